@@ -1,0 +1,3 @@
+pub mod rules;
+pub mod service;
+pub mod task_definition;

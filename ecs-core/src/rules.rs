@@ -1,0 +1,568 @@
+//! The rule table: every launch-type rule of the specification, written once.
+//!
+//! Each rule is a `const fn` predicate (so `ecs_app!` can evaluate it on literals while expanding,
+//! and on named constants through const evaluation) paired with the function that words its
+//! error. The builders call the same functions at run time and return the message as an
+//! [`Error`](crate::Error).
+//!
+//! ```
+//! use ecs_core::rules;
+//! assert!(rules::fargate_size(256, 512).is_ok());
+//! assert_eq!(
+//!     rules::fargate_memory_message("TaskDef", 256, 4096),
+//!     "fargate task definition `TaskDef` cannot use `memory_limit_mib: 4096` with `cpu: 256`: use 512, 1024 or 2048",
+//! );
+//! ```
+
+use crate::service::LaunchType;
+use crate::task_definition::{Compatibility, NetworkMode};
+
+/// Identifies a rule of the specification (SPEC §4), for messages and tests.
+///
+/// ```
+/// assert_eq!(ecs_core::rules::RuleId::F2.as_str(), "F2");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleId {
+    /// A Fargate-compatible task definition states `cpu` and `memory`.
+    F1,
+    /// The Fargate cpu/memory pair is one AWS offers.
+    F2,
+    /// Fargate tasks use the `awsvpc` network mode.
+    F3,
+    /// Containers of EC2 tasks state their memory.
+    E1,
+    /// A service's task definition is compatible with its launch type.
+    S1,
+    /// A task definition has an essential container.
+    S2,
+    /// An EC2 service's cluster has EC2 capacity.
+    S3,
+    /// Ids are unique in their scope and names refer to declared constructs.
+    G4,
+}
+
+impl RuleId {
+    /// The rule's id as the specification writes it.
+    ///
+    /// ```
+    /// assert_eq!(ecs_core::rules::RuleId::S3.as_str(), "S3");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RuleId::F1 => "F1",
+            RuleId::F2 => "F2",
+            RuleId::F3 => "F3",
+            RuleId::E1 => "E1",
+            RuleId::S1 => "S1",
+            RuleId::S2 => "S2",
+            RuleId::S3 => "S3",
+            RuleId::G4 => "G4",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// F1, F2: Fargate task size.
+
+/// Why a Fargate cpu/memory pair is refused (rule F2).
+///
+/// ```
+/// use ecs_core::rules::{fargate_size, FargateSizeError};
+/// assert_eq!(fargate_size(300, 512), Err(FargateSizeError::Cpu));
+/// assert_eq!(fargate_size(256, 4096), Err(FargateSizeError::Memory));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FargateSizeError {
+    /// The cpu value is not one Fargate offers.
+    Cpu,
+    /// The memory value is not offered with this cpu.
+    Memory,
+}
+
+/// The cpu values Fargate offers, in the order the messages list them.
+pub const FARGATE_CPUS: [u32; 7] = [256, 512, 1024, 2048, 4096, 8192, 16384];
+
+/// The memory range Fargate offers with `cpu`: `(min, max, step)`, or `None` for a cpu it does
+/// not offer. 256 is special: 512, 1024 and 2048 only, which `(512, 2048, 512)` would overstate,
+/// so [`fargate_size`] handles 1536 separately.
+///
+/// ```
+/// assert_eq!(ecs_core::rules::fargate_memory_range(1024), Some((2048, 8192, 1024)));
+/// ```
+pub const fn fargate_memory_range(cpu: u32) -> Option<(u32, u32, u32)> {
+    // AWS: "Task CPU and memory", Fargate task sizes (also cfn-lint E3047).
+    match cpu {
+        256 => Some((512, 2048, 512)),
+        512 => Some((1024, 4096, 1024)),
+        1024 => Some((2048, 8192, 1024)),
+        2048 => Some((4096, 16384, 1024)),
+        4096 => Some((8192, 30720, 1024)),
+        8192 => Some((16384, 61440, 4096)),
+        16384 => Some((32768, 122880, 8192)),
+        _ => None,
+    }
+}
+
+/// Rule F2: Fargate offers only these cpu/memory pairs (AWS "Task CPU and memory"; cfn-lint
+/// E3047), so any other pair fails at deployment.
+///
+/// ```
+/// use ecs_core::rules::fargate_size;
+/// assert!(fargate_size(512, 3072).is_ok());
+/// assert!(fargate_size(256, 1536).is_err());
+/// ```
+pub const fn fargate_size(cpu: u32, memory: u32) -> Result<(), FargateSizeError> {
+    let Some((min, max, step)) = fargate_memory_range(cpu) else {
+        return Err(FargateSizeError::Cpu);
+    };
+    if memory < min || memory > max || memory % step != 0 || (cpu == 256 && memory == 1536) {
+        return Err(FargateSizeError::Memory);
+    }
+    Ok(())
+}
+
+/// The values to suggest for memory with `cpu`, as a message fragment.
+///
+/// ```
+/// assert_eq!(ecs_core::rules::fargate_memory_hint(256), "use 512, 1024 or 2048");
+/// ```
+pub const fn fargate_memory_hint(cpu: u32) -> &'static str {
+    match cpu {
+        256 => "use 512, 1024 or 2048",
+        512 => "use 1024, 2048, 3072 or 4096",
+        1024 => "use a multiple of 1024 from 2048 to 8192",
+        2048 => "use a multiple of 1024 from 4096 to 16384",
+        4096 => "use a multiple of 1024 from 8192 to 30720",
+        8192 => "use a multiple of 4096 from 16384 to 61440",
+        16384 => "use a multiple of 8192 from 32768 to 122880",
+        _ => FARGATE_CPU_HINT,
+    }
+}
+
+/// The values to suggest for a Fargate cpu, as a message fragment.
+pub const FARGATE_CPU_HINT: &str = "use 256, 512, 1024, 2048, 4096, 8192 or 16384";
+
+/// The message of rule F2 for a named constant, where no construct name is at hand (const
+/// evaluation cannot format strings).
+///
+/// ```
+/// use ecs_core::rules::{fargate_size_const_message, FargateSizeError};
+/// assert!(fargate_size_const_message(256, FargateSizeError::Memory).contains("512, 1024 or 2048"));
+/// ```
+pub const fn fargate_size_const_message(cpu: u32, error: FargateSizeError) -> &'static str {
+    match error {
+        FargateSizeError::Cpu => {
+            "fargate `cpu` is not a size Fargate offers: use 256, 512, 1024, 2048, 4096, 8192 or 16384"
+        }
+        FargateSizeError::Memory => match cpu {
+            256 => "fargate `memory_limit_mib` does not fit `cpu: 256`: use 512, 1024 or 2048",
+            512 => "fargate `memory_limit_mib` does not fit `cpu: 512`: use 1024, 2048, 3072 or 4096",
+            1024 => "fargate `memory_limit_mib` does not fit `cpu: 1024`: use a multiple of 1024 from 2048 to 8192",
+            2048 => "fargate `memory_limit_mib` does not fit `cpu: 2048`: use a multiple of 1024 from 4096 to 16384",
+            4096 => "fargate `memory_limit_mib` does not fit `cpu: 4096`: use a multiple of 1024 from 8192 to 30720",
+            8192 => "fargate `memory_limit_mib` does not fit `cpu: 8192`: use a multiple of 4096 from 16384 to 61440",
+            _ => "fargate `memory_limit_mib` does not fit `cpu: 16384`: use a multiple of 8192 from 32768 to 122880",
+        },
+    }
+}
+
+/// Rule F1's message: a Fargate task definition without `cpu` or `memory_limit_mib`.
+/// `missing` names the absent properties, e.g. "`memory_limit_mib`".
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::rules::fargate_needs_size_message("TaskDef", "`cpu`"),
+///     "fargate task definition `TaskDef` needs `cpu`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`",
+/// );
+/// ```
+pub fn fargate_needs_size_message(task: &str, missing: &str) -> String {
+    format!(
+        "fargate task definition `{task}` needs {missing}: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"
+    )
+}
+
+/// Rule F2's message for a cpu value Fargate does not offer.
+///
+/// ```
+/// assert!(ecs_core::rules::fargate_cpu_message("TaskDef", 300).ends_with("16384"));
+/// ```
+pub fn fargate_cpu_message(task: &str, cpu: u32) -> String {
+    format!("fargate task definition `{task}` cannot use `cpu: {cpu}`: {FARGATE_CPU_HINT}")
+}
+
+/// Rule F2's message for a memory value that does not fit the cpu.
+pub fn fargate_memory_message(task: &str, cpu: u32, memory: u32) -> String {
+    format!(
+        "fargate task definition `{task}` cannot use `memory_limit_mib: {memory}` with `cpu: {cpu}`: {}",
+        fargate_memory_hint(cpu)
+    )
+}
+
+/// Reads a task cpu value as CloudFormation accepts it: CPU units (`"256"`) or vCPUs
+/// (`"1 vCPU"`, `".25 vcpu"`). Returns CPU units.
+///
+/// ```
+/// use ecs_core::rules::parse_cpu;
+/// assert_eq!(parse_cpu("1 vCPU"), Some(1024));
+/// assert_eq!(parse_cpu(".5 vCPU"), Some(512));
+/// assert_eq!(parse_cpu("256"), Some(256));
+/// assert_eq!(parse_cpu("lots"), None);
+/// ```
+pub const fn parse_cpu(text: &str) -> Option<u32> {
+    parse_size(text.as_bytes(), b"vcpu", 1024)
+}
+
+/// Reads a task memory value as CloudFormation accepts it: MiB (`"512"`) or GB (`"2 GB"`,
+/// `"0.5 gb"`). Returns MiB.
+///
+/// ```
+/// use ecs_core::rules::parse_memory;
+/// assert_eq!(parse_memory("2 GB"), Some(2048));
+/// assert_eq!(parse_memory("512"), Some(512));
+/// ```
+pub const fn parse_memory(text: &str) -> Option<u32> {
+    parse_size(text.as_bytes(), b"gb", 1024)
+}
+
+/// `<number>` or `<decimal> <unit>` (unit compared case-insensitively), scaled by `per_unit`.
+const fn parse_size(bytes: &[u8], unit: &[u8], per_unit: u32) -> Option<u32> {
+    let mut i = 0;
+    let mut whole: u64 = 0;
+    let mut frac: u64 = 0;
+    let mut frac_scale: u64 = 1;
+    let mut digits = 0;
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        whole = whole * 10 + (bytes[i] - b'0') as u64;
+        if whole > u32::MAX as u64 {
+            return None;
+        }
+        digits += 1;
+        i += 1;
+    }
+    if i < bytes.len() && bytes[i] == b'.' {
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            if frac_scale < 1_000_000 {
+                frac = frac * 10 + (bytes[i] - b'0') as u64;
+                frac_scale *= 10;
+            }
+            digits += 1;
+            i += 1;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    while i < bytes.len() && bytes[i] == b' ' {
+        i += 1;
+    }
+    if i == bytes.len() {
+        // A bare number is already in the base unit and must be whole.
+        return if frac_scale == 1 { Some(whole as u32) } else { None };
+    }
+    if bytes.len() - i != unit.len() {
+        return None;
+    }
+    let mut j = 0;
+    while j < unit.len() {
+        if bytes[i + j].to_ascii_lowercase() != unit[j] {
+            return None;
+        }
+        j += 1;
+    }
+    let scaled = whole * per_unit as u64 + frac * per_unit as u64 / frac_scale;
+    if frac * per_unit as u64 % frac_scale != 0 || scaled > u32::MAX as u64 {
+        return None;
+    }
+    Some(scaled as u32)
+}
+
+// ---------------------------------------------------------------------------------------------
+// F3: Fargate network mode.
+
+/// Rule F3: Fargate runs every task in its own elastic network interface, so `awsvpc` is the
+/// only network mode it accepts (seed README; CDK "Fargate tasks can only have AwsVpc network
+/// mode").
+///
+/// ```
+/// use ecs_core::{rules::fargate_network_mode, task_definition::NetworkMode};
+/// assert!(fargate_network_mode(NetworkMode::AwsVpc));
+/// assert!(!fargate_network_mode(NetworkMode::Bridge));
+/// ```
+pub const fn fargate_network_mode(mode: NetworkMode) -> bool {
+    matches!(mode, NetworkMode::AwsVpc)
+}
+
+/// Rule F3's message.
+///
+/// ```
+/// use ecs_core::{rules::fargate_network_mode_message, task_definition::NetworkMode};
+/// assert!(fargate_network_mode_message("TaskDef", NetworkMode::Host).contains("`AwsVpc`"));
+/// ```
+pub fn fargate_network_mode_message(task: &str, mode: NetworkMode) -> String {
+    format!(
+        "fargate task definition `{task}` cannot use `network_mode: {}`: fargate runs only `AwsVpc`; remove `network_mode` or set it to `AwsVpc`",
+        mode.variant_name()
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// E1: container memory on EC2.
+
+/// Rule E1: on EC2 the scheduler places a task by its memory, so an EC2-compatible task whose
+/// task-level memory is absent needs a hard or soft limit on every container (seed README; CDK
+/// "must have at least one of 'memoryLimitMiB' or 'memoryReservationMiB' specified").
+///
+/// ```
+/// use ecs_core::rules::ec2_container_memory;
+/// assert!(ec2_container_memory(Some(512), None, false));
+/// assert!(ec2_container_memory(None, None, true));
+/// assert!(!ec2_container_memory(None, None, false));
+/// ```
+pub const fn ec2_container_memory(
+    limit: Option<u32>,
+    reservation: Option<u32>,
+    task_memory: bool,
+) -> bool {
+    task_memory || limit.is_some() || reservation.is_some()
+}
+
+/// Rule E1's message.
+///
+/// ```
+/// assert!(ecs_core::rules::ec2_container_memory_message("TaskDef", "web").starts_with("container `web`"));
+/// ```
+pub fn ec2_container_memory_message(task: &str, container: &str) -> String {
+    format!(
+        "container `{container}` of ec2 task definition `{task}` needs `memory_limit_mib` or `memory_reservation_mib`: add one, e.g. `memory_limit_mib: 512`"
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// S1, S2, S3: services.
+
+/// Rule S1: a service launches its tasks only where the task definition says they can run
+/// (CDK "Supplied TaskDefinition is not configured for compatibility with …").
+///
+/// ```
+/// use ecs_core::{rules::service_compatible, service::LaunchType, task_definition::Compatibility};
+/// assert!(service_compatible(LaunchType::Fargate, Compatibility::Ec2AndFargate));
+/// assert!(!service_compatible(LaunchType::Ec2, Compatibility::Fargate));
+/// ```
+pub const fn service_compatible(launch: LaunchType, compatibility: Compatibility) -> bool {
+    match launch {
+        LaunchType::Ec2 => compatibility.is_ec2(),
+        LaunchType::Fargate => compatibility.is_fargate(),
+        LaunchType::External => matches!(compatibility, Compatibility::External),
+    }
+}
+
+/// Rule S1's message.
+///
+/// ```
+/// use ecs_core::{rules::service_compatible_message, service::LaunchType, task_definition::Compatibility};
+/// let m = service_compatible_message("Service", LaunchType::Ec2, "TaskDef", Compatibility::Fargate);
+/// assert_eq!(m, "ec2 service `Service` cannot run task definition `TaskDef`, which is fargate only: declare `TaskDef` with `ec2_task_definition`, or make the service a `fargate_service`");
+/// ```
+pub fn service_compatible_message(
+    service: &str,
+    launch: LaunchType,
+    task: &str,
+    compatibility: Compatibility,
+) -> String {
+    format!(
+        "{} service `{service}` cannot run task definition `{task}`, which is {} only: declare `{task}` with `{}`, or make the service a `{}`",
+        launch.lower_name(),
+        compatibility.lower_name(),
+        launch.task_definition_keyword(),
+        compatibility.service_keyword(),
+    )
+}
+
+/// Rule S2: ECS stops a task when its essential container stops, and a task without one has
+/// nothing that defines its life (CDK "A TaskDefinition must have at least one essential
+/// container").
+///
+/// ```
+/// assert!(ecs_core::rules::has_essential_container(&[false, true]));
+/// assert!(!ecs_core::rules::has_essential_container(&[]));
+/// ```
+pub const fn has_essential_container(essential: &[bool]) -> bool {
+    let mut i = 0;
+    while i < essential.len() {
+        if essential[i] {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Rule S2's message.
+///
+/// ```
+/// assert!(ecs_core::rules::essential_container_message("TaskDef").contains("`essential: true`"));
+/// ```
+pub fn essential_container_message(task: &str) -> String {
+    format!(
+        "task definition `{task}` has no essential container: add a `container`, or set `essential: true` on one"
+    )
+}
+
+/// Rule S3: an EC2 service places tasks on the cluster's instances; a cluster without
+/// capacity leaves the service stuck with no place to run (CDK "Cluster for this service needs
+/// Ec2 capacity").
+///
+/// ```
+/// assert!(ecs_core::rules::ec2_service_capacity(true, false));
+/// assert!(ecs_core::rules::ec2_service_capacity(false, true));
+/// assert!(!ecs_core::rules::ec2_service_capacity(false, false));
+/// ```
+pub const fn ec2_service_capacity(cluster_has_ec2_capacity: bool, daemon: bool) -> bool {
+    cluster_has_ec2_capacity || daemon
+}
+
+/// Rule S3's message.
+///
+/// ```
+/// assert!(ecs_core::rules::ec2_service_capacity_message("Service", "Cluster").contains("add_capacity"));
+/// ```
+pub fn ec2_service_capacity_message(service: &str, cluster: &str) -> String {
+    format!(
+        "ec2 service `{service}` needs ec2 capacity in cluster `{cluster}`: add `add_capacity` to `{cluster}`"
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// G4: names.
+
+/// Rule G4: a construct path must name one construct, or logical IDs would collide
+/// (CDK "There is already a Construct with name …").
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::rules::duplicate_id_message("Cluster", "stack `Web`"),
+///     "duplicate id `Cluster` in stack `Web`: give each construct in one scope its own id",
+/// );
+/// ```
+pub fn duplicate_id_message(id: &str, scope: &str) -> String {
+    format!("duplicate id `{id}` in {scope}: give each construct in one scope its own id")
+}
+
+/// Rule G4's message for a reference to a name that is not declared, with a suggestion.
+///
+/// ```
+/// use ecs_core::rules::unknown_name_message;
+/// assert_eq!(
+///     unknown_name_message("cluster", "Clustr", &["Cluster", "Vpc"]),
+///     "no cluster named `Clustr`: did you mean `Cluster`?",
+/// );
+/// assert_eq!(unknown_name_message("vpc", "Net", &[]), "no vpc named `Net`: declare one with `vpc Net { … }`");
+/// ```
+pub fn unknown_name_message(kind: &str, name: &str, candidates: &[&str]) -> String {
+    match did_you_mean(name, candidates) {
+        Some(best) => format!("no {kind} named `{name}`: did you mean `{best}`?"),
+        None if candidates.is_empty() => {
+            format!("no {kind} named `{name}`: declare one with `{kind} {name} {{ … }}`")
+        }
+        None => format!(
+            "no {kind} named `{name}`: declared {kind}s are {}",
+            candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// The closest candidate to `name`, if one is close enough to be a likely typo (Jaro-Winkler
+/// similarity above 0.8, the threshold clap uses).
+///
+/// ```
+/// assert_eq!(ecs_core::rules::did_you_mean("TaskDfe", &["TaskDef", "Service"]), Some("TaskDef"));
+/// assert_eq!(ecs_core::rules::did_you_mean("Zzz", &["TaskDef"]), None);
+/// ```
+pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (jaro_winkler(name, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut a_matched = vec![false; a.len()];
+    let mut b_matched = vec![false; b.len()];
+    let mut matches = 0usize;
+    for (i, ca) in a.iter().enumerate() {
+        let lo = i.saturating_sub(window);
+        let hi = (i + window + 1).min(b.len());
+        for j in lo..hi {
+            if !b_matched[j] && b[j] == *ca {
+                a_matched[i] = true;
+                b_matched[j] = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let a_seq = a.iter().zip(&a_matched).filter(|(_, m)| **m).map(|(c, _)| c);
+    let b_seq = b.iter().zip(&b_matched).filter(|(_, m)| **m).map(|(c, _)| c);
+    let transpositions = a_seq.zip(b_seq).filter(|(x, y)| x != y).count() / 2;
+    let m = matches as f64;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0;
+    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count();
+    jaro + prefix as f64 * 0.1 * (1.0 - jaro)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_fargate_pair_is_accepted() {
+        let pairs: &[(u32, &[u32])] = &[
+            (256, &[512, 1024, 2048]),
+            (512, &[1024, 2048, 3072, 4096]),
+            (1024, &[2048, 3072, 4096, 5120, 6144, 7168, 8192]),
+        ];
+        for (cpu, mems) in pairs {
+            for m in *mems {
+                assert_eq!(fargate_size(*cpu, *m), Ok(()), "{cpu}/{m}");
+            }
+        }
+        assert_eq!(fargate_size(4096, 30720), Ok(()));
+        assert_eq!(fargate_size(8192, 20480), Ok(()));
+        assert_eq!(fargate_size(16384, 122880), Ok(()));
+    }
+
+    #[test]
+    fn fargate_pairs_off_the_grid_are_rejected() {
+        assert_eq!(fargate_size(256, 1536), Err(FargateSizeError::Memory));
+        assert_eq!(fargate_size(512, 512), Err(FargateSizeError::Memory));
+        assert_eq!(fargate_size(8192, 18432), Err(FargateSizeError::Memory));
+        assert_eq!(fargate_size(4096, 31744), Err(FargateSizeError::Memory));
+        assert_eq!(fargate_size(128, 512), Err(FargateSizeError::Cpu));
+    }
+
+    #[test]
+    fn unit_strings_are_read_as_cloudformation_reads_them() {
+        assert_eq!(parse_cpu("0.25 vCPU"), Some(256));
+        assert_eq!(parse_cpu("2 VCPU"), Some(2048));
+        assert_eq!(parse_memory("0.5 GB"), Some(512));
+        assert_eq!(parse_memory("30 GB"), Some(30720));
+        assert_eq!(parse_memory("1.5"), None);
+        assert_eq!(parse_memory("GB"), None);
+    }
+}

@@ -1,0 +1,1 @@
+pub use ecs_core::*;
