@@ -1,0 +1,404 @@
+//! Stage 4: the rules of the specification (SPEC §4) on the resolved model, one function per rule,
+//! each calling its predicate and message in `ecs_core::rules`, so the macro and the builders can
+//! never disagree. Values the macro cannot read (named constants) become [`ConstChecks`] that the
+//! expansion hands to const evaluation; values known only at run time are left to the builders.
+
+use ecs_core::rules;
+use ecs_core::service::LaunchType;
+use ecs_core::task_definition::{Compatibility, NetworkMode};
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Expr, Lit};
+
+use crate::ctxt::Ctxt;
+use crate::model::{EnumValue, Item, KindId, PropValue};
+
+/// Checks left to const evaluation, for the expansion to emit.
+#[derive(Default)]
+pub struct ConstChecks {
+    /// Fargate cpu/memory pairs with at least one named constant (rule F2).
+    pub fargate_sizes: Vec<ConstFargateSize>,
+}
+
+/// A Fargate cpu/memory pair to check by const evaluation.
+pub struct ConstFargateSize {
+    /// The cpu operand.
+    pub cpu: SizeOperand,
+    /// The memory operand.
+    pub memory: SizeOperand,
+}
+
+/// One side of a Fargate size pair.
+pub enum SizeOperand {
+    /// A literal, already read (CPU units or MiB), with the literal's span.
+    Known(u32, Span),
+    /// A constant expression, with paths to named constants.
+    Const(Expr),
+    /// A constant expression of literals only (`256 * 2`), typed as `u32`.
+    ConstLiteral(Expr),
+}
+
+/// Runs every rule on every stack.
+pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
+    let mut consts = ConstChecks::default();
+    for stack in stacks {
+        for item in &stack.children {
+            match item.kind.id {
+                KindId::FargateTaskDefinition => {
+                    fargate_size_declared(item, cx);
+                    fargate_size_offered(item, &mut consts, cx);
+                    fargate_network_mode(item, cx);
+                }
+                KindId::Ec2TaskDefinition => ec2_container_memory(item, cx),
+                KindId::Ec2Service | KindId::FargateService => {
+                    service_compatible(stack, item, cx);
+                    essential_container(stack, item, cx);
+                    ec2_service_capacity(stack, item, cx);
+                }
+                _ => {}
+            }
+        }
+    }
+    consts
+}
+
+/// F1: Fargate bills and places a task by its size, and has no default, so both halves are needed.
+fn fargate_size_declared(task: &Item, cx: &Ctxt) {
+    let missing = match (task.prop("cpu").is_some(), task.prop("memory_limit_mib").is_some()) {
+        (true, true) => return,
+        (true, false) => "`memory_limit_mib`",
+        (false, true) => "`cpu`",
+        (false, false) => "`cpu` and `memory_limit_mib`",
+    };
+    cx.error_at(task.id.span(), rules::fargate_needs_size_message(&task.id.name, missing));
+}
+
+/// F2: Fargate offers a fixed grid of cpu/memory pairs; any other pair fails at deployment.
+fn fargate_size_offered(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
+    let (Some(cpu), Some(memory)) = (task.expr("cpu"), task.expr("memory_limit_mib")) else {
+        return;
+    };
+    let cpu_operand = size_operand(&task.id.name, "cpu", cpu, rules::parse_cpu, cx);
+    let memory_operand = size_operand(&task.id.name, "memory_limit_mib", memory, rules::parse_memory, cx);
+    match (cpu_operand, memory_operand) {
+        (Some(SizeOperand::Known(c, _)), Some(SizeOperand::Known(m, _))) => match rules::fargate_size(c, m) {
+            Ok(()) => {}
+            Err(rules::FargateSizeError::Cpu) => {
+                cx.error_spanned_by(cpu, rules::fargate_cpu_message(&task.id.name, c));
+            }
+            Err(rules::FargateSizeError::Memory) => {
+                cx.error_spanned_by(memory, rules::fargate_memory_message(&task.id.name, c, m));
+            }
+        },
+        (Some(cpu), Some(memory)) => consts.fargate_sizes.push(ConstFargateSize { cpu, memory }),
+        // A run-time value (or an unreadable literal, already reported): the builder checks it.
+        _ => {}
+    }
+}
+
+/// Reads one side of a Fargate size: a literal, a constant expression, or `None` when only the
+/// run time knows it (or when the literal is unreadable, which is reported here).
+fn size_operand(
+    task: &str,
+    property: &str,
+    expr: &Expr,
+    parse: fn(&str) -> Option<u32>,
+    cx: &Ctxt,
+) -> Option<SizeOperand> {
+    match expr {
+        Expr::Lit(lit) => match &lit.lit {
+            Lit::Int(int) => match int.base10_parse::<u32>() {
+                Ok(value) => Some(SizeOperand::Known(value, expr.span())),
+                Err(_) => {
+                    cx.error_spanned_by(expr, format!("`{property}: {int}` is not a task size: write a whole number of {}", unit(property)));
+                    None
+                }
+            },
+            Lit::Str(text) => match parse(&text.value()) {
+                Some(value) => Some(SizeOperand::Known(value, expr.span())),
+                None => {
+                    cx.error_spanned_by(
+                        expr,
+                        format!(
+                            "fargate task definition `{task}` cannot read `{property}: {:?}`: write {}",
+                            text.value(),
+                            unit_examples(property)
+                        ),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        },
+        _ if !is_const_expr(expr) => None,
+        _ if mentions_path(expr) => Some(SizeOperand::Const(expr.clone())),
+        _ => Some(SizeOperand::ConstLiteral(expr.clone())),
+    }
+}
+
+fn unit(property: &str) -> &'static str {
+    if property == "cpu" { "cpu units" } else { "MiB" }
+}
+
+fn unit_examples(property: &str) -> &'static str {
+    if property == "cpu" {
+        "cpu units (`256`) or vCPUs (`\"1 vCPU\"`)"
+    } else {
+        "MiB (`512`) or GB (`\"2 GB\"`)"
+    }
+}
+
+/// Whether rustc can evaluate `expr` in a `const` item: literals, named constants and operators.
+/// A lowercase single name may be a local variable, which a `const` item cannot see, so only
+/// `ALL_CAPS` names and paths with `::` count as constants.
+fn is_const_expr(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(lit) => matches!(lit.lit, Lit::Int(_) | Lit::Str(_)),
+        Expr::Path(path) if path.qself.is_none() => match path.path.get_ident() {
+            Some(ident) => {
+                let name = ident.to_string();
+                name.chars().any(|c| c.is_ascii_uppercase())
+                    && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            }
+            None => true,
+        },
+        Expr::Binary(binary) => is_const_expr(&binary.left) && is_const_expr(&binary.right),
+        Expr::Paren(paren) => is_const_expr(&paren.expr),
+        Expr::Group(group) => is_const_expr(&group.expr),
+        _ => false,
+    }
+}
+
+/// Whether a constant expression names a constant (its type then comes from the constant).
+fn mentions_path(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) => true,
+        Expr::Binary(binary) => mentions_path(&binary.left) || mentions_path(&binary.right),
+        Expr::Paren(paren) => mentions_path(&paren.expr),
+        Expr::Group(group) => mentions_path(&group.expr),
+        _ => false,
+    }
+}
+
+/// F3: Fargate gives every task its own network interface, so `AwsVpc` is its only network mode.
+fn fargate_network_mode(task: &Item, cx: &Ctxt) {
+    let Some(PropValue::Enum(EnumValue::Variant(_, variant))) = task.prop("network_mode").map(|p| &p.value) else {
+        return;
+    };
+    let Some(mode) = NetworkMode::from_variant_name(&variant.to_string()) else { return };
+    if !rules::fargate_network_mode(mode) {
+        cx.error_at(variant.span(), rules::fargate_network_mode_message(&task.id.name, mode));
+    }
+}
+
+/// E1: on EC2 the scheduler places tasks by memory, so each container of a task without task
+/// memory states its own.
+fn ec2_container_memory(task: &Item, cx: &Ctxt) {
+    for container in task.children_of(KindId::Container) {
+        let limit = stated_u32(container, "memory_limit_mib");
+        let reservation = stated_u32(container, "memory_reservation_mib");
+        // `ec2_task_definition` has no task-level memory in the DSL yet.
+        if !rules::ec2_container_memory(limit, reservation, false) {
+            cx.error_at(container.id.span(), rules::ec2_container_memory_message(&task.id.name, &container.id.name));
+        }
+    }
+}
+
+/// A stated numeric property: its literal value, or 0 standing for "stated, value known later".
+fn stated_u32(item: &Item, name: &str) -> Option<u32> {
+    let expr = item.expr(name)?;
+    Some(int_literal(expr).unwrap_or(0))
+}
+
+fn int_literal(expr: &Expr) -> Option<u32> {
+    match expr {
+        Expr::Lit(syn::ExprLit { lit: Lit::Int(int), .. }) => int.base10_parse().ok(),
+        _ => None,
+    }
+}
+
+fn bool_literal(expr: &Expr) -> Option<bool> {
+    match expr {
+        Expr::Lit(syn::ExprLit { lit: Lit::Bool(b), .. }) => Some(b.value),
+        _ => None,
+    }
+}
+
+/// The construct a service's reference property resolved to, with the reference's span.
+fn target<'a>(stack: &'a Item, service: &Item, property: &str) -> Option<(&'a Item, Span)> {
+    let reference = service.reference(property)?;
+    Some((&stack.children[reference.target?], reference.id.span()))
+}
+
+fn launch_type(service: &Item) -> LaunchType {
+    match service.kind.id {
+        KindId::Ec2Service => LaunchType::Ec2,
+        _ => LaunchType::Fargate,
+    }
+}
+
+fn compatibility(task: &Item) -> Compatibility {
+    match task.kind.id {
+        KindId::Ec2TaskDefinition => Compatibility::Ec2,
+        _ => Compatibility::Fargate,
+    }
+}
+
+/// S1: a service launches tasks only where its task definition says they can run.
+fn service_compatible(stack: &Item, service: &Item, cx: &Ctxt) {
+    let Some((task, span)) = target(stack, service, "task_definition") else { return };
+    let (launch, compatibility) = (launch_type(service), compatibility(task));
+    if !rules::service_compatible(launch, compatibility) {
+        cx.error_at(
+            span,
+            rules::service_compatible_message(&service.id.name, launch, &task.id.name, compatibility),
+        );
+    }
+}
+
+/// S2: a task lives as long as its essential containers, so it needs one.
+fn essential_container(stack: &Item, service: &Item, cx: &Ctxt) {
+    let Some((task, span)) = target(stack, service, "task_definition") else { return };
+    // Unstated is essential; only a literal `false` is known to be non-essential here.
+    let essential: Vec<bool> = task
+        .children_of(KindId::Container)
+        .map(|c| c.expr("essential").and_then(bool_literal).unwrap_or(true))
+        .collect();
+    if !rules::has_essential_container(&essential) {
+        cx.error_at(span, rules::essential_container_message(&task.id.name));
+    }
+}
+
+/// S3: an EC2 service places tasks on its cluster's instances, so the cluster needs capacity.
+fn ec2_service_capacity(stack: &Item, service: &Item, cx: &Ctxt) {
+    if service.kind.id != KindId::Ec2Service {
+        return;
+    }
+    let Some((cluster, span)) = target(stack, service, "cluster") else { return };
+    // A non-literal `daemon` may be true; the builder checks it at run time.
+    let daemon = service.expr("daemon").map(|e| bool_literal(e).unwrap_or(true)).unwrap_or(false);
+    let has_capacity = cluster.children_of(KindId::Capacity).next().is_some();
+    if !rules::ec2_service_capacity(has_capacity, daemon) {
+        cx.error_at(span, rules::ec2_service_capacity_message(&service.id.name, &cluster.id.name));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    fn check_str(tokens: TokenStream) -> (ConstChecks, Vec<String>) {
+        let cx = Ctxt::new();
+        let entries = crate::parse::parse(tokens, &cx);
+        let mut stacks = crate::model::build(entries, &cx);
+        crate::resolve::resolve(&mut stacks, &cx);
+        let consts = check(&stacks, &cx);
+        (consts, cx.into_errors().iter().map(ToString::to_string).collect())
+    }
+
+    fn errors(tokens: TokenStream) -> Vec<String> {
+        check_str(tokens).1
+    }
+
+    #[test]
+    fn fargate_without_memory_is_rejected() {
+        assert_eq!(
+            errors(quote! { stack S { fargate_task_definition TaskDef { cpu: 256 } } }),
+            ["fargate task definition `TaskDef` needs `memory_limit_mib`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"]
+        );
+        assert_eq!(
+            errors(quote! { stack S { fargate_task_definition TaskDef {} } }),
+            ["fargate task definition `TaskDef` needs `cpu` and `memory_limit_mib`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"]
+        );
+    }
+
+    #[test]
+    fn fargate_literal_pairs_are_checked_with_units() {
+        assert_eq!(
+            errors(quote! { stack S { fargate_task_definition T { cpu: 256, memory_limit_mib: 4096 } } }),
+            ["fargate task definition `T` cannot use `memory_limit_mib: 4096` with `cpu: 256`: use 512, 1024 or 2048"]
+        );
+        assert_eq!(
+            errors(quote! { stack S { fargate_task_definition T { cpu: 300, memory_limit_mib: 512 } } }),
+            ["fargate task definition `T` cannot use `cpu: 300`: use 256, 512, 1024, 2048, 4096, 8192 or 16384"]
+        );
+        assert!(errors(quote! { stack S { fargate_task_definition T { cpu: "1 vCPU", memory_limit_mib: "2 GB" } } }).is_empty());
+        assert_eq!(
+            errors(quote! { stack S { fargate_task_definition T { cpu: "1 cpu", memory_limit_mib: "2 GB" } } }),
+            ["fargate task definition `T` cannot read `cpu: \"1 cpu\"`: write cpu units (`256`) or vCPUs (`\"1 vCPU\"`)"]
+        );
+    }
+
+    #[test]
+    fn fargate_constants_are_left_to_const_evaluation_and_locals_to_the_builder() {
+        let (consts, errors) = check_str(quote! { stack S {
+            fargate_task_definition A { cpu: CPU, memory_limit_mib: 512 }
+            fargate_task_definition B { cpu: sizes::CPU, memory_limit_mib: 256 * 2 }
+            fargate_task_definition C { cpu: cpu, memory_limit_mib: 512 }
+            fargate_task_definition D { cpu: cpu(), memory_limit_mib: MEMORY }
+        } });
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(consts.fargate_sizes.len(), 2);
+        assert!(matches!(consts.fargate_sizes[0].memory, SizeOperand::Known(512, _)));
+        assert!(matches!(consts.fargate_sizes[1].memory, SizeOperand::ConstLiteral(_)));
+    }
+
+    #[test]
+    fn fargate_network_mode_must_be_awsvpc() {
+        assert_eq!(
+            errors(quote! { stack S { fargate_task_definition T { cpu: 256, memory_limit_mib: 512, network_mode: NetworkMode::Bridge } } }),
+            ["fargate task definition `T` cannot use `network_mode: Bridge`: fargate runs only `AwsVpc`; remove `network_mode` or set it to `AwsVpc`"]
+        );
+        assert!(errors(quote! { stack S { fargate_task_definition T { cpu: 256, memory_limit_mib: 512, network_mode: AwsVpc } } }).is_empty());
+    }
+
+    #[test]
+    fn ec2_containers_state_memory() {
+        assert_eq!(
+            errors(quote! { stack S { ec2_task_definition T {
+                container a { image: i(), memory_reservation_mib: m() }
+                container b { image: i() }
+            } } }),
+            ["container `b` of ec2 task definition `T` needs `memory_limit_mib` or `memory_reservation_mib`: add one, e.g. `memory_limit_mib: 512`"]
+        );
+    }
+
+    const CLUSTER: &str = "cluster C { add_capacity A { instance_type: \"t2.micro\" } } cluster Empty {}";
+
+    fn service_errors(body: &str) -> Vec<String> {
+        let tokens: TokenStream = format!("stack S {{ {CLUSTER} {body} }}").parse().unwrap();
+        errors(tokens)
+    }
+
+    #[test]
+    fn services_run_compatible_task_definitions() {
+        assert_eq!(
+            service_errors("fargate_task_definition F { cpu: 256, memory_limit_mib: 512, container c { image: i() } } ec2_service Svc { cluster: C, task_definition: F }"),
+            ["ec2 service `Svc` cannot run task definition `F`, which is fargate only: declare `F` with `ec2_task_definition`, or make the service a `fargate_service`"]
+        );
+        assert_eq!(
+            service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } fargate_service Svc { cluster: C, task_definition: E }"),
+            ["fargate service `Svc` cannot run task definition `E`, which is ec2 only: declare `E` with `fargate_task_definition`, or make the service a `ec2_service`"]
+        );
+    }
+
+    #[test]
+    fn services_need_an_essential_container() {
+        assert_eq!(
+            service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512, essential: false } } ec2_service Svc { cluster: C, task_definition: E }"),
+            ["task definition `E` has no essential container: add a `container`, or set `essential: true` on one"]
+        );
+        assert!(service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512, essential: is_it() } } ec2_service Svc { cluster: C, task_definition: E }").is_empty());
+    }
+
+    #[test]
+    fn ec2_services_need_capacity_unless_daemon() {
+        assert_eq!(
+            service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E }"),
+            ["ec2 service `Svc` needs ec2 capacity in cluster `Empty`: add `add_capacity` to `Empty`"]
+        );
+        assert!(service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E, daemon: true }").is_empty());
+    }
+}

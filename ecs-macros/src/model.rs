@@ -1,0 +1,826 @@
+//! Stage 2: the syntax tree checked against the keyword table into a typed model.
+//!
+//! Each construct kind is one [`Kind`] entry: its keyword, the properties it knows with their value
+//! shapes, the item kinds it may contain and the properties it requires. Adding a kind (an
+//! `external_task_definition`, a load balancer) is adding an entry here and a builder call in
+//! `expand.rs`. The model keeps the user's tokens (ids, property names, values) so later stages
+//! can point at them.
+
+use proc_macro2::Span;
+use syn::{Expr, Ident};
+
+use crate::ctxt::Ctxt;
+use crate::parse::{Entry, FieldSyntax, IdSyntax, ItemSyntax, PropertySyntax, ValueSyntax};
+
+/// Every kind of item the DSL knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindId {
+    /// The invocation itself (holds stacks).
+    App,
+    /// `stack`.
+    Stack,
+    /// `vpc`.
+    Vpc,
+    /// `cluster`.
+    Cluster,
+    /// `add_capacity`, inside a cluster.
+    Capacity,
+    /// `ec2_task_definition`.
+    Ec2TaskDefinition,
+    /// `fargate_task_definition`.
+    FargateTaskDefinition,
+    /// `container`, inside a task definition.
+    Container,
+    /// `ec2_service`.
+    Ec2Service,
+    /// `fargate_service`.
+    FargateService,
+    /// A `{ container_port: … }` object of `port_mappings`.
+    PortMapping,
+}
+
+/// What a reference property may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefClass {
+    /// A `vpc`.
+    Vpc,
+    /// A `cluster`.
+    Cluster,
+    /// Any task definition.
+    TaskDefinition,
+}
+
+impl RefClass {
+    /// The noun used in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            RefClass::Vpc => "vpc",
+            RefClass::Cluster => "cluster",
+            RefClass::TaskDefinition => "task definition",
+        }
+    }
+}
+
+/// An enum property's type: where it lives in `ecs_core` and its variants.
+pub struct EnumDef {
+    /// The path below `__private`, e.g. `["task_definition", "NetworkMode"]`.
+    pub path: &'static [&'static str],
+    /// The variants a user may write.
+    pub variants: &'static [&'static str],
+}
+
+/// `task_definition::NetworkMode`.
+pub static NETWORK_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "NetworkMode"],
+    variants: &["None", "Bridge", "AwsVpc", "Host", "Nat"],
+};
+
+/// `container::Protocol`.
+pub static PROTOCOL: EnumDef = EnumDef { path: &["container", "Protocol"], variants: &["Tcp", "Udp"] };
+
+/// The shape of a property's value.
+#[derive(Clone, Copy)]
+pub enum PropType {
+    /// Any Rust expression, passed to the setter.
+    Expr,
+    /// The name of a construct declared in the same stack.
+    Ref(RefClass),
+    /// A variant, bare (`Bridge`) or as a path, or any expression of the enum type.
+    Enum(&'static EnumDef),
+    /// `[80, { container_port: 8080, … }]` or an expression.
+    PortMappings,
+    /// `{ "KEY": value, NAME: value }` or an expression.
+    Environment,
+}
+
+/// One property a kind knows.
+pub struct PropDef {
+    /// The snake_case name, as the setter is named.
+    pub name: &'static str,
+    /// The value shape.
+    pub ty: PropType,
+    /// Whether the item is incomplete without it.
+    pub required: bool,
+}
+
+const fn prop(name: &'static str, ty: PropType) -> PropDef {
+    PropDef { name, ty, required: false }
+}
+
+const fn required(name: &'static str, ty: PropType) -> PropDef {
+    PropDef { name, ty, required: true }
+}
+
+/// One kind of item.
+pub struct Kind {
+    /// Which kind.
+    pub id: KindId,
+    /// The DSL keyword.
+    pub keyword: &'static str,
+    /// The noun used in messages (`fargate task definition`).
+    pub noun: &'static str,
+    /// The properties it knows, in the order messages list them.
+    pub props: &'static [PropDef],
+    /// The kinds of the items it may contain.
+    pub children: &'static [KindId],
+    /// What references to it may name it as.
+    pub class: Option<RefClass>,
+}
+
+use PropType::{Environment, Expr as E, PortMappings, Ref};
+
+/// The keyword table.
+pub static KINDS: &[Kind] = &[
+    Kind { id: KindId::App, keyword: "ecs_app!", noun: "app", props: &[], children: &[KindId::Stack], class: None },
+    Kind {
+        id: KindId::Stack,
+        keyword: "stack",
+        noun: "stack",
+        props: &[],
+        children: &[
+            KindId::Vpc,
+            KindId::Cluster,
+            KindId::Ec2TaskDefinition,
+            KindId::FargateTaskDefinition,
+            KindId::Ec2Service,
+            KindId::FargateService,
+        ],
+        class: None,
+    },
+    Kind {
+        id: KindId::Vpc,
+        keyword: "vpc",
+        noun: "vpc",
+        props: &[prop("max_azs", E), prop("nat_gateways", E)],
+        children: &[],
+        class: Some(RefClass::Vpc),
+    },
+    Kind {
+        id: KindId::Cluster,
+        keyword: "cluster",
+        noun: "cluster",
+        props: &[prop("vpc", Ref(RefClass::Vpc)), prop("cluster_name", E)],
+        children: &[KindId::Capacity],
+        class: Some(RefClass::Cluster),
+    },
+    Kind {
+        id: KindId::Capacity,
+        keyword: "add_capacity",
+        noun: "capacity",
+        props: &[
+            required("instance_type", E),
+            prop("min_capacity", E),
+            prop("max_capacity", E),
+            prop("desired_capacity", E),
+        ],
+        children: &[],
+        class: None,
+    },
+    Kind {
+        id: KindId::Ec2TaskDefinition,
+        keyword: "ec2_task_definition",
+        noun: "ec2 task definition",
+        props: &[prop("network_mode", PropType::Enum(&NETWORK_MODE)), prop("family", E)],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+    },
+    Kind {
+        id: KindId::FargateTaskDefinition,
+        keyword: "fargate_task_definition",
+        noun: "fargate task definition",
+        props: &[
+            prop("cpu", E),
+            prop("memory_limit_mib", E),
+            prop("network_mode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+    },
+    Kind {
+        id: KindId::Container,
+        keyword: "container",
+        noun: "container",
+        props: &[
+            required("image", E),
+            prop("memory_limit_mib", E),
+            prop("memory_reservation_mib", E),
+            prop("cpu", E),
+            prop("essential", E),
+            prop("port_mappings", PortMappings),
+            prop("environment", Environment),
+            prop("container_name", E),
+        ],
+        children: &[],
+        class: None,
+    },
+    Kind {
+        id: KindId::Ec2Service,
+        keyword: "ec2_service",
+        noun: "ec2 service",
+        props: &[
+            required("cluster", Ref(RefClass::Cluster)),
+            required("task_definition", Ref(RefClass::TaskDefinition)),
+            prop("desired_count", E),
+            prop("service_name", E),
+            prop("min_healthy_percent", E),
+            prop("max_healthy_percent", E),
+            prop("daemon", E),
+        ],
+        children: &[],
+        class: None,
+    },
+    Kind {
+        id: KindId::FargateService,
+        keyword: "fargate_service",
+        noun: "fargate service",
+        props: &[
+            required("cluster", Ref(RefClass::Cluster)),
+            required("task_definition", Ref(RefClass::TaskDefinition)),
+            prop("desired_count", E),
+            prop("service_name", E),
+            prop("min_healthy_percent", E),
+            prop("max_healthy_percent", E),
+            prop("assign_public_ip", E),
+            prop("platform_version", E),
+        ],
+        children: &[],
+        class: None,
+    },
+    Kind {
+        id: KindId::PortMapping,
+        keyword: "port mapping",
+        noun: "port mapping",
+        props: &[
+            required("container_port", E),
+            prop("host_port", E),
+            prop("protocol", PropType::Enum(&PROTOCOL)),
+        ],
+        children: &[],
+        class: None,
+    },
+];
+
+/// The table entry of `id`.
+pub fn kind(id: KindId) -> &'static Kind {
+    KINDS.iter().find(|k| k.id == id).expect("every kind is in the table")
+}
+
+/// A construct id as the user wrote it.
+#[derive(Clone)]
+pub struct Id {
+    /// The id text (`Cluster`, `my-cluster`).
+    pub name: String,
+    /// The token, for spans and for the expansion.
+    pub token: IdSyntax,
+}
+
+impl Id {
+    fn from_syntax(token: IdSyntax) -> Self {
+        Id { name: token.text(), token }
+    }
+
+    /// The span of the id token.
+    pub fn span(&self) -> Span {
+        self.token.span()
+    }
+}
+
+/// An item of the model: a stack, a construct, or a nested construct.
+pub struct Item {
+    /// Its kind.
+    pub kind: &'static Kind,
+    /// Its id.
+    pub id: Id,
+    /// Its properties, in the order written, each known to the kind and given once.
+    pub props: Vec<Prop>,
+    /// Its nested items, in the order written.
+    pub children: Vec<Item>,
+}
+
+impl Item {
+    /// The property named `name`, if given.
+    pub fn prop(&self, name: &str) -> Option<&Prop> {
+        self.props.iter().find(|p| p.name == name)
+    }
+
+    /// The property named `name` as an expression, if given as one.
+    pub fn expr(&self, name: &str) -> Option<&Expr> {
+        match self.prop(name).map(|p| &p.value) {
+            Some(PropValue::Expr(expr)) => Some(expr),
+            _ => None,
+        }
+    }
+
+    /// The reference property named `name`, if given.
+    pub fn reference(&self, name: &str) -> Option<&Reference> {
+        match self.prop(name).map(|p| &p.value) {
+            Some(PropValue::Ref(reference)) => Some(reference),
+            _ => None,
+        }
+    }
+
+    /// The children of kind `id`.
+    pub fn children_of(&self, id: KindId) -> impl Iterator<Item = &Item> {
+        self.children.iter().filter(move |c| c.kind.id == id)
+    }
+}
+
+/// A property with its checked value.
+pub struct Prop {
+    /// The property name token; the setter of the expansion carries its span.
+    pub name: Ident,
+    /// The value.
+    pub value: PropValue,
+}
+
+/// A property value, shaped by its [`PropType`].
+pub enum PropValue {
+    /// A Rust expression.
+    Expr(Expr),
+    /// A reference to a construct of the same stack.
+    Ref(Reference),
+    /// An enum value.
+    Enum(EnumValue),
+    /// Port mappings.
+    PortMappings(PortMappingsValue),
+    /// Environment variables.
+    Environment(EnvironmentValue),
+}
+
+/// A reference to a declared construct (`cluster: Cluster`).
+pub struct Reference {
+    /// What it may name.
+    pub class: RefClass,
+    /// The name as written.
+    pub id: Id,
+    /// The index of the named item among the stack's items, filled by `resolve` when the
+    /// reference is valid.
+    pub target: Option<usize>,
+}
+
+/// An enum value.
+pub enum EnumValue {
+    /// A variant the macro knows (`Bridge` or `NetworkMode::Bridge`): the variant token.
+    Variant(&'static EnumDef, Ident),
+    /// Any other expression, checked by the type system and the builders.
+    Expr(Expr),
+}
+
+/// The value of `port_mappings`.
+pub enum PortMappingsValue {
+    /// `[80, { container_port: 8080, host_port: 0 }]`.
+    List(Vec<PortMappingValue>),
+    /// An expression yielding port mappings.
+    Expr(Expr),
+}
+
+/// One entry of a `port_mappings` list.
+pub enum PortMappingValue {
+    /// A container port.
+    Port(Expr),
+    /// `{ container_port: …, host_port: …, protocol: … }`.
+    Object(Item),
+}
+
+/// The value of `environment`.
+pub enum EnvironmentValue {
+    /// `{ "KEY": value, NAME: value }`.
+    Map(Vec<(IdSyntax, Expr)>),
+    /// An expression yielding `(key, value)` pairs.
+    Expr(Expr),
+}
+
+/// Builds the model of the whole invocation: the stacks, with what checked. Errors go to `cx`;
+/// broken properties and items of unknown kinds are left out.
+pub fn build(entries: Vec<Entry>, cx: &Ctxt) -> Vec<Item> {
+    let app = kind(KindId::App);
+    let (_, children, _) = build_body(app, "the app", entries, cx);
+    children
+}
+
+/// Builds `item` as an item of `kind`.
+fn build_item(kind: &'static Kind, item: ItemSyntax, cx: &Ctxt) -> Item {
+    let id = Id::from_syntax(item.id);
+    let scope = format!("{} `{}`", kind.keyword, id.name);
+    let (props, children, given) = build_body(kind, &scope, item.entries, cx);
+    let item = Item { kind, id, props, children };
+    require_props(&item, &given, cx);
+    item
+}
+
+/// Sorts the entries of a body into known properties and nested items of allowed kinds. Also
+/// returns the names of the known properties written, valid or not, so a property with a broken
+/// value is not reported again as missing.
+fn build_body(
+    kind: &'static Kind,
+    scope: &str,
+    entries: Vec<Entry>,
+    cx: &Ctxt,
+) -> (Vec<Prop>, Vec<Item>, Vec<String>) {
+    let mut props: Vec<Prop> = Vec::new();
+    let mut children = Vec::new();
+    let mut given = Vec::new();
+    for entry in entries {
+        match entry {
+            Entry::Property(property) => {
+                given.push(property.name.to_string());
+                if let Some(prop) = build_prop(kind, scope, &props, property, cx) {
+                    props.push(prop);
+                }
+            }
+            Entry::Item(item) => {
+                let child = kind
+                    .children
+                    .iter()
+                    .map(|id| self::kind(*id))
+                    .find(|k| item.keyword == k.keyword);
+                match child {
+                    Some(child) => children.push(build_item(child, item, cx)),
+                    None => unknown_item(kind, scope, &item.keyword, cx),
+                }
+            }
+        }
+    }
+    (props, children, given)
+}
+
+/// Reports an item keyword `kind` does not allow.
+fn unknown_item(kind: &Kind, scope: &str, keyword: &Ident, cx: &Ctxt) {
+    let allowed: Vec<&str> = kind.children.iter().map(|id| self::kind(*id).keyword).collect();
+    let message = if allowed.is_empty() {
+        format!("unexpected item `{keyword}` in {scope}: {scope} has no nested items")
+    } else {
+        format!(
+            "unknown item `{keyword}` in {scope}: {}",
+            suggestion(&keyword.to_string(), &allowed)
+        )
+    };
+    cx.error_at(keyword.span(), message);
+}
+
+/// "did you mean `x`?" when one is close, else the list of what is expected.
+fn suggestion(name: &str, expected: &[&str]) -> String {
+    match ecs_core::rules::did_you_mean(name, expected) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if expected.is_empty() => "nothing is expected here".to_owned(),
+        None => format!("expected one of {}", backticked(expected)),
+    }
+}
+
+/// `a`, `b`, `c` with backticks, for messages.
+pub fn backticked(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// Checks one property against the kind's table and shapes its value.
+fn build_prop(
+    kind: &'static Kind,
+    scope: &str,
+    seen: &[Prop],
+    property: PropertySyntax,
+    cx: &Ctxt,
+) -> Option<Prop> {
+    let name = property.name;
+    let Some(def) = kind.props.iter().find(|d| name == d.name) else {
+        let known: Vec<&str> = kind.props.iter().map(|d| d.name).collect();
+        let message = if known.is_empty() {
+            format!("unexpected property `{name}` in {scope}: {scope} has no properties")
+        } else {
+            format!("unknown {} property `{name}`: {}", kind.keyword, suggestion(&name.to_string(), &known))
+        };
+        cx.error_at(name.span(), message);
+        return None;
+    };
+    // Like serde's `Attr::set`: the second occurrence is the one to remove.
+    if seen.iter().any(|p| name == p.name) {
+        cx.error_at(name.span(), format!("duplicate property `{name}` in {scope}: remove one"));
+        return None;
+    }
+    let value = build_value(def, &name, property.value, cx)?;
+    Some(Prop { name, value })
+}
+
+/// Shapes a value by the property's type.
+fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<PropValue> {
+    match def.ty {
+        PropType::Expr => expect_expr(name, value, cx).map(PropValue::Expr),
+        PropType::Ref(class) => build_reference(class, name, value, cx).map(PropValue::Ref),
+        PropType::Enum(def) => build_enum(def, name, value, cx).map(PropValue::Enum),
+        PropType::PortMappings => match value {
+            ValueSyntax::List(_, values) => {
+                let mappings = values
+                    .into_iter()
+                    .filter_map(|v| build_port_mapping(name, v, cx))
+                    .collect();
+                Some(PropValue::PortMappings(PortMappingsValue::List(mappings)))
+            }
+            other => expect_expr(name, other, cx)
+                .map(|e| PropValue::PortMappings(PortMappingsValue::Expr(e))),
+        },
+        PropType::Environment => match value {
+            ValueSyntax::Object(_, fields) => {
+                let mut pairs: Vec<(IdSyntax, Expr)> = Vec::new();
+                for FieldSyntax { key, value } in fields {
+                    if pairs.iter().any(|(k, _)| k.text() == key.text()) {
+                        cx.error_at(
+                            key.span(),
+                            format!("duplicate environment variable `{}`: remove one", key.text()),
+                        );
+                        continue;
+                    }
+                    if let Some(expr) = expect_expr(name, value, cx) {
+                        pairs.push((key, expr));
+                    }
+                }
+                Some(PropValue::Environment(EnvironmentValue::Map(pairs)))
+            }
+            other => expect_expr(name, other, cx)
+                .map(|e| PropValue::Environment(EnvironmentValue::Expr(e))),
+        },
+    }
+}
+
+/// The value as an expression; a list becomes an array expression.
+fn expect_expr(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Expr> {
+    match value {
+        ValueSyntax::Expr(expr) => Some(expr),
+        ValueSyntax::List(span, values) => {
+            let mut elems = syn::punctuated::Punctuated::new();
+            for value in values {
+                elems.push(expect_expr(name, value, cx)?);
+            }
+            let bracket_token = syn::token::Bracket(span);
+            Some(Expr::Array(syn::ExprArray { attrs: Vec::new(), bracket_token, elems }))
+        }
+        ValueSyntax::Object(span, _) => {
+            cx.error_at(
+                span,
+                format!("`{name}` takes a Rust expression, not a `{{ key: value }}` object"),
+            );
+            None
+        }
+    }
+}
+
+/// A reference: an identifier or a string literal naming a declared construct.
+fn build_reference(
+    class: RefClass,
+    name: &Ident,
+    value: ValueSyntax,
+    cx: &Ctxt,
+) -> Option<Reference> {
+    let token = match &value {
+        ValueSyntax::Expr(Expr::Path(path)) if path.qself.is_none() && path.attrs.is_empty() => {
+            path.path.get_ident().cloned().map(IdSyntax::Ident)
+        }
+        ValueSyntax::Expr(Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. })) => {
+            Some(IdSyntax::Str(lit.clone()))
+        }
+        _ => None,
+    };
+    match token {
+        Some(token) => Some(Reference { class, id: Id::from_syntax(token), target: None }),
+        None => {
+            cx.error_at(
+                value.span(),
+                format!(
+                    "`{name}` takes the name of a {} declared in this stack, e.g. `{name}: Name` or `{name}: \"name\"`",
+                    class.noun()
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// An enum value: a known variant, bare or as `Type::Variant`, or an expression.
+fn build_enum(
+    def: &'static EnumDef,
+    name: &Ident,
+    value: ValueSyntax,
+    cx: &Ctxt,
+) -> Option<EnumValue> {
+    let expr = expect_expr(name, value, cx)?;
+    let Expr::Path(path) = &expr else {
+        return Some(EnumValue::Expr(expr));
+    };
+    let segments: Vec<&syn::PathSegment> = path.path.segments.iter().collect();
+    let type_name = def.path[def.path.len() - 1];
+    let variant = match segments.as_slice() {
+        [variant] if path.path.leading_colon.is_none() => &variant.ident,
+        [.., ty, variant] if ty.ident == type_name => &variant.ident,
+        _ => return Some(EnumValue::Expr(expr)),
+    };
+    if def.variants.iter().any(|v| variant == v) {
+        return Some(EnumValue::Variant(def, variant.clone()));
+    }
+    let hint = match ecs_core::rules::did_you_mean(&variant.to_string(), def.variants) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("use one of {}", backticked(def.variants)),
+    };
+    cx.error_at(variant.span(), format!("`{variant}` is not a `{type_name}` for `{name}`: {hint}"));
+    None
+}
+
+/// One entry of a `port_mappings` list: a port expression or an object.
+fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<PortMappingValue> {
+    match value {
+        ValueSyntax::Object(span, fields) => {
+            let kind = kind(KindId::PortMapping);
+            let entries = fields
+                .into_iter()
+                .filter_map(|FieldSyntax { key, value }| match key {
+                    IdSyntax::Ident(name) => {
+                        Some(Entry::Property(PropertySyntax { name, value }))
+                    }
+                    IdSyntax::Str(lit) => {
+                        cx.error_at(lit.span(), "port mapping keys are names, e.g. `container_port`");
+                        None
+                    }
+                })
+                .collect();
+            let (props, _, given) = build_body(kind, "a port mapping", entries, cx);
+            let token = IdSyntax::Ident(Ident::new("port_mapping", span));
+            let item = Item { kind, id: Id::from_syntax(token), props, children: Vec::new() };
+            if !given.iter().any(|g| g == "container_port") {
+                cx.error_at(span, "port mapping needs `container_port`: add e.g. `container_port: 80`");
+            }
+            Some(PortMappingValue::Object(item))
+        }
+        other => expect_expr(name, other, cx).map(PortMappingValue::Port),
+    }
+}
+
+/// Reports required properties the item lacks, on the item's id.
+fn require_props(item: &Item, given: &[String], cx: &Ctxt) {
+    for def in item.kind.props.iter().filter(|d| d.required) {
+        if !given.iter().any(|g| g == def.name) {
+            cx.error_at(
+                item.id.span(),
+                format!(
+                    "{} `{}` needs `{}`: add `{}: {}`",
+                    item.kind.noun,
+                    item.id.name,
+                    def.name,
+                    def.name,
+                    example_value(def.name)
+                ),
+            );
+        }
+    }
+}
+
+/// An example value for a required property, for messages.
+fn example_value(name: &str) -> &'static str {
+    match name {
+        "image" => "ContainerImage::from_registry(\"amazon/amazon-ecs-sample\")",
+        "instance_type" => "\"t2.micro\"",
+        "cluster" => "Cluster",
+        "task_definition" => "TaskDef",
+        _ => "…",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    fn build_str(tokens: TokenStream) -> (Vec<Item>, Vec<String>) {
+        let cx = Ctxt::new();
+        let entries = crate::parse::parse(tokens, &cx);
+        let stacks = build(entries, &cx);
+        (stacks, cx.into_errors().iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn the_intro_example_builds_without_errors() {
+        let (stacks, errors) = build_str(quote! {
+            stack IntroEc2Service {
+                vpc Vpc { max_azs: 2 }
+                cluster Cluster {
+                    vpc: Vpc,
+                    add_capacity DefaultAutoScalingGroupCapacity {
+                        instance_type: "t2.xlarge",
+                        desired_capacity: 3,
+                    }
+                }
+                ec2_task_definition TaskDef {
+                    network_mode: Bridge,
+                    container DefaultContainer {
+                        image: ContainerImage::from_registry("amazon/amazon-ecs-sample"),
+                        memory_limit_mib: 512,
+                        port_mappings: [80, { container_port: 8080, host_port: 0, protocol: Udp }],
+                        environment: { "KEY": "value", NAME: name() },
+                    }
+                }
+                ec2_service Service { cluster: Cluster, task_definition: TaskDef }
+            }
+        });
+        assert!(errors.is_empty(), "{errors:?}");
+        let stack = &stacks[0];
+        assert_eq!(stack.children.len(), 4);
+        assert_eq!(stack.children[1].children_of(KindId::Capacity).count(), 1);
+        assert_eq!(stack.children[3].reference("cluster").unwrap().id.name, "Cluster");
+        assert!(matches!(
+            stack.children[2].prop("network_mode").map(|p| &p.value),
+            Some(PropValue::Enum(EnumValue::Variant(_, v))) if v == "Bridge"
+        ));
+    }
+
+    #[test]
+    fn an_unknown_property_suggests_the_closest() {
+        let (_, errors) = build_str(quote! {
+            stack S { fargate_task_definition T { cpu: 256, memroy_limit_mib: 512 } }
+        });
+        assert_eq!(
+            errors,
+            ["unknown fargate_task_definition property `memroy_limit_mib`: did you mean `memory_limit_mib`?"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_property_far_from_all_lists_them() {
+        let (_, errors) = build_str(quote! { stack S { vpc V { zones: 2 } } });
+        assert_eq!(errors, ["unknown vpc property `zones`: expected one of `max_azs`, `nat_gateways`"]);
+    }
+
+    #[test]
+    fn the_second_occurrence_of_a_property_is_the_error() {
+        let (stacks, errors) = build_str(quote! { stack S { vpc V { max_azs: 2, max_azs: 3 } } });
+        assert_eq!(errors, ["duplicate property `max_azs` in vpc `V`: remove one"]);
+        assert_eq!(stacks[0].children[0].props.len(), 1);
+    }
+
+    #[test]
+    fn an_unknown_item_keyword_suggests_the_closest() {
+        let (_, errors) = build_str(quote! { stack S { clustr C {} } });
+        assert_eq!(errors, ["unknown item `clustr` in stack `S`: did you mean `cluster`?"]);
+        let (_, errors) = build_str(quote! { vpc V {} });
+        assert_eq!(errors, ["unknown item `vpc` in the app: expected one of `stack`"]);
+    }
+
+    #[test]
+    fn a_bare_enum_variant_must_exist() {
+        let (_, errors) = build_str(quote! {
+            stack S { ec2_task_definition T { network_mode: Bridgee } }
+        });
+        assert_eq!(errors, ["`Bridgee` is not a `NetworkMode` for `network_mode`: did you mean `Bridge`?"]);
+        let (_, errors) = build_str(quote! {
+            stack S { ec2_task_definition T { network_mode: NetworkMode::Overlay } }
+        });
+        assert_eq!(
+            errors,
+            ["`Overlay` is not a `NetworkMode` for `network_mode`: use one of `None`, `Bridge`, `AwsVpc`, `Host`, `Nat`"]
+        );
+    }
+
+    #[test]
+    fn required_properties_are_named_on_the_item_id() {
+        let (_, errors) = build_str(quote! {
+            stack S {
+                cluster C { add_capacity A { desired_capacity: 1 } }
+                ec2_task_definition T { container web { memory_limit_mib: 512 } }
+                ec2_service Svc { cluster: C }
+            }
+        });
+        assert_eq!(
+            errors,
+            [
+                "capacity `A` needs `instance_type`: add `instance_type: \"t2.micro\"`",
+                "container `web` needs `image`: add `image: ContainerImage::from_registry(\"amazon/amazon-ecs-sample\")`",
+                "ec2 service `Svc` needs `task_definition`: add `task_definition: TaskDef`",
+            ]
+        );
+    }
+
+    #[test]
+    fn references_take_names_only() {
+        let (_, errors) = build_str(quote! {
+            stack S { fargate_service Svc { cluster: make_cluster(), task_definition: "td" } }
+        });
+        assert_eq!(
+            errors,
+            ["`cluster` takes the name of a cluster declared in this stack, e.g. `cluster: Name` or `cluster: \"name\"`"]
+        );
+    }
+
+    #[test]
+    fn port_mapping_objects_know_their_keys() {
+        let (_, errors) = build_str(quote! {
+            stack S { ec2_task_definition T { container c {
+                image: img(), memory_limit_mib: 256,
+                port_mappings: [{ host_port: 80 }, { container_port: 80, protcol: Tcp }],
+            } } }
+        });
+        assert_eq!(
+            errors,
+            [
+                "port mapping needs `container_port`: add e.g. `container_port: 80`",
+                "unknown port mapping property `protcol`: did you mean `protocol`?",
+            ]
+        );
+    }
+}
