@@ -1,3 +1,65 @@
+//! The runtime of `ecs_app!`: a construct tree for Amazon ECS applications that synthesizes the
+//! CloudFormation template the AWS CDK synthesizes for the same app, with the same logical IDs.
+//!
+//! Every construct is built with a public builder call, so apps can be written without the
+//! macro:
+//!
+//! ```
+//! use ecs_core::prelude::*;
+//!
+//! let mut app = App::new();
+//! let s = app.add_stack("Web")?;
+//! let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default().max_azs(2))?;
+//! let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc))?;
+//! let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+//!     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512))?;
+//! td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+//!     .image(ContainerImage::from_registry("amazon/amazon-ecs-sample"))
+//!     .port_mappings([PortMapping::default().container_port(80)]))?;
+//! FargateService::new(&mut app, s, "Service",
+//!     FargateServiceProps::default().cluster(cluster).task_definition(td))?;
+//! let templates = app.templates()?;
+//! assert_eq!(templates[0].1["Resources"]["ServiceD69D759B"]["Type"], "AWS::ECS::Service");
+//! # Ok::<(), ecs_core::Error>(())
+//! ```
+
+pub mod app;
+pub mod capacity;
+pub mod cfn;
+pub mod cluster;
+pub mod construct;
+pub mod container;
+pub mod ec2;
+pub mod error;
+pub mod iam;
+pub mod image;
 pub mod rules;
 pub mod service;
+pub mod synth;
 pub mod task_definition;
+
+pub use app::App;
+pub use construct::StackId;
+pub use error::Error;
+
+/// Everything an app needs in scope: the app, the constructs, their props and enums.
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// let _ = ContainerImage::from_registry("nginx");
+/// ```
+pub mod prelude {
+    pub use crate::app::App;
+    pub use crate::capacity::{AddCapacityOptions, AutoScalingGroup};
+    pub use crate::cluster::{Cluster, ClusterProps};
+    pub use crate::construct::StackId;
+    pub use crate::container::{ContainerDefinition, ContainerDefinitionOptions, PortMapping, Protocol};
+    pub use crate::ec2::{SecurityGroup, Vpc, VpcProps};
+    pub use crate::error::Error;
+    pub use crate::image::ContainerImage;
+    pub use crate::service::{Ec2Service, Ec2ServiceProps, FargateService, FargateServiceProps, LaunchType, Service};
+    pub use crate::task_definition::{
+        Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,
+        FargateTaskDefinitionProps, NetworkMode, TaskDefinition, TaskSize,
+    };
+}

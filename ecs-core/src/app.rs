@@ -1,0 +1,68 @@
+//! The app: the root of the construct tree, holding its stacks and the state of the
+//! constructs built in them.
+
+use crate::capacity::AsgData;
+use crate::cluster::ClusterData;
+use crate::construct::{Stack, StackId};
+use crate::ec2::VpcData;
+use crate::error::Error;
+use crate::rules;
+use crate::service::ServiceData;
+use crate::task_definition::TaskDefinitionData;
+
+/// An app: stacks of constructs, synthesized together into one cloud assembly.
+///
+/// ```
+/// use ecs_core::App;
+/// let mut app = App::new();
+/// app.add_stack("Web").unwrap();
+/// assert!(app.add_stack("Web").is_err());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct App {
+    pub(crate) stacks: Vec<Stack>,
+    pub(crate) vpcs: Vec<VpcData>,
+    pub(crate) clusters: Vec<ClusterData>,
+    pub(crate) asgs: Vec<AsgData>,
+    pub(crate) task_definitions: Vec<TaskDefinitionData>,
+    pub(crate) services: Vec<ServiceData>,
+}
+
+impl App {
+    /// An empty app.
+    pub fn new() -> App {
+        App::default()
+    }
+
+    /// Adds a stack named `name` (its construct id, also the CloudFormation stack name).
+    pub fn add_stack(&mut self, name: &str) -> Result<StackId, Error> {
+        if self.stacks.iter().any(|s| s.name == name) {
+            return Err(Error::new(rules::duplicate_id_message(name, "the app")));
+        }
+        if name.is_empty()
+            || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            || !name.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            return Err(Error::new(format!(
+                "stack name `{name}` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`"
+            )));
+        }
+        let id = StackId(self.stacks.len());
+        self.stacks.push(Stack::new(name, id));
+        Ok(id)
+    }
+
+    /// The stack `id`.
+    pub fn stack(&self, id: StackId) -> &Stack {
+        &self.stacks[id.0]
+    }
+
+    pub(crate) fn stack_mut(&mut self, id: StackId) -> &mut Stack {
+        &mut self.stacks[id.0]
+    }
+
+    /// The app's stacks, in the order they were added.
+    pub fn stacks(&self) -> &[Stack] {
+        &self.stacks
+    }
+}

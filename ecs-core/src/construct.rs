@@ -1,0 +1,403 @@
+//! The construct tree: stacks of nodes with ids and paths, and the CDK's logical-ID algorithm.
+//!
+//! A node's logical ID is computed exactly as the CDK's `makeUniqueId` computes it (reference
+//! §3), so the same construct path yields the same ID and a stack moved from the CDK to this
+//! library replaces no resource.
+//!
+//! ```
+//! use ecs_core::construct::make_unique_id;
+//! assert_eq!(make_unique_id(&["TaskDef", "Resource"]), "TaskDef54694570");
+//! assert_eq!(make_unique_id(&["Service", "Service"]), "ServiceD69D759B");
+//! ```
+
+use std::collections::BTreeMap;
+
+use md5::{Digest, Md5};
+
+use crate::cfn::{Element, Resource};
+use crate::error::Error;
+use crate::rules;
+
+/// Index of a stack in its [`App`](crate::App).
+///
+/// ```
+/// let mut app = ecs_core::App::new();
+/// let stack = app.add_stack("Web").unwrap();
+/// assert_eq!(app.stack(stack).name(), "Web");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StackId(pub(crate) usize);
+
+/// A node of a stack's construct tree.
+///
+/// ```
+/// let mut app = ecs_core::App::new();
+/// let stack = app.add_stack("Web").unwrap();
+/// let root = app.stack(stack).root();
+/// assert_eq!(root.stack(), stack);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId {
+    pub(crate) stack: StackId,
+    pub(crate) index: usize,
+}
+
+impl NodeId {
+    /// The stack this node belongs to.
+    pub fn stack(self) -> StackId {
+        self.stack
+    }
+}
+
+/// A tag set on a scope, optionally limited to one resource type (CDK `includeResourceTypes`).
+#[derive(Debug, Clone)]
+pub(crate) struct Tag {
+    key: String,
+    value: String,
+    only: Option<&'static str>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub(crate) id: String,
+    pub(crate) parent: Option<usize>,
+    pub(crate) children: Vec<usize>,
+    pub(crate) element: Option<Element>,
+    /// Tags applied to this scope and every taggable resource below it (CDK `Tags.of(scope)`).
+    pub(crate) tags: Vec<Tag>,
+    /// Scopes every resource at or below this node depends on (CDK `node.addDependency`).
+    pub(crate) depends_on: Vec<NodeId>,
+}
+
+/// One CloudFormation stack: its name and construct tree.
+///
+/// ```
+/// let mut app = ecs_core::App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// assert_eq!(app.stack(s).resource_count(), 0);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Stack {
+    pub(crate) name: String,
+    pub(crate) index: StackId,
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) assets: Vec<crate::synth::FileAsset>,
+}
+
+impl Stack {
+    pub(crate) fn new(name: &str, index: StackId) -> Stack {
+        let root = Node {
+            id: name.to_string(),
+            parent: None,
+            children: Vec::new(),
+            element: None,
+            tags: Vec::new(),
+            depends_on: Vec::new(),
+        };
+        Stack { name: name.to_string(), index, nodes: vec![root], assets: Vec::new() }
+    }
+
+    /// The stack's name (its construct id).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The stack's root scope.
+    pub fn root(&self) -> NodeId {
+        NodeId { stack: self.index, index: 0 }
+    }
+
+    /// How many resources the stack holds.
+    pub fn resource_count(&self) -> usize {
+        self.nodes.iter().filter(|n| matches!(n.element, Some(Element::Resource(_)))).count()
+    }
+
+    /// Adds a child scope (a construct without a CloudFormation element) under `parent`.
+    pub(crate) fn add_node(&mut self, parent: NodeId, id: &str) -> Result<NodeId, Error> {
+        if id.is_empty() {
+            return Err(Error::new("construct ids must not be empty: give the construct a name"));
+        }
+        let p = &self.nodes[parent.index];
+        if p.children.iter().any(|&c| self.nodes[c].id == id) {
+            let scope = if parent.index == 0 {
+                format!("stack `{}`", self.name)
+            } else {
+                format!("`{}`", self.path(parent))
+            };
+            return Err(Error::new(rules::duplicate_id_message(id, &scope)));
+        }
+        let index = self.nodes.len();
+        self.nodes.push(Node {
+            id: id.to_string(),
+            parent: Some(parent.index),
+            children: Vec::new(),
+            element: None,
+            tags: Vec::new(),
+            depends_on: Vec::new(),
+        });
+        self.nodes[parent.index].children.push(index);
+        Ok(NodeId { stack: self.index, index })
+    }
+
+    /// Adds a child that holds a CloudFormation element.
+    pub(crate) fn add_element(
+        &mut self,
+        parent: NodeId,
+        id: &str,
+        element: Element,
+    ) -> Result<NodeId, Error> {
+        let node = self.add_node(parent, id)?;
+        self.nodes[node.index].element = Some(element);
+        Ok(node)
+    }
+
+    /// Adds a child resource.
+    pub(crate) fn add_resource(
+        &mut self,
+        parent: NodeId,
+        id: &str,
+        resource: Resource,
+    ) -> Result<NodeId, Error> {
+        self.add_element(parent, id, Element::Resource(resource))
+    }
+
+    /// The child of `parent` with construct id `id`.
+    pub(crate) fn child(&self, parent: NodeId, id: &str) -> Option<NodeId> {
+        self.nodes[parent.index]
+            .children
+            .iter()
+            .find(|&&c| self.nodes[c].id == id)
+            .map(|&index| NodeId { stack: self.index, index })
+    }
+
+    pub(crate) fn resource_mut(&mut self, node: NodeId) -> &mut Resource {
+        match &mut self.nodes[node.index].element {
+            Some(Element::Resource(r)) => r,
+            _ => unreachable!("node {} holds no resource", node.index),
+        }
+    }
+
+    /// Tags every taggable resource at or below `scope` (CDK `Tags.of(scope).add`).
+    pub(crate) fn add_tag(&mut self, scope: NodeId, key: &str, value: &str) {
+        self.add_tag_for(scope, key, value, None);
+    }
+
+    /// Tags only the resources of type `only` at or below `scope`.
+    pub(crate) fn add_tag_for(&mut self, scope: NodeId, key: &str, value: &str, only: Option<&'static str>) {
+        let tags = &mut self.nodes[scope.index].tags;
+        tags.retain(|t| t.key != key || t.only != only);
+        tags.push(Tag { key: key.to_string(), value: value.to_string(), only });
+    }
+
+    /// Makes every resource at or below `node` depend on every resource at or below `target`.
+    pub(crate) fn add_dependency(&mut self, node: NodeId, target: NodeId) {
+        let deps = &mut self.nodes[node.index].depends_on;
+        if !deps.contains(&target) {
+            deps.push(target);
+        }
+    }
+
+    /// The resources at or below `scope`.
+    pub(crate) fn resources_below(&self, scope: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut todo = vec![scope.index];
+        while let Some(i) = todo.pop() {
+            if matches!(self.nodes[i].element, Some(Element::Resource(_))) {
+                out.push(NodeId { stack: self.index, index: i });
+            }
+            todo.extend(self.nodes[i].children.iter().copied());
+        }
+        out
+    }
+
+    /// The ids from the stack (excluded) down to `node` (included).
+    pub(crate) fn components(&self, node: NodeId) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut at = Some(node.index);
+        while let Some(i) = at {
+            if i == 0 {
+                break;
+            }
+            out.push(self.nodes[i].id.as_str());
+            at = self.nodes[i].parent;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The node's path, as the CDK prints it: `<stack>/<id>/<id>…`.
+    ///
+    /// ```
+    /// let mut app = ecs_core::App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let vpc = ecs_core::ec2::Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
+    /// assert_eq!(app.stack(s).path(vpc.node()), "Web/Vpc");
+    /// ```
+    pub fn path(&self, node: NodeId) -> String {
+        let mut parts = vec![self.name.as_str()];
+        parts.extend(self.components(node));
+        parts.join("/")
+    }
+
+    /// The node's logical ID (CDK `Stack.allocateLogicalId`).
+    pub fn logical_id(&self, node: NodeId) -> String {
+        make_unique_id(&self.components(node))
+    }
+
+    /// The node's unique id including the stack (CDK `Names.uniqueId`), as used for the default
+    /// task-definition family.
+    pub fn unique_id(&self, node: NodeId) -> String {
+        let mut parts = vec![self.name.as_str()];
+        parts.extend(self.components(node));
+        make_unique_id(&parts)
+    }
+
+    /// The merged tags that apply to `node`: ancestors first, deeper scopes overriding, sorted
+    /// as the CDK's tag manager sorts them.
+    pub(crate) fn tags_for(&self, node: NodeId) -> Vec<(String, String)> {
+        let mut chain = Vec::new();
+        let mut at = Some(node.index);
+        while let Some(i) = at {
+            chain.push(i);
+            at = self.nodes[i].parent;
+        }
+        let kind = match &self.nodes[node.index].element {
+            Some(Element::Resource(r)) => r.kind.as_str(),
+            _ => "",
+        };
+        let mut merged: BTreeMap<String, String> = BTreeMap::new();
+        for &i in chain.iter().rev() {
+            for t in &self.nodes[i].tags {
+                if t.only.is_none_or(|only| only == kind) {
+                    merged.insert(t.key.clone(), t.value.clone());
+                }
+            }
+        }
+        let mut tags: Vec<(String, String)> = merged.into_iter().collect();
+        // The CDK sorts with `localeCompare`: case-insensitive first, so `aws-cdk:…` precedes `Name`.
+        tags.sort_by(|a, b| {
+            a.0.to_lowercase().cmp(&b.0.to_lowercase()).then_with(|| b.0.cmp(&a.0))
+        });
+        tags
+    }
+
+    /// Nodes in depth-first creation order: the order the CDK writes resources in.
+    pub(crate) fn depth_first(&self) -> Vec<NodeId> {
+        let mut out = Vec::with_capacity(self.nodes.len());
+        let mut stack = vec![0usize];
+        while let Some(i) = stack.pop() {
+            out.push(NodeId { stack: self.index, index: i });
+            for &c in self.nodes[i].children.iter().rev() {
+                stack.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// The CDK's `makeUniqueId`: drop `Default` components, then a single component is returned
+/// without its non-alphanumeric characters, and several become a human part (duplicates and
+/// `Resource` removed, at most 240 characters) followed by 8 upper-case hex digits of the MD5 of
+/// the joined path.
+///
+/// ```
+/// use ecs_core::construct::make_unique_id;
+/// assert_eq!(make_unique_id(&["My-Thing"]), "MyThing");
+/// assert_eq!(make_unique_id(&["Default", "Cluster", "Resource"]), "ClusterEB0386A7");
+/// ```
+pub fn make_unique_id(components: &[&str]) -> String {
+    let components: Vec<&str> = components.iter().copied().filter(|c| *c != "Default").collect();
+    match components.as_slice() {
+        [] => String::new(),
+        [single] if single.len() <= 255 => remove_non_alphanumeric(single),
+        _ => {
+            let hash = path_hash(&components.join("/"));
+            let mut human = String::new();
+            let mut previous: Option<&str> = None;
+            for c in &components {
+                if previous.is_some_and(|p| p.ends_with(c)) {
+                    continue;
+                }
+                previous = Some(c);
+                if *c != "Resource" {
+                    human.push_str(&remove_non_alphanumeric(c));
+                }
+            }
+            human.truncate(240);
+            human + &hash
+        }
+    }
+}
+
+/// First 8 hex digits, upper-cased, of the MD5 of `path`.
+pub(crate) fn path_hash(path: &str) -> String {
+    let digest = Md5::digest(path.as_bytes());
+    digest[..4].iter().map(|b| format!("{b:02X}")).collect()
+}
+
+fn remove_non_alphanumeric(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worked_examples_of_the_reference_match() {
+        let cases: &[(&[&str], &str)] = &[
+            (&["TaskDef", "Resource"], "TaskDef54694570"),
+            (&["TaskDef", "TaskRole", "Resource"], "TaskDefTaskRole1EDB4A67"),
+            (&["TaskDef", "ExecutionRole", "Resource"], "TaskDefExecutionRoleB4775C97"),
+            (
+                &["TaskDef", "ExecutionRole", "DefaultPolicy", "Resource"],
+                "TaskDefExecutionRoleDefaultPolicy0DBB737A",
+            ),
+            (&["TaskDef", "web", "LogGroup", "Resource"], "TaskDefwebLogGroupC89AAFBC"),
+            (&["Cluster", "Resource"], "ClusterEB0386A7"),
+            (&["Cluster", "Cluster"], "Cluster3DA9CCBA"),
+            (&["Service", "Service"], "ServiceD69D759B"),
+            (&["Service", "SecurityGroup", "Resource"], "ServiceSecurityGroupC96ED6A7"),
+            (&["Service", "CloudmapService", "Resource"], "ServiceCloudmapService046058A4"),
+            (&["Service", "TaskCount", "Target", "Resource"], "ServiceTaskCountTarget23E25614"),
+            (
+                &["Cluster", "DefaultAutoScalingGroupCapacity", "ASG"],
+                "ClusterDefaultAutoScalingGroupCapacityASGA16CBFC4",
+            ),
+            (&["AsgCapacityProvider", "AsgCapacityProvider"], "AsgCapacityProvider760D11D9"),
+            (&["Basic", "TaskDef"], "BasicTaskDef32A3514C"),
+            (&["Wrapper", "WrapperTaskDef"], "WrapperWrapperTaskDefB0290197"),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(make_unique_id(path), *expected, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn default_components_are_dropped_everywhere() {
+        assert_eq!(make_unique_id(&["Default", "Cluster", "Resource"]), "ClusterEB0386A7");
+        assert_eq!(make_unique_id(&["Cluster", "Default", "Resource"]), "ClusterEB0386A7");
+    }
+
+    #[test]
+    fn single_components_lose_punctuation_and_get_no_hash() {
+        assert_eq!(
+            make_unique_id(&[
+                "SsmParameterValue:/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id:C96584B6-F00A-464E-AD19-53AFF4B05118.Parameter"
+            ]),
+            "SsmParameterValueawsserviceecsoptimizedamiamazonlinux2recommendedimageidC96584B6F00A464EAD1953AFF4B05118Parameter"
+        );
+    }
+
+    #[test]
+    fn permission_ids_with_colons_hash_the_raw_path() {
+        let id = make_unique_id(&[
+            "Cluster",
+            "DefaultAutoScalingGroupCapacity",
+            "DrainECSHook",
+            "Function",
+            "AllowInvoke:IntroEc2ServiceClusterDefaultAutoScalingGroupCapacityLifecycleHookDrainHookTopic25139A94",
+        ]);
+        assert_eq!(id, "ClusterDefaultAutoScalingGroupCapacityDrainECSHookFunctionAllowInvokeIntroEc2ServiceClusterDefaultAutoScalingGroupCapacityLifecycleHookDrainHookTopic25139A94CF2B209A");
+    }
+}

@@ -1,0 +1,454 @@
+//! Networking: the VPC with the CDK's default layout, and security groups.
+//!
+//! A [`Vpc`] in an environment-agnostic stack spans two availability zones through
+//! `Fn::GetAZs`, with a public and a private subnet in each, an internet gateway, one NAT
+//! gateway per zone (or `nat_gateways`), and, as the recommended flag
+//! `@aws-cdk/aws-ec2:restrictDefaultSecurityGroup` asks, a custom resource that strips the rules
+//! of the VPC's default security group.
+//!
+//! ```
+//! use ecs_core::{App, ec2::{Vpc, VpcProps}};
+//! let mut app = App::new();
+//! let s = app.add_stack("Net").unwrap();
+//! Vpc::new(&mut app, s, "Vpc", VpcProps::default().max_azs(2)).unwrap();
+//! assert_eq!(app.stack(s).resource_count(), 26);
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Pseudo, Resource, Tagging, Value};
+use crate::construct::{NodeId, StackId};
+use crate::error::Error;
+use crate::synth::FileAsset;
+
+/// Properties of a [`Vpc`] (CDK `VpcProps`, the part this library supports).
+///
+/// ```
+/// let props = ecs_core::ec2::VpcProps::default().max_azs(2).nat_gateways(1);
+/// assert_eq!(props.nat_gateways, Some(1));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VpcProps {
+    /// At most this many availability zones (an environment-agnostic stack has two).
+    pub max_azs: Option<u32>,
+    /// How many NAT gateways; default one per zone. Zero makes the private subnets isolated.
+    pub nat_gateways: Option<u32>,
+}
+
+impl VpcProps {
+    /// Sets `max_azs`.
+    pub fn max_azs(mut self, n: u32) -> Self {
+        self.max_azs = Some(n);
+        self
+    }
+
+    /// Sets `nat_gateways`.
+    pub fn nat_gateways(mut self, n: u32) -> Self {
+        self.nat_gateways = Some(n);
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct VpcData {
+    pub(crate) resource: NodeId,
+    pub(crate) public_subnets: Vec<NodeId>,
+    pub(crate) private_subnets: Vec<NodeId>,
+}
+
+/// A VPC construct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vpc {
+    node: NodeId,
+    index: usize,
+}
+
+/// The zones an environment-agnostic stack can name: `Fn::GetAZs` is only known at deploy
+/// time, so the CDK assumes two.
+const AGNOSTIC_AZS: u32 = 2;
+
+#[derive(Clone, Copy, PartialEq)]
+enum SubnetKind {
+    Public,
+    Private,
+    Isolated,
+}
+
+impl SubnetKind {
+    fn name(self) -> &'static str {
+        match self {
+            SubnetKind::Public => "Public",
+            SubnetKind::Private => "Private",
+            SubnetKind::Isolated => "Isolated",
+        }
+    }
+}
+
+impl Vpc {
+    /// Creates a VPC with id `id` at the top of `stack`.
+    pub fn new(app: &mut App, stack: StackId, id: &str, props: VpcProps) -> Result<Vpc, Error> {
+        let root = app.stack(stack).root();
+        Vpc::new_in(app, root, id, props)
+    }
+
+    /// Creates a VPC under `scope` (a cluster creates its default VPC this way).
+    pub fn new_in(app: &mut App, scope: NodeId, id: &str, props: VpcProps) -> Result<Vpc, Error> {
+        let azs = props.max_azs.unwrap_or(3).min(AGNOSTIC_AZS);
+        if azs == 0 {
+            return Err(Error::new(format!(
+                "vpc `{id}` has `max_azs: 0`: a vpc needs at least one availability zone"
+            )));
+        }
+        let nat_count = props.nat_gateways.unwrap_or(azs);
+        if nat_count > azs {
+            return Err(Error::new(format!(
+                "vpc `{id}` has `nat_gateways: {nat_count}` but only {azs} availability zones: use at most {azs}"
+            )));
+        }
+        let stack = app.stack_mut(scope.stack());
+        let node = stack.add_node(scope, id)?;
+        let path = stack.path(node);
+        stack.add_tag(node, "Name", &path);
+        let vpc = stack.add_resource(
+            node,
+            "Resource",
+            Resource::new("AWS::EC2::VPC")
+                .prop("CidrBlock", "10.0.0.0/16")
+                .prop("EnableDnsHostnames", true)
+                .prop("EnableDnsSupport", true)
+                .prop("InstanceTenancy", "default"),
+        )?;
+
+        let private_kind = if nat_count > 0 { SubnetKind::Private } else { SubnetKind::Isolated };
+        let groups = [SubnetKind::Public, private_kind];
+        // The CDK splits the /16 evenly over every subnet: the largest power-of-two block that
+        // fits `groups × zones` times.
+        let total = groups.len() as u32 * azs;
+        let bits = 32 - (65536 / total).ilog2();
+        let size = 1u32 << (32 - bits);
+        let mut next = 0u32;
+        let mut subnets: Vec<(SubnetKind, NodeId, NodeId, NodeId)> = Vec::new();
+        for kind in groups {
+            for az in 0..azs {
+                let name = format!("{}Subnet{}", kind.name(), az + 1);
+                let scope = stack.add_node(node, &name)?;
+                let subnet_path = stack.path(scope);
+                let only = Some("AWS::EC2::Subnet");
+                stack.add_tag_for(scope, "aws-cdk:subnet-name", kind.name(), only);
+                stack.add_tag_for(scope, "aws-cdk:subnet-type", kind.name(), only);
+                stack.add_tag(scope, "Name", &subnet_path);
+                let cidr = format!("10.0.{}.{}/{bits}", next >> 8, next & 255);
+                next += size;
+                let subnet = stack.add_resource(
+                    scope,
+                    "Subnet",
+                    Resource::new("AWS::EC2::Subnet")
+                        .prop(
+                            "AvailabilityZone",
+                            Value::Select(az, Box::new(Value::GetAzs(String::new()))),
+                        )
+                        .prop("CidrBlock", cidr)
+                        .prop("MapPublicIpOnLaunch", kind == SubnetKind::Public)
+                        .prop("VpcId", Value::Ref(vpc)),
+                )?;
+                let table = stack.add_resource(
+                    scope,
+                    "RouteTable",
+                    Resource::new("AWS::EC2::RouteTable").prop("VpcId", Value::Ref(vpc)),
+                )?;
+                stack.add_resource(
+                    scope,
+                    "RouteTableAssociation",
+                    Resource::new("AWS::EC2::SubnetRouteTableAssociation")
+                        .prop("RouteTableId", Value::Ref(table))
+                        .prop("SubnetId", Value::Ref(subnet)),
+                )?;
+                subnets.push((kind, scope, subnet, table));
+            }
+        }
+
+        let igw = stack.add_resource(node, "IGW", Resource::new("AWS::EC2::InternetGateway"))?;
+        let attachment = stack.add_resource(
+            node,
+            "VPCGW",
+            Resource::new("AWS::EC2::VPCGatewayAttachment")
+                .prop("InternetGatewayId", Value::Ref(igw))
+                .prop("VpcId", Value::Ref(vpc)),
+        )?;
+
+        let mut nats = Vec::new();
+        for (kind, scope, subnet, table) in &subnets {
+            if *kind != SubnetKind::Public {
+                continue;
+            }
+            let route = stack.add_resource(
+                *scope,
+                "DefaultRoute",
+                Resource::new("AWS::EC2::Route")
+                    .prop("DestinationCidrBlock", "0.0.0.0/0")
+                    .prop("GatewayId", Value::Ref(igw))
+                    .prop("RouteTableId", Value::Ref(*table)),
+            )?;
+            stack.add_dependency(route, attachment);
+            if (nats.len() as u32) < nat_count {
+                let eip = stack.add_resource(
+                    *scope,
+                    "EIP",
+                    Resource::new("AWS::EC2::EIP").prop("Domain", "vpc"),
+                )?;
+                let nat = stack.add_resource(
+                    *scope,
+                    "NATGateway",
+                    Resource::new("AWS::EC2::NatGateway")
+                        .prop("AllocationId", Value::GetAtt(eip, "AllocationId".into()))
+                        .prop("SubnetId", Value::Ref(*subnet)),
+                )?;
+                // The NAT gateway needs the subnet routed to the internet first.
+                stack.add_dependency(nat, route);
+                if let Some(assoc) = stack.child(*scope, "RouteTableAssociation") {
+                    stack.add_dependency(nat, assoc);
+                }
+                nats.push(nat);
+            }
+        }
+        let mut private_index = 0usize;
+        for (kind, scope, _, table) in &subnets {
+            if *kind != SubnetKind::Private {
+                continue;
+            }
+            // Each private subnet routes through the NAT gateway of its zone, or the last one.
+            let nat = nats[private_index.min(nats.len() - 1)];
+            private_index += 1;
+            stack.add_resource(
+                *scope,
+                "DefaultRoute",
+                Resource::new("AWS::EC2::Route")
+                    .prop("DestinationCidrBlock", "0.0.0.0/0")
+                    .prop("NatGatewayId", Value::Ref(nat))
+                    .prop("RouteTableId", Value::Ref(*table)),
+            )?;
+        }
+
+        restrict_default_security_group(app, node, vpc)?;
+
+        let index = app.vpcs.len();
+        app.vpcs.push(VpcData {
+            resource: vpc,
+            public_subnets: subnets
+                .iter()
+                .filter(|s| s.0 == SubnetKind::Public)
+                .map(|s| s.2)
+                .collect(),
+            private_subnets: subnets
+                .iter()
+                .filter(|s| s.0 != SubnetKind::Public)
+                .map(|s| s.2)
+                .collect(),
+        });
+        Ok(Vpc { node, index })
+    }
+
+    /// The VPC construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Ref": vpc}`.
+    pub fn vpc_id(self, app: &App) -> Value {
+        Value::Ref(app.vpcs[self.index].resource)
+    }
+
+    /// The default subnet selection: private subnets (isolated when there is no NAT).
+    pub fn private_subnets(self, app: &App) -> Vec<Value> {
+        app.vpcs[self.index].private_subnets.iter().map(|s| Value::Ref(*s)).collect()
+    }
+
+    /// The public subnets.
+    pub fn public_subnets(self, app: &App) -> Vec<Value> {
+        app.vpcs[self.index].public_subnets.iter().map(|s| Value::Ref(*s)).collect()
+    }
+}
+
+/// The handler source of the default-security-group custom resource (our own code).
+const RESTRICT_SG_FILES: [(&str, &[u8]); 2] = [
+    ("__entrypoint__.js", include_bytes!("../assets/restrict-default-sg/__entrypoint__.js")),
+    ("index.js", include_bytes!("../assets/restrict-default-sg/index.js")),
+];
+
+const RESTRICT_SG_PROVIDER: &str = "Custom::VpcRestrictDefaultSGCustomResourceProvider";
+
+/// Adds `Custom::VpcRestrictDefaultSG` for the VPC and, once per stack, its provider.
+fn restrict_default_security_group(app: &mut App, vpc_scope: NodeId, vpc: NodeId) -> Result<(), Error> {
+    let stack = app.stack_mut(vpc_scope.stack());
+    let root = stack.root();
+    let (role, handler) = match stack.child(root, RESTRICT_SG_PROVIDER) {
+        Some(provider) => (
+            stack.child(provider, "Role").ok_or_else(|| Error::new("provider without role: this is a bug"))?,
+            stack
+                .child(provider, "Handler")
+                .ok_or_else(|| Error::new("provider without handler: this is a bug"))?,
+        ),
+        None => {
+            let asset = FileAsset::directory(
+                RESTRICT_SG_FILES.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
+            );
+            let provider = stack.add_node(root, RESTRICT_SG_PROVIDER)?;
+            let mut role = Resource::new("AWS::IAM::Role")
+                .prop(
+                    "AssumeRolePolicyDocument",
+                    Value::map([
+                        ("Version", Value::from("2012-10-17")),
+                        (
+                            "Statement",
+                            Value::List(vec![Value::map([
+                                ("Action", Value::from("sts:AssumeRole")),
+                                ("Effect", Value::from("Allow")),
+                                ("Principal", Value::map([("Service", Value::from("lambda.amazonaws.com"))])),
+                            ])]),
+                        ),
+                    ]),
+                )
+                .prop(
+                    "ManagedPolicyArns",
+                    Value::List(vec![Value::Sub(
+                        "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole".into(),
+                    )]),
+                )
+                .prop(
+                    "Policies",
+                    Value::List(vec![Value::map([
+                        ("PolicyName", Value::from("Inline")),
+                        (
+                            "PolicyDocument",
+                            Value::map([
+                                ("Version", Value::from("2012-10-17")),
+                                ("Statement", Value::List(Vec::new())),
+                            ]),
+                        ),
+                    ])]),
+                );
+            // A raw CloudFormation resource in the CDK: its tag aspect does not reach it.
+            role.tagging = Tagging::None;
+            let role = stack.add_resource(provider, "Role", role)?;
+            let mut handler = Resource::new("AWS::Lambda::Function")
+                .prop(
+                    "Code",
+                    Value::map([
+                        ("S3Bucket", Value::Sub("cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}".into())),
+                        ("S3Key", Value::from(format!("{}.zip", asset.hash))),
+                    ]),
+                )
+                .prop("Timeout", 900u32)
+                .prop("MemorySize", 128u32)
+                .prop("Handler", "__entrypoint__.handler")
+                .prop("Role", Value::GetAtt(role, "Arn".into()))
+                .prop("Runtime", "nodejs24.x")
+                .prop(
+                    "Description",
+                    "Lambda function for removing all inbound/outbound rules from the VPC default security group",
+                );
+            handler.tagging = Tagging::None;
+            let handler = stack.add_resource(provider, "Handler", handler)?;
+            stack.add_dependency(handler, role);
+            stack.assets.push(asset);
+            (role, handler)
+        }
+    };
+
+    // One statement per VPC lets the handler revoke that VPC's default rules and nothing else.
+    let statement = Value::map([
+        ("Effect", Value::from("Allow")),
+        (
+            "Action",
+            Value::strings([
+                "ec2:AuthorizeSecurityGroupIngress",
+                "ec2:AuthorizeSecurityGroupEgress",
+                "ec2:RevokeSecurityGroupIngress",
+                "ec2:RevokeSecurityGroupEgress",
+            ]),
+        ),
+        (
+            "Resource",
+            Value::List(vec![Value::arn(
+                "ec2",
+                true,
+                true,
+                vec![
+                    Value::from("security-group/"),
+                    Value::GetAtt(vpc, "DefaultSecurityGroup".into()),
+                ],
+            )]),
+        ),
+    ]);
+    if let Some(Value::List(policies)) = stack.resource_mut(role).properties.get_mut("Policies") {
+        if let Some(Value::Map(policy)) = policies.first_mut() {
+            if let Some(Value::Map(doc)) = policy.get_mut("PolicyDocument") {
+                if let Some(Value::List(statements)) = doc.get_mut("Statement") {
+                    statements.push(statement);
+                }
+            }
+        }
+    }
+
+    let scope = stack.add_node(vpc_scope, "RestrictDefaultSecurityGroupCustomResource")?;
+    let mut custom = Resource::new("Custom::VpcRestrictDefaultSG")
+        .prop("ServiceToken", Value::GetAtt(handler, "Arn".into()))
+        .prop("DefaultSecurityGroupId", Value::GetAtt(vpc, "DefaultSecurityGroup".into()))
+        .prop("Account", Pseudo::AccountId);
+    custom.removal_policy = Some("Delete");
+    stack.add_resource(scope, "Default", custom)?;
+    Ok(())
+}
+
+/// A security group construct (`<id>/Resource`).
+///
+/// ```
+/// use ecs_core::{App, ec2::{SecurityGroup, Vpc}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Net").unwrap();
+/// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
+/// let root = app.stack(s).root();
+/// let sg = SecurityGroup::new(&mut app, root, "Sg", vpc).unwrap();
+/// assert!(matches!(sg.group_id(), ecs_core::cfn::Value::GetAtt(..)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SecurityGroup {
+    node: NodeId,
+    resource: NodeId,
+}
+
+impl SecurityGroup {
+    /// A security group in `vpc` that allows all outbound traffic, described by its path as
+    /// the CDK describes it.
+    pub fn new(app: &mut App, scope: NodeId, id: &str, vpc: Vpc) -> Result<SecurityGroup, Error> {
+        let vpc_id = vpc.vpc_id(app);
+        let stack = app.stack_mut(scope.stack());
+        let node = stack.add_node(scope, id)?;
+        let description = stack.path(node);
+        let resource = stack.add_resource(
+            node,
+            "Resource",
+            Resource::new("AWS::EC2::SecurityGroup")
+                .prop("GroupDescription", description)
+                .prop(
+                    "SecurityGroupEgress",
+                    Value::List(vec![Value::map([
+                        ("CidrIp", Value::from("0.0.0.0/0")),
+                        ("Description", Value::from("Allow all outbound traffic by default")),
+                        ("IpProtocol", Value::from("-1")),
+                    ])]),
+                )
+                .prop("VpcId", vpc_id),
+        )?;
+        Ok(SecurityGroup { node, resource })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Fn::GetAtt": [sg, "GroupId"]}`.
+    pub fn group_id(self) -> Value {
+        Value::GetAtt(self.resource, "GroupId".into())
+    }
+}

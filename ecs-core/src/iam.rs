@@ -1,0 +1,251 @@
+//! IAM: roles, policies, statements and grants, rendered as the recommended feature flags
+//! render them (`@aws-cdk/aws-iam:minimizePolicies`: statements merged, actions sorted).
+//!
+//! ```
+//! use ecs_core::iam::{PolicyDocument, Statement};
+//! let mut doc = PolicyDocument::default();
+//! doc.add(Statement::allow(["ecs:Poll"]).on_any());
+//! doc.add(Statement::allow(["ecr:GetAuthorizationToken"]).on_any());
+//! assert_eq!(doc.minimized().len(), 1);
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Resource, Value};
+use crate::construct::NodeId;
+use crate::error::Error;
+
+/// One policy statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// `Allow` or `Deny`.
+    pub effect: &'static str,
+    /// `Action`.
+    pub actions: Vec<String>,
+    /// `Resource`; empty for statements of trust policies.
+    pub resources: Vec<Value>,
+    /// `Condition`.
+    pub condition: Option<Value>,
+    /// `Principal`.
+    pub principal: Option<Value>,
+}
+
+impl Statement {
+    /// An `Allow` statement with these actions and no resource yet.
+    pub fn allow<S: Into<String>>(actions: impl IntoIterator<Item = S>) -> Statement {
+        Statement {
+            effect: "Allow",
+            actions: actions.into_iter().map(Into::into).collect(),
+            resources: Vec::new(),
+            condition: None,
+            principal: None,
+        }
+    }
+
+    /// The trust statement letting an AWS service assume a role.
+    pub fn assume_role_by_service(service: &str) -> Statement {
+        let mut s = Statement::allow(["sts:AssumeRole"]);
+        s.principal = Some(Value::map([("Service", Value::from(service))]));
+        s
+    }
+
+    /// Applies to these resources.
+    pub fn on(mut self, resources: impl IntoIterator<Item = Value>) -> Statement {
+        self.resources.extend(resources);
+        self
+    }
+
+    /// Applies to every resource (`"*"`).
+    pub fn on_any(self) -> Statement {
+        self.on([Value::from("*")])
+    }
+
+    /// Adds a condition, e.g. `ArnEquals` on `ecs:cluster`.
+    pub fn when(mut self, operator: &str, key: &str, value: Value) -> Statement {
+        self.condition = Some(Value::map([(operator, Value::map([(key, value)]))]));
+        self
+    }
+
+    fn render(&self) -> Value {
+        let mut actions = self.actions.clone();
+        actions.sort();
+        actions.dedup();
+        let mut m = vec![("Action", scalar_or_list(actions.into_iter().map(Value::Str).collect()))];
+        if let Some(c) = &self.condition {
+            m.push(("Condition", c.clone()));
+        }
+        m.push(("Effect", Value::from(self.effect)));
+        if let Some(p) = &self.principal {
+            m.push(("Principal", p.clone()));
+        }
+        if !self.resources.is_empty() {
+            m.push(("Resource", scalar_or_list(self.resources.clone())));
+        }
+        Value::map(m)
+    }
+}
+
+fn scalar_or_list(mut items: Vec<Value>) -> Value {
+    if items.len() == 1 {
+        items.pop().unwrap_or(Value::Null)
+    } else {
+        Value::List(items)
+    }
+}
+
+/// A policy document: its statements in the order they were granted.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PolicyDocument {
+    statements: Vec<Statement>,
+}
+
+impl PolicyDocument {
+    /// Adds a statement; an identical one already present is not repeated.
+    pub fn add(&mut self, statement: Statement) {
+        if !self.statements.contains(&statement) {
+            self.statements.push(statement);
+        }
+    }
+
+    /// Whether the document has no statement.
+    pub fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+    }
+
+    /// The statements merged as `minimizePolicies` merges them: two statements with the same
+    /// effect, condition and principal combine when their actions or their resources are equal
+    /// (the merged one takes the place of the first).
+    pub fn minimized(&self) -> Vec<Statement> {
+        let mut out: Vec<Statement> = Vec::new();
+        for s in &self.statements {
+            out.push(s.clone());
+            // Merging one pair can make another pair mergeable, so repeat until stable.
+            while let Some((i, j)) = find_mergeable(&out) {
+                let b = out.remove(j);
+                let a = &mut out[i];
+                for act in b.actions {
+                    if !a.actions.contains(&act) {
+                        a.actions.push(act);
+                    }
+                }
+                for r in b.resources {
+                    if !a.resources.contains(&r) {
+                        a.resources.push(r);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The document as CloudFormation JSON.
+    pub(crate) fn render(&self) -> Value {
+        Value::map([
+            ("Statement", Value::List(self.minimized().iter().map(Statement::render).collect())),
+            ("Version", Value::from("2012-10-17")),
+        ])
+    }
+}
+
+fn find_mergeable(statements: &[Statement]) -> Option<(usize, usize)> {
+    for j in 1..statements.len() {
+        for i in 0..j {
+            let (a, b) = (&statements[i], &statements[j]);
+            if a.effect != b.effect || a.condition != b.condition || a.principal != b.principal {
+                continue;
+            }
+            let same = |x: &[String], y: &[String]| {
+                x.len() == y.len() && x.iter().all(|v| y.contains(v))
+            };
+            let same_resources = a.resources.len() == b.resources.len()
+                && a.resources.iter().all(|v| b.resources.contains(v));
+            if same_resources || same(&a.actions, &b.actions) {
+                return Some((i, j));
+            }
+        }
+    }
+    None
+}
+
+/// An IAM role construct (`Role/Resource`, plus `Role/DefaultPolicy/Resource` once something
+/// is granted to it).
+///
+/// ```
+/// use ecs_core::{App, iam::{Role, Statement}, cfn::Value};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let root = app.stack(s).root();
+/// let role = Role::new(&mut app, root, "TaskRole", "ecs-tasks.amazonaws.com").unwrap();
+/// role.grant(&mut app, Statement::allow(["ssm:GetParameter"]).on([Value::from("*")])).unwrap();
+/// assert_eq!(app.stack(s).resource_count(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Role {
+    scope: NodeId,
+    resource: NodeId,
+}
+
+impl Role {
+    /// A role that `service` (e.g. `ecs-tasks.amazonaws.com`) may assume.
+    pub fn new(app: &mut App, scope: NodeId, id: &str, service: &str) -> Result<Role, Error> {
+        Role::with_managed_policies(app, scope, id, service, Vec::new())
+    }
+
+    /// A role with AWS managed policies attached (`ManagedPolicyArns`).
+    pub fn with_managed_policies(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        service: &str,
+        managed_policies: Vec<Value>,
+    ) -> Result<Role, Error> {
+        let stack = app.stack_mut(scope.stack());
+        let node = stack.add_node(scope, id)?;
+        let mut trust = PolicyDocument::default();
+        trust.add(Statement::assume_role_by_service(service));
+        let mut resource = Resource::new("AWS::IAM::Role").prop("AssumeRolePolicyDocument", trust);
+        if !managed_policies.is_empty() {
+            resource.set("ManagedPolicyArns", Value::List(managed_policies));
+        }
+        let resource = stack.add_resource(node, "Resource", resource)?;
+        Ok(Role { scope: node, resource })
+    }
+
+    /// The role construct's scope (what a dependency on the role names).
+    pub fn node(self) -> NodeId {
+        self.scope
+    }
+
+    /// `{"Fn::GetAtt": [role, "Arn"]}`.
+    pub fn arn(self) -> Value {
+        Value::GetAtt(self.resource, "Arn".into())
+    }
+
+    /// `{"Ref": role}`.
+    pub fn name(self) -> Value {
+        Value::Ref(self.resource)
+    }
+
+    /// Adds a statement to the role's `DefaultPolicy`, creating the policy on first use.
+    pub fn grant(self, app: &mut App, statement: Statement) -> Result<(), Error> {
+        let stack = app.stack_mut(self.scope.stack());
+        let policy = match stack.child(self.scope, "DefaultPolicy") {
+            Some(scope) => stack.child(scope, "Resource").ok_or_else(|| {
+                Error::new("the default policy of a role has no resource: this is a bug")
+            })?,
+            None => {
+                let scope = stack.add_node(self.scope, "DefaultPolicy")?;
+                let resource = Resource::new("AWS::IAM::Policy")
+                    .prop("PolicyDocument", PolicyDocument::default())
+                    .prop("PolicyName", Value::PolicyName)
+                    .prop("Roles", Value::List(vec![self.name()]));
+                stack.add_resource(scope, "Resource", resource)?
+            }
+        };
+        if let Some(Value::Policy(doc)) =
+            stack.resource_mut(policy).properties.get_mut("PolicyDocument")
+        {
+            doc.add(statement);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,481 @@
+//! Synthesis: validation of the whole app, template rendering and the cloud assembly.
+//!
+//! Templates are rendered deterministically (resources in construct-tree order, properties in
+//! key order, one-space indentation as the CDK writes them) and the assembly directory is
+//! replaced atomically: a failed synthesis leaves the previous `cdk.out` untouched.
+//!
+//! ```no_run
+//! let mut app = ecs_core::App::new();
+//! app.add_stack("Web")?;
+//! let assembly = app.synth()?; // writes $CDK_OUTDIR or ./cdk.out
+//! for stack in &assembly.stacks {
+//!     println!("{} {} {}", stack.name, stack.resources, stack.template.display());
+//! }
+//! # Ok::<(), ecs_core::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Map, Value as Json};
+use sha2::{Digest, Sha256};
+
+use crate::app::App;
+use crate::cfn::{Element, Tagging, Value};
+use crate::construct::{NodeId, Stack};
+use crate::error::Error;
+
+/// The cloud-assembly schema version written into `manifest.json` and asset manifests.
+pub const ASSEMBLY_VERSION: &str = "48.0.0";
+
+/// A file asset staged into the cloud assembly (a directory zipped when published).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileAsset {
+    /// Content fingerprint: SHA-256 over the files' names and bytes.
+    pub hash: String,
+    /// The files, by relative path.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl FileAsset {
+    /// A directory asset made of `files`; the hash covers every name and byte.
+    pub fn directory(files: Vec<(String, Vec<u8>)>) -> FileAsset {
+        let mut files = files;
+        files.sort();
+        let mut h = Sha256::new();
+        for (name, bytes) in &files {
+            h.update((name.len() as u64).to_be_bytes());
+            h.update(name.as_bytes());
+            h.update((bytes.len() as u64).to_be_bytes());
+            h.update(bytes);
+        }
+        let hash = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        FileAsset { hash, files }
+    }
+}
+
+/// What one synthesis wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assembly {
+    /// The assembly directory.
+    pub dir: PathBuf,
+    /// One entry per stack, in app order.
+    pub stacks: Vec<StackArtifact>,
+}
+
+/// A stack written into the assembly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StackArtifact {
+    /// The stack name.
+    pub name: String,
+    /// How many resources its template holds.
+    pub resources: usize,
+    /// The template file.
+    pub template: PathBuf,
+}
+
+impl App {
+    /// Every violation of a rule that can only be judged once the app is complete (the CDK's
+    /// `validate()` phase), all of them.
+    pub fn validate(&self) -> Result<(), Error> {
+        let mut messages = Vec::new();
+        crate::task_definition::validate(self, &mut messages);
+        crate::service::validate(self, &mut messages);
+        Error::collect(messages).map_or(Ok(()), Err)
+    }
+
+    /// The template of every stack, validated, as JSON.
+    ///
+    /// ```
+    /// let mut app = ecs_core::App::new();
+    /// app.add_stack("Web").unwrap();
+    /// let templates = app.templates().unwrap();
+    /// assert_eq!(templates[0].0, "Web");
+    /// assert!(templates[0].1["Rules"]["CheckBootstrapVersion"].is_object());
+    /// ```
+    pub fn templates(&self) -> Result<Vec<(String, Json)>, Error> {
+        self.validate()?;
+        self.stacks.iter().map(|s| Ok((s.name.clone(), render_stack(s)?))).collect()
+    }
+
+    /// Synthesizes into `$CDK_OUTDIR` when set (the CDK CLI sets it), else `./cdk.out`.
+    pub fn synth(&self) -> Result<Assembly, Error> {
+        let dir = std::env::var_os("CDK_OUTDIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("cdk.out"));
+        self.synth_to(dir)
+    }
+
+    /// Synthesizes into `dir`, replacing it atomically.
+    pub fn synth_to(&self, dir: impl AsRef<Path>) -> Result<Assembly, Error> {
+        let dir = dir.as_ref().to_path_buf();
+        let templates = self.templates()?;
+        let staging = sibling(&dir, "staging");
+        if staging.exists() {
+            fs::remove_dir_all(&staging).map_err(|e| Error::io("remove", &staging, e))?;
+        }
+        fs::create_dir_all(&staging).map_err(|e| Error::io("create", &staging, e))?;
+        let result = self.write_assembly(&staging, &templates);
+        if let Err(e) = result {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+        replace_dir(&staging, &dir)?;
+        Ok(Assembly {
+            stacks: self
+                .stacks
+                .iter()
+                .map(|s| StackArtifact {
+                    name: s.name.clone(),
+                    resources: s.resource_count(),
+                    template: dir.join(format!("{}.template.json", s.name)),
+                })
+                .collect(),
+            dir,
+        })
+    }
+
+    fn write_assembly(&self, dir: &Path, templates: &[(String, Json)]) -> Result<(), Error> {
+        let mut artifacts = Map::new();
+        for (stack, (name, template)) in self.stacks.iter().zip(templates) {
+            let template_file = format!("{name}.template.json");
+            let template_bytes = to_bytes(template);
+            write(&dir.join(&template_file), &template_bytes)?;
+            let template_hash = sha256_hex(&template_bytes);
+            let mut files = Map::new();
+            for asset in &stack.assets {
+                let asset_dir = dir.join(format!("asset.{}", asset.hash));
+                for (rel, bytes) in &asset.files {
+                    let path = asset_dir.join(rel);
+                    if let Some(parent) = path.parent() {
+                        fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+                    }
+                    write(&path, bytes)?;
+                }
+                files.insert(
+                    asset.hash.clone(),
+                    asset_entry(
+                        json!({"path": format!("asset.{}", asset.hash), "packaging": "zip"}),
+                        &format!("{}.zip", asset.hash),
+                        &format!("{name} Asset"),
+                    ),
+                );
+            }
+            files.insert(
+                template_hash.clone(),
+                asset_entry(
+                    json!({"path": template_file, "packaging": "file"}),
+                    &format!("{template_hash}.json"),
+                    &format!("{name} Template"),
+                ),
+            );
+            let assets_file = format!("{name}.assets.json");
+            let assets = json!({"version": ASSEMBLY_VERSION, "files": files, "dockerImages": {}});
+            write(&dir.join(&assets_file), &to_bytes(&assets))?;
+            artifacts.insert(
+                format!("{name}.assets"),
+                json!({
+                    "type": "cdk:asset-manifest",
+                    "properties": {"file": assets_file, "requiresBootstrapStackVersion": 6, "bootstrapStackVersionSsmParameter": "/cdk-bootstrap/hnb659fds/version"}
+                }),
+            );
+            artifacts.insert(
+                name.clone(),
+                json!({
+                    "type": "aws:cloudformation:stack",
+                    "environment": "aws://unknown-account/unknown-region",
+                    "properties": {
+                        "templateFile": template_file,
+                        "validateOnSynth": false,
+                        "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-deploy-role-${AWS::AccountId}-${AWS::Region}",
+                        "cloudFormationExecutionRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-cfn-exec-role-${AWS::AccountId}-${AWS::Region}",
+                        "stackTemplateAssetObjectUrl": format!("s3://cdk-hnb659fds-assets-${{AWS::AccountId}}-${{AWS::Region}}/{template_hash}.json"),
+                        "requiresBootstrapStackVersion": 6,
+                        "bootstrapStackVersionSsmParameter": "/cdk-bootstrap/hnb659fds/version",
+                        "additionalDependencies": [format!("{name}.assets")],
+                        "lookupRole": {
+                            "arn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-lookup-role-${AWS::AccountId}-${AWS::Region}",
+                            "requiresBootstrapStackVersion": 8,
+                            "bootstrapStackVersionSsmParameter": "/cdk-bootstrap/hnb659fds/version"
+                        }
+                    },
+                    "dependencies": [format!("{name}.assets")],
+                    "displayName": name
+                }),
+            );
+        }
+        let manifest = json!({"version": ASSEMBLY_VERSION, "artifacts": artifacts});
+        write(&dir.join("manifest.json"), &to_bytes(&manifest))?;
+        write(&dir.join("cdk.out"), &to_bytes(&json!({"version": ASSEMBLY_VERSION})))
+    }
+}
+
+fn asset_entry(source: Json, object_key: &str, display_name: &str) -> Json {
+    json!({
+        "displayName": display_name,
+        "source": source,
+        "destinations": {
+            "current_account-current_region": {
+                "bucketName": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}",
+                "objectKey": object_key,
+                "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-file-publishing-role-${AWS::AccountId}-${AWS::Region}"
+            }
+        }
+    })
+}
+
+fn sibling(dir: &Path, what: &str) -> PathBuf {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    dir.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
+}
+
+/// Swaps `staging` into place at `dir`; the old directory is removed only after the swap.
+fn replace_dir(staging: &Path, dir: &Path) -> Result<(), Error> {
+    if dir.exists() {
+        let old = sibling(dir, "old");
+        fs::rename(dir, &old).map_err(|e| Error::io("move aside", dir, e))?;
+        fs::rename(staging, dir).map_err(|e| Error::io("move into place", dir, e))?;
+        fs::remove_dir_all(&old).map_err(|e| Error::io("remove", &old, e))?;
+    } else {
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+        }
+        fs::rename(staging, dir).map_err(|e| Error::io("move into place", dir, e))?;
+    }
+    Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    fs::write(path, bytes).map_err(|e| Error::io("write", path, e))
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// JSON with one-space indentation and a final newline, as the CDK writes templates.
+pub(crate) fn to_bytes(value: &Json) -> Vec<u8> {
+    let mut out = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
+    serde::Serialize::serialize(value, &mut ser).expect("serializing JSON to memory cannot fail");
+    out.push(b'\n');
+    out
+}
+
+struct Ctx<'a> {
+    stack: &'a Stack,
+    logical_ids: HashMap<usize, String>,
+}
+
+impl Ctx<'_> {
+    fn id(&self, node: NodeId) -> Result<&str, Error> {
+        if node.stack() != self.stack.index {
+            return Err(Error::new(format!(
+                "`{}` refers to a construct in another stack; references across stacks are not supported yet",
+                self.stack.name
+            )));
+        }
+        self.logical_ids
+            .get(&node.index)
+            .map(String::as_str)
+            .ok_or_else(|| Error::new("a reference names a construct that has no element: this is a bug"))
+    }
+
+    fn render(&self, value: &Value, owner: NodeId) -> Result<Json, Error> {
+        Ok(match value {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Int(n) => Json::from(*n),
+            Value::Str(s) => Json::from(s.as_str()),
+            Value::List(items) => {
+                Json::Array(items.iter().map(|v| self.render(v, owner)).collect::<Result<_, _>>()?)
+            }
+            Value::Map(m) => {
+                let mut out = Map::new();
+                for (k, v) in m {
+                    out.insert(k.clone(), self.render(v, owner)?);
+                }
+                Json::Object(out)
+            }
+            Value::Ref(n) => json!({"Ref": self.id(*n)?}),
+            Value::GetAtt(n, attr) => json!({"Fn::GetAtt": [self.id(*n)?, attr]}),
+            Value::Pseudo(p) => json!({"Ref": p.name()}),
+            Value::Join(d, parts) => json!({"Fn::Join": [d, self.render(&Value::List(parts.clone()), owner)?]}),
+            Value::Select(i, v) => json!({"Fn::Select": [i, self.render(v, owner)?]}),
+            Value::Split(d, v) => json!({"Fn::Split": [d, self.render(v, owner)?]}),
+            Value::GetAzs(r) => json!({"Fn::GetAZs": r}),
+            Value::Base64(v) => json!({"Fn::Base64": self.render(v, owner)?}),
+            Value::Sub(s) => json!({"Fn::Sub": s}),
+            Value::Policy(doc) => self.render(&doc.render(), owner)?,
+            Value::PolicyName => {
+                let id = self.id(owner)?;
+                let start = id.len().saturating_sub(128);
+                Json::from(&id[start..])
+            }
+        })
+    }
+}
+
+/// Sorts like JavaScript's `localeCompare` does for construct paths: case-insensitively
+/// first, with lower case before upper case on ties.
+fn locale_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| b.cmp(a))
+}
+
+fn render_stack(stack: &Stack) -> Result<Json, Error> {
+    let order = stack.depth_first();
+    let mut logical_ids = HashMap::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for &n in &order {
+        if stack.nodes[n.index].element.is_some() {
+            let id = stack.logical_id(n);
+            if let Some(other) = seen.insert(id.clone(), stack.path(n)) {
+                return Err(Error::new(format!(
+                    "`{}` and `{other}` have the same logical ID `{id}`: rename one of them",
+                    stack.path(n)
+                )));
+            }
+            logical_ids.insert(n.index, id);
+        }
+    }
+    let ctx = Ctx { stack, logical_ids };
+    let mut resources = Map::new();
+    let mut parameters = Map::new();
+    let mut outputs = Map::new();
+    for &n in &order {
+        match &stack.nodes[n.index].element {
+            None => {}
+            Some(Element::Resource(r)) => {
+                let mut props = Map::new();
+                for (k, v) in &r.properties {
+                    props.insert(k.clone(), ctx.render(v, n)?);
+                }
+                apply_tags(&mut props, r.tagging, &stack.tags_for(n));
+                let mut body = Map::new();
+                body.insert("Type".into(), Json::from(r.kind.as_str()));
+                if !props.is_empty() {
+                    body.insert("Properties".into(), Json::Object(props));
+                }
+                let deps = dependencies(stack, n);
+                if !deps.is_empty() {
+                    let ids = deps.iter().map(|d| ctx.id(*d).map(Json::from)).collect::<Result<_, _>>()?;
+                    body.insert("DependsOn".into(), Json::Array(ids));
+                }
+                if let Some(p) = &r.update_policy {
+                    body.insert("UpdatePolicy".into(), ctx.render(p, n)?);
+                }
+                if let Some(p) = r.removal_policy {
+                    body.insert("UpdateReplacePolicy".into(), Json::from(p));
+                    body.insert("DeletionPolicy".into(), Json::from(p));
+                }
+                resources.insert(ctx.id(n)?.to_string(), Json::Object(body));
+            }
+            Some(Element::Parameter(p)) => {
+                let mut body = Map::new();
+                body.insert("Type".into(), Json::from(p.kind.as_str()));
+                if let Some(d) = &p.default {
+                    body.insert("Default".into(), Json::from(d.as_str()));
+                }
+                if let Some(d) = &p.description {
+                    body.insert("Description".into(), Json::from(d.as_str()));
+                }
+                parameters.insert(ctx.id(n)?.to_string(), Json::Object(body));
+            }
+            Some(Element::Output(o)) => {
+                let mut body = Map::new();
+                if let Some(d) = &o.description {
+                    body.insert("Description".into(), Json::from(d.as_str()));
+                }
+                body.insert("Value".into(), ctx.render(&o.value, n)?);
+                if let Some(e) = &o.export_name {
+                    body.insert("Export".into(), json!({"Name": e}));
+                }
+                outputs.insert(ctx.id(n)?.to_string(), Json::Object(body));
+            }
+        }
+    }
+    parameters.insert(
+        "BootstrapVersion".into(),
+        json!({
+            "Type": "AWS::SSM::Parameter::Value<String>",
+            "Default": "/cdk-bootstrap/hnb659fds/version",
+            "Description": "Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter Store. [cdk:skip]"
+        }),
+    );
+    let mut template = Map::new();
+    template.insert("Resources".into(), Json::Object(resources));
+    if !outputs.is_empty() {
+        template.insert("Outputs".into(), Json::Object(outputs));
+    }
+    template.insert("Parameters".into(), Json::Object(parameters));
+    template.insert(
+        "Rules".into(),
+        json!({
+            "CheckBootstrapVersion": {
+                "Assertions": [{
+                    "Assert": {"Fn::Not": [{"Fn::Contains": [["1", "2", "3", "4", "5"], {"Ref": "BootstrapVersion"}]}]},
+                    "AssertDescription": "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI."
+                }]
+            }
+        }),
+    );
+    Ok(Json::Object(template))
+}
+
+/// The resources `node` depends on through its own and its ancestors' dependencies, sorted by
+/// path as the CDK sorts `DependsOn`, without resources inside `node`'s own dependency target.
+fn dependencies(stack: &Stack, node: NodeId) -> Vec<NodeId> {
+    let mut targets = Vec::new();
+    let mut at = Some(node.index);
+    while let Some(i) = at {
+        targets.extend(stack.nodes[i].depends_on.iter().copied());
+        at = stack.nodes[i].parent;
+    }
+    let mut out: Vec<NodeId> = Vec::new();
+    for t in targets {
+        for r in stack.resources_below(t) {
+            if r != node && !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    out.sort_by(|a, b| locale_cmp(&stack.path(*a), &stack.path(*b)));
+    out
+}
+
+fn apply_tags(props: &mut Map<String, Json>, tagging: Tagging, tags: &[(String, String)]) {
+    if tags.is_empty() {
+        return;
+    }
+    let plain = || Json::Array(tags.iter().map(|(k, v)| json!({"Key": k, "Value": v})).collect());
+    match tagging {
+        Tagging::None => {}
+        Tagging::Standard => {
+            props.insert("Tags".into(), plain());
+        }
+        Tagging::AutoScaling => {
+            let list = tags
+                .iter()
+                .map(|(k, v)| json!({"Key": k, "PropagateAtLaunch": true, "Value": v}))
+                .collect();
+            props.insert("Tags".into(), Json::Array(list));
+        }
+        Tagging::LaunchTemplate => {
+            if let Some(Json::Object(data)) = props.get_mut("LaunchTemplateData") {
+                data.insert(
+                    "TagSpecifications".into(),
+                    json!([
+                        {"ResourceType": "instance", "Tags": plain()},
+                        {"ResourceType": "volume", "Tags": plain()}
+                    ]),
+                );
+            }
+            props.insert(
+                "TagSpecifications".into(),
+                json!([{"ResourceType": "launch-template", "Tags": plain()}]),
+            );
+        }
+    }
+}
