@@ -288,10 +288,11 @@ fn restrict_default_security_group(app: &mut App, vpc_scope: NodeId, vpc: NodeId
                 .ok_or_else(|| Error::new("provider without handler: this is a bug"))?,
         ),
         None => {
+            let provider = stack.add_node(root, RESTRICT_SG_PROVIDER)?;
             let asset = FileAsset::directory(
+                &format!("{} Code", stack.path(provider)),
                 RESTRICT_SG_FILES.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
             );
-            let provider = stack.add_node(root, RESTRICT_SG_PROVIDER)?;
             let mut role = Resource::new("AWS::IAM::Role")
                 .prop(
                     "AssumeRolePolicyDocument",

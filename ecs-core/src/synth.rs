@@ -27,32 +27,71 @@ use crate::construct::{NodeId, Stack};
 use crate::error::Error;
 
 /// The cloud-assembly schema version written into `manifest.json` and asset manifests.
-pub const ASSEMBLY_VERSION: &str = "48.0.0";
+pub const ASSEMBLY_VERSION: &str = "55.0.0";
 
 /// A file asset staged into the cloud assembly (a directory zipped when published).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileAsset {
-    /// Content fingerprint: SHA-256 over the files' names and bytes.
+    /// Content fingerprint, computed as the CDK fingerprints asset sources.
     pub hash: String,
-    /// The files, by relative path.
+    /// `displayName` in the asset manifest.
+    pub display_name: String,
+    /// The files, by relative path with `/` separators.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl FileAsset {
-    /// A directory asset made of `files`; the hash covers every name and byte.
-    pub fn directory(files: Vec<(String, Vec<u8>)>) -> FileAsset {
+    /// A directory asset made of `files`, fingerprinted as the CDK's `fingerprint()` does:
+    /// each file, in name order, contributes its path and `<size>:<sha256>` (text files with
+    /// CRLF normalized to LF), so equal sources give equal hashes in both tools.
+    ///
+    /// ```
+    /// let a = ecs_core::synth::FileAsset::directory("S/Code", vec![("index.js".into(), b"x".to_vec())]);
+    /// assert_eq!(a.hash.len(), 64);
+    /// ```
+    pub fn directory(display_name: &str, files: Vec<(String, Vec<u8>)>) -> FileAsset {
         let mut files = files;
         files.sort();
         let mut h = Sha256::new();
+        let mut field = |key: &str, value: &str| {
+            h.update([1u8]);
+            h.update(key.as_bytes());
+            h.update([2u8]);
+            h.update(value.as_bytes());
+            h.update([3u8]);
+        };
+        field("options.extra", "");
+        field("options.follow", "external");
         for (name, bytes) in &files {
-            h.update((name.len() as u64).to_be_bytes());
-            h.update(name.as_bytes());
-            h.update((bytes.len() as u64).to_be_bytes());
-            h.update(bytes);
+            field(&format!("file:{name}"), &content_fingerprint(bytes));
         }
         let hash = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-        FileAsset { hash, files }
+        FileAsset { hash, display_name: display_name.to_string(), files }
     }
+}
+
+/// `<size>:<sha256>` of a file's bytes; text (no NUL in the first 8 KiB) is hashed with CRLF
+/// turned into LF, as the CDK does so checkouts on Windows give the same hash.
+fn content_fingerprint(bytes: &[u8]) -> String {
+    let is_text = !bytes[..bytes.len().min(8192)].contains(&0);
+    let normalized;
+    let data = if is_text && bytes.windows(2).any(|w| w == b"\r\n") {
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+                continue;
+            }
+            out.push(bytes[i]);
+            i += 1;
+        }
+        normalized = out;
+        &normalized[..]
+    } else {
+        bytes
+    };
+    format!("{}:{}", data.len(), sha256_hex(data))
 }
 
 /// What one synthesis wrote.
@@ -140,7 +179,7 @@ impl App {
         let mut artifacts = Map::new();
         for (stack, (name, template)) in self.stacks.iter().zip(templates) {
             let template_file = format!("{name}.template.json");
-            let template_bytes = to_bytes(template);
+            let template_bytes = to_bytes(template, b" ");
             write(&dir.join(&template_file), &template_bytes)?;
             let template_hash = sha256_hex(&template_bytes);
             let mut files = Map::new();
@@ -158,7 +197,7 @@ impl App {
                     asset_entry(
                         json!({"path": format!("asset.{}", asset.hash), "packaging": "zip"}),
                         &format!("{}.zip", asset.hash),
-                        &format!("{name} Asset"),
+                        &asset.display_name,
                     ),
                 );
             }
@@ -172,12 +211,13 @@ impl App {
             );
             let assets_file = format!("{name}.assets.json");
             let assets = json!({"version": ASSEMBLY_VERSION, "files": files, "dockerImages": {}});
-            write(&dir.join(&assets_file), &to_bytes(&assets))?;
+            write(&dir.join(&assets_file), &to_bytes(&assets, b"  "))?;
+            let bootstrap = "/cdk-bootstrap/hnb659fds/version";
             artifacts.insert(
                 format!("{name}.assets"),
                 json!({
                     "type": "cdk:asset-manifest",
-                    "properties": {"file": assets_file, "requiresBootstrapStackVersion": 6, "bootstrapStackVersionSsmParameter": "/cdk-bootstrap/hnb659fds/version"}
+                    "properties": {"file": assets_file, "requiresBootstrapStackVersion": 6, "bootstrapStackVersionSsmParameter": bootstrap}
                 }),
             );
             artifacts.insert(
@@ -187,17 +227,18 @@ impl App {
                     "environment": "aws://unknown-account/unknown-region",
                     "properties": {
                         "templateFile": template_file,
+                        "terminationProtection": false,
                         "validateOnSynth": false,
                         "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-deploy-role-${AWS::AccountId}-${AWS::Region}",
                         "cloudFormationExecutionRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-cfn-exec-role-${AWS::AccountId}-${AWS::Region}",
                         "stackTemplateAssetObjectUrl": format!("s3://cdk-hnb659fds-assets-${{AWS::AccountId}}-${{AWS::Region}}/{template_hash}.json"),
                         "requiresBootstrapStackVersion": 6,
-                        "bootstrapStackVersionSsmParameter": "/cdk-bootstrap/hnb659fds/version",
+                        "bootstrapStackVersionSsmParameter": bootstrap,
                         "additionalDependencies": [format!("{name}.assets")],
                         "lookupRole": {
                             "arn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-lookup-role-${AWS::AccountId}-${AWS::Region}",
                             "requiresBootstrapStackVersion": 8,
-                            "bootstrapStackVersionSsmParameter": "/cdk-bootstrap/hnb659fds/version"
+                            "bootstrapStackVersionSsmParameter": bootstrap
                         }
                     },
                     "dependencies": [format!("{name}.assets")],
@@ -206,23 +247,23 @@ impl App {
             );
         }
         let manifest = json!({"version": ASSEMBLY_VERSION, "artifacts": artifacts});
-        write(&dir.join("manifest.json"), &to_bytes(&manifest))?;
-        write(&dir.join("cdk.out"), &to_bytes(&json!({"version": ASSEMBLY_VERSION})))
+        write(&dir.join("manifest.json"), &to_bytes(&manifest, b"  "))?;
+        write(&dir.join("cdk.out"), &to_bytes(&json!({"version": ASSEMBLY_VERSION}), b"  "))
     }
 }
 
+/// An asset-manifest entry; the destination key carries a hash of the destination, as the
+/// CDK's asset manifest builder names it.
 fn asset_entry(source: Json, object_key: &str, display_name: &str) -> Json {
-    json!({
-        "displayName": display_name,
-        "source": source,
-        "destinations": {
-            "current_account-current_region": {
-                "bucketName": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}",
-                "objectKey": object_key,
-                "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-file-publishing-role-${AWS::AccountId}-${AWS::Region}"
-            }
-        }
-    })
+    let destination = json!({
+        "bucketName": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}",
+        "objectKey": object_key,
+        "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-file-publishing-role-${AWS::AccountId}-${AWS::Region}"
+    });
+    let key = format!("current_account-current_region-{}", &sha256_hex(destination.to_string().as_bytes())[..8]);
+    let mut destinations = Map::new();
+    destinations.insert(key, destination);
+    json!({"displayName": display_name, "source": source, "destinations": destinations})
 }
 
 fn sibling(dir: &Path, what: &str) -> PathBuf {
@@ -233,6 +274,16 @@ fn sibling(dir: &Path, what: &str) -> PathBuf {
 /// Swaps `staging` into place at `dir`; the old directory is removed only after the swap.
 fn replace_dir(staging: &Path, dir: &Path) -> Result<(), Error> {
     if dir.exists() {
+        // The CDK CLI holds `synth.lock` in the output directory while it runs the app and
+        // removes it afterwards, so lock files move into the new directory.
+        if let Ok(entries) = fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                if name.to_string_lossy().ends_with(".lock") {
+                    let _ = fs::copy(entry.path(), staging.join(&name));
+                }
+            }
+        }
         let old = sibling(dir, "old");
         fs::rename(dir, &old).map_err(|e| Error::io("move aside", dir, e))?;
         fs::rename(staging, dir).map_err(|e| Error::io("move into place", dir, e))?;
@@ -254,13 +305,13 @@ fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// JSON with one-space indentation and a final newline, as the CDK writes templates.
-pub(crate) fn to_bytes(value: &Json) -> Vec<u8> {
+/// Pretty JSON without a final newline, as `JSON.stringify(value, undefined, indent)` writes it:
+/// one space for templates, two for manifests.
+pub(crate) fn to_bytes(value: &Json, indent: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(indent);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
     serde::Serialize::serialize(value, &mut ser).expect("serializing JSON to memory cannot fail");
-    out.push(b'\n');
     out
 }
 
