@@ -103,6 +103,28 @@ pub struct Assembly {
     pub stacks: Vec<StackArtifact>,
 }
 
+/// One line per stack: its name, resource count and template path.
+///
+/// ```
+/// use ecs_core::synth::{Assembly, StackArtifact};
+/// let a = Assembly {
+///     dir: "cdk.out".into(),
+///     stacks: vec![StackArtifact { name: "Web".into(), resources: 31, template: "cdk.out/Web.template.json".into() }],
+/// };
+/// assert_eq!(a.to_string(), "Web: 31 resources in cdk.out/Web.template.json");
+/// ```
+impl std::fmt::Display for Assembly {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, s) in self.stacks.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {} resources in {}", s.name, s.resources, s.template.display())?;
+        }
+        Ok(())
+    }
+}
+
 /// A stack written into the assembly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackArtifact {
@@ -404,14 +426,23 @@ fn render_stack(stack: &Stack) -> Result<Json, Error> {
                     props.insert(k.clone(), ctx.render(v, n)?);
                 }
                 apply_tags(&mut props, r.tagging, &stack.tags_for(n));
+                // A dependency that a `Ref` or `Fn::GetAtt` already implies is left out: the
+                // CDK writes it, cfn-lint flags it (W3005), and CloudFormation ignores it.
+                let mut implied = Vec::new();
+                props.values().for_each(|v| referenced_ids(v, &mut implied));
+                let mut ids = Vec::new();
+                for d in dependencies(stack, n) {
+                    let id = ctx.id(d)?;
+                    if !implied.contains(&id) {
+                        ids.push(Json::from(id));
+                    }
+                }
                 let mut body = Map::new();
                 body.insert("Type".into(), Json::from(r.kind.as_str()));
                 if !props.is_empty() {
                     body.insert("Properties".into(), Json::Object(props));
                 }
-                let deps = dependencies(stack, n);
-                if !deps.is_empty() {
-                    let ids = deps.iter().map(|d| ctx.id(*d).map(Json::from)).collect::<Result<_, _>>()?;
+                if !ids.is_empty() {
                     body.insert("DependsOn".into(), Json::Array(ids));
                 }
                 if let Some(p) = &r.update_policy {
@@ -473,6 +504,23 @@ fn render_stack(stack: &Stack) -> Result<Json, Error> {
         }),
     );
     Ok(Json::Object(template))
+}
+
+/// The logical IDs a rendered value names through `Ref` and `Fn::GetAtt`.
+fn referenced_ids<'a>(value: &'a Json, out: &mut Vec<&'a str>) {
+    match value {
+        Json::Object(m) => {
+            if let Some(Json::String(id)) = m.get("Ref") {
+                out.push(id);
+            }
+            if let Some(Json::String(id)) = m.get("Fn::GetAtt").and_then(|a| a.get(0)) {
+                out.push(id);
+            }
+            m.values().for_each(|v| referenced_ids(v, out));
+        }
+        Json::Array(items) => items.iter().for_each(|v| referenced_ids(v, out)),
+        _ => {}
+    }
 }
 
 /// The resources `node` depends on through its own and its ancestors' dependencies, sorted by

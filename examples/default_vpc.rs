@@ -1,0 +1,23 @@
+//! "Clusters": without `vpc` the cluster creates its own over two availability zones (oracle app
+//! 04-default-vpc). The CDK's default Fargate size is written out: `ecs_app!` has no default.
+
+use ecs_app::prelude::*;
+
+fn main() -> Result<(), Error> {
+    let app = ecs_app! {
+        stack DefaultVpc {
+            cluster Cluster {}
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web {
+                    image: ContainerImage::from_registry("amazon/amazon-ecs-sample"),
+                    port_mappings: [80],
+                }
+            }
+            fargate_service Service { cluster: Cluster, task_definition: TaskDef }
+        }
+    }?;
+    println!("{}", app.synth()?);
+    Ok(())
+}
