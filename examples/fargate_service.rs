@@ -3,8 +3,9 @@
 
 use ecs_app::prelude::*;
 
-fn main() -> Result<(), Error> {
-    let app = ecs_app! {
+/// The app, also built by the golden tests.
+pub fn app() -> Result<App, Error> {
+    ecs_app! {
         stack FargateService {
             vpc Vpc { max_azs: 2 }
             cluster Cluster { vpc: Vpc }
@@ -22,7 +23,10 @@ fn main() -> Result<(), Error> {
                 desired_count: 5,
             }
         }
-    }?;
-    println!("{}", app.synth()?);
+    }
+}
+
+fn main() -> Result<(), Error> {
+    println!("{}", app()?.synth()?);
     Ok(())
 }

@@ -3,8 +3,9 @@
 
 use ecs_app::prelude::*;
 
-fn main() -> Result<(), Error> {
-    let app = ecs_app! {
+/// The app, also built by the golden tests.
+pub fn app() -> Result<App, Error> {
+    ecs_app! {
         stack IntroEc2Service {
             vpc Vpc { max_azs: 2 }
             cluster Cluster {
@@ -22,7 +23,10 @@ fn main() -> Result<(), Error> {
             }
             ec2_service Service { cluster: Cluster, task_definition: TaskDef }
         }
-    }?;
-    println!("{}", app.synth()?);
+    }
+}
+
+fn main() -> Result<(), Error> {
+    println!("{}", app()?.synth()?);
     Ok(())
 }

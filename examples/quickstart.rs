@@ -6,8 +6,9 @@
 
 use ecs_app::prelude::*;
 
-fn main() -> Result<(), Error> {
-    let app = ecs_app! {
+/// The app, also built by the golden tests.
+pub fn app() -> Result<App, Error> {
+    ecs_app! {
         stack Quickstart {
             vpc Vpc { max_azs: 2 }
             cluster Cluster {
@@ -41,7 +42,10 @@ fn main() -> Result<(), Error> {
             }
             ec2_service Worker { cluster: Cluster, task_definition: WorkerTask }
         }
-    }?;
-    println!("{}", app.synth()?);
+    }
+}
+
+fn main() -> Result<(), Error> {
+    println!("{}", app()?.synth()?);
     Ok(())
 }
