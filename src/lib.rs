@@ -1,1 +1,154 @@
+//! Amazon ECS applications declared in Rust with [`ecs_app!`], synthesized to the CloudFormation
+//! the AWS CDK would write.
+//!
+//! This is the one crate an app depends on: it re-exports the runtime (`ecs-core`: the construct
+//! tree, the constructs and the builder API) and the `ecs_app!` macro.
+//!
+//! ```no_run
+//! use ecs_app::prelude::*;
+//!
+//! fn main() -> Result<(), Error> {
+//!     let app = ecs_app! {
+//!         stack IntroEc2Service {
+//!             vpc Vpc { max_azs: 2 }
+//!             cluster Cluster {
+//!                 vpc: Vpc,
+//!                 add_capacity DefaultAutoScalingGroupCapacity {
+//!                     instance_type: "t2.xlarge",
+//!                     desired_capacity: 3,
+//!                 }
+//!             }
+//!             ec2_task_definition TaskDef {
+//!                 container DefaultContainer {
+//!                     image: ContainerImage::from_registry("amazon/amazon-ecs-sample"),
+//!                     memory_limit_mib: 512,
+//!                 }
+//!             }
+//!             ec2_service Service { cluster: Cluster, task_definition: TaskDef }
+//!         }
+//!     }?;
+//!     app.synth()?;
+//!     Ok(())
+//! }
+//! ```
+
 pub use ecs_core::*;
+
+/// Declares an ECS app: one or more `stack`s of constructs, checked while compiling.
+///
+/// The block evaluates to `Result<App, Error>`: the builder calls it stands for can still fail
+/// on values only known at run time.
+///
+/// # Grammar
+///
+/// - Items: `kind Id { … }`. `stack`s at the top; in a stack `vpc`, `cluster` (holding
+///   `add_capacity` items), `ec2_task_definition` and `fargate_task_definition` (holding
+///   `container` items), `ec2_service` and `fargate_service`. An id is an identifier or a string
+///   literal (`cluster "my-cluster" { … }`), and is unique in its scope.
+/// - Properties: `name: value`, separated by commas, named like the CDK's props in snake_case.
+///   A value is any Rust expression, except references (`vpc`, `cluster`, `task_definition`),
+///   which name a construct declared earlier in the same stack; enums, written bare
+///   (`network_mode: AwsVpc`) or as a path; `port_mappings: [80, { container_port: 8080,
+///   host_port: 0 }]`; and `environment: { "KEY": "value", NAME: expr }`.
+///
+/// Literal values are checked against the rules of `ecs_core::rules` while compiling, named
+/// constants by const evaluation, other expressions by the builders at run time.
+///
+/// ```
+/// use ecs_app::prelude::*;
+///
+/// const CPU: u32 = 512;
+/// let app = ecs_app! {
+///     stack Web {
+///         cluster Cluster {}
+///         fargate_task_definition TaskDef {
+///             cpu: CPU,
+///             memory_limit_mib: "2 GB",
+///             container web {
+///                 image: ContainerImage::from_registry("nginx"),
+///                 port_mappings: [80],
+///                 environment: { STAGE: "prod" },
+///             }
+///         }
+///         fargate_service Service { cluster: Cluster, task_definition: TaskDef, desired_count: 2 }
+///     }
+/// };
+/// assert!(app.is_ok());
+/// ```
+pub use ecs_macros::ecs_app;
+
+/// Everything an app needs in scope: the runtime's prelude and the macro.
+///
+/// ```
+/// use ecs_app::prelude::*;
+/// let _ = ContainerImage::from_registry("nginx");
+/// ```
+pub mod prelude {
+    pub use crate::ecs_app;
+    pub use ecs_core::prelude::*;
+}
+
+/// What `ecs_app!` expansions refer to. Not public API: paths here change without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use core::convert::{From, Into};
+    pub use core::default::Default;
+    pub use core::ops::FnOnce;
+    pub use core::option::Option::{self, None, Some};
+    pub use core::panic;
+    pub use core::result::Result::{self, Err, Ok};
+    pub use ecs_core::*;
+    pub use std::string::String;
+    pub use std::vec::Vec;
+
+    /// A task size in a const check of rule F2: reads a constant of any type the builders accept
+    /// (`u32`, `i32`, `&str` with units) as CPU units or MiB, 0 when unreadable (which the rule
+    /// then refuses).
+    pub struct ConstSize<T>(pub T);
+
+    impl ConstSize<u32> {
+        /// As CPU units.
+        pub const fn cpu_units(self) -> u32 {
+            self.0
+        }
+
+        /// As MiB.
+        pub const fn memory_mib(self) -> u32 {
+            self.0
+        }
+    }
+
+    impl ConstSize<i32> {
+        /// As CPU units.
+        pub const fn cpu_units(self) -> u32 {
+            if self.0 < 0 {
+                0
+            } else {
+                self.0 as u32
+            }
+        }
+
+        /// As MiB.
+        pub const fn memory_mib(self) -> u32 {
+            self.cpu_units()
+        }
+    }
+
+    impl ConstSize<&str> {
+        /// As CPU units (`"256"`, `"1 vCPU"`).
+        pub const fn cpu_units(self) -> u32 {
+            match rules::parse_cpu(self.0) {
+                Some(units) => units,
+                None => 0,
+            }
+        }
+
+        /// As MiB (`"512"`, `"2 GB"`).
+        pub const fn memory_mib(self) -> u32 {
+            match rules::parse_memory(self.0) {
+                Some(mib) => mib,
+                None => 0,
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Compile-fail and compile-pass suites of `ecs_app!`, one directory per rule family. Each
+//! `.stderr` shows the intended message on the intended token; regenerate with
+//! `TRYBUILD=overwrite cargo test --test ui` and review every diff.
+
+#[test]
+fn ui() {
+    let t = trybuild::TestCases::new();
+    t.pass("tests/ui/pass/*.rs");
+    t.compile_fail("tests/ui/fargate/*.rs");
+    t.compile_fail("tests/ui/ec2/*.rs");
+    t.compile_fail("tests/ui/service/*.rs");
+    t.compile_fail("tests/ui/names/*.rs");
+    t.compile_fail("tests/ui/syntax/*.rs");
+}

@@ -1,0 +1,17 @@
+// G4: constructs are created in order, so a reference must name an earlier one.
+use ecs_app::prelude::*;
+
+fn main() {
+    let app = ecs_app! {
+        stack Web {
+            ec2_task_definition Ec2Task {
+                container web { image: ContainerImage::from_registry("nginx"), memory_limit_mib: 512 }
+            }
+            ec2_service Service { cluster: Cluster, task_definition: Ec2Task }
+            cluster Cluster {
+                add_capacity Capacity { instance_type: "t2.micro" }
+            }
+        }
+    };
+    let _ = app;
+}
