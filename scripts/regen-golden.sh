@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Regenerate tests/golden/<NN-name>.template.json from the oracle's CDK apps with the real
+# aws-cdk-lib (the version pinned by ../shared/oracle/package-lock.json).
+#
+# Usage: scripts/regen-golden.sh [NN-name ...]     (default: the apps listed in tests/golden/APPS)
+# Env:   SHARED_DIR        the shared/ checkout (default: ../shared relative to the repo root)
+#        CDK_NODE_MODULES  a node_modules dir that already has aws-cdk-lib + constructs; without it
+#                          the script runs `npm ci` in a temp copy of the oracle's package files.
+# An app with one stack writes <NN-name>.template.json; an app with several (41-two-stacks) writes
+# <NN-name>.<Stack>.template.json per stack. Templates are normalized by scripts/normalize_template.py.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=$(cd "${SHARED_DIR:-$root/../shared}" && pwd)
+oracle="$shared/oracle"
+golden="$root/tests/golden"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+apps=("$@")
+if [ ${#apps[@]} -eq 0 ]; then
+  # APPS: app names separated by whitespace; '#' starts a comment
+  mapfile -t apps < <(sed 's/#.*//' "$golden/APPS" | tr -s ' \t' '\n' | sed '/^$/d')
+fi
+[ ${#apps[@]} -gt 0 ] || { echo "no apps given and tests/golden/APPS is empty" >&2; exit 2; }
+
+if [ -n "${CDK_NODE_MODULES:-}" ]; then
+  modules=$(cd "$CDK_NODE_MODULES" && pwd)
+else
+  echo "== npm ci (aws-cdk-lib pinned by $oracle/package-lock.json)"
+  cp "$oracle/package.json" "$oracle/package-lock.json" "$tmp/"
+  (cd "$tmp" && npm ci --no-audit --no-fund --loglevel=error)
+  modules="$tmp/node_modules"
+fi
+[ -d "$modules/aws-cdk-lib" ] || { echo "no aws-cdk-lib in $modules" >&2; exit 2; }
+echo "aws-cdk-lib $(node -p "require('$modules/aws-cdk-lib/package.json').version")"
+
+for app in "${apps[@]}"; do
+  name=$(basename "$app" .js)
+  js="$oracle/apps/$name.js"
+  [ -f "$js" ] || { echo "no such app: $js" >&2; exit 2; }
+  out="$tmp/out/$name"
+  if ! NODE_PATH="$modules" CDK_OUTDIR="$out" node "$js" > "$tmp/$name.log" 2>&1; then
+    echo "FAILED $name" >&2; cat "$tmp/$name.log" >&2; exit 1
+  fi
+  # template file of each stack artifact, in manifest order
+  mapfile -t stacks < <(python3 -c "import json,sys
+m = json.load(open(sys.argv[1]))
+print('\n'.join(a['properties']['templateFile'] for a in m['artifacts'].values() if a['type'] == 'aws:cloudformation:stack'))" "$out/manifest.json")
+  rm -f "$golden/$name.template.json" "$golden/$name".*.template.json
+  if [ ${#stacks[@]} -eq 1 ]; then
+    python3 "$root/scripts/normalize_template.py" "$out/${stacks[0]}" "$golden/$name.template.json"
+    echo "wrote tests/golden/$name.template.json"
+  else
+    for t in "${stacks[@]}"; do
+      python3 "$root/scripts/normalize_template.py" "$out/$t" "$golden/$name.$t"
+      echo "wrote tests/golden/$name.$t"
+    done
+  fi
+done
