@@ -88,7 +88,9 @@ impl AutoScalingGroup {
             )));
         };
         let min = options.min_capacity.unwrap_or(1);
-        let max = options.max_capacity.unwrap_or(options.desired_capacity.unwrap_or(min.max(1)));
+        let max = options
+            .max_capacity
+            .unwrap_or(options.desired_capacity.unwrap_or(min.max(1)));
         let vpc = cluster.vpc(app);
         let subnets = vpc.private_subnets(app);
         let cluster_name = cluster.cluster_name(app);
@@ -133,7 +135,8 @@ impl AutoScalingGroup {
         let profile = stack.add_resource(
             node,
             "InstanceProfile",
-            Resource::new("AWS::IAM::InstanceProfile").prop("Roles", Value::List(vec![role.name()])),
+            Resource::new("AWS::IAM::InstanceProfile")
+                .prop("Roles", Value::List(vec![role.name()])),
         )?;
         let template_scope = stack.add_node(node, "LaunchTemplate")?;
         let template_path = stack.path(template_scope);
@@ -152,7 +155,10 @@ impl AutoScalingGroup {
             Resource::new("AWS::EC2::LaunchTemplate").prop(
                 "LaunchTemplateData",
                 Value::map([
-                    ("IamInstanceProfile", Value::map([("Arn", Value::GetAtt(profile, "Arn".into()))])),
+                    (
+                        "IamInstanceProfile",
+                        Value::map([("Arn", Value::GetAtt(profile, "Arn".into()))]),
+                    ),
                     ("ImageId", Value::Ref(image)),
                     ("InstanceType", Value::from(instance_type)),
                     ("Monitoring", Value::map([("Enabled", Value::from(false))])),
@@ -165,19 +171,28 @@ impl AutoScalingGroup {
         stack.add_dependency(template, role.node());
 
         let mut group = Resource::new("AWS::AutoScaling::AutoScalingGroup")
-            .prop_opt("DesiredCapacity", options.desired_capacity.map(|d| d.to_string()))
+            .prop_opt(
+                "DesiredCapacity",
+                options.desired_capacity.map(|d| d.to_string()),
+            )
             .prop(
                 "LaunchTemplate",
                 Value::map([
                     ("LaunchTemplateId", Value::Ref(template)),
-                    ("Version", Value::GetAtt(template, "LatestVersionNumber".into())),
+                    (
+                        "Version",
+                        Value::GetAtt(template, "LatestVersionNumber".into()),
+                    ),
                 ]),
             )
             .prop("MaxSize", max.to_string())
             .prop("MinSize", min.to_string())
             .prop("VPCZoneIdentifier", Value::List(subnets));
         group.update_policy = Some(Value::map([
-            ("AutoScalingReplacingUpdate", Value::map([("WillReplace", Value::from(true))])),
+            (
+                "AutoScalingReplacingUpdate",
+                Value::map([("WillReplace", Value::from(true))]),
+            ),
             (
                 "AutoScalingScheduledAction",
                 Value::map([("IgnoreUnmodifiedGroupSizeProperties", Value::from(true))]),
@@ -257,8 +272,14 @@ fn drain_hook(
         function_scope,
         "Resource",
         Resource::new("AWS::Lambda::Function")
-            .prop("Code", Value::map([("ZipFile", Value::from(DRAIN_HOOK_SOURCE))]))
-            .prop("Environment", Value::map([("Variables", Value::map([("CLUSTER", cluster_name)]))]))
+            .prop(
+                "Code",
+                Value::map([("ZipFile", Value::from(DRAIN_HOOK_SOURCE))]),
+            )
+            .prop(
+                "Environment",
+                Value::map([("Variables", Value::map([("CLUSTER", cluster_name)]))]),
+            )
             .prop("Handler", "index.lambda_handler")
             .prop("Role", role.arn())
             .prop("Runtime", "python3.13")
@@ -270,7 +291,10 @@ fn drain_hook(
     // The recommended flag `useCdkManagedLogGroup` gives the function a retained log group.
     let log_scope = stack.add_node(function_scope, "LogGroup")?;
     let mut log_group = Resource::new("AWS::Logs::LogGroup")
-        .prop("LogGroupName", Value::join("", vec!["/aws/lambda/".into(), Value::Ref(function)]))
+        .prop(
+            "LogGroupName",
+            Value::join("", vec!["/aws/lambda/".into(), Value::Ref(function)]),
+        )
         .prop("RetentionInDays", 731u32);
     log_group.removal_policy = Some("Retain");
     stack.add_resource(log_scope, "Resource", log_group)?;
@@ -312,23 +336,33 @@ fn drain_hook(
             "autoscaling",
             true,
             true,
-            vec!["autoScalingGroup:*:autoScalingGroupName/".into(), Value::Ref(asg)],
+            vec![
+                "autoScalingGroup:*:autoScalingGroupName/".into(),
+                Value::Ref(asg),
+            ],
         )]),
-        cluster_condition(Statement::allow(["ecs:DescribeContainerInstances", "ecs:DescribeTasks"]).on_any()),
+        cluster_condition(
+            Statement::allow(["ecs:DescribeContainerInstances", "ecs:DescribeTasks"]).on_any(),
+        ),
         Statement::allow([
             "ecs:ListContainerInstances",
             "ecs:SubmitContainerStateChange",
             "ecs:SubmitTaskStateChange",
         ])
         .on([cluster_arn.clone()]),
-        cluster_condition(Statement::allow(["ecs:UpdateContainerInstancesState", "ecs:ListTasks"]).on_any()),
+        cluster_condition(
+            Statement::allow(["ecs:UpdateContainerInstancesState", "ecs:ListTasks"]).on_any(),
+        ),
     ];
     for s in statements {
         role.grant(app, s)?;
     }
 
     let hook_role = Role::new(app, lifecycle_scope, "Role", "autoscaling.amazonaws.com")?;
-    hook_role.grant(app, Statement::allow(["sns:Publish"]).on([Value::Ref(topic)]))?;
+    hook_role.grant(
+        app,
+        Statement::allow(["sns:Publish"]).on([Value::Ref(topic)]),
+    )?;
     let stack = app.stack_mut(asg_scope.stack());
     let hook = stack.add_resource(
         lifecycle_scope,
@@ -337,7 +371,10 @@ fn drain_hook(
             .prop("AutoScalingGroupName", Value::Ref(asg))
             .prop("DefaultResult", "CONTINUE")
             .prop("HeartbeatTimeout", DRAIN_SECONDS)
-            .prop("LifecycleTransition", "autoscaling:EC2_INSTANCE_TERMINATING")
+            .prop(
+                "LifecycleTransition",
+                "autoscaling:EC2_INSTANCE_TERMINATING",
+            )
             .prop("NotificationTargetARN", Value::Ref(topic))
             .prop("RoleARN", hook_role.arn()),
     )?;

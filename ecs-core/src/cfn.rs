@@ -315,3 +315,70 @@ pub enum Element {
     /// An output.
     Output(Output),
 }
+
+/// A template output (CDK `CfnOutput`).
+///
+/// ```
+/// use ecs_core::{App, cfn::{CfnOutput, Pseudo}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let root = app.stack(s).root();
+/// CfnOutput::new(&mut app, root, "Region", Pseudo::Region.into(), Some("where it runs")).unwrap();
+/// let t = &app.templates().unwrap()[0].1;
+/// assert_eq!(t["Outputs"]["Region"]["Value"]["Ref"], "AWS::Region");
+/// ```
+#[derive(Debug)]
+pub struct CfnOutput;
+
+impl CfnOutput {
+    /// Adds an output with id `id` under `scope`; its logical ID follows the construct path.
+    pub fn new(
+        app: &mut crate::App,
+        scope: NodeId,
+        id: &str,
+        value: Value,
+        description: Option<&str>,
+    ) -> Result<NodeId, crate::Error> {
+        let output = Output {
+            value,
+            description: description.map(String::from),
+            export_name: None,
+        };
+        app.stack_mut(scope.stack())
+            .add_element(scope, id, Element::Output(output))
+    }
+}
+
+/// A template parameter (CDK `CfnParameter`), e.g. an SSM-typed one resolved at deploy time.
+///
+/// ```
+/// use ecs_core::{App, cfn::CfnParameter};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let root = app.stack(s).root();
+/// let tag = CfnParameter::new(&mut app, root, "ImageTag", "String", None).unwrap();
+/// assert!(matches!(tag, ecs_core::cfn::Value::Ref(_)));
+/// ```
+#[derive(Debug)]
+pub struct CfnParameter;
+
+impl CfnParameter {
+    /// Adds a parameter of CloudFormation type `kind` and returns `{"Ref": parameter}`.
+    pub fn new(
+        app: &mut crate::App,
+        scope: NodeId,
+        id: &str,
+        kind: &str,
+        default: Option<&str>,
+    ) -> Result<Value, crate::Error> {
+        let parameter = Parameter {
+            kind: kind.to_string(),
+            default: default.map(String::from),
+            description: None,
+        };
+        let node =
+            app.stack_mut(scope.stack())
+                .add_element(scope, id, Element::Parameter(parameter))?;
+        Ok(Value::Ref(node))
+    }
+}

@@ -61,7 +61,12 @@ pub struct Cluster {
 
 impl Cluster {
     /// Creates a cluster with id `id` at the top of `stack`.
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: ClusterProps) -> Result<Cluster, Error> {
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: ClusterProps,
+    ) -> Result<Cluster, Error> {
         let root = app.stack(stack).root();
         let st = app.stack_mut(stack);
         let node = st.add_node(root, id)?;
@@ -75,7 +80,12 @@ impl Cluster {
             None => Vpc::new_in(app, node, "Vpc", VpcProps::default().max_azs(2))?,
         };
         let index = app.clusters.len();
-        app.clusters.push(ClusterData { id: id.to_string(), resource, vpc, has_ec2_capacity: false });
+        app.clusters.push(ClusterData {
+            id: id.to_string(),
+            resource,
+            vpc,
+            has_ec2_capacity: false,
+        });
         Ok(Cluster { node, index })
     }
 

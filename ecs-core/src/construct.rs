@@ -94,7 +94,12 @@ impl Stack {
             tags: Vec::new(),
             depends_on: Vec::new(),
         };
-        Stack { name: name.to_string(), index, nodes: vec![root], assets: Vec::new() }
+        Stack {
+            name: name.to_string(),
+            index,
+            nodes: vec![root],
+            assets: Vec::new(),
+        }
     }
 
     /// The stack's name (its construct id).
@@ -104,18 +109,26 @@ impl Stack {
 
     /// The stack's root scope.
     pub fn root(&self) -> NodeId {
-        NodeId { stack: self.index, index: 0 }
+        NodeId {
+            stack: self.index,
+            index: 0,
+        }
     }
 
     /// How many resources the stack holds.
     pub fn resource_count(&self) -> usize {
-        self.nodes.iter().filter(|n| matches!(n.element, Some(Element::Resource(_)))).count()
+        self.nodes
+            .iter()
+            .filter(|n| matches!(n.element, Some(Element::Resource(_))))
+            .count()
     }
 
     /// Adds a child scope (a construct without a CloudFormation element) under `parent`.
     pub(crate) fn add_node(&mut self, parent: NodeId, id: &str) -> Result<NodeId, Error> {
         if id.is_empty() {
-            return Err(Error::new("construct ids must not be empty: give the construct a name"));
+            return Err(Error::new(
+                "construct ids must not be empty: give the construct a name",
+            ));
         }
         let p = &self.nodes[parent.index];
         if p.children.iter().any(|&c| self.nodes[c].id == id) {
@@ -136,7 +149,10 @@ impl Stack {
             depends_on: Vec::new(),
         });
         self.nodes[parent.index].children.push(index);
-        Ok(NodeId { stack: self.index, index })
+        Ok(NodeId {
+            stack: self.index,
+            index,
+        })
     }
 
     /// Adds a child that holds a CloudFormation element.
@@ -167,7 +183,10 @@ impl Stack {
             .children
             .iter()
             .find(|&&c| self.nodes[c].id == id)
-            .map(|&index| NodeId { stack: self.index, index })
+            .map(|&index| NodeId {
+                stack: self.index,
+                index,
+            })
     }
 
     pub(crate) fn resource_mut(&mut self, node: NodeId) -> &mut Resource {
@@ -183,10 +202,20 @@ impl Stack {
     }
 
     /// Tags only the resources of type `only` at or below `scope`.
-    pub(crate) fn add_tag_for(&mut self, scope: NodeId, key: &str, value: &str, only: Option<&'static str>) {
+    pub(crate) fn add_tag_for(
+        &mut self,
+        scope: NodeId,
+        key: &str,
+        value: &str,
+        only: Option<&'static str>,
+    ) {
         let tags = &mut self.nodes[scope.index].tags;
         tags.retain(|t| t.key != key || t.only != only);
-        tags.push(Tag { key: key.to_string(), value: value.to_string(), only });
+        tags.push(Tag {
+            key: key.to_string(),
+            value: value.to_string(),
+            only,
+        });
     }
 
     /// Makes every resource at or below `node` depend on every resource at or below `target`.
@@ -203,7 +232,10 @@ impl Stack {
         let mut todo = vec![scope.index];
         while let Some(i) = todo.pop() {
             if matches!(self.nodes[i].element, Some(Element::Resource(_))) {
-                out.push(NodeId { stack: self.index, index: i });
+                out.push(NodeId {
+                    stack: self.index,
+                    index: i,
+                });
             }
             todo.extend(self.nodes[i].children.iter().copied());
         }
@@ -276,7 +308,9 @@ impl Stack {
         let mut tags: Vec<(String, String)> = merged.into_iter().collect();
         // The CDK sorts with `localeCompare`: case-insensitive first, so `aws-cdk:…` precedes `Name`.
         tags.sort_by(|a, b| {
-            a.0.to_lowercase().cmp(&b.0.to_lowercase()).then_with(|| b.0.cmp(&a.0))
+            a.0.to_lowercase()
+                .cmp(&b.0.to_lowercase())
+                .then_with(|| b.0.cmp(&a.0))
         });
         tags
     }
@@ -286,7 +320,10 @@ impl Stack {
         let mut out = Vec::with_capacity(self.nodes.len());
         let mut stack = vec![0usize];
         while let Some(i) = stack.pop() {
-            out.push(NodeId { stack: self.index, index: i });
+            out.push(NodeId {
+                stack: self.index,
+                index: i,
+            });
             for &c in self.nodes[i].children.iter().rev() {
                 stack.push(c);
             }
@@ -306,7 +343,11 @@ impl Stack {
 /// assert_eq!(make_unique_id(&["Default", "Cluster", "Resource"]), "ClusterEB0386A7");
 /// ```
 pub fn make_unique_id(components: &[&str]) -> String {
-    let components: Vec<&str> = components.iter().copied().filter(|c| *c != "Default").collect();
+    let components: Vec<&str> = components
+        .iter()
+        .copied()
+        .filter(|c| *c != "Default")
+        .collect();
     match components.as_slice() {
         [] => String::new(),
         [single] if single.len() <= 255 => remove_non_alphanumeric(single),
@@ -347,26 +388,50 @@ mod tests {
     fn worked_examples_of_the_reference_match() {
         let cases: &[(&[&str], &str)] = &[
             (&["TaskDef", "Resource"], "TaskDef54694570"),
-            (&["TaskDef", "TaskRole", "Resource"], "TaskDefTaskRole1EDB4A67"),
-            (&["TaskDef", "ExecutionRole", "Resource"], "TaskDefExecutionRoleB4775C97"),
+            (
+                &["TaskDef", "TaskRole", "Resource"],
+                "TaskDefTaskRole1EDB4A67",
+            ),
+            (
+                &["TaskDef", "ExecutionRole", "Resource"],
+                "TaskDefExecutionRoleB4775C97",
+            ),
             (
                 &["TaskDef", "ExecutionRole", "DefaultPolicy", "Resource"],
                 "TaskDefExecutionRoleDefaultPolicy0DBB737A",
             ),
-            (&["TaskDef", "web", "LogGroup", "Resource"], "TaskDefwebLogGroupC89AAFBC"),
+            (
+                &["TaskDef", "web", "LogGroup", "Resource"],
+                "TaskDefwebLogGroupC89AAFBC",
+            ),
             (&["Cluster", "Resource"], "ClusterEB0386A7"),
             (&["Cluster", "Cluster"], "Cluster3DA9CCBA"),
             (&["Service", "Service"], "ServiceD69D759B"),
-            (&["Service", "SecurityGroup", "Resource"], "ServiceSecurityGroupC96ED6A7"),
-            (&["Service", "CloudmapService", "Resource"], "ServiceCloudmapService046058A4"),
-            (&["Service", "TaskCount", "Target", "Resource"], "ServiceTaskCountTarget23E25614"),
+            (
+                &["Service", "SecurityGroup", "Resource"],
+                "ServiceSecurityGroupC96ED6A7",
+            ),
+            (
+                &["Service", "CloudmapService", "Resource"],
+                "ServiceCloudmapService046058A4",
+            ),
+            (
+                &["Service", "TaskCount", "Target", "Resource"],
+                "ServiceTaskCountTarget23E25614",
+            ),
             (
                 &["Cluster", "DefaultAutoScalingGroupCapacity", "ASG"],
                 "ClusterDefaultAutoScalingGroupCapacityASGA16CBFC4",
             ),
-            (&["AsgCapacityProvider", "AsgCapacityProvider"], "AsgCapacityProvider760D11D9"),
+            (
+                &["AsgCapacityProvider", "AsgCapacityProvider"],
+                "AsgCapacityProvider760D11D9",
+            ),
             (&["Basic", "TaskDef"], "BasicTaskDef32A3514C"),
-            (&["Wrapper", "WrapperTaskDef"], "WrapperWrapperTaskDefB0290197"),
+            (
+                &["Wrapper", "WrapperTaskDef"],
+                "WrapperWrapperTaskDefB0290197",
+            ),
         ];
         for (path, expected) in cases {
             assert_eq!(make_unique_id(path), *expected, "{path:?}");
@@ -375,8 +440,14 @@ mod tests {
 
     #[test]
     fn default_components_are_dropped_everywhere() {
-        assert_eq!(make_unique_id(&["Default", "Cluster", "Resource"]), "ClusterEB0386A7");
-        assert_eq!(make_unique_id(&["Cluster", "Default", "Resource"]), "ClusterEB0386A7");
+        assert_eq!(
+            make_unique_id(&["Default", "Cluster", "Resource"]),
+            "ClusterEB0386A7"
+        );
+        assert_eq!(
+            make_unique_id(&["Cluster", "Default", "Resource"]),
+            "ClusterEB0386A7"
+        );
     }
 
     #[test]

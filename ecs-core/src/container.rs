@@ -165,7 +165,10 @@ impl ContainerDefinitionOptions {
     }
 
     /// Adds environment variables; a later value for the same name replaces the earlier one.
-    pub fn environment<K: Into<String>, V: Into<String>>(mut self, vars: impl IntoIterator<Item = (K, V)>) -> Self {
+    pub fn environment<K: Into<String>, V: Into<String>>(
+        mut self,
+        vars: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
         for (k, v) in vars {
             set_env(&mut self.environment, k.into(), v.into());
         }
@@ -194,7 +197,11 @@ pub(crate) struct ContainerData {
 }
 
 impl ContainerData {
-    pub(crate) fn new(id: &str, options: ContainerDefinitionOptions, task: &str) -> Result<ContainerData, Error> {
+    pub(crate) fn new(
+        id: &str,
+        options: ContainerDefinitionOptions,
+        task: &str,
+    ) -> Result<ContainerData, Error> {
         let Some(image) = options.image else {
             return Err(Error::new(format!(
                 "container `{id}` of task definition `{task}` needs `image`: add one, e.g. `image: ContainerImage::from_registry(\"nginx\")`"
@@ -219,8 +226,11 @@ impl ContainerData {
             ("Image", self.image.render()),
             ("Name", Value::from(self.name.as_str())),
         ];
-        let mut env: Vec<(String, Value)> =
-            self.environment.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))).collect();
+        let mut env: Vec<(String, Value)> = self
+            .environment
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
+            .collect();
         // EC2 tasks in awsvpc mode cannot read the region from instance metadata, so the CDK's
         // `Ec2TaskDefinition` passes it in, over any user value.
         if compatibility == Compatibility::Ec2 && mode == NetworkMode::AwsVpc {
@@ -244,7 +254,10 @@ impl ContainerData {
             m.push(("Cpu", v.into()));
         }
         if !self.port_mappings.is_empty() {
-            m.push(("PortMappings", Value::List(self.port_mappings.iter().map(|p| p.render(mode)).collect())));
+            m.push((
+                "PortMappings",
+                Value::List(self.port_mappings.iter().map(|p| p.render(mode)).collect()),
+            ));
         }
         Value::map(m)
     }
@@ -269,7 +282,10 @@ pub struct ContainerDefinition {
 
 impl ContainerDefinition {
     pub(crate) fn new(task_definition: TaskDefinition, index: usize) -> ContainerDefinition {
-        ContainerDefinition { task_definition, index }
+        ContainerDefinition {
+            task_definition,
+            index,
+        }
     }
 
     fn data(self, app: &App) -> &ContainerData {
@@ -295,7 +311,9 @@ impl ContainerDefinition {
     pub fn add_port_mappings(self, app: &mut App, mappings: impl IntoIterator<Item = PortMapping>) {
         let td = self.task_definition;
         let index = td.index();
-        app.task_definitions[index].containers[self.index].port_mappings.extend(mappings);
+        app.task_definitions[index].containers[self.index]
+            .port_mappings
+            .extend(mappings);
         td.render_containers(app);
     }
 
@@ -303,7 +321,11 @@ impl ContainerDefinition {
     pub fn add_environment(self, app: &mut App, name: impl Into<String>, value: impl Into<String>) {
         let td = self.task_definition;
         let index = td.index();
-        set_env(&mut app.task_definitions[index].containers[self.index].environment, name.into(), value.into());
+        set_env(
+            &mut app.task_definitions[index].containers[self.index].environment,
+            name.into(),
+            value.into(),
+        );
         td.render_containers(app);
     }
 }

@@ -118,7 +118,11 @@ impl Vpc {
                 .prop("InstanceTenancy", "default"),
         )?;
 
-        let private_kind = if nat_count > 0 { SubnetKind::Private } else { SubnetKind::Isolated };
+        let private_kind = if nat_count > 0 {
+            SubnetKind::Private
+        } else {
+            SubnetKind::Isolated
+        };
         let groups = [SubnetKind::Public, private_kind];
         // The CDK splits the /16 evenly over every subnet: the largest power-of-two block that
         // fits `groups × zones` times.
@@ -259,30 +263,50 @@ impl Vpc {
 
     /// The default subnet selection: private subnets (isolated when there is no NAT).
     pub fn private_subnets(self, app: &App) -> Vec<Value> {
-        app.vpcs[self.index].private_subnets.iter().map(|s| Value::Ref(*s)).collect()
+        app.vpcs[self.index]
+            .private_subnets
+            .iter()
+            .map(|s| Value::Ref(*s))
+            .collect()
     }
 
     /// The public subnets.
     pub fn public_subnets(self, app: &App) -> Vec<Value> {
-        app.vpcs[self.index].public_subnets.iter().map(|s| Value::Ref(*s)).collect()
+        app.vpcs[self.index]
+            .public_subnets
+            .iter()
+            .map(|s| Value::Ref(*s))
+            .collect()
     }
 }
 
 /// The handler source of the default-security-group custom resource (our own code).
 const RESTRICT_SG_FILES: [(&str, &[u8]); 2] = [
-    ("__entrypoint__.js", include_bytes!("../assets/restrict-default-sg/__entrypoint__.js")),
-    ("index.js", include_bytes!("../assets/restrict-default-sg/index.js")),
+    (
+        "__entrypoint__.js",
+        include_bytes!("../assets/restrict-default-sg/__entrypoint__.js"),
+    ),
+    (
+        "index.js",
+        include_bytes!("../assets/restrict-default-sg/index.js"),
+    ),
 ];
 
 const RESTRICT_SG_PROVIDER: &str = "Custom::VpcRestrictDefaultSGCustomResourceProvider";
 
 /// Adds `Custom::VpcRestrictDefaultSG` for the VPC and, once per stack, its provider.
-fn restrict_default_security_group(app: &mut App, vpc_scope: NodeId, vpc: NodeId) -> Result<(), Error> {
+fn restrict_default_security_group(
+    app: &mut App,
+    vpc_scope: NodeId,
+    vpc: NodeId,
+) -> Result<(), Error> {
     let stack = app.stack_mut(vpc_scope.stack());
     let root = stack.root();
     let (role, handler) = match stack.child(root, RESTRICT_SG_PROVIDER) {
         Some(provider) => (
-            stack.child(provider, "Role").ok_or_else(|| Error::new("provider without role: this is a bug"))?,
+            stack
+                .child(provider, "Role")
+                .ok_or_else(|| Error::new("provider without role: this is a bug"))?,
             stack
                 .child(provider, "Handler")
                 .ok_or_else(|| Error::new("provider without handler: this is a bug"))?,
@@ -291,7 +315,10 @@ fn restrict_default_security_group(app: &mut App, vpc_scope: NodeId, vpc: NodeId
             let provider = stack.add_node(root, RESTRICT_SG_PROVIDER)?;
             let asset = FileAsset::directory(
                 &format!("{} Code", stack.path(provider)),
-                RESTRICT_SG_FILES.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
+                RESTRICT_SG_FILES
+                    .iter()
+                    .map(|(n, b)| (n.to_string(), b.to_vec()))
+                    .collect(),
             );
             let mut role = Resource::new("AWS::IAM::Role")
                 .prop(
@@ -393,7 +420,10 @@ fn restrict_default_security_group(app: &mut App, vpc_scope: NodeId, vpc: NodeId
     let scope = stack.add_node(vpc_scope, "RestrictDefaultSecurityGroupCustomResource")?;
     let mut custom = Resource::new("Custom::VpcRestrictDefaultSG")
         .prop("ServiceToken", Value::GetAtt(handler, "Arn".into()))
-        .prop("DefaultSecurityGroupId", Value::GetAtt(vpc, "DefaultSecurityGroup".into()))
+        .prop(
+            "DefaultSecurityGroupId",
+            Value::GetAtt(vpc, "DefaultSecurityGroup".into()),
+        )
         .prop("Account", Pseudo::AccountId);
     custom.removal_policy = Some("Delete");
     stack.add_resource(scope, "Default", custom)?;
@@ -434,7 +464,10 @@ impl SecurityGroup {
                     "SecurityGroupEgress",
                     Value::List(vec![Value::map([
                         ("CidrIp", Value::from("0.0.0.0/0")),
-                        ("Description", Value::from("Allow all outbound traffic by default")),
+                        (
+                            "Description",
+                            Value::from("Allow all outbound traffic by default"),
+                        ),
                         ("IpProtocol", Value::from("-1")),
                     ])]),
                 )

@@ -19,7 +19,9 @@ pub struct Error {
 impl Error {
     /// An error with one message.
     pub fn new(message: impl Into<String>) -> Error {
-        Error { messages: vec![message.into()] }
+        Error {
+            messages: vec![message.into()],
+        }
     }
 
     /// An error holding several messages; `None` when there are none.

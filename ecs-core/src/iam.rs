@@ -69,7 +69,10 @@ impl Statement {
         let mut actions = self.actions.clone();
         actions.sort();
         actions.dedup();
-        let mut m = vec![("Action", scalar_or_list(actions.into_iter().map(Value::Str).collect()))];
+        let mut m = vec![(
+            "Action",
+            scalar_or_list(actions.into_iter().map(Value::Str).collect()),
+        )];
         if let Some(c) = &self.condition {
             m.push(("Condition", c.clone()));
         }
@@ -140,7 +143,10 @@ impl PolicyDocument {
     /// The document as CloudFormation JSON.
     pub(crate) fn render(&self) -> Value {
         Value::map([
-            ("Statement", Value::List(self.minimized().iter().map(Statement::render).collect())),
+            (
+                "Statement",
+                Value::List(self.minimized().iter().map(Statement::render).collect()),
+            ),
             ("Version", Value::from("2012-10-17")),
         ])
     }
@@ -153,9 +159,8 @@ fn find_mergeable(statements: &[Statement]) -> Option<(usize, usize)> {
             if a.effect != b.effect || a.condition != b.condition || a.principal != b.principal {
                 continue;
             }
-            let same = |x: &[String], y: &[String]| {
-                x.len() == y.len() && x.iter().all(|v| y.contains(v))
-            };
+            let same =
+                |x: &[String], y: &[String]| x.len() == y.len() && x.iter().all(|v| y.contains(v));
             let same_resources = a.resources.len() == b.resources.len()
                 && a.resources.iter().all(|v| b.resources.contains(v));
             if same_resources || same(&a.actions, &b.actions) {
@@ -207,7 +212,10 @@ impl Role {
             resource.set("ManagedPolicyArns", Value::List(managed_policies));
         }
         let resource = stack.add_resource(node, "Resource", resource)?;
-        Ok(Role { scope: node, resource })
+        Ok(Role {
+            scope: node,
+            resource,
+        })
     }
 
     /// The role construct's scope (what a dependency on the role names).
@@ -241,8 +249,10 @@ impl Role {
                 stack.add_resource(scope, "Resource", resource)?
             }
         };
-        if let Some(Value::Policy(doc)) =
-            stack.resource_mut(policy).properties.get_mut("PolicyDocument")
+        if let Some(Value::Policy(doc)) = stack
+            .resource_mut(policy)
+            .properties
+            .get_mut("PolicyDocument")
         {
             doc.add(statement);
         }

@@ -53,11 +53,15 @@ pub mod prelude {
     pub use crate::capacity::{AddCapacityOptions, AutoScalingGroup};
     pub use crate::cluster::{Cluster, ClusterProps};
     pub use crate::construct::StackId;
-    pub use crate::container::{ContainerDefinition, ContainerDefinitionOptions, PortMapping, Protocol};
+    pub use crate::container::{
+        ContainerDefinition, ContainerDefinitionOptions, PortMapping, Protocol,
+    };
     pub use crate::ec2::{SecurityGroup, Vpc, VpcProps};
     pub use crate::error::Error;
     pub use crate::image::ContainerImage;
-    pub use crate::service::{Ec2Service, Ec2ServiceProps, FargateService, FargateServiceProps, LaunchType, Service};
+    pub use crate::service::{
+        Ec2Service, Ec2ServiceProps, FargateService, FargateServiceProps, LaunchType, Service,
+    };
     pub use crate::task_definition::{
         Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,
         FargateTaskDefinitionProps, NetworkMode, TaskDefinition, TaskSize,

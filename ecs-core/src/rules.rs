@@ -259,7 +259,11 @@ const fn parse_size(bytes: &[u8], unit: &[u8], per_unit: u32) -> Option<u32> {
     }
     if i == bytes.len() {
         // A bare number is already in the base unit and must be whole.
-        return if frac_scale == 1 { Some(whole as u32) } else { None };
+        return if frac_scale == 1 {
+            Some(whole as u32)
+        } else {
+            None
+        };
     }
     if bytes.len() - i != unit.len() {
         return None;
@@ -468,7 +472,11 @@ pub fn unknown_name_message(kind: &str, name: &str, candidates: &[&str]) -> Stri
         }
         None => format!(
             "no {kind} named `{name}`: declared {kind}s are {}",
-            candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+            candidates
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
@@ -517,8 +525,16 @@ fn jaro_winkler(a: &str, b: &str) -> f64 {
     if matches == 0 {
         return 0.0;
     }
-    let a_seq = a.iter().zip(&a_matched).filter(|(_, m)| **m).map(|(c, _)| c);
-    let b_seq = b.iter().zip(&b_matched).filter(|(_, m)| **m).map(|(c, _)| c);
+    let a_seq = a
+        .iter()
+        .zip(&a_matched)
+        .filter(|(_, m)| **m)
+        .map(|(c, _)| c);
+    let b_seq = b
+        .iter()
+        .zip(&b_matched)
+        .filter(|(_, m)| **m)
+        .map(|(c, _)| c);
     let transpositions = a_seq.zip(b_seq).filter(|(x, y)| x != y).count() / 2;
     let m = matches as f64;
     let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0;

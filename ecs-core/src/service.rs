@@ -217,15 +217,43 @@ impl Ec2Service {
     ///     Ec2ServiceProps::default().cluster(cluster).task_definition(td)).unwrap_err();
     /// assert!(err.to_string().starts_with("ec2 service `Service` cannot run task definition `TaskDef`"));
     /// ```
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: Ec2ServiceProps) -> Result<Service, Error> {
-        create(app, stack, id, LaunchType::Ec2, props.base, props.daemon, false, None)
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: Ec2ServiceProps,
+    ) -> Result<Service, Error> {
+        create(
+            app,
+            stack,
+            id,
+            LaunchType::Ec2,
+            props.base,
+            props.daemon,
+            false,
+            None,
+        )
     }
 }
 
 impl FargateService {
     /// Creates a Fargate service with id `id` at the top of `stack`.
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: FargateServiceProps) -> Result<Service, Error> {
-        create(app, stack, id, LaunchType::Fargate, props.base, false, props.assign_public_ip, props.platform_version)
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: FargateServiceProps,
+    ) -> Result<Service, Error> {
+        create(
+            app,
+            stack,
+            id,
+            LaunchType::Fargate,
+            props.base,
+            false,
+            props.assign_public_ip,
+            props.platform_version,
+        )
     }
 }
 
@@ -242,8 +270,14 @@ fn create(
 ) -> Result<Service, Error> {
     let kind = launch_type.lower_name();
     let (Some(cluster), Some(task_definition)) = (base.cluster, base.task_definition) else {
-        let missing = if base.cluster.is_none() { "cluster" } else { "task_definition" };
-        return Err(Error::new(format!("{kind} service `{id}` needs `{missing}`: add `{missing}: <name>`")));
+        let missing = if base.cluster.is_none() {
+            "cluster"
+        } else {
+            "task_definition"
+        };
+        return Err(Error::new(format!(
+            "{kind} service `{id}` needs `{missing}`: add `{missing}: <name>`"
+        )));
     };
     let compatibility = task_definition.compatibility(app);
     if !rules::service_compatible(launch_type, compatibility) {
@@ -257,15 +291,25 @@ fn create(
     // Daemon services run one task per instance and replace it in place.
     let (default_max, default_min) = if daemon { (100, 0) } else { (200, 50) };
     let vpc = cluster.vpc(app);
-    let subnets = if assign_public_ip { vpc.public_subnets(app) } else { vpc.private_subnets(app) };
+    let subnets = if assign_public_ip {
+        vpc.public_subnets(app)
+    } else {
+        vpc.private_subnets(app)
+    };
     let awsvpc = task_definition.network_mode(app) == NetworkMode::AwsVpc;
     let mut resource = Resource::new("AWS::ECS::Service")
         .prop("Cluster", cluster.cluster_name(app))
         .prop(
             "DeploymentConfiguration",
             Value::map([
-                ("MaximumPercent", Value::from(base.max_healthy_percent.unwrap_or(default_max))),
-                ("MinimumHealthyPercent", Value::from(base.min_healthy_percent.unwrap_or(default_min))),
+                (
+                    "MaximumPercent",
+                    Value::from(base.max_healthy_percent.unwrap_or(default_max)),
+                ),
+                (
+                    "MinimumHealthyPercent",
+                    Value::from(base.min_healthy_percent.unwrap_or(default_min)),
+                ),
             ]),
         )
         .prop_opt("DesiredCount", base.desired_count)
@@ -276,7 +320,10 @@ fn create(
         .prop_opt("ServiceName", base.service_name)
         .prop("TaskDefinition", task_definition.arn(app));
     if launch_type == LaunchType::Ec2 {
-        resource.set("SchedulingStrategy", if daemon { "DAEMON" } else { "REPLICA" });
+        resource.set(
+            "SchedulingStrategy",
+            if daemon { "DAEMON" } else { "REPLICA" },
+        );
     }
     let task_role = task_definition.task_role(app);
     let st = app.stack_mut(stack);
@@ -290,12 +337,21 @@ fn create(
         let network = Value::map([(
             "AwsvpcConfiguration",
             Value::map([
-                ("AssignPublicIp", Value::from(if assign_public_ip { "ENABLED" } else { "DISABLED" })),
+                (
+                    "AssignPublicIp",
+                    Value::from(if assign_public_ip {
+                        "ENABLED"
+                    } else {
+                        "DISABLED"
+                    }),
+                ),
                 ("SecurityGroups", Value::List(vec![sg.group_id()])),
                 ("Subnets", Value::List(subnets)),
             ]),
         )]);
-        app.stack_mut(stack).resource_mut(service).set("NetworkConfiguration", network);
+        app.stack_mut(stack)
+            .resource_mut(service)
+            .set("NetworkConfiguration", network);
     }
     let index = app.services.len();
     app.services.push(ServiceData {
@@ -313,12 +369,22 @@ fn create(
 pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
     for s in &app.services {
         let td = s.task_definition;
-        let essential: Vec<bool> = td.data(app).containers.iter().map(|c| c.essential).collect();
+        let essential: Vec<bool> = td
+            .data(app)
+            .containers
+            .iter()
+            .map(|c| c.essential)
+            .collect();
         if !rules::has_essential_container(&essential) {
             messages.push(rules::essential_container_message(td.id(app)));
         }
-        if s.launch_type == LaunchType::Ec2 && !rules::ec2_service_capacity(s.cluster.has_ec2_capacity(app), s.daemon) {
-            messages.push(rules::ec2_service_capacity_message(&s.id, s.cluster.id(app)));
+        if s.launch_type == LaunchType::Ec2
+            && !rules::ec2_service_capacity(s.cluster.has_ec2_capacity(app), s.daemon)
+        {
+            messages.push(rules::ec2_service_capacity_message(
+                &s.id,
+                s.cluster.id(app),
+            ));
         }
     }
 }

@@ -66,7 +66,11 @@ impl FileAsset {
             field(&format!("file:{name}"), &content_fingerprint(bytes));
         }
         let hash = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-        FileAsset { hash, display_name: display_name.to_string(), files }
+        FileAsset {
+            hash,
+            display_name: display_name.to_string(),
+            files,
+        }
     }
 }
 
@@ -119,7 +123,13 @@ impl std::fmt::Display for Assembly {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}: {} resources in {}", s.name, s.resources, s.template.display())?;
+            write!(
+                f,
+                "{}: {} resources in {}",
+                s.name,
+                s.resources,
+                s.template.display()
+            )?;
         }
         Ok(())
     }
@@ -157,7 +167,10 @@ impl App {
     /// ```
     pub fn templates(&self) -> Result<Vec<(String, Json)>, Error> {
         self.validate()?;
-        self.stacks.iter().map(|s| Ok((s.name.clone(), render_stack(s)?))).collect()
+        self.stacks
+            .iter()
+            .map(|s| Ok((s.name.clone(), render_stack(s)?)))
+            .collect()
     }
 
     /// Synthesizes into `$CDK_OUTDIR` when set (the CDK CLI sets it), else `./cdk.out`.
@@ -270,7 +283,10 @@ impl App {
         }
         let manifest = json!({"version": ASSEMBLY_VERSION, "artifacts": artifacts});
         write(&dir.join("manifest.json"), &to_bytes(&manifest, b"  "))?;
-        write(&dir.join("cdk.out"), &to_bytes(&json!({"version": ASSEMBLY_VERSION}), b"  "))
+        write(
+            &dir.join("cdk.out"),
+            &to_bytes(&json!({"version": ASSEMBLY_VERSION}), b"  "),
+        )
     }
 }
 
@@ -282,14 +298,20 @@ fn asset_entry(source: Json, object_key: &str, display_name: &str) -> Json {
         "objectKey": object_key,
         "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-file-publishing-role-${AWS::AccountId}-${AWS::Region}"
     });
-    let key = format!("current_account-current_region-{}", &sha256_hex(destination.to_string().as_bytes())[..8]);
+    let key = format!(
+        "current_account-current_region-{}",
+        &sha256_hex(destination.to_string().as_bytes())[..8]
+    );
     let mut destinations = Map::new();
     destinations.insert(key, destination);
     json!({"displayName": display_name, "source": source, "destinations": destinations})
 }
 
 fn sibling(dir: &Path, what: &str) -> PathBuf {
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     dir.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
 }
 
@@ -324,7 +346,10 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Pretty JSON without a final newline, as `JSON.stringify(value, undefined, indent)` writes it:
@@ -353,7 +378,9 @@ impl Ctx<'_> {
         self.logical_ids
             .get(&node.index)
             .map(String::as_str)
-            .ok_or_else(|| Error::new("a reference names a construct that has no element: this is a bug"))
+            .ok_or_else(|| {
+                Error::new("a reference names a construct that has no element: this is a bug")
+            })
     }
 
     fn render(&self, value: &Value, owner: NodeId) -> Result<Json, Error> {
@@ -362,9 +389,12 @@ impl Ctx<'_> {
             Value::Bool(b) => Json::Bool(*b),
             Value::Int(n) => Json::from(*n),
             Value::Str(s) => Json::from(s.as_str()),
-            Value::List(items) => {
-                Json::Array(items.iter().map(|v| self.render(v, owner)).collect::<Result<_, _>>()?)
-            }
+            Value::List(items) => Json::Array(
+                items
+                    .iter()
+                    .map(|v| self.render(v, owner))
+                    .collect::<Result<_, _>>()?,
+            ),
             Value::Map(m) => {
                 let mut out = Map::new();
                 for (k, v) in m {
@@ -375,7 +405,9 @@ impl Ctx<'_> {
             Value::Ref(n) => json!({"Ref": self.id(*n)?}),
             Value::GetAtt(n, attr) => json!({"Fn::GetAtt": [self.id(*n)?, attr]}),
             Value::Pseudo(p) => json!({"Ref": p.name()}),
-            Value::Join(d, parts) => json!({"Fn::Join": [d, self.render(&Value::List(parts.clone()), owner)?]}),
+            Value::Join(d, parts) => {
+                json!({"Fn::Join": [d, self.render(&Value::List(parts.clone()), owner)?]})
+            }
             Value::Select(i, v) => json!({"Fn::Select": [i, self.render(v, owner)?]}),
             Value::Split(d, v) => json!({"Fn::Split": [d, self.render(v, owner)?]}),
             Value::GetAzs(r) => json!({"Fn::GetAZs": r}),
@@ -394,7 +426,9 @@ impl Ctx<'_> {
 /// Sorts like JavaScript's `localeCompare` does for construct paths: case-insensitively
 /// first, with lower case before upper case on ties.
 fn locale_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| b.cmp(a))
+    a.to_lowercase()
+        .cmp(&b.to_lowercase())
+        .then_with(|| b.cmp(a))
 }
 
 fn render_stack(stack: &Stack) -> Result<Json, Error> {
@@ -548,7 +582,13 @@ fn apply_tags(props: &mut Map<String, Json>, tagging: Tagging, tags: &[(String, 
     if tags.is_empty() {
         return;
     }
-    let plain = || Json::Array(tags.iter().map(|(k, v)| json!({"Key": k, "Value": v})).collect());
+    let plain = || {
+        Json::Array(
+            tags.iter()
+                .map(|(k, v)| json!({"Key": k, "Value": v}))
+                .collect(),
+        )
+    };
     match tagging {
         Tagging::None => {}
         Tagging::Standard => {

@@ -105,9 +105,15 @@ impl NetworkMode {
 
     /// Reads a variant name as written in `ecs_app!` (`AwsVpc`, `Bridge`, …).
     pub fn from_variant_name(name: &str) -> Option<NetworkMode> {
-        [NetworkMode::None, NetworkMode::Bridge, NetworkMode::AwsVpc, NetworkMode::Host, NetworkMode::Nat]
-            .into_iter()
-            .find(|m| m.variant_name() == name)
+        [
+            NetworkMode::None,
+            NetworkMode::Bridge,
+            NetworkMode::AwsVpc,
+            NetworkMode::Host,
+            NetworkMode::Nat,
+        ]
+        .into_iter()
+        .find(|m| m.variant_name() == name)
     }
 }
 
@@ -160,7 +166,13 @@ impl From<String> for TaskSize {
 }
 
 impl TaskSize {
-    fn resolve(&self, task: &str, what: &str, parse: fn(&str) -> Option<u32>, example: &str) -> Result<u32, Error> {
+    fn resolve(
+        &self,
+        task: &str,
+        what: &str,
+        parse: fn(&str) -> Option<u32>,
+        example: &str,
+    ) -> Result<u32, Error> {
         let value = match self {
             TaskSize::Units(n) => u32::try_from(*n).ok().filter(|n| *n > 0),
             TaskSize::Text(s) => parse(s.trim()),
@@ -284,9 +296,23 @@ pub struct Ec2TaskDefinition;
 
 impl Ec2TaskDefinition {
     /// Creates an EC2 task definition with id `id` at the top of `stack`.
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: Ec2TaskDefinitionProps) -> Result<TaskDefinition, Error> {
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: Ec2TaskDefinitionProps,
+    ) -> Result<TaskDefinition, Error> {
         let mode = props.network_mode.unwrap_or(NetworkMode::Bridge);
-        TaskDefinition::create(app, stack, id, Compatibility::Ec2, mode, None, None, props.family)
+        TaskDefinition::create(
+            app,
+            stack,
+            id,
+            Compatibility::Ec2,
+            mode,
+            None,
+            None,
+            props.family,
+        )
     }
 }
 
@@ -308,7 +334,12 @@ pub struct FargateTaskDefinition;
 impl FargateTaskDefinition {
     /// Creates a Fargate task definition with id `id` at the top of `stack`, checking rules F1,
     /// F2 and F3.
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: FargateTaskDefinitionProps) -> Result<TaskDefinition, Error> {
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: FargateTaskDefinitionProps,
+    ) -> Result<TaskDefinition, Error> {
         let (cpu, memory) = match (&props.cpu, &props.memory_limit_mib) {
             (Some(c), Some(m)) => (c, m),
             (c, m) => {
@@ -324,7 +355,9 @@ impl FargateTaskDefinition {
         let memory = memory.resolve(id, "memory_limit_mib", rules::parse_memory, "\"2 GB\"")?;
         match rules::fargate_size(cpu, memory) {
             Ok(()) => {}
-            Err(rules::FargateSizeError::Cpu) => return Err(Error::new(rules::fargate_cpu_message(id, cpu))),
+            Err(rules::FargateSizeError::Cpu) => {
+                return Err(Error::new(rules::fargate_cpu_message(id, cpu)))
+            }
             Err(rules::FargateSizeError::Memory) => {
                 return Err(Error::new(rules::fargate_memory_message(id, cpu, memory)))
             }
@@ -333,7 +366,16 @@ impl FargateTaskDefinition {
         if !rules::fargate_network_mode(mode) {
             return Err(Error::new(rules::fargate_network_mode_message(id, mode)));
         }
-        TaskDefinition::create(app, stack, id, Compatibility::Fargate, mode, Some(cpu), Some(memory), props.family)
+        TaskDefinition::create(
+            app,
+            stack,
+            id,
+            Compatibility::Fargate,
+            mode,
+            Some(cpu),
+            Some(memory),
+            props.family,
+        )
     }
 }
 
@@ -356,7 +398,10 @@ impl TaskDefinition {
         let family = family.unwrap_or_else(|| st.unique_id(node));
         let mut resource = Resource::new("AWS::ECS::TaskDefinition")
             .prop("Family", family)
-            .prop("RequiresCompatibilities", Value::strings(compatibility.requires().iter().copied()))
+            .prop(
+                "RequiresCompatibilities",
+                Value::strings(compatibility.requires().iter().copied()),
+            )
             .prop("TaskRoleArn", task_role.arn())
             .prop_opt("NetworkMode", network_mode.cfn_value())
             .prop_opt("Cpu", cpu.map(|c| c.to_string()))
@@ -433,12 +478,18 @@ impl TaskDefinition {
     ) -> Result<ContainerDefinition, Error> {
         let data = self.data(app);
         if data.containers.iter().any(|c| c.id == id) {
-            return Err(Error::new(rules::duplicate_id_message(id, &format!("task definition `{}`", data.id))));
+            return Err(Error::new(rules::duplicate_id_message(
+                id,
+                &format!("task definition `{}`", data.id),
+            )));
         }
         let container = ContainerData::new(id, options, &data.id)?;
         app.task_definitions[self.index].containers.push(container);
         self.render_containers(app);
-        Ok(ContainerDefinition::new(self, app.task_definitions[self.index].containers.len() - 1))
+        Ok(ContainerDefinition::new(
+            self,
+            app.task_definitions[self.index].containers.len() - 1,
+        ))
     }
 
     /// Rewrites `ContainerDefinitions` from the containers added so far.
@@ -450,12 +501,18 @@ impl TaskDefinition {
             .map(|c| c.render(data.compatibility, data.network_mode))
             .collect();
         let resource = data.resource;
-        app.stack_mut(self.node.stack()).resource_mut(resource).set("ContainerDefinitions", Value::List(list));
+        app.stack_mut(self.node.stack())
+            .resource_mut(resource)
+            .set("ContainerDefinitions", Value::List(list));
     }
 
     /// The first essential container (CDK `defaultContainer`).
     pub fn default_container(self, app: &App) -> Option<ContainerDefinition> {
-        self.data(app).containers.iter().position(|c| c.essential).map(|i| ContainerDefinition::new(self, i))
+        self.data(app)
+            .containers
+            .iter()
+            .position(|c| c.essential)
+            .map(|i| ContainerDefinition::new(self, i))
     }
 }
 
@@ -464,7 +521,11 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
     for td in &app.task_definitions {
         if td.compatibility.is_ec2() {
             for c in &td.containers {
-                if !rules::ec2_container_memory(c.memory_limit_mib, c.memory_reservation_mib, td.memory.is_some()) {
+                if !rules::ec2_container_memory(
+                    c.memory_limit_mib,
+                    c.memory_reservation_mib,
+                    td.memory.is_some(),
+                ) {
                     messages.push(rules::ec2_container_memory_message(&td.id, &c.id));
                 }
             }
