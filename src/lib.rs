@@ -96,6 +96,7 @@ pub mod __private {
     pub use core::ops::FnOnce;
     pub use core::option::Option::{self, None, Some};
     pub use core::panic;
+    pub use core::primitive::u32;
     pub use core::result::Result::{self, Err, Ok};
     pub use ecs_core::*;
     pub use std::string::String;

@@ -64,6 +64,9 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
 
 /// F1: Fargate bills and places a task by its size, and has no default, so both halves are needed.
 fn fargate_size_declared(task: &Item, cx: &Ctxt) {
+    if task.incomplete {
+        return;
+    }
     let missing = match (task.prop("cpu").is_some(), task.prop("memory_limit_mib").is_some()) {
         (true, true) => return,
         (true, false) => "`memory_limit_mib`",
@@ -182,8 +185,9 @@ fn mentions_path(expr: &Expr) -> bool {
 
 /// F3: Fargate gives every task its own network interface, so `AwsVpc` is its only network mode.
 fn fargate_network_mode(task: &Item, cx: &Ctxt) {
-    let Some(PropValue::Enum(EnumValue::Variant(_, variant))) = task.prop("network_mode").map(|p| &p.value) else {
-        return;
+    let variant = match task.prop("network_mode").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, variant) | EnumValue::Path(variant, _))) => variant,
+        _ => return,
     };
     let Some(mode) = NetworkMode::from_variant_name(&variant.to_string()) else { return };
     if !rules::fargate_network_mode(mode) {
@@ -194,7 +198,7 @@ fn fargate_network_mode(task: &Item, cx: &Ctxt) {
 /// E1: on EC2 the scheduler places tasks by memory, so each container of a task without task
 /// memory states its own.
 fn ec2_container_memory(task: &Item, cx: &Ctxt) {
-    for container in task.children_of(KindId::Container) {
+    for container in task.children_of(KindId::Container).filter(|c| !c.incomplete) {
         let limit = stated_u32(container, "memory_limit_mib");
         let reservation = stated_u32(container, "memory_reservation_mib");
         // `ec2_task_definition` has no task-level memory in the DSL yet.
@@ -311,6 +315,14 @@ mod tests {
         assert_eq!(
             errors(quote! { stack S { fargate_task_definition TaskDef {} } }),
             ["fargate task definition `TaskDef` needs `cpu` and `memory_limit_mib`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_size_is_not_reported_again_as_missing() {
+        assert_eq!(
+            errors(quote! { stack S { fargate_task_definition T { cpu: 256, memroy_limit_mib: 512 } } }),
+            ["unknown fargate_task_definition property `memroy_limit_mib`: did you mean `memory_limit_mib`?"]
         );
     }
 

@@ -159,7 +159,7 @@ fn setters(stack: &Item, item: &Item) -> TokenStream {
                     let path = def.path.iter().map(|s| format_ident!("{}", s));
                     quote!(#p #(::#path)* :: #variant)
                 }
-                PropValue::Enum(EnumValue::Expr(expr)) => quote!(#expr),
+                PropValue::Enum(EnumValue::Path(_, expr) | EnumValue::Expr(expr)) => quote!(#expr),
                 PropValue::PortMappings(PortMappingsValue::Expr(expr)) => quote!(#expr),
                 PropValue::PortMappings(PortMappingsValue::List(list)) => port_mappings(stack, list),
                 PropValue::Environment(EnvironmentValue::Expr(expr)) => quote!(#expr),
@@ -220,16 +220,19 @@ fn const_fargate_size(size: &ConstFargateSize) -> TokenStream {
     let memory = Ident::new("__ecs_memory", Span::call_site());
     let (cpu_value, cpu_span) = const_operand(&size.cpu, "cpu_units");
     let (memory_value, memory_span) = const_operand(&size.memory, "memory_mib");
+    // The whole `panic!` call, path included, carries the operand's span: rustc reports a const
+    // panic at the call site of `panic!`, and a path spanned at the macro call site would widen it
+    // to the whole `ecs_app!` invocation.
     let cpu_panic = quote_spanned! {cpu_span=>
-        #p::panic!("{}", #p::rules::fargate_size_const_message(#cpu, #p::rules::FargateSizeError::Cpu))
+        ::ecs_app::__private::panic!("{}", ::ecs_app::__private::rules::fargate_size_const_message(#cpu, ::ecs_app::__private::rules::FargateSizeError::Cpu))
     };
     let memory_panic = quote_spanned! {memory_span=>
-        #p::panic!("{}", #p::rules::fargate_size_const_message(#cpu, #p::rules::FargateSizeError::Memory))
+        ::ecs_app::__private::panic!("{}", ::ecs_app::__private::rules::fargate_size_const_message(#cpu, ::ecs_app::__private::rules::FargateSizeError::Memory))
     };
     quote! {
         const _: () = {
-            let #cpu: u32 = #cpu_value;
-            let #memory: u32 = #memory_value;
+            let #cpu: #p::u32 = #cpu_value;
+            let #memory: #p::u32 = #memory_value;
             match #p::rules::fargate_size(#cpu, #memory) {
                 #p::Ok(()) => {}
                 #p::Err(#p::rules::FargateSizeError::Cpu) => #cpu_panic,
@@ -302,7 +305,7 @@ mod tests {
             stack S { fargate_task_definition T { cpu: CPU, memory_limit_mib: 512 } }
         });
         assert!(out.contains("const _ : () ="), "{out}");
-        assert!(out.contains("let __ecs_cpu : u32 = :: ecs_app :: __private :: ConstSize (CPU) . cpu_units ()"), "{out}");
-        assert!(out.contains("let __ecs_memory : u32 = 512u32"), "{out}");
+        assert!(out.contains("let __ecs_cpu : :: ecs_app :: __private :: u32 = :: ecs_app :: __private :: ConstSize (CPU) . cpu_units ()"), "{out}");
+        assert!(out.contains("let __ecs_memory : :: ecs_app :: __private :: u32 = 512u32"), "{out}");
     }
 }

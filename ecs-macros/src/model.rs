@@ -296,6 +296,9 @@ pub struct Item {
     pub props: Vec<Prop>,
     /// Its nested items, in the order written.
     pub children: Vec<Item>,
+    /// Whether a property was left out as unknown, duplicate or broken. Rules about missing
+    /// properties skip such an item: the property may be the one misspelt.
+    pub incomplete: bool,
 }
 
 impl Item {
@@ -361,8 +364,12 @@ pub struct Reference {
 
 /// An enum value.
 pub enum EnumValue {
-    /// A variant the macro knows (`Bridge` or `NetworkMode::Bridge`): the variant token.
+    /// A variant the macro knows, bare (`Bridge`): the variant token.
     Variant(&'static EnumDef, Ident),
+    /// A variant the macro knows, written as a path (`NetworkMode::Bridge`): the variant token,
+    /// and the path, kept as written so it resolves (and its imports count as used) in the
+    /// user's scope.
+    Path(Ident, Expr),
     /// Any other expression, checked by the type system and the builders.
     Expr(Expr),
 }
@@ -404,7 +411,8 @@ fn build_item(kind: &'static Kind, item: ItemSyntax, cx: &Ctxt) -> Item {
     let id = Id::from_syntax(item.id);
     let scope = format!("{} `{}`", kind.keyword, id.name);
     let (props, children, given) = build_body(kind, &scope, item.entries, cx);
-    let item = Item { kind, id, props, children };
+    let incomplete = props.len() < given.len();
+    let item = Item { kind, id, props, children, incomplete };
     require_props(&item, &given, cx);
     item
 }
@@ -607,13 +615,17 @@ fn build_enum(
     };
     let segments: Vec<&syn::PathSegment> = path.path.segments.iter().collect();
     let type_name = def.path[def.path.len() - 1];
-    let variant = match segments.as_slice() {
-        [variant] if path.path.leading_colon.is_none() => &variant.ident,
-        [.., ty, variant] if ty.ident == type_name => &variant.ident,
+    let (variant, bare) = match segments.as_slice() {
+        [variant] if path.path.leading_colon.is_none() => (&variant.ident, true),
+        [.., ty, variant] if ty.ident == type_name => (&variant.ident, false),
         _ => return Some(EnumValue::Expr(expr)),
     };
     if def.variants.iter().any(|v| variant == v) {
-        return Some(EnumValue::Variant(def, variant.clone()));
+        let variant = variant.clone();
+        return Some(match bare {
+            true => EnumValue::Variant(def, variant),
+            false => EnumValue::Path(variant, expr),
+        });
     }
     let hint = match ecs_core::rules::did_you_mean(&variant.to_string(), def.variants) {
         Some(best) => format!("did you mean `{best}`?"),
@@ -642,7 +654,8 @@ fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Por
                 .collect();
             let (props, _, given) = build_body(kind, "a port mapping", entries, cx);
             let token = IdSyntax::Ident(Ident::new("port_mapping", span));
-            let item = Item { kind, id: Id::from_syntax(token), props, children: Vec::new() };
+            let incomplete = props.len() < given.len();
+            let item = Item { kind, id: Id::from_syntax(token), props, children: Vec::new(), incomplete };
             if !given.iter().any(|g| g == "container_port") {
                 cx.error_at(span, "port mapping needs `container_port`: add e.g. `container_port: 80`");
             }

@@ -143,13 +143,12 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
     if input.peek(Token![:]) && !input.peek(Token![::]) {
         input.parse::<Token![:]>()?;
         let value = speculate(input, parse_value)?;
-        if !input.is_empty() && !input.peek(Token![,]) {
-            return Err(input.error(format!(
-                "expected `,` after the value of `{name}`"
-            )));
-        }
         if input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
+        } else if !input.is_empty() {
+            // The value itself is fine: keep it, and skip what follows up to the next comma.
+            cx.error_at(input.span(), format!("expected `,` after the value of `{name}`"));
+            skip_past_comma(input);
         }
         return Ok(Entry::Property(PropertySyntax { name, value }));
     }
@@ -342,7 +341,7 @@ mod tests {
             vpc Vpc { max_azs: 2 nat_gateways: 1, max_azs: 3 }
         });
         assert_eq!(errors, ["expected `,` after the value of `max_azs`"]);
-        assert_eq!(item(&entries[0]).entries.len(), 1);
+        assert_eq!(item(&entries[0]).entries.len(), 2);
     }
 
     #[test]
