@@ -36,8 +36,10 @@ echo "aws-cdk-lib $(node -p "require('$modules/aws-cdk-lib/package.json').versio
 
 for app in "${apps[@]}"; do
   name=$(basename "$app" .js)
-  js="$oracle/apps/$name.js"
-  [ -f "$js" ] || { echo "no such app: $js" >&2; exit 2; }
+  # Our own apps (tests/golden/apps) first, then the oracle's.
+  js="$golden/apps/$name.js"
+  [ -f "$js" ] || js="$oracle/apps/$name.js"
+  [ -f "$js" ] || { echo "no such app: $name (neither tests/golden/apps nor the oracle has it)" >&2; exit 2; }
   out="$tmp/out/$name"
   if ! NODE_PATH="$modules" CDK_OUTDIR="$out" node "$js" > "$tmp/$name.log" 2>&1; then
     echo "FAILED $name" >&2; cat "$tmp/$name.log" >&2; exit 1
