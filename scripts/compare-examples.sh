@@ -2,7 +2,8 @@
 # For each line `<example> <golden>` of tests/golden/EXAMPLES: synthesize the example into a temp
 # cloud assembly, score it against tests/golden/<golden>.template.json with the oracle's compare.py
 # (must be `score: 1.000` with every logical ID and every leaf matched), and cfn-lint every template
-# it wrote (no errors, no warnings: cfn-lint's exit code must have neither bit 2 nor bit 4, nor 1).
+# it wrote (no errors, no warnings: cfn-lint's exit code must have neither bit 2 nor bit 4, nor 1),
+# and run scripts/cfn_validate.py (AWS CloudFormation Validate) on them (no errors).
 # A multi-stack golden (<golden>.<Stack>.template.json) is compared stack by stack.
 #
 # Usage: scripts/compare-examples.sh [example ...]     (default: every line of EXAMPLES)
@@ -86,8 +87,14 @@ while read -r example gold rest; do
     fi
   done
 
+  # 4. AWS CloudFormation Validate: no errors (SPEC §2)
+  if [ ${#templates[@]} -gt 0 ] && ! python3 "$root/scripts/cfn_validate.py" "${templates[@]}" > "$tmp/validate.out" 2>&1; then
+    problems+=("cloudformation-validate: $(grep -cE '\[(ERROR|FATAL)\]' "$tmp/validate.out" || true) error(s)")
+    echo "---- cloudformation-validate $example"; head -n 60 "$tmp/validate.out"
+  fi
+
   if [ ${#problems[@]} -eq 0 ]; then
-    summary+=("ok   $example = $gold: ${scores[*]}; cfn-lint clean (${#templates[@]} template(s))")
+    summary+=("ok   $example = $gold: ${scores[*]}; cfn-lint clean, cloudformation-validate no errors (${#templates[@]} template(s))")
   else
     failed=1
     summary+=("FAIL $example vs $gold: $(IFS='; '; echo "${problems[*]}")")
