@@ -218,17 +218,10 @@ fn const_fargate_size(size: &ConstFargateSize) -> TokenStream {
     let p = private();
     let cpu = Ident::new("__ecs_cpu", Span::call_site());
     let memory = Ident::new("__ecs_memory", Span::call_site());
-    let (cpu_value, cpu_span) = const_operand(&size.cpu, "cpu_units");
-    let (memory_value, memory_span) = const_operand(&size.memory, "memory_mib");
-    // The whole `panic!` call, path included, carries the operand's span: rustc reports a const
-    // panic at the call site of `panic!`, and a path spanned at the macro call site would widen it
-    // to the whole `ecs_app!` invocation.
-    let cpu_panic = quote_spanned! {cpu_span=>
-        ::ecs_app::__private::panic!("{}", ::ecs_app::__private::rules::fargate_size_const_message(#cpu, ::ecs_app::__private::rules::FargateSizeError::Cpu))
-    };
-    let memory_panic = quote_spanned! {memory_span=>
-        ::ecs_app::__private::panic!("{}", ::ecs_app::__private::rules::fargate_size_const_message(#cpu, ::ecs_app::__private::rules::FargateSizeError::Memory))
-    };
+    let (cpu_value, cpu_spans) = const_operand(&size.cpu, "cpu_units");
+    let (memory_value, memory_spans) = const_operand(&size.memory, "memory_mib");
+    let cpu_panic = const_panic(&cpu, quote!(Cpu), cpu_spans);
+    let memory_panic = const_panic(&cpu, quote!(Memory), memory_spans);
     quote! {
         const _: () = {
             let #cpu: #p::u32 = #cpu_value;
@@ -242,17 +235,41 @@ fn const_fargate_size(size: &ConstFargateSize) -> TokenStream {
     }
 }
 
-/// One operand of a const size check as a `u32` expression, with the span to blame.
-fn const_operand(operand: &SizeOperand, method: &str) -> (TokenStream, Span) {
+/// `panic!` with the const message of rule F2, spanned over the operand `(first, last)`: rustc
+/// reports a const panic at the `panic!` call, whose span runs from its path to its arguments.
+/// The path must not carry the macro's call-site span, which would widen the error to the whole
+/// `ecs_app!` invocation.
+fn const_panic(cpu: &Ident, error: TokenStream, (first, last): (Span, Span)) -> TokenStream {
+    let path = quote_spanned!(first=> ::ecs_app::__private::panic);
+    let args = quote_spanned! {last=>
+        !("{}", ::ecs_app::__private::rules::fargate_size_const_message(
+            #cpu,
+            ::ecs_app::__private::rules::FargateSizeError::#error,
+        ))
+    };
+    quote!(#path #args)
+}
+
+/// One operand of a const size check as a `u32` expression, with the spans of its first and
+/// last tokens.
+fn const_operand(operand: &SizeOperand, method: &str) -> (TokenStream, (Span, Span)) {
     let p = private();
     match operand {
-        SizeOperand::Known(value, span) => (Literal::u32_suffixed(*value).into_token_stream(), *span),
-        SizeOperand::ConstLiteral(expr) => (quote!(#expr), expr.span()),
+        SizeOperand::Known(value, span) => (Literal::u32_suffixed(*value).into_token_stream(), (*span, *span)),
+        SizeOperand::ConstLiteral(expr) => (quote!(#expr), first_last(expr)),
         SizeOperand::Const(expr) => {
             let method = Ident::new(method, expr.span());
-            (quote!(#p::ConstSize(#expr).#method()), expr.span())
+            (quote!(#p::ConstSize(#expr).#method()), first_last(expr))
         }
     }
+}
+
+/// The spans of the first and last tokens of `expr`.
+fn first_last(expr: &syn::Expr) -> (Span, Span) {
+    let mut tokens = expr.to_token_stream().into_iter();
+    let first = tokens.next().map_or_else(Span::call_site, |t| t.span());
+    let last = tokens.last().map_or(first, |t| t.span());
+    (first, last)
 }
 
 use quote::ToTokens;
