@@ -330,6 +330,8 @@ pub enum Element {
 #[derive(Debug)]
 pub struct CfnOutput;
 
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
 impl CfnOutput {
     /// Adds an output with id `id` under `scope`; its logical ID follows the construct path.
     pub fn new(
@@ -362,6 +364,8 @@ impl CfnOutput {
 #[derive(Debug)]
 pub struct CfnParameter;
 
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
 impl CfnParameter {
     /// Adds a parameter of CloudFormation type `kind` and returns `{"Ref": parameter}`.
     pub fn new(

@@ -219,8 +219,8 @@ impl Vpc {
             if *kind != SubnetKind::Private {
                 continue;
             }
-            // Each private subnet routes through the NAT gateway of its zone, or the last one.
-            let nat = nats[private_index.min(nats.len() - 1)];
+            // Each private subnet routes through the NAT gateway of its zone, or the first one.
+            let nat = *nats.get(private_index).unwrap_or(&nats[0]);
             private_index += 1;
             stack.add_resource(
                 *scope,

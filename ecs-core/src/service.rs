@@ -203,6 +203,8 @@ pub struct Ec2Service;
 #[derive(Debug)]
 pub struct FargateService;
 
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
 impl Ec2Service {
     /// Creates an EC2 service with id `id` at the top of `stack`.
     ///
@@ -236,6 +238,8 @@ impl Ec2Service {
     }
 }
 
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
 impl FargateService {
     /// Creates a Fargate service with id `id` at the top of `stack`.
     pub fn new(

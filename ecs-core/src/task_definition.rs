@@ -294,6 +294,8 @@ pub struct TaskDefinition {
 #[derive(Debug)]
 pub struct Ec2TaskDefinition;
 
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
 impl Ec2TaskDefinition {
     /// Creates an EC2 task definition with id `id` at the top of `stack`.
     pub fn new(
@@ -331,6 +333,8 @@ impl Ec2TaskDefinition {
 #[derive(Debug)]
 pub struct FargateTaskDefinition;
 
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
 impl FargateTaskDefinition {
     /// Creates a Fargate task definition with id `id` at the top of `stack`, checking rules F1,
     /// F2 and F3.
