@@ -67,13 +67,19 @@ fn fargate_size_declared(task: &Item, cx: &Ctxt) {
     if task.incomplete {
         return;
     }
-    let missing = match (task.prop("cpu").is_some(), task.prop("memory_limit_mib").is_some()) {
+    let missing = match (
+        task.prop("cpu").is_some(),
+        task.prop("memory_limit_mib").is_some(),
+    ) {
         (true, true) => return,
         (true, false) => "`memory_limit_mib`",
         (false, true) => "`cpu`",
         (false, false) => "`cpu` and `memory_limit_mib`",
     };
-    cx.error_at(task.id.span(), rules::fargate_needs_size_message(&task.id.name, missing));
+    cx.error_at(
+        task.id.span(),
+        rules::fargate_needs_size_message(&task.id.name, missing),
+    );
 }
 
 /// F2: Fargate offers a fixed grid of cpu/memory pairs; any other pair fails at deployment.
@@ -82,17 +88,25 @@ fn fargate_size_offered(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
         return;
     };
     let cpu_operand = size_operand(&task.id.name, "cpu", cpu, rules::parse_cpu, cx);
-    let memory_operand = size_operand(&task.id.name, "memory_limit_mib", memory, rules::parse_memory, cx);
+    let memory_operand = size_operand(
+        &task.id.name,
+        "memory_limit_mib",
+        memory,
+        rules::parse_memory,
+        cx,
+    );
     match (cpu_operand, memory_operand) {
-        (Some(SizeOperand::Known(c, _)), Some(SizeOperand::Known(m, _))) => match rules::fargate_size(c, m) {
-            Ok(()) => {}
-            Err(rules::FargateSizeError::Cpu) => {
-                cx.error_spanned_by(cpu, rules::fargate_cpu_message(&task.id.name, c));
+        (Some(SizeOperand::Known(c, _)), Some(SizeOperand::Known(m, _))) => {
+            match rules::fargate_size(c, m) {
+                Ok(()) => {}
+                Err(rules::FargateSizeError::Cpu) => {
+                    cx.error_spanned_by(cpu, rules::fargate_cpu_message(&task.id.name, c));
+                }
+                Err(rules::FargateSizeError::Memory) => {
+                    cx.error_spanned_by(memory, rules::fargate_memory_message(&task.id.name, c, m));
+                }
             }
-            Err(rules::FargateSizeError::Memory) => {
-                cx.error_spanned_by(memory, rules::fargate_memory_message(&task.id.name, c, m));
-            }
-        },
+        }
         (Some(cpu), Some(memory)) => consts.fargate_sizes.push(ConstFargateSize { cpu, memory }),
         // A run-time value (or an unreadable literal, already reported): the builder checks it.
         _ => {}
@@ -109,18 +123,19 @@ fn size_operand(
     cx: &Ctxt,
 ) -> Option<SizeOperand> {
     match expr {
-        Expr::Lit(lit) => match &lit.lit {
-            Lit::Int(int) => match int.base10_parse::<u32>() {
-                Ok(value) => Some(SizeOperand::Known(value, expr.span())),
-                Err(_) => {
-                    cx.error_spanned_by(expr, format!("`{property}: {int}` is not a task size: write a whole number of {}", unit(property)));
-                    None
-                }
-            },
-            Lit::Str(text) => match parse(&text.value()) {
-                Some(value) => Some(SizeOperand::Known(value, expr.span())),
-                None => {
-                    cx.error_spanned_by(
+        Expr::Lit(lit) => {
+            match &lit.lit {
+                Lit::Int(int) => match int.base10_parse::<u32>() {
+                    Ok(value) => Some(SizeOperand::Known(value, expr.span())),
+                    Err(_) => {
+                        cx.error_spanned_by(expr, format!("`{property}: {int}` is not a task size: write a whole number of {}", unit(property)));
+                        None
+                    }
+                },
+                Lit::Str(text) => match parse(&text.value()) {
+                    Some(value) => Some(SizeOperand::Known(value, expr.span())),
+                    None => {
+                        cx.error_spanned_by(
                         expr,
                         format!(
                             "fargate task definition `{task}` cannot read `{property}: {:?}`: write {}",
@@ -128,11 +143,12 @@ fn size_operand(
                             unit_examples(property)
                         ),
                     );
-                    None
-                }
-            },
-            _ => None,
-        },
+                        None
+                    }
+                },
+                _ => None,
+            }
+        }
         _ if !is_const_expr(expr) => None,
         _ if mentions_path(expr) => Some(SizeOperand::Const(expr.clone())),
         _ => Some(SizeOperand::ConstLiteral(expr.clone())),
@@ -140,7 +156,11 @@ fn size_operand(
 }
 
 fn unit(property: &str) -> &'static str {
-    if property == "cpu" { "cpu units" } else { "MiB" }
+    if property == "cpu" {
+        "cpu units"
+    } else {
+        "MiB"
+    }
 }
 
 fn unit_examples(property: &str) -> &'static str {
@@ -161,7 +181,9 @@ fn is_const_expr(expr: &Expr) -> bool {
             Some(ident) => {
                 let name = ident.to_string();
                 name.chars().any(|c| c.is_ascii_uppercase())
-                    && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
             }
             None => true,
         },
@@ -186,24 +208,37 @@ fn mentions_path(expr: &Expr) -> bool {
 /// F3: Fargate gives every task its own network interface, so `AwsVpc` is its only network mode.
 fn fargate_network_mode(task: &Item, cx: &Ctxt) {
     let variant = match task.prop("network_mode").map(|p| &p.value) {
-        Some(PropValue::Enum(EnumValue::Variant(_, variant) | EnumValue::Path(variant, _))) => variant,
+        Some(PropValue::Enum(EnumValue::Variant(_, variant) | EnumValue::Path(variant, _))) => {
+            variant
+        }
         _ => return,
     };
-    let Some(mode) = NetworkMode::from_variant_name(&variant.to_string()) else { return };
+    let Some(mode) = NetworkMode::from_variant_name(&variant.to_string()) else {
+        return;
+    };
     if !rules::fargate_network_mode(mode) {
-        cx.error_at(variant.span(), rules::fargate_network_mode_message(&task.id.name, mode));
+        cx.error_at(
+            variant.span(),
+            rules::fargate_network_mode_message(&task.id.name, mode),
+        );
     }
 }
 
 /// E1: on EC2 the scheduler places tasks by memory, so each container of a task without task
 /// memory states its own.
 fn ec2_container_memory(task: &Item, cx: &Ctxt) {
-    for container in task.children_of(KindId::Container).filter(|c| !c.incomplete) {
+    for container in task
+        .children_of(KindId::Container)
+        .filter(|c| !c.incomplete)
+    {
         let limit = stated_u32(container, "memory_limit_mib");
         let reservation = stated_u32(container, "memory_reservation_mib");
         // `ec2_task_definition` has no task-level memory in the DSL yet.
         if !rules::ec2_container_memory(limit, reservation, false) {
-            cx.error_at(container.id.span(), rules::ec2_container_memory_message(&task.id.name, &container.id.name));
+            cx.error_at(
+                container.id.span(),
+                rules::ec2_container_memory_message(&task.id.name, &container.id.name),
+            );
         }
     }
 }
@@ -216,14 +251,18 @@ fn stated_u32(item: &Item, name: &str) -> Option<u32> {
 
 fn int_literal(expr: &Expr) -> Option<u32> {
     match expr {
-        Expr::Lit(syn::ExprLit { lit: Lit::Int(int), .. }) => int.base10_parse().ok(),
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Int(int), ..
+        }) => int.base10_parse().ok(),
         _ => None,
     }
 }
 
 fn bool_literal(expr: &Expr) -> Option<bool> {
     match expr {
-        Expr::Lit(syn::ExprLit { lit: Lit::Bool(b), .. }) => Some(b.value),
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Bool(b), ..
+        }) => Some(b.value),
         _ => None,
     }
 }
@@ -250,19 +289,28 @@ fn compatibility(task: &Item) -> Compatibility {
 
 /// S1: a service launches tasks only where its task definition says they can run.
 fn service_compatible(stack: &Item, service: &Item, cx: &Ctxt) {
-    let Some((task, span)) = target(stack, service, "task_definition") else { return };
+    let Some((task, span)) = target(stack, service, "task_definition") else {
+        return;
+    };
     let (launch, compatibility) = (launch_type(service), compatibility(task));
     if !rules::service_compatible(launch, compatibility) {
         cx.error_at(
             span,
-            rules::service_compatible_message(&service.id.name, launch, &task.id.name, compatibility),
+            rules::service_compatible_message(
+                &service.id.name,
+                launch,
+                &task.id.name,
+                compatibility,
+            ),
         );
     }
 }
 
 /// S2: a task lives as long as its essential containers, so it needs one.
 fn essential_container(stack: &Item, service: &Item, cx: &Ctxt) {
-    let Some((task, span)) = target(stack, service, "task_definition") else { return };
+    let Some((task, span)) = target(stack, service, "task_definition") else {
+        return;
+    };
     // Unstated is essential; only a literal `false` is known to be non-essential here.
     let essential: Vec<bool> = task
         .children_of(KindId::Container)
@@ -278,12 +326,20 @@ fn ec2_service_capacity(stack: &Item, service: &Item, cx: &Ctxt) {
     if service.kind.id != KindId::Ec2Service {
         return;
     }
-    let Some((cluster, span)) = target(stack, service, "cluster") else { return };
+    let Some((cluster, span)) = target(stack, service, "cluster") else {
+        return;
+    };
     // A non-literal `daemon` may be true; the builder checks it at run time.
-    let daemon = service.expr("daemon").map(|e| bool_literal(e).unwrap_or(true)).unwrap_or(false);
+    let daemon = service
+        .expr("daemon")
+        .map(|e| bool_literal(e).unwrap_or(true))
+        .unwrap_or(false);
     let has_capacity = cluster.children_of(KindId::Capacity).next().is_some();
     if !rules::ec2_service_capacity(has_capacity, daemon) {
-        cx.error_at(span, rules::ec2_service_capacity_message(&service.id.name, &cluster.id.name));
+        cx.error_at(
+            span,
+            rules::ec2_service_capacity_message(&service.id.name, &cluster.id.name),
+        );
     }
 }
 
@@ -299,7 +355,10 @@ mod tests {
         let mut stacks = crate::model::build(entries, &cx);
         crate::resolve::resolve(&mut stacks, &cx);
         let consts = check(&stacks, &cx);
-        (consts, cx.into_errors().iter().map(ToString::to_string).collect())
+        (
+            consts,
+            cx.into_errors().iter().map(ToString::to_string).collect(),
+        )
     }
 
     fn errors(tokens: TokenStream) -> Vec<String> {
@@ -353,8 +412,14 @@ mod tests {
         } });
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(consts.fargate_sizes.len(), 2);
-        assert!(matches!(consts.fargate_sizes[0].memory, SizeOperand::Known(512, _)));
-        assert!(matches!(consts.fargate_sizes[1].memory, SizeOperand::ConstLiteral(_)));
+        assert!(matches!(
+            consts.fargate_sizes[0].memory,
+            SizeOperand::Known(512, _)
+        ));
+        assert!(matches!(
+            consts.fargate_sizes[1].memory,
+            SizeOperand::ConstLiteral(_)
+        ));
     }
 
     #[test]
@@ -377,7 +442,8 @@ mod tests {
         );
     }
 
-    const CLUSTER: &str = "cluster C { add_capacity A { instance_type: \"t2.micro\" } } cluster Empty {}";
+    const CLUSTER: &str =
+        "cluster C { add_capacity A { instance_type: \"t2.micro\" } } cluster Empty {}";
 
     fn service_errors(body: &str) -> Vec<String> {
         let tokens: TokenStream = format!("stack S {{ {CLUSTER} {body} }}").parse().unwrap();

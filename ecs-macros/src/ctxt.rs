@@ -16,7 +16,9 @@ pub struct Ctxt {
 impl Ctxt {
     /// An empty collector.
     pub fn new() -> Self {
-        Ctxt { errors: RefCell::new(Some(Vec::new())) }
+        Ctxt {
+            errors: RefCell::new(Some(Vec::new())),
+        }
     }
 
     /// Records `message` at `span`.
@@ -31,7 +33,11 @@ impl Ctxt {
 
     /// Records an error built elsewhere (e.g. by syn while parsing a value).
     pub fn syn_error(&self, error: syn::Error) {
-        self.errors.borrow_mut().as_mut().expect("errors read twice").push(error);
+        self.errors
+            .borrow_mut()
+            .as_mut()
+            .expect("errors read twice")
+            .push(error);
     }
 
     /// Whether any error has been recorded so far.
@@ -47,7 +53,10 @@ impl Ctxt {
 
     /// Takes the recorded errors as `compile_error!` invocations.
     pub fn into_compile_errors(self) -> TokenStream {
-        self.into_errors().iter().map(syn::Error::to_compile_error).collect()
+        self.into_errors()
+            .iter()
+            .map(syn::Error::to_compile_error)
+            .collect()
     }
 }
 

@@ -15,7 +15,10 @@ use syn::{Ident, LitStr};
 
 use crate::check::{self, ConstChecks, ConstFargateSize, SizeOperand};
 use crate::ctxt::Ctxt;
-use crate::model::{self, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue, PortMappingsValue, PropValue};
+use crate::model::{
+    self, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue, PortMappingsValue,
+    PropValue,
+};
 use crate::parse::{self, IdSyntax};
 use crate::resolve;
 
@@ -70,7 +73,11 @@ fn expand_stack(stack: &Item) -> TokenStream {
     let app = hidden("__ecs_app");
     let handle = hidden("__ecs_stack");
     let id = id_literal(&stack.id);
-    let constructs = stack.children.iter().enumerate().map(|(index, item)| expand_construct(stack, index, item));
+    let constructs = stack
+        .children
+        .iter()
+        .enumerate()
+        .map(|(index, item)| expand_construct(stack, index, item));
     quote! {
         {
             #[allow(unused_variables)]
@@ -82,9 +89,21 @@ fn expand_stack(stack: &Item) -> TokenStream {
 
 /// The binding of a construct: a hidden name spanned at `span` (the id, or a reference to it).
 fn binding(prefix: &str, index: usize, id: &Id, span: Span) -> Ident {
-    let sanitized: String =
-        id.name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
-    Ident::new(&format!("__ecs_{prefix}{index}_{sanitized}"), span.resolved_at(Span::mixed_site()))
+    let sanitized: String = id
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    Ident::new(
+        &format!("__ecs_{prefix}{index}_{sanitized}"),
+        span.resolved_at(Span::mixed_site()),
+    )
 }
 
 /// The id as the string literal the builders take, spanned at the id.
@@ -105,7 +124,10 @@ fn expand_construct(stack: &Item, index: usize, item: &Item) -> TokenStream {
     let own_setters = setters(stack, item);
     let (constructor, props) = match item.kind.id {
         KindId::Vpc => (quote!(#p::ec2::Vpc), quote!(#p::ec2::VpcProps)),
-        KindId::Cluster => (quote!(#p::cluster::Cluster), quote!(#p::cluster::ClusterProps)),
+        KindId::Cluster => (
+            quote!(#p::cluster::Cluster),
+            quote!(#p::cluster::ClusterProps),
+        ),
         KindId::Ec2TaskDefinition => (
             quote!(#p::task_definition::Ec2TaskDefinition),
             quote!(#p::task_definition::Ec2TaskDefinitionProps),
@@ -114,8 +136,14 @@ fn expand_construct(stack: &Item, index: usize, item: &Item) -> TokenStream {
             quote!(#p::task_definition::FargateTaskDefinition),
             quote!(#p::task_definition::FargateTaskDefinitionProps),
         ),
-        KindId::Ec2Service => (quote!(#p::service::Ec2Service), quote!(#p::service::Ec2ServiceProps)),
-        KindId::FargateService => (quote!(#p::service::FargateService), quote!(#p::service::FargateServiceProps)),
+        KindId::Ec2Service => (
+            quote!(#p::service::Ec2Service),
+            quote!(#p::service::Ec2ServiceProps),
+        ),
+        KindId::FargateService => (
+            quote!(#p::service::FargateService),
+            quote!(#p::service::FargateServiceProps),
+        ),
         // The model admits no other kind in a stack.
         _ => return TokenStream::new(),
     };
@@ -152,7 +180,8 @@ fn setters(stack: &Item, item: &Item) -> TokenStream {
                 PropValue::Expr(expr) => quote!(#expr),
                 PropValue::Ref(reference) => {
                     let target = reference.target?;
-                    let binding = binding("", target, &stack.children[target].id, reference.id.span());
+                    let binding =
+                        binding("", target, &stack.children[target].id, reference.id.span());
                     quote!(#binding)
                 }
                 PropValue::Enum(EnumValue::Variant(def, variant)) => {
@@ -161,7 +190,9 @@ fn setters(stack: &Item, item: &Item) -> TokenStream {
                 }
                 PropValue::Enum(EnumValue::Path(_, expr) | EnumValue::Expr(expr)) => quote!(#expr),
                 PropValue::PortMappings(PortMappingsValue::Expr(expr)) => quote!(#expr),
-                PropValue::PortMappings(PortMappingsValue::List(list)) => port_mappings(stack, list),
+                PropValue::PortMappings(PortMappingsValue::List(list)) => {
+                    port_mappings(stack, list)
+                }
                 PropValue::Environment(EnvironmentValue::Expr(expr)) => quote!(#expr),
                 PropValue::Environment(EnvironmentValue::Map(pairs)) => environment(pairs),
             };
@@ -255,7 +286,10 @@ fn const_panic(cpu: &Ident, error: TokenStream, (first, last): (Span, Span)) -> 
 fn const_operand(operand: &SizeOperand, method: &str) -> (TokenStream, (Span, Span)) {
     let p = private();
     match operand {
-        SizeOperand::Known(value, span) => (Literal::u32_suffixed(*value).into_token_stream(), (*span, *span)),
+        SizeOperand::Known(value, span) => (
+            Literal::u32_suffixed(*value).into_token_stream(),
+            (*span, *span),
+        ),
         SizeOperand::ConstLiteral(expr) => (quote!(#expr), first_last(expr)),
         SizeOperand::Const(expr) => {
             let method = Ident::new(method, expr.span());
@@ -292,7 +326,12 @@ mod tests {
         });
         assert!(out.contains("let __ecs_0_Vpc = :: ecs_app :: __private :: ec2 :: Vpc :: new (& mut __ecs_app , __ecs_stack , \"Vpc\" , < :: ecs_app :: __private :: ec2 :: VpcProps as :: ecs_app :: __private :: Default > :: default () . max_azs (2)) ?"), "{out}");
         assert!(out.contains(". vpc (__ecs_0_Vpc)"), "{out}");
-        assert!(out.contains("let __ecs_1_0_Asg = __ecs_1_Cluster . add_capacity (& mut __ecs_app , \"Asg\""), "{out}");
+        assert!(
+            out.contains(
+                "let __ecs_1_0_Asg = __ecs_1_Cluster . add_capacity (& mut __ecs_app , \"Asg\""
+            ),
+            "{out}"
+        );
         assert!(!out.contains("compile_error"), "{out}");
     }
 
@@ -323,6 +362,9 @@ mod tests {
         });
         assert!(out.contains("const _ : () ="), "{out}");
         assert!(out.contains("let __ecs_cpu : :: ecs_app :: __private :: u32 = :: ecs_app :: __private :: ConstSize (CPU) . cpu_units ()"), "{out}");
-        assert!(out.contains("let __ecs_memory : :: ecs_app :: __private :: u32 = 512u32"), "{out}");
+        assert!(
+            out.contains("let __ecs_memory : :: ecs_app :: __private :: u32 = 512u32"),
+            "{out}"
+        );
     }
 }

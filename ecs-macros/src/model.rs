@@ -76,7 +76,10 @@ pub static NETWORK_MODE: EnumDef = EnumDef {
 };
 
 /// `container::Protocol`.
-pub static PROTOCOL: EnumDef = EnumDef { path: &["container", "Protocol"], variants: &["Tcp", "Udp"] };
+pub static PROTOCOL: EnumDef = EnumDef {
+    path: &["container", "Protocol"],
+    variants: &["Tcp", "Udp"],
+};
 
 /// The shape of a property's value.
 #[derive(Clone, Copy)]
@@ -104,11 +107,19 @@ pub struct PropDef {
 }
 
 const fn prop(name: &'static str, ty: PropType) -> PropDef {
-    PropDef { name, ty, required: false }
+    PropDef {
+        name,
+        ty,
+        required: false,
+    }
 }
 
 const fn required(name: &'static str, ty: PropType) -> PropDef {
-    PropDef { name, ty, required: true }
+    PropDef {
+        name,
+        ty,
+        required: true,
+    }
 }
 
 /// One kind of item.
@@ -131,7 +142,14 @@ use PropType::{Environment, Expr as E, PortMappings, Ref};
 
 /// The keyword table.
 pub static KINDS: &[Kind] = &[
-    Kind { id: KindId::App, keyword: "ecs_app!", noun: "app", props: &[], children: &[KindId::Stack], class: None },
+    Kind {
+        id: KindId::App,
+        keyword: "ecs_app!",
+        noun: "app",
+        props: &[],
+        children: &[KindId::Stack],
+        class: None,
+    },
     Kind {
         id: KindId::Stack,
         keyword: "stack",
@@ -180,7 +198,10 @@ pub static KINDS: &[Kind] = &[
         id: KindId::Ec2TaskDefinition,
         keyword: "ec2_task_definition",
         noun: "ec2 task definition",
-        props: &[prop("network_mode", PropType::Enum(&NETWORK_MODE)), prop("family", E)],
+        props: &[
+            prop("network_mode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", E),
+        ],
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
     },
@@ -263,7 +284,10 @@ pub static KINDS: &[Kind] = &[
 
 /// The table entry of `id`.
 pub fn kind(id: KindId) -> &'static Kind {
-    KINDS.iter().find(|k| k.id == id).expect("every kind is in the table")
+    KINDS
+        .iter()
+        .find(|k| k.id == id)
+        .expect("every kind is in the table")
 }
 
 /// A construct id as the user wrote it.
@@ -277,7 +301,10 @@ pub struct Id {
 
 impl Id {
     fn from_syntax(token: IdSyntax) -> Self {
-        Id { name: token.text(), token }
+        Id {
+            name: token.text(),
+            token,
+        }
     }
 
     /// The span of the id token.
@@ -412,7 +439,13 @@ fn build_item(kind: &'static Kind, item: ItemSyntax, cx: &Ctxt) -> Item {
     let scope = format!("{} `{}`", kind.keyword, id.name);
     let (props, children, given) = build_body(kind, &scope, item.entries, cx);
     let incomplete = props.len() < given.len();
-    let item = Item { kind, id, props, children, incomplete };
+    let item = Item {
+        kind,
+        id,
+        props,
+        children,
+        incomplete,
+    };
     require_props(&item, &given, cx);
     item
 }
@@ -455,7 +488,11 @@ fn build_body(
 
 /// Reports an item keyword `kind` does not allow.
 fn unknown_item(kind: &Kind, scope: &str, keyword: &Ident, cx: &Ctxt) {
-    let allowed: Vec<&str> = kind.children.iter().map(|id| self::kind(*id).keyword).collect();
+    let allowed: Vec<&str> = kind
+        .children
+        .iter()
+        .map(|id| self::kind(*id).keyword)
+        .collect();
     let message = if allowed.is_empty() {
         format!("unexpected item `{keyword}` in {scope}: {scope} has no nested items")
     } else {
@@ -478,7 +515,11 @@ fn suggestion(name: &str, expected: &[&str]) -> String {
 
 /// `a`, `b`, `c` with backticks, for messages.
 pub fn backticked(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Checks one property against the kind's table and shapes its value.
@@ -495,14 +536,21 @@ fn build_prop(
         let message = if known.is_empty() {
             format!("unexpected property `{name}` in {scope}: {scope} has no properties")
         } else {
-            format!("unknown {} property `{name}`: {}", kind.keyword, suggestion(&name.to_string(), &known))
+            format!(
+                "unknown {} property `{name}`: {}",
+                kind.keyword,
+                suggestion(&name.to_string(), &known)
+            )
         };
         cx.error_at(name.span(), message);
         return None;
     };
     // Like serde's `Attr::set`: the second occurrence is the one to remove.
     if seen.iter().any(|p| name == p.name) {
-        cx.error_at(name.span(), format!("duplicate property `{name}` in {scope}: remove one"));
+        cx.error_at(
+            name.span(),
+            format!("duplicate property `{name}` in {scope}: remove one"),
+        );
         return None;
     }
     let value = build_value(def, &name, property.value, cx)?;
@@ -533,7 +581,10 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
                     if pairs.iter().any(|(k, _)| k.text() == key.text()) {
                         cx.error_at(
                             key.span(),
-                            format!("duplicate environment variable `{}`: remove one", key.text()),
+                            format!(
+                                "duplicate environment variable `{}`: remove one",
+                                key.text()
+                            ),
                         );
                         continue;
                     }
@@ -559,7 +610,11 @@ fn expect_expr(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Expr> {
                 elems.push(expect_expr(name, value, cx)?);
             }
             let bracket_token = syn::token::Bracket(span);
-            Some(Expr::Array(syn::ExprArray { attrs: Vec::new(), bracket_token, elems }))
+            Some(Expr::Array(syn::ExprArray {
+                attrs: Vec::new(),
+                bracket_token,
+                elems,
+            }))
         }
         ValueSyntax::Object(span, _) => {
             cx.error_at(
@@ -582,13 +637,18 @@ fn build_reference(
         ValueSyntax::Expr(Expr::Path(path)) if path.qself.is_none() && path.attrs.is_empty() => {
             path.path.get_ident().cloned().map(IdSyntax::Ident)
         }
-        ValueSyntax::Expr(Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. })) => {
-            Some(IdSyntax::Str(lit.clone()))
-        }
+        ValueSyntax::Expr(Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        })) => Some(IdSyntax::Str(lit.clone())),
         _ => None,
     };
     match token {
-        Some(token) => Some(Reference { class, id: Id::from_syntax(token), target: None }),
+        Some(token) => Some(Reference {
+            class,
+            id: Id::from_syntax(token),
+            target: None,
+        }),
         None => {
             cx.error_at(
                 value.span(),
@@ -631,7 +691,10 @@ fn build_enum(
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("use one of {}", backticked(def.variants)),
     };
-    cx.error_at(variant.span(), format!("`{variant}` is not a `{type_name}` for `{name}`: {hint}"));
+    cx.error_at(
+        variant.span(),
+        format!("`{variant}` is not a `{type_name}` for `{name}`: {hint}"),
+    );
     None
 }
 
@@ -643,11 +706,12 @@ fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Por
             let entries = fields
                 .into_iter()
                 .filter_map(|FieldSyntax { key, value }| match key {
-                    IdSyntax::Ident(name) => {
-                        Some(Entry::Property(PropertySyntax { name, value }))
-                    }
+                    IdSyntax::Ident(name) => Some(Entry::Property(PropertySyntax { name, value })),
                     IdSyntax::Str(lit) => {
-                        cx.error_at(lit.span(), "port mapping keys are names, e.g. `container_port`");
+                        cx.error_at(
+                            lit.span(),
+                            "port mapping keys are names, e.g. `container_port`",
+                        );
                         None
                     }
                 })
@@ -655,9 +719,18 @@ fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Por
             let (props, _, given) = build_body(kind, "a port mapping", entries, cx);
             let token = IdSyntax::Ident(Ident::new("port_mapping", span));
             let incomplete = props.len() < given.len();
-            let item = Item { kind, id: Id::from_syntax(token), props, children: Vec::new(), incomplete };
+            let item = Item {
+                kind,
+                id: Id::from_syntax(token),
+                props,
+                children: Vec::new(),
+                incomplete,
+            };
             if !given.iter().any(|g| g == "container_port") {
-                cx.error_at(span, "port mapping needs `container_port`: add e.g. `container_port: 80`");
+                cx.error_at(
+                    span,
+                    "port mapping needs `container_port`: add e.g. `container_port: 80`",
+                );
             }
             Some(PortMappingValue::Object(item))
         }
@@ -705,7 +778,10 @@ mod tests {
         let cx = Ctxt::new();
         let entries = crate::parse::parse(tokens, &cx);
         let stacks = build(entries, &cx);
-        (stacks, cx.into_errors().iter().map(ToString::to_string).collect())
+        (
+            stacks,
+            cx.into_errors().iter().map(ToString::to_string).collect(),
+        )
     }
 
     #[test]
@@ -736,7 +812,10 @@ mod tests {
         let stack = &stacks[0];
         assert_eq!(stack.children.len(), 4);
         assert_eq!(stack.children[1].children_of(KindId::Capacity).count(), 1);
-        assert_eq!(stack.children[3].reference("cluster").unwrap().id.name, "Cluster");
+        assert_eq!(
+            stack.children[3].reference("cluster").unwrap().id.name,
+            "Cluster"
+        );
         assert!(matches!(
             stack.children[2].prop("network_mode").map(|p| &p.value),
             Some(PropValue::Enum(EnumValue::Variant(_, v))) if v == "Bridge"
@@ -757,22 +836,34 @@ mod tests {
     #[test]
     fn an_unknown_property_far_from_all_lists_them() {
         let (_, errors) = build_str(quote! { stack S { vpc V { zones: 2 } } });
-        assert_eq!(errors, ["unknown vpc property `zones`: expected one of `max_azs`, `nat_gateways`"]);
+        assert_eq!(
+            errors,
+            ["unknown vpc property `zones`: expected one of `max_azs`, `nat_gateways`"]
+        );
     }
 
     #[test]
     fn the_second_occurrence_of_a_property_is_the_error() {
         let (stacks, errors) = build_str(quote! { stack S { vpc V { max_azs: 2, max_azs: 3 } } });
-        assert_eq!(errors, ["duplicate property `max_azs` in vpc `V`: remove one"]);
+        assert_eq!(
+            errors,
+            ["duplicate property `max_azs` in vpc `V`: remove one"]
+        );
         assert_eq!(stacks[0].children[0].props.len(), 1);
     }
 
     #[test]
     fn an_unknown_item_keyword_suggests_the_closest() {
         let (_, errors) = build_str(quote! { stack S { clustr C {} } });
-        assert_eq!(errors, ["unknown item `clustr` in stack `S`: did you mean `cluster`?"]);
+        assert_eq!(
+            errors,
+            ["unknown item `clustr` in stack `S`: did you mean `cluster`?"]
+        );
         let (_, errors) = build_str(quote! { vpc V {} });
-        assert_eq!(errors, ["unknown item `vpc` in the app: expected one of `stack`"]);
+        assert_eq!(
+            errors,
+            ["unknown item `vpc` in the app: expected one of `stack`"]
+        );
     }
 
     #[test]
@@ -780,7 +871,10 @@ mod tests {
         let (_, errors) = build_str(quote! {
             stack S { ec2_task_definition T { network_mode: Bridgee } }
         });
-        assert_eq!(errors, ["`Bridgee` is not a `NetworkMode` for `network_mode`: did you mean `Bridge`?"]);
+        assert_eq!(
+            errors,
+            ["`Bridgee` is not a `NetworkMode` for `network_mode`: did you mean `Bridge`?"]
+        );
         let (_, errors) = build_str(quote! {
             stack S { ec2_task_definition T { network_mode: NetworkMode::Overlay } }
         });

@@ -135,9 +135,7 @@ fn parse_entries(input: ParseStream, cx: &Ctxt) -> Vec<Entry> {
 /// Parses one entry; on error the caller skips to the next `,`.
 fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
     if !input.peek(Ident::peek_any) {
-        return Err(input.error(
-            "expected a property `name: value` or an item `kind Name { … }`",
-        ));
+        return Err(input.error("expected a property `name: value` or an item `kind Name { … }`"));
     }
     let name = input.call(Ident::parse_any)?;
     if input.peek(Token![:]) && !input.peek(Token![::]) {
@@ -147,7 +145,10 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
             input.parse::<Token![,]>()?;
         } else if !input.is_empty() {
             // The value itself is fine: keep it, and skip what follows up to the next comma.
-            cx.error_at(input.span(), format!("expected `,` after the value of `{name}`"));
+            cx.error_at(
+                input.span(),
+                format!("expected `,` after the value of `{name}`"),
+            );
             skip_past_comma(input);
         }
         return Ok(Entry::Property(PropertySyntax { name, value }));
@@ -164,7 +165,11 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
     };
     if !input.peek(token::Brace) {
         let message = format!("expected `{{` after `{name} {}`", id.text());
-        let span = if input.is_empty() { id.span() } else { input.span() };
+        let span = if input.is_empty() {
+            id.span()
+        } else {
+            input.span()
+        };
         return Err(syn::Error::new(span, message));
     }
     let content;
@@ -174,7 +179,12 @@ fn parse_entry(input: ParseStream, cx: &Ctxt) -> syn::Result<Entry> {
     if input.peek(Token![,]) {
         input.parse::<Token![,]>()?;
     }
-    Ok(Entry::Item(ItemSyntax { keyword: name, id, brace_span: brace.span.join(), entries }))
+    Ok(Entry::Item(ItemSyntax {
+        keyword: name,
+        id,
+        brace_span: brace.span.join(),
+        entries,
+    }))
 }
 
 /// Runs `parse` on a fork and advances only if it succeeded, so a failed parse of a nested group
@@ -280,7 +290,10 @@ mod tests {
     fn parse_errors(tokens: TokenStream) -> (Vec<Entry>, Vec<String>) {
         let cx = Ctxt::new();
         let entries = parse(tokens, &cx);
-        (entries, cx.into_errors().iter().map(ToString::to_string).collect())
+        (
+            entries,
+            cx.into_errors().iter().map(ToString::to_string).collect(),
+        )
     }
 
     fn item(entry: &Entry) -> &ItemSyntax {
@@ -362,6 +375,9 @@ mod tests {
         let (_, errors) = parse_errors(quote! { stack 42 });
         assert_eq!(errors, ["expected `stack: value` or `stack Name { … }`"]);
         let (_, errors) = parse_errors(quote! { 42 });
-        assert_eq!(errors, ["expected a property `name: value` or an item `kind Name { … }`"]);
+        assert_eq!(
+            errors,
+            ["expected a property `name: value` or an item `kind Name { … }`"]
+        );
     }
 }

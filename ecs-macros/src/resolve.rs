@@ -37,8 +37,14 @@ fn unique_ids(items: &[Item], scope: &str, cx: &Ctxt) {
 fn unique_ids_of(items: &[&Item], scope: &str, cx: &Ctxt) {
     for (index, item) in items.iter().enumerate() {
         if let Some(first) = items[..index].iter().find(|i| i.id.name == item.id.name) {
-            cx.error_at(item.id.span(), rules::duplicate_id_message(&item.id.name, scope));
-            cx.error_at(first.id.span(), format!("`{}` is first declared here", first.id.name));
+            cx.error_at(
+                item.id.span(),
+                rules::duplicate_id_message(&item.id.name, scope),
+            );
+            cx.error_at(
+                first.id.span(),
+                format!("`{}` is first declared here", first.id.name),
+            );
         }
     }
 }
@@ -58,12 +64,21 @@ fn resolve_stack(stack: &mut Item, others: &[&Item], cx: &Ctxt) {
             _ => "fargate_task_definition",
         };
         for prop in &mut item.props {
-            let PropValue::Ref(reference) = &mut prop.value else { continue };
+            let PropValue::Ref(reference) = &mut prop.value else {
+                continue;
+            };
             let kind_word = match reference.class {
                 RefClass::TaskDefinition => launch_keyword,
                 class => class.noun(),
             };
-            let context = Context { declared: &declared, user: &user, index, stack: &stack_name, others, kind_word };
+            let context = Context {
+                declared: &declared,
+                user: &user,
+                index,
+                stack: &stack_name,
+                others,
+                kind_word,
+            };
             reference.target = resolve_reference(reference, &prop.name, &context, cx);
         }
     }
@@ -90,7 +105,11 @@ fn resolve_reference(
     let span = reference.id.span();
     let Some(target) = cx_ref.declared.iter().position(|(n, _, _)| n == name) else {
         // G4: a name of another stack gets its own message, since the fix differs.
-        if let Some(other) = cx_ref.others.iter().find(|s| s.children.iter().any(|i| &i.id.name == name)) {
+        if let Some(other) = cx_ref
+            .others
+            .iter()
+            .find(|s| s.children.iter().any(|i| &i.id.name == name))
+        {
             cx.error_at(
                 span,
                 format!(
@@ -108,7 +127,10 @@ fn resolve_reference(
             .filter(|(_, _, class)| *class == Some(reference.class))
             .map(|(n, _, _)| n.as_str())
             .collect();
-        cx.error_at(span, rules::unknown_name_message(cx_ref.kind_word, name, &candidates));
+        cx.error_at(
+            span,
+            rules::unknown_name_message(cx_ref.kind_word, name, &candidates),
+        );
         return None;
     };
     let (_, kind, class) = &cx_ref.declared[target];
@@ -127,7 +149,10 @@ fn resolve_reference(
     if target > cx_ref.index {
         cx.error_at(
             span,
-            format!("`{name}` is declared after `{}`: declare `{name}` before `{}`", cx_ref.user, cx_ref.user),
+            format!(
+                "`{name}` is declared after `{}`: declare `{name}` before `{}`",
+                cx_ref.user, cx_ref.user
+            ),
         );
         return None;
     }
@@ -136,7 +161,11 @@ fn resolve_reference(
 
 /// "a cluster", "an ec2 service".
 fn with_article(noun: &str) -> String {
-    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     format!("{article} {noun}")
 }
 
@@ -151,7 +180,10 @@ mod tests {
         let entries = crate::parse::parse(tokens, &cx);
         let mut stacks = crate::model::build(entries, &cx);
         resolve(&mut stacks, &cx);
-        (stacks, cx.into_errors().iter().map(ToString::to_string).collect())
+        (
+            stacks,
+            cx.into_errors().iter().map(ToString::to_string).collect(),
+        )
     }
 
     #[test]
