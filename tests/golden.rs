@@ -13,17 +13,19 @@ use std::path::Path;
 use serde_json::Value as Json;
 
 #[allow(dead_code)]
-#[path = "../examples/intro_ec2_service.rs"]
-mod intro_ec2_service;
+#[path = "../examples/default_vpc.rs"]
+mod default_vpc;
 #[allow(dead_code)]
 #[path = "../examples/fargate_service.rs"]
 mod fargate_service;
 #[allow(dead_code)]
-#[path = "../examples/default_vpc.rs"]
-mod default_vpc;
+#[path = "../examples/intro_ec2_service.rs"]
+mod intro_ec2_service;
 
 fn golden(name: &str) -> Json {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(format!("{name}.template.json"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{name}.template.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).expect("golden templates are JSON")
 }
@@ -31,7 +33,10 @@ fn golden(name: &str) -> Json {
 /// What the CDK's default synthesizer adds to every template, and the golden files leave out.
 fn strip_bootstrap(template: &mut Json) {
     let obj = template.as_object_mut().expect("a template is an object");
-    for (section, key) in [("Parameters", "BootstrapVersion"), ("Rules", "CheckBootstrapVersion")] {
+    for (section, key) in [
+        ("Parameters", "BootstrapVersion"),
+        ("Rules", "CheckBootstrapVersion"),
+    ] {
         if let Some(Json::Object(m)) = obj.get_mut(section) {
             m.remove(key);
             if m.is_empty() {
@@ -74,10 +79,17 @@ fn canonical(mut template: Json) -> Json {
             if let Some(deps) = body.remove("DependsOn") {
                 let deps: BTreeSet<String> = match deps {
                     Json::String(s) => [s].into(),
-                    Json::Array(a) => a.into_iter().filter_map(|d| d.as_str().map(String::from)).collect(),
+                    Json::Array(a) => a
+                        .into_iter()
+                        .filter_map(|d| d.as_str().map(String::from))
+                        .collect(),
                     _ => BTreeSet::new(),
                 };
-                let kept: Vec<Json> = deps.difference(&implied).cloned().map(Json::String).collect();
+                let kept: Vec<Json> = deps
+                    .difference(&implied)
+                    .cloned()
+                    .map(Json::String)
+                    .collect();
                 if !kept.is_empty() {
                     body.insert("DependsOn".into(), Json::Array(kept));
                 }
@@ -108,7 +120,10 @@ fn leaves(value: &Json, path: String, out: &mut BTreeMap<String, Json>) {
 fn assert_matches_cdk(app: ecs_app::App, golden_name: &str) {
     let templates = app.templates().expect("the example synthesizes");
     assert_eq!(templates.len(), 1, "one stack");
-    assert_template_matches(templates.into_iter().next().map(|t| t.1).unwrap(), golden_name);
+    assert_template_matches(
+        templates.into_iter().next().map(|t| t.1).unwrap(),
+        golden_name,
+    );
 }
 
 fn assert_template_matches(mut ours: Json, golden_name: &str) {
@@ -116,7 +131,10 @@ fn assert_template_matches(mut ours: Json, golden_name: &str) {
     let (ours, theirs) = (canonical(ours), canonical(golden(golden_name)));
 
     let ids = |t: &Json| -> BTreeSet<String> {
-        t["Resources"].as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default()
+        t["Resources"]
+            .as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
     };
     let (our_ids, cdk_ids) = (ids(&ours), ids(&theirs));
     assert_eq!(
@@ -262,9 +280,19 @@ fn variations_match_the_cdk() {
 #[test]
 fn synthesis_is_byte_for_byte_deterministic() {
     let dir = std::env::temp_dir().join(format!("ecs-app-determinism-{}", std::process::id()));
-    let first = intro_ec2_service::app().unwrap().synth_to(dir.join("a")).unwrap();
-    let second = intro_ec2_service::app().unwrap().synth_to(dir.join("b")).unwrap();
-    for name in ["manifest.json", "IntroEc2Service.template.json", "IntroEc2Service.assets.json"] {
+    let first = intro_ec2_service::app()
+        .unwrap()
+        .synth_to(dir.join("a"))
+        .unwrap();
+    let second = intro_ec2_service::app()
+        .unwrap()
+        .synth_to(dir.join("b"))
+        .unwrap();
+    for name in [
+        "manifest.json",
+        "IntroEc2Service.template.json",
+        "IntroEc2Service.assets.json",
+    ] {
         let a = std::fs::read(first.dir.join(name)).unwrap();
         let b = std::fs::read(second.dir.join(name)).unwrap();
         assert!(a == b, "{name} differs between two syntheses");
