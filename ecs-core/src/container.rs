@@ -22,6 +22,9 @@ pub enum Protocol {
 }
 
 impl Protocol {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Tcp", "Udp"];
+
     /// The CloudFormation value.
     pub const fn cfn_value(self) -> &'static str {
         match self {

@@ -375,12 +375,13 @@ pub fn service_compatible_message(
     task: &str,
     compatibility: Compatibility,
 ) -> String {
+    let keyword = compatibility.service_keyword();
     format!(
-        "{} service `{service}` cannot run task definition `{task}`, which is {} only: declare `{task}` with `{}`, or make the service a `{}`",
+        "{} service `{service}` cannot run task definition `{task}`, which is {} only: declare `{task}` with `{}`, or make the service {} `{keyword}`",
         launch.lower_name(),
         compatibility.lower_name(),
         launch.task_definition_keyword(),
-        compatibility.service_keyword(),
+        if keyword.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
     )
 }
 

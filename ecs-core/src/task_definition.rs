@@ -81,6 +81,9 @@ pub enum NetworkMode {
 }
 
 impl NetworkMode {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["None", "Bridge", "AwsVpc", "Host", "Nat"];
+
     /// The `NetworkMode` value, or `None` where the key is omitted.
     pub const fn cfn_value(self) -> Option<&'static str> {
         match self {

@@ -458,7 +458,7 @@ mod tests {
         );
         assert_eq!(
             service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } fargate_service Svc { cluster: C, task_definition: E }"),
-            ["fargate service `Svc` cannot run task definition `E`, which is ec2 only: declare `E` with `fargate_task_definition`, or make the service a `ec2_service`"]
+            ["fargate service `Svc` cannot run task definition `E`, which is ec2 only: declare `E` with `fargate_task_definition`, or make the service an `ec2_service`"]
         );
     }
 

@@ -72,13 +72,13 @@ pub struct EnumDef {
 /// `task_definition::NetworkMode`.
 pub static NETWORK_MODE: EnumDef = EnumDef {
     path: &["task_definition", "NetworkMode"],
-    variants: &["None", "Bridge", "AwsVpc", "Host", "Nat"],
+    variants: ecs_core::task_definition::NetworkMode::VARIANT_NAMES,
 };
 
 /// `container::Protocol`.
 pub static PROTOCOL: EnumDef = EnumDef {
     path: &["container", "Protocol"],
-    variants: &["Tcp", "Udp"],
+    variants: ecs_core::container::Protocol::VARIANT_NAMES,
 };
 
 /// The shape of a property's value.
