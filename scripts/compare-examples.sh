@@ -4,7 +4,8 @@
 # (must be `score: 1.000` with every logical ID and every leaf matched), and cfn-lint every template
 # it wrote (no errors, no warnings: cfn-lint's exit code must have neither bit 2 nor bit 4, nor 1),
 # and run scripts/cfn_validate.py (AWS CloudFormation Validate) on them (no errors).
-# A multi-stack golden (<golden>.<Stack>.template.json) is compared stack by stack.
+# A multi-stack golden (<golden>.<Stack>.template.json) is compared stack by stack. A golden of
+# `-` marks an example without a CDK reference (e.g. quickstart): it is only linted and validated.
 #
 # Usage: scripts/compare-examples.sh [example ...]     (default: every line of EXAMPLES)
 # Env:   SHARED_DIR     the shared/ checkout (default: ../shared relative to the repo root)
@@ -54,10 +55,11 @@ while read -r example gold rest; do
     done
     shopt -u nullglob
   fi
-  if [ ${#pairs[@]} -eq 0 ]; then
+  if [ ${#pairs[@]} -eq 0 ] && [ "$gold" != "-" ]; then
     summary+=("FAIL $example: no golden tests/golden/$gold.template.json (or $gold.<Stack>.template.json)"); failed=1; continue
   fi
   scores=()
+  [ "$gold" != "-" ] || scores+=("no golden, lint only")
   for ((i = 0; i < ${#pairs[@]}; i += 2)); do
     g=${pairs[i]}; c=${pairs[i+1]}
     report="$tmp/$example.$(basename "$g" .template.json).compare"
@@ -100,6 +102,16 @@ while read -r example gold rest; do
     summary+=("FAIL $example vs $gold: $(IFS='; '; echo "${problems[*]}")")
   fi
 done < "$golden/EXAMPLES"
+
+# Every example is checked: one missing from EXAMPLES is an error, not a silent skip.
+if [ ${#only[@]} -eq 0 ]; then
+  for f in "$root"/examples/*.rs; do
+    name=$(basename "$f" .rs)
+    if ! grep -qE "^$name[[:space:]]" "$golden/EXAMPLES"; then
+      summary+=("FAIL $name: not listed in tests/golden/EXAMPLES (add \`$name <golden>\` or \`$name -\`)"); failed=1
+    fi
+  done
+fi
 
 echo "==== compare-examples summary"
 if [ ${#summary[@]} -eq 0 ]; then echo "no examples matched"; exit 2; fi
