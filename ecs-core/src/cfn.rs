@@ -25,6 +25,8 @@ pub enum Value {
     Bool(bool),
     /// An integer.
     Int(i64),
+    /// A number with a fraction.
+    Float(f64),
     /// A string.
     Str(String),
     /// A list.

@@ -476,6 +476,12 @@ impl SecurityGroup {
         Ok(SecurityGroup { node, resource })
     }
 
+    /// The security group whose construct scope is `node`, if it is one.
+    pub(crate) fn from_node(app: &App, node: NodeId) -> Option<SecurityGroup> {
+        let resource = app.stack(node.stack()).child(node, "Resource")?;
+        Some(SecurityGroup { node, resource })
+    }
+
     /// The construct's scope.
     pub fn node(self) -> NodeId {
         self.node

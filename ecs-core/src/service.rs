@@ -168,12 +168,12 @@ impl FargateServiceProps {
 
 #[derive(Debug, Clone)]
 pub(crate) struct ServiceData {
-    id: String,
-    launch_type: LaunchType,
-    cluster: Cluster,
-    task_definition: TaskDefinition,
-    daemon: bool,
-    resource: NodeId,
+    pub(crate) id: String,
+    pub(crate) launch_type: LaunchType,
+    pub(crate) cluster: Cluster,
+    pub(crate) task_definition: TaskDefinition,
+    pub(crate) daemon: bool,
+    pub(crate) resource: NodeId,
 }
 
 /// A service construct of any launch type.
@@ -184,6 +184,10 @@ pub struct Service {
 }
 
 impl Service {
+    pub(crate) fn data(self, app: &App) -> &ServiceData {
+        &app.services[self.index]
+    }
+
     /// The construct's scope.
     pub fn node(self) -> NodeId {
         self.node

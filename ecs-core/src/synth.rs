@@ -388,6 +388,7 @@ impl Ctx<'_> {
             Value::Null => Json::Null,
             Value::Bool(b) => Json::Bool(*b),
             Value::Int(n) => Json::from(*n),
+            Value::Float(n) => serde_json::Number::from_f64(*n).map_or(Json::Null, Json::Number),
             Value::Str(s) => Json::from(s.as_str()),
             Value::List(items) => Json::Array(
                 items

@@ -513,6 +513,16 @@ impl TaskDefinition {
             .set("ContainerDefinitions", Value::List(list));
     }
 
+    /// The container named `name` (CDK `findContainer`).
+    pub fn find_container(self, app: &App, name: &str) -> Option<ContainerDefinition> {
+        self.data(app).containers.iter().position(|c| c.name == name).map(|i| ContainerDefinition::new(self, i))
+    }
+
+    /// The execution role, once something needed one.
+    pub fn execution_role(self, app: &App) -> Option<Role> {
+        app.stack(self.node.stack()).child(self.node, "ExecutionRole").and_then(|n| Role::from_node(app, n))
+    }
+
     /// The first essential container (CDK `defaultContainer`).
     pub fn default_container(self, app: &App) -> Option<ContainerDefinition> {
         self.data(app)

@@ -1,0 +1,412 @@
+//! EventBridge (CloudWatch Events) rules that run ECS tasks (CDK `events.Rule` with an
+//! `aws-events-targets.EcsTask` target).
+//!
+//! ```
+//! use ecs_core::prelude::*;
+//! use ecs_core::events::{ContainerOverride, EcsTask, Rule, RuleProps};
+//! use ecs_core::schedule::Schedule;
+//! let mut app = App::new();
+//! let s = app.add_stack("Jobs").unwrap();
+//! let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+//! let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+//!     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512)).unwrap();
+//! td.add_container(&mut app, "job", ContainerDefinitionOptions::default()
+//!     .image(ContainerImage::from_registry("busybox"))).unwrap();
+//! let rule = Rule::new(&mut app, s, "Nightly",
+//!     RuleProps::default().schedule(Schedule::expression("cron(0 2 * * ? *)").unwrap())).unwrap();
+//! rule.add_target(&mut app, EcsTask::default().cluster(cluster).task_definition(td)
+//!     .container_overrides([ContainerOverride::new("job").environment([("MODE", "nightly")])])).unwrap();
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Pseudo, Resource, Value};
+use crate::cluster::Cluster;
+use crate::construct::{NodeId, StackId};
+use crate::ec2::SecurityGroup;
+use crate::error::Error;
+use crate::iam::{Role, Statement};
+use crate::schedule::Schedule;
+use crate::task_definition::{NetworkMode, TaskDefinition};
+
+/// Properties of a [`Rule`] (CDK `RuleProps`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleProps {
+    /// When the rule fires; one of `schedule` and `event_pattern` is required.
+    pub schedule: Option<Schedule>,
+    /// Which events the rule matches, as the JSON of an EventBridge pattern.
+    pub event_pattern: Option<serde_json::Value>,
+    /// `Description`.
+    pub description: Option<String>,
+    /// `Name`; CloudFormation generates one when absent.
+    pub rule_name: Option<String>,
+    /// `State`: `ENABLED` unless `false`.
+    pub enabled: Option<bool>,
+}
+
+impl RuleProps {
+    /// Sets `schedule`.
+    pub fn schedule(mut self, schedule: Schedule) -> Self {
+        self.schedule = Some(schedule);
+        self
+    }
+
+    /// Sets `event_pattern`.
+    pub fn event_pattern(mut self, pattern: serde_json::Value) -> Self {
+        self.event_pattern = Some(pattern);
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, d: impl Into<String>) -> Self {
+        self.description = Some(d.into());
+        self
+    }
+
+    /// Sets `rule_name`.
+    pub fn rule_name(mut self, name: impl Into<String>) -> Self {
+        self.rule_name = Some(name.into());
+        self
+    }
+
+    /// Sets `enabled`.
+    pub fn enabled(mut self, enabled: bool) -> Self {
+        self.enabled = Some(enabled);
+        self
+    }
+}
+
+/// An events rule construct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    node: NodeId,
+    resource: NodeId,
+}
+
+impl Rule {
+    /// Creates a rule with id `id` at the top of `stack`.
+    pub fn new(app: &mut App, stack: StackId, id: &str, props: RuleProps) -> Result<Rule, Error> {
+        if props.schedule.is_none() && props.event_pattern.is_none() {
+            return Err(Error::new(format!(
+                "rule `{id}` needs `schedule` or `event_pattern`: add one, e.g. `schedule: \"rate(1 hour)\"`"
+            )));
+        }
+        let st = app.stack_mut(stack);
+        let root = st.root();
+        let node = st.add_node(root, id)?;
+        let state = if props.enabled == Some(false) { "DISABLED" } else { "ENABLED" };
+        let resource = Resource::new("AWS::Events::Rule")
+            .prop_opt("Description", props.description)
+            .prop_opt("EventPattern", props.event_pattern.as_ref().map(json_value))
+            .prop_opt("Name", props.rule_name)
+            .prop_opt("ScheduleExpression", props.schedule.map(|s| s.expression_string().to_string()))
+            .prop("State", state);
+        let resource = st.add_resource(node, "Resource", resource)?;
+        Ok(Rule { node, resource })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// Adds a target that runs an ECS task (CDK `rule.addTarget(new EcsTask(…))`).
+    pub fn add_target(self, app: &mut App, task: EcsTask) -> Result<(), Error> {
+        let (Some(cluster), Some(td)) = (task.cluster, task.task_definition) else {
+            let missing = if task.cluster.is_none() { "cluster" } else { "task_definition" };
+            return Err(Error::new(format!("ecs task target needs `{missing}`: add `{missing}: <name>`")));
+        };
+        for o in &task.container_overrides {
+            if td.find_container(app, &o.container_name).is_none() {
+                return Err(Error::new(format!(
+                    "container override names `{}`, which task definition `{}` does not have: use the name of one of its containers",
+                    o.container_name,
+                    td.id(app)
+                )));
+            }
+        }
+        let role = event_role(app, td, cluster)?;
+        let mut parameters = vec![
+            ("TaskCount", Value::from(task.task_count.unwrap_or(1))),
+            ("TaskDefinitionArn", td.arn(app)),
+        ];
+        if let Some(p) = task.propagate_tags {
+            parameters.push(("PropagateTags", Value::from(p)));
+        }
+        if let Some(e) = task.enable_execute_command {
+            parameters.push(("EnableExecuteCommand", Value::from(e)));
+        }
+        if td.network_mode(app) == NetworkMode::AwsVpc {
+            let vpc = cluster.vpc(app);
+            let groups = if task.security_groups.is_empty() {
+                // One group per task definition, shared by all its targets, as the CDK does.
+                let existing = app.stack(td.node().stack()).child(td.node(), "SecurityGroup");
+                match existing.and_then(|n| SecurityGroup::from_node(app, n)) {
+                    Some(sg) => vec![sg],
+                    None => vec![SecurityGroup::new(app, td.node(), "SecurityGroup", vpc)?],
+                }
+            } else {
+                task.security_groups.clone()
+            };
+            let public = task.assign_public_ip.unwrap_or(false);
+            let launch_type = task.launch_type.unwrap_or(if td.compatibility(app).is_ec2() { "EC2" } else { "FARGATE" });
+            if public && launch_type != "FARGATE" {
+                return Err(Error::new(
+                    "ecs task target has `assign_public_ip: true` but runs on ec2: public IPs are only for fargate tasks; remove `assign_public_ip`",
+                ));
+            }
+            let subnets = if public { vpc.public_subnets(app) } else { vpc.private_subnets(app) };
+            parameters.push(("LaunchType", Value::from(launch_type)));
+            if let Some(v) = &task.platform_version {
+                parameters.push(("PlatformVersion", Value::from(v.as_str())));
+            }
+            parameters.push((
+                "NetworkConfiguration",
+                Value::map([(
+                    "AwsVpcConfiguration",
+                    Value::map([
+                        ("AssignPublicIp", Value::from(if public { "ENABLED" } else { "DISABLED" })),
+                        ("SecurityGroups", Value::List(groups.iter().map(|g| g.group_id()).collect())),
+                        ("Subnets", Value::List(subnets)),
+                    ]),
+                )]),
+            ));
+        }
+        let cluster_arn = cluster.cluster_arn(app);
+        let resource = app.stack_mut(self.node.stack()).resource_mut(self.resource);
+        let targets = match resource.properties.entry("Targets".into()).or_insert(Value::List(Vec::new())) {
+            Value::List(t) => t,
+            _ => unreachable!("Targets is always a list"),
+        };
+        let target = Value::map([
+            ("Arn", cluster_arn),
+            ("EcsParameters", Value::map(parameters)),
+            ("Id", Value::from(format!("Target{}", targets.len()))),
+            ("Input", Value::from(task.input())),
+            ("RoleArn", role.arn()),
+        ]);
+        targets.push(target);
+        Ok(())
+    }
+}
+
+/// The role EventBridge assumes to run the task: one per task definition (`EventsRole`), with
+/// the rights to run it on this cluster, tag it and pass its roles.
+fn event_role(app: &mut App, td: TaskDefinition, cluster: Cluster) -> Result<Role, Error> {
+    let existing = app.stack(td.node().stack()).child(td.node(), "EventsRole");
+    let role = match existing.and_then(|n| Role::from_node(app, n)) {
+        Some(r) => r,
+        None => Role::new(app, td.node(), "EventsRole", "events.amazonaws.com")?,
+    };
+    let cluster_arn = cluster.cluster_arn(app);
+    let cluster_name = cluster.cluster_name(app);
+    role.grant(
+        app,
+        Statement::allow(["ecs:RunTask"]).on([td.arn(app)]).when("ArnEquals", "ecs:cluster", cluster_arn),
+    )?;
+    let task_arn = Value::join(
+        "",
+        vec![
+            "arn:".into(),
+            Pseudo::Partition.into(),
+            ":ecs:".into(),
+            Pseudo::Region.into(),
+            ":*:task/".into(),
+            cluster_name,
+            "/*".into(),
+        ],
+    );
+    role.grant(app, Statement::allow(["ecs:TagResource"]).on([task_arn]))?;
+    if let Some(exec) = td.execution_role(app) {
+        role.grant(app, Statement::allow(["iam:PassRole"]).on([exec.arn()]))?;
+    }
+    // The CDK passes the task role only for Fargate-compatible task definitions.
+    if td.compatibility(app).is_fargate() {
+        let task_role = td.task_role(app);
+        role.grant(app, Statement::allow(["iam:PassRole"]).on([task_role.arn()]))?;
+    }
+    Ok(role)
+}
+
+/// Overrides of one container for the tasks a rule runs (CDK `ContainerOverride`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContainerOverride {
+    /// The container's name (required).
+    pub container_name: String,
+    /// The command to run instead.
+    pub command: Option<Vec<String>>,
+    /// Variables to add or replace.
+    pub environment: Vec<(String, String)>,
+    /// CPU units.
+    pub cpu: Option<u32>,
+    /// Hard memory limit in MiB.
+    pub memory_limit: Option<u32>,
+    /// Soft memory limit in MiB.
+    pub memory_reservation: Option<u32>,
+}
+
+impl ContainerOverride {
+    /// Overrides for the container named `container_name`.
+    pub fn new(container_name: impl Into<String>) -> Self {
+        ContainerOverride { container_name: container_name.into(), ..Default::default() }
+    }
+
+    /// Sets `container_name`.
+    pub fn container_name(mut self, name: impl Into<String>) -> Self {
+        self.container_name = name.into();
+        self
+    }
+
+    /// Sets `command`.
+    pub fn command<S: Into<String>>(mut self, command: impl IntoIterator<Item = S>) -> Self {
+        self.command = Some(command.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Adds environment variables.
+    pub fn environment<K: Into<String>, V: Into<String>>(mut self, vars: impl IntoIterator<Item = (K, V)>) -> Self {
+        self.environment.extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+
+    /// Sets `cpu`.
+    pub fn cpu(mut self, units: u32) -> Self {
+        self.cpu = Some(units);
+        self
+    }
+
+    /// Sets `memory_limit`.
+    pub fn memory_limit(mut self, mib: u32) -> Self {
+        self.memory_limit = Some(mib);
+        self
+    }
+
+    /// Sets `memory_reservation`.
+    pub fn memory_reservation(mut self, mib: u32) -> Self {
+        self.memory_reservation = Some(mib);
+        self
+    }
+
+    /// The override as the task's input JSON writes it: `name` first, then the overrides in the
+    /// order of the CDK's `ContainerOverride` interface.
+    fn to_json(&self) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        m.insert("name".into(), self.container_name.clone().into());
+        if let Some(c) = &self.command {
+            m.insert("command".into(), c.clone().into());
+        }
+        if !self.environment.is_empty() {
+            let env = self
+                .environment
+                .iter()
+                .map(|(k, v)| serde_json::json!({"name": k, "value": v}))
+                .collect();
+            m.insert("environment".into(), serde_json::Value::Array(env));
+        }
+        if let Some(v) = self.cpu {
+            m.insert("cpu".into(), v.into());
+        }
+        if let Some(v) = self.memory_limit {
+            m.insert("memoryLimit".into(), v.into());
+        }
+        if let Some(v) = self.memory_reservation {
+            m.insert("memoryReservation".into(), v.into());
+        }
+        serde_json::Value::Object(m)
+    }
+}
+
+/// A rule target that runs tasks of a task definition on a cluster (CDK `EcsTask`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EcsTask {
+    /// The cluster (required).
+    pub cluster: Option<Cluster>,
+    /// The task definition (required).
+    pub task_definition: Option<TaskDefinition>,
+    /// How many tasks; default 1.
+    pub task_count: Option<u32>,
+    /// Per-container overrides.
+    pub container_overrides: Vec<ContainerOverride>,
+    /// Security groups of awsvpc tasks; default one created under the task definition.
+    pub security_groups: Vec<SecurityGroup>,
+    /// Public IP and public subnets for awsvpc Fargate tasks.
+    pub assign_public_ip: Option<bool>,
+    /// Fargate platform version.
+    pub platform_version: Option<String>,
+    /// `EC2` or `FARGATE`; default from the task definition.
+    pub launch_type: Option<&'static str>,
+    /// `TASK_DEFINITION` or `NONE`.
+    pub propagate_tags: Option<&'static str>,
+    /// ECS Exec in the started tasks.
+    pub enable_execute_command: Option<bool>,
+}
+
+impl EcsTask {
+    /// Sets `cluster`.
+    pub fn cluster(mut self, cluster: Cluster) -> Self {
+        self.cluster = Some(cluster);
+        self
+    }
+
+    /// Sets `task_definition`.
+    pub fn task_definition(mut self, td: TaskDefinition) -> Self {
+        self.task_definition = Some(td);
+        self
+    }
+
+    /// Sets `task_count`.
+    pub fn task_count(mut self, n: u32) -> Self {
+        self.task_count = Some(n);
+        self
+    }
+
+    /// Adds container overrides.
+    pub fn container_overrides(mut self, overrides: impl IntoIterator<Item = ContainerOverride>) -> Self {
+        self.container_overrides.extend(overrides);
+        self
+    }
+
+    /// Adds security groups.
+    pub fn security_groups(mut self, groups: impl IntoIterator<Item = SecurityGroup>) -> Self {
+        self.security_groups.extend(groups);
+        self
+    }
+
+    /// Sets `assign_public_ip`.
+    pub fn assign_public_ip(mut self, assign: bool) -> Self {
+        self.assign_public_ip = Some(assign);
+        self
+    }
+
+    /// Sets `platform_version`.
+    pub fn platform_version(mut self, v: impl Into<String>) -> Self {
+        self.platform_version = Some(v.into());
+        self
+    }
+
+    /// Sets `enable_execute_command`.
+    pub fn enable_execute_command(mut self, enable: bool) -> Self {
+        self.enable_execute_command = Some(enable);
+        self
+    }
+
+    /// The target's `Input`: the container overrides as JSON, `{}` without any.
+    fn input(&self) -> String {
+        if self.container_overrides.is_empty() {
+            return "{}".into();
+        }
+        let list: Vec<serde_json::Value> = self.container_overrides.iter().map(ContainerOverride::to_json).collect();
+        serde_json::json!({"containerOverrides": list}).to_string()
+    }
+}
+
+/// An arbitrary JSON value (an event pattern) as a template value.
+fn json_value(v: &serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => n.as_i64().map(Value::Int).unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0))),
+        serde_json::Value::String(s) => Value::from(s.as_str()),
+        serde_json::Value::Array(a) => Value::List(a.iter().map(json_value).collect()),
+        serde_json::Value::Object(o) => Value::map(o.iter().map(|(k, v)| (k.clone(), json_value(v)))),
+    }
+}

@@ -1,0 +1,372 @@
+//! Task auto-scaling: a service's scalable task count with target-tracking policies and
+//! scheduled actions (CDK `ScalableTaskCount`, `aws-applicationautoscaling`).
+//!
+//! ```
+//! use ecs_core::prelude::*;
+//! use ecs_core::scaling::{CpuUtilizationScalingProps, EnableScalingProps};
+//! let mut app = App::new();
+//! let s = app.add_stack("Web").unwrap();
+//! let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+//! let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+//!     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512)).unwrap();
+//! td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+//!     .image(ContainerImage::from_registry("nginx"))).unwrap();
+//! let service = FargateService::new(&mut app, s, "Service",
+//!     FargateServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
+//! let count = service.auto_scale_task_count(&mut app, EnableScalingProps::default().max_capacity(10)).unwrap();
+//! count.scale_on_cpu_utilization(&mut app, "CpuScaling",
+//!     CpuUtilizationScalingProps::default().target_utilization_percent(50)).unwrap();
+//! assert!(service.auto_scale_task_count(&mut app, EnableScalingProps::default().max_capacity(2)).is_err());
+//! ```
+
+use std::time::Duration;
+
+use crate::app::App;
+use crate::cfn::{Pseudo, Resource, Value};
+use crate::construct::NodeId;
+use crate::error::Error;
+use crate::rules;
+use crate::schedule::Schedule;
+use crate::service::{LaunchType, Service};
+
+/// Options of [`Service::auto_scale_task_count`] (CDK `EnableScalingProps`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EnableScalingProps {
+    /// The fewest tasks; default 1.
+    pub min_capacity: Option<u32>,
+    /// The most tasks (required).
+    pub max_capacity: Option<u32>,
+}
+
+impl EnableScalingProps {
+    /// Sets `min_capacity`.
+    pub fn min_capacity(mut self, n: u32) -> Self {
+        self.min_capacity = Some(n);
+        self
+    }
+
+    /// Sets `max_capacity`.
+    pub fn max_capacity(mut self, n: u32) -> Self {
+        self.max_capacity = Some(n);
+        self
+    }
+}
+
+/// The scalable task count of a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScalableTaskCount {
+    target_scope: NodeId,
+    target: NodeId,
+}
+
+impl Service {
+    /// Makes the service's desired count scalable between `min_capacity` and `max_capacity`
+    /// (CDK `autoScaleTaskCount`), once per service.
+    pub fn auto_scale_task_count(
+        self,
+        app: &mut App,
+        props: EnableScalingProps,
+    ) -> Result<ScalableTaskCount, Error> {
+        let data = self.data(app);
+        let id = data.id.clone();
+        if data.launch_type == LaunchType::External {
+            return Err(Error::new(rules::external_unsupported_message(&id, "auto_scale_task_count")));
+        }
+        let Some(max) = props.max_capacity else {
+            return Err(Error::new(format!(
+                "auto scaling of service `{id}` needs `max_capacity`: add one, e.g. `max_capacity: 10`"
+            )));
+        };
+        let min = props.min_capacity.unwrap_or(1);
+        if !rules::scaling_capacity(min, max) {
+            return Err(Error::new(rules::scaling_capacity_message(&id, min, max)));
+        }
+        let cluster_name = data.cluster.cluster_name(app);
+        let service_name = self.service_name(app);
+        let stack = app.stack_mut(self.node().stack());
+        if stack.child(self.node(), "TaskCount").is_some() {
+            return Err(Error::new(format!(
+                "service `{id}` already has `auto_scale_task_count`: declare it once, with all its policies"
+            )));
+        }
+        let count = stack.add_node(self.node(), "TaskCount")?;
+        let target_scope = stack.add_node(count, "Target")?;
+        let role = Value::join(
+            "",
+            vec![
+                "arn:".into(),
+                Pseudo::Partition.into(),
+                ":iam::".into(),
+                Pseudo::AccountId.into(),
+                ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService".into(),
+            ],
+        );
+        let target = stack.add_resource(
+            target_scope,
+            "Resource",
+            Resource::new("AWS::ApplicationAutoScaling::ScalableTarget")
+                .prop("MaxCapacity", max)
+                .prop("MinCapacity", min)
+                .prop("ResourceId", Value::join("", vec!["service/".into(), cluster_name, "/".into(), service_name]))
+                .prop("RoleARN", role)
+                .prop("ScalableDimension", "ecs:service:DesiredCount")
+                .prop("ServiceNamespace", "ecs"),
+        )?;
+        Ok(ScalableTaskCount { target_scope, target })
+    }
+}
+
+/// Properties shared by the target-tracking policies (CDK `BaseTargetTrackingProps`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetTracking {
+    /// How long after a scale-in before another.
+    pub scale_in_cooldown: Option<Duration>,
+    /// How long after a scale-out before another.
+    pub scale_out_cooldown: Option<Duration>,
+    /// Never scale in.
+    pub disable_scale_in: Option<bool>,
+    /// `PolicyName`; default the policy's unique id.
+    pub policy_name: Option<String>,
+}
+
+macro_rules! tracking_setters {
+    () => {
+        /// Sets `scale_in_cooldown`.
+        pub fn scale_in_cooldown(mut self, d: Duration) -> Self {
+            self.tracking.scale_in_cooldown = Some(d);
+            self
+        }
+
+        /// Sets `scale_out_cooldown`.
+        pub fn scale_out_cooldown(mut self, d: Duration) -> Self {
+            self.tracking.scale_out_cooldown = Some(d);
+            self
+        }
+
+        /// Sets `disable_scale_in`.
+        pub fn disable_scale_in(mut self, disable: bool) -> Self {
+            self.tracking.disable_scale_in = Some(disable);
+            self
+        }
+
+        /// Sets `policy_name`.
+        pub fn policy_name(mut self, name: impl Into<String>) -> Self {
+            self.tracking.policy_name = Some(name.into());
+            self
+        }
+    };
+}
+
+/// Options of [`ScalableTaskCount::scale_on_cpu_utilization`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CpuUtilizationScalingProps {
+    /// The average CPU utilization to keep, in percent (required).
+    pub target_utilization_percent: Option<f64>,
+    tracking: TargetTracking,
+}
+
+impl CpuUtilizationScalingProps {
+    /// Sets `target_utilization_percent`.
+    pub fn target_utilization_percent(mut self, percent: impl Into<f64>) -> Self {
+        self.target_utilization_percent = Some(percent.into());
+        self
+    }
+
+    tracking_setters!();
+}
+
+/// Options of [`ScalableTaskCount::scale_on_memory_utilization`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemoryUtilizationScalingProps {
+    /// The average memory utilization to keep, in percent (required).
+    pub target_utilization_percent: Option<f64>,
+    tracking: TargetTracking,
+}
+
+impl MemoryUtilizationScalingProps {
+    /// Sets `target_utilization_percent`.
+    pub fn target_utilization_percent(mut self, percent: impl Into<f64>) -> Self {
+        self.target_utilization_percent = Some(percent.into());
+        self
+    }
+
+    tracking_setters!();
+}
+
+/// Options of [`ScalableTaskCount::scale_on_schedule`] (CDK `ScalingSchedule`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScalingSchedule {
+    /// When (required).
+    pub schedule: Option<Schedule>,
+    /// The new minimum.
+    pub min_capacity: Option<u32>,
+    /// The new maximum.
+    pub max_capacity: Option<u32>,
+    /// `StartTime`, e.g. `2026-12-01T00:00:00Z`.
+    pub start_time: Option<String>,
+    /// `EndTime`.
+    pub end_time: Option<String>,
+    /// `Timezone`, e.g. `Europe/Paris`.
+    pub time_zone: Option<String>,
+}
+
+impl ScalingSchedule {
+    /// Sets `schedule`.
+    pub fn schedule(mut self, schedule: Schedule) -> Self {
+        self.schedule = Some(schedule);
+        self
+    }
+
+    /// Sets `min_capacity`.
+    pub fn min_capacity(mut self, n: u32) -> Self {
+        self.min_capacity = Some(n);
+        self
+    }
+
+    /// Sets `max_capacity`.
+    pub fn max_capacity(mut self, n: u32) -> Self {
+        self.max_capacity = Some(n);
+        self
+    }
+
+    /// Sets `start_time`.
+    pub fn start_time(mut self, t: impl Into<String>) -> Self {
+        self.start_time = Some(t.into());
+        self
+    }
+
+    /// Sets `end_time`.
+    pub fn end_time(mut self, t: impl Into<String>) -> Self {
+        self.end_time = Some(t.into());
+        self
+    }
+
+    /// Sets `time_zone`.
+    pub fn time_zone(mut self, tz: impl Into<String>) -> Self {
+        self.time_zone = Some(tz.into());
+        self
+    }
+}
+
+impl ScalableTaskCount {
+    /// Keeps the service's average CPU utilization near a target (CDK `scaleOnCpuUtilization`).
+    pub fn scale_on_cpu_utilization(
+        self,
+        app: &mut App,
+        id: &str,
+        props: CpuUtilizationScalingProps,
+    ) -> Result<NodeId, Error> {
+        let value = required_percent(id, props.target_utilization_percent)?;
+        let metric = Value::map([("PredefinedMetricType", Value::from("ECSServiceAverageCPUUtilization"))]);
+        self.track(app, id, metric, value, props.tracking)
+    }
+
+    /// Keeps the service's average memory utilization near a target (CDK
+    /// `scaleOnMemoryUtilization`).
+    pub fn scale_on_memory_utilization(
+        self,
+        app: &mut App,
+        id: &str,
+        props: MemoryUtilizationScalingProps,
+    ) -> Result<NodeId, Error> {
+        let value = required_percent(id, props.target_utilization_percent)?;
+        let metric = Value::map([("PredefinedMetricType", Value::from("ECSServiceAverageMemoryUtilization"))]);
+        self.track(app, id, metric, value, props.tracking)
+    }
+
+    /// A target-tracking policy `id` under the scalable target, on `metric`.
+    pub(crate) fn track(
+        self,
+        app: &mut App,
+        id: &str,
+        metric: Value,
+        target_value: Value,
+        tracking: TargetTracking,
+    ) -> Result<NodeId, Error> {
+        let stack = app.stack_mut(self.target.stack());
+        let scope = stack.add_node(self.target_scope, id)?;
+        let name = tracking.policy_name.unwrap_or_else(|| stack.unique_id(scope));
+        let mut config = vec![("PredefinedMetricSpecification", metric), ("TargetValue", target_value)];
+        if let Some(d) = tracking.scale_in_cooldown {
+            config.push(("ScaleInCooldown", Value::from(d.as_secs() as i64)));
+        }
+        if let Some(d) = tracking.scale_out_cooldown {
+            config.push(("ScaleOutCooldown", Value::from(d.as_secs() as i64)));
+        }
+        if let Some(disable) = tracking.disable_scale_in {
+            config.push(("DisableScaleIn", Value::from(disable)));
+        }
+        stack.add_resource(
+            scope,
+            "Resource",
+            Resource::new("AWS::ApplicationAutoScaling::ScalingPolicy")
+                .prop("PolicyName", name)
+                .prop("PolicyType", "TargetTrackingScaling")
+                .prop("ScalingTargetId", Value::Ref(self.target))
+                .prop("TargetTrackingScalingPolicyConfiguration", Value::map(config)),
+        )
+    }
+
+    /// Changes the capacity bounds on a schedule (CDK `scaleOnSchedule`): a scheduled action of
+    /// the scalable target, not a policy.
+    pub fn scale_on_schedule(self, app: &mut App, id: &str, action: ScalingSchedule) -> Result<(), Error> {
+        if !rules::scheduled_action_capacity(action.min_capacity, action.max_capacity) {
+            return Err(Error::new(rules::scheduled_action_capacity_message(id)));
+        }
+        let Some(schedule) = action.schedule else {
+            return Err(Error::new(format!(
+                "scheduled scaling `{id}` needs `schedule`: add one, e.g. `schedule: \"cron(0 8 * * ? *)\"`"
+            )));
+        };
+        let mut target_action = Vec::new();
+        if let Some(max) = action.max_capacity {
+            target_action.push(("MaxCapacity", Value::from(max)));
+        }
+        if let Some(min) = action.min_capacity {
+            target_action.push(("MinCapacity", Value::from(min)));
+        }
+        let mut entry = vec![
+            ("ScalableTargetAction", Value::map(target_action)),
+            ("Schedule", Value::from(schedule.expression_string())),
+            ("ScheduledActionName", Value::from(id)),
+        ];
+        if let Some(t) = action.start_time {
+            entry.push(("StartTime", Value::from(t)));
+        }
+        if let Some(t) = action.end_time {
+            entry.push(("EndTime", Value::from(t)));
+        }
+        if let Some(tz) = action.time_zone {
+            entry.push(("Timezone", Value::from(tz)));
+        }
+        let resource = app.stack_mut(self.target.stack()).resource_mut(self.target);
+        match resource.properties.entry("ScheduledActions".into()).or_insert(Value::List(Vec::new())) {
+            Value::List(actions) => {
+                if actions.iter().any(|a| matches!(a, Value::Map(m) if m.get("ScheduledActionName") == Some(&Value::from(id)))) {
+                    return Err(Error::new(rules::duplicate_id_message(id, "the scheduled actions of this service")));
+                }
+                actions.push(Value::map(entry));
+            }
+            _ => unreachable!("ScheduledActions is always a list"),
+        }
+        Ok(())
+    }
+}
+
+fn required_percent(id: &str, value: Option<f64>) -> Result<Value, Error> {
+    let v = value.ok_or_else(|| {
+        Error::new(format!(
+            "scaling policy `{id}` needs `target_utilization_percent`: add one, e.g. `target_utilization_percent: 50`"
+        ))
+    })?;
+    Ok(number(v))
+}
+
+/// A number as JSON writes it: integral values without a fraction, as JavaScript prints them.
+pub(crate) fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        Value::Int(v as i64)
+    } else {
+        Value::Float(v)
+    }
+}
