@@ -26,6 +26,7 @@ pub struct App {
     pub(crate) asgs: Vec<AsgData>,
     pub(crate) task_definitions: Vec<TaskDefinitionData>,
     pub(crate) services: Vec<ServiceData>,
+    pub(crate) repositories: Vec<crate::ecr::RepositoryData>,
 }
 
 impl App {

@@ -41,6 +41,18 @@ pub mod service;
 pub mod synth;
 pub mod task_definition;
 
+// ---- task definitions, containers, images, environment (issue 4) ----
+pub mod assets;
+pub mod container_options;
+pub mod duration;
+pub mod ecr;
+pub mod efs;
+pub mod s3;
+pub mod secret;
+pub mod secrets_manager;
+pub mod ssm;
+pub mod volume;
+
 pub use app::App;
 pub use construct::StackId;
 pub use error::Error;
@@ -68,5 +80,28 @@ pub mod prelude {
     pub use crate::task_definition::{
         Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,
         FargateTaskDefinitionProps, NetworkMode, TaskDefinition, TaskSize,
+    };
+
+    // ---- task definitions, containers, images, environment (issue 4) ----
+    pub use crate::assets::{DockerImageAsset, DockerImageAssetProps};
+    pub use crate::container_options::{
+        ContainerDependency, ContainerDependencyCondition, HealthCheck, LinuxParameters, Ulimit,
+    };
+    pub use crate::duration::Duration;
+    pub use crate::ecr::{Repository, RepositoryProps};
+    pub use crate::efs::{AccessPoint, AccessPointProps, Acl, FileSystem, FileSystemProps, PosixUser};
+    pub use crate::s3::{Bucket, BucketProps};
+    pub use crate::secret::{EnvironmentFile, Secret};
+    pub use crate::secrets_manager::{SecretProps, SecretStringGenerator};
+    pub use crate::service::{ExternalService, ExternalServiceProps};
+    pub use crate::ssm::{StringParameter, StringParameterProps};
+    pub use crate::task_definition::{
+        CpuArchitecture, ExternalTaskDefinition, ExternalTaskDefinitionProps, InferenceAccelerator,
+        IpcMode, OperatingSystemFamily, PidMode, PlacementConstraint, RuntimePlatform,
+        TaskDefinitionProps,
+    };
+    pub use crate::volume::{
+        AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, MountPoint, Scope,
+        Volume, VolumeFrom,
     };
 }

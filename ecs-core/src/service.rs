@@ -265,6 +265,68 @@ impl FargateService {
     }
 }
 
+// ---- external service (issue 4) ----
+
+/// Properties of an [`ExternalService`].
+///
+/// ```
+/// let props = ecs_core::service::ExternalServiceProps::default().desired_count(5);
+/// assert_eq!(props.desired_count_value(), Some(5));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExternalServiceProps {
+    base: BaseProps,
+}
+
+impl ExternalServiceProps {
+    base_setters!();
+
+    /// The desired count given, if any.
+    pub fn desired_count_value(&self) -> Option<u32> {
+        self.base.desired_count
+    }
+}
+
+/// Constructor of ECS Anywhere services (CDK `ExternalService`): tasks on the cluster's
+/// external instances, with no network configuration.
+#[derive(Debug)]
+pub struct ExternalService;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ExternalService {
+    /// Creates an External service with id `id` at the top of `stack`.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// let td = ExternalTaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(512)).unwrap();
+    /// ExternalService::new(&mut app, s, "Service",
+    ///     ExternalServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
+    /// ```
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: ExternalServiceProps,
+    ) -> Result<Service, Error> {
+        create(
+            app,
+            stack,
+            id,
+            LaunchType::External,
+            props.base,
+            false,
+            false,
+            None,
+        )
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn create(
     app: &mut App,
@@ -296,8 +358,13 @@ fn create(
             compatibility,
         )));
     }
-    // Daemon services run one task per instance and replace it in place.
-    let (default_max, default_min) = if daemon { (100, 0) } else { (200, 50) };
+    // Daemon services run one task per instance and replace it in place; so do External
+    // services, whose instances the CDK cannot assume have room for a second copy.
+    let (default_max, default_min) = if daemon || launch_type == LaunchType::External {
+        (100, 0)
+    } else {
+        (200, 50)
+    };
     let vpc = cluster.vpc(app);
     let subnets = if assign_public_ip {
         vpc.public_subnets(app)
