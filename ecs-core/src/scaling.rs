@@ -19,11 +19,10 @@
 //! assert!(service.auto_scale_task_count(&mut app, EnableScalingProps::default().max_capacity(2)).is_err());
 //! ```
 
-use std::time::Duration;
-
 use crate::app::App;
 use crate::cfn::{Pseudo, Resource, Value};
 use crate::construct::NodeId;
+use crate::duration::Duration;
 use crate::error::Error;
 use crate::rules;
 use crate::schedule::Schedule;
@@ -288,10 +287,10 @@ impl ScalableTaskCount {
         let name = tracking.policy_name.unwrap_or_else(|| stack.unique_id(scope));
         let mut config = vec![("PredefinedMetricSpecification", metric), ("TargetValue", target_value)];
         if let Some(d) = tracking.scale_in_cooldown {
-            config.push(("ScaleInCooldown", Value::from(d.as_secs() as i64)));
+            config.push(("ScaleInCooldown", Value::from(d.to_seconds())));
         }
         if let Some(d) = tracking.scale_out_cooldown {
-            config.push(("ScaleOutCooldown", Value::from(d.as_secs() as i64)));
+            config.push(("ScaleOutCooldown", Value::from(d.to_seconds())));
         }
         if let Some(disable) = tracking.disable_scale_in {
             config.push(("DisableScaleIn", Value::from(disable)));

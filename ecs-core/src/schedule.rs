@@ -2,17 +2,16 @@
 //! `events.Schedule`): `rate(…)`, `cron(…)` and `at(…)` expressions, checked by rule G5.
 //!
 //! ```
-//! use std::time::Duration;
+//! use ecs_core::duration::Duration;
 //! use ecs_core::schedule::{CronOptions, Schedule};
-//! assert_eq!(Schedule::rate(Duration::from_secs(60)).unwrap().expression_string(), "rate(1 minute)");
-//! assert_eq!(Schedule::rate(Duration::from_secs(7200)).unwrap().expression_string(), "rate(2 hours)");
+//! assert_eq!(Schedule::rate(Duration::minutes(1)).unwrap().expression_string(), "rate(1 minute)");
+//! assert_eq!(Schedule::rate(Duration::hours(2)).unwrap().expression_string(), "rate(2 hours)");
 //! let cron = Schedule::cron(CronOptions::default().hour("8").minute("0"));
 //! assert_eq!(cron.expression_string(), "cron(0 8 * * ? *)");
 //! assert!(Schedule::expression("rate(1 min)").is_err());
 //! ```
 
-use std::time::Duration;
-
+use crate::duration::Duration;
 use crate::error::Error;
 use crate::rules;
 
@@ -72,10 +71,10 @@ impl Schedule {
 
     /// Every `interval`, in whole days, hours or minutes (the largest unit that divides it).
     pub fn rate(interval: Duration) -> Result<Schedule, Error> {
-        let secs = interval.as_secs();
-        if secs == 0 || interval.subsec_nanos() != 0 || secs % 60 != 0 {
+        let secs = u64::from(interval.to_seconds());
+        if secs == 0 || secs % 60 != 0 {
             return Err(Error::new(format!(
-                "a schedule rate of {interval:?} is not a whole number of minutes: use at least one minute, in whole minutes"
+                "a schedule rate of {secs} seconds is not a whole number of minutes: use at least one minute, in whole minutes"
             )));
         }
         let (n, unit) = match secs {

@@ -106,11 +106,19 @@ impl SecretProps {
     }
 }
 
-/// A Secrets Manager secret construct.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A Secrets Manager secret construct: one this app creates, or one that exists already and is
+/// known by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Secret {
     node: NodeId,
-    resource: NodeId,
+    source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    Resource(NodeId),
+    /// An existing secret named by its friendly name (CDK `Secret.fromSecretNameV2`).
+    Name(String),
 }
 
 // As in the CDK, `new` of a kind returns the handle all kinds share.
@@ -129,28 +137,57 @@ impl Secret {
             .prop_opt("Name", props.secret_name);
         resource.removal_policy = Some("Delete");
         let resource = st.add_resource(node, "Resource", resource)?;
-        Ok(Secret { node, resource })
+        Ok(Secret { node, source: Source::Resource(resource) })
+    }
+
+    /// An existing secret known by its name (CDK `Secret.fromSecretNameV2`): its ARN is built
+    /// from the name, and grants cover the six random characters Secrets Manager appends.
+    ///
+    /// ```
+    /// use ecs_core::{App, secrets_manager::Secret};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let token = Secret::from_secret_name_v2(&mut app, s, "SplunkToken", "my-splunk-token").unwrap();
+    /// assert!(matches!(token.secret_arn(), ecs_core::cfn::Value::Join(..)));
+    /// ```
+    pub fn from_secret_name_v2(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        name: impl Into<String>,
+    ) -> Result<Secret, Error> {
+        let st = app.stack_mut(stack);
+        let root = st.root();
+        let node = st.add_node(root, id)?;
+        Ok(Secret { node, source: Source::Name(name.into()) })
+    }
+
+    fn arn_with(&self, suffix: &str) -> Value {
+        match &self.source {
+            Source::Resource(r) => Value::Ref(*r),
+            Source::Name(name) => Value::arn("secretsmanager", true, true, vec![format!("secret:{name}{suffix}").into()]),
+        }
     }
 
     /// The construct's scope.
-    pub fn node(self) -> NodeId {
+    pub fn node(&self) -> NodeId {
         self.node
     }
 
-    /// `{"Ref": secret}`: the secret's ARN.
-    pub fn secret_arn(self) -> Value {
-        Value::Ref(self.resource)
+    /// The secret's ARN: `{"Ref": secret}`, or built from the name of an existing one.
+    pub fn secret_arn(&self) -> Value {
+        self.arn_with("")
     }
 
     /// Lets `role` read the secret (CDK `grantRead`).
-    pub fn grant_read(self, app: &mut App, role: Role) -> Result<(), Error> {
+    pub fn grant_read(&self, app: &mut App, role: Role) -> Result<(), Error> {
         role.grant(
             app,
             Statement::allow([
                 "secretsmanager:GetSecretValue",
                 "secretsmanager:DescribeSecret",
             ])
-            .on([self.secret_arn()]),
+            .on([self.arn_with("-??????")]),
         )
     }
 }
