@@ -6,26 +6,26 @@ mod support;
 use support::{assert_matches_cdk, assert_template_matches};
 
 #[allow(dead_code)]
-#[path = "../examples/custom_asg.rs"]
-mod custom_asg;
+#[path = "../examples/asg_capacity_provider.rs"]
+mod asg_capacity_provider;
 #[allow(dead_code)]
 #[path = "../examples/bottlerocket.rs"]
 mod bottlerocket;
 #[allow(dead_code)]
-#[path = "../examples/graviton_arm64.rs"]
-mod graviton_arm64;
-#[allow(dead_code)]
-#[path = "../examples/spot_draining.rs"]
-mod spot_draining;
-#[allow(dead_code)]
-#[path = "../examples/sns_topic_encryption.rs"]
-mod sns_topic_encryption;
+#[path = "../examples/custom_asg.rs"]
+mod custom_asg;
 #[allow(dead_code)]
 #[path = "../examples/fargate_capacity_providers.rs"]
 mod fargate_capacity_providers;
 #[allow(dead_code)]
-#[path = "../examples/asg_capacity_provider.rs"]
-mod asg_capacity_provider;
+#[path = "../examples/graviton_arm64.rs"]
+mod graviton_arm64;
+#[allow(dead_code)]
+#[path = "../examples/sns_topic_encryption.rs"]
+mod sns_topic_encryption;
+#[allow(dead_code)]
+#[path = "../examples/spot_draining.rs"]
+mod spot_draining;
 
 #[test]
 fn custom_asg_matches_the_cdk() {
@@ -49,7 +49,10 @@ fn spot_draining_matches_the_cdk() {
 
 #[test]
 fn sns_topic_encryption_matches_the_cdk() {
-    assert_matches_cdk(sns_topic_encryption::app().unwrap(), "08-sns-topic-encryption");
+    assert_matches_cdk(
+        sns_topic_encryption::app().unwrap(),
+        "08-sns-topic-encryption",
+    );
 }
 
 #[test]
@@ -62,7 +65,10 @@ fn fargate_capacity_providers_match_the_cdk() {
 
 #[test]
 fn asg_capacity_provider_matches_the_cdk() {
-    assert_matches_cdk(asg_capacity_provider::app().unwrap(), "29-asg-capacity-provider");
+    assert_matches_cdk(
+        asg_capacity_provider::app().unwrap(),
+        "29-asg-capacity-provider",
+    );
 }
 
 /// Options and combinations beyond the README's samples, against our own CDK app

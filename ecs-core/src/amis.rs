@@ -203,9 +203,14 @@ impl EcsOptimizedImage {
 #[derive(Debug)]
 pub struct BottleRocketImage;
 
+// As in the CDK, the constructor yields a machine image.
+#[allow(clippy::new_ret_no_self)]
 impl BottleRocketImage {
     /// A Bottlerocket image of `variant` for `architecture`.
-    pub fn new(variant: BottlerocketEcsVariant, architecture: InstanceArchitecture) -> MachineImage {
+    pub fn new(
+        variant: BottlerocketEcsVariant,
+        architecture: InstanceArchitecture,
+    ) -> MachineImage {
         MachineImage::Bottlerocket {
             variant,
             architecture,
@@ -214,7 +219,10 @@ impl BottleRocketImage {
 
     /// `aws-ecs-1` on x86-64, the CDK's defaults.
     pub fn default_image() -> MachineImage {
-        BottleRocketImage::new(BottlerocketEcsVariant::AwsEcs1, InstanceArchitecture::X86_64)
+        BottleRocketImage::new(
+            BottlerocketEcsVariant::AwsEcs1,
+            InstanceArchitecture::X86_64,
+        )
     }
 }
 
@@ -235,9 +243,7 @@ impl MachineImage {
                     (AmiHardwareType::Standard, _) => "",
                     (AmiHardwareType::Gpu, _) => "gpu/",
                     (AmiHardwareType::Arm, _) => "arm64/",
-                    (AmiHardwareType::Neuron, AmazonLinuxGeneration::AmazonLinux2023) => {
-                        "neuron/"
-                    }
+                    (AmiHardwareType::Neuron, AmazonLinuxGeneration::AmazonLinux2023) => "neuron/",
                     (AmiHardwareType::Neuron, _) => "inf/",
                 };
                 format!(

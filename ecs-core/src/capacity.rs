@@ -607,7 +607,10 @@ impl AutoScalingGroup {
                         ),
                     ],
                 );
-                role.add_managed_policy(app, Role::aws_managed_policy("AmazonSSMManagedInstanceCore"));
+                role.add_managed_policy(
+                    app,
+                    Role::aws_managed_policy("AmazonSSMManagedInstanceCore"),
+                );
                 role.add_managed_policy(
                     app,
                     Role::aws_managed_policy("service-role/AmazonEC2ContainerServiceforEC2Role"),
@@ -623,7 +626,9 @@ impl AutoScalingGroup {
                     ],
                 )];
                 if options.spot_instance_draining {
-                    lines.push("echo ECS_ENABLE_SPOT_INSTANCE_DRAINING=true >> /etc/ecs/ecs.config".into());
+                    lines.push(
+                        "echo ECS_ENABLE_SPOT_INSTANCE_DRAINING=true >> /etc/ecs/ecs.config".into(),
+                    );
                 }
                 self.add_user_data(app, lines);
             }
@@ -799,8 +804,7 @@ fn drain_hook(
     let topic = stack.add_resource(
         topic_scope,
         "Resource",
-        Resource::new("AWS::SNS::Topic")
-            .prop_opt("KmsMasterKeyId", topic_key.map(|k| k.key_arn())),
+        Resource::new("AWS::SNS::Topic").prop_opt("KmsMasterKeyId", topic_key.map(|k| k.key_arn())),
     )?;
     let topic_uid = stack.unique_id(topic_scope);
     stack.add_resource(

@@ -164,7 +164,11 @@ pub(crate) fn check_strategies(
     }
     let fargate: Vec<bool> = strategies
         .iter()
-        .filter_map(|s| s.capacity_provider.as_ref().map(CapacityProvider::is_fargate))
+        .filter_map(|s| {
+            s.capacity_provider
+                .as_ref()
+                .map(CapacityProvider::is_fargate)
+        })
         .collect();
     if !rules::strategy_not_mixed(&fargate) {
         return Err(Error::new(rules::strategy_not_mixed_message(owner)));
@@ -312,7 +316,9 @@ impl AsgCapacityProvider {
         let protection = props.enable_managed_termination_protection.unwrap_or(true);
         let scaling = props.enable_managed_scaling.unwrap_or(true);
         if !rules::termination_protection_needs_scaling(protection, scaling) {
-            return Err(Error::new(rules::termination_protection_needs_scaling_message(id)));
+            return Err(Error::new(
+                rules::termination_protection_needs_scaling_message(id),
+            ));
         }
         if let Some(name) = &props.capacity_provider_name {
             if reserved_prefix(name) {
@@ -343,7 +349,12 @@ impl AsgCapacityProvider {
                 (
                     "TargetCapacity",
                     // `targetCapacityPercent || 100`: zero means the default too.
-                    Value::from(props.target_capacity_percent.filter(|p| *p != 0).unwrap_or(100)),
+                    Value::from(
+                        props
+                            .target_capacity_percent
+                            .filter(|p| *p != 0)
+                            .unwrap_or(100),
+                    ),
                 ),
             ];
             if let Some(n) = props.maximum_scaling_step_size {
@@ -435,7 +446,9 @@ impl AsgCapacityProvider {
 
 /// Whether a name starts with a prefix AWS reserves for capacity providers.
 fn reserved_prefix(name: &str) -> bool {
-    ["aws", "ecs", "fargate"].iter().any(|p| name.starts_with(p))
+    ["aws", "ecs", "fargate"]
+        .iter()
+        .any(|p| name.starts_with(p))
 }
 
 /// The CDK's `Names.uniqueResourceName` with `allowedSpecialCharacters: '-_'`, which the CDK
@@ -494,7 +507,10 @@ pub(crate) fn apply_to_service(
     }
     check_strategies(service, strategies)?;
     resource.properties.remove("LaunchType");
-    resource.set("CapacityProviderStrategy", render_strategies(app, strategies));
+    resource.set(
+        "CapacityProviderStrategy",
+        render_strategies(app, strategies),
+    );
     app.service_strategies.push(ServiceStrategies {
         service: service.to_string(),
         cluster,

@@ -224,7 +224,9 @@ impl Cluster {
             return Ok(());
         }
         let options = provider.configure_options(app, options);
-        provider.auto_scaling_group(app).configure(app, self, options)?;
+        provider
+            .auto_scaling_group(app)
+            .configure(app, self, options)?;
         let data = &mut app.clusters[self.index];
         data.has_ec2_capacity = true;
         data.providers.push(entry);
@@ -284,12 +286,14 @@ impl Cluster {
         for s in &strategies {
             if let Some(p) = &s.capacity_provider {
                 if !self.has_capacity_provider(app, p) {
-                    return Err(Error::new(crate::rules::strategy_provider_registered_message(
-                        &id,
-                        &p.display(app),
-                        &id,
-                        p.is_fargate(),
-                    )));
+                    return Err(Error::new(
+                        crate::rules::strategy_provider_registered_message(
+                            &id,
+                            &p.display(app),
+                            &id,
+                            p.is_fargate(),
+                        ),
+                    ));
                 }
             }
         }

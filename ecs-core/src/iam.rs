@@ -247,7 +247,9 @@ impl Role {
     /// assert_eq!(t["Resources"]["Role1ABCC5F0"]["Properties"]["ManagedPolicyArns"].as_array().unwrap().len(), 1);
     /// ```
     pub fn add_managed_policy(self, app: &mut App, arn: Value) {
-        let resource = app.stack_mut(self.scope.stack()).resource_mut(self.resource);
+        let resource = app
+            .stack_mut(self.scope.stack())
+            .resource_mut(self.resource);
         match resource.properties.get_mut("ManagedPolicyArns") {
             Some(Value::List(arns)) => {
                 if !arns.contains(&arn) {

@@ -53,7 +53,6 @@ pub struct Key {
     resource: NodeId,
 }
 
-// As in the CDK, `new` of a kind returns the handle all kinds share.
 impl Key {
     /// Creates a key with id `id` at the top of `stack`.
     pub fn new(app: &mut App, stack: StackId, id: &str, props: KeyProps) -> Result<Key, Error> {

@@ -568,11 +568,11 @@ pub const fn capacity_image_choice(machine_image: bool, machine_image_type: bool
 /// Rule C1's message for an image and an image type given together.
 ///
 /// ```
-/// assert!(ecs_core::rules::capacity_image_choice_message("Asg").contains("not both"));
+/// assert!(ecs_core::rules::capacity_image_choice_message("Asg").contains("gives both"));
 /// ```
 pub fn capacity_image_choice_message(capacity: &str) -> String {
     format!(
-        "capacity `{capacity}` has both `machine_image` and `machine_image_type`, not both: keep `machine_image`, or keep `machine_image_type` to get that type's default image"
+        "capacity `{capacity}` gives both `machine_image` and `machine_image_type`: keep `machine_image`, or keep only `machine_image_type` for that type's default image"
     )
 }
 

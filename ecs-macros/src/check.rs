@@ -393,7 +393,12 @@ fn cluster_capacity(stack: &Item, cluster: &Item, consts: &mut ConstChecks, cx: 
         else {
             continue;
         };
-        spot_draining_needs_price(added, &group.id.name, group.prop("spot_price").is_some(), cx);
+        spot_draining_needs_price(
+            added,
+            &group.id.name,
+            group.prop("spot_price").is_some(),
+            cx,
+        );
     }
     if let Some(prop) = cluster.prop("default_capacity_provider_strategy") {
         strategies(stack, &cluster.id.name, cluster, &prop.value, cx);
@@ -464,7 +469,9 @@ fn capacity_sizes(group: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
         (Some(min_v), Some(max_v), Some(desired_v)) => {
             if let Err(e) = rules::capacity_sizes(min_v, max_v, desired_v) {
                 let blamed = match e {
-                    rules::CapacitySizeError::MinAboveMax { .. } => ["min_capacity", "max_capacity", "desired_capacity"],
+                    rules::CapacitySizeError::MinAboveMax { .. } => {
+                        ["min_capacity", "max_capacity", "desired_capacity"]
+                    }
                     _ => ["desired_capacity", "min_capacity", "max_capacity"],
                 };
                 let span = blamed
@@ -474,13 +481,15 @@ fn capacity_sizes(group: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
                 cx.error_at(span, rules::capacity_sizes_message(&group.id.name, e));
             }
         }
-        _ => consts.capacity_sizes.push(ConstCapacitySize { min, max, desired }),
+        _ => consts
+            .capacity_sizes
+            .push(ConstCapacitySize { min, max, desired }),
     }
 }
 
 /// C2: ECS protects instances from scale-in only while it manages the group's scaling.
 fn termination_protection_needs_scaling(provider: &Item, cx: &Ctxt) {
-    let literal = |name: &str| provider.expr(name).map(|e| bool_literal(e));
+    let literal = |name: &str| provider.expr(name).map(bool_literal);
     let scaling = match literal("enable_managed_scaling") {
         Some(Some(b)) => b,
         Some(None) => return,
@@ -545,7 +554,8 @@ fn strategies(stack: &Item, owner: &str, cluster: &Item, value: &PropValue, cx: 
         .filter_map(|s| s.prop("capacity_provider"))
         .map(|p| match &p.value {
             PropValue::Provider(ProviderValue::Ref(r)) => (
-                r.target.map(|t| KnownProvider::Asg(&stack.children[t].id.name)),
+                r.target
+                    .map(|t| KnownProvider::Asg(&stack.children[t].id.name)),
                 r.id.span(),
             ),
             PropValue::Provider(ProviderValue::Expr(expr)) => match expr {
@@ -605,7 +615,12 @@ fn strategies(stack: &Item, owner: &str, cluster: &Item, value: &PropValue, cx: 
         if !rules::strategy_provider_registered(name, &registered) {
             cx.error_at(
                 *span,
-                rules::strategy_provider_registered_message(owner, name, &cluster.id.name, is_fargate),
+                rules::strategy_provider_registered_message(
+                    owner,
+                    name,
+                    &cluster.id.name,
+                    is_fargate,
+                ),
             );
         }
     }
@@ -744,7 +759,7 @@ mod tests {
     fn ec2_services_need_capacity_unless_daemon() {
         assert_eq!(
             service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E }"),
-            ["ec2 service `Svc` needs ec2 capacity in cluster `Empty`: add `add_capacity` to `Empty`"]
+            ["ec2 service `Svc` needs ec2 capacity in cluster `Empty`: add `add_capacity`, `add_auto_scaling_group` or `add_asg_capacity_provider` to `Empty`"]
         );
         assert!(service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E, daemon: true }").is_empty());
     }

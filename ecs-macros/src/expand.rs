@@ -184,8 +184,12 @@ fn expand_construct(
         last_ready = last_ready.max(ready);
         let call = match child.kind.id {
             KindId::AddAutoScalingGroup | KindId::AddAsgCapacityProvider => {
-                let Some(reference) = &child.target else { continue };
-                let Some(target) = reference.target else { continue };
+                let Some(reference) = &child.target else {
+                    continue;
+                };
+                let Some(target) = reference.target else {
+                    continue;
+                };
                 let added = binding("", target, &stack.children[target].id, reference.id.span());
                 let method = match child.kind.id {
                     KindId::AddAutoScalingGroup => quote!(add_auto_scaling_group),
@@ -198,8 +202,14 @@ fn expand_construct(
             }
             kind => {
                 let (method, options) = match kind {
-                    KindId::Capacity => (quote!(add_capacity), quote!(#p::capacity::AddCapacityOptions)),
-                    _ => (quote!(add_container), quote!(#p::container::ContainerDefinitionOptions)),
+                    KindId::Capacity => (
+                        quote!(add_capacity),
+                        quote!(#p::capacity::AddCapacityOptions),
+                    ),
+                    _ => (
+                        quote!(add_container),
+                        quote!(#p::container::ContainerDefinitionOptions),
+                    ),
                 };
                 quote! {
                     #[allow(unused_variables, non_snake_case)]

@@ -969,7 +969,9 @@ fn build_strategy(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Item> {
     let ValueSyntax::Object(span, fields) = value else {
         cx.error_at(
             value.span(),
-            format!("`{name}` takes objects like `{{ capacity_provider: \"FARGATE\", weight: 1 }}`"),
+            format!(
+                "`{name}` takes objects like `{{ capacity_provider: \"FARGATE\", weight: 1 }}`"
+            ),
         );
         return None;
     };
@@ -979,7 +981,10 @@ fn build_strategy(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Item> {
         .filter_map(|FieldSyntax { key, value }| match key {
             IdSyntax::Ident(name) => Some(Entry::Property(PropertySyntax { name, value })),
             IdSyntax::Str(lit) => {
-                cx.error_at(lit.span(), "strategy keys are names, e.g. `capacity_provider`");
+                cx.error_at(
+                    lit.span(),
+                    "strategy keys are names, e.g. `capacity_provider`",
+                );
                 None
             }
         })

@@ -5,9 +5,7 @@
 use ecs_core::rules;
 
 use crate::ctxt::Ctxt;
-use crate::model::{
-    Item, KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue,
-};
+use crate::model::{Item, KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue};
 
 /// Checks ids and resolves references in every stack.
 pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
@@ -203,10 +201,10 @@ fn resolve_reference(
         cx.error_at(
             span,
             format!(
-                "`{name}` is {}, not a {}: `{property}` takes the name of a {} declared in this stack",
+                "`{name}` is {}, not {}: `{property}` takes the name of {} declared in this stack",
                 with_article(crate::model::kind(*kind).noun),
-                reference.class.noun(),
-                reference.class.noun(),
+                with_article(reference.class.noun()),
+                with_article(reference.class.noun()),
             ),
         );
         return None;
