@@ -26,6 +26,9 @@ pub struct App {
     pub(crate) asgs: Vec<AsgData>,
     pub(crate) task_definitions: Vec<TaskDefinitionData>,
     pub(crate) services: Vec<ServiceData>,
+    // ---- capacity (issue 3) ----
+    pub(crate) asg_providers: Vec<crate::capacity_provider::AsgProviderData>,
+    pub(crate) service_strategies: Vec<crate::capacity_provider::ServiceStrategies>,
 }
 
 impl App {

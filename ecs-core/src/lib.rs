@@ -23,8 +23,10 @@
 //! # Ok::<(), ecs_core::Error>(())
 //! ```
 
+pub mod amis;
 pub mod app;
 pub mod capacity;
+pub mod capacity_provider;
 pub mod cfn;
 pub mod cluster;
 pub mod construct;
@@ -33,6 +35,7 @@ pub mod ec2;
 pub mod error;
 pub mod iam;
 pub mod image;
+pub mod kms;
 pub mod rules;
 pub mod service;
 pub mod synth;
@@ -50,7 +53,20 @@ pub use error::Error;
 /// ```
 pub mod prelude {
     pub use crate::app::App;
-    pub use crate::capacity::{AddCapacityOptions, AutoScalingGroup};
+    // ---- capacity (issue 3) ----
+    pub use crate::amis::{
+        AmiHardwareType, BottleRocketImage, BottlerocketEcsVariant, EcsOptimizedImage,
+        InstanceArchitecture, MachineImage, MachineImageType,
+    };
+    pub use crate::capacity::{
+        AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
+        AutoScalingGroupProps, SubnetType,
+    };
+    pub use crate::capacity_provider::{
+        AsgCapacityProvider, AsgCapacityProviderProps, CapacityProvider, CapacityProviderStrategy,
+    };
+    pub use crate::kms::{Key, KeyProps};
+    // ---- end capacity ----
     pub use crate::cluster::{Cluster, ClusterProps};
     pub use crate::construct::StackId;
     pub use crate::container::{
