@@ -11,4 +11,6 @@ fn ui() {
     t.compile_fail("tests/ui/service/*.rs");
     t.compile_fail("tests/ui/names/*.rs");
     t.compile_fail("tests/ui/syntax/*.rs");
+    // ---- capacity (issue 3) ----
+    t.compile_fail("tests/ui/capacity/*.rs");
 }

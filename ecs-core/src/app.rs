@@ -27,6 +27,9 @@ pub struct App {
     pub(crate) task_definitions: Vec<TaskDefinitionData>,
     pub(crate) services: Vec<ServiceData>,
     pub(crate) repositories: Vec<crate::ecr::RepositoryData>,
+    // ---- capacity (issue 3) ----
+    pub(crate) asg_providers: Vec<crate::capacity_provider::AsgProviderData>,
+    pub(crate) service_strategies: Vec<crate::capacity_provider::ServiceStrategies>,
 }
 
 impl App {

@@ -1,109 +1,638 @@
-//! EC2 capacity: the auto-scaling group `add_capacity` builds, its launch template, instance
-//! role and profile, and the drain hook that lets tasks stop before an instance terminates
-//! (CDK `Cluster.addCapacity`, `InstanceDrainHook`).
+//! EC2 capacity: auto-scaling groups of ECS instances, built by `add_capacity` or by the user
+//! and added with `add_auto_scaling_group`, with their launch template, instance role and
+//! profile, and the drain hook that lets tasks stop before an instance terminates (CDK
+//! `Cluster.addCapacity`, `addAutoScalingGroup`, `autoscaling.AutoScalingGroup`,
+//! `InstanceDrainHook`).
 //!
 //! ```
 //! let options = ecs_core::capacity::AddCapacityOptions::default()
 //!     .instance_type("t2.xlarge")
 //!     .desired_capacity(3);
-//! assert_eq!(options.desired_capacity, Some(3));
+//! assert_eq!(options.group.desired_capacity, Some(3));
 //! ```
 
+use crate::amis::{EcsOptimizedImage, InstanceArchitecture, MachineImage, MachineImageType};
 use crate::app::App;
 use crate::cfn::{Element, Parameter, Pseudo, Resource, Value};
 use crate::cluster::Cluster;
-use crate::construct::NodeId;
-use crate::ec2::SecurityGroup;
+use crate::construct::{NodeId, StackId};
+use crate::ec2::{SecurityGroup, Vpc};
 use crate::error::Error;
 use crate::iam::{Role, Statement};
+use crate::kms::Key;
+use crate::rules;
 
-/// Options of [`Cluster::add_capacity`] (CDK `AddCapacityOptions`, the part this library
+/// Which subnets of the VPC an auto-scaling group launches into (CDK `vpcSubnets.subnetType`).
+///
+/// ```
+/// assert_eq!(ecs_core::capacity::SubnetType::default(), ecs_core::capacity::SubnetType::Private);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SubnetType {
+    /// The private subnets (isolated when the VPC has no NAT gateway), the default.
+    #[default]
+    Private,
+    /// The public subnets.
+    Public,
+}
+
+impl SubnetType {
+    /// The variants a user may write.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Private", "Public"];
+}
+
+/// Properties every auto-scaling group has, whoever builds it (CDK
+/// `CommonAutoScalingGroupProps` plus `instanceType` and `machineImage`, the part this library
 /// supports).
+///
+/// ```
+/// let p = ecs_core::capacity::CommonAutoScalingGroupProps::default();
+/// assert_eq!(p.min_capacity, None);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AddCapacityOptions {
+pub struct CommonAutoScalingGroupProps {
     /// The EC2 instance type, e.g. `t2.xlarge` (required).
     pub instance_type: Option<String>,
+    /// The image; the ECS-optimized Amazon Linux 2 AMI by default.
+    pub machine_image: Option<MachineImage>,
     /// `MinSize`; default 1.
     pub min_capacity: Option<u32>,
     /// `MaxSize`; default `desired_capacity`, else `max(min_capacity, 1)`.
     pub max_capacity: Option<u32>,
     /// `DesiredCapacity`; not set by default.
     pub desired_capacity: Option<u32>,
+    /// The maximum spot price: instances are spot instances when set.
+    pub spot_price: Option<String>,
+    /// Where instances launch; private subnets by default.
+    pub vpc_subnets: Option<SubnetType>,
+    /// Whether instances get a public address (set it with public subnets).
+    pub associate_public_ip_address: Option<bool>,
+    /// Detailed (one-minute) instance monitoring; basic by default.
+    pub detailed_monitoring: Option<bool>,
+    /// `Cooldown` between scaling activities, in seconds.
+    pub cooldown: Option<u32>,
+    /// `NewInstancesProtectedFromScaleIn`.
+    pub new_instances_protected_from_scale_in: Option<bool>,
+    /// The EC2 key pair name for SSH access (`KeyName`).
+    pub key_name: Option<String>,
+}
+
+/// The setters of [`CommonAutoScalingGroupProps`], on every props type holding it as `group`.
+macro_rules! group_setters {
+    () => {
+        /// Sets `instance_type` (required).
+        pub fn instance_type(mut self, t: impl Into<String>) -> Self {
+            self.group.instance_type = Some(t.into());
+            self
+        }
+
+        /// Sets `machine_image`, e.g. `EcsOptimizedImage::amazon_linux2(AmiHardwareType::Arm)`.
+        pub fn machine_image(mut self, image: MachineImage) -> Self {
+            self.group.machine_image = Some(image);
+            self
+        }
+
+        /// Sets `min_capacity`.
+        pub fn min_capacity(mut self, n: u32) -> Self {
+            self.group.min_capacity = Some(n);
+            self
+        }
+
+        /// Sets `max_capacity`.
+        pub fn max_capacity(mut self, n: u32) -> Self {
+            self.group.max_capacity = Some(n);
+            self
+        }
+
+        /// Sets `desired_capacity`.
+        pub fn desired_capacity(mut self, n: u32) -> Self {
+            self.group.desired_capacity = Some(n);
+            self
+        }
+
+        /// Sets `spot_price`, e.g. `"0.0735"`: the instances become spot instances.
+        pub fn spot_price(mut self, price: impl Into<String>) -> Self {
+            self.group.spot_price = Some(price.into());
+            self
+        }
+
+        /// Sets `vpc_subnets`.
+        pub fn vpc_subnets(mut self, subnets: SubnetType) -> Self {
+            self.group.vpc_subnets = Some(subnets);
+            self
+        }
+
+        /// Sets `associate_public_ip_address`.
+        pub fn associate_public_ip_address(mut self, associate: bool) -> Self {
+            self.group.associate_public_ip_address = Some(associate);
+            self
+        }
+
+        /// Sets `detailed_monitoring` (CDK `instanceMonitoring: Monitoring.DETAILED`).
+        pub fn detailed_monitoring(mut self, detailed: bool) -> Self {
+            self.group.detailed_monitoring = Some(detailed);
+            self
+        }
+
+        /// Sets `cooldown`, in seconds.
+        pub fn cooldown(mut self, seconds: u32) -> Self {
+            self.group.cooldown = Some(seconds);
+            self
+        }
+
+        /// Sets `new_instances_protected_from_scale_in`.
+        pub fn new_instances_protected_from_scale_in(mut self, protect: bool) -> Self {
+            self.group.new_instances_protected_from_scale_in = Some(protect);
+            self
+        }
+
+        /// Sets `key_name`, the EC2 key pair for SSH access.
+        pub fn key_name(mut self, name: impl Into<String>) -> Self {
+            self.group.key_name = Some(name.into());
+            self
+        }
+    };
+}
+
+/// Properties of an [`AutoScalingGroup`] built by the user (CDK `AutoScalingGroupProps`).
+///
+/// ```
+/// use ecs_core::amis::EcsOptimizedImage;
+/// let p = ecs_core::capacity::AutoScalingGroupProps::default()
+///     .instance_type("t2.xlarge")
+///     .machine_image(EcsOptimizedImage::amazon_linux());
+/// assert!(p.group.machine_image.is_some());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AutoScalingGroupProps {
+    /// The VPC (required).
+    pub vpc: Option<Vpc>,
+    /// What every group has.
+    pub group: CommonAutoScalingGroupProps,
+}
+
+impl AutoScalingGroupProps {
+    /// Sets `vpc` (required).
+    pub fn vpc(mut self, vpc: Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
+    }
+
+    group_setters!();
+}
+
+/// Options of [`Cluster::add_auto_scaling_group`] and of capacity providers (CDK
+/// `AddAutoScalingGroupCapacityOptions`).
+///
+/// ```
+/// let o = ecs_core::capacity::AddAutoScalingGroupCapacityOptions::default().task_drain_time(0);
+/// assert_eq!(o.task_drain_time, Some(0));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddAutoScalingGroupCapacityOptions {
+    /// How the instances' user data joins them to the cluster; by default what the group's
+    /// image needs (Bottlerocket for a Bottlerocket image, else Amazon Linux 2).
+    pub machine_image_type: Option<MachineImageType>,
+    /// Lets the ECS agent drain spot instances on interruption notices (needs `spot_price`).
+    pub spot_instance_draining: bool,
+    /// Seconds the drain hook gives tasks to stop before termination; 300 by default, 0
+    /// removes the hook.
+    pub task_drain_time: Option<u32>,
+    /// Encrypts the drain hook's SNS topic with this key.
+    pub topic_encryption_key: Option<Key>,
+}
+
+/// The setters of [`AddAutoScalingGroupCapacityOptions`], on every type holding it as `cluster`.
+macro_rules! cluster_setters {
+    () => {
+        /// Sets `machine_image_type`.
+        pub fn machine_image_type(mut self, image_type: MachineImageType) -> Self {
+            self.cluster.machine_image_type = Some(image_type);
+            self
+        }
+
+        /// Sets `spot_instance_draining` (needs `spot_price`).
+        pub fn spot_instance_draining(mut self, drain: bool) -> Self {
+            self.cluster.spot_instance_draining = drain;
+            self
+        }
+
+        /// Sets `task_drain_time` in seconds; 0 removes the drain hook.
+        pub fn task_drain_time(mut self, seconds: u32) -> Self {
+            self.cluster.task_drain_time = Some(seconds);
+            self
+        }
+
+        /// Sets `topic_encryption_key`: the drain hook's topic is encrypted with it.
+        pub fn topic_encryption_key(mut self, key: Key) -> Self {
+            self.cluster.topic_encryption_key = Some(key);
+            self
+        }
+    };
+}
+
+impl AddAutoScalingGroupCapacityOptions {
+    /// Sets `machine_image_type`.
+    pub fn machine_image_type(mut self, image_type: MachineImageType) -> Self {
+        self.machine_image_type = Some(image_type);
+        self
+    }
+
+    /// Sets `spot_instance_draining` (needs a group with `spot_price`).
+    pub fn spot_instance_draining(mut self, drain: bool) -> Self {
+        self.spot_instance_draining = drain;
+        self
+    }
+
+    /// Sets `task_drain_time` in seconds; 0 removes the drain hook.
+    pub fn task_drain_time(mut self, seconds: u32) -> Self {
+        self.task_drain_time = Some(seconds);
+        self
+    }
+
+    /// Sets `topic_encryption_key`: the drain hook's topic is encrypted with it.
+    pub fn topic_encryption_key(mut self, key: Key) -> Self {
+        self.topic_encryption_key = Some(key);
+        self
+    }
+}
+
+/// Options of [`Cluster::add_capacity`] (CDK `AddCapacityOptions`, the part this library
+/// supports): the group's properties and how the cluster configures it.
+///
+/// ```
+/// use ecs_core::amis::MachineImageType;
+/// let o = ecs_core::capacity::AddCapacityOptions::default()
+///     .instance_type("c5.large")
+///     .machine_image_type(MachineImageType::Bottlerocket);
+/// assert_eq!(o.cluster.machine_image_type, Some(MachineImageType::Bottlerocket));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddCapacityOptions {
+    /// The group's properties.
+    pub group: CommonAutoScalingGroupProps,
+    /// How the cluster configures the group.
+    pub cluster: AddAutoScalingGroupCapacityOptions,
 }
 
 impl AddCapacityOptions {
-    /// Sets `instance_type`.
-    pub fn instance_type(mut self, t: impl Into<String>) -> Self {
-        self.instance_type = Some(t.into());
-        self
+    group_setters!();
+    cluster_setters!();
+}
+
+/// The user data of a group's instances (CDK `ec2.UserData`): a shell script, or Bottlerocket's
+/// settings, to which clusters append lines.
+#[derive(Debug, Clone)]
+struct UserData {
+    /// `#!/bin/bash` for Linux images; none for Bottlerocket's custom user data.
+    shebang: Option<&'static str>,
+    lines: Vec<Value>,
+}
+
+impl UserData {
+    fn for_image(image: &MachineImage) -> UserData {
+        match image.image_type() {
+            MachineImageType::AmazonLinux2 => UserData {
+                shebang: Some("#!/bin/bash"),
+                lines: Vec::new(),
+            },
+            // `UserData.custom("")`: an empty first line.
+            MachineImageType::Bottlerocket => UserData {
+                shebang: None,
+                lines: vec![Value::from("")],
+            },
+        }
     }
 
-    /// Sets `min_capacity`.
-    pub fn min_capacity(mut self, n: u32) -> Self {
-        self.min_capacity = Some(n);
-        self
-    }
-
-    /// Sets `max_capacity`.
-    pub fn max_capacity(mut self, n: u32) -> Self {
-        self.max_capacity = Some(n);
-        self
-    }
-
-    /// Sets `desired_capacity`.
-    pub fn desired_capacity(mut self, n: u32) -> Self {
-        self.desired_capacity = Some(n);
-        self
+    fn render(&self) -> Value {
+        let mut parts = Vec::new();
+        if let Some(shebang) = self.shebang {
+            parts.push(Value::from(shebang));
+        }
+        for (i, line) in self.lines.iter().enumerate() {
+            if i > 0 || self.shebang.is_some() {
+                parts.push("\n".into());
+            }
+            parts.push(line.clone());
+        }
+        Value::Base64(Box::new(Value::join("", parts)))
     }
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct AsgData {
-    pub(crate) resource: NodeId,
+    id: String,
+    resource: NodeId,
+    template: NodeId,
+    role: Role,
+    image_type: MachineImageType,
+    spot: bool,
+    user_data: UserData,
 }
 
-/// An auto-scaling group construct.
+/// An auto-scaling group construct (`<id>/ASG` and its launch template, role and profile).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AutoScalingGroup {
     node: NodeId,
     index: usize,
 }
 
-/// The SSM parameter of the ECS-optimized Amazon Linux 2 AMI, the CDK's default image.
-const ECS_AL2_AMI: &str = "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id";
-
 /// How long the drain hook gives tasks to stop, in seconds (the CDK's default 5 minutes).
 const DRAIN_SECONDS: u32 = 300;
 
+// As in the CDK, `new` of a kind returns the handle all kinds share.
 impl AutoScalingGroup {
+    /// Creates an auto-scaling group with id `id` at the top of `stack`, to add to a cluster
+    /// with [`Cluster::add_auto_scaling_group`] or to an
+    /// [`AsgCapacityProvider`](crate::capacity_provider::AsgCapacityProvider).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default())?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc))?;
+    /// let asg = AutoScalingGroup::new(&mut app, s, "ASG", AutoScalingGroupProps::default()
+    ///     .vpc(vpc)
+    ///     .instance_type("t3.large")
+    ///     .machine_image(EcsOptimizedImage::amazon_linux2(AmiHardwareType::Standard)))?;
+    /// cluster.add_auto_scaling_group(&mut app, asg, AddAutoScalingGroupCapacityOptions::default())?;
+    /// assert!(cluster.has_ec2_capacity(&app));
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: AutoScalingGroupProps,
+    ) -> Result<AutoScalingGroup, Error> {
+        let Some(vpc) = props.vpc else {
+            return Err(Error::new(format!(
+                "auto scaling group `{id}` needs `vpc`: add `vpc: <name>`"
+            )));
+        };
+        let root = app.stack(stack).root();
+        AutoScalingGroup::new_in(app, root, id, vpc, props.group, false)
+    }
+
+    /// Builds the group under `scope`; `replacing_update` adds the `AutoScalingReplacingUpdate`
+    /// policy `add_capacity` gives its groups.
+    fn new_in(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        vpc: Vpc,
+        group: CommonAutoScalingGroupProps,
+        replacing_update: bool,
+    ) -> Result<AutoScalingGroup, Error> {
+        let Some(instance_type) = group.instance_type.clone() else {
+            return Err(Error::new(format!(
+                "capacity `{id}` needs `instance_type`: add one, e.g. `instance_type: \"t3.medium\"`"
+            )));
+        };
+        if let Err(e) = rules::capacity_sizes(
+            group.min_capacity,
+            group.max_capacity,
+            group.desired_capacity,
+        ) {
+            return Err(Error::new(rules::capacity_sizes_message(id, e)));
+        }
+        let image = group
+            .machine_image
+            .clone()
+            .unwrap_or_else(|| EcsOptimizedImage::amazon_linux2(Default::default()));
+        image.check()?;
+        let min = group.min_capacity.unwrap_or(1);
+        let max = group
+            .max_capacity
+            .unwrap_or(group.desired_capacity.unwrap_or(min.max(1)));
+        let subnets = match group.vpc_subnets.unwrap_or_default() {
+            SubnetType::Private => vpc.private_subnets(app),
+            SubnetType::Public => vpc.public_subnets(app),
+        };
+        let image_parameter = ssm_parameter(app, scope, &image.ssm_parameter())?;
+
+        let stack = app.stack_mut(scope.stack());
+        let node = stack.add_node(scope, id)?;
+        let path = stack.path(node);
+        stack.add_tag(node, "Name", &path);
+
+        let sg = SecurityGroup::new(app, node, "InstanceSecurityGroup", vpc)?;
+        let role = Role::new(app, node, "InstanceRole", "ec2.amazonaws.com")?;
+        let stack = app.stack_mut(node.stack());
+        let profile = stack.add_resource(
+            node,
+            "InstanceProfile",
+            Resource::new("AWS::IAM::InstanceProfile")
+                .prop("Roles", Value::List(vec![role.name()])),
+        )?;
+        let template_scope = stack.add_node(node, "LaunchTemplate")?;
+        let template_path = stack.path(template_scope);
+        stack.add_tag(template_scope, "Name", &template_path);
+        let user_data = UserData::for_image(&image);
+        let mut data = vec![
+            (
+                "IamInstanceProfile",
+                Value::map([("Arn", Value::GetAtt(profile, "Arn".into()))]),
+            ),
+            ("ImageId", Value::Ref(image_parameter)),
+            ("InstanceType", Value::from(instance_type)),
+            (
+                "Monitoring",
+                Value::map([(
+                    "Enabled",
+                    Value::from(group.detailed_monitoring.unwrap_or(false)),
+                )]),
+            ),
+            ("UserData", user_data.render()),
+        ];
+        match group.associate_public_ip_address {
+            // The address is a property of the network interface, which then holds the groups.
+            Some(associate) => data.push((
+                "NetworkInterfaces",
+                Value::List(vec![Value::map([
+                    ("AssociatePublicIpAddress", Value::from(associate)),
+                    ("DeviceIndex", Value::Int(0)),
+                    ("Groups", Value::List(vec![sg.group_id()])),
+                ])]),
+            )),
+            None => data.push(("SecurityGroupIds", Value::List(vec![sg.group_id()]))),
+        }
+        if let Some(key) = group.key_name.clone() {
+            data.push(("KeyName", Value::from(key)));
+        }
+        if let Some(price) = group.spot_price.clone() {
+            data.push((
+                "InstanceMarketOptions",
+                Value::map([
+                    ("MarketType", Value::from("spot")),
+                    (
+                        "SpotOptions",
+                        Value::map([("MaxPrice", Value::from(price))]),
+                    ),
+                ]),
+            ));
+        }
+        let template = stack.add_resource(
+            template_scope,
+            "Resource",
+            Resource::new("AWS::EC2::LaunchTemplate").prop("LaunchTemplateData", Value::map(data)),
+        )?;
+        // Instances must not boot before their role can register them with the cluster.
+        stack.add_dependency(template, role.node());
+
+        let mut resource = Resource::new("AWS::AutoScaling::AutoScalingGroup")
+            .prop_opt("Cooldown", group.cooldown.map(|c| c.to_string()))
+            .prop_opt(
+                "DesiredCapacity",
+                group.desired_capacity.map(|d| d.to_string()),
+            )
+            .prop(
+                "LaunchTemplate",
+                Value::map([
+                    ("LaunchTemplateId", Value::Ref(template)),
+                    (
+                        "Version",
+                        Value::GetAtt(template, "LatestVersionNumber".into()),
+                    ),
+                ]),
+            )
+            .prop("MaxSize", max.to_string())
+            .prop("MinSize", min.to_string())
+            .prop_opt(
+                "NewInstancesProtectedFromScaleIn",
+                group.new_instances_protected_from_scale_in,
+            )
+            .prop("VPCZoneIdentifier", Value::List(subnets));
+        let scheduled = (
+            "AutoScalingScheduledAction",
+            Value::map([("IgnoreUnmodifiedGroupSizeProperties", Value::from(true))]),
+        );
+        resource.update_policy = Some(if replacing_update {
+            Value::map([
+                (
+                    "AutoScalingReplacingUpdate",
+                    Value::map([("WillReplace", Value::from(true))]),
+                ),
+                scheduled,
+            ])
+        } else {
+            Value::map([scheduled])
+        });
+        let resource = stack.add_resource(node, "ASG", resource)?;
+
+        let index = app.asgs.len();
+        app.asgs.push(AsgData {
+            id: id.to_string(),
+            resource,
+            template,
+            role,
+            image_type: image.image_type(),
+            spot: group.spot_price.is_some(),
+            user_data,
+        });
+        Ok(AutoScalingGroup { node, index })
+    }
+
+    /// The group `add_capacity` builds under the cluster, configured for it.
     pub(crate) fn for_cluster(
         app: &mut App,
         cluster: Cluster,
         id: &str,
         options: AddCapacityOptions,
     ) -> Result<AutoScalingGroup, Error> {
-        let Some(instance_type) = options.instance_type.clone() else {
-            return Err(Error::new(format!(
-                "capacity `{id}` needs `instance_type`: add one, e.g. `instance_type: \"t3.medium\"`"
-            )));
-        };
-        let min = options.min_capacity.unwrap_or(1);
-        let max = options
-            .max_capacity
-            .unwrap_or(options.desired_capacity.unwrap_or(min.max(1)));
+        let AddCapacityOptions {
+            mut group,
+            cluster: mut cluster_options,
+        } = options;
+        if !rules::capacity_image_choice(
+            group.machine_image.is_some(),
+            cluster_options.machine_image_type.is_some(),
+        ) {
+            return Err(Error::new(rules::capacity_image_choice_message(id)));
+        }
+        if !rules::spot_draining_needs_price(
+            cluster_options.spot_instance_draining,
+            group.spot_price.is_some(),
+        ) {
+            return Err(Error::new(rules::spot_draining_needs_price_message(id)));
+        }
+        if group.machine_image.is_none()
+            && cluster_options.machine_image_type == Some(MachineImageType::Bottlerocket)
+        {
+            // The CDK follows the instance type's processors for Bottlerocket.
+            let architecture = InstanceArchitecture::of_instance_type(
+                group.instance_type.as_deref().unwrap_or(""),
+            );
+            group.machine_image = Some(MachineImage::Bottlerocket {
+                variant: Default::default(),
+                architecture,
+            });
+        }
         let vpc = cluster.vpc(app);
-        let subnets = vpc.private_subnets(app);
+        let asg = AutoScalingGroup::new_in(app, cluster.node(), id, vpc, group, true)?;
+        if cluster_options.machine_image_type.is_none() {
+            cluster_options.machine_image_type = Some(app.asgs[asg.index].image_type);
+        }
+        asg.configure(app, cluster, cluster_options)?;
+        Ok(asg)
+    }
+
+    /// Joins the group's instances to `cluster`: user data, the agent's rights, the drain hook
+    /// (CDK `Cluster.configureAutoScalingGroup`).
+    pub(crate) fn configure(
+        self,
+        app: &mut App,
+        cluster: Cluster,
+        options: AddAutoScalingGroupCapacityOptions,
+    ) -> Result<(), Error> {
+        let data = &app.asgs[self.index];
+        if !rules::spot_draining_needs_price(options.spot_instance_draining, data.spot) {
+            return Err(Error::new(rules::spot_draining_needs_price_message(
+                &data.id,
+            )));
+        }
+        let role = data.role;
         let cluster_name = cluster.cluster_name(app);
         let cluster_arn = cluster.cluster_arn(app);
-        let image = ssm_parameter(app, cluster.node(), ECS_AL2_AMI)?;
-
-        let stack = app.stack_mut(cluster.node().stack());
-        let node = stack.add_node(cluster.node(), id)?;
-        let path = stack.path(node);
-        stack.add_tag(node, "Name", &path);
-
-        let sg = SecurityGroup::new(app, node, "InstanceSecurityGroup", vpc)?;
-        let role = Role::new(app, node, "InstanceRole", "ec2.amazonaws.com")?;
+        match options.machine_image_type.unwrap_or(data.image_type) {
+            MachineImageType::Bottlerocket => {
+                self.add_user_data(
+                    app,
+                    vec![
+                        "[settings.ecs]".into(),
+                        Value::join(
+                            "",
+                            vec!["cluster = \"".into(), cluster_name.clone(), "\"".into()],
+                        ),
+                    ],
+                );
+                role.add_managed_policy(
+                    app,
+                    Role::aws_managed_policy("AmazonSSMManagedInstanceCore"),
+                );
+                role.add_managed_policy(
+                    app,
+                    Role::aws_managed_policy("service-role/AmazonEC2ContainerServiceforEC2Role"),
+                );
+            }
+            MachineImageType::AmazonLinux2 => {
+                let mut lines = vec![Value::join(
+                    "",
+                    vec![
+                        "echo ECS_CLUSTER=".into(),
+                        cluster_name.clone(),
+                        " >> /etc/ecs/ecs.config".into(),
+                    ],
+                )];
+                if options.spot_instance_draining {
+                    lines.push(
+                        "echo ECS_ENABLE_SPOT_INSTANCE_DRAINING=true >> /etc/ecs/ecs.config".into(),
+                    );
+                }
+                self.add_user_data(app, lines);
+            }
+        }
         // What the ECS agent on the instance needs to register with this cluster and report.
         role.grant(
             app,
@@ -130,81 +659,40 @@ impl AutoScalingGroup {
             ])
             .on_any(),
         )?;
+        let drain = options.task_drain_time.unwrap_or(DRAIN_SECONDS);
+        if drain != 0 {
+            let asg = app.asgs[self.index].resource;
+            drain_hook(
+                app,
+                self.node,
+                asg,
+                cluster_name,
+                cluster_arn,
+                drain,
+                options.topic_encryption_key,
+            )?;
+        }
+        Ok(())
+    }
 
-        let stack = app.stack_mut(node.stack());
-        let profile = stack.add_resource(
-            node,
-            "InstanceProfile",
-            Resource::new("AWS::IAM::InstanceProfile")
-                .prop("Roles", Value::List(vec![role.name()])),
-        )?;
-        let template_scope = stack.add_node(node, "LaunchTemplate")?;
-        let template_path = stack.path(template_scope);
-        stack.add_tag(template_scope, "Name", &template_path);
-        let user_data = Value::Base64(Box::new(Value::join(
-            "",
-            vec![
-                "#!/bin/bash\necho ECS_CLUSTER=".into(),
-                cluster_name.clone(),
-                " >> /etc/ecs/ecs.config".into(),
-            ],
-        )));
-        let template = stack.add_resource(
-            template_scope,
-            "Resource",
-            Resource::new("AWS::EC2::LaunchTemplate").prop(
-                "LaunchTemplateData",
-                Value::map([
-                    (
-                        "IamInstanceProfile",
-                        Value::map([("Arn", Value::GetAtt(profile, "Arn".into()))]),
-                    ),
-                    ("ImageId", Value::Ref(image)),
-                    ("InstanceType", Value::from(instance_type)),
-                    ("Monitoring", Value::map([("Enabled", Value::from(false))])),
-                    ("SecurityGroupIds", Value::List(vec![sg.group_id()])),
-                    ("UserData", user_data),
-                ]),
-            ),
-        )?;
-        // Instances must not boot before their role can register them with the cluster.
-        stack.add_dependency(template, role.node());
+    /// Appends lines to the instances' user data (CDK `asg.addUserData`).
+    fn add_user_data(self, app: &mut App, lines: Vec<Value>) {
+        let data = &mut app.asgs[self.index];
+        data.user_data.lines.extend(lines);
+        let rendered = data.user_data.render();
+        let template = data.template;
+        let resource = app.stack_mut(template.stack()).resource_mut(template);
+        if let Some(Value::Map(data)) = resource.properties.get_mut("LaunchTemplateData") {
+            data.insert("UserData".into(), rendered);
+        }
+    }
 
-        let mut group = Resource::new("AWS::AutoScaling::AutoScalingGroup")
-            .prop_opt(
-                "DesiredCapacity",
-                options.desired_capacity.map(|d| d.to_string()),
-            )
-            .prop(
-                "LaunchTemplate",
-                Value::map([
-                    ("LaunchTemplateId", Value::Ref(template)),
-                    (
-                        "Version",
-                        Value::GetAtt(template, "LatestVersionNumber".into()),
-                    ),
-                ]),
-            )
-            .prop("MaxSize", max.to_string())
-            .prop("MinSize", min.to_string())
-            .prop("VPCZoneIdentifier", Value::List(subnets));
-        group.update_policy = Some(Value::map([
-            (
-                "AutoScalingReplacingUpdate",
-                Value::map([("WillReplace", Value::from(true))]),
-            ),
-            (
-                "AutoScalingScheduledAction",
-                Value::map([("IgnoreUnmodifiedGroupSizeProperties", Value::from(true))]),
-            ),
-        ]));
-        let resource = stack.add_resource(node, "ASG", group)?;
-
-        drain_hook(app, node, resource, cluster_name, cluster_arn)?;
-
-        let index = app.asgs.len();
-        app.asgs.push(AsgData { resource });
-        Ok(AutoScalingGroup { node, index })
+    /// Sets `NewInstancesProtectedFromScaleIn` (CDK `asg.protectNewInstancesFromScaleIn()`).
+    pub(crate) fn protect_new_instances_from_scale_in(self, app: &mut App) {
+        let resource = app.asgs[self.index].resource;
+        app.stack_mut(resource.stack())
+            .resource_mut(resource)
+            .set("NewInstancesProtectedFromScaleIn", true);
     }
 
     /// The construct's scope.
@@ -212,9 +700,19 @@ impl AutoScalingGroup {
         self.node
     }
 
+    /// The construct id, for messages.
+    pub fn id(self, app: &App) -> &str {
+        &app.asgs[self.index].id
+    }
+
     /// `{"Ref": asg}`: the group name.
     pub fn group_name(self, app: &App) -> Value {
         Value::Ref(app.asgs[self.index].resource)
+    }
+
+    /// The type of the group's image (what its user data is written for by default).
+    pub fn image_type(self, app: &App) -> MachineImageType {
+        app.asgs[self.index].image_type
     }
 }
 
@@ -249,6 +747,8 @@ fn drain_hook(
     asg: NodeId,
     cluster_name: Value,
     cluster_arn: Value,
+    drain_seconds: u32,
+    topic_key: Option<Key>,
 ) -> Result<(), Error> {
     let stack = app.stack_mut(asg_scope.stack());
     let hook_scope = stack.add_node(asg_scope, "DrainECSHook")?;
@@ -283,7 +783,7 @@ fn drain_hook(
             .prop("Handler", "index.lambda_handler")
             .prop("Role", role.arn())
             .prop("Runtime", "python3.13")
-            .prop("Timeout", (DRAIN_SECONDS + 10).min(900)),
+            .prop("Timeout", (drain_seconds + 10).min(900)),
     )?;
     stack.add_dependency(function, role.node());
     let function_arn = Value::GetAtt(function, "Arn".into());
@@ -301,7 +801,11 @@ fn drain_hook(
 
     let lifecycle_scope = stack.add_node(asg_scope, "LifecycleHookDrainHook")?;
     let topic_scope = stack.add_node(lifecycle_scope, "Topic")?;
-    let topic = stack.add_resource(topic_scope, "Resource", Resource::new("AWS::SNS::Topic"))?;
+    let topic = stack.add_resource(
+        topic_scope,
+        "Resource",
+        Resource::new("AWS::SNS::Topic").prop_opt("KmsMasterKeyId", topic_key.map(|k| k.key_arn())),
+    )?;
     let topic_uid = stack.unique_id(topic_scope);
     stack.add_resource(
         function_scope,
@@ -359,10 +863,24 @@ fn drain_hook(
     }
 
     let hook_role = Role::new(app, lifecycle_scope, "Role", "autoscaling.amazonaws.com")?;
+    // Publishing to an encrypted topic needs the key too; the CDK grants it twice, around
+    // `sns:Publish`, and the statements merge.
+    if let Some(key) = topic_key {
+        hook_role.grant(
+            app,
+            Statement::allow(["kms:Decrypt", "kms:GenerateDataKey"]).on([key.key_arn()]),
+        )?;
+    }
     hook_role.grant(
         app,
         Statement::allow(["sns:Publish"]).on([Value::Ref(topic)]),
     )?;
+    if let Some(key) = topic_key {
+        hook_role.grant(
+            app,
+            Statement::allow(["kms:Decrypt", "kms:GenerateDataKey*"]).on([key.key_arn()]),
+        )?;
+    }
     let stack = app.stack_mut(asg_scope.stack());
     let hook = stack.add_resource(
         lifecycle_scope,
@@ -370,7 +888,7 @@ fn drain_hook(
         Resource::new("AWS::AutoScaling::LifecycleHook")
             .prop("AutoScalingGroupName", Value::Ref(asg))
             .prop("DefaultResult", "CONTINUE")
-            .prop("HeartbeatTimeout", DRAIN_SECONDS)
+            .prop("HeartbeatTimeout", drain_seconds)
             .prop(
                 "LifecycleTransition",
                 "autoscaling:EC2_INSTANCE_TERMINATING",

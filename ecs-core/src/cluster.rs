@@ -10,7 +10,11 @@
 //! ```
 
 use crate::app::App;
-use crate::capacity::{AddCapacityOptions, AutoScalingGroup};
+use crate::capacity::{AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup};
+use crate::capacity_provider::{
+    check_strategies, render_strategies, AsgCapacityProvider, CapacityProvider,
+    CapacityProviderStrategy,
+};
 use crate::cfn::{Resource, Value};
 use crate::construct::{NodeId, StackId};
 use crate::ec2::{Vpc, VpcProps};
@@ -28,6 +32,8 @@ pub struct ClusterProps {
     pub vpc: Option<Vpc>,
     /// `ClusterName`; CloudFormation generates one when absent.
     pub cluster_name: Option<String>,
+    /// Adds the `FARGATE` and `FARGATE_SPOT` capacity providers.
+    pub enable_fargate_capacity_providers: bool,
 }
 
 impl ClusterProps {
@@ -42,6 +48,12 @@ impl ClusterProps {
         self.cluster_name = Some(name.into());
         self
     }
+
+    /// Sets `enable_fargate_capacity_providers`.
+    pub fn enable_fargate_capacity_providers(mut self, enable: bool) -> Self {
+        self.enable_fargate_capacity_providers = enable;
+        self
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +62,11 @@ pub(crate) struct ClusterData {
     pub(crate) resource: NodeId,
     pub(crate) vpc: Vpc,
     pub(crate) has_ec2_capacity: bool,
+    /// The providers the cluster has, in the order they were added.
+    providers: Vec<CapacityProvider>,
+    default_strategy: Vec<CapacityProviderStrategy>,
+    /// `AWS::ECS::ClusterCapacityProviderAssociations`, once there is something to associate.
+    associations: Option<NodeId>,
 }
 
 /// An ECS cluster construct.
@@ -85,8 +102,15 @@ impl Cluster {
             resource,
             vpc,
             has_ec2_capacity: false,
+            providers: Vec::new(),
+            default_strategy: Vec::new(),
+            associations: None,
         });
-        Ok(Cluster { node, index })
+        let cluster = Cluster { node, index };
+        if props.enable_fargate_capacity_providers {
+            cluster.enable_fargate_capacity_providers(app)?;
+        }
+        Ok(cluster)
     }
 
     /// The cluster construct's scope.
@@ -99,7 +123,8 @@ impl Cluster {
         app.clusters[self.index].vpc
     }
 
-    /// Whether EC2 capacity was added (`add_capacity`).
+    /// Whether EC2 capacity was added (`add_capacity`, `add_auto_scaling_group` or
+    /// `add_asg_capacity_provider`).
     pub fn has_ec2_capacity(self, app: &App) -> bool {
         app.clusters[self.index].has_ec2_capacity
     }
@@ -141,5 +166,183 @@ impl Cluster {
         let asg = AutoScalingGroup::for_cluster(app, self, id, options)?;
         app.clusters[self.index].has_ec2_capacity = true;
         Ok(asg)
+    }
+
+    /// Adds an auto-scaling group built with [`AutoScalingGroup::new`]: its instances join the
+    /// cluster (CDK `addAutoScalingGroup`).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default())?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc))?;
+    /// let asg = AutoScalingGroup::new(&mut app, s, "ASG",
+    ///     AutoScalingGroupProps::default().vpc(vpc).instance_type("t3.large"))?;
+    /// // Without a drain hook: no Lambda, topic or lifecycle hook.
+    /// cluster.add_auto_scaling_group(&mut app, asg,
+    ///     AddAutoScalingGroupCapacityOptions::default().task_drain_time(0))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn add_auto_scaling_group(
+        self,
+        app: &mut App,
+        asg: AutoScalingGroup,
+        options: AddAutoScalingGroupCapacityOptions,
+    ) -> Result<(), Error> {
+        asg.configure(app, self, options)?;
+        app.clusters[self.index].has_ec2_capacity = true;
+        Ok(())
+    }
+
+    /// Adds an auto-scaling-group capacity provider: its group's instances join the cluster,
+    /// and the provider is associated with it (CDK `addAsgCapacityProvider`). Adding one twice
+    /// does nothing.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default())?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc))?;
+    /// let asg = AutoScalingGroup::new(&mut app, s, "ASG",
+    ///     AutoScalingGroupProps::default().vpc(vpc).instance_type("t2.micro"))?;
+    /// let provider = AsgCapacityProvider::new(&mut app, s, "Provider",
+    ///     AsgCapacityProviderProps::default().auto_scaling_group(asg))?;
+    /// cluster.add_asg_capacity_provider(&mut app, provider, Default::default())?;
+    /// assert!(cluster.has_ec2_capacity(&app));
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn add_asg_capacity_provider(
+        self,
+        app: &mut App,
+        provider: AsgCapacityProvider,
+        options: AddAutoScalingGroupCapacityOptions,
+    ) -> Result<(), Error> {
+        let entry = CapacityProvider::Asg(provider);
+        if app.clusters[self.index].providers.contains(&entry) {
+            return Ok(());
+        }
+        let options = provider.configure_options(app, options);
+        provider
+            .auto_scaling_group(app)
+            .configure(app, self, options)?;
+        let data = &mut app.clusters[self.index];
+        data.has_ec2_capacity = true;
+        data.providers.push(entry);
+        self.sync_associations(app)
+    }
+
+    /// Adds the `FARGATE` and `FARGATE_SPOT` capacity providers (CDK
+    /// `enableFargateCapacityProviders()`).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default())?;
+    /// cluster.enable_fargate_capacity_providers(&mut app)?;
+    /// let t = &app.templates()?[0].1;
+    /// assert_eq!(t["Resources"]["Cluster3DA9CCBA"]["Properties"]["CapacityProviders"][1], "FARGATE_SPOT");
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn enable_fargate_capacity_providers(self, app: &mut App) -> Result<(), Error> {
+        let data = &mut app.clusters[self.index];
+        for p in [CapacityProvider::Fargate, CapacityProvider::FargateSpot] {
+            if !data.providers.contains(&p) {
+                data.providers.push(p);
+            }
+        }
+        self.sync_associations(app)
+    }
+
+    /// Sets the strategy services without one use (CDK `addDefaultCapacityProviderStrategy`):
+    /// once, with providers the cluster has (rule C2).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster",
+    ///     ClusterProps::default().enable_fargate_capacity_providers(true))?;
+    /// cluster.add_default_capacity_provider_strategy(&mut app, vec![
+    ///     CapacityProviderStrategy::default().capacity_provider("FARGATE").base(1).weight(1),
+    /// ])?;
+    /// assert!(cluster.add_default_capacity_provider_strategy(&mut app, vec![]).is_err());
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn add_default_capacity_provider_strategy(
+        self,
+        app: &mut App,
+        strategies: Vec<CapacityProviderStrategy>,
+    ) -> Result<(), Error> {
+        let id = self.id(app).to_string();
+        if !app.clusters[self.index].default_strategy.is_empty() {
+            return Err(Error::new(format!(
+                "cluster `{id}` already has a default capacity provider strategy: give it one"
+            )));
+        }
+        check_strategies(&id, &strategies)?;
+        for s in &strategies {
+            if let Some(p) = &s.capacity_provider {
+                if !self.has_capacity_provider(app, p) {
+                    return Err(Error::new(
+                        crate::rules::strategy_provider_registered_message(
+                            &id,
+                            &p.display(app),
+                            &id,
+                            p.is_fargate(),
+                        ),
+                    ));
+                }
+            }
+        }
+        app.clusters[self.index].default_strategy = strategies;
+        self.sync_associations(app)
+    }
+
+    /// Whether `provider` is one of the cluster's capacity providers.
+    pub fn has_capacity_provider(self, app: &App, provider: &CapacityProvider) -> bool {
+        let providers = &app.clusters[self.index].providers;
+        match provider {
+            // A name matches the provider of this app that carries it.
+            CapacityProvider::Named(name) => providers.iter().any(|p| match p {
+                CapacityProvider::Named(n) => n == name,
+                CapacityProvider::Asg(asg) => {
+                    asg.capacity_provider_name(app) == Value::from(name.as_str())
+                }
+                _ => false,
+            }),
+            other => providers.contains(other),
+        }
+    }
+
+    /// Creates or updates `AWS::ECS::ClusterCapacityProviderAssociations`, which the CDK adds
+    /// at synthesis (an aspect) as the cluster's last child, with its id.
+    fn sync_associations(self, app: &mut App) -> Result<(), Error> {
+        let data = &app.clusters[self.index];
+        if data.providers.is_empty() && data.default_strategy.is_empty() {
+            return Ok(());
+        }
+        let resource = Resource::new("AWS::ECS::ClusterCapacityProviderAssociations")
+            .prop(
+                "CapacityProviders",
+                Value::List(data.providers.iter().map(|p| p.name(app)).collect()),
+            )
+            .prop("Cluster", self.cluster_name(app))
+            .prop(
+                "DefaultCapacityProviderStrategy",
+                render_strategies(app, &data.default_strategy),
+            );
+        let (existing, id) = (data.associations, data.id.clone());
+        let stack = app.stack_mut(self.node.stack());
+        match existing {
+            Some(node) => *stack.resource_mut(node) = resource,
+            None => {
+                let node = stack.add_late_resource(self.node, &id, resource)?;
+                app.clusters[self.index].associations = Some(node);
+            }
+        }
+        Ok(())
     }
 }

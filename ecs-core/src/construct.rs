@@ -67,6 +67,9 @@ pub(crate) struct Node {
     pub(crate) tags: Vec<Tag>,
     /// Scopes every resource at or below this node depends on (CDK `node.addDependency`).
     pub(crate) depends_on: Vec<NodeId>,
+    /// Created as the CDK's aspects create constructs, at synthesis: it stays after every
+    /// sibling, even those added later.
+    pub(crate) late: bool,
 }
 
 /// One CloudFormation stack: its name and construct tree.
@@ -94,6 +97,7 @@ impl Stack {
             element: None,
             tags: Vec::new(),
             depends_on: Vec::new(),
+            late: false,
         };
         Stack {
             name: name.to_string(),
@@ -168,8 +172,17 @@ impl Stack {
             element: None,
             tags: Vec::new(),
             depends_on: Vec::new(),
+            late: false,
         });
-        self.nodes[parent.index].children.push(index);
+        // New children go before the late ones, which the CDK would only create at synthesis.
+        let children = &self.nodes[parent.index].children;
+        let late = children
+            .iter()
+            .rev()
+            .take_while(|&&c| self.nodes[c].late)
+            .count();
+        let at = children.len() - late;
+        self.nodes[parent.index].children.insert(at, index);
         Ok(NodeId {
             stack: self.index,
             index,
@@ -196,6 +209,19 @@ impl Stack {
         resource: Resource,
     ) -> Result<NodeId, Error> {
         self.add_element(parent, id, Element::Resource(resource))
+    }
+
+    /// Adds a child resource that stays after every sibling added later, as a construct an
+    /// aspect adds at synthesis does (the cluster's capacity-provider associations).
+    pub(crate) fn add_late_resource(
+        &mut self,
+        parent: NodeId,
+        id: &str,
+        resource: Resource,
+    ) -> Result<NodeId, Error> {
+        let node = self.add_resource(parent, id, resource)?;
+        self.nodes[node.index].late = true;
+        Ok(node)
     }
 
     /// The child of `parent` with construct id `id`.

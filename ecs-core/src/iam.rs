@@ -239,6 +239,51 @@ impl Role {
         Value::Ref(self.resource)
     }
 
+    /// Attaches an AWS managed policy (CDK `role.addManagedPolicy`), e.g. the one
+    /// [`Role::aws_managed_policy`] names; attaching one twice keeps one.
+    ///
+    /// ```
+    /// use ecs_core::{App, iam::Role};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let root = app.stack(s).root();
+    /// let role = Role::new(&mut app, root, "Role", "ec2.amazonaws.com").unwrap();
+    /// role.add_managed_policy(&mut app, Role::aws_managed_policy("AmazonSSMManagedInstanceCore"));
+    /// let t = &app.templates().unwrap()[0].1;
+    /// assert_eq!(t["Resources"]["Role1ABCC5F0"]["Properties"]["ManagedPolicyArns"].as_array().unwrap().len(), 1);
+    /// ```
+    pub fn add_managed_policy(self, app: &mut App, arn: Value) {
+        let resource = app
+            .stack_mut(self.scope.stack())
+            .resource_mut(self.resource);
+        match resource.properties.get_mut("ManagedPolicyArns") {
+            Some(Value::List(arns)) => {
+                if !arns.contains(&arn) {
+                    arns.push(arn);
+                }
+            }
+            _ => resource.set("ManagedPolicyArns", Value::List(vec![arn])),
+        }
+    }
+
+    /// The ARN of the AWS managed policy `name` (CDK `ManagedPolicy.fromAwsManagedPolicyName`):
+    /// `arn:${Partition}:iam::aws:policy/<name>`.
+    ///
+    /// ```
+    /// let arn = ecs_core::iam::Role::aws_managed_policy("service-role/AWSLambdaBasicExecutionRole");
+    /// assert!(matches!(arn, ecs_core::cfn::Value::Join(..)));
+    /// ```
+    pub fn aws_managed_policy(name: &str) -> Value {
+        Value::join(
+            "",
+            vec![
+                "arn:".into(),
+                crate::cfn::Pseudo::Partition.into(),
+                format!(":iam::aws:policy/{name}").into(),
+            ],
+        )
+    }
+
     /// Adds a statement to the role's `DefaultPolicy`, creating the policy on first use.
     pub fn grant(self, app: &mut App, statement: Statement) -> Result<(), Error> {
         let stack = app.stack_mut(self.scope.stack());

@@ -23,8 +23,10 @@
 //! # Ok::<(), ecs_core::Error>(())
 //! ```
 
+pub mod amis;
 pub mod app;
 pub mod capacity;
+pub mod capacity_provider;
 pub mod cfn;
 pub mod cluster;
 pub mod construct;
@@ -34,6 +36,7 @@ pub mod error;
 pub mod events;
 pub mod iam;
 pub mod image;
+pub mod kms;
 pub mod rules;
 pub mod scaling;
 pub mod schedule;
@@ -65,7 +68,20 @@ pub use error::Error;
 /// ```
 pub mod prelude {
     pub use crate::app::App;
-    pub use crate::capacity::{AddCapacityOptions, AutoScalingGroup};
+    // ---- capacity (issue 3) ----
+    pub use crate::amis::{
+        AmiHardwareType, BottleRocketImage, BottlerocketEcsVariant, EcsOptimizedImage,
+        InstanceArchitecture, MachineImage, MachineImageType,
+    };
+    pub use crate::capacity::{
+        AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
+        AutoScalingGroupProps, SubnetType,
+    };
+    pub use crate::capacity_provider::{
+        AsgCapacityProvider, AsgCapacityProviderProps, CapacityProvider, CapacityProviderStrategy,
+    };
+    pub use crate::kms::{Key, KeyProps};
+    // ---- end capacity ----
     pub use crate::cluster::{Cluster, ClusterProps};
     pub use crate::construct::StackId;
     pub use crate::container::{

@@ -58,6 +58,10 @@ pub enum RuleId {
     G3,
     /// At most 100 environment variables per container.
     G5,
+    /// Capacity: one way to choose the image, spot draining with a spot price, sizes in order.
+    C1,
+    /// Capacity providers: strategies that can be placed, managed scaling under protection.
+    C2,
 }
 
 impl RuleId {
@@ -85,6 +89,8 @@ impl RuleId {
             RuleId::G2 => "G2",
             RuleId::G3 => "G3",
             RuleId::G5 => "G5",
+            RuleId::C1 => "C1",
+            RuleId::C2 => "C2",
         }
     }
 }
@@ -462,7 +468,7 @@ pub const fn ec2_service_capacity(cluster_has_ec2_capacity: bool, daemon: bool) 
 /// ```
 pub fn ec2_service_capacity_message(service: &str, cluster: &str) -> String {
     format!(
-        "ec2 service `{service}` needs ec2 capacity in cluster `{cluster}`: add `add_capacity` to `{cluster}`"
+        "ec2 service `{service}` needs ec2 capacity in cluster `{cluster}`: add `add_capacity`, `add_auto_scaling_group` or `add_asg_capacity_provider` to `{cluster}`"
     )
 }
 
@@ -569,6 +575,310 @@ fn jaro_winkler(a: &str, b: &str) -> f64 {
     let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count();
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
+
+// ---------------------------------------------------------------------------------------------
+// ---- capacity (issue 3) ----
+// C1: EC2 capacity.
+
+/// Rule C1: the image decides the instances' user data, so an image and an image type given
+/// together contradict each other or repeat themselves (seed README "either a `machineImage` or
+/// `machineImageType`, … not both"; the CDK keeps both and writes broken user data).
+///
+/// ```
+/// assert!(ecs_core::rules::capacity_image_choice(true, false));
+/// assert!(!ecs_core::rules::capacity_image_choice(true, true));
+/// ```
+pub const fn capacity_image_choice(machine_image: bool, machine_image_type: bool) -> bool {
+    !(machine_image && machine_image_type)
+}
+
+/// Rule C1's message for an image and an image type given together.
+///
+/// ```
+/// assert!(ecs_core::rules::capacity_image_choice_message("Asg").contains("gives both"));
+/// ```
+pub fn capacity_image_choice_message(capacity: &str) -> String {
+    format!(
+        "capacity `{capacity}` gives both `machine_image` and `machine_image_type`: keep `machine_image`, or keep only `machine_image_type` for that type's default image"
+    )
+}
+
+/// Rule C1: the ECS agent drains spot instances only; without a spot price the group has none
+/// and the option would be ignored silently (seed README "Spot Instances").
+///
+/// ```
+/// assert!(ecs_core::rules::spot_draining_needs_price(true, true));
+/// assert!(ecs_core::rules::spot_draining_needs_price(false, false));
+/// assert!(!ecs_core::rules::spot_draining_needs_price(true, false));
+/// ```
+pub const fn spot_draining_needs_price(spot_instance_draining: bool, spot_price: bool) -> bool {
+    !spot_instance_draining || spot_price
+}
+
+/// Rule C1's message for spot draining without a spot price.
+///
+/// ```
+/// assert!(ecs_core::rules::spot_draining_needs_price_message("Asg").contains("`spot_price`"));
+/// ```
+pub fn spot_draining_needs_price_message(capacity: &str) -> String {
+    format!(
+        "capacity `{capacity}` has `spot_instance_draining` without `spot_price`: add `spot_price`, e.g. `spot_price: \"0.0735\"`, or remove `spot_instance_draining`"
+    )
+}
+
+/// How an auto-scaling group's sizes are out of order (rule C1).
+///
+/// ```
+/// use ecs_core::rules::{capacity_sizes, CapacitySizeError};
+/// assert_eq!(capacity_sizes(Some(3), Some(2), None), Err(CapacitySizeError::MinAboveMax { min: 3, max: 2 }));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapacitySizeError {
+    /// `min_capacity` above `max_capacity` (or above the max its defaults give).
+    MinAboveMax {
+        /// The minimum.
+        min: u32,
+        /// The maximum, given or defaulted.
+        max: u32,
+    },
+    /// `desired_capacity` below `min_capacity`.
+    DesiredBelowMin {
+        /// The desired capacity.
+        desired: u32,
+        /// The minimum, given or defaulted.
+        min: u32,
+    },
+    /// `desired_capacity` above `max_capacity`.
+    DesiredAboveMax {
+        /// The desired capacity.
+        desired: u32,
+        /// The maximum.
+        max: u32,
+    },
+}
+
+/// Rule C1: an auto-scaling group keeps `min ≤ desired ≤ max`, with the CDK's defaults (min 1,
+/// max = desired, else `max(min, 1)`); CloudFormation refuses a group out of order (CDK
+/// "minCapacity (…) should be <= maxCapacity (…)").
+///
+/// ```
+/// use ecs_core::rules::capacity_sizes;
+/// assert!(capacity_sizes(Some(0), Some(100), None).is_ok());
+/// assert!(capacity_sizes(None, None, Some(3)).is_ok());
+/// assert!(capacity_sizes(Some(2), None, Some(1)).is_err());
+/// ```
+pub const fn capacity_sizes(
+    min: Option<u32>,
+    max: Option<u32>,
+    desired: Option<u32>,
+) -> Result<(), CapacitySizeError> {
+    let min_value = match min {
+        Some(m) => m,
+        None => 1,
+    };
+    let max_value = match (max, desired) {
+        (Some(m), _) => m,
+        (None, Some(d)) => d,
+        (None, None) => {
+            if min_value > 1 {
+                min_value
+            } else {
+                1
+            }
+        }
+    };
+    if min_value > max_value {
+        return Err(CapacitySizeError::MinAboveMax {
+            min: min_value,
+            max: max_value,
+        });
+    }
+    if let Some(d) = desired {
+        if d < min_value {
+            return Err(CapacitySizeError::DesiredBelowMin {
+                desired: d,
+                min: min_value,
+            });
+        }
+        if d > max_value {
+            return Err(CapacitySizeError::DesiredAboveMax {
+                desired: d,
+                max: max_value,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Rule C1's message for sizes out of order.
+///
+/// ```
+/// use ecs_core::rules::{capacity_sizes_message, CapacitySizeError};
+/// assert_eq!(
+///     capacity_sizes_message("Asg", CapacitySizeError::DesiredAboveMax { desired: 5, max: 4 }),
+///     "capacity `Asg` has `desired_capacity: 5` above `max_capacity: 4`: keep min ≤ desired ≤ max",
+/// );
+/// ```
+pub fn capacity_sizes_message(capacity: &str, error: CapacitySizeError) -> String {
+    match error {
+        CapacitySizeError::MinAboveMax { min, max } => format!(
+            "capacity `{capacity}` has `min_capacity: {min}` above `max_capacity: {max}`: keep min ≤ desired ≤ max"
+        ),
+        CapacitySizeError::DesiredBelowMin { desired, min } => format!(
+            "capacity `{capacity}` has `desired_capacity: {desired}` below `min_capacity: {min}`: keep min ≤ desired ≤ max"
+        ),
+        CapacitySizeError::DesiredAboveMax { desired, max } => format!(
+            "capacity `{capacity}` has `desired_capacity: {desired}` above `max_capacity: {max}`: keep min ≤ desired ≤ max"
+        ),
+    }
+}
+
+/// Rule C1's message in const evaluation, where values cannot be formatted.
+///
+/// ```
+/// use ecs_core::rules::{capacity_sizes_const_message, CapacitySizeError};
+/// assert!(capacity_sizes_const_message(CapacitySizeError::MinAboveMax { min: 2, max: 1 }).contains("min_capacity"));
+/// ```
+pub const fn capacity_sizes_const_message(error: CapacitySizeError) -> &'static str {
+    match error {
+        CapacitySizeError::MinAboveMax { .. } => {
+            "capacity `min_capacity` is above `max_capacity`: keep min ≤ desired ≤ max"
+        }
+        CapacitySizeError::DesiredBelowMin { .. } => {
+            "capacity `desired_capacity` is below `min_capacity`: keep min ≤ desired ≤ max"
+        }
+        CapacitySizeError::DesiredAboveMax { .. } => {
+            "capacity `desired_capacity` is above `max_capacity`: keep min ≤ desired ≤ max"
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// C2: capacity providers.
+
+/// Rule C2: ECS places a strategy's base tasks on one provider only (CDK "Only 1 capacity
+/// provider in a capacity provider strategy can have a nonzero base").
+///
+/// ```
+/// assert!(ecs_core::rules::strategy_single_base(&[1, 0]));
+/// assert!(!ecs_core::rules::strategy_single_base(&[1, 2]));
+/// ```
+pub const fn strategy_single_base(bases: &[u32]) -> bool {
+    let mut nonzero = 0;
+    let mut i = 0;
+    while i < bases.len() {
+        if bases[i] != 0 {
+            nonzero += 1;
+        }
+        i += 1;
+    }
+    nonzero <= 1
+}
+
+/// Rule C2's message for two bases.
+///
+/// ```
+/// assert!(ecs_core::rules::strategy_single_base_message("Svc").contains("`base`"));
+/// ```
+pub fn strategy_single_base_message(owner: &str) -> String {
+    format!(
+        "the capacity provider strategy of `{owner}` gives `base` to more than one provider: keep a nonzero `base` on one"
+    )
+}
+
+/// Rule C2: a task runs either on Fargate or on instances, so one strategy cannot mix the two
+/// families (CDK "A capacity provider strategy cannot contain a mix of …").
+///
+/// ```
+/// assert!(ecs_core::rules::strategy_not_mixed(&[true, true]));
+/// assert!(!ecs_core::rules::strategy_not_mixed(&[true, false]));
+/// ```
+pub const fn strategy_not_mixed(fargate: &[bool]) -> bool {
+    let mut i = 1;
+    while i < fargate.len() {
+        if fargate[i] != fargate[0] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Rule C2's message for a mixed strategy.
+///
+/// ```
+/// assert!(ecs_core::rules::strategy_not_mixed_message("Svc").contains("Fargate"));
+/// ```
+pub fn strategy_not_mixed_message(owner: &str) -> String {
+    format!(
+        "the capacity provider strategy of `{owner}` mixes Fargate and auto scaling group providers: use only `FARGATE`/`FARGATE_SPOT`, or only asg capacity providers"
+    )
+}
+
+/// Rule C2: a strategy can only place tasks on providers its cluster has (CDK "Capacity provider
+/// … must be added to the cluster"; the CDK checks default strategies only, AWS refuses the
+/// service at deployment).
+///
+/// ```
+/// assert!(ecs_core::rules::strategy_provider_registered("FARGATE", &["FARGATE", "FARGATE_SPOT"]));
+/// assert!(!ecs_core::rules::strategy_provider_registered("Provider", &["FARGATE"]));
+/// ```
+pub const fn strategy_provider_registered(provider: &str, registered: &[&str]) -> bool {
+    let mut i = 0;
+    while i < registered.len() {
+        if str_eq(provider, registered[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Rule C2's message for a provider the cluster lacks; the fix depends on the family.
+///
+/// ```
+/// let m = ecs_core::rules::strategy_provider_registered_message("Svc", "FARGATE_SPOT", "Cluster", true);
+/// assert!(m.ends_with("set `enable_fargate_capacity_providers: true` on `Cluster`"));
+/// ```
+pub fn strategy_provider_registered_message(
+    owner: &str,
+    provider: &str,
+    cluster: &str,
+    fargate: bool,
+) -> String {
+    let fix = if fargate {
+        format!("set `enable_fargate_capacity_providers: true` on `{cluster}`")
+    } else {
+        format!("add `add_asg_capacity_provider {provider} {{}}` to `{cluster}`")
+    };
+    format!(
+        "the capacity provider strategy of `{owner}` names `{provider}`, which cluster `{cluster}` does not have: {fix}"
+    )
+}
+
+/// Rule C2: ECS protects instances from scale-in only while it manages the group's scaling
+/// (CDK "Cannot enable Managed Termination Protection on a Capacity Provider when Managed
+/// Scaling is disabled").
+///
+/// ```
+/// assert!(ecs_core::rules::termination_protection_needs_scaling(false, false));
+/// assert!(!ecs_core::rules::termination_protection_needs_scaling(true, false));
+/// ```
+pub const fn termination_protection_needs_scaling(protection: bool, scaling: bool) -> bool {
+    !protection || scaling
+}
+
+/// Rule C2's message for protection without scaling.
+///
+/// ```
+/// assert!(ecs_core::rules::termination_protection_needs_scaling_message("P").contains("enable_managed_scaling"));
+/// ```
+pub fn termination_protection_needs_scaling_message(provider: &str) -> String {
+    format!(
+        "asg capacity provider `{provider}` has managed termination protection without managed scaling: set `enable_managed_termination_protection: false` too, or remove `enable_managed_scaling: false`"
+    )
+}
+// ---- end capacity ----
 
 #[cfg(test)]
 mod tests {

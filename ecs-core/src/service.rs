@@ -63,6 +63,8 @@ struct BaseProps {
     service_name: Option<String>,
     min_healthy_percent: Option<u32>,
     max_healthy_percent: Option<u32>,
+    /// Capacity provider strategies (issue 3); replace the launch type when given.
+    capacity_provider_strategies: Vec<crate::capacity_provider::CapacityProviderStrategy>,
 }
 
 macro_rules! base_setters {
@@ -100,6 +102,16 @@ macro_rules! base_setters {
         /// Sets `max_healthy_percent`; default 200.
         pub fn max_healthy_percent(mut self, percent: u32) -> Self {
             self.base.max_healthy_percent = Some(percent);
+            self
+        }
+
+        /// Sets `capacity_provider_strategies`: tasks are spread over these providers
+        /// instead of launching with the service's launch type.
+        pub fn capacity_provider_strategies(
+            mut self,
+            strategies: impl IntoIterator<Item = crate::capacity_provider::CapacityProviderStrategy>,
+        ) -> Self {
+            self.base.capacity_provider_strategies = strategies.into_iter().collect();
             self
         }
     };
@@ -400,6 +412,14 @@ fn create(
             if daemon { "DAEMON" } else { "REPLICA" },
         );
     }
+    crate::capacity_provider::apply_to_service(
+        app,
+        id,
+        launch_type,
+        cluster,
+        &base.capacity_provider_strategies,
+        &mut resource,
+    )?;
     let task_role = task_definition.task_role(app);
     let st = app.stack_mut(stack);
     let root = st.root();

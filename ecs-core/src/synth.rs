@@ -203,6 +203,7 @@ impl App {
         let mut messages = Vec::new();
         crate::task_definition::validate(self, &mut messages);
         crate::service::validate(self, &mut messages);
+        crate::capacity_provider::validate(self, &mut messages);
         Error::collect(messages).map_or(Ok(()), Err)
     }
 

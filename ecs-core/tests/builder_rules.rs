@@ -241,7 +241,7 @@ fn service_without_essential_container_and_cluster_without_capacity_fail_togethe
         err.messages(),
         [
             "task definition `TaskDef` has no essential container: add a `container`, or set `essential: true` on one",
-            "ec2 service `Service` needs ec2 capacity in cluster `Cluster`: add `add_capacity` to `Cluster`",
+            "ec2 service `Service` needs ec2 capacity in cluster `Cluster`: add `add_capacity`, `add_auto_scaling_group` or `add_asg_capacity_provider` to `Cluster`",
         ]
     );
 }

@@ -11,13 +11,34 @@ use syn::spanned::Spanned;
 use syn::{Expr, Lit};
 
 use crate::ctxt::Ctxt;
-use crate::model::{EnumValue, Item, KindId, PropValue};
+use crate::model::{EnumValue, Item, KindId, PropValue, ProviderValue, StrategiesValue};
 
 /// Checks left to const evaluation, for the expansion to emit.
 #[derive(Default)]
 pub struct ConstChecks {
     /// Fargate cpu/memory pairs with at least one named constant (rule F2).
     pub fargate_sizes: Vec<ConstFargateSize>,
+    /// Auto-scaling group sizes with at least one named constant (rule C1).
+    pub capacity_sizes: Vec<ConstCapacitySize>,
+}
+
+/// An auto-scaling group's sizes to check by const evaluation: each given one is a literal
+/// (value, span) or a constant expression.
+pub struct ConstCapacitySize {
+    /// `min_capacity`.
+    pub min: Option<CapacityOperand>,
+    /// `max_capacity`.
+    pub max: Option<CapacityOperand>,
+    /// `desired_capacity`.
+    pub desired: Option<CapacityOperand>,
+}
+
+/// One size of a group.
+pub enum CapacityOperand {
+    /// A literal, read.
+    Known(u32, Span),
+    /// A constant expression.
+    Const(Expr),
 }
 
 /// A Fargate cpu/memory pair to check by const evaluation.
@@ -54,7 +75,11 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     service_compatible(stack, item, cx);
                     essential_container(stack, item, cx);
                     ec2_service_capacity(stack, item, cx);
+                    service_strategies(stack, item, cx);
                 }
+                KindId::Cluster => cluster_capacity(stack, item, &mut consts, cx),
+                KindId::AutoScalingGroup => capacity_sizes(item, &mut consts, cx),
+                KindId::AsgCapacityProvider => termination_protection_needs_scaling(item, cx),
                 _ => {}
             }
         }
@@ -334,7 +359,13 @@ fn ec2_service_capacity(stack: &Item, service: &Item, cx: &Ctxt) {
         .expr("daemon")
         .map(|e| bool_literal(e).unwrap_or(true))
         .unwrap_or(false);
-    let has_capacity = cluster.children_of(KindId::Capacity).next().is_some();
+    // Rule S3 counts every way to give a cluster instances.
+    let has_capacity = cluster.children.iter().any(|c| {
+        matches!(
+            c.kind.id,
+            KindId::Capacity | KindId::AddAutoScalingGroup | KindId::AddAsgCapacityProvider
+        )
+    });
     if !rules::ec2_service_capacity(has_capacity, daemon) {
         cx.error_at(
             span,
@@ -342,6 +373,259 @@ fn ec2_service_capacity(stack: &Item, service: &Item, cx: &Ctxt) {
         );
     }
 }
+
+// ---- capacity (issue 3) ----
+
+/// C1 and C2 on a cluster: its `add_capacity` items, the groups it adds, its default strategy.
+fn cluster_capacity(stack: &Item, cluster: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
+    for capacity in cluster.children_of(KindId::Capacity) {
+        capacity_image_choice(capacity, cx);
+        let has_price = capacity.prop("spot_price").is_some();
+        spot_draining_needs_price(capacity, &capacity.id.name, has_price, cx);
+        capacity_sizes(capacity, consts, cx);
+    }
+    for added in cluster.children_of(KindId::AddAutoScalingGroup) {
+        let Some(group) = added
+            .target
+            .as_ref()
+            .and_then(|r| r.target)
+            .map(|t| &stack.children[t])
+        else {
+            continue;
+        };
+        spot_draining_needs_price(
+            added,
+            &group.id.name,
+            group.prop("spot_price").is_some(),
+            cx,
+        );
+    }
+    if let Some(prop) = cluster.prop("default_capacity_provider_strategy") {
+        strategies(stack, &cluster.id.name, cluster, &prop.value, cx);
+    }
+}
+
+/// C1: the image decides the user data, so image and image type are not given together.
+fn capacity_image_choice(capacity: &Item, cx: &Ctxt) {
+    let (Some(_), Some(image_type)) = (
+        capacity.prop("machine_image"),
+        capacity.prop("machine_image_type"),
+    ) else {
+        return;
+    };
+    if !rules::capacity_image_choice(true, true) {
+        cx.error_at(
+            image_type.name.span(),
+            rules::capacity_image_choice_message(&capacity.id.name),
+        );
+    }
+}
+
+/// C1: only spot instances are drained on interruption, so draining needs a spot price.
+fn spot_draining_needs_price(item: &Item, group: &str, has_price: bool, cx: &Ctxt) {
+    let Some(prop) = item.prop("spot_instance_draining") else {
+        return;
+    };
+    // A non-literal value may be false; the builder checks it at run time.
+    let draining = item
+        .expr("spot_instance_draining")
+        .and_then(bool_literal)
+        .unwrap_or(false);
+    if !rules::spot_draining_needs_price(draining, has_price) {
+        cx.error_at(
+            prop.name.span(),
+            rules::spot_draining_needs_price_message(group),
+        );
+    }
+}
+
+/// C1: a group keeps min ≤ desired ≤ max, judged on literals now and on constants by const
+/// evaluation.
+fn capacity_sizes(group: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
+    let operand = |name: &str| -> Result<Option<CapacityOperand>, ()> {
+        match group.expr(name) {
+            None => Ok(None),
+            Some(expr) => match int_literal(expr) {
+                Some(v) => Ok(Some(CapacityOperand::Known(v, expr.span()))),
+                None if is_const_expr(expr) => Ok(Some(CapacityOperand::Const(expr.clone()))),
+                // A run-time value: the builder checks it.
+                None => Err(()),
+            },
+        }
+    };
+    let (Ok(min), Ok(max), Ok(desired)) = (
+        operand("min_capacity"),
+        operand("max_capacity"),
+        operand("desired_capacity"),
+    ) else {
+        return;
+    };
+    let known = |o: &Option<CapacityOperand>| match o {
+        None => Some(None),
+        Some(CapacityOperand::Known(v, _)) => Some(Some(*v)),
+        Some(CapacityOperand::Const(_)) => None,
+    };
+    match (known(&min), known(&max), known(&desired)) {
+        (Some(min_v), Some(max_v), Some(desired_v)) => {
+            if let Err(e) = rules::capacity_sizes(min_v, max_v, desired_v) {
+                let blamed = match e {
+                    rules::CapacitySizeError::MinAboveMax { .. } => {
+                        ["min_capacity", "max_capacity", "desired_capacity"]
+                    }
+                    _ => ["desired_capacity", "min_capacity", "max_capacity"],
+                };
+                let span = blamed
+                    .iter()
+                    .find_map(|n| group.expr(n).map(|e| e.span()))
+                    .unwrap_or_else(|| group.id.span());
+                cx.error_at(span, rules::capacity_sizes_message(&group.id.name, e));
+            }
+        }
+        _ => consts
+            .capacity_sizes
+            .push(ConstCapacitySize { min, max, desired }),
+    }
+}
+
+/// C2: ECS protects instances from scale-in only while it manages the group's scaling.
+fn termination_protection_needs_scaling(provider: &Item, cx: &Ctxt) {
+    let literal = |name: &str| provider.expr(name).map(bool_literal);
+    let scaling = match literal("enable_managed_scaling") {
+        Some(Some(b)) => b,
+        Some(None) => return,
+        None => true,
+    };
+    let protection = match literal("enable_managed_termination_protection") {
+        Some(Some(b)) => b,
+        Some(None) => return,
+        None => true,
+    };
+    if !rules::termination_protection_needs_scaling(protection, scaling) {
+        let span = provider
+            .expr("enable_managed_scaling")
+            .map_or_else(|| provider.id.span(), |e| e.span());
+        cx.error_at(
+            span,
+            rules::termination_protection_needs_scaling_message(&provider.id.name),
+        );
+    }
+}
+
+/// C2 on a service's strategies, against its cluster's providers.
+fn service_strategies(stack: &Item, service: &Item, cx: &Ctxt) {
+    let Some(prop) = service.prop("capacity_provider_strategies") else {
+        return;
+    };
+    let Some((cluster, _)) = target(stack, service, "cluster") else {
+        return;
+    };
+    strategies(stack, &service.id.name, cluster, &prop.value, cx);
+}
+
+/// A provider of a strategy, as far as the macro knows it.
+enum KnownProvider<'a> {
+    /// `"FARGATE"`-like: the name, and whether it is a Fargate provider.
+    Named(String, bool),
+    /// An `asg_capacity_provider` of the stack.
+    Asg(&'a str),
+}
+
+/// C2: one base, one family, providers the cluster has.
+fn strategies(stack: &Item, owner: &str, cluster: &Item, value: &PropValue, cx: &Ctxt) {
+    let PropValue::Strategies(StrategiesValue::List(items)) = value else {
+        return;
+    };
+    let bases: Option<Vec<u32>> = items
+        .iter()
+        .map(|s| s.expr("base").map_or(Some(0), int_literal))
+        .collect();
+    if let Some(bases) = bases {
+        if !rules::strategy_single_base(&bases) {
+            let span = items
+                .iter()
+                .filter_map(|s| s.expr("base").filter(|e| int_literal(e) != Some(0)))
+                .nth(1)
+                .map_or_else(|| cluster.id.span(), |e| e.span());
+            cx.error_at(span, rules::strategy_single_base_message(owner));
+        }
+    }
+    let providers: Vec<(Option<KnownProvider>, Span)> = items
+        .iter()
+        .filter_map(|s| s.prop("capacity_provider"))
+        .map(|p| match &p.value {
+            PropValue::Provider(ProviderValue::Ref(r)) => (
+                r.target
+                    .map(|t| KnownProvider::Asg(&stack.children[t].id.name)),
+                r.id.span(),
+            ),
+            PropValue::Provider(ProviderValue::Expr(expr)) => match expr {
+                Expr::Lit(syn::ExprLit {
+                    lit: Lit::Str(s), ..
+                }) => {
+                    let name = s.value();
+                    let fargate = name.contains("FARGATE");
+                    (Some(KnownProvider::Named(name, fargate)), expr.span())
+                }
+                _ => (None, expr.span()),
+            },
+            _ => (None, p.name.span()),
+        })
+        .collect();
+    let fargate: Vec<bool> = providers
+        .iter()
+        .filter_map(|(p, _)| match p {
+            Some(KnownProvider::Named(_, f)) => Some(*f),
+            Some(KnownProvider::Asg(_)) => Some(false),
+            None => None,
+        })
+        .collect();
+    if !rules::strategy_not_mixed(&fargate) {
+        let first = fargate[0];
+        let span = providers
+            .iter()
+            .find(|(p, _)| {
+                matches!(p, Some(KnownProvider::Named(_, f)) if *f != first)
+                    || (matches!(p, Some(KnownProvider::Asg(_))) && first)
+            })
+            .map_or_else(|| cluster.id.span(), |(_, s)| *s);
+        cx.error_at(span, rules::strategy_not_mixed_message(owner));
+        return;
+    }
+    // What the cluster has, when the macro can know it.
+    let fargate_enabled = match cluster.expr("enable_fargate_capacity_providers") {
+        None => Some(false),
+        Some(e) => bool_literal(e),
+    };
+    let mut registered: Vec<&str> = cluster
+        .children_of(KindId::AddAsgCapacityProvider)
+        .map(|c| c.id.name.as_str())
+        .collect();
+    if fargate_enabled == Some(true) {
+        registered.extend(["FARGATE", "FARGATE_SPOT"]);
+    }
+    for (provider, span) in &providers {
+        let (name, is_fargate) = match provider {
+            Some(KnownProvider::Asg(name)) => (*name, false),
+            // Other names may be providers made outside the app; the builder checks those.
+            Some(KnownProvider::Named(name, true)) if fargate_enabled.is_some() => {
+                (name.as_str(), true)
+            }
+            _ => continue,
+        };
+        if !rules::strategy_provider_registered(name, &registered) {
+            cx.error_at(
+                *span,
+                rules::strategy_provider_registered_message(
+                    owner,
+                    name,
+                    &cluster.id.name,
+                    is_fargate,
+                ),
+            );
+        }
+    }
+}
+// ---- end capacity ----
 
 #[cfg(test)]
 mod tests {
@@ -475,7 +759,7 @@ mod tests {
     fn ec2_services_need_capacity_unless_daemon() {
         assert_eq!(
             service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E }"),
-            ["ec2 service `Svc` needs ec2 capacity in cluster `Empty`: add `add_capacity` to `Empty`"]
+            ["ec2 service `Svc` needs ec2 capacity in cluster `Empty`: add `add_capacity`, `add_auto_scaling_group` or `add_asg_capacity_provider` to `Empty`"]
         );
         assert!(service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E, daemon: true }").is_empty());
     }

@@ -13,11 +13,13 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, LitStr};
 
-use crate::check::{self, ConstChecks, ConstFargateSize, SizeOperand};
+use crate::check::{
+    self, CapacityOperand, ConstCapacitySize, ConstChecks, ConstFargateSize, SizeOperand,
+};
 use crate::ctxt::Ctxt;
 use crate::model::{
     self, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue, PortMappingsValue,
-    PropValue,
+    PropValue, ProviderValue, StrategiesValue,
 };
 use crate::parse::{self, IdSyntax};
 use crate::resolve;
@@ -55,9 +57,11 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
     let app = hidden("__ecs_app");
     let result = hidden("__ecs_result");
     let const_checks = consts.fargate_sizes.iter().map(const_fargate_size);
+    let capacity_checks = consts.capacity_sizes.iter().map(const_capacity_size);
     let stacks = stacks.iter().map(expand_stack);
     quote! {
         #(#const_checks)*
+        #(#capacity_checks)*
         #[allow(unused_mut)]
         let mut #app = #p::App::new();
         let #result = (|| -> #p::Result<(), #p::Error> {
@@ -73,11 +77,19 @@ fn expand_stack(stack: &Item) -> TokenStream {
     let app = hidden("__ecs_app");
     let handle = hidden("__ecs_stack");
     let id = id_literal(&stack.id);
-    let constructs = stack
-        .children
-        .iter()
-        .enumerate()
-        .map(|(index, item)| expand_construct(stack, index, item));
+    // Calls on a construct that name constructs declared after it run once those exist.
+    let mut deferred: Vec<(usize, TokenStream)> = Vec::new();
+    let mut constructs = Vec::new();
+    for (index, item) in stack.children.iter().enumerate() {
+        let (own, later) = expand_construct(stack, index, item);
+        deferred.extend(later);
+        constructs.push(own);
+        for (ready, call) in &deferred {
+            if *ready == index {
+                constructs.push(call.clone());
+            }
+        }
+    }
     quote! {
         {
             #[allow(unused_variables)]
@@ -114,8 +126,13 @@ fn id_literal(id: &Id) -> LitStr {
     }
 }
 
-/// One construct of a stack, with its nested items.
-fn expand_construct(stack: &Item, index: usize, item: &Item) -> TokenStream {
+/// One construct of a stack, and the calls of its nested items, each with the index of the
+/// stack item after which it can run.
+fn expand_construct(
+    stack: &Item,
+    index: usize,
+    item: &Item,
+) -> (TokenStream, Vec<(usize, TokenStream)>) {
     let p = private();
     let app = hidden("__ecs_app");
     let stack_handle = hidden("__ecs_stack");
@@ -144,27 +161,181 @@ fn expand_construct(stack: &Item, index: usize, item: &Item) -> TokenStream {
             quote!(#p::service::FargateService),
             quote!(#p::service::FargateServiceProps),
         ),
+        KindId::AutoScalingGroup => (
+            quote!(#p::capacity::AutoScalingGroup),
+            quote!(#p::capacity::AutoScalingGroupProps),
+        ),
+        KindId::AsgCapacityProvider => (
+            quote!(#p::capacity_provider::AsgCapacityProvider),
+            quote!(#p::capacity_provider::AsgCapacityProviderProps),
+        ),
+        KindId::KmsKey => (quote!(#p::kms::Key), quote!(#p::kms::KeyProps)),
         // The model admits no other kind in a stack.
-        _ => return TokenStream::new(),
+        _ => return (TokenStream::new(), Vec::new()),
     };
-    let children = item.children.iter().enumerate().map(|(child_index, child)| {
+    let mut later = Vec::new();
+    let mut last_ready = index;
+    for (child_index, child) in item.children.iter().enumerate() {
         let prefix = format!("{index}_");
         let child_name = binding(&prefix, child_index, &child.id, child.id.span());
         let child_id = id_literal(&child.id);
         let child_setters = setters(stack, child);
-        let (method, options) = match child.kind.id {
-            KindId::Capacity => (quote!(add_capacity), quote!(#p::capacity::AddCapacityOptions)),
-            _ => (quote!(add_container), quote!(#p::container::ContainerDefinitionOptions)),
+        let ready = ready_index(index, child);
+        last_ready = last_ready.max(ready);
+        let call = match child.kind.id {
+            KindId::AddAutoScalingGroup | KindId::AddAsgCapacityProvider => {
+                let Some(reference) = &child.target else {
+                    continue;
+                };
+                let Some(target) = reference.target else {
+                    continue;
+                };
+                let added = binding("", target, &stack.children[target].id, reference.id.span());
+                let method = match child.kind.id {
+                    KindId::AddAutoScalingGroup => quote!(add_auto_scaling_group),
+                    _ => quote!(add_asg_capacity_provider),
+                };
+                let options = quote!(#p::capacity::AddAutoScalingGroupCapacityOptions);
+                quote! {
+                    #name.#method(&mut #app, #added, <#options as #p::Default>::default() #child_setters)?;
+                }
+            }
+            kind => {
+                let (method, options) = match kind {
+                    KindId::Capacity => (
+                        quote!(add_capacity),
+                        quote!(#p::capacity::AddCapacityOptions),
+                    ),
+                    _ => (
+                        quote!(add_container),
+                        quote!(#p::container::ContainerDefinitionOptions),
+                    ),
+                };
+                quote! {
+                    #[allow(unused_variables, non_snake_case)]
+                    let #child_name = #name.#method(&mut #app, #child_id, <#options as #p::Default>::default() #child_setters)?;
+                }
+            }
         };
-        quote! {
-            #[allow(unused_variables, non_snake_case)]
-            let #child_name = #name.#method(&mut #app, #child_id, <#options as #p::Default>::default() #child_setters)?;
-        }
-    });
-    quote! {
+        later.push((ready, call));
+    }
+    // The cluster's default strategy names providers it adds, so it comes after them.
+    if let Some(prop) = item.prop("default_capacity_provider_strategy") {
+        let ready = ready_index(last_ready, item);
+        let strategies = strategies_value(stack, &prop.value);
+        let method = Ident::new("add_default_capacity_provider_strategy", prop.name.span());
+        later.push((
+            ready,
+            quote! {
+                #name.#method(&mut #app, #p::Into::into(#strategies))?;
+            },
+        ));
+    }
+    // Calls that can run at once keep their place right after the construct.
+    let (now, later): (Vec<_>, Vec<_>) = later.into_iter().partition(|(r, _)| *r == index);
+    let now = now.into_iter().map(|(_, call)| call);
+    let own = quote! {
         #[allow(unused_variables, non_snake_case)]
         let #name = #constructor::new(&mut #app, #stack_handle, #id, <#props as #p::Default>::default() #own_setters)?;
-        #(#children)*
+        #(#now)*
+    };
+    (own, later)
+}
+
+// ---- capacity (issue 3) ----
+
+/// The latest of `at` and the stack items `item`'s references name (its id target, its
+/// reference properties, the providers of its strategies).
+fn ready_index(at: usize, item: &Item) -> usize {
+    let mut ready = at;
+    if let Some(target) = item.target.as_ref().and_then(|r| r.target) {
+        ready = ready.max(target);
+    }
+    for prop in &item.props {
+        match &prop.value {
+            PropValue::Ref(reference) => {
+                if let Some(target) = reference.target {
+                    ready = ready.max(target);
+                }
+            }
+            PropValue::Strategies(StrategiesValue::List(strategies)) => {
+                for strategy in strategies {
+                    ready = ready_index(ready, strategy);
+                }
+            }
+            PropValue::Provider(ProviderValue::Ref(reference)) => {
+                if let Some(target) = reference.target {
+                    ready = ready.max(target);
+                }
+            }
+            _ => {}
+        }
+    }
+    ready
+}
+
+/// Rule C1 on group sizes by const evaluation. Each panic carries the span of the size it
+/// blames: the minimum when it exceeds the maximum, else the desired capacity.
+fn const_capacity_size(size: &ConstCapacitySize) -> TokenStream {
+    let p = private();
+    let operand = |o: &Option<CapacityOperand>| -> (TokenStream, Option<(Span, Span)>) {
+        match o {
+            None => (quote!(#p::None), None),
+            Some(CapacityOperand::Known(v, span)) => {
+                let lit = Literal::u32_suffixed(*v);
+                (quote!(#p::Some(#lit)), Some((*span, *span)))
+            }
+            Some(CapacityOperand::Const(expr)) => {
+                (quote!(#p::Some::<#p::u32>(#expr)), Some(first_last(expr)))
+            }
+        }
+    };
+    let (min, min_span) = operand(&size.min);
+    let (max, max_span) = operand(&size.max);
+    let (desired, desired_span) = operand(&size.desired);
+    let fallback = (Span::call_site(), Span::call_site());
+    let min_blame = min_span.or(max_span).or(desired_span).unwrap_or(fallback);
+    let desired_blame = desired_span.or(min_span).unwrap_or(fallback);
+    let panic_at = |(first, last): (Span, Span), error: TokenStream| {
+        let path = quote_spanned!(first=> ::ecs_app::__private::panic);
+        let args = quote_spanned! {last=>
+            !("{}", ::ecs_app::__private::rules::capacity_sizes_const_message(#error))
+        };
+        quote!(#path #args)
+    };
+    let error = Ident::new("__ecs_error", Span::call_site());
+    let min_panic = panic_at(min_blame, quote!(#error));
+    let desired_panic = panic_at(desired_blame, quote!(#error));
+    quote! {
+        const _: () = {
+            match #p::rules::capacity_sizes(#min, #max, #desired) {
+                #p::Ok(()) => {}
+                #p::Err(#error @ #p::rules::CapacitySizeError::MinAboveMax { .. }) => #min_panic,
+                #p::Err(#error) => #desired_panic,
+            }
+        };
+    }
+}
+
+/// A strategies property as a `Vec<CapacityProviderStrategy>` expression.
+fn strategies_value(stack: &Item, value: &PropValue) -> TokenStream {
+    let p = private();
+    let ty = quote!(#p::capacity_provider::CapacityProviderStrategy);
+    match value {
+        PropValue::Strategies(StrategiesValue::List(items)) => {
+            let local = hidden("__ecs_strategies");
+            let len = Literal::usize_unsuffixed(items.len());
+            let elems = items.iter().map(|item| {
+                let setters = setters(stack, item);
+                quote!(<#ty as #p::Default>::default() #setters)
+            });
+            quote!({
+                let #local: [#ty; #len] = [#(#elems),*];
+                #local
+            })
+        }
+        PropValue::Strategies(StrategiesValue::Expr(expr)) => quote!(#expr),
+        _ => TokenStream::new(),
     }
 }
 
@@ -176,6 +347,10 @@ fn setters(stack: &Item, item: &Item) -> TokenStream {
         .iter()
         .filter_map(|prop| {
             let name = &prop.name;
+            // A method call of its own, after the providers it names exist.
+            if item.kind.id == KindId::Cluster && name == "default_capacity_provider_strategy" {
+                return None;
+            }
             let value = match &prop.value {
                 PropValue::Expr(expr) => quote!(#expr),
                 PropValue::Ref(reference) => {
@@ -195,6 +370,14 @@ fn setters(stack: &Item, item: &Item) -> TokenStream {
                 }
                 PropValue::Environment(EnvironmentValue::Expr(expr)) => quote!(#expr),
                 PropValue::Environment(EnvironmentValue::Map(pairs)) => environment(pairs),
+                PropValue::Strategies(_) => strategies_value(stack, &prop.value),
+                PropValue::Provider(ProviderValue::Ref(reference)) => {
+                    let target = reference.target?;
+                    let binding =
+                        binding("", target, &stack.children[target].id, reference.id.span());
+                    quote!(#binding)
+                }
+                PropValue::Provider(ProviderValue::Expr(expr)) => quote!(#expr),
             };
             Some(quote!(.#name(#value)))
         })

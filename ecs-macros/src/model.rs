@@ -37,6 +37,19 @@ pub enum KindId {
     FargateService,
     /// A `{ container_port: … }` object of `port_mappings`.
     PortMapping,
+    // ---- capacity (issue 3) ----
+    /// `auto_scaling_group`.
+    AutoScalingGroup,
+    /// `asg_capacity_provider`.
+    AsgCapacityProvider,
+    /// `kms_key`.
+    KmsKey,
+    /// `add_auto_scaling_group Asg { … }`, inside a cluster: its id names the group.
+    AddAutoScalingGroup,
+    /// `add_asg_capacity_provider Provider { … }`, inside a cluster: its id names the provider.
+    AddAsgCapacityProvider,
+    /// A `{ capacity_provider: …, weight: … }` object of a capacity provider strategy.
+    CapacityProviderStrategy,
 }
 
 /// What a reference property may name.
@@ -48,6 +61,12 @@ pub enum RefClass {
     Cluster,
     /// Any task definition.
     TaskDefinition,
+    /// An `auto_scaling_group`.
+    AutoScalingGroup,
+    /// An `asg_capacity_provider`.
+    AsgCapacityProvider,
+    /// A `kms_key`.
+    Key,
 }
 
 impl RefClass {
@@ -57,6 +76,9 @@ impl RefClass {
             RefClass::Vpc => "vpc",
             RefClass::Cluster => "cluster",
             RefClass::TaskDefinition => "task definition",
+            RefClass::AutoScalingGroup => "auto scaling group",
+            RefClass::AsgCapacityProvider => "asg capacity provider",
+            RefClass::Key => "kms key",
         }
     }
 }
@@ -81,6 +103,18 @@ pub static PROTOCOL: EnumDef = EnumDef {
     variants: ecs_core::container::Protocol::VARIANT_NAMES,
 };
 
+/// `amis::MachineImageType`.
+pub static MACHINE_IMAGE_TYPE: EnumDef = EnumDef {
+    path: &["amis", "MachineImageType"],
+    variants: ecs_core::amis::MachineImageType::VARIANT_NAMES,
+};
+
+/// `capacity::SubnetType`.
+pub static SUBNET_TYPE: EnumDef = EnumDef {
+    path: &["capacity", "SubnetType"],
+    variants: ecs_core::capacity::SubnetType::VARIANT_NAMES,
+};
+
 /// The shape of a property's value.
 #[derive(Clone, Copy)]
 pub enum PropType {
@@ -94,9 +128,14 @@ pub enum PropType {
     PortMappings,
     /// `{ "KEY": value, NAME: value }` or an expression.
     Environment,
+    /// `[{ capacity_provider: …, weight: … }, …]` or an expression.
+    Strategies,
+    /// The name of an `asg_capacity_provider` of the stack, or an expression (`"FARGATE"`).
+    Provider,
 }
 
 /// One property a kind knows.
+#[derive(Clone, Copy)]
 pub struct PropDef {
     /// The snake_case name, as the setter is named.
     pub name: &'static str,
@@ -136,9 +175,20 @@ pub struct Kind {
     pub children: &'static [KindId],
     /// What references to it may name it as.
     pub class: Option<RefClass>,
+    /// For items that add a declared construct to their parent (`add_auto_scaling_group
+    /// Asg {}`): what their id names.
+    pub id_ref: Option<RefClass>,
 }
 
 use PropType::{Environment, Expr as E, PortMappings, Ref};
+
+/// `add_capacity`'s and `add_auto_scaling_group`'s way to join a group to the cluster.
+const JOIN_PROPS: [PropDef; 4] = [
+    prop("machine_image_type", PropType::Enum(&MACHINE_IMAGE_TYPE)),
+    prop("spot_instance_draining", E),
+    prop("task_drain_time", E),
+    prop("topic_encryption_key", Ref(RefClass::Key)),
+];
 
 /// The keyword table.
 pub static KINDS: &[Kind] = &[
@@ -149,6 +199,7 @@ pub static KINDS: &[Kind] = &[
         props: &[],
         children: &[KindId::Stack],
         class: None,
+        id_ref: None,
     },
     Kind {
         id: KindId::Stack,
@@ -158,12 +209,16 @@ pub static KINDS: &[Kind] = &[
         children: &[
             KindId::Vpc,
             KindId::Cluster,
+            KindId::AutoScalingGroup,
+            KindId::AsgCapacityProvider,
+            KindId::KmsKey,
             KindId::Ec2TaskDefinition,
             KindId::FargateTaskDefinition,
             KindId::Ec2Service,
             KindId::FargateService,
         ],
         class: None,
+        id_ref: None,
     },
     Kind {
         id: KindId::Vpc,
@@ -172,14 +227,25 @@ pub static KINDS: &[Kind] = &[
         props: &[prop("max_azs", E), prop("nat_gateways", E)],
         children: &[],
         class: Some(RefClass::Vpc),
+        id_ref: None,
     },
     Kind {
         id: KindId::Cluster,
         keyword: "cluster",
         noun: "cluster",
-        props: &[prop("vpc", Ref(RefClass::Vpc)), prop("cluster_name", E)],
-        children: &[KindId::Capacity],
+        props: &[
+            prop("vpc", Ref(RefClass::Vpc)),
+            prop("cluster_name", E),
+            prop("enable_fargate_capacity_providers", E),
+            prop("default_capacity_provider_strategy", PropType::Strategies),
+        ],
+        children: &[
+            KindId::Capacity,
+            KindId::AddAutoScalingGroup,
+            KindId::AddAsgCapacityProvider,
+        ],
         class: Some(RefClass::Cluster),
+        id_ref: None,
     },
     Kind {
         id: KindId::Capacity,
@@ -190,9 +256,22 @@ pub static KINDS: &[Kind] = &[
             prop("min_capacity", E),
             prop("max_capacity", E),
             prop("desired_capacity", E),
+            prop("machine_image", E),
+            prop("spot_price", E),
+            prop("vpc_subnets", PropType::Enum(&SUBNET_TYPE)),
+            prop("associate_public_ip_address", E),
+            prop("detailed_monitoring", E),
+            prop("cooldown", E),
+            prop("new_instances_protected_from_scale_in", E),
+            prop("key_name", E),
+            JOIN_PROPS[0],
+            JOIN_PROPS[1],
+            JOIN_PROPS[2],
+            JOIN_PROPS[3],
         ],
         children: &[],
         class: None,
+        id_ref: None,
     },
     Kind {
         id: KindId::Ec2TaskDefinition,
@@ -204,6 +283,7 @@ pub static KINDS: &[Kind] = &[
         ],
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
+        id_ref: None,
     },
     Kind {
         id: KindId::FargateTaskDefinition,
@@ -217,6 +297,7 @@ pub static KINDS: &[Kind] = &[
         ],
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
+        id_ref: None,
     },
     Kind {
         id: KindId::Container,
@@ -234,6 +315,7 @@ pub static KINDS: &[Kind] = &[
         ],
         children: &[],
         class: None,
+        id_ref: None,
     },
     Kind {
         id: KindId::Ec2Service,
@@ -247,9 +329,11 @@ pub static KINDS: &[Kind] = &[
             prop("min_healthy_percent", E),
             prop("max_healthy_percent", E),
             prop("daemon", E),
+            prop("capacity_provider_strategies", PropType::Strategies),
         ],
         children: &[],
         class: None,
+        id_ref: None,
     },
     Kind {
         id: KindId::FargateService,
@@ -264,9 +348,11 @@ pub static KINDS: &[Kind] = &[
             prop("max_healthy_percent", E),
             prop("assign_public_ip", E),
             prop("platform_version", E),
+            prop("capacity_provider_strategies", PropType::Strategies),
         ],
         children: &[],
         class: None,
+        id_ref: None,
     },
     Kind {
         id: KindId::PortMapping,
@@ -279,6 +365,91 @@ pub static KINDS: &[Kind] = &[
         ],
         children: &[],
         class: None,
+        id_ref: None,
+    },
+    // ---- capacity (issue 3) ----
+    Kind {
+        id: KindId::AutoScalingGroup,
+        keyword: "auto_scaling_group",
+        noun: "auto scaling group",
+        props: &[
+            required("vpc", Ref(RefClass::Vpc)),
+            required("instance_type", E),
+            prop("machine_image", E),
+            prop("min_capacity", E),
+            prop("max_capacity", E),
+            prop("desired_capacity", E),
+            prop("spot_price", E),
+            prop("vpc_subnets", PropType::Enum(&SUBNET_TYPE)),
+            prop("associate_public_ip_address", E),
+            prop("detailed_monitoring", E),
+            prop("cooldown", E),
+            prop("new_instances_protected_from_scale_in", E),
+            prop("key_name", E),
+        ],
+        children: &[],
+        class: Some(RefClass::AutoScalingGroup),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AsgCapacityProvider,
+        keyword: "asg_capacity_provider",
+        noun: "asg capacity provider",
+        props: &[
+            required("auto_scaling_group", Ref(RefClass::AutoScalingGroup)),
+            prop("capacity_provider_name", E),
+            prop("enable_managed_scaling", E),
+            prop("enable_managed_termination_protection", E),
+            prop("enable_managed_draining", E),
+            prop("target_capacity_percent", E),
+            prop("maximum_scaling_step_size", E),
+            prop("minimum_scaling_step_size", E),
+            prop("instance_warmup_period", E),
+            prop("machine_image_type", PropType::Enum(&MACHINE_IMAGE_TYPE)),
+        ],
+        children: &[],
+        class: Some(RefClass::AsgCapacityProvider),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::KmsKey,
+        keyword: "kms_key",
+        noun: "kms key",
+        props: &[prop("description", E), prop("enable_key_rotation", E)],
+        children: &[],
+        class: Some(RefClass::Key),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AddAutoScalingGroup,
+        keyword: "add_auto_scaling_group",
+        noun: "added auto scaling group",
+        props: &JOIN_PROPS,
+        children: &[],
+        class: None,
+        id_ref: Some(RefClass::AutoScalingGroup),
+    },
+    Kind {
+        id: KindId::AddAsgCapacityProvider,
+        keyword: "add_asg_capacity_provider",
+        noun: "added asg capacity provider",
+        props: &JOIN_PROPS,
+        children: &[],
+        class: None,
+        id_ref: Some(RefClass::AsgCapacityProvider),
+    },
+    Kind {
+        id: KindId::CapacityProviderStrategy,
+        keyword: "capacity provider strategy",
+        noun: "capacity provider strategy",
+        props: &[
+            required("capacity_provider", PropType::Provider),
+            prop("weight", E),
+            prop("base", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
     },
 ];
 
@@ -326,6 +497,8 @@ pub struct Item {
     /// Whether a property was left out as unknown, duplicate or broken. Rules about missing
     /// properties skip such an item: the property may be the one misspelt.
     pub incomplete: bool,
+    /// For kinds with an `id_ref`: the construct the id names, resolved later.
+    pub target: Option<Reference>,
 }
 
 impl Item {
@@ -376,6 +549,27 @@ pub enum PropValue {
     PortMappings(PortMappingsValue),
     /// Environment variables.
     Environment(EnvironmentValue),
+    /// Capacity provider strategies.
+    Strategies(StrategiesValue),
+    /// A capacity provider of a strategy.
+    Provider(ProviderValue),
+}
+
+/// The value of a capacity provider strategy property.
+pub enum StrategiesValue {
+    /// `[{ capacity_provider: …, weight: … }, …]`, each an item of kind
+    /// [`KindId::CapacityProviderStrategy`].
+    List(Vec<Item>),
+    /// An expression yielding strategies.
+    Expr(Expr),
+}
+
+/// The provider a strategy names.
+pub enum ProviderValue {
+    /// An `asg_capacity_provider` of the stack.
+    Ref(Reference),
+    /// An expression, e.g. `"FARGATE_SPOT"`.
+    Expr(Expr),
 }
 
 /// A reference to a declared construct (`cluster: Cluster`).
@@ -439,12 +633,18 @@ fn build_item(kind: &'static Kind, item: ItemSyntax, cx: &Ctxt) -> Item {
     let scope = format!("{} `{}`", kind.keyword, id.name);
     let (props, children, given) = build_body(kind, &scope, item.entries, cx);
     let incomplete = props.len() < given.len();
+    let target = kind.id_ref.map(|class| Reference {
+        class,
+        id: id.clone(),
+        target: None,
+    });
     let item = Item {
         kind,
         id,
         props,
         children,
         incomplete,
+        target,
     };
     require_props(&item, &given, cx);
     item
@@ -574,6 +774,31 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
             other => expect_expr(name, other, cx)
                 .map(|e| PropValue::PortMappings(PortMappingsValue::Expr(e))),
         },
+        PropType::Strategies => match value {
+            ValueSyntax::List(_, values) => {
+                let items = values
+                    .into_iter()
+                    .filter_map(|v| build_strategy(name, v, cx))
+                    .collect();
+                Some(PropValue::Strategies(StrategiesValue::List(items)))
+            }
+            other => expect_expr(name, other, cx)
+                .map(|e| PropValue::Strategies(StrategiesValue::Expr(e))),
+        },
+        PropType::Provider => {
+            let expr = expect_expr(name, value, cx)?;
+            match &expr {
+                Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some() => {
+                    let ident = path.path.get_ident().cloned().expect("checked");
+                    Some(PropValue::Provider(ProviderValue::Ref(Reference {
+                        class: RefClass::AsgCapacityProvider,
+                        id: Id::from_syntax(IdSyntax::Ident(ident)),
+                        target: None,
+                    })))
+                }
+                _ => Some(PropValue::Provider(ProviderValue::Expr(expr))),
+            }
+        }
         PropType::Environment => match value {
             ValueSyntax::Object(_, fields) => {
                 let mut pairs: Vec<(IdSyntax, Expr)> = Vec::new();
@@ -725,6 +950,7 @@ fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Por
                 props,
                 children: Vec::new(),
                 incomplete,
+                target: None,
             };
             if !given.iter().any(|g| g == "container_port") {
                 cx.error_at(
@@ -736,6 +962,49 @@ fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Por
         }
         other => expect_expr(name, other, cx).map(PortMappingValue::Port),
     }
+}
+
+/// One `{ capacity_provider: …, weight: …, base: … }` of a strategy list.
+fn build_strategy(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Item> {
+    let ValueSyntax::Object(span, fields) = value else {
+        cx.error_at(
+            value.span(),
+            format!(
+                "`{name}` takes objects like `{{ capacity_provider: \"FARGATE\", weight: 1 }}`"
+            ),
+        );
+        return None;
+    };
+    let kind = kind(KindId::CapacityProviderStrategy);
+    let entries = fields
+        .into_iter()
+        .filter_map(|FieldSyntax { key, value }| match key {
+            IdSyntax::Ident(name) => Some(Entry::Property(PropertySyntax { name, value })),
+            IdSyntax::Str(lit) => {
+                cx.error_at(
+                    lit.span(),
+                    "strategy keys are names, e.g. `capacity_provider`",
+                );
+                None
+            }
+        })
+        .collect();
+    let (props, _, given) = build_body(kind, "a capacity provider strategy", entries, cx);
+    let incomplete = props.len() < given.len();
+    if !given.iter().any(|g| g == "capacity_provider") {
+        cx.error_at(
+            span,
+            "capacity provider strategy needs `capacity_provider`: add e.g. `capacity_provider: \"FARGATE\"`",
+        );
+    }
+    Some(Item {
+        kind,
+        id: Id::from_syntax(IdSyntax::Ident(Ident::new("strategy", span))),
+        props,
+        children: Vec::new(),
+        incomplete,
+        target: None,
+    })
 }
 
 /// Reports required properties the item lacks, on the item's id.
@@ -764,6 +1033,8 @@ fn example_value(name: &str) -> &'static str {
         "instance_type" => "\"t2.micro\"",
         "cluster" => "Cluster",
         "task_definition" => "TaskDef",
+        "vpc" => "Vpc",
+        "auto_scaling_group" => "ASG",
         _ => "…",
     }
 }

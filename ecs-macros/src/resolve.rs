@@ -5,7 +5,7 @@
 use ecs_core::rules;
 
 use crate::ctxt::Ctxt;
-use crate::model::{Item, KindId, PropValue, RefClass, Reference};
+use crate::model::{Item, KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue};
 
 /// Checks ids and resolves references in every stack.
 pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
@@ -14,7 +14,12 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
         let scope = format!("stack `{}`", stack.id.name);
         unique_ids(&stack.children, &scope, cx);
         for item in &stack.children {
-            for kind in [KindId::Capacity, KindId::Container] {
+            for kind in [
+                KindId::Capacity,
+                KindId::Container,
+                KindId::AddAutoScalingGroup,
+                KindId::AddAsgCapacityProvider,
+            ] {
                 let children: Vec<&Item> = item.children_of(kind).collect();
                 let scope = format!("{} `{}`", item.kind.noun, item.id.name);
                 unique_ids_of(&children, &scope, cx);
@@ -26,6 +31,64 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
         let (stack, after) = rest.split_first_mut().expect("index in range");
         let others: Vec<&Item> = before.iter().chain(after.iter()).collect();
         resolve_stack(stack, &others, cx);
+        resolve_capacity(stack, &others, cx);
+    }
+}
+
+// ---- capacity (issue 3) ----
+
+/// Resolves the references inside items and strategies: the groups and providers a cluster
+/// adds, the keys its capacity uses, the providers strategies name. What a cluster adds may be
+/// declared after it (the expansion calls the cluster's methods once both exist); a service's
+/// strategy names providers declared before the service.
+fn resolve_capacity(stack: &mut Item, others: &[&Item], cx: &Ctxt) {
+    let declared: Vec<(String, KindId, Option<RefClass>)> = stack
+        .children
+        .iter()
+        .map(|item| (item.id.name.clone(), item.kind.id, item.kind.class))
+        .collect();
+    let stack_name = stack.id.name.clone();
+    for (index, item) in stack.children.iter_mut().enumerate() {
+        let user = item.id.name.clone();
+        // Forward references are fine where the expansion defers the call.
+        let limit = if item.kind.id == KindId::Cluster {
+            usize::MAX
+        } else {
+            index
+        };
+        let context = |kind_word: &'static str| Context {
+            declared: &declared,
+            user: &user,
+            index: limit,
+            stack: &stack_name,
+            others,
+            kind_word,
+        };
+        for prop in &mut item.props {
+            if let PropValue::Strategies(StrategiesValue::List(strategies)) = &mut prop.value {
+                for strategy in strategies {
+                    for p in &mut strategy.props {
+                        if let PropValue::Provider(ProviderValue::Ref(reference)) = &mut p.value {
+                            let cx_ref = context(reference.class.noun());
+                            reference.target = resolve_reference(reference, &p.name, &cx_ref, cx);
+                        }
+                    }
+                }
+            }
+        }
+        for child in &mut item.children {
+            if let Some(reference) = &mut child.target {
+                let cx_ref = context(reference.class.noun());
+                let keyword = syn::Ident::new(child.kind.keyword, reference.id.span());
+                reference.target = resolve_reference(reference, &keyword, &cx_ref, cx);
+            }
+            for p in &mut child.props {
+                if let PropValue::Ref(reference) = &mut p.value {
+                    let cx_ref = context(reference.class.noun());
+                    reference.target = resolve_reference(reference, &p.name, &cx_ref, cx);
+                }
+            }
+        }
     }
 }
 
@@ -138,10 +201,10 @@ fn resolve_reference(
         cx.error_at(
             span,
             format!(
-                "`{name}` is {}, not a {}: `{property}` takes the name of a {} declared in this stack",
+                "`{name}` is {}, not {}: `{property}` takes the name of {} declared in this stack",
                 with_article(crate::model::kind(*kind).noun),
-                reference.class.noun(),
-                reference.class.noun(),
+                with_article(reference.class.noun()),
+                with_article(reference.class.noun()),
             ),
         );
         return None;

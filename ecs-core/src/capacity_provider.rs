@@ -1,0 +1,556 @@
+//! Capacity providers: Fargate and Fargate Spot, auto-scaling-group providers
+//! (`AsgCapacityProvider`), and the strategies services and clusters spread tasks with (CDK
+//! `cluster.ts` `AsgCapacityProvider`, `CapacityProviderStrategy`).
+//!
+//! ```
+//! use ecs_core::capacity_provider::{CapacityProvider, CapacityProviderStrategy};
+//! let s = CapacityProviderStrategy::default().capacity_provider("FARGATE_SPOT").weight(2);
+//! assert_eq!(s.capacity_provider, Some(CapacityProvider::FargateSpot));
+//! ```
+
+use crate::app::App;
+use crate::capacity::{AddAutoScalingGroupCapacityOptions, AutoScalingGroup};
+use crate::cfn::{Resource, Value};
+use crate::cluster::Cluster;
+use crate::construct::{path_hash, NodeId, StackId};
+use crate::error::Error;
+use crate::rules;
+use crate::service::LaunchType;
+
+/// A capacity provider a strategy names.
+///
+/// ```
+/// use ecs_core::capacity_provider::CapacityProvider;
+/// assert_eq!(CapacityProvider::from("FARGATE"), CapacityProvider::Fargate);
+/// assert_eq!(CapacityProvider::from("my-provider"), CapacityProvider::Named("my-provider".into()));
+/// assert!(CapacityProvider::FargateSpot.is_fargate());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CapacityProvider {
+    /// `FARGATE`.
+    Fargate,
+    /// `FARGATE_SPOT`.
+    FargateSpot,
+    /// An auto-scaling-group provider of this app.
+    Asg(AsgCapacityProvider),
+    /// A provider by name, e.g. one created outside this app.
+    Named(String),
+}
+
+impl From<&str> for CapacityProvider {
+    fn from(name: &str) -> CapacityProvider {
+        match name {
+            "FARGATE" => CapacityProvider::Fargate,
+            "FARGATE_SPOT" => CapacityProvider::FargateSpot,
+            other => CapacityProvider::Named(other.to_string()),
+        }
+    }
+}
+
+impl From<String> for CapacityProvider {
+    fn from(name: String) -> CapacityProvider {
+        CapacityProvider::from(name.as_str())
+    }
+}
+
+impl From<AsgCapacityProvider> for CapacityProvider {
+    fn from(provider: AsgCapacityProvider) -> CapacityProvider {
+        CapacityProvider::Asg(provider)
+    }
+}
+
+impl CapacityProvider {
+    /// Whether it is a Fargate provider (the CDK's test: the name contains `FARGATE`).
+    pub fn is_fargate(&self) -> bool {
+        match self {
+            CapacityProvider::Fargate | CapacityProvider::FargateSpot => true,
+            CapacityProvider::Asg(_) => false,
+            CapacityProvider::Named(name) => name.contains("FARGATE"),
+        }
+    }
+
+    /// The provider's name as CloudFormation receives it.
+    pub fn name(&self, app: &App) -> Value {
+        match self {
+            CapacityProvider::Fargate => "FARGATE".into(),
+            CapacityProvider::FargateSpot => "FARGATE_SPOT".into(),
+            CapacityProvider::Asg(p) => p.capacity_provider_name(app),
+            CapacityProvider::Named(name) => name.as_str().into(),
+        }
+    }
+
+    /// The name used in messages.
+    pub fn display(&self, app: &App) -> String {
+        match self {
+            CapacityProvider::Fargate => "FARGATE".into(),
+            CapacityProvider::FargateSpot => "FARGATE_SPOT".into(),
+            CapacityProvider::Asg(p) => p.id(app).to_string(),
+            CapacityProvider::Named(name) => name.clone(),
+        }
+    }
+}
+
+/// One entry of a capacity provider strategy (CDK `CapacityProviderStrategy`).
+///
+/// ```
+/// let s = ecs_core::capacity_provider::CapacityProviderStrategy::default()
+///     .capacity_provider("FARGATE").weight(1).base(2);
+/// assert_eq!(s.base, Some(2));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CapacityProviderStrategy {
+    /// The provider (required).
+    pub capacity_provider: Option<CapacityProvider>,
+    /// The share of tasks it gets relative to the others.
+    pub weight: Option<u32>,
+    /// How many tasks it runs before weights apply.
+    pub base: Option<u32>,
+}
+
+impl CapacityProviderStrategy {
+    /// Sets `capacity_provider`: `"FARGATE"`, `"FARGATE_SPOT"`, an [`AsgCapacityProvider`] or a
+    /// provider name.
+    pub fn capacity_provider(mut self, provider: impl Into<CapacityProvider>) -> Self {
+        self.capacity_provider = Some(provider.into());
+        self
+    }
+
+    /// Sets `weight`.
+    pub fn weight(mut self, weight: u32) -> Self {
+        self.weight = Some(weight);
+        self
+    }
+
+    /// Sets `base`.
+    pub fn base(mut self, base: u32) -> Self {
+        self.base = Some(base);
+        self
+    }
+
+    fn render(&self, app: &App) -> Value {
+        let mut m = Vec::new();
+        if let Some(base) = self.base {
+            m.push(("Base", Value::from(base)));
+        }
+        if let Some(p) = &self.capacity_provider {
+            m.push(("CapacityProvider", p.name(app)));
+        }
+        if let Some(weight) = self.weight {
+            m.push(("Weight", Value::from(weight)));
+        }
+        Value::map(m)
+    }
+}
+
+/// A strategy as CloudFormation writes it.
+pub(crate) fn render_strategies(app: &App, strategies: &[CapacityProviderStrategy]) -> Value {
+    Value::List(strategies.iter().map(|s| s.render(app)).collect())
+}
+
+/// Rules C2 that a strategy breaks on its own, whoever holds it: every entry names a provider,
+/// at most one has a base, Fargate and auto-scaling-group providers do not mix.
+pub(crate) fn check_strategies(
+    owner: &str,
+    strategies: &[CapacityProviderStrategy],
+) -> Result<(), Error> {
+    if strategies.iter().any(|s| s.capacity_provider.is_none()) {
+        return Err(Error::new(format!(
+            "a capacity provider strategy of `{owner}` needs `capacity_provider`: add e.g. `capacity_provider: \"FARGATE\"`"
+        )));
+    }
+    let bases: Vec<u32> = strategies.iter().map(|s| s.base.unwrap_or(0)).collect();
+    if !rules::strategy_single_base(&bases) {
+        return Err(Error::new(rules::strategy_single_base_message(owner)));
+    }
+    let fargate: Vec<bool> = strategies
+        .iter()
+        .filter_map(|s| {
+            s.capacity_provider
+                .as_ref()
+                .map(CapacityProvider::is_fargate)
+        })
+        .collect();
+    if !rules::strategy_not_mixed(&fargate) {
+        return Err(Error::new(rules::strategy_not_mixed_message(owner)));
+    }
+    Ok(())
+}
+
+/// Properties of an [`AsgCapacityProvider`] (CDK `AsgCapacityProviderProps`).
+///
+/// ```
+/// let p = ecs_core::capacity_provider::AsgCapacityProviderProps::default().target_capacity_percent(80);
+/// assert_eq!(p.target_capacity_percent, Some(80));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AsgCapacityProviderProps {
+    /// The group whose instances the provider manages (required).
+    pub auto_scaling_group: Option<AutoScalingGroup>,
+    /// `Name`; generated only in stacks whose name starts with `aws`, `ecs` or `fargate`.
+    pub capacity_provider_name: Option<String>,
+    /// Whether ECS scales the group; default true.
+    pub enable_managed_scaling: Option<bool>,
+    /// Whether ECS protects instances running tasks from scale-in; default true.
+    pub enable_managed_termination_protection: Option<bool>,
+    /// Whether ECS drains instances before the group terminates them; not set by default.
+    pub enable_managed_draining: Option<bool>,
+    /// How full managed scaling keeps the instances, in percent; default 100.
+    pub target_capacity_percent: Option<u32>,
+    /// At most this many instances per scale-out.
+    pub maximum_scaling_step_size: Option<u32>,
+    /// At least this many instances per scale-out.
+    pub minimum_scaling_step_size: Option<u32>,
+    /// Seconds a new instance takes to count toward capacity (0 to 10000).
+    pub instance_warmup_period: Option<u32>,
+    /// How the instances' user data joins them to a cluster.
+    pub machine_image_type: Option<crate::amis::MachineImageType>,
+}
+
+impl AsgCapacityProviderProps {
+    /// Sets `auto_scaling_group` (required).
+    pub fn auto_scaling_group(mut self, asg: AutoScalingGroup) -> Self {
+        self.auto_scaling_group = Some(asg);
+        self
+    }
+
+    /// Sets `capacity_provider_name`.
+    pub fn capacity_provider_name(mut self, name: impl Into<String>) -> Self {
+        self.capacity_provider_name = Some(name.into());
+        self
+    }
+
+    /// Sets `enable_managed_scaling`.
+    pub fn enable_managed_scaling(mut self, enable: bool) -> Self {
+        self.enable_managed_scaling = Some(enable);
+        self
+    }
+
+    /// Sets `enable_managed_termination_protection` (needs managed scaling).
+    pub fn enable_managed_termination_protection(mut self, enable: bool) -> Self {
+        self.enable_managed_termination_protection = Some(enable);
+        self
+    }
+
+    /// Sets `enable_managed_draining`.
+    pub fn enable_managed_draining(mut self, enable: bool) -> Self {
+        self.enable_managed_draining = Some(enable);
+        self
+    }
+
+    /// Sets `target_capacity_percent`.
+    pub fn target_capacity_percent(mut self, percent: u32) -> Self {
+        self.target_capacity_percent = Some(percent);
+        self
+    }
+
+    /// Sets `maximum_scaling_step_size`.
+    pub fn maximum_scaling_step_size(mut self, n: u32) -> Self {
+        self.maximum_scaling_step_size = Some(n);
+        self
+    }
+
+    /// Sets `minimum_scaling_step_size`.
+    pub fn minimum_scaling_step_size(mut self, n: u32) -> Self {
+        self.minimum_scaling_step_size = Some(n);
+        self
+    }
+
+    /// Sets `instance_warmup_period`, in seconds.
+    pub fn instance_warmup_period(mut self, seconds: u32) -> Self {
+        self.instance_warmup_period = Some(seconds);
+        self
+    }
+
+    /// Sets `machine_image_type`.
+    pub fn machine_image_type(mut self, image_type: crate::amis::MachineImageType) -> Self {
+        self.machine_image_type = Some(image_type);
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AsgProviderData {
+    id: String,
+    resource: NodeId,
+    asg: AutoScalingGroup,
+    termination_protection: bool,
+    managed_draining: bool,
+    machine_image_type: Option<crate::amis::MachineImageType>,
+}
+
+/// An auto-scaling-group capacity provider construct (`<id>/<id>`, an
+/// `AWS::ECS::CapacityProvider`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AsgCapacityProvider {
+    node: NodeId,
+    index: usize,
+}
+
+impl AsgCapacityProvider {
+    /// Creates a provider with id `id` at the top of `stack`; add it to a cluster with
+    /// [`Cluster::add_asg_capacity_provider`].
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default())?;
+    /// let asg = AutoScalingGroup::new(&mut app, s, "ASG", AutoScalingGroupProps::default()
+    ///     .vpc(vpc).instance_type("t2.micro").min_capacity(0).max_capacity(100))?;
+    /// let err = AsgCapacityProvider::new(&mut app, s, "Provider", AsgCapacityProviderProps::default()
+    ///     .auto_scaling_group(asg).enable_managed_scaling(false)).unwrap_err();
+    /// assert!(err.to_string().contains("enable_managed_termination_protection: false"));
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: AsgCapacityProviderProps,
+    ) -> Result<AsgCapacityProvider, Error> {
+        let Some(asg) = props.auto_scaling_group else {
+            return Err(Error::new(format!(
+                "asg capacity provider `{id}` needs `auto_scaling_group`: add `auto_scaling_group: <name>`"
+            )));
+        };
+        let protection = props.enable_managed_termination_protection.unwrap_or(true);
+        let scaling = props.enable_managed_scaling.unwrap_or(true);
+        if !rules::termination_protection_needs_scaling(protection, scaling) {
+            return Err(Error::new(
+                rules::termination_protection_needs_scaling_message(id),
+            ));
+        }
+        if let Some(name) = &props.capacity_provider_name {
+            if reserved_prefix(name) {
+                return Err(Error::new(format!(
+                    "asg capacity provider `{id}` cannot be named `{name}`: names starting with `aws`, `ecs` or `fargate` are reserved; choose another"
+                )));
+            }
+        }
+        if let Some(warmup) = props.instance_warmup_period.filter(|w| *w > 10000) {
+            return Err(Error::new(format!(
+                "asg capacity provider `{id}` cannot use `instance_warmup_period: {warmup}`: use 0 to 10000 seconds"
+            )));
+        }
+        if protection {
+            asg.protect_new_instances_from_scale_in(app);
+        }
+        let root = app.stack(stack).root();
+        let stack_name = app.stack(stack).name().to_string();
+        // The CDK names the provider only where CloudFormation's generated name would start
+        // with a reserved prefix, i.e. in stacks so named.
+        let name = props.capacity_provider_name.or_else(|| {
+            reserved_prefix(&stack_name)
+                .then(|| format!("cp-{}", unique_resource_name(&[&stack_name, id], 252)))
+        });
+        let managed_scaling = scaling.then(|| {
+            let mut m = vec![
+                ("Status", Value::from("ENABLED")),
+                (
+                    "TargetCapacity",
+                    // `targetCapacityPercent || 100`: zero means the default too.
+                    Value::from(
+                        props
+                            .target_capacity_percent
+                            .filter(|p| *p != 0)
+                            .unwrap_or(100),
+                    ),
+                ),
+            ];
+            if let Some(n) = props.maximum_scaling_step_size {
+                m.push(("MaximumScalingStepSize", Value::from(n)));
+            }
+            if let Some(n) = props.minimum_scaling_step_size {
+                m.push(("MinimumScalingStepSize", Value::from(n)));
+            }
+            if let Some(n) = props.instance_warmup_period {
+                m.push(("InstanceWarmupPeriod", Value::from(n)));
+            }
+            Value::map(m)
+        });
+        let mut provider = vec![
+            ("AutoScalingGroupArn", asg.group_name(app)),
+            (
+                "ManagedTerminationProtection",
+                Value::from(if protection { "ENABLED" } else { "DISABLED" }),
+            ),
+        ];
+        if let Some(m) = managed_scaling {
+            provider.push(("ManagedScaling", m));
+        }
+        if let Some(draining) = props.enable_managed_draining {
+            provider.push((
+                "ManagedDraining",
+                Value::from(if draining { "ENABLED" } else { "DISABLED" }),
+            ));
+        }
+        let st = app.stack_mut(stack);
+        let node = st.add_node(root, id)?;
+        let resource = st.add_resource(
+            node,
+            id,
+            Resource::new("AWS::ECS::CapacityProvider")
+                .prop("AutoScalingGroupProvider", Value::map(provider))
+                .prop_opt("Name", name),
+        )?;
+        let index = app.asg_providers.len();
+        app.asg_providers.push(AsgProviderData {
+            id: id.to_string(),
+            resource,
+            asg,
+            termination_protection: protection,
+            managed_draining: props.enable_managed_draining == Some(true),
+            machine_image_type: props.machine_image_type,
+        });
+        Ok(AsgCapacityProvider { node, index })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// The construct id, for messages.
+    pub fn id(self, app: &App) -> &str {
+        &app.asg_providers[self.index].id
+    }
+
+    /// `{"Ref": provider}`: the provider's name.
+    pub fn capacity_provider_name(self, app: &App) -> Value {
+        Value::Ref(app.asg_providers[self.index].resource)
+    }
+
+    /// The provider's group.
+    pub fn auto_scaling_group(self, app: &App) -> AutoScalingGroup {
+        app.asg_providers[self.index].asg
+    }
+
+    /// The options a cluster configures the provider's group with (CDK
+    /// `addAsgCapacityProvider`): the provider's image type, and no drain hook when ECS
+    /// protects or drains the instances itself.
+    pub(crate) fn configure_options(
+        self,
+        app: &App,
+        mut options: AddAutoScalingGroupCapacityOptions,
+    ) -> AddAutoScalingGroupCapacityOptions {
+        let data = &app.asg_providers[self.index];
+        if data.machine_image_type.is_some() {
+            options.machine_image_type = data.machine_image_type;
+        }
+        if data.termination_protection || data.managed_draining {
+            options.task_drain_time = Some(0);
+        }
+        options
+    }
+}
+
+/// Whether a name starts with a prefix AWS reserves for capacity providers.
+fn reserved_prefix(name: &str) -> bool {
+    ["aws", "ecs", "fargate"]
+        .iter()
+        .any(|p| name.starts_with(p))
+}
+
+/// The CDK's `Names.uniqueResourceName` with `allowedSpecialCharacters: '-_'`, which the CDK
+/// puts in a regular-expression class where `9-_` is a range: `:` to `_` are kept, `-` is not.
+fn unique_resource_name(components: &[&str], max_length: usize) -> String {
+    let keep = |c: char| c.is_ascii_alphanumeric() || ('9'..='_').contains(&c);
+    let clean = |s: &str| s.chars().filter(|c| keep(*c)).collect::<String>();
+    let components: Vec<&str> = components
+        .iter()
+        .copied()
+        .filter(|c| *c != "Default")
+        .collect();
+    if components.len() == 1 && clean(components[0]).len() <= max_length {
+        return clean(components[0]);
+    }
+    let hash = path_hash(&components.join("/"));
+    let mut human = String::new();
+    let mut previous: Option<&str> = None;
+    for c in &components {
+        if previous.is_some_and(|p| p.ends_with(c)) {
+            continue;
+        }
+        previous = Some(c);
+        if *c != "Resource" {
+            human.push_str(&clean(c));
+        }
+    }
+    let max_human = max_length - 8;
+    if human.len() > max_human {
+        let half = max_human / 2;
+        human = format!("{}{}", &human[..half], &human[human.len() - half..]);
+    }
+    human + &hash
+}
+
+/// A service's strategy, kept for the synth-time check that its cluster has the providers.
+#[derive(Debug, Clone)]
+pub(crate) struct ServiceStrategies {
+    service: String,
+    cluster: Cluster,
+    strategies: Vec<CapacityProviderStrategy>,
+}
+
+/// Gives a service resource its `CapacityProviderStrategy`, which replaces its `LaunchType`
+/// (CDK `BaseService`), after the strategy's own checks (rule C2).
+pub(crate) fn apply_to_service(
+    app: &mut App,
+    service: &str,
+    _launch_type: LaunchType,
+    cluster: Cluster,
+    strategies: &[CapacityProviderStrategy],
+    resource: &mut Resource,
+) -> Result<(), Error> {
+    if strategies.is_empty() {
+        return Ok(());
+    }
+    check_strategies(service, strategies)?;
+    resource.properties.remove("LaunchType");
+    resource.set(
+        "CapacityProviderStrategy",
+        render_strategies(app, strategies),
+    );
+    app.service_strategies.push(ServiceStrategies {
+        service: service.to_string(),
+        cluster,
+        strategies: strategies.to_vec(),
+    });
+    Ok(())
+}
+
+/// Synth-time rule C2 of services: every provider a strategy names is on the cluster.
+pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
+    for s in &app.service_strategies {
+        for strategy in &s.strategies {
+            let Some(provider) = &strategy.capacity_provider else {
+                continue;
+            };
+            if !s.cluster.has_capacity_provider(app, provider) {
+                messages.push(rules::strategy_provider_registered_message(
+                    &s.service,
+                    &provider.display(app),
+                    s.cluster.id(app),
+                    provider.is_fargate(),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_provider_names_keep_the_cdk_character_class() {
+        assert_eq!(
+            unique_resource_name(&["ecs-stack", "Provider"], 252),
+            format!("ecsstackProvider{}", path_hash("ecs-stack/Provider"))
+        );
+        assert_eq!(
+            unique_resource_name(&["ecs_a:b", "P"], 252),
+            format!("ecs_a:bP{}", path_hash("ecs_a:b/P"))
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! KMS keys (CDK `aws-kms` `Key`), as the recommended flags make them: the default key policy
+//! gives the account root `kms:*` (`@aws-cdk/aws-kms:defaultKeyPolicies`), and the key is
+//! retained when the stack is deleted.
+//!
+//! ```
+//! use ecs_core::{App, kms::{Key, KeyProps}};
+//! let mut app = App::new();
+//! let s = app.add_stack("Web").unwrap();
+//! let key = Key::new(&mut app, s, "Key", KeyProps::default()).unwrap();
+//! let t = &app.templates().unwrap()[0].1;
+//! assert_eq!(t["Resources"]["Key961B73FD"]["DeletionPolicy"], "Retain");
+//! # let _ = key;
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Pseudo, Resource, Value};
+use crate::construct::{NodeId, StackId};
+use crate::error::Error;
+use crate::iam::{PolicyDocument, Statement};
+
+/// Properties of a [`Key`] (CDK `KeyProps`, the part this library supports).
+///
+/// ```
+/// let props = ecs_core::kms::KeyProps::default().description("drain hook").enable_key_rotation(true);
+/// assert_eq!(props.enable_key_rotation, Some(true));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyProps {
+    /// `Description`.
+    pub description: Option<String>,
+    /// `EnableKeyRotation`; not set by default.
+    pub enable_key_rotation: Option<bool>,
+}
+
+impl KeyProps {
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `enable_key_rotation`.
+    pub fn enable_key_rotation(mut self, enable: bool) -> Self {
+        self.enable_key_rotation = Some(enable);
+        self
+    }
+}
+
+/// A KMS key construct (`<id>/Resource`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    node: NodeId,
+    resource: NodeId,
+}
+
+impl Key {
+    /// Creates a key with id `id` at the top of `stack`.
+    pub fn new(app: &mut App, stack: StackId, id: &str, props: KeyProps) -> Result<Key, Error> {
+        let root = app.stack(stack).root();
+        Key::new_in(app, root, id, props)
+    }
+
+    /// Creates a key under `scope`.
+    pub fn new_in(app: &mut App, scope: NodeId, id: &str, props: KeyProps) -> Result<Key, Error> {
+        let mut policy = PolicyDocument::default();
+        // The account administers the key through IAM, as the CDK's default key policy says.
+        let mut root = Statement::allow(["kms:*"]).on_any();
+        root.principal = Some(Value::map([(
+            "AWS",
+            Value::join(
+                "",
+                vec![
+                    "arn:".into(),
+                    Pseudo::Partition.into(),
+                    ":iam::".into(),
+                    Pseudo::AccountId.into(),
+                    ":root".into(),
+                ],
+            ),
+        )]));
+        policy.add(root);
+        let mut resource = Resource::new("AWS::KMS::Key")
+            .prop_opt("Description", props.description)
+            .prop_opt("EnableKeyRotation", props.enable_key_rotation)
+            .prop("KeyPolicy", policy);
+        resource.removal_policy = Some("Retain");
+        let stack = app.stack_mut(scope.stack());
+        let node = stack.add_node(scope, id)?;
+        let resource = stack.add_resource(node, "Resource", resource)?;
+        Ok(Key { node, resource })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Fn::GetAtt": [key, "Arn"]}`.
+    pub fn key_arn(self) -> Value {
+        Value::GetAtt(self.resource, "Arn".into())
+    }
+
+    /// `{"Ref": key}`: the key id.
+    pub fn key_id(self) -> Value {
+        Value::Ref(self.resource)
+    }
+}
