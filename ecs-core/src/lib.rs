@@ -35,6 +35,8 @@ pub mod ec2;
 pub mod error;
 pub mod events;
 pub mod iam;
+pub mod log_driver;
+pub mod logs;
 pub mod image;
 pub mod kms;
 pub mod rules;

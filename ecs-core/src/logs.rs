@@ -13,6 +13,7 @@ use crate::app::App;
 use crate::cfn::{Resource, Value};
 use crate::construct::NodeId;
 use crate::error::Error;
+use crate::kms::Key;
 
 /// How long a log group keeps its events (CloudWatch Logs' accepted values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,8 +96,8 @@ pub struct LogGroupProps {
     pub log_group_name: Option<String>,
     /// Retention; default two years, as the CDK's.
     pub retention: Option<RetentionDays>,
-    /// `KmsKeyId`: the ARN of the key that encrypts the events.
-    pub encryption_key_arn: Option<Value>,
+    /// `KmsKeyId`: the key that encrypts the events.
+    pub encryption_key: Option<Key>,
 }
 
 impl LogGroupProps {
@@ -112,9 +113,9 @@ impl LogGroupProps {
         self
     }
 
-    /// Sets the encryption key by its ARN.
-    pub fn encryption_key_arn(mut self, arn: Value) -> Self {
-        self.encryption_key_arn = Some(arn);
+    /// Sets `encryption_key`.
+    pub fn encryption_key(mut self, key: Key) -> Self {
+        self.encryption_key = Some(key);
         self
     }
 }
@@ -134,7 +135,7 @@ impl LogGroup {
         let stack = app.stack_mut(scope.stack());
         let node = stack.add_node(scope, id)?;
         let mut resource = Resource::new("AWS::Logs::LogGroup")
-            .prop_opt("KmsKeyId", props.encryption_key_arn)
+            .prop_opt("KmsKeyId", props.encryption_key.map(Key::key_arn))
             .prop_opt("LogGroupName", props.log_group_name)
             .prop_opt("RetentionInDays", retention.days());
         resource.removal_policy = Some("Retain");

@@ -1491,3 +1491,21 @@ pub fn environment_count_message(container: &str, n: usize) -> String {
         "container `{container}` has {n} environment variables, more than the 100 ECS accepts: move some into `environment_files`"
     )
 }
+
+/// Rule F5: Fargate tasks can only ship logs through awslogs, splunk or awsfirelens (AWS
+/// "Fargate task definition differences"; cfn-lint E3048).
+///
+/// ```
+/// assert!(ecs_core::rules::fargate_log_driver("awslogs"));
+/// assert!(!ecs_core::rules::fargate_log_driver("syslog"));
+/// ```
+pub const fn fargate_log_driver(driver: &str) -> bool {
+    str_eq(driver, "awslogs") || str_eq(driver, "splunk") || str_eq(driver, "awsfirelens")
+}
+
+/// Rule F5's message.
+pub fn fargate_log_driver_message(container: &str, driver: &str) -> String {
+    format!(
+        "container `{container}` of a fargate task definition cannot log with `{driver}`: fargate supports the awslogs, splunk and firelens drivers"
+    )
+}
