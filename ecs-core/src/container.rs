@@ -9,6 +9,7 @@ use crate::container_options::{
 };
 use crate::duration::Duration;
 use crate::error::Error;
+use crate::log_driver::LogDriver;
 use crate::image::ContainerImage;
 use crate::rules;
 use crate::secret::{EnvironmentFile, Secret};
@@ -141,6 +142,77 @@ macro_rules! list_setters {
     };
 }
 
+/// Which log router a FireLens container runs (CDK `FirelensLogRouterType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum FirelensLogRouterType {
+    /// Fluent Bit (the CDK's default router).
+    #[default]
+    Fluentbit,
+    /// Fluentd.
+    Fluentd,
+}
+
+impl FirelensLogRouterType {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Fluentbit", "Fluentd"];
+}
+
+/// The FireLens configuration of a log router container (CDK `FirelensConfig`).
+///
+/// ```
+/// let c = ecs_core::container::FirelensConfig::default().enable_ecs_log_metadata(false);
+/// assert_eq!(c.enable_ecs_log_metadata, Some(false));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FirelensConfig {
+    /// The router.
+    pub router_type: FirelensLogRouterType,
+    /// `enable-ecs-log-metadata`.
+    pub enable_ecs_log_metadata: Option<bool>,
+    /// `config-file-type` (`s3` or `file`) and `config-file-value`, given together.
+    pub config_file: Option<(String, String)>,
+}
+
+impl FirelensConfig {
+    /// Sets `router_type`.
+    pub fn router_type(mut self, t: FirelensLogRouterType) -> Self {
+        self.router_type = t;
+        self
+    }
+
+    /// Sets `enable_ecs_log_metadata`.
+    pub fn enable_ecs_log_metadata(mut self, on: bool) -> Self {
+        self.enable_ecs_log_metadata = Some(on);
+        self
+    }
+
+    /// Sets the custom configuration source: `file_type` `s3` or `file`, and its location.
+    pub fn config_file(mut self, file_type: impl Into<String>, value: impl Into<String>) -> Self {
+        self.config_file = Some((file_type.into(), value.into()));
+        self
+    }
+
+    pub(crate) fn render(&self) -> Value {
+        let kind = match self.router_type {
+            FirelensLogRouterType::Fluentbit => "fluentbit",
+            FirelensLogRouterType::Fluentd => "fluentd",
+        };
+        let mut options = Vec::new();
+        if let Some(on) = self.enable_ecs_log_metadata {
+            options.push(("enable-ecs-log-metadata", Value::from(on.to_string())));
+        }
+        if let Some((t, v)) = &self.config_file {
+            options.push(("config-file-type", Value::from(t.as_str())));
+            options.push(("config-file-value", Value::from(v.as_str())));
+        }
+        let mut m = vec![("Type", Value::from(kind))];
+        if !options.is_empty() {
+            m.push(("Options", Value::map(options)));
+        }
+        Value::map(m)
+    }
+}
+
 /// Options of [`TaskDefinition::add_container`] (CDK `ContainerDefinitionOptions`): every
 /// option with a CloudFormation counterpart, plus the lists the CDK adds by method
 /// (`mount_points`, `volumes_from`, `container_dependencies`).
@@ -234,12 +306,20 @@ pub struct ContainerDefinitionOptions {
     pub links: Vec<String>,
     /// `VersionConsistency`: `enabled` or `disabled`.
     pub version_consistency: Option<String>,
+    /// `LogConfiguration`: the log driver (CDK `logging`).
+    pub logging: Option<LogDriver>,
+    /// `FirelensConfiguration`: makes the container a FireLens log router.
+    pub firelens_config: Option<FirelensConfig>,
 }
 
 impl ContainerDefinitionOptions {
     option_setters! {
         /// Sets `image`.
         image: ContainerImage;
+        /// Sets `logging`: the container's log driver.
+        logging: LogDriver;
+        /// Sets `firelens_config`: the container routes the task's FireLens logs.
+        firelens_config: FirelensConfig;
         /// Sets `memory_limit_mib`.
         memory_limit_mib: u32;
         /// Sets `memory_reservation_mib`.
@@ -383,6 +463,8 @@ pub(crate) struct ContainerData {
     pub(crate) credentials: Option<Value>,
     pub(crate) tag_parameter: Option<String>,
     pub(crate) environment_files: Vec<Value>,
+    /// `LogConfiguration`, after binding the log driver.
+    pub(crate) log_configuration: Option<Value>,
 }
 
 impl ContainerData {
@@ -439,6 +521,12 @@ impl ContainerData {
                 "RepositoryCredentials",
                 Value::map([("CredentialsParameter", c.clone())]),
             ));
+        }
+        if let Some(c) = &self.log_configuration {
+            m.push(("LogConfiguration", c.clone()));
+        }
+        if let Some(f) = &o.firelens_config {
+            m.push(("FirelensConfiguration", f.render()));
         }
         if let Some(v) = o.memory_limit_mib {
             m.push(("Memory", v.into()));

@@ -1013,8 +1013,24 @@ impl TaskDefinition {
         };
         crate::container::check_options(&options, id, &task, data.compatibility, data.network_mode)?;
         check_container_fits(data, id, &options)?;
+        let name = options.container_name.clone().unwrap_or_else(|| id.to_string());
+        if let Some(driver) = &options.logging {
+            if data.compatibility.is_fargate() {
+                crate::log_driver::check_fargate(driver, &name)?;
+            }
+        }
         let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
         let bound = image.bind(app, self, node)?;
+        let log_configuration = match &options.logging {
+            Some(driver) => Some(driver.bind(app, self, node, &name)?),
+            None => None,
+        };
+        let firelens_output = options.logging.as_ref().and_then(|d| {
+            d.firelens_output().map(|(n, r)| (n.to_string(), r)).or(match d {
+                crate::log_driver::LogDriver::Firelens(_) => Some((String::new(), false)),
+                _ => None,
+            })
+        });
         if !options.secrets.is_empty() {
             let role = self.obtain_execution_role(app)?;
             for (_, secret) in &options.secrets {
@@ -1028,7 +1044,8 @@ impl TaskDefinition {
         let container = ContainerData {
             id: id.to_string(),
             node,
-            name: options.container_name.clone().unwrap_or_else(|| id.to_string()),
+            name,
+            log_configuration,
             essential: options.essential.unwrap_or(true),
             options,
             image: bound.image,
@@ -1037,11 +1054,86 @@ impl TaskDefinition {
             environment_files,
         };
         app.task_definitions[self.index].containers.push(container);
+        let index = app.task_definitions[self.index].containers.len() - 1;
+        if let Some((output, retention)) = firelens_output {
+            self.ensure_firelens_router(app, &output, retention)?;
+        }
         self.render_containers(app);
-        Ok(ContainerDefinition::new(
-            self,
-            app.task_definitions[self.index].containers.len() - 1,
-        ))
+        Ok(ContainerDefinition::new(self, index))
+    }
+
+    /// Adds the FireLens log router the CDK adds for a task whose containers log through
+    /// FireLens (`log-router`: AWS for Fluent Bit from its SSM parameter, logging to awslogs),
+    /// with the rights its output needs. The CDK adds it while rendering; here it comes with
+    /// the first FireLens container, which yields the same resources and grants.
+    fn ensure_firelens_router(self, app: &mut App, output: &str, retention: bool) -> Result<(), Error> {
+        if self.data(app).containers.iter().any(|c| c.options.firelens_config.is_some()) {
+            return Ok(());
+        }
+        let execution = self.obtain_execution_role(app)?;
+        execution.grant(
+            app,
+            crate::iam::Statement::allow([
+                "ecr:GetAuthorizationToken",
+                "ecr:BatchCheckLayerAvailability",
+                "ecr:GetDownloadUrlForLayer",
+                "ecr:BatchGetImage",
+            ])
+            .on_any(),
+        )?;
+        let actions: &[&str] = match output {
+            "cloudwatch" if retention => &[
+                "logs:CreateLogGroup",
+                "logs:CreateLogStream",
+                "logs:DescribeLogStreams",
+                "logs:PutLogEvents",
+                "logs:PutRetentionPolicy",
+            ],
+            "cloudwatch" => &[
+                "logs:CreateLogGroup",
+                "logs:CreateLogStream",
+                "logs:DescribeLogStreams",
+                "logs:PutLogEvents",
+            ],
+            "firehose" => &["firehose:PutRecordBatch"],
+            "kinesis" => &["kinesis:PutRecords"],
+            _ => &[],
+        };
+        if !actions.is_empty() {
+            let task_role = self.task_role(app);
+            task_role.grant(app, crate::iam::Statement::allow(actions.iter().copied()).on_any())?;
+        }
+        let parameter = crate::capacity::ssm_parameter_typed(
+            app,
+            self.node,
+            crate::log_driver::FLUENT_BIT_IMAGE_PARAMETER,
+            "AWS::SSM::Parameter::Value<String>",
+        )?;
+        let id = "log-router";
+        let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
+        let options = ContainerDefinitionOptions::default()
+            .memory_reservation_mib(50)
+            .firelens_config(crate::container::FirelensConfig::default())
+            .logging(crate::log_driver::LogDriver::aws_logs(
+                crate::log_driver::AwsLogDriverProps::default().stream_prefix("firelens"),
+            ));
+        let log_configuration = match &options.logging {
+            Some(driver) => Some(driver.bind(app, self, node, id)?),
+            None => None,
+        };
+        app.task_definitions[self.index].containers.push(ContainerData {
+            id: id.to_string(),
+            node,
+            name: id.to_string(),
+            log_configuration,
+            essential: true,
+            options,
+            image: Value::Ref(parameter),
+            credentials: None,
+            tag_parameter: None,
+            environment_files: Vec::new(),
+        });
+        Ok(())
     }
 
     /// Rewrites `ContainerDefinitions` from the containers added so far.
