@@ -548,29 +548,83 @@ impl LogDriver {
         }
     }
 
+    /// The driver's own rules, judged before anything is created, so a refused driver leaves
+    /// no half-built container behind.
+    pub(crate) fn check(&self, name: &str) -> Result<(), Error> {
+        let err = |m: String| Err(Error::new(m));
+        match self {
+            LogDriver::AwsLogs(p) => {
+                if p.stream_prefix.is_none() {
+                    return err(format!(
+                        "awslogs driver of container `{name}` needs `stream_prefix`: add one, e.g. `stream_prefix: \"{name}\"`"
+                    ));
+                }
+                if p.log_group.is_some() && p.log_retention.is_some() {
+                    return err(format!(
+                        "awslogs driver of container `{name}` has both `log_group` and `log_retention`: set the retention on the log group, or drop `log_group`"
+                    ));
+                }
+                if p.max_buffer_size.is_some() && p.mode != Some(AwsLogDriverMode::NonBlocking) {
+                    return err(format!(
+                        "awslogs driver of container `{name}` has `max_buffer_size` in blocking mode: add `mode: NonBlocking`, or drop `max_buffer_size`"
+                    ));
+                }
+            }
+            LogDriver::Gelf(p) => {
+                if p.address.is_none() {
+                    return err(format!(
+                        "gelf driver of container `{name}` needs `address`: add one, e.g. `address: \"udp://logs:12201\"`"
+                    ));
+                }
+                if let Some(level) = p.compression_level.filter(|l| !(-1..=9).contains(l)) {
+                    return err(format!("gelf driver of container `{name}` has `compression_level: {level}`: use -1 to 9"));
+                }
+                if let Some(n) = p.tcp_max_reconnect.filter(|n| *n < 0) {
+                    return err(format!("gelf driver of container `{name}` has `tcp_max_reconnect: {n}`: use 0 or more"));
+                }
+            }
+            LogDriver::JsonFile(p) => {
+                if let Some(n) = p.max_file.filter(|n| *n < 0) {
+                    return err(format!("json-file driver of container `{name}` has `max_file: {n}`: use 0 or more"));
+                }
+            }
+            LogDriver::Splunk(p) => {
+                if p.url.is_none() {
+                    return err(format!(
+                        "splunk driver of container `{name}` needs `url`: add the HTTP event collector's address"
+                    ));
+                }
+                if p.secret_token.is_none() {
+                    return err(format!(
+                        "splunk driver of container `{name}` needs `secret_token`: add the token as a `Secret`"
+                    ));
+                }
+                if let Some(level) = p.gzip_level.filter(|l| !(-1..=9).contains(l)) {
+                    return err(format!("splunk driver of container `{name}` has `gzip_level: {level}`: use -1 to 9"));
+                }
+            }
+            LogDriver::Generic(p) => {
+                if p.log_driver.as_deref().is_none_or(str::is_empty) {
+                    return err(format!(
+                        "generic log driver of container `{name}` needs `log_driver`: name the Docker driver, e.g. `log_driver: \"fluentd\"`"
+                    ));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     /// Creates what the driver needs for the container at `container` of `td` and returns its
     /// `LogConfiguration` (CDK `LogDriver.bind`).
     pub(crate) fn bind(&self, app: &mut App, td: TaskDefinition, container: NodeId, name: &str) -> Result<Value, Error> {
         let mut options: Vec<(String, Value)> = Vec::new();
         let mut secret_options: Vec<(String, Secret)> = Vec::new();
         let mut emit_options = true;
+        self.check(name)?;
         match self {
             LogDriver::AwsLogs(p) => {
-                let Some(prefix) = &p.stream_prefix else {
-                    return Err(Error::new(format!(
-                        "awslogs driver of container `{name}` needs `stream_prefix`: add one, e.g. `stream_prefix: \"{name}\"`"
-                    )));
-                };
-                if p.log_group.is_some() && p.log_retention.is_some() {
-                    return Err(Error::new(format!(
-                        "awslogs driver of container `{name}` has both `log_group` and `log_retention`: set the retention on the log group, or drop `log_group`"
-                    )));
-                }
-                if p.max_buffer_size.is_some() && p.mode != Some(AwsLogDriverMode::NonBlocking) {
-                    return Err(Error::new(format!(
-                        "awslogs driver of container `{name}` has `max_buffer_size` in blocking mode: add `mode: NonBlocking`, or drop `max_buffer_size`"
-                    )));
-                }
+                let prefix = p.stream_prefix.clone().unwrap_or_default();
                 let group = match p.log_group {
                     Some(g) => g,
                     None => {
@@ -584,7 +638,7 @@ impl LogDriver {
                     Statement::allow(["logs:CreateLogStream", "logs:PutLogEvents"]).on([group.log_group_arn()]),
                 )?;
                 options.push(("awslogs-group".into(), group.log_group_name()));
-                options.push(("awslogs-stream-prefix".into(), prefix.clone().into()));
+                options.push(("awslogs-stream-prefix".into(), prefix.into()));
                 options.push(("awslogs-region".into(), Pseudo::Region.into()));
                 push(&mut options, "awslogs-datetime-format", p.datetime_format.clone());
                 push(&mut options, "awslogs-multiline-pattern", p.multiline_pattern.clone());
@@ -601,24 +655,7 @@ impl LogDriver {
                 p.base.options(&mut options, true);
             }
             LogDriver::Gelf(p) => {
-                let Some(address) = &p.address else {
-                    return Err(Error::new(format!(
-                        "gelf driver of container `{name}` needs `address`: add one, e.g. `address: \"udp://logs:12201\"`"
-                    )));
-                };
-                if let Some(level) = p.compression_level.filter(|l| *l != 0) {
-                    if !(-1..=9).contains(&level) {
-                        return Err(Error::new(format!(
-                            "gelf driver of container `{name}` has `compression_level: {level}`: use -1 to 9"
-                        )));
-                    }
-                }
-                if let Some(n) = p.tcp_max_reconnect.filter(|n| *n < 0) {
-                    return Err(Error::new(format!(
-                        "gelf driver of container `{name}` has `tcp_max_reconnect: {n}`: use 0 or more"
-                    )));
-                }
-                options.push(("gelf-address".into(), address.clone().into()));
+                push(&mut options, "gelf-address", p.address.clone());
                 push(&mut options, "gelf-compression-type", p.compression_type.map(|c| c.option().to_string()));
                 push(&mut options, "gelf-compression-level", p.compression_level);
                 push(&mut options, "gelf-tcp-max-reconnect", p.tcp_max_reconnect);
@@ -627,35 +664,13 @@ impl LogDriver {
             }
             LogDriver::Journald(p) => p.base.options(&mut options, true),
             LogDriver::JsonFile(p) => {
-                if let Some(n) = p.max_file.filter(|n| *n < 0) {
-                    return Err(Error::new(format!(
-                        "json-file driver of container `{name}` has `max_file: {n}`: use 0 or more"
-                    )));
-                }
                 push(&mut options, "max-size", p.max_size.clone());
                 push(&mut options, "max-file", p.max_file);
                 push(&mut options, "compress", p.compress);
                 p.base.options(&mut options, false);
             }
             LogDriver::Splunk(p) => {
-                let Some(url) = &p.url else {
-                    return Err(Error::new(format!(
-                        "splunk driver of container `{name}` needs `url`: add the HTTP event collector's address"
-                    )));
-                };
-                let Some(token) = &p.secret_token else {
-                    return Err(Error::new(format!(
-                        "splunk driver of container `{name}` needs `secret_token`: add the token as a `Secret`"
-                    )));
-                };
-                if let Some(level) = p.gzip_level.filter(|l| *l != 0) {
-                    if !(-1..=9).contains(&level) {
-                        return Err(Error::new(format!(
-                            "splunk driver of container `{name}` has `gzip_level: {level}`: use -1 to 9"
-                        )));
-                    }
-                }
-                options.push(("splunk-url".into(), url.clone().into()));
+                push(&mut options, "splunk-url", p.url.clone());
                 push(&mut options, "splunk-source", p.source.clone());
                 push(&mut options, "splunk-sourcetype", p.source_type.clone());
                 push(&mut options, "splunk-index", p.index.clone());
@@ -667,7 +682,7 @@ impl LogDriver {
                 push(&mut options, "splunk-gzip", p.gzip);
                 push(&mut options, "splunk-gzip-level", p.gzip_level);
                 p.base.options(&mut options, true);
-                secret_options.push(("splunk-token".into(), token.clone()));
+                secret_options.extend(p.secret_token.iter().map(|t| ("splunk-token".to_string(), t.clone())));
             }
             LogDriver::Syslog(p) => {
                 push(&mut options, "syslog-address", p.address.clone());
@@ -687,11 +702,6 @@ impl LogDriver {
                 secret_options.extend(p.secret_options.iter().cloned());
             }
             LogDriver::Generic(p) => {
-                if p.log_driver.as_deref().is_none_or(str::is_empty) {
-                    return Err(Error::new(format!(
-                        "generic log driver of container `{name}` needs `log_driver`: name the Docker driver, e.g. `log_driver: \"fluentd\"`"
-                    )));
-                }
                 for (k, v) in &p.options {
                     options.push((k.clone(), v.clone().into()));
                 }

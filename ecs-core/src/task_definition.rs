@@ -1018,6 +1018,7 @@ impl TaskDefinition {
             if data.compatibility.is_fargate() {
                 crate::log_driver::check_fargate(driver, &name)?;
             }
+            driver.check(&name)?;
         }
         let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
         let bound = image.bind(app, self, node)?;
