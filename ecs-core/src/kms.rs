@@ -62,32 +62,18 @@ impl Key {
 
     /// Creates a key under `scope`.
     pub fn new_in(app: &mut App, scope: NodeId, id: &str, props: KeyProps) -> Result<Key, Error> {
-        let mut policy = PolicyDocument::default();
-        // The account administers the key through IAM, as the CDK's default key policy says.
-        let mut root = Statement::allow(["kms:*"]).on_any();
-        root.principal = Some(Value::map([(
-            "AWS",
-            Value::join(
-                "",
-                vec![
-                    "arn:".into(),
-                    Pseudo::Partition.into(),
-                    ":iam::".into(),
-                    Pseudo::AccountId.into(),
-                    ":root".into(),
-                ],
-            ),
-        )]));
-        policy.add(root);
         let mut resource = Resource::new("AWS::KMS::Key")
             .prop_opt("Description", props.description)
             .prop_opt("EnableKeyRotation", props.enable_key_rotation)
-            .prop("KeyPolicy", policy);
+            .prop("KeyPolicy", PolicyDocument::default());
         resource.removal_policy = Some("Retain");
         let stack = app.stack_mut(scope.stack());
         let node = stack.add_node(scope, id)?;
         let resource = stack.add_resource(node, "Resource", resource)?;
-        Ok(Key { node, resource })
+        let key = Key { node, resource };
+        // The account administers the key through IAM, as the CDK's default key policy says.
+        key.allow_account_root(app)?;
+        Ok(key)
     }
 
     /// The construct's scope.
@@ -98,6 +84,32 @@ impl Key {
     /// `{"Fn::GetAtt": [key, "Arn"]}`.
     pub fn key_arn(self) -> Value {
         Value::GetAtt(self.resource, "Arn".into())
+    }
+
+    /// Adds a statement to the key's policy (CDK `addToResourcePolicy`); an identical one is
+    /// not repeated.
+    pub fn add_to_resource_policy(self, app: &mut App, statement: Statement) -> Result<(), Error> {
+        let resource = app.stack_mut(self.node.stack()).resource_mut(self.resource);
+        match resource.properties.get_mut("KeyPolicy") {
+            Some(Value::Policy(doc)) => {
+                doc.add(statement);
+                Ok(())
+            }
+            _ => Err(Error::new("a key without a policy document: this is a bug")),
+        }
+    }
+
+    /// Gives the account root `kms:*` on the key, as the default key policy already does.
+    pub(crate) fn allow_account_root(self, app: &mut App) -> Result<(), Error> {
+        let mut root = Statement::allow(["kms:*"]).on_any();
+        root.principal = Some(Value::map([(
+            "AWS",
+            Value::join(
+                "",
+                vec!["arn:".into(), Pseudo::Partition.into(), ":iam::".into(), Pseudo::AccountId.into(), ":root".into()],
+            ),
+        )]));
+        self.add_to_resource_policy(app, root)
     }
 
     /// `{"Ref": key}`: the key id.

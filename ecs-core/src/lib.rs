@@ -34,6 +34,7 @@ pub mod container;
 pub mod ec2;
 pub mod error;
 pub mod events;
+pub mod exec;
 pub mod iam;
 pub mod log_driver;
 pub mod logs;

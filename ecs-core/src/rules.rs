@@ -1509,3 +1509,44 @@ pub fn fargate_log_driver_message(container: &str, driver: &str) -> String {
         "container `{container}` of a fargate task definition cannot log with `{driver}`: fargate supports the awslogs, splunk and firelens drivers"
     )
 }
+
+/// Rule G1: `OVERRIDE` sends ECS Exec output to the destinations of a log configuration, and
+/// the other modes have none, so the two come together or not at all (CDK "Execute command log
+/// configuration must only be specified when logging is OVERRIDE").
+///
+/// ```
+/// assert!(ecs_core::rules::exec_logging_configuration(true, true));
+/// assert!(!ecs_core::rules::exec_logging_configuration(true, false));
+/// assert!(!ecs_core::rules::exec_logging_configuration(false, true));
+/// ```
+pub const fn exec_logging_configuration(is_override: bool, has_configuration: bool) -> bool {
+    is_override == has_configuration
+}
+
+/// Rule G1's message for logging and log configuration out of step.
+pub fn exec_logging_configuration_message(cluster: &str, has_configuration: bool) -> String {
+    if has_configuration {
+        format!(
+            "cluster `{cluster}` has an exec `log_configuration` without `logging: Override`: add `logging: Override`, or remove `log_configuration`"
+        )
+    } else {
+        format!(
+            "cluster `{cluster}` has exec `logging: Override` without a `log_configuration`: add one with a log group or an S3 bucket"
+        )
+    }
+}
+
+/// Rule G1: an encryption flag encrypts a destination, so it needs that destination (CDK
+/// "You must specify a CloudWatch log group / an S3 bucket name …").
+///
+/// ```
+/// assert!(!ecs_core::rules::exec_encryption_destination(true, false));
+/// ```
+pub const fn exec_encryption_destination(encryption_enabled: bool, has_destination: bool) -> bool {
+    !encryption_enabled || has_destination
+}
+
+/// Rule G1's message for an encryption flag without its destination.
+pub fn exec_encryption_destination_message(cluster: &str, flag: &str, destination: &str) -> String {
+    format!("cluster `{cluster}` sets exec `{flag}` without `{destination}`: add `{destination}`, or remove `{flag}`")
+}

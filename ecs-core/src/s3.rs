@@ -21,12 +21,20 @@ pub struct BucketProps {
     pub bucket_name: Option<String>,
     /// `VersioningConfiguration` enabled.
     pub versioned: bool,
+    /// Server-side encryption with this KMS key.
+    pub encryption_key: Option<crate::kms::Key>,
 }
 
 impl BucketProps {
     /// Sets `bucket_name`.
     pub fn bucket_name(mut self, name: impl Into<String>) -> Self {
         self.bucket_name = Some(name.into());
+        self
+    }
+
+    /// Sets `encryption_key`: objects are encrypted with it (`aws:kms`).
+    pub fn encryption_key(mut self, key: crate::kms::Key) -> Self {
+        self.encryption_key = Some(key);
         self
     }
 
@@ -58,6 +66,18 @@ impl Bucket {
             resource.set(
                 "VersioningConfiguration",
                 Value::map([("Status", Value::from("Enabled"))]),
+            );
+        }
+        if let Some(key) = props.encryption_key {
+            resource.set(
+                "BucketEncryption",
+                Value::map([(
+                    "ServerSideEncryptionConfiguration",
+                    Value::List(vec![Value::map([(
+                        "ServerSideEncryptionByDefault",
+                        Value::map([("KMSMasterKeyID", key.key_arn()), ("SSEAlgorithm", Value::from("aws:kms"))]),
+                    )])]),
+                )]),
             );
         }
         resource.removal_policy = Some("Retain");

@@ -1,0 +1,235 @@
+//! ECS Exec: a cluster's `execute_command_configuration` and the grants a service with
+//! `enable_execute_command` gives its task role (CDK `ExecuteCommandConfiguration`,
+//! `BaseService.enableExecuteCommand`), under the recommended flag
+//! `@aws-cdk/aws-ecs:reduceEc2FargateCloudWatchPermissions`.
+//!
+//! ```
+//! use ecs_core::exec::{ExecuteCommandConfiguration, ExecuteCommandLogging};
+//! let config = ExecuteCommandConfiguration::default().logging(ExecuteCommandLogging::Override);
+//! // OVERRIDE needs a log configuration (rule G1).
+//! assert!(config.check("Cluster").is_err());
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Pseudo, Value};
+use crate::error::Error;
+use crate::iam::{Role, Statement};
+use crate::kms::Key;
+use crate::logs::LogGroup;
+use crate::rules;
+use crate::s3::Bucket;
+
+/// Where ECS Exec sends the output of commands (CloudFormation `Logging`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ExecuteCommandLogging {
+    /// Nowhere.
+    None,
+    /// The awslogs configuration of the task definition (the default).
+    #[default]
+    Default,
+    /// The destinations of `log_configuration`.
+    Override,
+}
+
+impl ExecuteCommandLogging {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["None", "Default", "Override"];
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            ExecuteCommandLogging::None => "NONE",
+            ExecuteCommandLogging::Default => "DEFAULT",
+            ExecuteCommandLogging::Override => "OVERRIDE",
+        }
+    }
+}
+
+/// The destinations of `OVERRIDE` logging (CDK `ExecuteCommandLogConfiguration`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExecuteCommandLogConfiguration {
+    /// A CloudWatch Logs group.
+    pub cloud_watch_log_group: Option<LogGroup>,
+    /// Whether that group is encrypted (it needs the group).
+    pub cloud_watch_encryption_enabled: Option<bool>,
+    /// An S3 bucket.
+    pub s3_bucket: Option<Bucket>,
+    /// Whether that bucket is encrypted (it needs the bucket).
+    pub s3_encryption_enabled: Option<bool>,
+    /// The key prefix in the bucket.
+    pub s3_key_prefix: Option<String>,
+}
+
+impl ExecuteCommandLogConfiguration {
+    /// Sets `cloud_watch_log_group`.
+    pub fn cloud_watch_log_group(mut self, group: LogGroup) -> Self {
+        self.cloud_watch_log_group = Some(group);
+        self
+    }
+
+    /// Sets `cloud_watch_encryption_enabled`.
+    pub fn cloud_watch_encryption_enabled(mut self, on: bool) -> Self {
+        self.cloud_watch_encryption_enabled = Some(on);
+        self
+    }
+
+    /// Sets `s3_bucket`.
+    pub fn s3_bucket(mut self, bucket: Bucket) -> Self {
+        self.s3_bucket = Some(bucket);
+        self
+    }
+
+    /// Sets `s3_encryption_enabled`.
+    pub fn s3_encryption_enabled(mut self, on: bool) -> Self {
+        self.s3_encryption_enabled = Some(on);
+        self
+    }
+
+    /// Sets `s3_key_prefix`.
+    pub fn s3_key_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.s3_key_prefix = Some(prefix.into());
+        self
+    }
+}
+
+/// A cluster's ECS Exec settings (CDK `ExecuteCommandConfiguration`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExecuteCommandConfiguration {
+    /// The key that encrypts the session data.
+    pub kms_key: Option<Key>,
+    /// Where command output goes; default `Default`.
+    pub logging: Option<ExecuteCommandLogging>,
+    /// The destinations, with `Override` only.
+    pub log_configuration: Option<ExecuteCommandLogConfiguration>,
+}
+
+impl ExecuteCommandConfiguration {
+    /// Sets `kms_key`.
+    pub fn kms_key(mut self, key: Key) -> Self {
+        self.kms_key = Some(key);
+        self
+    }
+
+    /// Sets `logging`.
+    pub fn logging(mut self, logging: ExecuteCommandLogging) -> Self {
+        self.logging = Some(logging);
+        self
+    }
+
+    /// Sets `log_configuration`.
+    pub fn log_configuration(mut self, config: ExecuteCommandLogConfiguration) -> Self {
+        self.log_configuration = Some(config);
+        self
+    }
+
+    /// Rule G1 on the configuration of cluster `cluster`.
+    pub fn check(&self, cluster: &str) -> Result<(), Error> {
+        let logging = self.logging.unwrap_or_default();
+        let has_config = self.log_configuration.is_some();
+        if !rules::exec_logging_configuration(logging == ExecuteCommandLogging::Override, has_config) {
+            return Err(Error::new(rules::exec_logging_configuration_message(cluster, has_config)));
+        }
+        if let Some(c) = &self.log_configuration {
+            let checks = [
+                ("cloud_watch_encryption_enabled", "cloud_watch_log_group", c.cloud_watch_encryption_enabled, c.cloud_watch_log_group.is_some()),
+                ("s3_encryption_enabled", "s3_bucket", c.s3_encryption_enabled, c.s3_bucket.is_some()),
+            ];
+            for (flag, destination, on, has) in checks {
+                if !rules::exec_encryption_destination(on.unwrap_or(false), has) {
+                    return Err(Error::new(rules::exec_encryption_destination_message(cluster, flag, destination)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `Configuration.ExecuteCommandConfiguration` of the cluster.
+    pub(crate) fn render(&self) -> Value {
+        let mut m = Vec::new();
+        if let Some(key) = self.kms_key {
+            m.push(("KmsKeyId", key.key_arn()));
+        }
+        if let Some(c) = &self.log_configuration {
+            let mut l = Vec::new();
+            if let Some(on) = c.cloud_watch_encryption_enabled {
+                l.push(("CloudWatchEncryptionEnabled", Value::from(on)));
+            }
+            if let Some(g) = c.cloud_watch_log_group {
+                l.push(("CloudWatchLogGroupName", g.log_group_name()));
+            }
+            if let Some(b) = c.s3_bucket {
+                l.push(("S3BucketName", b.bucket_name()));
+            }
+            if let Some(on) = c.s3_encryption_enabled {
+                l.push(("S3EncryptionEnabled", Value::from(on)));
+            }
+            if let Some(p) = &c.s3_key_prefix {
+                l.push(("S3KeyPrefix", Value::from(p.as_str())));
+            }
+            m.push(("LogConfiguration", Value::map(l)));
+        }
+        if let Some(logging) = self.logging {
+            m.push(("Logging", Value::from(logging.cfn_value())));
+        }
+        Value::map(m)
+    }
+}
+
+/// What a service with ECS Exec enabled grants its task role, and what it adds to the key's
+/// policy, in the CDK's order.
+pub(crate) fn enable(app: &mut App, task_role: Role, config: Option<&ExecuteCommandConfiguration>) -> Result<(), Error> {
+    task_role.grant(
+        app,
+        Statement::allow([
+            "ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel",
+        ])
+        .on_any(),
+    )?;
+    let logging = config.and_then(|c| c.logging).unwrap_or_default();
+    let log_config = config.and_then(|c| c.log_configuration.as_ref());
+    if let Some(key) = config.and_then(|c| c.kms_key) {
+        task_role.grant(app, Statement::allow(["kms:Decrypt", "kms:GenerateDataKey"]).on([key.key_arn()]))?;
+        key.allow_account_root(app)?;
+        if logging == ExecuteCommandLogging::Default || log_config.and_then(|c| c.cloud_watch_encryption_enabled) == Some(true) {
+            // CloudWatch Logs encrypts the session logs with the key, so the service may use it.
+            let mut s = Statement::allow(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"])
+                .on_any()
+                .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", Value::arn("logs", true, true, vec!["*".into()]));
+            s.principal = Some(Value::map([(
+                "Service",
+                Value::join("", vec!["logs.".into(), Pseudo::Region.into(), ".amazonaws.com".into()]),
+            )]));
+            key.add_to_resource_policy(app, s)?;
+        }
+    }
+    if logging == ExecuteCommandLogging::None {
+        return Ok(());
+    }
+    // With `reduceEc2FargateCloudWatchPermissions`, logs rights only for a named group.
+    if let Some(group) = log_config.and_then(|c| c.cloud_watch_log_group) {
+        task_role.grant(app, Statement::allow(["logs:DescribeLogGroups"]).on_any())?;
+        let arn = Value::arn("logs", true, true, vec!["log-group:".into(), group.log_group_name(), ":*".into()]);
+        task_role.grant(
+            app,
+            Statement::allow(["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]).on([arn]),
+        )?;
+    }
+    if let Some(c) = log_config {
+        if let Some(bucket) = c.s3_bucket {
+            task_role.grant(app, Statement::allow(["s3:GetBucketLocation"]).on_any())?;
+            let objects = Value::join(
+                "",
+                vec!["arn:".into(), Pseudo::Partition.into(), ":s3:::".into(), bucket.bucket_name(), "/*".into()],
+            );
+            task_role.grant(app, Statement::allow(["s3:PutObject"]).on([objects]))?;
+            if c.s3_encryption_enabled == Some(true) {
+                let arn = Value::join("", vec!["arn:".into(), Pseudo::Partition.into(), ":s3:::".into(), bucket.bucket_name()]);
+                task_role.grant(app, Statement::allow(["s3:GetEncryptionConfiguration"]).on([arn]))?;
+            }
+        }
+    }
+    Ok(())
+}
