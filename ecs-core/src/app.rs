@@ -26,6 +26,13 @@ pub struct App {
     pub(crate) asgs: Vec<AsgData>,
     pub(crate) task_definitions: Vec<TaskDefinitionData>,
     pub(crate) services: Vec<ServiceData>,
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    pub(crate) security_groups: Vec<crate::ec2::SecurityGroupData>,
+    pub(crate) load_balancers: Vec<crate::load_balancing::LoadBalancerData>,
+    pub(crate) listeners: Vec<crate::load_balancing::ListenerData>,
+    pub(crate) target_groups: Vec<crate::load_balancing::TargetGroupData>,
+    pub(crate) namespaces: Vec<crate::cloud_map::NamespaceData>,
+    pub(crate) cloud_map_services: Vec<crate::cloud_map::CloudMapServiceData>,
 }
 
 impl App {

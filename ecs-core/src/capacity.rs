@@ -103,6 +103,8 @@ impl AutoScalingGroup {
         stack.add_tag(node, "Name", &path);
 
         let sg = SecurityGroup::new(app, node, "InstanceSecurityGroup", vpc)?;
+        // Load balancers reach bridge and host mode tasks through the instances' group.
+        app.clusters[cluster.index()].connections.push(sg);
         let role = Role::new(app, node, "InstanceRole", "ec2.amazonaws.com")?;
         // What the ECS agent on the instance needs to register with this cluster and report.
         role.grant(

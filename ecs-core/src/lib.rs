@@ -26,13 +26,17 @@
 pub mod app;
 pub mod capacity;
 pub mod cfn;
+pub mod cloud_map;
 pub mod cluster;
+pub mod connections;
 pub mod construct;
 pub mod container;
+pub mod duration;
 pub mod ec2;
 pub mod error;
 pub mod iam;
 pub mod image;
+pub mod load_balancing;
 pub mod rules;
 pub mod service;
 pub mod synth;
@@ -40,6 +44,7 @@ pub mod task_definition;
 
 pub use app::App;
 pub use construct::StackId;
+pub use duration::Duration;
 pub use error::Error;
 
 /// Everything an app needs in scope: the app, the constructs, their props and enums.
