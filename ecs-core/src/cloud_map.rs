@@ -278,8 +278,10 @@ impl PrivateDnsNamespace {
 /// Properties of a [`CloudMapService`] (CDK `cloudmap.ServiceProps`, the DNS part).
 ///
 /// ```
-/// let p = ecs_core::cloud_map::CloudMapServiceProps::default().name("api").custom_health_check(2);
-/// assert_eq!(p.custom_health_check, Some(2));
+/// use ecs_core::cloud_map::{CloudMapServiceProps, HealthCheckCustomConfig};
+/// let p = CloudMapServiceProps::default().name("api")
+///     .custom_health_check(HealthCheckCustomConfig::default().failure_threshold(2));
+/// assert!(p.custom_health_check.is_some());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CloudMapServiceProps {
@@ -293,8 +295,28 @@ pub struct CloudMapServiceProps {
     pub dns_record_type: Option<DnsRecordType>,
     /// The records' TTL; default one minute.
     pub dns_ttl: Option<Duration>,
-    /// `HealthCheckCustomConfig.FailureThreshold`, when a custom health check is wanted.
-    pub custom_health_check: Option<u32>,
+    /// `HealthCheckCustomConfig`, when a custom health check is wanted.
+    pub custom_health_check: Option<HealthCheckCustomConfig>,
+}
+
+/// A Cloud Map custom health check (CDK `HealthCheckCustomConfig`).
+///
+/// ```
+/// let c = ecs_core::cloud_map::HealthCheckCustomConfig::default().failure_threshold(2);
+/// assert_eq!(c.failure_threshold, Some(2));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HealthCheckCustomConfig {
+    /// `FailureThreshold`; default 1.
+    pub failure_threshold: Option<u32>,
+}
+
+impl HealthCheckCustomConfig {
+    /// Sets `failure_threshold`.
+    pub fn failure_threshold(mut self, n: u32) -> Self {
+        self.failure_threshold = Some(n);
+        self
+    }
 }
 
 impl CloudMapServiceProps {
@@ -328,9 +350,9 @@ impl CloudMapServiceProps {
         self
     }
 
-    /// Sets `custom_health_check` by its failure threshold.
-    pub fn custom_health_check(mut self, failure_threshold: u32) -> Self {
-        self.custom_health_check = Some(failure_threshold);
+    /// Sets `custom_health_check`.
+    pub fn custom_health_check(mut self, check: HealthCheckCustomConfig) -> Self {
+        self.custom_health_check = Some(check);
         self
     }
 }
@@ -393,10 +415,13 @@ impl CloudMapService {
                 ]),
             );
         }
-        if let Some(threshold) = props.custom_health_check {
+        if let Some(check) = props.custom_health_check {
             resource.set(
                 "HealthCheckCustomConfig",
-                Value::map([("FailureThreshold", Value::from(threshold))]),
+                Value::map([(
+                    "FailureThreshold",
+                    Value::from(check.failure_threshold.unwrap_or(1)),
+                )]),
             );
         }
         let st = app.stack_mut(scope.stack());
@@ -587,7 +612,9 @@ impl Service {
                 description: None,
                 dns_record_type: Some(record_type),
                 dns_ttl: options.dns_ttl,
-                custom_health_check: Some(options.failure_threshold.unwrap_or(1)),
+                custom_health_check: Some(HealthCheckCustomConfig {
+                    failure_threshold: Some(options.failure_threshold.unwrap_or(1)),
+                }),
             },
         )?;
         self.add_registry(app, cm, container, port);

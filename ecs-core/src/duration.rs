@@ -38,3 +38,10 @@ impl From<u32> for Duration {
         Duration(n)
     }
 }
+
+/// A bare integer literal is seconds; a negative one is zero.
+impl From<i32> for Duration {
+    fn from(n: i32) -> Duration {
+        Duration(n.max(0) as u32)
+    }
+}

@@ -67,6 +67,15 @@ pub mod prelude {
     pub use crate::service::{
         Ec2Service, Ec2ServiceProps, FargateService, FargateServiceProps, LaunchType, Service,
     };
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    pub use crate::cloud_map::DnsRecordType;
+    pub use crate::duration::Duration;
+    pub use crate::ec2::{Peer, Port, SecurityGroupProps};
+    pub use crate::load_balancing::{HealthCheck, ListenerCertificate, ListenerCondition};
+    pub use crate::service::{
+        DeploymentCircuitBreaker, DeploymentControllerType, PlacementConstraint,
+        PlacementStrategy, PropagatedTagSource,
+    };
     pub use crate::task_definition::{
         Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,
         FargateTaskDefinitionProps, NetworkMode, TaskDefinition, TaskSize,

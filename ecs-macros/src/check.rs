@@ -270,6 +270,10 @@ fn bool_literal(expr: &Expr) -> Option<bool> {
 /// The construct a service's reference property resolved to, with the reference's span.
 fn target<'a>(stack: &'a Item, service: &Item, property: &str) -> Option<(&'a Item, Span)> {
     let reference = service.reference(property)?;
+    // A construct of another stack is checked by the builders.
+    if reference.stack.is_some() {
+        return None;
+    }
     Some((&stack.children[reference.target?], reference.id.span()))
 }
 
