@@ -11,4 +11,7 @@ fn ui() {
     t.compile_fail("tests/ui/service/*.rs");
     t.compile_fail("tests/ui/names/*.rs");
     t.compile_fail("tests/ui/syntax/*.rs");
+    // ---- load balancing, Cloud Map (issue 5) ----
+    t.compile_fail("tests/ui/load_balancing/*.rs");
+    t.compile_fail("tests/ui/cloud_map/*.rs");
 }

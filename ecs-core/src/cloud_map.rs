@@ -169,7 +169,10 @@ impl Namespace {
                         "private dns namespace `{id}` needs `vpc`: add `vpc: <name>`"
                     )));
                 };
-                ("AWS::ServiceDiscovery::PrivateDnsNamespace", Some(vpc.vpc_id(app)))
+                (
+                    "AWS::ServiceDiscovery::PrivateDnsNamespace",
+                    Some(vpc.vpc_id(app)),
+                )
             }
             NamespaceType::DnsPublic => ("AWS::ServiceDiscovery::PublicDnsNamespace", None),
             NamespaceType::Http => ("AWS::ServiceDiscovery::HttpNamespace", None),

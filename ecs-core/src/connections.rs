@@ -224,7 +224,10 @@ pub(crate) fn add_rule(
             let (kind, peer_key) = if ingress {
                 ("AWS::EC2::SecurityGroupIngress", "SourceSecurityGroupId")
             } else {
-                ("AWS::EC2::SecurityGroupEgress", "DestinationSecurityGroupId")
+                (
+                    "AWS::EC2::SecurityGroupEgress",
+                    "DestinationSecurityGroupId",
+                )
             };
             let mut r = Resource::new(kind)
                 .prop("Description", description)

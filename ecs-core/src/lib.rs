@@ -73,8 +73,8 @@ pub mod prelude {
     pub use crate::ec2::{Peer, Port, SecurityGroupProps};
     pub use crate::load_balancing::{HealthCheck, ListenerCertificate, ListenerCondition};
     pub use crate::service::{
-        DeploymentCircuitBreaker, DeploymentControllerType, PlacementConstraint,
-        PlacementStrategy, PropagatedTagSource,
+        DeploymentCircuitBreaker, DeploymentControllerType, PlacementConstraint, PlacementStrategy,
+        PropagatedTagSource,
     };
     pub use crate::task_definition::{
         Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,

@@ -657,8 +657,16 @@ fn listener_protocol_and_port(
         return Err(Error::new(format!(
             "listener `{id}` of `{lb}` cannot use `protocol: {:?}`: an {} load balancer speaks {}",
             protocol,
-            if application { "application" } else { "network" },
-            if application { "`Http` or `Https`" } else { "`Tcp`, `Tls`, `Udp` or `TcpUdp`" }
+            if application {
+                "application"
+            } else {
+                "network"
+            },
+            if application {
+                "`Http` or `Https`"
+            } else {
+                "`Tcp`, `Tls`, `Udp` or `TcpUdp`"
+            }
         )));
     }
     let port = match (props.port, protocol) {
@@ -807,7 +815,10 @@ impl AddTargetsProps {
     }
 
     /// Adds targets.
-    pub fn targets<T: Into<LoadBalancerTarget>>(mut self, targets: impl IntoIterator<Item = T>) -> Self {
+    pub fn targets<T: Into<LoadBalancerTarget>>(
+        mut self,
+        targets: impl IntoIterator<Item = T>,
+    ) -> Self {
         self.targets.extend(targets.into_iter().map(Into::into));
         self
     }
@@ -943,7 +954,7 @@ impl Listener {
                 )))
             }
         };
-        if props.priority.is_some() != !props.conditions.is_empty() {
+        if props.priority.is_some() == props.conditions.is_empty() {
             return Err(Error::new(format!(
                 "targets `{id}` of listener `{}` need both `priority` and `conditions`, or neither",
                 l.id
@@ -962,7 +973,10 @@ impl Listener {
             .prop("VpcId", lb.vpc.vpc_id(app));
         let mut attributes = Vec::new();
         if let Some(d) = props.deregistration_delay {
-            attributes.push(("deregistration_delay.timeout_seconds", d.to_seconds().to_string()));
+            attributes.push((
+                "deregistration_delay.timeout_seconds",
+                d.to_seconds().to_string(),
+            ));
         }
         if l.application {
             attributes.push(("stickiness.enabled", "false".to_string()));
@@ -973,7 +987,9 @@ impl Listener {
                 Value::List(
                     attributes
                         .into_iter()
-                        .map(|(k, v)| Value::map([("Key", Value::from(k)), ("Value", Value::from(v))]))
+                        .map(|(k, v)| {
+                            Value::map([("Key", Value::from(k)), ("Value", Value::from(v))])
+                        })
                         .collect(),
                 ),
             );
@@ -1016,7 +1032,13 @@ impl Listener {
                     .prop("Actions", forward)
                     .prop(
                         "Conditions",
-                        Value::List(props.conditions.iter().map(ListenerCondition::render).collect()),
+                        Value::List(
+                            props
+                                .conditions
+                                .iter()
+                                .map(ListenerCondition::render)
+                                .collect(),
+                        ),
                     )
                     .prop("ListenerArn", Value::Ref(l.resource))
                     .prop("Priority", priority);
@@ -1169,7 +1191,10 @@ impl Service {
         }
         let td = self.task_definition(app);
         let data = td.data(app);
-        let Some(container) = data.containers.iter().find(|c| c.name == options.container_name)
+        let Some(container) = data
+            .containers
+            .iter()
+            .find(|c| c.name == options.container_name)
         else {
             return Err(Error::new(rules::target_container_message(
                 &id,
@@ -1186,10 +1211,11 @@ impl Service {
             .container_port
             .or_else(|| container.port_mappings.first().map(|p| p.container_port));
         let mapping = wanted.and_then(|port| {
-            container
-                .port_mappings
-                .iter()
-                .find(|p| rules::target_port_mapped(port, options.protocol, &mappings) && p.container_port == port && p.protocol == options.protocol)
+            container.port_mappings.iter().find(|p| {
+                rules::target_port_mapped(port, options.protocol, &mappings)
+                    && p.container_port == port
+                    && p.protocol == options.protocol
+            })
         });
         let Some(mapping) = mapping else {
             return Err(Error::new(rules::target_port_message(
@@ -1264,7 +1290,11 @@ impl Service {
             };
             let (listener, mut props) = match config {
                 ListenerConfig::Application(l, p) => {
-                    let default = if p.protocol == Some(Protocol::Https) { 443 } else { 80 };
+                    let default = if p.protocol == Some(Protocol::Https) {
+                        443
+                    } else {
+                        80
+                    };
                     let port = p.port.unwrap_or(default);
                     (l, p.port(port))
                 }
@@ -1281,14 +1311,21 @@ impl Service {
 }
 
 /// The ports the load balancer must reach for a mapping (CDK `_portRangeFromPortMapping`).
-fn port_range(mode: NetworkMode, host_port: Option<u32>, container_port: u32, protocol: container::Protocol) -> Port {
+fn port_range(
+    mode: NetworkMode,
+    host_port: Option<u32>,
+    container_port: u32,
+    protocol: container::Protocol,
+) -> Port {
     let single = |p| match protocol {
         container::Protocol::Udp => Port::udp(p),
         container::Protocol::Tcp => Port::tcp(p),
     };
     match host_port {
         Some(h) if h != 0 => single(h),
-        _ if matches!(mode, NetworkMode::Bridge | NetworkMode::Nat) => Port::tcp_range(32768, 65535),
+        _ if matches!(mode, NetworkMode::Bridge | NetworkMode::Nat) => {
+            Port::tcp_range(32768, 65535)
+        }
         _ => single(container_port),
     }
 }
@@ -1339,7 +1376,11 @@ fn attach_target(app: &mut App, tg: TargetGroup, target: LoadBalancerTarget) -> 
     service.load_balancer_attached(app);
     let resource = service.resource(app);
     tg.add_dependent(app, resource);
-    let target_type = if mode == NetworkMode::AwsVpc { "ip" } else { "instance" };
+    let target_type = if mode == NetworkMode::AwsVpc {
+        "ip"
+    } else {
+        "instance"
+    };
     app.stack_mut(data.resource.stack)
         .resource_mut(data.resource)
         .set("TargetType", target_type);
@@ -1390,7 +1431,10 @@ impl LoadBalancingProtocol {
     }
 
     fn is_http(self) -> bool {
-        matches!(self, LoadBalancingProtocol::Http | LoadBalancingProtocol::Https)
+        matches!(
+            self,
+            LoadBalancingProtocol::Http | LoadBalancingProtocol::Https
+        )
     }
 }
 
@@ -1487,7 +1531,10 @@ impl ClassicLoadBalancerProps {
     }
 
     /// Adds targets.
-    pub fn targets<T: Into<LoadBalancerTarget>>(mut self, targets: impl IntoIterator<Item = T>) -> Self {
+    pub fn targets<T: Into<LoadBalancerTarget>>(
+        mut self,
+        targets: impl IntoIterator<Item = T>,
+    ) -> Self {
         self.targets.extend(targets.into_iter().map(Into::into));
         self
     }
@@ -1524,7 +1571,9 @@ impl ClassicLoadBalancer {
             app,
             node,
             "SecurityGroup",
-            SecurityGroupProps::default().vpc(vpc).allow_all_outbound(false),
+            SecurityGroupProps::default()
+                .vpc(vpc)
+                .allow_all_outbound(false),
         )?;
         let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, None);
         let resource = Resource::new("AWS::ElasticLoadBalancing::LoadBalancer")
@@ -1570,7 +1619,11 @@ impl ClassicLoadBalancer {
 impl LoadBalancer {
     /// Adds a listener to a classic load balancer, open to anyone on its port (CDK
     /// `addListener` of `elb.LoadBalancer`).
-    pub fn add_classic_listener(self, app: &mut App, listener: LoadBalancerListener) -> Result<(), Error> {
+    pub fn add_classic_listener(
+        self,
+        app: &mut App,
+        listener: LoadBalancerListener,
+    ) -> Result<(), Error> {
         let d = self.data(app).clone();
         if d.kind != LbKind::Classic {
             return Err(Error::new(format!(
@@ -1579,13 +1632,16 @@ impl LoadBalancer {
             )));
         }
         let port = listener.external_port;
-        let protocol = match listener.external_protocol.or(LoadBalancingProtocol::well_known(port)) {
+        let protocol = match listener
+            .external_protocol
+            .or(LoadBalancingProtocol::well_known(port))
+        {
             Some(p) => p,
             None => {
                 return Err(Error::new(format!(
-                    "listener on port {port} of classic load balancer `{}` needs `external_protocol`",
-                    d.id
-                )))
+                "listener on port {port} of classic load balancer `{}` needs `external_protocol`",
+                d.id
+            )))
             }
         };
         let instance_port = listener.internal_port.unwrap_or(port);
@@ -1599,7 +1655,10 @@ impl LoadBalancer {
             });
         let mut entry = vec![
             ("InstancePort", Value::from(instance_port.to_string())),
-            ("InstanceProtocol", Value::from(instance_protocol.cfn_value())),
+            (
+                "InstanceProtocol",
+                Value::from(instance_protocol.cfn_value()),
+            ),
             ("LoadBalancerPort", Value::from(port.to_string())),
             ("Protocol", Value::from(protocol.cfn_value())),
         ];
@@ -1623,7 +1682,9 @@ impl LoadBalancer {
             )?;
         }
         if !d.instance_ports.contains(&instance_port) {
-            app.load_balancers[self.index].instance_ports.push(instance_port);
+            app.load_balancers[self.index]
+                .instance_ports
+                .push(instance_port);
             for target in d.targets {
                 let to = target.connections(app);
                 allow_to(
@@ -1640,7 +1701,11 @@ impl LoadBalancer {
 
     /// Adds a service (or one container of it) as a target of a classic load balancer,
     /// checking rules F4 and L2 (CDK `addTarget` with `attachToClassicLB`).
-    pub fn add_target(self, app: &mut App, target: impl Into<LoadBalancerTarget>) -> Result<(), Error> {
+    pub fn add_target(
+        self,
+        app: &mut App,
+        target: impl Into<LoadBalancerTarget>,
+    ) -> Result<(), Error> {
         let d = self.data(app).clone();
         if d.kind != LbKind::Classic {
             return Err(Error::new(format!(
@@ -1655,7 +1720,10 @@ impl LoadBalancer {
         };
         let launch = service.launch_type(app);
         if !rules::classic_lb_launch_type(launch) {
-            return Err(Error::new(rules::classic_lb_launch_type_message(service.id(app), &d.id)));
+            return Err(Error::new(rules::classic_lb_launch_type_message(
+                service.id(app),
+                &d.id,
+            )));
         }
         let mode = service.task_definition(app).network_mode(app);
         if !rules::classic_lb_network_mode(mode) {

@@ -187,7 +187,9 @@ impl PlacementStrategy {
     }
 
     /// Spread tasks by each of `fields` (e.g. `"attribute:ecs.availability-zone"`).
-    pub fn spread_across<S: Into<String>>(fields: impl IntoIterator<Item = S>) -> PlacementStrategy {
+    pub fn spread_across<S: Into<String>>(
+        fields: impl IntoIterator<Item = S>,
+    ) -> PlacementStrategy {
         PlacementStrategy(
             fields
                 .into_iter()
@@ -228,7 +230,7 @@ impl PlacementStrategy {
 /// A task placement constraint of an EC2 service (CDK `PlacementConstraint`).
 ///
 /// ```
-/// let c = ecs_core::service::PlacementConstraint::member_of("attribute:ecs.instance-type =~ t2.*");
+/// let c = ecs_core::service::PlacementConstraint::member_of(["attribute:ecs.instance-type =~ t2.*"]);
 /// assert_ne!(c, ecs_core::service::PlacementConstraint::distinct_instances());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,7 +243,9 @@ impl PlacementConstraint {
     }
 
     /// Only instances matching each cluster query language expression.
-    pub fn member_of<S: Into<String>>(expressions: impl IntoIterator<Item = S>) -> PlacementConstraint {
+    pub fn member_of<S: Into<String>>(
+        expressions: impl IntoIterator<Item = S>,
+    ) -> PlacementConstraint {
         PlacementConstraint(
             expressions
                 .into_iter()
@@ -570,7 +574,10 @@ impl Service {
     /// `ServiceRegistries`).
     pub(crate) fn push_to(self, app: &mut App, key: &str, entry: Value) {
         let resource = self.resource(app);
-        let props = &mut app.stack_mut(self.node.stack()).resource_mut(resource).properties;
+        let props = &mut app
+            .stack_mut(self.node.stack())
+            .resource_mut(resource)
+            .properties;
         match props
             .entry(key.to_string())
             .or_insert_with(|| Value::List(Vec::new()))

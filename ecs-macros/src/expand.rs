@@ -108,7 +108,10 @@ fn expand_stack(stacks: &[Item], index: usize) -> TokenStream {
     let app = hidden("__ecs_app");
     let handle = hidden("__ecs_stack");
     let id = id_literal(&stack.id);
-    let scope = Scope { stacks, stack: index };
+    let scope = Scope {
+        stacks,
+        stack: index,
+    };
     let constructs = stack
         .children
         .iter()
@@ -219,28 +222,41 @@ fn expand_construct(scope: Scope, index: usize, item: &Item) -> TokenStream {
         }
         _ => TokenStream::new(),
     };
-    let children = item.children.iter().enumerate().map(|(child_index, child)| {
-        let child_prefix = format!("{prefix}{index}_");
-        let child_name = binding(&child_prefix, child_index, &child.id, child.id.span());
-        let child_id = id_literal(&child.id);
-        let child_setters = setters(scope, child);
-        let (method, options) = match child.kind.id {
-            KindId::Capacity => (quote!(add_capacity), quote!(#p::capacity::AddCapacityOptions)),
-            KindId::Listener => (quote!(add_listener), quote!(#p::load_balancing::ListenerProps)),
-            _ => (quote!(add_container), quote!(#p::container::ContainerDefinitionOptions)),
-        };
-        let network = item.kind.id == KindId::NetworkLoadBalancer;
-        let grandchildren = child
-            .children
-            .iter()
-            .map(|g| expand_targets(scope, &child_name, network, g));
-        quote! {
-            let #props_local = <#options as #p::Default>::default() #child_setters;
-            #[allow(unused_variables, non_snake_case)]
-            let #child_name = #name.#method(&mut #app, #child_id, #props_local)?;
-            #(#grandchildren)*
-        }
-    });
+    let children = item
+        .children
+        .iter()
+        .enumerate()
+        .map(|(child_index, child)| {
+            let child_prefix = format!("{prefix}{index}_");
+            let child_name = binding(&child_prefix, child_index, &child.id, child.id.span());
+            let child_id = id_literal(&child.id);
+            let child_setters = setters(scope, child);
+            let (method, options) = match child.kind.id {
+                KindId::Capacity => (
+                    quote!(add_capacity),
+                    quote!(#p::capacity::AddCapacityOptions),
+                ),
+                KindId::Listener => (
+                    quote!(add_listener),
+                    quote!(#p::load_balancing::ListenerProps),
+                ),
+                _ => (
+                    quote!(add_container),
+                    quote!(#p::container::ContainerDefinitionOptions),
+                ),
+            };
+            let network = item.kind.id == KindId::NetworkLoadBalancer;
+            let grandchildren = child
+                .children
+                .iter()
+                .map(|g| expand_targets(scope, &child_name, network, g));
+            quote! {
+                let #props_local = <#options as #p::Default>::default() #child_setters;
+                #[allow(unused_variables, non_snake_case)]
+                let #child_name = #name.#method(&mut #app, #child_id, #props_local)?;
+                #(#grandchildren)*
+            }
+        });
     quote! {
         let #props_local = <#props as #p::Default>::default() #own_setters;
         #[allow(unused_variables, non_snake_case)]
@@ -567,7 +583,8 @@ mod tests {
                 cluster Cluster { vpc: Vpc, add_capacity Asg { instance_type: "t2.xlarge" } }
             }
         });
-        assert!(out.contains("let __ecs_0_Vpc = :: ecs_app :: __private :: ec2 :: Vpc :: new (& mut __ecs_app , __ecs_stack , \"Vpc\" , < :: ecs_app :: __private :: ec2 :: VpcProps as :: ecs_app :: __private :: Default > :: default () . max_azs (2)) ?"), "{out}");
+        assert!(out.contains("let __ecs_props = < :: ecs_app :: __private :: ec2 :: VpcProps as :: ecs_app :: __private :: Default > :: default () . max_azs (2) ;"), "{out}");
+        assert!(out.contains("let __ecs_0_Vpc = :: ecs_app :: __private :: ec2 :: Vpc :: new (& mut __ecs_app , __ecs_stack , \"Vpc\" , __ecs_props) ?"), "{out}");
         assert!(out.contains(". vpc (__ecs_0_Vpc)"), "{out}");
         assert!(
             out.contains(

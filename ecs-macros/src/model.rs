@@ -659,7 +659,10 @@ const SERVICE_PROPS: [PropDef; 8] = [
     prop("propagate_tags", PropType::Enum(&PROPAGATED_TAG_SOURCE)),
     prop("enable_ecs_managed_tags", E),
     prop("enable_execute_command", E),
-    prop("cloud_map_options", PropType::Object(KindId::CloudMapOptions)),
+    prop(
+        "cloud_map_options",
+        PropType::Object(KindId::CloudMapOptions),
+    ),
     prop(
         "associate_cloud_map_service",
         PropType::Object(KindId::AssociateCloudMap),
@@ -1021,9 +1024,7 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
             other => expect_expr(name, other, cx)
                 .map(|e| PropValue::Environment(EnvironmentValue::Expr(e))),
         },
-        PropType::Object(kind_id) => {
-            build_object(kind_id, name, value, cx).map(PropValue::Object)
-        }
+        PropType::Object(kind_id) => build_object(kind_id, name, value, cx).map(PropValue::Object),
         PropType::Objects(kind_id) => match value {
             ValueSyntax::List(_, values) => Some(PropValue::Objects(
                 values
@@ -1088,10 +1089,14 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
         PropType::Attr => {
             let expr = expect_expr(name, value, cx)?;
             if let Expr::Field(field) = &expr {
-                if let (Expr::Path(base), syn::Member::Named(member)) = (&*field.base, &field.member)
+                if let (Expr::Path(base), syn::Member::Named(member)) =
+                    (&*field.base, &field.member)
                 {
                     if let Some(ident) = base.path.get_ident() {
-                        if ident.to_string().starts_with(|c: char| c.is_ascii_uppercase()) {
+                        if ident
+                            .to_string()
+                            .starts_with(|c: char| c.is_ascii_uppercase())
+                        {
                             return Some(PropValue::Attr(AttrValue::Attr(
                                 Reference {
                                     class: RefClass::LoadBalancer,
@@ -1125,7 +1130,10 @@ fn build_object(kind_id: KindId, name: &Ident, value: ValueSyntax, cx: &Ctxt) ->
         .filter_map(|FieldSyntax { key, value }| match key {
             IdSyntax::Ident(name) => Some(Entry::Property(PropertySyntax { name, value })),
             IdSyntax::Str(lit) => {
-                cx.error_at(lit.span(), format!("{} keys are names, not strings", kind.noun));
+                cx.error_at(
+                    lit.span(),
+                    format!("{} keys are names, not strings", kind.noun),
+                );
                 None
             }
         })
@@ -1144,7 +1152,12 @@ fn build_object(kind_id: KindId, name: &Ident, value: ValueSyntax, cx: &Ctxt) ->
         if !given.iter().any(|g| g == def.name) {
             cx.error_at(
                 span,
-                format!("`{name}` needs `{}`: add `{}: {}`", def.name, def.name, example_value(def.name)),
+                format!(
+                    "`{name}` needs `{}`: add `{}: {}`",
+                    def.name,
+                    def.name,
+                    example_value(def.name)
+                ),
             );
         }
     }

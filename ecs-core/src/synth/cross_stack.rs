@@ -138,7 +138,10 @@ fn local(app: &App, node: NodeId, attr: Option<&str>) -> Json {
 /// The output's logical ID: the CDK names it `Output` + the JSON of the reference, under
 /// `Publish`, e.g. `PublishOutputRefClusterEB0386A7D87642F6`.
 fn output_name(value: &Json) -> String {
-    let id = format!("Output{}", serde_json::to_string(value).expect("JSON of a reference"));
+    let id = format!(
+        "Output{}",
+        serde_json::to_string(value).expect("JSON of a reference")
+    );
     make_unique_id(&["Publish", &id])
 }
 
