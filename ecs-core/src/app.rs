@@ -29,6 +29,13 @@ pub struct App {
     // ---- capacity (issue 3) ----
     pub(crate) asg_providers: Vec<crate::capacity_provider::AsgProviderData>,
     pub(crate) service_strategies: Vec<crate::capacity_provider::ServiceStrategies>,
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    pub(crate) security_groups: Vec<crate::ec2::SecurityGroupData>,
+    pub(crate) load_balancers: Vec<crate::load_balancing::LoadBalancerData>,
+    pub(crate) listeners: Vec<crate::load_balancing::ListenerData>,
+    pub(crate) target_groups: Vec<crate::load_balancing::TargetGroupData>,
+    pub(crate) namespaces: Vec<crate::cloud_map::NamespaceData>,
+    pub(crate) cloud_map_services: Vec<crate::cloud_map::CloudMapServiceData>,
 }
 
 impl App {

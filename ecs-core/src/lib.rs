@@ -28,14 +28,18 @@ pub mod app;
 pub mod capacity;
 pub mod capacity_provider;
 pub mod cfn;
+pub mod cloud_map;
 pub mod cluster;
+pub mod connections;
 pub mod construct;
 pub mod container;
+pub mod duration;
 pub mod ec2;
 pub mod error;
 pub mod iam;
 pub mod image;
 pub mod kms;
+pub mod load_balancing;
 pub mod rules;
 pub mod service;
 pub mod synth;
@@ -43,6 +47,7 @@ pub mod task_definition;
 
 pub use app::App;
 pub use construct::StackId;
+pub use duration::Duration;
 pub use error::Error;
 
 /// Everything an app needs in scope: the app, the constructs, their props and enums.
@@ -77,6 +82,15 @@ pub mod prelude {
     pub use crate::image::ContainerImage;
     pub use crate::service::{
         Ec2Service, Ec2ServiceProps, FargateService, FargateServiceProps, LaunchType, Service,
+    };
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    pub use crate::cloud_map::DnsRecordType;
+    pub use crate::duration::Duration;
+    pub use crate::ec2::{Peer, Port, SecurityGroupProps};
+    pub use crate::load_balancing::{HealthCheck, ListenerCertificate, ListenerCondition};
+    pub use crate::service::{
+        DeploymentCircuitBreaker, DeploymentControllerType, PlacementConstraint, PlacementStrategy,
+        PropagatedTagSource,
     };
     pub use crate::task_definition::{
         Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,

@@ -76,10 +76,22 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     essential_container(stack, item, cx);
                     ec2_service_capacity(stack, item, cx);
                     service_strategies(stack, item, cx);
+                    // ---- issue 5 ----
+                    healthy_percents(item, cx);
+                    external_features(item, cx);
+                    cloud_map(stack, item, cx);
                 }
                 KindId::Cluster => cluster_capacity(stack, item, &mut consts, cx),
                 KindId::AutoScalingGroup => capacity_sizes(item, &mut consts, cx),
                 KindId::AsgCapacityProvider => termination_protection_needs_scaling(item, cx),
+                KindId::ApplicationLoadBalancer | KindId::NetworkLoadBalancer => {
+                    for listener in &item.children {
+                        for targets in &listener.children {
+                            load_balancer_targets(stack, targets, false, cx);
+                        }
+                    }
+                }
+                KindId::ClassicLoadBalancer => load_balancer_targets(stack, item, true, cx),
                 _ => {}
             }
         }
@@ -295,6 +307,10 @@ fn bool_literal(expr: &Expr) -> Option<bool> {
 /// The construct a service's reference property resolved to, with the reference's span.
 fn target<'a>(stack: &'a Item, service: &Item, property: &str) -> Option<(&'a Item, Span)> {
     let reference = service.reference(property)?;
+    // A construct of another stack is checked by the builders.
+    if reference.stack.is_some() {
+        return None;
+    }
     Some((&stack.children[reference.target?], reference.id.span()))
 }
 
@@ -626,6 +642,353 @@ fn strategies(stack: &Item, owner: &str, cluster: &Item, value: &PropValue, cx: 
     }
 }
 // ---- end capacity ----
+
+// ---------------------------------------------------------------------------------------------
+// ---- services, load balancers, Cloud Map (issue 5): S4, X1, L1, L2, F4, M1 ----
+
+/// A literal `u32` property with the span of its value.
+fn literal_u32(item: &Item, name: &str) -> Option<(u32, Span)> {
+    let expr = item.expr(name)?;
+    Some((int_literal(expr)?, expr.span()))
+}
+
+/// S4: a deployment stops old tasks before exceeding its maximum, and a daemon runs one task
+/// per instance.
+fn healthy_percents(service: &Item, cx: &Ctxt) {
+    let min = literal_u32(service, "min_healthy_percent");
+    let max = literal_u32(service, "max_healthy_percent");
+    if let (Some((min, _)), Some((max, span))) = (min, max) {
+        if !rules::healthy_percent_range(min, max) {
+            cx.error_at(
+                span,
+                rules::healthy_percent_range_message(&service.id.name, min, max),
+            );
+        }
+    }
+    let daemon = service.expr("daemon").and_then(bool_literal) == Some(true);
+    if let Some(prop) = service.prop("desired_count") {
+        if !rules::daemon_without_desired_count(daemon, true) {
+            cx.error_at(
+                prop.name.span(),
+                rules::daemon_without_desired_count_message(&service.id.name),
+            );
+        }
+    }
+    if let Some((max, span)) = max {
+        if !rules::daemon_max_healthy_percent(daemon, Some(max)) {
+            cx.error_at(
+                span,
+                rules::daemon_max_healthy_percent_message(&service.id.name),
+            );
+        }
+    }
+}
+
+/// X1: ECS Anywhere has no circuit breaker and no Cloud Map.
+fn external_features(service: &Item, cx: &Ctxt) {
+    let launch = launch_type(service);
+    for (name, feature) in [
+        ("circuit_breaker", rules::ExternalFeature::CircuitBreaker),
+        ("cloud_map_options", rules::ExternalFeature::CloudMap),
+        (
+            "associate_cloud_map_service",
+            rules::ExternalFeature::CloudMap,
+        ),
+    ] {
+        if let Some(prop) = service.prop(name) {
+            if !rules::external_supports(launch, feature) {
+                cx.error_at(
+                    prop.name.span(),
+                    rules::external_supports_message(&service.id.name, feature),
+                );
+            }
+        }
+    }
+}
+
+/// The task definition item a service runs, when it is in the same stack.
+fn service_task<'a>(stack: &'a Item, service: &Item) -> Option<&'a Item> {
+    target(stack, service, "task_definition").map(|(t, _)| t)
+}
+
+fn network_mode(task: &Item) -> NetworkMode {
+    match task.prop("network_mode").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            NetworkMode::from_variant_name(&v.to_string()).unwrap_or(NetworkMode::AwsVpc)
+        }
+        _ if task.kind.id == KindId::Ec2TaskDefinition => NetworkMode::Bridge,
+        _ => NetworkMode::AwsVpc,
+    }
+}
+
+/// The container named `name` (its `container_name`, else its id).
+fn container<'a>(task: &'a Item, name: &str) -> Option<&'a Item> {
+    task.children_of(KindId::Container)
+        .find(|c| container_name(c) == name)
+}
+
+fn container_name(c: &Item) -> String {
+    match c.expr("container_name") {
+        Some(Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(s), ..
+        })) => s.value(),
+        _ => c.id.name.clone(),
+    }
+}
+
+/// The literal port mappings of a container: `(container port, protocol)`, `None` when one of
+/// them is not a literal (the builder then checks).
+fn port_mappings(c: &Item) -> Option<Vec<(u32, ecs_core::container::Protocol)>> {
+    use crate::model::{PortMappingValue, PortMappingsValue};
+    let Some(prop) = c.prop("port_mappings") else {
+        return Some(Vec::new());
+    };
+    let PropValue::PortMappings(PortMappingsValue::List(list)) = &prop.value else {
+        return None;
+    };
+    list.iter()
+        .map(|m| match m {
+            PortMappingValue::Port(e) => {
+                Some((int_literal(e)?, ecs_core::container::Protocol::Tcp))
+            }
+            PortMappingValue::Object(o) => {
+                let port = int_literal(o.expr("container_port")?)?;
+                let protocol = match o.prop("protocol").map(|p| &p.value) {
+                    Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _)))
+                        if v == "Udp" =>
+                    {
+                        ecs_core::container::Protocol::Udp
+                    }
+                    Some(PropValue::Enum(EnumValue::Expr(_))) => return None,
+                    _ => ecs_core::container::Protocol::Tcp,
+                };
+                Some((port, protocol))
+            }
+        })
+        .collect()
+}
+
+/// The name of a `PropType::Name` property with its span.
+fn name_prop(item: &Item, name: &str) -> Option<(String, Span)> {
+    match item.prop(name).map(|p| &p.value) {
+        Some(PropValue::Name(id)) => Some((id.text(), id.span())),
+        _ => None,
+    }
+}
+
+/// L1, L2, F4, X1 on the targets of a listener's `add_targets`, `register_load_balancer_targets`
+/// or a classic load balancer.
+fn load_balancer_targets(stack: &Item, item: &Item, classic: bool, cx: &Ctxt) {
+    use crate::model::TargetValue;
+    let lb_name = &item.id.name;
+    // (service reference, container object or register item)
+    let mut targets: Vec<(&crate::model::Reference, Option<&Item>)> = Vec::new();
+    if item.kind.id == KindId::RegisterTargets {
+        if let Some(r) = item.reference("service") {
+            targets.push((r, Some(item)));
+        }
+    }
+    if let Some(PropValue::Targets(list)) = item.prop("targets").map(|p| &p.value) {
+        for t in list {
+            match t {
+                TargetValue::Service(r) => targets.push((r, None)),
+                TargetValue::Object(o) => {
+                    if let Some(r) = o.reference("service") {
+                        targets.push((r, Some(o)));
+                    }
+                }
+            }
+        }
+    }
+    for (reference, object) in targets {
+        let (Some(index), None) = (reference.target, reference.stack) else {
+            continue;
+        };
+        let service = &stack.children[index];
+        let span = reference.id.span();
+        let launch = launch_type(service);
+        if !rules::external_supports(launch, rules::ExternalFeature::LoadBalancer) {
+            cx.error_at(
+                span,
+                rules::external_supports_message(
+                    &service.id.name,
+                    rules::ExternalFeature::LoadBalancer,
+                ),
+            );
+            continue;
+        }
+        let Some(task) = service_task(stack, service) else {
+            continue;
+        };
+        if classic {
+            if !rules::classic_lb_launch_type(launch) {
+                cx.error_at(
+                    span,
+                    rules::classic_lb_launch_type_message(&service.id.name, lb_name),
+                );
+                continue;
+            }
+            let mode = network_mode(task);
+            if !rules::classic_lb_network_mode(mode) {
+                cx.error_at(
+                    span,
+                    rules::classic_lb_network_mode_message(&service.id.name, lb_name, mode),
+                );
+                continue;
+            }
+        }
+        target_mapping(service, task, object, span, cx);
+    }
+}
+
+/// L1: the target's container exists and maps the port.
+fn target_mapping(service: &Item, task: &Item, object: Option<&Item>, span: Span, cx: &Ctxt) {
+    let (c, port, port_span, protocol) = match object {
+        Some(o) => {
+            let Some((name, name_span)) = name_prop(o, "container_name") else {
+                return;
+            };
+            let Some(c) = container(task, &name) else {
+                if !task.incomplete {
+                    cx.error_at(
+                        name_span,
+                        rules::target_container_message(&service.id.name, &name, &task.id.name),
+                    );
+                }
+                return;
+            };
+            let port = literal_u32(o, "container_port");
+            let protocol = match o.prop("protocol").map(|p| &p.value) {
+                Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _)))
+                    if v == "Udp" =>
+                {
+                    ecs_core::container::Protocol::Udp
+                }
+                _ => ecs_core::container::Protocol::Tcp,
+            };
+            if o.expr("container_port").is_some() && port.is_none() {
+                return; // a run-time port: the builder checks it
+            }
+            (
+                c,
+                port.map(|p| p.0),
+                port.map_or(name_span, |p| p.1),
+                protocol,
+            )
+        }
+        None => {
+            // The service itself: its first essential container's first port.
+            let Some(c) = task
+                .children_of(KindId::Container)
+                .find(|c| c.expr("essential").and_then(bool_literal) != Some(false))
+            else {
+                return;
+            };
+            (c, None, span, ecs_core::container::Protocol::Tcp)
+        }
+    };
+    let Some(mappings) = port_mappings(c) else {
+        return;
+    };
+    let wanted = port.or_else(|| mappings.first().map(|m| m.0));
+    let ok = wanted.is_some_and(|p| rules::target_port_mapped(p, protocol, &mappings));
+    if !ok {
+        cx.error_at(
+            port_span,
+            rules::target_port_message(&service.id.name, &container_name(c), wanted, protocol),
+        );
+    }
+}
+
+/// M1: Cloud Map records fit the network mode, SRV records name a mapped port, and a
+/// namespace exists.
+fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
+    let Some(prop) = service.prop("cloud_map_options") else {
+        return;
+    };
+    let PropValue::Object(options) = &prop.value else {
+        return;
+    };
+    if options.reference("cloud_map_namespace").is_none() && !options.incomplete {
+        if let Some((cluster, _)) = target(stack, service, "cluster") {
+            if cluster.prop("default_cloud_map_namespace").is_none() && !cluster.incomplete {
+                cx.error_at(
+                    prop.name.span(),
+                    rules::cloud_map_namespace_message(&service.id.name, &cluster.id.name),
+                );
+            }
+        }
+    }
+    let Some(task) = service_task(stack, service) else {
+        return;
+    };
+    let mode = network_mode(task);
+    let (record, record_span) = match options.prop("dns_record_type").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            match ecs_core::cloud_map::DnsRecordType::from_variant_name(&v.to_string()) {
+                Some(r) => (r, v.span()),
+                None => return,
+            }
+        }
+        Some(_) => return,
+        None => (rules::default_dns_record_type(mode), prop.name.span()),
+    };
+    if !rules::cloud_map_record_type(mode, record) {
+        cx.error_at(
+            record_span,
+            rules::cloud_map_record_type_message(&service.id.name, mode, record),
+        );
+        return;
+    }
+    if record != ecs_core::cloud_map::DnsRecordType::Srv {
+        return;
+    }
+    let default = task
+        .children_of(KindId::Container)
+        .find(|c| c.expr("essential").and_then(bool_literal) != Some(false));
+    let (c, c_span) = match name_prop(options, "container") {
+        Some((name, span)) => match container(task, &name) {
+            Some(c) => (c, span),
+            None => {
+                cx.error_at(
+                    span,
+                    rules::target_container_message(&service.id.name, &name, &task.id.name),
+                );
+                return;
+            }
+        },
+        None => match default {
+            Some(c) => (c, prop.name.span()),
+            None => return,
+        },
+    };
+    let port = match options.expr("container_port") {
+        Some(e) => match int_literal(e) {
+            Some(p) => Some((p, e.span())),
+            None => return,
+        },
+        // The CDK defaults to the default container's first port, whichever container is named.
+        None => match default.map(port_mappings) {
+            Some(Some(m)) => m.first().map(|m| (m.0, c_span)),
+            _ => return,
+        },
+    };
+    let Some(mapped) = port_mappings(c) else {
+        return;
+    };
+    let mapped: Vec<u32> = mapped.iter().map(|m| m.0).collect();
+    match port {
+        Some((p, _)) if rules::cloud_map_port_mapped(p, &mapped) => {}
+        Some((p, span)) => cx.error_at(
+            span,
+            rules::cloud_map_port_message(&service.id.name, &container_name(c), Some(p)),
+        ),
+        None => cx.error_at(
+            c_span,
+            rules::cloud_map_port_message(&service.id.name, &container_name(c), None),
+        ),
+    }
+}
 
 #[cfg(test)]
 mod tests {
