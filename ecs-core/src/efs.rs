@@ -16,7 +16,7 @@ use crate::cfn::{Resource, Value};
 use crate::construct::{NodeId, StackId};
 use crate::ec2::{SecurityGroup, Vpc};
 use crate::error::Error;
-use crate::iam::{PolicyDocument, Role, Statement};
+use crate::iam::{Grantee, PolicyDocument, Statement};
 use crate::service::Service;
 
 /// The NFS port.
@@ -138,8 +138,10 @@ impl FileSystem {
         Value::GetAtt(self.resource, "Arn".into())
     }
 
-    /// Lets `role` mount and write through a mount target (CDK `grantReadWrite`).
-    pub fn grant_read_write(self, app: &mut App, role: Role) -> Result<(), Error> {
+    /// Lets `grantee` (a role, or a task definition's task role) mount and write through a
+    /// mount target (CDK `grantReadWrite`).
+    pub fn grant_read_write(self, app: &mut App, grantee: impl Grantee) -> Result<(), Error> {
+        let role = grantee.grantee_role(app);
         role.grant(
             app,
             Statement::allow([

@@ -1239,3 +1239,32 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
         }
     }
 }
+
+impl App {
+    /// The task definition with construct id `id` at the top of `stack`, e.g. one declared in
+    /// an `ecs_app!` block, for builder calls after the block.
+    ///
+    /// ```
+    /// use ecs_core::{App, task_definition::Ec2TaskDefinition};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// assert_eq!(app.find_task_definition(s, "TaskDef"), Some(td));
+    /// ```
+    pub fn find_task_definition(&self, stack: StackId, id: &str) -> Option<TaskDefinition> {
+        let root = self.stack(stack).root();
+        self.task_definitions
+            .iter()
+            .enumerate()
+            .find(|(_, td)| {
+                td.id == id && {
+                    let st = self.stack(stack);
+                    st.child(root, id).is_some() && td.resource.stack() == stack
+                }
+            })
+            .map(|(index, _)| TaskDefinition {
+                node: self.stack(stack).child(root, id).expect("checked above"),
+                index,
+            })
+    }
+}

@@ -50,7 +50,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     fargate_network_mode(item, cx);
                 }
                 KindId::Ec2TaskDefinition => ec2_container_memory(item, cx),
-                KindId::Ec2Service | KindId::FargateService => {
+                KindId::Ec2Service | KindId::FargateService | KindId::ExternalService => {
                     service_compatible(stack, item, cx);
                     essential_container(stack, item, cx);
                     ec2_service_capacity(stack, item, cx);
@@ -276,14 +276,34 @@ fn target<'a>(stack: &'a Item, service: &Item, property: &str) -> Option<(&'a It
 fn launch_type(service: &Item) -> LaunchType {
     match service.kind.id {
         KindId::Ec2Service => LaunchType::Ec2,
+        KindId::ExternalService => LaunchType::External,
         _ => LaunchType::Fargate,
     }
 }
 
-fn compatibility(task: &Item) -> Compatibility {
+/// A task definition's compatibility, when the macro can read it.
+fn compatibility(task: &Item) -> Option<Compatibility> {
     match task.kind.id {
-        KindId::Ec2TaskDefinition => Compatibility::Ec2,
-        _ => Compatibility::Fargate,
+        KindId::Ec2TaskDefinition => Some(Compatibility::Ec2),
+        KindId::ExternalTaskDefinition => Some(Compatibility::External),
+        KindId::TaskDefinition => match enum_variant(task, "compatibility")?.as_str() {
+            "Ec2" => Some(Compatibility::Ec2),
+            "Fargate" => Some(Compatibility::Fargate),
+            "Ec2AndFargate" => Some(Compatibility::Ec2AndFargate),
+            "External" => Some(Compatibility::External),
+            _ => None,
+        },
+        _ => Some(Compatibility::Fargate),
+    }
+}
+
+/// The variant written for an enum property, bare or as a path.
+fn enum_variant(item: &Item, name: &str) -> Option<String> {
+    match item.prop(name).map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            Some(v.to_string())
+        }
+        _ => None,
     }
 }
 
@@ -292,7 +312,10 @@ fn service_compatible(stack: &Item, service: &Item, cx: &Ctxt) {
     let Some((task, span)) = target(stack, service, "task_definition") else {
         return;
     };
-    let (launch, compatibility) = (launch_type(service), compatibility(task));
+    let Some(compatibility) = compatibility(task) else {
+        return;
+    };
+    let launch = launch_type(service);
     if !rules::service_compatible(launch, compatibility) {
         cx.error_at(
             span,

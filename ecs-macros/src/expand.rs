@@ -78,13 +78,72 @@ fn expand_stack(stack: &Item) -> TokenStream {
         .iter()
         .enumerate()
         .map(|(index, item)| expand_construct(stack, index, item));
+    let late = late_calls(stack);
     quote! {
         {
             #[allow(unused_variables)]
             let #handle = #app.add_stack(#id)?;
             #(#constructs)*
+            #late
         }
     }
+}
+
+/// The calls of late-reference properties (`grant_read_write: [TaskDef]`), once every construct
+/// of the stack exists: `construct.property(&mut app, target)?` per target.
+fn late_calls(stack: &Item) -> TokenStream {
+    let app = hidden("__ecs_app");
+    let mut calls = TokenStream::new();
+    for (index, item) in stack.children.iter().enumerate() {
+        let own = binding("", index, &item.id, item.id.span());
+        for prop in &item.props {
+            let PropValue::LateRefs(references) = &prop.value else {
+                continue;
+            };
+            let name = &prop.name;
+            for reference in references {
+                let Some(target) = reference.target else {
+                    continue;
+                };
+                let target = binding("", target, &stack.children[target].id, reference.id.span());
+                calls.extend(quote!(#own.#name(&mut #app, #target)?;));
+            }
+        }
+    }
+    calls
+}
+
+/// `expr` with every bare name of a construct declared earlier in the stack (before item
+/// `index`) replaced by that construct's binding, so values like
+/// `ContainerImage::from_ecr_repository(Repo)` refer to the construct declared as `Repo`.
+fn with_constructs(stack: &Item, index: usize, expr: &syn::Expr) -> syn::Expr {
+    struct Substitute<'a> {
+        stack: &'a Item,
+        index: usize,
+    }
+    impl syn::visit_mut::VisitMut for Substitute<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            if let syn::Expr::Path(path) = expr {
+                if path.qself.is_none() && path.attrs.is_empty() {
+                    if let Some(ident) = path.path.get_ident() {
+                        let name = ident.to_string();
+                        if let Some(target) = self.stack.children[..self.index.min(self.stack.children.len())]
+                            .iter()
+                            .position(|c| c.id.name == name)
+                        {
+                            let b = binding("", target, &self.stack.children[target].id, ident.span());
+                            *expr = syn::parse_quote!(#b);
+                            return;
+                        }
+                    }
+                }
+            }
+            syn::visit_mut::visit_expr_mut(self, expr);
+        }
+    }
+    let mut expr = expr.clone();
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut Substitute { stack, index }, &mut expr);
+    expr
 }
 
 /// The binding of a construct: a hidden name spanned at `span` (the id, or a reference to it).
@@ -121,7 +180,7 @@ fn expand_construct(stack: &Item, index: usize, item: &Item) -> TokenStream {
     let stack_handle = hidden("__ecs_stack");
     let name = binding("", index, &item.id, item.id.span());
     let id = id_literal(&item.id);
-    let own_setters = setters(stack, item);
+    let own_setters = setters(stack, index, item);
     let (constructor, props) = match item.kind.id {
         KindId::Vpc => (quote!(#p::ec2::Vpc), quote!(#p::ec2::VpcProps)),
         KindId::Cluster => (
@@ -144,6 +203,48 @@ fn expand_construct(stack: &Item, index: usize, item: &Item) -> TokenStream {
             quote!(#p::service::FargateService),
             quote!(#p::service::FargateServiceProps),
         ),
+        // ---- task definitions, images, environment (issue 4) ----
+        KindId::TaskDefinition => (
+            quote!(#p::task_definition::TaskDefinition),
+            quote!(#p::task_definition::TaskDefinitionProps),
+        ),
+        KindId::ExternalTaskDefinition => (
+            quote!(#p::task_definition::ExternalTaskDefinition),
+            quote!(#p::task_definition::ExternalTaskDefinitionProps),
+        ),
+        KindId::ExternalService => (
+            quote!(#p::service::ExternalService),
+            quote!(#p::service::ExternalServiceProps),
+        ),
+        KindId::Secret => (
+            quote!(#p::secrets_manager::Secret),
+            quote!(#p::secrets_manager::SecretProps),
+        ),
+        KindId::StringParameter => (
+            quote!(#p::ssm::StringParameter),
+            quote!(#p::ssm::StringParameterProps),
+        ),
+        KindId::Bucket => (quote!(#p::s3::Bucket), quote!(#p::s3::BucketProps)),
+        KindId::Repository => (
+            quote!(#p::ecr::Repository),
+            quote!(#p::ecr::RepositoryProps),
+        ),
+        KindId::ImportedRepository => (
+            quote!(#p::ecr::ImportedRepository),
+            quote!(#p::ecr::ImportedRepositoryProps),
+        ),
+        KindId::DockerImageAsset => (
+            quote!(#p::assets::DockerImageAsset),
+            quote!(#p::assets::DockerImageAssetProps),
+        ),
+        KindId::FileSystem => (
+            quote!(#p::efs::FileSystem),
+            quote!(#p::efs::FileSystemProps),
+        ),
+        KindId::AccessPoint => (
+            quote!(#p::efs::AccessPoint),
+            quote!(#p::efs::AccessPointProps),
+        ),
         // The model admits no other kind in a stack.
         _ => return TokenStream::new(),
     };
@@ -151,7 +252,7 @@ fn expand_construct(stack: &Item, index: usize, item: &Item) -> TokenStream {
         let prefix = format!("{index}_");
         let child_name = binding(&prefix, child_index, &child.id, child.id.span());
         let child_id = id_literal(&child.id);
-        let child_setters = setters(stack, child);
+        let child_setters = setters(stack, index, child);
         let (method, options) = match child.kind.id {
             KindId::Capacity => (quote!(add_capacity), quote!(#p::capacity::AddCapacityOptions)),
             _ => (quote!(add_container), quote!(#p::container::ContainerDefinitionOptions)),
@@ -170,14 +271,18 @@ fn expand_construct(stack: &Item, index: usize, item: &Item) -> TokenStream {
 
 /// The setter calls for an item's valid properties, in the order written. A setter carries the
 /// span of the property name; references that did not resolve are left out (already reported).
-fn setters(stack: &Item, item: &Item) -> TokenStream {
+fn setters(stack: &Item, index: usize, item: &Item) -> TokenStream {
     let p = private();
     item.props
         .iter()
         .filter_map(|prop| {
             let name = &prop.name;
             let value = match &prop.value {
-                PropValue::Expr(expr) => quote!(#expr),
+                PropValue::Expr(expr) => {
+                    let expr = with_constructs(stack, index, expr);
+                    quote!(#expr)
+                }
+                PropValue::LateRefs(_) => return None,
                 PropValue::Ref(reference) => {
                     let target = reference.target?;
                     let binding =
@@ -188,13 +293,31 @@ fn setters(stack: &Item, item: &Item) -> TokenStream {
                     let path = def.path.iter().map(|s| format_ident!("{}", s));
                     quote!(#p #(::#path)* :: #variant)
                 }
-                PropValue::Enum(EnumValue::Path(_, expr) | EnumValue::Expr(expr)) => quote!(#expr),
+                PropValue::Enum(EnumValue::Path(_, expr) | EnumValue::Expr(expr)) => {
+                    let expr = with_constructs(stack, index, expr);
+                    quote!(#expr)
+                }
                 PropValue::PortMappings(PortMappingsValue::Expr(expr)) => quote!(#expr),
                 PropValue::PortMappings(PortMappingsValue::List(list)) => {
-                    port_mappings(stack, list)
+                    port_mappings(stack, index, list)
                 }
-                PropValue::Environment(EnvironmentValue::Expr(expr)) => quote!(#expr),
-                PropValue::Environment(EnvironmentValue::Map(pairs)) => environment(pairs),
+                PropValue::Environment(EnvironmentValue::Expr(expr)) => {
+                    let expr = with_constructs(stack, index, expr);
+                    quote!(#expr)
+                }
+                PropValue::Environment(EnvironmentValue::Map(pairs)) => {
+                    // Secrets map names to `Secret`s; the other maps hold text.
+                    let ty = if name == "secrets" {
+                        quote!(#p::secret::Secret)
+                    } else {
+                        quote!(#p::String)
+                    };
+                    let pairs: Vec<(IdSyntax, syn::Expr)> = pairs
+                        .iter()
+                        .map(|(k, v)| (k.clone(), with_constructs(stack, index, v)))
+                        .collect();
+                    environment(&pairs, ty)
+                }
             };
             Some(quote!(.#name(#value)))
         })
@@ -202,7 +325,7 @@ fn setters(stack: &Item, item: &Item) -> TokenStream {
 }
 
 /// `[80, { container_port: 8080, host_port: 0 }]` as an array of `PortMapping`s.
-fn port_mappings(stack: &Item, list: &[PortMappingValue]) -> TokenStream {
+fn port_mappings(stack: &Item, index: usize, list: &[PortMappingValue]) -> TokenStream {
     let p = private();
     let ty = quote!(#p::container::PortMapping);
     let local = hidden("__ecs_port_mappings");
@@ -212,7 +335,7 @@ fn port_mappings(stack: &Item, list: &[PortMappingValue]) -> TokenStream {
             quote!(<#ty as #p::Default>::default().container_port(#port))
         }
         PortMappingValue::Object(object) => {
-            let setters = setters(stack, object);
+            let setters = setters(stack, index, object);
             quote!(<#ty as #p::Default>::default() #setters)
         }
     });
@@ -223,7 +346,7 @@ fn port_mappings(stack: &Item, list: &[PortMappingValue]) -> TokenStream {
 }
 
 /// `{ "KEY": value, NAME: value }` as an array of `(String, String)` pairs.
-fn environment(pairs: &[(IdSyntax, syn::Expr)]) -> TokenStream {
+fn environment(pairs: &[(IdSyntax, syn::Expr)], ty: TokenStream) -> TokenStream {
     let p = private();
     let local = hidden("__ecs_environment");
     let len = Literal::usize_unsuffixed(pairs.len());
@@ -234,11 +357,11 @@ fn environment(pairs: &[(IdSyntax, syn::Expr)]) -> TokenStream {
         };
         quote!((
             #p::Into::<#p::String>::into(#key),
-            #p::Into::<#p::String>::into(#value)
+            #p::Into::<#ty>::into(#value)
         ))
     });
     quote!({
-        let #local: [(#p::String, #p::String); #len] = [#(#elems),*];
+        let #local: [(#p::String, #ty); #len] = [#(#elems),*];
         #local
     })
 }

@@ -37,6 +37,29 @@ pub enum KindId {
     FargateService,
     /// A `{ container_port: … }` object of `port_mappings`.
     PortMapping,
+    // ---- task definitions, images, environment (issue 4) ----
+    /// `task_definition`: the generic kind with a `compatibility`.
+    TaskDefinition,
+    /// `external_task_definition`.
+    ExternalTaskDefinition,
+    /// `external_service`.
+    ExternalService,
+    /// `secret` (Secrets Manager).
+    Secret,
+    /// `string_parameter` (SSM).
+    StringParameter,
+    /// `bucket` (S3).
+    Bucket,
+    /// `repository` (ECR).
+    Repository,
+    /// `imported_repository`: an ECR repository known by name.
+    ImportedRepository,
+    /// `docker_image_asset`.
+    DockerImageAsset,
+    /// `file_system` (EFS).
+    FileSystem,
+    /// `access_point`, of a file system.
+    AccessPoint,
 }
 
 /// What a reference property may name.
@@ -48,6 +71,12 @@ pub enum RefClass {
     Cluster,
     /// Any task definition.
     TaskDefinition,
+    /// A service of any launch type.
+    Service,
+    /// An EFS file system.
+    FileSystem,
+    /// A construct used inside expressions (secret, repository, …), never by reference.
+    Supporting,
 }
 
 impl RefClass {
@@ -57,6 +86,9 @@ impl RefClass {
             RefClass::Vpc => "vpc",
             RefClass::Cluster => "cluster",
             RefClass::TaskDefinition => "task definition",
+            RefClass::Service => "service",
+            RefClass::FileSystem => "file system",
+            RefClass::Supporting => "construct",
         }
     }
 }
@@ -73,6 +105,24 @@ pub struct EnumDef {
 pub static NETWORK_MODE: EnumDef = EnumDef {
     path: &["task_definition", "NetworkMode"],
     variants: ecs_core::task_definition::NetworkMode::VARIANT_NAMES,
+};
+
+/// `task_definition::Compatibility`.
+pub static COMPATIBILITY: EnumDef = EnumDef {
+    path: &["task_definition", "Compatibility"],
+    variants: &["Ec2", "Fargate", "Ec2AndFargate", "External"],
+};
+
+/// `task_definition::IpcMode`.
+pub static IPC_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "IpcMode"],
+    variants: ecs_core::task_definition::IpcMode::VARIANT_NAMES,
+};
+
+/// `task_definition::PidMode`.
+pub static PID_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "PidMode"],
+    variants: ecs_core::task_definition::PidMode::VARIANT_NAMES,
 };
 
 /// `container::Protocol`.
@@ -94,6 +144,9 @@ pub enum PropType {
     PortMappings,
     /// `{ "KEY": value, NAME: value }` or an expression.
     Environment,
+    /// Names of constructs declared anywhere in the stack, each passed to the setter after
+    /// the whole stack is built (`grant_read_write: [TaskDef]`).
+    LateRefs(RefClass),
 }
 
 /// One property a kind knows.
@@ -162,6 +215,17 @@ pub static KINDS: &[Kind] = &[
             KindId::FargateTaskDefinition,
             KindId::Ec2Service,
             KindId::FargateService,
+            KindId::TaskDefinition,
+            KindId::ExternalTaskDefinition,
+            KindId::ExternalService,
+            KindId::Secret,
+            KindId::StringParameter,
+            KindId::Bucket,
+            KindId::Repository,
+            KindId::ImportedRepository,
+            KindId::DockerImageAsset,
+            KindId::FileSystem,
+            KindId::AccessPoint,
         ],
         class: None,
     },
@@ -201,6 +265,11 @@ pub static KINDS: &[Kind] = &[
         props: &[
             prop("network_mode", PropType::Enum(&NETWORK_MODE)),
             prop("family", E),
+            prop("volumes", E),
+            prop("placement_constraints", E),
+            prop("ipc_mode", PropType::Enum(&IPC_MODE)),
+            prop("pid_mode", PropType::Enum(&PID_MODE)),
+            prop("inference_accelerators", E),
         ],
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
@@ -214,6 +283,13 @@ pub static KINDS: &[Kind] = &[
             prop("memory_limit_mib", E),
             prop("network_mode", PropType::Enum(&NETWORK_MODE)),
             prop("family", E),
+            prop("volumes", E),
+            prop("ephemeral_storage_gib", E),
+            prop("runtime_platform", E),
+            prop("pid_mode", PropType::Enum(&PID_MODE)),
+            // Offered so rule F4 can say why they do not apply.
+            prop("placement_constraints", E),
+            prop("inference_accelerators", E),
         ],
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
@@ -231,6 +307,36 @@ pub static KINDS: &[Kind] = &[
             prop("port_mappings", PortMappings),
             prop("environment", Environment),
             prop("container_name", E),
+            prop("environment_files", E),
+            prop("secrets", Environment),
+            prop("command", E),
+            prop("entry_point", E),
+            prop("health_check", E),
+            prop("working_directory", E),
+            prop("user", E),
+            prop("hostname", E),
+            prop("readonly_root_filesystem", E),
+            prop("privileged", E),
+            prop("disable_networking", E),
+            prop("interactive", E),
+            prop("pseudo_terminal", E),
+            prop("linux_parameters", E),
+            prop("ulimits", E),
+            prop("docker_labels", Environment),
+            prop("docker_security_options", E),
+            prop("dns_servers", E),
+            prop("dns_search_domains", E),
+            prop("extra_hosts", Environment),
+            prop("system_controls", Environment),
+            prop("start_timeout", E),
+            prop("stop_timeout", E),
+            prop("gpu_count", E),
+            prop("inference_accelerator_resources", E),
+            prop("mount_points", E),
+            prop("volumes_from", E),
+            prop("container_dependencies", E),
+            prop("links", E),
+            prop("version_consistency", E),
         ],
         children: &[],
         class: None,
@@ -249,7 +355,7 @@ pub static KINDS: &[Kind] = &[
             prop("daemon", E),
         ],
         children: &[],
-        class: None,
+        class: Some(RefClass::Service),
     },
     Kind {
         id: KindId::FargateService,
@@ -266,7 +372,7 @@ pub static KINDS: &[Kind] = &[
             prop("platform_version", E),
         ],
         children: &[],
-        class: None,
+        class: Some(RefClass::Service),
     },
     Kind {
         id: KindId::PortMapping,
@@ -280,6 +386,145 @@ pub static KINDS: &[Kind] = &[
         children: &[],
         class: None,
     },
+    // ---- task definitions, images, environment (issue 4) ----
+    Kind {
+        id: KindId::TaskDefinition,
+        keyword: "task_definition",
+        noun: "task definition",
+        props: &[
+            required("compatibility", PropType::Enum(&COMPATIBILITY)),
+            prop("cpu", E),
+            prop("memory_mib", E),
+            prop("network_mode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", E),
+            prop("volumes", E),
+            prop("placement_constraints", E),
+            prop("ipc_mode", PropType::Enum(&IPC_MODE)),
+            prop("pid_mode", PropType::Enum(&PID_MODE)),
+            prop("inference_accelerators", E),
+            prop("ephemeral_storage_gib", E),
+            prop("runtime_platform", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+    },
+    Kind {
+        id: KindId::ExternalTaskDefinition,
+        keyword: "external_task_definition",
+        noun: "external task definition",
+        props: &[
+            prop("network_mode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", E),
+            // Offered so rule X1 can say why they do not apply.
+            prop("volumes", E),
+            prop("inference_accelerators", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+    },
+    Kind {
+        id: KindId::ExternalService,
+        keyword: "external_service",
+        noun: "external service",
+        props: &[
+            required("cluster", Ref(RefClass::Cluster)),
+            required("task_definition", Ref(RefClass::TaskDefinition)),
+            prop("desired_count", E),
+            prop("service_name", E),
+            prop("min_healthy_percent", E),
+            prop("max_healthy_percent", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Service),
+    },
+    Kind {
+        id: KindId::Secret,
+        keyword: "secret",
+        noun: "secret",
+        props: &[
+            prop("secret_name", E),
+            prop("description", E),
+            prop("generate_secret_string", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+    },
+    Kind {
+        id: KindId::StringParameter,
+        keyword: "string_parameter",
+        noun: "string parameter",
+        props: &[
+            prop("parameter_name", E),
+            required("string_value", E),
+            prop("description", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+    },
+    Kind {
+        id: KindId::Bucket,
+        keyword: "bucket",
+        noun: "bucket",
+        props: &[prop("bucket_name", E), prop("versioned", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+    },
+    Kind {
+        id: KindId::Repository,
+        keyword: "repository",
+        noun: "repository",
+        props: &[prop("repository_name", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+    },
+    Kind {
+        id: KindId::ImportedRepository,
+        keyword: "imported_repository",
+        noun: "imported repository",
+        props: &[required("repository_name", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+    },
+    Kind {
+        id: KindId::DockerImageAsset,
+        keyword: "docker_image_asset",
+        noun: "docker image asset",
+        props: &[
+            required("directory", E),
+            prop("build_args", Environment),
+            prop("target", E),
+            prop("file", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+    },
+    Kind {
+        id: KindId::FileSystem,
+        keyword: "file_system",
+        noun: "file system",
+        props: &[
+            required("vpc", Ref(RefClass::Vpc)),
+            prop("file_system_name", E),
+            prop("grant_read_write", PropType::LateRefs(RefClass::TaskDefinition)),
+            prop("allow_default_port_from", PropType::LateRefs(RefClass::Service)),
+        ],
+        children: &[],
+        class: Some(RefClass::FileSystem),
+    },
+    Kind {
+        id: KindId::AccessPoint,
+        keyword: "access_point",
+        noun: "access point",
+        props: &[
+            required("file_system", Ref(RefClass::FileSystem)),
+            prop("path", E),
+            prop("create_acl", E),
+            prop("posix_user", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+    },
+
 ];
 
 /// The table entry of `id`.
@@ -376,6 +621,8 @@ pub enum PropValue {
     PortMappings(PortMappingsValue),
     /// Environment variables.
     Environment(EnvironmentValue),
+    /// References resolved against the whole stack, used after it is built.
+    LateRefs(Vec<Reference>),
 }
 
 /// A reference to a declared construct (`cluster: Cluster`).
@@ -574,6 +821,17 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
             other => expect_expr(name, other, cx)
                 .map(|e| PropValue::PortMappings(PortMappingsValue::Expr(e))),
         },
+        PropType::LateRefs(class) => {
+            let values = match value {
+                ValueSyntax::List(_, values) => values,
+                other => vec![other],
+            };
+            let refs = values
+                .into_iter()
+                .filter_map(|v| build_reference(class, name, v, cx))
+                .collect();
+            Some(PropValue::LateRefs(refs))
+        }
         PropType::Environment => match value {
             ValueSyntax::Object(_, fields) => {
                 let mut pairs: Vec<(IdSyntax, Expr)> = Vec::new();

@@ -61,25 +61,31 @@ fn resolve_stack(stack: &mut Item, others: &[&Item], cx: &Ctxt) {
         let user = item.id.name.clone();
         let launch_keyword = match item.kind.id {
             KindId::Ec2Service => "ec2_task_definition",
+            KindId::ExternalService => "external_task_definition",
             _ => "fargate_task_definition",
         };
         for prop in &mut item.props {
-            let PropValue::Ref(reference) = &mut prop.value else {
-                continue;
+            let (references, late): (Vec<&mut Reference>, bool) = match &mut prop.value {
+                PropValue::Ref(reference) => (vec![reference], false),
+                // Used once the whole stack is built, so they may name later constructs.
+                PropValue::LateRefs(references) => (references.iter_mut().collect(), true),
+                _ => continue,
             };
-            let kind_word = match reference.class {
-                RefClass::TaskDefinition => launch_keyword,
-                class => class.noun(),
-            };
-            let context = Context {
-                declared: &declared,
-                user: &user,
-                index,
-                stack: &stack_name,
-                others,
-                kind_word,
-            };
-            reference.target = resolve_reference(reference, &prop.name, &context, cx);
+            for reference in references {
+                let kind_word = match reference.class {
+                    RefClass::TaskDefinition if !late => launch_keyword,
+                    class => class.noun(),
+                };
+                let context = Context {
+                    declared: &declared,
+                    user: &user,
+                    index: if late { usize::MAX } else { index },
+                    stack: &stack_name,
+                    others,
+                    kind_word,
+                };
+                reference.target = resolve_reference(reference, &prop.name, &context, cx);
+            }
         }
     }
 }
