@@ -4,7 +4,10 @@
 
 use ecs_app::prelude::*;
 
-const ENV_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/fixtures/demo-env-file.env");
+const ENV_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/fixtures/demo-env-file.env"
+);
 
 /// The app, also built by the golden tests.
 pub fn app() -> Result<App, Error> {

@@ -6,7 +6,10 @@
 use ecs_app::prelude::*;
 
 /// The fixtures, found from the crate root whatever the working directory.
-const IMAGE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/fixtures/eventhandler-image");
+const IMAGE_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/fixtures/eventhandler-image"
+);
 const TARBALL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/fixtures/image.tar");
 
 /// The app, also built by the golden tests.

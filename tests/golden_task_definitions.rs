@@ -9,14 +9,17 @@ use support::assert_matches_cdk;
 #[path = "../examples/ec2_taskdef_bridge_ports.rs"]
 mod ec2_taskdef_bridge_ports;
 #[allow(dead_code)]
-#[path = "../examples/external_service.rs"]
-mod external_service;
-#[allow(dead_code)]
 #[path = "../examples/efs_volume.rs"]
 mod efs_volume;
 #[allow(dead_code)]
-#[path = "../examples/taskdef_ec2_and_fargate.rs"]
-mod taskdef_ec2_and_fargate;
+#[path = "../examples/environment_secrets.rs"]
+mod environment_secrets;
+#[allow(dead_code)]
+#[path = "../examples/external_service.rs"]
+mod external_service;
+#[allow(dead_code)]
+#[path = "../examples/images_assets.rs"]
+mod images_assets;
 #[allow(dead_code)]
 #[path = "../examples/images_registry_ecr.rs"]
 mod images_registry_ecr;
@@ -24,18 +27,18 @@ mod images_registry_ecr;
 #[path = "../examples/images_tag_parameter.rs"]
 mod images_tag_parameter;
 #[allow(dead_code)]
-#[path = "../examples/images_assets.rs"]
-mod images_assets;
-#[allow(dead_code)]
-#[path = "../examples/environment_secrets.rs"]
-mod environment_secrets;
-#[allow(dead_code)]
 #[path = "../examples/inference_accelerators.rs"]
 mod inference_accelerators;
+#[allow(dead_code)]
+#[path = "../examples/taskdef_ec2_and_fargate.rs"]
+mod taskdef_ec2_and_fargate;
 
 #[test]
 fn ec2_taskdef_bridge_ports_matches_the_cdk() {
-    assert_matches_cdk(ec2_taskdef_bridge_ports::app().unwrap(), "09-ec2-taskdef-bridge-ports");
+    assert_matches_cdk(
+        ec2_taskdef_bridge_ports::app().unwrap(),
+        "09-ec2-taskdef-bridge-ports",
+    );
 }
 
 #[test]
@@ -50,17 +53,26 @@ fn efs_volume_matches_the_cdk() {
 
 #[test]
 fn taskdef_ec2_and_fargate_matches_the_cdk() {
-    assert_matches_cdk(taskdef_ec2_and_fargate::app().unwrap(), "12-taskdef-ec2-and-fargate");
+    assert_matches_cdk(
+        taskdef_ec2_and_fargate::app().unwrap(),
+        "12-taskdef-ec2-and-fargate",
+    );
 }
 
 #[test]
 fn images_registry_ecr_matches_the_cdk() {
-    assert_matches_cdk(images_registry_ecr::app().unwrap(), "13-images-registry-ecr");
+    assert_matches_cdk(
+        images_registry_ecr::app().unwrap(),
+        "13-images-registry-ecr",
+    );
 }
 
 #[test]
 fn images_tag_parameter_matches_the_cdk() {
-    assert_matches_cdk(images_tag_parameter::app().unwrap(), "14-images-tag-parameter");
+    assert_matches_cdk(
+        images_tag_parameter::app().unwrap(),
+        "14-images-tag-parameter",
+    );
 }
 
 #[test]
@@ -70,12 +82,18 @@ fn images_assets_matches_the_cdk() {
 
 #[test]
 fn environment_secrets_matches_the_cdk() {
-    assert_matches_cdk(environment_secrets::app().unwrap(), "16-environment-secrets");
+    assert_matches_cdk(
+        environment_secrets::app().unwrap(),
+        "16-environment-secrets",
+    );
 }
 
 #[test]
 fn inference_accelerators_matches_the_cdk() {
-    assert_matches_cdk(inference_accelerators::app().unwrap(), "30-inference-accelerators");
+    assert_matches_cdk(
+        inference_accelerators::app().unwrap(),
+        "30-inference-accelerators",
+    );
 }
 
 /// The asset example's cloud assembly stages every asset where its manifest says, under the
@@ -98,7 +116,10 @@ fn image_assets_are_staged_with_the_cdks_hashes() {
             "b1edf4d0f07b69d4882c3ef5085f4069961bc33ec99f8aefdfe38dc1f30cd775",
         ]
     );
-    assert_eq!(images[hashes[0]]["source"]["dockerBuildArgs"]["VARIANT"], "shared");
+    assert_eq!(
+        images[hashes[0]]["source"]["dockerBuildArgs"]["VARIANT"],
+        "shared"
+    );
     for (hash, entry) in images {
         let source = &entry["source"];
         let staged = source["directory"]

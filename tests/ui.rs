@@ -11,4 +11,6 @@ fn ui() {
     t.compile_fail("tests/ui/service/*.rs");
     t.compile_fail("tests/ui/names/*.rs");
     t.compile_fail("tests/ui/syntax/*.rs");
+    // ---- task definitions, containers (issue 4) ----
+    t.compile_fail("tests/ui/taskdef/*.rs");
 }

@@ -76,7 +76,9 @@ impl FileSystem {
             private
                 .into_iter()
                 .map(|s| {
-                    let Value::Ref(n) = s else { unreachable!("subnets are references") };
+                    let Value::Ref(n) = s else {
+                        unreachable!("subnets are references")
+                    };
                     let scope = st.components(n);
                     (scope[scope.len() - 2].to_string(), Value::Ref(n))
                 })
@@ -112,7 +114,10 @@ impl FileSystem {
                 &format!("EfsMountTarget-{subnet}"),
                 Resource::new("AWS::EFS::MountTarget")
                     .prop("FileSystemId", Value::Ref(resource))
-                    .prop("SecurityGroups", Value::List(vec![security_group.group_id()]))
+                    .prop(
+                        "SecurityGroups",
+                        Value::List(vec![security_group.group_id()]),
+                    )
                     .prop("SubnetId", subnet_id),
             )?;
         }
@@ -212,7 +217,11 @@ pub struct Acl {
 
 impl Acl {
     /// An owner and permissions.
-    pub fn new(owner_uid: impl Into<String>, owner_gid: impl Into<String>, permissions: impl Into<String>) -> Acl {
+    pub fn new(
+        owner_uid: impl Into<String>,
+        owner_gid: impl Into<String>,
+        permissions: impl Into<String>,
+    ) -> Acl {
         Acl {
             owner_uid: owner_uid.into(),
             owner_gid: owner_gid.into(),

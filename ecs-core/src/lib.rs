@@ -86,7 +86,9 @@ pub mod prelude {
     };
     pub use crate::duration::Duration;
     pub use crate::ecr::{Repository, RepositoryProps};
-    pub use crate::efs::{AccessPoint, AccessPointProps, Acl, FileSystem, FileSystemProps, PosixUser};
+    pub use crate::efs::{
+        AccessPoint, AccessPointProps, Acl, FileSystem, FileSystemProps, PosixUser,
+    };
     pub use crate::s3::{Bucket, BucketProps};
     pub use crate::secret::{EnvironmentFile, Secret};
     pub use crate::secrets_manager::{SecretProps, SecretStringGenerator};

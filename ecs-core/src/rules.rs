@@ -662,7 +662,11 @@ pub const fn fargate_allows(fargate_compatible: bool, uses_host_feature: bool) -
 ///     "fargate task definition `TaskDef` cannot use placement constraints: fargate tasks do not run on instances you manage; remove them or use an `ec2_task_definition`",
 /// );
 /// ```
-pub fn fargate_task_feature_message(task: &str, compatibility: Compatibility, what: &str) -> String {
+pub fn fargate_task_feature_message(
+    task: &str,
+    compatibility: Compatibility,
+    what: &str,
+) -> String {
     format!(
         "{} task definition `{task}` cannot use {what}: fargate tasks do not run on instances you manage; remove {} or use an `ec2_task_definition`",
         compatibility.lower_name(),
@@ -719,7 +723,12 @@ pub const fn fargate_platform_version_supports(version: &str) -> bool {
 /// ```
 /// assert!(ecs_core::rules::fargate_platform_version_message("Service", "TaskDef", "`environment_files`", "1.3.0").contains("1.4.0"));
 /// ```
-pub fn fargate_platform_version_message(service: &str, task: &str, what: &str, version: &str) -> String {
+pub fn fargate_platform_version_message(
+    service: &str,
+    task: &str,
+    what: &str,
+    version: &str,
+) -> String {
     format!(
         "fargate service `{service}` runs task definition `{task}`, which uses {what}, on platform version {version}: use `platform_version: \"1.4.0\"` or later"
     )
@@ -838,8 +847,9 @@ pub const fn external_allows(external: bool, uses_feature: bool) -> bool {
 /// assert!(ecs_core::rules::external_feature_message("TaskDef", "volume `data`").starts_with("external task definition `TaskDef` cannot use volume `data`"));
 /// ```
 pub fn external_feature_message(task: &str, what: &str) -> String {
+    let pronoun = if what.ends_with('s') { "them" } else { "it" };
     format!(
-        "external task definition `{task}` cannot use {what}: ECS Anywhere does not support it; remove it or use an `ec2_task_definition`"
+        "external task definition `{task}` cannot use {what}: ECS Anywhere does not support {pronoun}; remove {pronoun} or use an `ec2_task_definition`"
     )
 }
 
@@ -852,9 +862,15 @@ pub fn external_feature_message(task: &str, what: &str) -> String {
 /// assert!(host_port_allowed(NetworkMode::Bridge, 80, Some(8080)));
 /// assert!(!host_port_allowed(NetworkMode::Host, 80, Some(8080)));
 /// ```
-pub const fn host_port_allowed(mode: NetworkMode, container_port: u32, host_port: Option<u32>) -> bool {
+pub const fn host_port_allowed(
+    mode: NetworkMode,
+    container_port: u32,
+    host_port: Option<u32>,
+) -> bool {
     match (mode, host_port) {
-        (NetworkMode::AwsVpc | NetworkMode::Host, Some(h)) => container_port == 0 || h == container_port,
+        (NetworkMode::AwsVpc | NetworkMode::Host, Some(h)) => {
+            container_port == 0 || h == container_port
+        }
         _ => true,
     }
 }
@@ -865,7 +881,12 @@ pub const fn host_port_allowed(mode: NetworkMode, container_port: u32, host_port
 /// use ecs_core::task_definition::NetworkMode;
 /// assert!(ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080).contains("`host_port: 80`"));
 /// ```
-pub fn host_port_message(container: &str, mode: NetworkMode, container_port: u32, host_port: u32) -> String {
+pub fn host_port_message(
+    container: &str,
+    mode: NetworkMode,
+    container_port: u32,
+    host_port: u32,
+) -> String {
     format!(
         "container `{container}` cannot map `host_port: {host_port}` to `container_port: {container_port}` in `{}` mode: remove `host_port` or use `host_port: {container_port}`",
         mode.variant_name()
@@ -897,12 +918,20 @@ pub const fn inference_device_declared(device: &str, declared: &[&str]) -> bool 
 ///     "container `cont` uses inference accelerator `device2`, which task definition `TaskDef` does not declare: use one of `device1`, or add it to `inference_accelerators`",
 /// );
 /// ```
-pub fn inference_device_message(task: &str, container: &str, device: &str, declared: &[&str]) -> String {
+pub fn inference_device_message(
+    task: &str,
+    container: &str,
+    device: &str,
+    declared: &[&str],
+) -> String {
     let fix = if declared.is_empty() {
         "add it to the task's `inference_accelerators`".to_string()
     } else {
         let names: Vec<String> = declared.iter().map(|d| format!("`{d}`")).collect();
-        format!("use one of {}, or add it to `inference_accelerators`", names.join(", "))
+        format!(
+            "use one of {}, or add it to `inference_accelerators`",
+            names.join(", ")
+        )
     };
     format!(
         "container `{container}` uses inference accelerator `{device}`, which task definition `{task}` does not declare: {fix}"
@@ -930,7 +959,10 @@ pub enum HealthCheckError {
 /// assert_eq!(health_check_timing(Some(4), None), Err(HealthCheckError::Interval));
 /// assert_eq!(health_check_timing(Some(10), Some(10)), Err(HealthCheckError::Order));
 /// ```
-pub const fn health_check_timing(interval: Option<u32>, timeout: Option<u32>) -> Result<(), HealthCheckError> {
+pub const fn health_check_timing(
+    interval: Option<u32>,
+    timeout: Option<u32>,
+) -> Result<(), HealthCheckError> {
     let interval = match interval {
         Some(i) => i,
         None => 30,
@@ -967,7 +999,10 @@ pub const fn health_check_const_message(error: HealthCheckError) -> &'static str
 
 /// Rule G3's message for a container.
 pub fn health_check_message(container: &str, error: HealthCheckError) -> String {
-    format!("container `{container}`: {}", health_check_const_message(error))
+    format!(
+        "container `{container}`: {}",
+        health_check_const_message(error)
+    )
 }
 
 /// The most environment variables ECS accepts on one container (AWS quota).

@@ -304,7 +304,8 @@ impl App {
             );
             let assets_file = format!("{name}.assets.json");
             let docker_images = write_docker_images(dir, stack)?;
-            let assets = json!({"version": ASSEMBLY_VERSION, "files": files, "dockerImages": docker_images});
+            let assets =
+                json!({"version": ASSEMBLY_VERSION, "files": files, "dockerImages": docker_images});
             write(&dir.join(&assets_file), &to_bytes(&assets, b"  "))?;
             let bootstrap = "/cdk-bootstrap/hnb659fds/version";
             artifacts.insert(

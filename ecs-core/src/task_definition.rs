@@ -501,6 +501,14 @@ impl FargateTaskDefinitionProps {
         /// Sets `pid_mode`.
         pid_mode: PidMode
     );
+    list_setter!(
+        /// Offered so rule F4 can refuse them with its reason.
+        placement_constraints: PlacementConstraint
+    );
+    list_setter!(
+        /// Offered so rule F4 can refuse them with its reason.
+        inference_accelerators: InferenceAccelerator
+    );
 
     /// Sets `cpu` in CPU units or vCPU.
     pub fn cpu(mut self, cpu: impl Into<TaskSize>) -> Self {
@@ -536,6 +544,10 @@ impl ExternalTaskDefinitionProps {
     setter!(
         /// Sets `network_mode`: `Bridge` (default), `Host` or `None` (rule X2).
         network_mode: NetworkMode
+    );
+    list_setter!(
+        /// Offered so rule X1 can refuse them with its reason.
+        inference_accelerators: InferenceAccelerator
     );
 }
 
@@ -1011,7 +1023,13 @@ impl TaskDefinition {
                 "container `{id}` of task definition `{task}` needs `image`: add one, e.g. `image: ContainerImage::from_registry(\"nginx\")`"
             )));
         };
-        crate::container::check_options(&options, id, &task, data.compatibility, data.network_mode)?;
+        crate::container::check_options(
+            &options,
+            id,
+            &task,
+            data.compatibility,
+            data.network_mode,
+        )?;
         check_container_fits(data, id, &options)?;
         let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
         let bound = image.bind(app, self, node)?;
@@ -1028,7 +1046,10 @@ impl TaskDefinition {
         let container = ContainerData {
             id: id.to_string(),
             node,
-            name: options.container_name.clone().unwrap_or_else(|| id.to_string()),
+            name: options
+                .container_name
+                .clone()
+                .unwrap_or_else(|| id.to_string()),
             essential: options.essential.unwrap_or(true),
             options,
             image: bound.image,
@@ -1192,7 +1213,9 @@ fn check_container_fits(
         let used: u32 = data.containers.iter().filter_map(|c| c.options.cpu).sum();
         let sum = used + options.cpu.unwrap_or(0);
         if !rules::container_cpu_fits(sum, task_cpu) {
-            return Err(Error::new(rules::container_cpu_message(&data.id, sum, task_cpu)));
+            return Err(Error::new(rules::container_cpu_message(
+                &data.id, sum, task_cpu,
+            )));
         }
     }
     if let Some(task_memory) = data.memory {

@@ -127,11 +127,13 @@ fn with_constructs(stack: &Item, index: usize, expr: &syn::Expr) -> syn::Expr {
                 if path.qself.is_none() && path.attrs.is_empty() {
                     if let Some(ident) = path.path.get_ident() {
                         let name = ident.to_string();
-                        if let Some(target) = self.stack.children[..self.index.min(self.stack.children.len())]
+                        if let Some(target) = self.stack.children
+                            [..self.index.min(self.stack.children.len())]
                             .iter()
                             .position(|c| c.id.name == name)
                         {
-                            let b = binding("", target, &self.stack.children[target].id, ident.span());
+                            let b =
+                                binding("", target, &self.stack.children[target].id, ident.span());
                             *expr = syn::parse_quote!(#b);
                             return;
                         }

@@ -505,8 +505,14 @@ pub static KINDS: &[Kind] = &[
         props: &[
             required("vpc", Ref(RefClass::Vpc)),
             prop("file_system_name", E),
-            prop("grant_read_write", PropType::LateRefs(RefClass::TaskDefinition)),
-            prop("allow_default_port_from", PropType::LateRefs(RefClass::Service)),
+            prop(
+                "grant_read_write",
+                PropType::LateRefs(RefClass::TaskDefinition),
+            ),
+            prop(
+                "allow_default_port_from",
+                PropType::LateRefs(RefClass::Service),
+            ),
         ],
         children: &[],
         class: Some(RefClass::FileSystem),
@@ -524,7 +530,6 @@ pub static KINDS: &[Kind] = &[
         children: &[],
         class: Some(RefClass::Supporting),
     },
-
 ];
 
 /// The table entry of `id`.
