@@ -16,4 +16,6 @@ fn ui() {
     // ---- load balancing, Cloud Map (issue 5) ----
     t.compile_fail("tests/ui/load_balancing/*.rs");
     t.compile_fail("tests/ui/cloud_map/*.rs");
+    // ---- task definitions, containers (issue 4) ----
+    t.compile_fail("tests/ui/taskdef/*.rs");
 }

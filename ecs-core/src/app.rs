@@ -36,6 +36,7 @@ pub struct App {
     pub(crate) target_groups: Vec<crate::load_balancing::TargetGroupData>,
     pub(crate) namespaces: Vec<crate::cloud_map::NamespaceData>,
     pub(crate) cloud_map_services: Vec<crate::cloud_map::CloudMapServiceData>,
+    pub(crate) repositories: Vec<crate::ecr::RepositoryData>,
 }
 
 impl App {

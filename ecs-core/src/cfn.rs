@@ -224,6 +224,9 @@ pub enum Tagging {
     AutoScaling,
     /// `TagSpecifications` for the instance, volume and launch template (launch templates).
     LaunchTemplate,
+    /// `[{Key, Value}]` under another property name (`FileSystemTags` of EFS file systems,
+    /// `AccessPointTags` of access points).
+    Named(&'static str),
 }
 
 impl Resource {
@@ -264,6 +267,8 @@ fn default_tagging(kind: &str) -> Tagging {
     match kind {
         "AWS::AutoScaling::AutoScalingGroup" => Tagging::AutoScaling,
         "AWS::EC2::LaunchTemplate" => Tagging::LaunchTemplate,
+        "AWS::EFS::FileSystem" => Tagging::Named("FileSystemTags"),
+        "AWS::EFS::AccessPoint" => Tagging::Named("AccessPointTags"),
         "AWS::EC2::VPC"
         | "AWS::EC2::Subnet"
         | "AWS::EC2::RouteTable"

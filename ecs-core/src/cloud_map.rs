@@ -684,10 +684,11 @@ impl Service {
         // The CDK defaults the port to the default container's, whichever container is named.
         let port = port.or_else(|| {
             default
-                .and_then(|c| c.port_mappings.first())
+                .and_then(|c| c.options.port_mappings.first())
                 .map(|p| p.container_port)
         });
         let mapped: Vec<u32> = container
+            .options
             .port_mappings
             .iter()
             .map(|p| p.container_port)

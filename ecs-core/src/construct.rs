@@ -85,6 +85,7 @@ pub struct Stack {
     pub(crate) index: StackId,
     pub(crate) nodes: Vec<Node>,
     pub(crate) assets: Vec<crate::synth::FileAsset>,
+    pub(crate) docker_images: Vec<crate::assets::DockerImageEntry>,
 }
 
 impl Stack {
@@ -103,6 +104,26 @@ impl Stack {
             index,
             nodes: vec![root],
             assets: Vec::new(),
+            docker_images: Vec::new(),
+        }
+    }
+
+    /// Registers a file asset; one with the same hash is staged once, as the CDK does.
+    pub(crate) fn add_file_asset(&mut self, asset: crate::synth::FileAsset) {
+        if !self.assets.iter().any(|a| a.hash == asset.hash) {
+            self.assets.push(asset);
+        }
+    }
+
+    /// Registers a Docker image asset and returns its index; one with the same hash is staged
+    /// once, under the first registration's name.
+    pub(crate) fn add_docker_image(&mut self, image: crate::assets::DockerImageEntry) -> usize {
+        match self.docker_images.iter().position(|i| i.hash == image.hash) {
+            Some(i) => i,
+            None => {
+                self.docker_images.push(image);
+                self.docker_images.len() - 1
+            }
         }
     }
 

@@ -3,9 +3,15 @@
 
 use crate::app::App;
 use crate::cfn::{Pseudo, Value};
+use crate::construct::NodeId;
+use crate::container_options::{ContainerDependency, HealthCheck, LinuxParameters, Ulimit};
+use crate::duration::Duration;
 use crate::error::Error;
 use crate::image::ContainerImage;
+use crate::rules;
+use crate::secret::{EnvironmentFile, Secret};
 use crate::task_definition::{Compatibility, NetworkMode, TaskDefinition};
+use crate::volume::{MountPoint, VolumeFrom};
 
 /// A port protocol.
 ///
@@ -69,7 +75,7 @@ impl PortMapping {
         self
     }
 
-    fn render(&self, mode: NetworkMode) -> Value {
+    pub(crate) fn render(&self, mode: NetworkMode) -> Value {
         // Bridge mode maps to a dynamic host port unless one is given (CDK `renderPortMapping`).
         let host_port = match (self.host_port, mode) {
             (Some(p), _) => Some(p),
@@ -93,14 +99,56 @@ impl From<u32> for PortMapping {
     }
 }
 
-/// Options of [`TaskDefinition::add_container`] (CDK `ContainerDefinitionOptions`, the part
-/// this library supports).
+/// Setters of optional fields: `name(value)` stores `Some(value)`; text fields take anything
+/// that converts to a `String`.
+macro_rules! option_setters {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, value: $ty) -> Self {
+                self.$name = Some(value);
+                self
+            }
+        )*
+    };
+}
+
+macro_rules! text_setters {
+    ($($(#[$doc:meta])* $name:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, value: impl Into<String>) -> Self {
+                self.$name = Some(value.into());
+                self
+            }
+        )*
+    };
+}
+
+/// Setters of list fields: `name(items)` appends the items.
+macro_rules! list_setters {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name<T: Into<$ty>>(mut self, items: impl IntoIterator<Item = T>) -> Self {
+                self.$name.extend(items.into_iter().map(Into::into));
+                self
+            }
+        )*
+    };
+}
+
+/// Options of [`TaskDefinition::add_container`] (CDK `ContainerDefinitionOptions`): every
+/// option with a CloudFormation counterpart, plus the lists the CDK adds by method
+/// (`mount_points`, `volumes_from`, `container_dependencies`).
 ///
 /// ```
-/// use ecs_core::{container::ContainerDefinitionOptions, image::ContainerImage};
+/// use ecs_core::{container::ContainerDefinitionOptions, duration::Duration, image::ContainerImage};
 /// let options = ContainerDefinitionOptions::default()
 ///     .image(ContainerImage::from_registry("nginx"))
 ///     .memory_limit_mib(512)
+///     .command(["nginx", "-g", "daemon off;"])
+///     .stop_timeout(Duration::seconds(30))
 ///     .environment([("STAGE", "prod")]);
 /// assert_eq!(options.environment, vec![("STAGE".to_string(), "prod".to_string())]);
 /// ```
@@ -122,49 +170,143 @@ pub struct ContainerDefinitionOptions {
     pub port_mappings: Vec<PortMapping>,
     /// `Environment`, in the order given.
     pub environment: Vec<(String, String)>,
+    /// `EnvironmentFiles`.
+    pub environment_files: Vec<EnvironmentFile>,
+    /// `Secrets`, in the order given.
+    pub secrets: Vec<(String, Secret)>,
+    /// `Command`.
+    pub command: Vec<String>,
+    /// `EntryPoint`.
+    pub entry_point: Vec<String>,
+    /// `HealthCheck`.
+    pub health_check: Option<HealthCheck>,
+    /// `WorkingDirectory`.
+    pub working_directory: Option<String>,
+    /// `User`.
+    pub user: Option<String>,
+    /// `Hostname`.
+    pub hostname: Option<String>,
+    /// `ReadonlyRootFilesystem`.
+    pub readonly_root_filesystem: Option<bool>,
+    /// `Privileged` (not on Fargate; rule F4).
+    pub privileged: Option<bool>,
+    /// `DisableNetworking`.
+    pub disable_networking: Option<bool>,
+    /// `Interactive`.
+    pub interactive: Option<bool>,
+    /// `PseudoTerminal`.
+    pub pseudo_terminal: Option<bool>,
+    /// `LinuxParameters`.
+    pub linux_parameters: Option<LinuxParameters>,
+    /// `Ulimits`.
+    pub ulimits: Vec<Ulimit>,
+    /// `DockerLabels`, in the order given.
+    pub docker_labels: Vec<(String, String)>,
+    /// `DockerSecurityOptions`.
+    pub docker_security_options: Vec<String>,
+    /// `DnsServers`.
+    pub dns_servers: Vec<String>,
+    /// `DnsSearchDomains`.
+    pub dns_search_domains: Vec<String>,
+    /// `ExtraHosts`: host name to IP address.
+    pub extra_hosts: Vec<(String, String)>,
+    /// `SystemControls`: namespace to value.
+    pub system_controls: Vec<(String, String)>,
+    /// `StartTimeout`.
+    pub start_timeout: Option<Duration>,
+    /// `StopTimeout`.
+    pub stop_timeout: Option<Duration>,
+    /// `ResourceRequirements` of type `GPU`.
+    pub gpu_count: Option<u32>,
+    /// `ResourceRequirements` of type `InferenceAccelerator`: device names of the task's
+    /// accelerators (rule G2).
+    pub inference_accelerator_resources: Vec<String>,
+    /// `MountPoints` (CDK `addMountPoints`).
+    pub mount_points: Vec<MountPoint>,
+    /// `VolumesFrom` (CDK `addVolumesFrom`).
+    pub volumes_from: Vec<VolumeFrom>,
+    /// `DependsOn` (CDK `addContainerDependencies`).
+    pub container_dependencies: Vec<ContainerDependency>,
+    /// `Links` (bridge mode only).
+    pub links: Vec<String>,
+    /// `VersionConsistency`: `enabled` or `disabled`.
+    pub version_consistency: Option<String>,
 }
 
 impl ContainerDefinitionOptions {
-    /// Sets `image`.
-    pub fn image(mut self, image: ContainerImage) -> Self {
-        self.image = Some(image);
-        self
+    option_setters! {
+        /// Sets `image`.
+        image: ContainerImage;
+        /// Sets `memory_limit_mib`.
+        memory_limit_mib: u32;
+        /// Sets `memory_reservation_mib`.
+        memory_reservation_mib: u32;
+        /// Sets `cpu`.
+        cpu: u32;
+        /// Sets `essential`.
+        essential: bool;
+        /// Sets `health_check`.
+        health_check: HealthCheck;
+        /// Sets `readonly_root_filesystem`.
+        readonly_root_filesystem: bool;
+        /// Sets `privileged`.
+        privileged: bool;
+        /// Sets `disable_networking`.
+        disable_networking: bool;
+        /// Sets `interactive`.
+        interactive: bool;
+        /// Sets `pseudo_terminal`.
+        pseudo_terminal: bool;
+        /// Sets `linux_parameters`.
+        linux_parameters: LinuxParameters;
+        /// Sets `start_timeout`.
+        start_timeout: Duration;
+        /// Sets `stop_timeout`.
+        stop_timeout: Duration;
+        /// Sets `gpu_count`.
+        gpu_count: u32;
     }
 
-    /// Sets `container_name`.
-    pub fn container_name(mut self, name: impl Into<String>) -> Self {
-        self.container_name = Some(name.into());
-        self
+    text_setters! {
+        /// Sets `container_name`.
+        container_name;
+        /// Sets `working_directory`.
+        working_directory;
+        /// Sets `user`.
+        user;
+        /// Sets `hostname`.
+        hostname;
+        /// Sets `version_consistency` (`enabled` or `disabled`).
+        version_consistency;
     }
 
-    /// Sets `memory_limit_mib`.
-    pub fn memory_limit_mib(mut self, mib: u32) -> Self {
-        self.memory_limit_mib = Some(mib);
-        self
-    }
-
-    /// Sets `memory_reservation_mib`.
-    pub fn memory_reservation_mib(mut self, mib: u32) -> Self {
-        self.memory_reservation_mib = Some(mib);
-        self
-    }
-
-    /// Sets `cpu`.
-    pub fn cpu(mut self, units: u32) -> Self {
-        self.cpu = Some(units);
-        self
-    }
-
-    /// Sets `essential`.
-    pub fn essential(mut self, essential: bool) -> Self {
-        self.essential = Some(essential);
-        self
-    }
-
-    /// Adds port mappings.
-    pub fn port_mappings(mut self, mappings: impl IntoIterator<Item = PortMapping>) -> Self {
-        self.port_mappings.extend(mappings);
-        self
+    list_setters! {
+        /// Adds port mappings.
+        port_mappings: PortMapping;
+        /// Adds environment files.
+        environment_files: EnvironmentFile;
+        /// Sets `command`.
+        command: String;
+        /// Sets `entry_point`.
+        entry_point: String;
+        /// Adds ulimits.
+        ulimits: Ulimit;
+        /// Adds Docker security options.
+        docker_security_options: String;
+        /// Adds DNS servers.
+        dns_servers: String;
+        /// Adds DNS search domains.
+        dns_search_domains: String;
+        /// Adds inference accelerator device names.
+        inference_accelerator_resources: String;
+        /// Adds mount points.
+        mount_points: MountPoint;
+        /// Adds volumes of other containers.
+        volumes_from: VolumeFrom;
+        /// Adds container dependencies.
+        container_dependencies: ContainerDependency;
+        /// Adds links to other containers.
+        links: String;
     }
 
     /// Adds environment variables; a later value for the same name replaces the earlier one.
@@ -173,63 +315,95 @@ impl ContainerDefinitionOptions {
         vars: impl IntoIterator<Item = (K, V)>,
     ) -> Self {
         for (k, v) in vars {
-            set_env(&mut self.environment, k.into(), v.into());
+            set_pair(&mut self.environment, k.into(), v.into());
         }
+        self
+    }
+
+    /// Adds secrets by variable name; a later one for the same name replaces the earlier one.
+    pub fn secrets<K: Into<String>>(
+        mut self,
+        secrets: impl IntoIterator<Item = (K, Secret)>,
+    ) -> Self {
+        for (k, v) in secrets {
+            set_pair(&mut self.secrets, k.into(), v);
+        }
+        self
+    }
+
+    /// Adds Docker labels.
+    pub fn docker_labels<K: Into<String>, V: Into<String>>(
+        mut self,
+        labels: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        for (k, v) in labels {
+            set_pair(&mut self.docker_labels, k.into(), v.into());
+        }
+        self
+    }
+
+    /// Adds extra `/etc/hosts` entries: host name to IP address.
+    pub fn extra_hosts<K: Into<String>, V: Into<String>>(
+        mut self,
+        hosts: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        for (k, v) in hosts {
+            set_pair(&mut self.extra_hosts, k.into(), v.into());
+        }
+        self
+    }
+
+    /// Adds system controls: namespace to value.
+    pub fn system_controls<K: Into<String>, V: Into<String>>(
+        mut self,
+        controls: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.system_controls
+            .extend(controls.into_iter().map(|(k, v)| (k.into(), v.into())));
         self
     }
 }
 
-fn set_env(env: &mut Vec<(String, String)>, key: String, value: String) {
-    match env.iter_mut().find(|(k, _)| *k == key) {
+fn set_pair<V>(pairs: &mut Vec<(String, V)>, key: String, value: V) {
+    match pairs.iter_mut().find(|(k, _)| *k == key) {
         Some(slot) => slot.1 = value,
-        None => env.push((key, value)),
+        None => pairs.push((key, value)),
     }
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct ContainerData {
     pub(crate) id: String,
+    pub(crate) node: NodeId,
     pub(crate) name: String,
-    pub(crate) image: ContainerImage,
-    pub(crate) memory_limit_mib: Option<u32>,
-    pub(crate) memory_reservation_mib: Option<u32>,
-    pub(crate) cpu: Option<u32>,
+    pub(crate) options: ContainerDefinitionOptions,
     pub(crate) essential: bool,
-    pub(crate) port_mappings: Vec<PortMapping>,
-    pub(crate) environment: Vec<(String, String)>,
+    /// `Image`, after binding.
+    pub(crate) image: Value,
+    pub(crate) credentials: Option<Value>,
+    pub(crate) tag_parameter: Option<String>,
+    pub(crate) environment_files: Vec<Value>,
 }
 
 impl ContainerData {
-    pub(crate) fn new(
-        id: &str,
-        options: ContainerDefinitionOptions,
-        task: &str,
-    ) -> Result<ContainerData, Error> {
-        let Some(image) = options.image else {
-            return Err(Error::new(format!(
-                "container `{id}` of task definition `{task}` needs `image`: add one, e.g. `image: ContainerImage::from_registry(\"nginx\")`"
-            )));
-        };
-        Ok(ContainerData {
-            id: id.to_string(),
-            name: options.container_name.unwrap_or_else(|| id.to_string()),
-            image,
-            memory_limit_mib: options.memory_limit_mib,
-            memory_reservation_mib: options.memory_reservation_mib,
-            cpu: options.cpu,
-            essential: options.essential.unwrap_or(true),
-            port_mappings: options.port_mappings,
-            environment: options.environment,
-        })
+    pub(crate) fn memory_limit_mib(&self) -> Option<u32> {
+        self.options.memory_limit_mib
+    }
+
+    pub(crate) fn memory_reservation_mib(&self) -> Option<u32> {
+        self.options.memory_reservation_mib
     }
 
     pub(crate) fn render(&self, compatibility: Compatibility, mode: NetworkMode) -> Value {
+        let o = &self.options;
         let mut m = vec![
             ("Essential", Value::from(self.essential)),
-            ("Image", self.image.render()),
+            ("Image", self.image.clone()),
             ("Name", Value::from(self.name.as_str())),
         ];
-        let mut env: Vec<(String, Value)> = self
+        let strings = |v: &[String]| Value::strings(v.iter().cloned());
+        let list = |items: Vec<Value>| Value::List(items);
+        let mut env: Vec<(String, Value)> = o
             .environment
             .iter()
             .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
@@ -247,23 +421,260 @@ impl ContainerData {
                 .collect();
             m.push(("Environment", Value::List(list)));
         }
-        if let Some(v) = self.memory_limit_mib {
+        if !self.environment_files.is_empty() {
+            m.push(("EnvironmentFiles", list(self.environment_files.clone())));
+        }
+        if !o.secrets.is_empty() {
+            let items = o
+                .secrets
+                .iter()
+                .map(|(k, s)| {
+                    Value::map([
+                        ("Name", Value::from(k.as_str())),
+                        ("ValueFrom", s.value_from()),
+                    ])
+                })
+                .collect();
+            m.push(("Secrets", list(items)));
+        }
+        if let Some(c) = &self.credentials {
+            m.push((
+                "RepositoryCredentials",
+                Value::map([("CredentialsParameter", c.clone())]),
+            ));
+        }
+        if let Some(v) = o.memory_limit_mib {
             m.push(("Memory", v.into()));
         }
-        if let Some(v) = self.memory_reservation_mib {
+        if let Some(v) = o.memory_reservation_mib {
             m.push(("MemoryReservation", v.into()));
         }
-        if let Some(v) = self.cpu {
+        if let Some(v) = o.cpu {
             m.push(("Cpu", v.into()));
         }
-        if !self.port_mappings.is_empty() {
+        if !o.port_mappings.is_empty() {
             m.push((
                 "PortMappings",
-                Value::List(self.port_mappings.iter().map(|p| p.render(mode)).collect()),
+                list(o.port_mappings.iter().map(|p| p.render(mode)).collect()),
+            ));
+        }
+        if !o.command.is_empty() {
+            m.push(("Command", strings(&o.command)));
+        }
+        if !o.entry_point.is_empty() {
+            m.push(("EntryPoint", strings(&o.entry_point)));
+        }
+        if let Some(h) = &o.health_check {
+            m.push(("HealthCheck", h.render()));
+        }
+        let texts = [
+            ("WorkingDirectory", &o.working_directory),
+            ("User", &o.user),
+            ("Hostname", &o.hostname),
+            ("VersionConsistency", &o.version_consistency),
+        ];
+        for (key, v) in texts {
+            if let Some(v) = v {
+                m.push((key, Value::from(v.as_str())));
+            }
+        }
+        let flags = [
+            ("ReadonlyRootFilesystem", o.readonly_root_filesystem),
+            ("Privileged", o.privileged),
+            ("DisableNetworking", o.disable_networking),
+            ("Interactive", o.interactive),
+            ("PseudoTerminal", o.pseudo_terminal),
+        ];
+        for (key, v) in flags {
+            if let Some(v) = v {
+                m.push((key, v.into()));
+            }
+        }
+        if let Some(l) = &o.linux_parameters {
+            m.push(("LinuxParameters", l.render()));
+        }
+        if !o.ulimits.is_empty() {
+            m.push((
+                "Ulimits",
+                list(o.ulimits.iter().map(Ulimit::render).collect()),
+            ));
+        }
+        if !o.docker_labels.is_empty() {
+            let labels = o
+                .docker_labels
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::from(v.as_str())));
+            m.push(("DockerLabels", Value::map(labels)));
+        }
+        let lists = [
+            ("DockerSecurityOptions", &o.docker_security_options),
+            ("DnsServers", &o.dns_servers),
+            ("DnsSearchDomains", &o.dns_search_domains),
+            ("Links", &o.links),
+        ];
+        for (key, v) in lists {
+            if !v.is_empty() {
+                m.push((key, strings(v)));
+            }
+        }
+        if !o.extra_hosts.is_empty() {
+            let hosts = o
+                .extra_hosts
+                .iter()
+                .map(|(h, ip)| {
+                    Value::map([
+                        ("Hostname", Value::from(h.as_str())),
+                        ("IpAddress", Value::from(ip.as_str())),
+                    ])
+                })
+                .collect();
+            m.push(("ExtraHosts", list(hosts)));
+        }
+        if !o.system_controls.is_empty() {
+            let controls = o
+                .system_controls
+                .iter()
+                .map(|(n, v)| {
+                    Value::map([
+                        ("Namespace", Value::from(n.as_str())),
+                        ("Value", Value::from(v.as_str())),
+                    ])
+                })
+                .collect();
+            m.push(("SystemControls", list(controls)));
+        }
+        if let Some(d) = o.start_timeout {
+            m.push(("StartTimeout", d.to_seconds().into()));
+        }
+        if let Some(d) = o.stop_timeout {
+            m.push(("StopTimeout", d.to_seconds().into()));
+        }
+        // Inference accelerators come before GPUs, as the CDK writes them.
+        let mut requirements: Vec<Value> = o
+            .inference_accelerator_resources
+            .iter()
+            .map(|d| {
+                Value::map([
+                    ("Type", Value::from("InferenceAccelerator")),
+                    ("Value", Value::from(d.as_str())),
+                ])
+            })
+            .collect();
+        if let Some(n) = o.gpu_count {
+            requirements.push(Value::map([
+                ("Type", Value::from("GPU")),
+                ("Value", Value::from(n.to_string())),
+            ]));
+        }
+        if !requirements.is_empty() {
+            m.push(("ResourceRequirements", list(requirements)));
+        }
+        if !o.mount_points.is_empty() {
+            m.push((
+                "MountPoints",
+                list(o.mount_points.iter().map(MountPoint::render).collect()),
+            ));
+        }
+        if !o.volumes_from.is_empty() {
+            m.push((
+                "VolumesFrom",
+                list(o.volumes_from.iter().map(VolumeFrom::render).collect()),
+            ));
+        }
+        if !o.container_dependencies.is_empty() {
+            m.push((
+                "DependsOn",
+                list(
+                    o.container_dependencies
+                        .iter()
+                        .map(ContainerDependency::render)
+                        .collect(),
+                ),
             ));
         }
         Value::map(m)
     }
+}
+
+/// Checks the rules one container is subject to on its own: E2 (limit ≥ reservation), G3
+/// (health-check timing), G5 (environment count), L3 (host ports) and, on Fargate, F4
+/// (privileges and host access).
+pub(crate) fn check_options(
+    options: &ContainerDefinitionOptions,
+    id: &str,
+    task: &str,
+    compatibility: Compatibility,
+    mode: NetworkMode,
+) -> Result<(), Error> {
+    if let (Some(limit), Some(reservation)) =
+        (options.memory_limit_mib, options.memory_reservation_mib)
+    {
+        if !rules::memory_limit_covers_reservation(limit, reservation) {
+            return Err(Error::new(rules::memory_limit_message(
+                id,
+                limit,
+                reservation,
+            )));
+        }
+    }
+    if let Some(h) = &options.health_check {
+        let interval = h.interval.map(Duration::to_seconds);
+        let timeout = h.timeout.map(Duration::to_seconds);
+        if let Err(e) = rules::health_check_timing(interval, timeout) {
+            return Err(Error::new(rules::health_check_message(id, e)));
+        }
+        if h.command.is_empty() {
+            return Err(Error::new(format!(
+                "the health check of container `{id}` needs a `command`: add e.g. `command: [\"curl -f http://localhost/ || exit 1\"]`"
+            )));
+        }
+    }
+    if !rules::environment_count(options.environment.len()) {
+        return Err(Error::new(rules::environment_count_message(
+            id,
+            options.environment.len(),
+        )));
+    }
+    for p in &options.port_mappings {
+        check_port_mapping(p, id, mode)?;
+    }
+    if compatibility.is_fargate() {
+        let privileged = options.privileged.unwrap_or(false);
+        let (caps, devices): (&[String], bool) = match &options.linux_parameters {
+            Some(l) => (&l.capabilities_add, !l.devices.is_empty()),
+            None => (&[], false),
+        };
+        let what = if privileged {
+            Some("`privileged: true`")
+        } else if devices {
+            Some("host `devices` in `linux_parameters`")
+        } else {
+            caps.iter()
+                .find(|c| !rules::fargate_capability(c))
+                .map(|_| "added kernel capabilities other than `SYS_PTRACE`")
+        };
+        if let Some(what) = what {
+            return Err(Error::new(rules::fargate_container_message(task, id, what)));
+        }
+    }
+    Ok(())
+}
+
+/// Rule L3 for one mapping.
+pub(crate) fn check_port_mapping(
+    p: &PortMapping,
+    id: &str,
+    mode: NetworkMode,
+) -> Result<(), Error> {
+    if !rules::host_port_allowed(mode, p.container_port, p.host_port) {
+        return Err(Error::new(rules::host_port_message(
+            id,
+            mode,
+            p.container_port,
+            p.host_port.unwrap_or(0),
+        )));
+    }
+    Ok(())
 }
 
 /// A container of a task definition.
@@ -295,9 +706,18 @@ impl ContainerDefinition {
         &self.task_definition.data(app).containers[self.index]
     }
 
+    fn options_mut(self, app: &mut App) -> &mut ContainerDefinitionOptions {
+        &mut app.task_definitions[self.task_definition.index()].containers[self.index].options
+    }
+
     /// The task definition it belongs to.
     pub fn task_definition(self) -> TaskDefinition {
         self.task_definition
+    }
+
+    /// The container's scope.
+    pub fn node(self, app: &App) -> NodeId {
+        self.data(app).node
     }
 
     /// The container's `Name`.
@@ -310,25 +730,114 @@ impl ContainerDefinition {
         self.data(app).essential
     }
 
-    /// Adds port mappings after declaration (CDK `addPortMappings`).
-    pub fn add_port_mappings(self, app: &mut App, mappings: impl IntoIterator<Item = PortMapping>) {
-        let td = self.task_definition;
-        let index = td.index();
-        app.task_definitions[index].containers[self.index]
-            .port_mappings
-            .extend(mappings);
-        td.render_containers(app);
+    /// The logical ID of the template parameter holding the image tag, for a
+    /// [`ContainerImage::TagParameter`] image (CDK `tagParameterName`).
+    pub fn image_tag_parameter_name(self, app: &App) -> Option<&str> {
+        self.data(app).tag_parameter.as_deref()
+    }
+
+    /// Adds port mappings after declaration (CDK `addPortMappings`), checking rule L3.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// let web = td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(256)).unwrap();
+    /// web.add_port_mappings(&mut app, [PortMapping::default().container_port(3001).host_port(8080)]).unwrap();
+    /// ```
+    pub fn add_port_mappings(
+        self,
+        app: &mut App,
+        mappings: impl IntoIterator<Item = PortMapping>,
+    ) -> Result<(), Error> {
+        let mode = self.task_definition.network_mode(app);
+        let id = self.data(app).id.clone();
+        let mappings: Vec<PortMapping> = mappings.into_iter().collect();
+        for p in &mappings {
+            check_port_mapping(p, &id, mode)?;
+        }
+        self.options_mut(app).port_mappings.extend(mappings);
+        self.task_definition.render_containers(app);
+        Ok(())
     }
 
     /// Adds an environment variable after declaration (CDK `addEnvironment`).
-    pub fn add_environment(self, app: &mut App, name: impl Into<String>, value: impl Into<String>) {
-        let td = self.task_definition;
-        let index = td.index();
-        set_env(
-            &mut app.task_definitions[index].containers[self.index].environment,
+    pub fn add_environment(
+        self,
+        app: &mut App,
+        name: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Result<(), Error> {
+        let id = self.data(app).id.clone();
+        let env = &mut self.options_mut(app).environment;
+        set_pair(env, name.into(), value.into());
+        if !rules::environment_count(env.len()) {
+            let n = env.len();
+            env.pop();
+            return Err(Error::new(rules::environment_count_message(&id, n)));
+        }
+        self.task_definition.render_containers(app);
+        Ok(())
+    }
+
+    /// Adds mount points after declaration (CDK `addMountPoints`).
+    pub fn add_mount_points(self, app: &mut App, points: impl IntoIterator<Item = MountPoint>) {
+        self.options_mut(app).mount_points.extend(points);
+        self.task_definition.render_containers(app);
+    }
+
+    /// Adds volumes of other containers after declaration (CDK `addVolumesFrom`).
+    pub fn add_volumes_from(self, app: &mut App, volumes: impl IntoIterator<Item = VolumeFrom>) {
+        self.options_mut(app).volumes_from.extend(volumes);
+        self.task_definition.render_containers(app);
+    }
+
+    /// Adds container dependencies after declaration (CDK `addContainerDependencies`).
+    pub fn add_container_dependencies(
+        self,
+        app: &mut App,
+        dependencies: impl IntoIterator<Item = ContainerDependency>,
+    ) {
+        self.options_mut(app)
+            .container_dependencies
+            .extend(dependencies);
+        self.task_definition.render_containers(app);
+    }
+
+    /// Adds ulimits after declaration (CDK `addUlimits`).
+    pub fn add_ulimits(self, app: &mut App, ulimits: impl IntoIterator<Item = Ulimit>) {
+        self.options_mut(app).ulimits.extend(ulimits);
+        self.task_definition.render_containers(app);
+    }
+
+    /// Adds a Docker label after declaration (CDK `addDockerLabel`).
+    pub fn add_docker_label(
+        self,
+        app: &mut App,
+        name: impl Into<String>,
+        value: impl Into<String>,
+    ) {
+        set_pair(
+            &mut self.options_mut(app).docker_labels,
             name.into(),
             value.into(),
         );
-        td.render_containers(app);
+        self.task_definition.render_containers(app);
+    }
+
+    /// Adds a secret after declaration (CDK `addSecret`), granting the execution role.
+    pub fn add_secret(
+        self,
+        app: &mut App,
+        name: impl Into<String>,
+        secret: Secret,
+    ) -> Result<(), Error> {
+        let role = self.task_definition.obtain_execution_role(app)?;
+        secret.grant_read(app, role)?;
+        set_pair(&mut self.options_mut(app).secrets, name.into(), secret);
+        self.task_definition.render_containers(app);
+        Ok(())
     }
 }

@@ -1,4 +1,12 @@
-//! Durations as the CDK's `Duration` expresses them, rendered in whole seconds.
+//! Durations as the CDK's `Duration` expresses them, kept in whole seconds as CloudFormation
+//! writes them, with `const fn` constructors so `ecs_app!` can check constants while compiling.
+//!
+//! ```
+//! use ecs_core::duration::Duration;
+//! assert_eq!(Duration::minutes(2).to_seconds(), 120);
+//! const TIMEOUT: Duration = Duration::seconds(5);
+//! assert_eq!(TIMEOUT.to_seconds(), 5);
+//! ```
 
 /// A span of time (CDK `Duration`), rendered in whole seconds.
 ///

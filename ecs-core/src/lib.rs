@@ -45,6 +45,17 @@ pub mod service;
 pub mod synth;
 pub mod task_definition;
 
+// ---- task definitions, containers, images, environment (issue 4) ----
+pub mod assets;
+pub mod container_options;
+pub mod ecr;
+pub mod efs;
+pub mod s3;
+pub mod secret;
+pub mod secrets_manager;
+pub mod ssm;
+pub mod volume;
+
 pub use app::App;
 pub use construct::StackId;
 pub use duration::Duration;
@@ -87,7 +98,9 @@ pub mod prelude {
     pub use crate::cloud_map::DnsRecordType;
     pub use crate::duration::Duration;
     pub use crate::ec2::{Peer, Port, SecurityGroupProps};
-    pub use crate::load_balancing::{HealthCheck, ListenerCertificate, ListenerCondition};
+    // The target groups' `HealthCheck` stays in `load_balancing`: the prelude's is the
+    // containers' (`container_options::HealthCheck`).
+    pub use crate::load_balancing::{ListenerCertificate, ListenerCondition};
     pub use crate::service::{
         DeploymentCircuitBreaker, DeploymentControllerType, PlacementConstraint, PlacementStrategy,
         PropagatedTagSource,
@@ -95,5 +108,28 @@ pub mod prelude {
     pub use crate::task_definition::{
         Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,
         FargateTaskDefinitionProps, NetworkMode, TaskDefinition, TaskSize,
+    };
+
+    // ---- task definitions, containers, images, environment (issue 4) ----
+    pub use crate::assets::{DockerImageAsset, DockerImageAssetProps};
+    pub use crate::container_options::{
+        ContainerDependency, ContainerDependencyCondition, HealthCheck, LinuxParameters, Ulimit,
+    };
+    pub use crate::ecr::{Repository, RepositoryProps};
+    pub use crate::efs::{
+        AccessPoint, AccessPointProps, Acl, FileSystem, FileSystemProps, PosixUser,
+    };
+    pub use crate::s3::{Bucket, BucketProps};
+    pub use crate::secret::{EnvironmentFile, Secret};
+    pub use crate::secrets_manager::{SecretProps, SecretStringGenerator};
+    pub use crate::service::{ExternalService, ExternalServiceProps};
+    pub use crate::ssm::{StringParameter, StringParameterProps};
+    pub use crate::task_definition::{
+        CpuArchitecture, ExternalTaskDefinition, ExternalTaskDefinitionProps, InferenceAccelerator,
+        IpcMode, OperatingSystemFamily, PidMode, RuntimePlatform, TaskDefinitionProps,
+    };
+    pub use crate::volume::{
+        AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, MountPoint, Scope,
+        Volume, VolumeFrom,
     };
 }

@@ -1203,15 +1203,20 @@ impl Service {
             )));
         };
         let mappings: Vec<(u32, container::Protocol)> = container
+            .options
             .port_mappings
             .iter()
             .map(|p| (p.container_port, p.protocol))
             .collect();
-        let wanted = options
-            .container_port
-            .or_else(|| container.port_mappings.first().map(|p| p.container_port));
+        let wanted = options.container_port.or_else(|| {
+            container
+                .options
+                .port_mappings
+                .first()
+                .map(|p| p.container_port)
+        });
         let mapping = wanted.and_then(|port| {
-            container.port_mappings.iter().find(|p| {
+            container.options.port_mappings.iter().find(|p| {
                 rules::target_port_mapped(port, options.protocol, &mappings)
                     && p.container_port == port
                     && p.protocol == options.protocol
@@ -1246,7 +1251,7 @@ impl Service {
             .iter()
             .find(|c| c.name == container.container_name(app))
             .expect("the default container exists");
-        if c.port_mappings.is_empty() {
+        if c.options.port_mappings.is_empty() {
             return Err(Error::new(rules::target_port_message(
                 self.id(app),
                 &c.name,
@@ -1255,7 +1260,7 @@ impl Service {
             )));
         }
         let name = c.name.clone();
-        let first = c.port_mappings[0];
+        let first = c.options.port_mappings[0];
         self.load_balancer_target(
             app,
             LoadBalancerTargetOptions::default()

@@ -44,6 +44,24 @@ pub enum RuleId {
     C1,
     /// Capacity providers: strategies that can be placed, managed scaling under protection.
     C2,
+    /// Fargate tasks use no host-bound feature.
+    F4,
+    /// Fargate features that need platform version 1.4.0.
+    F6,
+    /// Container memory and cpu fit each other and the task.
+    E2,
+    /// External tasks use no volumes or accelerators.
+    X1,
+    /// External tasks use bridge, host or none networking.
+    X2,
+    /// awsvpc and host mode map host ports to the same container ports.
+    L3,
+    /// Accelerator resources name declared devices.
+    G2,
+    /// Health-check timing is one ECS accepts.
+    G3,
+    /// At most 100 environment variables per container.
+    G5,
 }
 
 impl RuleId {
@@ -64,6 +82,15 @@ impl RuleId {
             RuleId::G4 => "G4",
             RuleId::C1 => "C1",
             RuleId::C2 => "C2",
+            RuleId::F4 => "F4",
+            RuleId::F6 => "F6",
+            RuleId::E2 => "E2",
+            RuleId::X1 => "X1",
+            RuleId::X2 => "X2",
+            RuleId::L3 => "L3",
+            RuleId::G2 => "G2",
+            RuleId::G3 => "G3",
+            RuleId::G5 => "G5",
         }
     }
 }
@@ -1257,4 +1284,404 @@ mod tests {
         assert_eq!(parse_memory("1.5"), None);
         assert_eq!(parse_memory("GB"), None);
     }
+}
+
+// ---- task definitions, containers, images, environment (issue 4) ----
+
+// (`str_eq`, `a == b` in const context, is shared with the capacity rules above.)
+
+/// Rule F4 (containers): Fargate grants only `SYS_PTRACE` among added kernel capabilities
+/// (AWS "Amazon ECS task definition differences for Fargate"; seed README).
+///
+/// ```
+/// assert!(ecs_core::rules::fargate_capability("SYS_PTRACE"));
+/// assert!(!ecs_core::rules::fargate_capability("NET_ADMIN"));
+/// ```
+pub const fn fargate_capability(capability: &str) -> bool {
+    str_eq(capability, "SYS_PTRACE")
+}
+
+/// Rule F4 (tasks and containers): Fargate gives tasks no access to the host, so a
+/// Fargate-compatible task cannot use a host-bound feature (host or docker volumes, placement
+/// constraints, inference accelerators, privileged containers, host devices).
+///
+/// ```
+/// assert!(ecs_core::rules::fargate_allows(false, true));
+/// assert!(!ecs_core::rules::fargate_allows(true, true));
+/// ```
+pub const fn fargate_allows(fargate_compatible: bool, uses_host_feature: bool) -> bool {
+    !(fargate_compatible && uses_host_feature)
+}
+
+/// Rule F4's message for a task-level feature (`what`: "host volume `data`", "placement
+/// constraints", …).
+///
+/// ```
+/// use ecs_core::{rules::fargate_task_feature_message, task_definition::Compatibility};
+/// assert_eq!(
+///     fargate_task_feature_message("TaskDef", Compatibility::Fargate, "placement constraints"),
+///     "fargate task definition `TaskDef` cannot use placement constraints: fargate tasks do not run on instances you manage; remove them or use an `ec2_task_definition`",
+/// );
+/// ```
+pub fn fargate_task_feature_message(
+    task: &str,
+    compatibility: Compatibility,
+    what: &str,
+) -> String {
+    format!(
+        "{} task definition `{task}` cannot use {what}: fargate tasks do not run on instances you manage; remove {} or use an `ec2_task_definition`",
+        compatibility.lower_name(),
+        if what.ends_with('s') { "them" } else { "it" },
+    )
+}
+
+/// Rule F4's message for a container feature.
+///
+/// ```
+/// assert!(ecs_core::rules::fargate_container_message("TaskDef", "web", "`privileged: true`").starts_with("container `web`"));
+/// ```
+pub fn fargate_container_message(task: &str, container: &str, what: &str) -> String {
+    format!(
+        "container `{container}` of fargate-compatible task definition `{task}` cannot use {what}: fargate gives containers no host privileges; remove it or use an `ec2_task_definition`"
+    )
+}
+
+/// Rule F6: Fargate reads secret JSON fields, S3 environment files and ephemeral storage from
+/// platform version 1.4.0 on (seed README; CDK S12–S13). `LATEST` is 1.4.0 or later.
+///
+/// ```
+/// use ecs_core::rules::fargate_platform_version_supports;
+/// assert!(fargate_platform_version_supports("1.4.0"));
+/// assert!(fargate_platform_version_supports("LATEST"));
+/// assert!(!fargate_platform_version_supports("1.3.0"));
+/// ```
+pub const fn fargate_platform_version_supports(version: &str) -> bool {
+    let b = version.as_bytes();
+    if str_eq(version, "LATEST") {
+        return true;
+    }
+    // "<major>.<minor>.<patch>": compare major, then minor against 1.4.
+    let mut parts = [0u32; 3];
+    let (mut i, mut p) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'.' {
+            p += 1;
+            if p > 2 {
+                return false;
+            }
+        } else if b[i].is_ascii_digit() {
+            parts[p] = parts[p] * 10 + (b[i] - b'0') as u32;
+        } else {
+            return false;
+        }
+        i += 1;
+    }
+    parts[0] > 1 || (parts[0] == 1 && parts[1] >= 4)
+}
+
+/// Rule F6's message: what needs the newer platform and the service's version.
+///
+/// ```
+/// assert!(ecs_core::rules::fargate_platform_version_message("Service", "TaskDef", "`environment_files`", "1.3.0").contains("1.4.0"));
+/// ```
+pub fn fargate_platform_version_message(
+    service: &str,
+    task: &str,
+    what: &str,
+    version: &str,
+) -> String {
+    format!(
+        "fargate service `{service}` runs task definition `{task}`, which uses {what}, on platform version {version}: use `platform_version: \"1.4.0\"` or later"
+    )
+}
+
+/// Rule F6 (ephemeral storage): Fargate offers 21 to 200 GiB of task storage (AWS; CDK T15).
+///
+/// ```
+/// assert!(ecs_core::rules::ephemeral_storage(21));
+/// assert!(!ecs_core::rules::ephemeral_storage(20));
+/// ```
+pub const fn ephemeral_storage(gib: u32) -> bool {
+    gib >= 21 && gib <= 200
+}
+
+/// The ephemeral-storage message.
+pub fn ephemeral_storage_message(task: &str, gib: u32) -> String {
+    format!(
+        "task definition `{task}` cannot use `ephemeral_storage_gib: {gib}`: fargate offers 21 to 200 GiB; use a value in that range"
+    )
+}
+
+/// Rule E2 (one container): the hard memory limit cannot be below the soft limit it caps
+/// (CDK C1 "MemoryLimitMiB should not be less than MemoryReservationMiB").
+///
+/// ```
+/// assert!(ecs_core::rules::memory_limit_covers_reservation(512, 256));
+/// assert!(!ecs_core::rules::memory_limit_covers_reservation(256, 512));
+/// ```
+pub const fn memory_limit_covers_reservation(limit: u32, reservation: u32) -> bool {
+    limit >= reservation
+}
+
+/// Rule E2's message for a limit below the reservation.
+///
+/// ```
+/// assert!(ecs_core::rules::memory_limit_message("web", 256, 512).contains("at least 512"));
+/// ```
+pub fn memory_limit_message(container: &str, limit: u32, reservation: u32) -> String {
+    format!(
+        "container `{container}` has `memory_limit_mib: {limit}` below `memory_reservation_mib: {reservation}`: raise the limit to at least {reservation} or lower the reservation"
+    )
+}
+
+/// Rule E2 (task): the containers' cpu units together fit the task's (CDK T19; AWS).
+///
+/// ```
+/// assert!(ecs_core::rules::container_cpu_fits(256, 256));
+/// assert!(!ecs_core::rules::container_cpu_fits(512, 256));
+/// ```
+pub const fn container_cpu_fits(sum: u32, task_cpu: u32) -> bool {
+    sum <= task_cpu
+}
+
+/// Rule E2's message for the cpu sum.
+pub fn container_cpu_message(task: &str, sum: u32, task_cpu: u32) -> String {
+    format!(
+        "the containers of task definition `{task}` ask for {sum} cpu units, more than the task's `cpu: {task_cpu}`: lower the containers' `cpu` or raise the task's"
+    )
+}
+
+/// Rule E2 (task): a container cannot ask for more memory than its task has (AWS).
+///
+/// ```
+/// assert!(ecs_core::rules::container_memory_fits(512, 512));
+/// assert!(!ecs_core::rules::container_memory_fits(1024, 512));
+/// ```
+pub const fn container_memory_fits(container: u32, task_memory: u32) -> bool {
+    container <= task_memory
+}
+
+/// Rule E2's message for container memory.
+pub fn container_memory_message(task: &str, container: &str, mib: u32, task_memory: u32) -> String {
+    format!(
+        "container `{container}` asks for {mib} MiB, more than the {task_memory} MiB of task definition `{task}`: lower the container's memory or raise the task's"
+    )
+}
+
+/// Rule X2: ECS Anywhere instances give tasks no elastic network interface, so External tasks
+/// use bridge, host or none (AWS; CDK T6; the seed's "bridge only" is stricter than AWS).
+///
+/// ```
+/// use ecs_core::{rules::external_network_mode, task_definition::NetworkMode};
+/// assert!(external_network_mode(NetworkMode::Host));
+/// assert!(!external_network_mode(NetworkMode::AwsVpc));
+/// ```
+pub const fn external_network_mode(mode: NetworkMode) -> bool {
+    matches!(
+        mode,
+        NetworkMode::Bridge | NetworkMode::Host | NetworkMode::None
+    )
+}
+
+/// Rule X2's message.
+pub fn external_network_mode_message(task: &str, mode: NetworkMode) -> String {
+    format!(
+        "external task definition `{task}` cannot use `network_mode: {}`: external instances run `Bridge`, `Host` or `None`; remove `network_mode` or pick one of those",
+        mode.variant_name()
+    )
+}
+
+/// Rule X1 (task side): ECS Anywhere has no volume attachments and no inference accelerators
+/// (seed README; CDK T7).
+///
+/// ```
+/// assert!(ecs_core::rules::external_allows(false, true));
+/// assert!(!ecs_core::rules::external_allows(true, true));
+/// ```
+pub const fn external_allows(external: bool, uses_feature: bool) -> bool {
+    !(external && uses_feature)
+}
+
+/// Rule X1's message (`what`: "volume `data`", "inference accelerators").
+///
+/// ```
+/// assert!(ecs_core::rules::external_feature_message("TaskDef", "volume `data`").starts_with("external task definition `TaskDef` cannot use volume `data`"));
+/// ```
+pub fn external_feature_message(task: &str, what: &str) -> String {
+    let pronoun = if what.ends_with('s') { "them" } else { "it" };
+    format!(
+        "external task definition `{task}` cannot use {what}: ECS Anywhere does not support {pronoun}; remove {pronoun} or use an `ec2_task_definition`"
+    )
+}
+
+/// Rule L3: in awsvpc and host mode a container port is the host's port, so a different host
+/// port cannot be mapped (AWS; CDK P4).
+///
+/// ```
+/// use ecs_core::{rules::host_port_allowed, task_definition::NetworkMode};
+/// assert!(host_port_allowed(NetworkMode::AwsVpc, 80, Some(80)));
+/// assert!(host_port_allowed(NetworkMode::Bridge, 80, Some(8080)));
+/// assert!(!host_port_allowed(NetworkMode::Host, 80, Some(8080)));
+/// ```
+pub const fn host_port_allowed(
+    mode: NetworkMode,
+    container_port: u32,
+    host_port: Option<u32>,
+) -> bool {
+    match (mode, host_port) {
+        (NetworkMode::AwsVpc | NetworkMode::Host, Some(h)) => {
+            container_port == 0 || h == container_port
+        }
+        _ => true,
+    }
+}
+
+/// Rule L3's message.
+///
+/// ```
+/// use ecs_core::task_definition::NetworkMode;
+/// assert!(ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080).contains("`host_port: 80`"));
+/// ```
+pub fn host_port_message(
+    container: &str,
+    mode: NetworkMode,
+    container_port: u32,
+    host_port: u32,
+) -> String {
+    format!(
+        "container `{container}` cannot map `host_port: {host_port}` to `container_port: {container_port}` in `{}` mode: remove `host_port` or use `host_port: {container_port}`",
+        mode.variant_name()
+    )
+}
+
+/// Rule G2: a container's accelerator resource must name a device of its task (CDK C4).
+///
+/// ```
+/// assert!(ecs_core::rules::inference_device_declared("device1", &["device1"]));
+/// assert!(!ecs_core::rules::inference_device_declared("device2", &["device1"]));
+/// ```
+pub const fn inference_device_declared(device: &str, declared: &[&str]) -> bool {
+    let mut i = 0;
+    while i < declared.len() {
+        if str_eq(device, declared[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Rule G2's message.
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::rules::inference_device_message("TaskDef", "cont", "device2", &["device1"]),
+///     "container `cont` uses inference accelerator `device2`, which task definition `TaskDef` does not declare: use one of `device1`, or add it to `inference_accelerators`",
+/// );
+/// ```
+pub fn inference_device_message(
+    task: &str,
+    container: &str,
+    device: &str,
+    declared: &[&str],
+) -> String {
+    let fix = if declared.is_empty() {
+        "add it to the task's `inference_accelerators`".to_string()
+    } else {
+        let names: Vec<String> = declared.iter().map(|d| format!("`{d}`")).collect();
+        format!(
+            "use one of {}, or add it to `inference_accelerators`",
+            names.join(", ")
+        )
+    };
+    format!(
+        "container `{container}` uses inference accelerator `{device}`, which task definition `{task}` does not declare: {fix}"
+    )
+}
+
+/// Why a health check's timing is refused (rule G3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HealthCheckError {
+    /// The interval is outside 5–300 s.
+    Interval,
+    /// The timeout is outside 2–120 s.
+    Timeout,
+    /// The interval is not longer than the timeout.
+    Order,
+}
+
+/// Rule G3: ECS accepts health-check intervals of 5–300 s and timeouts of 2–120 s, and a check
+/// must end before the next starts (AWS; CDK C8–C10). Absent values take the defaults 30 s and
+/// 5 s.
+///
+/// ```
+/// use ecs_core::rules::{health_check_timing, HealthCheckError};
+/// assert!(health_check_timing(Some(10), Some(5)).is_ok());
+/// assert_eq!(health_check_timing(Some(4), None), Err(HealthCheckError::Interval));
+/// assert_eq!(health_check_timing(Some(10), Some(10)), Err(HealthCheckError::Order));
+/// ```
+pub const fn health_check_timing(
+    interval: Option<u32>,
+    timeout: Option<u32>,
+) -> Result<(), HealthCheckError> {
+    let interval = match interval {
+        Some(i) => i,
+        None => 30,
+    };
+    let timeout = match timeout {
+        Some(t) => t,
+        None => 5,
+    };
+    if interval < 5 || interval > 300 {
+        return Err(HealthCheckError::Interval);
+    }
+    if timeout < 2 || timeout > 120 {
+        return Err(HealthCheckError::Timeout);
+    }
+    if interval <= timeout {
+        return Err(HealthCheckError::Order);
+    }
+    Ok(())
+}
+
+/// Rule G3's message, also used for named constants (const evaluation cannot format).
+///
+/// ```
+/// use ecs_core::rules::{health_check_const_message, HealthCheckError};
+/// assert!(health_check_const_message(HealthCheckError::Timeout).contains("2 and 120"));
+/// ```
+pub const fn health_check_const_message(error: HealthCheckError) -> &'static str {
+    match error {
+        HealthCheckError::Interval => "health check `interval` must be between 5 and 300 seconds: use e.g. `Duration::seconds(30)`",
+        HealthCheckError::Timeout => "health check `timeout` must be between 2 and 120 seconds: use e.g. `Duration::seconds(5)`",
+        HealthCheckError::Order => "health check `interval` must be longer than its `timeout`: lengthen the interval or shorten the timeout",
+    }
+}
+
+/// Rule G3's message for a container.
+pub fn health_check_message(container: &str, error: HealthCheckError) -> String {
+    format!(
+        "container `{container}`: {}",
+        health_check_const_message(error)
+    )
+}
+
+/// The most environment variables ECS accepts on one container (AWS quota).
+pub const MAX_ENVIRONMENT_VARIABLES: usize = 100;
+
+/// Rule G5 (environment): at most 100 variables per container (AWS quota).
+///
+/// ```
+/// assert!(ecs_core::rules::environment_count(100));
+/// assert!(!ecs_core::rules::environment_count(101));
+/// ```
+pub const fn environment_count(n: usize) -> bool {
+    n <= MAX_ENVIRONMENT_VARIABLES
+}
+
+/// Rule G5's message.
+pub fn environment_count_message(container: &str, n: usize) -> String {
+    format!(
+        "container `{container}` has {n} environment variables, more than the 100 ECS accepts: move some into `environment_files`"
+    )
 }

@@ -227,11 +227,14 @@ impl PlacementStrategy {
     }
 }
 
-/// A task placement constraint of an EC2 service (CDK `PlacementConstraint`).
+/// A task placement constraint (CDK `PlacementConstraint`), of an EC2 service or of a task
+/// definition.
 ///
 /// ```
-/// let c = ecs_core::service::PlacementConstraint::member_of(["attribute:ecs.instance-type =~ t2.*"]);
+/// let c = ecs_core::service::PlacementConstraint::member_of("attribute:ecs.instance-type =~ t2.*");
 /// assert_ne!(c, ecs_core::service::PlacementConstraint::distinct_instances());
+/// let both = ecs_core::service::PlacementConstraint::member_of_all(["a", "b"]);
+/// assert_ne!(c, both);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlacementConstraint(Vec<(String, Option<String>)>);
@@ -242,8 +245,14 @@ impl PlacementConstraint {
         PlacementConstraint(vec![("distinctInstance".into(), None)])
     }
 
-    /// Only instances matching each cluster query language expression.
-    pub fn member_of<S: Into<String>>(
+    /// Only instances matching the cluster query language expression.
+    pub fn member_of(expression: impl Into<String>) -> PlacementConstraint {
+        PlacementConstraint::member_of_all([expression])
+    }
+
+    /// Only instances matching each cluster query language expression (CDK
+    /// `memberOf(...expressions)`).
+    pub fn member_of_all<S: Into<String>>(
         expressions: impl IntoIterator<Item = S>,
     ) -> PlacementConstraint {
         PlacementConstraint(
@@ -254,7 +263,7 @@ impl PlacementConstraint {
         )
     }
 
-    fn render(&self) -> Vec<Value> {
+    pub(crate) fn render(&self) -> Vec<Value> {
         self.0
             .iter()
             .map(|(t, e)| {
@@ -670,6 +679,67 @@ impl FargateService {
             ..LaunchProps::default()
         };
         create(app, stack, id, LaunchType::Fargate, props.base, launch)
+    }
+}
+
+// ---- external service (issue 4) ----
+
+/// Properties of an [`ExternalService`].
+///
+/// ```
+/// let props = ecs_core::service::ExternalServiceProps::default().desired_count(5);
+/// assert_eq!(props.desired_count_value(), Some(5));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExternalServiceProps {
+    base: BaseProps,
+}
+
+impl ExternalServiceProps {
+    base_setters!();
+
+    /// The desired count given, if any.
+    pub fn desired_count_value(&self) -> Option<u32> {
+        self.base.desired_count
+    }
+}
+
+/// Constructor of ECS Anywhere services (CDK `ExternalService`): tasks on the cluster's
+/// external instances, with no network configuration.
+#[derive(Debug)]
+pub struct ExternalService;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ExternalService {
+    /// Creates an External service with id `id` at the top of `stack`.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// let td = ExternalTaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(512)).unwrap();
+    /// ExternalService::new(&mut app, s, "Service",
+    ///     ExternalServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
+    /// ```
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: ExternalServiceProps,
+    ) -> Result<Service, Error> {
+        // No network configuration, placement or platform version: the defaults.
+        create(
+            app,
+            stack,
+            id,
+            LaunchType::External,
+            props.base,
+            LaunchProps::default(),
+        )
     }
 }
 

@@ -31,15 +31,28 @@ mod cross_stack;
 /// The cloud-assembly schema version written into `manifest.json` and asset manifests.
 pub const ASSEMBLY_VERSION: &str = "55.0.0";
 
-/// A file asset staged into the cloud assembly (a directory zipped when published).
+/// A file asset staged into the cloud assembly: a directory zipped when published, or a single
+/// file uploaded as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileAsset {
     /// Content fingerprint, computed as the CDK fingerprints asset sources.
     pub hash: String,
     /// `displayName` in the asset manifest.
     pub display_name: String,
-    /// The files, by relative path with `/` separators.
+    /// The files, by relative path with `/` separators (one file with an empty path for a
+    /// single-file asset).
     pub files: Vec<(String, Vec<u8>)>,
+    /// How it is packaged when published.
+    pub packaging: Packaging,
+}
+
+/// How a file asset is packaged (`packaging` in the asset manifest).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Packaging {
+    /// A directory, zipped: staged as `asset.<hash>/`, uploaded as `<hash>.zip`.
+    Zip,
+    /// A single file with its extension (e.g. `.env`): staged and uploaded as `<hash><ext>`.
+    File(String),
 }
 
 impl FileAsset {
@@ -54,26 +67,63 @@ impl FileAsset {
     pub fn directory(display_name: &str, files: Vec<(String, Vec<u8>)>) -> FileAsset {
         let mut files = files;
         files.sort();
-        let mut h = Sha256::new();
-        let mut field = |key: &str, value: &str| {
-            h.update([1u8]);
-            h.update(key.as_bytes());
-            h.update([2u8]);
-            h.update(value.as_bytes());
-            h.update([3u8]);
-        };
-        field("options.extra", "");
-        field("options.follow", "external");
-        for (name, bytes) in &files {
-            field(&format!("file:{name}"), &content_fingerprint(bytes));
-        }
-        let hash = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
         FileAsset {
-            hash,
+            hash: fingerprint(&files, "", None),
             display_name: display_name.to_string(),
             files,
+            packaging: Packaging::Zip,
         }
     }
+
+    /// A single-file asset; `extension` (e.g. `.env`) is kept on the staged file and the
+    /// object key, as the CDK keeps it.
+    ///
+    /// ```
+    /// let a = ecs_core::synth::FileAsset::file("S/Env", b"A=1\n".to_vec(), ".env");
+    /// assert_eq!(a.files[0].0, "");
+    /// ```
+    pub fn file(display_name: &str, bytes: Vec<u8>, extension: &str) -> FileAsset {
+        let files = vec![(String::new(), bytes)];
+        FileAsset {
+            hash: fingerprint(&files, "", None),
+            display_name: display_name.to_string(),
+            files,
+            packaging: Packaging::File(extension.to_string()),
+        }
+    }
+
+    fn staged_path(&self) -> String {
+        match &self.packaging {
+            Packaging::Zip => format!("asset.{}", self.hash),
+            Packaging::File(ext) => format!("asset.{}{ext}", self.hash),
+        }
+    }
+}
+
+/// The CDK's source fingerprint (`core/lib/fs/fingerprint`) of `files` (sorted by path; an
+/// empty path for a single file), with its extra hash and, when not glob, its ignore mode.
+pub(crate) fn fingerprint(
+    files: &[(String, Vec<u8>)],
+    extra: &str,
+    ignore_mode: Option<&str>,
+) -> String {
+    let mut h = Sha256::new();
+    let mut field = |key: &str, value: &str| {
+        h.update([1u8]);
+        h.update(key.as_bytes());
+        h.update([2u8]);
+        h.update(value.as_bytes());
+        h.update([3u8]);
+    };
+    field("options.extra", extra);
+    field("options.follow", "external");
+    if let Some(mode) = ignore_mode {
+        field("options.ignoreMode", mode);
+    }
+    for (name, bytes) in files {
+        field(&format!("file:{name}"), &content_fingerprint(bytes));
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `<size>:<sha256>` of a file's bytes; text (no NUL in the first 8 KiB) is hashed with CRLF
@@ -230,19 +280,27 @@ impl App {
             let template_hash = sha256_hex(&template_bytes);
             let mut files = Map::new();
             for asset in &stack.assets {
-                let asset_dir = dir.join(format!("asset.{}", asset.hash));
+                let staged = dir.join(asset.staged_path());
                 for (rel, bytes) in &asset.files {
-                    let path = asset_dir.join(rel);
+                    let path = if rel.is_empty() {
+                        staged.clone()
+                    } else {
+                        staged.join(rel)
+                    };
                     if let Some(parent) = path.parent() {
                         fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
                     }
                     write(&path, bytes)?;
                 }
+                let (packaging, key) = match &asset.packaging {
+                    Packaging::Zip => ("zip", format!("{}.zip", asset.hash)),
+                    Packaging::File(ext) => ("file", format!("{}{ext}", asset.hash)),
+                };
                 files.insert(
                     asset.hash.clone(),
                     asset_entry(
-                        json!({"path": format!("asset.{}", asset.hash), "packaging": "zip"}),
-                        &format!("{}.zip", asset.hash),
+                        json!({"path": asset.staged_path(), "packaging": packaging}),
+                        &key,
                         &asset.display_name,
                     ),
                 );
@@ -256,7 +314,9 @@ impl App {
                 ),
             );
             let assets_file = format!("{name}.assets.json");
-            let assets = json!({"version": ASSEMBLY_VERSION, "files": files, "dockerImages": {}});
+            let docker_images = write_docker_images(dir, stack)?;
+            let assets =
+                json!({"version": ASSEMBLY_VERSION, "files": files, "dockerImages": docker_images});
             write(&dir.join(&assets_file), &to_bytes(&assets, b"  "))?;
             let bootstrap = "/cdk-bootstrap/hnb659fds/version";
             artifacts.insert(
@@ -299,6 +359,43 @@ impl App {
             &to_bytes(&json!({"version": ASSEMBLY_VERSION}), b"  "),
         )
     }
+}
+
+/// Stages the stack's Docker image assets and returns their `dockerImages` manifest entries.
+fn write_docker_images(dir: &Path, stack: &Stack) -> Result<Json, Error> {
+    use crate::assets::DockerSource;
+    let mut images = Map::new();
+    for image in &stack.docker_images {
+        let staged = dir.join(image.staged_path());
+        match &image.source {
+            DockerSource::Directory { files, .. } => {
+                for (rel, bytes) in files {
+                    let path = staged.join(rel);
+                    if let Some(parent) = path.parent() {
+                        fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+                    }
+                    write(&path, bytes)?;
+                }
+            }
+            DockerSource::Tarball { bytes, .. } => write(&staged, bytes)?,
+        }
+        let destination = json!({
+            "repositoryName": crate::assets::CONTAINER_ASSETS_REPO,
+            "imageTag": image.hash,
+            "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-image-publishing-role-${AWS::AccountId}-${AWS::Region}"
+        });
+        let key = format!(
+            "current_account-current_region-{}",
+            &sha256_hex(destination.to_string().as_bytes())[..8]
+        );
+        let mut destinations = Map::new();
+        destinations.insert(key, destination);
+        images.insert(
+            image.hash.clone(),
+            json!({"displayName": image.display_name, "source": image.manifest_source(), "destinations": destinations}),
+        );
+    }
+    Ok(Json::Object(images))
 }
 
 /// An asset-manifest entry; the destination key carries a hash of the destination, as the
@@ -431,7 +528,7 @@ impl Ctx<'_> {
             Value::GetAzs(r) => json!({"Fn::GetAZs": r}),
             Value::Base64(v) => json!({"Fn::Base64": self.render(v, owner)?}),
             Value::Sub(s) => json!({"Fn::Sub": s}),
-            Value::Policy(doc) => self.render(&doc.render(), owner)?,
+            Value::Policy(doc) => sort_statement_lists(self.render(&doc.render(), owner)?),
             Value::PolicyName => {
                 let id = self.id(owner)?;
                 let start = id.len().saturating_sub(128);
@@ -439,6 +536,23 @@ impl Ctx<'_> {
             }
         })
     }
+}
+
+/// Sorts each statement's `Action` and `Resource` lists by their JSON text, as the CDK's
+/// policy post-processor does once statements are minimized (so the order of grants does not
+/// show in the template).
+fn sort_statement_lists(mut doc: Json) -> Json {
+    if let Some(Json::Array(statements)) = doc.get_mut("Statement") {
+        for statement in statements {
+            for key in ["Action", "Resource"] {
+                if let Some(Json::Array(items)) = statement.get_mut(key) {
+                    items.sort_by_cached_key(|v| v.to_string());
+                    items.dedup();
+                }
+            }
+        }
+    }
+    doc
 }
 
 /// Sorts like JavaScript's `localeCompare` does for construct paths: case-insensitively
@@ -621,6 +735,9 @@ fn apply_tags(props: &mut Map<String, Json>, tagging: Tagging, tags: &[(String, 
         Tagging::None => {}
         Tagging::Standard => {
             props.insert("Tags".into(), plain());
+        }
+        Tagging::Named(key) => {
+            props.insert(key.into(), plain());
         }
         Tagging::AutoScaling => {
             let list = tags

@@ -1,4 +1,6 @@
-//! Task definitions: `Ec2TaskDefinition`, `FargateTaskDefinition` (CDK `base/task-definition.ts`).
+//! Task definitions: the generic `TaskDefinition` with its `Compatibility`, and
+//! `Ec2TaskDefinition`, `FargateTaskDefinition`, `ExternalTaskDefinition` (CDK
+//! `base/task-definition.ts` and the subclasses).
 
 /// Where tasks of a task definition may run (CDK `Compatibility`).
 ///
@@ -127,6 +129,7 @@ use crate::container::{ContainerData, ContainerDefinition, ContainerDefinitionOp
 use crate::error::Error;
 use crate::iam::Role;
 use crate::rules;
+use crate::volume::Volume;
 
 /// A task cpu or memory size as written by the user: a number (`256`) or CloudFormation's unit
 /// string (`"1 vCPU"`, `"2 GB"`).
@@ -192,33 +195,259 @@ impl TaskSize {
     }
 }
 
-/// Properties of an [`Ec2TaskDefinition`] (CDK `Ec2TaskDefinitionProps`, the part this library
-/// supports).
+/// The IPC resource namespace of a task's containers (CDK `IpcMode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IpcMode {
+    /// Containers have private IPC namespaces.
+    None,
+    /// The host's IPC namespace.
+    Host,
+    /// One namespace shared by the task's containers.
+    Task,
+}
+
+impl IpcMode {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["None", "Host", "Task"];
+
+    const fn cfn_value(self) -> &'static str {
+        match self {
+            IpcMode::None => "none",
+            IpcMode::Host => "host",
+            IpcMode::Task => "task",
+        }
+    }
+}
+
+/// The process namespace of a task's containers (CDK `PidMode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PidMode {
+    /// The host's process namespace.
+    Host,
+    /// One namespace shared by the task's containers.
+    Task,
+}
+
+impl PidMode {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Host", "Task"];
+
+    const fn cfn_value(self) -> &'static str {
+        match self {
+            PidMode::Host => "host",
+            PidMode::Task => "task",
+        }
+    }
+}
+
+/// Task placement constraints are the services' type (CDK `PlacementConstraint`, shared by
+/// task definitions and services); on a task definition they are EC2 only (rule F4).
+///
+/// ```
+/// let c = ecs_core::task_definition::PlacementConstraint::member_of("attribute:ecs.instance-type =~ t3.*");
+/// assert_ne!(c, ecs_core::task_definition::PlacementConstraint::distinct_instances());
+/// ```
+pub use crate::service::PlacementConstraint;
+
+/// An Elastic Inference accelerator of a task (CDK `InferenceAccelerator`); EC2 only
+/// (rules F4, X1).
+///
+/// ```
+/// let a = ecs_core::task_definition::InferenceAccelerator::new("device1", "eia2.medium");
+/// assert_eq!(a.device_name, "device1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InferenceAccelerator {
+    /// `DeviceName`: what containers' `inference_accelerator_resources` name.
+    pub device_name: String,
+    /// `DeviceType`, e.g. `eia2.medium`.
+    pub device_type: String,
+}
+
+impl InferenceAccelerator {
+    /// Accelerator `device_name` of type `device_type`.
+    pub fn new(device_name: impl Into<String>, device_type: impl Into<String>) -> Self {
+        InferenceAccelerator {
+            device_name: device_name.into(),
+            device_type: device_type.into(),
+        }
+    }
+
+    fn render(&self) -> Value {
+        Value::map([
+            ("DeviceName", Value::from(self.device_name.as_str())),
+            ("DeviceType", Value::from(self.device_type.as_str())),
+        ])
+    }
+}
+
+/// The CPU architecture of a Fargate task (CDK `CpuArchitecture`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CpuArchitecture {
+    /// x86-64.
+    X86_64,
+    /// 64-bit ARM (Graviton).
+    Arm64,
+}
+
+/// The operating system of a Fargate task (CDK `OperatingSystemFamily`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OperatingSystemFamily {
+    /// Linux.
+    Linux,
+    /// Windows Server 2019 Core.
+    WindowsServer2019Core,
+    /// Windows Server 2019 Full.
+    WindowsServer2019Full,
+    /// Windows Server 2022 Core.
+    WindowsServer2022Core,
+    /// Windows Server 2022 Full.
+    WindowsServer2022Full,
+}
+
+/// `RuntimePlatform` of a Fargate task (CDK `RuntimePlatform`).
+///
+/// ```
+/// use ecs_core::task_definition::{CpuArchitecture, RuntimePlatform};
+/// let p = RuntimePlatform::default().cpu_architecture(CpuArchitecture::Arm64);
+/// assert_eq!(p.cpu_architecture, Some(CpuArchitecture::Arm64));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RuntimePlatform {
+    /// `CpuArchitecture`.
+    pub cpu_architecture: Option<CpuArchitecture>,
+    /// `OperatingSystemFamily`.
+    pub operating_system_family: Option<OperatingSystemFamily>,
+}
+
+impl RuntimePlatform {
+    /// Sets `cpu_architecture`.
+    pub fn cpu_architecture(mut self, a: CpuArchitecture) -> Self {
+        self.cpu_architecture = Some(a);
+        self
+    }
+
+    /// Sets `operating_system_family`.
+    pub fn operating_system_family(mut self, f: OperatingSystemFamily) -> Self {
+        self.operating_system_family = Some(f);
+        self
+    }
+
+    fn render(&self) -> Value {
+        let mut m = Vec::new();
+        if let Some(a) = self.cpu_architecture {
+            let v = match a {
+                CpuArchitecture::X86_64 => "X86_64",
+                CpuArchitecture::Arm64 => "ARM64",
+            };
+            m.push(("CpuArchitecture", Value::from(v)));
+        }
+        if let Some(f) = self.operating_system_family {
+            let v = match f {
+                OperatingSystemFamily::Linux => "LINUX",
+                OperatingSystemFamily::WindowsServer2019Core => "WINDOWS_SERVER_2019_CORE",
+                OperatingSystemFamily::WindowsServer2019Full => "WINDOWS_SERVER_2019_FULL",
+                OperatingSystemFamily::WindowsServer2022Core => "WINDOWS_SERVER_2022_CORE",
+                OperatingSystemFamily::WindowsServer2022Full => "WINDOWS_SERVER_2022_FULL",
+            };
+            m.push(("OperatingSystemFamily", Value::from(v)));
+        }
+        Value::map(m)
+    }
+}
+
+/// Everything a task definition of any kind may be given; the public props of each kind fill
+/// the part their kind allows.
+#[derive(Debug, Clone, Default)]
+struct Spec {
+    network_mode: Option<NetworkMode>,
+    family: Option<String>,
+    cpu: Option<TaskSize>,
+    memory: Option<TaskSize>,
+    placement_constraints: Vec<PlacementConstraint>,
+    ipc_mode: Option<IpcMode>,
+    pid_mode: Option<PidMode>,
+    inference_accelerators: Vec<InferenceAccelerator>,
+    ephemeral_storage_gib: Option<u32>,
+    runtime_platform: Option<RuntimePlatform>,
+    volumes: Vec<Volume>,
+}
+
+/// The setters every task definition kind shares.
+macro_rules! common_setters {
+    () => {
+        /// Sets `family`; default the construct's unique id.
+        pub fn family(mut self, family: impl Into<String>) -> Self {
+            self.spec.family = Some(family.into());
+            self
+        }
+
+        /// Adds volumes (CDK `volumes`).
+        pub fn volumes(mut self, volumes: impl IntoIterator<Item = Volume>) -> Self {
+            self.spec.volumes.extend(volumes);
+            self
+        }
+    };
+}
+
+macro_rules! setter {
+    ($(#[$doc:meta])* $name:ident: $ty:ty) => {
+        $(#[$doc])*
+        pub fn $name(mut self, value: $ty) -> Self {
+            self.spec.$name = Some(value);
+            self
+        }
+    };
+}
+
+macro_rules! list_setter {
+    ($(#[$doc:meta])* $name:ident: $ty:ty) => {
+        $(#[$doc])*
+        pub fn $name(mut self, items: impl IntoIterator<Item = $ty>) -> Self {
+            self.spec.$name.extend(items);
+            self
+        }
+    };
+}
+
+/// Properties of an [`Ec2TaskDefinition`] (CDK `Ec2TaskDefinitionProps`).
 ///
 /// ```
 /// use ecs_core::task_definition::{Ec2TaskDefinitionProps, NetworkMode};
 /// let props = Ec2TaskDefinitionProps::default().network_mode(NetworkMode::AwsVpc);
-/// assert_eq!(props.network_mode, Some(NetworkMode::AwsVpc));
+/// assert_eq!(props.network_mode_value(), Some(NetworkMode::AwsVpc));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Ec2TaskDefinitionProps {
-    /// `NetworkMode`; default `bridge`.
-    pub network_mode: Option<NetworkMode>,
-    /// `Family`; default the construct's unique id.
-    pub family: Option<String>,
+    spec: Spec,
 }
 
 impl Ec2TaskDefinitionProps {
-    /// Sets `network_mode`.
-    pub fn network_mode(mut self, mode: NetworkMode) -> Self {
-        self.network_mode = Some(mode);
-        self
-    }
+    common_setters!();
+    setter!(
+        /// Sets `network_mode`; default `Bridge`.
+        network_mode: NetworkMode
+    );
+    setter!(
+        /// Sets `ipc_mode`.
+        ipc_mode: IpcMode
+    );
+    setter!(
+        /// Sets `pid_mode`.
+        pid_mode: PidMode
+    );
+    list_setter!(
+        /// Adds placement constraints.
+        placement_constraints: PlacementConstraint
+    );
+    list_setter!(
+        /// Adds inference accelerators.
+        inference_accelerators: InferenceAccelerator
+    );
 
-    /// Sets `family`.
-    pub fn family(mut self, family: impl Into<String>) -> Self {
-        self.family = Some(family.into());
-        self
+    /// The network mode given, if any.
+    pub fn network_mode_value(&self) -> Option<NetworkMode> {
+        self.spec.network_mode
     }
 }
 
@@ -227,43 +456,146 @@ impl Ec2TaskDefinitionProps {
 ///
 /// ```
 /// let props = ecs_core::task_definition::FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib("1 GB");
-/// assert!(props.cpu.is_some());
+/// assert!(props.ephemeral_storage_gib_value().is_none());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct FargateTaskDefinitionProps {
-    /// `Cpu` in CPU units or vCPU.
-    pub cpu: Option<TaskSize>,
-    /// `Memory` in MiB or GB.
-    pub memory_limit_mib: Option<TaskSize>,
-    /// Must be `AwsVpc` when given (rule F3).
-    pub network_mode: Option<NetworkMode>,
-    /// `Family`; default the construct's unique id.
-    pub family: Option<String>,
+    spec: Spec,
 }
 
 impl FargateTaskDefinitionProps {
-    /// Sets `cpu`.
+    common_setters!();
+    setter!(
+        /// Sets `network_mode`; must be `AwsVpc` (rule F3).
+        network_mode: NetworkMode
+    );
+    setter!(
+        /// Sets `ephemeral_storage_gib`: 21–200 GiB, on platform version 1.4.0 (rule F6).
+        ephemeral_storage_gib: u32
+    );
+    setter!(
+        /// Sets `runtime_platform`.
+        runtime_platform: RuntimePlatform
+    );
+    setter!(
+        /// Sets `pid_mode`.
+        pid_mode: PidMode
+    );
+    list_setter!(
+        /// Offered so rule F4 can refuse them with its reason.
+        placement_constraints: PlacementConstraint
+    );
+    list_setter!(
+        /// Offered so rule F4 can refuse them with its reason.
+        inference_accelerators: InferenceAccelerator
+    );
+
+    /// Sets `cpu` in CPU units or vCPU.
     pub fn cpu(mut self, cpu: impl Into<TaskSize>) -> Self {
-        self.cpu = Some(cpu.into());
+        self.spec.cpu = Some(cpu.into());
         self
     }
 
-    /// Sets `memory_limit_mib`.
+    /// Sets `memory_limit_mib` in MiB or GB.
     pub fn memory_limit_mib(mut self, memory: impl Into<TaskSize>) -> Self {
-        self.memory_limit_mib = Some(memory.into());
+        self.spec.memory = Some(memory.into());
         self
     }
 
-    /// Sets `network_mode`.
-    pub fn network_mode(mut self, mode: NetworkMode) -> Self {
-        self.network_mode = Some(mode);
+    /// The ephemeral storage given, if any.
+    pub fn ephemeral_storage_gib_value(&self) -> Option<u32> {
+        self.spec.ephemeral_storage_gib
+    }
+}
+
+/// Properties of an [`ExternalTaskDefinition`] (CDK `ExternalTaskDefinitionProps`).
+///
+/// ```
+/// use ecs_core::task_definition::{ExternalTaskDefinitionProps, NetworkMode};
+/// let _ = ExternalTaskDefinitionProps::default().network_mode(NetworkMode::Host);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ExternalTaskDefinitionProps {
+    spec: Spec,
+}
+
+impl ExternalTaskDefinitionProps {
+    common_setters!();
+    setter!(
+        /// Sets `network_mode`: `Bridge` (default), `Host` or `None` (rule X2).
+        network_mode: NetworkMode
+    );
+    list_setter!(
+        /// Offered so rule X1 can refuse them with its reason.
+        inference_accelerators: InferenceAccelerator
+    );
+}
+
+/// Properties of a generic [`TaskDefinition`] (CDK `TaskDefinitionProps`).
+///
+/// ```
+/// use ecs_core::task_definition::{Compatibility, TaskDefinitionProps};
+/// let props = TaskDefinitionProps::default().compatibility(Compatibility::Ec2AndFargate).cpu("256").memory_mib("512");
+/// assert_eq!(props.compatibility_value(), Some(Compatibility::Ec2AndFargate));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TaskDefinitionProps {
+    compatibility: Option<Compatibility>,
+    spec: Spec,
+}
+
+impl TaskDefinitionProps {
+    common_setters!();
+    setter!(
+        /// Sets `network_mode`; default `AwsVpc` when Fargate-compatible, else `Bridge`.
+        network_mode: NetworkMode
+    );
+    setter!(
+        /// Sets `ipc_mode`.
+        ipc_mode: IpcMode
+    );
+    setter!(
+        /// Sets `pid_mode`.
+        pid_mode: PidMode
+    );
+    setter!(
+        /// Sets `ephemeral_storage_gib`.
+        ephemeral_storage_gib: u32
+    );
+    setter!(
+        /// Sets `runtime_platform` (Fargate-compatible only).
+        runtime_platform: RuntimePlatform
+    );
+    list_setter!(
+        /// Adds placement constraints (not Fargate-compatible; rule F4).
+        placement_constraints: PlacementConstraint
+    );
+    list_setter!(
+        /// Adds inference accelerators (EC2 only; rules F4, X1).
+        inference_accelerators: InferenceAccelerator
+    );
+
+    /// Sets `compatibility` (required).
+    pub fn compatibility(mut self, c: Compatibility) -> Self {
+        self.compatibility = Some(c);
         self
     }
 
-    /// Sets `family`.
-    pub fn family(mut self, family: impl Into<String>) -> Self {
-        self.family = Some(family.into());
+    /// Sets `cpu` in CPU units or vCPU.
+    pub fn cpu(mut self, cpu: impl Into<TaskSize>) -> Self {
+        self.spec.cpu = Some(cpu.into());
         self
+    }
+
+    /// Sets `memory_mib` in MiB or GB.
+    pub fn memory_mib(mut self, memory: impl Into<TaskSize>) -> Self {
+        self.spec.memory = Some(memory.into());
+        self
+    }
+
+    /// The compatibility given, if any.
+    pub fn compatibility_value(&self) -> Option<Compatibility> {
+        self.compatibility
     }
 }
 
@@ -272,13 +604,29 @@ pub(crate) struct TaskDefinitionData {
     pub(crate) id: String,
     pub(crate) resource: NodeId,
     pub(crate) task_role: Role,
+    pub(crate) execution_role: Option<Role>,
     pub(crate) compatibility: Compatibility,
     pub(crate) network_mode: NetworkMode,
+    pub(crate) cpu: Option<u32>,
     pub(crate) memory: Option<u32>,
+    pub(crate) ephemeral_storage_gib: Option<u32>,
+    pub(crate) volumes: Vec<Volume>,
+    pub(crate) placement_constraints: Vec<PlacementConstraint>,
+    pub(crate) inference_accelerators: Vec<InferenceAccelerator>,
     pub(crate) containers: Vec<ContainerData>,
 }
 
-/// A task definition construct, of any compatibility.
+/// A task definition construct, of any compatibility; `TaskDefinition::new` is the CDK's
+/// generic `new TaskDefinition(…, { compatibility })`.
+///
+/// ```
+/// use ecs_core::{App, task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionProps}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let td = TaskDefinition::new(&mut app, s, "TaskDef", TaskDefinitionProps::default()
+///     .compatibility(Compatibility::Ec2AndFargate).cpu("256").memory_mib("512")).unwrap();
+/// assert_eq!(td.network_mode(&app), NetworkMode::AwsVpc);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TaskDefinition {
     node: NodeId,
@@ -307,17 +655,7 @@ impl Ec2TaskDefinition {
         id: &str,
         props: Ec2TaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
-        let mode = props.network_mode.unwrap_or(NetworkMode::Bridge);
-        TaskDefinition::create(
-            app,
-            stack,
-            id,
-            Compatibility::Ec2,
-            mode,
-            None,
-            None,
-            props.family,
-        )
+        TaskDefinition::create(app, stack, id, Compatibility::Ec2, props.spec)
     }
 }
 
@@ -339,70 +677,86 @@ pub struct FargateTaskDefinition;
 // As in the CDK, `new` of a kind returns the handle all kinds share.
 #[allow(clippy::new_ret_no_self)]
 impl FargateTaskDefinition {
-    /// Creates a Fargate task definition with id `id` at the top of `stack`, checking rules F1,
-    /// F2 and F3.
+    /// Creates a Fargate task definition with id `id` at the top of `stack`, checking rules
+    /// F1, F2, F3, F4 and F6.
     pub fn new(
         app: &mut App,
         stack: StackId,
         id: &str,
         props: FargateTaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
-        let (cpu, memory) = match (&props.cpu, &props.memory_limit_mib) {
-            (Some(c), Some(m)) => (c, m),
-            (c, m) => {
-                let missing = match (c, m) {
-                    (None, None) => "`cpu` and `memory_limit_mib`",
-                    (None, _) => "`cpu`",
-                    _ => "`memory_limit_mib`",
-                };
-                return Err(Error::new(rules::fargate_needs_size_message(id, missing)));
-            }
-        };
-        let cpu = cpu.resolve(id, "cpu", rules::parse_cpu, "\"1 vCPU\"")?;
-        let memory = memory.resolve(id, "memory_limit_mib", rules::parse_memory, "\"2 GB\"")?;
-        match rules::fargate_size(cpu, memory) {
-            Ok(()) => {}
-            Err(rules::FargateSizeError::Cpu) => {
-                return Err(Error::new(rules::fargate_cpu_message(id, cpu)))
-            }
-            Err(rules::FargateSizeError::Memory) => {
-                return Err(Error::new(rules::fargate_memory_message(id, cpu, memory)))
-            }
-        }
-        let mode = props.network_mode.unwrap_or(NetworkMode::AwsVpc);
-        if !rules::fargate_network_mode(mode) {
-            return Err(Error::new(rules::fargate_network_mode_message(id, mode)));
-        }
-        TaskDefinition::create(
-            app,
-            stack,
-            id,
-            Compatibility::Fargate,
-            mode,
-            Some(cpu),
-            Some(memory),
-            props.family,
-        )
+        TaskDefinition::create(app, stack, id, Compatibility::Fargate, props.spec)
     }
 }
 
+/// Constructor of ECS Anywhere task definitions (CDK `ExternalTaskDefinition`).
+///
+/// ```
+/// use ecs_core::{App, task_definition::{ExternalTaskDefinition, ExternalTaskDefinitionProps, NetworkMode}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let err = ExternalTaskDefinition::new(&mut app, s, "TaskDef",
+///     ExternalTaskDefinitionProps::default().network_mode(NetworkMode::AwsVpc)).unwrap_err();
+/// assert!(err.to_string().starts_with("external task definition `TaskDef` cannot use `network_mode: AwsVpc`"));
+/// ```
+#[derive(Debug)]
+pub struct ExternalTaskDefinition;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ExternalTaskDefinition {
+    /// Creates an External task definition with id `id` at the top of `stack`, checking rules
+    /// X1 and X2.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: ExternalTaskDefinitionProps,
+    ) -> Result<TaskDefinition, Error> {
+        TaskDefinition::create(app, stack, id, Compatibility::External, props.spec)
+    }
+}
+
+// As in the CDK, `new` of the generic kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
 impl TaskDefinition {
-    #[allow(clippy::too_many_arguments)]
+    /// Creates a task definition of `compatibility` with id `id` at the top of `stack`
+    /// (the CDK's generic `TaskDefinition`).
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: TaskDefinitionProps,
+    ) -> Result<TaskDefinition, Error> {
+        let Some(compatibility) = props.compatibility else {
+            return Err(Error::new(format!(
+                "task definition `{id}` needs `compatibility`: add e.g. `compatibility: Ec2AndFargate`"
+            )));
+        };
+        TaskDefinition::create(app, stack, id, compatibility, props.spec)
+    }
+
     fn create(
         app: &mut App,
         stack: StackId,
         id: &str,
         compatibility: Compatibility,
-        network_mode: NetworkMode,
-        cpu: Option<u32>,
-        memory: Option<u32>,
-        family: Option<String>,
+        spec: Spec,
     ) -> Result<TaskDefinition, Error> {
+        let default_mode = if compatibility.is_fargate() {
+            NetworkMode::AwsVpc
+        } else {
+            NetworkMode::Bridge
+        };
+        let network_mode = spec.network_mode.unwrap_or(default_mode);
+        let (cpu, memory) = check_size(id, compatibility, &spec)?;
+        check_task_rules(id, compatibility, network_mode, &spec)?;
+
         let root = app.stack(stack).root();
         let node = app.stack_mut(stack).add_node(root, id)?;
         let task_role = Role::new(app, node, "TaskRole", "ecs-tasks.amazonaws.com")?;
         let st = app.stack_mut(stack);
-        let family = family.unwrap_or_else(|| st.unique_id(node));
+        let family = spec.family.clone().unwrap_or_else(|| st.unique_id(node));
         let mut resource = Resource::new("AWS::ECS::TaskDefinition")
             .prop("Family", family)
             .prop(
@@ -412,7 +766,18 @@ impl TaskDefinition {
             .prop("TaskRoleArn", task_role.arn())
             .prop_opt("NetworkMode", network_mode.cfn_value())
             .prop_opt("Cpu", cpu.map(|c| c.to_string()))
-            .prop_opt("Memory", memory.map(|m| m.to_string()));
+            .prop_opt("Memory", memory.map(|m| m.to_string()))
+            .prop_opt("IpcMode", spec.ipc_mode.map(IpcMode::cfn_value))
+            .prop_opt("PidMode", spec.pid_mode.map(PidMode::cfn_value))
+            .prop_opt(
+                "EphemeralStorage",
+                spec.ephemeral_storage_gib
+                    .map(|g| Value::map([("SizeInGiB", Value::from(g))])),
+            )
+            .prop_opt(
+                "RuntimePlatform",
+                spec.runtime_platform.as_ref().map(RuntimePlatform::render),
+            );
         resource.tagging = crate::cfn::Tagging::Standard;
         let resource = st.add_resource(node, "Resource", resource)?;
         let index = app.task_definitions.len();
@@ -420,12 +785,20 @@ impl TaskDefinition {
             id: id.to_string(),
             resource,
             task_role,
+            execution_role: None,
             compatibility,
             network_mode,
+            cpu,
             memory,
+            ephemeral_storage_gib: spec.ephemeral_storage_gib,
+            volumes: spec.volumes,
+            placement_constraints: spec.placement_constraints,
+            inference_accelerators: spec.inference_accelerators,
             containers: Vec::new(),
         });
-        Ok(TaskDefinition { node, index })
+        let td = TaskDefinition { node, index };
+        td.render_task_lists(app);
+        Ok(td)
     }
 
     pub(crate) fn index(self) -> usize {
@@ -466,7 +839,141 @@ impl TaskDefinition {
         Value::Ref(self.data(app).resource)
     }
 
-    /// Adds a container (CDK `addContainer`).
+    /// What about this task needs Fargate platform version 1.4.0 or later (rule F6), for the
+    /// service that runs it: ephemeral storage, a secret read from a JSON field, or an
+    /// environment file.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef", FargateTaskDefinitionProps::default()
+    ///     .cpu(256).memory_limit_mib(512).ephemeral_storage_gib(40)).unwrap();
+    /// assert_eq!(td.needs_platform_1_4(&app), Some("`ephemeral_storage_gib`"));
+    /// ```
+    pub fn needs_platform_1_4(self, app: &App) -> Option<&'static str> {
+        let data = self.data(app);
+        if data.ephemeral_storage_gib.is_some() {
+            return Some("`ephemeral_storage_gib`");
+        }
+        for c in &data.containers {
+            if c.options.secrets.iter().any(|(_, s)| s.is_json_field()) {
+                return Some("a secret read from a JSON field");
+            }
+            if !c.options.environment_files.is_empty() {
+                return Some("`environment_files`");
+            }
+        }
+        None
+    }
+
+    /// The execution role, created on first use as the CDK's `obtainExecutionRole` creates it:
+    /// `ExecutionRole` under the task definition, named in `ExecutionRoleArn`.
+    pub fn obtain_execution_role(self, app: &mut App) -> Result<Role, Error> {
+        if let Some(role) = self.data(app).execution_role {
+            return Ok(role);
+        }
+        let role = Role::new(app, self.node, "ExecutionRole", "ecs-tasks.amazonaws.com")?;
+        let resource = self.data(app).resource;
+        app.task_definitions[self.index].execution_role = Some(role);
+        app.stack_mut(self.node.stack())
+            .resource_mut(resource)
+            .set("ExecutionRoleArn", role.arn());
+        Ok(role)
+    }
+
+    /// Adds a volume (CDK `addVolume`), checking rules F4 and X1.
+    ///
+    /// ```
+    /// use ecs_core::{prelude::*, volume::Volume};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+    ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512)).unwrap();
+    /// assert!(td.add_volume(&mut app, Volume::host("logs", "/var/log")).is_err());
+    /// ```
+    pub fn add_volume(self, app: &mut App, volume: Volume) -> Result<(), Error> {
+        let data = self.data(app);
+        let spec = Spec {
+            volumes: vec![volume.clone()],
+            ..Spec::default()
+        };
+        check_task_rules(&data.id, data.compatibility, data.network_mode, &spec)?;
+        app.task_definitions[self.index].volumes.push(volume);
+        self.render_task_lists(app);
+        Ok(())
+    }
+
+    /// Adds a placement constraint (CDK `addPlacementConstraint`), checking rule F4.
+    pub fn add_placement_constraint(
+        self,
+        app: &mut App,
+        constraint: PlacementConstraint,
+    ) -> Result<(), Error> {
+        let data = self.data(app);
+        let spec = Spec {
+            placement_constraints: vec![constraint.clone()],
+            ..Spec::default()
+        };
+        check_task_rules(&data.id, data.compatibility, data.network_mode, &spec)?;
+        app.task_definitions[self.index]
+            .placement_constraints
+            .push(constraint);
+        self.render_task_lists(app);
+        Ok(())
+    }
+
+    /// Adds an inference accelerator (CDK `addInferenceAccelerator`), checking rules F4, X1.
+    pub fn add_inference_accelerator(
+        self,
+        app: &mut App,
+        accelerator: InferenceAccelerator,
+    ) -> Result<(), Error> {
+        let data = self.data(app);
+        let spec = Spec {
+            inference_accelerators: vec![accelerator.clone()],
+            ..Spec::default()
+        };
+        check_task_rules(&data.id, data.compatibility, data.network_mode, &spec)?;
+        app.task_definitions[self.index]
+            .inference_accelerators
+            .push(accelerator);
+        self.render_task_lists(app);
+        Ok(())
+    }
+
+    /// Rewrites the task-level lists (`Volumes`, `PlacementConstraints`,
+    /// `InferenceAccelerators`) from the data.
+    fn render_task_lists(self, app: &mut App) {
+        let data = &app.task_definitions[self.index];
+        let volumes: Vec<Value> = data.volumes.iter().map(Volume::render).collect();
+        let constraints: Vec<Value> = data
+            .placement_constraints
+            .iter()
+            .flat_map(PlacementConstraint::render)
+            .collect();
+        let accelerators: Vec<Value> = data
+            .inference_accelerators
+            .iter()
+            .map(InferenceAccelerator::render)
+            .collect();
+        let resource = data.resource;
+        let r = app.stack_mut(self.node.stack()).resource_mut(resource);
+        for (key, list) in [
+            ("Volumes", volumes),
+            ("PlacementConstraints", constraints),
+            ("InferenceAccelerators", accelerators),
+        ] {
+            if list.is_empty() {
+                r.properties.remove(key);
+            } else {
+                r.set(key, Value::List(list));
+            }
+        }
+    }
+
+    /// Adds a container (CDK `addContainer`), checking the container rules (E2, F4, G2, G3,
+    /// G5, L3) and binding its image, secrets and environment files.
     ///
     /// ```
     /// use ecs_core::{App, container::ContainerDefinitionOptions, image::ContainerImage, task_definition::Ec2TaskDefinition};
@@ -484,13 +991,52 @@ impl TaskDefinition {
         options: ContainerDefinitionOptions,
     ) -> Result<ContainerDefinition, Error> {
         let data = self.data(app);
+        let task = data.id.clone();
         if data.containers.iter().any(|c| c.id == id) {
             return Err(Error::new(rules::duplicate_id_message(
                 id,
-                &format!("task definition `{}`", data.id),
+                &format!("task definition `{task}`"),
             )));
         }
-        let container = ContainerData::new(id, options, &data.id)?;
+        let Some(image) = options.image.clone() else {
+            return Err(Error::new(format!(
+                "container `{id}` of task definition `{task}` needs `image`: add one, e.g. `image: ContainerImage::from_registry(\"nginx\")`"
+            )));
+        };
+        crate::container::check_options(
+            &options,
+            id,
+            &task,
+            data.compatibility,
+            data.network_mode,
+        )?;
+        check_container_fits(data, id, &options)?;
+        let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
+        let bound = image.bind(app, self, node)?;
+        if !options.secrets.is_empty() {
+            let role = self.obtain_execution_role(app)?;
+            for (_, secret) in &options.secrets {
+                secret.grant_read(app, role)?;
+            }
+        }
+        let mut environment_files = Vec::new();
+        for file in &options.environment_files {
+            environment_files.push(file.bind(app, node)?);
+        }
+        let container = ContainerData {
+            id: id.to_string(),
+            node,
+            name: options
+                .container_name
+                .clone()
+                .unwrap_or_else(|| id.to_string()),
+            essential: options.essential.unwrap_or(true),
+            options,
+            image: bound.image,
+            credentials: bound.credentials,
+            tag_parameter: bound.tag_parameter,
+            environment_files,
+        };
         app.task_definitions[self.index].containers.push(container);
         self.render_containers(app);
         Ok(ContainerDefinition::new(
@@ -521,6 +1067,163 @@ impl TaskDefinition {
             .position(|c| c.essential)
             .map(|i| ContainerDefinition::new(self, i))
     }
+
+    /// The container with construct id `id` (CDK `findContainer` by name).
+    pub fn find_container(self, app: &App, id: &str) -> Option<ContainerDefinition> {
+        self.data(app)
+            .containers
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| ContainerDefinition::new(self, i))
+    }
+}
+
+/// Rules F1 and F2 for Fargate-compatible tasks; the resolved cpu and memory.
+fn check_size(
+    id: &str,
+    compatibility: Compatibility,
+    spec: &Spec,
+) -> Result<(Option<u32>, Option<u32>), Error> {
+    let cpu = spec
+        .cpu
+        .as_ref()
+        .map(|c| c.resolve(id, "cpu", rules::parse_cpu, "\"1 vCPU\""))
+        .transpose()?;
+    let memory = spec
+        .memory
+        .as_ref()
+        .map(|m| m.resolve(id, "memory_limit_mib", rules::parse_memory, "\"2 GB\""))
+        .transpose()?;
+    if compatibility.is_fargate() {
+        let (cpu, memory) = match (cpu, memory) {
+            (Some(c), Some(m)) => (c, m),
+            (c, m) => {
+                let missing = match (c, m) {
+                    (None, None) => "`cpu` and `memory_limit_mib`",
+                    (None, _) => "`cpu`",
+                    _ => "`memory_limit_mib`",
+                };
+                return Err(Error::new(rules::fargate_needs_size_message(id, missing)));
+            }
+        };
+        match rules::fargate_size(cpu, memory) {
+            Ok(()) => {}
+            Err(rules::FargateSizeError::Cpu) => {
+                return Err(Error::new(rules::fargate_cpu_message(id, cpu)))
+            }
+            Err(rules::FargateSizeError::Memory) => {
+                return Err(Error::new(rules::fargate_memory_message(id, cpu, memory)))
+            }
+        }
+    }
+    Ok((cpu, memory))
+}
+
+/// The task-level rules: F3, F4 (volumes, placement, accelerators), F6 (ephemeral storage),
+/// X1 (volumes, accelerators), X2.
+fn check_task_rules(
+    id: &str,
+    compatibility: Compatibility,
+    mode: NetworkMode,
+    spec: &Spec,
+) -> Result<(), Error> {
+    if compatibility.is_fargate() && !rules::fargate_network_mode(mode) {
+        return Err(Error::new(rules::fargate_network_mode_message(id, mode)));
+    }
+    if compatibility == Compatibility::External && !rules::external_network_mode(mode) {
+        return Err(Error::new(rules::external_network_mode_message(id, mode)));
+    }
+    if compatibility.is_fargate() {
+        let what = if let Some(v) = spec.volumes.iter().find(|v| v.host.is_some()) {
+            Some(format!("host volume `{}`", v.name))
+        } else if let Some(v) = spec
+            .volumes
+            .iter()
+            .find(|v| v.docker_volume_configuration.is_some())
+        {
+            Some(format!("docker volume `{}`", v.name))
+        } else if !spec.placement_constraints.is_empty() {
+            Some("placement constraints".to_string())
+        } else if !spec.inference_accelerators.is_empty() {
+            Some("inference accelerators".to_string())
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(Error::new(rules::fargate_task_feature_message(
+                id,
+                compatibility,
+                &what,
+            )));
+        }
+    }
+    if compatibility == Compatibility::External {
+        let what = if let Some(v) = spec.volumes.first() {
+            Some(format!("volume `{}`", v.name))
+        } else if !spec.inference_accelerators.is_empty() {
+            Some("inference accelerators".to_string())
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(Error::new(rules::external_feature_message(id, &what)));
+        }
+    }
+    if let Some(gib) = spec.ephemeral_storage_gib {
+        if !rules::ephemeral_storage(gib) {
+            return Err(Error::new(rules::ephemeral_storage_message(id, gib)));
+        }
+    }
+    if spec.runtime_platform.is_some() && !compatibility.is_fargate() {
+        return Err(Error::new(format!(
+            "{} task definition `{id}` cannot use `runtime_platform`: only fargate tasks choose their platform; remove it",
+            compatibility.lower_name()
+        )));
+    }
+    Ok(())
+}
+
+/// Rule E2 across containers (cpu sum and memory within the task's) and rule G2.
+fn check_container_fits(
+    data: &TaskDefinitionData,
+    id: &str,
+    options: &ContainerDefinitionOptions,
+) -> Result<(), Error> {
+    if let Some(task_cpu) = data.cpu {
+        let used: u32 = data.containers.iter().filter_map(|c| c.options.cpu).sum();
+        let sum = used + options.cpu.unwrap_or(0);
+        if !rules::container_cpu_fits(sum, task_cpu) {
+            return Err(Error::new(rules::container_cpu_message(
+                &data.id, sum, task_cpu,
+            )));
+        }
+    }
+    if let Some(task_memory) = data.memory {
+        let own = options.memory_limit_mib.or(options.memory_reservation_mib);
+        if let Some(own) = own {
+            if !rules::container_memory_fits(own, task_memory) {
+                return Err(Error::new(rules::container_memory_message(
+                    &data.id,
+                    id,
+                    own,
+                    task_memory,
+                )));
+            }
+        }
+    }
+    for device in &options.inference_accelerator_resources {
+        let declared: Vec<&str> = data
+            .inference_accelerators
+            .iter()
+            .map(|a| a.device_name.as_str())
+            .collect();
+        if !declared.contains(&device.as_str()) {
+            return Err(Error::new(rules::inference_device_message(
+                &data.id, id, device, &declared,
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Synth-time rules of task definitions (E1), appended to `messages`.
@@ -529,13 +1232,42 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
         if td.compatibility.is_ec2() {
             for c in &td.containers {
                 if !rules::ec2_container_memory(
-                    c.memory_limit_mib,
-                    c.memory_reservation_mib,
+                    c.memory_limit_mib(),
+                    c.memory_reservation_mib(),
                     td.memory.is_some(),
                 ) {
                     messages.push(rules::ec2_container_memory_message(&td.id, &c.id));
                 }
             }
         }
+    }
+}
+
+impl App {
+    /// The task definition with construct id `id` at the top of `stack`, e.g. one declared in
+    /// an `ecs_app!` block, for builder calls after the block.
+    ///
+    /// ```
+    /// use ecs_core::{App, task_definition::Ec2TaskDefinition};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// assert_eq!(app.find_task_definition(s, "TaskDef"), Some(td));
+    /// ```
+    pub fn find_task_definition(&self, stack: StackId, id: &str) -> Option<TaskDefinition> {
+        let root = self.stack(stack).root();
+        self.task_definitions
+            .iter()
+            .enumerate()
+            .find(|(_, td)| {
+                td.id == id && {
+                    let st = self.stack(stack);
+                    st.child(root, id).is_some() && td.resource.stack() == stack
+                }
+            })
+            .map(|(index, _)| TaskDefinition {
+                node: self.stack(stack).child(root, id).expect("checked above"),
+                index,
+            })
     }
 }

@@ -69,9 +69,16 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     fargate_size_declared(item, cx);
                     fargate_size_offered(item, &mut consts, cx);
                     fargate_network_mode(item, cx);
+                    check_task_definition(item, cx);
                 }
-                KindId::Ec2TaskDefinition => ec2_container_memory(item, cx),
-                KindId::Ec2Service | KindId::FargateService => {
+                KindId::Ec2TaskDefinition => {
+                    ec2_container_memory(item, cx);
+                    check_task_definition(item, cx);
+                }
+                KindId::TaskDefinition | KindId::ExternalTaskDefinition => {
+                    check_task_definition(item, cx)
+                }
+                KindId::Ec2Service | KindId::FargateService | KindId::ExternalService => {
                     service_compatible(stack, item, cx);
                     essential_container(stack, item, cx);
                     ec2_service_capacity(stack, item, cx);
@@ -317,14 +324,34 @@ fn target<'a>(stack: &'a Item, service: &Item, property: &str) -> Option<(&'a It
 fn launch_type(service: &Item) -> LaunchType {
     match service.kind.id {
         KindId::Ec2Service => LaunchType::Ec2,
+        KindId::ExternalService => LaunchType::External,
         _ => LaunchType::Fargate,
     }
 }
 
-fn compatibility(task: &Item) -> Compatibility {
+/// A task definition's compatibility, when the macro can read it.
+fn compatibility(task: &Item) -> Option<Compatibility> {
     match task.kind.id {
-        KindId::Ec2TaskDefinition => Compatibility::Ec2,
-        _ => Compatibility::Fargate,
+        KindId::Ec2TaskDefinition => Some(Compatibility::Ec2),
+        KindId::ExternalTaskDefinition => Some(Compatibility::External),
+        KindId::TaskDefinition => match enum_variant(task, "compatibility")?.as_str() {
+            "Ec2" => Some(Compatibility::Ec2),
+            "Fargate" => Some(Compatibility::Fargate),
+            "Ec2AndFargate" => Some(Compatibility::Ec2AndFargate),
+            "External" => Some(Compatibility::External),
+            _ => None,
+        },
+        _ => Some(Compatibility::Fargate),
+    }
+}
+
+/// The variant written for an enum property, bare or as a path.
+fn enum_variant(item: &Item, name: &str) -> Option<String> {
+    match item.prop(name).map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            Some(v.to_string())
+        }
+        _ => None,
     }
 }
 
@@ -333,7 +360,10 @@ fn service_compatible(stack: &Item, service: &Item, cx: &Ctxt) {
     let Some((task, span)) = target(stack, service, "task_definition") else {
         return;
     };
-    let (launch, compatibility) = (launch_type(service), compatibility(task));
+    let Some(compatibility) = compatibility(task) else {
+        return;
+    };
+    let launch = launch_type(service);
     if !rules::service_compatible(launch, compatibility) {
         cx.error_at(
             span,
@@ -1126,4 +1156,272 @@ mod tests {
         );
         assert!(service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E, daemon: true }").is_empty());
     }
+}
+
+// ---- task definitions, containers, images, environment (issue 4) ----
+
+/// The rules of issue 4 on one stack item: F3/F4/X1/X2 on task definitions, E2/F4/G2/G3/G5/L3
+/// on their containers.
+pub fn check_task_definition(task: &Item, cx: &Ctxt) {
+    let Some(compatibility) = compatibility(task) else {
+        return;
+    };
+    let mode = match enum_variant(task, "network_mode") {
+        Some(v) => NetworkMode::from_variant_name(&v),
+        None if compatibility.is_fargate() => Some(NetworkMode::AwsVpc),
+        None => Some(NetworkMode::Bridge),
+    };
+    let name = &task.id.name;
+    let variant = match task.prop("network_mode").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => Some(v),
+        _ => None,
+    };
+    if let (Some(mode), Some(variant)) = (mode, variant) {
+        // F3 for the generic kind (fargate_task_definition has its own check).
+        if task.kind.id == KindId::TaskDefinition
+            && compatibility.is_fargate()
+            && !rules::fargate_network_mode(mode)
+        {
+            cx.error_at(
+                variant.span(),
+                rules::fargate_network_mode_message(name, mode),
+            );
+        }
+        // X2: ECS Anywhere has no elastic network interfaces.
+        if compatibility == Compatibility::External && !rules::external_network_mode(mode) {
+            cx.error_at(
+                variant.span(),
+                rules::external_network_mode_message(name, mode),
+            );
+        }
+    }
+    // F4 (task) and X1: host-bound features and what ECS Anywhere lacks.
+    for (property, what) in [
+        ("placement_constraints", "placement constraints"),
+        ("inference_accelerators", "inference accelerators"),
+    ] {
+        if let Some(prop) = task.prop(property) {
+            if !rules::fargate_allows(compatibility.is_fargate(), true) {
+                cx.error_at(
+                    prop.name.span(),
+                    rules::fargate_task_feature_message(name, compatibility, what),
+                );
+            }
+            if property == "inference_accelerators"
+                && !rules::external_allows(compatibility == Compatibility::External, true)
+            {
+                cx.error_at(
+                    prop.name.span(),
+                    rules::external_feature_message(name, what),
+                );
+            }
+        }
+    }
+    if let Some(expr) = task.expr("volumes") {
+        for element in list_elements(expr) {
+            let Some((function, volume)) = volume_call(element) else {
+                continue;
+            };
+            let host_bound = function == "host" || function == "docker";
+            if host_bound && !rules::fargate_allows(compatibility.is_fargate(), true) {
+                let what = format!("{function} volume `{volume}`");
+                cx.error_spanned_by(
+                    element,
+                    rules::fargate_task_feature_message(name, compatibility, &what),
+                );
+            }
+            if !rules::external_allows(compatibility == Compatibility::External, true) {
+                let what = format!("volume `{volume}`");
+                cx.error_spanned_by(element, rules::external_feature_message(name, &what));
+            }
+        }
+    }
+    let devices: Option<Vec<String>> = match task.expr("inference_accelerators") {
+        Some(expr) => list_elements(expr)
+            .map(|e| first_str_arg(e, "new"))
+            .collect(),
+        None => Some(Vec::new()),
+    };
+    for container in task.children_of(KindId::Container) {
+        check_container(task, container, compatibility, mode, devices.as_deref(), cx);
+    }
+}
+
+/// The container rules that literals can decide.
+fn check_container(
+    task: &Item,
+    container: &Item,
+    compatibility: Compatibility,
+    mode: Option<NetworkMode>,
+    devices: Option<&[String]>,
+    cx: &Ctxt,
+) {
+    let name = &container.id.name;
+    // E2: the hard limit caps the soft one.
+    if let (Some(limit), Some(reservation)) = (
+        container.expr("memory_limit_mib").and_then(int_literal),
+        container
+            .expr("memory_reservation_mib")
+            .and_then(int_literal),
+    ) {
+        if !rules::memory_limit_covers_reservation(limit, reservation) {
+            cx.error_spanned_by(
+                container.expr("memory_limit_mib").expect("read above"),
+                rules::memory_limit_message(name, limit, reservation),
+            );
+        }
+    }
+    // F4 (container): no host privileges on Fargate.
+    if let Some(expr) = container.expr("privileged") {
+        if bool_literal(expr) == Some(true)
+            && !rules::fargate_allows(compatibility.is_fargate(), true)
+        {
+            cx.error_spanned_by(
+                expr,
+                rules::fargate_container_message(&task.id.name, name, "`privileged: true`"),
+            );
+        }
+    }
+    // L3: awsvpc and host mode expose the container port itself.
+    if let (
+        Some(mode),
+        Some(PropValue::PortMappings(crate::model::PortMappingsValue::List(list))),
+    ) = (mode, container.prop("port_mappings").map(|p| &p.value))
+    {
+        for mapping in list {
+            let crate::model::PortMappingValue::Object(object) = mapping else {
+                continue;
+            };
+            let (Some(port), Some(host)) = (
+                object.expr("container_port").and_then(int_literal),
+                object.expr("host_port").and_then(int_literal),
+            ) else {
+                continue;
+            };
+            if !rules::host_port_allowed(mode, port, Some(host)) {
+                cx.error_spanned_by(
+                    object.expr("host_port").expect("read above"),
+                    rules::host_port_message(name, mode, port, host),
+                );
+            }
+        }
+    }
+    // G2: accelerator resources name declared devices.
+    if let (Some(devices), Some(expr)) =
+        (devices, container.expr("inference_accelerator_resources"))
+    {
+        let declared: Vec<&str> = devices.iter().map(String::as_str).collect();
+        for element in list_elements(expr) {
+            if let Some(device) = str_literal(element) {
+                if !rules::inference_device_declared(&device, &declared) {
+                    cx.error_spanned_by(
+                        element,
+                        rules::inference_device_message(&task.id.name, name, &device, &declared),
+                    );
+                }
+            }
+        }
+    }
+    // G3: health-check timing ECS accepts.
+    if let Some(expr) = container.expr("health_check") {
+        let interval = chained_seconds(expr, "interval");
+        let timeout = chained_seconds(expr, "timeout");
+        let known = |d: &Option<(Option<u32>, &Expr)>| d.as_ref().is_none_or(|(v, _)| v.is_some());
+        if known(&interval) && known(&timeout) {
+            let value = |d: &Option<(Option<u32>, &Expr)>| d.as_ref().and_then(|(v, _)| *v);
+            if let Err(e) = rules::health_check_timing(value(&interval), value(&timeout)) {
+                let blamed = match e {
+                    rules::HealthCheckError::Timeout => timeout.as_ref(),
+                    _ => interval.as_ref().or(timeout.as_ref()),
+                };
+                let message = rules::health_check_message(name, e);
+                match blamed {
+                    Some((_, at)) => cx.error_spanned_by(*at, message),
+                    None => cx.error_spanned_by(expr, message),
+                }
+            }
+        }
+    }
+    // G5: at most 100 environment variables.
+    if let Some(PropValue::Environment(crate::model::EnvironmentValue::Map(pairs))) =
+        container.prop("environment").map(|p| &p.value)
+    {
+        if !rules::environment_count(pairs.len()) {
+            let (key, _) = &pairs[rules::MAX_ENVIRONMENT_VARIABLES];
+            cx.error_at(
+                key.span(),
+                rules::environment_count_message(name, pairs.len()),
+            );
+        }
+    }
+}
+
+/// The elements of an array expression; nothing for other expressions.
+fn list_elements(expr: &Expr) -> Box<dyn Iterator<Item = &Expr> + '_> {
+    match expr {
+        Expr::Array(array) => Box::new(array.elems.iter()),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+fn str_literal(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(s), ..
+        }) => Some(s.value()),
+        _ => None,
+    }
+}
+
+/// `Type::function("text", …)`: the function's name and its first argument when a literal.
+fn call_with_str(expr: &Expr) -> Option<(String, String)> {
+    let Expr::Call(call) = expr else {
+        return None;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return None;
+    };
+    let function = path.path.segments.last()?.ident.to_string();
+    let first = str_literal(call.args.first()?)?;
+    Some((function, first))
+}
+
+/// `Volume::host("name", …)` and the like: the constructor and the volume name.
+fn volume_call(expr: &Expr) -> Option<(String, String)> {
+    call_with_str(expr)
+}
+
+/// The first string argument of a call to `function` (e.g. `InferenceAccelerator::new("device1", …)`).
+fn first_str_arg(expr: &Expr, function: &str) -> Option<String> {
+    call_with_str(expr)
+        .filter(|(f, _)| f == function)
+        .map(|(_, a)| a)
+}
+
+/// In a builder chain `HealthCheck::default().interval(Duration::seconds(10))`, the seconds
+/// given to `method` when a literal (`None` when the value is not one), with the argument.
+fn chained_seconds<'a>(expr: &'a Expr, method: &str) -> Option<(Option<u32>, &'a Expr)> {
+    let mut at = expr;
+    while let Expr::MethodCall(call) = at {
+        if call.method == method {
+            let arg = call.args.first()?;
+            let seconds = match arg {
+                Expr::Call(c) => match (&*c.func, c.args.first().and_then(int_literal)) {
+                    (Expr::Path(p), Some(n)) => {
+                        match p.path.segments.last()?.ident.to_string().as_str() {
+                            "seconds" => Some(n),
+                            "minutes" => n.checked_mul(60),
+                            "hours" => n.checked_mul(3600),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            return Some((seconds, arg));
+        }
+        at = &call.receiver;
+    }
+    None
 }

@@ -78,6 +78,9 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
 struct Scope<'a> {
     stacks: &'a [Item],
     stack: usize,
+    /// The index of the construct being expanded: expressions may name the constructs of the
+    /// stack declared before it.
+    item: usize,
 }
 
 impl Scope<'_> {
@@ -115,6 +118,7 @@ fn expand_stack(stacks: &[Item], index: usize) -> TokenStream {
     let scope = Scope {
         stacks,
         stack: index,
+        item: 0,
     };
     // Calls on a construct that name constructs declared after it run once those exist.
     let mut deferred: Vec<(usize, TokenStream)> = Vec::new();
@@ -129,11 +133,78 @@ fn expand_stack(stacks: &[Item], index: usize) -> TokenStream {
             }
         }
     }
+    let late = late_calls(scope);
     quote! {
         #[allow(unused_variables)]
         let #handle = #app.add_stack(#id)?;
         #(#constructs)*
+        #late
     }
+}
+
+// ---- task definitions, images, environment (issue 4) ----
+
+/// The calls of late-reference properties (`grant_read_write: [TaskDef]`), once every construct
+/// of the stack exists: `construct.property(&mut app, target)?` per target.
+fn late_calls(scope: Scope) -> TokenStream {
+    let app = hidden("__ecs_app");
+    let stack = &scope.stacks[scope.stack];
+    let prefix = Scope::prefix(scope.stack);
+    let mut calls = TokenStream::new();
+    for (index, item) in stack.children.iter().enumerate() {
+        let own = binding(&prefix, index, &item.id, item.id.span());
+        for prop in &item.props {
+            let PropValue::LateRefs(references) = &prop.value else {
+                continue;
+            };
+            let name = &prop.name;
+            for reference in references {
+                let Some(target) = scope.reference(reference) else {
+                    continue;
+                };
+                calls.extend(quote!(#own.#name(&mut #app, #target)?;));
+            }
+        }
+    }
+    calls
+}
+
+/// `expr` with every bare name of a construct declared earlier in the stack (before the
+/// construct being expanded) replaced by that construct's binding, so values like
+/// `ContainerImage::from_ecr_repository(Repo)` refer to the construct declared as `Repo`.
+fn with_constructs(scope: Scope, expr: &syn::Expr) -> syn::Expr {
+    struct Substitute<'a> {
+        scope: Scope<'a>,
+    }
+    impl syn::visit_mut::VisitMut for Substitute<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            if let syn::Expr::Path(path) = expr {
+                if path.qself.is_none() && path.attrs.is_empty() {
+                    if let Some(ident) = path.path.get_ident() {
+                        let name = ident.to_string();
+                        let children = &self.scope.stacks[self.scope.stack].children;
+                        if let Some(target) = children[..self.scope.item.min(children.len())]
+                            .iter()
+                            .position(|c| c.id.name == name)
+                        {
+                            let b = binding(
+                                &Scope::prefix(self.scope.stack),
+                                target,
+                                &children[target].id,
+                                ident.span(),
+                            );
+                            *expr = syn::parse_quote!(#b);
+                            return;
+                        }
+                    }
+                }
+            }
+            syn::visit_mut::visit_expr_mut(self, expr);
+        }
+    }
+    let mut expr = expr.clone();
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut Substitute { scope }, &mut expr);
+    expr
 }
 
 /// The binding of a construct: a hidden name spanned at `span` (the id, or a reference to it).
@@ -170,6 +241,10 @@ fn expand_construct(
     index: usize,
     item: &Item,
 ) -> (TokenStream, Vec<(usize, TokenStream)>) {
+    let scope = Scope {
+        item: index,
+        ..scope
+    };
     let p = private();
     let app = hidden("__ecs_app");
     let stack_handle = hidden("__ecs_stack");
@@ -233,6 +308,48 @@ fn expand_construct(
             quote!(#p::capacity_provider::AsgCapacityProviderProps),
         ),
         KindId::KmsKey => (quote!(#p::kms::Key::new), quote!(#p::kms::KeyProps)),
+        // ---- task definitions, images, environment (issue 4) ----
+        KindId::TaskDefinition => (
+            quote!(#p::task_definition::TaskDefinition::new),
+            quote!(#p::task_definition::TaskDefinitionProps),
+        ),
+        KindId::ExternalTaskDefinition => (
+            quote!(#p::task_definition::ExternalTaskDefinition::new),
+            quote!(#p::task_definition::ExternalTaskDefinitionProps),
+        ),
+        KindId::ExternalService => (
+            quote!(#p::service::ExternalService::new),
+            quote!(#p::service::ExternalServiceProps),
+        ),
+        KindId::Secret => (
+            quote!(#p::secrets_manager::Secret::new),
+            quote!(#p::secrets_manager::SecretProps),
+        ),
+        KindId::StringParameter => (
+            quote!(#p::ssm::StringParameter::new),
+            quote!(#p::ssm::StringParameterProps),
+        ),
+        KindId::Bucket => (quote!(#p::s3::Bucket::new), quote!(#p::s3::BucketProps)),
+        KindId::Repository => (
+            quote!(#p::ecr::Repository::new),
+            quote!(#p::ecr::RepositoryProps),
+        ),
+        KindId::ImportedRepository => (
+            quote!(#p::ecr::ImportedRepository::new),
+            quote!(#p::ecr::ImportedRepositoryProps),
+        ),
+        KindId::DockerImageAsset => (
+            quote!(#p::assets::DockerImageAsset::new),
+            quote!(#p::assets::DockerImageAssetProps),
+        ),
+        KindId::FileSystem => (
+            quote!(#p::efs::FileSystem::new),
+            quote!(#p::efs::FileSystemProps),
+        ),
+        KindId::AccessPoint => (
+            quote!(#p::efs::AccessPoint::new),
+            quote!(#p::efs::AccessPointProps),
+        ),
         KindId::CfnOutput => return (expand_output(scope, item), Vec::new()),
         // The model admits no other kind in a stack.
         _ => return (TokenStream::new(), Vec::new()),
@@ -435,7 +552,12 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
     let p = private();
     let app = hidden("__ecs_app");
     Some(match value {
-        PropValue::Expr(expr) => quote!(#expr),
+        PropValue::Expr(expr) => {
+            let expr = with_constructs(scope, expr);
+            quote!(#expr)
+        }
+        // Calls after the stack is built (`late_calls`).
+        PropValue::LateRefs(_) => return None,
         PropValue::Ref(reference) => {
             let binding = scope.reference(reference)?;
             quote!(#binding)
@@ -444,11 +566,19 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
             let path = def.path.iter().map(|s| format_ident!("{}", s));
             quote!(#p #(::#path)* :: #variant)
         }
-        PropValue::Enum(EnumValue::Path(_, expr) | EnumValue::Expr(expr)) => quote!(#expr),
+        PropValue::Enum(EnumValue::Path(_, expr) | EnumValue::Expr(expr)) => {
+            let expr = with_constructs(scope, expr);
+            quote!(#expr)
+        }
         PropValue::PortMappings(PortMappingsValue::Expr(expr)) => quote!(#expr),
         PropValue::PortMappings(PortMappingsValue::List(list)) => port_mappings(scope, list),
-        PropValue::Environment(EnvironmentValue::Expr(expr)) => quote!(#expr),
-        PropValue::Environment(EnvironmentValue::Map(pairs)) => environment(pairs),
+        PropValue::Environment(EnvironmentValue::Expr(expr)) => {
+            let expr = with_constructs(scope, expr);
+            quote!(#expr)
+        }
+        PropValue::Environment(EnvironmentValue::Map(pairs)) => {
+            environment(scope, pairs, quote!(#p::String))
+        }
         PropValue::Object(object) => object_value(scope, object),
         PropValue::Objects(objects) => {
             let items = objects.iter().map(|o| object_value(scope, o));
@@ -525,7 +655,14 @@ fn setters(scope: Scope, item: &Item) -> TokenStream {
         })
         .filter_map(|prop| {
             let name = &prop.name;
-            let value = prop_value(scope, &prop.value)?;
+            let value = match &prop.value {
+                // Secrets map names to `Secret`s; the other maps hold text.
+                PropValue::Environment(EnvironmentValue::Map(pairs)) if name == "secrets" => {
+                    let p = private();
+                    environment(scope, pairs, quote!(#p::secret::Secret))
+                }
+                value => prop_value(scope, value)?,
+            };
             Some(quote!(.#name(#value)))
         })
         .collect()
@@ -647,7 +784,7 @@ fn port_mappings(scope: Scope, list: &[PortMappingValue]) -> TokenStream {
 }
 
 /// `{ "KEY": value, NAME: value }` as an array of `(String, String)` pairs.
-fn environment(pairs: &[(IdSyntax, syn::Expr)]) -> TokenStream {
+fn environment(scope: Scope, pairs: &[(IdSyntax, syn::Expr)], ty: TokenStream) -> TokenStream {
     let p = private();
     let local = hidden("__ecs_environment");
     let len = Literal::usize_unsuffixed(pairs.len());
@@ -656,13 +793,14 @@ fn environment(pairs: &[(IdSyntax, syn::Expr)]) -> TokenStream {
             IdSyntax::Str(lit) => lit.clone(),
             IdSyntax::Ident(ident) => LitStr::new(&ident.to_string(), ident.span()),
         };
+        let value = with_constructs(scope, value);
         quote!((
             #p::Into::<#p::String>::into(#key),
-            #p::Into::<#p::String>::into(#value)
+            #p::Into::<#ty>::into(#value)
         ))
     });
     quote!({
-        let #local: [(#p::String, #p::String); #len] = [#(#elems),*];
+        let #local: [(#p::String, #ty); #len] = [#(#elems),*];
         #local
     })
 }

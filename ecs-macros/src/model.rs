@@ -87,6 +87,29 @@ pub enum KindId {
     HealthCheck,
     /// `custom_health_check: { … }` of a Cloud Map service.
     CustomHealthCheck,
+    // ---- task definitions, images, environment (issue 4) ----
+    /// `task_definition`: the generic kind with a `compatibility`.
+    TaskDefinition,
+    /// `external_task_definition`.
+    ExternalTaskDefinition,
+    /// `external_service`.
+    ExternalService,
+    /// `secret` (Secrets Manager).
+    Secret,
+    /// `string_parameter` (SSM).
+    StringParameter,
+    /// `bucket` (S3).
+    Bucket,
+    /// `repository` (ECR).
+    Repository,
+    /// `imported_repository`: an ECR repository known by name.
+    ImportedRepository,
+    /// `docker_image_asset`.
+    DockerImageAsset,
+    /// `file_system` (EFS).
+    FileSystem,
+    /// `access_point`, of a file system.
+    AccessPoint,
 }
 
 /// What a reference property may name.
@@ -114,6 +137,10 @@ pub enum RefClass {
     CloudMapService,
     /// Any load balancer.
     LoadBalancer,
+    /// An EFS file system.
+    FileSystem,
+    /// A construct used inside expressions (secret, repository, …), never by reference.
+    Supporting,
 }
 
 impl RefClass {
@@ -131,6 +158,8 @@ impl RefClass {
             RefClass::Namespace => "namespace",
             RefClass::CloudMapService => "cloud map service",
             RefClass::LoadBalancer => "load balancer",
+            RefClass::FileSystem => "file system",
+            RefClass::Supporting => "construct",
         }
     }
 }
@@ -147,6 +176,24 @@ pub struct EnumDef {
 pub static NETWORK_MODE: EnumDef = EnumDef {
     path: &["task_definition", "NetworkMode"],
     variants: ecs_core::task_definition::NetworkMode::VARIANT_NAMES,
+};
+
+/// `task_definition::Compatibility`.
+pub static COMPATIBILITY: EnumDef = EnumDef {
+    path: &["task_definition", "Compatibility"],
+    variants: &["Ec2", "Fargate", "Ec2AndFargate", "External"],
+};
+
+/// `task_definition::IpcMode`.
+pub static IPC_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "IpcMode"],
+    variants: ecs_core::task_definition::IpcMode::VARIANT_NAMES,
+};
+
+/// `task_definition::PidMode`.
+pub static PID_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "PidMode"],
+    variants: ecs_core::task_definition::PidMode::VARIANT_NAMES,
 };
 
 /// `container::Protocol`.
@@ -232,6 +279,9 @@ pub enum PropType {
     Targets,
     /// `Construct.attribute` (e.g. `LB.load_balancer_dns_name`) or an expression.
     Attr,
+    /// Names of constructs declared anywhere in the stack, each passed to the setter after
+    /// the whole stack is built (`grant_read_write: [TaskDef]`).
+    LateRefs(RefClass),
 }
 
 /// One property a kind knows.
@@ -324,6 +374,17 @@ pub static KINDS: &[Kind] = &[
             KindId::PrivateDnsNamespace,
             KindId::CloudMapService,
             KindId::CfnOutput,
+            KindId::TaskDefinition,
+            KindId::ExternalTaskDefinition,
+            KindId::ExternalService,
+            KindId::Secret,
+            KindId::StringParameter,
+            KindId::Bucket,
+            KindId::Repository,
+            KindId::ImportedRepository,
+            KindId::DockerImageAsset,
+            KindId::FileSystem,
+            KindId::AccessPoint,
         ],
         class: None,
         id_ref: None,
@@ -392,6 +453,11 @@ pub static KINDS: &[Kind] = &[
         props: &[
             prop("network_mode", PropType::Enum(&NETWORK_MODE)),
             prop("family", E),
+            prop("volumes", E),
+            prop("placement_constraints", E),
+            prop("ipc_mode", PropType::Enum(&IPC_MODE)),
+            prop("pid_mode", PropType::Enum(&PID_MODE)),
+            prop("inference_accelerators", E),
         ],
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
@@ -406,6 +472,13 @@ pub static KINDS: &[Kind] = &[
             prop("memory_limit_mib", E),
             prop("network_mode", PropType::Enum(&NETWORK_MODE)),
             prop("family", E),
+            prop("volumes", E),
+            prop("ephemeral_storage_gib", E),
+            prop("runtime_platform", E),
+            prop("pid_mode", PropType::Enum(&PID_MODE)),
+            // Offered so rule F4 can say why they do not apply.
+            prop("placement_constraints", E),
+            prop("inference_accelerators", E),
         ],
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
@@ -424,6 +497,36 @@ pub static KINDS: &[Kind] = &[
             prop("port_mappings", PortMappings),
             prop("environment", Environment),
             prop("container_name", E),
+            prop("environment_files", E),
+            prop("secrets", Environment),
+            prop("command", E),
+            prop("entry_point", E),
+            prop("health_check", E),
+            prop("working_directory", E),
+            prop("user", E),
+            prop("hostname", E),
+            prop("readonly_root_filesystem", E),
+            prop("privileged", E),
+            prop("disable_networking", E),
+            prop("interactive", E),
+            prop("pseudo_terminal", E),
+            prop("linux_parameters", E),
+            prop("ulimits", E),
+            prop("docker_labels", Environment),
+            prop("docker_security_options", E),
+            prop("dns_servers", E),
+            prop("dns_search_domains", E),
+            prop("extra_hosts", Environment),
+            prop("system_controls", Environment),
+            prop("start_timeout", E),
+            prop("stop_timeout", E),
+            prop("gpu_count", E),
+            prop("inference_accelerator_resources", E),
+            prop("mount_points", E),
+            prop("volumes_from", E),
+            prop("container_dependencies", E),
+            prop("links", E),
+            prop("version_consistency", E),
         ],
         children: &[],
         class: None,
@@ -831,6 +934,171 @@ pub static KINDS: &[Kind] = &[
         class: None,
         id_ref: None,
     },
+    // ---- task definitions, images, environment (issue 4) ----
+    Kind {
+        id: KindId::TaskDefinition,
+        keyword: "task_definition",
+        noun: "task definition",
+        props: &[
+            required("compatibility", PropType::Enum(&COMPATIBILITY)),
+            prop("cpu", E),
+            prop("memory_mib", E),
+            prop("network_mode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", E),
+            prop("volumes", E),
+            prop("placement_constraints", E),
+            prop("ipc_mode", PropType::Enum(&IPC_MODE)),
+            prop("pid_mode", PropType::Enum(&PID_MODE)),
+            prop("inference_accelerators", E),
+            prop("ephemeral_storage_gib", E),
+            prop("runtime_platform", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExternalTaskDefinition,
+        keyword: "external_task_definition",
+        noun: "external task definition",
+        props: &[
+            prop("network_mode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", E),
+            // Offered so rule X1 can say why they do not apply.
+            prop("volumes", E),
+            prop("inference_accelerators", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExternalService,
+        keyword: "external_service",
+        noun: "external service",
+        props: &[
+            required("cluster", Ref(RefClass::Cluster)),
+            required("task_definition", Ref(RefClass::TaskDefinition)),
+            prop("desired_count", E),
+            prop("service_name", E),
+            prop("min_healthy_percent", E),
+            prop("max_healthy_percent", E),
+            // Circuit breaker and Cloud Map are offered so rule X1 can say why they do not
+            // apply.
+            SERVICE_PROPS[0],
+            SERVICE_PROPS[1],
+            SERVICE_PROPS[2],
+            SERVICE_PROPS[3],
+            SERVICE_PROPS[4],
+            SERVICE_PROPS[5],
+            SERVICE_PROPS[6],
+            SERVICE_PROPS[7],
+        ],
+        children: &[],
+        class: Some(RefClass::Service),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Secret,
+        keyword: "secret",
+        noun: "secret",
+        props: &[
+            prop("secret_name", E),
+            prop("description", E),
+            prop("generate_secret_string", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::StringParameter,
+        keyword: "string_parameter",
+        noun: "string parameter",
+        props: &[
+            prop("parameter_name", E),
+            required("string_value", E),
+            prop("description", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Bucket,
+        keyword: "bucket",
+        noun: "bucket",
+        props: &[prop("bucket_name", E), prop("versioned", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Repository,
+        keyword: "repository",
+        noun: "repository",
+        props: &[prop("repository_name", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ImportedRepository,
+        keyword: "imported_repository",
+        noun: "imported repository",
+        props: &[required("repository_name", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::DockerImageAsset,
+        keyword: "docker_image_asset",
+        noun: "docker image asset",
+        props: &[
+            required("directory", E),
+            prop("build_args", Environment),
+            prop("target", E),
+            prop("file", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::FileSystem,
+        keyword: "file_system",
+        noun: "file system",
+        props: &[
+            required("vpc", Ref(RefClass::Vpc)),
+            prop("file_system_name", E),
+            prop(
+                "grant_read_write",
+                PropType::LateRefs(RefClass::TaskDefinition),
+            ),
+            prop(
+                "allow_default_port_from",
+                PropType::LateRefs(RefClass::Service),
+            ),
+        ],
+        children: &[],
+        class: Some(RefClass::FileSystem),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AccessPoint,
+        keyword: "access_point",
+        noun: "access point",
+        props: &[
+            required("file_system", Ref(RefClass::FileSystem)),
+            prop("path", E),
+            prop("create_acl", E),
+            prop("posix_user", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
 ];
 
 /// The properties every service kind shares beyond its cluster, task and counts (issue 5).
@@ -975,6 +1243,8 @@ pub enum PropValue {
     Targets(Vec<TargetValue>),
     /// `Construct.attribute`, or any expression.
     Attr(AttrValue),
+    /// References resolved against the whole stack, used after it is built.
+    LateRefs(Vec<Reference>),
 }
 
 /// The value of a capacity provider strategy property.
@@ -1241,6 +1511,17 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
                 }
                 _ => Some(PropValue::Provider(ProviderValue::Expr(expr))),
             }
+        }
+        PropType::LateRefs(class) => {
+            let values = match value {
+                ValueSyntax::List(_, values) => values,
+                other => vec![other],
+            };
+            let refs = values
+                .into_iter()
+                .filter_map(|v| build_reference(class, name, v, cx))
+                .collect();
+            Some(PropValue::LateRefs(refs))
         }
         PropType::Environment => match value {
             ValueSyntax::Object(_, fields) => {

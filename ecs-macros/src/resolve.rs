@@ -143,6 +143,7 @@ fn resolve_stack(stack: &mut Item, stack_index: usize, others: &[(usize, &Item)]
         let user = item.id.name.clone();
         let launch_keyword = match item.kind.id {
             KindId::Ec2Service => "ec2_task_definition",
+            KindId::ExternalService => "external_task_definition",
             _ => "fargate_task_definition",
         };
         let context = Context {
@@ -167,6 +168,19 @@ fn resolve_item(item: &mut Item, context: &Context, cx: &Ctxt) {
             PropValue::Refs(references) => {
                 for reference in references {
                     resolve_into(reference, &name, context, cx);
+                }
+            }
+            // Used once the whole stack is built, so they may name later constructs.
+            PropValue::LateRefs(references) => {
+                let late = Context {
+                    index: usize::MAX,
+                    ..*context
+                };
+                for reference in references {
+                    let kind_word = reference.class.noun();
+                    let late = Context { kind_word, ..late };
+                    let found = resolve_reference(reference, &name, &late, cx);
+                    set_target(reference, found);
                 }
             }
             PropValue::Object(object) => resolve_item(object, context, cx),

@@ -1,0 +1,220 @@
+//! ECR repositories (CDK `aws-ecr.Repository`): a repository of this stack, or one imported by
+//! name, that containers pull images from.
+//!
+//! ```
+//! use ecs_core::{App, ecr::{Repository, RepositoryProps}};
+//! let mut app = App::new();
+//! let s = app.add_stack("Web").unwrap();
+//! let repo = Repository::new(&mut app, s, "Repo", RepositoryProps::default()).unwrap();
+//! let shared = Repository::from_repository_name(&mut app, s, "Shared", "shared/base").unwrap();
+//! assert!(matches!(repo.repository_arn(&app), ecs_core::cfn::Value::GetAtt(..)));
+//! assert!(matches!(shared.repository_arn(&app), ecs_core::cfn::Value::Join(..)));
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Pseudo, Resource, Value};
+use crate::construct::{NodeId, StackId};
+use crate::error::Error;
+use crate::iam::{Role, Statement};
+
+/// Properties of a [`Repository`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RepositoryProps {
+    /// `RepositoryName`; CloudFormation generates one when absent.
+    pub repository_name: Option<String>,
+}
+
+impl RepositoryProps {
+    /// Sets `repository_name`.
+    pub fn repository_name(mut self, name: impl Into<String>) -> Self {
+        self.repository_name = Some(name.into());
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum RepositoryData {
+    /// A repository resource of the stack.
+    Owned(NodeId),
+    /// A repository of the same account and region, known by name.
+    Imported(String),
+}
+
+/// An ECR repository construct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repository {
+    node: NodeId,
+    index: usize,
+}
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl Repository {
+    /// Creates a repository with id `id` at the top of `stack`; it is kept when the stack is
+    /// deleted (the CDK's default).
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: RepositoryProps,
+    ) -> Result<Repository, Error> {
+        let st = app.stack_mut(stack);
+        let root = st.root();
+        let node = st.add_node(root, id)?;
+        let mut resource =
+            Resource::new("AWS::ECR::Repository").prop_opt("RepositoryName", props.repository_name);
+        resource.removal_policy = Some("Retain");
+        let resource = st.add_resource(node, "Resource", resource)?;
+        app.repositories.push(RepositoryData::Owned(resource));
+        Ok(Repository {
+            node,
+            index: app.repositories.len() - 1,
+        })
+    }
+
+    /// A repository of the stack's account and region, by name (CDK `fromRepositoryName`).
+    pub fn from_repository_name(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        name: &str,
+    ) -> Result<Repository, Error> {
+        let st = app.stack_mut(stack);
+        let root = st.root();
+        let node = st.add_node(root, id)?;
+        app.repositories
+            .push(RepositoryData::Imported(name.to_string()));
+        Ok(Repository {
+            node,
+            index: app.repositories.len() - 1,
+        })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// The repository's ARN.
+    pub fn repository_arn(self, app: &App) -> Value {
+        match &app.repositories[self.index] {
+            RepositoryData::Owned(r) => Value::GetAtt(*r, "Arn".into()),
+            RepositoryData::Imported(name) => {
+                Value::arn("ecr", true, true, vec![format!("repository/{name}").into()])
+            }
+        }
+    }
+
+    /// The URI of the image tagged `tag` (a `sha256:` digest is written `@sha256:…`), as the
+    /// CDK's `repositoryUriForTagOrDigest` writes it.
+    pub fn repository_uri_for_tag_or_digest(self, app: &App, tag: Value) -> Value {
+        let separator = match &tag {
+            Value::Str(t) if t.starts_with("sha256:") => "@",
+            _ => ":",
+        };
+        let mut parts = match &app.repositories[self.index] {
+            RepositoryData::Owned(r) => {
+                // The account and region of an owned repository come from its ARN.
+                let arn_part = |i| {
+                    Value::Select(
+                        i,
+                        Box::new(Value::Split(
+                            ":".into(),
+                            Box::new(Value::GetAtt(*r, "Arn".into())),
+                        )),
+                    )
+                };
+                vec![
+                    arn_part(4),
+                    ".dkr.ecr.".into(),
+                    arn_part(3),
+                    ".".into(),
+                    Pseudo::UrlSuffix.into(),
+                    "/".into(),
+                    Value::Ref(*r),
+                ]
+            }
+            RepositoryData::Imported(name) => vec![
+                Pseudo::AccountId.into(),
+                ".dkr.ecr.".into(),
+                Pseudo::Region.into(),
+                ".".into(),
+                Pseudo::UrlSuffix.into(),
+                format!("/{name}").into(),
+            ],
+        };
+        parts.push(separator.into());
+        parts.push(tag);
+        Value::join("", parts)
+    }
+
+    /// Lets `role` pull images (CDK `grantPull`): the layer actions on the repository and
+    /// `ecr:GetAuthorizationToken`, which has no resource.
+    pub fn grant_pull(self, app: &mut App, role: Role) -> Result<(), Error> {
+        let arn = self.repository_arn(app);
+        grant_pull_from(app, role, arn)
+    }
+}
+
+/// The pull grant of any repository ARN.
+pub(crate) fn grant_pull_from(app: &mut App, role: Role, arn: Value) -> Result<(), Error> {
+    role.grant(
+        app,
+        Statement::allow([
+            "ecr:BatchCheckLayerAvailability",
+            "ecr:GetDownloadUrlForLayer",
+            "ecr:BatchGetImage",
+        ])
+        .on([arn]),
+    )?;
+    role.grant(
+        app,
+        Statement::allow(["ecr:GetAuthorizationToken"]).on_any(),
+    )
+}
+
+/// Properties of an [`ImportedRepository`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportedRepositoryProps {
+    /// The repository name (required).
+    pub repository_name: Option<String>,
+}
+
+impl ImportedRepositoryProps {
+    /// Sets `repository_name`.
+    pub fn repository_name(mut self, name: impl Into<String>) -> Self {
+        self.repository_name = Some(name.into());
+        self
+    }
+}
+
+/// Constructor of repositories known by name, in the props style of the other kinds (what
+/// `imported_repository` in `ecs_app!` calls).
+///
+/// ```
+/// use ecs_core::{App, ecr::{ImportedRepository, ImportedRepositoryProps}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// ImportedRepository::new(&mut app, s, "Base", ImportedRepositoryProps::default().repository_name("shared/base")).unwrap();
+/// ```
+#[derive(Debug)]
+pub struct ImportedRepository;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ImportedRepository {
+    /// [`Repository::from_repository_name`] with props.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: ImportedRepositoryProps,
+    ) -> Result<Repository, Error> {
+        let Some(name) = props.repository_name else {
+            return Err(Error::new(format!(
+                "imported repository `{id}` needs `repository_name`: add e.g. `repository_name: \"team/app\"`"
+            )));
+        };
+        Repository::from_repository_name(app, stack, id, &name)
+    }
+}

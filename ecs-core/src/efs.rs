@@ -1,0 +1,365 @@
+//! Amazon EFS file systems and access points (CDK `aws-efs.FileSystem`, `AccessPoint`), the
+//! part EFS volumes of tasks need: the file system with a mount target in each private subnet,
+//! its security group, access points, IAM grants and NFS connections.
+//!
+//! ```
+//! use ecs_core::{App, ec2::Vpc, efs::{FileSystem, FileSystemProps}};
+//! let mut app = App::new();
+//! let s = app.add_stack("Web").unwrap();
+//! let vpc = Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
+//! let fs = FileSystem::new(&mut app, s, "FileSystem", FileSystemProps::default().vpc(vpc)).unwrap();
+//! assert!(matches!(fs.file_system_id(), ecs_core::cfn::Value::Ref(_)));
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Resource, Value};
+use crate::construct::{NodeId, StackId};
+use crate::ec2::{SecurityGroup, Vpc};
+use crate::error::Error;
+use crate::iam::{Grantee, PolicyDocument, Statement};
+use crate::service::Service;
+
+/// The NFS port.
+const NFS_PORT: u32 = 2049;
+
+/// Properties of a [`FileSystem`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileSystemProps {
+    /// The VPC whose private subnets get mount targets (required).
+    pub vpc: Option<Vpc>,
+    /// The `Name` tag; default the construct path.
+    pub file_system_name: Option<String>,
+}
+
+impl FileSystemProps {
+    /// Sets `vpc`.
+    pub fn vpc(mut self, vpc: Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
+    }
+
+    /// Sets `file_system_name`.
+    pub fn file_system_name(mut self, name: impl Into<String>) -> Self {
+        self.file_system_name = Some(name.into());
+        self
+    }
+}
+
+/// An EFS file system construct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileSystem {
+    node: NodeId,
+    resource: NodeId,
+    security_group: SecurityGroup,
+}
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl FileSystem {
+    /// Creates an encrypted file system with id `id` at the top of `stack`, kept when the stack
+    /// is deleted, reachable only through its mount targets (the recommended flags'
+    /// `denyAnonymousAccess`).
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: FileSystemProps,
+    ) -> Result<FileSystem, Error> {
+        let Some(vpc) = props.vpc else {
+            return Err(Error::new(format!(
+                "file system `{id}` needs `vpc`: add `vpc: <name>`"
+            )));
+        };
+        let subnets: Vec<(String, Value)> = {
+            let private = vpc.private_subnets(app);
+            let st = app.stack(stack);
+            private
+                .into_iter()
+                .map(|s| {
+                    let Value::Ref(n) = s else {
+                        unreachable!("subnets are references")
+                    };
+                    let scope = st.components(n);
+                    (scope[scope.len() - 2].to_string(), Value::Ref(n))
+                })
+                .collect()
+        };
+        let st = app.stack_mut(stack);
+        let root = st.root();
+        let node = st.add_node(root, id)?;
+        let name = props.file_system_name.unwrap_or_else(|| st.path(node));
+        st.add_tag(node, "Name", &name);
+        let mut policy = PolicyDocument::default();
+        let mut statement = Statement::allow([
+            "elasticfilesystem:ClientRootAccess",
+            "elasticfilesystem:ClientWrite",
+        ])
+        .when(
+            "Bool",
+            "elasticfilesystem:AccessedViaMountTarget",
+            "true".into(),
+        );
+        statement.principal = Some(Value::map([("AWS", Value::from("*"))]));
+        policy.add(statement);
+        let mut resource = Resource::new("AWS::EFS::FileSystem")
+            .prop("Encrypted", true)
+            .prop("FileSystemPolicy", policy);
+        resource.removal_policy = Some("Retain");
+        let resource = st.add_resource(node, "Resource", resource)?;
+        let security_group = SecurityGroup::new(app, node, "EfsSecurityGroup", vpc)?;
+        let st = app.stack_mut(stack);
+        for (subnet, subnet_id) in subnets {
+            st.add_resource(
+                node,
+                &format!("EfsMountTarget-{subnet}"),
+                Resource::new("AWS::EFS::MountTarget")
+                    .prop("FileSystemId", Value::Ref(resource))
+                    .prop(
+                        "SecurityGroups",
+                        Value::List(vec![security_group.group_id()]),
+                    )
+                    .prop("SubnetId", subnet_id),
+            )?;
+        }
+        Ok(FileSystem {
+            node,
+            resource,
+            security_group,
+        })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Ref": filesystem}`: the file system id.
+    pub fn file_system_id(self) -> Value {
+        Value::Ref(self.resource)
+    }
+
+    /// `{"Fn::GetAtt": [filesystem, "Arn"]}`.
+    pub fn file_system_arn(self) -> Value {
+        Value::GetAtt(self.resource, "Arn".into())
+    }
+
+    /// Lets `grantee` (a role, or a task definition's task role) mount and write through a
+    /// mount target (CDK `grantReadWrite`).
+    pub fn grant_read_write(self, app: &mut App, grantee: impl Grantee) -> Result<(), Error> {
+        let role = grantee.grantee_role(app);
+        role.grant(
+            app,
+            Statement::allow([
+                "elasticfilesystem:ClientWrite",
+                "elasticfilesystem:ClientMount",
+            ])
+            .on([self.file_system_arn()])
+            .when(
+                "Bool",
+                "elasticfilesystem:AccessedViaMountTarget",
+                "true".into(),
+            ),
+        )
+    }
+
+    /// Opens NFS to the tasks of `service` (CDK `connections.allowDefaultPortFrom(service)`).
+    pub fn allow_default_port_from(self, app: &mut App, service: Service) -> Result<(), Error> {
+        let st = app.stack(service.node().stack());
+        let sg = st.child(service.node(), "SecurityGroup").ok_or_else(|| {
+            Error::new(
+                "the service has no security group (it is not in awsvpc mode): NFS cannot be opened to it",
+            )
+        })?;
+        let sg_resource = st
+            .child(sg, "Resource")
+            .ok_or_else(|| Error::new("a security group has no resource: this is a bug"))?;
+        self.allow_from(app, sg, Value::GetAtt(sg_resource, "GroupId".into()))
+    }
+
+    /// Opens NFS to a security group.
+    pub fn allow_default_port_from_security_group(
+        self,
+        app: &mut App,
+        peer: SecurityGroup,
+    ) -> Result<(), Error> {
+        self.allow_from(app, peer.node(), peer.group_id())
+    }
+
+    fn allow_from(self, app: &mut App, peer: NodeId, peer_id: Value) -> Result<(), Error> {
+        let st = app.stack_mut(self.node.stack());
+        // The CDK names the rule after the peer's unique id and the port.
+        let label = format!("from {}:{NFS_PORT}", st.unique_id(peer));
+        st.add_resource(
+            self.security_group.node(),
+            &label,
+            Resource::new("AWS::EC2::SecurityGroupIngress")
+                .prop("Description", label.as_str())
+                .prop("FromPort", NFS_PORT)
+                .prop("GroupId", self.security_group.group_id())
+                .prop("IpProtocol", "tcp")
+                .prop("SourceSecurityGroupId", peer_id)
+                .prop("ToPort", NFS_PORT),
+        )?;
+        Ok(())
+    }
+}
+
+/// The POSIX owner of an access point's root directory when EFS creates it (CDK `Acl`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acl {
+    /// `OwnerUid`.
+    pub owner_uid: String,
+    /// `OwnerGid`.
+    pub owner_gid: String,
+    /// `Permissions`, octal, e.g. `750`.
+    pub permissions: String,
+}
+
+impl Acl {
+    /// An owner and permissions.
+    pub fn new(
+        owner_uid: impl Into<String>,
+        owner_gid: impl Into<String>,
+        permissions: impl Into<String>,
+    ) -> Acl {
+        Acl {
+            owner_uid: owner_uid.into(),
+            owner_gid: owner_gid.into(),
+            permissions: permissions.into(),
+        }
+    }
+}
+
+/// The POSIX identity clients of an access point act as (CDK `PosixUser`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PosixUser {
+    /// `Uid`.
+    pub uid: String,
+    /// `Gid`.
+    pub gid: String,
+}
+
+impl PosixUser {
+    /// A user and group.
+    pub fn new(uid: impl Into<String>, gid: impl Into<String>) -> PosixUser {
+        PosixUser {
+            uid: uid.into(),
+            gid: gid.into(),
+        }
+    }
+}
+
+/// Properties of an [`AccessPoint`].
+///
+/// ```
+/// use ecs_core::efs::{AccessPointProps, Acl, PosixUser};
+/// let p = AccessPointProps::default().path("/data").create_acl(Acl::new("1000", "1000", "750")).posix_user(PosixUser::new("1000", "1000"));
+/// assert_eq!(p.path.as_deref(), Some("/data"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccessPointProps {
+    /// The file system (required).
+    pub file_system: Option<FileSystem>,
+    /// `RootDirectory.Path`.
+    pub path: Option<String>,
+    /// `RootDirectory.CreationInfo`.
+    pub create_acl: Option<Acl>,
+    /// `PosixUser`.
+    pub posix_user: Option<PosixUser>,
+}
+
+impl AccessPointProps {
+    /// Sets `file_system`.
+    pub fn file_system(mut self, fs: FileSystem) -> Self {
+        self.file_system = Some(fs);
+        self
+    }
+
+    /// Sets `path`.
+    pub fn path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Sets `create_acl`.
+    pub fn create_acl(mut self, acl: Acl) -> Self {
+        self.create_acl = Some(acl);
+        self
+    }
+
+    /// Sets `posix_user`.
+    pub fn posix_user(mut self, user: PosixUser) -> Self {
+        self.posix_user = Some(user);
+        self
+    }
+}
+
+/// An EFS access point construct, created in its file system's scope as the CDK's
+/// `fileSystem.addAccessPoint(id)` creates it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccessPoint {
+    node: NodeId,
+    resource: NodeId,
+}
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl AccessPoint {
+    /// Adds access point `id` to `props.file_system`; `stack` must be the file system's.
+    pub fn new(
+        app: &mut App,
+        _stack: StackId,
+        id: &str,
+        props: AccessPointProps,
+    ) -> Result<AccessPoint, Error> {
+        let Some(fs) = props.file_system else {
+            return Err(Error::new(format!(
+                "access point `{id}` needs `file_system`: add `file_system: <name>`"
+            )));
+        };
+        let st = app.stack_mut(fs.node.stack());
+        let node = st.add_node(fs.node, id)?;
+        let path = st.path(node);
+        st.add_tag(node, "Name", &path);
+        let mut root = Vec::new();
+        if let Some(acl) = &props.create_acl {
+            root.push((
+                "CreationInfo",
+                Value::map([
+                    ("OwnerGid", Value::from(acl.owner_gid.as_str())),
+                    ("OwnerUid", Value::from(acl.owner_uid.as_str())),
+                    ("Permissions", Value::from(acl.permissions.as_str())),
+                ]),
+            ));
+        }
+        if let Some(p) = &props.path {
+            root.push(("Path", Value::from(p.as_str())));
+        }
+        let mut resource =
+            Resource::new("AWS::EFS::AccessPoint").prop("FileSystemId", fs.file_system_id());
+        if let Some(u) = &props.posix_user {
+            resource.set(
+                "PosixUser",
+                Value::map([
+                    ("Gid", Value::from(u.gid.as_str())),
+                    ("Uid", Value::from(u.uid.as_str())),
+                ]),
+            );
+        }
+        if !root.is_empty() {
+            resource.set("RootDirectory", Value::map(root));
+        }
+        let resource = st.add_resource(node, "Resource", resource)?;
+        Ok(AccessPoint { node, resource })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Ref": accesspoint}`: the access point id.
+    pub fn access_point_id(self) -> Value {
+        Value::Ref(self.resource)
+    }
+}

@@ -1,0 +1,96 @@
+//! S3 buckets (CDK `aws-s3.Bucket`), the part containers need: a bucket holding environment
+//! files.
+//!
+//! ```
+//! use ecs_core::{App, s3::{Bucket, BucketProps}};
+//! let mut app = App::new();
+//! let s = app.add_stack("Web").unwrap();
+//! let b = Bucket::new(&mut app, s, "ConfigBucket", BucketProps::default()).unwrap();
+//! assert!(matches!(b.bucket_name(), ecs_core::cfn::Value::Ref(_)));
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Pseudo, Resource, Value};
+use crate::construct::{NodeId, StackId};
+use crate::error::Error;
+
+/// Properties of a [`Bucket`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BucketProps {
+    /// `BucketName`; CloudFormation generates one when absent.
+    pub bucket_name: Option<String>,
+    /// `VersioningConfiguration` enabled.
+    pub versioned: bool,
+}
+
+impl BucketProps {
+    /// Sets `bucket_name`.
+    pub fn bucket_name(mut self, name: impl Into<String>) -> Self {
+        self.bucket_name = Some(name.into());
+        self
+    }
+
+    /// Sets `versioned`.
+    pub fn versioned(mut self, on: bool) -> Self {
+        self.versioned = on;
+        self
+    }
+}
+
+/// An S3 bucket construct, kept when the stack is deleted (the CDK's default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bucket {
+    node: NodeId,
+    resource: NodeId,
+}
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl Bucket {
+    /// Creates a bucket with id `id` at the top of `stack`.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: BucketProps,
+    ) -> Result<Bucket, Error> {
+        let st = app.stack_mut(stack);
+        let root = st.root();
+        let node = st.add_node(root, id)?;
+        let mut resource =
+            Resource::new("AWS::S3::Bucket").prop_opt("BucketName", props.bucket_name);
+        if props.versioned {
+            resource.set(
+                "VersioningConfiguration",
+                Value::map([("Status", Value::from("Enabled"))]),
+            );
+        }
+        resource.removal_policy = Some("Retain");
+        let resource = st.add_resource(node, "Resource", resource)?;
+        Ok(Bucket { node, resource })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Ref": bucket}`: the bucket's name.
+    pub fn bucket_name(self) -> Value {
+        Value::Ref(self.resource)
+    }
+
+    /// `arn:<partition>:s3:::<bucket>/<key>`, as the CDK's `arnForObjects` writes it.
+    pub fn arn_for_object(self, key: &str) -> Value {
+        Value::join(
+            "",
+            vec![
+                "arn:".into(),
+                Pseudo::Partition.into(),
+                ":s3:::".into(),
+                self.bucket_name(),
+                format!("/{key}").into(),
+            ],
+        )
+    }
+}

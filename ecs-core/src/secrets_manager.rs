@@ -1,0 +1,161 @@
+//! Secrets Manager secrets (CDK `aws-secretsmanager.Secret`), the part containers need: a
+//! generated secret whose ARN a container reads as a secret or as registry credentials.
+//!
+//! ```
+//! use ecs_core::{App, secrets_manager::{Secret, SecretProps, SecretStringGenerator}};
+//! let mut app = App::new();
+//! let s = app.add_stack("Web").unwrap();
+//! let db = Secret::new(&mut app, s, "DbSecret", SecretProps::default().generate_secret_string(
+//!     SecretStringGenerator::default()
+//!         .secret_string_template(r#"{"username":"app"}"#)
+//!         .generate_string_key("password"))).unwrap();
+//! assert!(matches!(db.secret_arn(), ecs_core::cfn::Value::Ref(_)));
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Resource, Value};
+use crate::construct::{NodeId, StackId};
+use crate::error::Error;
+use crate::iam::{Role, Statement};
+
+/// How the secret's value is generated (CDK `SecretStringGenerator`, the part this library
+/// supports).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SecretStringGenerator {
+    /// `SecretStringTemplate`: a JSON object the generated value is added to.
+    pub secret_string_template: Option<String>,
+    /// `GenerateStringKey`: the key of the generated value in the template.
+    pub generate_string_key: Option<String>,
+    /// `PasswordLength`.
+    pub password_length: Option<u32>,
+    /// `ExcludeCharacters`.
+    pub exclude_characters: Option<String>,
+}
+
+impl SecretStringGenerator {
+    /// Sets `secret_string_template`.
+    pub fn secret_string_template(mut self, template: impl Into<String>) -> Self {
+        self.secret_string_template = Some(template.into());
+        self
+    }
+
+    /// Sets `generate_string_key`.
+    pub fn generate_string_key(mut self, key: impl Into<String>) -> Self {
+        self.generate_string_key = Some(key.into());
+        self
+    }
+
+    /// Sets `password_length`.
+    pub fn password_length(mut self, n: u32) -> Self {
+        self.password_length = Some(n);
+        self
+    }
+
+    /// Sets `exclude_characters`.
+    pub fn exclude_characters(mut self, chars: impl Into<String>) -> Self {
+        self.exclude_characters = Some(chars.into());
+        self
+    }
+
+    fn render(&self) -> Value {
+        let mut m = Vec::new();
+        if let Some(v) = &self.exclude_characters {
+            m.push(("ExcludeCharacters", Value::from(v.as_str())));
+        }
+        if let Some(v) = &self.generate_string_key {
+            m.push(("GenerateStringKey", Value::from(v.as_str())));
+        }
+        if let Some(v) = self.password_length {
+            m.push(("PasswordLength", v.into()));
+        }
+        if let Some(v) = &self.secret_string_template {
+            m.push(("SecretStringTemplate", Value::from(v.as_str())));
+        }
+        Value::map(m)
+    }
+}
+
+/// Properties of a [`Secret`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SecretProps {
+    /// `Name`; CloudFormation generates one when absent.
+    pub secret_name: Option<String>,
+    /// `Description`.
+    pub description: Option<String>,
+    /// `GenerateSecretString`; an empty generator (a random password) when absent.
+    pub generate_secret_string: Option<SecretStringGenerator>,
+}
+
+impl SecretProps {
+    /// Sets `secret_name`.
+    pub fn secret_name(mut self, name: impl Into<String>) -> Self {
+        self.secret_name = Some(name.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.description = Some(text.into());
+        self
+    }
+
+    /// Sets `generate_secret_string`.
+    pub fn generate_secret_string(mut self, generator: SecretStringGenerator) -> Self {
+        self.generate_secret_string = Some(generator);
+        self
+    }
+}
+
+/// A Secrets Manager secret construct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Secret {
+    node: NodeId,
+    resource: NodeId,
+}
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl Secret {
+    /// Creates a secret with id `id` at the top of `stack`; it is deleted with the stack, as
+    /// the CDK's default removal policy for secrets says.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: SecretProps,
+    ) -> Result<Secret, Error> {
+        let st = app.stack_mut(stack);
+        let root = st.root();
+        let node = st.add_node(root, id)?;
+        let generator = props.generate_secret_string.unwrap_or_default();
+        let mut resource = Resource::new("AWS::SecretsManager::Secret")
+            .prop("GenerateSecretString", generator.render())
+            .prop_opt("Description", props.description)
+            .prop_opt("Name", props.secret_name);
+        resource.removal_policy = Some("Delete");
+        let resource = st.add_resource(node, "Resource", resource)?;
+        Ok(Secret { node, resource })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Ref": secret}`: the secret's ARN.
+    pub fn secret_arn(self) -> Value {
+        Value::Ref(self.resource)
+    }
+
+    /// Lets `role` read the secret (CDK `grantRead`).
+    pub fn grant_read(self, app: &mut App, role: Role) -> Result<(), Error> {
+        role.grant(
+            app,
+            Statement::allow([
+                "secretsmanager:GetSecretValue",
+                "secretsmanager:DescribeSecret",
+            ])
+            .on([self.secret_arn()]),
+        )
+    }
+}

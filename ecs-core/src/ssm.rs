@@ -1,0 +1,131 @@
+//! SSM parameters (CDK `aws-ssm.StringParameter`), the part containers need: a parameter a
+//! container reads as a secret.
+//!
+//! ```
+//! use ecs_core::{App, ssm::{StringParameter, StringParameterProps}};
+//! let mut app = App::new();
+//! let s = app.add_stack("Web").unwrap();
+//! let p = StringParameter::new(&mut app, s, "Parameter",
+//!     StringParameterProps::default().parameter_name("/app/level").string_value("info")).unwrap();
+//! assert!(matches!(p.parameter_arn(), ecs_core::cfn::Value::Join(..)));
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Resource, Value};
+use crate::construct::{NodeId, StackId};
+use crate::error::Error;
+use crate::iam::{Role, Statement};
+
+/// Properties of a [`StringParameter`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StringParameterProps {
+    /// `Name`; CloudFormation generates one when absent.
+    pub parameter_name: Option<String>,
+    /// `Value` (required).
+    pub string_value: Option<String>,
+    /// `Description`.
+    pub description: Option<String>,
+}
+
+impl StringParameterProps {
+    /// Sets `parameter_name`.
+    pub fn parameter_name(mut self, name: impl Into<String>) -> Self {
+        self.parameter_name = Some(name.into());
+        self
+    }
+
+    /// Sets `string_value`.
+    pub fn string_value(mut self, value: impl Into<String>) -> Self {
+        self.string_value = Some(value.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.description = Some(text.into());
+        self
+    }
+}
+
+/// A `String` SSM parameter construct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StringParameter {
+    node: NodeId,
+    resource: NodeId,
+    /// Whether the name starts with `/`, which decides the ARN's separator.
+    rooted: bool,
+}
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl StringParameter {
+    /// Creates a parameter with id `id` at the top of `stack`.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: StringParameterProps,
+    ) -> Result<StringParameter, Error> {
+        let Some(value) = props.string_value else {
+            return Err(Error::new(format!(
+                "string parameter `{id}` needs `string_value`: add one, e.g. `string_value: \"info\"`"
+            )));
+        };
+        let rooted = props
+            .parameter_name
+            .as_deref()
+            .is_some_and(|n| n.starts_with('/'));
+        let st = app.stack_mut(stack);
+        let root = st.root();
+        let node = st.add_node(root, id)?;
+        let resource = Resource::new("AWS::SSM::Parameter")
+            .prop_opt("Description", props.description)
+            .prop_opt("Name", props.parameter_name)
+            .prop("Type", "String")
+            .prop("Value", value);
+        let resource = st.add_resource(node, "Resource", resource)?;
+        Ok(StringParameter {
+            node,
+            resource,
+            rooted,
+        })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Ref": parameter}`: the parameter's name.
+    pub fn parameter_name(self) -> Value {
+        Value::Ref(self.resource)
+    }
+
+    /// The parameter's ARN; a name starting with `/` needs no separator after `parameter`.
+    pub fn parameter_arn(self) -> Value {
+        let separator = if self.rooted { "" } else { "/" };
+        Value::arn(
+            "ssm",
+            true,
+            true,
+            vec![
+                format!("parameter{separator}").into(),
+                self.parameter_name(),
+            ],
+        )
+    }
+
+    /// Lets `role` read the parameter (CDK `grantRead`).
+    pub fn grant_read(self, app: &mut App, role: Role) -> Result<(), Error> {
+        role.grant(
+            app,
+            Statement::allow([
+                "ssm:DescribeParameters",
+                "ssm:GetParameters",
+                "ssm:GetParameter",
+                "ssm:GetParameterHistory",
+            ])
+            .on([self.parameter_arn()]),
+        )
+    }
+}
