@@ -18,4 +18,6 @@ fn ui() {
     t.compile_fail("tests/ui/cloud_map/*.rs");
     // ---- task definitions, containers (issue 4) ----
     t.compile_fail("tests/ui/taskdef/*.rs");
+    // ---- External services (X1) across issues 4 and 5 ----
+    t.compile_fail("tests/ui/external/*.rs");
 }

@@ -523,6 +523,8 @@ pub(crate) struct ServiceData {
     pub(crate) security_groups: Vec<SecurityGroup>,
     pub(crate) grace_period_given: bool,
     pub(crate) has_service_registry: bool,
+    /// The Fargate platform version given (rule F6).
+    pub(crate) platform_version: Option<String>,
 }
 
 /// A service construct of any launch type.
@@ -812,6 +814,11 @@ pub(crate) fn create(
     }
     let daemon = launch.daemon;
     check_props(id, launch_type, &base, daemon)?;
+    if let Some(message) =
+        platform_version_message(app, id, task_definition, launch.platform_version.as_deref())
+    {
+        return Err(Error::new(message));
+    }
     // Daemon and External services replace tasks in place: at most 100%, at least 0%.
     let (default_max, default_min) = if daemon || launch_type == LaunchType::External {
         (100, 0)
@@ -851,7 +858,7 @@ pub(crate) fn create(
         )
         .prop("LaunchType", launch_type.cfn_value())
         .prop("LoadBalancers", Value::List(Vec::new()))
-        .prop_opt("PlatformVersion", launch.platform_version)
+        .prop_opt("PlatformVersion", launch.platform_version.clone())
         .prop_opt(
             "PropagateTags",
             base.propagate_tags.and_then(PropagatedTagSource::cfn_value),
@@ -922,6 +929,7 @@ pub(crate) fn create(
         security_groups: Vec::new(),
         grace_period_given: base.health_check_grace_period.is_some(),
         has_service_registry: false,
+        platform_version: launch.platform_version,
     });
     let service = Service { node, index };
     // The CDK's base constructor enables Cloud Map before the subclass configures networking,
@@ -988,9 +996,36 @@ fn configure_awsvpc(
     Ok(())
 }
 
-/// Synth-time rules of services (S2, S3), appended to `messages`.
+/// Rule F6 for a Fargate service: what its task needs from platform version 1.4.0 on, if the
+/// version given is older.
+fn platform_version_message(
+    app: &App,
+    service: &str,
+    task_definition: TaskDefinition,
+    version: Option<&str>,
+) -> Option<String> {
+    let version = version?;
+    if rules::fargate_platform_version_supports(version) {
+        return None;
+    }
+    let what = task_definition.needs_platform_1_4(app)?;
+    Some(rules::fargate_platform_version_message(
+        service,
+        task_definition.id(app),
+        what,
+        version,
+    ))
+}
+
+/// Synth-time rules of services (S2, S3, and F6 for containers added after the service),
+/// appended to `messages`.
 pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
     for s in &app.services {
+        if let Some(message) =
+            platform_version_message(app, &s.id, s.task_definition, s.platform_version.as_deref())
+        {
+            messages.push(message);
+        }
         let td = s.task_definition;
         let essential: Vec<bool> = td
             .data(app)

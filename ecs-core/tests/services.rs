@@ -1,4 +1,4 @@
-//! Run-time values breaking rules S4, L1, L2, F4 and M1 are errors of the builders, with the
+//! Run-time values breaking rules S4, L1, L2, F4, M1 and X1 are errors of the builders, with the
 //! messages `ecs_app!` gives while compiling.
 
 use ecs_core::cloud_map::{CloudMapNamespaceOptions, CloudMapOptions, DnsRecordType};
@@ -174,5 +174,74 @@ fn cloud_map_needs_a_namespace_and_srv_in_bridge_mode() {
     assert!(
         err.to_string().contains("use `dns_record_type: Srv`"),
         "{err}"
+    );
+}
+
+// ---- X1 on ExternalService (merge of issues 4 and 5) ----
+
+fn external(app: &mut App, s: StackId) -> (Cluster, TaskDefinition) {
+    let vpc = Vpc::new(app, s, "Vpc", VpcProps::default()).unwrap();
+    let cluster = Cluster::new(app, s, "Cluster", ClusterProps::default().vpc(vpc)).unwrap();
+    let td = ExternalTaskDefinition::new(app, s, "TaskDef", Default::default()).unwrap();
+    td.add_container(
+        app,
+        "web",
+        ContainerDefinitionOptions::default()
+            .image(ContainerImage::from_registry("nginx"))
+            .memory_limit_mib(512)
+            .port_mappings([PortMapping::from(80)]),
+    )
+    .unwrap();
+    (cluster, td)
+}
+
+#[test]
+fn an_external_service_has_no_circuit_breaker_cloud_map_or_load_balancer() {
+    let mut app = App::new();
+    let s = app.add_stack("Web").unwrap();
+    let (cluster, td) = external(&mut app, s);
+    let props = || {
+        ExternalServiceProps::default()
+            .cluster(cluster)
+            .task_definition(td)
+    };
+    let err = ExternalService::new(
+        &mut app,
+        s,
+        "Breaker",
+        props().circuit_breaker(DeploymentCircuitBreaker::default()),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::external_supports_message(
+            "Breaker",
+            ecs_core::rules::ExternalFeature::CircuitBreaker
+        )
+    );
+    let err = ExternalService::new(
+        &mut app,
+        s,
+        "CloudMap",
+        props().cloud_map_options(CloudMapOptions::default().name("web")),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::external_supports_message(
+            "CloudMap",
+            ecs_core::rules::ExternalFeature::CloudMap
+        )
+    );
+    let svc = ExternalService::new(&mut app, s, "Service", props()).unwrap();
+    let err = svc
+        .load_balancer_target(&app, LoadBalancerTargetOptions::default())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::external_supports_message(
+            "Service",
+            ecs_core::rules::ExternalFeature::LoadBalancer
+        )
     );
 }

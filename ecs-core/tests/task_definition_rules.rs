@@ -233,3 +233,80 @@ fn ephemeral_storage_is_21_to_200_gib_and_needs_platform_1_4() {
     assert!(td.needs_platform_1_4(&app).is_some());
     assert!(!ecs_core::rules::fargate_platform_version_supports("1.3.0"));
 }
+
+// ---- F6, service side (merge of issues 4 and 5) ----
+
+#[test]
+fn a_fargate_service_below_platform_1_4_cannot_run_a_task_needing_it() {
+    let (mut app, s) = stack();
+    let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc)).unwrap();
+    let td = FargateTaskDefinition::new(
+        &mut app,
+        s,
+        "TaskDef",
+        FargateTaskDefinitionProps::default()
+            .cpu(256)
+            .memory_limit_mib(512)
+            .ephemeral_storage_gib(40),
+    )
+    .unwrap();
+    td.add_container(&mut app, "web", nginx()).unwrap();
+    let props = || {
+        FargateServiceProps::default()
+            .cluster(cluster)
+            .task_definition(td)
+    };
+    let err =
+        FargateService::new(&mut app, s, "Old", props().platform_version("1.3.0")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::fargate_platform_version_message(
+            "Old",
+            "TaskDef",
+            "`ephemeral_storage_gib`",
+            "1.3.0"
+        )
+    );
+    FargateService::new(&mut app, s, "New", props().platform_version("1.4.0")).unwrap();
+    FargateService::new(&mut app, s, "Default", props()).unwrap();
+}
+
+#[test]
+fn a_container_added_after_the_service_is_judged_at_synthesis() {
+    let (mut app, s) = stack();
+    let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc)).unwrap();
+    let td = fargate(&mut app, s);
+    let db = ecs_core::secrets_manager::Secret::new(&mut app, s, "Db", Default::default()).unwrap();
+    FargateService::new(
+        &mut app,
+        s,
+        "Service",
+        FargateServiceProps::default()
+            .cluster(cluster)
+            .task_definition(td)
+            .platform_version("1.3.0"),
+    )
+    .unwrap();
+    td.add_container(
+        &mut app,
+        "web",
+        nginx().secrets([(
+            "PASSWORD".to_string(),
+            Secret::from_secrets_manager_field(db, "password"),
+        )]),
+    )
+    .unwrap();
+    let err = app.validate().unwrap_err();
+    assert!(
+        err.to_string()
+            .contains(&ecs_core::rules::fargate_platform_version_message(
+                "Service",
+                "TaskDef",
+                "a secret read from a JSON field",
+                "1.3.0"
+            )),
+        "{err}"
+    );
+}

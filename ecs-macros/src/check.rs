@@ -87,6 +87,8 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     healthy_percents(item, cx);
                     external_features(item, cx);
                     cloud_map(stack, item, cx);
+                    // ---- issue 4's F6, service side ----
+                    fargate_platform_version(stack, item, cx);
                 }
                 KindId::Cluster => cluster_capacity(stack, item, &mut consts, cx),
                 KindId::AutoScalingGroup => capacity_sizes(item, &mut consts, cx),
@@ -1424,4 +1426,78 @@ fn chained_seconds<'a>(expr: &'a Expr, method: &str) -> Option<(Option<u32>, &'a
         at = &call.receiver;
     }
     None
+}
+
+// ---- F6, service side: a literal platform version older than what the task needs ----
+
+/// F6: a Fargate service's literal `platform_version` below 1.4.0 cannot run a task definition
+/// (same stack) that uses ephemeral storage, a secret's JSON field or environment files.
+/// Reported on the version; values the macro cannot read are left to the builder.
+fn fargate_platform_version(stack: &Item, service: &Item, cx: &Ctxt) {
+    if service.kind.id != KindId::FargateService {
+        return;
+    }
+    let Some(expr) = service.expr("platform_version") else {
+        return;
+    };
+    let Some(version) = str_literal(expr) else {
+        return;
+    };
+    if rules::fargate_platform_version_supports(&version) {
+        return;
+    }
+    let Some(task) = service_task(stack, service) else {
+        return;
+    };
+    let Some(what) = needs_platform_1_4(task) else {
+        return;
+    };
+    cx.error_at(
+        expr.span(),
+        rules::fargate_platform_version_message(&service.id.name, &task.id.name, what, &version),
+    );
+}
+
+/// What a task definition item uses that needs Fargate platform version 1.4.0, in the order
+/// `TaskDefinition::needs_platform_1_4` looks.
+fn needs_platform_1_4(task: &Item) -> Option<&'static str> {
+    use crate::model::EnvironmentValue;
+    if task.prop("ephemeral_storage_gib").is_some() {
+        return Some("`ephemeral_storage_gib`");
+    }
+    for c in task.children_of(KindId::Container) {
+        if let Some(PropValue::Environment(EnvironmentValue::Map(pairs))) =
+            c.prop("secrets").map(|p| &p.value)
+        {
+            if pairs.iter().any(|(_, value)| reads_json_field(value)) {
+                return Some("a secret read from a JSON field");
+            }
+        }
+        if c.prop("environment_files").is_some() {
+            return Some("`environment_files`");
+        }
+    }
+    None
+}
+
+/// `Secret::from_secrets_manager_field(…)`, or `from_secrets_manager_version` with a field.
+fn reads_json_field(expr: &Expr) -> bool {
+    let Expr::Call(call) = expr else {
+        return false;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return false;
+    };
+    let Some(function) = path.path.segments.last().map(|s| s.ident.to_string()) else {
+        return false;
+    };
+    match function.as_str() {
+        "from_secrets_manager_field" => true,
+        "from_secrets_manager_version" => call
+            .args
+            .iter()
+            .nth(3)
+            .is_some_and(|field| str_literal(field).is_some()),
+        _ => false,
+    }
 }
