@@ -13,4 +13,11 @@ fn ui() {
     t.compile_fail("tests/ui/syntax/*.rs");
     // ---- capacity (issue 3) ----
     t.compile_fail("tests/ui/capacity/*.rs");
+    // ---- load balancing, Cloud Map (issue 5) ----
+    t.compile_fail("tests/ui/load_balancing/*.rs");
+    t.compile_fail("tests/ui/cloud_map/*.rs");
+    // ---- task definitions, containers (issue 4) ----
+    t.compile_fail("tests/ui/taskdef/*.rs");
+    // ---- External services (X1) across issues 4 and 5 ----
+    t.compile_fail("tests/ui/external/*.rs");
 }

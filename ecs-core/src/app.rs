@@ -26,10 +26,17 @@ pub struct App {
     pub(crate) asgs: Vec<AsgData>,
     pub(crate) task_definitions: Vec<TaskDefinitionData>,
     pub(crate) services: Vec<ServiceData>,
-    pub(crate) repositories: Vec<crate::ecr::RepositoryData>,
     // ---- capacity (issue 3) ----
     pub(crate) asg_providers: Vec<crate::capacity_provider::AsgProviderData>,
     pub(crate) service_strategies: Vec<crate::capacity_provider::ServiceStrategies>,
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    pub(crate) security_groups: Vec<crate::ec2::SecurityGroupData>,
+    pub(crate) load_balancers: Vec<crate::load_balancing::LoadBalancerData>,
+    pub(crate) listeners: Vec<crate::load_balancing::ListenerData>,
+    pub(crate) target_groups: Vec<crate::load_balancing::TargetGroupData>,
+    pub(crate) namespaces: Vec<crate::cloud_map::NamespaceData>,
+    pub(crate) cloud_map_services: Vec<crate::cloud_map::CloudMapServiceData>,
+    pub(crate) repositories: Vec<crate::ecr::RepositoryData>,
 }
 
 impl App {

@@ -325,6 +325,7 @@ pub(crate) struct AsgData {
     resource: NodeId,
     template: NodeId,
     role: Role,
+    security_group: SecurityGroup,
     image_type: MachineImageType,
     spot: bool,
     user_data: UserData,
@@ -527,6 +528,7 @@ impl AutoScalingGroup {
             resource,
             template,
             role,
+            security_group: sg,
             image_type: image.image_type(),
             spot: group.spot_price.is_some(),
             user_data,
@@ -593,6 +595,9 @@ impl AutoScalingGroup {
             )));
         }
         let role = data.role;
+        // Load balancers reach bridge and host mode tasks through the instances' group.
+        let sg = data.security_group;
+        app.clusters[cluster.index()].connections.push(sg);
         let cluster_name = cluster.cluster_name(app);
         let cluster_arn = cluster.cluster_arn(app);
         match options.machine_image_type.unwrap_or(data.image_type) {

@@ -26,7 +26,7 @@ use crate::error::Error;
 /// let props = ecs_core::cluster::ClusterProps::default().cluster_name("web");
 /// assert_eq!(props.cluster_name.as_deref(), Some("web"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClusterProps {
     /// The VPC; without one the cluster creates `Vpc` under itself with two zones.
     pub vpc: Option<Vpc>,
@@ -34,6 +34,8 @@ pub struct ClusterProps {
     pub cluster_name: Option<String>,
     /// Adds the `FARGATE` and `FARGATE_SPOT` capacity providers.
     pub enable_fargate_capacity_providers: bool,
+    /// A Cloud Map namespace created with the cluster, the default of its services.
+    pub default_cloud_map_namespace: Option<crate::cloud_map::CloudMapNamespaceOptions>,
 }
 
 impl ClusterProps {
@@ -54,6 +56,15 @@ impl ClusterProps {
         self.enable_fargate_capacity_providers = enable;
         self
     }
+
+    /// Sets `default_cloud_map_namespace`.
+    pub fn default_cloud_map_namespace(
+        mut self,
+        options: crate::cloud_map::CloudMapNamespaceOptions,
+    ) -> Self {
+        self.default_cloud_map_namespace = Some(options);
+        self
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -67,6 +78,10 @@ pub(crate) struct ClusterData {
     default_strategy: Vec<CapacityProviderStrategy>,
     /// `AWS::ECS::ClusterCapacityProviderAssociations`, once there is something to associate.
     associations: Option<NodeId>,
+    // ---- issue 5: the instances' security groups (CDK `cluster.connections`) and the
+    // default Cloud Map namespace ----
+    pub(crate) connections: Vec<crate::ec2::SecurityGroup>,
+    pub(crate) default_namespace: Option<crate::cloud_map::Namespace>,
 }
 
 /// An ECS cluster construct.
@@ -105,12 +120,21 @@ impl Cluster {
             providers: Vec::new(),
             default_strategy: Vec::new(),
             associations: None,
+            connections: Vec::new(),
+            default_namespace: None,
         });
         let cluster = Cluster { node, index };
         if props.enable_fargate_capacity_providers {
             cluster.enable_fargate_capacity_providers(app)?;
         }
+        if let Some(options) = props.default_cloud_map_namespace {
+            cluster.add_default_cloud_map_namespace(app, options)?;
+        }
         Ok(cluster)
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self.index
     }
 
     /// The cluster construct's scope.
@@ -344,5 +368,52 @@ impl Cluster {
             }
         }
         Ok(())
+    }
+
+    /// The security groups of the cluster's instances (CDK `cluster.connections`): where
+    /// load balancers reach bridge and host mode tasks.
+    pub(crate) fn connections(self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
+        app.clusters[self.index].connections.clone()
+    }
+
+    /// The default Cloud Map namespace, if one was added.
+    pub fn default_cloud_map_namespace(self, app: &App) -> Option<crate::cloud_map::Namespace> {
+        app.clusters[self.index].default_namespace
+    }
+
+    /// Adds the default Cloud Map namespace, `<cluster>/DefaultServiceDiscoveryNamespace`
+    /// (CDK `addDefaultCloudMapNamespace`).
+    ///
+    /// ```
+    /// use ecs_core::{App, cloud_map::CloudMapNamespaceOptions, cluster::{Cluster, ClusterProps}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// cluster.add_default_cloud_map_namespace(&mut app, CloudMapNamespaceOptions::default().name("app.local")).unwrap();
+    /// assert!(cluster.default_cloud_map_namespace(&app).is_some());
+    /// ```
+    pub fn add_default_cloud_map_namespace(
+        self,
+        app: &mut App,
+        options: crate::cloud_map::CloudMapNamespaceOptions,
+    ) -> Result<crate::cloud_map::Namespace, Error> {
+        if app.clusters[self.index].default_namespace.is_some() {
+            return Err(Error::new(format!(
+                "cluster `{}` already has a default cloud map namespace: add only one",
+                self.id(app)
+            )));
+        }
+        let vpc = options.vpc.unwrap_or(self.vpc(app));
+        let ns = crate::cloud_map::Namespace::create_in(
+            app,
+            self.node,
+            "DefaultServiceDiscoveryNamespace",
+            options.name,
+            options.namespace_type,
+            Some(vpc),
+            None,
+        )?;
+        app.clusters[self.index].default_namespace = Some(ns);
+        Ok(ns)
     }
 }

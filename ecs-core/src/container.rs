@@ -4,9 +4,7 @@
 use crate::app::App;
 use crate::cfn::{Pseudo, Value};
 use crate::construct::NodeId;
-use crate::container_options::{
-    ContainerDependency, HealthCheck, LinuxParameters, Ulimit,
-};
+use crate::container_options::{ContainerDependency, HealthCheck, LinuxParameters, Ulimit};
 use crate::duration::Duration;
 use crate::error::Error;
 use crate::log_driver::LogDriver;
@@ -101,7 +99,6 @@ impl From<u32> for PortMapping {
         PortMapping::default().container_port(port)
     }
 }
-
 
 /// Setters of optional fields: `name(value)` stores `Some(value)`; text fields take anything
 /// that converts to a `String`.
@@ -404,7 +401,10 @@ impl ContainerDefinitionOptions {
     }
 
     /// Adds secrets by variable name; a later one for the same name replaces the earlier one.
-    pub fn secrets<K: Into<String>>(mut self, secrets: impl IntoIterator<Item = (K, Secret)>) -> Self {
+    pub fn secrets<K: Into<String>>(
+        mut self,
+        secrets: impl IntoIterator<Item = (K, Secret)>,
+    ) -> Self {
         for (k, v) in secrets {
             set_pair(&mut self.secrets, k.into(), v);
         }
@@ -511,7 +511,10 @@ impl ContainerData {
                 .secrets
                 .iter()
                 .map(|(k, s)| {
-                    Value::map([("Name", Value::from(k.as_str())), ("ValueFrom", s.value_from())])
+                    Value::map([
+                        ("Name", Value::from(k.as_str())),
+                        ("ValueFrom", s.value_from()),
+                    ])
                 })
                 .collect();
             m.push(("Secrets", list(items)));
@@ -579,7 +582,10 @@ impl ContainerData {
             m.push(("LinuxParameters", l.render()));
         }
         if !o.ulimits.is_empty() {
-            m.push(("Ulimits", list(o.ulimits.iter().map(Ulimit::render).collect())));
+            m.push((
+                "Ulimits",
+                list(o.ulimits.iter().map(Ulimit::render).collect()),
+            ));
         }
         if !o.docker_labels.is_empty() {
             let labels = o
@@ -692,7 +698,11 @@ pub(crate) fn check_options(
         (options.memory_limit_mib, options.memory_reservation_mib)
     {
         if !rules::memory_limit_covers_reservation(limit, reservation) {
-            return Err(Error::new(rules::memory_limit_message(id, limit, reservation)));
+            return Err(Error::new(rules::memory_limit_message(
+                id,
+                limit,
+                reservation,
+            )));
         }
     }
     if let Some(h) = &options.health_check {
@@ -739,7 +749,11 @@ pub(crate) fn check_options(
 }
 
 /// Rule L3 for one mapping.
-pub(crate) fn check_port_mapping(p: &PortMapping, id: &str, mode: NetworkMode) -> Result<(), Error> {
+pub(crate) fn check_port_mapping(
+    p: &PortMapping,
+    id: &str,
+    mode: NetworkMode,
+) -> Result<(), Error> {
     if !rules::host_port_allowed(mode, p.container_port, p.host_port) {
         return Err(Error::new(rules::host_port_message(
             id,
@@ -887,7 +901,12 @@ impl ContainerDefinition {
     }
 
     /// Adds a Docker label after declaration (CDK `addDockerLabel`).
-    pub fn add_docker_label(self, app: &mut App, name: impl Into<String>, value: impl Into<String>) {
+    pub fn add_docker_label(
+        self,
+        app: &mut App,
+        name: impl Into<String>,
+        value: impl Into<String>,
+    ) {
         set_pair(
             &mut self.options_mut(app).docker_labels,
             name.into(),
@@ -897,7 +916,12 @@ impl ContainerDefinition {
     }
 
     /// Adds a secret after declaration (CDK `addSecret`), granting the execution role.
-    pub fn add_secret(self, app: &mut App, name: impl Into<String>, secret: Secret) -> Result<(), Error> {
+    pub fn add_secret(
+        self,
+        app: &mut App,
+        name: impl Into<String>,
+        secret: Secret,
+    ) -> Result<(), Error> {
         let role = self.task_definition.obtain_execution_role(app)?;
         secret.grant_read(app, role)?;
         set_pair(&mut self.options_mut(app).secrets, name.into(), secret);

@@ -64,7 +64,9 @@ impl HealthCheck {
         } else if c.first().is_some_and(|f| f == "CMD" || f == "CMD-SHELL") {
             c.clone()
         } else {
-            std::iter::once("CMD".to_string()).chain(c.iter().cloned()).collect()
+            std::iter::once("CMD".to_string())
+                .chain(c.iter().cloned())
+                .collect()
         };
         let mut m = vec![
             ("Command", Value::strings(command)),
@@ -73,7 +75,10 @@ impl HealthCheck {
                 self.interval.map_or(30, Duration::to_seconds).into(),
             ),
             ("Retries", self.retries.unwrap_or(3).into()),
-            ("Timeout", self.timeout.map_or(5, Duration::to_seconds).into()),
+            (
+                "Timeout",
+                self.timeout.map_or(5, Duration::to_seconds).into(),
+            ),
         ];
         if let Some(s) = self.start_period {
             m.push(("StartPeriod", s.to_seconds().into()));
@@ -159,22 +164,24 @@ impl LinuxParameters {
 
     /// Adds kernel capabilities (CDK `addCapabilities`).
     pub fn add_capabilities<S: Into<String>>(mut self, caps: impl IntoIterator<Item = S>) -> Self {
-        self.capabilities_add.extend(caps.into_iter().map(Into::into));
+        self.capabilities_add
+            .extend(caps.into_iter().map(Into::into));
         self
     }
 
     /// Drops kernel capabilities (CDK `dropCapabilities`).
-    pub fn drop_capabilities<S: Into<String>>(
-        mut self,
-        caps: impl IntoIterator<Item = S>,
-    ) -> Self {
+    pub fn drop_capabilities<S: Into<String>>(mut self, caps: impl IntoIterator<Item = S>) -> Self {
         self.capabilities_drop
             .extend(caps.into_iter().map(Into::into));
         self
     }
 
     /// Exposes a host device (CDK `addDevices`).
-    pub fn add_device(mut self, host_path: impl Into<String>, container_path: Option<&str>) -> Self {
+    pub fn add_device(
+        mut self,
+        host_path: impl Into<String>,
+        container_path: Option<&str>,
+    ) -> Self {
         self.devices.push(Device {
             host_path: host_path.into(),
             container_path: container_path.map(String::from),

@@ -261,6 +261,11 @@ impl Vpc {
         Value::Ref(app.vpcs[self.index].resource)
     }
 
+    /// `{"Fn::GetAtt": [vpc, "CidrBlock"]}`.
+    pub fn vpc_cidr_block(self, app: &App) -> Value {
+        Value::GetAtt(app.vpcs[self.index].resource, "CidrBlock".into())
+    }
+
     /// The default subnet selection: private subnets (isolated when there is no NAT).
     pub fn private_subnets(self, app: &App) -> Vec<Value> {
         app.vpcs[self.index]
@@ -268,6 +273,11 @@ impl Vpc {
             .iter()
             .map(|s| Value::Ref(*s))
             .collect()
+    }
+
+    /// The nodes of the public subnet resources.
+    pub(crate) fn public_subnet_nodes(self, app: &App) -> &[NodeId] {
+        &app.vpcs[self.index].public_subnets
     }
 
     /// The public subnets.
@@ -430,6 +440,79 @@ fn restrict_default_security_group(
     Ok(())
 }
 
+/// Properties of a [`SecurityGroup`] (CDK `SecurityGroupProps`, the part this library supports).
+///
+/// ```
+/// use ecs_core::ec2::{Peer, Port, SecurityGroupProps};
+/// let props = SecurityGroupProps::default()
+///     .description("web")
+///     .allow_all_outbound(false)
+///     .ingress_rules([(Peer::vpc_cidr_block(), Port::tcp(80))]);
+/// assert_eq!(props.allow_all_outbound, Some(false));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SecurityGroupProps {
+    /// The VPC (required for a top-level security group).
+    pub vpc: Option<Vpc>,
+    /// `GroupDescription`; default the construct path.
+    pub description: Option<String>,
+    /// `SecurityGroupName`.
+    pub security_group_name: Option<String>,
+    /// Whether all outbound traffic is allowed; default true.
+    pub allow_all_outbound: Option<bool>,
+    /// Ingress rules added after creation (CDK `addIngressRule`).
+    pub ingress_rules: Vec<Rule>,
+    /// Egress rules added after creation (CDK `addEgressRule`).
+    pub egress_rules: Vec<Rule>,
+}
+
+impl SecurityGroupProps {
+    /// Sets `vpc`.
+    pub fn vpc(mut self, vpc: Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `security_group_name`.
+    pub fn security_group_name(mut self, name: impl Into<String>) -> Self {
+        self.security_group_name = Some(name.into());
+        self
+    }
+
+    /// Sets `allow_all_outbound`.
+    pub fn allow_all_outbound(mut self, allow: bool) -> Self {
+        self.allow_all_outbound = Some(allow);
+        self
+    }
+
+    /// Adds ingress rules: `(peer, port)` or `(peer, port, description)`.
+    pub fn ingress_rules<R: Into<Rule>>(mut self, rules: impl IntoIterator<Item = R>) -> Self {
+        self.ingress_rules.extend(rules.into_iter().map(Into::into));
+        self
+    }
+
+    /// Adds egress rules: `(peer, port)` or `(peer, port, description)`.
+    pub fn egress_rules<R: Into<Rule>>(mut self, rules: impl IntoIterator<Item = R>) -> Self {
+        self.egress_rules.extend(rules.into_iter().map(Into::into));
+        self
+    }
+}
+
+pub use crate::connections::{Peer, Port, Rule};
+
+#[derive(Debug, Clone)]
+pub(crate) struct SecurityGroupData {
+    pub(crate) resource: NodeId,
+    pub(crate) vpc: Vpc,
+    pub(crate) allow_all_outbound: bool,
+}
+
 /// A security group construct (`<id>/Resource`).
 ///
 /// ```
@@ -445,41 +528,112 @@ fn restrict_default_security_group(
 pub struct SecurityGroup {
     node: NodeId,
     resource: NodeId,
+    index: usize,
+}
+
+/// The egress rule the CDK writes when a group allows no outbound traffic: one no packet can
+/// match, since an empty egress list would mean "allow all" to EC2.
+fn no_traffic_rule() -> Value {
+    Value::map([
+        ("CidrIp", Value::from("255.255.255.255/32")),
+        ("Description", Value::from("Disallow all traffic")),
+        ("FromPort", Value::from(252u32)),
+        ("IpProtocol", Value::from("icmp")),
+        ("ToPort", Value::from(86u32)),
+    ])
 }
 
 impl SecurityGroup {
     /// A security group in `vpc` that allows all outbound traffic, described by its path as
     /// the CDK describes it.
     pub fn new(app: &mut App, scope: NodeId, id: &str, vpc: Vpc) -> Result<SecurityGroup, Error> {
+        SecurityGroup::new_with(app, scope, id, SecurityGroupProps::default().vpc(vpc))
+    }
+
+    /// A security group at the top of `stack` (CDK `new ec2.SecurityGroup(stack, id, props)`).
+    ///
+    /// ```
+    /// use ecs_core::{App, ec2::{Peer, Port, SecurityGroup, SecurityGroupProps, Vpc}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Net").unwrap();
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
+    /// SecurityGroup::create(&mut app, s, "Sg", SecurityGroupProps::default().vpc(vpc)
+    ///     .allow_all_outbound(false)
+    ///     .egress_rules([(Peer::any_ipv4(), Port::tcp(443))])).unwrap();
+    /// ```
+    pub fn create(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: SecurityGroupProps,
+    ) -> Result<SecurityGroup, Error> {
+        let root = app.stack(stack).root();
+        SecurityGroup::new_with(app, root, id, props)
+    }
+
+    /// A security group under `scope` with `props`.
+    pub fn new_with(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        props: SecurityGroupProps,
+    ) -> Result<SecurityGroup, Error> {
+        let Some(vpc) = props.vpc else {
+            return Err(Error::new(format!(
+                "security group `{id}` needs `vpc`: add `vpc: <name>`"
+            )));
+        };
         let vpc_id = vpc.vpc_id(app);
+        let allow_all_outbound = props.allow_all_outbound.unwrap_or(true);
         let stack = app.stack_mut(scope.stack());
         let node = stack.add_node(scope, id)?;
-        let description = stack.path(node);
+        let description = props.description.unwrap_or_else(|| stack.path(node));
+        let egress = if allow_all_outbound {
+            Value::map([
+                ("CidrIp", Value::from("0.0.0.0/0")),
+                (
+                    "Description",
+                    Value::from("Allow all outbound traffic by default"),
+                ),
+                ("IpProtocol", Value::from("-1")),
+            ])
+        } else {
+            no_traffic_rule()
+        };
         let resource = stack.add_resource(
             node,
             "Resource",
             Resource::new("AWS::EC2::SecurityGroup")
                 .prop("GroupDescription", description)
-                .prop(
-                    "SecurityGroupEgress",
-                    Value::List(vec![Value::map([
-                        ("CidrIp", Value::from("0.0.0.0/0")),
-                        (
-                            "Description",
-                            Value::from("Allow all outbound traffic by default"),
-                        ),
-                        ("IpProtocol", Value::from("-1")),
-                    ])]),
-                )
+                .prop_opt("GroupName", props.security_group_name)
+                .prop("SecurityGroupEgress", Value::List(vec![egress]))
                 .prop("VpcId", vpc_id),
         )?;
-        Ok(SecurityGroup { node, resource })
+        let index = app.security_groups.len();
+        app.security_groups.push(SecurityGroupData {
+            resource,
+            vpc,
+            allow_all_outbound,
+        });
+        let sg = SecurityGroup {
+            node,
+            resource,
+            index,
+        };
+        for rule in props.ingress_rules {
+            sg.add_ingress_rule(app, rule.peer, rule.port, rule.description.as_deref())?;
+        }
+        for rule in props.egress_rules {
+            sg.add_egress_rule(app, rule.peer, rule.port, rule.description.as_deref())?;
+        }
+        Ok(sg)
     }
 
     /// The security group whose construct scope is `node`, if it is one.
     pub(crate) fn from_node(app: &App, node: NodeId) -> Option<SecurityGroup> {
         let resource = app.stack(node.stack()).child(node, "Resource")?;
-        Some(SecurityGroup { node, resource })
+        let index = app.security_groups.iter().position(|g| g.resource == resource)?;
+        Some(SecurityGroup { node, resource, index })
     }
 
     /// The construct's scope.
@@ -490,5 +644,72 @@ impl SecurityGroup {
     /// `{"Fn::GetAtt": [sg, "GroupId"]}`.
     pub fn group_id(self) -> Value {
         Value::GetAtt(self.resource, "GroupId".into())
+    }
+
+    pub(crate) fn data(self, app: &App) -> &SecurityGroupData {
+        &app.security_groups[self.index]
+    }
+
+    /// Whether the group allows all outbound traffic.
+    pub fn allows_all_outbound(self, app: &App) -> bool {
+        self.data(app).allow_all_outbound
+    }
+
+    /// Adds an ingress rule (CDK `addIngressRule`): inline on the group when the peer is an
+    /// address range, else an `AWS::EC2::SecurityGroupIngress` under the group named
+    /// `from <peer>:<port>`. A repeated rule is added once.
+    ///
+    /// ```
+    /// use ecs_core::{App, ec2::{Peer, Port, SecurityGroup, Vpc}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Net").unwrap();
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
+    /// let root = app.stack(s).root();
+    /// let sg = SecurityGroup::new(&mut app, root, "Sg", vpc).unwrap();
+    /// sg.add_ingress_rule(&mut app, Peer::any_ipv4(), Port::tcp(80), None).unwrap();
+    /// ```
+    pub fn add_ingress_rule(
+        self,
+        app: &mut App,
+        peer: Peer,
+        port: Port,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        crate::connections::add_rule(app, self, true, peer, port, description)
+    }
+
+    /// Adds an egress rule (CDK `addEgressRule`); nothing when the group already allows all
+    /// outbound traffic.
+    pub fn add_egress_rule(
+        self,
+        app: &mut App,
+        peer: Peer,
+        port: Port,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        if self.data(app).allow_all_outbound {
+            return Ok(());
+        }
+        // Any real rule replaces EC2's implicit "allow all", so the placeholder goes.
+        let resource = self.resource;
+        let st = app.stack_mut(self.node.stack());
+        if let Some(Value::List(rules)) = st
+            .resource_mut(resource)
+            .properties
+            .get_mut("SecurityGroupEgress")
+        {
+            rules.retain(|r| *r != no_traffic_rule());
+        }
+        // The CDK omits an empty egress list.
+        let props = &mut st.resource_mut(resource).properties;
+        if matches!(props.get("SecurityGroupEgress"), Some(Value::List(l)) if l.is_empty()) {
+            props.remove("SecurityGroupEgress");
+        }
+        crate::connections::add_rule(app, self, false, peer, port, description)
+    }
+
+    /// The group's VPC.
+    pub fn vpc(self, app: &App) -> Vpc {
+        self.data(app).vpc
     }
 }

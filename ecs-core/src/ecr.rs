@@ -172,3 +172,49 @@ pub(crate) fn grant_pull_from(app: &mut App, role: Role, arn: Value) -> Result<(
         Statement::allow(["ecr:GetAuthorizationToken"]).on_any(),
     )
 }
+
+/// Properties of an [`ImportedRepository`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportedRepositoryProps {
+    /// The repository name (required).
+    pub repository_name: Option<String>,
+}
+
+impl ImportedRepositoryProps {
+    /// Sets `repository_name`.
+    pub fn repository_name(mut self, name: impl Into<String>) -> Self {
+        self.repository_name = Some(name.into());
+        self
+    }
+}
+
+/// Constructor of repositories known by name, in the props style of the other kinds (what
+/// `imported_repository` in `ecs_app!` calls).
+///
+/// ```
+/// use ecs_core::{App, ecr::{ImportedRepository, ImportedRepositoryProps}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// ImportedRepository::new(&mut app, s, "Base", ImportedRepositoryProps::default().repository_name("shared/base")).unwrap();
+/// ```
+#[derive(Debug)]
+pub struct ImportedRepository;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ImportedRepository {
+    /// [`Repository::from_repository_name`] with props.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: ImportedRepositoryProps,
+    ) -> Result<Repository, Error> {
+        let Some(name) = props.repository_name else {
+            return Err(Error::new(format!(
+                "imported repository `{id}` needs `repository_name`: add e.g. `repository_name: \"team/app\"`"
+            )));
+        };
+        Repository::from_repository_name(app, stack, id, &name)
+    }
+}

@@ -16,7 +16,7 @@ use crate::cfn::{Resource, Value};
 use crate::construct::{NodeId, StackId};
 use crate::ec2::{SecurityGroup, Vpc};
 use crate::error::Error;
-use crate::iam::{PolicyDocument, Role, Statement};
+use crate::iam::{Grantee, PolicyDocument, Statement};
 use crate::service::Service;
 
 /// The NFS port.
@@ -76,7 +76,9 @@ impl FileSystem {
             private
                 .into_iter()
                 .map(|s| {
-                    let Value::Ref(n) = s else { unreachable!("subnets are references") };
+                    let Value::Ref(n) = s else {
+                        unreachable!("subnets are references")
+                    };
                     let scope = st.components(n);
                     (scope[scope.len() - 2].to_string(), Value::Ref(n))
                 })
@@ -112,7 +114,10 @@ impl FileSystem {
                 &format!("EfsMountTarget-{subnet}"),
                 Resource::new("AWS::EFS::MountTarget")
                     .prop("FileSystemId", Value::Ref(resource))
-                    .prop("SecurityGroups", Value::List(vec![security_group.group_id()]))
+                    .prop(
+                        "SecurityGroups",
+                        Value::List(vec![security_group.group_id()]),
+                    )
                     .prop("SubnetId", subnet_id),
             )?;
         }
@@ -138,8 +143,10 @@ impl FileSystem {
         Value::GetAtt(self.resource, "Arn".into())
     }
 
-    /// Lets `role` mount and write through a mount target (CDK `grantReadWrite`).
-    pub fn grant_read_write(self, app: &mut App, role: Role) -> Result<(), Error> {
+    /// Lets `grantee` (a role, or a task definition's task role) mount and write through a
+    /// mount target (CDK `grantReadWrite`).
+    pub fn grant_read_write(self, app: &mut App, grantee: impl Grantee) -> Result<(), Error> {
+        let role = grantee.grantee_role(app);
         role.grant(
             app,
             Statement::allow([
@@ -210,7 +217,11 @@ pub struct Acl {
 
 impl Acl {
     /// An owner and permissions.
-    pub fn new(owner_uid: impl Into<String>, owner_gid: impl Into<String>, permissions: impl Into<String>) -> Acl {
+    pub fn new(
+        owner_uid: impl Into<String>,
+        owner_gid: impl Into<String>,
+        permissions: impl Into<String>,
+    ) -> Acl {
         Acl {
             owner_uid: owner_uid.into(),
             owner_gid: owner_gid.into(),

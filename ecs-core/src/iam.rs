@@ -310,3 +310,30 @@ impl Role {
         Ok(())
     }
 }
+
+/// What a grant can be given to: a role, or a task definition (its task role).
+///
+/// ```
+/// use ecs_core::{App, iam::{Grantee, Role}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let root = app.stack(s).root();
+/// let role = Role::new(&mut app, root, "R", "ecs-tasks.amazonaws.com").unwrap();
+/// assert_eq!(role.grantee_role(&app), role);
+/// ```
+pub trait Grantee {
+    /// The role that receives the grant.
+    fn grantee_role(&self, app: &App) -> Role;
+}
+
+impl Grantee for Role {
+    fn grantee_role(&self, _app: &App) -> Role {
+        *self
+    }
+}
+
+impl Grantee for crate::task_definition::TaskDefinition {
+    fn grantee_role(&self, app: &App) -> Role {
+        self.task_role(app)
+    }
+}

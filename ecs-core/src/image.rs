@@ -110,7 +110,10 @@ impl ContainerImage {
     }
 
     /// An ECR repository's image by tag or `sha256:` digest (CDK `fromEcrRepository(repo, tag)`).
-    pub fn from_ecr_repository_tag(repository: Repository, tag: impl Into<String>) -> ContainerImage {
+    pub fn from_ecr_repository_tag(
+        repository: Repository,
+        tag: impl Into<String>,
+    ) -> ContainerImage {
         ContainerImage::Ecr {
             repository,
             tag: tag.into(),

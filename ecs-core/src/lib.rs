@@ -28,9 +28,12 @@ pub mod app;
 pub mod capacity;
 pub mod capacity_provider;
 pub mod cfn;
+pub mod cloud_map;
 pub mod cluster;
+pub mod connections;
 pub mod construct;
 pub mod container;
+pub mod duration;
 pub mod ec2;
 pub mod error;
 pub mod events;
@@ -40,6 +43,7 @@ pub mod log_driver;
 pub mod logs;
 pub mod image;
 pub mod kms;
+pub mod load_balancing;
 pub mod rules;
 pub mod scaling;
 pub mod schedule;
@@ -50,7 +54,6 @@ pub mod task_definition;
 // ---- task definitions, containers, images, environment (issue 4) ----
 pub mod assets;
 pub mod container_options;
-pub mod duration;
 pub mod ecr;
 pub mod efs;
 pub mod s3;
@@ -61,6 +64,7 @@ pub mod volume;
 
 pub use app::App;
 pub use construct::StackId;
+pub use duration::Duration;
 pub use error::Error;
 
 /// Everything an app needs in scope: the app, the constructs, their props and enums.
@@ -96,6 +100,17 @@ pub mod prelude {
     pub use crate::service::{
         Ec2Service, Ec2ServiceProps, FargateService, FargateServiceProps, LaunchType, Service,
     };
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    pub use crate::cloud_map::DnsRecordType;
+    pub use crate::duration::Duration;
+    pub use crate::ec2::{Peer, Port, SecurityGroupProps};
+    // The target groups' `HealthCheck` stays in `load_balancing`: the prelude's is the
+    // containers' (`container_options::HealthCheck`).
+    pub use crate::load_balancing::{ListenerCertificate, ListenerCondition};
+    pub use crate::service::{
+        DeploymentCircuitBreaker, DeploymentControllerType, PlacementConstraint, PlacementStrategy,
+        PropagatedTagSource,
+    };
     pub use crate::task_definition::{
         Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,
         FargateTaskDefinitionProps, NetworkMode, TaskDefinition, TaskSize,
@@ -106,9 +121,10 @@ pub mod prelude {
     pub use crate::container_options::{
         ContainerDependency, ContainerDependencyCondition, HealthCheck, LinuxParameters, Ulimit,
     };
-    pub use crate::duration::Duration;
     pub use crate::ecr::{Repository, RepositoryProps};
-    pub use crate::efs::{AccessPoint, AccessPointProps, Acl, FileSystem, FileSystemProps, PosixUser};
+    pub use crate::efs::{
+        AccessPoint, AccessPointProps, Acl, FileSystem, FileSystemProps, PosixUser,
+    };
     pub use crate::s3::{Bucket, BucketProps};
     pub use crate::secret::{EnvironmentFile, Secret};
     pub use crate::secrets_manager::{SecretProps, SecretStringGenerator};
@@ -116,8 +132,7 @@ pub mod prelude {
     pub use crate::ssm::{StringParameter, StringParameterProps};
     pub use crate::task_definition::{
         CpuArchitecture, ExternalTaskDefinition, ExternalTaskDefinitionProps, InferenceAccelerator,
-        IpcMode, OperatingSystemFamily, PidMode, PlacementConstraint, RuntimePlatform,
-        TaskDefinitionProps,
+        IpcMode, OperatingSystemFamily, PidMode, RuntimePlatform, TaskDefinitionProps,
     };
     pub use crate::volume::{
         AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, MountPoint, Scope,

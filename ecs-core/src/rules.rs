@@ -40,6 +40,10 @@ pub enum RuleId {
     S3,
     /// Ids are unique in their scope and names refer to declared constructs.
     G4,
+    /// Capacity: one way to choose the image, spot draining with a spot price, sizes in order.
+    C1,
+    /// Capacity providers: strategies that can be placed, managed scaling under protection.
+    C2,
     /// Fargate tasks use no host-bound feature.
     F4,
     /// Fargate features that need platform version 1.4.0.
@@ -58,10 +62,6 @@ pub enum RuleId {
     G3,
     /// At most 100 environment variables per container.
     G5,
-    /// Capacity: one way to choose the image, spot draining with a spot price, sizes in order.
-    C1,
-    /// Capacity providers: strategies that can be placed, managed scaling under protection.
-    C2,
 }
 
 impl RuleId {
@@ -80,6 +80,8 @@ impl RuleId {
             RuleId::S2 => "S2",
             RuleId::S3 => "S3",
             RuleId::G4 => "G4",
+            RuleId::C1 => "C1",
+            RuleId::C2 => "C2",
             RuleId::F4 => "F4",
             RuleId::F6 => "F6",
             RuleId::E2 => "E2",
@@ -89,8 +91,6 @@ impl RuleId {
             RuleId::G2 => "G2",
             RuleId::G3 => "G3",
             RuleId::G5 => "G5",
-            RuleId::C1 => "C1",
-            RuleId::C2 => "C2",
         }
     }
 }
@@ -879,6 +879,356 @@ pub fn termination_protection_needs_scaling_message(provider: &str) -> String {
     )
 }
 // ---- end capacity ----
+// ---- services, load balancers, Cloud Map (issue 5): S4, X1, L1, L2, F4, M1 ----
+
+/// Rule S4: a deployment must be able to stop old tasks before it exceeds its maximum, so the
+/// minimum healthy percent is below the maximum (CDK "Minimum healthy percent must be less than
+/// maximum healthy percent").
+///
+/// ```
+/// assert!(ecs_core::rules::healthy_percent_range(50, 200));
+/// assert!(!ecs_core::rules::healthy_percent_range(100, 100));
+/// ```
+pub const fn healthy_percent_range(min: u32, max: u32) -> bool {
+    min < max
+}
+
+/// Rule S4's message for the percents.
+///
+/// ```
+/// assert!(ecs_core::rules::healthy_percent_range_message("Service", 100, 100).contains("below"));
+/// ```
+pub fn healthy_percent_range_message(service: &str, min: u32, max: u32) -> String {
+    format!(
+        "service `{service}` has `min_healthy_percent: {min}` and `max_healthy_percent: {max}`: the minimum must be below the maximum, e.g. `min_healthy_percent: 50, max_healthy_percent: 200`"
+    )
+}
+
+/// Rule S4: a daemon service runs one task per instance, so a desired count means nothing
+/// (CDK "Daemon mode launches one task on every instance. Don't supply desiredCount.").
+///
+/// ```
+/// assert!(ecs_core::rules::daemon_without_desired_count(false, true));
+/// assert!(!ecs_core::rules::daemon_without_desired_count(true, true));
+/// ```
+pub const fn daemon_without_desired_count(daemon: bool, has_desired_count: bool) -> bool {
+    !(daemon && has_desired_count)
+}
+
+/// Rule S4's message for a daemon with a desired count.
+///
+/// ```
+/// assert!(ecs_core::rules::daemon_without_desired_count_message("Agent").contains("remove `desired_count`"));
+/// ```
+pub fn daemon_without_desired_count_message(service: &str) -> String {
+    format!(
+        "daemon service `{service}` runs one task on every instance and takes no `desired_count`: remove `desired_count` or `daemon: true`"
+    )
+}
+
+/// Rule S4: a daemon replaces its one task per instance in place, so it can never run more
+/// than 100% (CDK "Maximum percent must be 100 for daemon mode.").
+///
+/// ```
+/// assert!(ecs_core::rules::daemon_max_healthy_percent(true, Some(100)));
+/// assert!(!ecs_core::rules::daemon_max_healthy_percent(true, Some(200)));
+/// ```
+pub const fn daemon_max_healthy_percent(daemon: bool, max: Option<u32>) -> bool {
+    match max {
+        Some(m) if daemon => m == 100,
+        _ => true,
+    }
+}
+
+/// Rule S4's message for a daemon's maximum percent.
+///
+/// ```
+/// assert!(ecs_core::rules::daemon_max_healthy_percent_message("Agent").contains("100"));
+/// ```
+pub fn daemon_max_healthy_percent_message(service: &str) -> String {
+    format!(
+        "daemon service `{service}` must have `max_healthy_percent: 100`: set it to 100 or remove it"
+    )
+}
+
+/// What an External service cannot use (rule X1).
+///
+/// ```
+/// assert_eq!(ecs_core::rules::ExternalFeature::CloudMap.property(), "cloud_map_options");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExternalFeature {
+    /// Any load balancer as a target.
+    LoadBalancer,
+    /// Cloud Map registration.
+    CloudMap,
+    /// The deployment circuit breaker.
+    CircuitBreaker,
+    /// Capacity provider strategies.
+    CapacityProviderStrategies,
+    /// Task auto-scaling.
+    AutoScaling,
+}
+
+impl ExternalFeature {
+    /// The DSL property or item that asks for the feature.
+    pub const fn property(self) -> &'static str {
+        match self {
+            ExternalFeature::LoadBalancer => "targets",
+            ExternalFeature::CloudMap => "cloud_map_options",
+            ExternalFeature::CircuitBreaker => "circuit_breaker",
+            ExternalFeature::CapacityProviderStrategies => "capacity_provider_strategies",
+            ExternalFeature::AutoScaling => "auto_scale_task_count",
+        }
+    }
+
+    const fn noun(self) -> &'static str {
+        match self {
+            ExternalFeature::LoadBalancer => "load balancers",
+            ExternalFeature::CloudMap => "cloud map",
+            ExternalFeature::CircuitBreaker => "the deployment circuit breaker",
+            ExternalFeature::CapacityProviderStrategies => "capacity provider strategies",
+            ExternalFeature::AutoScaling => "task auto-scaling",
+        }
+    }
+}
+
+/// Rule X1: ECS Anywhere instances sit outside AWS's load balancers, Cloud Map, circuit breaker,
+/// capacity providers and auto-scaling (seed README; CDK X4–X12).
+///
+/// ```
+/// use ecs_core::{rules::{external_supports, ExternalFeature}, service::LaunchType};
+/// assert!(external_supports(LaunchType::Fargate, ExternalFeature::CloudMap));
+/// assert!(!external_supports(LaunchType::External, ExternalFeature::LoadBalancer));
+/// ```
+pub const fn external_supports(launch: LaunchType, _feature: ExternalFeature) -> bool {
+    !matches!(launch, LaunchType::External)
+}
+
+/// Rule X1's message.
+///
+/// ```
+/// use ecs_core::rules::{external_supports_message, ExternalFeature};
+/// assert!(external_supports_message("Svc", ExternalFeature::CloudMap).starts_with("external service `Svc` cannot use cloud map"));
+/// ```
+pub fn external_supports_message(service: &str, feature: ExternalFeature) -> String {
+    format!(
+        "external service `{service}` cannot use {}: ecs anywhere does not support it; remove it or run the service on ec2 or fargate",
+        feature.noun()
+    )
+}
+
+/// Rule L1: a load-balancer target names a container of the service's task definition (CDK
+/// "No container named … Did you call addContainer()?").
+///
+/// ```
+/// assert!(ecs_core::rules::target_container_message("Service", "api", "TaskDef").contains("no container `api`"));
+/// ```
+pub fn target_container_message(service: &str, container: &str, task: &str) -> String {
+    format!(
+        "task definition `{task}` of service `{service}` has no container `{container}`: name one of its containers"
+    )
+}
+
+/// Rule L1: traffic reaches a container only on a mapped port and protocol (CDK "Container … has
+/// no mapping for port … and protocol …").
+///
+/// ```
+/// use ecs_core::{container::Protocol, rules::target_port_mapped};
+/// assert!(target_port_mapped(80, Protocol::Tcp, &[(80, Protocol::Tcp)]));
+/// assert!(!target_port_mapped(80, Protocol::Udp, &[(80, Protocol::Tcp)]));
+/// ```
+pub const fn target_port_mapped(
+    port: u32,
+    protocol: crate::container::Protocol,
+    mappings: &[(u32, crate::container::Protocol)],
+) -> bool {
+    let mut i = 0;
+    while i < mappings.len() {
+        if mappings[i].0 == port && mappings[i].1 as u8 == protocol as u8 {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Rule L1's message for an unmapped port (`None`: the container maps no port at all).
+///
+/// ```
+/// use ecs_core::{container::Protocol, rules::target_port_message};
+/// assert!(target_port_message("Service", "web", Some(81), Protocol::Tcp).contains("`port_mappings`"));
+/// ```
+pub fn target_port_message(
+    service: &str,
+    container: &str,
+    port: Option<u32>,
+    protocol: crate::container::Protocol,
+) -> String {
+    match port {
+        Some(p) => format!(
+            "container `{container}` of service `{service}` has no {} port mapping for {p}: add `{p}` to its `port_mappings` or target a mapped port",
+            protocol.cfn_value()
+        ),
+        None => format!(
+            "container `{container}` of service `{service}` maps no port to load balance: add `port_mappings`, e.g. `port_mappings: [80]`"
+        ),
+    }
+}
+
+/// Rule F4 (classic load balancer): a classic load balancer registers instances, and Fargate
+/// tasks run on none (seed README).
+///
+/// ```
+/// use ecs_core::{rules::classic_lb_launch_type, service::LaunchType};
+/// assert!(classic_lb_launch_type(LaunchType::Ec2));
+/// assert!(!classic_lb_launch_type(LaunchType::Fargate));
+/// ```
+pub const fn classic_lb_launch_type(launch: LaunchType) -> bool {
+    matches!(launch, LaunchType::Ec2)
+}
+
+/// Rule F4's message.
+///
+/// ```
+/// assert!(ecs_core::rules::classic_lb_launch_type_message("Service", "LB").contains("application_load_balancer"));
+/// ```
+pub fn classic_lb_launch_type_message(service: &str, lb: &str) -> String {
+    format!(
+        "service `{service}` cannot be a target of classic load balancer `{lb}`: fargate and external tasks run on no instance a classic load balancer can register; use an `application_load_balancer` or a `network_load_balancer`"
+    )
+}
+
+/// Rule L2: a classic load balancer forwards to instance ports, which only bridge and host
+/// mode tasks publish (seed README; CDK "Cannot use a Classic Load Balancer if NetworkMode is
+/// AwsVpc. Use Host or Bridge instead.").
+///
+/// ```
+/// use ecs_core::{rules::classic_lb_network_mode, task_definition::NetworkMode};
+/// assert!(classic_lb_network_mode(NetworkMode::Bridge));
+/// assert!(!classic_lb_network_mode(NetworkMode::AwsVpc));
+/// ```
+pub const fn classic_lb_network_mode(mode: NetworkMode) -> bool {
+    matches!(mode, NetworkMode::Bridge | NetworkMode::Host)
+}
+
+/// Rule L2's message.
+///
+/// ```
+/// use ecs_core::task_definition::NetworkMode;
+/// assert!(ecs_core::rules::classic_lb_network_mode_message("Service", "LB", NetworkMode::AwsVpc).contains("`Bridge` or `Host`"));
+/// ```
+pub fn classic_lb_network_mode_message(service: &str, lb: &str, mode: NetworkMode) -> String {
+    format!(
+        "service `{service}` cannot be a target of classic load balancer `{lb}` with `network_mode: {}`: use `Bridge` or `Host`, or an `application_load_balancer`",
+        mode.variant_name()
+    )
+}
+
+/// The record type Cloud Map uses when none is given: A for tasks with their own address,
+/// SRV (address and port) for bridge and host mode.
+///
+/// ```
+/// use ecs_core::{cloud_map::DnsRecordType, task_definition::NetworkMode};
+/// assert_eq!(ecs_core::rules::default_dns_record_type(NetworkMode::Bridge), DnsRecordType::Srv);
+/// ```
+pub const fn default_dns_record_type(mode: NetworkMode) -> crate::cloud_map::DnsRecordType {
+    match mode {
+        NetworkMode::AwsVpc => crate::cloud_map::DnsRecordType::A,
+        _ => crate::cloud_map::DnsRecordType::Srv,
+    }
+}
+
+/// Rule M1: bridge and host mode tasks share their instance's address, so only SRV records
+/// (address and port) find them; `none` mode tasks have no address (seed README; CDK "SRV
+/// records must be used when network mode is Bridge or Host.").
+///
+/// ```
+/// use ecs_core::{cloud_map::DnsRecordType, rules::cloud_map_record_type, task_definition::NetworkMode};
+/// assert!(cloud_map_record_type(NetworkMode::AwsVpc, DnsRecordType::A));
+/// assert!(!cloud_map_record_type(NetworkMode::Bridge, DnsRecordType::A));
+/// ```
+pub const fn cloud_map_record_type(
+    mode: NetworkMode,
+    record: crate::cloud_map::DnsRecordType,
+) -> bool {
+    match mode {
+        NetworkMode::None => false,
+        NetworkMode::Bridge | NetworkMode::Host => {
+            matches!(record, crate::cloud_map::DnsRecordType::Srv)
+        }
+        _ => true,
+    }
+}
+
+/// Rule M1's message for the record type.
+///
+/// ```
+/// use ecs_core::{cloud_map::DnsRecordType, task_definition::NetworkMode};
+/// assert!(ecs_core::rules::cloud_map_record_type_message("Svc", NetworkMode::Bridge, DnsRecordType::A).contains("`dns_record_type: Srv`"));
+/// ```
+pub fn cloud_map_record_type_message(
+    service: &str,
+    mode: NetworkMode,
+    record: crate::cloud_map::DnsRecordType,
+) -> String {
+    if matches!(mode, NetworkMode::None) {
+        return format!(
+            "service `{service}` cannot use cloud map with `network_mode: None`: its tasks have no address; use `Bridge`, `Host` or `AwsVpc`"
+        );
+    }
+    format!(
+        "service `{service}` cannot register `dns_record_type: {}` with `network_mode: {}`: tasks share the instance's address, so use `dns_record_type: Srv`",
+        record.variant_name(),
+        mode.variant_name()
+    )
+}
+
+/// Rule M1: an SRV record points at a port the container maps (CDK "Cannot add discovery for
+/// a container port that has not been mapped").
+///
+/// ```
+/// assert!(ecs_core::rules::cloud_map_port_mapped(7600, &[80, 7600]));
+/// assert!(!ecs_core::rules::cloud_map_port_mapped(81, &[80]));
+/// ```
+pub const fn cloud_map_port_mapped(port: u32, mapped: &[u32]) -> bool {
+    let mut i = 0;
+    while i < mapped.len() {
+        if mapped[i] == port {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Rule M1's message for an unmapped SRV port (`None`: no port to default to).
+///
+/// ```
+/// assert!(ecs_core::rules::cloud_map_port_message("Svc", "sidecar", Some(7600)).contains("7600"));
+/// ```
+pub fn cloud_map_port_message(service: &str, container: &str, port: Option<u32>) -> String {
+    match port {
+        Some(p) => format!(
+            "service `{service}` registers port {p} of container `{container}` in cloud map, which it does not map: add `{p}` to the container's `port_mappings` or set `container_port` to a mapped port"
+        ),
+        None => format!(
+            "service `{service}` needs a port for its SRV records and container `{container}` maps none: set `container_port` and map it"
+        ),
+    }
+}
+
+/// Rule M1: a service registers in a namespace, given or the cluster's default (CDK "Cannot
+/// enable service discovery if a Cloudmap Namespace has not been created in the cluster.").
+///
+/// ```
+/// assert!(ecs_core::rules::cloud_map_namespace_message("Svc", "Cluster").contains("default_cloud_map_namespace"));
+/// ```
+pub fn cloud_map_namespace_message(service: &str, cluster: &str) -> String {
+    format!(
+        "service `{service}` uses cloud map but cluster `{cluster}` has no namespace: add `default_cloud_map_namespace: {{ name: \"app.local\" }}` to `{cluster}` or give `cloud_map_namespace`"
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -1131,6 +1481,8 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
+// (`str_eq`, `a == b` in const context, is shared with the capacity rules above.)
+
 /// Rule F4 (containers): Fargate grants only `SYS_PTRACE` among added kernel capabilities
 /// (AWS "Amazon ECS task definition differences for Fargate"; seed README).
 ///
@@ -1164,7 +1516,11 @@ pub const fn fargate_allows(fargate_compatible: bool, uses_host_feature: bool) -
 ///     "fargate task definition `TaskDef` cannot use placement constraints: fargate tasks do not run on instances you manage; remove them or use an `ec2_task_definition`",
 /// );
 /// ```
-pub fn fargate_task_feature_message(task: &str, compatibility: Compatibility, what: &str) -> String {
+pub fn fargate_task_feature_message(
+    task: &str,
+    compatibility: Compatibility,
+    what: &str,
+) -> String {
     format!(
         "{} task definition `{task}` cannot use {what}: fargate tasks do not run on instances you manage; remove {} or use an `ec2_task_definition`",
         compatibility.lower_name(),
@@ -1221,7 +1577,12 @@ pub const fn fargate_platform_version_supports(version: &str) -> bool {
 /// ```
 /// assert!(ecs_core::rules::fargate_platform_version_message("Service", "TaskDef", "`environment_files`", "1.3.0").contains("1.4.0"));
 /// ```
-pub fn fargate_platform_version_message(service: &str, task: &str, what: &str, version: &str) -> String {
+pub fn fargate_platform_version_message(
+    service: &str,
+    task: &str,
+    what: &str,
+    version: &str,
+) -> String {
     format!(
         "fargate service `{service}` runs task definition `{task}`, which uses {what}, on platform version {version}: use `platform_version: \"1.4.0\"` or later"
     )
@@ -1340,8 +1701,9 @@ pub const fn external_allows(external: bool, uses_feature: bool) -> bool {
 /// assert!(ecs_core::rules::external_feature_message("TaskDef", "volume `data`").starts_with("external task definition `TaskDef` cannot use volume `data`"));
 /// ```
 pub fn external_feature_message(task: &str, what: &str) -> String {
+    let pronoun = if what.ends_with('s') { "them" } else { "it" };
     format!(
-        "external task definition `{task}` cannot use {what}: ECS Anywhere does not support it; remove it or use an `ec2_task_definition`"
+        "external task definition `{task}` cannot use {what}: ECS Anywhere does not support {pronoun}; remove {pronoun} or use an `ec2_task_definition`"
     )
 }
 
@@ -1354,9 +1716,15 @@ pub fn external_feature_message(task: &str, what: &str) -> String {
 /// assert!(host_port_allowed(NetworkMode::Bridge, 80, Some(8080)));
 /// assert!(!host_port_allowed(NetworkMode::Host, 80, Some(8080)));
 /// ```
-pub const fn host_port_allowed(mode: NetworkMode, container_port: u32, host_port: Option<u32>) -> bool {
+pub const fn host_port_allowed(
+    mode: NetworkMode,
+    container_port: u32,
+    host_port: Option<u32>,
+) -> bool {
     match (mode, host_port) {
-        (NetworkMode::AwsVpc | NetworkMode::Host, Some(h)) => container_port == 0 || h == container_port,
+        (NetworkMode::AwsVpc | NetworkMode::Host, Some(h)) => {
+            container_port == 0 || h == container_port
+        }
         _ => true,
     }
 }
@@ -1367,7 +1735,12 @@ pub const fn host_port_allowed(mode: NetworkMode, container_port: u32, host_port
 /// use ecs_core::task_definition::NetworkMode;
 /// assert!(ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080).contains("`host_port: 80`"));
 /// ```
-pub fn host_port_message(container: &str, mode: NetworkMode, container_port: u32, host_port: u32) -> String {
+pub fn host_port_message(
+    container: &str,
+    mode: NetworkMode,
+    container_port: u32,
+    host_port: u32,
+) -> String {
     format!(
         "container `{container}` cannot map `host_port: {host_port}` to `container_port: {container_port}` in `{}` mode: remove `host_port` or use `host_port: {container_port}`",
         mode.variant_name()
@@ -1399,12 +1772,20 @@ pub const fn inference_device_declared(device: &str, declared: &[&str]) -> bool 
 ///     "container `cont` uses inference accelerator `device2`, which task definition `TaskDef` does not declare: use one of `device1`, or add it to `inference_accelerators`",
 /// );
 /// ```
-pub fn inference_device_message(task: &str, container: &str, device: &str, declared: &[&str]) -> String {
+pub fn inference_device_message(
+    task: &str,
+    container: &str,
+    device: &str,
+    declared: &[&str],
+) -> String {
     let fix = if declared.is_empty() {
         "add it to the task's `inference_accelerators`".to_string()
     } else {
         let names: Vec<String> = declared.iter().map(|d| format!("`{d}`")).collect();
-        format!("use one of {}, or add it to `inference_accelerators`", names.join(", "))
+        format!(
+            "use one of {}, or add it to `inference_accelerators`",
+            names.join(", ")
+        )
     };
     format!(
         "container `{container}` uses inference accelerator `{device}`, which task definition `{task}` does not declare: {fix}"
@@ -1432,7 +1813,10 @@ pub enum HealthCheckError {
 /// assert_eq!(health_check_timing(Some(4), None), Err(HealthCheckError::Interval));
 /// assert_eq!(health_check_timing(Some(10), Some(10)), Err(HealthCheckError::Order));
 /// ```
-pub const fn health_check_timing(interval: Option<u32>, timeout: Option<u32>) -> Result<(), HealthCheckError> {
+pub const fn health_check_timing(
+    interval: Option<u32>,
+    timeout: Option<u32>,
+) -> Result<(), HealthCheckError> {
     let interval = match interval {
         Some(i) => i,
         None => 30,
@@ -1469,7 +1853,10 @@ pub const fn health_check_const_message(error: HealthCheckError) -> &'static str
 
 /// Rule G3's message for a container.
 pub fn health_check_message(container: &str, error: HealthCheckError) -> String {
-    format!("container `{container}`: {}", health_check_const_message(error))
+    format!(
+        "container `{container}`: {}",
+        health_check_const_message(error)
+    )
 }
 
 /// The most environment variables ECS accepts on one container (AWS quota).

@@ -56,7 +56,12 @@ pub struct Bucket {
 #[allow(clippy::new_ret_no_self)]
 impl Bucket {
     /// Creates a bucket with id `id` at the top of `stack`.
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: BucketProps) -> Result<Bucket, Error> {
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: BucketProps,
+    ) -> Result<Bucket, Error> {
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;

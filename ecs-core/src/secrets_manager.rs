@@ -126,7 +126,12 @@ enum Source {
 impl Secret {
     /// Creates a secret with id `id` at the top of `stack`; it is deleted with the stack, as
     /// the CDK's default removal policy for secrets says.
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: SecretProps) -> Result<Secret, Error> {
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: SecretProps,
+    ) -> Result<Secret, Error> {
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;

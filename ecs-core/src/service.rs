@@ -46,25 +46,265 @@ impl LaunchType {
 
 use crate::app::App;
 use crate::cfn::{Resource, Value};
+use crate::cloud_map::CloudMapOptions;
 use crate::cluster::Cluster;
 use crate::construct::{NodeId, StackId};
+use crate::duration::Duration;
 use crate::ec2::SecurityGroup;
 use crate::error::Error;
 use crate::rules;
 use crate::task_definition::{NetworkMode, TaskDefinition};
 
-/// Properties shared by every service kind (CDK `BaseServiceOptions`, the part this library
-/// supports).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct BaseProps {
-    cluster: Option<Cluster>,
-    task_definition: Option<TaskDefinition>,
-    desired_count: Option<u32>,
-    service_name: Option<String>,
-    min_healthy_percent: Option<u32>,
-    max_healthy_percent: Option<u32>,
+/// The deployment circuit breaker (CDK `DeploymentCircuitBreaker`): `enable` defaults to true,
+/// `rollback` to false.
+///
+/// ```
+/// let cb = ecs_core::service::DeploymentCircuitBreaker::default().rollback(true);
+/// assert!(cb.enable && cb.rollback);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeploymentCircuitBreaker {
+    /// Whether the breaker is on.
+    pub enable: bool,
+    /// Whether a failed deployment rolls back.
+    pub rollback: bool,
+}
+
+impl Default for DeploymentCircuitBreaker {
+    fn default() -> Self {
+        DeploymentCircuitBreaker {
+            enable: true,
+            rollback: false,
+        }
+    }
+}
+
+impl DeploymentCircuitBreaker {
+    /// Sets `enable`.
+    pub fn enable(mut self, enable: bool) -> Self {
+        self.enable = enable;
+        self
+    }
+
+    /// Sets `rollback`.
+    pub fn rollback(mut self, rollback: bool) -> Self {
+        self.rollback = rollback;
+        self
+    }
+}
+
+/// Who deploys new task sets (CDK `DeploymentControllerType`).
+///
+/// ```
+/// assert_eq!(ecs_core::service::DeploymentControllerType::CodeDeploy.cfn_value(), "CODE_DEPLOY");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeploymentControllerType {
+    /// Rolling updates by ECS.
+    Ecs,
+    /// Blue/green by CodeDeploy.
+    CodeDeploy,
+    /// A third-party controller.
+    External,
+}
+
+impl DeploymentControllerType {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Ecs", "CodeDeploy", "External"];
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            DeploymentControllerType::Ecs => "ECS",
+            DeploymentControllerType::CodeDeploy => "CODE_DEPLOY",
+            DeploymentControllerType::External => "EXTERNAL",
+        }
+    }
+}
+
+/// Where tasks take their tags from (CDK `PropagatedTagSource`).
+///
+/// ```
+/// assert_eq!(ecs_core::service::PropagatedTagSource::TaskDefinition.cfn_value(), Some("TASK_DEFINITION"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PropagatedTagSource {
+    /// The service's tags.
+    Service,
+    /// The task definition's tags.
+    TaskDefinition,
+    /// No propagation (not rendered).
+    None,
+}
+
+impl PropagatedTagSource {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Service", "TaskDefinition", "None"];
+
+    /// The CloudFormation value; `None` is not rendered.
+    pub const fn cfn_value(self) -> Option<&'static str> {
+        match self {
+            PropagatedTagSource::Service => Some("SERVICE"),
+            PropagatedTagSource::TaskDefinition => Some("TASK_DEFINITION"),
+            PropagatedTagSource::None => None,
+        }
+    }
+}
+
+/// Which subnets a service's tasks run in (CDK `SubnetSelection` by `subnetType`).
+///
+/// ```
+/// let s = ecs_core::service::SubnetType::Public;
+/// assert_eq!(s, ecs_core::service::SubnetType::Public);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SubnetType {
+    /// The public subnets.
+    Public,
+    /// The private (or isolated) subnets.
+    Private,
+}
+
+impl SubnetType {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Public", "Private"];
+}
+
+/// A task placement strategy of an EC2 service (CDK `PlacementStrategy`).
+///
+/// ```
+/// use ecs_core::service::PlacementStrategy;
+/// let s = PlacementStrategy::packed_by_cpu();
+/// assert_eq!(s, PlacementStrategy::packed_by_cpu());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacementStrategy(Vec<(String, Option<String>)>);
+
+impl PlacementStrategy {
+    /// Spread tasks over instances.
+    pub fn spread_across_instances() -> PlacementStrategy {
+        PlacementStrategy(vec![("spread".into(), Some("instanceId".into()))])
+    }
+
+    /// Spread tasks by each of `fields` (e.g. `"attribute:ecs.availability-zone"`).
+    pub fn spread_across<S: Into<String>>(
+        fields: impl IntoIterator<Item = S>,
+    ) -> PlacementStrategy {
+        PlacementStrategy(
+            fields
+                .into_iter()
+                .map(|f| ("spread".into(), Some(f.into())))
+                .collect(),
+        )
+    }
+
+    /// Pack tasks by CPU.
+    pub fn packed_by_cpu() -> PlacementStrategy {
+        PlacementStrategy(vec![("binpack".into(), Some("CPU".into()))])
+    }
+
+    /// Pack tasks by memory.
+    pub fn packed_by_memory() -> PlacementStrategy {
+        PlacementStrategy(vec![("binpack".into(), Some("MEMORY".into()))])
+    }
+
+    /// Place tasks randomly.
+    pub fn randomly() -> PlacementStrategy {
+        PlacementStrategy(vec![("random".into(), None)])
+    }
+
+    fn render(&self) -> Vec<Value> {
+        self.0
+            .iter()
+            .map(|(t, f)| {
+                let mut m = vec![("Type", Value::from(t.as_str()))];
+                if let Some(f) = f {
+                    m.push(("Field", Value::from(f.as_str())));
+                }
+                Value::map(m)
+            })
+            .collect()
+    }
+}
+
+/// A task placement constraint (CDK `PlacementConstraint`), of an EC2 service or of a task
+/// definition.
+///
+/// ```
+/// let c = ecs_core::service::PlacementConstraint::member_of("attribute:ecs.instance-type =~ t2.*");
+/// assert_ne!(c, ecs_core::service::PlacementConstraint::distinct_instances());
+/// let both = ecs_core::service::PlacementConstraint::member_of_all(["a", "b"]);
+/// assert_ne!(c, both);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacementConstraint(Vec<(String, Option<String>)>);
+
+impl PlacementConstraint {
+    /// At most one task of the service per instance.
+    pub fn distinct_instances() -> PlacementConstraint {
+        PlacementConstraint(vec![("distinctInstance".into(), None)])
+    }
+
+    /// Only instances matching the cluster query language expression.
+    pub fn member_of(expression: impl Into<String>) -> PlacementConstraint {
+        PlacementConstraint::member_of_all([expression])
+    }
+
+    /// Only instances matching each cluster query language expression (CDK
+    /// `memberOf(...expressions)`).
+    pub fn member_of_all<S: Into<String>>(
+        expressions: impl IntoIterator<Item = S>,
+    ) -> PlacementConstraint {
+        PlacementConstraint(
+            expressions
+                .into_iter()
+                .map(|e| ("memberOf".into(), Some(e.into())))
+                .collect(),
+        )
+    }
+
+    pub(crate) fn render(&self) -> Vec<Value> {
+        self.0
+            .iter()
+            .map(|(t, e)| {
+                let mut m = vec![("Type", Value::from(t.as_str()))];
+                if let Some(e) = e {
+                    m.push(("Expression", Value::from(e.as_str())));
+                }
+                Value::map(m)
+            })
+            .collect()
+    }
+}
+
+/// Properties shared by every service kind (CDK `BaseServiceOptions`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct BaseProps {
+    pub(crate) cluster: Option<Cluster>,
+    pub(crate) task_definition: Option<TaskDefinition>,
+    pub(crate) desired_count: Option<u32>,
+    pub(crate) service_name: Option<String>,
+    pub(crate) min_healthy_percent: Option<u32>,
+    pub(crate) max_healthy_percent: Option<u32>,
+    pub(crate) health_check_grace_period: Option<Duration>,
+    pub(crate) circuit_breaker: Option<DeploymentCircuitBreaker>,
+    pub(crate) deployment_controller: Option<DeploymentControllerType>,
+    pub(crate) propagate_tags: Option<PropagatedTagSource>,
+    pub(crate) enable_ecs_managed_tags: bool,
+    pub(crate) enable_execute_command: Option<bool>,
+    pub(crate) cloud_map_options: Option<CloudMapOptions>,
     /// Capacity provider strategies (issue 3); replace the launch type when given.
-    capacity_provider_strategies: Vec<crate::capacity_provider::CapacityProviderStrategy>,
+    pub(crate) capacity_provider_strategies:
+        Vec<crate::capacity_provider::CapacityProviderStrategy>,
+}
+
+/// Properties of the awsvpc-capable kinds (CDK `vpcSubnets`, `securityGroups`,
+/// `assignPublicIp`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct NetworkProps {
+    pub(crate) security_groups: Vec<SecurityGroup>,
+    pub(crate) vpc_subnets: Option<SubnetType>,
+    pub(crate) assign_public_ip: bool,
 }
 
 macro_rules! base_setters {
@@ -105,6 +345,49 @@ macro_rules! base_setters {
             self
         }
 
+        /// Sets `health_check_grace_period`; default 60 seconds once a load balancer is
+        /// attached.
+        pub fn health_check_grace_period(mut self, period: impl Into<Duration>) -> Self {
+            self.base.health_check_grace_period = Some(period.into());
+            self
+        }
+
+        /// Sets `circuit_breaker`.
+        pub fn circuit_breaker(mut self, breaker: DeploymentCircuitBreaker) -> Self {
+            self.base.circuit_breaker = Some(breaker);
+            self
+        }
+
+        /// Sets `deployment_controller`.
+        pub fn deployment_controller(mut self, controller: DeploymentControllerType) -> Self {
+            self.base.deployment_controller = Some(controller);
+            self
+        }
+
+        /// Sets `propagate_tags`.
+        pub fn propagate_tags(mut self, source: PropagatedTagSource) -> Self {
+            self.base.propagate_tags = Some(source);
+            self
+        }
+
+        /// Sets `enable_ecs_managed_tags`; default false.
+        pub fn enable_ecs_managed_tags(mut self, enable: bool) -> Self {
+            self.base.enable_ecs_managed_tags = enable;
+            self
+        }
+
+        /// Sets `enable_execute_command` (ECS Exec).
+        pub fn enable_execute_command(mut self, enable: bool) -> Self {
+            self.base.enable_execute_command = Some(enable);
+            self
+        }
+
+        /// Sets `cloud_map_options`: register the tasks in Cloud Map.
+        pub fn cloud_map_options(mut self, options: CloudMapOptions) -> Self {
+            self.base.cloud_map_options = Some(options);
+            self
+        }
+
         /// Sets `capacity_provider_strategies`: tasks are spread over these providers
         /// instead of launching with the service's launch type.
         pub fn capacity_provider_strategies(
@@ -117,24 +400,68 @@ macro_rules! base_setters {
     };
 }
 
+macro_rules! network_setters {
+    () => {
+        /// Sets `security_groups`; default one new group per service (awsvpc only).
+        pub fn security_groups(mut self, groups: impl IntoIterator<Item = SecurityGroup>) -> Self {
+            self.network.security_groups.extend(groups);
+            self
+        }
+
+        /// Sets `vpc_subnets` (awsvpc only).
+        pub fn vpc_subnets(mut self, subnets: SubnetType) -> Self {
+            self.network.vpc_subnets = Some(subnets);
+            self
+        }
+
+        /// Sets `assign_public_ip`: tasks get a public address and run in public subnets.
+        pub fn assign_public_ip(mut self, assign: bool) -> Self {
+            self.network.assign_public_ip = assign;
+            self
+        }
+    };
+}
+
 /// Properties of an [`Ec2Service`].
 ///
 /// ```
 /// let props = ecs_core::service::Ec2ServiceProps::default().desired_count(2).daemon(false);
 /// assert_eq!(props.desired_count_value(), Some(2));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ec2ServiceProps {
     base: BaseProps,
+    network: NetworkProps,
     daemon: bool,
+    placement_strategies: Vec<PlacementStrategy>,
+    placement_constraints: Vec<PlacementConstraint>,
 }
 
 impl Ec2ServiceProps {
     base_setters!();
+    network_setters!();
 
     /// Sets `daemon`: one task on every instance.
     pub fn daemon(mut self, daemon: bool) -> Self {
         self.daemon = daemon;
+        self
+    }
+
+    /// Sets `placement_strategies`.
+    pub fn placement_strategies(
+        mut self,
+        strategies: impl IntoIterator<Item = PlacementStrategy>,
+    ) -> Self {
+        self.placement_strategies.extend(strategies);
+        self
+    }
+
+    /// Sets `placement_constraints`.
+    pub fn placement_constraints(
+        mut self,
+        constraints: impl IntoIterator<Item = PlacementConstraint>,
+    ) -> Self {
+        self.placement_constraints.extend(constraints);
         self
     }
 
@@ -150,21 +477,16 @@ impl Ec2ServiceProps {
 /// let props = ecs_core::service::FargateServiceProps::default().assign_public_ip(true).platform_version("1.4.0");
 /// assert!(props.assign_public_ip_value());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FargateServiceProps {
     base: BaseProps,
-    assign_public_ip: bool,
+    network: NetworkProps,
     platform_version: Option<String>,
 }
 
 impl FargateServiceProps {
     base_setters!();
-
-    /// Sets `assign_public_ip`: tasks get a public address and run in public subnets.
-    pub fn assign_public_ip(mut self, assign: bool) -> Self {
-        self.assign_public_ip = assign;
-        self
-    }
+    network_setters!();
 
     /// Sets `platform_version`, e.g. `"1.4.0"` or `"LATEST"`.
     pub fn platform_version(mut self, version: impl Into<String>) -> Self {
@@ -174,8 +496,19 @@ impl FargateServiceProps {
 
     /// Whether tasks get a public IP.
     pub fn assign_public_ip_value(&self) -> bool {
-        self.assign_public_ip
+        self.network.assign_public_ip
     }
+}
+
+/// What one launch type adds to [`BaseProps`]; the External service of the task-definition
+/// work fills it the same way.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LaunchProps {
+    pub(crate) network: NetworkProps,
+    pub(crate) daemon: bool,
+    pub(crate) platform_version: Option<String>,
+    pub(crate) placement_strategies: Vec<PlacementStrategy>,
+    pub(crate) placement_constraints: Vec<PlacementConstraint>,
 }
 
 #[derive(Debug, Clone)]
@@ -186,6 +519,12 @@ pub(crate) struct ServiceData {
     pub(crate) task_definition: TaskDefinition,
     pub(crate) daemon: bool,
     pub(crate) resource: NodeId,
+    /// The groups of the tasks' network interfaces (awsvpc); empty otherwise.
+    pub(crate) security_groups: Vec<SecurityGroup>,
+    pub(crate) grace_period_given: bool,
+    pub(crate) has_service_registry: bool,
+    /// The Fargate platform version given (rule F6).
+    pub(crate) platform_version: Option<String>,
 }
 
 /// A service construct of any launch type.
@@ -196,18 +535,92 @@ pub struct Service {
 }
 
 impl Service {
-    pub(crate) fn data(self, app: &App) -> &ServiceData {
-        &app.services[self.index]
-    }
-
     /// The construct's scope.
     pub fn node(self) -> NodeId {
         self.node
     }
 
+    pub(crate) fn data(self, app: &App) -> &ServiceData {
+        &app.services[self.index]
+    }
+
+    pub(crate) fn data_mut(self, app: &mut App) -> &mut ServiceData {
+        &mut app.services[self.index]
+    }
+
+    /// The construct id, for messages.
+    pub fn id(self, app: &App) -> &str {
+        &self.data(app).id
+    }
+
+    /// The launch type.
+    pub fn launch_type(self, app: &App) -> LaunchType {
+        self.data(app).launch_type
+    }
+
+    /// The task definition.
+    pub fn task_definition(self, app: &App) -> TaskDefinition {
+        self.data(app).task_definition
+    }
+
+    /// The cluster.
+    pub fn cluster(self, app: &App) -> Cluster {
+        self.data(app).cluster
+    }
+
     /// `{"Fn::GetAtt": [service, "Name"]}`.
     pub fn service_name(self, app: &App) -> Value {
-        Value::GetAtt(app.services[self.index].resource, "Name".into())
+        Value::GetAtt(self.data(app).resource, "Name".into())
+    }
+
+    /// `{"Ref": service}`: the service ARN.
+    pub fn service_arn(self, app: &App) -> Value {
+        Value::Ref(self.data(app).resource)
+    }
+
+    /// The `AWS::ECS::Service` resource node.
+    pub(crate) fn resource(self, app: &App) -> NodeId {
+        self.data(app).resource
+    }
+
+    /// The security groups traffic to the tasks passes: the service's own in awsvpc mode,
+    /// else the cluster's instances' (CDK `service.connections`).
+    pub(crate) fn connections(self, app: &App) -> Vec<SecurityGroup> {
+        let d = self.data(app);
+        if d.task_definition.network_mode(app) == NetworkMode::AwsVpc {
+            d.security_groups.clone()
+        } else {
+            d.cluster.connections(app)
+        }
+    }
+
+    /// Appends an entry to a list property of the service resource (`LoadBalancers`,
+    /// `ServiceRegistries`).
+    pub(crate) fn push_to(self, app: &mut App, key: &str, entry: Value) {
+        let resource = self.resource(app);
+        let props = &mut app
+            .stack_mut(self.node.stack())
+            .resource_mut(resource)
+            .properties;
+        match props
+            .entry(key.to_string())
+            .or_insert_with(|| Value::List(Vec::new()))
+        {
+            Value::List(items) => items.push(entry),
+            other => *other = Value::List(vec![entry]),
+        }
+    }
+
+    /// Marks a load balancer attached: ECS then waits 60 seconds before health checks count,
+    /// unless the user chose a period (CDK `healthCheckGracePeriod` default).
+    pub(crate) fn load_balancer_attached(self, app: &mut App) {
+        if self.data(app).grace_period_given {
+            return;
+        }
+        let resource = self.resource(app);
+        app.stack_mut(self.node.stack())
+            .resource_mut(resource)
+            .set("HealthCheckGracePeriodSeconds", 60u32);
     }
 }
 
@@ -241,16 +654,14 @@ impl Ec2Service {
         id: &str,
         props: Ec2ServiceProps,
     ) -> Result<Service, Error> {
-        create(
-            app,
-            stack,
-            id,
-            LaunchType::Ec2,
-            props.base,
-            props.daemon,
-            false,
-            None,
-        )
+        let launch = LaunchProps {
+            network: props.network,
+            daemon: props.daemon,
+            platform_version: None,
+            placement_strategies: props.placement_strategies,
+            placement_constraints: props.placement_constraints,
+        };
+        create(app, stack, id, LaunchType::Ec2, props.base, launch)
     }
 }
 
@@ -264,16 +675,12 @@ impl FargateService {
         id: &str,
         props: FargateServiceProps,
     ) -> Result<Service, Error> {
-        create(
-            app,
-            stack,
-            id,
-            LaunchType::Fargate,
-            props.base,
-            false,
-            props.assign_public_ip,
-            props.platform_version,
-        )
+        let launch = LaunchProps {
+            network: props.network,
+            platform_version: props.platform_version,
+            ..LaunchProps::default()
+        };
+        create(app, stack, id, LaunchType::Fargate, props.base, launch)
     }
 }
 
@@ -285,7 +692,7 @@ impl FargateService {
 /// let props = ecs_core::service::ExternalServiceProps::default().desired_count(5);
 /// assert_eq!(props.desired_count_value(), Some(5));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExternalServiceProps {
     base: BaseProps,
 }
@@ -326,29 +733,64 @@ impl ExternalService {
         id: &str,
         props: ExternalServiceProps,
     ) -> Result<Service, Error> {
+        // No network configuration, placement or platform version: the defaults.
         create(
             app,
             stack,
             id,
             LaunchType::External,
             props.base,
-            false,
-            false,
-            None,
+            LaunchProps::default(),
         )
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn create(
+/// The rules every service checks on its props as it is built (S4 and X1).
+fn check_props(
+    id: &str,
+    launch_type: LaunchType,
+    base: &BaseProps,
+    daemon: bool,
+) -> Result<(), Error> {
+    if let (Some(min), Some(max)) = (base.min_healthy_percent, base.max_healthy_percent) {
+        if !rules::healthy_percent_range(min, max) {
+            return Err(Error::new(rules::healthy_percent_range_message(
+                id, min, max,
+            )));
+        }
+    }
+    if !rules::daemon_without_desired_count(daemon, base.desired_count.is_some()) {
+        return Err(Error::new(rules::daemon_without_desired_count_message(id)));
+    }
+    if !rules::daemon_max_healthy_percent(daemon, base.max_healthy_percent) {
+        return Err(Error::new(rules::daemon_max_healthy_percent_message(id)));
+    }
+    if base.circuit_breaker.is_some()
+        && !rules::external_supports(launch_type, rules::ExternalFeature::CircuitBreaker)
+    {
+        return Err(Error::new(rules::external_supports_message(
+            id,
+            rules::ExternalFeature::CircuitBreaker,
+        )));
+    }
+    if base.cloud_map_options.is_some()
+        && !rules::external_supports(launch_type, rules::ExternalFeature::CloudMap)
+    {
+        return Err(Error::new(rules::external_supports_message(
+            id,
+            rules::ExternalFeature::CloudMap,
+        )));
+    }
+    Ok(())
+}
+
+pub(crate) fn create(
     app: &mut App,
     stack: StackId,
     id: &str,
     launch_type: LaunchType,
     base: BaseProps,
-    daemon: bool,
-    assign_public_ip: bool,
-    platform_version: Option<String>,
+    launch: LaunchProps,
 ) -> Result<Service, Error> {
     let kind = launch_type.lower_name();
     let (Some(cluster), Some(task_definition)) = (base.cluster, base.task_definition) else {
@@ -370,46 +812,95 @@ fn create(
             compatibility,
         )));
     }
-    // Daemon services run one task per instance and replace it in place; so do External
-    // services, whose instances the CDK cannot assume have room for a second copy.
+    let daemon = launch.daemon;
+    check_props(id, launch_type, &base, daemon)?;
+    if let Some(message) =
+        platform_version_message(app, id, task_definition, launch.platform_version.as_deref())
+    {
+        return Err(Error::new(message));
+    }
+    // Daemon and External services replace tasks in place: at most 100%, at least 0%.
     let (default_max, default_min) = if daemon || launch_type == LaunchType::External {
         (100, 0)
     } else {
         (200, 50)
     };
-    let vpc = cluster.vpc(app);
-    let subnets = if assign_public_ip {
-        vpc.public_subnets(app)
-    } else {
-        vpc.private_subnets(app)
-    };
-    let awsvpc = task_definition.network_mode(app) == NetworkMode::AwsVpc;
+    let mut deployment = vec![
+        (
+            "MaximumPercent",
+            Value::from(base.max_healthy_percent.unwrap_or(default_max)),
+        ),
+        (
+            "MinimumHealthyPercent",
+            Value::from(base.min_healthy_percent.unwrap_or(default_min)),
+        ),
+    ];
+    if let Some(cb) = base.circuit_breaker {
+        deployment.push((
+            "DeploymentCircuitBreaker",
+            Value::map([
+                ("Enable", Value::from(cb.enable)),
+                ("Rollback", Value::from(cb.rollback)),
+            ]),
+        ));
+    }
+    let network_mode = task_definition.network_mode(app);
+    let awsvpc = network_mode == NetworkMode::AwsVpc;
     let mut resource = Resource::new("AWS::ECS::Service")
         .prop("Cluster", cluster.cluster_name(app))
-        .prop(
-            "DeploymentConfiguration",
-            Value::map([
-                (
-                    "MaximumPercent",
-                    Value::from(base.max_healthy_percent.unwrap_or(default_max)),
-                ),
-                (
-                    "MinimumHealthyPercent",
-                    Value::from(base.min_healthy_percent.unwrap_or(default_min)),
-                ),
-            ]),
-        )
+        .prop("DeploymentConfiguration", Value::map(deployment))
         .prop_opt("DesiredCount", base.desired_count)
-        .prop("EnableECSManagedTags", false)
+        .prop("EnableECSManagedTags", base.enable_ecs_managed_tags)
+        .prop_opt("EnableExecuteCommand", base.enable_execute_command)
+        .prop_opt(
+            "HealthCheckGracePeriodSeconds",
+            base.health_check_grace_period.map(Duration::to_seconds),
+        )
         .prop("LaunchType", launch_type.cfn_value())
         .prop("LoadBalancers", Value::List(Vec::new()))
-        .prop_opt("PlatformVersion", platform_version)
+        .prop_opt("PlatformVersion", launch.platform_version.clone())
+        .prop_opt(
+            "PropagateTags",
+            base.propagate_tags.and_then(PropagatedTagSource::cfn_value),
+        )
         .prop_opt("ServiceName", base.service_name)
         .prop("TaskDefinition", task_definition.arn(app));
-    if launch_type == LaunchType::Ec2 {
+    if let Some(controller) = base.deployment_controller {
         resource.set(
+            "DeploymentController",
+            Value::map([("Type", Value::from(controller.cfn_value()))]),
+        );
+    }
+    match launch_type {
+        LaunchType::Ec2 => resource.set(
             "SchedulingStrategy",
             if daemon { "DAEMON" } else { "REPLICA" },
+        ),
+        LaunchType::External if daemon => resource.set("SchedulingStrategy", "DAEMON"),
+        _ => {}
+    }
+    if !launch.placement_constraints.is_empty() {
+        resource.set(
+            "PlacementConstraints",
+            Value::List(
+                launch
+                    .placement_constraints
+                    .iter()
+                    .flat_map(PlacementConstraint::render)
+                    .collect(),
+            ),
+        );
+    }
+    if !launch.placement_strategies.is_empty() {
+        resource.set(
+            "PlacementStrategies",
+            Value::List(
+                launch
+                    .placement_strategies
+                    .iter()
+                    .flat_map(PlacementStrategy::render)
+                    .collect(),
+            ),
         );
     }
     crate::capacity_provider::apply_to_service(
@@ -424,30 +915,9 @@ fn create(
     let st = app.stack_mut(stack);
     let root = st.root();
     let node = st.add_node(root, id)?;
-    let service = st.add_resource(node, "Service", resource)?;
+    let resource = st.add_resource(node, "Service", resource)?;
     // Tasks must not start before their role exists; the CDK puts this on the whole service.
     st.add_dependency(node, task_role.node());
-    if awsvpc {
-        let sg = SecurityGroup::new(app, node, "SecurityGroup", vpc)?;
-        let network = Value::map([(
-            "AwsvpcConfiguration",
-            Value::map([
-                (
-                    "AssignPublicIp",
-                    Value::from(if assign_public_ip {
-                        "ENABLED"
-                    } else {
-                        "DISABLED"
-                    }),
-                ),
-                ("SecurityGroups", Value::List(vec![sg.group_id()])),
-                ("Subnets", Value::List(subnets)),
-            ]),
-        )]);
-        app.stack_mut(stack)
-            .resource_mut(service)
-            .set("NetworkConfiguration", network);
-    }
     let index = app.services.len();
     app.services.push(ServiceData {
         id: id.to_string(),
@@ -455,14 +925,107 @@ fn create(
         cluster,
         task_definition,
         daemon,
-        resource: service,
+        resource,
+        security_groups: Vec::new(),
+        grace_period_given: base.health_check_grace_period.is_some(),
+        has_service_registry: false,
+        platform_version: launch.platform_version,
     });
-    Ok(Service { node, index })
+    let service = Service { node, index };
+    // The CDK's base constructor enables Cloud Map before the subclass configures networking,
+    // which fixes the order of the two children.
+    if let Some(options) = base.cloud_map_options {
+        service.enable_cloud_map(app, options)?;
+    }
+    if awsvpc && launch_type != LaunchType::External {
+        configure_awsvpc(app, service, cluster, launch.network)?;
+    } else if launch.network != NetworkProps::default() {
+        return Err(Error::new(format!(
+            "{kind} service `{id}` sets `security_groups`, `vpc_subnets` or `assign_public_ip`, which need `network_mode: AwsVpc`: remove them or use an awsvpc task definition"
+        )));
+    }
+    Ok(service)
 }
 
-/// Synth-time rules of services (S2, S3), appended to `messages`.
+/// The awsvpc network configuration: the given groups or a new one, in the chosen subnets
+/// (CDK `configureAwsVpcNetworkingWithSecurityGroups`).
+fn configure_awsvpc(
+    app: &mut App,
+    service: Service,
+    cluster: Cluster,
+    network: NetworkProps,
+) -> Result<(), Error> {
+    let vpc = cluster.vpc(app);
+    let groups = if network.security_groups.is_empty() {
+        vec![SecurityGroup::new(app, service.node, "SecurityGroup", vpc)?]
+    } else {
+        network.security_groups
+    };
+    let public = match network.vpc_subnets {
+        Some(s) => s == SubnetType::Public,
+        None => network.assign_public_ip,
+    };
+    let subnets = if public {
+        vpc.public_subnets(app)
+    } else {
+        vpc.private_subnets(app)
+    };
+    let config = Value::map([(
+        "AwsvpcConfiguration",
+        Value::map([
+            (
+                "AssignPublicIp",
+                Value::from(if network.assign_public_ip {
+                    "ENABLED"
+                } else {
+                    "DISABLED"
+                }),
+            ),
+            (
+                "SecurityGroups",
+                Value::List(groups.iter().map(|g| g.group_id()).collect()),
+            ),
+            ("Subnets", Value::List(subnets)),
+        ]),
+    )]);
+    let resource = service.resource(app);
+    app.stack_mut(service.node.stack())
+        .resource_mut(resource)
+        .set("NetworkConfiguration", config);
+    service.data_mut(app).security_groups = groups;
+    Ok(())
+}
+
+/// Rule F6 for a Fargate service: what its task needs from platform version 1.4.0 on, if the
+/// version given is older.
+fn platform_version_message(
+    app: &App,
+    service: &str,
+    task_definition: TaskDefinition,
+    version: Option<&str>,
+) -> Option<String> {
+    let version = version?;
+    if rules::fargate_platform_version_supports(version) {
+        return None;
+    }
+    let what = task_definition.needs_platform_1_4(app)?;
+    Some(rules::fargate_platform_version_message(
+        service,
+        task_definition.id(app),
+        what,
+        version,
+    ))
+}
+
+/// Synth-time rules of services (S2, S3, and F6 for containers added after the service),
+/// appended to `messages`.
 pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
     for s in &app.services {
+        if let Some(message) =
+            platform_version_message(app, &s.id, s.task_definition, s.platform_version.as_deref())
+        {
+            messages.push(message);
+        }
         let td = s.task_definition;
         let essential: Vec<bool> = td
             .data(app)

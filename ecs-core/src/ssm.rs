@@ -108,7 +108,10 @@ impl StringParameter {
             "ssm",
             true,
             true,
-            vec![format!("parameter{separator}").into(), self.parameter_name()],
+            vec![
+                format!("parameter{separator}").into(),
+                self.parameter_name(),
+            ],
         )
     }
 

@@ -26,6 +26,8 @@ use crate::cfn::{Element, Tagging, Value};
 use crate::construct::{NodeId, Stack};
 use crate::error::Error;
 
+mod cross_stack;
+
 /// The cloud-assembly schema version written into `manifest.json` and asset manifests.
 pub const ASSEMBLY_VERSION: &str = "55.0.0";
 
@@ -218,9 +220,10 @@ impl App {
     /// ```
     pub fn templates(&self) -> Result<Vec<(String, Json)>, Error> {
         self.validate()?;
+        let cross = cross_stack::CrossStack::of(self)?;
         self.stacks
             .iter()
-            .map(|s| Ok((s.name.clone(), render_stack(s)?)))
+            .map(|s| Ok((s.name.clone(), render_stack(self, s, &cross)?)))
             .collect()
     }
 
@@ -262,8 +265,15 @@ impl App {
     }
 
     fn write_assembly(&self, dir: &Path, templates: &[(String, Json)]) -> Result<(), Error> {
+        let cross = cross_stack::CrossStack::of(self)?;
         let mut artifacts = Map::new();
         for (stack, (name, template)) in self.stacks.iter().zip(templates) {
+            // Stacks this one reads outputs of deploy first (CDK `addStackDependency`).
+            let mut dependencies: Vec<Json> = cross
+                .dependencies(stack.index)
+                .map(|p| Json::from(self.stacks[p.0].name.as_str()))
+                .collect();
+            dependencies.push(Json::from(format!("{name}.assets")));
             let template_file = format!("{name}.template.json");
             let template_bytes = to_bytes(template, b" ");
             write(&dir.join(&template_file), &template_bytes)?;
@@ -305,7 +315,8 @@ impl App {
             );
             let assets_file = format!("{name}.assets.json");
             let docker_images = write_docker_images(dir, stack)?;
-            let assets = json!({"version": ASSEMBLY_VERSION, "files": files, "dockerImages": docker_images});
+            let assets =
+                json!({"version": ASSEMBLY_VERSION, "files": files, "dockerImages": docker_images});
             write(&dir.join(&assets_file), &to_bytes(&assets, b"  "))?;
             let bootstrap = "/cdk-bootstrap/hnb659fds/version";
             artifacts.insert(
@@ -336,7 +347,7 @@ impl App {
                             "bootstrapStackVersionSsmParameter": bootstrap
                         }
                     },
-                    "dependencies": [format!("{name}.assets")],
+                    "dependencies": dependencies,
                     "displayName": name
                 }),
             );
@@ -460,6 +471,7 @@ pub(crate) fn to_bytes(value: &Json, indent: &[u8]) -> Vec<u8> {
 }
 
 struct Ctx<'a> {
+    app: &'a App,
     stack: &'a Stack,
     logical_ids: HashMap<usize, String>,
 }
@@ -499,6 +511,12 @@ impl Ctx<'_> {
                     out.insert(k.clone(), self.render(v, owner)?);
                 }
                 Json::Object(out)
+            }
+            Value::Ref(n) if n.stack() != self.stack.index => {
+                cross_stack::get_stack_output(self.app, *n, None)
+            }
+            Value::GetAtt(n, attr) if n.stack() != self.stack.index => {
+                cross_stack::get_stack_output(self.app, *n, Some(attr))
             }
             Value::Ref(n) => json!({"Ref": self.id(*n)?}),
             Value::GetAtt(n, attr) => json!({"Fn::GetAtt": [self.id(*n)?, attr]}),
@@ -546,7 +564,7 @@ fn locale_cmp(a: &str, b: &str) -> std::cmp::Ordering {
         .then_with(|| b.cmp(a))
 }
 
-fn render_stack(stack: &Stack) -> Result<Json, Error> {
+fn render_stack(app: &App, stack: &Stack, cross: &cross_stack::CrossStack) -> Result<Json, Error> {
     let order = stack.depth_first();
     let mut logical_ids = HashMap::new();
     let mut seen: HashMap<String, String> = HashMap::new();
@@ -562,7 +580,11 @@ fn render_stack(stack: &Stack) -> Result<Json, Error> {
             logical_ids.insert(n.index, id);
         }
     }
-    let ctx = Ctx { stack, logical_ids };
+    let ctx = Ctx {
+        app,
+        stack,
+        logical_ids,
+    };
     let mut resources = Map::new();
     let mut parameters = Map::new();
     let mut outputs = Map::new();
@@ -627,6 +649,10 @@ fn render_stack(stack: &Stack) -> Result<Json, Error> {
             }
         }
     }
+    // Outputs other stacks read, under the `Publish` scope the CDK adds last.
+    for (name, value) in cross.outputs(app, stack.index) {
+        outputs.insert(name, json!({ "Value": value }));
+    }
     parameters.insert(
         "BootstrapVersion".into(),
         json!({
@@ -682,7 +708,9 @@ fn dependencies(stack: &Stack, node: NodeId) -> Vec<NodeId> {
         at = stack.nodes[i].parent;
     }
     let mut out: Vec<NodeId> = Vec::new();
-    for t in targets {
+    // A dependency on another stack's construct is a dependency between the stacks, written
+    // into the manifest instead.
+    for t in targets.into_iter().filter(|t| t.stack() == stack.index) {
         for r in stack.resources_below(t) {
             if r != node && !out.contains(&r) {
                 out.push(r);

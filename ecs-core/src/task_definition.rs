@@ -240,34 +240,14 @@ impl PidMode {
     }
 }
 
-/// A task placement constraint (CDK `PlacementConstraint.memberOf`): tasks run only on
-/// instances matching a cluster query expression. EC2 only (rule F4).
+/// Task placement constraints are the services' type (CDK `PlacementConstraint`, shared by
+/// task definitions and services); on a task definition they are EC2 only (rule F4).
 ///
 /// ```
 /// let c = ecs_core::task_definition::PlacementConstraint::member_of("attribute:ecs.instance-type =~ t3.*");
-/// assert!(c.expression.starts_with("attribute:"));
+/// assert_ne!(c, ecs_core::task_definition::PlacementConstraint::distinct_instances());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlacementConstraint {
-    /// The cluster query expression.
-    pub expression: String,
-}
-
-impl PlacementConstraint {
-    /// Instances matching `expression`.
-    pub fn member_of(expression: impl Into<String>) -> PlacementConstraint {
-        PlacementConstraint {
-            expression: expression.into(),
-        }
-    }
-
-    fn render(&self) -> Value {
-        Value::map([
-            ("Expression", Value::from(self.expression.as_str())),
-            ("Type", Value::from("memberOf")),
-        ])
-    }
-}
+pub use crate::service::PlacementConstraint;
 
 /// An Elastic Inference accelerator of a task (CDK `InferenceAccelerator`); EC2 only
 /// (rules F4, X1).
@@ -501,6 +481,14 @@ impl FargateTaskDefinitionProps {
         /// Sets `pid_mode`.
         pid_mode: PidMode
     );
+    list_setter!(
+        /// Offered so rule F4 can refuse them with its reason.
+        placement_constraints: PlacementConstraint
+    );
+    list_setter!(
+        /// Offered so rule F4 can refuse them with its reason.
+        inference_accelerators: InferenceAccelerator
+    );
 
     /// Sets `cpu` in CPU units or vCPU.
     pub fn cpu(mut self, cpu: impl Into<TaskSize>) -> Self {
@@ -536,6 +524,10 @@ impl ExternalTaskDefinitionProps {
     setter!(
         /// Sets `network_mode`: `Bridge` (default), `Host` or `None` (rule X2).
         network_mode: NetworkMode
+    );
+    list_setter!(
+        /// Offered so rule X1 can refuse them with its reason.
+        inference_accelerators: InferenceAccelerator
     );
 }
 
@@ -958,7 +950,7 @@ impl TaskDefinition {
         let constraints: Vec<Value> = data
             .placement_constraints
             .iter()
-            .map(PlacementConstraint::render)
+            .flat_map(PlacementConstraint::render)
             .collect();
         let accelerators: Vec<Value> = data
             .inference_accelerators
@@ -1011,7 +1003,13 @@ impl TaskDefinition {
                 "container `{id}` of task definition `{task}` needs `image`: add one, e.g. `image: ContainerImage::from_registry(\"nginx\")`"
             )));
         };
-        crate::container::check_options(&options, id, &task, data.compatibility, data.network_mode)?;
+        crate::container::check_options(
+            &options,
+            id,
+            &task,
+            data.compatibility,
+            data.network_mode,
+        )?;
         check_container_fits(data, id, &options)?;
         let name = options.container_name.clone().unwrap_or_else(|| id.to_string());
         if let Some(driver) = &options.logging {
@@ -1287,7 +1285,9 @@ fn check_container_fits(
         let used: u32 = data.containers.iter().filter_map(|c| c.options.cpu).sum();
         let sum = used + options.cpu.unwrap_or(0);
         if !rules::container_cpu_fits(sum, task_cpu) {
-            return Err(Error::new(rules::container_cpu_message(&data.id, sum, task_cpu)));
+            return Err(Error::new(rules::container_cpu_message(
+                &data.id, sum, task_cpu,
+            )));
         }
     }
     if let Some(task_memory) = data.memory {
@@ -1332,5 +1332,34 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
                 }
             }
         }
+    }
+}
+
+impl App {
+    /// The task definition with construct id `id` at the top of `stack`, e.g. one declared in
+    /// an `ecs_app!` block, for builder calls after the block.
+    ///
+    /// ```
+    /// use ecs_core::{App, task_definition::Ec2TaskDefinition};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// assert_eq!(app.find_task_definition(s, "TaskDef"), Some(td));
+    /// ```
+    pub fn find_task_definition(&self, stack: StackId, id: &str) -> Option<TaskDefinition> {
+        let root = self.stack(stack).root();
+        self.task_definitions
+            .iter()
+            .enumerate()
+            .find(|(_, td)| {
+                td.id == id && {
+                    let st = self.stack(stack);
+                    st.child(root, id).is_some() && td.resource.stack() == stack
+                }
+            })
+            .map(|(index, _)| TaskDefinition {
+                node: self.stack(stack).child(root, id).expect("checked above"),
+                index,
+            })
     }
 }

@@ -69,17 +69,38 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     fargate_size_declared(item, cx);
                     fargate_size_offered(item, &mut consts, cx);
                     fargate_network_mode(item, cx);
+                    check_task_definition(item, cx);
                 }
-                KindId::Ec2TaskDefinition => ec2_container_memory(item, cx),
-                KindId::Ec2Service | KindId::FargateService => {
+                KindId::Ec2TaskDefinition => {
+                    ec2_container_memory(item, cx);
+                    check_task_definition(item, cx);
+                }
+                KindId::TaskDefinition | KindId::ExternalTaskDefinition => {
+                    check_task_definition(item, cx)
+                }
+                KindId::Ec2Service | KindId::FargateService | KindId::ExternalService => {
                     service_compatible(stack, item, cx);
                     essential_container(stack, item, cx);
                     ec2_service_capacity(stack, item, cx);
                     service_strategies(stack, item, cx);
+                    // ---- issue 5 ----
+                    healthy_percents(item, cx);
+                    external_features(item, cx);
+                    cloud_map(stack, item, cx);
+                    // ---- issue 4's F6, service side ----
+                    fargate_platform_version(stack, item, cx);
                 }
                 KindId::Cluster => cluster_capacity(stack, item, &mut consts, cx),
                 KindId::AutoScalingGroup => capacity_sizes(item, &mut consts, cx),
                 KindId::AsgCapacityProvider => termination_protection_needs_scaling(item, cx),
+                KindId::ApplicationLoadBalancer | KindId::NetworkLoadBalancer => {
+                    for listener in &item.children {
+                        for targets in &listener.children {
+                            load_balancer_targets(stack, targets, false, cx);
+                        }
+                    }
+                }
+                KindId::ClassicLoadBalancer => load_balancer_targets(stack, item, true, cx),
                 _ => {}
             }
         }
@@ -295,20 +316,44 @@ fn bool_literal(expr: &Expr) -> Option<bool> {
 /// The construct a service's reference property resolved to, with the reference's span.
 fn target<'a>(stack: &'a Item, service: &Item, property: &str) -> Option<(&'a Item, Span)> {
     let reference = service.reference(property)?;
+    // A construct of another stack is checked by the builders.
+    if reference.stack.is_some() {
+        return None;
+    }
     Some((&stack.children[reference.target?], reference.id.span()))
 }
 
 fn launch_type(service: &Item) -> LaunchType {
     match service.kind.id {
         KindId::Ec2Service => LaunchType::Ec2,
+        KindId::ExternalService => LaunchType::External,
         _ => LaunchType::Fargate,
     }
 }
 
-fn compatibility(task: &Item) -> Compatibility {
+/// A task definition's compatibility, when the macro can read it.
+fn compatibility(task: &Item) -> Option<Compatibility> {
     match task.kind.id {
-        KindId::Ec2TaskDefinition => Compatibility::Ec2,
-        _ => Compatibility::Fargate,
+        KindId::Ec2TaskDefinition => Some(Compatibility::Ec2),
+        KindId::ExternalTaskDefinition => Some(Compatibility::External),
+        KindId::TaskDefinition => match enum_variant(task, "compatibility")?.as_str() {
+            "Ec2" => Some(Compatibility::Ec2),
+            "Fargate" => Some(Compatibility::Fargate),
+            "Ec2AndFargate" => Some(Compatibility::Ec2AndFargate),
+            "External" => Some(Compatibility::External),
+            _ => None,
+        },
+        _ => Some(Compatibility::Fargate),
+    }
+}
+
+/// The variant written for an enum property, bare or as a path.
+fn enum_variant(item: &Item, name: &str) -> Option<String> {
+    match item.prop(name).map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            Some(v.to_string())
+        }
+        _ => None,
     }
 }
 
@@ -317,7 +362,10 @@ fn service_compatible(stack: &Item, service: &Item, cx: &Ctxt) {
     let Some((task, span)) = target(stack, service, "task_definition") else {
         return;
     };
-    let (launch, compatibility) = (launch_type(service), compatibility(task));
+    let Some(compatibility) = compatibility(task) else {
+        return;
+    };
+    let launch = launch_type(service);
     if !rules::service_compatible(launch, compatibility) {
         cx.error_at(
             span,
@@ -627,6 +675,353 @@ fn strategies(stack: &Item, owner: &str, cluster: &Item, value: &PropValue, cx: 
 }
 // ---- end capacity ----
 
+// ---------------------------------------------------------------------------------------------
+// ---- services, load balancers, Cloud Map (issue 5): S4, X1, L1, L2, F4, M1 ----
+
+/// A literal `u32` property with the span of its value.
+fn literal_u32(item: &Item, name: &str) -> Option<(u32, Span)> {
+    let expr = item.expr(name)?;
+    Some((int_literal(expr)?, expr.span()))
+}
+
+/// S4: a deployment stops old tasks before exceeding its maximum, and a daemon runs one task
+/// per instance.
+fn healthy_percents(service: &Item, cx: &Ctxt) {
+    let min = literal_u32(service, "min_healthy_percent");
+    let max = literal_u32(service, "max_healthy_percent");
+    if let (Some((min, _)), Some((max, span))) = (min, max) {
+        if !rules::healthy_percent_range(min, max) {
+            cx.error_at(
+                span,
+                rules::healthy_percent_range_message(&service.id.name, min, max),
+            );
+        }
+    }
+    let daemon = service.expr("daemon").and_then(bool_literal) == Some(true);
+    if let Some(prop) = service.prop("desired_count") {
+        if !rules::daemon_without_desired_count(daemon, true) {
+            cx.error_at(
+                prop.name.span(),
+                rules::daemon_without_desired_count_message(&service.id.name),
+            );
+        }
+    }
+    if let Some((max, span)) = max {
+        if !rules::daemon_max_healthy_percent(daemon, Some(max)) {
+            cx.error_at(
+                span,
+                rules::daemon_max_healthy_percent_message(&service.id.name),
+            );
+        }
+    }
+}
+
+/// X1: ECS Anywhere has no circuit breaker and no Cloud Map.
+fn external_features(service: &Item, cx: &Ctxt) {
+    let launch = launch_type(service);
+    for (name, feature) in [
+        ("circuit_breaker", rules::ExternalFeature::CircuitBreaker),
+        ("cloud_map_options", rules::ExternalFeature::CloudMap),
+        (
+            "associate_cloud_map_service",
+            rules::ExternalFeature::CloudMap,
+        ),
+    ] {
+        if let Some(prop) = service.prop(name) {
+            if !rules::external_supports(launch, feature) {
+                cx.error_at(
+                    prop.name.span(),
+                    rules::external_supports_message(&service.id.name, feature),
+                );
+            }
+        }
+    }
+}
+
+/// The task definition item a service runs, when it is in the same stack.
+fn service_task<'a>(stack: &'a Item, service: &Item) -> Option<&'a Item> {
+    target(stack, service, "task_definition").map(|(t, _)| t)
+}
+
+fn network_mode(task: &Item) -> NetworkMode {
+    match task.prop("network_mode").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            NetworkMode::from_variant_name(&v.to_string()).unwrap_or(NetworkMode::AwsVpc)
+        }
+        _ if task.kind.id == KindId::Ec2TaskDefinition => NetworkMode::Bridge,
+        _ => NetworkMode::AwsVpc,
+    }
+}
+
+/// The container named `name` (its `container_name`, else its id).
+fn container<'a>(task: &'a Item, name: &str) -> Option<&'a Item> {
+    task.children_of(KindId::Container)
+        .find(|c| container_name(c) == name)
+}
+
+fn container_name(c: &Item) -> String {
+    match c.expr("container_name") {
+        Some(Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(s), ..
+        })) => s.value(),
+        _ => c.id.name.clone(),
+    }
+}
+
+/// The literal port mappings of a container: `(container port, protocol)`, `None` when one of
+/// them is not a literal (the builder then checks).
+fn port_mappings(c: &Item) -> Option<Vec<(u32, ecs_core::container::Protocol)>> {
+    use crate::model::{PortMappingValue, PortMappingsValue};
+    let Some(prop) = c.prop("port_mappings") else {
+        return Some(Vec::new());
+    };
+    let PropValue::PortMappings(PortMappingsValue::List(list)) = &prop.value else {
+        return None;
+    };
+    list.iter()
+        .map(|m| match m {
+            PortMappingValue::Port(e) => {
+                Some((int_literal(e)?, ecs_core::container::Protocol::Tcp))
+            }
+            PortMappingValue::Object(o) => {
+                let port = int_literal(o.expr("container_port")?)?;
+                let protocol = match o.prop("protocol").map(|p| &p.value) {
+                    Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _)))
+                        if v == "Udp" =>
+                    {
+                        ecs_core::container::Protocol::Udp
+                    }
+                    Some(PropValue::Enum(EnumValue::Expr(_))) => return None,
+                    _ => ecs_core::container::Protocol::Tcp,
+                };
+                Some((port, protocol))
+            }
+        })
+        .collect()
+}
+
+/// The name of a `PropType::Name` property with its span.
+fn name_prop(item: &Item, name: &str) -> Option<(String, Span)> {
+    match item.prop(name).map(|p| &p.value) {
+        Some(PropValue::Name(id)) => Some((id.text(), id.span())),
+        _ => None,
+    }
+}
+
+/// L1, L2, F4, X1 on the targets of a listener's `add_targets`, `register_load_balancer_targets`
+/// or a classic load balancer.
+fn load_balancer_targets(stack: &Item, item: &Item, classic: bool, cx: &Ctxt) {
+    use crate::model::TargetValue;
+    let lb_name = &item.id.name;
+    // (service reference, container object or register item)
+    let mut targets: Vec<(&crate::model::Reference, Option<&Item>)> = Vec::new();
+    if item.kind.id == KindId::RegisterTargets {
+        if let Some(r) = item.reference("service") {
+            targets.push((r, Some(item)));
+        }
+    }
+    if let Some(PropValue::Targets(list)) = item.prop("targets").map(|p| &p.value) {
+        for t in list {
+            match t {
+                TargetValue::Service(r) => targets.push((r, None)),
+                TargetValue::Object(o) => {
+                    if let Some(r) = o.reference("service") {
+                        targets.push((r, Some(o)));
+                    }
+                }
+            }
+        }
+    }
+    for (reference, object) in targets {
+        let (Some(index), None) = (reference.target, reference.stack) else {
+            continue;
+        };
+        let service = &stack.children[index];
+        let span = reference.id.span();
+        let launch = launch_type(service);
+        if !rules::external_supports(launch, rules::ExternalFeature::LoadBalancer) {
+            cx.error_at(
+                span,
+                rules::external_supports_message(
+                    &service.id.name,
+                    rules::ExternalFeature::LoadBalancer,
+                ),
+            );
+            continue;
+        }
+        let Some(task) = service_task(stack, service) else {
+            continue;
+        };
+        if classic {
+            if !rules::classic_lb_launch_type(launch) {
+                cx.error_at(
+                    span,
+                    rules::classic_lb_launch_type_message(&service.id.name, lb_name),
+                );
+                continue;
+            }
+            let mode = network_mode(task);
+            if !rules::classic_lb_network_mode(mode) {
+                cx.error_at(
+                    span,
+                    rules::classic_lb_network_mode_message(&service.id.name, lb_name, mode),
+                );
+                continue;
+            }
+        }
+        target_mapping(service, task, object, span, cx);
+    }
+}
+
+/// L1: the target's container exists and maps the port.
+fn target_mapping(service: &Item, task: &Item, object: Option<&Item>, span: Span, cx: &Ctxt) {
+    let (c, port, port_span, protocol) = match object {
+        Some(o) => {
+            let Some((name, name_span)) = name_prop(o, "container_name") else {
+                return;
+            };
+            let Some(c) = container(task, &name) else {
+                if !task.incomplete {
+                    cx.error_at(
+                        name_span,
+                        rules::target_container_message(&service.id.name, &name, &task.id.name),
+                    );
+                }
+                return;
+            };
+            let port = literal_u32(o, "container_port");
+            let protocol = match o.prop("protocol").map(|p| &p.value) {
+                Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _)))
+                    if v == "Udp" =>
+                {
+                    ecs_core::container::Protocol::Udp
+                }
+                _ => ecs_core::container::Protocol::Tcp,
+            };
+            if o.expr("container_port").is_some() && port.is_none() {
+                return; // a run-time port: the builder checks it
+            }
+            (
+                c,
+                port.map(|p| p.0),
+                port.map_or(name_span, |p| p.1),
+                protocol,
+            )
+        }
+        None => {
+            // The service itself: its first essential container's first port.
+            let Some(c) = task
+                .children_of(KindId::Container)
+                .find(|c| c.expr("essential").and_then(bool_literal) != Some(false))
+            else {
+                return;
+            };
+            (c, None, span, ecs_core::container::Protocol::Tcp)
+        }
+    };
+    let Some(mappings) = port_mappings(c) else {
+        return;
+    };
+    let wanted = port.or_else(|| mappings.first().map(|m| m.0));
+    let ok = wanted.is_some_and(|p| rules::target_port_mapped(p, protocol, &mappings));
+    if !ok {
+        cx.error_at(
+            port_span,
+            rules::target_port_message(&service.id.name, &container_name(c), wanted, protocol),
+        );
+    }
+}
+
+/// M1: Cloud Map records fit the network mode, SRV records name a mapped port, and a
+/// namespace exists.
+fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
+    let Some(prop) = service.prop("cloud_map_options") else {
+        return;
+    };
+    let PropValue::Object(options) = &prop.value else {
+        return;
+    };
+    if options.reference("cloud_map_namespace").is_none() && !options.incomplete {
+        if let Some((cluster, _)) = target(stack, service, "cluster") {
+            if cluster.prop("default_cloud_map_namespace").is_none() && !cluster.incomplete {
+                cx.error_at(
+                    prop.name.span(),
+                    rules::cloud_map_namespace_message(&service.id.name, &cluster.id.name),
+                );
+            }
+        }
+    }
+    let Some(task) = service_task(stack, service) else {
+        return;
+    };
+    let mode = network_mode(task);
+    let (record, record_span) = match options.prop("dns_record_type").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            match ecs_core::cloud_map::DnsRecordType::from_variant_name(&v.to_string()) {
+                Some(r) => (r, v.span()),
+                None => return,
+            }
+        }
+        Some(_) => return,
+        None => (rules::default_dns_record_type(mode), prop.name.span()),
+    };
+    if !rules::cloud_map_record_type(mode, record) {
+        cx.error_at(
+            record_span,
+            rules::cloud_map_record_type_message(&service.id.name, mode, record),
+        );
+        return;
+    }
+    if record != ecs_core::cloud_map::DnsRecordType::Srv {
+        return;
+    }
+    let default = task
+        .children_of(KindId::Container)
+        .find(|c| c.expr("essential").and_then(bool_literal) != Some(false));
+    let (c, c_span) = match name_prop(options, "container") {
+        Some((name, span)) => match container(task, &name) {
+            Some(c) => (c, span),
+            None => {
+                cx.error_at(
+                    span,
+                    rules::target_container_message(&service.id.name, &name, &task.id.name),
+                );
+                return;
+            }
+        },
+        None => match default {
+            Some(c) => (c, prop.name.span()),
+            None => return,
+        },
+    };
+    let port = match options.expr("container_port") {
+        Some(e) => match int_literal(e) {
+            Some(p) => Some((p, e.span())),
+            None => return,
+        },
+        // The CDK defaults to the default container's first port, whichever container is named.
+        None => match default.map(port_mappings) {
+            Some(Some(m)) => m.first().map(|m| (m.0, c_span)),
+            _ => return,
+        },
+    };
+    let Some(mapped) = port_mappings(c) else {
+        return;
+    };
+    let mapped: Vec<u32> = mapped.iter().map(|m| m.0).collect();
+    match port {
+        Some((p, _)) if rules::cloud_map_port_mapped(p, &mapped) => {}
+        Some((p, span)) => cx.error_at(
+            span,
+            rules::cloud_map_port_message(&service.id.name, &container_name(c), Some(p)),
+        ),
+        None => cx.error_at(
+            c_span,
+            rules::cloud_map_port_message(&service.id.name, &container_name(c), None),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -762,5 +1157,347 @@ mod tests {
             ["ec2 service `Svc` needs ec2 capacity in cluster `Empty`: add `add_capacity`, `add_auto_scaling_group` or `add_asg_capacity_provider` to `Empty`"]
         );
         assert!(service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E, daemon: true }").is_empty());
+    }
+}
+
+// ---- task definitions, containers, images, environment (issue 4) ----
+
+/// The rules of issue 4 on one stack item: F3/F4/X1/X2 on task definitions, E2/F4/G2/G3/G5/L3
+/// on their containers.
+pub fn check_task_definition(task: &Item, cx: &Ctxt) {
+    let Some(compatibility) = compatibility(task) else {
+        return;
+    };
+    let mode = match enum_variant(task, "network_mode") {
+        Some(v) => NetworkMode::from_variant_name(&v),
+        None if compatibility.is_fargate() => Some(NetworkMode::AwsVpc),
+        None => Some(NetworkMode::Bridge),
+    };
+    let name = &task.id.name;
+    let variant = match task.prop("network_mode").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => Some(v),
+        _ => None,
+    };
+    if let (Some(mode), Some(variant)) = (mode, variant) {
+        // F3 for the generic kind (fargate_task_definition has its own check).
+        if task.kind.id == KindId::TaskDefinition
+            && compatibility.is_fargate()
+            && !rules::fargate_network_mode(mode)
+        {
+            cx.error_at(
+                variant.span(),
+                rules::fargate_network_mode_message(name, mode),
+            );
+        }
+        // X2: ECS Anywhere has no elastic network interfaces.
+        if compatibility == Compatibility::External && !rules::external_network_mode(mode) {
+            cx.error_at(
+                variant.span(),
+                rules::external_network_mode_message(name, mode),
+            );
+        }
+    }
+    // F4 (task) and X1: host-bound features and what ECS Anywhere lacks.
+    for (property, what) in [
+        ("placement_constraints", "placement constraints"),
+        ("inference_accelerators", "inference accelerators"),
+    ] {
+        if let Some(prop) = task.prop(property) {
+            if !rules::fargate_allows(compatibility.is_fargate(), true) {
+                cx.error_at(
+                    prop.name.span(),
+                    rules::fargate_task_feature_message(name, compatibility, what),
+                );
+            }
+            if property == "inference_accelerators"
+                && !rules::external_allows(compatibility == Compatibility::External, true)
+            {
+                cx.error_at(
+                    prop.name.span(),
+                    rules::external_feature_message(name, what),
+                );
+            }
+        }
+    }
+    if let Some(expr) = task.expr("volumes") {
+        for element in list_elements(expr) {
+            let Some((function, volume)) = volume_call(element) else {
+                continue;
+            };
+            let host_bound = function == "host" || function == "docker";
+            if host_bound && !rules::fargate_allows(compatibility.is_fargate(), true) {
+                let what = format!("{function} volume `{volume}`");
+                cx.error_spanned_by(
+                    element,
+                    rules::fargate_task_feature_message(name, compatibility, &what),
+                );
+            }
+            if !rules::external_allows(compatibility == Compatibility::External, true) {
+                let what = format!("volume `{volume}`");
+                cx.error_spanned_by(element, rules::external_feature_message(name, &what));
+            }
+        }
+    }
+    let devices: Option<Vec<String>> = match task.expr("inference_accelerators") {
+        Some(expr) => list_elements(expr)
+            .map(|e| first_str_arg(e, "new"))
+            .collect(),
+        None => Some(Vec::new()),
+    };
+    for container in task.children_of(KindId::Container) {
+        check_container(task, container, compatibility, mode, devices.as_deref(), cx);
+    }
+}
+
+/// The container rules that literals can decide.
+fn check_container(
+    task: &Item,
+    container: &Item,
+    compatibility: Compatibility,
+    mode: Option<NetworkMode>,
+    devices: Option<&[String]>,
+    cx: &Ctxt,
+) {
+    let name = &container.id.name;
+    // E2: the hard limit caps the soft one.
+    if let (Some(limit), Some(reservation)) = (
+        container.expr("memory_limit_mib").and_then(int_literal),
+        container
+            .expr("memory_reservation_mib")
+            .and_then(int_literal),
+    ) {
+        if !rules::memory_limit_covers_reservation(limit, reservation) {
+            cx.error_spanned_by(
+                container.expr("memory_limit_mib").expect("read above"),
+                rules::memory_limit_message(name, limit, reservation),
+            );
+        }
+    }
+    // F4 (container): no host privileges on Fargate.
+    if let Some(expr) = container.expr("privileged") {
+        if bool_literal(expr) == Some(true)
+            && !rules::fargate_allows(compatibility.is_fargate(), true)
+        {
+            cx.error_spanned_by(
+                expr,
+                rules::fargate_container_message(&task.id.name, name, "`privileged: true`"),
+            );
+        }
+    }
+    // L3: awsvpc and host mode expose the container port itself.
+    if let (
+        Some(mode),
+        Some(PropValue::PortMappings(crate::model::PortMappingsValue::List(list))),
+    ) = (mode, container.prop("port_mappings").map(|p| &p.value))
+    {
+        for mapping in list {
+            let crate::model::PortMappingValue::Object(object) = mapping else {
+                continue;
+            };
+            let (Some(port), Some(host)) = (
+                object.expr("container_port").and_then(int_literal),
+                object.expr("host_port").and_then(int_literal),
+            ) else {
+                continue;
+            };
+            if !rules::host_port_allowed(mode, port, Some(host)) {
+                cx.error_spanned_by(
+                    object.expr("host_port").expect("read above"),
+                    rules::host_port_message(name, mode, port, host),
+                );
+            }
+        }
+    }
+    // G2: accelerator resources name declared devices.
+    if let (Some(devices), Some(expr)) =
+        (devices, container.expr("inference_accelerator_resources"))
+    {
+        let declared: Vec<&str> = devices.iter().map(String::as_str).collect();
+        for element in list_elements(expr) {
+            if let Some(device) = str_literal(element) {
+                if !rules::inference_device_declared(&device, &declared) {
+                    cx.error_spanned_by(
+                        element,
+                        rules::inference_device_message(&task.id.name, name, &device, &declared),
+                    );
+                }
+            }
+        }
+    }
+    // G3: health-check timing ECS accepts.
+    if let Some(expr) = container.expr("health_check") {
+        let interval = chained_seconds(expr, "interval");
+        let timeout = chained_seconds(expr, "timeout");
+        let known = |d: &Option<(Option<u32>, &Expr)>| d.as_ref().is_none_or(|(v, _)| v.is_some());
+        if known(&interval) && known(&timeout) {
+            let value = |d: &Option<(Option<u32>, &Expr)>| d.as_ref().and_then(|(v, _)| *v);
+            if let Err(e) = rules::health_check_timing(value(&interval), value(&timeout)) {
+                let blamed = match e {
+                    rules::HealthCheckError::Timeout => timeout.as_ref(),
+                    _ => interval.as_ref().or(timeout.as_ref()),
+                };
+                let message = rules::health_check_message(name, e);
+                match blamed {
+                    Some((_, at)) => cx.error_spanned_by(*at, message),
+                    None => cx.error_spanned_by(expr, message),
+                }
+            }
+        }
+    }
+    // G5: at most 100 environment variables.
+    if let Some(PropValue::Environment(crate::model::EnvironmentValue::Map(pairs))) =
+        container.prop("environment").map(|p| &p.value)
+    {
+        if !rules::environment_count(pairs.len()) {
+            let (key, _) = &pairs[rules::MAX_ENVIRONMENT_VARIABLES];
+            cx.error_at(
+                key.span(),
+                rules::environment_count_message(name, pairs.len()),
+            );
+        }
+    }
+}
+
+/// The elements of an array expression; nothing for other expressions.
+fn list_elements(expr: &Expr) -> Box<dyn Iterator<Item = &Expr> + '_> {
+    match expr {
+        Expr::Array(array) => Box::new(array.elems.iter()),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+fn str_literal(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(s), ..
+        }) => Some(s.value()),
+        _ => None,
+    }
+}
+
+/// `Type::function("text", …)`: the function's name and its first argument when a literal.
+fn call_with_str(expr: &Expr) -> Option<(String, String)> {
+    let Expr::Call(call) = expr else {
+        return None;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return None;
+    };
+    let function = path.path.segments.last()?.ident.to_string();
+    let first = str_literal(call.args.first()?)?;
+    Some((function, first))
+}
+
+/// `Volume::host("name", …)` and the like: the constructor and the volume name.
+fn volume_call(expr: &Expr) -> Option<(String, String)> {
+    call_with_str(expr)
+}
+
+/// The first string argument of a call to `function` (e.g. `InferenceAccelerator::new("device1", …)`).
+fn first_str_arg(expr: &Expr, function: &str) -> Option<String> {
+    call_with_str(expr)
+        .filter(|(f, _)| f == function)
+        .map(|(_, a)| a)
+}
+
+/// In a builder chain `HealthCheck::default().interval(Duration::seconds(10))`, the seconds
+/// given to `method` when a literal (`None` when the value is not one), with the argument.
+fn chained_seconds<'a>(expr: &'a Expr, method: &str) -> Option<(Option<u32>, &'a Expr)> {
+    let mut at = expr;
+    while let Expr::MethodCall(call) = at {
+        if call.method == method {
+            let arg = call.args.first()?;
+            let seconds = match arg {
+                Expr::Call(c) => match (&*c.func, c.args.first().and_then(int_literal)) {
+                    (Expr::Path(p), Some(n)) => {
+                        match p.path.segments.last()?.ident.to_string().as_str() {
+                            "seconds" => Some(n),
+                            "minutes" => n.checked_mul(60),
+                            "hours" => n.checked_mul(3600),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            return Some((seconds, arg));
+        }
+        at = &call.receiver;
+    }
+    None
+}
+
+// ---- F6, service side: a literal platform version older than what the task needs ----
+
+/// F6: a Fargate service's literal `platform_version` below 1.4.0 cannot run a task definition
+/// (same stack) that uses ephemeral storage, a secret's JSON field or environment files.
+/// Reported on the version; values the macro cannot read are left to the builder.
+fn fargate_platform_version(stack: &Item, service: &Item, cx: &Ctxt) {
+    if service.kind.id != KindId::FargateService {
+        return;
+    }
+    let Some(expr) = service.expr("platform_version") else {
+        return;
+    };
+    let Some(version) = str_literal(expr) else {
+        return;
+    };
+    if rules::fargate_platform_version_supports(&version) {
+        return;
+    }
+    let Some(task) = service_task(stack, service) else {
+        return;
+    };
+    let Some(what) = needs_platform_1_4(task) else {
+        return;
+    };
+    cx.error_at(
+        expr.span(),
+        rules::fargate_platform_version_message(&service.id.name, &task.id.name, what, &version),
+    );
+}
+
+/// What a task definition item uses that needs Fargate platform version 1.4.0, in the order
+/// `TaskDefinition::needs_platform_1_4` looks.
+fn needs_platform_1_4(task: &Item) -> Option<&'static str> {
+    use crate::model::EnvironmentValue;
+    if task.prop("ephemeral_storage_gib").is_some() {
+        return Some("`ephemeral_storage_gib`");
+    }
+    for c in task.children_of(KindId::Container) {
+        if let Some(PropValue::Environment(EnvironmentValue::Map(pairs))) =
+            c.prop("secrets").map(|p| &p.value)
+        {
+            if pairs.iter().any(|(_, value)| reads_json_field(value)) {
+                return Some("a secret read from a JSON field");
+            }
+        }
+        if c.prop("environment_files").is_some() {
+            return Some("`environment_files`");
+        }
+    }
+    None
+}
+
+/// `Secret::from_secrets_manager_field(…)`, or `from_secrets_manager_version` with a field.
+fn reads_json_field(expr: &Expr) -> bool {
+    let Expr::Call(call) = expr else {
+        return false;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return false;
+    };
+    let Some(function) = path.path.segments.last().map(|s| s.ident.to_string()) else {
+        return false;
+    };
+    match function.as_str() {
+        "from_secrets_manager_field" => true,
+        "from_secrets_manager_version" => call
+            .args
+            .iter()
+            .nth(3)
+            .is_some_and(|field| str_literal(field).is_some()),
+        _ => false,
     }
 }

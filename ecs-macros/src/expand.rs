@@ -18,8 +18,8 @@ use crate::check::{
 };
 use crate::ctxt::Ctxt;
 use crate::model::{
-    self, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue, PortMappingsValue,
-    PropValue, ProviderValue, StrategiesValue,
+    self, AttrValue, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue,
+    PortMappingsValue, PropValue, ProviderValue, Reference, StrategiesValue, TargetValue,
 };
 use crate::parse::{self, IdSyntax};
 use crate::resolve;
@@ -58,7 +58,7 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
     let result = hidden("__ecs_result");
     let const_checks = consts.fargate_sizes.iter().map(const_fargate_size);
     let capacity_checks = consts.capacity_sizes.iter().map(const_capacity_size);
-    let stacks = stacks.iter().map(expand_stack);
+    let stacks = (0..stacks.len()).map(|i| expand_stack(stacks, i));
     quote! {
         #(#const_checks)*
         #(#capacity_checks)*
@@ -72,31 +72,139 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
     }
 }
 
-/// One stack: its handle, then its constructs in declaration order.
-fn expand_stack(stack: &Item) -> TokenStream {
+/// Where a construct is expanded: every stack (references may name constructs of earlier
+/// stacks) and the index of the current one.
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    stacks: &'a [Item],
+    stack: usize,
+    /// The index of the construct being expanded: expressions may name the constructs of the
+    /// stack declared before it.
+    item: usize,
+}
+
+impl Scope<'_> {
+    /// The binding prefix of a stack's constructs: none for the first (the bindings of
+    /// single-stack apps keep their short names), `s<N>_` for the others, so constructs of
+    /// different stacks never shadow each other and later stacks can refer to earlier ones.
+    fn prefix(stack: usize) -> String {
+        if stack == 0 {
+            String::new()
+        } else {
+            format!("s{stack}_")
+        }
+    }
+
+    /// The binding a resolved reference names, spanned at the reference.
+    fn reference(&self, reference: &Reference) -> Option<Ident> {
+        let target = reference.target?;
+        let stack = reference.stack.unwrap_or(self.stack);
+        Some(binding(
+            &Scope::prefix(stack),
+            target,
+            &self.stacks[stack].children[target].id,
+            reference.id.span(),
+        ))
+    }
+}
+
+/// One stack: its handle, then its constructs in declaration order. No block: later stacks
+/// see the bindings of earlier ones.
+fn expand_stack(stacks: &[Item], index: usize) -> TokenStream {
+    let stack = &stacks[index];
     let app = hidden("__ecs_app");
     let handle = hidden("__ecs_stack");
     let id = id_literal(&stack.id);
+    let scope = Scope {
+        stacks,
+        stack: index,
+        item: 0,
+    };
     // Calls on a construct that name constructs declared after it run once those exist.
     let mut deferred: Vec<(usize, TokenStream)> = Vec::new();
     let mut constructs = Vec::new();
-    for (index, item) in stack.children.iter().enumerate() {
-        let (own, later) = expand_construct(stack, index, item);
+    for (i, item) in stack.children.iter().enumerate() {
+        let (own, later) = expand_construct(scope, i, item);
         deferred.extend(later);
         constructs.push(own);
         for (ready, call) in &deferred {
-            if *ready == index {
+            if *ready == i {
                 constructs.push(call.clone());
             }
         }
     }
+    let late = late_calls(scope);
     quote! {
-        {
-            #[allow(unused_variables)]
-            let #handle = #app.add_stack(#id)?;
-            #(#constructs)*
+        #[allow(unused_variables)]
+        let #handle = #app.add_stack(#id)?;
+        #(#constructs)*
+        #late
+    }
+}
+
+// ---- task definitions, images, environment (issue 4) ----
+
+/// The calls of late-reference properties (`grant_read_write: [TaskDef]`), once every construct
+/// of the stack exists: `construct.property(&mut app, target)?` per target.
+fn late_calls(scope: Scope) -> TokenStream {
+    let app = hidden("__ecs_app");
+    let stack = &scope.stacks[scope.stack];
+    let prefix = Scope::prefix(scope.stack);
+    let mut calls = TokenStream::new();
+    for (index, item) in stack.children.iter().enumerate() {
+        let own = binding(&prefix, index, &item.id, item.id.span());
+        for prop in &item.props {
+            let PropValue::LateRefs(references) = &prop.value else {
+                continue;
+            };
+            let name = &prop.name;
+            for reference in references {
+                let Some(target) = scope.reference(reference) else {
+                    continue;
+                };
+                calls.extend(quote!(#own.#name(&mut #app, #target)?;));
+            }
         }
     }
+    calls
+}
+
+/// `expr` with every bare name of a construct declared earlier in the stack (before the
+/// construct being expanded) replaced by that construct's binding, so values like
+/// `ContainerImage::from_ecr_repository(Repo)` refer to the construct declared as `Repo`.
+fn with_constructs(scope: Scope, expr: &syn::Expr) -> syn::Expr {
+    struct Substitute<'a> {
+        scope: Scope<'a>,
+    }
+    impl syn::visit_mut::VisitMut for Substitute<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            if let syn::Expr::Path(path) = expr {
+                if path.qself.is_none() && path.attrs.is_empty() {
+                    if let Some(ident) = path.path.get_ident() {
+                        let name = ident.to_string();
+                        let children = &self.scope.stacks[self.scope.stack].children;
+                        if let Some(target) = children[..self.scope.item.min(children.len())]
+                            .iter()
+                            .position(|c| c.id.name == name)
+                        {
+                            let b = binding(
+                                &Scope::prefix(self.scope.stack),
+                                target,
+                                &children[target].id,
+                                ident.span(),
+                            );
+                            *expr = syn::parse_quote!(#b);
+                            return;
+                        }
+                    }
+                }
+            }
+            syn::visit_mut::visit_expr_mut(self, expr);
+        }
+    }
+    let mut expr = expr.clone();
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut Substitute { scope }, &mut expr);
+    expr
 }
 
 /// The binding of a construct: a hidden name spanned at `span` (the id, or a reference to it).
@@ -129,75 +237,156 @@ fn id_literal(id: &Id) -> LitStr {
 /// One construct of a stack, and the calls of its nested items, each with the index of the
 /// stack item after which it can run.
 fn expand_construct(
-    stack: &Item,
+    scope: Scope,
     index: usize,
     item: &Item,
 ) -> (TokenStream, Vec<(usize, TokenStream)>) {
+    let scope = Scope {
+        item: index,
+        ..scope
+    };
     let p = private();
     let app = hidden("__ecs_app");
     let stack_handle = hidden("__ecs_stack");
-    let name = binding("", index, &item.id, item.id.span());
+    let props_local = hidden("__ecs_props");
+    let prefix = Scope::prefix(scope.stack);
+    let name = binding(&prefix, index, &item.id, item.id.span());
     let id = id_literal(&item.id);
-    let own_setters = setters(stack, item);
+    let own_setters = setters(scope, item);
     let (constructor, props) = match item.kind.id {
-        KindId::Vpc => (quote!(#p::ec2::Vpc), quote!(#p::ec2::VpcProps)),
+        KindId::Vpc => (quote!(#p::ec2::Vpc::new), quote!(#p::ec2::VpcProps)),
         KindId::Cluster => (
-            quote!(#p::cluster::Cluster),
+            quote!(#p::cluster::Cluster::new),
             quote!(#p::cluster::ClusterProps),
         ),
         KindId::Ec2TaskDefinition => (
-            quote!(#p::task_definition::Ec2TaskDefinition),
+            quote!(#p::task_definition::Ec2TaskDefinition::new),
             quote!(#p::task_definition::Ec2TaskDefinitionProps),
         ),
         KindId::FargateTaskDefinition => (
-            quote!(#p::task_definition::FargateTaskDefinition),
+            quote!(#p::task_definition::FargateTaskDefinition::new),
             quote!(#p::task_definition::FargateTaskDefinitionProps),
         ),
         KindId::Ec2Service => (
-            quote!(#p::service::Ec2Service),
+            quote!(#p::service::Ec2Service::new),
             quote!(#p::service::Ec2ServiceProps),
         ),
         KindId::FargateService => (
-            quote!(#p::service::FargateService),
+            quote!(#p::service::FargateService::new),
             quote!(#p::service::FargateServiceProps),
         ),
+        KindId::SecurityGroup => (
+            quote!(#p::ec2::SecurityGroup::create),
+            quote!(#p::ec2::SecurityGroupProps),
+        ),
+        KindId::ApplicationLoadBalancer => (
+            quote!(#p::load_balancing::ApplicationLoadBalancer::new),
+            quote!(#p::load_balancing::LoadBalancerProps),
+        ),
+        KindId::NetworkLoadBalancer => (
+            quote!(#p::load_balancing::NetworkLoadBalancer::new),
+            quote!(#p::load_balancing::LoadBalancerProps),
+        ),
+        KindId::ClassicLoadBalancer => (
+            quote!(#p::load_balancing::ClassicLoadBalancer::new),
+            quote!(#p::load_balancing::ClassicLoadBalancerProps),
+        ),
+        KindId::PrivateDnsNamespace => (
+            quote!(#p::cloud_map::PrivateDnsNamespace::new),
+            quote!(#p::cloud_map::PrivateDnsNamespaceProps),
+        ),
+        KindId::CloudMapService => (
+            quote!(#p::cloud_map::CloudMapService::new),
+            quote!(#p::cloud_map::CloudMapServiceProps),
+        ),
         KindId::AutoScalingGroup => (
-            quote!(#p::capacity::AutoScalingGroup),
+            quote!(#p::capacity::AutoScalingGroup::new),
             quote!(#p::capacity::AutoScalingGroupProps),
         ),
         KindId::AsgCapacityProvider => (
-            quote!(#p::capacity_provider::AsgCapacityProvider),
+            quote!(#p::capacity_provider::AsgCapacityProvider::new),
             quote!(#p::capacity_provider::AsgCapacityProviderProps),
         ),
-        KindId::KmsKey => (quote!(#p::kms::Key), quote!(#p::kms::KeyProps)),
+        KindId::KmsKey => (quote!(#p::kms::Key::new), quote!(#p::kms::KeyProps)),
+        // ---- task definitions, images, environment (issue 4) ----
+        KindId::TaskDefinition => (
+            quote!(#p::task_definition::TaskDefinition::new),
+            quote!(#p::task_definition::TaskDefinitionProps),
+        ),
+        KindId::ExternalTaskDefinition => (
+            quote!(#p::task_definition::ExternalTaskDefinition::new),
+            quote!(#p::task_definition::ExternalTaskDefinitionProps),
+        ),
+        KindId::ExternalService => (
+            quote!(#p::service::ExternalService::new),
+            quote!(#p::service::ExternalServiceProps),
+        ),
+        KindId::Secret => (
+            quote!(#p::secrets_manager::Secret::new),
+            quote!(#p::secrets_manager::SecretProps),
+        ),
+        KindId::StringParameter => (
+            quote!(#p::ssm::StringParameter::new),
+            quote!(#p::ssm::StringParameterProps),
+        ),
+        KindId::Bucket => (quote!(#p::s3::Bucket::new), quote!(#p::s3::BucketProps)),
+        KindId::Repository => (
+            quote!(#p::ecr::Repository::new),
+            quote!(#p::ecr::RepositoryProps),
+        ),
+        KindId::ImportedRepository => (
+            quote!(#p::ecr::ImportedRepository::new),
+            quote!(#p::ecr::ImportedRepositoryProps),
+        ),
+        KindId::DockerImageAsset => (
+            quote!(#p::assets::DockerImageAsset::new),
+            quote!(#p::assets::DockerImageAssetProps),
+        ),
+        KindId::FileSystem => (
+            quote!(#p::efs::FileSystem::new),
+            quote!(#p::efs::FileSystemProps),
+        ),
+        KindId::AccessPoint => (
+            quote!(#p::efs::AccessPoint::new),
+            quote!(#p::efs::AccessPointProps),
+        ),
+        KindId::CfnOutput => return (expand_output(scope, item), Vec::new()),
         // The model admits no other kind in a stack.
         _ => return (TokenStream::new(), Vec::new()),
+    };
+    let after = match item.prop("associate_cloud_map_service").map(|p| &p.value) {
+        Some(PropValue::Object(object)) => {
+            let options = object_value(scope, object);
+            let options_local = hidden("__ecs_options");
+            quote! {
+                let #options_local = #options;
+                #name.associate_cloud_map_service(&mut #app, #options_local)?;
+            }
+        }
+        _ => TokenStream::new(),
     };
     let mut later = Vec::new();
     let mut last_ready = index;
     for (child_index, child) in item.children.iter().enumerate() {
-        let prefix = format!("{index}_");
-        let child_name = binding(&prefix, child_index, &child.id, child.id.span());
+        let child_prefix = format!("{prefix}{index}_");
+        let child_name = binding(&child_prefix, child_index, &child.id, child.id.span());
         let child_id = id_literal(&child.id);
-        let child_setters = setters(stack, child);
+        let child_setters = setters(scope, child);
         let ready = ready_index(index, child);
         last_ready = last_ready.max(ready);
         let call = match child.kind.id {
             KindId::AddAutoScalingGroup | KindId::AddAsgCapacityProvider => {
-                let Some(reference) = &child.target else {
+                let Some(added) = child.target.as_ref().and_then(|r| scope.reference(r)) else {
                     continue;
                 };
-                let Some(target) = reference.target else {
-                    continue;
-                };
-                let added = binding("", target, &stack.children[target].id, reference.id.span());
                 let method = match child.kind.id {
                     KindId::AddAutoScalingGroup => quote!(add_auto_scaling_group),
                     _ => quote!(add_asg_capacity_provider),
                 };
                 let options = quote!(#p::capacity::AddAutoScalingGroupCapacityOptions);
                 quote! {
-                    #name.#method(&mut #app, #added, <#options as #p::Default>::default() #child_setters)?;
+                    let #props_local = <#options as #p::Default>::default() #child_setters;
+                    #name.#method(&mut #app, #added, #props_local)?;
                 }
             }
             kind => {
@@ -206,14 +395,25 @@ fn expand_construct(
                         quote!(add_capacity),
                         quote!(#p::capacity::AddCapacityOptions),
                     ),
+                    KindId::Listener => (
+                        quote!(add_listener),
+                        quote!(#p::load_balancing::ListenerProps),
+                    ),
                     _ => (
                         quote!(add_container),
                         quote!(#p::container::ContainerDefinitionOptions),
                     ),
                 };
+                let network = item.kind.id == KindId::NetworkLoadBalancer;
+                let grandchildren = child
+                    .children
+                    .iter()
+                    .map(|g| expand_targets(scope, &child_name, network, g));
                 quote! {
+                    let #props_local = <#options as #p::Default>::default() #child_setters;
                     #[allow(unused_variables, non_snake_case)]
-                    let #child_name = #name.#method(&mut #app, #child_id, <#options as #p::Default>::default() #child_setters)?;
+                    let #child_name = #name.#method(&mut #app, #child_id, #props_local)?;
+                    #(#grandchildren)*
                 }
             }
         };
@@ -222,7 +422,7 @@ fn expand_construct(
     // The cluster's default strategy names providers it adds, so it comes after them.
     if let Some(prop) = item.prop("default_capacity_provider_strategy") {
         let ready = ready_index(last_ready, item);
-        let strategies = strategies_value(stack, &prop.value);
+        let strategies = strategies_value(scope, &prop.value);
         let method = Ident::new("add_default_capacity_provider_strategy", prop.name.span());
         later.push((
             ready,
@@ -235,37 +435,260 @@ fn expand_construct(
     let (now, later): (Vec<_>, Vec<_>) = later.into_iter().partition(|(r, _)| *r == index);
     let now = now.into_iter().map(|(_, call)| call);
     let own = quote! {
+        let #props_local = <#props as #p::Default>::default() #own_setters;
         #[allow(unused_variables, non_snake_case)]
-        let #name = #constructor::new(&mut #app, #stack_handle, #id, <#props as #p::Default>::default() #own_setters)?;
+        let #name = #constructor(&mut #app, #stack_handle, #id, #props_local)?;
+        #after
         #(#now)*
     };
     (own, later)
 }
 
+/// `add_targets` and `register_load_balancer_targets` of a listener.
+fn expand_targets(scope: Scope, listener: &Ident, network: bool, item: &Item) -> TokenStream {
+    let p = private();
+    let app = hidden("__ecs_app");
+    let props_local = hidden("__ecs_props");
+    let id = id_literal(&item.id);
+    let lb = quote!(#p::load_balancing);
+    if item.kind.id == KindId::AddTargets {
+        let setters = setters(scope, item);
+        return quote! {
+            let #props_local = <#lb::AddTargetsProps as #p::Default>::default() #setters;
+            #listener.add_targets(&mut #app, #id, #props_local)?;
+        };
+    }
+    // `register_load_balancer_targets`: the target-group props go to the listener config,
+    // the container to the `EcsTarget`, and the call is the service's.
+    let mut group = TokenStream::new();
+    let mut target = TokenStream::new();
+    let mut service = None;
+    for prop in &item.props {
+        let name = &prop.name;
+        let value = match &prop.value {
+            PropValue::Ref(reference) => {
+                service = scope.reference(reference);
+                continue;
+            }
+            other => prop_value(scope, other),
+        };
+        let Some(value) = value else { continue };
+        if name == "container_name" || name == "container_port" {
+            target.extend(quote!(.#name(#value)));
+        } else {
+            group.extend(quote!(.#name(#value)));
+        }
+    }
+    let Some(service) = service else {
+        return TokenStream::new();
+    };
+    let config = if network {
+        quote!(Network)
+    } else {
+        quote!(Application)
+    };
+    quote! {
+        let #props_local = <#lb::EcsTarget as #p::Default>::default() #target
+            .new_target_group_id(#id)
+            .listener(#lb::ListenerConfig::#config(
+                #listener,
+                <#lb::AddTargetsProps as #p::Default>::default() #group,
+            ));
+        #service.register_load_balancer_targets(&mut #app, [#props_local])?;
+    }
+}
+
+/// `cfn_output Id { value: Construct.attribute, description: "…" }`.
+fn expand_output(scope: Scope, item: &Item) -> TokenStream {
+    let p = private();
+    let app = hidden("__ecs_app");
+    let stack_handle = hidden("__ecs_stack");
+    let id = id_literal(&item.id);
+    let value = match item.prop("value").map(|p| &p.value) {
+        Some(PropValue::Attr(AttrValue::Attr(reference, method))) => {
+            let Some(binding) = scope.reference(reference) else {
+                return TokenStream::new();
+            };
+            quote!(#binding.#method(&#app))
+        }
+        Some(PropValue::Attr(AttrValue::Expr(expr))) => {
+            quote!(<#p::cfn::Value as #p::From<_>>::from(#expr))
+        }
+        _ => return TokenStream::new(),
+    };
+    let description = match item.expr("description") {
+        Some(d) => quote!(#p::Some(#d)),
+        None => quote!(#p::None),
+    };
+    let value_local = hidden("__ecs_value");
+    let root = hidden("__ecs_root");
+    quote! {
+        let #value_local = #value;
+        let #root = #app.stack(#stack_handle).root();
+        #p::cfn::CfnOutput::new(&mut #app, #root, #id, #value_local, #description)?;
+    }
+}
+
+/// An object value: its props type's default with its setters.
+fn object_value(scope: Scope, object: &Item) -> TokenStream {
+    let p = private();
+    let ty = match object.kind.id {
+        KindId::CircuitBreaker => quote!(#p::service::DeploymentCircuitBreaker),
+        KindId::CloudMapOptions => quote!(#p::cloud_map::CloudMapOptions),
+        KindId::NamespaceOptions => quote!(#p::cloud_map::CloudMapNamespaceOptions),
+        KindId::AssociateCloudMap => quote!(#p::cloud_map::AssociateCloudMapServiceOptions),
+        KindId::ClassicListener => quote!(#p::load_balancing::LoadBalancerListener),
+        KindId::HealthCheck => quote!(#p::load_balancing::HealthCheck),
+        KindId::CustomHealthCheck => quote!(#p::cloud_map::HealthCheckCustomConfig),
+        _ => quote!(#p::container::PortMapping),
+    };
+    let setters = setters(scope, object);
+    quote!(<#ty as #p::Default>::default() #setters)
+}
+
+/// One property value as an expression; `None` for references that did not resolve (already
+/// reported).
+fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
+    let p = private();
+    let app = hidden("__ecs_app");
+    Some(match value {
+        PropValue::Expr(expr) => {
+            let expr = with_constructs(scope, expr);
+            quote!(#expr)
+        }
+        // Calls after the stack is built (`late_calls`).
+        PropValue::LateRefs(_) => return None,
+        PropValue::Ref(reference) => {
+            let binding = scope.reference(reference)?;
+            quote!(#binding)
+        }
+        PropValue::Enum(EnumValue::Variant(def, variant)) => {
+            let path = def.path.iter().map(|s| format_ident!("{}", s));
+            quote!(#p #(::#path)* :: #variant)
+        }
+        PropValue::Enum(EnumValue::Path(_, expr) | EnumValue::Expr(expr)) => {
+            let expr = with_constructs(scope, expr);
+            quote!(#expr)
+        }
+        PropValue::PortMappings(PortMappingsValue::Expr(expr)) => quote!(#expr),
+        PropValue::PortMappings(PortMappingsValue::List(list)) => port_mappings(scope, list),
+        PropValue::Environment(EnvironmentValue::Expr(expr)) => {
+            let expr = with_constructs(scope, expr);
+            quote!(#expr)
+        }
+        PropValue::Environment(EnvironmentValue::Map(pairs)) => {
+            environment(scope, pairs, quote!(#p::String))
+        }
+        PropValue::Object(object) => object_value(scope, object),
+        PropValue::Objects(objects) => {
+            let items = objects.iter().map(|o| object_value(scope, o));
+            quote!([#(#items),*])
+        }
+        PropValue::Refs(references) => {
+            let items = references
+                .iter()
+                .map(|r| scope.reference(r))
+                .collect::<Option<Vec<_>>>()?;
+            quote!([#(#items),*])
+        }
+        PropValue::Name(id) => {
+            let lit = match id {
+                IdSyntax::Str(lit) => lit.clone(),
+                IdSyntax::Ident(ident) => LitStr::new(&ident.to_string(), ident.span()),
+            };
+            quote!(#lit)
+        }
+        PropValue::Targets(targets) => {
+            let lb = quote!(#p::load_balancing);
+            let items = targets
+                .iter()
+                .map(|t| match t {
+                    TargetValue::Service(reference) => {
+                        let binding = scope.reference(reference)?;
+                        Some(quote!(<#lb::LoadBalancerTarget as #p::From<_>>::from(#binding)))
+                    }
+                    TargetValue::Object(object) => {
+                        let service = object.reference("service")?;
+                        let binding = scope.reference(service)?;
+                        let options: TokenStream = object
+                            .props
+                            .iter()
+                            .filter(|prop| prop.name != "service")
+                            .filter_map(|prop| {
+                                let name = &prop.name;
+                                let value = prop_value(scope, &prop.value)?;
+                                Some(quote!(.#name(#value)))
+                            })
+                            .collect();
+                        Some(quote!(<#lb::LoadBalancerTarget as #p::From<_>>::from(
+                            #binding.load_balancer_target(
+                                &#app,
+                                <#lb::LoadBalancerTargetOptions as #p::Default>::default() #options,
+                            )?
+                        )))
+                    }
+                })
+                .collect::<Option<Vec<_>>>()?;
+            quote!([#(#items),*])
+        }
+        PropValue::Attr(AttrValue::Expr(expr)) => quote!(#expr),
+        PropValue::Attr(AttrValue::Attr(..)) => return None,
+        PropValue::Strategies(_) => strategies_value(scope, value),
+        PropValue::Provider(ProviderValue::Ref(reference)) => {
+            let binding = scope.reference(reference)?;
+            quote!(#binding)
+        }
+        PropValue::Provider(ProviderValue::Expr(expr)) => quote!(#expr),
+    })
+}
+
+/// The setter calls for an item's valid properties, in the order written. A setter carries the
+/// span of the property name; references that did not resolve are left out (already reported),
+/// and so are properties that are calls after creation (`associate_cloud_map_service`, a
+/// cluster's `default_capacity_provider_strategy`, a method call after the providers it names).
+fn setters(scope: Scope, item: &Item) -> TokenStream {
+    item.props
+        .iter()
+        .filter(|prop| prop.name != "associate_cloud_map_service")
+        .filter(|prop| {
+            !(item.kind.id == KindId::Cluster && prop.name == "default_capacity_provider_strategy")
+        })
+        .filter_map(|prop| {
+            let name = &prop.name;
+            let value = match &prop.value {
+                // Secrets map names to `Secret`s; the other maps hold text.
+                PropValue::Environment(EnvironmentValue::Map(pairs)) if name == "secrets" => {
+                    let p = private();
+                    environment(scope, pairs, quote!(#p::secret::Secret))
+                }
+                value => prop_value(scope, value)?,
+            };
+            Some(quote!(.#name(#value)))
+        })
+        .collect()
+}
+
 // ---- capacity (issue 3) ----
 
 /// The latest of `at` and the stack items `item`'s references name (its id target, its
-/// reference properties, the providers of its strategies).
+/// reference properties, the providers of its strategies). Constructs of earlier stacks exist
+/// already.
 fn ready_index(at: usize, item: &Item) -> usize {
+    let local = |reference: &Reference| reference.target.filter(|_| reference.stack.is_none());
     let mut ready = at;
-    if let Some(target) = item.target.as_ref().and_then(|r| r.target) {
+    if let Some(target) = item.target.as_ref().and_then(local) {
         ready = ready.max(target);
     }
     for prop in &item.props {
         match &prop.value {
-            PropValue::Ref(reference) => {
-                if let Some(target) = reference.target {
+            PropValue::Ref(reference) | PropValue::Provider(ProviderValue::Ref(reference)) => {
+                if let Some(target) = local(reference) {
                     ready = ready.max(target);
                 }
             }
             PropValue::Strategies(StrategiesValue::List(strategies)) => {
                 for strategy in strategies {
                     ready = ready_index(ready, strategy);
-                }
-            }
-            PropValue::Provider(ProviderValue::Ref(reference)) => {
-                if let Some(target) = reference.target {
-                    ready = ready.max(target);
                 }
             }
             _ => {}
@@ -318,7 +741,7 @@ fn const_capacity_size(size: &ConstCapacitySize) -> TokenStream {
 }
 
 /// A strategies property as a `Vec<CapacityProviderStrategy>` expression.
-fn strategies_value(stack: &Item, value: &PropValue) -> TokenStream {
+fn strategies_value(scope: Scope, value: &PropValue) -> TokenStream {
     let p = private();
     let ty = quote!(#p::capacity_provider::CapacityProviderStrategy);
     match value {
@@ -326,7 +749,7 @@ fn strategies_value(stack: &Item, value: &PropValue) -> TokenStream {
             let local = hidden("__ecs_strategies");
             let len = Literal::usize_unsuffixed(items.len());
             let elems = items.iter().map(|item| {
-                let setters = setters(stack, item);
+                let setters = setters(scope, item);
                 quote!(<#ty as #p::Default>::default() #setters)
             });
             quote!({
@@ -339,53 +762,8 @@ fn strategies_value(stack: &Item, value: &PropValue) -> TokenStream {
     }
 }
 
-/// The setter calls for an item's valid properties, in the order written. A setter carries the
-/// span of the property name; references that did not resolve are left out (already reported).
-fn setters(stack: &Item, item: &Item) -> TokenStream {
-    let p = private();
-    item.props
-        .iter()
-        .filter_map(|prop| {
-            let name = &prop.name;
-            // A method call of its own, after the providers it names exist.
-            if item.kind.id == KindId::Cluster && name == "default_capacity_provider_strategy" {
-                return None;
-            }
-            let value = match &prop.value {
-                PropValue::Expr(expr) => quote!(#expr),
-                PropValue::Ref(reference) => {
-                    let target = reference.target?;
-                    let binding =
-                        binding("", target, &stack.children[target].id, reference.id.span());
-                    quote!(#binding)
-                }
-                PropValue::Enum(EnumValue::Variant(def, variant)) => {
-                    let path = def.path.iter().map(|s| format_ident!("{}", s));
-                    quote!(#p #(::#path)* :: #variant)
-                }
-                PropValue::Enum(EnumValue::Path(_, expr) | EnumValue::Expr(expr)) => quote!(#expr),
-                PropValue::PortMappings(PortMappingsValue::Expr(expr)) => quote!(#expr),
-                PropValue::PortMappings(PortMappingsValue::List(list)) => {
-                    port_mappings(stack, list)
-                }
-                PropValue::Environment(EnvironmentValue::Expr(expr)) => quote!(#expr),
-                PropValue::Environment(EnvironmentValue::Map(pairs)) => environment(pairs),
-                PropValue::Strategies(_) => strategies_value(stack, &prop.value),
-                PropValue::Provider(ProviderValue::Ref(reference)) => {
-                    let target = reference.target?;
-                    let binding =
-                        binding("", target, &stack.children[target].id, reference.id.span());
-                    quote!(#binding)
-                }
-                PropValue::Provider(ProviderValue::Expr(expr)) => quote!(#expr),
-            };
-            Some(quote!(.#name(#value)))
-        })
-        .collect()
-}
-
 /// `[80, { container_port: 8080, host_port: 0 }]` as an array of `PortMapping`s.
-fn port_mappings(stack: &Item, list: &[PortMappingValue]) -> TokenStream {
+fn port_mappings(scope: Scope, list: &[PortMappingValue]) -> TokenStream {
     let p = private();
     let ty = quote!(#p::container::PortMapping);
     let local = hidden("__ecs_port_mappings");
@@ -395,7 +773,7 @@ fn port_mappings(stack: &Item, list: &[PortMappingValue]) -> TokenStream {
             quote!(<#ty as #p::Default>::default().container_port(#port))
         }
         PortMappingValue::Object(object) => {
-            let setters = setters(stack, object);
+            let setters = setters(scope, object);
             quote!(<#ty as #p::Default>::default() #setters)
         }
     });
@@ -406,7 +784,7 @@ fn port_mappings(stack: &Item, list: &[PortMappingValue]) -> TokenStream {
 }
 
 /// `{ "KEY": value, NAME: value }` as an array of `(String, String)` pairs.
-fn environment(pairs: &[(IdSyntax, syn::Expr)]) -> TokenStream {
+fn environment(scope: Scope, pairs: &[(IdSyntax, syn::Expr)], ty: TokenStream) -> TokenStream {
     let p = private();
     let local = hidden("__ecs_environment");
     let len = Literal::usize_unsuffixed(pairs.len());
@@ -415,13 +793,14 @@ fn environment(pairs: &[(IdSyntax, syn::Expr)]) -> TokenStream {
             IdSyntax::Str(lit) => lit.clone(),
             IdSyntax::Ident(ident) => LitStr::new(&ident.to_string(), ident.span()),
         };
+        let value = with_constructs(scope, value);
         quote!((
             #p::Into::<#p::String>::into(#key),
-            #p::Into::<#p::String>::into(#value)
+            #p::Into::<#ty>::into(#value)
         ))
     });
     quote!({
-        let #local: [(#p::String, #p::String); #len] = [#(#elems),*];
+        let #local: [(#p::String, #ty); #len] = [#(#elems),*];
         #local
     })
 }
@@ -507,7 +886,8 @@ mod tests {
                 cluster Cluster { vpc: Vpc, add_capacity Asg { instance_type: "t2.xlarge" } }
             }
         });
-        assert!(out.contains("let __ecs_0_Vpc = :: ecs_app :: __private :: ec2 :: Vpc :: new (& mut __ecs_app , __ecs_stack , \"Vpc\" , < :: ecs_app :: __private :: ec2 :: VpcProps as :: ecs_app :: __private :: Default > :: default () . max_azs (2)) ?"), "{out}");
+        assert!(out.contains("let __ecs_props = < :: ecs_app :: __private :: ec2 :: VpcProps as :: ecs_app :: __private :: Default > :: default () . max_azs (2) ;"), "{out}");
+        assert!(out.contains("let __ecs_0_Vpc = :: ecs_app :: __private :: ec2 :: Vpc :: new (& mut __ecs_app , __ecs_stack , \"Vpc\" , __ecs_props) ?"), "{out}");
         assert!(out.contains(". vpc (__ecs_0_Vpc)"), "{out}");
         assert!(
             out.contains(

@@ -50,6 +50,66 @@ pub enum KindId {
     AddAsgCapacityProvider,
     /// A `{ capacity_provider: …, weight: … }` object of a capacity provider strategy.
     CapacityProviderStrategy,
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    /// `security_group`.
+    SecurityGroup,
+    /// `application_load_balancer`.
+    ApplicationLoadBalancer,
+    /// `network_load_balancer`.
+    NetworkLoadBalancer,
+    /// `classic_load_balancer`.
+    ClassicLoadBalancer,
+    /// `listener`, inside an application or network load balancer.
+    Listener,
+    /// `add_targets`, inside a listener.
+    AddTargets,
+    /// `register_load_balancer_targets`, inside a listener.
+    RegisterTargets,
+    /// `private_dns_namespace`.
+    PrivateDnsNamespace,
+    /// `cloud_map_service`.
+    CloudMapService,
+    /// `cfn_output`.
+    CfnOutput,
+    /// `circuit_breaker: { … }`.
+    CircuitBreaker,
+    /// `cloud_map_options: { … }`.
+    CloudMapOptions,
+    /// `default_cloud_map_namespace: { … }`.
+    NamespaceOptions,
+    /// `associate_cloud_map_service: { … }`.
+    AssociateCloudMap,
+    /// `{ service: …, container_name: … }` in `targets`.
+    TargetObject,
+    /// `{ external_port: … }` in a classic load balancer's `listeners`.
+    ClassicListener,
+    /// `health_check: { … }` of target groups.
+    HealthCheck,
+    /// `custom_health_check: { … }` of a Cloud Map service.
+    CustomHealthCheck,
+    // ---- task definitions, images, environment (issue 4) ----
+    /// `task_definition`: the generic kind with a `compatibility`.
+    TaskDefinition,
+    /// `external_task_definition`.
+    ExternalTaskDefinition,
+    /// `external_service`.
+    ExternalService,
+    /// `secret` (Secrets Manager).
+    Secret,
+    /// `string_parameter` (SSM).
+    StringParameter,
+    /// `bucket` (S3).
+    Bucket,
+    /// `repository` (ECR).
+    Repository,
+    /// `imported_repository`: an ECR repository known by name.
+    ImportedRepository,
+    /// `docker_image_asset`.
+    DockerImageAsset,
+    /// `file_system` (EFS).
+    FileSystem,
+    /// `access_point`, of a file system.
+    AccessPoint,
 }
 
 /// What a reference property may name.
@@ -67,6 +127,20 @@ pub enum RefClass {
     AsgCapacityProvider,
     /// A `kms_key`.
     Key,
+    /// Any service.
+    Service,
+    /// A `security_group`.
+    SecurityGroup,
+    /// A Cloud Map namespace.
+    Namespace,
+    /// A `cloud_map_service`.
+    CloudMapService,
+    /// Any load balancer.
+    LoadBalancer,
+    /// An EFS file system.
+    FileSystem,
+    /// A construct used inside expressions (secret, repository, …), never by reference.
+    Supporting,
 }
 
 impl RefClass {
@@ -79,6 +153,13 @@ impl RefClass {
             RefClass::AutoScalingGroup => "auto scaling group",
             RefClass::AsgCapacityProvider => "asg capacity provider",
             RefClass::Key => "kms key",
+            RefClass::Service => "service",
+            RefClass::SecurityGroup => "security group",
+            RefClass::Namespace => "namespace",
+            RefClass::CloudMapService => "cloud map service",
+            RefClass::LoadBalancer => "load balancer",
+            RefClass::FileSystem => "file system",
+            RefClass::Supporting => "construct",
         }
     }
 }
@@ -97,6 +178,24 @@ pub static NETWORK_MODE: EnumDef = EnumDef {
     variants: ecs_core::task_definition::NetworkMode::VARIANT_NAMES,
 };
 
+/// `task_definition::Compatibility`.
+pub static COMPATIBILITY: EnumDef = EnumDef {
+    path: &["task_definition", "Compatibility"],
+    variants: &["Ec2", "Fargate", "Ec2AndFargate", "External"],
+};
+
+/// `task_definition::IpcMode`.
+pub static IPC_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "IpcMode"],
+    variants: ecs_core::task_definition::IpcMode::VARIANT_NAMES,
+};
+
+/// `task_definition::PidMode`.
+pub static PID_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "PidMode"],
+    variants: ecs_core::task_definition::PidMode::VARIANT_NAMES,
+};
+
 /// `container::Protocol`.
 pub static PROTOCOL: EnumDef = EnumDef {
     path: &["container", "Protocol"],
@@ -110,9 +209,45 @@ pub static MACHINE_IMAGE_TYPE: EnumDef = EnumDef {
 };
 
 /// `capacity::SubnetType`.
-pub static SUBNET_TYPE: EnumDef = EnumDef {
+pub static CAPACITY_SUBNET_TYPE: EnumDef = EnumDef {
     path: &["capacity", "SubnetType"],
     variants: ecs_core::capacity::SubnetType::VARIANT_NAMES,
+};
+
+/// `load_balancing::Protocol`.
+pub static LB_PROTOCOL: EnumDef = EnumDef {
+    path: &["load_balancing", "Protocol"],
+    variants: ecs_core::load_balancing::Protocol::VARIANT_NAMES,
+};
+
+/// `load_balancing::LoadBalancingProtocol`.
+pub static CLASSIC_PROTOCOL: EnumDef = EnumDef {
+    path: &["load_balancing", "LoadBalancingProtocol"],
+    variants: ecs_core::load_balancing::LoadBalancingProtocol::VARIANT_NAMES,
+};
+
+/// `cloud_map::DnsRecordType`.
+pub static DNS_RECORD_TYPE: EnumDef = EnumDef {
+    path: &["cloud_map", "DnsRecordType"],
+    variants: ecs_core::cloud_map::DnsRecordType::VARIANT_NAMES,
+};
+
+/// `service::DeploymentControllerType`.
+pub static DEPLOYMENT_CONTROLLER: EnumDef = EnumDef {
+    path: &["service", "DeploymentControllerType"],
+    variants: ecs_core::service::DeploymentControllerType::VARIANT_NAMES,
+};
+
+/// `service::PropagatedTagSource`.
+pub static PROPAGATED_TAG_SOURCE: EnumDef = EnumDef {
+    path: &["service", "PropagatedTagSource"],
+    variants: ecs_core::service::PropagatedTagSource::VARIANT_NAMES,
+};
+
+/// `service::SubnetType`.
+pub static SUBNET_TYPE: EnumDef = EnumDef {
+    path: &["service", "SubnetType"],
+    variants: ecs_core::service::SubnetType::VARIANT_NAMES,
 };
 
 /// The shape of a property's value.
@@ -132,6 +267,21 @@ pub enum PropType {
     Strategies,
     /// The name of an `asg_capacity_provider` of the stack, or an expression (`"FARGATE"`).
     Provider,
+    /// `{ key: value, … }` with the keys of a kind of the table.
+    Object(KindId),
+    /// `[{ … }, …]`, objects of a kind of the table.
+    Objects(KindId),
+    /// `[Name, …]`: names of constructs declared in this stack.
+    Refs(RefClass),
+    /// A name (identifier or string literal), e.g. of a container; expanded as a string.
+    Name,
+    /// `[Service, { service: Service, container_name: web, container_port: 8080 }]`.
+    Targets,
+    /// `Construct.attribute` (e.g. `LB.load_balancer_dns_name`) or an expression.
+    Attr,
+    /// Names of constructs declared anywhere in the stack, each passed to the setter after
+    /// the whole stack is built (`grant_read_write: [TaskDef]`).
+    LateRefs(RefClass),
 }
 
 /// One property a kind knows.
@@ -216,6 +366,25 @@ pub static KINDS: &[Kind] = &[
             KindId::FargateTaskDefinition,
             KindId::Ec2Service,
             KindId::FargateService,
+            // ---- issue 5 ----
+            KindId::SecurityGroup,
+            KindId::ApplicationLoadBalancer,
+            KindId::NetworkLoadBalancer,
+            KindId::ClassicLoadBalancer,
+            KindId::PrivateDnsNamespace,
+            KindId::CloudMapService,
+            KindId::CfnOutput,
+            KindId::TaskDefinition,
+            KindId::ExternalTaskDefinition,
+            KindId::ExternalService,
+            KindId::Secret,
+            KindId::StringParameter,
+            KindId::Bucket,
+            KindId::Repository,
+            KindId::ImportedRepository,
+            KindId::DockerImageAsset,
+            KindId::FileSystem,
+            KindId::AccessPoint,
         ],
         class: None,
         id_ref: None,
@@ -238,6 +407,10 @@ pub static KINDS: &[Kind] = &[
             prop("cluster_name", E),
             prop("enable_fargate_capacity_providers", E),
             prop("default_capacity_provider_strategy", PropType::Strategies),
+            prop(
+                "default_cloud_map_namespace",
+                PropType::Object(KindId::NamespaceOptions),
+            ),
         ],
         children: &[
             KindId::Capacity,
@@ -258,7 +431,7 @@ pub static KINDS: &[Kind] = &[
             prop("desired_capacity", E),
             prop("machine_image", E),
             prop("spot_price", E),
-            prop("vpc_subnets", PropType::Enum(&SUBNET_TYPE)),
+            prop("vpc_subnets", PropType::Enum(&CAPACITY_SUBNET_TYPE)),
             prop("associate_public_ip_address", E),
             prop("detailed_monitoring", E),
             prop("cooldown", E),
@@ -280,6 +453,11 @@ pub static KINDS: &[Kind] = &[
         props: &[
             prop("network_mode", PropType::Enum(&NETWORK_MODE)),
             prop("family", E),
+            prop("volumes", E),
+            prop("placement_constraints", E),
+            prop("ipc_mode", PropType::Enum(&IPC_MODE)),
+            prop("pid_mode", PropType::Enum(&PID_MODE)),
+            prop("inference_accelerators", E),
         ],
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
@@ -294,6 +472,13 @@ pub static KINDS: &[Kind] = &[
             prop("memory_limit_mib", E),
             prop("network_mode", PropType::Enum(&NETWORK_MODE)),
             prop("family", E),
+            prop("volumes", E),
+            prop("ephemeral_storage_gib", E),
+            prop("runtime_platform", E),
+            prop("pid_mode", PropType::Enum(&PID_MODE)),
+            // Offered so rule F4 can say why they do not apply.
+            prop("placement_constraints", E),
+            prop("inference_accelerators", E),
         ],
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
@@ -312,6 +497,36 @@ pub static KINDS: &[Kind] = &[
             prop("port_mappings", PortMappings),
             prop("environment", Environment),
             prop("container_name", E),
+            prop("environment_files", E),
+            prop("secrets", Environment),
+            prop("command", E),
+            prop("entry_point", E),
+            prop("health_check", E),
+            prop("working_directory", E),
+            prop("user", E),
+            prop("hostname", E),
+            prop("readonly_root_filesystem", E),
+            prop("privileged", E),
+            prop("disable_networking", E),
+            prop("interactive", E),
+            prop("pseudo_terminal", E),
+            prop("linux_parameters", E),
+            prop("ulimits", E),
+            prop("docker_labels", Environment),
+            prop("docker_security_options", E),
+            prop("dns_servers", E),
+            prop("dns_search_domains", E),
+            prop("extra_hosts", Environment),
+            prop("system_controls", Environment),
+            prop("start_timeout", E),
+            prop("stop_timeout", E),
+            prop("gpu_count", E),
+            prop("inference_accelerator_resources", E),
+            prop("mount_points", E),
+            prop("volumes_from", E),
+            prop("container_dependencies", E),
+            prop("links", E),
+            prop("version_consistency", E),
         ],
         children: &[],
         class: None,
@@ -329,10 +544,23 @@ pub static KINDS: &[Kind] = &[
             prop("min_healthy_percent", E),
             prop("max_healthy_percent", E),
             prop("daemon", E),
+            prop("security_groups", PropType::Refs(RefClass::SecurityGroup)),
+            prop("vpc_subnets", PropType::Enum(&SUBNET_TYPE)),
+            prop("assign_public_ip", E),
+            prop("placement_strategies", E),
+            prop("placement_constraints", E),
+            SERVICE_PROPS[0],
+            SERVICE_PROPS[1],
+            SERVICE_PROPS[2],
+            SERVICE_PROPS[3],
+            SERVICE_PROPS[4],
+            SERVICE_PROPS[5],
+            SERVICE_PROPS[6],
+            SERVICE_PROPS[7],
             prop("capacity_provider_strategies", PropType::Strategies),
         ],
         children: &[],
-        class: None,
+        class: Some(RefClass::Service),
         id_ref: None,
     },
     Kind {
@@ -348,10 +576,20 @@ pub static KINDS: &[Kind] = &[
             prop("max_healthy_percent", E),
             prop("assign_public_ip", E),
             prop("platform_version", E),
+            prop("security_groups", PropType::Refs(RefClass::SecurityGroup)),
+            prop("vpc_subnets", PropType::Enum(&SUBNET_TYPE)),
+            SERVICE_PROPS[0],
+            SERVICE_PROPS[1],
+            SERVICE_PROPS[2],
+            SERVICE_PROPS[3],
+            SERVICE_PROPS[4],
+            SERVICE_PROPS[5],
+            SERVICE_PROPS[6],
+            SERVICE_PROPS[7],
             prop("capacity_provider_strategies", PropType::Strategies),
         ],
         children: &[],
-        class: None,
+        class: Some(RefClass::Service),
         id_ref: None,
     },
     Kind {
@@ -380,7 +618,7 @@ pub static KINDS: &[Kind] = &[
             prop("max_capacity", E),
             prop("desired_capacity", E),
             prop("spot_price", E),
-            prop("vpc_subnets", PropType::Enum(&SUBNET_TYPE)),
+            prop("vpc_subnets", PropType::Enum(&CAPACITY_SUBNET_TYPE)),
             prop("associate_public_ip_address", E),
             prop("detailed_monitoring", E),
             prop("cooldown", E),
@@ -451,6 +689,446 @@ pub static KINDS: &[Kind] = &[
         class: None,
         id_ref: None,
     },
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    Kind {
+        id: KindId::SecurityGroup,
+        keyword: "security_group",
+        noun: "security group",
+        props: &[
+            required("vpc", Ref(RefClass::Vpc)),
+            prop("description", E),
+            prop("security_group_name", E),
+            prop("allow_all_outbound", E),
+            prop("ingress_rules", E),
+            prop("egress_rules", E),
+        ],
+        children: &[],
+        class: Some(RefClass::SecurityGroup),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ApplicationLoadBalancer,
+        keyword: "application_load_balancer",
+        noun: "application load balancer",
+        props: LB_PROPS,
+        children: &[KindId::Listener],
+        class: Some(RefClass::LoadBalancer),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::NetworkLoadBalancer,
+        keyword: "network_load_balancer",
+        noun: "network load balancer",
+        props: LB_PROPS,
+        children: &[KindId::Listener],
+        class: Some(RefClass::LoadBalancer),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ClassicLoadBalancer,
+        keyword: "classic_load_balancer",
+        noun: "classic load balancer",
+        props: &[
+            required("vpc", Ref(RefClass::Vpc)),
+            prop("internet_facing", E),
+            prop("listeners", PropType::Objects(KindId::ClassicListener)),
+            prop("targets", PropType::Targets),
+            prop("cross_zone", E),
+        ],
+        children: &[],
+        class: Some(RefClass::LoadBalancer),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Listener,
+        keyword: "listener",
+        noun: "listener",
+        props: &[
+            prop("port", E),
+            prop("protocol", PropType::Enum(&LB_PROTOCOL)),
+            prop("certificates", E),
+            prop("ssl_policy", E),
+            prop("open", E),
+        ],
+        children: &[KindId::AddTargets, KindId::RegisterTargets],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AddTargets,
+        keyword: "add_targets",
+        noun: "targets",
+        props: &[
+            prop("port", E),
+            prop("protocol", PropType::Enum(&LB_PROTOCOL)),
+            prop("targets", PropType::Targets),
+            prop("priority", E),
+            prop("conditions", E),
+            prop("health_check", PropType::Object(KindId::HealthCheck)),
+            prop("target_group_name", E),
+            prop("deregistration_delay", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::RegisterTargets,
+        keyword: "register_load_balancer_targets",
+        noun: "load balancer targets",
+        props: &[
+            required("service", Ref(RefClass::Service)),
+            required("container_name", PropType::Name),
+            prop("container_port", E),
+            prop("port", E),
+            prop("protocol", PropType::Enum(&LB_PROTOCOL)),
+            prop("health_check", PropType::Object(KindId::HealthCheck)),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::PrivateDnsNamespace,
+        keyword: "private_dns_namespace",
+        noun: "private dns namespace",
+        props: &[
+            required("name", E),
+            required("vpc", Ref(RefClass::Vpc)),
+            prop("description", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Namespace),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CloudMapService,
+        keyword: "cloud_map_service",
+        noun: "cloud map service",
+        props: &[
+            required("namespace", Ref(RefClass::Namespace)),
+            prop("name", E),
+            prop("description", E),
+            prop("dns_record_type", PropType::Enum(&DNS_RECORD_TYPE)),
+            prop("dns_ttl", E),
+            prop(
+                "custom_health_check",
+                PropType::Object(KindId::CustomHealthCheck),
+            ),
+        ],
+        children: &[],
+        class: Some(RefClass::CloudMapService),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CfnOutput,
+        keyword: "cfn_output",
+        noun: "output",
+        props: &[required("value", PropType::Attr), prop("description", E)],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CircuitBreaker,
+        keyword: "circuit_breaker",
+        noun: "circuit breaker",
+        props: &[prop("enable", E), prop("rollback", E)],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CloudMapOptions,
+        keyword: "cloud_map_options",
+        noun: "cloud map options",
+        props: &[
+            prop("name", E),
+            prop("cloud_map_namespace", Ref(RefClass::Namespace)),
+            prop("dns_record_type", PropType::Enum(&DNS_RECORD_TYPE)),
+            prop("dns_ttl", E),
+            prop("failure_threshold", E),
+            prop("container", PropType::Name),
+            prop("container_port", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::NamespaceOptions,
+        keyword: "default_cloud_map_namespace",
+        noun: "namespace options",
+        props: &[required("name", E), prop("vpc", Ref(RefClass::Vpc))],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AssociateCloudMap,
+        keyword: "associate_cloud_map_service",
+        noun: "cloud map association",
+        props: &[
+            required("service", Ref(RefClass::CloudMapService)),
+            prop("container", PropType::Name),
+            prop("container_port", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::TargetObject,
+        keyword: "target",
+        noun: "load balancer target",
+        props: &[
+            required("service", Ref(RefClass::Service)),
+            required("container_name", PropType::Name),
+            prop("container_port", E),
+            prop("protocol", PropType::Enum(&PROTOCOL)),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ClassicListener,
+        keyword: "listener",
+        noun: "classic listener",
+        props: &[
+            required("external_port", E),
+            prop("external_protocol", PropType::Enum(&CLASSIC_PROTOCOL)),
+            prop("internal_port", E),
+            prop("internal_protocol", PropType::Enum(&CLASSIC_PROTOCOL)),
+            prop("ssl_certificate_arn", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::HealthCheck,
+        keyword: "health_check",
+        noun: "health check",
+        props: &[
+            prop("enabled", E),
+            prop("path", E),
+            prop("interval", E),
+            prop("timeout", E),
+            prop("healthy_threshold_count", E),
+            prop("unhealthy_threshold_count", E),
+            prop("healthy_http_codes", E),
+            prop("port", E),
+            prop("protocol", PropType::Enum(&LB_PROTOCOL)),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CustomHealthCheck,
+        keyword: "custom_health_check",
+        noun: "custom health check",
+        props: &[prop("failure_threshold", E)],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    // ---- task definitions, images, environment (issue 4) ----
+    Kind {
+        id: KindId::TaskDefinition,
+        keyword: "task_definition",
+        noun: "task definition",
+        props: &[
+            required("compatibility", PropType::Enum(&COMPATIBILITY)),
+            prop("cpu", E),
+            prop("memory_mib", E),
+            prop("network_mode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", E),
+            prop("volumes", E),
+            prop("placement_constraints", E),
+            prop("ipc_mode", PropType::Enum(&IPC_MODE)),
+            prop("pid_mode", PropType::Enum(&PID_MODE)),
+            prop("inference_accelerators", E),
+            prop("ephemeral_storage_gib", E),
+            prop("runtime_platform", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExternalTaskDefinition,
+        keyword: "external_task_definition",
+        noun: "external task definition",
+        props: &[
+            prop("network_mode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", E),
+            // Offered so rule X1 can say why they do not apply.
+            prop("volumes", E),
+            prop("inference_accelerators", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExternalService,
+        keyword: "external_service",
+        noun: "external service",
+        props: &[
+            required("cluster", Ref(RefClass::Cluster)),
+            required("task_definition", Ref(RefClass::TaskDefinition)),
+            prop("desired_count", E),
+            prop("service_name", E),
+            prop("min_healthy_percent", E),
+            prop("max_healthy_percent", E),
+            // Circuit breaker and Cloud Map are offered so rule X1 can say why they do not
+            // apply.
+            SERVICE_PROPS[0],
+            SERVICE_PROPS[1],
+            SERVICE_PROPS[2],
+            SERVICE_PROPS[3],
+            SERVICE_PROPS[4],
+            SERVICE_PROPS[5],
+            SERVICE_PROPS[6],
+            SERVICE_PROPS[7],
+        ],
+        children: &[],
+        class: Some(RefClass::Service),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Secret,
+        keyword: "secret",
+        noun: "secret",
+        props: &[
+            prop("secret_name", E),
+            prop("description", E),
+            prop("generate_secret_string", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::StringParameter,
+        keyword: "string_parameter",
+        noun: "string parameter",
+        props: &[
+            prop("parameter_name", E),
+            required("string_value", E),
+            prop("description", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Bucket,
+        keyword: "bucket",
+        noun: "bucket",
+        props: &[prop("bucket_name", E), prop("versioned", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Repository,
+        keyword: "repository",
+        noun: "repository",
+        props: &[prop("repository_name", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ImportedRepository,
+        keyword: "imported_repository",
+        noun: "imported repository",
+        props: &[required("repository_name", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::DockerImageAsset,
+        keyword: "docker_image_asset",
+        noun: "docker image asset",
+        props: &[
+            required("directory", E),
+            prop("build_args", Environment),
+            prop("target", E),
+            prop("file", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::FileSystem,
+        keyword: "file_system",
+        noun: "file system",
+        props: &[
+            required("vpc", Ref(RefClass::Vpc)),
+            prop("file_system_name", E),
+            prop(
+                "grant_read_write",
+                PropType::LateRefs(RefClass::TaskDefinition),
+            ),
+            prop(
+                "allow_default_port_from",
+                PropType::LateRefs(RefClass::Service),
+            ),
+        ],
+        children: &[],
+        class: Some(RefClass::FileSystem),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AccessPoint,
+        keyword: "access_point",
+        noun: "access point",
+        props: &[
+            required("file_system", Ref(RefClass::FileSystem)),
+            prop("path", E),
+            prop("create_acl", E),
+            prop("posix_user", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+];
+
+/// The properties every service kind shares beyond its cluster, task and counts (issue 5).
+const SERVICE_PROPS: [PropDef; 8] = [
+    prop("health_check_grace_period", E),
+    prop("circuit_breaker", PropType::Object(KindId::CircuitBreaker)),
+    prop(
+        "deployment_controller",
+        PropType::Enum(&DEPLOYMENT_CONTROLLER),
+    ),
+    prop("propagate_tags", PropType::Enum(&PROPAGATED_TAG_SOURCE)),
+    prop("enable_ecs_managed_tags", E),
+    prop("enable_execute_command", E),
+    prop(
+        "cloud_map_options",
+        PropType::Object(KindId::CloudMapOptions),
+    ),
+    prop(
+        "associate_cloud_map_service",
+        PropType::Object(KindId::AssociateCloudMap),
+    ),
+];
+
+/// The properties of application and network load balancers.
+const LB_PROPS: &[PropDef] = &[
+    required("vpc", Ref(RefClass::Vpc)),
+    prop("internet_facing", E),
+    prop("load_balancer_name", E),
+    prop("vpc_subnets", PropType::Enum(&SUBNET_TYPE)),
+    prop("security_group", Ref(RefClass::SecurityGroup)),
 ];
 
 /// The table entry of `id`.
@@ -553,6 +1231,20 @@ pub enum PropValue {
     Strategies(StrategiesValue),
     /// A capacity provider of a strategy.
     Provider(ProviderValue),
+    /// An object of a kind of the table.
+    Object(Item),
+    /// A list of objects of a kind of the table.
+    Objects(Vec<Item>),
+    /// Names of declared constructs.
+    Refs(Vec<Reference>),
+    /// A name, expanded as a string literal.
+    Name(IdSyntax),
+    /// Load-balancer targets.
+    Targets(Vec<TargetValue>),
+    /// `Construct.attribute`, or any expression.
+    Attr(AttrValue),
+    /// References resolved against the whole stack, used after it is built.
+    LateRefs(Vec<Reference>),
 }
 
 /// The value of a capacity provider strategy property.
@@ -572,6 +1264,22 @@ pub enum ProviderValue {
     Expr(Expr),
 }
 
+/// One entry of `targets`.
+pub enum TargetValue {
+    /// A service: its first essential container's first port.
+    Service(Reference),
+    /// `{ service: …, container_name: …, container_port: … }`.
+    Object(Item),
+}
+
+/// The value of an output.
+pub enum AttrValue {
+    /// `Construct.attribute`: a method of the construct's handle taking the app.
+    Attr(Reference, Ident),
+    /// Any expression convertible to a CloudFormation value.
+    Expr(Expr),
+}
+
 /// A reference to a declared construct (`cluster: Cluster`).
 pub struct Reference {
     /// What it may name.
@@ -581,6 +1289,9 @@ pub struct Reference {
     /// The index of the named item among the stack's items, filled by `resolve` when the
     /// reference is valid.
     pub target: Option<usize>,
+    /// The index of the stack declaring it, when not the referring stack (a cross-stack
+    /// reference), filled by `resolve`.
+    pub stack: Option<usize>,
 }
 
 /// An enum value.
@@ -637,6 +1348,7 @@ fn build_item(kind: &'static Kind, item: ItemSyntax, cx: &Ctxt) -> Item {
         class,
         id: id.clone(),
         target: None,
+        stack: None,
     });
     let item = Item {
         kind,
@@ -794,10 +1506,22 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
                         class: RefClass::AsgCapacityProvider,
                         id: Id::from_syntax(IdSyntax::Ident(ident)),
                         target: None,
+                        stack: None,
                     })))
                 }
                 _ => Some(PropValue::Provider(ProviderValue::Expr(expr))),
             }
+        }
+        PropType::LateRefs(class) => {
+            let values = match value {
+                ValueSyntax::List(_, values) => values,
+                other => vec![other],
+            };
+            let refs = values
+                .into_iter()
+                .filter_map(|v| build_reference(class, name, v, cx))
+                .collect();
+            Some(PropValue::LateRefs(refs))
         }
         PropType::Environment => match value {
             ValueSyntax::Object(_, fields) => {
@@ -822,7 +1546,145 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
             other => expect_expr(name, other, cx)
                 .map(|e| PropValue::Environment(EnvironmentValue::Expr(e))),
         },
+        PropType::Object(kind_id) => build_object(kind_id, name, value, cx).map(PropValue::Object),
+        PropType::Objects(kind_id) => match value {
+            ValueSyntax::List(_, values) => Some(PropValue::Objects(
+                values
+                    .into_iter()
+                    .filter_map(|v| build_object(kind_id, name, v, cx))
+                    .collect(),
+            )),
+            other => {
+                cx.error_at(
+                    other.span(),
+                    format!("`{name}` takes a list of `{{ … }}` objects"),
+                );
+                None
+            }
+        },
+        PropType::Refs(class) => match value {
+            ValueSyntax::List(_, values) => Some(PropValue::Refs(
+                values
+                    .into_iter()
+                    .filter_map(|v| build_reference(class, name, v, cx))
+                    .collect(),
+            )),
+            other => build_reference(class, name, other, cx).map(|r| PropValue::Refs(vec![r])),
+        },
+        PropType::Name => match value {
+            ValueSyntax::Expr(Expr::Path(path)) if path.path.get_ident().is_some() => Some(
+                PropValue::Name(IdSyntax::Ident(path.path.get_ident().cloned()?)),
+            ),
+            ValueSyntax::Expr(Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(lit),
+                ..
+            })) => Some(PropValue::Name(IdSyntax::Str(lit))),
+            other => {
+                cx.error_at(
+                    other.span(),
+                    format!("`{name}` takes a name, e.g. `{name}: web` or `{name}: \"web\"`"),
+                );
+                None
+            }
+        },
+        PropType::Targets => match value {
+            ValueSyntax::List(_, values) => Some(PropValue::Targets(
+                values
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        ValueSyntax::Object(..) => {
+                            build_object(KindId::TargetObject, name, v, cx).map(TargetValue::Object)
+                        }
+                        other => build_reference(RefClass::Service, name, other, cx)
+                            .map(TargetValue::Service),
+                    })
+                    .collect(),
+            )),
+            other => {
+                cx.error_at(
+                    other.span(),
+                    format!("`{name}` takes a list of services or `{{ service: …, container_name: …, container_port: … }}` objects"),
+                );
+                None
+            }
+        },
+        PropType::Attr => {
+            let expr = expect_expr(name, value, cx)?;
+            if let Expr::Field(field) = &expr {
+                if let (Expr::Path(base), syn::Member::Named(member)) =
+                    (&*field.base, &field.member)
+                {
+                    if let Some(ident) = base.path.get_ident() {
+                        if ident
+                            .to_string()
+                            .starts_with(|c: char| c.is_ascii_uppercase())
+                        {
+                            return Some(PropValue::Attr(AttrValue::Attr(
+                                Reference {
+                                    class: RefClass::LoadBalancer,
+                                    id: Id::from_syntax(IdSyntax::Ident(ident.clone())),
+                                    target: None,
+                                    stack: None,
+                                },
+                                member.clone(),
+                            )));
+                        }
+                    }
+                }
+            }
+            Some(PropValue::Attr(AttrValue::Expr(expr)))
+        }
     }
+}
+
+/// A `{ key: value, … }` object checked against the keys of `kind_id`.
+fn build_object(kind_id: KindId, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Item> {
+    let ValueSyntax::Object(span, fields) = value else {
+        cx.error_at(
+            value.span(),
+            format!("`{name}` takes a `{{ key: value, … }}` object"),
+        );
+        return None;
+    };
+    let kind = kind(kind_id);
+    let entries = fields
+        .into_iter()
+        .filter_map(|FieldSyntax { key, value }| match key {
+            IdSyntax::Ident(name) => Some(Entry::Property(PropertySyntax { name, value })),
+            IdSyntax::Str(lit) => {
+                cx.error_at(
+                    lit.span(),
+                    format!("{} keys are names, not strings", kind.noun),
+                );
+                None
+            }
+        })
+        .collect();
+    let scope = format!("`{name}`");
+    let (props, _, given) = build_body(kind, &scope, entries, cx);
+    let incomplete = props.len() < given.len();
+    let item = Item {
+        kind,
+        id: Id::from_syntax(IdSyntax::Ident(Ident::new(&name.to_string(), span))),
+        props,
+        children: Vec::new(),
+        incomplete,
+        target: None,
+    };
+    for def in kind.props.iter().filter(|d| d.required) {
+        if !given.iter().any(|g| g == def.name) {
+            cx.error_at(
+                span,
+                format!(
+                    "`{name}` needs `{}`: add `{}: {}`",
+                    def.name,
+                    def.name,
+                    example_value(def.name)
+                ),
+            );
+        }
+    }
+    Some(item)
 }
 
 /// The value as an expression; a list becomes an array expression.
@@ -873,6 +1735,7 @@ fn build_reference(
             class,
             id: Id::from_syntax(token),
             target: None,
+            stack: None,
         }),
         None => {
             cx.error_at(
@@ -1035,6 +1898,11 @@ fn example_value(name: &str) -> &'static str {
         "task_definition" => "TaskDef",
         "vpc" => "Vpc",
         "auto_scaling_group" => "ASG",
+        "service" => "Service",
+        "container_name" => "web",
+        "external_port" => "80",
+        "namespace" => "Namespace",
+        "name" => "\"app.local\"",
         _ => "…",
     }
 }

@@ -5,7 +5,10 @@
 use ecs_core::rules;
 
 use crate::ctxt::Ctxt;
-use crate::model::{Item, KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue};
+use crate::model::{
+    AttrValue, Item, KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue,
+    TargetValue,
+};
 
 /// Checks ids and resolves references in every stack.
 pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
@@ -29,9 +32,13 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
     for index in 0..stacks.len() {
         let (before, rest) = stacks.split_at_mut(index);
         let (stack, after) = rest.split_first_mut().expect("index in range");
-        let others: Vec<&Item> = before.iter().chain(after.iter()).collect();
-        resolve_stack(stack, &others, cx);
-        resolve_capacity(stack, &others, cx);
+        let others: Vec<(usize, &Item)> = before
+            .iter()
+            .enumerate()
+            .chain(after.iter().enumerate().map(|(i, s)| (index + 1 + i, s)))
+            .collect();
+        resolve_stack(stack, index, &others, cx);
+        resolve_capacity(stack, index, &others, cx);
     }
 }
 
@@ -41,7 +48,7 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
 /// adds, the keys its capacity uses, the providers strategies name. What a cluster adds may be
 /// declared after it (the expansion calls the cluster's methods once both exist); a service's
 /// strategy names providers declared before the service.
-fn resolve_capacity(stack: &mut Item, others: &[&Item], cx: &Ctxt) {
+fn resolve_capacity(stack: &mut Item, stack_index: usize, others: &[(usize, &Item)], cx: &Ctxt) {
     let declared: Vec<(String, KindId, Option<RefClass>)> = stack
         .children
         .iter()
@@ -61,6 +68,7 @@ fn resolve_capacity(stack: &mut Item, others: &[&Item], cx: &Ctxt) {
             user: &user,
             index: limit,
             stack: &stack_name,
+            stack_index,
             others,
             kind_word,
         };
@@ -70,7 +78,8 @@ fn resolve_capacity(stack: &mut Item, others: &[&Item], cx: &Ctxt) {
                     for p in &mut strategy.props {
                         if let PropValue::Provider(ProviderValue::Ref(reference)) = &mut p.value {
                             let cx_ref = context(reference.class.noun());
-                            reference.target = resolve_reference(reference, &p.name, &cx_ref, cx);
+                            let found = resolve_reference(reference, &p.name, &cx_ref, cx);
+                            set_target(reference, found);
                         }
                     }
                 }
@@ -80,15 +89,25 @@ fn resolve_capacity(stack: &mut Item, others: &[&Item], cx: &Ctxt) {
             if let Some(reference) = &mut child.target {
                 let cx_ref = context(reference.class.noun());
                 let keyword = syn::Ident::new(child.kind.keyword, reference.id.span());
-                reference.target = resolve_reference(reference, &keyword, &cx_ref, cx);
+                let found = resolve_reference(reference, &keyword, &cx_ref, cx);
+                set_target(reference, found);
             }
             for p in &mut child.props {
                 if let PropValue::Ref(reference) = &mut p.value {
                     let cx_ref = context(reference.class.noun());
-                    reference.target = resolve_reference(reference, &p.name, &cx_ref, cx);
+                    let found = resolve_reference(reference, &p.name, &cx_ref, cx);
+                    set_target(reference, found);
                 }
             }
         }
+    }
+}
+
+/// Records what `resolve_reference` found: the construct, and its stack when another.
+fn set_target(reference: &mut Reference, found: Option<(Option<usize>, usize)>) {
+    if let Some((stack, target)) = found {
+        reference.target = Some(target);
+        reference.stack = stack;
     }
 }
 
@@ -112,8 +131,8 @@ fn unique_ids_of(items: &[&Item], scope: &str, cx: &Ctxt) {
     }
 }
 
-/// Resolves the references of one stack's constructs.
-fn resolve_stack(stack: &mut Item, others: &[&Item], cx: &Ctxt) {
+/// Resolves the references of one stack's constructs, nested items and objects included.
+fn resolve_stack(stack: &mut Item, stack_index: usize, others: &[(usize, &Item)], cx: &Ctxt) {
     let declared: Vec<(String, KindId, Option<RefClass>)> = stack
         .children
         .iter()
@@ -124,36 +143,122 @@ fn resolve_stack(stack: &mut Item, others: &[&Item], cx: &Ctxt) {
         let user = item.id.name.clone();
         let launch_keyword = match item.kind.id {
             KindId::Ec2Service => "ec2_task_definition",
+            KindId::ExternalService => "external_task_definition",
             _ => "fargate_task_definition",
         };
-        for prop in &mut item.props {
-            let PropValue::Ref(reference) = &mut prop.value else {
-                continue;
-            };
-            let kind_word = match reference.class {
-                RefClass::TaskDefinition => launch_keyword,
-                class => class.noun(),
-            };
-            let context = Context {
-                declared: &declared,
-                user: &user,
-                index,
-                stack: &stack_name,
-                others,
-                kind_word,
-            };
-            reference.target = resolve_reference(reference, &prop.name, &context, cx);
-        }
+        let context = Context {
+            declared: &declared,
+            user: &user,
+            index,
+            stack: &stack_name,
+            stack_index,
+            others,
+            kind_word: launch_keyword,
+        };
+        resolve_item(item, &context, cx);
     }
 }
 
+/// Resolves every reference of `item`: its properties, objects in them, and nested items.
+fn resolve_item(item: &mut Item, context: &Context, cx: &Ctxt) {
+    for prop in &mut item.props {
+        let name = prop.name.clone();
+        match &mut prop.value {
+            PropValue::Ref(reference) => resolve_into(reference, &name, context, cx),
+            PropValue::Refs(references) => {
+                for reference in references {
+                    resolve_into(reference, &name, context, cx);
+                }
+            }
+            // Used once the whole stack is built, so they may name later constructs.
+            PropValue::LateRefs(references) => {
+                let late = Context {
+                    index: usize::MAX,
+                    ..*context
+                };
+                for reference in references {
+                    let kind_word = reference.class.noun();
+                    let late = Context { kind_word, ..late };
+                    let found = resolve_reference(reference, &name, &late, cx);
+                    set_target(reference, found);
+                }
+            }
+            PropValue::Object(object) => resolve_item(object, context, cx),
+            PropValue::Objects(objects) => {
+                for object in objects {
+                    resolve_item(object, context, cx);
+                }
+            }
+            PropValue::Targets(targets) => {
+                for target in targets {
+                    match target {
+                        TargetValue::Service(reference) => {
+                            resolve_into(reference, &name, context, cx)
+                        }
+                        TargetValue::Object(object) => resolve_item(object, context, cx),
+                    }
+                }
+            }
+            PropValue::Attr(AttrValue::Attr(reference, _)) => {
+                // An attribute may be read from a construct of any kind.
+                let found = context
+                    .declared
+                    .iter()
+                    .position(|(n, _, _)| *n == reference.id.name);
+                match found {
+                    Some(target) if target < context.index => reference.target = Some(target),
+                    Some(_) => cx.error_at(
+                        reference.id.span(),
+                        format!(
+                            "`{}` is declared after `{}`: declare `{}` before `{}`",
+                            reference.id.name, context.user, reference.id.name, context.user
+                        ),
+                    ),
+                    None => cx.error_at(
+                        reference.id.span(),
+                        format!(
+                            "no construct named `{}` in stack `{}`: name a construct declared before `{}`",
+                            reference.id.name, context.stack, context.user
+                        ),
+                    ),
+                }
+            }
+            _ => {}
+        }
+    }
+    // A cluster's nested items may name constructs declared after it: `resolve_capacity`
+    // resolves them.
+    if item.kind.id == KindId::Cluster {
+        return;
+    }
+    for child in &mut item.children {
+        resolve_item(child, context, cx);
+    }
+}
+
+fn resolve_into(reference: &mut Reference, property: &syn::Ident, context: &Context, cx: &Ctxt) {
+    let class = reference.class;
+    let kind_word = match class {
+        RefClass::TaskDefinition => context.kind_word,
+        class => class.noun(),
+    };
+    let context = Context {
+        kind_word,
+        ..*context
+    };
+    let found = resolve_reference(reference, property, &context, cx);
+    set_target(reference, found);
+}
+
 /// What a reference is resolved against.
+#[derive(Clone, Copy)]
 struct Context<'a> {
     declared: &'a [(String, KindId, Option<RefClass>)],
     user: &'a str,
     index: usize,
     stack: &'a str,
-    others: &'a [&'a Item],
+    stack_index: usize,
+    others: &'a [(usize, &'a Item)],
     kind_word: &'a str,
 }
 
@@ -163,26 +268,46 @@ fn resolve_reference(
     property: &syn::Ident,
     cx_ref: &Context,
     cx: &Ctxt,
-) -> Option<usize> {
+) -> Option<(Option<usize>, usize)> {
     let name = &reference.id.name;
     let span = reference.id.span();
     let Some(target) = cx_ref.declared.iter().position(|(n, _, _)| n == name) else {
-        // G4: a name of another stack gets its own message, since the fix differs.
-        if let Some(other) = cx_ref
+        // A construct of an earlier stack becomes a cross-stack reference; a later stack's
+        // is not built yet when this one is.
+        if let Some((other_index, other)) = cx_ref
             .others
             .iter()
-            .find(|s| s.children.iter().any(|i| &i.id.name == name))
+            .find(|(_, s)| s.children.iter().any(|i| &i.id.name == name))
         {
-            cx.error_at(
-                span,
-                format!(
-                    "`{name}` is declared in stack `{}`: references across stacks are not supported yet; declare a {} in stack `{}`",
-                    other.id.name,
-                    reference.class.noun(),
-                    cx_ref.stack
-                ),
-            );
-            return None;
+            if *other_index > cx_ref.stack_index {
+                cx.error_at(
+                    span,
+                    format!(
+                        "`{name}` is declared in stack `{}`, which comes after stack `{}`: declare stack `{}` first",
+                        other.id.name, cx_ref.stack, other.id.name
+                    ),
+                );
+                return None;
+            }
+            let target = other
+                .children
+                .iter()
+                .position(|i| &i.id.name == name)
+                .expect("found above");
+            let item = &other.children[target];
+            if item.kind.class != Some(reference.class) {
+                cx.error_at(
+                    span,
+                    format!(
+                        "`{name}` is {}, not a {}: `{property}` takes the name of a {}",
+                        with_article(item.kind.noun),
+                        reference.class.noun(),
+                        reference.class.noun(),
+                    ),
+                );
+                return None;
+            }
+            return Some((Some(*other_index), target));
         }
         let candidates: Vec<&str> = cx_ref
             .declared
@@ -219,7 +344,7 @@ fn resolve_reference(
         );
         return None;
     }
-    Some(target)
+    Some((None, target))
 }
 
 /// "a cluster", "an ec2 service".
@@ -315,15 +440,27 @@ mod tests {
     }
 
     #[test]
-    fn a_reference_to_another_stack_is_not_supported_yet() {
-        let (_, errors) = resolve_str(quote! {
+    fn a_reference_to_an_earlier_stack_resolves_across_stacks() {
+        let (stacks, errors) = resolve_str(quote! {
             stack A { cluster Cluster {} }
             stack B { fargate_task_definition T { cpu: 256, memory_limit_mib: 512 }
                       fargate_service Svc { cluster: Cluster, task_definition: T } }
         });
+        assert!(errors.is_empty(), "{errors:?}");
+        let cluster = stacks[1].children[1].reference("cluster").unwrap();
+        assert_eq!((cluster.stack, cluster.target), (Some(0), Some(0)));
+    }
+
+    #[test]
+    fn a_reference_to_a_later_stack_asks_to_reorder_the_stacks() {
+        let (_, errors) = resolve_str(quote! {
+            stack B { fargate_task_definition T { cpu: 256, memory_limit_mib: 512 }
+                      fargate_service Svc { cluster: Cluster, task_definition: T } }
+            stack A { cluster Cluster {} }
+        });
         assert_eq!(
             errors,
-            ["`Cluster` is declared in stack `A`: references across stacks are not supported yet; declare a cluster in stack `B`"]
+            ["`Cluster` is declared in stack `A`, which comes after stack `B`: declare stack `A` first"]
         );
     }
 

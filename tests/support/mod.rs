@@ -5,7 +5,7 @@
 //! leaf equal in both directions (no missing and no extra content). The only differences allowed
 //! are the specification's: the source of Lambda functions we ship (`Code`), and `DependsOn`
 //! entries a `Ref` or `Fn::GetAtt` of the same resource already implies (cfn-lint W3005), with
-//! `DependsOn` compared as a set.
+//! `DependsOn` compared as a set, and the case of classic listener protocols (cfn-lint E3030).
 
 #![allow(dead_code)]
 
@@ -60,6 +60,22 @@ fn canonical(mut template: Json) -> Json {
     if let Some(Json::Object(resources)) = template.get_mut("Resources") {
         for resource in resources.values_mut() {
             let is_lambda = resource["Type"] == "AWS::Lambda::Function";
+            // ---- issue 5: the classic load balancer's listener protocols, which the CDK
+            // writes in lower case and cfn-lint rejects (E3030); we write them upper case.
+            if resource["Type"] == "AWS::ElasticLoadBalancing::LoadBalancer" {
+                if let Some(Json::Array(listeners)) = resource
+                    .get_mut("Properties")
+                    .and_then(|p| p.get_mut("Listeners"))
+                {
+                    for l in listeners.iter_mut().filter_map(Json::as_object_mut) {
+                        for key in ["Protocol", "InstanceProtocol"] {
+                            if let Some(Json::String(p)) = l.get_mut(key) {
+                                *p = p.to_uppercase();
+                            }
+                        }
+                    }
+                }
+            }
             let mut implied = BTreeSet::new();
             referenced(&resource["Properties"], &mut implied);
             let body = resource.as_object_mut().expect("a resource is an object");

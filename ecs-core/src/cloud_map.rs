@@ -1,0 +1,733 @@
+//! Cloud Map service discovery (CDK `aws-servicediscovery` and the ECS service's
+//! `cloudMapOptions` / `associateCloudMapService`).
+//!
+//! ```
+//! use ecs_core::prelude::*;
+//! use ecs_core::cloud_map::{CloudMapService, CloudMapServiceProps, DnsRecordType, PrivateDnsNamespace, PrivateDnsNamespaceProps};
+//! let mut app = App::new();
+//! let s = app.add_stack("Web")?;
+//! let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default())?;
+//! let ns = PrivateDnsNamespace::new(&mut app, s, "Namespace",
+//!     PrivateDnsNamespaceProps::default().name("corp.internal").vpc(vpc))?;
+//! CloudMapService::new(&mut app, s, "Api",
+//!     CloudMapServiceProps::default().namespace(ns).name("api").dns_record_type(DnsRecordType::A))?;
+//! # Ok::<(), ecs_core::Error>(())
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Resource, Value};
+use crate::construct::{NodeId, StackId};
+use crate::duration::Duration;
+use crate::ec2::Vpc;
+use crate::error::Error;
+use crate::rules;
+use crate::service::Service;
+
+/// The kind of a Cloud Map namespace (CDK `NamespaceType`).
+///
+/// ```
+/// assert_eq!(ecs_core::cloud_map::NamespaceType::default(), ecs_core::cloud_map::NamespaceType::DnsPrivate);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum NamespaceType {
+    /// DNS names resolvable in the VPC.
+    #[default]
+    DnsPrivate,
+    /// Public DNS names.
+    DnsPublic,
+    /// API discovery only, no DNS.
+    Http,
+}
+
+impl NamespaceType {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["DnsPrivate", "DnsPublic", "Http"];
+}
+
+/// The DNS records a Cloud Map service keeps for each task (CDK `DnsRecordType`).
+///
+/// ```
+/// assert_eq!(ecs_core::cloud_map::DnsRecordType::Srv.variant_name(), "Srv");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DnsRecordType {
+    /// An IPv4 address record.
+    A,
+    /// An IPv6 address record.
+    Aaaa,
+    /// Both address records.
+    AAndAaaa,
+    /// A service record: address and port.
+    Srv,
+}
+
+impl DnsRecordType {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["A", "Aaaa", "AAndAaaa", "Srv"];
+
+    /// The Rust variant name.
+    pub const fn variant_name(self) -> &'static str {
+        match self {
+            DnsRecordType::A => "A",
+            DnsRecordType::Aaaa => "Aaaa",
+            DnsRecordType::AAndAaaa => "AAndAaaa",
+            DnsRecordType::Srv => "Srv",
+        }
+    }
+
+    /// Reads a variant name as written in `ecs_app!`.
+    pub fn from_variant_name(name: &str) -> Option<DnsRecordType> {
+        [
+            DnsRecordType::A,
+            DnsRecordType::Aaaa,
+            DnsRecordType::AAndAaaa,
+            DnsRecordType::Srv,
+        ]
+        .into_iter()
+        .find(|t| t.variant_name() == name)
+    }
+
+    fn records(self) -> &'static [&'static str] {
+        match self {
+            DnsRecordType::A => &["A"],
+            DnsRecordType::Aaaa => &["AAAA"],
+            DnsRecordType::AAndAaaa => &["A", "AAAA"],
+            DnsRecordType::Srv => &["SRV"],
+        }
+    }
+}
+
+/// Options of a cluster's default namespace (CDK `CloudMapNamespaceOptions`).
+///
+/// ```
+/// let o = ecs_core::cloud_map::CloudMapNamespaceOptions::default().name("app.local");
+/// assert_eq!(o.name, "app.local");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CloudMapNamespaceOptions {
+    /// The namespace name (required).
+    pub name: String,
+    /// The kind; default a private DNS namespace.
+    pub namespace_type: NamespaceType,
+    /// The VPC of a private namespace; default the cluster's.
+    pub vpc: Option<Vpc>,
+}
+
+impl CloudMapNamespaceOptions {
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// Sets `type`.
+    pub fn namespace_type(mut self, t: NamespaceType) -> Self {
+        self.namespace_type = t;
+        self
+    }
+
+    /// Sets `vpc`.
+    pub fn vpc(mut self, vpc: Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct NamespaceData {
+    pub(crate) resource: NodeId,
+    pub(crate) namespace_type: NamespaceType,
+}
+
+/// A Cloud Map namespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Namespace {
+    node: NodeId,
+    index: usize,
+}
+
+impl Namespace {
+    /// A namespace under `scope` (`<id>/Resource`).
+    pub(crate) fn create_in(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        name: String,
+        namespace_type: NamespaceType,
+        vpc: Option<Vpc>,
+        description: Option<String>,
+    ) -> Result<Namespace, Error> {
+        if name.is_empty() {
+            return Err(Error::new(format!(
+                "cloud map namespace `{id}` needs `name`: add e.g. `name: \"app.local\"`"
+            )));
+        }
+        let (kind, vpc) = match namespace_type {
+            NamespaceType::DnsPrivate => {
+                let Some(vpc) = vpc else {
+                    return Err(Error::new(format!(
+                        "private dns namespace `{id}` needs `vpc`: add `vpc: <name>`"
+                    )));
+                };
+                (
+                    "AWS::ServiceDiscovery::PrivateDnsNamespace",
+                    Some(vpc.vpc_id(app)),
+                )
+            }
+            NamespaceType::DnsPublic => ("AWS::ServiceDiscovery::PublicDnsNamespace", None),
+            NamespaceType::Http => ("AWS::ServiceDiscovery::HttpNamespace", None),
+        };
+        let mut resource = Resource::new(kind)
+            .prop("Name", name)
+            .prop_opt("Description", description);
+        if let Some(vpc) = vpc {
+            resource.set("Vpc", vpc);
+        }
+        let st = app.stack_mut(scope.stack());
+        let node = st.add_node(scope, id)?;
+        let resource = st.add_resource(node, "Resource", resource)?;
+        let index = app.namespaces.len();
+        app.namespaces.push(NamespaceData {
+            resource,
+            namespace_type,
+        });
+        Ok(Namespace { node, index })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Fn::GetAtt": [namespace, "Id"]}`.
+    pub fn namespace_id(self, app: &App) -> Value {
+        Value::GetAtt(app.namespaces[self.index].resource, "Id".into())
+    }
+
+    /// `{"Fn::GetAtt": [namespace, "Arn"]}`.
+    pub fn namespace_arn(self, app: &App) -> Value {
+        Value::GetAtt(app.namespaces[self.index].resource, "Arn".into())
+    }
+
+    /// The kind of namespace.
+    pub fn namespace_type(self, app: &App) -> NamespaceType {
+        app.namespaces[self.index].namespace_type
+    }
+}
+
+/// Properties of a [`PrivateDnsNamespace`].
+///
+/// ```
+/// let p = ecs_core::cloud_map::PrivateDnsNamespaceProps::default().name("corp.internal");
+/// assert_eq!(p.name, "corp.internal");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrivateDnsNamespaceProps {
+    /// The name (required).
+    pub name: String,
+    /// The VPC (required).
+    pub vpc: Option<Vpc>,
+    /// `Description`.
+    pub description: Option<String>,
+}
+
+impl PrivateDnsNamespaceProps {
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// Sets `vpc`.
+    pub fn vpc(mut self, vpc: Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+}
+
+/// Constructor of private DNS namespaces (CDK `PrivateDnsNamespace`).
+#[derive(Debug)]
+pub struct PrivateDnsNamespace;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl PrivateDnsNamespace {
+    /// Creates a private DNS namespace with id `id` at the top of `stack`.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: PrivateDnsNamespaceProps,
+    ) -> Result<Namespace, Error> {
+        let root = app.stack(stack).root();
+        Namespace::create_in(
+            app,
+            root,
+            id,
+            props.name,
+            NamespaceType::DnsPrivate,
+            props.vpc,
+            props.description,
+        )
+    }
+}
+
+/// Properties of a [`CloudMapService`] (CDK `cloudmap.ServiceProps`, the DNS part).
+///
+/// ```
+/// use ecs_core::cloud_map::{CloudMapServiceProps, HealthCheckCustomConfig};
+/// let p = CloudMapServiceProps::default().name("api")
+///     .custom_health_check(HealthCheckCustomConfig::default().failure_threshold(2));
+/// assert!(p.custom_health_check.is_some());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CloudMapServiceProps {
+    /// The namespace (required).
+    pub namespace: Option<Namespace>,
+    /// `Name`; CloudFormation generates one when absent.
+    pub name: Option<String>,
+    /// `Description`.
+    pub description: Option<String>,
+    /// The record type; default `A`.
+    pub dns_record_type: Option<DnsRecordType>,
+    /// The records' TTL; default one minute.
+    pub dns_ttl: Option<Duration>,
+    /// `HealthCheckCustomConfig`, when a custom health check is wanted.
+    pub custom_health_check: Option<HealthCheckCustomConfig>,
+}
+
+/// A Cloud Map custom health check (CDK `HealthCheckCustomConfig`).
+///
+/// ```
+/// let c = ecs_core::cloud_map::HealthCheckCustomConfig::default().failure_threshold(2);
+/// assert_eq!(c.failure_threshold, Some(2));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HealthCheckCustomConfig {
+    /// `FailureThreshold`; default 1.
+    pub failure_threshold: Option<u32>,
+}
+
+impl HealthCheckCustomConfig {
+    /// Sets `failure_threshold`.
+    pub fn failure_threshold(mut self, n: u32) -> Self {
+        self.failure_threshold = Some(n);
+        self
+    }
+}
+
+impl CloudMapServiceProps {
+    /// Sets `namespace`.
+    pub fn namespace(mut self, namespace: Namespace) -> Self {
+        self.namespace = Some(namespace);
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `dns_record_type`.
+    pub fn dns_record_type(mut self, t: DnsRecordType) -> Self {
+        self.dns_record_type = Some(t);
+        self
+    }
+
+    /// Sets `dns_ttl`.
+    pub fn dns_ttl(mut self, ttl: impl Into<Duration>) -> Self {
+        self.dns_ttl = Some(ttl.into());
+        self
+    }
+
+    /// Sets `custom_health_check`.
+    pub fn custom_health_check(mut self, check: HealthCheckCustomConfig) -> Self {
+        self.custom_health_check = Some(check);
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CloudMapServiceData {
+    pub(crate) resource: NodeId,
+    pub(crate) dns_record_type: DnsRecordType,
+}
+
+/// A Cloud Map service (CDK `cloudmap.Service`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CloudMapService {
+    node: NodeId,
+    index: usize,
+}
+
+impl CloudMapService {
+    /// Creates a Cloud Map service with id `id` at the top of `stack`.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: CloudMapServiceProps,
+    ) -> Result<CloudMapService, Error> {
+        let root = app.stack(stack).root();
+        CloudMapService::create_in(app, root, id, props)
+    }
+
+    pub(crate) fn create_in(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        props: CloudMapServiceProps,
+    ) -> Result<CloudMapService, Error> {
+        let Some(namespace) = props.namespace else {
+            return Err(Error::new(format!(
+                "cloud map service `{id}` needs `namespace`: add `namespace: <name>`"
+            )));
+        };
+        let record_type = props.dns_record_type.unwrap_or(DnsRecordType::A);
+        let ttl = props.dns_ttl.unwrap_or(Duration::minutes(1)).to_seconds();
+        let namespace_id = namespace.namespace_id(app);
+        let records = record_type
+            .records()
+            .iter()
+            .map(|t| Value::map([("TTL", Value::from(ttl)), ("Type", Value::from(*t))]))
+            .collect();
+        let mut resource = Resource::new("AWS::ServiceDiscovery::Service")
+            .prop_opt("Name", props.name)
+            .prop_opt("Description", props.description)
+            .prop("NamespaceId", namespace_id.clone());
+        if namespace.namespace_type(app) != NamespaceType::Http {
+            resource.set(
+                "DnsConfig",
+                Value::map([
+                    ("DnsRecords", Value::List(records)),
+                    ("NamespaceId", namespace_id),
+                    ("RoutingPolicy", Value::from("MULTIVALUE")),
+                ]),
+            );
+        }
+        if let Some(check) = props.custom_health_check {
+            resource.set(
+                "HealthCheckCustomConfig",
+                Value::map([(
+                    "FailureThreshold",
+                    Value::from(check.failure_threshold.unwrap_or(1)),
+                )]),
+            );
+        }
+        let st = app.stack_mut(scope.stack());
+        let node = st.add_node(scope, id)?;
+        let resource = st.add_resource(node, "Resource", resource)?;
+        let index = app.cloud_map_services.len();
+        app.cloud_map_services.push(CloudMapServiceData {
+            resource,
+            dns_record_type: record_type,
+        });
+        Ok(CloudMapService { node, index })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Fn::GetAtt": [service, "Arn"]}`.
+    pub fn service_arn(self, app: &App) -> Value {
+        Value::GetAtt(app.cloud_map_services[self.index].resource, "Arn".into())
+    }
+
+    /// The record type.
+    pub fn dns_record_type(self, app: &App) -> DnsRecordType {
+        app.cloud_map_services[self.index].dns_record_type
+    }
+}
+
+/// A service's `cloud_map_options` (CDK `CloudMapOptions`).
+///
+/// ```
+/// use ecs_core::cloud_map::{CloudMapOptions, DnsRecordType};
+/// let o = CloudMapOptions::default().name("sidecar").dns_record_type(DnsRecordType::Srv)
+///     .container("sidecar").container_port(7600).dns_ttl(30);
+/// assert_eq!(o.container_port, Some(7600));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CloudMapOptions {
+    /// `Name` of the Cloud Map service.
+    pub name: Option<String>,
+    /// The namespace; default the cluster's default namespace.
+    pub cloud_map_namespace: Option<Namespace>,
+    /// The record type; default `A` in awsvpc mode, `Srv` in bridge and host mode.
+    pub dns_record_type: Option<DnsRecordType>,
+    /// The TTL; default one minute.
+    pub dns_ttl: Option<Duration>,
+    /// The custom health check's failure threshold; default 1.
+    pub failure_threshold: Option<u32>,
+    /// The container an SRV record points at, by name; default the first essential one.
+    pub container: Option<String>,
+    /// The port an SRV record points at; default the default container's first port.
+    pub container_port: Option<u32>,
+}
+
+impl CloudMapOptions {
+    /// Sets `name`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `cloud_map_namespace`.
+    pub fn cloud_map_namespace(mut self, namespace: Namespace) -> Self {
+        self.cloud_map_namespace = Some(namespace);
+        self
+    }
+
+    /// Sets `dns_record_type`.
+    pub fn dns_record_type(mut self, t: DnsRecordType) -> Self {
+        self.dns_record_type = Some(t);
+        self
+    }
+
+    /// Sets `dns_ttl`.
+    pub fn dns_ttl(mut self, ttl: impl Into<Duration>) -> Self {
+        self.dns_ttl = Some(ttl.into());
+        self
+    }
+
+    /// Sets `failure_threshold`.
+    pub fn failure_threshold(mut self, n: u32) -> Self {
+        self.failure_threshold = Some(n);
+        self
+    }
+
+    /// Sets `container` by the container's name.
+    pub fn container(mut self, name: impl Into<String>) -> Self {
+        self.container = Some(name.into());
+        self
+    }
+
+    /// Sets `container_port`.
+    pub fn container_port(mut self, port: u32) -> Self {
+        self.container_port = Some(port);
+        self
+    }
+}
+
+/// Options of [`Service::associate_cloud_map_service`] (CDK
+/// `AssociateCloudMapServiceOptions`).
+///
+/// ```
+/// let o = ecs_core::cloud_map::AssociateCloudMapServiceOptions::default().container_port(80);
+/// assert_eq!(o.container_port, Some(80));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AssociateCloudMapServiceOptions {
+    /// The Cloud Map service (required).
+    pub service: Option<CloudMapService>,
+    /// The container of SRV records, by name; default the first essential one.
+    pub container: Option<String>,
+    /// The port of SRV records; default the default container's first port.
+    pub container_port: Option<u32>,
+}
+
+impl AssociateCloudMapServiceOptions {
+    /// Sets `service`.
+    pub fn service(mut self, service: CloudMapService) -> Self {
+        self.service = Some(service);
+        self
+    }
+
+    /// Sets `container` by the container's name.
+    pub fn container(mut self, name: impl Into<String>) -> Self {
+        self.container = Some(name.into());
+        self
+    }
+
+    /// Sets `container_port`.
+    pub fn container_port(mut self, port: u32) -> Self {
+        self.container_port = Some(port);
+        self
+    }
+}
+
+impl Service {
+    /// Registers the service's tasks in a new Cloud Map service `<id>/CloudmapService`
+    /// (CDK `enableCloudMap`), checking rule M1.
+    pub fn enable_cloud_map(
+        self,
+        app: &mut App,
+        options: CloudMapOptions,
+    ) -> Result<CloudMapService, Error> {
+        let id = self.id(app).to_string();
+        let launch = self.launch_type(app);
+        if !rules::external_supports(launch, rules::ExternalFeature::CloudMap) {
+            return Err(Error::new(rules::external_supports_message(
+                &id,
+                rules::ExternalFeature::CloudMap,
+            )));
+        }
+        let namespace = options
+            .cloud_map_namespace
+            .or_else(|| self.cluster(app).default_cloud_map_namespace(app));
+        let Some(namespace) = namespace else {
+            return Err(Error::new(rules::cloud_map_namespace_message(
+                &id,
+                self.cluster(app).id(app),
+            )));
+        };
+        if namespace.namespace_type(app) == NamespaceType::Http {
+            return Err(Error::new(format!(
+                "service `{id}` cannot use dns discovery in an http namespace: use a dns namespace"
+            )));
+        }
+        let mode = self.task_definition(app).network_mode(app);
+        let record_type = options
+            .dns_record_type
+            .unwrap_or(rules::default_dns_record_type(mode));
+        if !rules::cloud_map_record_type(mode, record_type) {
+            return Err(Error::new(rules::cloud_map_record_type_message(
+                &id,
+                mode,
+                record_type,
+            )));
+        }
+        let (container, port) =
+            self.registry_target(app, record_type, options.container, options.container_port)?;
+        self.check_single_registry(app)?;
+        let cm = CloudMapService::create_in(
+            app,
+            self.node(),
+            "CloudmapService",
+            CloudMapServiceProps {
+                namespace: Some(namespace),
+                name: options.name,
+                description: None,
+                dns_record_type: Some(record_type),
+                dns_ttl: options.dns_ttl,
+                custom_health_check: Some(HealthCheckCustomConfig {
+                    failure_threshold: Some(options.failure_threshold.unwrap_or(1)),
+                }),
+            },
+        )?;
+        self.add_registry(app, cm, container, port);
+        Ok(cm)
+    }
+
+    /// Registers the tasks in an existing Cloud Map service (CDK
+    /// `associateCloudMapService`); container and port are used for SRV records only.
+    pub fn associate_cloud_map_service(
+        self,
+        app: &mut App,
+        options: AssociateCloudMapServiceOptions,
+    ) -> Result<(), Error> {
+        let id = self.id(app).to_string();
+        let Some(cm) = options.service else {
+            return Err(Error::new(format!(
+                "`associate_cloud_map_service` of service `{id}` needs `service`: name a `cloud_map_service`"
+            )));
+        };
+        if !rules::external_supports(self.launch_type(app), rules::ExternalFeature::CloudMap) {
+            return Err(Error::new(rules::external_supports_message(
+                &id,
+                rules::ExternalFeature::CloudMap,
+            )));
+        }
+        let record_type = cm.dns_record_type(app);
+        let (container, port) =
+            self.registry_target(app, record_type, options.container, options.container_port)?;
+        self.check_single_registry(app)?;
+        self.add_registry(app, cm, container, port);
+        Ok(())
+    }
+
+    /// The container name and port of an SRV record (rule M1), `None` for address records.
+    fn registry_target(
+        self,
+        app: &App,
+        record_type: DnsRecordType,
+        container: Option<String>,
+        port: Option<u32>,
+    ) -> Result<(Option<String>, Option<u32>), Error> {
+        if record_type != DnsRecordType::Srv {
+            return Ok((None, None));
+        }
+        let td = self.task_definition(app);
+        let data = td.data(app);
+        let default = data.containers.iter().find(|c| c.essential);
+        let container = match container {
+            Some(name) => match data.containers.iter().find(|c| c.name == name) {
+                Some(c) => c,
+                None => {
+                    return Err(Error::new(rules::target_container_message(
+                        self.id(app),
+                        &name,
+                        &data.id,
+                    )))
+                }
+            },
+            None => match default {
+                Some(c) => c,
+                None => return Err(Error::new(rules::essential_container_message(&data.id))),
+            },
+        };
+        // The CDK defaults the port to the default container's, whichever container is named.
+        let port = port.or_else(|| {
+            default
+                .and_then(|c| c.options.port_mappings.first())
+                .map(|p| p.container_port)
+        });
+        let mapped: Vec<u32> = container
+            .options
+            .port_mappings
+            .iter()
+            .map(|p| p.container_port)
+            .collect();
+        match port {
+            Some(p) if rules::cloud_map_port_mapped(p, &mapped) => {
+                Ok((Some(container.name.clone()), Some(p)))
+            }
+            _ => Err(Error::new(rules::cloud_map_port_message(
+                self.id(app),
+                &container.name,
+                port,
+            ))),
+        }
+    }
+
+    fn check_single_registry(self, app: &App) -> Result<(), Error> {
+        if self.data(app).has_service_registry {
+            return Err(Error::new(format!(
+                "service `{}` is already registered in cloud map: ecs allows one registry per service, keep one of `cloud_map_options` and `associate_cloud_map_service`",
+                self.id(app)
+            )));
+        }
+        Ok(())
+    }
+
+    fn add_registry(
+        self,
+        app: &mut App,
+        cm: CloudMapService,
+        container: Option<String>,
+        port: Option<u32>,
+    ) {
+        let mut entry = vec![("RegistryArn", cm.service_arn(app))];
+        if let (Some(c), Some(p)) = (container, port) {
+            entry.push(("ContainerName", Value::from(c)));
+            entry.push(("ContainerPort", Value::from(p)));
+        }
+        self.push_to(app, "ServiceRegistries", Value::map(entry));
+        self.data_mut(app).has_service_registry = true;
+    }
+}

@@ -1,0 +1,276 @@
+//! Security-group rules and the connections between groups (CDK `ec2.Peer`, `ec2.Port`,
+//! `Connections.allowTo`): what load balancers add between themselves and their targets.
+
+use crate::app::App;
+use crate::cfn::{Resource, Value};
+use crate::ec2::SecurityGroup;
+use crate::error::Error;
+
+/// The other side of a security-group rule (CDK `ec2.Peer`).
+///
+/// ```
+/// use ecs_core::ec2::Peer;
+/// assert_eq!(Peer::any_ipv4(), Peer::Ipv4("0.0.0.0/0".into()));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Peer {
+    /// An IPv4 address range.
+    Ipv4(Value),
+    /// The address range of the security group's own VPC (CDK `Peer.ipv4(vpc.vpcCidrBlock)`).
+    VpcCidrBlock,
+    /// Another security group.
+    SecurityGroup(SecurityGroup),
+}
+
+impl Peer {
+    /// Any IPv4 address.
+    pub fn any_ipv4() -> Peer {
+        Peer::Ipv4("0.0.0.0/0".into())
+    }
+
+    /// An IPv4 range, e.g. `"10.0.0.0/16"`.
+    pub fn ipv4(cidr: impl Into<Value>) -> Peer {
+        Peer::Ipv4(cidr.into())
+    }
+
+    /// The CIDR block of the security group's VPC.
+    pub fn vpc_cidr_block() -> Peer {
+        Peer::VpcCidrBlock
+    }
+}
+
+/// A port range and protocol (CDK `ec2.Port`).
+///
+/// ```
+/// use ecs_core::ec2::Port;
+/// assert_eq!(Port::tcp(80).label(), "80");
+/// assert_eq!(Port::tcp_range(32768, 65535).label(), "32768-65535");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Port {
+    protocol: &'static str,
+    from: Option<u32>,
+    to: Option<u32>,
+    label: String,
+}
+
+impl Port {
+    /// One TCP port.
+    pub fn tcp(port: u32) -> Port {
+        Port::range("tcp", port, port)
+    }
+
+    /// A TCP port range.
+    pub fn tcp_range(from: u32, to: u32) -> Port {
+        Port::range("tcp", from, to)
+    }
+
+    /// Every TCP port.
+    pub fn all_tcp() -> Port {
+        Port {
+            protocol: "tcp",
+            from: Some(0),
+            to: Some(65535),
+            label: "ALL PORTS".into(),
+        }
+    }
+
+    /// One UDP port.
+    pub fn udp(port: u32) -> Port {
+        Port::range("udp", port, port)
+    }
+
+    /// All traffic.
+    pub fn all_traffic() -> Port {
+        Port {
+            protocol: "-1",
+            from: None,
+            to: None,
+            label: "ALL TRAFFIC".into(),
+        }
+    }
+
+    fn range(protocol: &'static str, from: u32, to: u32) -> Port {
+        let label = match (protocol, from == to) {
+            ("tcp", true) => from.to_string(),
+            ("tcp", false) => format!("{from}-{to}"),
+            (_, true) => format!("UDP {from}"),
+            (_, false) => format!("UDP {from}-{to}"),
+        };
+        Port {
+            protocol,
+            from: Some(from),
+            to: Some(to),
+            label,
+        }
+    }
+
+    /// How the CDK prints the range in rule ids and descriptions.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn json(&self) -> Vec<(&'static str, Value)> {
+        let mut out = vec![("IpProtocol", Value::from(self.protocol))];
+        if let (Some(f), Some(t)) = (self.from, self.to) {
+            out.push(("FromPort", f.into()));
+            out.push(("ToPort", t.into()));
+        }
+        out
+    }
+}
+
+/// One rule of [`SecurityGroupProps`](crate::ec2::SecurityGroupProps).
+///
+/// ```
+/// use ecs_core::ec2::{Peer, Port, Rule};
+/// let r: Rule = (Peer::any_ipv4(), Port::tcp(443), "https").into();
+/// assert_eq!(r.description.as_deref(), Some("https"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// The peer.
+    pub peer: Peer,
+    /// The ports.
+    pub port: Port,
+    /// The description; default `from <peer>:<port>`.
+    pub description: Option<String>,
+}
+
+impl From<(Peer, Port)> for Rule {
+    fn from((peer, port): (Peer, Port)) -> Rule {
+        Rule {
+            peer,
+            port,
+            description: None,
+        }
+    }
+}
+
+impl From<(Peer, Port, &str)> for Rule {
+    fn from((peer, port, description): (Peer, Port, &str)) -> Rule {
+        Rule {
+            peer,
+            port,
+            description: Some(description.to_string()),
+        }
+    }
+}
+
+/// Adds one rule to `sg`: inline for address ranges, a rule resource under the group for
+/// group peers (CDK `SecurityGroup.addIngressRule` / `addEgressRule` without remote rules).
+pub(crate) fn add_rule(
+    app: &mut App,
+    sg: SecurityGroup,
+    ingress: bool,
+    peer: Peer,
+    port: Port,
+    description: Option<&str>,
+) -> Result<(), Error> {
+    let peer_id: Value = match &peer {
+        Peer::Ipv4(v) => v.clone(),
+        Peer::VpcCidrBlock => sg.vpc(app).vpc_cidr_block(app),
+        Peer::SecurityGroup(other) => {
+            Value::from(app.stack(other.node().stack()).unique_id(other.node()))
+        }
+    };
+    let description = match description {
+        Some(d) => Value::from(d),
+        None => Value::join(
+            "",
+            vec![
+                "from ".into(),
+                peer_id.clone(),
+                format!(":{}", port.label()).into(),
+            ],
+        ),
+    };
+    let resource = sg.data(app).resource;
+    match peer {
+        Peer::Ipv4(_) | Peer::VpcCidrBlock => {
+            let mut rule = vec![("CidrIp", peer_id), ("Description", description)];
+            rule.extend(port.json());
+            let rule = Value::map(rule);
+            let key = if ingress {
+                "SecurityGroupIngress"
+            } else {
+                "SecurityGroupEgress"
+            };
+            let props = &mut app
+                .stack_mut(sg.node().stack())
+                .resource_mut(resource)
+                .properties;
+            let list = props
+                .entry(key.to_string())
+                .or_insert_with(|| Value::List(Vec::new()));
+            if let Value::List(rules) = list {
+                if !rules.contains(&rule) {
+                    rules.push(rule);
+                }
+            }
+            Ok(())
+        }
+        Peer::SecurityGroup(other) => {
+            let Value::Str(peer_id) = peer_id else {
+                unreachable!("a group's unique id is a string")
+            };
+            let word = if ingress { "from" } else { "to" };
+            // The CDK escapes the first `/` only, to keep ids of existing deployments.
+            let id = format!("{word} {peer_id}:{}", port.label()).replacen('/', "_", 1);
+            let stack = app.stack_mut(sg.node().stack());
+            if stack.child(sg.node(), &id).is_some() {
+                return Ok(());
+            }
+            let (kind, peer_key) = if ingress {
+                ("AWS::EC2::SecurityGroupIngress", "SourceSecurityGroupId")
+            } else {
+                (
+                    "AWS::EC2::SecurityGroupEgress",
+                    "DestinationSecurityGroupId",
+                )
+            };
+            let mut r = Resource::new(kind)
+                .prop("Description", description)
+                .prop("GroupId", sg.group_id())
+                .prop(peer_key, other.group_id());
+            for (k, v) in port.json() {
+                r.set(k, v);
+            }
+            stack.add_resource(sg.node(), &id, r)?;
+            Ok(())
+        }
+    }
+}
+
+/// Lets traffic on `port` flow from every group of `from` to every group of `to`: an egress
+/// rule on each source group, then an ingress rule on each target group (CDK
+/// `Connections.allowTo`).
+pub(crate) fn allow_to(
+    app: &mut App,
+    from: &[SecurityGroup],
+    to: &[SecurityGroup],
+    port: &Port,
+    description: &str,
+) -> Result<(), Error> {
+    for &source in from {
+        for &target in to {
+            source.add_egress_rule(
+                app,
+                Peer::SecurityGroup(target),
+                port.clone(),
+                Some(description),
+            )?;
+        }
+    }
+    for &target in to {
+        for &source in from {
+            target.add_ingress_rule(
+                app,
+                Peer::SecurityGroup(source),
+                port.clone(),
+                Some(description),
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,1765 @@
+//! Load balancing: application and network load balancers with listeners, target groups and
+//! rules (CDK `aws-elasticloadbalancingv2`), the classic load balancer (CDK
+//! `aws-elasticloadbalancing`), and how ECS services become their targets (CDK
+//! `loadBalancerTarget`, `registerLoadBalancerTargets`, `attachTo…`).
+//!
+//! ```
+//! use ecs_core::prelude::*;
+//! use ecs_core::load_balancing::*;
+//! let mut app = App::new();
+//! let s = app.add_stack("Web")?;
+//! let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default().max_azs(2))?;
+//! let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc))?;
+//! let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+//!     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512))?;
+//! td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+//!     .image(ContainerImage::from_registry("nginx")).port_mappings([PortMapping::from(80)]))?;
+//! let service = FargateService::new(&mut app, s, "Service",
+//!     FargateServiceProps::default().cluster(cluster).task_definition(td))?;
+//! let lb = ApplicationLoadBalancer::new(&mut app, s, "LB",
+//!     LoadBalancerProps::default().vpc(vpc).internet_facing(true))?;
+//! let listener = lb.add_listener(&mut app, "Listener", ListenerProps::default().port(80))?;
+//! listener.add_targets(&mut app, "ECS", AddTargetsProps::default().port(80).targets([service]))?;
+//! # Ok::<(), ecs_core::Error>(())
+//! ```
+
+use crate::app::App;
+use crate::cfn::{Resource, Value};
+use crate::connections::{allow_to, Peer, Port};
+use crate::construct::{NodeId, StackId};
+use crate::container;
+use crate::duration::Duration;
+use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
+use crate::error::Error;
+use crate::rules;
+use crate::service::{Service, SubnetType};
+use crate::task_definition::NetworkMode;
+
+/// A listener or target-group protocol (CDK `elbv2.Protocol`, which includes
+/// `ApplicationProtocol`'s HTTP and HTTPS).
+///
+/// ```
+/// assert_eq!(ecs_core::load_balancing::Protocol::Https.cfn_value(), "HTTPS");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    /// HTTP (application).
+    Http,
+    /// HTTPS (application).
+    Https,
+    /// TCP (network).
+    Tcp,
+    /// TLS (network).
+    Tls,
+    /// UDP (network).
+    Udp,
+    /// TCP and UDP (network).
+    TcpUdp,
+}
+
+impl Protocol {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] =
+        &["Http", "Https", "Tcp", "Tls", "Udp", "TcpUdp"];
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            Protocol::Http => "HTTP",
+            Protocol::Https => "HTTPS",
+            Protocol::Tcp => "TCP",
+            Protocol::Tls => "TLS",
+            Protocol::Udp => "UDP",
+            Protocol::TcpUdp => "TCP_UDP",
+        }
+    }
+
+    const fn is_application(self) -> bool {
+        matches!(self, Protocol::Http | Protocol::Https)
+    }
+}
+
+/// The protocol an application port usually speaks (CDK `defaultProtocolForPort`).
+fn application_protocol_for(port: u32) -> Option<Protocol> {
+    match port {
+        80 | 8000 | 8008 | 8080 => Some(Protocol::Http),
+        443 | 8443 => Some(Protocol::Https),
+        _ => None,
+    }
+}
+
+/// Which kind of load balancer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LbKind {
+    Application,
+    Network,
+    Classic,
+}
+
+/// A listener certificate (CDK `ListenerCertificate`).
+///
+/// ```
+/// let c = ecs_core::load_balancing::ListenerCertificate::from_arn("arn:aws:acm:us-east-1:1:certificate/x");
+/// assert_eq!(c.arn(), "arn:aws:acm:us-east-1:1:certificate/x");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenerCertificate(String);
+
+impl ListenerCertificate {
+    /// A certificate by ARN.
+    pub fn from_arn(arn: impl Into<String>) -> ListenerCertificate {
+        ListenerCertificate(arn.into())
+    }
+
+    /// The ARN.
+    pub fn arn(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A condition of a listener rule (CDK `ListenerCondition`).
+///
+/// ```
+/// use ecs_core::load_balancing::ListenerCondition;
+/// let c = ListenerCondition::path_patterns(["/api/*"]);
+/// assert_ne!(c, ListenerCondition::host_headers(["example.com"]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenerCondition {
+    field: &'static str,
+    config: &'static str,
+    header: Option<String>,
+    values: Vec<String>,
+}
+
+impl ListenerCondition {
+    fn new<S: Into<String>>(
+        field: &'static str,
+        config: &'static str,
+        values: impl IntoIterator<Item = S>,
+    ) -> ListenerCondition {
+        ListenerCondition {
+            field,
+            config,
+            header: None,
+            values: values.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// Matches request paths.
+    pub fn path_patterns<S: Into<String>>(values: impl IntoIterator<Item = S>) -> Self {
+        Self::new("path-pattern", "PathPatternConfig", values)
+    }
+
+    /// Matches host names.
+    pub fn host_headers<S: Into<String>>(values: impl IntoIterator<Item = S>) -> Self {
+        Self::new("host-header", "HostHeaderConfig", values)
+    }
+
+    /// Matches an HTTP header's values.
+    pub fn http_header<S: Into<String>>(
+        name: impl Into<String>,
+        values: impl IntoIterator<Item = S>,
+    ) -> Self {
+        let mut c = Self::new("http-header", "HttpHeaderConfig", values);
+        c.header = Some(name.into());
+        c
+    }
+
+    /// Matches request methods.
+    pub fn http_request_methods<S: Into<String>>(values: impl IntoIterator<Item = S>) -> Self {
+        Self::new("http-request-method", "HttpRequestMethodConfig", values)
+    }
+
+    /// Matches source addresses.
+    pub fn source_ips<S: Into<String>>(values: impl IntoIterator<Item = S>) -> Self {
+        Self::new("source-ip", "SourceIpConfig", values)
+    }
+
+    fn render(&self) -> Value {
+        let mut config = vec![("Values", Value::strings(self.values.clone()))];
+        if let Some(h) = &self.header {
+            config.push(("HttpHeaderName", Value::from(h.as_str())));
+        }
+        Value::map([
+            ("Field", Value::from(self.field)),
+            (self.config, Value::map(config)),
+        ])
+    }
+}
+
+/// A target group's health check (CDK `elbv2.HealthCheck`).
+///
+/// ```
+/// use ecs_core::{Duration, load_balancing::HealthCheck};
+/// let h = HealthCheck::default().path("/health").interval(Duration::seconds(30));
+/// assert_eq!(h.path.as_deref(), Some("/health"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HealthCheck {
+    /// `HealthCheckEnabled`.
+    pub enabled: Option<bool>,
+    /// `HealthCheckPath`.
+    pub path: Option<String>,
+    /// `HealthCheckIntervalSeconds`.
+    pub interval: Option<Duration>,
+    /// `HealthCheckTimeoutSeconds`.
+    pub timeout: Option<Duration>,
+    /// `HealthyThresholdCount`.
+    pub healthy_threshold_count: Option<u32>,
+    /// `UnhealthyThresholdCount`.
+    pub unhealthy_threshold_count: Option<u32>,
+    /// `Matcher.HttpCode`, e.g. `"200-299"`.
+    pub healthy_http_codes: Option<String>,
+    /// `HealthCheckPort`, e.g. `"traffic-port"`.
+    pub port: Option<String>,
+    /// `HealthCheckProtocol`.
+    pub protocol: Option<Protocol>,
+}
+
+impl HealthCheck {
+    /// Sets `enabled`.
+    pub fn enabled(mut self, enabled: bool) -> Self {
+        self.enabled = Some(enabled);
+        self
+    }
+
+    /// Sets `path`.
+    pub fn path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Sets `interval`.
+    pub fn interval(mut self, interval: impl Into<Duration>) -> Self {
+        self.interval = Some(interval.into());
+        self
+    }
+
+    /// Sets `timeout`.
+    pub fn timeout(mut self, timeout: impl Into<Duration>) -> Self {
+        self.timeout = Some(timeout.into());
+        self
+    }
+
+    /// Sets `healthy_threshold_count`.
+    pub fn healthy_threshold_count(mut self, n: u32) -> Self {
+        self.healthy_threshold_count = Some(n);
+        self
+    }
+
+    /// Sets `unhealthy_threshold_count`.
+    pub fn unhealthy_threshold_count(mut self, n: u32) -> Self {
+        self.unhealthy_threshold_count = Some(n);
+        self
+    }
+
+    /// Sets `healthy_http_codes`.
+    pub fn healthy_http_codes(mut self, codes: impl Into<String>) -> Self {
+        self.healthy_http_codes = Some(codes.into());
+        self
+    }
+
+    /// Sets `port`.
+    pub fn port(mut self, port: impl Into<String>) -> Self {
+        self.port = Some(port.into());
+        self
+    }
+
+    /// Sets `protocol`.
+    pub fn protocol(mut self, protocol: Protocol) -> Self {
+        self.protocol = Some(protocol);
+        self
+    }
+
+    fn apply(&self, r: &mut Resource) {
+        let mut set = |k: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                r.set(k, v);
+            }
+        };
+        set("HealthCheckEnabled", self.enabled.map(Value::from));
+        set(
+            "HealthCheckIntervalSeconds",
+            self.interval.map(|d| d.to_seconds().into()),
+        );
+        set("HealthCheckPath", self.path.clone().map(Value::from));
+        set("HealthCheckPort", self.port.clone().map(Value::from));
+        set(
+            "HealthCheckProtocol",
+            self.protocol.map(|p| p.cfn_value().into()),
+        );
+        set(
+            "HealthCheckTimeoutSeconds",
+            self.timeout.map(|d| d.to_seconds().into()),
+        );
+        set(
+            "HealthyThresholdCount",
+            self.healthy_threshold_count.map(Value::from),
+        );
+        set(
+            "UnhealthyThresholdCount",
+            self.unhealthy_threshold_count.map(Value::from),
+        );
+        set(
+            "Matcher",
+            self.healthy_http_codes
+                .clone()
+                .map(|c| Value::map([("HttpCode", Value::from(c))])),
+        );
+    }
+}
+
+/// Properties of application and network load balancers (CDK `BaseLoadBalancerProps`).
+///
+/// ```
+/// let p = ecs_core::load_balancing::LoadBalancerProps::default().internet_facing(true);
+/// assert!(p.internet_facing);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadBalancerProps {
+    /// The VPC (required).
+    pub vpc: Option<Vpc>,
+    /// Whether it has a public address; default internal.
+    pub internet_facing: bool,
+    /// `Name`.
+    pub load_balancer_name: Option<String>,
+    /// The subnets; default public when internet-facing, else private.
+    pub vpc_subnets: Option<SubnetType>,
+    /// The security group; default a new one.
+    pub security_group: Option<SecurityGroup>,
+}
+
+impl LoadBalancerProps {
+    /// Sets `vpc`.
+    pub fn vpc(mut self, vpc: Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
+    }
+
+    /// Sets `internet_facing`.
+    pub fn internet_facing(mut self, internet_facing: bool) -> Self {
+        self.internet_facing = internet_facing;
+        self
+    }
+
+    /// Sets `load_balancer_name`.
+    pub fn load_balancer_name(mut self, name: impl Into<String>) -> Self {
+        self.load_balancer_name = Some(name.into());
+        self
+    }
+
+    /// Sets `vpc_subnets`.
+    pub fn vpc_subnets(mut self, subnets: SubnetType) -> Self {
+        self.vpc_subnets = Some(subnets);
+        self
+    }
+
+    /// Sets `security_group`.
+    pub fn security_group(mut self, group: SecurityGroup) -> Self {
+        self.security_group = Some(group);
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct LoadBalancerData {
+    pub(crate) id: String,
+    pub(crate) node: NodeId,
+    pub(crate) resource: NodeId,
+    pub(crate) kind: LbKind,
+    pub(crate) vpc: Vpc,
+    pub(crate) security_groups: Vec<SecurityGroup>,
+    /// Classic only: the instance ports of its listeners.
+    pub(crate) instance_ports: Vec<u32>,
+    /// Classic only: the services it targets.
+    pub(crate) targets: Vec<Service>,
+}
+
+/// A load balancer of any kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadBalancer {
+    node: NodeId,
+    index: usize,
+}
+
+/// Constructor of application load balancers (CDK `ApplicationLoadBalancer`).
+#[derive(Debug)]
+pub struct ApplicationLoadBalancer;
+
+/// Constructor of network load balancers (CDK `NetworkLoadBalancer`).
+#[derive(Debug)]
+pub struct NetworkLoadBalancer;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ApplicationLoadBalancer {
+    /// Creates an application load balancer with id `id` at the top of `stack`.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: LoadBalancerProps,
+    ) -> Result<LoadBalancer, Error> {
+        LoadBalancer::create_v2(app, stack, id, props, LbKind::Application)
+    }
+}
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl NetworkLoadBalancer {
+    /// Creates a network load balancer with id `id` at the top of `stack`; it gets a security
+    /// group, as the recommended flag
+    /// `@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault` asks.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: LoadBalancerProps,
+    ) -> Result<LoadBalancer, Error> {
+        LoadBalancer::create_v2(app, stack, id, props, LbKind::Network)
+    }
+}
+
+/// The subnets of a load balancer and, when they are public, the routes its creation waits
+/// for (CDK `internetConnectivityEstablished`).
+fn lb_subnets(
+    app: &App,
+    vpc: Vpc,
+    internet_facing: bool,
+    selection: Option<SubnetType>,
+) -> (Vec<Value>, Vec<NodeId>) {
+    let public = selection.map_or(internet_facing, |s| s == SubnetType::Public);
+    if !public {
+        return (vpc.private_subnets(app), Vec::new());
+    }
+    let mut deps = Vec::new();
+    if internet_facing {
+        let stack = app.stack(vpc.node().stack());
+        for subnet in vpc.public_subnet_nodes(app) {
+            if let Some(parent) = stack.nodes[subnet.index].parent {
+                let scope = NodeId {
+                    stack: subnet.stack,
+                    index: parent,
+                };
+                for child in ["DefaultRoute", "RouteTableAssociation"] {
+                    if let Some(n) = stack.child(scope, child) {
+                        deps.push(n);
+                    }
+                }
+            }
+        }
+    }
+    (vpc.public_subnets(app), deps)
+}
+
+impl LoadBalancer {
+    fn create_v2(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: LoadBalancerProps,
+        kind: LbKind,
+    ) -> Result<LoadBalancer, Error> {
+        let Some(vpc) = props.vpc else {
+            return Err(Error::new(format!(
+                "load balancer `{id}` needs `vpc`: add `vpc: <name>`"
+            )));
+        };
+        let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, props.vpc_subnets);
+        let resource = Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
+            .prop(
+                "LoadBalancerAttributes",
+                Value::List(vec![Value::map([
+                    ("Key", Value::from("deletion_protection.enabled")),
+                    ("Value", Value::from("false")),
+                ])]),
+            )
+            .prop_opt("Name", props.load_balancer_name)
+            .prop(
+                "Scheme",
+                if props.internet_facing {
+                    "internet-facing"
+                } else {
+                    "internal"
+                },
+            )
+            .prop("Subnets", Value::List(subnets))
+            .prop(
+                "Type",
+                if kind == LbKind::Application {
+                    "application"
+                } else {
+                    "network"
+                },
+            );
+        let st = app.stack_mut(stack);
+        let root = st.root();
+        let node = st.add_node(root, id)?;
+        let resource = st.add_resource(node, "Resource", resource)?;
+        for d in deps {
+            st.add_dependency(resource, d);
+        }
+        let sg = match props.security_group {
+            Some(sg) => sg,
+            None => {
+                let description = format!(
+                    "Automatically created Security Group for ELB {}",
+                    app.stack(stack).unique_id(node)
+                );
+                // Application load balancers open egress only towards their targets.
+                SecurityGroup::new_with(
+                    app,
+                    node,
+                    "SecurityGroup",
+                    SecurityGroupProps::default()
+                        .vpc(vpc)
+                        .description(description)
+                        .allow_all_outbound(false),
+                )?
+            }
+        };
+        app.stack_mut(stack)
+            .resource_mut(resource)
+            .set("SecurityGroups", Value::List(vec![sg.group_id()]));
+        let index = app.load_balancers.len();
+        app.load_balancers.push(LoadBalancerData {
+            id: id.to_string(),
+            node,
+            resource,
+            kind,
+            vpc,
+            security_groups: vec![sg],
+            instance_ports: Vec::new(),
+            targets: Vec::new(),
+        });
+        Ok(LoadBalancer { node, index })
+    }
+
+    fn data(self, app: &App) -> &LoadBalancerData {
+        &app.load_balancers[self.index]
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Fn::GetAtt": [lb, "DNSName"]}`.
+    pub fn load_balancer_dns_name(self, app: &App) -> Value {
+        Value::GetAtt(self.data(app).resource, "DNSName".into())
+    }
+
+    /// `{"Ref": lb}`: the ARN (v2) or name (classic).
+    pub fn load_balancer_ref(self, app: &App) -> Value {
+        Value::Ref(self.data(app).resource)
+    }
+
+    /// The load balancer's security groups.
+    pub fn security_groups(self, app: &App) -> Vec<SecurityGroup> {
+        self.data(app).security_groups.clone()
+    }
+
+    /// Adds a listener (CDK `addListener` of application and network load balancers).
+    pub fn add_listener(
+        self,
+        app: &mut App,
+        id: &str,
+        props: ListenerProps,
+    ) -> Result<Listener, Error> {
+        let d = self.data(app).clone();
+        let application = match d.kind {
+            LbKind::Application => true,
+            LbKind::Network => false,
+            LbKind::Classic => {
+                return Err(Error::new(format!(
+                    "classic load balancer `{}` takes `listeners: [{{ external_port: … }}]`, not `listener` items",
+                    d.id
+                )))
+            }
+        };
+        let (protocol, port) = listener_protocol_and_port(&d.id, id, application, &props)?;
+        let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::Listener")
+            .prop("LoadBalancerArn", Value::Ref(d.resource))
+            .prop("Port", port)
+            .prop("Protocol", protocol.cfn_value())
+            .prop_opt("SslPolicy", props.ssl_policy);
+        if !props.certificates.is_empty() {
+            resource.set(
+                "Certificates",
+                Value::List(
+                    props
+                        .certificates
+                        .iter()
+                        .map(|c| Value::map([("CertificateArn", Value::from(c.arn()))]))
+                        .collect(),
+                ),
+            );
+        }
+        let st = app.stack_mut(self.node.stack());
+        let node = st.add_node(d.node, id)?;
+        let resource = st.add_resource(node, "Resource", resource)?;
+        if application && props.open.unwrap_or(true) {
+            for sg in &d.security_groups {
+                sg.add_ingress_rule(
+                    app,
+                    Peer::any_ipv4(),
+                    Port::tcp(port),
+                    Some(&format!("Allow from anyone on port {port}")),
+                )?;
+            }
+        }
+        let index = app.listeners.len();
+        app.listeners.push(ListenerData {
+            id: id.to_string(),
+            node,
+            resource,
+            load_balancer: self,
+            application,
+            rules: Vec::new(),
+            has_default_action: false,
+        });
+        Ok(Listener { node, index })
+    }
+}
+
+fn listener_protocol_and_port(
+    lb: &str,
+    id: &str,
+    application: bool,
+    props: &ListenerProps,
+) -> Result<(Protocol, u32), Error> {
+    let protocol = match (props.protocol, props.port) {
+        (Some(p), _) => p,
+        (None, _) if application && !props.certificates.is_empty() => Protocol::Https,
+        (None, Some(port)) if application => match application_protocol_for(port) {
+            Some(p) => p,
+            None => {
+                return Err(Error::new(format!(
+                    "listener `{id}` of `{lb}` has `port: {port}` and no `protocol`: add `protocol: Http` or `protocol: Https`"
+                )))
+            }
+        },
+        (None, None) if application => {
+            return Err(Error::new(format!(
+                "listener `{id}` of `{lb}` needs `port` or `protocol`: add e.g. `port: 80`"
+            )))
+        }
+        (None, _) => {
+            if props.certificates.is_empty() {
+                Protocol::Tcp
+            } else {
+                Protocol::Tls
+            }
+        }
+    };
+    if protocol.is_application() != application {
+        return Err(Error::new(format!(
+            "listener `{id}` of `{lb}` cannot use `protocol: {:?}`: an {} load balancer speaks {}",
+            protocol,
+            if application {
+                "application"
+            } else {
+                "network"
+            },
+            if application {
+                "`Http` or `Https`"
+            } else {
+                "`Tcp`, `Tls`, `Udp` or `TcpUdp`"
+            }
+        )));
+    }
+    let port = match (props.port, protocol) {
+        (Some(p), _) => p,
+        (None, Protocol::Http) => 80,
+        (None, Protocol::Https) => 443,
+        (None, _) => {
+            return Err(Error::new(format!(
+                "listener `{id}` of `{lb}` needs `port`: add e.g. `port: 80`"
+            )))
+        }
+    };
+    Ok((protocol, port))
+}
+
+/// Properties of a listener (CDK `BaseApplicationListenerProps` / `BaseNetworkListenerProps`).
+///
+/// ```
+/// let p = ecs_core::load_balancing::ListenerProps::default().port(443).open(false);
+/// assert_eq!(p.port, Some(443));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListenerProps {
+    /// `Port`; default from the protocol.
+    pub port: Option<u32>,
+    /// `Protocol`; default from the port (application) or TCP (network).
+    pub protocol: Option<Protocol>,
+    /// `Certificates`.
+    pub certificates: Vec<ListenerCertificate>,
+    /// `SslPolicy`.
+    pub ssl_policy: Option<String>,
+    /// Whether anyone may connect (application); default true.
+    pub open: Option<bool>,
+}
+
+impl ListenerProps {
+    /// Sets `port`.
+    pub fn port(mut self, port: u32) -> Self {
+        self.port = Some(port);
+        self
+    }
+
+    /// Sets `protocol`.
+    pub fn protocol(mut self, protocol: Protocol) -> Self {
+        self.protocol = Some(protocol);
+        self
+    }
+
+    /// Sets `certificates`.
+    pub fn certificates(mut self, certs: impl IntoIterator<Item = ListenerCertificate>) -> Self {
+        self.certificates.extend(certs);
+        self
+    }
+
+    /// Sets `ssl_policy`.
+    pub fn ssl_policy(mut self, policy: impl Into<String>) -> Self {
+        self.ssl_policy = Some(policy.into());
+        self
+    }
+
+    /// Sets `open`.
+    pub fn open(mut self, open: bool) -> Self {
+        self.open = Some(open);
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ListenerData {
+    pub(crate) id: String,
+    pub(crate) node: NodeId,
+    pub(crate) resource: NodeId,
+    pub(crate) load_balancer: LoadBalancer,
+    pub(crate) application: bool,
+    pub(crate) rules: Vec<u32>,
+    pub(crate) has_default_action: bool,
+}
+
+/// A listener of an application or network load balancer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listener {
+    node: NodeId,
+    index: usize,
+}
+
+/// What a listener forwards to: a service (its first essential container's first port) or
+/// one container and port of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadBalancerTarget {
+    /// The service's default container and port (CDK `targets: [service]`).
+    Service(Service),
+    /// A chosen container and port (CDK `service.loadBalancerTarget(…)`).
+    Container(EcsLoadBalancerTarget),
+}
+
+impl From<Service> for LoadBalancerTarget {
+    fn from(s: Service) -> Self {
+        LoadBalancerTarget::Service(s)
+    }
+}
+
+impl From<EcsLoadBalancerTarget> for LoadBalancerTarget {
+    fn from(t: EcsLoadBalancerTarget) -> Self {
+        LoadBalancerTarget::Container(t)
+    }
+}
+
+/// Properties of [`Listener::add_targets`] (CDK `AddApplicationTargetsProps` /
+/// `AddNetworkTargetsProps`).
+///
+/// ```
+/// let p = ecs_core::load_balancing::AddTargetsProps::default().port(80).priority(10);
+/// assert_eq!(p.priority, Some(10));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddTargetsProps {
+    /// The target group's `Port`.
+    pub port: Option<u32>,
+    /// The target group's `Protocol`.
+    pub protocol: Option<Protocol>,
+    /// The targets.
+    pub targets: Vec<LoadBalancerTarget>,
+    /// The rule priority (application; with `conditions`).
+    pub priority: Option<u32>,
+    /// The rule conditions (application; with `priority`).
+    pub conditions: Vec<ListenerCondition>,
+    /// The health check.
+    pub health_check: Option<HealthCheck>,
+    /// `Name` of the target group.
+    pub target_group_name: Option<String>,
+    /// `deregistration_delay.timeout_seconds`.
+    pub deregistration_delay: Option<Duration>,
+}
+
+impl AddTargetsProps {
+    /// Sets `port`.
+    pub fn port(mut self, port: u32) -> Self {
+        self.port = Some(port);
+        self
+    }
+
+    /// Sets `protocol`.
+    pub fn protocol(mut self, protocol: Protocol) -> Self {
+        self.protocol = Some(protocol);
+        self
+    }
+
+    /// Adds targets.
+    pub fn targets<T: Into<LoadBalancerTarget>>(
+        mut self,
+        targets: impl IntoIterator<Item = T>,
+    ) -> Self {
+        self.targets.extend(targets.into_iter().map(Into::into));
+        self
+    }
+
+    /// Sets `priority`.
+    pub fn priority(mut self, priority: u32) -> Self {
+        self.priority = Some(priority);
+        self
+    }
+
+    /// Sets `conditions`.
+    pub fn conditions(mut self, conditions: impl IntoIterator<Item = ListenerCondition>) -> Self {
+        self.conditions.extend(conditions);
+        self
+    }
+
+    /// Sets `health_check`.
+    pub fn health_check(mut self, health_check: HealthCheck) -> Self {
+        self.health_check = Some(health_check);
+        self
+    }
+
+    /// Sets `target_group_name`.
+    pub fn target_group_name(mut self, name: impl Into<String>) -> Self {
+        self.target_group_name = Some(name.into());
+        self
+    }
+
+    /// Sets `deregistration_delay`.
+    pub fn deregistration_delay(mut self, delay: impl Into<Duration>) -> Self {
+        self.deregistration_delay = Some(delay.into());
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct TargetGroupData {
+    pub(crate) resource: NodeId,
+    pub(crate) application: bool,
+    /// The listener or rule constructs that send it traffic (CDK `loadBalancerAttached`).
+    pub(crate) attached: Vec<NodeId>,
+    /// The service resources that wait for those.
+    pub(crate) dependents: Vec<NodeId>,
+    pub(crate) load_balancer: LoadBalancer,
+}
+
+/// A target group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TargetGroup {
+    node: NodeId,
+    index: usize,
+}
+
+impl TargetGroup {
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Ref": tg}`: the ARN.
+    pub fn target_group_arn(self, app: &App) -> Value {
+        Value::Ref(app.target_groups[self.index].resource)
+    }
+
+    fn attach(self, app: &mut App, scope: NodeId) {
+        let tg = &mut app.target_groups[self.index];
+        tg.attached.push(scope);
+        let dependents = tg.dependents.clone();
+        for d in dependents {
+            app.stack_mut(d.stack).add_dependency(d, scope);
+        }
+    }
+
+    fn add_dependent(self, app: &mut App, resource: NodeId) {
+        let tg = &mut app.target_groups[self.index];
+        tg.dependents.push(resource);
+        let attached = tg.attached.clone();
+        for a in attached {
+            app.stack_mut(resource.stack).add_dependency(resource, a);
+        }
+    }
+}
+
+impl Listener {
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Ref": listener}`: the ARN.
+    pub fn listener_arn(self, app: &App) -> Value {
+        Value::Ref(app.listeners[self.index].resource)
+    }
+
+    /// Creates target group `<id>Group` with `props.targets` and forwards to it: by default,
+    /// or through rule `<id>Rule` when `priority` and `conditions` are given (CDK
+    /// `addTargets`).
+    pub fn add_targets(
+        self,
+        app: &mut App,
+        id: &str,
+        props: AddTargetsProps,
+    ) -> Result<TargetGroup, Error> {
+        let l = app.listeners[self.index].clone();
+        let lb = l.load_balancer.data(app).clone();
+        let protocol = match (props.protocol, props.port) {
+            (Some(p), _) => p,
+            (None, Some(port)) if l.application => match application_protocol_for(port) {
+                Some(p) => p,
+                None => {
+                    return Err(Error::new(format!(
+                        "targets `{id}` of listener `{}` have `port: {port}` and no `protocol`: add `protocol: Http` or `protocol: Https`",
+                        l.id
+                    )))
+                }
+            },
+            (None, None) if l.application => {
+                return Err(Error::new(format!(
+                    "targets `{id}` of listener `{}` need `port` or `protocol`: add e.g. `port: 80`",
+                    l.id
+                )))
+            }
+            (None, _) => Protocol::Tcp,
+        };
+        let port = match (props.port, protocol) {
+            (Some(p), _) => p,
+            (None, Protocol::Http) => 80,
+            (None, Protocol::Https) => 443,
+            (None, _) => {
+                return Err(Error::new(format!(
+                    "targets `{id}` of listener `{}` need `port`: add e.g. `port: 80`",
+                    l.id
+                )))
+            }
+        };
+        if props.priority.is_some() == props.conditions.is_empty() {
+            return Err(Error::new(format!(
+                "targets `{id}` of listener `{}` need both `priority` and `conditions`, or neither",
+                l.id
+            )));
+        }
+        if !l.application && props.priority.is_some() {
+            return Err(Error::new(format!(
+                "targets `{id}` of network listener `{}` cannot have `priority` or `conditions`: network listeners have no rules",
+                l.id
+            )));
+        }
+        let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::TargetGroup")
+            .prop_opt("Name", props.target_group_name)
+            .prop("Port", port)
+            .prop("Protocol", protocol.cfn_value())
+            .prop("VpcId", lb.vpc.vpc_id(app));
+        let mut attributes = Vec::new();
+        if let Some(d) = props.deregistration_delay {
+            attributes.push((
+                "deregistration_delay.timeout_seconds",
+                d.to_seconds().to_string(),
+            ));
+        }
+        if l.application {
+            attributes.push(("stickiness.enabled", "false".to_string()));
+        }
+        if !attributes.is_empty() {
+            resource.set(
+                "TargetGroupAttributes",
+                Value::List(
+                    attributes
+                        .into_iter()
+                        .map(|(k, v)| {
+                            Value::map([("Key", Value::from(k)), ("Value", Value::from(v))])
+                        })
+                        .collect(),
+                ),
+            );
+        }
+        if let Some(h) = &props.health_check {
+            h.apply(&mut resource);
+        }
+        let st = app.stack_mut(self.node.stack());
+        let node = st.add_node(l.node, &format!("{id}Group"))?;
+        let tg_resource = st.add_resource(node, "Resource", resource)?;
+        let index = app.target_groups.len();
+        app.target_groups.push(TargetGroupData {
+            resource: tg_resource,
+            application: l.application,
+            attached: Vec::new(),
+            dependents: Vec::new(),
+            load_balancer: l.load_balancer,
+        });
+        let tg = TargetGroup { node, index };
+        // Targets first, as the CDK's target group constructor adds them before the listener
+        // registers the group.
+        for target in props.targets {
+            attach_target(app, tg, target)?;
+        }
+        let forward = Value::List(vec![Value::map([
+            ("TargetGroupArn", Value::Ref(tg_resource)),
+            ("Type", Value::from("forward")),
+        ])]);
+        match props.priority {
+            Some(priority) => {
+                let listener_rules = &mut app.listeners[self.index].rules;
+                if listener_rules.contains(&priority) {
+                    return Err(Error::new(format!(
+                        "listener `{}` already has a rule with `priority: {priority}`: give each rule its own priority",
+                        l.id
+                    )));
+                }
+                listener_rules.push(priority);
+                let rule = Resource::new("AWS::ElasticLoadBalancingV2::ListenerRule")
+                    .prop("Actions", forward)
+                    .prop(
+                        "Conditions",
+                        Value::List(
+                            props
+                                .conditions
+                                .iter()
+                                .map(ListenerCondition::render)
+                                .collect(),
+                        ),
+                    )
+                    .prop("ListenerArn", Value::Ref(l.resource))
+                    .prop("Priority", priority);
+                let st = app.stack_mut(self.node.stack());
+                let rule_node = st.add_node(l.node, &format!("{id}Rule"))?;
+                st.add_resource(rule_node, "Resource", rule)?;
+                tg.attach(app, rule_node);
+            }
+            None => {
+                if l.has_default_action {
+                    return Err(Error::new(format!(
+                        "listener `{}` already forwards to a target group by default: give `{id}` a `priority` and `conditions`",
+                        l.id
+                    )));
+                }
+                app.listeners[self.index].has_default_action = true;
+                app.stack_mut(self.node.stack())
+                    .resource_mut(l.resource)
+                    .set("DefaultActions", forward);
+                tg.attach(app, l.node);
+            }
+        }
+        Ok(tg)
+    }
+}
+
+/// A chosen container and port of a service as a load-balancer target (CDK
+/// `IEcsLoadBalancerTarget`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EcsLoadBalancerTarget {
+    service: Service,
+    container_name: String,
+    container_port: u32,
+    host_port: Option<u32>,
+    protocol: container::Protocol,
+}
+
+/// Options of [`Service::load_balancer_target`] (CDK `LoadBalancerTargetOptions`).
+///
+/// ```
+/// let o = ecs_core::load_balancing::LoadBalancerTargetOptions::default().container_name("web").container_port(8080);
+/// assert_eq!(o.container_port, Some(8080));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadBalancerTargetOptions {
+    /// The container (required).
+    pub container_name: String,
+    /// The container port; default the container's first mapping.
+    pub container_port: Option<u32>,
+    /// The protocol of the mapping; default TCP.
+    pub protocol: container::Protocol,
+}
+
+impl LoadBalancerTargetOptions {
+    /// Sets `container_name`.
+    pub fn container_name(mut self, name: impl Into<String>) -> Self {
+        self.container_name = name.into();
+        self
+    }
+
+    /// Sets `container_port`.
+    pub fn container_port(mut self, port: u32) -> Self {
+        self.container_port = Some(port);
+        self
+    }
+
+    /// Sets `protocol`.
+    pub fn protocol(mut self, protocol: container::Protocol) -> Self {
+        self.protocol = protocol;
+        self
+    }
+}
+
+/// How [`Service::register_load_balancer_targets`] reaches a listener (CDK `ListenerConfig`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListenerConfig {
+    /// `ListenerConfig.applicationListener(listener, props)`: port 443 for HTTPS, else 80.
+    Application(Listener, AddTargetsProps),
+    /// `ListenerConfig.networkListener(listener, props)`: port 80 by default.
+    Network(Listener, AddTargetsProps),
+}
+
+/// One registration of [`Service::register_load_balancer_targets`] (CDK `EcsTarget`).
+///
+/// ```
+/// use ecs_core::load_balancing::EcsTarget;
+/// let t = EcsTarget::default().container_name("web").container_port(80).new_target_group_id("ECS");
+/// assert_eq!(t.new_target_group_id, "ECS");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EcsTarget {
+    /// The container (required).
+    pub container_name: String,
+    /// The container port; default the container's first mapping.
+    pub container_port: Option<u32>,
+    /// The mapping's protocol; default TCP.
+    pub protocol: container::Protocol,
+    /// The id of the new target group (required).
+    pub new_target_group_id: String,
+    /// The listener (required).
+    pub listener: Option<ListenerConfig>,
+}
+
+impl EcsTarget {
+    /// Sets `container_name`.
+    pub fn container_name(mut self, name: impl Into<String>) -> Self {
+        self.container_name = name.into();
+        self
+    }
+
+    /// Sets `container_port`.
+    pub fn container_port(mut self, port: u32) -> Self {
+        self.container_port = Some(port);
+        self
+    }
+
+    /// Sets `protocol`.
+    pub fn protocol(mut self, protocol: container::Protocol) -> Self {
+        self.protocol = protocol;
+        self
+    }
+
+    /// Sets `new_target_group_id`.
+    pub fn new_target_group_id(mut self, id: impl Into<String>) -> Self {
+        self.new_target_group_id = id.into();
+        self
+    }
+
+    /// Sets `listener`.
+    pub fn listener(mut self, listener: ListenerConfig) -> Self {
+        self.listener = Some(listener);
+        self
+    }
+}
+
+impl Service {
+    /// One container and port of the service as a load-balancer target, checked against the
+    /// task definition (rule L1; CDK `loadBalancerTarget`).
+    pub fn load_balancer_target(
+        self,
+        app: &App,
+        options: LoadBalancerTargetOptions,
+    ) -> Result<EcsLoadBalancerTarget, Error> {
+        let id = self.id(app).to_string();
+        if !rules::external_supports(self.launch_type(app), rules::ExternalFeature::LoadBalancer) {
+            return Err(Error::new(rules::external_supports_message(
+                &id,
+                rules::ExternalFeature::LoadBalancer,
+            )));
+        }
+        let td = self.task_definition(app);
+        let data = td.data(app);
+        let Some(container) = data
+            .containers
+            .iter()
+            .find(|c| c.name == options.container_name)
+        else {
+            return Err(Error::new(rules::target_container_message(
+                &id,
+                &options.container_name,
+                &data.id,
+            )));
+        };
+        let mappings: Vec<(u32, container::Protocol)> = container
+            .options
+            .port_mappings
+            .iter()
+            .map(|p| (p.container_port, p.protocol))
+            .collect();
+        let wanted = options.container_port.or_else(|| {
+            container
+                .options
+                .port_mappings
+                .first()
+                .map(|p| p.container_port)
+        });
+        let mapping = wanted.and_then(|port| {
+            container.options.port_mappings.iter().find(|p| {
+                rules::target_port_mapped(port, options.protocol, &mappings)
+                    && p.container_port == port
+                    && p.protocol == options.protocol
+            })
+        });
+        let Some(mapping) = mapping else {
+            return Err(Error::new(rules::target_port_message(
+                &id,
+                &container.name,
+                wanted,
+                options.protocol,
+            )));
+        };
+        Ok(EcsLoadBalancerTarget {
+            service: self,
+            container_name: container.name.clone(),
+            container_port: mapping.container_port,
+            host_port: mapping.host_port,
+            protocol: mapping.protocol,
+        })
+    }
+
+    /// The default target: the first essential container's first port mapping.
+    fn default_load_balancer_target(self, app: &App) -> Result<EcsLoadBalancerTarget, Error> {
+        let td = self.task_definition(app);
+        let Some(container) = td.default_container(app) else {
+            return Err(Error::new(rules::essential_container_message(td.id(app))));
+        };
+        let data = td.data(app);
+        let c = data
+            .containers
+            .iter()
+            .find(|c| c.name == container.container_name(app))
+            .expect("the default container exists");
+        if c.options.port_mappings.is_empty() {
+            return Err(Error::new(rules::target_port_message(
+                self.id(app),
+                &c.name,
+                None,
+                container::Protocol::Tcp,
+            )));
+        }
+        let name = c.name.clone();
+        let first = c.options.port_mappings[0];
+        self.load_balancer_target(
+            app,
+            LoadBalancerTargetOptions::default()
+                .container_name(name)
+                .container_port(first.container_port)
+                .protocol(first.protocol),
+        )
+    }
+
+    /// Registers containers of the service with listeners, a new target group each (CDK
+    /// `registerLoadBalancerTargets`).
+    pub fn register_load_balancer_targets(
+        self,
+        app: &mut App,
+        targets: impl IntoIterator<Item = EcsTarget>,
+    ) -> Result<Vec<TargetGroup>, Error> {
+        let mut groups = Vec::new();
+        for t in targets {
+            let target = self.load_balancer_target(
+                app,
+                LoadBalancerTargetOptions {
+                    container_name: t.container_name.clone(),
+                    container_port: t.container_port,
+                    protocol: t.protocol,
+                },
+            )?;
+            let Some(config) = t.listener else {
+                return Err(Error::new(format!(
+                    "`register_load_balancer_targets` of service `{}` needs `listener`",
+                    self.id(app)
+                )));
+            };
+            let (listener, mut props) = match config {
+                ListenerConfig::Application(l, p) => {
+                    let default = if p.protocol == Some(Protocol::Https) {
+                        443
+                    } else {
+                        80
+                    };
+                    let port = p.port.unwrap_or(default);
+                    (l, p.port(port))
+                }
+                ListenerConfig::Network(l, p) => {
+                    let port = p.port.unwrap_or(80);
+                    (l, p.port(port))
+                }
+            };
+            props.targets = vec![LoadBalancerTarget::Container(target)];
+            groups.push(listener.add_targets(app, &t.new_target_group_id, props)?);
+        }
+        Ok(groups)
+    }
+}
+
+/// The ports the load balancer must reach for a mapping (CDK `_portRangeFromPortMapping`).
+fn port_range(
+    mode: NetworkMode,
+    host_port: Option<u32>,
+    container_port: u32,
+    protocol: container::Protocol,
+) -> Port {
+    let single = |p| match protocol {
+        container::Protocol::Udp => Port::udp(p),
+        container::Protocol::Tcp => Port::tcp(p),
+    };
+    match host_port {
+        Some(h) if h != 0 => single(h),
+        _ if matches!(mode, NetworkMode::Bridge | NetworkMode::Nat) => {
+            Port::tcp_range(32768, 65535)
+        }
+        _ => single(container_port),
+    }
+}
+
+fn resolve_target(app: &App, target: LoadBalancerTarget) -> Result<EcsLoadBalancerTarget, Error> {
+    match target {
+        LoadBalancerTarget::Service(s) => {
+            if !rules::external_supports(s.launch_type(app), rules::ExternalFeature::LoadBalancer) {
+                return Err(Error::new(rules::external_supports_message(
+                    s.id(app),
+                    rules::ExternalFeature::LoadBalancer,
+                )));
+            }
+            s.default_load_balancer_target(app)
+        }
+        LoadBalancerTarget::Container(t) => Ok(t),
+    }
+}
+
+/// Attaches a target to a v2 target group (CDK `attachToApplicationTargetGroup` /
+/// `attachToNetworkTargetGroup`).
+fn attach_target(app: &mut App, tg: TargetGroup, target: LoadBalancerTarget) -> Result<(), Error> {
+    let t = resolve_target(app, target)?;
+    let service = t.service;
+    let mode = service.task_definition(app).network_mode(app);
+    if mode == NetworkMode::None {
+        return Err(Error::new(format!(
+            "service `{}` cannot be a load balancer target with `network_mode: None`: use `Bridge`, `Host` or `AwsVpc`",
+            service.id(app)
+        )));
+    }
+    let data = app.target_groups[tg.index].clone();
+    if data.application {
+        let lb_groups = data.load_balancer.security_groups(app);
+        let targets = service.connections(app);
+        let port = port_range(mode, t.host_port, t.container_port, t.protocol);
+        allow_to(app, &lb_groups, &targets, &port, "Load balancer to target")?;
+    }
+    service.push_to(
+        app,
+        "LoadBalancers",
+        Value::map([
+            ("ContainerName", Value::from(t.container_name.as_str())),
+            ("ContainerPort", Value::from(t.container_port)),
+            ("TargetGroupArn", Value::Ref(data.resource)),
+        ]),
+    );
+    service.load_balancer_attached(app);
+    let resource = service.resource(app);
+    tg.add_dependent(app, resource);
+    let target_type = if mode == NetworkMode::AwsVpc {
+        "ip"
+    } else {
+        "instance"
+    };
+    app.stack_mut(data.resource.stack)
+        .resource_mut(data.resource)
+        .set("TargetType", target_type);
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The classic load balancer.
+
+/// A classic listener's protocol (CDK `LoadBalancingProtocol`), written upper case as
+/// CloudFormation's schema lists it (the CDK's lower case fails cfn-lint E3030).
+///
+/// ```
+/// assert_eq!(ecs_core::load_balancing::LoadBalancingProtocol::Http.cfn_value(), "HTTP");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LoadBalancingProtocol {
+    /// TCP.
+    Tcp,
+    /// SSL.
+    Ssl,
+    /// HTTP.
+    Http,
+    /// HTTPS.
+    Https,
+}
+
+impl LoadBalancingProtocol {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Tcp", "Ssl", "Http", "Https"];
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            LoadBalancingProtocol::Tcp => "TCP",
+            LoadBalancingProtocol::Ssl => "SSL",
+            LoadBalancingProtocol::Http => "HTTP",
+            LoadBalancingProtocol::Https => "HTTPS",
+        }
+    }
+
+    fn well_known(port: u32) -> Option<LoadBalancingProtocol> {
+        match port {
+            80 => Some(LoadBalancingProtocol::Http),
+            443 => Some(LoadBalancingProtocol::Https),
+            _ => None,
+        }
+    }
+
+    fn is_http(self) -> bool {
+        matches!(
+            self,
+            LoadBalancingProtocol::Http | LoadBalancingProtocol::Https
+        )
+    }
+}
+
+/// A classic listener (CDK `LoadBalancerListener`).
+///
+/// ```
+/// let l = ecs_core::load_balancing::LoadBalancerListener::default().external_port(80);
+/// assert_eq!(l.external_port, 80);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadBalancerListener {
+    /// `LoadBalancerPort` (required).
+    pub external_port: u32,
+    /// `Protocol`; default from the port.
+    pub external_protocol: Option<LoadBalancingProtocol>,
+    /// `InstancePort`; default the external port.
+    pub internal_port: Option<u32>,
+    /// `InstanceProtocol`; default from the instance port.
+    pub internal_protocol: Option<LoadBalancingProtocol>,
+    /// `SSLCertificateId`.
+    pub ssl_certificate_arn: Option<String>,
+}
+
+impl LoadBalancerListener {
+    /// Sets `external_port`.
+    pub fn external_port(mut self, port: u32) -> Self {
+        self.external_port = port;
+        self
+    }
+
+    /// Sets `external_protocol`.
+    pub fn external_protocol(mut self, p: LoadBalancingProtocol) -> Self {
+        self.external_protocol = Some(p);
+        self
+    }
+
+    /// Sets `internal_port`.
+    pub fn internal_port(mut self, port: u32) -> Self {
+        self.internal_port = Some(port);
+        self
+    }
+
+    /// Sets `internal_protocol`.
+    pub fn internal_protocol(mut self, p: LoadBalancingProtocol) -> Self {
+        self.internal_protocol = Some(p);
+        self
+    }
+
+    /// Sets `ssl_certificate_arn`.
+    pub fn ssl_certificate_arn(mut self, arn: impl Into<String>) -> Self {
+        self.ssl_certificate_arn = Some(arn.into());
+        self
+    }
+}
+
+/// Properties of a [`ClassicLoadBalancer`] (CDK `LoadBalancerProps`).
+///
+/// ```
+/// use ecs_core::load_balancing::{ClassicLoadBalancerProps, LoadBalancerListener};
+/// let p = ClassicLoadBalancerProps::default().listeners([LoadBalancerListener::default().external_port(80)]);
+/// assert_eq!(p.listeners.len(), 1);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClassicLoadBalancerProps {
+    /// The VPC (required).
+    pub vpc: Option<Vpc>,
+    /// Whether it has a public address; default internal.
+    pub internet_facing: bool,
+    /// The listeners.
+    pub listeners: Vec<LoadBalancerListener>,
+    /// The targets.
+    pub targets: Vec<LoadBalancerTarget>,
+    /// `CrossZone`; default true.
+    pub cross_zone: Option<bool>,
+}
+
+impl ClassicLoadBalancerProps {
+    /// Sets `vpc`.
+    pub fn vpc(mut self, vpc: Vpc) -> Self {
+        self.vpc = Some(vpc);
+        self
+    }
+
+    /// Sets `internet_facing`.
+    pub fn internet_facing(mut self, internet_facing: bool) -> Self {
+        self.internet_facing = internet_facing;
+        self
+    }
+
+    /// Adds listeners.
+    pub fn listeners(mut self, listeners: impl IntoIterator<Item = LoadBalancerListener>) -> Self {
+        self.listeners.extend(listeners);
+        self
+    }
+
+    /// Adds targets.
+    pub fn targets<T: Into<LoadBalancerTarget>>(
+        mut self,
+        targets: impl IntoIterator<Item = T>,
+    ) -> Self {
+        self.targets.extend(targets.into_iter().map(Into::into));
+        self
+    }
+
+    /// Sets `cross_zone`.
+    pub fn cross_zone(mut self, cross_zone: bool) -> Self {
+        self.cross_zone = Some(cross_zone);
+        self
+    }
+}
+
+/// Constructor of classic load balancers (CDK `elb.LoadBalancer`).
+#[derive(Debug)]
+pub struct ClassicLoadBalancer;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ClassicLoadBalancer {
+    /// Creates a classic load balancer with id `id` at the top of `stack`.
+    pub fn new(
+        app: &mut App,
+        stack: StackId,
+        id: &str,
+        props: ClassicLoadBalancerProps,
+    ) -> Result<LoadBalancer, Error> {
+        let Some(vpc) = props.vpc else {
+            return Err(Error::new(format!(
+                "classic load balancer `{id}` needs `vpc`: add `vpc: <name>`"
+            )));
+        };
+        let root = app.stack(stack).root();
+        let node = app.stack_mut(stack).add_node(root, id)?;
+        let sg = SecurityGroup::new_with(
+            app,
+            node,
+            "SecurityGroup",
+            SecurityGroupProps::default()
+                .vpc(vpc)
+                .allow_all_outbound(false),
+        )?;
+        let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, None);
+        let resource = Resource::new("AWS::ElasticLoadBalancing::LoadBalancer")
+            .prop("CrossZone", props.cross_zone.unwrap_or(true))
+            .prop("Listeners", Value::List(Vec::new()))
+            .prop(
+                "Scheme",
+                if props.internet_facing {
+                    "internet-facing"
+                } else {
+                    "internal"
+                },
+            )
+            .prop("SecurityGroups", Value::List(vec![sg.group_id()]))
+            .prop("Subnets", Value::List(subnets));
+        let st = app.stack_mut(stack);
+        let resource = st.add_resource(node, "Resource", resource)?;
+        for d in deps {
+            st.add_dependency(resource, d);
+        }
+        let index = app.load_balancers.len();
+        app.load_balancers.push(LoadBalancerData {
+            id: id.to_string(),
+            node,
+            resource,
+            kind: LbKind::Classic,
+            vpc,
+            security_groups: vec![sg],
+            instance_ports: Vec::new(),
+            targets: Vec::new(),
+        });
+        let lb = LoadBalancer { node, index };
+        for l in props.listeners {
+            lb.add_classic_listener(app, l)?;
+        }
+        for t in props.targets {
+            lb.add_target(app, t)?;
+        }
+        Ok(lb)
+    }
+}
+
+impl LoadBalancer {
+    /// Adds a listener to a classic load balancer, open to anyone on its port (CDK
+    /// `addListener` of `elb.LoadBalancer`).
+    pub fn add_classic_listener(
+        self,
+        app: &mut App,
+        listener: LoadBalancerListener,
+    ) -> Result<(), Error> {
+        let d = self.data(app).clone();
+        if d.kind != LbKind::Classic {
+            return Err(Error::new(format!(
+                "`{}` is not a classic load balancer: add a `listener` item instead",
+                d.id
+            )));
+        }
+        let port = listener.external_port;
+        let protocol = match listener
+            .external_protocol
+            .or(LoadBalancingProtocol::well_known(port))
+        {
+            Some(p) => p,
+            None => {
+                return Err(Error::new(format!(
+                "listener on port {port} of classic load balancer `{}` needs `external_protocol`",
+                d.id
+            )))
+            }
+        };
+        let instance_port = listener.internal_port.unwrap_or(port);
+        let instance_protocol = listener
+            .internal_protocol
+            .or(LoadBalancingProtocol::well_known(instance_port))
+            .unwrap_or(if protocol.is_http() {
+                LoadBalancingProtocol::Http
+            } else {
+                LoadBalancingProtocol::Tcp
+            });
+        let mut entry = vec![
+            ("InstancePort", Value::from(instance_port.to_string())),
+            (
+                "InstanceProtocol",
+                Value::from(instance_protocol.cfn_value()),
+            ),
+            ("LoadBalancerPort", Value::from(port.to_string())),
+            ("Protocol", Value::from(protocol.cfn_value())),
+        ];
+        if let Some(arn) = listener.ssl_certificate_arn {
+            entry.push(("SSLCertificateId", Value::from(arn)));
+        }
+        if let Some(Value::List(list)) = app
+            .stack_mut(self.node.stack())
+            .resource_mut(d.resource)
+            .properties
+            .get_mut("Listeners")
+        {
+            list.push(Value::map(entry));
+        }
+        for sg in &d.security_groups {
+            sg.add_ingress_rule(
+                app,
+                Peer::any_ipv4(),
+                Port::tcp(port),
+                Some(&format!("Default rule allow on {port}")),
+            )?;
+        }
+        if !d.instance_ports.contains(&instance_port) {
+            app.load_balancers[self.index]
+                .instance_ports
+                .push(instance_port);
+            for target in d.targets {
+                let to = target.connections(app);
+                allow_to(
+                    app,
+                    &d.security_groups,
+                    &to,
+                    &Port::tcp(instance_port),
+                    &format!("Port {instance_port} LB to fleet"),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a service (or one container of it) as a target of a classic load balancer,
+    /// checking rules F4 and L2 (CDK `addTarget` with `attachToClassicLB`).
+    pub fn add_target(
+        self,
+        app: &mut App,
+        target: impl Into<LoadBalancerTarget>,
+    ) -> Result<(), Error> {
+        let d = self.data(app).clone();
+        if d.kind != LbKind::Classic {
+            return Err(Error::new(format!(
+                "`{}` is not a classic load balancer: add targets to one of its listeners",
+                d.id
+            )));
+        }
+        let target = target.into();
+        let service = match &target {
+            LoadBalancerTarget::Service(s) => *s,
+            LoadBalancerTarget::Container(t) => t.service,
+        };
+        let launch = service.launch_type(app);
+        if !rules::classic_lb_launch_type(launch) {
+            return Err(Error::new(rules::classic_lb_launch_type_message(
+                service.id(app),
+                &d.id,
+            )));
+        }
+        let mode = service.task_definition(app).network_mode(app);
+        if !rules::classic_lb_network_mode(mode) {
+            return Err(Error::new(rules::classic_lb_network_mode_message(
+                service.id(app),
+                &d.id,
+                mode,
+            )));
+        }
+        let t = resolve_target(app, target)?;
+        service.push_to(
+            app,
+            "LoadBalancers",
+            Value::map([
+                ("ContainerName", Value::from(t.container_name.as_str())),
+                ("ContainerPort", Value::from(t.container_port)),
+                ("LoadBalancerName", Value::Ref(d.resource)),
+            ]),
+        );
+        service.load_balancer_attached(app);
+        app.load_balancers[self.index].targets.push(service);
+        let to = service.connections(app);
+        for port in d.instance_ports {
+            allow_to(
+                app,
+                &d.security_groups,
+                &to,
+                &Port::tcp(port),
+                &format!("Port {port} LB to fleet"),
+            )?;
+        }
+        Ok(())
+    }
+}

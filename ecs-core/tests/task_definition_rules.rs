@@ -1,0 +1,312 @@
+//! The builders reject run-time values breaking the task-definition rules with the messages
+//! `ecs_app!` gives while compiling.
+
+use ecs_core::prelude::*;
+
+fn stack() -> (App, StackId) {
+    let mut app = App::new();
+    let s = app.add_stack("Web").unwrap();
+    (app, s)
+}
+
+fn nginx() -> ContainerDefinitionOptions {
+    ContainerDefinitionOptions::default().image(ContainerImage::from_registry("nginx"))
+}
+
+fn fargate(app: &mut App, s: StackId) -> TaskDefinition {
+    FargateTaskDefinition::new(
+        app,
+        s,
+        "TaskDef",
+        FargateTaskDefinitionProps::default()
+            .cpu(256)
+            .memory_limit_mib(512),
+    )
+    .unwrap()
+}
+
+#[test]
+fn fargate_privileged_container_is_rejected() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    let err = td
+        .add_container(&mut app, "web", nginx().privileged(true))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::fargate_container_message("TaskDef", "web", "`privileged: true`")
+    );
+}
+
+#[test]
+fn fargate_capabilities_other_than_sys_ptrace_are_rejected() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    let ok = nginx().linux_parameters(LinuxParameters::default().add_capabilities(["SYS_PTRACE"]));
+    td.add_container(&mut app, "ok", ok).unwrap();
+    let bad = nginx().linux_parameters(LinuxParameters::default().add_capabilities(["NET_ADMIN"]));
+    assert!(td.add_container(&mut app, "bad", bad).is_err());
+}
+
+#[test]
+fn fargate_host_volumes_and_placement_are_rejected() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    assert!(td
+        .add_volume(&mut app, Volume::host("logs", "/var/log"))
+        .is_err());
+    assert!(td
+        .add_placement_constraint(&mut app, PlacementConstraint::member_of("x"))
+        .is_err());
+    assert!(td
+        .add_volume(
+            &mut app,
+            Volume::efs("data", EfsVolumeConfiguration::new("fs-1"))
+        )
+        .is_ok());
+}
+
+#[test]
+fn external_awsvpc_and_volumes_are_rejected() {
+    let (mut app, s) = stack();
+    let err = ExternalTaskDefinition::new(
+        &mut app,
+        s,
+        "A",
+        ExternalTaskDefinitionProps::default().network_mode(NetworkMode::AwsVpc),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::external_network_mode_message("A", NetworkMode::AwsVpc)
+    );
+    let err = ExternalTaskDefinition::new(
+        &mut app,
+        s,
+        "B",
+        ExternalTaskDefinitionProps::default().volumes([Volume::new("v")]),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::external_feature_message("B", "volume `v`")
+    );
+    assert!(ExternalTaskDefinition::new(
+        &mut app,
+        s,
+        "C",
+        ExternalTaskDefinitionProps::default().network_mode(NetworkMode::Host)
+    )
+    .is_ok());
+}
+
+#[test]
+fn memory_limit_below_reservation_is_rejected() {
+    let (mut app, s) = stack();
+    let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    let err = td
+        .add_container(
+            &mut app,
+            "web",
+            nginx().memory_limit_mib(256).memory_reservation_mib(512),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::memory_limit_message("web", 256, 512)
+    );
+}
+
+#[test]
+fn container_cpu_beyond_the_task_is_rejected() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    td.add_container(&mut app, "a", nginx().cpu(128)).unwrap();
+    assert!(td.add_container(&mut app, "b", nginx().cpu(256)).is_err());
+}
+
+#[test]
+fn host_port_must_equal_container_port_in_awsvpc() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    let web = td.add_container(&mut app, "web", nginx()).unwrap();
+    let err = web
+        .add_port_mappings(
+            &mut app,
+            [PortMapping::default().container_port(80).host_port(8080)],
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080)
+    );
+}
+
+#[test]
+fn undeclared_inference_devices_are_rejected() {
+    let (mut app, s) = stack();
+    let td = Ec2TaskDefinition::new(
+        &mut app,
+        s,
+        "TaskDef",
+        Ec2TaskDefinitionProps::default()
+            .inference_accelerators([InferenceAccelerator::new("device1", "eia2.medium")]),
+    )
+    .unwrap();
+    assert!(td
+        .add_container(
+            &mut app,
+            "ok",
+            nginx()
+                .memory_limit_mib(512)
+                .inference_accelerator_resources(["device1"])
+        )
+        .is_ok());
+    let err = td
+        .add_container(
+            &mut app,
+            "bad",
+            nginx()
+                .memory_limit_mib(512)
+                .inference_accelerator_resources(["device2"]),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::inference_device_message("TaskDef", "bad", "device2", &["device1"])
+    );
+}
+
+#[test]
+fn health_check_timing_is_checked() {
+    let (mut app, s) = stack();
+    let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    let hc = HealthCheck::default()
+        .command(["true"])
+        .interval(Duration::seconds(10))
+        .timeout(Duration::seconds(10));
+    let err = td
+        .add_container(
+            &mut app,
+            "web",
+            nginx().memory_limit_mib(512).health_check(hc),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::health_check_message("web", ecs_core::rules::HealthCheckError::Order)
+    );
+}
+
+#[test]
+fn more_than_100_environment_variables_are_rejected() {
+    let (mut app, s) = stack();
+    let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    let vars: Vec<(String, String)> = (0..101).map(|i| (format!("V{i}"), "x".into())).collect();
+    let err = td
+        .add_container(
+            &mut app,
+            "web",
+            nginx().memory_limit_mib(512).environment(vars),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::environment_count_message("web", 101)
+    );
+}
+
+#[test]
+fn ephemeral_storage_is_21_to_200_gib_and_needs_platform_1_4() {
+    let (mut app, s) = stack();
+    let props = || {
+        FargateTaskDefinitionProps::default()
+            .cpu(256)
+            .memory_limit_mib(512)
+    };
+    assert!(
+        FargateTaskDefinition::new(&mut app, s, "Small", props().ephemeral_storage_gib(20))
+            .is_err()
+    );
+    let td =
+        FargateTaskDefinition::new(&mut app, s, "Ok", props().ephemeral_storage_gib(21)).unwrap();
+    assert!(td.needs_platform_1_4(&app).is_some());
+    assert!(!ecs_core::rules::fargate_platform_version_supports("1.3.0"));
+}
+
+// ---- F6, service side (merge of issues 4 and 5) ----
+
+#[test]
+fn a_fargate_service_below_platform_1_4_cannot_run_a_task_needing_it() {
+    let (mut app, s) = stack();
+    let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc)).unwrap();
+    let td = FargateTaskDefinition::new(
+        &mut app,
+        s,
+        "TaskDef",
+        FargateTaskDefinitionProps::default()
+            .cpu(256)
+            .memory_limit_mib(512)
+            .ephemeral_storage_gib(40),
+    )
+    .unwrap();
+    td.add_container(&mut app, "web", nginx()).unwrap();
+    let props = || {
+        FargateServiceProps::default()
+            .cluster(cluster)
+            .task_definition(td)
+    };
+    let err =
+        FargateService::new(&mut app, s, "Old", props().platform_version("1.3.0")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::fargate_platform_version_message(
+            "Old",
+            "TaskDef",
+            "`ephemeral_storage_gib`",
+            "1.3.0"
+        )
+    );
+    FargateService::new(&mut app, s, "New", props().platform_version("1.4.0")).unwrap();
+    FargateService::new(&mut app, s, "Default", props()).unwrap();
+}
+
+#[test]
+fn a_container_added_after_the_service_is_judged_at_synthesis() {
+    let (mut app, s) = stack();
+    let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc)).unwrap();
+    let td = fargate(&mut app, s);
+    let db = ecs_core::secrets_manager::Secret::new(&mut app, s, "Db", Default::default()).unwrap();
+    FargateService::new(
+        &mut app,
+        s,
+        "Service",
+        FargateServiceProps::default()
+            .cluster(cluster)
+            .task_definition(td)
+            .platform_version("1.3.0"),
+    )
+    .unwrap();
+    td.add_container(
+        &mut app,
+        "web",
+        nginx().secrets([(
+            "PASSWORD".to_string(),
+            Secret::from_secrets_manager_field(db, "password"),
+        )]),
+    )
+    .unwrap();
+    let err = app.validate().unwrap_err();
+    assert!(
+        err.to_string()
+            .contains(&ecs_core::rules::fargate_platform_version_message(
+                "Service",
+                "TaskDef",
+                "a secret read from a JSON field",
+                "1.3.0"
+            )),
+        "{err}"
+    );
+}

@@ -1,0 +1,50 @@
+//! "Images": an ECR repository image whose tag is a template parameter
+//! (`TagParameterContainerImage`), with the parameter's name as an output (oracle app
+//! 14-images-tag-parameter).
+
+use ecs_app::cfn::{CfnOutput, Value};
+use ecs_app::prelude::*;
+
+/// The app, also built by the golden tests.
+pub fn app() -> Result<App, Error> {
+    let mut app = ecs_app! {
+        stack ImagesTagParameter {
+            vpc Vpc { max_azs: 2 }
+            cluster Cluster { vpc: Vpc }
+            repository Repository {}
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container app {
+                    image: ContainerImage::from_tag_parameter(Repository),
+                    port_mappings: [8080],
+                }
+            }
+            fargate_service Service { cluster: Cluster, task_definition: TaskDef }
+        }
+    }?;
+    // `new CfnOutput(stack, 'ImageTagParameterName', { value: image.tagParameterName })`: the
+    // builder API reaches the container the block declared.
+    let stack = app.stacks()[0].root();
+    let container = app
+        .find_task_definition(stack.stack(), "TaskDef")
+        .and_then(|td| td.find_container(&app, "app"))
+        .ok_or_else(|| Error::new("the block declares `TaskDef` with container `app`"))?;
+    let name = container
+        .image_tag_parameter_name(&app)
+        .unwrap_or_default()
+        .to_string();
+    CfnOutput::new(
+        &mut app,
+        stack,
+        "ImageTagParameterName",
+        Value::from(name),
+        None,
+    )?;
+    Ok(app)
+}
+
+fn main() -> Result<(), Error> {
+    println!("{}", app()?.synth()?);
+    Ok(())
+}

@@ -1,0 +1,35 @@
+//! Two stacks in one app: a shared VPC and cluster, and a service stack that uses them through
+//! cross-stack references (`Fn::GetStackOutput`), after oracle app 41-two-stacks.
+
+use ecs_app::prelude::*;
+
+/// The app, also built by the golden tests.
+pub fn app() -> Result<App, Error> {
+    ecs_app! {
+        stack SharedCluster {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc }
+        }
+        stack Worker {
+            fargate_task_definition TaskDef {
+                cpu: 512,
+                memory_limit_mib: 1024,
+                container worker {
+                    image: ContainerImage::from_registry("public.ecr.aws/docker/library/busybox:stable"),
+                }
+            }
+            fargate_service Service {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                desired_count: 2,
+                min_healthy_percent: 100,
+                circuit_breaker: { rollback: true },
+            }
+        }
+    }
+}
+
+fn main() -> Result<(), Error> {
+    println!("{}", app()?.synth()?);
+    Ok(())
+}

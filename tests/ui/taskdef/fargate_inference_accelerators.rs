@@ -1,0 +1,16 @@
+// F4: inference accelerators on a Fargate task definition.
+use ecs_app::prelude::*;
+
+fn main() {
+    let app = ecs_app! {
+        stack Web {
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                inference_accelerators: [InferenceAccelerator::new("device1", "eia2.medium")],
+                container web { image: ContainerImage::from_registry("nginx") }
+            }
+        }
+    };
+    let _ = app;
+}

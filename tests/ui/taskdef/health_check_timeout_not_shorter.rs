@@ -1,0 +1,20 @@
+// G3: a health-check timeout as long as its interval.
+use ecs_app::prelude::*;
+
+fn main() {
+    let app = ecs_app! {
+        stack Web {
+            ec2_task_definition TaskDef {
+                container web {
+                    image: ContainerImage::from_registry("nginx"),
+                    memory_limit_mib: 512,
+                    health_check: HealthCheck::default()
+                        .command(["curl -f http://localhost/ || exit 1"])
+                        .interval(Duration::seconds(10))
+                        .timeout(Duration::seconds(10)),
+                }
+            }
+        }
+    };
+    let _ = app;
+}
