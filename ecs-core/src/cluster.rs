@@ -36,9 +36,20 @@ pub struct ClusterProps {
     pub enable_fargate_capacity_providers: bool,
     /// A Cloud Map namespace created with the cluster, the default of its services.
     pub default_cloud_map_namespace: Option<crate::cloud_map::CloudMapNamespaceOptions>,
+    /// ECS Exec settings: encryption key and where command output goes (rule G1).
+    pub execute_command_configuration: Option<crate::exec::ExecuteCommandConfiguration>,
 }
 
 impl ClusterProps {
+    /// Sets `execute_command_configuration`.
+    pub fn execute_command_configuration(
+        mut self,
+        config: crate::exec::ExecuteCommandConfiguration,
+    ) -> Self {
+        self.execute_command_configuration = Some(config);
+        self
+    }
+
     /// Sets `vpc`.
     pub fn vpc(mut self, vpc: Vpc) -> Self {
         self.vpc = Some(vpc);
@@ -82,6 +93,8 @@ pub(crate) struct ClusterData {
     // default Cloud Map namespace ----
     pub(crate) connections: Vec<crate::ec2::SecurityGroup>,
     pub(crate) default_namespace: Option<crate::cloud_map::Namespace>,
+    // ---- issue 6: ECS Exec ----
+    pub(crate) execute_command_configuration: Option<crate::exec::ExecuteCommandConfiguration>,
 }
 
 /// An ECS cluster construct.
@@ -99,13 +112,23 @@ impl Cluster {
         id: &str,
         props: ClusterProps,
     ) -> Result<Cluster, Error> {
+        if let Some(config) = &props.execute_command_configuration {
+            config.check(id)?;
+        }
         let root = app.stack(stack).root();
         let st = app.stack_mut(stack);
         let node = st.add_node(root, id)?;
         let resource = st.add_resource(
             node,
             "Resource",
-            Resource::new("AWS::ECS::Cluster").prop_opt("ClusterName", props.cluster_name),
+            Resource::new("AWS::ECS::Cluster")
+                .prop_opt("ClusterName", props.cluster_name)
+                .prop_opt(
+                    "Configuration",
+                    props.execute_command_configuration.as_ref().map(|c| {
+                        crate::cfn::Value::map([("ExecuteCommandConfiguration", c.render())])
+                    }),
+                ),
         )?;
         let vpc = match props.vpc {
             Some(vpc) => vpc,
@@ -122,6 +145,7 @@ impl Cluster {
             associations: None,
             connections: Vec::new(),
             default_namespace: None,
+            execute_command_configuration: props.execute_command_configuration.clone(),
         });
         let cluster = Cluster { node, index };
         if props.enable_fargate_capacity_providers {
@@ -374,6 +398,16 @@ impl Cluster {
     /// load balancers reach bridge and host mode tasks.
     pub(crate) fn connections(self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
         app.clusters[self.index].connections.clone()
+    }
+
+    /// The cluster's ECS Exec settings.
+    pub fn execute_command_configuration(
+        self,
+        app: &App,
+    ) -> Option<&crate::exec::ExecuteCommandConfiguration> {
+        app.clusters[self.index]
+            .execute_command_configuration
+            .as_ref()
     }
 
     /// The default Cloud Map namespace, if one was added.

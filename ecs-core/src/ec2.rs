@@ -632,8 +632,15 @@ impl SecurityGroup {
     /// The security group whose construct scope is `node`, if it is one.
     pub(crate) fn from_node(app: &App, node: NodeId) -> Option<SecurityGroup> {
         let resource = app.stack(node.stack()).child(node, "Resource")?;
-        let index = app.security_groups.iter().position(|g| g.resource == resource)?;
-        Some(SecurityGroup { node, resource, index })
+        let index = app
+            .security_groups
+            .iter()
+            .position(|g| g.resource == resource)?;
+        Some(SecurityGroup {
+            node,
+            resource,
+            index,
+        })
     }
 
     /// The construct's scope.

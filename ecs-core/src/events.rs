@@ -93,12 +93,19 @@ impl Rule {
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;
-        let state = if props.enabled == Some(false) { "DISABLED" } else { "ENABLED" };
+        let state = if props.enabled == Some(false) {
+            "DISABLED"
+        } else {
+            "ENABLED"
+        };
         let resource = Resource::new("AWS::Events::Rule")
             .prop_opt("Description", props.description)
             .prop_opt("EventPattern", props.event_pattern.as_ref().map(json_value))
             .prop_opt("Name", props.rule_name)
-            .prop_opt("ScheduleExpression", props.schedule.map(|s| s.expression_string().to_string()))
+            .prop_opt(
+                "ScheduleExpression",
+                props.schedule.map(|s| s.expression_string().to_string()),
+            )
             .prop("State", state);
         let resource = st.add_resource(node, "Resource", resource)?;
         Ok(Rule { node, resource })
@@ -112,8 +119,14 @@ impl Rule {
     /// Adds a target that runs an ECS task (CDK `rule.addTarget(new EcsTask(…))`).
     pub fn add_target(self, app: &mut App, task: EcsTask) -> Result<(), Error> {
         let (Some(cluster), Some(td)) = (task.cluster, task.task_definition) else {
-            let missing = if task.cluster.is_none() { "cluster" } else { "task_definition" };
-            return Err(Error::new(format!("ecs task target needs `{missing}`: add `{missing}: <name>`")));
+            let missing = if task.cluster.is_none() {
+                "cluster"
+            } else {
+                "task_definition"
+            };
+            return Err(Error::new(format!(
+                "ecs task target needs `{missing}`: add `{missing}: <name>`"
+            )));
         };
         for o in &task.container_overrides {
             if td.find_container(app, &o.container_name).is_none() {
@@ -139,7 +152,9 @@ impl Rule {
             let vpc = cluster.vpc(app);
             let groups = if task.security_groups.is_empty() {
                 // One group per task definition, shared by all its targets, as the CDK does.
-                let existing = app.stack(td.node().stack()).child(td.node(), "SecurityGroup");
+                let existing = app
+                    .stack(td.node().stack())
+                    .child(td.node(), "SecurityGroup");
                 match existing.and_then(|n| SecurityGroup::from_node(app, n)) {
                     Some(sg) => vec![sg],
                     None => vec![SecurityGroup::new(app, td.node(), "SecurityGroup", vpc)?],
@@ -148,13 +163,23 @@ impl Rule {
                 task.security_groups.clone()
             };
             let public = task.assign_public_ip.unwrap_or(false);
-            let launch_type = task.launch_type.unwrap_or(if td.compatibility(app).is_ec2() { "EC2" } else { "FARGATE" });
+            let launch_type = task
+                .launch_type
+                .unwrap_or(if td.compatibility(app).is_ec2() {
+                    "EC2"
+                } else {
+                    "FARGATE"
+                });
             if public && launch_type != "FARGATE" {
                 return Err(Error::new(
                     "ecs task target has `assign_public_ip: true` but runs on ec2: public IPs are only for fargate tasks; remove `assign_public_ip`",
                 ));
             }
-            let subnets = if public { vpc.public_subnets(app) } else { vpc.private_subnets(app) };
+            let subnets = if public {
+                vpc.public_subnets(app)
+            } else {
+                vpc.private_subnets(app)
+            };
             parameters.push(("LaunchType", Value::from(launch_type)));
             if let Some(v) = &task.platform_version {
                 parameters.push(("PlatformVersion", Value::from(v.as_str())));
@@ -164,8 +189,14 @@ impl Rule {
                 Value::map([(
                     "AwsVpcConfiguration",
                     Value::map([
-                        ("AssignPublicIp", Value::from(if public { "ENABLED" } else { "DISABLED" })),
-                        ("SecurityGroups", Value::List(groups.iter().map(|g| g.group_id()).collect())),
+                        (
+                            "AssignPublicIp",
+                            Value::from(if public { "ENABLED" } else { "DISABLED" }),
+                        ),
+                        (
+                            "SecurityGroups",
+                            Value::List(groups.iter().map(|g| g.group_id()).collect()),
+                        ),
                         ("Subnets", Value::List(subnets)),
                     ]),
                 )]),
@@ -173,7 +204,11 @@ impl Rule {
         }
         let cluster_arn = cluster.cluster_arn(app);
         let resource = app.stack_mut(self.node.stack()).resource_mut(self.resource);
-        let targets = match resource.properties.entry("Targets".into()).or_insert(Value::List(Vec::new())) {
+        let targets = match resource
+            .properties
+            .entry("Targets".into())
+            .or_insert(Value::List(Vec::new()))
+        {
             Value::List(t) => t,
             _ => unreachable!("Targets is always a list"),
         };
@@ -201,7 +236,11 @@ fn event_role(app: &mut App, td: TaskDefinition, cluster: Cluster) -> Result<Rol
     let cluster_name = cluster.cluster_name(app);
     role.grant(
         app,
-        Statement::allow(["ecs:RunTask"]).on([td.arn(app)]).when("ArnEquals", "ecs:cluster", cluster_arn),
+        Statement::allow(["ecs:RunTask"]).on([td.arn(app)]).when(
+            "ArnEquals",
+            "ecs:cluster",
+            cluster_arn,
+        ),
     )?;
     let task_arn = Value::join(
         "",
@@ -222,7 +261,10 @@ fn event_role(app: &mut App, td: TaskDefinition, cluster: Cluster) -> Result<Rol
     // The CDK passes the task role only for Fargate-compatible task definitions.
     if td.compatibility(app).is_fargate() {
         let task_role = td.task_role(app);
-        role.grant(app, Statement::allow(["iam:PassRole"]).on([task_role.arn()]))?;
+        role.grant(
+            app,
+            Statement::allow(["iam:PassRole"]).on([task_role.arn()]),
+        )?;
     }
     Ok(role)
 }
@@ -247,7 +289,10 @@ pub struct ContainerOverride {
 impl ContainerOverride {
     /// Overrides for the container named `container_name`.
     pub fn new(container_name: impl Into<String>) -> Self {
-        ContainerOverride { container_name: container_name.into(), ..Default::default() }
+        ContainerOverride {
+            container_name: container_name.into(),
+            ..Default::default()
+        }
     }
 
     /// Sets `container_name`.
@@ -263,8 +308,12 @@ impl ContainerOverride {
     }
 
     /// Adds environment variables.
-    pub fn environment<K: Into<String>, V: Into<String>>(mut self, vars: impl IntoIterator<Item = (K, V)>) -> Self {
-        self.environment.extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
+    pub fn environment<K: Into<String>, V: Into<String>>(
+        mut self,
+        vars: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.environment
+            .extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
         self
     }
 
@@ -360,7 +409,10 @@ impl EcsTask {
     }
 
     /// Adds container overrides.
-    pub fn container_overrides(mut self, overrides: impl IntoIterator<Item = ContainerOverride>) -> Self {
+    pub fn container_overrides(
+        mut self,
+        overrides: impl IntoIterator<Item = ContainerOverride>,
+    ) -> Self {
         self.container_overrides.extend(overrides);
         self
     }
@@ -394,7 +446,11 @@ impl EcsTask {
         if self.container_overrides.is_empty() {
             return "{}".into();
         }
-        let list: Vec<serde_json::Value> = self.container_overrides.iter().map(ContainerOverride::to_json).collect();
+        let list: Vec<serde_json::Value> = self
+            .container_overrides
+            .iter()
+            .map(ContainerOverride::to_json)
+            .collect();
         serde_json::json!({"containerOverrides": list}).to_string()
     }
 }
@@ -404,9 +460,14 @@ fn json_value(v: &serde_json::Value) -> Value {
     match v {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => n.as_i64().map(Value::Int).unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0))),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map(Value::Int)
+            .unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0))),
         serde_json::Value::String(s) => Value::from(s.as_str()),
         serde_json::Value::Array(a) => Value::List(a.iter().map(json_value).collect()),
-        serde_json::Value::Object(o) => Value::map(o.iter().map(|(k, v)| (k.clone(), json_value(v)))),
+        serde_json::Value::Object(o) => {
+            Value::map(o.iter().map(|(k, v)| (k.clone(), json_value(v))))
+        }
     }
 }

@@ -126,17 +126,36 @@ impl ExecuteCommandConfiguration {
     pub fn check(&self, cluster: &str) -> Result<(), Error> {
         let logging = self.logging.unwrap_or_default();
         let has_config = self.log_configuration.is_some();
-        if !rules::exec_logging_configuration(logging == ExecuteCommandLogging::Override, has_config) {
-            return Err(Error::new(rules::exec_logging_configuration_message(cluster, has_config)));
+        if !rules::exec_logging_configuration(
+            logging == ExecuteCommandLogging::Override,
+            has_config,
+        ) {
+            return Err(Error::new(rules::exec_logging_configuration_message(
+                cluster, has_config,
+            )));
         }
         if let Some(c) = &self.log_configuration {
             let checks = [
-                ("cloud_watch_encryption_enabled", "cloud_watch_log_group", c.cloud_watch_encryption_enabled, c.cloud_watch_log_group.is_some()),
-                ("s3_encryption_enabled", "s3_bucket", c.s3_encryption_enabled, c.s3_bucket.is_some()),
+                (
+                    "cloud_watch_encryption_enabled",
+                    "cloud_watch_log_group",
+                    c.cloud_watch_encryption_enabled,
+                    c.cloud_watch_log_group.is_some(),
+                ),
+                (
+                    "s3_encryption_enabled",
+                    "s3_bucket",
+                    c.s3_encryption_enabled,
+                    c.s3_bucket.is_some(),
+                ),
             ];
             for (flag, destination, on, has) in checks {
                 if !rules::exec_encryption_destination(on.unwrap_or(false), has) {
-                    return Err(Error::new(rules::exec_encryption_destination_message(cluster, flag, destination)));
+                    return Err(Error::new(rules::exec_encryption_destination_message(
+                        cluster,
+                        flag,
+                        destination,
+                    )));
                 }
             }
         }
@@ -177,7 +196,11 @@ impl ExecuteCommandConfiguration {
 
 /// What a service with ECS Exec enabled grants its task role, and what it adds to the key's
 /// policy, in the CDK's order.
-pub(crate) fn enable(app: &mut App, task_role: Role, config: Option<&ExecuteCommandConfiguration>) -> Result<(), Error> {
+pub(crate) fn enable(
+    app: &mut App,
+    task_role: Role,
+    config: Option<&ExecuteCommandConfiguration>,
+) -> Result<(), Error> {
     task_role.grant(
         app,
         Statement::allow([
@@ -191,16 +214,38 @@ pub(crate) fn enable(app: &mut App, task_role: Role, config: Option<&ExecuteComm
     let logging = config.and_then(|c| c.logging).unwrap_or_default();
     let log_config = config.and_then(|c| c.log_configuration.as_ref());
     if let Some(key) = config.and_then(|c| c.kms_key) {
-        task_role.grant(app, Statement::allow(["kms:Decrypt", "kms:GenerateDataKey"]).on([key.key_arn()]))?;
+        task_role.grant(
+            app,
+            Statement::allow(["kms:Decrypt", "kms:GenerateDataKey"]).on([key.key_arn()]),
+        )?;
         key.allow_account_root(app)?;
-        if logging == ExecuteCommandLogging::Default || log_config.and_then(|c| c.cloud_watch_encryption_enabled) == Some(true) {
+        if logging == ExecuteCommandLogging::Default
+            || log_config.and_then(|c| c.cloud_watch_encryption_enabled) == Some(true)
+        {
             // CloudWatch Logs encrypts the session logs with the key, so the service may use it.
-            let mut s = Statement::allow(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"])
-                .on_any()
-                .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", Value::arn("logs", true, true, vec!["*".into()]));
+            let mut s = Statement::allow([
+                "kms:Encrypt*",
+                "kms:Decrypt*",
+                "kms:ReEncrypt*",
+                "kms:GenerateDataKey*",
+                "kms:Describe*",
+            ])
+            .on_any()
+            .when(
+                "ArnLike",
+                "kms:EncryptionContext:aws:logs:arn",
+                Value::arn("logs", true, true, vec!["*".into()]),
+            );
             s.principal = Some(Value::map([(
                 "Service",
-                Value::join("", vec!["logs.".into(), Pseudo::Region.into(), ".amazonaws.com".into()]),
+                Value::join(
+                    "",
+                    vec![
+                        "logs.".into(),
+                        Pseudo::Region.into(),
+                        ".amazonaws.com".into(),
+                    ],
+                ),
             )]));
             key.add_to_resource_policy(app, s)?;
         }
@@ -211,10 +256,20 @@ pub(crate) fn enable(app: &mut App, task_role: Role, config: Option<&ExecuteComm
     // With `reduceEc2FargateCloudWatchPermissions`, logs rights only for a named group.
     if let Some(group) = log_config.and_then(|c| c.cloud_watch_log_group) {
         task_role.grant(app, Statement::allow(["logs:DescribeLogGroups"]).on_any())?;
-        let arn = Value::arn("logs", true, true, vec!["log-group:".into(), group.log_group_name(), ":*".into()]);
+        let arn = Value::arn(
+            "logs",
+            true,
+            true,
+            vec!["log-group:".into(), group.log_group_name(), ":*".into()],
+        );
         task_role.grant(
             app,
-            Statement::allow(["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]).on([arn]),
+            Statement::allow([
+                "logs:CreateLogStream",
+                "logs:DescribeLogStreams",
+                "logs:PutLogEvents",
+            ])
+            .on([arn]),
         )?;
     }
     if let Some(c) = log_config {
@@ -222,12 +277,29 @@ pub(crate) fn enable(app: &mut App, task_role: Role, config: Option<&ExecuteComm
             task_role.grant(app, Statement::allow(["s3:GetBucketLocation"]).on_any())?;
             let objects = Value::join(
                 "",
-                vec!["arn:".into(), Pseudo::Partition.into(), ":s3:::".into(), bucket.bucket_name(), "/*".into()],
+                vec![
+                    "arn:".into(),
+                    Pseudo::Partition.into(),
+                    ":s3:::".into(),
+                    bucket.bucket_name(),
+                    "/*".into(),
+                ],
             );
             task_role.grant(app, Statement::allow(["s3:PutObject"]).on([objects]))?;
             if c.s3_encryption_enabled == Some(true) {
-                let arn = Value::join("", vec!["arn:".into(), Pseudo::Partition.into(), ":s3:::".into(), bucket.bucket_name()]);
-                task_role.grant(app, Statement::allow(["s3:GetEncryptionConfiguration"]).on([arn]))?;
+                let arn = Value::join(
+                    "",
+                    vec![
+                        "arn:".into(),
+                        Pseudo::Partition.into(),
+                        ":s3:::".into(),
+                        bucket.bucket_name(),
+                    ],
+                );
+                task_role.grant(
+                    app,
+                    Statement::allow(["s3:GetEncryptionConfiguration"]).on([arn]),
+                )?;
             }
         }
     }

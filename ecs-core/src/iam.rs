@@ -221,7 +221,10 @@ impl Role {
     /// The role whose construct scope is `node`, if it is one.
     pub(crate) fn from_node(app: &App, node: NodeId) -> Option<Role> {
         let resource = app.stack(node.stack()).child(node, "Resource")?;
-        Some(Role { scope: node, resource })
+        Some(Role {
+            scope: node,
+            resource,
+        })
     }
 
     /// The role construct's scope (what a dependency on the role names).

@@ -106,7 +106,13 @@ impl Key {
             "AWS",
             Value::join(
                 "",
-                vec!["arn:".into(), Pseudo::Partition.into(), ":iam::".into(), Pseudo::AccountId.into(), ":root".into()],
+                vec![
+                    "arn:".into(),
+                    Pseudo::Partition.into(),
+                    ":iam::".into(),
+                    Pseudo::AccountId.into(),
+                    ":root".into(),
+                ],
             ),
         )]));
         self.add_to_resource_policy(app, root)

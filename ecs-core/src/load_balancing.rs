@@ -883,6 +883,42 @@ impl TargetGroup {
         Value::Ref(app.target_groups[self.index].resource)
     }
 
+    /// The listener resource of the first listener that sends this group traffic: its ARN
+    /// carries the load balancer's full name (CDK `firstLoadBalancerFullName`).
+    pub(crate) fn first_listener_resource(self, app: &App) -> Option<NodeId> {
+        let tg = &app.target_groups[self.index];
+        tg.attached.iter().find_map(|a| {
+            let stack = app.stack(a.stack());
+            let parent = stack.nodes[a.index].parent;
+            app.listeners
+                .iter()
+                .find(|l| {
+                    l.node == *a || Some(l.node.index) == parent && l.node.stack() == a.stack()
+                })
+                .map(|l| l.resource)
+        })
+    }
+
+    /// Whether `service_resource` is registered in this group.
+    pub(crate) fn serves(self, app: &App, service_resource: NodeId) -> bool {
+        app.target_groups[self.index]
+            .dependents
+            .contains(&service_resource)
+    }
+
+    /// `{"Fn::GetAtt": [tg, "TargetGroupFullName"]}`.
+    pub(crate) fn full_name(self, app: &App) -> Value {
+        Value::GetAtt(
+            app.target_groups[self.index].resource,
+            "TargetGroupFullName".into(),
+        )
+    }
+
+    /// Whether the group belongs to an application load balancer.
+    pub(crate) fn is_application(self, app: &App) -> bool {
+        app.target_groups[self.index].application
+    }
+
     fn attach(self, app: &mut App, scope: NodeId) {
         let tg = &mut app.target_groups[self.index];
         tg.attached.push(scope);

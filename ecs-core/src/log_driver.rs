@@ -422,13 +422,24 @@ pub struct FirelensLogDriverProps {
 
 impl FirelensLogDriverProps {
     /// Sets `options`.
-    pub fn options<K: Into<String>, V: Into<String>>(mut self, options: impl IntoIterator<Item = (K, V)>) -> Self {
-        self.options = Some(options.into_iter().map(|(k, v)| (k.into(), v.into())).collect());
+    pub fn options<K: Into<String>, V: Into<String>>(
+        mut self,
+        options: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.options = Some(
+            options
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        );
         self
     }
 
     /// Sets `secret_options`.
-    pub fn secret_options<K: Into<String>>(mut self, options: impl IntoIterator<Item = (K, Secret)>) -> Self {
+    pub fn secret_options<K: Into<String>>(
+        mut self,
+        options: impl IntoIterator<Item = (K, Secret)>,
+    ) -> Self {
         self.secret_options = options.into_iter().map(|(k, v)| (k.into(), v)).collect();
         self
     }
@@ -449,13 +460,22 @@ impl GenericLogDriverProps {
     string_setters!(log_driver);
 
     /// Sets `options`.
-    pub fn options<K: Into<String>, V: Into<String>>(mut self, options: impl IntoIterator<Item = (K, V)>) -> Self {
-        self.options = options.into_iter().map(|(k, v)| (k.into(), v.into())).collect();
+    pub fn options<K: Into<String>, V: Into<String>>(
+        mut self,
+        options: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.options = options
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()))
+            .collect();
         self
     }
 
     /// Sets `secret_options`.
-    pub fn secret_options<K: Into<String>>(mut self, options: impl IntoIterator<Item = (K, Secret)>) -> Self {
+    pub fn secret_options<K: Into<String>>(
+        mut self,
+        options: impl IntoIterator<Item = (K, Secret)>,
+    ) -> Self {
         self.secret_options = options.into_iter().map(|(k, v)| (k.into(), v)).collect();
         self
     }
@@ -585,7 +605,9 @@ impl LogDriver {
             }
             LogDriver::JsonFile(p) => {
                 if let Some(n) = p.max_file.filter(|n| *n < 0) {
-                    return err(format!("json-file driver of container `{name}` has `max_file: {n}`: use 0 or more"));
+                    return err(format!(
+                        "json-file driver of container `{name}` has `max_file: {n}`: use 0 or more"
+                    ));
                 }
             }
             LogDriver::Splunk(p) => {
@@ -603,12 +625,10 @@ impl LogDriver {
                     return err(format!("splunk driver of container `{name}` has `gzip_level: {level}`: use -1 to 9"));
                 }
             }
-            LogDriver::Generic(p) => {
-                if p.log_driver.as_deref().is_none_or(str::is_empty) {
-                    return err(format!(
-                        "generic log driver of container `{name}` needs `log_driver`: name the Docker driver, e.g. `log_driver: \"fluentd\"`"
-                    ));
-                }
+            LogDriver::Generic(p) if p.log_driver.as_deref().is_none_or(str::is_empty) => {
+                return err(format!(
+                    "generic log driver of container `{name}` needs `log_driver`: name the Docker driver, e.g. `log_driver: \"fluentd\"`"
+                ));
             }
             _ => {}
         }
@@ -617,7 +637,13 @@ impl LogDriver {
 
     /// Creates what the driver needs for the container at `container` of `td` and returns its
     /// `LogConfiguration` (CDK `LogDriver.bind`).
-    pub(crate) fn bind(&self, app: &mut App, td: TaskDefinition, container: NodeId, name: &str) -> Result<Value, Error> {
+    pub(crate) fn bind(
+        &self,
+        app: &mut App,
+        td: TaskDefinition,
+        container: NodeId,
+        name: &str,
+    ) -> Result<Value, Error> {
         let mut options: Vec<(String, Value)> = Vec::new();
         let mut secret_options: Vec<(String, Secret)> = Vec::new();
         let mut emit_options = true;
@@ -629,21 +655,39 @@ impl LogDriver {
                     Some(g) => g,
                     None => {
                         let retention = p.log_retention.unwrap_or(RetentionDays::Infinite);
-                        LogGroup::new(app, container, "LogGroup", LogGroupProps::default().retention(retention))?
+                        LogGroup::new(
+                            app,
+                            container,
+                            "LogGroup",
+                            LogGroupProps::default().retention(retention),
+                        )?
                     }
                 };
                 let role = td.obtain_execution_role(app)?;
                 role.grant(
                     app,
-                    Statement::allow(["logs:CreateLogStream", "logs:PutLogEvents"]).on([group.log_group_arn()]),
+                    Statement::allow(["logs:CreateLogStream", "logs:PutLogEvents"])
+                        .on([group.log_group_arn()]),
                 )?;
                 options.push(("awslogs-group".into(), group.log_group_name()));
                 options.push(("awslogs-stream-prefix".into(), prefix.into()));
                 options.push(("awslogs-region".into(), Pseudo::Region.into()));
-                push(&mut options, "awslogs-datetime-format", p.datetime_format.clone());
-                push(&mut options, "awslogs-multiline-pattern", p.multiline_pattern.clone());
+                push(
+                    &mut options,
+                    "awslogs-datetime-format",
+                    p.datetime_format.clone(),
+                );
+                push(
+                    &mut options,
+                    "awslogs-multiline-pattern",
+                    p.multiline_pattern.clone(),
+                );
                 push(&mut options, "mode", p.mode.map(|m| m.option().to_string()));
-                push(&mut options, "max-buffer-size", p.max_buffer_size.map(|b| format!("{b}b")));
+                push(
+                    &mut options,
+                    "max-buffer-size",
+                    p.max_buffer_size.map(|b| format!("{b}b")),
+                );
             }
             LogDriver::Fluentd(p) => {
                 push(&mut options, "fluentd-address", p.address.clone());
@@ -651,15 +695,27 @@ impl LogDriver {
                 push(&mut options, "fluentd-buffer-limit", p.buffer_limit);
                 push(&mut options, "fluentd-retry-wait", p.retry_wait);
                 push(&mut options, "fluentd-max-retries", p.max_retries);
-                push(&mut options, "fluentd-sub-second-precision", p.sub_second_precision);
+                push(
+                    &mut options,
+                    "fluentd-sub-second-precision",
+                    p.sub_second_precision,
+                );
                 p.base.options(&mut options, true);
             }
             LogDriver::Gelf(p) => {
                 push(&mut options, "gelf-address", p.address.clone());
-                push(&mut options, "gelf-compression-type", p.compression_type.map(|c| c.option().to_string()));
+                push(
+                    &mut options,
+                    "gelf-compression-type",
+                    p.compression_type.map(|c| c.option().to_string()),
+                );
                 push(&mut options, "gelf-compression-level", p.compression_level);
                 push(&mut options, "gelf-tcp-max-reconnect", p.tcp_max_reconnect);
-                push(&mut options, "gelf-tcp-reconnect-delay", p.tcp_reconnect_delay);
+                push(
+                    &mut options,
+                    "gelf-tcp-reconnect-delay",
+                    p.tcp_reconnect_delay,
+                );
                 p.base.options(&mut options, true);
             }
             LogDriver::Journald(p) => p.base.options(&mut options, true),
@@ -676,13 +732,25 @@ impl LogDriver {
                 push(&mut options, "splunk-index", p.index.clone());
                 push(&mut options, "splunk-capath", p.ca_path.clone());
                 push(&mut options, "splunk-caname", p.ca_name.clone());
-                push(&mut options, "splunk-insecureskipverify", p.insecure_skip_verify);
+                push(
+                    &mut options,
+                    "splunk-insecureskipverify",
+                    p.insecure_skip_verify,
+                );
                 push(&mut options, "splunk-format", p.format.clone());
-                push(&mut options, "splunk-verify-connection", p.verify_connection);
+                push(
+                    &mut options,
+                    "splunk-verify-connection",
+                    p.verify_connection,
+                );
                 push(&mut options, "splunk-gzip", p.gzip);
                 push(&mut options, "splunk-gzip-level", p.gzip_level);
                 p.base.options(&mut options, true);
-                secret_options.extend(p.secret_token.iter().map(|t| ("splunk-token".to_string(), t.clone())));
+                secret_options.extend(
+                    p.secret_token
+                        .iter()
+                        .map(|t| ("splunk-token".to_string(), t.clone())),
+                );
             }
             LogDriver::Syslog(p) => {
                 push(&mut options, "syslog-address", p.address.clone());
@@ -718,7 +786,10 @@ impl LogDriver {
             let mut list = Vec::new();
             for (k, secret) in &secret_options {
                 secret.grant_read(app, role)?;
-                list.push(Value::map([("Name", Value::from(k.as_str())), ("ValueFrom", secret.value_from())]));
+                list.push(Value::map([
+                    ("Name", Value::from(k.as_str())),
+                    ("ValueFrom", secret.value_from()),
+                ]));
             }
             config.push(("SecretOptions", Value::List(list)));
         }
@@ -731,7 +802,10 @@ impl LogDriver {
         match self {
             LogDriver::Firelens(p) => {
                 let options = p.options.as_ref()?;
-                let name = options.iter().find(|(k, _)| k == "Name").map(|(_, v)| v.as_str())?;
+                let name = options
+                    .iter()
+                    .find(|(k, _)| k == "Name")
+                    .map(|(_, v)| v.as_str())?;
                 let retention = options.iter().any(|(k, _)| k == "log_retention_days");
                 Some((name, retention))
             }
@@ -754,6 +828,9 @@ pub(crate) fn check_fargate(driver: &LogDriver, container: &str) -> Result<(), E
     if rules::fargate_log_driver(driver.name()) {
         Ok(())
     } else {
-        Err(Error::new(rules::fargate_log_driver_message(container, driver.name())))
+        Err(Error::new(rules::fargate_log_driver_message(
+            container,
+            driver.name(),
+        )))
     }
 }

@@ -59,9 +59,24 @@ pub enum RetentionDays {
 impl RetentionDays {
     /// The variant names, as a user writes them in `ecs_app!`.
     pub const VARIANT_NAMES: &'static [&'static str] = &[
-        "OneDay", "ThreeDays", "FiveDays", "OneWeek", "TwoWeeks", "OneMonth", "TwoMonths", "ThreeMonths",
-        "FourMonths", "FiveMonths", "SixMonths", "OneYear", "ThirteenMonths", "EighteenMonths", "TwoYears",
-        "FiveYears", "TenYears", "Infinite",
+        "OneDay",
+        "ThreeDays",
+        "FiveDays",
+        "OneWeek",
+        "TwoWeeks",
+        "OneMonth",
+        "TwoMonths",
+        "ThreeMonths",
+        "FourMonths",
+        "FiveMonths",
+        "SixMonths",
+        "OneYear",
+        "ThirteenMonths",
+        "EighteenMonths",
+        "TwoYears",
+        "FiveYears",
+        "TenYears",
+        "Infinite",
     ];
 
     /// `RetentionInDays`, or `None` for never.
@@ -130,7 +145,12 @@ pub struct LogGroup {
 
 impl LogGroup {
     /// Creates a log group `id` under `scope`.
-    pub fn new(app: &mut App, scope: NodeId, id: &str, props: LogGroupProps) -> Result<LogGroup, Error> {
+    pub fn new(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        props: LogGroupProps,
+    ) -> Result<LogGroup, Error> {
         let retention = props.retention.unwrap_or(RetentionDays::TwoYears);
         let stack = app.stack_mut(scope.stack());
         let node = stack.add_node(scope, id)?;
@@ -144,7 +164,12 @@ impl LogGroup {
     }
 
     /// Creates a log group `id` under the stack's root.
-    pub fn new_in_stack(app: &mut App, stack: crate::StackId, id: &str, props: LogGroupProps) -> Result<LogGroup, Error> {
+    pub fn new_in_stack(
+        app: &mut App,
+        stack: crate::StackId,
+        id: &str,
+        props: LogGroupProps,
+    ) -> Result<LogGroup, Error> {
         let root = app.stack(stack).root();
         LogGroup::new(app, root, id, props)
     }

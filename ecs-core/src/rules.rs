@@ -1444,7 +1444,9 @@ pub const fn scheduled_action_capacity(min: Option<u32>, max: Option<u32>) -> bo
 
 /// Rule A1's message for a scheduled action without capacity.
 pub fn scheduled_action_capacity_message(action: &str) -> String {
-    format!("scheduled scaling `{action}` changes nothing: add `min_capacity`, `max_capacity` or both")
+    format!(
+        "scheduled scaling `{action}` changes nothing: add `min_capacity`, `max_capacity` or both"
+    )
 }
 
 /// Rule X1: ECS Anywhere services run on instances ECS does not launch or scale, so they take
@@ -1936,4 +1938,22 @@ pub const fn exec_encryption_destination(encryption_enabled: bool, has_destinati
 /// Rule G1's message for an encryption flag without its destination.
 pub fn exec_encryption_destination_message(cluster: &str, flag: &str, destination: &str) -> String {
     format!("cluster `{cluster}` sets exec `{flag}` without `{destination}`: add `{destination}`, or remove `{flag}`")
+}
+
+/// Rule A1: request-count scaling reads the requests a target group sends this service, so the
+/// group must be an application target group the service is registered in (CDK
+/// `scaleOnRequestCount` reads `ALBRequestCountPerTarget` of that group).
+///
+/// ```
+/// assert!(!ecs_core::rules::request_count_target_group(false));
+/// ```
+pub const fn request_count_target_group(registered: bool) -> bool {
+    registered
+}
+
+/// Rule A1's message for a target group the service is not registered in.
+pub fn request_count_target_group_message(policy: &str, service: &str) -> String {
+    format!(
+        "scaling policy `{policy}` counts requests of a target group service `{service}` is not registered in: name an application load balancer target group with `{service}` in its `targets`"
+    )
 }

@@ -80,7 +80,10 @@ impl Bucket {
                     "ServerSideEncryptionConfiguration",
                     Value::List(vec![Value::map([(
                         "ServerSideEncryptionByDefault",
-                        Value::map([("KMSMasterKeyID", key.key_arn()), ("SSEAlgorithm", Value::from("aws:kms"))]),
+                        Value::map([
+                            ("KMSMasterKeyID", key.key_arn()),
+                            ("SSEAlgorithm", Value::from("aws:kms")),
+                        ]),
                     )])]),
                 )]),
             );

@@ -24,6 +24,7 @@ use crate::cfn::{Pseudo, Resource, Value};
 use crate::construct::NodeId;
 use crate::duration::Duration;
 use crate::error::Error;
+use crate::load_balancing::TargetGroup;
 use crate::rules;
 use crate::schedule::Schedule;
 use crate::service::{LaunchType, Service};
@@ -54,6 +55,7 @@ impl EnableScalingProps {
 /// The scalable task count of a service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScalableTaskCount {
+    service: Service,
     target_scope: NodeId,
     target: NodeId,
 }
@@ -69,7 +71,10 @@ impl Service {
         let data = self.data(app);
         let id = data.id.clone();
         if data.launch_type == LaunchType::External {
-            return Err(Error::new(rules::external_unsupported_message(&id, "auto_scale_task_count")));
+            return Err(Error::new(rules::external_unsupported_message(
+                &id,
+                "auto_scale_task_count",
+            )));
         }
         let Some(max) = props.max_capacity else {
             return Err(Error::new(format!(
@@ -106,12 +111,22 @@ impl Service {
             Resource::new("AWS::ApplicationAutoScaling::ScalableTarget")
                 .prop("MaxCapacity", max)
                 .prop("MinCapacity", min)
-                .prop("ResourceId", Value::join("", vec!["service/".into(), cluster_name, "/".into(), service_name]))
+                .prop(
+                    "ResourceId",
+                    Value::join(
+                        "",
+                        vec!["service/".into(), cluster_name, "/".into(), service_name],
+                    ),
+                )
                 .prop("RoleARN", role)
                 .prop("ScalableDimension", "ecs:service:DesiredCount")
                 .prop("ServiceNamespace", "ecs"),
         )?;
-        Ok(ScalableTaskCount { target_scope, target })
+        Ok(ScalableTaskCount {
+            service: self,
+            target_scope,
+            target,
+        })
     }
 }
 
@@ -192,6 +207,32 @@ impl MemoryUtilizationScalingProps {
     tracking_setters!();
 }
 
+/// Options of [`ScalableTaskCount::scale_on_request_count`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RequestCountScalingProps {
+    /// Requests per target to keep (required).
+    pub requests_per_target: Option<u32>,
+    /// The application target group the service is registered in (required).
+    pub target_group: Option<TargetGroup>,
+    tracking: TargetTracking,
+}
+
+impl RequestCountScalingProps {
+    /// Sets `requests_per_target`.
+    pub fn requests_per_target(mut self, n: u32) -> Self {
+        self.requests_per_target = Some(n);
+        self
+    }
+
+    /// Sets `target_group`.
+    pub fn target_group(mut self, group: TargetGroup) -> Self {
+        self.target_group = Some(group);
+        self
+    }
+
+    tracking_setters!();
+}
+
 /// Options of [`ScalableTaskCount::scale_on_schedule`] (CDK `ScalingSchedule`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ScalingSchedule {
@@ -256,7 +297,10 @@ impl ScalableTaskCount {
         props: CpuUtilizationScalingProps,
     ) -> Result<NodeId, Error> {
         let value = required_percent(id, props.target_utilization_percent)?;
-        let metric = Value::map([("PredefinedMetricType", Value::from("ECSServiceAverageCPUUtilization"))]);
+        let metric = Value::map([(
+            "PredefinedMetricType",
+            Value::from("ECSServiceAverageCPUUtilization"),
+        )]);
         self.track(app, id, metric, value, props.tracking)
     }
 
@@ -269,8 +313,72 @@ impl ScalableTaskCount {
         props: MemoryUtilizationScalingProps,
     ) -> Result<NodeId, Error> {
         let value = required_percent(id, props.target_utilization_percent)?;
-        let metric = Value::map([("PredefinedMetricType", Value::from("ECSServiceAverageMemoryUtilization"))]);
+        let metric = Value::map([(
+            "PredefinedMetricType",
+            Value::from("ECSServiceAverageMemoryUtilization"),
+        )]);
         self.track(app, id, metric, value, props.tracking)
+    }
+
+    /// Keeps the requests per target of an application target group near a target (CDK
+    /// `scaleOnRequestCount`); the service must be registered in that group (rule A1).
+    pub fn scale_on_request_count(
+        self,
+        app: &mut App,
+        id: &str,
+        props: RequestCountScalingProps,
+    ) -> Result<NodeId, Error> {
+        let (Some(requests), Some(group)) = (props.requests_per_target, props.target_group) else {
+            let missing = if props.requests_per_target.is_none() {
+                "requests_per_target"
+            } else {
+                "target_group"
+            };
+            return Err(Error::new(format!(
+                "scaling policy `{id}` needs `{missing}`: add it"
+            )));
+        };
+        let service = self.service.data(app);
+        if !rules::request_count_target_group(
+            group.is_application(app) && group.serves(app, service.resource),
+        ) {
+            return Err(Error::new(rules::request_count_target_group_message(
+                id,
+                &service.id,
+            )));
+        }
+        let Some(listener) = group.first_listener_resource(app) else {
+            return Err(Error::new(rules::request_count_target_group_message(
+                id,
+                &service.id,
+            )));
+        };
+        let part = |i: u32| {
+            Value::Select(
+                i,
+                Box::new(Value::Split("/".into(), Box::new(Value::Ref(listener)))),
+            )
+        };
+        let label = Value::join(
+            "",
+            vec![
+                part(1),
+                "/".into(),
+                part(2),
+                "/".into(),
+                part(3),
+                "/".into(),
+                group.full_name(app),
+            ],
+        );
+        let metric = Value::map([
+            (
+                "PredefinedMetricType",
+                Value::from("ALBRequestCountPerTarget"),
+            ),
+            ("ResourceLabel", label),
+        ]);
+        self.track(app, id, metric, Value::from(requests), props.tracking)
     }
 
     /// A target-tracking policy `id` under the scalable target, on `metric`.
@@ -284,8 +392,13 @@ impl ScalableTaskCount {
     ) -> Result<NodeId, Error> {
         let stack = app.stack_mut(self.target.stack());
         let scope = stack.add_node(self.target_scope, id)?;
-        let name = tracking.policy_name.unwrap_or_else(|| stack.unique_id(scope));
-        let mut config = vec![("PredefinedMetricSpecification", metric), ("TargetValue", target_value)];
+        let name = tracking
+            .policy_name
+            .unwrap_or_else(|| stack.unique_id(scope));
+        let mut config = vec![
+            ("PredefinedMetricSpecification", metric),
+            ("TargetValue", target_value),
+        ];
         if let Some(d) = tracking.scale_in_cooldown {
             config.push(("ScaleInCooldown", Value::from(d.to_seconds())));
         }
@@ -302,13 +415,21 @@ impl ScalableTaskCount {
                 .prop("PolicyName", name)
                 .prop("PolicyType", "TargetTrackingScaling")
                 .prop("ScalingTargetId", Value::Ref(self.target))
-                .prop("TargetTrackingScalingPolicyConfiguration", Value::map(config)),
+                .prop(
+                    "TargetTrackingScalingPolicyConfiguration",
+                    Value::map(config),
+                ),
         )
     }
 
     /// Changes the capacity bounds on a schedule (CDK `scaleOnSchedule`): a scheduled action of
     /// the scalable target, not a policy.
-    pub fn scale_on_schedule(self, app: &mut App, id: &str, action: ScalingSchedule) -> Result<(), Error> {
+    pub fn scale_on_schedule(
+        self,
+        app: &mut App,
+        id: &str,
+        action: ScalingSchedule,
+    ) -> Result<(), Error> {
         if !rules::scheduled_action_capacity(action.min_capacity, action.max_capacity) {
             return Err(Error::new(rules::scheduled_action_capacity_message(id)));
         }
@@ -339,7 +460,11 @@ impl ScalableTaskCount {
             entry.push(("Timezone", Value::from(tz)));
         }
         let resource = app.stack_mut(self.target.stack()).resource_mut(self.target);
-        match resource.properties.entry("ScheduledActions".into()).or_insert(Value::List(Vec::new())) {
+        match resource
+            .properties
+            .entry("ScheduledActions".into())
+            .or_insert(Value::List(Vec::new()))
+        {
             Value::List(actions) => {
                 if actions.iter().any(|a| matches!(a, Value::Map(m) if m.get("ScheduledActionName") == Some(&Value::from(id)))) {
                     return Err(Error::new(rules::duplicate_id_message(id, "the scheduled actions of this service")));

@@ -83,12 +83,15 @@ impl Schedule {
             s => (s / 60, "minute"),
         };
         let plural = if n == 1 { "" } else { "s" };
-        Ok(Schedule { expression: format!("rate({n} {unit}{plural})") })
+        Ok(Schedule {
+            expression: format!("rate({n} {unit}{plural})"),
+        })
     }
 
     /// A cron schedule from its fields.
     pub fn cron(options: CronOptions) -> Schedule {
-        let field = |v: &Option<String>, default: &str| v.clone().unwrap_or_else(|| default.to_string());
+        let field =
+            |v: &Option<String>, default: &str| v.clone().unwrap_or_else(|| default.to_string());
         let day_default = if options.week_day.is_some() { "?" } else { "*" };
         Schedule {
             expression: format!(

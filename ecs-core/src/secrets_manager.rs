@@ -142,7 +142,10 @@ impl Secret {
             .prop_opt("Name", props.secret_name);
         resource.removal_policy = Some("Delete");
         let resource = st.add_resource(node, "Resource", resource)?;
-        Ok(Secret { node, source: Source::Resource(resource) })
+        Ok(Secret {
+            node,
+            source: Source::Resource(resource),
+        })
     }
 
     /// An existing secret known by its name (CDK `Secret.fromSecretNameV2`): its ARN is built
@@ -164,13 +167,21 @@ impl Secret {
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;
-        Ok(Secret { node, source: Source::Name(name.into()) })
+        Ok(Secret {
+            node,
+            source: Source::Name(name.into()),
+        })
     }
 
     fn arn_with(&self, suffix: &str) -> Value {
         match &self.source {
             Source::Resource(r) => Value::Ref(*r),
-            Source::Name(name) => Value::arn("secretsmanager", true, true, vec![format!("secret:{name}{suffix}").into()]),
+            Source::Name(name) => Value::arn(
+                "secretsmanager",
+                true,
+                true,
+                vec![format!("secret:{name}{suffix}").into()],
+            ),
         }
     }
 

@@ -912,6 +912,10 @@ pub(crate) fn create(
         &mut resource,
     )?;
     let task_role = task_definition.task_role(app);
+    if base.enable_execute_command == Some(true) {
+        let config = cluster.execute_command_configuration(app).cloned();
+        crate::exec::enable(app, task_role, config.as_ref())?;
+    }
     let st = app.stack_mut(stack);
     let root = st.root();
     let node = st.add_node(root, id)?;

@@ -1011,7 +1011,10 @@ impl TaskDefinition {
             data.network_mode,
         )?;
         check_container_fits(data, id, &options)?;
-        let name = options.container_name.clone().unwrap_or_else(|| id.to_string());
+        let name = options
+            .container_name
+            .clone()
+            .unwrap_or_else(|| id.to_string());
         if let Some(driver) = &options.logging {
             if data.compatibility.is_fargate() {
                 crate::log_driver::check_fargate(driver, &name)?;
@@ -1025,10 +1028,12 @@ impl TaskDefinition {
             None => None,
         };
         let firelens_output = options.logging.as_ref().and_then(|d| {
-            d.firelens_output().map(|(n, r)| (n.to_string(), r)).or(match d {
-                crate::log_driver::LogDriver::Firelens(_) => Some((String::new(), false)),
-                _ => None,
-            })
+            d.firelens_output()
+                .map(|(n, r)| (n.to_string(), r))
+                .or(match d {
+                    crate::log_driver::LogDriver::Firelens(_) => Some((String::new(), false)),
+                    _ => None,
+                })
         });
         if !options.secrets.is_empty() {
             let role = self.obtain_execution_role(app)?;
@@ -1065,8 +1070,18 @@ impl TaskDefinition {
     /// FireLens (`log-router`: AWS for Fluent Bit from its SSM parameter, logging to awslogs),
     /// with the rights its output needs. The CDK adds it while rendering; here it comes with
     /// the first FireLens container, which yields the same resources and grants.
-    fn ensure_firelens_router(self, app: &mut App, output: &str, retention: bool) -> Result<(), Error> {
-        if self.data(app).containers.iter().any(|c| c.options.firelens_config.is_some()) {
+    fn ensure_firelens_router(
+        self,
+        app: &mut App,
+        output: &str,
+        retention: bool,
+    ) -> Result<(), Error> {
+        if self
+            .data(app)
+            .containers
+            .iter()
+            .any(|c| c.options.firelens_config.is_some())
+        {
             return Ok(());
         }
         let execution = self.obtain_execution_role(app)?;
@@ -1100,7 +1115,10 @@ impl TaskDefinition {
         };
         if !actions.is_empty() {
             let task_role = self.task_role(app);
-            task_role.grant(app, crate::iam::Statement::allow(actions.iter().copied()).on_any())?;
+            task_role.grant(
+                app,
+                crate::iam::Statement::allow(actions.iter().copied()).on_any(),
+            )?;
         }
         let parameter = crate::capacity::ssm_parameter_typed(
             app,
@@ -1120,18 +1138,20 @@ impl TaskDefinition {
             Some(driver) => Some(driver.bind(app, self, node, id)?),
             None => None,
         };
-        app.task_definitions[self.index].containers.push(ContainerData {
-            id: id.to_string(),
-            node,
-            name: id.to_string(),
-            log_configuration,
-            essential: true,
-            options,
-            image: Value::Ref(parameter),
-            credentials: None,
-            tag_parameter: None,
-            environment_files: Vec::new(),
-        });
+        app.task_definitions[self.index]
+            .containers
+            .push(ContainerData {
+                id: id.to_string(),
+                node,
+                name: id.to_string(),
+                log_configuration,
+                essential: true,
+                options,
+                image: Value::Ref(parameter),
+                credentials: None,
+                tag_parameter: None,
+                environment_files: Vec::new(),
+            });
         Ok(())
     }
 
@@ -1151,7 +1171,11 @@ impl TaskDefinition {
 
     /// The container named `name` (CDK `findContainer`).
     pub fn find_container(self, app: &App, name: &str) -> Option<ContainerDefinition> {
-        self.data(app).containers.iter().position(|c| c.name == name).map(|i| ContainerDefinition::new(self, i))
+        self.data(app)
+            .containers
+            .iter()
+            .position(|c| c.name == name)
+            .map(|i| ContainerDefinition::new(self, i))
     }
 
     /// The execution role, once something needed one.
@@ -1167,7 +1191,6 @@ impl TaskDefinition {
             .position(|c| c.essential)
             .map(|i| ContainerDefinition::new(self, i))
     }
-
 }
 
 /// Rules F1 and F2 for Fargate-compatible tasks; the resolved cpu and memory.
