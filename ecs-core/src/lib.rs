@@ -23,6 +23,8 @@
 //! # Ok::<(), ecs_core::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod amis;
 pub mod app;
 pub mod capacity;
