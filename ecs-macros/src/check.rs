@@ -1820,3 +1820,60 @@ fn events_rule(stack: &Item, rule: &Item, cx: &Ctxt) {
         }
     }
 }
+
+#[cfg(test)]
+mod observability_tests {
+    use super::*;
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    fn errors(tokens: TokenStream) -> Vec<String> {
+        let cx = Ctxt::new();
+        let entries = crate::parse::parse(tokens, &cx);
+        let mut stacks = crate::model::build(entries, &cx);
+        crate::resolve::resolve(&mut stacks, &cx);
+        let _ = check(&stacks, &cx);
+        cx.into_errors().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn fargate_refuses_drivers_it_does_not_run_and_ec2_takes_them() {
+        let errors = errors(quote! { stack S {
+            fargate_task_definition F { cpu: 256, memory_limit_mib: 512,
+                container a { image: img(), logging: log_driver::LogDriver::json_file(Default::default()) }
+                container b { image: img(), logging: LogDriver::splunk(props()) }
+                container c { image: img(), logging: my_driver() }
+            }
+            ec2_task_definition E { container a { image: img(), memory_limit_mib: 256, logging: LogDriver::syslog(Default::default()) } }
+        } });
+        assert_eq!(
+            errors,
+            ["container `a` of a fargate task definition cannot log with `json-file`: fargate supports the awslogs, splunk and firelens drivers"]
+        );
+    }
+
+    #[test]
+    fn scaling_may_name_its_service_and_a_later_construct_may_reuse_nothing() {
+        let errors = errors(quote! { stack S {
+            cluster C {}
+            fargate_task_definition T { cpu: 256, memory_limit_mib: 512, container web { image: img() } }
+            auto_scale_task_count Svc { max_capacity: 2 }
+            fargate_service Svc { cluster: C, task_definition: T }
+        } });
+        assert_eq!(
+            errors,
+            ["`Svc` is declared after `auto_scale_task_count Svc`: declare `Svc` before `auto_scale_task_count Svc`"]
+        );
+    }
+
+    #[test]
+    fn run_time_bounds_are_left_to_the_builder() {
+        let errors = errors(quote! { stack S {
+            cluster C {}
+            fargate_task_definition T { cpu: 256, memory_limit_mib: 512, container web { image: img() } }
+            fargate_service Svc { cluster: C, task_definition: T }
+            auto_scale_task_count Svc { min_capacity: min(), max_capacity: 1 }
+        } });
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+}

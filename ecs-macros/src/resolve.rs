@@ -159,9 +159,10 @@ fn resolve_observability(
         }
         let user = item.id.name.clone();
         if let Some(reference) = &mut item.target {
+            let scaling = format!("auto_scale_task_count {user}");
             let context = Context {
                 declared: &declared,
-                user: &user,
+                user: &scaling,
                 index,
                 stack: &stack_name,
                 stack_index,
