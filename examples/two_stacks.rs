@@ -1,5 +1,5 @@
 //! Two stacks in one app: a shared VPC and cluster, and a service stack that uses them through
-//! cross-stack references (`Fn::GetStackOutput`), after oracle app 41-two-stacks.
+//! cross-stack references (`Fn::GetStackOutput`) (oracle app 41-two-stacks).
 
 use ecs_app::prelude::*;
 
@@ -16,6 +16,8 @@ pub fn app() -> Result<App, Error> {
                 memory_limit_mib: 1024,
                 container worker {
                     image: ContainerImage::from_registry("public.ecr.aws/docker/library/busybox:stable"),
+                    command: ["sh", "-c", "while true; do date; sleep 60; done"],
+                    logging: LogDriver::aws_logs(AwsLogDriverProps::default().stream_prefix("worker")),
                 }
             }
             fargate_service Service {

@@ -76,7 +76,7 @@ fn two_stacks_match_the_cdk_stack_by_stack() {
     let templates = two_stacks::app().unwrap().templates().unwrap();
     assert_eq!(templates.len(), 2);
     for (name, template) in templates {
-        assert_template_matches(template, &format!("two_stacks.{name}"));
+        assert_template_matches(template, &format!("41-two-stacks.{name}"));
     }
 }
 

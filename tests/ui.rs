@@ -20,4 +20,6 @@ fn ui() {
     t.compile_fail("tests/ui/taskdef/*.rs");
     // ---- External services (X1) across issues 4 and 5 ----
     t.compile_fail("tests/ui/external/*.rs");
+    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+    t.compile_fail("tests/ui/observability/*.rs");
 }

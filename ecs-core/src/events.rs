@@ -130,10 +130,9 @@ impl Rule {
         };
         for o in &task.container_overrides {
             if td.find_container(app, &o.container_name).is_none() {
-                return Err(Error::new(format!(
-                    "container override names `{}`, which task definition `{}` does not have: use the name of one of its containers",
-                    o.container_name,
-                    td.id(app)
+                return Err(Error::new(crate::rules::container_override_message(
+                    &o.container_name,
+                    td.id(app),
                 )));
             }
         }

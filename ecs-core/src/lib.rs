@@ -140,4 +140,17 @@ pub mod prelude {
         AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, MountPoint, Scope,
         Volume, VolumeFrom,
     };
+
+    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+    pub use crate::container::{FirelensConfig, FirelensLogRouterType};
+    pub use crate::exec::{
+        ExecuteCommandConfiguration, ExecuteCommandLogConfiguration, ExecuteCommandLogging,
+    };
+    pub use crate::log_driver::{
+        AwsLogDriverMode, AwsLogDriverProps, FirelensLogDriverProps, FluentdLogDriverProps,
+        GelfCompressionType, GelfLogDriverProps, GenericLogDriverProps, JournaldLogDriverProps,
+        JsonFileLogDriverProps, LogDriver, SplunkLogDriverProps, SyslogLogDriverProps,
+    };
+    pub use crate::logs::{LogGroup, LogGroupProps, RetentionDays};
+    pub use crate::schedule::{CronOptions, Schedule};
 }

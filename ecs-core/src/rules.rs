@@ -1957,3 +1957,35 @@ pub fn request_count_target_group_message(policy: &str, service: &str) -> String
         "scaling policy `{policy}` counts requests of a target group service `{service}` is not registered in: name an application load balancer target group with `{service}` in its `targets`"
     )
 }
+
+// ---- events targets (issue 6, macro side) ----
+
+/// A container override applies to a container of the task definition by name; ECS rejects
+/// the run of a task whose override names no container (`RunTask` "Container … not found").
+///
+/// ```
+/// assert!(ecs_core::rules::container_override_message("web", "TaskDef").contains("`web`"));
+/// ```
+pub fn container_override_message(container: &str, task: &str) -> String {
+    format!(
+        "container override names `{container}`, which task definition `{task}` does not have: use the name of one of its containers"
+    )
+}
+
+/// Rule A1: a service has one scalable target, so `auto_scale_task_count` is declared once per
+/// service, with all its policies (CDK "AutoScalingConfigured"/duplicate construct id
+/// `TaskCount`).
+///
+/// ```
+/// assert!(ecs_core::rules::duplicate_task_scaling_message("Svc").contains("once"));
+/// ```
+pub fn duplicate_task_scaling_message(service: &str) -> String {
+    format!(
+        "service `{service}` already has `auto_scale_task_count`: declare it once, with all its policies"
+    )
+}
+
+/// Rule A1's message when const evaluation finds `min_capacity` above `max_capacity`.
+pub const fn scaling_capacity_const_message() -> &'static str {
+    "auto scaling has `min_capacity` above `max_capacity`: raise `max_capacity` to at least `min_capacity`"
+}

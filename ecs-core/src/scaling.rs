@@ -89,9 +89,7 @@ impl Service {
         let service_name = self.service_name(app);
         let stack = app.stack_mut(self.node().stack());
         if stack.child(self.node(), "TaskCount").is_some() {
-            return Err(Error::new(format!(
-                "service `{id}` already has `auto_scale_task_count`: declare it once, with all its policies"
-            )));
+            return Err(Error::new(rules::duplicate_task_scaling_message(&id)));
         }
         let count = stack.add_node(self.node(), "TaskCount")?;
         let target_scope = stack.add_node(count, "Target")?;

@@ -20,6 +20,16 @@ pub struct ConstChecks {
     pub fargate_sizes: Vec<ConstFargateSize>,
     /// Auto-scaling group sizes with at least one named constant (rule C1).
     pub capacity_sizes: Vec<ConstCapacitySize>,
+    /// Task auto-scaling bounds with at least one named constant (rule A1, issue 6).
+    pub task_scaling: Vec<ConstTaskScaling>,
+}
+
+/// A task count's bounds to check by const evaluation (rule A1).
+pub struct ConstTaskScaling {
+    /// `min_capacity`, 1 when not given.
+    pub min: Option<CapacityOperand>,
+    /// `max_capacity`.
+    pub max: CapacityOperand,
 }
 
 /// An auto-scaling group's sizes to check by const evaluation: each given one is a literal
@@ -104,6 +114,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 _ => {}
             }
         }
+        observability(stack, &mut consts, cx);
     }
     consts
 }
@@ -1499,5 +1510,370 @@ fn reads_json_field(expr: &Expr) -> bool {
             .nth(3)
             .is_some_and(|field| str_literal(field).is_some()),
         _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6): F5, G1, A1, X1, G5 ----
+
+/// The rules of issue 6 on one stack.
+fn observability(stack: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
+    let mut scaled: Vec<usize> = Vec::new();
+    for item in &stack.children {
+        match item.kind.id {
+            KindId::FargateTaskDefinition
+            | KindId::TaskDefinition
+            | KindId::Ec2TaskDefinition
+            | KindId::ExternalTaskDefinition => fargate_log_drivers(item, cx),
+            KindId::Cluster => exec_configuration(item, cx),
+            KindId::AutoScaleTaskCount => task_scaling(stack, item, &mut scaled, consts, cx),
+            KindId::Rule => events_rule(stack, item, cx),
+            _ => {}
+        }
+    }
+}
+
+/// The Docker driver a `LogDriver::<ctor>(…)` call configures, when the macro can tell.
+fn log_driver_name(expr: &Expr) -> Option<&'static str> {
+    let Expr::Call(call) = expr else {
+        return None;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return None;
+    };
+    let segments: Vec<String> = path
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    let [.., ty, ctor] = segments.as_slice() else {
+        return None;
+    };
+    if ty != "LogDriver" && ty != "LogDrivers" {
+        return None;
+    }
+    Some(match ctor.as_str() {
+        "aws_logs" => "awslogs",
+        "fluentd" => "fluentd",
+        "gelf" => "gelf",
+        "journald" => "journald",
+        "json_file" => "json-file",
+        "splunk" => "splunk",
+        "syslog" => "syslog",
+        "firelens" => "awsfirelens",
+        _ => return None,
+    })
+}
+
+/// F5: Fargate ships container logs only through awslogs, splunk and FireLens.
+fn fargate_log_drivers(task: &Item, cx: &Ctxt) {
+    if !compatibility(task).is_some_and(|c| c.is_fargate()) {
+        return;
+    }
+    for container in task.children_of(KindId::Container) {
+        let Some(expr) = container.expr("logging") else {
+            continue;
+        };
+        let Some(driver) = log_driver_name(expr) else {
+            continue;
+        };
+        if !rules::fargate_log_driver(driver) {
+            cx.error_spanned_by(
+                expr,
+                rules::fargate_log_driver_message(&container_name(container), driver),
+            );
+        }
+    }
+}
+
+/// G1 on a cluster's `execute_command_configuration` as written.
+fn exec_configuration(cluster: &Item, cx: &Ctxt) {
+    let Some(PropValue::Object(config)) = cluster
+        .prop("execute_command_configuration")
+        .map(|p| &p.value)
+    else {
+        return;
+    };
+    let logging = config.prop("logging");
+    let is_override = match logging.map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => v == "Override",
+        // A run-time value: the builder checks it.
+        Some(_) => return,
+        None => false,
+    };
+    let log_configuration = config.prop("log_configuration");
+    if !config.incomplete
+        && !rules::exec_logging_configuration(is_override, log_configuration.is_some())
+    {
+        let span = match (log_configuration, logging) {
+            (Some(p), _) => p.name.span(),
+            (None, Some(p)) => match &p.value {
+                PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _)) => v.span(),
+                _ => p.name.span(),
+            },
+            (None, None) => config.id.span(),
+        };
+        cx.error_at(
+            span,
+            rules::exec_logging_configuration_message(
+                &cluster.id.name,
+                log_configuration.is_some(),
+            ),
+        );
+    }
+    let Some(PropValue::Object(log)) = log_configuration.map(|p| &p.value) else {
+        return;
+    };
+    if log.incomplete {
+        return;
+    }
+    for (flag, destination) in [
+        ("cloud_watch_encryption_enabled", "cloud_watch_log_group"),
+        ("s3_encryption_enabled", "s3_bucket"),
+    ] {
+        let Some(prop) = log.prop(flag) else {
+            continue;
+        };
+        // A non-literal flag may be false: the builder checks it.
+        let on = log.expr(flag).and_then(bool_literal).unwrap_or(false);
+        if !rules::exec_encryption_destination(on, log.prop(destination).is_some()) {
+            cx.error_at(
+                prop.name.span(),
+                rules::exec_encryption_destination_message(&cluster.id.name, flag, destination),
+            );
+        }
+    }
+}
+
+/// G5 on a schedule written as a string literal.
+fn schedule_literal(item: &Item, cx: &Ctxt) {
+    let Some(PropValue::Schedule(Expr::Lit(syn::ExprLit {
+        lit: Lit::Str(lit), ..
+    }))) = item.prop("schedule").map(|p| &p.value)
+    else {
+        return;
+    };
+    if !rules::schedule_expression(&lit.value()) {
+        cx.error_at(lit.span(), rules::schedule_expression_message(&lit.value()));
+    }
+}
+
+/// A1, X1 and G5 on `auto_scale_task_count` and its policies.
+fn task_scaling(
+    stack: &Item,
+    scaling: &Item,
+    scaled: &mut Vec<usize>,
+    consts: &mut ConstChecks,
+    cx: &Ctxt,
+) {
+    let Some(reference) = &scaling.target else {
+        return;
+    };
+    let Some(index) = reference.target.filter(|_| reference.stack.is_none()) else {
+        return;
+    };
+    let service = &stack.children[index];
+    if service.kind.id == KindId::ExternalService {
+        cx.error_at(
+            reference.id.span(),
+            rules::external_unsupported_message(&service.id.name, "auto_scale_task_count"),
+        );
+        return;
+    }
+    if scaled.contains(&index) {
+        cx.error_at(
+            reference.id.span(),
+            rules::duplicate_task_scaling_message(&service.id.name),
+        );
+    }
+    scaled.push(index);
+    task_scaling_bounds(scaling, &service.id.name, consts, cx);
+    for policy in &scaling.children {
+        match policy.kind.id {
+            KindId::ScaleOnSchedule => {
+                schedule_literal(policy, cx);
+                if !policy.incomplete
+                    && !rules::scheduled_action_capacity(
+                        policy.prop("min_capacity").map(|_| 0),
+                        policy.prop("max_capacity").map(|_| 0),
+                    )
+                {
+                    cx.error_at(
+                        policy.id.span(),
+                        rules::scheduled_action_capacity_message(&policy.id.name),
+                    );
+                }
+            }
+            KindId::ScaleOnRequestCount => {
+                request_count_group(stack, policy, index, &service.id.name, cx)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A1: `min_capacity` (default 1) ≤ `max_capacity`, on literals now and constants by const
+/// evaluation.
+fn task_scaling_bounds(scaling: &Item, service: &str, consts: &mut ConstChecks, cx: &Ctxt) {
+    let operand = |name: &str| -> Result<Option<CapacityOperand>, ()> {
+        match scaling.expr(name) {
+            None => Ok(None),
+            Some(expr) => match int_literal(expr) {
+                Some(v) => Ok(Some(CapacityOperand::Known(v, expr.span()))),
+                None if is_const_expr(expr) => Ok(Some(CapacityOperand::Const(expr.clone()))),
+                // A run-time value: the builder checks it.
+                None => Err(()),
+            },
+        }
+    };
+    let (Ok(min), Ok(Some(max))) = (operand("min_capacity"), operand("max_capacity")) else {
+        return;
+    };
+    match (&min, &max) {
+        (None | Some(CapacityOperand::Known(..)), CapacityOperand::Known(max_v, span)) => {
+            let min_v = match &min {
+                Some(CapacityOperand::Known(v, _)) => *v,
+                _ => 1,
+            };
+            if !rules::scaling_capacity(min_v, *max_v) {
+                cx.error_at(
+                    *span,
+                    rules::scaling_capacity_message(service, min_v, *max_v),
+                );
+            }
+        }
+        _ => consts.task_scaling.push(ConstTaskScaling { min, max }),
+    }
+}
+
+/// A1: request-count scaling names an application target group that serves the service.
+fn request_count_group(stack: &Item, policy: &Item, service: usize, name: &str, cx: &Ctxt) {
+    use crate::model::TargetValue;
+    let Some(PropValue::TargetGroup(group)) = policy.prop("target_group").map(|p| &p.value) else {
+        return;
+    };
+    let Some((lb, l, t)) = group.path else {
+        return;
+    };
+    let load_balancer = &stack.children[lb];
+    let targets = &load_balancer.children[l].children[t];
+    if targets.incomplete {
+        return;
+    }
+    let serves = match targets.prop("targets").map(|p| &p.value) {
+        Some(PropValue::Targets(list)) => list.iter().any(|t| {
+            let reference = match t {
+                TargetValue::Service(r) => Some(r),
+                TargetValue::Object(o) => o.reference("service"),
+            };
+            reference.is_some_and(|r| r.target == Some(service) && r.stack.is_none())
+        }),
+        _ => false,
+    };
+    let application = load_balancer.kind.id == KindId::ApplicationLoadBalancer;
+    if !rules::request_count_target_group(application && serves) {
+        cx.error_at(
+            group.id.span(),
+            rules::request_count_target_group_message(&policy.id.name, name),
+        );
+    }
+}
+
+/// G5 and the container overrides of an events rule.
+fn events_rule(stack: &Item, rule: &Item, cx: &Ctxt) {
+    schedule_literal(rule, cx);
+    if !rule.incomplete && rule.prop("schedule").is_none() && rule.prop("event_pattern").is_none() {
+        cx.error_at(
+            rule.id.span(),
+            format!(
+                "rule `{}` needs `schedule` or `event_pattern`: add one, e.g. `schedule: \"rate(1 hour)\"`",
+                rule.id.name
+            ),
+        );
+    }
+    let Some(PropValue::Objects(targets)) = rule.prop("targets").map(|p| &p.value) else {
+        return;
+    };
+    for target in targets {
+        let Some((task, _)) = self::target(stack, target, "task_definition") else {
+            continue;
+        };
+        if task.incomplete {
+            continue;
+        }
+        let Some(PropValue::Objects(overrides)) =
+            target.prop("container_overrides").map(|p| &p.value)
+        else {
+            continue;
+        };
+        for o in overrides {
+            let Some((name, span)) = name_prop(o, "container_name") else {
+                continue;
+            };
+            if container(task, &name).is_none() {
+                cx.error_at(
+                    span,
+                    rules::container_override_message(&name, &task.id.name),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod observability_tests {
+    use super::*;
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    fn errors(tokens: TokenStream) -> Vec<String> {
+        let cx = Ctxt::new();
+        let entries = crate::parse::parse(tokens, &cx);
+        let mut stacks = crate::model::build(entries, &cx);
+        crate::resolve::resolve(&mut stacks, &cx);
+        let _ = check(&stacks, &cx);
+        cx.into_errors().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn fargate_refuses_drivers_it_does_not_run_and_ec2_takes_them() {
+        let errors = errors(quote! { stack S {
+            fargate_task_definition F { cpu: 256, memory_limit_mib: 512,
+                container a { image: img(), logging: log_driver::LogDriver::json_file(Default::default()) }
+                container b { image: img(), logging: LogDriver::splunk(props()) }
+                container c { image: img(), logging: my_driver() }
+            }
+            ec2_task_definition E { container a { image: img(), memory_limit_mib: 256, logging: LogDriver::syslog(Default::default()) } }
+        } });
+        assert_eq!(
+            errors,
+            ["container `a` of a fargate task definition cannot log with `json-file`: fargate supports the awslogs, splunk and firelens drivers"]
+        );
+    }
+
+    #[test]
+    fn scaling_may_name_its_service_and_a_later_construct_may_reuse_nothing() {
+        let errors = errors(quote! { stack S {
+            cluster C {}
+            fargate_task_definition T { cpu: 256, memory_limit_mib: 512, container web { image: img() } }
+            auto_scale_task_count Svc { max_capacity: 2 }
+            fargate_service Svc { cluster: C, task_definition: T }
+        } });
+        assert_eq!(
+            errors,
+            ["`Svc` is declared after `auto_scale_task_count Svc`: declare `Svc` before `auto_scale_task_count Svc`"]
+        );
+    }
+
+    #[test]
+    fn run_time_bounds_are_left_to_the_builder() {
+        let errors = errors(quote! { stack S {
+            cluster C {}
+            fargate_task_definition T { cpu: 256, memory_limit_mib: 512, container web { image: img() } }
+            fargate_service Svc { cluster: C, task_definition: T }
+            auto_scale_task_count Svc { min_capacity: min(), max_capacity: 1 }
+        } });
+        assert!(errors.is_empty(), "{errors:?}");
     }
 }

@@ -58,10 +58,12 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
     let result = hidden("__ecs_result");
     let const_checks = consts.fargate_sizes.iter().map(const_fargate_size);
     let capacity_checks = consts.capacity_sizes.iter().map(const_capacity_size);
+    let scaling_checks = consts.task_scaling.iter().map(const_task_scaling);
     let stacks = (0..stacks.len()).map(|i| expand_stack(stacks, i));
     quote! {
         #(#const_checks)*
         #(#capacity_checks)*
+        #(#scaling_checks)*
         #[allow(unused_mut)]
         let mut #app = #p::App::new();
         let #result = (|| -> #p::Result<(), #p::Error> {
@@ -351,6 +353,26 @@ fn expand_construct(
             quote!(#p::efs::AccessPointProps),
         ),
         KindId::CfnOutput => return (expand_output(scope, item), Vec::new()),
+        // ---- issue 6 ----
+        KindId::LogGroup => (
+            quote!(#p::logs::LogGroup::new_in_stack),
+            quote!(#p::logs::LogGroupProps),
+        ),
+        KindId::ImportedSecret => {
+            let Some(secret_name) = item.expr("secret_name") else {
+                return (TokenStream::new(), Vec::new());
+            };
+            let secret_name = with_constructs(scope, secret_name);
+            let own = quote! {
+                #[allow(unused_variables, non_snake_case)]
+                let #name = #p::secrets_manager::Secret::from_secret_name_v2(
+                    &mut #app, #stack_handle, #id, #secret_name,
+                )?;
+            };
+            return (own, Vec::new());
+        }
+        KindId::AutoScaleTaskCount => return (expand_task_scaling(scope, index, item), Vec::new()),
+        KindId::Rule => return (expand_rule(scope, index, item), Vec::new()),
         // The model admits no other kind in a stack.
         _ => return (TokenStream::new(), Vec::new()),
     };
@@ -405,10 +427,11 @@ fn expand_construct(
                     ),
                 };
                 let network = item.kind.id == KindId::NetworkLoadBalancer;
-                let grandchildren = child
-                    .children
-                    .iter()
-                    .map(|g| expand_targets(scope, &child_name, network, g));
+                let grandchild_prefix = format!("{child_prefix}{child_index}_");
+                let grandchildren = child.children.iter().enumerate().map(|(g_index, g)| {
+                    let group = binding(&grandchild_prefix, g_index, &g.id, g.id.span());
+                    expand_targets(scope, &child_name, &group, network, g)
+                });
                 quote! {
                     let #props_local = <#options as #p::Default>::default() #child_setters;
                     #[allow(unused_variables, non_snake_case)]
@@ -445,7 +468,13 @@ fn expand_construct(
 }
 
 /// `add_targets` and `register_load_balancer_targets` of a listener.
-fn expand_targets(scope: Scope, listener: &Ident, network: bool, item: &Item) -> TokenStream {
+fn expand_targets(
+    scope: Scope,
+    listener: &Ident,
+    group: &Ident,
+    network: bool,
+    item: &Item,
+) -> TokenStream {
     let p = private();
     let app = hidden("__ecs_app");
     let props_local = hidden("__ecs_props");
@@ -455,7 +484,9 @@ fn expand_targets(scope: Scope, listener: &Ident, network: bool, item: &Item) ->
         let setters = setters(scope, item);
         return quote! {
             let #props_local = <#lb::AddTargetsProps as #p::Default>::default() #setters;
-            #listener.add_targets(&mut #app, #id, #props_local)?;
+            // Bound so request-count scaling can name the group (issue 6).
+            #[allow(unused_variables, non_snake_case)]
+            let #group = #listener.add_targets(&mut #app, #id, #props_local)?;
         };
     }
     // `register_load_balancer_targets`: the target-group props go to the listener config,
@@ -540,6 +571,11 @@ fn object_value(scope: Scope, object: &Item) -> TokenStream {
         KindId::ClassicListener => quote!(#p::load_balancing::LoadBalancerListener),
         KindId::HealthCheck => quote!(#p::load_balancing::HealthCheck),
         KindId::CustomHealthCheck => quote!(#p::cloud_map::HealthCheckCustomConfig),
+        // ---- issue 6 ----
+        KindId::ExecConfig => quote!(#p::exec::ExecuteCommandConfiguration),
+        KindId::ExecLogConfig => quote!(#p::exec::ExecuteCommandLogConfiguration),
+        KindId::EcsTaskTarget => quote!(#p::events::EcsTask),
+        KindId::ContainerOverride => quote!(#p::events::ContainerOverride),
         _ => quote!(#p::container::PortMapping),
     };
     let setters = setters(scope, object);
@@ -639,7 +675,138 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
             quote!(#binding)
         }
         PropValue::Provider(ProviderValue::Expr(expr)) => quote!(#expr),
+        // ---- issue 6 ----
+        PropValue::Schedule(expr) => match expr {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(lit),
+                ..
+            }) => quote!(#p::schedule::Schedule::expression(#lit)?),
+            expr => {
+                let expr = with_constructs(scope, expr);
+                quote!(#expr)
+            }
+        },
+        PropValue::TargetGroup(group) => {
+            let (lb, listener, targets) = group.path?;
+            let stack = &scope.stacks[scope.stack];
+            let item = &stack.children[lb].children[listener].children[targets];
+            let prefix = format!("{}{lb}_{listener}_", Scope::prefix(scope.stack));
+            let binding = binding(&prefix, targets, &item.id, group.id.span());
+            quote!(#binding)
+        }
     })
+}
+
+// ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+
+/// `auto_scale_task_count Service { min_capacity, max_capacity, <policies> }`: the service's
+/// `auto_scale_task_count`, then one call per policy in the order written.
+fn expand_task_scaling(scope: Scope, index: usize, item: &Item) -> TokenStream {
+    let p = private();
+    let app = hidden("__ecs_app");
+    let props_local = hidden("__ecs_props");
+    let Some(service) = item.target.as_ref().and_then(|r| scope.reference(r)) else {
+        return TokenStream::new();
+    };
+    let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
+    let own_setters = setters(scope, item);
+    let scaling = quote!(#p::scaling);
+    let policies = item.children.iter().map(|policy| {
+        let id = id_literal(&policy.id);
+        let setters = setters(scope, policy);
+        let (method, props) = match policy.kind.id {
+            KindId::ScaleOnCpu => (
+                quote!(scale_on_cpu_utilization),
+                quote!(#scaling::CpuUtilizationScalingProps),
+            ),
+            KindId::ScaleOnMemory => (
+                quote!(scale_on_memory_utilization),
+                quote!(#scaling::MemoryUtilizationScalingProps),
+            ),
+            KindId::ScaleOnRequestCount => (
+                quote!(scale_on_request_count),
+                quote!(#scaling::RequestCountScalingProps),
+            ),
+            _ => (quote!(scale_on_schedule), quote!(#scaling::ScalingSchedule)),
+        };
+        quote! {
+            let #props_local = <#props as #p::Default>::default() #setters;
+            #name.#method(&mut #app, #id, #props_local)?;
+        }
+    });
+    quote! {
+        let #props_local = <#scaling::EnableScalingProps as #p::Default>::default() #own_setters;
+        #[allow(unused_variables, non_snake_case)]
+        let #name = #service.auto_scale_task_count(&mut #app, #props_local)?;
+        #(#policies)*
+    }
+}
+
+/// `rule Id { schedule, …, targets: [{ cluster, task_definition, … }] }`: `Rule::new`, then
+/// `add_target` per target.
+fn expand_rule(scope: Scope, index: usize, item: &Item) -> TokenStream {
+    let p = private();
+    let app = hidden("__ecs_app");
+    let stack_handle = hidden("__ecs_stack");
+    let props_local = hidden("__ecs_props");
+    let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
+    let id = id_literal(&item.id);
+    let rule_setters: TokenStream = item
+        .props
+        .iter()
+        .filter(|prop| prop.name != "targets")
+        .filter_map(|prop| {
+            let name = &prop.name;
+            let value = prop_value(scope, &prop.value)?;
+            Some(quote!(.#name(#value)))
+        })
+        .collect();
+    let targets = match item.prop("targets").map(|p| &p.value) {
+        Some(PropValue::Objects(objects)) => objects
+            .iter()
+            .map(|o| {
+                let target = object_value(scope, o);
+                quote!(#name.add_target(&mut #app, #target)?;)
+            })
+            .collect(),
+        _ => TokenStream::new(),
+    };
+    quote! {
+        let #props_local = <#p::events::RuleProps as #p::Default>::default() #rule_setters;
+        #[allow(unused_variables, non_snake_case)]
+        let #name = #p::events::Rule::new(&mut #app, #stack_handle, #id, #props_local)?;
+        #targets
+    }
+}
+
+/// Rule A1 on task scaling bounds by const evaluation, blaming `max_capacity`.
+fn const_task_scaling(bounds: &check::ConstTaskScaling) -> TokenStream {
+    let p = private();
+    let operand = |o: &CapacityOperand| -> (TokenStream, (Span, Span)) {
+        match o {
+            CapacityOperand::Known(v, span) => {
+                let lit = Literal::u32_suffixed(*v);
+                (quote!(#lit), (*span, *span))
+            }
+            CapacityOperand::Const(expr) => (quote!(#expr), first_last(expr)),
+        }
+    };
+    let (min, _) = match &bounds.min {
+        Some(o) => operand(o),
+        None => (quote!(1u32), (Span::call_site(), Span::call_site())),
+    };
+    let (max, (first, last)) = operand(&bounds.max);
+    let path = quote_spanned!(first=> ::ecs_app::__private::panic);
+    let args = quote_spanned! {last=>
+        !("{}", ::ecs_app::__private::rules::scaling_capacity_const_message())
+    };
+    quote! {
+        const _: () = {
+            if !#p::rules::scaling_capacity(#min, #max) {
+                #path #args
+            }
+        };
+    }
 }
 
 /// The setter calls for an item's valid properties, in the order written. A setter carries the

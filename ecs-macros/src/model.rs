@@ -110,6 +110,31 @@ pub enum KindId {
     FileSystem,
     /// `access_point`, of a file system.
     AccessPoint,
+    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+    /// `log_group` (CloudWatch Logs).
+    LogGroup,
+    /// `imported_secret`: a Secrets Manager secret known by name.
+    ImportedSecret,
+    /// `auto_scale_task_count Service { … }`: its id names the service.
+    AutoScaleTaskCount,
+    /// `scale_on_cpu_utilization`, inside `auto_scale_task_count`.
+    ScaleOnCpu,
+    /// `scale_on_memory_utilization`, inside `auto_scale_task_count`.
+    ScaleOnMemory,
+    /// `scale_on_request_count`, inside `auto_scale_task_count`.
+    ScaleOnRequestCount,
+    /// `scale_on_schedule`, inside `auto_scale_task_count`.
+    ScaleOnSchedule,
+    /// `rule` (EventBridge).
+    Rule,
+    /// A `{ cluster: …, task_definition: … }` object of a rule's `targets`.
+    EcsTaskTarget,
+    /// A `{ container_name: …, … }` object of `container_overrides`.
+    ContainerOverride,
+    /// `execute_command_configuration: { … }` of a cluster.
+    ExecConfig,
+    /// `log_configuration: { … }` of an exec configuration.
+    ExecLogConfig,
 }
 
 /// What a reference property may name.
@@ -141,6 +166,11 @@ pub enum RefClass {
     FileSystem,
     /// A construct used inside expressions (secret, repository, …), never by reference.
     Supporting,
+    // ---- issue 6 ----
+    /// A `log_group`.
+    LogGroup,
+    /// A `bucket`.
+    Bucket,
 }
 
 impl RefClass {
@@ -160,6 +190,8 @@ impl RefClass {
             RefClass::LoadBalancer => "load balancer",
             RefClass::FileSystem => "file system",
             RefClass::Supporting => "construct",
+            RefClass::LogGroup => "log group",
+            RefClass::Bucket => "bucket",
         }
     }
 }
@@ -250,6 +282,20 @@ pub static SUBNET_TYPE: EnumDef = EnumDef {
     variants: ecs_core::service::SubnetType::VARIANT_NAMES,
 };
 
+// ---- issue 6 ----
+
+/// `logs::RetentionDays`.
+pub static RETENTION_DAYS: EnumDef = EnumDef {
+    path: &["logs", "RetentionDays"],
+    variants: ecs_core::logs::RetentionDays::VARIANT_NAMES,
+};
+
+/// `exec::ExecuteCommandLogging`.
+pub static EXEC_LOGGING: EnumDef = EnumDef {
+    path: &["exec", "ExecuteCommandLogging"],
+    variants: ecs_core::exec::ExecuteCommandLogging::VARIANT_NAMES,
+};
+
 /// The shape of a property's value.
 #[derive(Clone, Copy)]
 pub enum PropType {
@@ -282,6 +328,12 @@ pub enum PropType {
     /// Names of constructs declared anywhere in the stack, each passed to the setter after
     /// the whole stack is built (`grant_read_write: [TaskDef]`).
     LateRefs(RefClass),
+    // ---- issue 6 ----
+    /// A schedule: a string literal (checked by rule G5, expanded to `Schedule::expression`)
+    /// or any expression yielding a `Schedule`.
+    Schedule,
+    /// The id of an `add_targets` item of a listener of the stack: its target group.
+    TargetGroup,
 }
 
 /// One property a kind knows.
@@ -385,6 +437,11 @@ pub static KINDS: &[Kind] = &[
             KindId::DockerImageAsset,
             KindId::FileSystem,
             KindId::AccessPoint,
+            // ---- issue 6 ----
+            KindId::LogGroup,
+            KindId::ImportedSecret,
+            KindId::AutoScaleTaskCount,
+            KindId::Rule,
         ],
         class: None,
         id_ref: None,
@@ -410,6 +467,11 @@ pub static KINDS: &[Kind] = &[
             prop(
                 "default_cloud_map_namespace",
                 PropType::Object(KindId::NamespaceOptions),
+            ),
+            // ---- issue 6 ----
+            prop(
+                "execute_command_configuration",
+                PropType::Object(KindId::ExecConfig),
             ),
         ],
         children: &[
@@ -527,6 +589,9 @@ pub static KINDS: &[Kind] = &[
             prop("container_dependencies", E),
             prop("links", E),
             prop("version_consistency", E),
+            // ---- issue 6 ----
+            prop("logging", E),
+            prop("firelens_config", E),
         ],
         children: &[],
         class: None,
@@ -1028,9 +1093,14 @@ pub static KINDS: &[Kind] = &[
         id: KindId::Bucket,
         keyword: "bucket",
         noun: "bucket",
-        props: &[prop("bucket_name", E), prop("versioned", E)],
+        props: &[
+            prop("bucket_name", E),
+            prop("versioned", E),
+            // ---- issue 6 ----
+            prop("encryption_key", Ref(RefClass::Key)),
+        ],
         children: &[],
-        class: Some(RefClass::Supporting),
+        class: Some(RefClass::Bucket),
         id_ref: None,
     },
     Kind {
@@ -1099,6 +1169,194 @@ pub static KINDS: &[Kind] = &[
         class: Some(RefClass::Supporting),
         id_ref: None,
     },
+    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+    Kind {
+        id: KindId::LogGroup,
+        keyword: "log_group",
+        noun: "log group",
+        props: &[
+            prop("log_group_name", E),
+            prop("retention", PropType::Enum(&RETENTION_DAYS)),
+            prop("encryption_key", Ref(RefClass::Key)),
+        ],
+        children: &[],
+        class: Some(RefClass::LogGroup),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ImportedSecret,
+        keyword: "imported_secret",
+        noun: "imported secret",
+        props: &[required("secret_name", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AutoScaleTaskCount,
+        keyword: "auto_scale_task_count",
+        noun: "task auto scaling",
+        props: &[prop("min_capacity", E), required("max_capacity", E)],
+        children: &[
+            KindId::ScaleOnCpu,
+            KindId::ScaleOnMemory,
+            KindId::ScaleOnRequestCount,
+            KindId::ScaleOnSchedule,
+        ],
+        class: None,
+        id_ref: Some(RefClass::Service),
+    },
+    Kind {
+        id: KindId::ScaleOnCpu,
+        keyword: "scale_on_cpu_utilization",
+        noun: "cpu scaling policy",
+        props: &[
+            required("target_utilization_percent", E),
+            TRACKING_PROPS[0],
+            TRACKING_PROPS[1],
+            TRACKING_PROPS[2],
+            TRACKING_PROPS[3],
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ScaleOnMemory,
+        keyword: "scale_on_memory_utilization",
+        noun: "memory scaling policy",
+        props: &[
+            required("target_utilization_percent", E),
+            TRACKING_PROPS[0],
+            TRACKING_PROPS[1],
+            TRACKING_PROPS[2],
+            TRACKING_PROPS[3],
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ScaleOnRequestCount,
+        keyword: "scale_on_request_count",
+        noun: "request count scaling policy",
+        props: &[
+            required("requests_per_target", E),
+            required("target_group", PropType::TargetGroup),
+            TRACKING_PROPS[0],
+            TRACKING_PROPS[1],
+            TRACKING_PROPS[2],
+            TRACKING_PROPS[3],
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ScaleOnSchedule,
+        keyword: "scale_on_schedule",
+        noun: "scheduled scaling",
+        props: &[
+            required("schedule", PropType::Schedule),
+            prop("min_capacity", E),
+            prop("max_capacity", E),
+            prop("start_time", E),
+            prop("end_time", E),
+            prop("time_zone", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Rule,
+        keyword: "rule",
+        noun: "rule",
+        props: &[
+            prop("schedule", PropType::Schedule),
+            prop("event_pattern", E),
+            prop("description", E),
+            prop("rule_name", E),
+            prop("enabled", E),
+            prop("targets", PropType::Objects(KindId::EcsTaskTarget)),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::EcsTaskTarget,
+        keyword: "ecs task target",
+        noun: "ecs task target",
+        props: &[
+            required("cluster", Ref(RefClass::Cluster)),
+            required("task_definition", Ref(RefClass::TaskDefinition)),
+            prop("task_count", E),
+            prop(
+                "container_overrides",
+                PropType::Objects(KindId::ContainerOverride),
+            ),
+            prop("assign_public_ip", E),
+            prop("platform_version", E),
+            prop("security_groups", PropType::Refs(RefClass::SecurityGroup)),
+            prop("enable_execute_command", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ContainerOverride,
+        keyword: "container override",
+        noun: "container override",
+        props: &[
+            required("container_name", PropType::Name),
+            prop("command", E),
+            prop("environment", Environment),
+            prop("cpu", E),
+            prop("memory_limit", E),
+            prop("memory_reservation", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExecConfig,
+        keyword: "execute_command_configuration",
+        noun: "exec configuration",
+        props: &[
+            prop("kms_key", Ref(RefClass::Key)),
+            prop("logging", PropType::Enum(&EXEC_LOGGING)),
+            prop("log_configuration", PropType::Object(KindId::ExecLogConfig)),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExecLogConfig,
+        keyword: "log_configuration",
+        noun: "exec log configuration",
+        props: &[
+            prop("cloud_watch_log_group", Ref(RefClass::LogGroup)),
+            prop("cloud_watch_encryption_enabled", E),
+            prop("s3_bucket", Ref(RefClass::Bucket)),
+            prop("s3_encryption_enabled", E),
+            prop("s3_key_prefix", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+];
+
+/// The properties every target-tracking scaling policy shares (issue 6).
+const TRACKING_PROPS: [PropDef; 4] = [
+    prop("scale_in_cooldown", E),
+    prop("scale_out_cooldown", E),
+    prop("disable_scale_in", E),
+    prop("policy_name", E),
 ];
 
 /// The properties every service kind shares beyond its cluster, task and counts (issue 5).
@@ -1245,6 +1503,19 @@ pub enum PropValue {
     Attr(AttrValue),
     /// References resolved against the whole stack, used after it is built.
     LateRefs(Vec<Reference>),
+    /// A schedule: a literal expression or an expression yielding a `Schedule`.
+    Schedule(Expr),
+    /// The target group of an `add_targets` item.
+    TargetGroup(TargetGroupRef),
+}
+
+/// A reference to the target group an `add_targets` item of a listener creates.
+pub struct TargetGroupRef {
+    /// The `add_targets` id as written.
+    pub id: Id,
+    /// Where the item is, filled by `resolve`: the load balancer's index in the stack, the
+    /// listener's among the load balancer's items, the `add_targets`' among the listener's.
+    pub path: Option<(usize, usize, usize)>,
 }
 
 /// The value of a capacity provider strategy property.
@@ -1608,6 +1879,30 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
                 None
             }
         },
+        // ---- issue 6 ----
+        PropType::Schedule => expect_expr(name, value, cx).map(PropValue::Schedule),
+        PropType::TargetGroup => match value {
+            ValueSyntax::Expr(Expr::Path(path)) if path.path.get_ident().is_some() => {
+                Some(PropValue::TargetGroup(TargetGroupRef {
+                    id: Id::from_syntax(IdSyntax::Ident(path.path.get_ident().cloned()?)),
+                    path: None,
+                }))
+            }
+            ValueSyntax::Expr(Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(lit),
+                ..
+            })) => Some(PropValue::TargetGroup(TargetGroupRef {
+                id: Id::from_syntax(IdSyntax::Str(lit)),
+                path: None,
+            })),
+            other => {
+                cx.error_at(
+                    other.span(),
+                    format!("`{name}` takes the id of an `add_targets` item of a listener declared in this stack, e.g. `{name}: ECS`"),
+                );
+                None
+            }
+        },
         PropType::Attr => {
             let expr = expect_expr(name, value, cx)?;
             if let Expr::Field(field) = &expr {
@@ -1903,6 +2198,13 @@ fn example_value(name: &str) -> &'static str {
         "external_port" => "80",
         "namespace" => "Namespace",
         "name" => "\"app.local\"",
+        // ---- issue 6 ----
+        "max_capacity" => "10",
+        "target_utilization_percent" => "50",
+        "requests_per_target" => "1000",
+        "target_group" => "ECS",
+        "schedule" => "\"cron(0 8 * * ? *)\"",
+        "secret_name" => "\"my-secret\"",
         _ => "…",
     }
 }

@@ -15,7 +15,14 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
     unique_ids(stacks, "the app", cx);
     for stack in stacks.iter() {
         let scope = format!("stack `{}`", stack.id.name);
-        unique_ids(&stack.children, &scope, cx);
+        // Items whose id names another construct (`auto_scale_task_count Service`) declare
+        // nothing.
+        let declaring: Vec<&Item> = stack
+            .children
+            .iter()
+            .filter(|i| i.kind.id_ref.is_none())
+            .collect();
+        unique_ids_of(&declaring, &scope, cx);
         for item in &stack.children {
             for kind in [
                 KindId::Capacity,
@@ -39,6 +46,7 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
             .collect();
         resolve_stack(stack, index, &others, cx);
         resolve_capacity(stack, index, &others, cx);
+        resolve_observability(stack, index, &others, cx);
     }
 }
 
@@ -49,11 +57,7 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
 /// declared after it (the expansion calls the cluster's methods once both exist); a service's
 /// strategy names providers declared before the service.
 fn resolve_capacity(stack: &mut Item, stack_index: usize, others: &[(usize, &Item)], cx: &Ctxt) {
-    let declared: Vec<(String, KindId, Option<RefClass>)> = stack
-        .children
-        .iter()
-        .map(|item| (item.id.name.clone(), item.kind.id, item.kind.class))
-        .collect();
+    let declared = declared(stack);
     let stack_name = stack.id.name.clone();
     for (index, item) in stack.children.iter_mut().enumerate() {
         let user = item.id.name.clone();
@@ -103,6 +107,117 @@ fn resolve_capacity(stack: &mut Item, stack_index: usize, others: &[(usize, &Ite
     }
 }
 
+/// The names the stack's items declare, by index: items whose id names another construct
+/// declare none (an empty name matches no reference).
+fn declared(stack: &Item) -> Vec<(String, KindId, Option<RefClass>)> {
+    stack
+        .children
+        .iter()
+        .map(|item| {
+            let name = match item.kind.id_ref {
+                Some(_) => String::new(),
+                None => item.id.name.clone(),
+            };
+            (name, item.kind.id, item.kind.class)
+        })
+        .collect()
+}
+
+// ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+
+/// Resolves what `auto_scale_task_count` items name: the service (their id) and the target
+/// groups of their request-count policies (`add_targets` items of listeners), all declared
+/// before the item.
+fn resolve_observability(
+    stack: &mut Item,
+    stack_index: usize,
+    others: &[(usize, &Item)],
+    cx: &Ctxt,
+) {
+    let declared = declared(stack);
+    // (id, load balancer index, listener index, add_targets index)
+    let mut groups: Vec<(String, usize, usize, usize)> = Vec::new();
+    for (lb, item) in stack.children.iter().enumerate() {
+        if !matches!(
+            item.kind.id,
+            KindId::ApplicationLoadBalancer | KindId::NetworkLoadBalancer
+        ) {
+            continue;
+        }
+        for (l, listener) in item.children.iter().enumerate() {
+            for (t, targets) in listener.children.iter().enumerate() {
+                if targets.kind.id == KindId::AddTargets {
+                    groups.push((targets.id.name.clone(), lb, l, t));
+                }
+            }
+        }
+    }
+    let stack_name = stack.id.name.clone();
+    for (index, item) in stack.children.iter_mut().enumerate() {
+        if item.kind.id != KindId::AutoScaleTaskCount {
+            continue;
+        }
+        let user = item.id.name.clone();
+        if let Some(reference) = &mut item.target {
+            let scaling = format!("auto_scale_task_count {user}");
+            let context = Context {
+                declared: &declared,
+                user: &scaling,
+                index,
+                stack: &stack_name,
+                stack_index,
+                others,
+                kind_word: "service",
+            };
+            let keyword = syn::Ident::new(item.kind.keyword, reference.id.span());
+            let found = resolve_reference(reference, &keyword, &context, cx);
+            // A service of another stack cannot be scaled from this one.
+            if let Some((Some(_), _)) = found {
+                cx.error_at(
+                    reference.id.span(),
+                    format!(
+                        "`{}` is declared in another stack: declare `auto_scale_task_count {}` in the stack of the service",
+                        reference.id.name, reference.id.name
+                    ),
+                );
+            } else {
+                set_target(reference, found);
+            }
+        }
+        for policy in &mut item.children {
+            for prop in &mut policy.props {
+                let PropValue::TargetGroup(group) = &mut prop.value else {
+                    continue;
+                };
+                let name = &group.id.name;
+                match groups.iter().find(|(n, ..)| n == name) {
+                    Some((_, lb, l, t)) if *lb < index => group.path = Some((*lb, *l, *t)),
+                    Some(_) => cx.error_at(
+                        group.id.span(),
+                        format!(
+                            "`{name}` is declared after `auto_scale_task_count {user}`: declare its load balancer before `auto_scale_task_count {user}`"
+                        ),
+                    ),
+                    None => {
+                        let message = match declared.iter().find(|(n, _, _)| n == name) {
+                            Some((_, kind, _)) => format!(
+                                "`{name}` is {}, not the `add_targets` of a listener: `target_group` takes the id of an `add_targets` item",
+                                with_article(crate::model::kind(*kind).noun)
+                            ),
+                            None => {
+                                let candidates: Vec<&str> =
+                                    groups.iter().map(|(n, ..)| n.as_str()).collect();
+                                rules::unknown_name_message("add_targets", name, &candidates)
+                            }
+                        };
+                        cx.error_at(group.id.span(), message);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Records what `resolve_reference` found: the construct, and its stack when another.
 fn set_target(reference: &mut Reference, found: Option<(Option<usize>, usize)>) {
     if let Some((stack, target)) = found {
@@ -133,11 +248,7 @@ fn unique_ids_of(items: &[&Item], scope: &str, cx: &Ctxt) {
 
 /// Resolves the references of one stack's constructs, nested items and objects included.
 fn resolve_stack(stack: &mut Item, stack_index: usize, others: &[(usize, &Item)], cx: &Ctxt) {
-    let declared: Vec<(String, KindId, Option<RefClass>)> = stack
-        .children
-        .iter()
-        .map(|item| (item.id.name.clone(), item.kind.id, item.kind.class))
-        .collect();
+    let declared = declared(stack);
     let stack_name = stack.id.name.clone();
     for (index, item) in stack.children.iter_mut().enumerate() {
         let user = item.id.name.clone();

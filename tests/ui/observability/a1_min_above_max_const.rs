@@ -1,0 +1,28 @@
+// A1 with named constants: checked by const evaluation, reported on the maximum.
+use ecs_app::prelude::*;
+
+const MIN_TASKS: u32 = 5;
+const MAX_TASKS: u32 = 2;
+
+fn main() {
+    let app = ecs_app! {
+        stack Web {
+            vpc Vpc { max_azs: 2 }
+            cluster Cluster { vpc: Vpc }
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web {
+                    image: ContainerImage::from_registry("nginx"),
+                    port_mappings: [80],
+                }
+            }
+            fargate_service Service { cluster: Cluster, task_definition: TaskDef }
+            auto_scale_task_count Service {
+                min_capacity: MIN_TASKS,
+                max_capacity: MAX_TASKS,
+            }
+        }
+    };
+    let _ = app;
+}

@@ -1,0 +1,26 @@
+// A1: a scheduled action changes the capacity bounds, so it needs at least one; reported on
+// the action's id.
+use ecs_app::prelude::*;
+
+fn main() {
+    let app = ecs_app! {
+        stack Web {
+            vpc Vpc { max_azs: 2 }
+            cluster Cluster { vpc: Vpc }
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web {
+                    image: ContainerImage::from_registry("nginx"),
+                    port_mappings: [80],
+                }
+            }
+            fargate_service Service { cluster: Cluster, task_definition: TaskDef }
+            auto_scale_task_count Service {
+                max_capacity: 10,
+                scale_on_schedule Morning { schedule: "cron(0 8 * * ? *)" }
+            }
+        }
+    };
+    let _ = app;
+}
