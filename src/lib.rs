@@ -41,15 +41,32 @@ pub use ecs_core::*;
 ///
 /// # Grammar
 ///
-/// - Items: `kind Id { … }`. `stack`s at the top; in a stack `vpc`, `cluster` (holding
-///   `add_capacity` items), `ec2_task_definition` and `fargate_task_definition` (holding
-///   `container` items), `ec2_service` and `fargate_service`. An id is an identifier or a string
-///   literal (`cluster "my-cluster" { … }`), and is unique in its scope.
+/// - Items: `kind Id { … }`, with an id that is an identifier or a string literal
+///   (`cluster "my-cluster" { … }`) and unique in its scope. `stack`s at the top; in a stack:
+///   - networking and supporting constructs: `vpc`, `security_group`, `kms_key`, `log_group`,
+///     `bucket`, `secret`, `imported_secret`, `string_parameter`, `repository`,
+///     `imported_repository`, `docker_image_asset`, `file_system` (holding `access_point`),
+///     `private_dns_namespace`, `cloud_map_service`, `cfn_output`;
+///   - capacity: `cluster` (holding `add_capacity`, `add_auto_scaling_group Asg {}` and
+///     `add_asg_capacity_provider Provider {}`), `auto_scaling_group`, `asg_capacity_provider`;
+///   - tasks: `ec2_task_definition`, `fargate_task_definition`, `external_task_definition` and
+///     `task_definition` (with `compatibility`), each holding `container` items;
+///   - services: `ec2_service`, `fargate_service`, `external_service`;
+///     `auto_scale_task_count Service { … }` (holding `scale_on_cpu_utilization`,
+///     `scale_on_memory_utilization`, `scale_on_request_count`, `scale_on_schedule`);
+///   - load balancing: `application_load_balancer` and `network_load_balancer` (holding
+///     `listener`, which holds `add_targets` and `register_load_balancer_targets`),
+///     `classic_load_balancer`;
+///   - events: `rule` with `targets: [{ cluster, task_definition, … }]`.
 /// - Properties: `name: value`, separated by commas, named like the CDK's props in snake_case.
-///   A value is any Rust expression, except references (`vpc`, `cluster`, `task_definition`),
-///   which name a construct declared earlier in the same stack; enums, written bare
-///   (`network_mode: AwsVpc`) or as a path; `port_mappings: [80, { container_port: 8080,
-///   host_port: 0 }]`; and `environment: { "KEY": "value", NAME: expr }`.
+///   A value is any Rust expression, except references (`vpc: Vpc`, `cluster: Cluster`,
+///   `task_definition: TaskDef`, …), which name a construct declared earlier in the same stack
+///   or in an earlier stack (a cross-stack reference); enums, written bare
+///   (`network_mode: AwsVpc`) or as a path; objects of known keys (`circuit_breaker: { rollback:
+///   true }`, `execute_command_configuration: { … }`); `port_mappings: [80, { container_port:
+///   8080, host_port: 0 }]`; and `environment: { "KEY": "value", NAME: expr }`. Inside other
+///   expressions, a bare name of a declared construct stands for that construct
+///   (`ContainerImage::from_ecr_repository(Repo)`).
 ///
 /// Literal values are checked against the rules of `ecs_core::rules` while compiling, named
 /// constants by const evaluation, other expressions by the builders at run time.
