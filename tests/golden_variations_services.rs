@@ -222,3 +222,60 @@ fn cloud_map_a_records_match_the_cdk() {
     .unwrap();
     check(app, "services", 1);
 }
+
+#[test]
+fn misc_service_options_match_the_cdk() {
+    let app = ecs_app! {
+        stack Misc {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc, add_capacity Asg { instance_type: "t3.medium" } }
+            private_dns_namespace Ns { name: "corp.local", vpc: Vpc }
+            ec2_task_definition TaskDef {
+                network_mode: AwsVpc,
+                container web {
+                    image: ContainerImage::from_registry(IMAGE),
+                    memory_limit_mib: 256,
+                    port_mappings: [80],
+                }
+            }
+            ec2_service Service {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                circuit_breaker: { rollback: true },
+                min_healthy_percent: 0,
+                max_healthy_percent: 100,
+                cloud_map_options: { cloud_map_namespace: Ns, dns_record_type: Srv, name: "web" },
+            }
+            security_group LbSg { vpc: Vpc, allow_all_outbound: false }
+            application_load_balancer ALB {
+                vpc: Vpc,
+                internet_facing: false,
+                load_balancer_name: "private-alb",
+                security_group: LbSg,
+                vpc_subnets: Private,
+                listener Http {
+                    port: 8080,
+                    protocol: Http,
+                    open: false,
+                    add_targets Web {
+                        port: 80,
+                        targets: [Service],
+                        target_group_name: "web-tg",
+                        health_check: { enabled: true, healthy_http_codes: "200,301" },
+                    }
+                }
+            }
+            network_load_balancer NLB {
+                vpc: Vpc,
+                internet_facing: true,
+                vpc_subnets: Public,
+                listener Tcp {
+                    port: 80,
+                    add_targets Web { port: 80, targets: [Service], health_check: { enabled: false } }
+                }
+            }
+        }
+    }
+    .unwrap();
+    check(app, "services", 1);
+}

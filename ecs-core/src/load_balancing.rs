@@ -473,6 +473,13 @@ impl LoadBalancer {
                 "load balancer `{id}` needs `vpc`: add `vpc: <name>`"
             )));
         };
+        if let Some(name) = props.load_balancer_name.as_deref() {
+            if !crate::rules::load_balancer_name(name) {
+                return Err(Error::new(crate::rules::load_balancer_name_message(
+                    id, name,
+                )));
+            }
+        }
         let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, props.vpc_subnets);
         let resource = Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
             .prop(

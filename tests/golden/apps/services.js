@@ -162,4 +162,40 @@ const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234';
   new ecs.FargateService(stack, 'Worker', { cluster, taskDefinition: td, cloudMapOptions: {} });
 }
 
+{
+  // A circuit breaker, an EC2 service in awsvpc mode, load balancers with names, groups and
+  // subnets, a disabled health check, a named target group, an explicit namespace with SRV.
+  const stack = new cdk.Stack(app, 'Misc');
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+  const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
+  cluster.addCapacity('Asg', { instanceType: new ec2.InstanceType('t3.medium') });
+  const ns = new cloudmap.PrivateDnsNamespace(stack, 'Ns', { name: 'corp.local', vpc });
+  const td = new ecs.Ec2TaskDefinition(stack, 'TaskDef', { networkMode: ecs.NetworkMode.AWS_VPC });
+  td.addContainer('web', { image, memoryLimitMiB: 256, portMappings: [{ containerPort: 80 }] });
+  const service = new ecs.Ec2Service(stack, 'Service', {
+    cluster,
+    taskDefinition: td,
+    circuitBreaker: { rollback: true },
+    minHealthyPercent: 0,
+    maxHealthyPercent: 100,
+    cloudMapOptions: { cloudMapNamespace: ns, dnsRecordType: cloudmap.DnsRecordType.SRV, name: 'web' },
+  });
+  const lbSg = new ec2.SecurityGroup(stack, 'LbSg', { vpc, allowAllOutbound: false });
+  const alb = new elbv2.ApplicationLoadBalancer(stack, 'ALB', {
+    vpc,
+    internetFacing: false,
+    loadBalancerName: 'private-alb',
+    securityGroup: lbSg,
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+  });
+  alb.addListener('Http', { port: 8080, protocol: elbv2.ApplicationProtocol.HTTP, open: false }).addTargets('Web', {
+    port: 80,
+    targets: [service],
+    targetGroupName: 'web-tg',
+    healthCheck: { enabled: true, healthyHttpCodes: '200,301' },
+  });
+  const nlb = new elbv2.NetworkLoadBalancer(stack, 'NLB', { vpc, internetFacing: true, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });
+  nlb.addListener('Tcp', { port: 80 }).addTargets('Web', { port: 80, targets: [service], healthCheck: { enabled: false } });
+}
+
 app.synth();
