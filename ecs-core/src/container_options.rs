@@ -98,6 +98,35 @@ pub struct Device {
     pub permissions: Vec<String>,
 }
 
+impl Device {
+    /// The host device `host_path`, at the same path in the container, with Docker's default
+    /// permissions.
+    ///
+    /// ```
+    /// let d = ecs_core::container_options::Device::new("/dev/sda").container_path("/dev/xvda").permissions(["read"]);
+    /// assert_eq!(d.permissions, vec!["read".to_string()]);
+    /// ```
+    pub fn new(host_path: impl Into<String>) -> Device {
+        Device {
+            host_path: host_path.into(),
+            container_path: None,
+            permissions: Vec::new(),
+        }
+    }
+
+    /// Sets `container_path`.
+    pub fn container_path(mut self, path: impl Into<String>) -> Self {
+        self.container_path = Some(path.into());
+        self
+    }
+
+    /// Adds permissions (`read`, `write`, `mknod`; CDK `DevicePermission`).
+    pub fn permissions<S: Into<String>>(mut self, p: impl IntoIterator<Item = S>) -> Self {
+        self.permissions.extend(p.into_iter().map(Into::into));
+        self
+    }
+}
+
 /// A tmpfs mount.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tmpfs {
@@ -107,6 +136,28 @@ pub struct Tmpfs {
     pub size: u32,
     /// `MountOptions`.
     pub mount_options: Vec<String>,
+}
+
+impl Tmpfs {
+    /// A tmpfs of `size_mib` MiB at `container_path`.
+    ///
+    /// ```
+    /// let t = ecs_core::container_options::Tmpfs::new("/tmp", 64).mount_options(["noexec"]);
+    /// assert_eq!(t.size, 64);
+    /// ```
+    pub fn new(container_path: impl Into<String>, size_mib: u32) -> Tmpfs {
+        Tmpfs {
+            container_path: container_path.into(),
+            size: size_mib,
+            mount_options: Vec::new(),
+        }
+    }
+
+    /// Adds mount options (e.g. `rw`, `noexec`; CDK `TmpfsMountOption`).
+    pub fn mount_options<S: Into<String>>(mut self, o: impl IntoIterator<Item = S>) -> Self {
+        self.mount_options.extend(o.into_iter().map(Into::into));
+        self
+    }
 }
 
 /// Linux-specific options (CDK `LinuxParameters`).
@@ -187,6 +238,18 @@ impl LinuxParameters {
             container_path: container_path.map(String::from),
             permissions: Vec::new(),
         });
+        self
+    }
+
+    /// Exposes host devices (CDK `addDevices`), with their container paths and permissions.
+    pub fn add_devices(mut self, devices: impl IntoIterator<Item = Device>) -> Self {
+        self.devices.extend(devices);
+        self
+    }
+
+    /// Adds tmpfs mounts (CDK `addTmpfs`), with their mount options.
+    pub fn add_tmpfs_mounts(mut self, mounts: impl IntoIterator<Item = Tmpfs>) -> Self {
+        self.tmpfs.extend(mounts);
         self
     }
 

@@ -34,6 +34,15 @@ impl Duration {
         Duration(n * 3600)
     }
 
+    /// `n` days (CDK `Duration.days`), e.g. for `Schedule::rate`.
+    ///
+    /// ```
+    /// assert_eq!(ecs_core::Duration::days(1).to_seconds(), 86_400);
+    /// ```
+    pub const fn days(n: u32) -> Duration {
+        Duration(n * 86_400)
+    }
+
     /// The whole seconds.
     pub const fn to_seconds(self) -> u32 {
         self.0

@@ -26,6 +26,7 @@ use crate::ec2::SecurityGroup;
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 use crate::schedule::Schedule;
+use crate::service::SubnetType;
 use crate::task_definition::{NetworkMode, TaskDefinition};
 
 /// Properties of a [`Rule`] (CDK `RuleProps`).
@@ -174,7 +175,18 @@ impl Rule {
                     "ecs task target has `assign_public_ip: true` but runs on ec2: public IPs are only for fargate tasks; remove `assign_public_ip`",
                 ));
             }
-            let subnets = if public {
+            let subnet_type = task.subnet_selection.unwrap_or(if public {
+                SubnetType::Public
+            } else {
+                SubnetType::Private
+            });
+            // The CDK refuses a public IP in private subnets: the task could not use it.
+            if public && subnet_type != SubnetType::Public {
+                return Err(Error::new(
+                    "ecs task target has `assign_public_ip: true` in private subnets: a public IP needs `subnet_selection: Public`",
+                ));
+            }
+            let subnets = if subnet_type == SubnetType::Public {
                 vpc.public_subnets(app)
             } else {
                 vpc.private_subnets(app)
@@ -376,8 +388,11 @@ pub struct EcsTask {
     pub container_overrides: Vec<ContainerOverride>,
     /// Security groups of awsvpc tasks; default one created under the task definition.
     pub security_groups: Vec<SecurityGroup>,
-    /// Public IP and public subnets for awsvpc Fargate tasks.
+    /// Public IP for awsvpc Fargate tasks (in public subnets).
     pub assign_public_ip: Option<bool>,
+    /// The subnets of awsvpc tasks (CDK `subnetSelection`); default the public ones with
+    /// `assign_public_ip: true`, else the private ones.
+    pub subnet_selection: Option<SubnetType>,
     /// Fargate platform version.
     pub platform_version: Option<String>,
     /// `EC2` or `FARGATE`; default from the task definition.
@@ -425,6 +440,12 @@ impl EcsTask {
     /// Sets `assign_public_ip`.
     pub fn assign_public_ip(mut self, assign: bool) -> Self {
         self.assign_public_ip = Some(assign);
+        self
+    }
+
+    /// Sets `subnet_selection`.
+    pub fn subnet_selection(mut self, subnets: SubnetType) -> Self {
+        self.subnet_selection = Some(subnets);
         self
     }
 

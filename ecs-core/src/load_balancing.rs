@@ -88,6 +88,13 @@ fn application_protocol_for(port: u32) -> Option<Protocol> {
     }
 }
 
+/// The policy of an HTTPS or TLS listener given none: the post-quantum TLS 1.3 policy of the
+/// recommended flag `@aws-cdk/aws-elasticloadbalancingv2:usePostQuantumTlsPolicy`.
+fn default_ssl_policy(protocol: Protocol) -> Option<String> {
+    matches!(protocol, Protocol::Https | Protocol::Tls)
+        .then(|| "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09".to_string())
+}
+
 /// Which kind of load balancer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LbKind {
@@ -466,6 +473,13 @@ impl LoadBalancer {
                 "load balancer `{id}` needs `vpc`: add `vpc: <name>`"
             )));
         };
+        if let Some(name) = props.load_balancer_name.as_deref() {
+            if !crate::rules::load_balancer_name(name) {
+                return Err(Error::new(crate::rules::load_balancer_name_message(
+                    id, name,
+                )));
+            }
+        }
         let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, props.vpc_subnets);
         let resource = Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
             .prop(
@@ -583,7 +597,10 @@ impl LoadBalancer {
             .prop("LoadBalancerArn", Value::Ref(d.resource))
             .prop("Port", port)
             .prop("Protocol", protocol.cfn_value())
-            .prop_opt("SslPolicy", props.ssl_policy);
+            .prop_opt(
+                "SslPolicy",
+                props.ssl_policy.or_else(|| default_ssl_policy(protocol)),
+            );
         if !props.certificates.is_empty() {
             resource.set(
                 "Certificates",

@@ -160,6 +160,8 @@ pub struct FluentdLogDriverProps {
     pub address: Option<String>,
     /// `fluentd-async-connect`.
     pub async_connect: Option<bool>,
+    /// `fluentd-async` (CDK `async`, a Rust keyword).
+    pub async_: Option<bool>,
     /// `fluentd-buffer-limit`.
     pub buffer_limit: Option<u32>,
     /// `fluentd-retry-wait`, in seconds.
@@ -178,6 +180,12 @@ impl FluentdLogDriverProps {
     /// Sets `async_connect`.
     pub fn async_connect(mut self, on: bool) -> Self {
         self.async_connect = Some(on);
+        self
+    }
+
+    /// Sets `async_` (CDK `async`): connect to fluentd in the background.
+    pub fn async_(mut self, on: bool) -> Self {
+        self.async_ = Some(on);
         self
     }
 
@@ -692,6 +700,7 @@ impl LogDriver {
             LogDriver::Fluentd(p) => {
                 push(&mut options, "fluentd-address", p.address.clone());
                 push(&mut options, "fluentd-async-connect", p.async_connect);
+                push(&mut options, "fluentd-async", p.async_);
                 push(&mut options, "fluentd-buffer-limit", p.buffer_limit);
                 push(&mut options, "fluentd-retry-wait", p.retry_wait);
                 push(&mut options, "fluentd-max-retries", p.max_retries);

@@ -108,17 +108,17 @@ impl SecretProps {
 
 /// A Secrets Manager secret construct: one this app creates, or one that exists already and is
 /// known by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Secret {
     node: NodeId,
     source: Source,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
     Resource(NodeId),
     /// An existing secret named by its friendly name (CDK `Secret.fromSecretNameV2`).
-    Name(String),
+    Name(&'static str),
 }
 
 // As in the CDK, `new` of a kind returns the handle all kinds share.
@@ -167,15 +167,18 @@ impl Secret {
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;
+        // Leaked so the handle is `Copy` like every other handle (`ecs_app!` passes a secret
+        // by name to several containers); one short string per imported secret.
+        let name: &'static str = Box::leak(name.into().into_boxed_str());
         Ok(Secret {
             node,
-            source: Source::Name(name.into()),
+            source: Source::Name(name),
         })
     }
 
     fn arn_with(&self, suffix: &str) -> Value {
-        match &self.source {
-            Source::Resource(r) => Value::Ref(*r),
+        match self.source {
+            Source::Resource(r) => Value::Ref(r),
             Source::Name(name) => Value::arn(
                 "secretsmanager",
                 true,

@@ -856,15 +856,26 @@ pub(crate) fn create(
             "HealthCheckGracePeriodSeconds",
             base.health_check_grace_period.map(Duration::to_seconds),
         )
-        .prop("LaunchType", launch_type.cfn_value())
         .prop("LoadBalancers", Value::List(Vec::new()))
         .prop_opt("PlatformVersion", launch.platform_version.clone())
         .prop_opt(
             "PropagateTags",
             base.propagate_tags.and_then(PropagatedTagSource::cfn_value),
         )
-        .prop_opt("ServiceName", base.service_name)
-        .prop("TaskDefinition", task_definition.arn(app));
+        .prop_opt("ServiceName", base.service_name);
+    // As the CDK: an EXTERNAL controller deploys the tasks itself, so the service names
+    // neither a launch type nor a task definition; CODE_DEPLOY names the family (its
+    // deployments pick the revision) and so depends on the task definition explicitly.
+    let controller = base.deployment_controller;
+    if controller != Some(DeploymentControllerType::External) {
+        resource.set("LaunchType", launch_type.cfn_value());
+        let task = if controller == Some(DeploymentControllerType::CodeDeploy) {
+            Value::from(task_definition.family(app))
+        } else {
+            task_definition.arn(app)
+        };
+        resource.set("TaskDefinition", task);
+    }
     if let Some(controller) = base.deployment_controller {
         resource.set(
             "DeploymentController",
@@ -922,6 +933,9 @@ pub(crate) fn create(
     let resource = st.add_resource(node, "Service", resource)?;
     // Tasks must not start before their role exists; the CDK puts this on the whole service.
     st.add_dependency(node, task_role.node());
+    if controller == Some(DeploymentControllerType::CodeDeploy) {
+        st.add_dependency(node, task_definition.node());
+    }
     let index = app.services.len();
     app.services.push(ServiceData {
         id: id.to_string(),

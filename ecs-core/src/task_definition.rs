@@ -602,6 +602,8 @@ impl TaskDefinitionProps {
 #[derive(Debug, Clone)]
 pub(crate) struct TaskDefinitionData {
     pub(crate) id: String,
+    /// `Family`: what a CODE_DEPLOY service names instead of the ARN.
+    pub(crate) family: String,
     pub(crate) resource: NodeId,
     pub(crate) task_role: Role,
     pub(crate) execution_role: Option<Role>,
@@ -758,7 +760,7 @@ impl TaskDefinition {
         let st = app.stack_mut(stack);
         let family = spec.family.clone().unwrap_or_else(|| st.unique_id(node));
         let mut resource = Resource::new("AWS::ECS::TaskDefinition")
-            .prop("Family", family)
+            .prop("Family", family.clone())
             .prop(
                 "RequiresCompatibilities",
                 Value::strings(compatibility.requires().iter().copied()),
@@ -783,6 +785,7 @@ impl TaskDefinition {
         let index = app.task_definitions.len();
         app.task_definitions.push(TaskDefinitionData {
             id: id.to_string(),
+            family,
             resource,
             task_role,
             execution_role: None,
@@ -837,6 +840,19 @@ impl TaskDefinition {
     /// `{"Ref": taskdef}`: the task definition ARN.
     pub fn arn(self, app: &App) -> Value {
         Value::Ref(self.data(app).resource)
+    }
+
+    /// The family: the `family` given, or the construct's unique id.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Ec2TaskDefinitionProps::default().family("web")).unwrap();
+    /// assert_eq!(td.family(&app), "web");
+    /// ```
+    pub fn family(self, app: &App) -> &str {
+        &self.data(app).family
     }
 
     /// What about this task needs Fargate platform version 1.4.0 or later (rule F6), for the

@@ -1300,6 +1300,7 @@ pub static KINDS: &[Kind] = &[
             prop("platform_version", E),
             prop("security_groups", PropType::Refs(RefClass::SecurityGroup)),
             prop("enable_execute_command", E),
+            prop("subnet_selection", PropType::Enum(&SUBNET_TYPE)),
         ],
         children: &[],
         class: None,

@@ -179,3 +179,14 @@ pub fn assert_template_matches(mut ours: Json, golden_name: &str) {
         diffs.join("\n")
     );
 }
+
+/// With `ECS_APP_LINT_DIR` set, writes `template` there as `<name>.template.json`, so the
+/// variation suites' output can be checked with `cfn-lint` too.
+pub fn dump_for_lint(name: &str, template: &Json) {
+    if let Some(dir) = std::env::var_os("ECS_APP_LINT_DIR") {
+        let dir = Path::new(&dir);
+        std::fs::create_dir_all(dir).unwrap();
+        let text = serde_json::to_string_pretty(template).unwrap();
+        std::fs::write(dir.join(format!("{name}.template.json")), text).unwrap();
+    }
+}

@@ -1,0 +1,281 @@
+//! Service, load-balancer and Cloud Map options the oracle apps do not exercise, against our own
+//! CDK app `tests/golden/apps/services.js` (one theme per stack).
+
+mod support;
+
+use ecs_app::prelude::*;
+use support::assert_template_matches;
+
+const IMAGE: &str = "public.ecr.aws/nginx/nginx:1.27";
+const CERT: &str = "arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234";
+
+fn check(app: App, golden: &str, count: usize) {
+    let templates = app.templates().unwrap();
+    assert_eq!(templates.len(), count);
+    for (name, template) in templates {
+        support::dump_for_lint(&name, &template);
+        assert_template_matches(template, &format!("{golden}.{name}"));
+    }
+}
+
+#[test]
+fn ec2_placement_matches_the_cdk() {
+    use ecs_app::service::{PlacementConstraint, PlacementStrategy};
+    let app = ecs_app! {
+        stack Ec2Placement {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc, add_capacity Asg { instance_type: "t3.large", max_capacity: 3 } }
+            ec2_task_definition TaskDef {
+                container web {
+                    image: ContainerImage::from_registry(IMAGE),
+                    memory_limit_mib: 256,
+                    port_mappings: [80],
+                }
+            }
+            ec2_service Placed {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                desired_count: 3,
+                placement_strategies: [
+                    PlacementStrategy::spread_across(["attribute:ecs.availability-zone"]),
+                    PlacementStrategy::packed_by_memory(),
+                ],
+                placement_constraints: [
+                    PlacementConstraint::distinct_instances(),
+                    PlacementConstraint::member_of("attribute:ecs.instance-type =~ t3.*"),
+                ],
+                propagate_tags: Service,
+                enable_ecs_managed_tags: true,
+            }
+            ec2_service Random {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                placement_strategies: [PlacementStrategy::randomly(), PlacementStrategy::spread_across_instances()],
+                propagate_tags: TaskDefinition,
+            }
+            ec2_service External { cluster: Cluster, task_definition: TaskDef, deployment_controller: External }
+        }
+    }
+    .unwrap();
+    check(app, "services", 1);
+}
+
+#[test]
+fn fargate_networking_matches_the_cdk() {
+    let app = ecs_app! {
+        stack FargateNetworking {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc }
+            security_group SgA { vpc: Vpc, description: "first" }
+            security_group SgB { vpc: Vpc, allow_all_outbound: false }
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+            }
+            fargate_service Public {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                vpc_subnets: Public,
+                security_groups: [SgA, SgB],
+                assign_public_ip: true,
+                enable_ecs_managed_tags: true,
+                propagate_tags: Service,
+            }
+            fargate_service BlueGreen {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                deployment_controller: CodeDeploy,
+                health_check_grace_period: Duration::seconds(120),
+            }
+            application_load_balancer LB {
+                vpc: Vpc,
+                internet_facing: true,
+                listener Http { port: 80, add_targets Blue { port: 80, targets: [BlueGreen] } }
+            }
+        }
+    }
+    .unwrap();
+    check(app, "services", 1);
+}
+
+#[test]
+fn https_alb_matches_the_cdk() {
+    let app = ecs_app! {
+        stack HttpsAlb {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc }
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [8080] }
+            }
+            fargate_service Service {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                health_check_grace_period: Duration::minutes(2),
+            }
+            application_load_balancer LB {
+                vpc: Vpc,
+                internet_facing: true,
+                listener Https {
+                    port: 443,
+                    certificates: [ListenerCertificate::from_arn(CERT)],
+                    ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                    add_targets Web {
+                        port: 8080,
+                        protocol: Http,
+                        targets: [Service],
+                        health_check: {
+                            path: "/health",
+                            interval: Duration::seconds(15),
+                            timeout: Duration::seconds(5),
+                            healthy_threshold_count: 2,
+                            unhealthy_threshold_count: 4,
+                            healthy_http_codes: "200-299",
+                        },
+                        deregistration_delay: Duration::seconds(30),
+                    }
+                }
+                listener Alt {
+                    port: 8443,
+                    protocol: Https,
+                    certificates: [ListenerCertificate::from_arn(CERT)],
+                    add_targets Alt { port: 8080, protocol: Http, targets: [Service] }
+                }
+            }
+        }
+    }
+    .unwrap();
+    check(app, "services", 1);
+}
+
+#[test]
+fn nlb_protocols_match_the_cdk() {
+    let app = ecs_app! {
+        stack NlbProtocols {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc }
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container dns {
+                    image: ContainerImage::from_registry(IMAGE),
+                    port_mappings: [{ container_port: 53, protocol: Udp }, 8443],
+                }
+            }
+            fargate_service Service { cluster: Cluster, task_definition: TaskDef }
+            network_load_balancer NLB {
+                vpc: Vpc,
+                listener Udp {
+                    port: 53,
+                    protocol: Udp,
+                    add_targets Dns {
+                        port: 53,
+                        protocol: Udp,
+                        targets: [{ service: Service, container_name: dns, container_port: 53, protocol: Udp }],
+                    }
+                }
+                listener Tls {
+                    port: 443,
+                    protocol: Tls,
+                    certificates: [ListenerCertificate::from_arn(CERT)],
+                    add_targets Tcp {
+                        port: 8443,
+                        protocol: Tcp,
+                        targets: [{ service: Service, container_name: dns, container_port: 8443 }],
+                        deregistration_delay: Duration::seconds(10),
+                        health_check: { port: "8443", protocol: Tcp, interval: Duration::seconds(10) },
+                    }
+                }
+            }
+        }
+    }
+    .unwrap();
+    check(app, "services", 1);
+}
+
+#[test]
+fn cloud_map_a_records_match_the_cdk() {
+    let app = ecs_app! {
+        stack CloudMapA {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc, default_cloud_map_namespace: { name: "svc.local" } }
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container api { image: ContainerImage::from_registry(IMAGE), port_mappings: [8080] }
+            }
+            fargate_service Api {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                cloud_map_options: {
+                    name: "api",
+                    dns_record_type: A,
+                    dns_ttl: Duration::seconds(30),
+                    failure_threshold: 2,
+                },
+            }
+            fargate_service Worker { cluster: Cluster, task_definition: TaskDef, cloud_map_options: {} }
+        }
+    }
+    .unwrap();
+    check(app, "services", 1);
+}
+
+#[test]
+fn misc_service_options_match_the_cdk() {
+    let app = ecs_app! {
+        stack Misc {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc, add_capacity Asg { instance_type: "t3.medium" } }
+            private_dns_namespace Ns { name: "corp.local", vpc: Vpc }
+            ec2_task_definition TaskDef {
+                network_mode: AwsVpc,
+                container web {
+                    image: ContainerImage::from_registry(IMAGE),
+                    memory_limit_mib: 256,
+                    port_mappings: [80],
+                }
+            }
+            ec2_service Service {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                circuit_breaker: { rollback: true },
+                min_healthy_percent: 0,
+                max_healthy_percent: 100,
+                cloud_map_options: { cloud_map_namespace: Ns, dns_record_type: Srv, name: "web" },
+            }
+            security_group LbSg { vpc: Vpc, allow_all_outbound: false }
+            application_load_balancer ALB {
+                vpc: Vpc,
+                internet_facing: false,
+                load_balancer_name: "private-alb",
+                security_group: LbSg,
+                vpc_subnets: Private,
+                listener Http {
+                    port: 8080,
+                    protocol: Http,
+                    open: false,
+                    add_targets Web {
+                        port: 80,
+                        targets: [Service],
+                        target_group_name: "web-tg",
+                        health_check: { enabled: true, healthy_http_codes: "200,301" },
+                    }
+                }
+            }
+            network_load_balancer NLB {
+                vpc: Vpc,
+                internet_facing: true,
+                vpc_subnets: Public,
+                listener Tcp {
+                    port: 80,
+                    add_targets Web { port: 80, targets: [Service], health_check: { enabled: false } }
+                }
+            }
+        }
+    }
+    .unwrap();
+    check(app, "services", 1);
+}
