@@ -138,4 +138,7 @@ pub mod prelude {
         AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, MountPoint, Scope,
         Volume, VolumeFrom,
     };
+
+    // ---- performance benchmark (issue 7) ----
+    pub use crate::load_balancing::ListenerAction;
 }

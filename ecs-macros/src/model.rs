@@ -527,6 +527,7 @@ pub static KINDS: &[Kind] = &[
             prop("container_dependencies", E),
             prop("links", E),
             prop("version_consistency", E),
+            prop("logging", E), // issue 7: the bench app's awslogs (an expression for now)
         ],
         children: &[],
         class: None,
@@ -749,6 +750,7 @@ pub static KINDS: &[Kind] = &[
             prop("certificates", E),
             prop("ssl_policy", E),
             prop("open", E),
+            prop("default_action", E), // issue 7: `ListenerAction::fixed_response(404)`
         ],
         children: &[KindId::AddTargets, KindId::RegisterTargets],
         class: None,
