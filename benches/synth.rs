@@ -17,7 +17,7 @@
 #[path = "bench_app/mod.rs"]
 mod bench_app;
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::Instant;
 
 struct Args {
@@ -70,7 +70,7 @@ fn main() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-fn synth(n: usize, dir: &PathBuf) {
+fn synth(n: usize, dir: &Path) {
     let start = Instant::now();
     let app = bench_app::app(n).expect("the bench app builds");
     let built = start.elapsed();
@@ -89,7 +89,7 @@ fn synth(n: usize, dir: &PathBuf) {
     );
 }
 
-fn floor(n: usize, dir: &PathBuf) {
+fn floor(n: usize, dir: &Path) {
     let app = bench_app::app(n).expect("the bench app builds");
     let templates = app.templates().expect("the bench app renders");
     let template = &templates[0].1;
