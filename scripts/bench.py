@@ -3,6 +3,7 @@
 
 Usage: scripts/bench.py [--ns 1,10,100,500,1000] [--runs 3] [--node-runs-1000 2]
                         [--no-synth] [--no-compile] [--compile-runs 3] [--ui-runs 1]
+                        [--compile-n 100] [--no-incremental]
 Env:   SHARED_DIR        the shared/ checkout (default: ../shared relative to the repo root)
        CDK_NODE_MODULES  a node_modules dir with aws-cdk-lib + constructs; without it the script
                          runs `npm ci` in a temp copy of the oracle's package files
@@ -38,13 +39,14 @@ def log(*a):
 
 def timed(cmd, env=None, cwd=None):
     """Runs cmd under /usr/bin/time -v: (wall s, peak RSS MiB, stdout)."""
+    # time -v prints wall clock in centiseconds, too coarse for our runs: the wall time is
+    # measured here around the same process (fork/exec included on both sides).
+    t = time.monotonic()
     p = subprocess.run(["/usr/bin/time", "-v", *cmd], env=env, cwd=cwd,
                        capture_output=True, text=True)
+    seconds = time.monotonic() - t
     if p.returncode != 0:
         sys.exit(f"failed: {' '.join(map(str, cmd))}\n{p.stdout}\n{p.stderr}")
-    wall = re.search(r"Elapsed \(wall clock\) time .*: (?:(\d+):)?(\d+):([\d.]+)", p.stderr)
-    h, m, s = wall.groups()
-    seconds = int(h or 0) * 3600 + int(m) * 60 + float(s)
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1))
     return seconds, rss / 1024, p.stdout
 
@@ -300,6 +302,10 @@ opt-level = 1
     (crate / "examples" / f"bench_builder_{n}.rs").write_text(builder_example(n))
     env = cargo_env()
     env["CARGO_TARGET_DIR"] = str(Path(env["CARGO_TARGET_DIR"]) / "bench-compile")
+    if args.no_incremental:
+        # Touching an unchanged file lets incremental compilation reuse nearly everything;
+        # without it the example is compiled in full.
+        env["CARGO_INCREMENTAL"] = "0"
     outs = {}
     for kind in ("macro", "builder"):
         ex = f"bench_{kind}_{n}"
@@ -361,6 +367,8 @@ def main():
     ap.add_argument("--compile-n", type=int, default=100)
     ap.add_argument("--compile-runs", type=int, default=3)
     ap.add_argument("--ui-runs", type=int, default=1)
+    ap.add_argument("--no-incremental", action="store_true",
+                    help="compile-time runs with CARGO_INCREMENTAL=0")
     args = ap.parse_args()
     args.ns = [int(x) for x in args.ns.split(",")]
     with tempfile.TemporaryDirectory() as t:
