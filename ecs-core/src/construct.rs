@@ -10,7 +10,9 @@
 //! assert_eq!(make_unique_id(&["Service", "Service"]), "ServiceD69D759B");
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use md5::{Digest, Md5};
 
@@ -86,6 +88,15 @@ pub struct Stack {
     pub(crate) nodes: Vec<Node>,
     pub(crate) assets: Vec<crate::synth::FileAsset>,
     pub(crate) docker_images: Vec<crate::assets::DockerImageEntry>,
+    /// `(parent, hash of id)` of every node: finds a possible duplicate id without scanning
+    /// the siblings, which made a scope with many children (the stack root) quadratic.
+    child_keys: HashSet<(usize, u64)>,
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
 
 impl Stack {
@@ -105,6 +116,7 @@ impl Stack {
             nodes: vec![root],
             assets: Vec::new(),
             docker_images: Vec::new(),
+            child_keys: HashSet::new(),
         }
     }
 
@@ -156,7 +168,9 @@ impl Stack {
             ));
         }
         let p = &self.nodes[parent.index];
-        if p.children.iter().any(|&c| self.nodes[c].id == id) {
+        // A new key is a new id; a known key is a duplicate unless two ids share a hash.
+        let fresh = self.child_keys.insert((parent.index, id_hash(id)));
+        if !fresh && p.children.iter().any(|&c| self.nodes[c].id == id) {
             let scope = if parent.index == 0 {
                 format!("stack `{}`", self.name)
             } else {

@@ -705,7 +705,10 @@ impl SecurityGroup {
             .properties
             .get_mut("SecurityGroupEgress")
         {
-            rules.retain(|r| *r != no_traffic_rule());
+            // Built once: comparing against a fresh placeholder per rule made a group with
+            // many egress rules quadratic in allocations.
+            let placeholder = no_traffic_rule();
+            rules.retain(|r| *r != placeholder);
         }
         // The CDK omits an empty egress list.
         let props = &mut st.resource_mut(resource).properties;

@@ -153,4 +153,6 @@ pub mod prelude {
     };
     pub use crate::logs::{LogGroup, LogGroupProps, RetentionDays};
     pub use crate::schedule::{CronOptions, Schedule};
+    // ---- performance benchmark (issue 7) ----
+    pub use crate::load_balancing::ListenerAction;
 }

@@ -195,6 +195,91 @@ impl ListenerCondition {
     }
 }
 
+/// What a listener does with requests no rule matches when it forwards to no target group
+/// (CDK `ListenerAction`, given as the listener's `defaultAction`).
+///
+/// ```
+/// use ecs_core::load_balancing::ListenerAction;
+/// let a = ListenerAction::fixed_response(404).content_type("text/plain").message_body("nope");
+/// assert_eq!(a, ListenerAction::fixed_response(404).message_body("nope").content_type("text/plain"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListenerAction {
+    /// Answers with a fixed status code and optional body (`Type: fixed-response`).
+    FixedResponse {
+        /// `StatusCode`, written as a string as the CDK writes it.
+        status_code: u32,
+        /// `ContentType` (e.g. `text/plain`).
+        content_type: Option<String>,
+        /// `MessageBody`.
+        message_body: Option<String>,
+    },
+}
+
+impl ListenerAction {
+    /// Answers every request with `status_code` (CDK `ListenerAction.fixedResponse`).
+    pub fn fixed_response(status_code: u32) -> ListenerAction {
+        ListenerAction::FixedResponse {
+            status_code,
+            content_type: None,
+            message_body: None,
+        }
+    }
+
+    /// Sets the fixed response's `ContentType`.
+    pub fn content_type(self, content_type: impl Into<String>) -> ListenerAction {
+        match self {
+            ListenerAction::FixedResponse {
+                status_code,
+                message_body,
+                ..
+            } => ListenerAction::FixedResponse {
+                status_code,
+                content_type: Some(content_type.into()),
+                message_body,
+            },
+        }
+    }
+
+    /// Sets the fixed response's `MessageBody`.
+    pub fn message_body(self, body: impl Into<String>) -> ListenerAction {
+        match self {
+            ListenerAction::FixedResponse {
+                status_code,
+                content_type,
+                ..
+            } => ListenerAction::FixedResponse {
+                status_code,
+                content_type,
+                message_body: Some(body.into()),
+            },
+        }
+    }
+
+    /// The `DefaultActions` / `Actions` list the action renders to.
+    fn render(&self) -> Value {
+        match self {
+            ListenerAction::FixedResponse {
+                status_code,
+                content_type,
+                message_body,
+            } => {
+                let mut config = vec![("StatusCode", Value::from(status_code.to_string()))];
+                if let Some(c) = content_type {
+                    config.push(("ContentType", Value::from(c.as_str())));
+                }
+                if let Some(b) = message_body {
+                    config.push(("MessageBody", Value::from(b.as_str())));
+                }
+                Value::List(vec![Value::map([
+                    ("FixedResponseConfig", Value::map(config)),
+                    ("Type", Value::from("fixed-response")),
+                ])])
+            }
+        }
+    }
+}
+
 /// A target group's health check (CDK `elbv2.HealthCheck`).
 ///
 /// ```
@@ -593,6 +678,13 @@ impl LoadBalancer {
             }
         };
         let (protocol, port) = listener_protocol_and_port(&d.id, id, application, &props)?;
+        if !application && props.default_action.is_some() {
+            // Fixed responses are an HTTP feature: network listeners can only forward.
+            return Err(Error::new(format!(
+                "listener `{id}` of network load balancer `{}` cannot have `default_action`: remove it and forward with `add_targets`",
+                d.id
+            )));
+        }
         let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::Listener")
             .prop("LoadBalancerArn", Value::Ref(d.resource))
             .prop("Port", port)
@@ -601,6 +693,10 @@ impl LoadBalancer {
                 "SslPolicy",
                 props.ssl_policy.or_else(|| default_ssl_policy(protocol)),
             );
+        let has_default_action = props.default_action.is_some();
+        if let Some(action) = &props.default_action {
+            resource.set("DefaultActions", action.render());
+        }
         if !props.certificates.is_empty() {
             resource.set(
                 "Certificates",
@@ -634,7 +730,7 @@ impl LoadBalancer {
             load_balancer: self,
             application,
             rules: Vec::new(),
-            has_default_action: false,
+            has_default_action,
         });
         Ok(Listener { node, index })
     }
@@ -717,6 +813,8 @@ pub struct ListenerProps {
     pub ssl_policy: Option<String>,
     /// Whether anyone may connect (application); default true.
     pub open: Option<bool>,
+    /// `DefaultActions` when no target group is the default (application listeners).
+    pub default_action: Option<ListenerAction>,
 }
 
 impl ListenerProps {
@@ -747,6 +845,12 @@ impl ListenerProps {
     /// Sets `open`.
     pub fn open(mut self, open: bool) -> Self {
         self.open = Some(open);
+        self
+    }
+
+    /// Sets `default_action`.
+    pub fn default_action(mut self, action: ListenerAction) -> Self {
+        self.default_action = Some(action);
         self
     }
 }
@@ -1103,7 +1207,7 @@ impl Listener {
             None => {
                 if l.has_default_action {
                     return Err(Error::new(format!(
-                        "listener `{}` already forwards to a target group by default: give `{id}` a `priority` and `conditions`",
+                        "listener `{}` already has a default action: give `{id}` a `priority` and `conditions`",
                         l.id
                     )));
                 }

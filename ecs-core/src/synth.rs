@@ -221,9 +221,16 @@ impl App {
     pub fn templates(&self) -> Result<Vec<(String, Json)>, Error> {
         self.validate()?;
         let cross = cross_stack::CrossStack::of(self)?;
+        self.render_templates(&cross)
+    }
+
+    fn render_templates(
+        &self,
+        cross: &cross_stack::CrossStack,
+    ) -> Result<Vec<(String, Json)>, Error> {
         self.stacks
             .iter()
-            .map(|s| Ok((s.name.clone(), render_stack(self, s, &cross)?)))
+            .map(|s| Ok((s.name.clone(), render_stack(self, s, cross)?)))
             .collect()
     }
 
@@ -238,13 +245,16 @@ impl App {
     /// Synthesizes into `dir`, replacing it atomically.
     pub fn synth_to(&self, dir: impl AsRef<Path>) -> Result<Assembly, Error> {
         let dir = dir.as_ref().to_path_buf();
-        let templates = self.templates()?;
+        self.validate()?;
+        // Computed once for rendering and the manifest: it walks every value of the app.
+        let cross = cross_stack::CrossStack::of(self)?;
+        let templates = self.render_templates(&cross)?;
         let staging = sibling(&dir, "staging");
         if staging.exists() {
             fs::remove_dir_all(&staging).map_err(|e| Error::io("remove", &staging, e))?;
         }
         fs::create_dir_all(&staging).map_err(|e| Error::io("create", &staging, e))?;
-        let result = self.write_assembly(&staging, &templates);
+        let result = self.write_assembly(&staging, &templates, &cross);
         if let Err(e) = result {
             let _ = fs::remove_dir_all(&staging);
             return Err(e);
@@ -264,8 +274,12 @@ impl App {
         })
     }
 
-    fn write_assembly(&self, dir: &Path, templates: &[(String, Json)]) -> Result<(), Error> {
-        let cross = cross_stack::CrossStack::of(self)?;
+    fn write_assembly(
+        &self,
+        dir: &Path,
+        templates: &[(String, Json)],
+        cross: &cross_stack::CrossStack,
+    ) -> Result<(), Error> {
         let mut artifacts = Map::new();
         for (stack, (name, template)) in self.stacks.iter().zip(templates) {
             // Stacks this one reads outputs of deploy first (CDK `addStackDependency`).
@@ -567,14 +581,16 @@ fn locale_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 fn render_stack(app: &App, stack: &Stack, cross: &cross_stack::CrossStack) -> Result<Json, Error> {
     let order = stack.depth_first();
     let mut logical_ids = HashMap::new();
-    let mut seen: HashMap<String, String> = HashMap::new();
+    // Paths are only built for the error: building one per node was a tenth of rendering.
+    let mut seen: HashMap<String, NodeId> = HashMap::new();
     for &n in &order {
         if stack.nodes[n.index].element.is_some() {
             let id = stack.logical_id(n);
-            if let Some(other) = seen.insert(id.clone(), stack.path(n)) {
+            if let Some(other) = seen.insert(id.clone(), n) {
                 return Err(Error::new(format!(
-                    "`{}` and `{other}` have the same logical ID `{id}`: rename one of them",
-                    stack.path(n)
+                    "`{}` and `{}` have the same logical ID `{id}`: rename one of them",
+                    stack.path(n),
+                    stack.path(other)
                 )));
             }
             logical_ids.insert(n.index, id);

@@ -814,6 +814,7 @@ pub static KINDS: &[Kind] = &[
             prop("certificates", E),
             prop("ssl_policy", E),
             prop("open", E),
+            prop("default_action", E), // issue 7: `ListenerAction::fixed_response(404)`
         ],
         children: &[KindId::AddTargets, KindId::RegisterTargets],
         class: None,
