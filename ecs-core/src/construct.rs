@@ -354,6 +354,10 @@ impl Stack {
             chain.push(i);
             at = self.nodes[i].parent;
         }
+        // Most resources carry no tags at all: no map to build.
+        if chain.iter().all(|&i| self.nodes[i].tags.is_empty()) {
+            return Vec::new();
+        }
         let kind = match &self.nodes[node.index].element {
             Some(Element::Resource(r)) => r.kind.as_str(),
             _ => "",
@@ -404,37 +408,50 @@ impl Stack {
 /// assert_eq!(make_unique_id(&["Default", "Cluster", "Resource"]), "ClusterEB0386A7");
 /// ```
 pub fn make_unique_id(components: &[&str]) -> String {
-    let components: Vec<&str> = components
-        .iter()
-        .copied()
-        .filter(|c| *c != "Default")
-        .collect();
-    match components.as_slice() {
-        [] => String::new(),
-        [single] if single.len() <= 255 => remove_non_alphanumeric(single),
-        _ => {
-            let hash = path_hash(&components.join("/"));
-            let mut human = String::new();
-            let mut previous: Option<&str> = None;
-            for c in &components {
-                if previous.is_some_and(|p| p.ends_with(c)) {
-                    continue;
-                }
-                previous = Some(c);
-                if *c != "Resource" {
-                    human.push_str(&remove_non_alphanumeric(c));
-                }
-            }
-            human.truncate(240);
-            human + &hash
+    // Every element's logical ID goes through here: no intermediate strings or vectors.
+    let kept = || components.iter().copied().filter(|c| *c != "Default");
+    let mut it = kept();
+    match (it.next(), it.next()) {
+        (None, _) => return String::new(),
+        (Some(single), None) if single.len() <= 255 => return remove_non_alphanumeric(single),
+        _ => {}
+    }
+    let mut md5 = Md5::new();
+    let mut human = String::with_capacity(64);
+    let mut previous: Option<&str> = None;
+    for (i, c) in kept().enumerate() {
+        // The MD5 of the components joined with `/`.
+        if i > 0 {
+            md5.update(b"/");
+        }
+        md5.update(c.as_bytes());
+        if previous.is_some_and(|p| p.ends_with(c)) {
+            continue;
+        }
+        previous = Some(c);
+        if c != "Resource" {
+            human.extend(c.chars().filter(|c| c.is_ascii_alphanumeric()));
         }
     }
+    human.truncate(240);
+    push_hash_hex(&mut human, &md5.finalize());
+    human
 }
 
 /// First 8 hex digits, upper-cased, of the MD5 of `path`.
 pub(crate) fn path_hash(path: &str) -> String {
-    let digest = Md5::digest(path.as_bytes());
-    digest[..4].iter().map(|b| format!("{b:02X}")).collect()
+    let mut out = String::with_capacity(8);
+    push_hash_hex(&mut out, &Md5::digest(path.as_bytes()));
+    out
+}
+
+/// Appends the first 4 bytes of `digest` as upper-case hex.
+fn push_hash_hex(out: &mut String, digest: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in &digest[..4] {
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
+    }
 }
 
 fn remove_non_alphanumeric(s: &str) -> String {

@@ -14,7 +14,6 @@
 //! # Ok::<(), ecs_core::Error>(())
 //! ```
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -22,11 +21,11 @@ use serde_json::{json, Map, Value as Json};
 use sha2::{Digest, Sha256};
 
 use crate::app::App;
-use crate::cfn::{Element, Tagging, Value};
 use crate::construct::{NodeId, Stack};
 use crate::error::Error;
 
 mod cross_stack;
+mod render;
 
 /// The cloud-assembly schema version written into `manifest.json` and asset manifests.
 pub const ASSEMBLY_VERSION: &str = "55.0.0";
@@ -221,16 +220,13 @@ impl App {
     pub fn templates(&self) -> Result<Vec<(String, Json)>, Error> {
         self.validate()?;
         let cross = cross_stack::CrossStack::of(self)?;
-        self.render_templates(&cross)
-    }
-
-    fn render_templates(
-        &self,
-        cross: &cross_stack::CrossStack,
-    ) -> Result<Vec<(String, Json)>, Error> {
+        // The same views synthesis writes, turned into JSON values.
         self.stacks
             .iter()
-            .map(|s| Ok((s.name.clone(), render_stack(self, s, cross)?)))
+            .map(|s| {
+                let json = render::StackRenderer::new(self, s, &cross)?.to_json()?;
+                Ok((s.name.clone(), json))
+            })
             .collect()
     }
 
@@ -248,13 +244,18 @@ impl App {
         self.validate()?;
         // Computed once for rendering and the manifest: it walks every value of the app.
         let cross = cross_stack::CrossStack::of(self)?;
-        let templates = self.render_templates(&cross)?;
+        // Logical IDs are checked for every stack before anything is written.
+        let renderers = self
+            .stacks
+            .iter()
+            .map(|s| render::StackRenderer::new(self, s, &cross))
+            .collect::<Result<Vec<_>, Error>>()?;
         let staging = sibling(&dir, "staging");
         if staging.exists() {
             fs::remove_dir_all(&staging).map_err(|e| Error::io("remove", &staging, e))?;
         }
         fs::create_dir_all(&staging).map_err(|e| Error::io("create", &staging, e))?;
-        let result = self.write_assembly(&staging, &templates, &cross);
+        let result = self.write_assembly(&staging, &renderers, &cross);
         if let Err(e) = result {
             let _ = fs::remove_dir_all(&staging);
             return Err(e);
@@ -277,11 +278,12 @@ impl App {
     fn write_assembly(
         &self,
         dir: &Path,
-        templates: &[(String, Json)],
+        renderers: &[render::StackRenderer],
         cross: &cross_stack::CrossStack,
     ) -> Result<(), Error> {
         let mut artifacts = Map::new();
-        for (stack, (name, template)) in self.stacks.iter().zip(templates) {
+        for (stack, renderer) in self.stacks.iter().zip(renderers) {
+            let name = &stack.name;
             // Stacks this one reads outputs of deploy first (CDK `addStackDependency`).
             let mut dependencies: Vec<Json> = cross
                 .dependencies(stack.index)
@@ -289,9 +291,7 @@ impl App {
                 .collect();
             dependencies.push(Json::from(format!("{name}.assets")));
             let template_file = format!("{name}.template.json");
-            let template_bytes = to_bytes(template, b" ");
-            write(&dir.join(&template_file), &template_bytes)?;
-            let template_hash = sha256_hex(&template_bytes);
+            let template_hash = write_template(&dir.join(&template_file), renderer)?;
             let mut files = Map::new();
             for asset in &stack.assets {
                 let staged = dir.join(asset.staged_path());
@@ -484,92 +484,6 @@ pub(crate) fn to_bytes(value: &Json, indent: &[u8]) -> Vec<u8> {
     out
 }
 
-struct Ctx<'a> {
-    app: &'a App,
-    stack: &'a Stack,
-    logical_ids: HashMap<usize, String>,
-}
-
-impl Ctx<'_> {
-    fn id(&self, node: NodeId) -> Result<&str, Error> {
-        if node.stack() != self.stack.index {
-            return Err(Error::new(format!(
-                "`{}` refers to a construct in another stack; references across stacks are not supported yet",
-                self.stack.name
-            )));
-        }
-        self.logical_ids
-            .get(&node.index)
-            .map(String::as_str)
-            .ok_or_else(|| {
-                Error::new("a reference names a construct that has no element: this is a bug")
-            })
-    }
-
-    fn render(&self, value: &Value, owner: NodeId) -> Result<Json, Error> {
-        Ok(match value {
-            Value::Null => Json::Null,
-            Value::Bool(b) => Json::Bool(*b),
-            Value::Int(n) => Json::from(*n),
-            Value::Float(n) => serde_json::Number::from_f64(*n).map_or(Json::Null, Json::Number),
-            Value::Str(s) => Json::from(s.as_str()),
-            Value::List(items) => Json::Array(
-                items
-                    .iter()
-                    .map(|v| self.render(v, owner))
-                    .collect::<Result<_, _>>()?,
-            ),
-            Value::Map(m) => {
-                let mut out = Map::new();
-                for (k, v) in m {
-                    out.insert(k.clone(), self.render(v, owner)?);
-                }
-                Json::Object(out)
-            }
-            Value::Ref(n) if n.stack() != self.stack.index => {
-                cross_stack::get_stack_output(self.app, *n, None)
-            }
-            Value::GetAtt(n, attr) if n.stack() != self.stack.index => {
-                cross_stack::get_stack_output(self.app, *n, Some(attr))
-            }
-            Value::Ref(n) => json!({"Ref": self.id(*n)?}),
-            Value::GetAtt(n, attr) => json!({"Fn::GetAtt": [self.id(*n)?, attr]}),
-            Value::Pseudo(p) => json!({"Ref": p.name()}),
-            Value::Join(d, parts) => {
-                json!({"Fn::Join": [d, self.render(&Value::List(parts.clone()), owner)?]})
-            }
-            Value::Select(i, v) => json!({"Fn::Select": [i, self.render(v, owner)?]}),
-            Value::Split(d, v) => json!({"Fn::Split": [d, self.render(v, owner)?]}),
-            Value::GetAzs(r) => json!({"Fn::GetAZs": r}),
-            Value::Base64(v) => json!({"Fn::Base64": self.render(v, owner)?}),
-            Value::Sub(s) => json!({"Fn::Sub": s}),
-            Value::Policy(doc) => sort_statement_lists(self.render(&doc.render(), owner)?),
-            Value::PolicyName => {
-                let id = self.id(owner)?;
-                let start = id.len().saturating_sub(128);
-                Json::from(&id[start..])
-            }
-        })
-    }
-}
-
-/// Sorts each statement's `Action` and `Resource` lists by their JSON text, as the CDK's
-/// policy post-processor does once statements are minimized (so the order of grants does not
-/// show in the template).
-fn sort_statement_lists(mut doc: Json) -> Json {
-    if let Some(Json::Array(statements)) = doc.get_mut("Statement") {
-        for statement in statements {
-            for key in ["Action", "Resource"] {
-                if let Some(Json::Array(items)) = statement.get_mut(key) {
-                    items.sort_by_cached_key(|v| v.to_string());
-                    items.dedup();
-                }
-            }
-        }
-    }
-    doc
-}
-
 /// Sorts like JavaScript's `localeCompare` does for construct paths: case-insensitively
 /// first, with lower case before upper case on ties.
 fn locale_cmp(a: &str, b: &str) -> std::cmp::Ordering {
@@ -578,145 +492,9 @@ fn locale_cmp(a: &str, b: &str) -> std::cmp::Ordering {
         .then_with(|| b.cmp(a))
 }
 
-fn render_stack(app: &App, stack: &Stack, cross: &cross_stack::CrossStack) -> Result<Json, Error> {
-    let order = stack.depth_first();
-    let mut logical_ids = HashMap::new();
-    // Paths are only built for the error: building one per node was a tenth of rendering.
-    let mut seen: HashMap<String, NodeId> = HashMap::new();
-    for &n in &order {
-        if stack.nodes[n.index].element.is_some() {
-            let id = stack.logical_id(n);
-            if let Some(other) = seen.insert(id.clone(), n) {
-                return Err(Error::new(format!(
-                    "`{}` and `{}` have the same logical ID `{id}`: rename one of them",
-                    stack.path(n),
-                    stack.path(other)
-                )));
-            }
-            logical_ids.insert(n.index, id);
-        }
-    }
-    let ctx = Ctx {
-        app,
-        stack,
-        logical_ids,
-    };
-    let mut resources = Map::new();
-    let mut parameters = Map::new();
-    let mut outputs = Map::new();
-    for &n in &order {
-        match &stack.nodes[n.index].element {
-            None => {}
-            Some(Element::Resource(r)) => {
-                let mut props = Map::new();
-                for (k, v) in &r.properties {
-                    props.insert(k.clone(), ctx.render(v, n)?);
-                }
-                apply_tags(&mut props, r.tagging, &stack.tags_for(n));
-                // A dependency that a `Ref` or `Fn::GetAtt` already implies is left out: the
-                // CDK writes it, cfn-lint flags it (W3005), and CloudFormation ignores it.
-                let mut implied = Vec::new();
-                props.values().for_each(|v| referenced_ids(v, &mut implied));
-                let mut ids = Vec::new();
-                for d in dependencies(stack, n) {
-                    let id = ctx.id(d)?;
-                    if !implied.contains(&id) {
-                        ids.push(Json::from(id));
-                    }
-                }
-                let mut body = Map::new();
-                body.insert("Type".into(), Json::from(r.kind.as_str()));
-                if !props.is_empty() {
-                    body.insert("Properties".into(), Json::Object(props));
-                }
-                if !ids.is_empty() {
-                    body.insert("DependsOn".into(), Json::Array(ids));
-                }
-                if let Some(p) = &r.update_policy {
-                    body.insert("UpdatePolicy".into(), ctx.render(p, n)?);
-                }
-                if let Some(p) = r.removal_policy {
-                    body.insert("UpdateReplacePolicy".into(), Json::from(p));
-                    body.insert("DeletionPolicy".into(), Json::from(p));
-                }
-                resources.insert(ctx.id(n)?.to_string(), Json::Object(body));
-            }
-            Some(Element::Parameter(p)) => {
-                let mut body = Map::new();
-                body.insert("Type".into(), Json::from(p.kind.as_str()));
-                if let Some(d) = &p.default {
-                    body.insert("Default".into(), Json::from(d.as_str()));
-                }
-                if let Some(d) = &p.description {
-                    body.insert("Description".into(), Json::from(d.as_str()));
-                }
-                parameters.insert(ctx.id(n)?.to_string(), Json::Object(body));
-            }
-            Some(Element::Output(o)) => {
-                let mut body = Map::new();
-                if let Some(d) = &o.description {
-                    body.insert("Description".into(), Json::from(d.as_str()));
-                }
-                body.insert("Value".into(), ctx.render(&o.value, n)?);
-                if let Some(e) = &o.export_name {
-                    body.insert("Export".into(), json!({"Name": e}));
-                }
-                outputs.insert(ctx.id(n)?.to_string(), Json::Object(body));
-            }
-        }
-    }
-    // Outputs other stacks read, under the `Publish` scope the CDK adds last.
-    for (name, value) in cross.outputs(app, stack.index) {
-        outputs.insert(name, json!({ "Value": value }));
-    }
-    parameters.insert(
-        "BootstrapVersion".into(),
-        json!({
-            "Type": "AWS::SSM::Parameter::Value<String>",
-            "Default": "/cdk-bootstrap/hnb659fds/version",
-            "Description": "Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter Store. [cdk:skip]"
-        }),
-    );
-    let mut template = Map::new();
-    template.insert("Resources".into(), Json::Object(resources));
-    if !outputs.is_empty() {
-        template.insert("Outputs".into(), Json::Object(outputs));
-    }
-    template.insert("Parameters".into(), Json::Object(parameters));
-    template.insert(
-        "Rules".into(),
-        json!({
-            "CheckBootstrapVersion": {
-                "Assertions": [{
-                    "Assert": {"Fn::Not": [{"Fn::Contains": [["1", "2", "3", "4", "5"], {"Ref": "BootstrapVersion"}]}]},
-                    "AssertDescription": "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI."
-                }]
-            }
-        }),
-    );
-    Ok(Json::Object(template))
-}
-
-/// The logical IDs a rendered value names through `Ref` and `Fn::GetAtt`.
-fn referenced_ids<'a>(value: &'a Json, out: &mut Vec<&'a str>) {
-    match value {
-        Json::Object(m) => {
-            if let Some(Json::String(id)) = m.get("Ref") {
-                out.push(id);
-            }
-            if let Some(Json::String(id)) = m.get("Fn::GetAtt").and_then(|a| a.get(0)) {
-                out.push(id);
-            }
-            m.values().for_each(|v| referenced_ids(v, out));
-        }
-        Json::Array(items) => items.iter().for_each(|v| referenced_ids(v, out)),
-        _ => {}
-    }
-}
-
 /// The resources `node` depends on through its own and its ancestors' dependencies, sorted by
 /// path as the CDK sorts `DependsOn`, without resources inside `node`'s own dependency target.
-fn dependencies(stack: &Stack, node: NodeId) -> Vec<NodeId> {
+pub(crate) fn dependencies(stack: &Stack, node: NodeId) -> Vec<NodeId> {
     let mut targets = Vec::new();
     let mut at = Some(node.index);
     while let Some(i) = at {
@@ -733,50 +511,58 @@ fn dependencies(stack: &Stack, node: NodeId) -> Vec<NodeId> {
             }
         }
     }
-    out.sort_by(|a, b| locale_cmp(&stack.path(*a), &stack.path(*b)));
+    if out.len() > 1 {
+        // One path per resource, not one per comparison.
+        let mut keyed: Vec<(String, NodeId)> = out.iter().map(|&r| (stack.path(r), r)).collect();
+        keyed.sort_by(|a, b| locale_cmp(&a.0, &b.0));
+        out = keyed.into_iter().map(|(_, r)| r).collect();
+    }
     out
 }
 
-fn apply_tags(props: &mut Map<String, Json>, tagging: Tagging, tags: &[(String, String)]) {
-    if tags.is_empty() {
-        return;
+/// Writes a template through a buffer into `path`, hashing the bytes on the way (the asset
+/// manifest names the template by its SHA-256), so no copy of the whole template is held.
+fn write_template(path: &Path, renderer: &render::StackRenderer) -> Result<String, Error> {
+    use std::io::Write;
+    let file = fs::File::create(path).map_err(|e| Error::io("write", path, e))?;
+    let mut out = std::io::BufWriter::with_capacity(
+        1 << 16,
+        HashingWriter {
+            inner: file,
+            hash: Sha256::new(),
+        },
+    );
+    match renderer.write(&mut out) {
+        Ok(()) => {}
+        Err(render::WriteError::Render(e)) => return Err(e),
+        Err(render::WriteError::Io(e)) => return Err(Error::io("write", path, e)),
     }
-    let plain = || {
-        Json::Array(
-            tags.iter()
-                .map(|(k, v)| json!({"Key": k, "Value": v}))
-                .collect(),
-        )
-    };
-    match tagging {
-        Tagging::None => {}
-        Tagging::Standard => {
-            props.insert("Tags".into(), plain());
-        }
-        Tagging::Named(key) => {
-            props.insert(key.into(), plain());
-        }
-        Tagging::AutoScaling => {
-            let list = tags
-                .iter()
-                .map(|(k, v)| json!({"Key": k, "PropagateAtLaunch": true, "Value": v}))
-                .collect();
-            props.insert("Tags".into(), Json::Array(list));
-        }
-        Tagging::LaunchTemplate => {
-            if let Some(Json::Object(data)) = props.get_mut("LaunchTemplateData") {
-                data.insert(
-                    "TagSpecifications".into(),
-                    json!([
-                        {"ResourceType": "instance", "Tags": plain()},
-                        {"ResourceType": "volume", "Tags": plain()}
-                    ]),
-                );
-            }
-            props.insert(
-                "TagSpecifications".into(),
-                json!([{"ResourceType": "launch-template", "Tags": plain()}]),
-            );
-        }
+    out.flush().map_err(|e| Error::io("write", path, e))?;
+    let hashing = out
+        .into_inner()
+        .map_err(|e| Error::io("write", path, e.into_error()))?;
+    Ok(hashing
+        .hash
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Passes bytes through to `inner` and into a SHA-256.
+struct HashingWriter<W> {
+    inner: W,
+    hash: Sha256,
+}
+
+impl<W: std::io::Write> std::io::Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }

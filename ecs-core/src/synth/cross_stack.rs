@@ -32,6 +32,10 @@ impl CrossStack {
             exports: vec![Vec::new(); n],
             depends_on: vec![Vec::new(); n],
         };
+        // With one stack every reference is local: nothing to walk.
+        if n < 2 {
+            return Ok(cross);
+        }
         for stack in &app.stacks {
             for node in stack.depth_first() {
                 let data = &stack.nodes[node.index];

@@ -1,0 +1,642 @@
+//! Template rendering straight from the construct tree: `Serialize` views over the stack's own
+//! elements and `Value`s, resolving `Ref`/`Fn::GetAtt` to logical IDs while they are written.
+//! Synthesis serializes them into the template file with no intermediate JSON tree (building,
+//! writing and freeing that tree was most of synthesis and what made memory grow with the app);
+//! `App::templates()` turns the same views into JSON values, so both agree by construction.
+//!
+//! The layout is the CDK's: properties in key order with the tags appended (or replacing a
+//! property of the same name in place), then `DependsOn`, `UpdatePolicy`,
+//! `UpdateReplacePolicy`, `DeletionPolicy`; sections `Resources`, `Outputs`, `Parameters`,
+//! `Rules`.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
+use serde_json::{json, Value as Json};
+
+use super::cross_stack::{self, CrossStack};
+use crate::app::App;
+use crate::cfn::{Element, Resource, Tagging, Value};
+use crate::construct::{NodeId, Stack};
+use crate::error::Error;
+
+/// One stack's template, ready to be serialized.
+pub(super) struct StackRenderer<'a> {
+    app: &'a App,
+    stack: &'a Stack,
+    /// Template order.
+    order: Vec<NodeId>,
+    /// The logical ID of every node holding an element, by node index.
+    ids: Vec<Option<String>>,
+    /// Outputs other stacks read: logical ID and value.
+    published: Vec<(String, Json)>,
+    /// The first error met while serializing (serde errors carry only text).
+    error: RefCell<Option<Error>>,
+}
+
+impl<'a> StackRenderer<'a> {
+    /// Allocates the stack's logical IDs, refusing two elements with the same one.
+    pub(super) fn new(
+        app: &'a App,
+        stack: &'a Stack,
+        cross: &CrossStack,
+    ) -> Result<StackRenderer<'a>, Error> {
+        let order = stack.depth_first();
+        let mut ids: Vec<Option<String>> = vec![None; stack.nodes.len()];
+        for &n in &order {
+            if stack.nodes[n.index].element.is_some() {
+                ids[n.index] = Some(stack.logical_id(n));
+            }
+        }
+        // Paths are only built for the error: building one per node was a tenth of rendering.
+        let mut seen: HashMap<&str, NodeId> = HashMap::with_capacity(ids.len());
+        for &n in &order {
+            let Some(id) = &ids[n.index] else { continue };
+            if let Some(other) = seen.insert(id, n) {
+                return Err(Error::new(format!(
+                    "`{}` and `{}` have the same logical ID `{id}`: rename one of them",
+                    stack.path(n),
+                    stack.path(other)
+                )));
+            }
+        }
+        drop(seen);
+        Ok(StackRenderer {
+            app,
+            stack,
+            order,
+            ids,
+            published: cross.outputs(app, stack.index),
+            error: RefCell::new(None),
+        })
+    }
+
+    /// The template, pretty-printed with one-space indentation and no final newline, into
+    /// `out`.
+    pub(super) fn write<W: std::io::Write>(&self, out: W) -> Result<(), WriteError> {
+        let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
+        let mut ser = serde_json::Serializer::with_formatter(out, fmt);
+        match Template(self).serialize(&mut ser) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(match self.error.borrow_mut().take() {
+                Some(err) => WriteError::Render(err),
+                None => WriteError::Io(e.into()),
+            }),
+        }
+    }
+
+    /// The template as a JSON value.
+    pub(super) fn to_json(&self) -> Result<Json, Error> {
+        serde_json::to_value(Template(self)).map_err(|e| {
+            self.error
+                .borrow_mut()
+                .take()
+                .unwrap_or_else(|| Error::new(e.to_string()))
+        })
+    }
+
+    fn fail<E: serde::ser::Error>(&self, err: Error) -> E {
+        let text = err.to_string();
+        self.error.borrow_mut().get_or_insert(err);
+        E::custom(text)
+    }
+
+    fn id<E: serde::ser::Error>(&self, node: NodeId) -> Result<&str, E> {
+        if node.stack() != self.stack.index {
+            return Err(self.fail(Error::new(format!(
+                "`{}` refers to a construct in another stack; references across stacks are not supported yet",
+                self.stack.name
+            ))));
+        }
+        match &self.ids[node.index] {
+            Some(id) => Ok(id),
+            None => Err(self.fail(Error::new(
+                "a reference names a construct that has no element: this is a bug",
+            ))),
+        }
+    }
+
+    fn value(&'a self, value: &'a Value, owner: NodeId) -> V<'a> {
+        V {
+            r: self,
+            value,
+            owner,
+        }
+    }
+}
+
+/// Why writing a template failed.
+pub(super) enum WriteError {
+    /// Rendering refused the app.
+    Render(Error),
+    /// The output could not be written.
+    Io(std::io::Error),
+}
+
+/// Serializes `{key: value}`.
+fn single<S: Serializer, T: Serialize + ?Sized>(
+    s: S,
+    key: &str,
+    value: &T,
+) -> Result<S::Ok, S::Error> {
+    let mut m = s.serialize_map(Some(1))?;
+    m.serialize_entry(key, value)?;
+    m.end()
+}
+
+/// A two-element array of different types, as intrinsic functions take them.
+struct Pair<'x, A: ?Sized, B: ?Sized>(&'x A, &'x B);
+
+impl<A: Serialize + ?Sized, B: Serialize + ?Sized> Serialize for Pair<'_, A, B> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(2))?;
+        seq.serialize_element(self.0)?;
+        seq.serialize_element(self.1)?;
+        seq.end()
+    }
+}
+
+/// A value of the construct tree, written as CloudFormation JSON of its stack.
+struct V<'a> {
+    r: &'a StackRenderer<'a>,
+    value: &'a Value,
+    /// The node holding the value (`PolicyName` is derived from its logical ID).
+    owner: NodeId,
+}
+
+impl<'a> V<'a> {
+    fn sub(&self, value: &'a Value) -> V<'a> {
+        V {
+            r: self.r,
+            value,
+            owner: self.owner,
+        }
+    }
+}
+
+/// A list of values.
+struct List<'a>(&'a V<'a>, &'a [Value]);
+
+impl Serialize for List<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.1.len()))?;
+        for v in self.1 {
+            seq.serialize_element(&self.0.sub(v))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for V<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.r;
+        let here = r.stack.index;
+        match self.value {
+            Value::Null => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Int(n) => s.serialize_i64(*n),
+            Value::Float(n) => s.serialize_f64(*n),
+            Value::Str(v) => s.serialize_str(v),
+            Value::List(items) => List(self, items).serialize(s),
+            Value::Map(m) => {
+                let mut map = s.serialize_map(Some(m.len()))?;
+                for (k, v) in m {
+                    map.serialize_entry(k, &self.sub(v))?;
+                }
+                map.end()
+            }
+            Value::Ref(n) if n.stack() != here => {
+                cross_stack::get_stack_output(r.app, *n, None).serialize(s)
+            }
+            Value::GetAtt(n, attr) if n.stack() != here => {
+                cross_stack::get_stack_output(r.app, *n, Some(attr)).serialize(s)
+            }
+            Value::Ref(n) => single(s, "Ref", r.id::<S::Error>(*n)?),
+            Value::GetAtt(n, attr) => {
+                single(s, "Fn::GetAtt", &Pair(r.id::<S::Error>(*n)?, attr.as_str()))
+            }
+            Value::Pseudo(p) => single(s, "Ref", p.name()),
+            Value::Join(d, parts) => single(s, "Fn::Join", &Pair(d.as_str(), &List(self, parts))),
+            Value::Select(i, v) => single(s, "Fn::Select", &Pair(i, &self.sub(v))),
+            Value::Split(d, v) => single(s, "Fn::Split", &Pair(d.as_str(), &self.sub(v))),
+            Value::GetAzs(region) => single(s, "Fn::GetAZs", region.as_str()),
+            Value::Base64(v) => single(s, "Fn::Base64", &self.sub(v)),
+            Value::Sub(t) => single(s, "Fn::Sub", t.as_str()),
+            Value::Policy(doc) => {
+                // Small, and its lists are sorted by their JSON text: built as JSON first.
+                let rendered = doc.render();
+                let json = serde_json::to_value(self.sub(&rendered)).map_err(S::Error::custom)?;
+                sort_statement_lists(json).serialize(s)
+            }
+            Value::PolicyName => {
+                let id = r.id::<S::Error>(self.owner)?;
+                let start = id.len().saturating_sub(128);
+                s.serialize_str(&id[start..])
+            }
+        }
+    }
+}
+
+/// Sorts each statement's `Action` and `Resource` lists by their JSON text, as the CDK's
+/// policy post-processor does once statements are minimized (so the order of grants does not
+/// show in the template).
+fn sort_statement_lists(mut doc: Json) -> Json {
+    if let Some(Json::Array(statements)) = doc.get_mut("Statement") {
+        for statement in statements {
+            for key in ["Action", "Resource"] {
+                if let Some(Json::Array(items)) = statement.get_mut(key) {
+                    items.sort_by_cached_key(|v| v.to_string());
+                    items.dedup();
+                }
+            }
+        }
+    }
+    doc
+}
+
+struct Template<'a>(&'a StackRenderer<'a>);
+
+impl Serialize for Template<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let has_outputs = !r.published.is_empty()
+            || r.order
+                .iter()
+                .any(|n| matches!(r.stack.nodes[n.index].element, Some(Element::Output(_))));
+        let mut m = s.serialize_map(Some(3 + usize::from(has_outputs)))?;
+        m.serialize_entry("Resources", &Resources(r))?;
+        if has_outputs {
+            m.serialize_entry("Outputs", &Outputs(r))?;
+        }
+        m.serialize_entry("Parameters", &Parameters(r))?;
+        m.serialize_entry(
+            "Rules",
+            &json!({
+                "CheckBootstrapVersion": {
+                    "Assertions": [{
+                        "Assert": {"Fn::Not": [{"Fn::Contains": [["1", "2", "3", "4", "5"], {"Ref": "BootstrapVersion"}]}]},
+                        "AssertDescription": "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI."
+                    }]
+                }
+            }),
+        )?;
+        m.end()
+    }
+}
+
+struct Resources<'a>(&'a StackRenderer<'a>);
+
+impl Serialize for Resources<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let mut m = s.serialize_map(None)?;
+        for &n in &r.order {
+            if let Some(Element::Resource(res)) = &r.stack.nodes[n.index].element {
+                m.serialize_entry(
+                    r.id::<S::Error>(n)?,
+                    &ResourceBody {
+                        r,
+                        node: n,
+                        res,
+                        tags: r.stack.tags_for(n),
+                    },
+                )?;
+            }
+        }
+        m.end()
+    }
+}
+
+struct ResourceBody<'a> {
+    r: &'a StackRenderer<'a>,
+    node: NodeId,
+    res: &'a Resource,
+    /// The tags that reach it (empty: none are written).
+    tags: Vec<(String, String)>,
+}
+
+impl ResourceBody<'_> {
+    /// The property the tags go into, if any.
+    fn tag_key(&self) -> Option<&'static str> {
+        if self.tags.is_empty() {
+            return None;
+        }
+        match self.res.tagging {
+            Tagging::None => None,
+            Tagging::Standard | Tagging::AutoScaling => Some("Tags"),
+            Tagging::Named(key) => Some(key),
+            Tagging::LaunchTemplate => Some("TagSpecifications"),
+        }
+    }
+
+    /// `DependsOn`: the resources it depends on, sorted by path, without those a `Ref` or
+    /// `Fn::GetAtt` of its properties already implies (the CDK writes them, cfn-lint flags
+    /// them (W3005), and CloudFormation ignores them).
+    fn depends_on(&self) -> Result<Vec<&str>, Error> {
+        let r = self.r;
+        let deps = super::dependencies(r.stack, self.node);
+        if deps.is_empty() {
+            return Ok(Vec::new());
+        }
+        // As rendered: a property the tags replace does not count.
+        let tag_key = self.tag_key();
+        let mut implied = Vec::new();
+        for (k, v) in &self.res.properties {
+            if Some(k.as_str()) != tag_key {
+                self.referenced(v, &mut implied);
+            }
+        }
+        let mut out = Vec::new();
+        for d in deps {
+            let id = r.ids[d.index].as_deref().ok_or_else(|| {
+                Error::new("a reference names a construct that has no element: this is a bug")
+            })?;
+            if !implied.iter().any(|i| i == id) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The logical IDs `value` names through `Ref` and `Fn::GetAtt` once rendered.
+    fn referenced<'v>(&'v self, value: &'v Value, out: &mut Vec<Cow<'v, str>>) {
+        let here = self.r.stack.index;
+        match value {
+            Value::Ref(n) | Value::GetAtt(n, _) if n.stack() == here => {
+                if let Some(id) = &self.r.ids[n.index] {
+                    out.push(Cow::Borrowed(id));
+                }
+            }
+            Value::List(items) | Value::Join(_, items) => {
+                items.iter().for_each(|v| self.referenced(v, out))
+            }
+            Value::Map(m) => {
+                // Literal intrinsics written as maps count too.
+                if let Some(Value::Str(id)) = m.get("Ref") {
+                    out.push(Cow::Borrowed(id));
+                }
+                if let Some(Value::List(items)) = m.get("Fn::GetAtt") {
+                    if let Some(Value::Str(id)) = items.first() {
+                        out.push(Cow::Borrowed(id));
+                    }
+                }
+                m.values().for_each(|v| self.referenced(v, out));
+            }
+            Value::Select(_, v) | Value::Split(_, v) | Value::Base64(v) => self.referenced(v, out),
+            Value::Policy(doc) => {
+                // The rendered document is temporary: its IDs are copied.
+                let rendered = doc.render();
+                let mut ids = Vec::new();
+                self.referenced(&rendered, &mut ids);
+                out.extend(ids.into_iter().map(|id| Cow::Owned(id.into_owned())));
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Serialize for ResourceBody<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.r;
+        let res = self.res;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("Type", res.kind.as_str())?;
+        if !res.properties.is_empty() || self.tag_key().is_some() {
+            m.serialize_entry("Properties", &Properties(self))?;
+        }
+        let depends_on = self.depends_on().map_err(|e| r.fail::<S::Error>(e))?;
+        if !depends_on.is_empty() {
+            m.serialize_entry("DependsOn", &depends_on)?;
+        }
+        if let Some(p) = &res.update_policy {
+            m.serialize_entry("UpdatePolicy", &r.value(p, self.node))?;
+        }
+        if let Some(p) = res.removal_policy {
+            m.serialize_entry("UpdateReplacePolicy", p)?;
+            m.serialize_entry("DeletionPolicy", p)?;
+        }
+        m.end()
+    }
+}
+
+/// The properties in key order, with the tags in their property (in place when the
+/// resource sets it too, else last).
+struct Properties<'a>(&'a ResourceBody<'a>);
+
+impl Serialize for Properties<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let body = self.0;
+        let (r, node) = (body.r, body.node);
+        let tag_key = body.tag_key();
+        let launch_template = tag_key.is_some() && body.res.tagging == Tagging::LaunchTemplate;
+        let mut m = s.serialize_map(None)?;
+        for (k, v) in &body.res.properties {
+            if Some(k.as_str()) == tag_key {
+                m.serialize_entry(k, &TagValue(body))?;
+            } else if launch_template && k == "LaunchTemplateData" {
+                match v {
+                    Value::Map(data) => m.serialize_entry(k, &LaunchTemplateData(body, data))?,
+                    _ => m.serialize_entry(k, &r.value(v, node))?,
+                }
+            } else {
+                m.serialize_entry(k, &r.value(v, node))?;
+            }
+        }
+        if let Some(key) = tag_key {
+            if !body.res.properties.contains_key(key) {
+                m.serialize_entry(key, &TagValue(body))?;
+            }
+        }
+        m.end()
+    }
+}
+
+/// `LaunchTemplateData` with the instance and volume tag specifications.
+struct LaunchTemplateData<'a>(
+    &'a ResourceBody<'a>,
+    &'a std::collections::BTreeMap<String, Value>,
+);
+
+impl Serialize for LaunchTemplateData<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let body = self.0;
+        let specs = [("instance", &body.tags), ("volume", &body.tags)];
+        let specs = TagSpecifications(&specs);
+        let mut m = s.serialize_map(None)?;
+        for (k, v) in self.1 {
+            if k == "TagSpecifications" {
+                m.serialize_entry(k, &specs)?;
+            } else {
+                m.serialize_entry(k, &body.r.value(v, body.node))?;
+            }
+        }
+        if !self.1.contains_key("TagSpecifications") {
+            m.serialize_entry("TagSpecifications", &specs)?;
+        }
+        m.end()
+    }
+}
+
+/// The value of the tag property.
+struct TagValue<'a>(&'a ResourceBody<'a>);
+
+impl Serialize for TagValue<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let body = self.0;
+        match body.res.tagging {
+            Tagging::LaunchTemplate => {
+                TagSpecifications(&[("launch-template", &body.tags)]).serialize(s)
+            }
+            Tagging::AutoScaling => Tags(&body.tags, true).serialize(s),
+            _ => Tags(&body.tags, false).serialize(s),
+        }
+    }
+}
+
+/// `[{ResourceType, Tags}]`.
+struct TagSpecifications<'a>(&'a [(&'a str, &'a Vec<(String, String)>)]);
+
+impl Serialize for TagSpecifications<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for (kind, tags) in self.0 {
+            seq.serialize_element(&TagSpecification(kind, tags))?;
+        }
+        seq.end()
+    }
+}
+
+struct TagSpecification<'a>(&'a str, &'a [(String, String)]);
+
+impl Serialize for TagSpecification<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("ResourceType", self.0)?;
+        m.serialize_entry("Tags", &Tags(self.1, false))?;
+        m.end()
+    }
+}
+
+/// `[{Key, Value}]`, or `[{Key, PropagateAtLaunch: true, Value}]` for auto-scaling groups.
+struct Tags<'a>(&'a [(String, String)], bool);
+
+impl Serialize for Tags<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            seq.serialize_element(&Tag(k, v, self.1))?;
+        }
+        seq.end()
+    }
+}
+
+struct Tag<'a>(&'a str, &'a str, bool);
+
+impl Serialize for Tag<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2 + usize::from(self.2)))?;
+        m.serialize_entry("Key", self.0)?;
+        if self.2 {
+            m.serialize_entry("PropagateAtLaunch", &true)?;
+        }
+        m.serialize_entry("Value", self.1)?;
+        m.end()
+    }
+}
+
+struct Outputs<'a>(&'a StackRenderer<'a>);
+
+impl Serialize for Outputs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let mut m = s.serialize_map(None)?;
+        let mut written = Vec::new();
+        for &n in &r.order {
+            if let Some(Element::Output(o)) = &r.stack.nodes[n.index].element {
+                let id = r.id::<S::Error>(n)?;
+                // A published output of the same name replaces it in place.
+                if let Some(p) = r.published.iter().position(|(name, _)| name == id) {
+                    m.serialize_entry(id, &json!({ "Value": r.published[p].1 }))?;
+                    written.push(p);
+                    continue;
+                }
+                m.serialize_entry(id, &OutputBody(r, n, o))?;
+            }
+        }
+        // Outputs other stacks read, under the `Publish` scope the CDK adds last.
+        for (i, (name, value)) in r.published.iter().enumerate() {
+            if !written.contains(&i) {
+                m.serialize_entry(name, &json!({ "Value": value }))?;
+            }
+        }
+        m.end()
+    }
+}
+
+struct OutputBody<'a>(&'a StackRenderer<'a>, NodeId, &'a crate::cfn::Output);
+
+impl Serialize for OutputBody<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (r, n, o) = (self.0, self.1, self.2);
+        let mut m = s.serialize_map(None)?;
+        if let Some(d) = &o.description {
+            m.serialize_entry("Description", d)?;
+        }
+        m.serialize_entry("Value", &r.value(&o.value, n))?;
+        if let Some(e) = &o.export_name {
+            m.serialize_entry("Export", &json!({ "Name": e }))?;
+        }
+        m.end()
+    }
+}
+
+struct Parameters<'a>(&'a StackRenderer<'a>);
+
+impl Serialize for Parameters<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let bootstrap = json!({
+            "Type": "AWS::SSM::Parameter::Value<String>",
+            "Default": "/cdk-bootstrap/hnb659fds/version",
+            "Description": "Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter Store. [cdk:skip]"
+        });
+        let mut m = s.serialize_map(None)?;
+        let mut replaced = false;
+        for &n in &r.order {
+            if let Some(Element::Parameter(p)) = &r.stack.nodes[n.index].element {
+                let id = r.id::<S::Error>(n)?;
+                if id == "BootstrapVersion" {
+                    // The bootstrap parameter takes its place, as a later insert would.
+                    m.serialize_entry(id, &bootstrap)?;
+                    replaced = true;
+                    continue;
+                }
+                m.serialize_entry(id, &ParameterBody(p))?;
+            }
+        }
+        if !replaced {
+            m.serialize_entry("BootstrapVersion", &bootstrap)?;
+        }
+        m.end()
+    }
+}
+
+struct ParameterBody<'a>(&'a crate::cfn::Parameter);
+
+impl Serialize for ParameterBody<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("Type", p.kind.as_str())?;
+        if let Some(d) = &p.default {
+            m.serialize_entry("Default", d.as_str())?;
+        }
+        if let Some(d) = &p.description {
+            m.serialize_entry("Description", d.as_str())?;
+        }
+        m.end()
+    }
+}
