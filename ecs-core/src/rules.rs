@@ -1449,22 +1449,6 @@ pub fn scheduled_action_capacity_message(action: &str) -> String {
     )
 }
 
-/// Rule X1: ECS Anywhere services run on instances ECS does not launch or scale, so they take
-/// no auto-scaling, load balancer, Cloud Map or capacity-provider configuration (seed README;
-/// CDK "… not supported for external service").
-///
-/// ```
-/// assert_eq!(
-///     ecs_core::rules::external_unsupported_message("Svc", "auto_scale_task_count"),
-///     "external service `Svc` cannot use `auto_scale_task_count`: ECS Anywhere does not support it; remove it, or run the service on ec2 or fargate",
-/// );
-/// ```
-pub fn external_unsupported_message(service: &str, feature: &str) -> String {
-    format!(
-        "external service `{service}` cannot use `{feature}`: ECS Anywhere does not support it; remove it, or run the service on ec2 or fargate"
-    )
-}
-
 // ---- task definitions, containers, images, environment (issue 4) ----
 
 /// `a == b` in const context.

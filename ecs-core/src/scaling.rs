@@ -27,7 +27,7 @@ use crate::error::Error;
 use crate::load_balancing::TargetGroup;
 use crate::rules;
 use crate::schedule::Schedule;
-use crate::service::{LaunchType, Service};
+use crate::service::Service;
 
 /// Options of [`Service::auto_scale_task_count`] (CDK `EnableScalingProps`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,10 +70,10 @@ impl Service {
     ) -> Result<ScalableTaskCount, Error> {
         let data = self.data(app);
         let id = data.id.clone();
-        if data.launch_type == LaunchType::External {
-            return Err(Error::new(rules::external_unsupported_message(
+        if !rules::external_supports(data.launch_type, rules::ExternalFeature::AutoScaling) {
+            return Err(Error::new(rules::external_supports_message(
                 &id,
-                "auto_scale_task_count",
+                rules::ExternalFeature::AutoScaling,
             )));
         }
         let Some(max) = props.max_capacity else {

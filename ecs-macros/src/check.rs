@@ -1674,10 +1674,10 @@ fn task_scaling(
         return;
     };
     let service = &stack.children[index];
-    if service.kind.id == KindId::ExternalService {
+    if !rules::external_supports(launch_type(service), rules::ExternalFeature::AutoScaling) {
         cx.error_at(
             reference.id.span(),
-            rules::external_unsupported_message(&service.id.name, "auto_scale_task_count"),
+            rules::external_supports_message(&service.id.name, rules::ExternalFeature::AutoScaling),
         );
         return;
     }
