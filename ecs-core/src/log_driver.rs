@@ -560,6 +560,28 @@ impl LogDriver {
         LogDriver::Generic(props)
     }
 
+    /// The Docker name of the driver a constructor of this type makes (`aws_logs` → `awslogs`),
+    /// so `ecs_app!` can judge a `logging: LogDriver::<ctor>(…)` value while compiling.
+    ///
+    /// ```
+    /// use ecs_core::log_driver::LogDriver;
+    /// assert_eq!(LogDriver::constructor_driver("json_file"), Some("json-file"));
+    /// assert_eq!(LogDriver::constructor_driver("generic"), None);
+    /// ```
+    pub fn constructor_driver(constructor: &str) -> Option<&'static str> {
+        Some(match constructor {
+            "aws_logs" => "awslogs",
+            "fluentd" => "fluentd",
+            "gelf" => "gelf",
+            "journald" => "journald",
+            "json_file" => "json-file",
+            "splunk" => "splunk",
+            "syslog" => "syslog",
+            "firelens" => "awsfirelens",
+            _ => return None,
+        })
+    }
+
     /// The Docker name of the driver (`LogDriver`).
     pub fn name(&self) -> &str {
         match self {

@@ -1553,17 +1553,7 @@ fn log_driver_name(expr: &Expr) -> Option<&'static str> {
     if ty != "LogDriver" && ty != "LogDrivers" {
         return None;
     }
-    Some(match ctor.as_str() {
-        "aws_logs" => "awslogs",
-        "fluentd" => "fluentd",
-        "gelf" => "gelf",
-        "journald" => "journald",
-        "json_file" => "json-file",
-        "splunk" => "splunk",
-        "syslog" => "syslog",
-        "firelens" => "awsfirelens",
-        _ => return None,
-    })
+    ecs_core::log_driver::LogDriver::constructor_driver(ctor)
 }
 
 /// F5: Fargate ships container logs only through awslogs, splunk and FireLens.
