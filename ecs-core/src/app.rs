@@ -34,6 +34,9 @@ pub struct App {
     pub(crate) load_balancers: Vec<crate::load_balancing::LoadBalancerData>,
     pub(crate) listeners: Vec<crate::load_balancing::ListenerData>,
     pub(crate) target_groups: Vec<crate::load_balancing::TargetGroupData>,
+    /// `(listener index, priority)` of every listener rule: kept apart from the listeners,
+    /// which `add_targets` copies, so adding a rule costs the same however many there are.
+    pub(crate) listener_rules: std::collections::HashSet<(usize, u32)>,
     pub(crate) namespaces: Vec<crate::cloud_map::NamespaceData>,
     pub(crate) cloud_map_services: Vec<crate::cloud_map::CloudMapServiceData>,
     pub(crate) repositories: Vec<crate::ecr::RepositoryData>,

@@ -688,7 +688,7 @@ impl AutoScalingGroup {
         let template = data.template;
         let resource = app.stack_mut(template.stack()).resource_mut(template);
         if let Some(Value::Map(data)) = resource.properties.get_mut("LaunchTemplateData") {
-            data.insert("UserData".into(), rendered);
+            data.insert("UserData", rendered);
         }
     }
 

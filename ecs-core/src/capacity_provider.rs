@@ -75,7 +75,7 @@ impl CapacityProvider {
             CapacityProvider::Fargate => "FARGATE".into(),
             CapacityProvider::FargateSpot => "FARGATE_SPOT".into(),
             CapacityProvider::Asg(p) => p.capacity_provider_name(app),
-            CapacityProvider::Named(name) => name.as_str().into(),
+            CapacityProvider::Named(name) => name.clone().into(),
         }
     }
 

@@ -11,7 +11,7 @@
 //! assert_eq!(Value::join("", vec!["a".into(), "b".into()]), Value::from("ab"));
 //! ```
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use crate::construct::NodeId;
 use crate::iam::PolicyDocument;
@@ -28,11 +28,11 @@ pub enum Value {
     /// A number with a fraction.
     Float(f64),
     /// A string.
-    Str(String),
+    Str(Text),
     /// A list.
     List(Vec<Value>),
     /// An object, written with sorted keys as the CDK writes properties.
-    Map(BTreeMap<String, Value>),
+    Map(Map),
     /// `{"Ref": <logical id>}`.
     Ref(NodeId),
     /// `{"Fn::GetAtt": [<logical id>, attribute]}`.
@@ -99,14 +99,20 @@ impl From<Pseudo> for Value {
     }
 }
 
-impl From<&str> for Value {
-    fn from(s: &str) -> Value {
-        Value::Str(s.to_string())
+impl From<&'static str> for Value {
+    fn from(s: &'static str) -> Value {
+        Value::Str(Cow::Borrowed(s))
     }
 }
 
 impl From<String> for Value {
     fn from(s: String) -> Value {
+        Value::Str(Cow::Owned(s))
+    }
+}
+
+impl From<Text> for Value {
+    fn from(s: Text) -> Value {
         Value::Str(s)
     }
 }
@@ -157,28 +163,28 @@ impl Value {
             match (merged.last_mut(), part) {
                 (Some(Value::Str(prev)), Value::Str(s)) => {
                     if !delimiter.is_empty() {
-                        prev.push_str(delimiter);
+                        prev.to_mut().push_str(delimiter);
                     }
-                    prev.push_str(&s);
+                    prev.to_mut().push_str(&s);
                 }
                 (_, Value::Str(s)) if s.is_empty() && delimiter.is_empty() => {}
                 (_, part) => merged.push(part),
             }
         }
         match merged.as_slice() {
-            [] => Value::Str(String::new()),
+            [] => Value::Str(Cow::Borrowed("")),
             [Value::Str(s)] => Value::Str(s.clone()),
             _ => Value::Join(delimiter.to_string(), merged),
         }
     }
 
     /// A map from `(key, value)` pairs.
-    pub fn map<K: Into<String>>(pairs: impl IntoIterator<Item = (K, Value)>) -> Value {
-        Value::Map(pairs.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    pub fn map<K: Into<Text>>(pairs: impl IntoIterator<Item = (K, Value)>) -> Value {
+        Value::Map(pairs.into_iter().collect())
     }
 
     /// A list of strings.
-    pub fn strings<S: Into<String>>(items: impl IntoIterator<Item = S>) -> Value {
+    pub fn strings<S: Into<Text>>(items: impl IntoIterator<Item = S>) -> Value {
         Value::List(items.into_iter().map(|s| Value::Str(s.into())).collect())
     }
 
@@ -200,13 +206,156 @@ impl Value {
     }
 }
 
+/// A string of a template: a literal is borrowed, a computed one owned, so the thousands of
+/// fixed names and values a template repeats cost no allocation.
+pub type Text = Cow<'static, str>;
+
+/// A JSON object whose keys iterate in sorted order, as the CDK writes them.
+///
+/// Stored as a vector sorted by key: a template holds thousands of objects of a few keys each,
+/// for which a B-tree's fixed-size nodes cost many times the entries.
+///
+/// ```
+/// use ecs_core::cfn::{Map, Value};
+/// let mut m = Map::new();
+/// m.insert("b", Value::from(2u32));
+/// m.insert("a", Value::from(1u32));
+/// assert_eq!(m.insert("b", Value::from(3u32)), Some(Value::from(2u32)));
+/// assert_eq!(m.keys().collect::<Vec<_>>(), ["a", "b"]);
+/// assert_eq!(m.get("b"), Some(&Value::from(3u32)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Map {
+    entries: Vec<(Text, Value)>,
+}
+
+impl Map {
+    /// An empty object.
+    pub const fn new() -> Map {
+        Map {
+            entries: Vec::new(),
+        }
+    }
+
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(k, _)| k.as_ref().cmp(key))
+    }
+
+    /// Sets `key`, returning the value it replaced.
+    pub fn insert(&mut self, key: impl Into<Text>, value: Value) -> Option<Value> {
+        let key = key.into();
+        match self.find(&key) {
+            Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, value)),
+            Err(i) => {
+                self.entries.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.find(key).ok().map(|i| &self.entries[i].1)
+    }
+
+    /// The value of `key`, to change in place.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.find(key).ok().map(|i| &mut self.entries[i].1)
+    }
+
+    /// The value of `key`, set to `default()` first when absent.
+    pub fn get_or_insert_with(
+        &mut self,
+        key: impl Into<Text>,
+        default: impl FnOnce() -> Value,
+    ) -> &mut Value {
+        let key = key.into();
+        let i = match self.find(&key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.entries.insert(i, (key, default()));
+                i
+            }
+        };
+        &mut self.entries[i].1
+    }
+
+    /// Removes `key`, returning its value.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        self.find(key).ok().map(|i| self.entries.remove(i).1)
+    }
+
+    /// Whether `key` is set.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// How many keys are set.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no key is set.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries in key order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
+        self.entries.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| k.as_ref())
+    }
+
+    /// The values in key order.
+    pub fn values(&self) -> impl ExactSizeIterator<Item = &Value> {
+        self.entries.iter().map(|(_, v)| v)
+    }
+}
+
+impl<K: Into<Text>> FromIterator<(K, Value)> for Map {
+    /// Collects pairs; of a repeated key the last value stays, as with `insert`.
+    fn from_iter<I: IntoIterator<Item = (K, Value)>>(pairs: I) -> Map {
+        let mut entries: Vec<(Text, Value)> =
+            pairs.into_iter().map(|(k, v)| (k.into(), v)).collect();
+        if !entries.is_sorted_by(|a, b| a.0 < b.0) {
+            // Stable, so of equal keys the last given is last; keep that one.
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut kept: Vec<(Text, Value)> = Vec::with_capacity(entries.len());
+            for e in entries {
+                match kept.last_mut() {
+                    Some(last) if last.0 == e.0 => *last = e,
+                    _ => kept.push(e),
+                }
+            }
+            entries = kept;
+        }
+        Map { entries }
+    }
+}
+
+impl<'a> IntoIterator for &'a Map {
+    type Item = (&'a str, &'a Value);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (Text, Value)>,
+        fn(&'a (Text, Value)) -> (&'a str, &'a Value),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+}
+
 /// A CloudFormation resource.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resource {
     /// The resource type, e.g. `AWS::ECS::Cluster`.
-    pub kind: String,
+    pub kind: Text,
     /// Its properties, written in key order.
-    pub properties: BTreeMap<String, Value>,
+    pub properties: Map,
     /// `UpdatePolicy`.
     pub update_policy: Option<Value>,
     /// `UpdateReplacePolicy` and `DeletionPolicy` (the CDK sets both together).
@@ -234,29 +383,30 @@ pub enum Tagging {
 impl Resource {
     /// A resource of `kind` with no properties, tagged in the standard way when the type is
     /// one the CDK tags.
-    pub fn new(kind: &str) -> Resource {
+    pub fn new(kind: impl Into<Text>) -> Resource {
+        let kind = kind.into();
         Resource {
-            kind: kind.to_string(),
-            properties: BTreeMap::new(),
+            tagging: default_tagging(&kind),
+            kind,
+            properties: Map::new(),
             update_policy: None,
             removal_policy: None,
-            tagging: default_tagging(kind),
         }
     }
 
     /// Sets a property.
-    pub fn prop(mut self, key: &str, value: impl Into<Value>) -> Resource {
+    pub fn prop(mut self, key: impl Into<Text>, value: impl Into<Value>) -> Resource {
         self.set(key, value);
         self
     }
 
     /// Sets a property in place.
-    pub fn set(&mut self, key: &str, value: impl Into<Value>) {
-        self.properties.insert(key.to_string(), value.into());
+    pub fn set(&mut self, key: impl Into<Text>, value: impl Into<Value>) {
+        self.properties.insert(key, value.into());
     }
 
     /// Sets a property when a value is given.
-    pub fn prop_opt(mut self, key: &str, value: Option<impl Into<Value>>) -> Resource {
+    pub fn prop_opt(mut self, key: impl Into<Text>, value: Option<impl Into<Value>>) -> Resource {
         if let Some(v) = value {
             self.set(key, v);
         }

@@ -357,7 +357,7 @@ impl Cluster {
             CapacityProvider::Named(name) => providers.iter().any(|p| match p {
                 CapacityProvider::Named(n) => n == name,
                 CapacityProvider::Asg(asg) => {
-                    asg.capacity_provider_name(app) == Value::from(name.as_str())
+                    asg.capacity_provider_name(app) == Value::from(name.clone())
                 }
                 _ => false,
             }),

@@ -175,7 +175,7 @@ pub(crate) fn add_rule(
         }
     };
     let description = match description {
-        Some(d) => Value::from(d),
+        Some(d) => Value::from(d.to_string()),
         None => Value::join(
             "",
             vec![
@@ -200,9 +200,7 @@ pub(crate) fn add_rule(
                 .stack_mut(sg.node().stack())
                 .resource_mut(resource)
                 .properties;
-            let list = props
-                .entry(key.to_string())
-                .or_insert_with(|| Value::List(Vec::new()));
+            let list = props.get_or_insert_with(key, || Value::List(Vec::new()));
             if let Value::List(rules) = list {
                 if !rules.contains(&rule) {
                     rules.push(rule);

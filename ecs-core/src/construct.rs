@@ -11,7 +11,8 @@
 //! ```
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
 use md5::{Digest, Md5};
@@ -64,7 +65,9 @@ pub(crate) struct Node {
     pub(crate) id: String,
     pub(crate) parent: Option<usize>,
     pub(crate) children: Vec<usize>,
-    pub(crate) element: Option<Element>,
+    /// Boxed: most nodes are scopes without one, and a node array of small nodes is cheaper
+    /// to grow.
+    pub(crate) element: Option<Box<Element>>,
     /// Tags applied to this scope and every taggable resource below it (CDK `Tags.of(scope)`).
     pub(crate) tags: Vec<Tag>,
     /// Scopes every resource at or below this node depends on (CDK `node.addDependency`).
@@ -88,9 +91,11 @@ pub struct Stack {
     pub(crate) nodes: Vec<Node>,
     pub(crate) assets: Vec<crate::synth::FileAsset>,
     pub(crate) docker_images: Vec<crate::assets::DockerImageEntry>,
-    /// `(parent, hash of id)` of every node: finds a possible duplicate id without scanning
-    /// the siblings, which made a scope with many children (the stack root) quadratic.
-    child_keys: HashSet<(usize, u64)>,
+    /// `(parent, hash of id)` of every node to the first node with that key: finds a child by
+    /// id without scanning the siblings, which made a scope with many children (the stack
+    /// root, a load balancer's security group) quadratic. Siblings whose ids share a hash are
+    /// told apart by a scan.
+    child_keys: HashMap<(usize, u64), usize>,
 }
 
 fn id_hash(id: &str) -> u64 {
@@ -116,7 +121,7 @@ impl Stack {
             nodes: vec![root],
             assets: Vec::new(),
             docker_images: Vec::new(),
-            child_keys: HashSet::new(),
+            child_keys: HashMap::new(),
         }
     }
 
@@ -156,7 +161,7 @@ impl Stack {
     pub fn resource_count(&self) -> usize {
         self.nodes
             .iter()
-            .filter(|n| matches!(n.element, Some(Element::Resource(_))))
+            .filter(|n| matches!(n.element.as_deref(), Some(Element::Resource(_))))
             .count()
     }
 
@@ -167,10 +172,19 @@ impl Stack {
                 "construct ids must not be empty: give the construct a name",
             ));
         }
-        let p = &self.nodes[parent.index];
+        let index = self.nodes.len();
         // A new key is a new id; a known key is a duplicate unless two ids share a hash.
-        let fresh = self.child_keys.insert((parent.index, id_hash(id)));
-        if !fresh && p.children.iter().any(|&c| self.nodes[c].id == id) {
+        let duplicate = match self.child_keys.entry((parent.index, id_hash(id))) {
+            Entry::Vacant(e) => {
+                e.insert(index);
+                false
+            }
+            Entry::Occupied(_) => self.nodes[parent.index]
+                .children
+                .iter()
+                .any(|&c| self.nodes[c].id == id),
+        };
+        if duplicate {
             let scope = if parent.index == 0 {
                 format!("stack `{}`", self.name)
             } else {
@@ -178,7 +192,6 @@ impl Stack {
             };
             return Err(Error::new(rules::duplicate_id_message(id, &scope)));
         }
-        let index = self.nodes.len();
         self.nodes.push(Node {
             id: id.to_string(),
             parent: Some(parent.index),
@@ -211,7 +224,7 @@ impl Stack {
         element: Element,
     ) -> Result<NodeId, Error> {
         let node = self.add_node(parent, id)?;
-        self.nodes[node.index].element = Some(element);
+        self.nodes[node.index].element = Some(Box::new(element));
         Ok(node)
     }
 
@@ -240,18 +253,24 @@ impl Stack {
 
     /// The child of `parent` with construct id `id`.
     pub(crate) fn child(&self, parent: NodeId, id: &str) -> Option<NodeId> {
-        self.nodes[parent.index]
-            .children
-            .iter()
-            .find(|&&c| self.nodes[c].id == id)
-            .map(|&index| NodeId {
-                stack: self.index,
-                index,
-            })
+        let first = *self.child_keys.get(&(parent.index, id_hash(id)))?;
+        let index = if self.nodes[first].id == id {
+            Some(first)
+        } else {
+            self.nodes[parent.index]
+                .children
+                .iter()
+                .copied()
+                .find(|&c| self.nodes[c].id == id)
+        };
+        index.map(|index| NodeId {
+            stack: self.index,
+            index,
+        })
     }
 
     pub(crate) fn resource_mut(&mut self, node: NodeId) -> &mut Resource {
-        match &mut self.nodes[node.index].element {
+        match self.nodes[node.index].element.as_deref_mut() {
             Some(Element::Resource(r)) => r,
             _ => unreachable!("node {} holds no resource", node.index),
         }
@@ -292,7 +311,7 @@ impl Stack {
         let mut out = Vec::new();
         let mut todo = vec![scope.index];
         while let Some(i) = todo.pop() {
-            if matches!(self.nodes[i].element, Some(Element::Resource(_))) {
+            if matches!(self.nodes[i].element.as_deref(), Some(Element::Resource(_))) {
                 out.push(NodeId {
                     stack: self.index,
                     index: i,
@@ -358,8 +377,8 @@ impl Stack {
         if chain.iter().all(|&i| self.nodes[i].tags.is_empty()) {
             return Vec::new();
         }
-        let kind = match &self.nodes[node.index].element {
-            Some(Element::Resource(r)) => r.kind.as_str(),
+        let kind = match self.nodes[node.index].element.as_deref() {
+            Some(Element::Resource(r)) => &r.kind,
             _ => "",
         };
         let mut merged: BTreeMap<String, String> = BTreeMap::new();

@@ -199,8 +199,8 @@ impl FirelensConfig {
             options.push(("enable-ecs-log-metadata", Value::from(on.to_string())));
         }
         if let Some((t, v)) = &self.config_file {
-            options.push(("config-file-type", Value::from(t.as_str())));
-            options.push(("config-file-value", Value::from(v.as_str())));
+            options.push(("config-file-type", Value::from(t.clone())));
+            options.push(("config-file-value", Value::from(v.clone())));
         }
         let mut m = vec![("Type", Value::from(kind))];
         if !options.is_empty() {
@@ -481,14 +481,14 @@ impl ContainerData {
         let mut m = vec![
             ("Essential", Value::from(self.essential)),
             ("Image", self.image.clone()),
-            ("Name", Value::from(self.name.as_str())),
+            ("Name", Value::from(self.name.clone())),
         ];
         let strings = |v: &[String]| Value::strings(v.iter().cloned());
         let list = |items: Vec<Value>| Value::List(items);
         let mut env: Vec<(String, Value)> = o
             .environment
             .iter()
-            .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
+            .map(|(k, v)| (k.clone(), Value::from(v.clone())))
             .collect();
         // EC2 tasks in awsvpc mode cannot read the region from instance metadata, so the CDK's
         // `Ec2TaskDefinition` passes it in, over any user value.
@@ -512,7 +512,7 @@ impl ContainerData {
                 .iter()
                 .map(|(k, s)| {
                     Value::map([
-                        ("Name", Value::from(k.as_str())),
+                        ("Name", Value::from(k.clone())),
                         ("ValueFrom", s.value_from()),
                     ])
                 })
@@ -563,7 +563,7 @@ impl ContainerData {
         ];
         for (key, v) in texts {
             if let Some(v) = v {
-                m.push((key, Value::from(v.as_str())));
+                m.push((key, Value::from(v.clone())));
             }
         }
         let flags = [
@@ -591,7 +591,7 @@ impl ContainerData {
             let labels = o
                 .docker_labels
                 .iter()
-                .map(|(k, v)| (k.clone(), Value::from(v.as_str())));
+                .map(|(k, v)| (k.clone(), Value::from(v.clone())));
             m.push(("DockerLabels", Value::map(labels)));
         }
         let lists = [
@@ -611,8 +611,8 @@ impl ContainerData {
                 .iter()
                 .map(|(h, ip)| {
                     Value::map([
-                        ("Hostname", Value::from(h.as_str())),
-                        ("IpAddress", Value::from(ip.as_str())),
+                        ("Hostname", Value::from(h.clone())),
+                        ("IpAddress", Value::from(ip.clone())),
                     ])
                 })
                 .collect();
@@ -624,8 +624,8 @@ impl ContainerData {
                 .iter()
                 .map(|(n, v)| {
                     Value::map([
-                        ("Namespace", Value::from(n.as_str())),
-                        ("Value", Value::from(v.as_str())),
+                        ("Namespace", Value::from(n.clone())),
+                        ("Value", Value::from(v.clone())),
                     ])
                 })
                 .collect();
@@ -644,7 +644,7 @@ impl ContainerData {
             .map(|d| {
                 Value::map([
                     ("Type", Value::from("InferenceAccelerator")),
-                    ("Value", Value::from(d.as_str())),
+                    ("Value", Value::from(d.clone())),
                 ])
             })
             .collect();

@@ -278,9 +278,9 @@ impl LinuxParameters {
                 .devices
                 .iter()
                 .map(|d| {
-                    let mut dm = vec![("HostPath", Value::from(d.host_path.as_str()))];
+                    let mut dm = vec![("HostPath", Value::from(d.host_path.clone()))];
                     if let Some(c) = &d.container_path {
-                        dm.push(("ContainerPath", Value::from(c.as_str())));
+                        dm.push(("ContainerPath", Value::from(c.clone())));
                     }
                     if !d.permissions.is_empty() {
                         dm.push(("Permissions", Value::strings(d.permissions.clone())));
@@ -308,7 +308,7 @@ impl LinuxParameters {
                 .iter()
                 .map(|t| {
                     let mut tm = vec![
-                        ("ContainerPath", Value::from(t.container_path.as_str())),
+                        ("ContainerPath", Value::from(t.container_path.clone())),
                         ("Size", t.size.into()),
                     ];
                     if !t.mount_options.is_empty() {
@@ -352,7 +352,7 @@ impl Ulimit {
     pub(crate) fn render(&self) -> Value {
         Value::map([
             ("HardLimit", self.hard_limit.into()),
-            ("Name", Value::from(self.name.as_str())),
+            ("Name", Value::from(self.name.clone())),
             ("SoftLimit", self.soft_limit.into()),
         ])
     }
@@ -411,7 +411,7 @@ impl ContainerDependency {
         };
         Value::map([
             ("Condition", Value::from(condition)),
-            ("ContainerName", Value::from(self.container.as_str())),
+            ("ContainerName", Value::from(self.container.clone())),
         ])
     }
 }

@@ -193,7 +193,7 @@ impl FileSystem {
             self.security_group.node(),
             &label,
             Resource::new("AWS::EC2::SecurityGroupIngress")
-                .prop("Description", label.as_str())
+                .prop("Description", label.clone())
                 .prop("FromPort", NFS_PORT)
                 .prop("GroupId", self.security_group.group_id())
                 .prop("IpProtocol", "tcp")
@@ -326,14 +326,14 @@ impl AccessPoint {
             root.push((
                 "CreationInfo",
                 Value::map([
-                    ("OwnerGid", Value::from(acl.owner_gid.as_str())),
-                    ("OwnerUid", Value::from(acl.owner_uid.as_str())),
-                    ("Permissions", Value::from(acl.permissions.as_str())),
+                    ("OwnerGid", Value::from(acl.owner_gid.clone())),
+                    ("OwnerUid", Value::from(acl.owner_uid.clone())),
+                    ("Permissions", Value::from(acl.permissions.clone())),
                 ]),
             ));
         }
         if let Some(p) = &props.path {
-            root.push(("Path", Value::from(p.as_str())));
+            root.push(("Path", Value::from(p.clone())));
         }
         let mut resource =
             Resource::new("AWS::EFS::AccessPoint").prop("FileSystemId", fs.file_system_id());
@@ -341,8 +341,8 @@ impl AccessPoint {
             resource.set(
                 "PosixUser",
                 Value::map([
-                    ("Gid", Value::from(u.gid.as_str())),
-                    ("Uid", Value::from(u.uid.as_str())),
+                    ("Gid", Value::from(u.gid.clone())),
+                    ("Uid", Value::from(u.uid.clone())),
                 ]),
             );
         }

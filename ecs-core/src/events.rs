@@ -193,7 +193,7 @@ impl Rule {
             };
             parameters.push(("LaunchType", Value::from(launch_type)));
             if let Some(v) = &task.platform_version {
-                parameters.push(("PlatformVersion", Value::from(v.as_str())));
+                parameters.push(("PlatformVersion", Value::from(v.clone())));
             }
             parameters.push((
                 "NetworkConfiguration",
@@ -217,8 +217,7 @@ impl Rule {
         let resource = app.stack_mut(self.node.stack()).resource_mut(self.resource);
         let targets = match resource
             .properties
-            .entry("Targets".into())
-            .or_insert(Value::List(Vec::new()))
+            .get_or_insert_with("Targets", || Value::List(Vec::new()))
         {
             Value::List(t) => t,
             _ => unreachable!("Targets is always a list"),
@@ -484,7 +483,7 @@ fn json_value(v: &serde_json::Value) -> Value {
             .as_i64()
             .map(Value::Int)
             .unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0))),
-        serde_json::Value::String(s) => Value::from(s.as_str()),
+        serde_json::Value::String(s) => Value::from(s.clone()),
         serde_json::Value::Array(a) => Value::List(a.iter().map(json_value).collect()),
         serde_json::Value::Object(o) => {
             Value::map(o.iter().map(|(k, v)| (k.clone(), json_value(v))))

@@ -183,7 +183,7 @@ impl ExecuteCommandConfiguration {
                 l.push(("S3EncryptionEnabled", Value::from(on)));
             }
             if let Some(p) = &c.s3_key_prefix {
-                l.push(("S3KeyPrefix", Value::from(p.as_str())));
+                l.push(("S3KeyPrefix", Value::from(p.clone())));
             }
             m.push(("LogConfiguration", Value::map(l)));
         }

@@ -44,7 +44,7 @@ impl Statement {
     /// The trust statement letting an AWS service assume a role.
     pub fn assume_role_by_service(service: &str) -> Statement {
         let mut s = Statement::allow(["sts:AssumeRole"]);
-        s.principal = Some(Value::map([("Service", Value::from(service))]));
+        s.principal = Some(Value::map([("Service", Value::from(service.to_string()))]));
         s
     }
 
@@ -61,7 +61,10 @@ impl Statement {
 
     /// Adds a condition, e.g. `ArnEquals` on `ecs:cluster`.
     pub fn when(mut self, operator: &str, key: &str, value: Value) -> Statement {
-        self.condition = Some(Value::map([(operator, Value::map([(key, value)]))]));
+        self.condition = Some(Value::map([(
+            operator.to_string(),
+            Value::map([(key.to_string(), value)]),
+        )]));
         self
     }
 
@@ -71,7 +74,7 @@ impl Statement {
         actions.dedup();
         let mut m = vec![(
             "Action",
-            scalar_or_list(actions.into_iter().map(Value::Str).collect()),
+            scalar_or_list(actions.into_iter().map(Value::from).collect()),
         )];
         if let Some(c) = &self.condition {
             m.push(("Condition", c.clone()));

@@ -173,7 +173,7 @@ impl ContainerImage {
         };
         match self {
             ContainerImage::Registry { name, credentials } => {
-                bound.image = Value::from(name.as_str());
+                bound.image = Value::from(name.clone());
                 if let Some(secret) = credentials {
                     let role = task.obtain_execution_role(app)?;
                     secret.grant_read(app, role)?;
@@ -183,7 +183,7 @@ impl ContainerImage {
             ContainerImage::Ecr { repository, tag } => {
                 let role = task.obtain_execution_role(app)?;
                 repository.grant_pull(app, role)?;
-                bound.image = repository.repository_uri_for_tag_or_digest(app, tag.as_str().into());
+                bound.image = repository.repository_uri_for_tag_or_digest(app, tag.clone().into());
             }
             ContainerImage::TagParameter { repository } => {
                 let st = app.stack_mut(container.stack());

@@ -186,7 +186,7 @@ impl ListenerCondition {
     fn render(&self) -> Value {
         let mut config = vec![("Values", Value::strings(self.values.clone()))];
         if let Some(h) = &self.header {
-            config.push(("HttpHeaderName", Value::from(h.as_str())));
+            config.push(("HttpHeaderName", Value::from(h.clone())));
         }
         Value::map([
             ("Field", Value::from(self.field)),
@@ -266,10 +266,10 @@ impl ListenerAction {
             } => {
                 let mut config = vec![("StatusCode", Value::from(status_code.to_string()))];
                 if let Some(c) = content_type {
-                    config.push(("ContentType", Value::from(c.as_str())));
+                    config.push(("ContentType", Value::from(c.clone())));
                 }
                 if let Some(b) = message_body {
-                    config.push(("MessageBody", Value::from(b.as_str())));
+                    config.push(("MessageBody", Value::from(b.clone())));
                 }
                 Value::List(vec![Value::map([
                     ("FixedResponseConfig", Value::map(config)),
@@ -365,7 +365,7 @@ impl HealthCheck {
     }
 
     fn apply(&self, r: &mut Resource) {
-        let mut set = |k: &str, v: Option<Value>| {
+        let mut set = |k: &'static str, v: Option<Value>| {
             if let Some(v) = v {
                 r.set(k, v);
             }
@@ -704,7 +704,7 @@ impl LoadBalancer {
                     props
                         .certificates
                         .iter()
-                        .map(|c| Value::map([("CertificateArn", Value::from(c.arn()))]))
+                        .map(|c| Value::map([("CertificateArn", Value::from(c.arn().to_string()))]))
                         .collect(),
                 ),
             );
@@ -729,7 +729,6 @@ impl LoadBalancer {
             resource,
             load_balancer: self,
             application,
-            rules: Vec::new(),
             has_default_action,
         });
         Ok(Listener { node, index })
@@ -862,7 +861,6 @@ pub(crate) struct ListenerData {
     pub(crate) resource: NodeId,
     pub(crate) load_balancer: LoadBalancer,
     pub(crate) application: bool,
-    pub(crate) rules: Vec<u32>,
     pub(crate) has_default_action: bool,
 }
 
@@ -1177,14 +1175,12 @@ impl Listener {
         ])]);
         match props.priority {
             Some(priority) => {
-                let listener_rules = &mut app.listeners[self.index].rules;
-                if listener_rules.contains(&priority) {
+                if !app.listener_rules.insert((self.index, priority)) {
                     return Err(Error::new(format!(
                         "listener `{}` already has a rule with `priority: {priority}`: give each rule its own priority",
                         l.id
                     )));
                 }
-                listener_rules.push(priority);
                 let rule = Resource::new("AWS::ElasticLoadBalancingV2::ListenerRule")
                     .prop("Actions", forward)
                     .prop(
@@ -1530,7 +1526,7 @@ fn attach_target(app: &mut App, tg: TargetGroup, target: LoadBalancerTarget) -> 
         app,
         "LoadBalancers",
         Value::map([
-            ("ContainerName", Value::from(t.container_name.as_str())),
+            ("ContainerName", Value::from(t.container_name.clone())),
             ("ContainerPort", Value::from(t.container_port)),
             ("TargetGroupArn", Value::Ref(data.resource)),
         ]),
@@ -1900,7 +1896,7 @@ impl LoadBalancer {
             app,
             "LoadBalancers",
             Value::map([
-                ("ContainerName", Value::from(t.container_name.as_str())),
+                ("ContainerName", Value::from(t.container_name.clone())),
                 ("ContainerPort", Value::from(t.container_port)),
                 ("LoadBalancerName", Value::Ref(d.resource)),
             ]),

@@ -808,7 +808,7 @@ impl LogDriver {
             }
             LogDriver::None => emit_options = false,
         }
-        let mut config = vec![("LogDriver", Value::from(self.name()))];
+        let mut config = vec![("LogDriver", Value::from(self.name().to_string()))];
         if emit_options {
             config.push(("Options", Value::map(options)));
         }
@@ -818,7 +818,7 @@ impl LogDriver {
             for (k, secret) in &secret_options {
                 secret.grant_read(app, role)?;
                 list.push(Value::map([
-                    ("Name", Value::from(k.as_str())),
+                    ("Name", Value::from(k.clone())),
                     ("ValueFrom", secret.value_from()),
                 ]));
             }

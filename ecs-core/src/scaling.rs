@@ -445,8 +445,11 @@ impl ScalableTaskCount {
         }
         let mut entry = vec![
             ("ScalableTargetAction", Value::map(target_action)),
-            ("Schedule", Value::from(schedule.expression_string())),
-            ("ScheduledActionName", Value::from(id)),
+            (
+                "Schedule",
+                Value::from(schedule.expression_string().to_string()),
+            ),
+            ("ScheduledActionName", Value::from(id.to_string())),
         ];
         if let Some(t) = action.start_time {
             entry.push(("StartTime", Value::from(t)));
@@ -460,11 +463,10 @@ impl ScalableTaskCount {
         let resource = app.stack_mut(self.target.stack()).resource_mut(self.target);
         match resource
             .properties
-            .entry("ScheduledActions".into())
-            .or_insert(Value::List(Vec::new()))
+            .get_or_insert_with("ScheduledActions", || Value::List(Vec::new()))
         {
             Value::List(actions) => {
-                if actions.iter().any(|a| matches!(a, Value::Map(m) if m.get("ScheduledActionName") == Some(&Value::from(id)))) {
+                if actions.iter().any(|a| matches!(a, Value::Map(m) if m.get("ScheduledActionName") == Some(&Value::from(id.to_string())))) {
                     return Err(Error::new(rules::duplicate_id_message(id, "the scheduled actions of this service")));
                 }
                 actions.push(Value::map(entry));

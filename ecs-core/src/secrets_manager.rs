@@ -60,16 +60,16 @@ impl SecretStringGenerator {
     fn render(&self) -> Value {
         let mut m = Vec::new();
         if let Some(v) = &self.exclude_characters {
-            m.push(("ExcludeCharacters", Value::from(v.as_str())));
+            m.push(("ExcludeCharacters", Value::from(v.clone())));
         }
         if let Some(v) = &self.generate_string_key {
-            m.push(("GenerateStringKey", Value::from(v.as_str())));
+            m.push(("GenerateStringKey", Value::from(v.clone())));
         }
         if let Some(v) = self.password_length {
             m.push(("PasswordLength", v.into()));
         }
         if let Some(v) = &self.secret_string_template {
-            m.push(("SecretStringTemplate", Value::from(v.as_str())));
+            m.push(("SecretStringTemplate", Value::from(v.clone())));
         }
         Value::map(m)
     }

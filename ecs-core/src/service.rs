@@ -217,9 +217,9 @@ impl PlacementStrategy {
         self.0
             .iter()
             .map(|(t, f)| {
-                let mut m = vec![("Type", Value::from(t.as_str()))];
+                let mut m = vec![("Type", Value::from(t.clone()))];
                 if let Some(f) = f {
-                    m.push(("Field", Value::from(f.as_str())));
+                    m.push(("Field", Value::from(f.clone())));
                 }
                 Value::map(m)
             })
@@ -267,9 +267,9 @@ impl PlacementConstraint {
         self.0
             .iter()
             .map(|(t, e)| {
-                let mut m = vec![("Type", Value::from(t.as_str()))];
+                let mut m = vec![("Type", Value::from(t.clone()))];
                 if let Some(e) = e {
-                    m.push(("Expression", Value::from(e.as_str())));
+                    m.push(("Expression", Value::from(e.clone())));
                 }
                 Value::map(m)
             })
@@ -596,16 +596,13 @@ impl Service {
 
     /// Appends an entry to a list property of the service resource (`LoadBalancers`,
     /// `ServiceRegistries`).
-    pub(crate) fn push_to(self, app: &mut App, key: &str, entry: Value) {
+    pub(crate) fn push_to(self, app: &mut App, key: &'static str, entry: Value) {
         let resource = self.resource(app);
         let props = &mut app
             .stack_mut(self.node.stack())
             .resource_mut(resource)
             .properties;
-        match props
-            .entry(key.to_string())
-            .or_insert_with(|| Value::List(Vec::new()))
-        {
+        match props.get_or_insert_with(key, || Value::List(Vec::new())) {
             Value::List(items) => items.push(entry),
             other => *other = Value::List(vec![entry]),
         }
@@ -870,7 +867,7 @@ pub(crate) fn create(
     if controller != Some(DeploymentControllerType::External) {
         resource.set("LaunchType", launch_type.cfn_value());
         let task = if controller == Some(DeploymentControllerType::CodeDeploy) {
-            Value::from(task_definition.family(app))
+            Value::from(task_definition.family(app).to_string())
         } else {
             task_definition.arn(app)
         };

@@ -275,8 +275,8 @@ impl InferenceAccelerator {
 
     fn render(&self) -> Value {
         Value::map([
-            ("DeviceName", Value::from(self.device_name.as_str())),
-            ("DeviceType", Value::from(self.device_type.as_str())),
+            ("DeviceName", Value::from(self.device_name.clone())),
+            ("DeviceType", Value::from(self.device_type.clone())),
         ])
     }
 }

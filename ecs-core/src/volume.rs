@@ -68,11 +68,11 @@ impl Volume {
     }
 
     pub(crate) fn render(&self) -> Value {
-        let mut m = vec![("Name", Value::from(self.name.as_str()))];
+        let mut m = vec![("Name", Value::from(self.name.clone()))];
         if let Some(h) = &self.host {
             let mut host = Vec::new();
             if let Some(p) = &h.source_path {
-                host.push(("SourcePath", Value::from(p.as_str())));
+                host.push(("SourcePath", Value::from(p.clone())));
             }
             m.push(("Host", Value::map(host)));
         }
@@ -166,7 +166,7 @@ impl DockerVolumeConfiguration {
 
     fn render(&self) -> Value {
         let mut m = vec![
-            ("Driver", Value::from(self.driver.as_str())),
+            ("Driver", Value::from(self.driver.clone())),
             (
                 "Scope",
                 Value::from(match self.scope {
@@ -182,7 +182,7 @@ impl DockerVolumeConfiguration {
             Value::map(
                 pairs
                     .iter()
-                    .map(|(k, v)| (k.clone(), Value::from(v.as_str()))),
+                    .map(|(k, v)| (k.clone(), Value::from(v.clone()))),
             )
         };
         if !self.driver_opts.is_empty() {
@@ -262,15 +262,15 @@ impl EfsVolumeConfiguration {
                 auth.push(("AccessPointId", id.clone()));
             }
             if let Some(iam) = &a.iam {
-                auth.push(("IAM", Value::from(iam.as_str())));
+                auth.push(("IAM", Value::from(iam.clone())));
             }
             m.push(("AuthorizationConfig", Value::map(auth)));
         }
         if let Some(d) = &self.root_directory {
-            m.push(("RootDirectory", Value::from(d.as_str())));
+            m.push(("RootDirectory", Value::from(d.clone())));
         }
         if let Some(t) = &self.transit_encryption {
-            m.push(("TransitEncryption", Value::from(t.as_str())));
+            m.push(("TransitEncryption", Value::from(t.clone())));
         }
         if let Some(p) = self.transit_encryption_port {
             m.push(("TransitEncryptionPort", p.into()));
@@ -329,9 +329,9 @@ impl MountPoint {
 
     pub(crate) fn render(&self) -> Value {
         Value::map([
-            ("ContainerPath", Value::from(self.container_path.as_str())),
+            ("ContainerPath", Value::from(self.container_path.clone())),
             ("ReadOnly", Value::from(self.read_only)),
-            ("SourceVolume", Value::from(self.source_volume.as_str())),
+            ("SourceVolume", Value::from(self.source_volume.clone())),
         ])
     }
 }
@@ -364,7 +364,7 @@ impl VolumeFrom {
             ("ReadOnly", Value::from(self.read_only)),
             (
                 "SourceContainer",
-                Value::from(self.source_container.as_str()),
+                Value::from(self.source_container.clone()),
             ),
         ])
     }

@@ -22,6 +22,7 @@ use crate::app::App;
 use crate::cfn::{Element, Resource, Tagging, Value};
 use crate::construct::{NodeId, Stack};
 use crate::error::Error;
+use crate::iam::Statement;
 
 /// One stack's template, ready to be serialized.
 pub(super) struct StackRenderer<'a> {
@@ -226,10 +227,11 @@ impl Serialize for V<'_> {
             Value::Base64(v) => single(s, "Fn::Base64", &self.sub(v)),
             Value::Sub(t) => single(s, "Fn::Sub", t.as_str()),
             Value::Policy(doc) => {
-                // Small, and its lists are sorted by their JSON text: built as JSON first.
-                let rendered = doc.render();
-                let json = serde_json::to_value(self.sub(&rendered)).map_err(S::Error::custom)?;
-                sort_statement_lists(json).serialize(s)
+                let statements = doc.minimized();
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("Statement", &Statements(self, &statements))?;
+                m.serialize_entry("Version", "2012-10-17")?;
+                m.end()
             }
             Value::PolicyName => {
                 let id = r.id::<S::Error>(self.owner)?;
@@ -240,21 +242,82 @@ impl Serialize for V<'_> {
     }
 }
 
-/// Sorts each statement's `Action` and `Resource` lists by their JSON text, as the CDK's
-/// policy post-processor does once statements are minimized (so the order of grants does not
-/// show in the template).
-fn sort_statement_lists(mut doc: Json) -> Json {
-    if let Some(Json::Array(statements)) = doc.get_mut("Statement") {
-        for statement in statements {
-            for key in ["Action", "Resource"] {
-                if let Some(Json::Array(items)) = statement.get_mut(key) {
-                    items.sort_by_cached_key(|v| v.to_string());
-                    items.dedup();
-                }
+/// The statements of a policy document, as `PolicyDocument::render` lays them out, with each
+/// statement's `Action` and `Resource` lists sorted by their JSON text and deduplicated, as the
+/// CDK's policy post-processor does once statements are minimized (so the order of grants does
+/// not show in the template).
+struct Statements<'a>(&'a V<'a>, &'a [Statement]);
+
+impl Serialize for Statements<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.1.len()))?;
+        for statement in self.1 {
+            seq.serialize_element(&StatementView(self.0, statement))?;
+        }
+        seq.end()
+    }
+}
+
+struct StatementView<'a>(&'a V<'a>, &'a Statement);
+
+impl Serialize for StatementView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (v, st) = (self.0, self.1);
+        let mut m = s.serialize_map(None)?;
+        // Keys in order, as a map of the document would write them.
+        let mut actions: Vec<&str> = st.actions.iter().map(String::as_str).collect();
+        actions.sort_unstable();
+        actions.dedup();
+        match actions.as_slice() {
+            [one] => m.serialize_entry("Action", one)?,
+            _ => {
+                let sorted = SortedByText::new(actions).map_err(S::Error::custom)?;
+                m.serialize_entry("Action", &sorted)?;
             }
         }
+        if let Some(c) = &st.condition {
+            m.serialize_entry("Condition", &v.sub(c))?;
+        }
+        m.serialize_entry("Effect", st.effect)?;
+        if let Some(p) = &st.principal {
+            m.serialize_entry("Principal", &v.sub(p))?;
+        }
+        match st.resources.as_slice() {
+            [] => {}
+            [one] => m.serialize_entry("Resource", &v.sub(one))?,
+            many => {
+                let sorted =
+                    SortedByText::new(many.iter().map(|r| v.sub(r))).map_err(S::Error::custom)?;
+                m.serialize_entry("Resource", &sorted)?;
+            }
+        }
+        m.end()
     }
-    doc
+}
+
+/// Items with their JSON text, written in the order of their texts and without repeats.
+struct SortedByText<T>(Vec<(String, T)>);
+
+impl<T: Serialize> SortedByText<T> {
+    fn new(items: impl IntoIterator<Item = T>) -> Result<Self, serde_json::Error> {
+        let mut keyed = items
+            .into_iter()
+            .map(|item| Ok((serde_json::to_string(&item)?, item)))
+            .collect::<Result<Vec<_>, serde_json::Error>>()?;
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        keyed.dedup_by(|a, b| a.0 == b.0);
+        Ok(SortedByText(keyed))
+    }
+}
+
+impl<T: Serialize> Serialize for SortedByText<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for (_, item) in &self.0 {
+            seq.serialize_element(item)?;
+        }
+        seq.end()
+    }
 }
 
 struct Template<'a>(&'a StackRenderer<'a>);
@@ -263,9 +326,12 @@ impl Serialize for Template<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
         let has_outputs = !r.published.is_empty()
-            || r.order
-                .iter()
-                .any(|n| matches!(r.stack.nodes[n.index].element, Some(Element::Output(_))));
+            || r.order.iter().any(|n| {
+                matches!(
+                    r.stack.nodes[n.index].element.as_deref(),
+                    Some(Element::Output(_))
+                )
+            });
         let mut m = s.serialize_map(Some(3 + usize::from(has_outputs)))?;
         m.serialize_entry("Resources", &Resources(r))?;
         if has_outputs {
@@ -294,7 +360,7 @@ impl Serialize for Resources<'_> {
         let r = self.0;
         let mut m = s.serialize_map(None)?;
         for &n in &r.order {
-            if let Some(Element::Resource(res)) = &r.stack.nodes[n.index].element {
+            if let Some(Element::Resource(res)) = r.stack.nodes[n.index].element.as_deref() {
                 m.serialize_entry(
                     r.id::<S::Error>(n)?,
                     &ResourceBody {
@@ -345,7 +411,7 @@ impl ResourceBody<'_> {
         let tag_key = self.tag_key();
         let mut implied = Vec::new();
         for (k, v) in &self.res.properties {
-            if Some(k.as_str()) != tag_key {
+            if Some(k) != tag_key {
                 self.referenced(v, &mut implied);
             }
         }
@@ -403,7 +469,7 @@ impl Serialize for ResourceBody<'_> {
         let r = self.r;
         let res = self.res;
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("Type", res.kind.as_str())?;
+        m.serialize_entry("Type", &*res.kind)?;
         if !res.properties.is_empty() || self.tag_key().is_some() {
             m.serialize_entry("Properties", &Properties(self))?;
         }
@@ -434,7 +500,7 @@ impl Serialize for Properties<'_> {
         let launch_template = tag_key.is_some() && body.res.tagging == Tagging::LaunchTemplate;
         let mut m = s.serialize_map(None)?;
         for (k, v) in &body.res.properties {
-            if Some(k.as_str()) == tag_key {
+            if Some(k) == tag_key {
                 m.serialize_entry(k, &TagValue(body))?;
             } else if launch_template && k == "LaunchTemplateData" {
                 match v {
@@ -455,10 +521,7 @@ impl Serialize for Properties<'_> {
 }
 
 /// `LaunchTemplateData` with the instance and volume tag specifications.
-struct LaunchTemplateData<'a>(
-    &'a ResourceBody<'a>,
-    &'a std::collections::BTreeMap<String, Value>,
-);
+struct LaunchTemplateData<'a>(&'a ResourceBody<'a>, &'a crate::cfn::Map);
 
 impl Serialize for LaunchTemplateData<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -555,7 +618,7 @@ impl Serialize for Outputs<'_> {
         let mut m = s.serialize_map(None)?;
         let mut written = Vec::new();
         for &n in &r.order {
-            if let Some(Element::Output(o)) = &r.stack.nodes[n.index].element {
+            if let Some(Element::Output(o)) = r.stack.nodes[n.index].element.as_deref() {
                 let id = r.id::<S::Error>(n)?;
                 // A published output of the same name replaces it in place.
                 if let Some(p) = r.published.iter().position(|(name, _)| name == id) {
@@ -606,7 +669,7 @@ impl Serialize for Parameters<'_> {
         let mut m = s.serialize_map(None)?;
         let mut replaced = false;
         for &n in &r.order {
-            if let Some(Element::Parameter(p)) = &r.stack.nodes[n.index].element {
+            if let Some(Element::Parameter(p)) = r.stack.nodes[n.index].element.as_deref() {
                 let id = r.id::<S::Error>(n)?;
                 if id == "BootstrapVersion" {
                     // The bootstrap parameter takes its place, as a later insert would.
