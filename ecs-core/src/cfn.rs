@@ -36,15 +36,15 @@ pub enum Value {
     /// `{"Ref": <logical id>}`.
     Ref(NodeId),
     /// `{"Fn::GetAtt": [<logical id>, attribute]}`.
-    GetAtt(NodeId, String),
+    GetAtt(NodeId, Text),
     /// `{"Ref": "AWS::…"}`.
     Pseudo(Pseudo),
     /// `{"Fn::Join": [delimiter, parts]}`.
-    Join(String, Vec<Value>),
+    Join(Text, Vec<Value>),
     /// `{"Fn::Select": [index, list]}`.
     Select(u32, Box<Value>),
     /// `{"Fn::Split": [delimiter, source]}`.
-    Split(String, Box<Value>),
+    Split(Text, Box<Value>),
     /// `{"Fn::GetAZs": region}`.
     GetAzs(String),
     /// `{"Fn::Base64": value}`.
@@ -150,7 +150,7 @@ impl From<PolicyDocument> for Value {
 impl Value {
     /// `Fn::Join` as the CDK's token resolver leaves it: nested joins with the same delimiter
     /// are flattened, adjacent literals merged, and an all-literal join becomes a string.
-    pub fn join(delimiter: &str, parts: Vec<Value>) -> Value {
+    pub fn join(delimiter: &'static str, parts: Vec<Value>) -> Value {
         let mut flat: Vec<Value> = Vec::new();
         for part in parts {
             match part {
@@ -174,7 +174,7 @@ impl Value {
         match merged.as_slice() {
             [] => Value::Str(Cow::Borrowed("")),
             [Value::Str(s)] => Value::Str(s.clone()),
-            _ => Value::Join(delimiter.to_string(), merged),
+            _ => Value::Join(Cow::Borrowed(delimiter), merged),
         }
     }
 
@@ -288,6 +288,11 @@ impl Map {
     /// Whether `key` is set.
     pub fn contains_key(&self, key: &str) -> bool {
         self.find(key).is_ok()
+    }
+
+    /// Frees the room kept for more keys.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.entries.shrink_to_fit();
     }
 
     /// How many keys are set.

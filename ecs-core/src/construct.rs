@@ -10,10 +10,9 @@
 //! assert_eq!(make_unique_id(&["Service", "Service"]), "ServiceD69D759B");
 //! ```
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use md5::{Digest, Md5};
 
@@ -95,11 +94,49 @@ pub struct Stack {
     /// id without scanning the siblings, which made a scope with many children (the stack
     /// root, a load balancer's security group) quadratic. Siblings whose ids share a hash are
     /// told apart by a scan.
-    child_keys: HashMap<(usize, u64), usize>,
+    child_keys: HashMap<(usize, u64), usize, BuildHasherDefault<IdHasher>>,
+}
+
+/// A multiply-rotate hasher (as in rustc's `FxHasher`) for the tree's lookups: the keys are the
+/// app author's own ids, so SipHash's resistance to chosen collisions buys nothing, and a
+/// collision costs only a scan of one scope's children.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 fn id_hash(id: &str) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = IdHasher::default();
     id.hash(&mut h);
     h.finish()
 }
@@ -121,7 +158,7 @@ impl Stack {
             nodes: vec![root],
             assets: Vec::new(),
             docker_images: Vec::new(),
-            child_keys: HashMap::new(),
+            child_keys: HashMap::default(),
         }
     }
 
@@ -224,6 +261,11 @@ impl Stack {
         element: Element,
     ) -> Result<NodeId, Error> {
         let node = self.add_node(parent, id)?;
+        let mut element = element;
+        if let Element::Resource(r) = &mut element {
+            // Most resources are complete when added: their properties need no spare room.
+            r.properties.shrink_to_fit();
+        }
         self.nodes[node.index].element = Some(Box::new(element));
         Ok(node)
     }

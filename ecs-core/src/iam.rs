@@ -10,7 +10,7 @@
 //! ```
 
 use crate::app::App;
-use crate::cfn::{Resource, Value};
+use crate::cfn::{Resource, Text, Value};
 use crate::construct::NodeId;
 use crate::error::Error;
 
@@ -20,7 +20,7 @@ pub struct Statement {
     /// `Allow` or `Deny`.
     pub effect: &'static str,
     /// `Action`.
-    pub actions: Vec<String>,
+    pub actions: Vec<Text>,
     /// `Resource`; empty for statements of trust policies.
     pub resources: Vec<Value>,
     /// `Condition`.
@@ -31,7 +31,7 @@ pub struct Statement {
 
 impl Statement {
     /// An `Allow` statement with these actions and no resource yet.
-    pub fn allow<S: Into<String>>(actions: impl IntoIterator<Item = S>) -> Statement {
+    pub fn allow<S: Into<Text>>(actions: impl IntoIterator<Item = S>) -> Statement {
         Statement {
             effect: "Allow",
             actions: actions.into_iter().map(Into::into).collect(),
@@ -108,6 +108,8 @@ impl PolicyDocument {
     /// Adds a statement; an identical one already present is not repeated.
     pub fn add(&mut self, statement: Statement) {
         if !self.statements.contains(&statement) {
+            // Documents hold a statement or two: no room kept for four.
+            self.statements.reserve_exact(1);
             self.statements.push(statement);
         }
     }
@@ -163,7 +165,7 @@ fn find_mergeable(statements: &[Statement]) -> Option<(usize, usize)> {
                 continue;
             }
             let same =
-                |x: &[String], y: &[String]| x.len() == y.len() && x.iter().all(|v| y.contains(v));
+                |x: &[Text], y: &[Text]| x.len() == y.len() && x.iter().all(|v| y.contains(v));
             let same_resources = a.resources.len() == b.resources.len()
                 && a.resources.iter().all(|v| b.resources.contains(v));
             if same_resources || same(&a.actions, &b.actions) {

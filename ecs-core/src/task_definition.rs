@@ -1073,7 +1073,10 @@ impl TaskDefinition {
             tag_parameter: bound.tag_parameter,
             environment_files,
         };
-        app.task_definitions[self.index].containers.push(container);
+        let containers = &mut app.task_definitions[self.index].containers;
+        // Most task definitions hold one container or two: no room kept for four.
+        containers.reserve_exact(1);
+        containers.push(container);
         let index = app.task_definitions[self.index].containers.len() - 1;
         if let Some((output, retention)) = firelens_output {
             self.ensure_firelens_router(app, &output, retention)?;

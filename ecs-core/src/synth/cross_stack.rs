@@ -165,7 +165,7 @@ pub(crate) fn get_stack_output(app: &App, node: NodeId, attr: Option<&str>) -> J
 fn collect(value: &Value, out: &mut Vec<Export>) {
     match value {
         Value::Ref(n) => out.push((*n, None)),
-        Value::GetAtt(n, a) => out.push((*n, Some(a.clone()))),
+        Value::GetAtt(n, a) => out.push((*n, Some(a.to_string()))),
         Value::List(items) | Value::Join(_, items) => items.iter().for_each(|v| collect(v, out)),
         Value::Map(m) => m.values().for_each(|v| collect(v, out)),
         Value::Select(_, v) | Value::Split(_, v) | Value::Base64(v) => collect(v, out),

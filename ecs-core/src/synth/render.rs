@@ -28,7 +28,7 @@ use crate::iam::Statement;
 pub(super) struct StackRenderer<'a> {
     app: &'a App,
     stack: &'a Stack,
-    /// Template order.
+    /// The nodes holding an element, in template order.
     order: Vec<NodeId>,
     /// The logical ID of every node holding an element, by node index.
     ids: Vec<Option<String>>,
@@ -45,15 +45,14 @@ impl<'a> StackRenderer<'a> {
         stack: &'a Stack,
         cross: &CrossStack,
     ) -> Result<StackRenderer<'a>, Error> {
-        let order = stack.depth_first();
+        let mut order = stack.depth_first();
+        order.retain(|n| stack.nodes[n.index].element.is_some());
         let mut ids: Vec<Option<String>> = vec![None; stack.nodes.len()];
         for &n in &order {
-            if stack.nodes[n.index].element.is_some() {
-                ids[n.index] = Some(stack.logical_id(n));
-            }
+            ids[n.index] = Some(stack.logical_id(n));
         }
         // Paths are only built for the error: building one per node was a tenth of rendering.
-        let mut seen: HashMap<&str, NodeId> = HashMap::with_capacity(ids.len());
+        let mut seen: HashMap<&str, NodeId> = HashMap::with_capacity(order.len());
         for &n in &order {
             let Some(id) = &ids[n.index] else { continue };
             if let Some(other) = seen.insert(id, n) {
@@ -217,12 +216,12 @@ impl Serialize for V<'_> {
             }
             Value::Ref(n) => single(s, "Ref", r.id::<S::Error>(*n)?),
             Value::GetAtt(n, attr) => {
-                single(s, "Fn::GetAtt", &Pair(r.id::<S::Error>(*n)?, attr.as_str()))
+                single(s, "Fn::GetAtt", &Pair(r.id::<S::Error>(*n)?, &**attr))
             }
             Value::Pseudo(p) => single(s, "Ref", p.name()),
-            Value::Join(d, parts) => single(s, "Fn::Join", &Pair(d.as_str(), &List(self, parts))),
+            Value::Join(d, parts) => single(s, "Fn::Join", &Pair(&**d, &List(self, parts))),
             Value::Select(i, v) => single(s, "Fn::Select", &Pair(i, &self.sub(v))),
-            Value::Split(d, v) => single(s, "Fn::Split", &Pair(d.as_str(), &self.sub(v))),
+            Value::Split(d, v) => single(s, "Fn::Split", &Pair(&**d, &self.sub(v))),
             Value::GetAzs(region) => single(s, "Fn::GetAZs", region.as_str()),
             Value::Base64(v) => single(s, "Fn::Base64", &self.sub(v)),
             Value::Sub(t) => single(s, "Fn::Sub", t.as_str()),
@@ -265,7 +264,7 @@ impl Serialize for StatementView<'_> {
         let (v, st) = (self.0, self.1);
         let mut m = s.serialize_map(None)?;
         // Keys in order, as a map of the document would write them.
-        let mut actions: Vec<&str> = st.actions.iter().map(String::as_str).collect();
+        let mut actions: Vec<&str> = st.actions.iter().map(|a| &**a).collect();
         actions.sort_unstable();
         actions.dedup();
         match actions.as_slice() {
