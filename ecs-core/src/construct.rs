@@ -395,7 +395,23 @@ impl Stack {
 
     /// The node's logical ID (CDK `Stack.allocateLogicalId`).
     pub fn logical_id(&self, node: NodeId) -> String {
-        make_unique_id(&self.components(node))
+        // Every element's ID is made here: the components go on the stack, not the heap.
+        let mut buf: [&str; 32] = [""; 32];
+        let mut n = 0;
+        for i in self.ancestors(node).take_while(|&i| i != 0) {
+            if n == buf.len() {
+                return make_unique_id(&self.components(node));
+            }
+            buf[n] = &self.nodes[i].id;
+            n += 1;
+        }
+        buf[..n].reverse();
+        make_unique_id(&buf[..n])
+    }
+
+    /// The indices of `node` and its ancestors up to the stack root, nearest first.
+    pub(crate) fn ancestors(&self, node: NodeId) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(node.index), |&i| self.nodes[i].parent)
     }
 
     /// The node's unique id including the stack (CDK `Names.uniqueId`), as used for the default
@@ -409,16 +425,11 @@ impl Stack {
     /// The merged tags that apply to `node`: ancestors first, deeper scopes overriding, sorted
     /// as the CDK's tag manager sorts them.
     pub(crate) fn tags_for(&self, node: NodeId) -> Vec<(String, String)> {
-        let mut chain = Vec::new();
-        let mut at = Some(node.index);
-        while let Some(i) = at {
-            chain.push(i);
-            at = self.nodes[i].parent;
-        }
-        // Most resources carry no tags at all: no map to build.
-        if chain.iter().all(|&i| self.nodes[i].tags.is_empty()) {
+        // Most resources carry no tags at all: nothing to allocate.
+        if self.ancestors(node).all(|i| self.nodes[i].tags.is_empty()) {
             return Vec::new();
         }
+        let chain: Vec<usize> = self.ancestors(node).collect();
         let kind = match self.nodes[node.index].element.as_deref() {
             Some(Element::Resource(r)) => &r.kind,
             _ => "",

@@ -495,6 +495,13 @@ fn locale_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 /// The resources `node` depends on through its own and its ancestors' dependencies, sorted by
 /// path as the CDK sorts `DependsOn`, without resources inside `node`'s own dependency target.
 pub(crate) fn dependencies(stack: &Stack, node: NodeId) -> Vec<NodeId> {
+    // Most resources have none: find that out without allocating.
+    if stack
+        .ancestors(node)
+        .all(|i| stack.nodes[i].depends_on.is_empty())
+    {
+        return Vec::new();
+    }
     let mut targets = Vec::new();
     let mut at = Some(node.index);
     while let Some(i) = at {
