@@ -77,8 +77,7 @@ impl<'a> StackRenderer<'a> {
     /// The template, pretty-printed with one-space indentation and no final newline, into
     /// `out`.
     pub(super) fn write<W: std::io::Write>(&self, out: W) -> Result<(), WriteError> {
-        let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
-        let mut ser = serde_json::Serializer::with_formatter(out, fmt);
+        let mut ser = serde_json::Serializer::with_formatter(out, OneSpace::default());
         match Template(self).serialize(&mut ser) {
             Ok(()) => Ok(()),
             Err(e) => Err(match self.error.borrow_mut().take() {
@@ -125,6 +124,97 @@ impl<'a> StackRenderer<'a> {
             value,
             owner,
         }
+    }
+}
+
+/// serde_json's `PrettyFormatter::with_indent(b" ")`, byte for byte, writing each line break
+/// and its indentation in one call instead of one call per level.
+#[derive(Default)]
+struct OneSpace {
+    depth: usize,
+    has_value: bool,
+}
+
+/// `,` then a line break and 128 spaces of indentation (deeper levels are written space by
+/// space).
+const BREAK: [u8; 130] = {
+    let mut bytes = [b' '; 130];
+    bytes[0] = b',';
+    bytes[1] = b'\n';
+    bytes
+};
+
+impl OneSpace {
+    /// A line break (after a comma unless `first`) and the current indentation.
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
+        let start = usize::from(first);
+        match BREAK.get(start..2 + self.depth) {
+            Some(bytes) => w.write_all(bytes),
+            None => {
+                w.write_all(&BREAK[start..2])?;
+                (0..self.depth).try_for_each(|_| w.write_all(b" "))
+            }
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for OneSpace {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, true)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, true)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -700,5 +790,55 @@ impl Serialize for ParameterBody<'_> {
             m.serialize_entry("Description", d.as_str())?;
         }
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OneSpace;
+    use serde::Serialize;
+    use serde_json::json;
+
+    fn both(value: &serde_json::Value) -> (Vec<u8>, Vec<u8>) {
+        let mut ours = Vec::new();
+        value
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut ours,
+                OneSpace::default(),
+            ))
+            .unwrap();
+        let mut theirs = Vec::new();
+        let pretty = serde_json::ser::PrettyFormatter::with_indent(b" ");
+        value
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut theirs,
+                pretty,
+            ))
+            .unwrap();
+        (ours, theirs)
+    }
+
+    #[test]
+    fn one_space_writes_what_pretty_formatter_writes() {
+        let value = json!({"a": [], "b": {}, "c": [1, {"d": [true, null, "x"]}], "e": "é\n"});
+        let (ours, theirs) = both(&value);
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs).unwrap()
+        );
+    }
+
+    #[test]
+    fn one_space_indents_past_its_prepared_depth() {
+        let mut value = json!("leaf");
+        for i in 0..140 {
+            value = if i % 2 == 0 {
+                json!([value])
+            } else {
+                json!({ "k": value })
+            };
+        }
+        let (ours, theirs) = both(&value);
+        assert_eq!(ours, theirs);
     }
 }
