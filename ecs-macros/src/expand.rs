@@ -1,8 +1,9 @@
 //! Stage 5: the builder calls. The entry point [`ecs_app`] runs the pipeline; the rest turns the
 //! checked model into one expression of type `Result<App, Error>`.
 //!
-//! Generated code names runtime items only through `::ecs_app::__private`, so it does not depend
-//! on the user's prelude or names. Internal locals use mixed-site hygiene, invisible to user code.
+//! Generated code names runtime items only through `::ecs_app::__private` (aliased `__ecs_p` at
+//! the top of the expansion), so it does not depend on the user's prelude or names. Internal
+//! locals use mixed-site hygiene, invisible to user code.
 //! Each construct becomes a local binding spanned at the user's id, and each reference a use of
 //! that binding spanned at the reference, so hover and go-to-definition follow the names. On
 //! errors the valid parts are still expanded next to the `compile_error!`s, so user expressions
@@ -33,17 +34,21 @@ pub fn ecs_app(input: TokenStream) -> TokenStream {
     let consts = check::check(&stacks, &cx);
     let app = expand_app(&stacks, &consts);
     let errors = cx.into_compile_errors();
+    let alias = hidden("__ecs_p");
     quote! {
         {
+            use ::ecs_app::__private as #alias;
             #errors
             #app
         }
     }
 }
 
-/// The hidden module of the runtime crate.
+/// The hidden module of the runtime crate, through the alias every expansion declares first
+/// (a path of one segment instead of three: fewer tokens for the compiler to read).
 fn private() -> TokenStream {
-    quote!(::ecs_app::__private)
+    let alias = hidden("__ecs_p");
+    quote!(#alias)
 }
 
 /// An internal local, invisible to the user's code.
@@ -66,6 +71,9 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
         #(#scaling_checks)*
         #[allow(unused_mut)]
         let mut #app = #p::App::new();
+        // Once for every binding: constructs nothing refers to, and bindings named after the
+        // user's (CamelCase) ids.
+        #[allow(unused_variables, non_snake_case)]
         let #result = (|| -> #p::Result<(), #p::Error> {
             #(#stacks)*
             #p::Ok(())
@@ -137,7 +145,6 @@ fn expand_stack(stacks: &[Item], index: usize) -> TokenStream {
     }
     let late = late_calls(scope);
     quote! {
-        #[allow(unused_variables)]
         let #handle = #app.add_stack(#id)?;
         #(#constructs)*
         #late
@@ -364,7 +371,6 @@ fn expand_construct(
             };
             let secret_name = with_constructs(scope, secret_name);
             let own = quote! {
-                #[allow(unused_variables, non_snake_case)]
                 let #name = #p::secrets_manager::Secret::from_secret_name_v2(
                     &mut #app, #stack_handle, #id, #secret_name,
                 )?;
@@ -434,7 +440,6 @@ fn expand_construct(
                 });
                 quote! {
                     let #props_local = <#options as #p::Default>::default() #child_setters;
-                    #[allow(unused_variables, non_snake_case)]
                     let #child_name = #name.#method(&mut #app, #child_id, #props_local)?;
                     #(#grandchildren)*
                 }
@@ -459,7 +464,6 @@ fn expand_construct(
     let now = now.into_iter().map(|(_, call)| call);
     let own = quote! {
         let #props_local = <#props as #p::Default>::default() #own_setters;
-        #[allow(unused_variables, non_snake_case)]
         let #name = #constructor(&mut #app, #stack_handle, #id, #props_local)?;
         #after
         #(#now)*
@@ -485,7 +489,6 @@ fn expand_targets(
         return quote! {
             let #props_local = <#lb::AddTargetsProps as #p::Default>::default() #setters;
             // Bound so request-count scaling can name the group (issue 6).
-            #[allow(unused_variables, non_snake_case)]
             let #group = #listener.add_targets(&mut #app, #id, #props_local)?;
         };
     }
@@ -736,7 +739,6 @@ fn expand_task_scaling(scope: Scope, index: usize, item: &Item) -> TokenStream {
     });
     quote! {
         let #props_local = <#scaling::EnableScalingProps as #p::Default>::default() #own_setters;
-        #[allow(unused_variables, non_snake_case)]
         let #name = #service.auto_scale_task_count(&mut #app, #props_local)?;
         #(#policies)*
     }
@@ -773,7 +775,6 @@ fn expand_rule(scope: Scope, index: usize, item: &Item) -> TokenStream {
     };
     quote! {
         let #props_local = <#p::events::RuleProps as #p::Default>::default() #rule_setters;
-        #[allow(unused_variables, non_snake_case)]
         let #name = #p::events::Rule::new(&mut #app, #stack_handle, #id, #props_local)?;
         #targets
     }
@@ -796,9 +797,9 @@ fn const_task_scaling(bounds: &check::ConstTaskScaling) -> TokenStream {
         None => (quote!(1u32), (Span::call_site(), Span::call_site())),
     };
     let (max, (first, last)) = operand(&bounds.max);
-    let path = quote_spanned!(first=> ::ecs_app::__private::panic);
+    let path = quote_spanned!(first=> __ecs_p::panic);
     let args = quote_spanned! {last=>
-        !("{}", ::ecs_app::__private::rules::scaling_capacity_const_message())
+        !("{}", __ecs_p::rules::scaling_capacity_const_message())
     };
     quote! {
         const _: () = {
@@ -887,9 +888,9 @@ fn const_capacity_size(size: &ConstCapacitySize) -> TokenStream {
     let min_blame = min_span.or(max_span).or(desired_span).unwrap_or(fallback);
     let desired_blame = desired_span.or(min_span).unwrap_or(fallback);
     let panic_at = |(first, last): (Span, Span), error: TokenStream| {
-        let path = quote_spanned!(first=> ::ecs_app::__private::panic);
+        let path = quote_spanned!(first=> __ecs_p::panic);
         let args = quote_spanned! {last=>
-            !("{}", ::ecs_app::__private::rules::capacity_sizes_const_message(#error))
+            !("{}", __ecs_p::rules::capacity_sizes_const_message(#error))
         };
         quote!(#path #args)
     };
@@ -1000,11 +1001,11 @@ fn const_fargate_size(size: &ConstFargateSize) -> TokenStream {
 /// The path must not carry the macro's call-site span, which would widen the error to the whole
 /// `ecs_app!` invocation.
 fn const_panic(cpu: &Ident, error: TokenStream, (first, last): (Span, Span)) -> TokenStream {
-    let path = quote_spanned!(first=> ::ecs_app::__private::panic);
+    let path = quote_spanned!(first=> __ecs_p::panic);
     let args = quote_spanned! {last=>
-        !("{}", ::ecs_app::__private::rules::fargate_size_const_message(
+        !("{}", __ecs_p::rules::fargate_size_const_message(
             #cpu,
-            ::ecs_app::__private::rules::FargateSizeError::#error,
+            __ecs_p::rules::FargateSizeError::#error,
         ))
     };
     quote!(#path #args)
@@ -1053,8 +1054,8 @@ mod tests {
                 cluster Cluster { vpc: Vpc, add_capacity Asg { instance_type: "t2.xlarge" } }
             }
         });
-        assert!(out.contains("let __ecs_props = < :: ecs_app :: __private :: ec2 :: VpcProps as :: ecs_app :: __private :: Default > :: default () . max_azs (2) ;"), "{out}");
-        assert!(out.contains("let __ecs_0_Vpc = :: ecs_app :: __private :: ec2 :: Vpc :: new (& mut __ecs_app , __ecs_stack , \"Vpc\" , __ecs_props) ?"), "{out}");
+        assert!(out.contains("let __ecs_props = < __ecs_p :: ec2 :: VpcProps as __ecs_p :: Default > :: default () . max_azs (2) ;"), "{out}");
+        assert!(out.contains("let __ecs_0_Vpc = __ecs_p :: ec2 :: Vpc :: new (& mut __ecs_app , __ecs_stack , \"Vpc\" , __ecs_props) ?"), "{out}");
         assert!(out.contains(". vpc (__ecs_0_Vpc)"), "{out}");
         assert!(
             out.contains(
@@ -1071,7 +1072,10 @@ mod tests {
             stack S { cluster "my-cluster" {} ec2_task_definition T { network_mode: Bridge } }
         });
         assert!(out.contains("let __ecs_0_my_cluster"), "{out}");
-        assert!(out.contains(". network_mode (:: ecs_app :: __private :: task_definition :: NetworkMode :: Bridge)"), "{out}");
+        assert!(
+            out.contains(". network_mode (__ecs_p :: task_definition :: NetworkMode :: Bridge)"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -1091,9 +1095,14 @@ mod tests {
             stack S { fargate_task_definition T { cpu: CPU, memory_limit_mib: 512 } }
         });
         assert!(out.contains("const _ : () ="), "{out}");
-        assert!(out.contains("let __ecs_cpu : :: ecs_app :: __private :: u32 = :: ecs_app :: __private :: ConstSize (CPU) . cpu_units ()"), "{out}");
         assert!(
-            out.contains("let __ecs_memory : :: ecs_app :: __private :: u32 = 512u32"),
+            out.contains(
+                "let __ecs_cpu : __ecs_p :: u32 = __ecs_p :: ConstSize (CPU) . cpu_units ()"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("let __ecs_memory : __ecs_p :: u32 = 512u32"),
             "{out}"
         );
     }
