@@ -59,21 +59,61 @@ pub(crate) struct Tag {
     only: Option<&'static str>,
 }
 
+// A tree holds one node per construct: what few nodes have is boxed, so the node array is
+// small to grow and to walk.
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
     pub(crate) id: String,
-    pub(crate) parent: Option<usize>,
     pub(crate) children: Vec<usize>,
-    /// Boxed: most nodes are scopes without one, and a node array of small nodes is cheaper
-    /// to grow.
+    /// The CloudFormation element, if the node holds one.
     pub(crate) element: Option<Box<Element>>,
-    /// Tags applied to this scope and every taggable resource below it (CDK `Tags.of(scope)`).
-    pub(crate) tags: Vec<Tag>,
-    /// Scopes every resource at or below this node depends on (CDK `node.addDependency`).
-    pub(crate) depends_on: Vec<NodeId>,
+    extra: Option<Box<NodeExtra>>,
+    /// The parent's index; `u32::MAX` for the stack root.
+    parent: u32,
     /// Created as the CDK's aspects create constructs, at synthesis: it stays after every
     /// sibling, even those added later.
     pub(crate) late: bool,
+}
+
+/// What only some nodes carry.
+#[derive(Debug, Clone, Default)]
+struct NodeExtra {
+    /// Tags applied to this scope and every taggable resource below it (CDK `Tags.of(scope)`).
+    tags: Vec<Tag>,
+    /// Scopes every resource at or below this node depends on (CDK `node.addDependency`).
+    depends_on: Vec<NodeId>,
+}
+
+impl Node {
+    fn new(id: &str, parent: Option<usize>) -> Node {
+        Node {
+            id: id.to_string(),
+            children: Vec::new(),
+            element: None,
+            extra: None,
+            parent: parent.map_or(u32::MAX, |p| p as u32),
+            late: false,
+        }
+    }
+
+    /// The parent's index; none for the stack root.
+    pub(crate) fn parent(&self) -> Option<usize> {
+        (self.parent != u32::MAX).then_some(self.parent as usize)
+    }
+
+    /// The tags applied at this node.
+    pub(crate) fn tags(&self) -> &[Tag] {
+        self.extra.as_ref().map_or(&[], |e| &e.tags)
+    }
+
+    /// The dependencies added at this node.
+    pub(crate) fn depends_on(&self) -> &[NodeId] {
+        self.extra.as_ref().map_or(&[], |e| &e.depends_on)
+    }
+
+    fn extra_mut(&mut self) -> &mut NodeExtra {
+        self.extra.get_or_insert_with(Box::default)
+    }
 }
 
 /// One CloudFormation stack: its name and construct tree.
@@ -143,15 +183,7 @@ fn id_hash(id: &str) -> u64 {
 
 impl Stack {
     pub(crate) fn new(name: &str, index: StackId) -> Stack {
-        let root = Node {
-            id: name.to_string(),
-            parent: None,
-            children: Vec::new(),
-            element: None,
-            tags: Vec::new(),
-            depends_on: Vec::new(),
-            late: false,
-        };
+        let root = Node::new(name, None);
         Stack {
             name: name.to_string(),
             index,
@@ -229,15 +261,7 @@ impl Stack {
             };
             return Err(Error::new(rules::duplicate_id_message(id, &scope)));
         }
-        self.nodes.push(Node {
-            id: id.to_string(),
-            parent: Some(parent.index),
-            children: Vec::new(),
-            element: None,
-            tags: Vec::new(),
-            depends_on: Vec::new(),
-            late: false,
-        });
+        self.nodes.push(Node::new(id, Some(parent.index)));
         // New children go before the late ones, which the CDK would only create at synthesis.
         let children = &self.nodes[parent.index].children;
         let late = children
@@ -331,7 +355,7 @@ impl Stack {
         value: &str,
         only: Option<&'static str>,
     ) {
-        let tags = &mut self.nodes[scope.index].tags;
+        let tags = &mut self.nodes[scope.index].extra_mut().tags;
         tags.retain(|t| t.key != key || t.only != only);
         tags.push(Tag {
             key: key.to_string(),
@@ -342,7 +366,7 @@ impl Stack {
 
     /// Makes every resource at or below `node` depend on every resource at or below `target`.
     pub(crate) fn add_dependency(&mut self, node: NodeId, target: NodeId) {
-        let deps = &mut self.nodes[node.index].depends_on;
+        let deps = &mut self.nodes[node.index].extra_mut().depends_on;
         if !deps.contains(&target) {
             deps.push(target);
         }
@@ -373,7 +397,7 @@ impl Stack {
                 break;
             }
             out.push(self.nodes[i].id.as_str());
-            at = self.nodes[i].parent;
+            at = self.nodes[i].parent();
         }
         out.reverse();
         out
@@ -411,7 +435,7 @@ impl Stack {
 
     /// The indices of `node` and its ancestors up to the stack root, nearest first.
     pub(crate) fn ancestors(&self, node: NodeId) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(Some(node.index), |&i| self.nodes[i].parent)
+        std::iter::successors(Some(node.index), |&i| self.nodes[i].parent())
     }
 
     /// The node's unique id including the stack (CDK `Names.uniqueId`), as used for the default
@@ -426,7 +450,10 @@ impl Stack {
     /// as the CDK's tag manager sorts them.
     pub(crate) fn tags_for(&self, node: NodeId) -> Vec<(String, String)> {
         // Most resources carry no tags at all: nothing to allocate.
-        if self.ancestors(node).all(|i| self.nodes[i].tags.is_empty()) {
+        if self
+            .ancestors(node)
+            .all(|i| self.nodes[i].tags().is_empty())
+        {
             return Vec::new();
         }
         let chain: Vec<usize> = self.ancestors(node).collect();
@@ -436,7 +463,7 @@ impl Stack {
         };
         let mut merged: BTreeMap<String, String> = BTreeMap::new();
         for &i in chain.iter().rev() {
-            for t in &self.nodes[i].tags {
+            for t in self.nodes[i].tags() {
                 if t.only.is_none_or(|only| only == kind) {
                     merged.insert(t.key.clone(), t.value.clone());
                 }
@@ -488,46 +515,52 @@ pub fn make_unique_id(components: &[&str]) -> String {
         (Some(single), None) if single.len() <= 255 => return remove_non_alphanumeric(single),
         _ => {}
     }
-    let mut md5 = Md5::new();
-    let mut human = String::with_capacity(64);
+    // The MD5 of the components joined with `/`, hashed in one piece (a path is short).
+    let mut path: Vec<u8> = Vec::with_capacity(128);
+    // Only ASCII letters and digits go in: bytes, not chars.
+    let mut human: Vec<u8> = Vec::with_capacity(64);
     let mut previous: Option<&str> = None;
     for (i, c) in kept().enumerate() {
-        // The MD5 of the components joined with `/`.
         if i > 0 {
-            md5.update(b"/");
+            path.push(b'/');
         }
-        md5.update(c.as_bytes());
+        path.extend_from_slice(c.as_bytes());
         if previous.is_some_and(|p| p.ends_with(c)) {
             continue;
         }
         previous = Some(c);
         if c != "Resource" {
-            human.extend(c.chars().filter(|c| c.is_ascii_alphanumeric()));
+            human.extend(c.bytes().filter(u8::is_ascii_alphanumeric));
         }
     }
     human.truncate(240);
-    push_hash_hex(&mut human, &md5.finalize());
-    human
+    push_hash_hex(&mut human, &Md5::digest(&path));
+    ascii(human)
+}
+
+/// Bytes known to be ASCII as a string.
+fn ascii(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// First 8 hex digits, upper-cased, of the MD5 of `path`.
 pub(crate) fn path_hash(path: &str) -> String {
-    let mut out = String::with_capacity(8);
+    let mut out = Vec::with_capacity(8);
     push_hash_hex(&mut out, &Md5::digest(path.as_bytes()));
-    out
+    ascii(out)
 }
 
 /// Appends the first 4 bytes of `digest` as upper-case hex.
-fn push_hash_hex(out: &mut String, digest: &[u8]) {
+fn push_hash_hex(out: &mut Vec<u8>, digest: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in &digest[..4] {
-        out.push(HEX[usize::from(b >> 4)] as char);
-        out.push(HEX[usize::from(b & 15)] as char);
+        out.push(HEX[usize::from(b >> 4)]);
+        out.push(HEX[usize::from(b & 15)]);
     }
 }
 
 fn remove_non_alphanumeric(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+    ascii(s.bytes().filter(u8::is_ascii_alphanumeric).collect())
 }
 
 #[cfg(test)]

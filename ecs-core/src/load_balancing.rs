@@ -529,7 +529,7 @@ fn lb_subnets(
     if internet_facing {
         let stack = app.stack(vpc.node().stack());
         for subnet in vpc.public_subnet_nodes(app) {
-            if let Some(parent) = stack.nodes[subnet.index].parent {
+            if let Some(parent) = stack.nodes[subnet.index].parent() {
                 let scope = NodeId {
                     stack: subnet.stack,
                     index: parent,
@@ -1008,7 +1008,7 @@ impl TargetGroup {
         let tg = &app.target_groups[self.index];
         tg.attached.iter().find_map(|a| {
             let stack = app.stack(a.stack());
-            let parent = stack.nodes[a.index].parent;
+            let parent = stack.nodes[a.index].parent();
             app.listeners
                 .iter()
                 .find(|l| {

@@ -498,15 +498,15 @@ pub(crate) fn dependencies(stack: &Stack, node: NodeId) -> Vec<NodeId> {
     // Most resources have none: find that out without allocating.
     if stack
         .ancestors(node)
-        .all(|i| stack.nodes[i].depends_on.is_empty())
+        .all(|i| stack.nodes[i].depends_on().is_empty())
     {
         return Vec::new();
     }
     let mut targets = Vec::new();
     let mut at = Some(node.index);
     while let Some(i) = at {
-        targets.extend(stack.nodes[i].depends_on.iter().copied());
-        at = stack.nodes[i].parent;
+        targets.extend(stack.nodes[i].depends_on().iter().copied());
+        at = stack.nodes[i].parent();
     }
     let mut out: Vec<NodeId> = Vec::new();
     // A dependency on another stack's construct is a dependency between the stacks, written

@@ -64,7 +64,7 @@ impl CrossStack {
                         list.push(export);
                     }
                 }
-                for &target in &data.depends_on {
+                for &target in data.depends_on() {
                     if target.stack() != stack.index {
                         cross.add_dependency(app, node, target, "dependency")?;
                     }
