@@ -359,6 +359,10 @@ impl Serialize for StatementView<'_> {
         actions.dedup();
         match actions.as_slice() {
             [one] => m.serialize_entry("Action", one)?,
+            // Strings of bytes above `"` that JSON writes unescaped sort as their JSON text.
+            all if all.iter().all(|a| a.bytes().all(sorts_as_json)) => {
+                m.serialize_entry("Action", all)?
+            }
             _ => {
                 let sorted = SortedByText::new(actions).map_err(S::Error::custom)?;
                 m.serialize_entry("Action", &sorted)?;
@@ -382,6 +386,12 @@ impl Serialize for StatementView<'_> {
         }
         m.end()
     }
+}
+
+/// Whether `byte` orders a string as it orders the string's JSON text: above the closing `"`
+/// (so a prefix still sorts first) and not escaped.
+fn sorts_as_json(byte: u8) -> bool {
+    byte > b'"' && byte != b'\\'
 }
 
 /// Items with their JSON text, written in the order of their texts and without repeats.
@@ -795,7 +805,7 @@ impl Serialize for ParameterBody<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::OneSpace;
+    use super::{sorts_as_json, OneSpace};
     use serde::Serialize;
     use serde_json::json;
 
@@ -840,5 +850,26 @@ mod tests {
         }
         let (ours, theirs) = both(&value);
         assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn plain_strings_sort_as_their_json_text() {
+        let mut words = [
+            "s3:Get*",
+            "s3:GetObject",
+            "ecr:Batch",
+            "logs:Put",
+            "a",
+            "ab",
+        ];
+        let json = |s: &str| serde_json::to_string(s).unwrap();
+        assert!(words.iter().all(|w| w.bytes().all(sorts_as_json)));
+        let mut by_text = words;
+        by_text.sort_by_key(|w| json(w));
+        words.sort_unstable();
+        assert_eq!(words, by_text);
+        // A byte below `"` would not: "ab!" precedes "ab" as JSON text.
+        assert!(json("ab!") < json("ab") && "ab" < "ab!");
+        assert!(!"ab!".bytes().all(sorts_as_json));
     }
 }
