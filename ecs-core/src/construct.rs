@@ -63,7 +63,8 @@ pub(crate) struct Tag {
 // small to grow and to walk.
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
-    pub(crate) id: String,
+    /// The construct id: `(start, length)` in the stack's `ids`.
+    id: (u32, u32),
     pub(crate) children: Vec<usize>,
     /// The CloudFormation element, if the node holds one.
     pub(crate) element: Option<Box<Element>>,
@@ -85,9 +86,9 @@ struct NodeExtra {
 }
 
 impl Node {
-    fn new(id: &str, parent: Option<usize>) -> Node {
+    fn new(id: (u32, u32), parent: Option<usize>) -> Node {
         Node {
-            id: id.to_string(),
+            id,
             children: Vec::new(),
             element: None,
             extra: None,
@@ -128,6 +129,8 @@ pub struct Stack {
     pub(crate) name: String,
     pub(crate) index: StackId,
     pub(crate) nodes: Vec<Node>,
+    /// Every node's construct id, one after another: one string instead of one per node.
+    ids: String,
     pub(crate) assets: Vec<crate::synth::FileAsset>,
     pub(crate) docker_images: Vec<crate::assets::DockerImageEntry>,
     /// `(parent, hash of id)` of every node to the first node with that key: finds a child by
@@ -183,11 +186,12 @@ fn id_hash(id: &str) -> u64 {
 
 impl Stack {
     pub(crate) fn new(name: &str, index: StackId) -> Stack {
-        let root = Node::new(name, None);
+        let root = Node::new((0, name.len() as u32), None);
         Stack {
             name: name.to_string(),
             index,
             nodes: vec![root],
+            ids: name.to_string(),
             assets: Vec::new(),
             docker_images: Vec::new(),
             child_keys: HashMap::default(),
@@ -211,6 +215,12 @@ impl Stack {
                 self.docker_images.len() - 1
             }
         }
+    }
+
+    /// The construct id of the node at `index`.
+    pub(crate) fn id(&self, index: usize) -> &str {
+        let (start, len) = self.nodes[index].id;
+        &self.ids[start as usize..(start + len) as usize]
     }
 
     /// The stack's name (its construct id).
@@ -251,7 +261,7 @@ impl Stack {
             Entry::Occupied(_) => self.nodes[parent.index]
                 .children
                 .iter()
-                .any(|&c| self.nodes[c].id == id),
+                .any(|&c| self.id(c) == id),
         };
         if duplicate {
             let scope = if parent.index == 0 {
@@ -261,7 +271,9 @@ impl Stack {
             };
             return Err(Error::new(rules::duplicate_id_message(id, &scope)));
         }
-        self.nodes.push(Node::new(id, Some(parent.index)));
+        let span = (self.ids.len() as u32, id.len() as u32);
+        self.ids.push_str(id);
+        self.nodes.push(Node::new(span, Some(parent.index)));
         // New children go before the late ones, which the CDK would only create at synthesis.
         let children = &self.nodes[parent.index].children;
         let late = children
@@ -320,14 +332,14 @@ impl Stack {
     /// The child of `parent` with construct id `id`.
     pub(crate) fn child(&self, parent: NodeId, id: &str) -> Option<NodeId> {
         let first = *self.child_keys.get(&(parent.index, id_hash(id)))?;
-        let index = if self.nodes[first].id == id {
+        let index = if self.id(first) == id {
             Some(first)
         } else {
             self.nodes[parent.index]
                 .children
                 .iter()
                 .copied()
-                .find(|&c| self.nodes[c].id == id)
+                .find(|&c| self.id(c) == id)
         };
         index.map(|index| NodeId {
             stack: self.index,
@@ -396,7 +408,7 @@ impl Stack {
             if i == 0 {
                 break;
             }
-            out.push(self.nodes[i].id.as_str());
+            out.push(self.id(i));
             at = self.nodes[i].parent();
         }
         out.reverse();
@@ -426,7 +438,7 @@ impl Stack {
             if n == buf.len() {
                 return make_unique_id(&self.components(node));
             }
-            buf[n] = &self.nodes[i].id;
+            buf[n] = self.id(i);
             n += 1;
         }
         buf[..n].reverse();
