@@ -66,8 +66,9 @@ pub(crate) struct Node {
     /// The construct id: `(start, length)` in the stack's `ids`.
     id: (u32, u32),
     pub(crate) children: Vec<usize>,
-    /// The CloudFormation element, if the node holds one.
-    pub(crate) element: Option<Box<Element>>,
+    /// The index of the node's CloudFormation element in the stack's `elements`;
+    /// `u32::MAX` for none.
+    element: u32,
     extra: Option<Box<NodeExtra>>,
     /// The parent's index; `u32::MAX` for the stack root.
     parent: u32,
@@ -90,7 +91,7 @@ impl Node {
         Node {
             id,
             children: Vec::new(),
-            element: None,
+            element: u32::MAX,
             extra: None,
             parent: parent.map_or(u32::MAX, |p| p as u32),
             late: false,
@@ -131,6 +132,8 @@ pub struct Stack {
     pub(crate) nodes: Vec<Node>,
     /// Every node's construct id, one after another: one string instead of one per node.
     ids: String,
+    /// The elements nodes hold, in the order they were added.
+    elements: Vec<Element>,
     pub(crate) assets: Vec<crate::synth::FileAsset>,
     pub(crate) docker_images: Vec<crate::assets::DockerImageEntry>,
     /// `(parent, hash of id)` of every node to the first node with that key: finds a child by
@@ -192,6 +195,7 @@ impl Stack {
             index,
             nodes: vec![root],
             ids: name.to_string(),
+            elements: Vec::new(),
             assets: Vec::new(),
             docker_images: Vec::new(),
             child_keys: HashMap::default(),
@@ -217,6 +221,15 @@ impl Stack {
         }
     }
 
+    /// The element the node at `index` holds.
+    pub(crate) fn element(&self, index: usize) -> Option<&Element> {
+        self.elements.get(self.nodes[index].element as usize)
+    }
+
+    fn element_mut(&mut self, index: usize) -> Option<&mut Element> {
+        self.elements.get_mut(self.nodes[index].element as usize)
+    }
+
     /// The construct id of the node at `index`.
     pub(crate) fn id(&self, index: usize) -> &str {
         let (start, len) = self.nodes[index].id;
@@ -238,9 +251,9 @@ impl Stack {
 
     /// How many resources the stack holds.
     pub fn resource_count(&self) -> usize {
-        self.nodes
+        self.elements
             .iter()
-            .filter(|n| matches!(n.element.as_deref(), Some(Element::Resource(_))))
+            .filter(|e| matches!(e, Element::Resource(_)))
             .count()
     }
 
@@ -302,7 +315,8 @@ impl Stack {
             // Most resources are complete when added: their properties need no spare room.
             r.properties.shrink_to_fit();
         }
-        self.nodes[node.index].element = Some(Box::new(element));
+        self.nodes[node.index].element = self.elements.len() as u32;
+        self.elements.push(element);
         Ok(node)
     }
 
@@ -348,7 +362,7 @@ impl Stack {
     }
 
     pub(crate) fn resource_mut(&mut self, node: NodeId) -> &mut Resource {
-        match self.nodes[node.index].element.as_deref_mut() {
+        match self.element_mut(node.index) {
             Some(Element::Resource(r)) => r,
             _ => unreachable!("node {} holds no resource", node.index),
         }
@@ -389,7 +403,7 @@ impl Stack {
         let mut out = Vec::new();
         let mut todo = vec![scope.index];
         while let Some(i) = todo.pop() {
-            if matches!(self.nodes[i].element.as_deref(), Some(Element::Resource(_))) {
+            if matches!(self.element(i), Some(Element::Resource(_))) {
                 out.push(NodeId {
                     stack: self.index,
                     index: i,
@@ -469,7 +483,7 @@ impl Stack {
             return Vec::new();
         }
         let chain: Vec<usize> = self.ancestors(node).collect();
-        let kind = match self.nodes[node.index].element.as_deref() {
+        let kind = match self.element(node.index) {
             Some(Element::Resource(r)) => &r.kind,
             _ => "",
         };

@@ -40,7 +40,7 @@ impl CrossStack {
             for node in stack.depth_first() {
                 let data = &stack.nodes[node.index];
                 let mut refs = Vec::new();
-                match data.element.as_deref() {
+                match stack.element(node.index) {
                     Some(Element::Resource(r)) => {
                         for v in r.properties.values() {
                             collect(v, &mut refs);

@@ -46,7 +46,7 @@ impl<'a> StackRenderer<'a> {
         cross: &CrossStack,
     ) -> Result<StackRenderer<'a>, Error> {
         let mut order = stack.depth_first();
-        order.retain(|n| stack.nodes[n.index].element.is_some());
+        order.retain(|n| stack.element(n.index).is_some());
         let mut ids: Vec<Option<String>> = vec![None; stack.nodes.len()];
         for &n in &order {
             ids[n.index] = Some(stack.logical_id(n));
@@ -425,12 +425,9 @@ impl Serialize for Template<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
         let has_outputs = !r.published.is_empty()
-            || r.order.iter().any(|n| {
-                matches!(
-                    r.stack.nodes[n.index].element.as_deref(),
-                    Some(Element::Output(_))
-                )
-            });
+            || r.order
+                .iter()
+                .any(|n| matches!(r.stack.element(n.index), Some(Element::Output(_))));
         let mut m = s.serialize_map(Some(3 + usize::from(has_outputs)))?;
         m.serialize_entry("Resources", &Resources(r))?;
         if has_outputs {
@@ -459,7 +456,7 @@ impl Serialize for Resources<'_> {
         let r = self.0;
         let mut m = s.serialize_map(None)?;
         for &n in &r.order {
-            if let Some(Element::Resource(res)) = r.stack.nodes[n.index].element.as_deref() {
+            if let Some(Element::Resource(res)) = r.stack.element(n.index) {
                 m.serialize_entry(
                     r.id::<S::Error>(n)?,
                     &ResourceBody {
@@ -717,7 +714,7 @@ impl Serialize for Outputs<'_> {
         let mut m = s.serialize_map(None)?;
         let mut written = Vec::new();
         for &n in &r.order {
-            if let Some(Element::Output(o)) = r.stack.nodes[n.index].element.as_deref() {
+            if let Some(Element::Output(o)) = r.stack.element(n.index) {
                 let id = r.id::<S::Error>(n)?;
                 // A published output of the same name replaces it in place.
                 if let Some(p) = r.published.iter().position(|(name, _)| name == id) {
@@ -768,7 +765,7 @@ impl Serialize for Parameters<'_> {
         let mut m = s.serialize_map(None)?;
         let mut replaced = false;
         for &n in &r.order {
-            if let Some(Element::Parameter(p)) = r.stack.nodes[n.index].element.as_deref() {
+            if let Some(Element::Parameter(p)) = r.stack.element(n.index) {
                 let id = r.id::<S::Error>(n)?;
                 if id == "BootstrapVersion" {
                     // The bootstrap parameter takes its place, as a later insert would.
