@@ -445,18 +445,25 @@ impl Stack {
 
     /// The node's logical ID (CDK `Stack.allocateLogicalId`).
     pub fn logical_id(&self, node: NodeId) -> String {
+        let mut out = String::new();
+        self.push_logical_id(node, &mut out);
+        out
+    }
+
+    /// [`Stack::logical_id`], appended to `out`.
+    pub(crate) fn push_logical_id(&self, node: NodeId, out: &mut String) {
         // Every element's ID is made here: the components go on the stack, not the heap.
         let mut buf: [&str; 32] = [""; 32];
         let mut n = 0;
         for i in self.ancestors(node).take_while(|&i| i != 0) {
             if n == buf.len() {
-                return make_unique_id(&self.components(node));
+                return push_unique_id(&self.components(node), out);
             }
             buf[n] = self.id(i);
             n += 1;
         }
         buf[..n].reverse();
-        make_unique_id(&buf[..n])
+        push_unique_id(&buf[..n], out);
     }
 
     /// The indices of `node` and its ancestors up to the stack root, nearest first.
@@ -533,18 +540,28 @@ impl Stack {
 /// assert_eq!(make_unique_id(&["Default", "Cluster", "Resource"]), "ClusterEB0386A7");
 /// ```
 pub fn make_unique_id(components: &[&str]) -> String {
+    let mut out = String::new();
+    push_unique_id(components, &mut out);
+    out
+}
+
+/// [`make_unique_id`], appended to `out`: a renderer keeps every logical ID of a stack in one
+/// string.
+pub(crate) fn push_unique_id(components: &[&str], out: &mut String) {
     // Every element's logical ID goes through here: no intermediate strings or vectors.
     let kept = || components.iter().copied().filter(|c| *c != "Default");
     let mut it = kept();
     match (it.next(), it.next()) {
-        (None, _) => return String::new(),
-        (Some(single), None) if single.len() <= 255 => return remove_non_alphanumeric(single),
+        (None, _) => return,
+        (Some(single), None) if single.len() <= 255 => {
+            out.extend(alphanumeric(single));
+            return;
+        }
         _ => {}
     }
     // The MD5 of the components joined with `/`.
     let mut path = PathHasher::default();
-    // Only ASCII letters and digits go in: bytes, not chars.
-    let mut human: Vec<u8> = Vec::with_capacity(64);
+    let start = out.len();
     let mut previous: Option<&str> = None;
     for (i, c) in kept().enumerate() {
         if i > 0 {
@@ -556,12 +573,16 @@ pub fn make_unique_id(components: &[&str]) -> String {
         }
         previous = Some(c);
         if c != "Resource" {
-            human.extend(c.bytes().filter(u8::is_ascii_alphanumeric));
+            out.extend(alphanumeric(c));
         }
     }
-    human.truncate(240);
-    push_hash_hex(&mut human, &path.finish());
-    ascii(human)
+    out.truncate(start + 240);
+    push_hash_hex(out, &path.finish());
+}
+
+/// The ASCII letters and digits of `c`: all a logical ID keeps.
+fn alphanumeric(c: &str) -> impl Iterator<Item = char> + '_ {
+    c.bytes().filter(u8::is_ascii_alphanumeric).map(char::from)
 }
 
 /// MD5 of a path fed in pieces, gathered on the stack first: one hash update for a typical
@@ -602,29 +623,20 @@ impl PathHasher {
     }
 }
 
-/// Bytes known to be ASCII as a string.
-fn ascii(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_default()
-}
-
 /// First 8 hex digits, upper-cased, of the MD5 of `path`.
 pub(crate) fn path_hash(path: &str) -> String {
-    let mut out = Vec::with_capacity(8);
+    let mut out = String::with_capacity(8);
     push_hash_hex(&mut out, &Md5::digest(path.as_bytes()));
-    ascii(out)
+    out
 }
 
 /// Appends the first 4 bytes of `digest` as upper-case hex.
-fn push_hash_hex(out: &mut Vec<u8>, digest: &[u8]) {
+fn push_hash_hex(out: &mut String, digest: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in &digest[..4] {
-        out.push(HEX[usize::from(b >> 4)]);
-        out.push(HEX[usize::from(b & 15)]);
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
     }
-}
-
-fn remove_non_alphanumeric(s: &str) -> String {
-    ascii(s.bytes().filter(u8::is_ascii_alphanumeric).collect())
 }
 
 #[cfg(test)]

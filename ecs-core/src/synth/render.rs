@@ -31,7 +31,7 @@ pub(super) struct StackRenderer<'a> {
     /// The nodes holding an element, in template order.
     order: Vec<NodeId>,
     /// The logical ID of every node holding an element, by node index.
-    ids: Vec<Option<String>>,
+    ids: LogicalIds,
     /// Outputs other stacks read: logical ID and value.
     published: Vec<(String, Json)>,
     /// The first error met while serializing (serde errors carry only text).
@@ -47,14 +47,19 @@ impl<'a> StackRenderer<'a> {
     ) -> Result<StackRenderer<'a>, Error> {
         let mut order = stack.depth_first();
         order.retain(|n| stack.element(n.index).is_some());
-        let mut ids: Vec<Option<String>> = vec![None; stack.nodes.len()];
+        let mut ids = LogicalIds {
+            text: String::with_capacity(order.len() * 24),
+            spans: vec![(0, u32::MAX); stack.nodes.len()],
+        };
         for &n in &order {
-            ids[n.index] = Some(stack.logical_id(n));
+            let start = ids.text.len();
+            stack.push_logical_id(n, &mut ids.text);
+            ids.spans[n.index] = (start as u32, (ids.text.len() - start) as u32);
         }
         // Paths are only built for the error: building one per node was a tenth of rendering.
         let mut seen: HashMap<&str, NodeId> = HashMap::with_capacity(order.len());
         for &n in &order {
-            let Some(id) = &ids[n.index] else { continue };
+            let Some(id) = ids.get(n.index) else { continue };
             if let Some(other) = seen.insert(id, n) {
                 return Err(Error::new(format!(
                     "`{}` and `{}` have the same logical ID `{id}`: rename one of them",
@@ -110,7 +115,7 @@ impl<'a> StackRenderer<'a> {
                 self.stack.name
             ))));
         }
-        match &self.ids[node.index] {
+        match self.ids.get(node.index) {
             Some(id) => Ok(id),
             None => Err(self.fail(Error::new(
                 "a reference names a construct that has no element: this is a bug",
@@ -215,6 +220,22 @@ impl serde_json::ser::Formatter for OneSpace {
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
         self.has_value = true;
         Ok(())
+    }
+}
+
+/// Every element's logical ID, one after another in one string: one allocation per stack
+/// instead of one per element.
+struct LogicalIds {
+    text: String,
+    /// `(start, length)` in `text` by node index; a length of `u32::MAX` for nodes without an
+    /// element.
+    spans: Vec<(u32, u32)>,
+}
+
+impl LogicalIds {
+    fn get(&self, index: usize) -> Option<&str> {
+        let (start, len) = self.spans[index];
+        (len != u32::MAX).then(|| &self.text[start as usize..(start + len) as usize])
     }
 }
 
@@ -513,7 +534,7 @@ impl ResourceBody<'_> {
         }
         let mut out = Vec::new();
         for d in deps {
-            let id = r.ids[d.index].as_deref().ok_or_else(|| {
+            let id = r.ids.get(d.index).ok_or_else(|| {
                 Error::new("a reference names a construct that has no element: this is a bug")
             })?;
             if !implied.iter().any(|i| i == id) {
@@ -528,7 +549,7 @@ impl ResourceBody<'_> {
         let here = self.r.stack.index;
         match value {
             Value::Ref(n) | Value::GetAtt(n, _) if n.stack() == here => {
-                if let Some(id) = &self.r.ids[n.index] {
+                if let Some(id) = self.r.ids.get(n.index) {
                     out.push(Cow::Borrowed(id));
                 }
             }
