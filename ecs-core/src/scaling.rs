@@ -466,7 +466,7 @@ impl ScalableTaskCount {
             .get_or_insert_with("ScheduledActions", || Value::List(Vec::new()))
         {
             Value::List(actions) => {
-                if actions.iter().any(|a| matches!(a, Value::Map(m) if m.get("ScheduledActionName") == Some(&Value::from(id.to_string())))) {
+                if actions.iter().any(|a| matches!(a, Value::Map(m) if matches!(m.get("ScheduledActionName"), Some(Value::Str(s)) if &**s == id))) {
                     return Err(Error::new(rules::duplicate_id_message(id, "the scheduled actions of this service")));
                 }
                 actions.push(Value::map(entry));

@@ -164,10 +164,23 @@ fn scaling_bounds_and_schedules_are_checked() {
             &mut app,
             "Morning",
             ScalingSchedule::default()
-                .schedule(schedule)
+                .schedule(schedule.clone())
                 .min_capacity(4),
         )
         .unwrap();
+    let err = count
+        .scale_on_schedule(
+            &mut app,
+            "Morning",
+            ScalingSchedule::default()
+                .schedule(schedule)
+                .min_capacity(2),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::duplicate_id_message("Morning", "the scheduled actions of this service")
+    );
     let err = service
         .auto_scale_task_count(&mut app, EnableScalingProps::default().max_capacity(3))
         .unwrap_err();
