@@ -208,6 +208,14 @@ impl Value {
 
 /// A string of a template: a literal is borrowed, a computed one owned, so the thousands of
 /// fixed names and values a template repeats cost no allocation.
+///
+/// ```
+/// use ecs_core::cfn::{Text, Value};
+/// let fixed = Value::from("awsvpc"); // borrowed
+/// let computed = Value::from(format!("svc{}", 1)); // owned
+/// assert!(matches!(fixed, Value::Str(Text::Borrowed("awsvpc"))));
+/// assert!(matches!(computed, Value::Str(Text::Owned(ref s)) if s == "svc1"));
+/// ```
 pub type Text = Cow<'static, str>;
 
 /// A JSON object whose keys iterate in sorted order, as the CDK writes them.
