@@ -87,9 +87,7 @@ impl Rule {
     /// Creates a rule with id `id` at the top of `stack`.
     pub fn new(app: &mut App, stack: StackId, id: &str, props: RuleProps) -> Result<Rule, Error> {
         if props.schedule.is_none() && props.event_pattern.is_none() {
-            return Err(Error::new(format!(
-                "rule `{id}` needs `schedule` or `event_pattern`: add one, e.g. `schedule: \"rate(1 hour)\"`"
-            )));
+            return Err(Error::new(crate::rules::rule_trigger_message(id)));
         }
         let st = app.stack_mut(stack);
         let root = st.root();

@@ -1956,6 +1956,18 @@ pub fn container_override_message(container: &str, task: &str) -> String {
     )
 }
 
+/// An events rule fires on a schedule or on matching events: CloudFormation refuses a rule with
+/// neither (`ScheduleExpression` or `EventPattern` is required).
+///
+/// ```
+/// assert!(ecs_core::rules::rule_trigger_message("Nightly").contains("`schedule`"));
+/// ```
+pub fn rule_trigger_message(rule: &str) -> String {
+    format!(
+        "rule `{rule}` needs `schedule` or `event_pattern`: add one, e.g. `schedule: \"rate(1 hour)\"`"
+    )
+}
+
 /// Rule A1: a service has one scalable target, so `auto_scale_task_count` is declared once per
 /// service, with all its policies (CDK "AutoScalingConfigured"/duplicate construct id
 /// `TaskCount`).

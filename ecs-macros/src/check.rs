@@ -1774,13 +1774,7 @@ fn request_count_group(stack: &Item, policy: &Item, service: usize, name: &str, 
 fn events_rule(stack: &Item, rule: &Item, cx: &Ctxt) {
     schedule_literal(rule, cx);
     if !rule.incomplete && rule.prop("schedule").is_none() && rule.prop("event_pattern").is_none() {
-        cx.error_at(
-            rule.id.span(),
-            format!(
-                "rule `{}` needs `schedule` or `event_pattern`: add one, e.g. `schedule: \"rate(1 hour)\"`",
-                rule.id.name
-            ),
-        );
+        cx.error_at(rule.id.span(), rules::rule_trigger_message(&rule.id.name));
     }
     let Some(PropValue::Objects(targets)) = rule.prop("targets").map(|p| &p.value) else {
         return;
