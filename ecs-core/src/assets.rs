@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Map, Value as Json};
 
 use crate::app::App;
-use crate::cfn::{Pseudo, Value};
+use crate::cfn::Value;
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::synth::{fingerprint, FileAsset};
@@ -400,14 +400,10 @@ pub(crate) fn file_asset_object_arn(
     let asset = FileAsset::file(&st.components(node).join("/"), bytes, &ext);
     let key = format!("/{}{ext}", asset.hash);
     st.add_file_asset(asset);
-    Ok(Value::join(
-        "",
-        vec![
-            "arn:".into(),
-            Pseudo::Partition.into(),
-            ":s3:::".into(),
-            Value::Sub(FILE_ASSETS_BUCKET.into()),
-            key.into(),
-        ],
+    Ok(Value::arn(
+        "s3",
+        false,
+        false,
+        vec![Value::Sub(FILE_ASSETS_BUCKET.into()), key.into()],
     ))
 }

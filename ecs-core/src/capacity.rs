@@ -13,7 +13,7 @@
 
 use crate::amis::{EcsOptimizedImage, InstanceArchitecture, MachineImage, MachineImageType};
 use crate::app::App;
-use crate::cfn::{Element, Parameter, Pseudo, Resource, Value};
+use crate::cfn::{Element, Parameter, Resource, Value};
 use crate::cluster::Cluster;
 use crate::construct::{NodeId, StackId};
 use crate::ec2::{SecurityGroup, Vpc};
@@ -779,13 +779,8 @@ fn drain_hook(
         function_scope,
         "ServiceRole",
         "lambda.amazonaws.com",
-        vec![Value::join(
-            "",
-            vec![
-                "arn:".into(),
-                Pseudo::Partition.into(),
-                ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole".into(),
-            ],
+        vec![Role::aws_managed_policy(
+            "service-role/AWSLambdaBasicExecutionRole",
         )],
     )?;
     let stack = app.stack_mut(asg_scope.stack());

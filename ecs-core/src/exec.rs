@@ -275,27 +275,10 @@ pub(crate) fn enable(
     if let Some(c) = log_config {
         if let Some(bucket) = c.s3_bucket {
             task_role.grant(app, Statement::allow(["s3:GetBucketLocation"]).on_any())?;
-            let objects = Value::join(
-                "",
-                vec![
-                    "arn:".into(),
-                    Pseudo::Partition.into(),
-                    ":s3:::".into(),
-                    bucket.bucket_name(),
-                    "/*".into(),
-                ],
-            );
+            let objects = bucket.arn_for_object("*");
             task_role.grant(app, Statement::allow(["s3:PutObject"]).on([objects]))?;
             if c.s3_encryption_enabled == Some(true) {
-                let arn = Value::join(
-                    "",
-                    vec![
-                        "arn:".into(),
-                        Pseudo::Partition.into(),
-                        ":s3:::".into(),
-                        bucket.bucket_name(),
-                    ],
-                );
+                let arn = bucket.bucket_arn();
                 task_role.grant(
                     app,
                     Statement::allow(["s3:GetEncryptionConfiguration"]).on([arn]),

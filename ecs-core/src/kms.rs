@@ -13,7 +13,7 @@
 //! ```
 
 use crate::app::App;
-use crate::cfn::{Pseudo, Resource, Value};
+use crate::cfn::{Resource, Value};
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::iam::{PolicyDocument, Statement};
@@ -104,16 +104,7 @@ impl Key {
         let mut root = Statement::allow(["kms:*"]).on_any();
         root.principal = Some(Value::map([(
             "AWS",
-            Value::join(
-                "",
-                vec![
-                    "arn:".into(),
-                    Pseudo::Partition.into(),
-                    ":iam::".into(),
-                    Pseudo::AccountId.into(),
-                    ":root".into(),
-                ],
-            ),
+            Value::arn("iam", false, true, vec!["root".into()]),
         )]));
         self.add_to_resource_policy(app, root)
     }

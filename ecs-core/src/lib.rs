@@ -25,6 +25,18 @@
 
 #![warn(missing_docs)]
 
+/// Setters of optional string properties of a props type: `name(value)` sets `Some(value)`.
+/// Defined before the modules, which use it by textual scope.
+macro_rules! string_setters {
+    ($($name:ident),*) => {$(
+        #[doc = concat!("Sets `", stringify!($name), "`.")]
+        pub fn $name(mut self, value: impl Into<String>) -> Self {
+            self.$name = Some(value.into());
+            self
+        }
+    )*};
+}
+
 pub mod amis;
 pub mod app;
 pub mod capacity;

@@ -58,16 +58,6 @@ pub struct AwsLogDriverProps {
     pub max_buffer_size: Option<u64>,
 }
 
-macro_rules! string_setters {
-    ($($name:ident),*) => {$(
-        #[doc = concat!("Sets `", stringify!($name), "`.")]
-        pub fn $name(mut self, value: impl Into<String>) -> Self {
-            self.$name = Some(value.into());
-            self
-        }
-    )*};
-}
-
 impl AwsLogDriverProps {
     string_setters!(stream_prefix, datetime_format, multiline_pattern);
 

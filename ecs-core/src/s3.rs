@@ -10,7 +10,7 @@
 //! ```
 
 use crate::app::App;
-use crate::cfn::{Pseudo, Resource, Value};
+use crate::cfn::{Resource, Value};
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 
@@ -103,17 +103,19 @@ impl Bucket {
         Value::Ref(self.resource)
     }
 
+    /// `arn:<partition>:s3:::<bucket>`, as the CDK's `bucketArn` of a bucket named by a token
+    /// writes it.
+    pub fn bucket_arn(self) -> Value {
+        Value::arn("s3", false, false, vec![self.bucket_name()])
+    }
+
     /// `arn:<partition>:s3:::<bucket>/<key>`, as the CDK's `arnForObjects` writes it.
     pub fn arn_for_object(self, key: &str) -> Value {
-        Value::join(
-            "",
-            vec![
-                "arn:".into(),
-                Pseudo::Partition.into(),
-                ":s3:::".into(),
-                self.bucket_name(),
-                format!("/{key}").into(),
-            ],
+        Value::arn(
+            "s3",
+            false,
+            false,
+            vec![self.bucket_name(), format!("/{key}").into()],
         )
     }
 }

@@ -20,7 +20,7 @@
 //! ```
 
 use crate::app::App;
-use crate::cfn::{Pseudo, Resource, Value};
+use crate::cfn::{Resource, Value};
 use crate::construct::NodeId;
 use crate::duration::Duration;
 use crate::error::Error;
@@ -93,15 +93,11 @@ impl Service {
         }
         let count = stack.add_node(self.node(), "TaskCount")?;
         let target_scope = stack.add_node(count, "Target")?;
-        let role = Value::join(
-            "",
-            vec![
-                "arn:".into(),
-                Pseudo::Partition.into(),
-                ":iam::".into(),
-                Pseudo::AccountId.into(),
-                ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService".into(),
-            ],
+        let role = Value::arn(
+            "iam",
+            false,
+            true,
+            vec!["role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService".into()],
         );
         let target = stack.add_resource(
             target_scope,

@@ -44,18 +44,8 @@ pub struct CronOptions {
     pub year: Option<String>,
 }
 
-macro_rules! cron_setter {
-    ($($name:ident),*) => {$(
-        #[doc = concat!("Sets `", stringify!($name), "`.")]
-        pub fn $name(mut self, value: impl Into<String>) -> Self {
-            self.$name = Some(value.into());
-            self
-        }
-    )*};
-}
-
 impl CronOptions {
-    cron_setter!(minute, hour, day, month, week_day, year);
+    string_setters!(minute, hour, day, month, week_day, year);
 }
 
 impl Schedule {
