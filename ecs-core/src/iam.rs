@@ -67,35 +67,6 @@ impl Statement {
         )]));
         self
     }
-
-    fn render(&self) -> Value {
-        let mut actions = self.actions.clone();
-        actions.sort();
-        actions.dedup();
-        let mut m = vec![(
-            "Action",
-            scalar_or_list(actions.into_iter().map(Value::from).collect()),
-        )];
-        if let Some(c) = &self.condition {
-            m.push(("Condition", c.clone()));
-        }
-        m.push(("Effect", Value::from(self.effect)));
-        if let Some(p) = &self.principal {
-            m.push(("Principal", p.clone()));
-        }
-        if !self.resources.is_empty() {
-            m.push(("Resource", scalar_or_list(self.resources.clone())));
-        }
-        Value::map(m)
-    }
-}
-
-fn scalar_or_list(mut items: Vec<Value>) -> Value {
-    if items.len() == 1 {
-        items.pop().unwrap_or(Value::Null)
-    } else {
-        Value::List(items)
-    }
 }
 
 /// A policy document: its statements in the order they were granted.
@@ -145,15 +116,19 @@ impl PolicyDocument {
         out
     }
 
-    /// The document as CloudFormation JSON.
-    pub(crate) fn render(&self) -> Value {
-        Value::map([
-            (
-                "Statement",
-                Value::List(self.minimized().iter().map(Statement::render).collect()),
-            ),
-            ("Version", Value::from("2012-10-17")),
-        ])
+    /// Calls `f` with each value of the minimized statements in the order the template lays
+    /// them out (each statement's condition, principal, then resources): what references to
+    /// other elements a document makes. The layout itself is the template writer's.
+    pub(crate) fn for_each_value(&self, mut f: impl FnMut(&Value)) {
+        for s in self.minimized() {
+            if let Some(c) = &s.condition {
+                f(c);
+            }
+            if let Some(p) = &s.principal {
+                f(p);
+            }
+            s.resources.iter().for_each(&mut f);
+        }
     }
 }
 

@@ -169,7 +169,7 @@ fn collect(value: &Value, out: &mut Vec<Export>) {
         Value::List(items) | Value::Join(_, items) => items.iter().for_each(|v| collect(v, out)),
         Value::Map(m) => m.values().for_each(|v| collect(v, out)),
         Value::Select(_, v) | Value::Split(_, v) | Value::Base64(v) => collect(v, out),
-        Value::Policy(doc) => collect(&doc.render(), out),
+        Value::Policy(doc) => doc.for_each_value(|v| collect(v, out)),
         _ => {}
     }
 }

@@ -364,10 +364,10 @@ impl Serialize for V<'_> {
     }
 }
 
-/// The statements of a policy document, as `PolicyDocument::render` lays them out, with each
-/// statement's `Action` and `Resource` lists sorted by their JSON text and deduplicated, as the
-/// CDK's policy post-processor does once statements are minimized (so the order of grants does
-/// not show in the template).
+/// The minimized statements of a policy document: keys in order, a one-item `Action` or
+/// `Resource` list as a scalar, and longer lists sorted by their JSON text and deduplicated, as
+/// the CDK's policy post-processor does once statements are minimized (so the order of grants
+/// does not show in the template).
 struct Statements<'a>(&'a V<'a>, &'a [Statement]);
 
 impl Serialize for Statements<'_> {
@@ -581,13 +581,12 @@ impl ResourceBody<'_> {
                 m.values().for_each(|v| self.referenced(v, out));
             }
             Value::Select(_, v) | Value::Split(_, v) | Value::Base64(v) => self.referenced(v, out),
-            Value::Policy(doc) => {
-                // The rendered document is temporary: its IDs are copied.
-                let rendered = doc.render();
+            Value::Policy(doc) => doc.for_each_value(|v| {
+                // The minimized statements are temporary: their IDs are copied.
                 let mut ids = Vec::new();
-                self.referenced(&rendered, &mut ids);
+                self.referenced(v, &mut ids);
                 out.extend(ids.into_iter().map(|id| Cow::Owned(id.into_owned())));
-            }
+            }),
             _ => {}
         }
     }
