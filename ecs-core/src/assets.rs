@@ -204,35 +204,35 @@ fn extension(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Options of a [`DockerImageAsset`] (CDK `DockerImageAssetProps`, the part this library
-/// supports).
-///
-/// ```
-/// let props = ecs_core::assets::DockerImageAssetProps::new("images/web").build_args([("VARIANT", "slim")]);
-/// assert_eq!(props.build_args.len(), 1);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DockerImageAssetProps {
-    /// The build context directory (required).
-    pub directory: Option<PathBuf>,
-    /// `--build-arg`s, in the order given.
-    pub build_args: Vec<(String, String)>,
-    /// `--target`.
-    pub target: Option<String>,
-    /// The Dockerfile, relative to the directory; default `Dockerfile`.
-    pub file: Option<String>,
+props! {
+    /// Options of a [`DockerImageAsset`] (CDK `DockerImageAssetProps`, the part this library
+    /// supports).
+    ///
+    /// ```
+    /// let props = ecs_core::assets::DockerImageAssetProps::new("images/web").build_args([("VARIANT", "slim")]);
+    /// assert_eq!(props.build_args.len(), 1);
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct DockerImageAssetProps {
+        /// The build context directory (required).
+        [into "directory", .required()]
+        directory: PathBuf,
+        /// `--build-arg`s, in the order given.
+        [field_list "buildArgs", .ty(Environment)]
+        build_args: (String, String),
+        /// `--target`.
+        [into "target"]
+        target: String,
+        /// The Dockerfile, relative to the directory; default `Dockerfile`.
+        [into "file"]
+        file: String,
+    }
 }
 
 impl DockerImageAssetProps {
     /// Builds `directory`.
     pub fn new(directory: impl Into<PathBuf>) -> Self {
         DockerImageAssetProps::default().directory(directory)
-    }
-
-    /// Sets `directory`.
-    pub fn directory(mut self, directory: impl Into<PathBuf>) -> Self {
-        self.directory = Some(directory.into());
-        self
     }
 
     /// Adds build arguments.
@@ -247,18 +247,6 @@ impl DockerImageAssetProps {
                 None => self.build_args.push((k, v)),
             }
         }
-        self
-    }
-
-    /// Sets `target`.
-    pub fn target(mut self, target: impl Into<String>) -> Self {
-        self.target = Some(target.into());
-        self
-    }
-
-    /// Sets `file`.
-    pub fn file(mut self, file: impl Into<String>) -> Self {
-        self.file = Some(file.into());
         self
     }
 }

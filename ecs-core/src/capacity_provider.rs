@@ -176,95 +176,45 @@ pub(crate) fn check_strategies(
     Ok(())
 }
 
-/// Properties of an [`AsgCapacityProvider`] (CDK `AsgCapacityProviderProps`).
-///
-/// ```
-/// let p = ecs_core::capacity_provider::AsgCapacityProviderProps::default().target_capacity_percent(80);
-/// assert_eq!(p.target_capacity_percent, Some(80));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AsgCapacityProviderProps {
-    /// The group whose instances the provider manages (required).
-    pub auto_scaling_group: Option<AutoScalingGroup>,
-    /// `Name`; generated only in stacks whose name starts with `aws`, `ecs` or `fargate`.
-    pub capacity_provider_name: Option<String>,
-    /// Whether ECS scales the group; default true.
-    pub enable_managed_scaling: Option<bool>,
-    /// Whether ECS protects instances running tasks from scale-in; default true.
-    pub enable_managed_termination_protection: Option<bool>,
-    /// Whether ECS drains instances before the group terminates them; not set by default.
-    pub enable_managed_draining: Option<bool>,
-    /// How full managed scaling keeps the instances, in percent; default 100.
-    pub target_capacity_percent: Option<u32>,
-    /// At most this many instances per scale-out.
-    pub maximum_scaling_step_size: Option<u32>,
-    /// At least this many instances per scale-out.
-    pub minimum_scaling_step_size: Option<u32>,
-    /// Seconds a new instance takes to count toward capacity (0 to 10000).
-    pub instance_warmup_period: Option<u32>,
-    /// How the instances' user data joins them to a cluster.
-    pub machine_image_type: Option<crate::amis::MachineImageType>,
-}
-
-impl AsgCapacityProviderProps {
-    /// Sets `auto_scaling_group` (required).
-    pub fn auto_scaling_group(mut self, asg: AutoScalingGroup) -> Self {
-        self.auto_scaling_group = Some(asg);
-        self
-    }
-
-    /// Sets `capacity_provider_name`.
-    pub fn capacity_provider_name(mut self, name: impl Into<String>) -> Self {
-        self.capacity_provider_name = Some(name.into());
-        self
-    }
-
-    /// Sets `enable_managed_scaling`.
-    pub fn enable_managed_scaling(mut self, enable: bool) -> Self {
-        self.enable_managed_scaling = Some(enable);
-        self
-    }
-
-    /// Sets `enable_managed_termination_protection` (needs managed scaling).
-    pub fn enable_managed_termination_protection(mut self, enable: bool) -> Self {
-        self.enable_managed_termination_protection = Some(enable);
-        self
-    }
-
-    /// Sets `enable_managed_draining`.
-    pub fn enable_managed_draining(mut self, enable: bool) -> Self {
-        self.enable_managed_draining = Some(enable);
-        self
-    }
-
-    /// Sets `target_capacity_percent`.
-    pub fn target_capacity_percent(mut self, percent: u32) -> Self {
-        self.target_capacity_percent = Some(percent);
-        self
-    }
-
-    /// Sets `maximum_scaling_step_size`.
-    pub fn maximum_scaling_step_size(mut self, n: u32) -> Self {
-        self.maximum_scaling_step_size = Some(n);
-        self
-    }
-
-    /// Sets `minimum_scaling_step_size`.
-    pub fn minimum_scaling_step_size(mut self, n: u32) -> Self {
-        self.minimum_scaling_step_size = Some(n);
-        self
-    }
-
-    /// Sets `instance_warmup_period`, in seconds.
-    pub fn instance_warmup_period(mut self, seconds: u32) -> Self {
-        self.instance_warmup_period = Some(seconds);
-        self
-    }
-
-    /// Sets `machine_image_type`.
-    pub fn machine_image_type(mut self, image_type: crate::amis::MachineImageType) -> Self {
-        self.machine_image_type = Some(image_type);
-        self
+props! {
+    /// Properties of an [`AsgCapacityProvider`] (CDK `AsgCapacityProviderProps`).
+    ///
+    /// ```
+    /// let p = ecs_core::capacity_provider::AsgCapacityProviderProps::default().target_capacity_percent(80);
+    /// assert_eq!(p.target_capacity_percent, Some(80));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct AsgCapacityProviderProps {
+        /// The group whose instances the provider manages (required).
+        [opt "autoScalingGroup", .ty(Ref(RefClass::AutoScalingGroup)), .required()]
+        auto_scaling_group: AutoScalingGroup,
+        /// `Name`; generated only in stacks whose name starts with `aws`, `ecs` or `fargate`.
+        [into "capacityProviderName"]
+        capacity_provider_name: String,
+        /// Whether ECS scales the group; default true.
+        [opt "enableManagedScaling"]
+        enable_managed_scaling: bool,
+        /// Whether ECS protects instances running tasks from scale-in; default true.
+        [opt "enableManagedTerminationProtection"]
+        enable_managed_termination_protection: bool,
+        /// Whether ECS drains instances before the group terminates them; not set by default.
+        [opt "enableManagedDraining"]
+        enable_managed_draining: bool,
+        /// How full managed scaling keeps the instances, in percent; default 100.
+        [opt "targetCapacityPercent"]
+        target_capacity_percent: u32,
+        /// At most this many instances per scale-out.
+        [opt "maximumScalingStepSize"]
+        maximum_scaling_step_size: u32,
+        /// At least this many instances per scale-out.
+        [opt "minimumScalingStepSize"]
+        minimum_scaling_step_size: u32,
+        /// Seconds a new instance takes to count toward capacity (0 to 10000).
+        [opt "instanceWarmupPeriod"]
+        instance_warmup_period: u32,
+        /// How the instances' user data joins them to a cluster.
+        [opt "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE))]
+        machine_image_type: crate::amis::MachineImageType,
     }
 }
 

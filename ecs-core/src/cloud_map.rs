@@ -278,85 +278,50 @@ impl PrivateDnsNamespace {
     }
 }
 
-/// Properties of a [`CloudMapService`] (CDK `cloudmap.ServiceProps`, the DNS part).
-///
-/// ```
-/// use ecs_core::cloud_map::{CloudMapServiceProps, HealthCheckCustomConfig};
-/// let p = CloudMapServiceProps::default().name("api")
-///     .custom_health_check(HealthCheckCustomConfig::default().failure_threshold(2));
-/// assert!(p.custom_health_check.is_some());
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CloudMapServiceProps {
-    /// The namespace (required).
-    pub namespace: Option<Namespace>,
-    /// `Name`; CloudFormation generates one when absent.
-    pub name: Option<String>,
-    /// `Description`.
-    pub description: Option<String>,
-    /// The record type; default `A`.
-    pub dns_record_type: Option<DnsRecordType>,
-    /// The records' TTL; default one minute.
-    pub dns_ttl: Option<Duration>,
-    /// `HealthCheckCustomConfig`, when a custom health check is wanted.
-    pub custom_health_check: Option<HealthCheckCustomConfig>,
-}
-
-/// A Cloud Map custom health check (CDK `HealthCheckCustomConfig`).
-///
-/// ```
-/// let c = ecs_core::cloud_map::HealthCheckCustomConfig::default().failure_threshold(2);
-/// assert_eq!(c.failure_threshold, Some(2));
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct HealthCheckCustomConfig {
-    /// `FailureThreshold`; default 1.
-    pub failure_threshold: Option<u32>,
-}
-
-impl HealthCheckCustomConfig {
-    /// Sets `failure_threshold`.
-    pub fn failure_threshold(mut self, n: u32) -> Self {
-        self.failure_threshold = Some(n);
-        self
+props! {
+    /// Properties of a [`CloudMapService`] (CDK `cloudmap.ServiceProps`, the DNS part).
+    ///
+    /// ```
+    /// use ecs_core::cloud_map::{CloudMapServiceProps, HealthCheckCustomConfig};
+    /// let p = CloudMapServiceProps::default().name("api")
+    ///     .custom_health_check(HealthCheckCustomConfig::default().failure_threshold(2));
+    /// assert!(p.custom_health_check.is_some());
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct CloudMapServiceProps {
+        /// The namespace (required).
+        [opt "namespace", .ty(Ref(RefClass::Namespace)), .required()]
+        namespace: Namespace,
+        /// `Name`; CloudFormation generates one when absent.
+        [into "name"]
+        name: String,
+        /// `Description`.
+        [into "description"]
+        description: String,
+        /// The record type; default `A`.
+        [opt "dnsRecordType", .ty(Enum(&DNS_RECORD_TYPE))]
+        dns_record_type: DnsRecordType,
+        /// The records' TTL; default one minute.
+        [into "dnsTtl"]
+        dns_ttl: Duration,
+        /// `HealthCheckCustomConfig`, when a custom health check is wanted.
+        [opt "customHealthCheck", .ty(Object(KindId::CustomHealthCheck))]
+        custom_health_check: HealthCheckCustomConfig,
     }
 }
 
-impl CloudMapServiceProps {
-    /// Sets `namespace`.
-    pub fn namespace(mut self, namespace: Namespace) -> Self {
-        self.namespace = Some(namespace);
-        self
-    }
-
-    /// Sets `name`.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Sets `description`.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Sets `dns_record_type`.
-    pub fn dns_record_type(mut self, t: DnsRecordType) -> Self {
-        self.dns_record_type = Some(t);
-        self
-    }
-
-    /// Sets `dns_ttl`.
-    pub fn dns_ttl(mut self, ttl: impl Into<Duration>) -> Self {
-        self.dns_ttl = Some(ttl.into());
-        self
-    }
-
-    /// Sets `custom_health_check`.
-    pub fn custom_health_check(mut self, check: HealthCheckCustomConfig) -> Self {
-        self.custom_health_check = Some(check);
-        self
+props! {
+    /// A Cloud Map custom health check (CDK `HealthCheckCustomConfig`).
+    ///
+    /// ```
+    /// let c = ecs_core::cloud_map::HealthCheckCustomConfig::default().failure_threshold(2);
+    /// assert_eq!(c.failure_threshold, Some(2));
+    /// ```
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub struct HealthCheckCustomConfig {
+        /// `FailureThreshold`; default 1.
+        [opt "failureThreshold"]
+        failure_threshold: u32,
     }
 }
 
@@ -454,110 +419,60 @@ impl CloudMapService {
     }
 }
 
-/// A service's `cloud_map_options` (CDK `CloudMapOptions`).
-///
-/// ```
-/// use ecs_core::cloud_map::{CloudMapOptions, DnsRecordType};
-/// let o = CloudMapOptions::default().name("sidecar").dns_record_type(DnsRecordType::Srv)
-///     .container("sidecar").container_port(7600).dns_ttl(30);
-/// assert_eq!(o.container_port, Some(7600));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CloudMapOptions {
-    /// `Name` of the Cloud Map service.
-    pub name: Option<String>,
-    /// The namespace; default the cluster's default namespace.
-    pub cloud_map_namespace: Option<Namespace>,
-    /// The record type; default `A` in awsvpc mode, `Srv` in bridge and host mode.
-    pub dns_record_type: Option<DnsRecordType>,
-    /// The TTL; default one minute.
-    pub dns_ttl: Option<Duration>,
-    /// The custom health check's failure threshold; default 1.
-    pub failure_threshold: Option<u32>,
-    /// The container an SRV record points at, by name; default the first essential one.
-    pub container: Option<String>,
-    /// The port an SRV record points at; default the default container's first port.
-    pub container_port: Option<u32>,
-}
-
-impl CloudMapOptions {
-    /// Sets `name`.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Sets `cloud_map_namespace`.
-    pub fn cloud_map_namespace(mut self, namespace: Namespace) -> Self {
-        self.cloud_map_namespace = Some(namespace);
-        self
-    }
-
-    /// Sets `dns_record_type`.
-    pub fn dns_record_type(mut self, t: DnsRecordType) -> Self {
-        self.dns_record_type = Some(t);
-        self
-    }
-
-    /// Sets `dns_ttl`.
-    pub fn dns_ttl(mut self, ttl: impl Into<Duration>) -> Self {
-        self.dns_ttl = Some(ttl.into());
-        self
-    }
-
-    /// Sets `failure_threshold`.
-    pub fn failure_threshold(mut self, n: u32) -> Self {
-        self.failure_threshold = Some(n);
-        self
-    }
-
-    /// Sets `container` by the container's name.
-    pub fn container(mut self, name: impl Into<String>) -> Self {
-        self.container = Some(name.into());
-        self
-    }
-
-    /// Sets `container_port`.
-    pub fn container_port(mut self, port: u32) -> Self {
-        self.container_port = Some(port);
-        self
+props! {
+    /// A service's `cloud_map_options` (CDK `CloudMapOptions`).
+    ///
+    /// ```
+    /// use ecs_core::cloud_map::{CloudMapOptions, DnsRecordType};
+    /// let o = CloudMapOptions::default().name("sidecar").dns_record_type(DnsRecordType::Srv)
+    ///     .container("sidecar").container_port(7600).dns_ttl(30);
+    /// assert_eq!(o.container_port, Some(7600));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct CloudMapOptions {
+        /// `Name` of the Cloud Map service.
+        [into "name"]
+        name: String,
+        /// The namespace; default the cluster's default namespace.
+        [opt "cloudMapNamespace", .ty(Ref(RefClass::Namespace))]
+        cloud_map_namespace: Namespace,
+        /// The record type; default `A` in awsvpc mode, `Srv` in bridge and host mode.
+        [opt "dnsRecordType", .ty(Enum(&DNS_RECORD_TYPE))]
+        dns_record_type: DnsRecordType,
+        /// The TTL; default one minute.
+        [into "dnsTtl"]
+        dns_ttl: Duration,
+        /// The custom health check's failure threshold; default 1.
+        [opt "failureThreshold"]
+        failure_threshold: u32,
+        /// The container an SRV record points at, by name; default the first essential one.
+        [into "container", .ty(Name)]
+        container: String,
+        /// The port an SRV record points at; default the default container's first port.
+        [opt "containerPort"]
+        container_port: u32,
     }
 }
 
-/// Options of [`Service::associate_cloud_map_service`] (CDK
-/// `AssociateCloudMapServiceOptions`).
-///
-/// ```
-/// let o = ecs_core::cloud_map::AssociateCloudMapServiceOptions::default().container_port(80);
-/// assert_eq!(o.container_port, Some(80));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AssociateCloudMapServiceOptions {
-    /// The Cloud Map service (required).
-    pub service: Option<CloudMapService>,
-    /// The container of SRV records, by name; default the first essential one.
-    pub container: Option<String>,
-    /// The port of SRV records; default the default container's first port.
-    pub container_port: Option<u32>,
-}
-
-impl AssociateCloudMapServiceOptions {
-    /// Sets `service`.
-    pub fn service(mut self, service: CloudMapService) -> Self {
-        self.service = Some(service);
-        self
-    }
-
-    /// Sets `container` by the container's name.
-    pub fn container(mut self, name: impl Into<String>) -> Self {
-        self.container = Some(name.into());
-        self
-    }
-
-    /// Sets `container_port`.
-    pub fn container_port(mut self, port: u32) -> Self {
-        self.container_port = Some(port);
-        self
+props! {
+    /// Options of [`Service::associate_cloud_map_service`] (CDK
+    /// `AssociateCloudMapServiceOptions`).
+    ///
+    /// ```
+    /// let o = ecs_core::cloud_map::AssociateCloudMapServiceOptions::default().container_port(80);
+    /// assert_eq!(o.container_port, Some(80));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct AssociateCloudMapServiceOptions {
+        /// The Cloud Map service (required).
+        [opt "service", .ty(Ref(RefClass::CloudMapService)), .required()]
+        service: CloudMapService,
+        /// The container of SRV records, by name; default the first essential one.
+        [into "container", .ty(Name)]
+        container: String,
+        /// The port of SRV records; default the default container's first port.
+        [opt "containerPort"]
+        container_port: u32,
     }
 }
 

@@ -210,103 +210,145 @@ impl FirelensConfig {
     }
 }
 
-/// Options of [`TaskDefinition::add_container`] (CDK `ContainerDefinitionOptions`): every
-/// option with a CloudFormation counterpart, plus the lists the CDK adds by method
-/// (`mount_points`, `volumes_from`, `container_dependencies`).
-///
-/// ```
-/// use ecs_core::{container::ContainerDefinitionOptions, duration::Duration, image::ContainerImage};
-/// let options = ContainerDefinitionOptions::default()
-///     .image(ContainerImage::from_registry("nginx"))
-///     .memory_limit_mib(512)
-///     .command(["nginx", "-g", "daemon off;"])
-///     .stop_timeout(Duration::seconds(30))
-///     .environment([("STAGE", "prod")]);
-/// assert_eq!(options.environment, vec![("STAGE".to_string(), "prod".to_string())]);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ContainerDefinitionOptions {
-    /// The image (required).
-    pub image: Option<ContainerImage>,
-    /// `Name`; default the construct id.
-    pub container_name: Option<String>,
-    /// `Memory`: the hard limit in MiB.
-    pub memory_limit_mib: Option<u32>,
-    /// `MemoryReservation`: the soft limit in MiB.
-    pub memory_reservation_mib: Option<u32>,
-    /// `Cpu` units.
-    pub cpu: Option<u32>,
-    /// `Essential`; default true.
-    pub essential: Option<bool>,
-    /// `PortMappings`.
-    pub port_mappings: Vec<PortMapping>,
-    /// `Environment`, in the order given.
-    pub environment: Vec<(String, String)>,
-    /// `EnvironmentFiles`.
-    pub environment_files: Vec<EnvironmentFile>,
-    /// `Secrets`, in the order given.
-    pub secrets: Vec<(String, Secret)>,
-    /// `Command`.
-    pub command: Vec<String>,
-    /// `EntryPoint`.
-    pub entry_point: Vec<String>,
-    /// `HealthCheck`.
-    pub health_check: Option<HealthCheck>,
-    /// `WorkingDirectory`.
-    pub working_directory: Option<String>,
-    /// `User`.
-    pub user: Option<String>,
-    /// `Hostname`.
-    pub hostname: Option<String>,
-    /// `ReadonlyRootFilesystem`.
-    pub readonly_root_filesystem: Option<bool>,
-    /// `Privileged` (not on Fargate; rule F4).
-    pub privileged: Option<bool>,
-    /// `DisableNetworking`.
-    pub disable_networking: Option<bool>,
-    /// `Interactive`.
-    pub interactive: Option<bool>,
-    /// `PseudoTerminal`.
-    pub pseudo_terminal: Option<bool>,
-    /// `LinuxParameters`.
-    pub linux_parameters: Option<LinuxParameters>,
-    /// `Ulimits`.
-    pub ulimits: Vec<Ulimit>,
-    /// `DockerLabels`, in the order given.
-    pub docker_labels: Vec<(String, String)>,
-    /// `DockerSecurityOptions`.
-    pub docker_security_options: Vec<String>,
-    /// `DnsServers`.
-    pub dns_servers: Vec<String>,
-    /// `DnsSearchDomains`.
-    pub dns_search_domains: Vec<String>,
-    /// `ExtraHosts`: host name to IP address.
-    pub extra_hosts: Vec<(String, String)>,
-    /// `SystemControls`: namespace to value.
-    pub system_controls: Vec<(String, String)>,
-    /// `StartTimeout`.
-    pub start_timeout: Option<Duration>,
-    /// `StopTimeout`.
-    pub stop_timeout: Option<Duration>,
-    /// `ResourceRequirements` of type `GPU`.
-    pub gpu_count: Option<u32>,
-    /// `ResourceRequirements` of type `InferenceAccelerator`: device names of the task's
-    /// accelerators (rule G2).
-    pub inference_accelerator_resources: Vec<String>,
-    /// `MountPoints` (CDK `addMountPoints`).
-    pub mount_points: Vec<MountPoint>,
-    /// `VolumesFrom` (CDK `addVolumesFrom`).
-    pub volumes_from: Vec<VolumeFrom>,
-    /// `DependsOn` (CDK `addContainerDependencies`).
-    pub container_dependencies: Vec<ContainerDependency>,
-    /// `Links` (bridge mode only).
-    pub links: Vec<String>,
-    /// `VersionConsistency`: `enabled` or `disabled`.
-    pub version_consistency: Option<String>,
-    /// `LogConfiguration`: the log driver (CDK `logging`).
-    pub logging: Option<LogDriver>,
-    /// `FirelensConfiguration`: makes the container a FireLens log router.
-    pub firelens_config: Option<FirelensConfig>,
+props! {
+    /// Options of [`TaskDefinition::add_container`] (CDK `ContainerDefinitionOptions`): every
+    /// option with a CloudFormation counterpart, plus the lists the CDK adds by method
+    /// (`mount_points`, `volumes_from`, `container_dependencies`).
+    ///
+    /// ```
+    /// use ecs_core::{container::ContainerDefinitionOptions, duration::Duration, image::ContainerImage};
+    /// let options = ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx"))
+    ///     .memory_limit_mib(512)
+    ///     .command(["nginx", "-g", "daemon off;"])
+    ///     .stop_timeout(Duration::seconds(30))
+    ///     .environment([("STAGE", "prod")]);
+    /// assert_eq!(options.environment, vec![("STAGE".to_string(), "prod".to_string())]);
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ContainerDefinitionOptions {
+        /// The image (required).
+        [field "image", .required()]
+        image: ContainerImage,
+        /// `Memory`: the hard limit in MiB.
+        [field "memoryLimitMiB"]
+        memory_limit_mib: u32,
+        /// `MemoryReservation`: the soft limit in MiB.
+        [field "memoryReservationMiB"]
+        memory_reservation_mib: u32,
+        /// `Cpu` units.
+        [field "cpu"]
+        cpu: u32,
+        /// `Essential`; default true.
+        [field "essential"]
+        essential: bool,
+        /// `PortMappings`.
+        [field_list "portMappings", .ty(PortMappings)]
+        port_mappings: PortMapping,
+        /// `Environment`, in the order given.
+        [field_list "environment", .ty(Environment)]
+        environment: (String, String),
+        /// `Name`; default the construct id.
+        [field "containerName"]
+        container_name: String,
+        /// `EnvironmentFiles`.
+        [field_list "environmentFiles"]
+        environment_files: EnvironmentFile,
+        /// `Secrets`, in the order given.
+        [field_list "secrets", .ty(Environment)]
+        secrets: (String, Secret),
+        /// `Command`.
+        [field_list "command"]
+        command: String,
+        /// `EntryPoint`.
+        [field_list "entryPoint"]
+        entry_point: String,
+        /// `HealthCheck`.
+        [field "healthCheck"]
+        health_check: HealthCheck,
+        /// `WorkingDirectory`.
+        [field "workingDirectory"]
+        working_directory: String,
+        /// `User`.
+        [field "user"]
+        user: String,
+        /// `Hostname`.
+        [field "hostname"]
+        hostname: String,
+        /// `ReadonlyRootFilesystem`.
+        [field "readonlyRootFilesystem"]
+        readonly_root_filesystem: bool,
+        /// `Privileged` (not on Fargate; rule F4).
+        [field "privileged"]
+        privileged: bool,
+        /// `DisableNetworking`.
+        [field "disableNetworking"]
+        disable_networking: bool,
+        /// `Interactive`.
+        [field "interactive"]
+        interactive: bool,
+        /// `PseudoTerminal`.
+        [field "pseudoTerminal"]
+        pseudo_terminal: bool,
+        /// `LinuxParameters`.
+        [field "linuxParameters"]
+        linux_parameters: LinuxParameters,
+        /// `Ulimits`.
+        [field_list "ulimits"]
+        ulimits: Ulimit,
+        /// `DockerLabels`, in the order given.
+        [field_list "dockerLabels", .ty(Environment)]
+        docker_labels: (String, String),
+        /// `DockerSecurityOptions`.
+        [field_list "dockerSecurityOptions"]
+        docker_security_options: String,
+        /// `DnsServers`.
+        [field_list "dnsServers"]
+        dns_servers: String,
+        /// `DnsSearchDomains`.
+        [field_list "dnsSearchDomains"]
+        dns_search_domains: String,
+        /// `ExtraHosts`: host name to IP address.
+        [field_list "extraHosts", .ty(Environment)]
+        extra_hosts: (String, String),
+        /// `SystemControls`: namespace to value.
+        [field_list "systemControls", .ty(Environment)]
+        system_controls: (String, String),
+        /// `StartTimeout`.
+        [field "startTimeout"]
+        start_timeout: Duration,
+        /// `StopTimeout`.
+        [field "stopTimeout"]
+        stop_timeout: Duration,
+        /// `ResourceRequirements` of type `GPU`.
+        [field "gpuCount"]
+        gpu_count: u32,
+        /// `ResourceRequirements` of type `InferenceAccelerator`: device names of the task's
+        /// accelerators (rule G2).
+        [field_list "inferenceAcceleratorResources"]
+        inference_accelerator_resources: String,
+        /// `MountPoints` (CDK `addMountPoints`).
+        [field_list "mountPoints"]
+        mount_points: MountPoint,
+        /// `VolumesFrom` (CDK `addVolumesFrom`).
+        [field_list "volumesFrom"]
+        volumes_from: VolumeFrom,
+        /// `DependsOn` (CDK `addContainerDependencies`).
+        [field_list "containerDependencies"]
+        container_dependencies: ContainerDependency,
+        /// `Links` (bridge mode only).
+        [field_list "links"]
+        links: String,
+        /// `VersionConsistency`: `enabled` or `disabled`.
+        [field "versionConsistency"]
+        version_consistency: String,
+        /// `LogConfiguration`: the log driver (CDK `logging`).
+        [field "logging"]
+        logging: LogDriver,
+        /// `FirelensConfiguration`: makes the container a FireLens log router.
+        [field "firelensConfig"]
+        firelens_config: FirelensConfig,
+    }
 }
 
 impl ContainerDefinitionOptions {

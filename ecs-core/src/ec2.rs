@@ -20,31 +20,21 @@ use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::synth::FileAsset;
 
-/// Properties of a [`Vpc`] (CDK `VpcProps`, the part this library supports).
-///
-/// ```
-/// let props = ecs_core::ec2::VpcProps::default().max_azs(2).nat_gateways(1);
-/// assert_eq!(props.nat_gateways, Some(1));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct VpcProps {
-    /// At most this many availability zones (an environment-agnostic stack has two).
-    pub max_azs: Option<u32>,
-    /// How many NAT gateways; default one per zone. Zero makes the private subnets isolated.
-    pub nat_gateways: Option<u32>,
-}
-
-impl VpcProps {
-    /// Sets `max_azs`.
-    pub fn max_azs(mut self, n: u32) -> Self {
-        self.max_azs = Some(n);
-        self
-    }
-
-    /// Sets `nat_gateways`.
-    pub fn nat_gateways(mut self, n: u32) -> Self {
-        self.nat_gateways = Some(n);
-        self
+props! {
+    /// Properties of a [`Vpc`] (CDK `VpcProps`, the part this library supports).
+    ///
+    /// ```
+    /// let props = ecs_core::ec2::VpcProps::default().max_azs(2).nat_gateways(1);
+    /// assert_eq!(props.nat_gateways, Some(1));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct VpcProps {
+        /// At most this many availability zones (an environment-agnostic stack has two).
+        [opt "maxAzs", .default("3")]
+        max_azs: u32,
+        /// How many NAT gateways; zero makes the private subnets isolated.
+        [opt "natGateways", .default("one per availability zone")]
+        nat_gateways: u32,
     }
 }
 
@@ -440,57 +430,41 @@ fn restrict_default_security_group(
     Ok(())
 }
 
-/// Properties of a [`SecurityGroup`] (CDK `SecurityGroupProps`, the part this library supports).
-///
-/// ```
-/// use ecs_core::ec2::{Peer, Port, SecurityGroupProps};
-/// let props = SecurityGroupProps::default()
-///     .description("web")
-///     .allow_all_outbound(false)
-///     .ingress_rules([(Peer::vpc_cidr_block(), Port::tcp(80))]);
-/// assert_eq!(props.allow_all_outbound, Some(false));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SecurityGroupProps {
-    /// The VPC (required for a top-level security group).
-    pub vpc: Option<Vpc>,
-    /// `GroupDescription`; default the construct path.
-    pub description: Option<String>,
-    /// `SecurityGroupName`.
-    pub security_group_name: Option<String>,
-    /// Whether all outbound traffic is allowed; default true.
-    pub allow_all_outbound: Option<bool>,
-    /// Ingress rules added after creation (CDK `addIngressRule`).
-    pub ingress_rules: Vec<Rule>,
-    /// Egress rules added after creation (CDK `addEgressRule`).
-    pub egress_rules: Vec<Rule>,
+props! {
+    /// Properties of a [`SecurityGroup`] (CDK `SecurityGroupProps`, the part this library supports).
+    ///
+    /// ```
+    /// use ecs_core::ec2::{Peer, Port, SecurityGroupProps};
+    /// let props = SecurityGroupProps::default()
+    ///     .description("web")
+    ///     .allow_all_outbound(false)
+    ///     .ingress_rules([(Peer::vpc_cidr_block(), Port::tcp(80))]);
+    /// assert_eq!(props.allow_all_outbound, Some(false));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct SecurityGroupProps {
+        /// The VPC (required for a top-level security group).
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
+        vpc: Vpc,
+        /// `GroupDescription`; default the construct path.
+        [into "description"]
+        description: String,
+        /// `SecurityGroupName`.
+        [into "securityGroupName"]
+        security_group_name: String,
+        /// Whether all outbound traffic is allowed; default true.
+        [opt "allowAllOutbound"]
+        allow_all_outbound: bool,
+        /// Ingress rules added after creation (CDK `addIngressRule`).
+        [field_list "ingressRules"]
+        ingress_rules: Rule,
+        /// Egress rules added after creation (CDK `addEgressRule`).
+        [field_list "egressRules"]
+        egress_rules: Rule,
+    }
 }
 
 impl SecurityGroupProps {
-    /// Sets `vpc`.
-    pub fn vpc(mut self, vpc: Vpc) -> Self {
-        self.vpc = Some(vpc);
-        self
-    }
-
-    /// Sets `description`.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Sets `security_group_name`.
-    pub fn security_group_name(mut self, name: impl Into<String>) -> Self {
-        self.security_group_name = Some(name.into());
-        self
-    }
-
-    /// Sets `allow_all_outbound`.
-    pub fn allow_all_outbound(mut self, allow: bool) -> Self {
-        self.allow_all_outbound = Some(allow);
-        self
-    }
-
     /// Adds ingress rules: `(peer, port)` or `(peer, port, description)`.
     pub fn ingress_rules<R: Into<Rule>>(mut self, rules: impl IntoIterator<Item = R>) -> Self {
         self.ingress_rules.extend(rules.into_iter().map(Into::into));

@@ -17,18 +17,13 @@ use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 
-/// Properties of a [`Repository`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RepositoryProps {
-    /// `RepositoryName`; CloudFormation generates one when absent.
-    pub repository_name: Option<String>,
-}
-
-impl RepositoryProps {
-    /// Sets `repository_name`.
-    pub fn repository_name(mut self, name: impl Into<String>) -> Self {
-        self.repository_name = Some(name.into());
-        self
+props! {
+    /// Properties of a [`Repository`].
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct RepositoryProps {
+        /// `RepositoryName`; CloudFormation generates one when absent.
+        [into "repositoryName"]
+        repository_name: String,
     }
 }
 
@@ -173,18 +168,13 @@ pub(crate) fn grant_pull_from(app: &mut App, role: Role, arn: Value) -> Result<(
     )
 }
 
-/// Properties of an [`ImportedRepository`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportedRepositoryProps {
-    /// The repository name (required).
-    pub repository_name: Option<String>,
-}
-
-impl ImportedRepositoryProps {
-    /// Sets `repository_name`.
-    pub fn repository_name(mut self, name: impl Into<String>) -> Self {
-        self.repository_name = Some(name.into());
-        self
+props! {
+    /// Properties of an [`ImportedRepository`].
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ImportedRepositoryProps {
+        /// The repository name (required).
+        [into "repositoryName", .required()]
+        repository_name: String,
     }
 }
 

@@ -22,26 +22,22 @@ use crate::service::Service;
 /// The NFS port.
 const NFS_PORT: u32 = 2049;
 
-/// Properties of a [`FileSystem`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FileSystemProps {
-    /// The VPC whose private subnets get mount targets (required).
-    pub vpc: Option<Vpc>,
-    /// The `Name` tag; default the construct path.
-    pub file_system_name: Option<String>,
-}
-
-impl FileSystemProps {
-    /// Sets `vpc`.
-    pub fn vpc(mut self, vpc: Vpc) -> Self {
-        self.vpc = Some(vpc);
-        self
-    }
-
-    /// Sets `file_system_name`.
-    pub fn file_system_name(mut self, name: impl Into<String>) -> Self {
-        self.file_system_name = Some(name.into());
-        self
+props! {
+    /// Properties of a [`FileSystem`].
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct FileSystemProps {
+        /// The VPC whose private subnets get mount targets (required).
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
+        vpc: Vpc,
+        /// The `Name` tag; default the construct path.
+        [into "fileSystemName"]
+        file_system_name: String,
+        /// Sets `grant_read_write`.
+        [none "grantReadWrite", .ty(LateRefs(RefClass::TaskDefinition))]
+        grant_read_write: (),
+        /// Sets `allow_default_port_from`.
+        [none "allowDefaultPortFrom", .ty(LateRefs(RefClass::Service))]
+        allow_default_port_from: (),
     }
 }
 
@@ -249,48 +245,28 @@ impl PosixUser {
     }
 }
 
-/// Properties of an [`AccessPoint`].
-///
-/// ```
-/// use ecs_core::efs::{AccessPointProps, Acl, PosixUser};
-/// let p = AccessPointProps::default().path("/data").create_acl(Acl::new("1000", "1000", "750")).posix_user(PosixUser::new("1000", "1000"));
-/// assert_eq!(p.path.as_deref(), Some("/data"));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AccessPointProps {
-    /// The file system (required).
-    pub file_system: Option<FileSystem>,
-    /// `RootDirectory.Path`.
-    pub path: Option<String>,
-    /// `RootDirectory.CreationInfo`.
-    pub create_acl: Option<Acl>,
-    /// `PosixUser`.
-    pub posix_user: Option<PosixUser>,
-}
-
-impl AccessPointProps {
-    /// Sets `file_system`.
-    pub fn file_system(mut self, fs: FileSystem) -> Self {
-        self.file_system = Some(fs);
-        self
-    }
-
-    /// Sets `path`.
-    pub fn path(mut self, path: impl Into<String>) -> Self {
-        self.path = Some(path.into());
-        self
-    }
-
-    /// Sets `create_acl`.
-    pub fn create_acl(mut self, acl: Acl) -> Self {
-        self.create_acl = Some(acl);
-        self
-    }
-
-    /// Sets `posix_user`.
-    pub fn posix_user(mut self, user: PosixUser) -> Self {
-        self.posix_user = Some(user);
-        self
+props! {
+    /// Properties of an [`AccessPoint`].
+    ///
+    /// ```
+    /// use ecs_core::efs::{AccessPointProps, Acl, PosixUser};
+    /// let p = AccessPointProps::default().path("/data").create_acl(Acl::new("1000", "1000", "750")).posix_user(PosixUser::new("1000", "1000"));
+    /// assert_eq!(p.path.as_deref(), Some("/data"));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct AccessPointProps {
+        /// The file system (required).
+        [opt "fileSystem", .ty(Ref(RefClass::FileSystem)), .required()]
+        file_system: FileSystem,
+        /// `RootDirectory.Path`.
+        [into "path"]
+        path: String,
+        /// `RootDirectory.CreationInfo`.
+        [opt "createAcl"]
+        create_acl: Acl,
+        /// `PosixUser`.
+        [opt "posixUser"]
+        posix_user: PosixUser,
     }
 }
 

@@ -29,50 +29,28 @@ use crate::schedule::Schedule;
 use crate::service::SubnetType;
 use crate::task_definition::{NetworkMode, TaskDefinition};
 
-/// Properties of a [`Rule`] (CDK `RuleProps`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct RuleProps {
-    /// When the rule fires; one of `schedule` and `event_pattern` is required.
-    pub schedule: Option<Schedule>,
-    /// Which events the rule matches, as the JSON of an EventBridge pattern.
-    pub event_pattern: Option<serde_json::Value>,
-    /// `Description`.
-    pub description: Option<String>,
-    /// `Name`; CloudFormation generates one when absent.
-    pub rule_name: Option<String>,
-    /// `State`: `ENABLED` unless `false`.
-    pub enabled: Option<bool>,
-}
-
-impl RuleProps {
-    /// Sets `schedule`.
-    pub fn schedule(mut self, schedule: Schedule) -> Self {
-        self.schedule = Some(schedule);
-        self
-    }
-
-    /// Sets `event_pattern`.
-    pub fn event_pattern(mut self, pattern: serde_json::Value) -> Self {
-        self.event_pattern = Some(pattern);
-        self
-    }
-
-    /// Sets `description`.
-    pub fn description(mut self, d: impl Into<String>) -> Self {
-        self.description = Some(d.into());
-        self
-    }
-
-    /// Sets `rule_name`.
-    pub fn rule_name(mut self, name: impl Into<String>) -> Self {
-        self.rule_name = Some(name.into());
-        self
-    }
-
-    /// Sets `enabled`.
-    pub fn enabled(mut self, enabled: bool) -> Self {
-        self.enabled = Some(enabled);
-        self
+props! {
+    /// Properties of a [`Rule`] (CDK `RuleProps`).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct RuleProps {
+        /// When the rule fires; one of `schedule` and `event_pattern` is required.
+        [opt "schedule", .ty(Schedule)]
+        schedule: Schedule,
+        /// Which events the rule matches, as the JSON of an EventBridge pattern.
+        [opt "eventPattern"]
+        event_pattern: serde_json::Value,
+        /// `Description`.
+        [into "description"]
+        description: String,
+        /// `Name`; CloudFormation generates one when absent.
+        [into "ruleName"]
+        rule_name: String,
+        /// `State`: `ENABLED` unless `false`.
+        [opt "enabled"]
+        enabled: bool,
+        /// Sets `targets`.
+        [none "targets", .ty(Objects(KindId::EcsTaskTarget)), .set(Set::Call("add_target"))]
+        targets: (),
     }
 }
 
@@ -372,89 +350,54 @@ impl ContainerOverride {
     }
 }
 
-/// A rule target that runs tasks of a task definition on a cluster (CDK `EcsTask`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EcsTask {
-    /// The cluster (required).
-    pub cluster: Option<Cluster>,
-    /// The task definition (required).
-    pub task_definition: Option<TaskDefinition>,
-    /// How many tasks; default 1.
-    pub task_count: Option<u32>,
-    /// Per-container overrides.
-    pub container_overrides: Vec<ContainerOverride>,
-    /// Security groups of awsvpc tasks; default one created under the task definition.
-    pub security_groups: Vec<SecurityGroup>,
-    /// Public IP for awsvpc Fargate tasks (in public subnets).
-    pub assign_public_ip: Option<bool>,
-    /// The subnets of awsvpc tasks (CDK `subnetSelection`); default the public ones with
-    /// `assign_public_ip: true`, else the private ones.
-    pub subnet_selection: Option<SubnetType>,
-    /// Fargate platform version.
-    pub platform_version: Option<String>,
-    /// `EC2` or `FARGATE`; default from the task definition.
-    pub launch_type: Option<&'static str>,
-    /// `TASK_DEFINITION` or `NONE`.
-    pub propagate_tags: Option<&'static str>,
-    /// ECS Exec in the started tasks.
-    pub enable_execute_command: Option<bool>,
+props! {
+    /// A rule target that runs tasks of a task definition on a cluster (CDK `EcsTask`).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct EcsTask {
+        /// The cluster (required).
+        [opt "cluster", .ty(Ref(RefClass::Cluster)), .required()]
+        cluster: Cluster,
+        /// The task definition (required).
+        [opt "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
+        task_definition: TaskDefinition,
+        /// How many tasks; default 1.
+        [opt "taskCount"]
+        task_count: u32,
+        /// Per-container overrides.
+        [field_list "containerOverrides", .ty(Objects(KindId::ContainerOverride))]
+        container_overrides: ContainerOverride,
+        /// Public IP for awsvpc Fargate tasks (in public subnets).
+        [opt "assignPublicIp"]
+        assign_public_ip: bool,
+        /// Fargate platform version.
+        [into "platformVersion"]
+        platform_version: String,
+        /// Security groups of awsvpc tasks; default one created under the task definition.
+        [list "securityGroups", .ty(Refs(RefClass::SecurityGroup))]
+        security_groups: SecurityGroup,
+        /// ECS Exec in the started tasks.
+        [opt "enableExecuteCommand"]
+        enable_execute_command: bool,
+        /// The subnets of awsvpc tasks (CDK `subnetSelection`); default the public ones with
+        /// `assign_public_ip: true`, else the private ones.
+        [opt "subnetSelection", .ty(Enum(&SUBNET_TYPE))]
+        subnet_selection: SubnetType,
+        /// `EC2` or `FARGATE`; default from the task definition.
+        [field "launchType"]
+        launch_type: &'static str,
+        /// `TASK_DEFINITION` or `NONE`.
+        [field "propagateTags"]
+        propagate_tags: &'static str,
+    }
 }
 
 impl EcsTask {
-    /// Sets `cluster`.
-    pub fn cluster(mut self, cluster: Cluster) -> Self {
-        self.cluster = Some(cluster);
-        self
-    }
-
-    /// Sets `task_definition`.
-    pub fn task_definition(mut self, td: TaskDefinition) -> Self {
-        self.task_definition = Some(td);
-        self
-    }
-
-    /// Sets `task_count`.
-    pub fn task_count(mut self, n: u32) -> Self {
-        self.task_count = Some(n);
-        self
-    }
-
     /// Adds container overrides.
     pub fn container_overrides(
         mut self,
         overrides: impl IntoIterator<Item = ContainerOverride>,
     ) -> Self {
         self.container_overrides.extend(overrides);
-        self
-    }
-
-    /// Adds security groups.
-    pub fn security_groups(mut self, groups: impl IntoIterator<Item = SecurityGroup>) -> Self {
-        self.security_groups.extend(groups);
-        self
-    }
-
-    /// Sets `assign_public_ip`.
-    pub fn assign_public_ip(mut self, assign: bool) -> Self {
-        self.assign_public_ip = Some(assign);
-        self
-    }
-
-    /// Sets `subnet_selection`.
-    pub fn subnet_selection(mut self, subnets: SubnetType) -> Self {
-        self.subnet_selection = Some(subnets);
-        self
-    }
-
-    /// Sets `platform_version`.
-    pub fn platform_version(mut self, v: impl Into<String>) -> Self {
-        self.platform_version = Some(v.into());
-        self
-    }
-
-    /// Sets `enable_execute_command`.
-    pub fn enable_execute_command(mut self, enable: bool) -> Self {
-        self.enable_execute_command = Some(enable);
         self
     }
 

@@ -45,83 +45,45 @@ impl ExecuteCommandLogging {
     }
 }
 
-/// The destinations of `OVERRIDE` logging (CDK `ExecuteCommandLogConfiguration`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ExecuteCommandLogConfiguration {
-    /// A CloudWatch Logs group.
-    pub cloud_watch_log_group: Option<LogGroup>,
-    /// Whether that group is encrypted (it needs the group).
-    pub cloud_watch_encryption_enabled: Option<bool>,
-    /// An S3 bucket.
-    pub s3_bucket: Option<Bucket>,
-    /// Whether that bucket is encrypted (it needs the bucket).
-    pub s3_encryption_enabled: Option<bool>,
-    /// The key prefix in the bucket.
-    pub s3_key_prefix: Option<String>,
-}
-
-impl ExecuteCommandLogConfiguration {
-    /// Sets `cloud_watch_log_group`.
-    pub fn cloud_watch_log_group(mut self, group: LogGroup) -> Self {
-        self.cloud_watch_log_group = Some(group);
-        self
-    }
-
-    /// Sets `cloud_watch_encryption_enabled`.
-    pub fn cloud_watch_encryption_enabled(mut self, on: bool) -> Self {
-        self.cloud_watch_encryption_enabled = Some(on);
-        self
-    }
-
-    /// Sets `s3_bucket`.
-    pub fn s3_bucket(mut self, bucket: Bucket) -> Self {
-        self.s3_bucket = Some(bucket);
-        self
-    }
-
-    /// Sets `s3_encryption_enabled`.
-    pub fn s3_encryption_enabled(mut self, on: bool) -> Self {
-        self.s3_encryption_enabled = Some(on);
-        self
-    }
-
-    /// Sets `s3_key_prefix`.
-    pub fn s3_key_prefix(mut self, prefix: impl Into<String>) -> Self {
-        self.s3_key_prefix = Some(prefix.into());
-        self
+props! {
+    /// The destinations of `OVERRIDE` logging (CDK `ExecuteCommandLogConfiguration`).
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ExecuteCommandLogConfiguration {
+        /// A CloudWatch Logs group.
+        [opt "cloudWatchLogGroup", .ty(Ref(RefClass::LogGroup))]
+        cloud_watch_log_group: LogGroup,
+        /// Whether that group is encrypted (it needs the group).
+        [opt "cloudWatchEncryptionEnabled"]
+        cloud_watch_encryption_enabled: bool,
+        /// An S3 bucket.
+        [opt "s3Bucket", .ty(Ref(RefClass::Bucket))]
+        s3_bucket: Bucket,
+        /// Whether that bucket is encrypted (it needs the bucket).
+        [opt "s3EncryptionEnabled"]
+        s3_encryption_enabled: bool,
+        /// The key prefix in the bucket.
+        [into "s3KeyPrefix"]
+        s3_key_prefix: String,
     }
 }
 
-/// A cluster's ECS Exec settings (CDK `ExecuteCommandConfiguration`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ExecuteCommandConfiguration {
-    /// The key that encrypts the session data.
-    pub kms_key: Option<Key>,
-    /// Where command output goes; default `Default`.
-    pub logging: Option<ExecuteCommandLogging>,
-    /// The destinations, with `Override` only.
-    pub log_configuration: Option<ExecuteCommandLogConfiguration>,
+props! {
+    /// A cluster's ECS Exec settings (CDK `ExecuteCommandConfiguration`).
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ExecuteCommandConfiguration {
+        /// The key that encrypts the session data.
+        [opt "kmsKey", .ty(Ref(RefClass::Key))]
+        kms_key: Key,
+        /// Where command output goes; default `Default`.
+        [opt "logging", .ty(Enum(&EXEC_LOGGING))]
+        logging: ExecuteCommandLogging,
+        /// The destinations, with `Override` only.
+        [opt "logConfiguration", .ty(Object(KindId::ExecLogConfig))]
+        log_configuration: ExecuteCommandLogConfiguration,
+    }
 }
 
 impl ExecuteCommandConfiguration {
-    /// Sets `kms_key`.
-    pub fn kms_key(mut self, key: Key) -> Self {
-        self.kms_key = Some(key);
-        self
-    }
-
-    /// Sets `logging`.
-    pub fn logging(mut self, logging: ExecuteCommandLogging) -> Self {
-        self.logging = Some(logging);
-        self
-    }
-
-    /// Sets `log_configuration`.
-    pub fn log_configuration(mut self, config: ExecuteCommandLogConfiguration) -> Self {
-        self.log_configuration = Some(config);
-        self
-    }
-
     /// Rule G1 on the configuration of cluster `cluster`.
     pub fn check(&self, cluster: &str) -> Result<(), Error> {
         let logging = self.logging.unwrap_or_default();

@@ -18,31 +18,21 @@ use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::iam::{PolicyDocument, Statement};
 
-/// Properties of a [`Key`] (CDK `KeyProps`, the part this library supports).
-///
-/// ```
-/// let props = ecs_core::kms::KeyProps::default().description("drain hook").enable_key_rotation(true);
-/// assert_eq!(props.enable_key_rotation, Some(true));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyProps {
-    /// `Description`.
-    pub description: Option<String>,
-    /// `EnableKeyRotation`; not set by default.
-    pub enable_key_rotation: Option<bool>,
-}
-
-impl KeyProps {
-    /// Sets `description`.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Sets `enable_key_rotation`.
-    pub fn enable_key_rotation(mut self, enable: bool) -> Self {
-        self.enable_key_rotation = Some(enable);
-        self
+props! {
+    /// Properties of a [`Key`] (CDK `KeyProps`, the part this library supports).
+    ///
+    /// ```
+    /// let props = ecs_core::kms::KeyProps::default().description("drain hook").enable_key_rotation(true);
+    /// assert_eq!(props.enable_key_rotation, Some(true));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct KeyProps {
+        /// `Description`.
+        [into "description"]
+        description: String,
+        /// `EnableKeyRotation`; not set by default.
+        [opt "enableKeyRotation"]
+        enable_key_rotation: bool,
     }
 }
 

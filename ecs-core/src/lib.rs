@@ -37,6 +37,89 @@ macro_rules! string_setters {
     )*};
 }
 
+/// Declares a props type once: each property with its CDK name, value shape in `ecs_app!`,
+/// default and doc line. From the declaration come the struct (an `Option` per property, a
+/// `Vec` per list), its `#[must_use]` setters and `PROPS`, the property table `ecs_app!` and the
+/// generated reference read (see [`schema`]). A property is declared as
+/// `/// doc` `[mode "cdkName" (, .modifier(args))*] name: Type` where the mode is
+/// `opt` (setter takes `Type`), `into` (setter takes `impl Into<Type>`), `list` (setter extends
+/// from `impl IntoIterator<Item = Type>`), `field` / `field_list` (the `Option` / `Vec` field
+/// only; the setter is written by hand) or `none` (neither: the setter is written by hand over other state); the modifiers are
+/// those of [`schema::PropDef`] (`.default("…")`, `.required()`, `.set(…)`) plus `.ty(shape)`
+/// for a value shape other than an expression.
+macro_rules! props {
+    (
+        $(#[$meta:meta])*
+        pub struct $props:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                [$mode:ident $cdk:literal $(, .$key:ident($($arg:expr),*))*]
+                $name:ident: $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        props!(@struct [$(#[$meta])* pub struct $props] [] $([$mode] [$($doc)*] $name: $ty;)*);
+
+        impl $props {
+            $(props!(@setter $mode $name $ty [$($doc)*]);)*
+
+            /// The declaration of every property, in order.
+            pub const PROPS: &'static [$crate::schema::PropDef] = {
+                // The modifiers name the schema's shapes, classes and enums unqualified.
+                #[allow(unused_imports)]
+                use $crate::schema::{PropType::*, *};
+                &[$(
+                    PropDef::new(stringify!($name), $cdk, Expr)
+                        .doc(concat!($($doc),*))
+                        $(.$key($($arg),*))*
+                ),*]
+            };
+        }
+    };
+    (@struct [$($head:tt)*] [$($fields:tt)*]) => {
+        $($head)* { $($fields)* }
+    };
+    (@struct $head:tt [$($fields:tt)*] [none] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+        props!(@struct $head [$($fields)*] $($rest)*);
+    };
+    (@struct $head:tt [$($fields:tt)*] [list] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+        props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Vec<$ty>,] $($rest)*);
+    };
+    (@struct $head:tt [$($fields:tt)*] [field_list] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+        props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Vec<$ty>,] $($rest)*);
+    };
+    (@struct $head:tt [$($fields:tt)*] [$mode:ident] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+        props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Option<$ty>,] $($rest)*);
+    };
+    (@setter opt $name:ident $ty:ty [$($doc:literal)*]) => {
+        $(#[doc = $doc])*
+        #[must_use]
+        pub fn $name(mut self, value: $ty) -> Self {
+            self.$name = Some(value);
+            self
+        }
+    };
+    (@setter into $name:ident $ty:ty [$($doc:literal)*]) => {
+        $(#[doc = $doc])*
+        #[must_use]
+        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+            self.$name = Some(value.into());
+            self
+        }
+    };
+    (@setter list $name:ident $ty:ty [$($doc:literal)*]) => {
+        $(#[doc = $doc])*
+        #[must_use]
+        pub fn $name(mut self, items: impl IntoIterator<Item = $ty>) -> Self {
+            self.$name.extend(items);
+            self
+        }
+    };
+    (@setter field $name:ident $ty:ty [$($doc:literal)*]) => {};
+    (@setter field_list $name:ident $ty:ty [$($doc:literal)*]) => {};
+    (@setter none $name:ident $ty:ty [$($doc:literal)*]) => {};
+}
+
 pub mod amis;
 pub mod app;
 pub mod capacity;
@@ -61,6 +144,7 @@ pub mod logs;
 pub mod rules;
 pub mod scaling;
 pub mod schedule;
+pub mod schema;
 pub mod service;
 pub mod synth;
 pub mod task_definition;

@@ -280,90 +280,47 @@ impl ListenerAction {
     }
 }
 
-/// A target group's health check (CDK `elbv2.HealthCheck`).
-///
-/// ```
-/// use ecs_core::{Duration, load_balancing::HealthCheck};
-/// let h = HealthCheck::default().path("/health").interval(Duration::seconds(30));
-/// assert_eq!(h.path.as_deref(), Some("/health"));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HealthCheck {
-    /// `HealthCheckEnabled`.
-    pub enabled: Option<bool>,
-    /// `HealthCheckPath`.
-    pub path: Option<String>,
-    /// `HealthCheckIntervalSeconds`.
-    pub interval: Option<Duration>,
-    /// `HealthCheckTimeoutSeconds`.
-    pub timeout: Option<Duration>,
-    /// `HealthyThresholdCount`.
-    pub healthy_threshold_count: Option<u32>,
-    /// `UnhealthyThresholdCount`.
-    pub unhealthy_threshold_count: Option<u32>,
-    /// `Matcher.HttpCode`, e.g. `"200-299"`.
-    pub healthy_http_codes: Option<String>,
-    /// `HealthCheckPort`, e.g. `"traffic-port"`.
-    pub port: Option<String>,
-    /// `HealthCheckProtocol`.
-    pub protocol: Option<Protocol>,
+props! {
+    /// A target group's health check (CDK `elbv2.HealthCheck`).
+    ///
+    /// ```
+    /// use ecs_core::{Duration, load_balancing::HealthCheck};
+    /// let h = HealthCheck::default().path("/health").interval(Duration::seconds(30));
+    /// assert_eq!(h.path.as_deref(), Some("/health"));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct HealthCheck {
+        /// `HealthCheckEnabled`.
+        [opt "enabled"]
+        enabled: bool,
+        /// `HealthCheckPath`.
+        [into "path"]
+        path: String,
+        /// `HealthCheckIntervalSeconds`.
+        [into "interval"]
+        interval: Duration,
+        /// `HealthCheckTimeoutSeconds`.
+        [into "timeout"]
+        timeout: Duration,
+        /// `HealthyThresholdCount`.
+        [opt "healthyThresholdCount"]
+        healthy_threshold_count: u32,
+        /// `UnhealthyThresholdCount`.
+        [opt "unhealthyThresholdCount"]
+        unhealthy_threshold_count: u32,
+        /// `Matcher.HttpCode`, e.g. `"200-299"`.
+        [into "healthyHttpCodes"]
+        healthy_http_codes: String,
+        /// `HealthCheckPort`, e.g. `"traffic-port"`.
+        [into "port"]
+        port: String,
+        /// `HealthCheckProtocol`.
+        [opt "protocol", .ty(Enum(&LB_PROTOCOL))]
+        protocol: Protocol,
+    }
 }
 
 impl HealthCheck {
-    /// Sets `enabled`.
-    pub fn enabled(mut self, enabled: bool) -> Self {
-        self.enabled = Some(enabled);
-        self
-    }
-
-    /// Sets `path`.
-    pub fn path(mut self, path: impl Into<String>) -> Self {
-        self.path = Some(path.into());
-        self
-    }
-
-    /// Sets `interval`.
-    pub fn interval(mut self, interval: impl Into<Duration>) -> Self {
-        self.interval = Some(interval.into());
-        self
-    }
-
-    /// Sets `timeout`.
-    pub fn timeout(mut self, timeout: impl Into<Duration>) -> Self {
-        self.timeout = Some(timeout.into());
-        self
-    }
-
-    /// Sets `healthy_threshold_count`.
-    pub fn healthy_threshold_count(mut self, n: u32) -> Self {
-        self.healthy_threshold_count = Some(n);
-        self
-    }
-
-    /// Sets `unhealthy_threshold_count`.
-    pub fn unhealthy_threshold_count(mut self, n: u32) -> Self {
-        self.unhealthy_threshold_count = Some(n);
-        self
-    }
-
-    /// Sets `healthy_http_codes`.
-    pub fn healthy_http_codes(mut self, codes: impl Into<String>) -> Self {
-        self.healthy_http_codes = Some(codes.into());
-        self
-    }
-
-    /// Sets `port`.
-    pub fn port(mut self, port: impl Into<String>) -> Self {
-        self.port = Some(port.into());
-        self
-    }
-
-    /// Sets `protocol`.
-    pub fn protocol(mut self, protocol: Protocol) -> Self {
-        self.protocol = Some(protocol);
-        self
-    }
-
     fn apply(&self, r: &mut Resource) {
         let mut set = |k: &'static str, v: Option<Value>| {
             if let Some(v) = v {
@@ -794,63 +751,33 @@ fn listener_protocol_and_port(
     Ok((protocol, port))
 }
 
-/// Properties of a listener (CDK `BaseApplicationListenerProps` / `BaseNetworkListenerProps`).
-///
-/// ```
-/// let p = ecs_core::load_balancing::ListenerProps::default().port(443).open(false);
-/// assert_eq!(p.port, Some(443));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListenerProps {
-    /// `Port`; default from the protocol.
-    pub port: Option<u32>,
-    /// `Protocol`; default from the port (application) or TCP (network).
-    pub protocol: Option<Protocol>,
-    /// `Certificates`.
-    pub certificates: Vec<ListenerCertificate>,
-    /// `SslPolicy`.
-    pub ssl_policy: Option<String>,
-    /// Whether anyone may connect (application); default true.
-    pub open: Option<bool>,
-    /// `DefaultActions` when no target group is the default (application listeners).
-    pub default_action: Option<ListenerAction>,
-}
-
-impl ListenerProps {
-    /// Sets `port`.
-    pub fn port(mut self, port: u32) -> Self {
-        self.port = Some(port);
-        self
-    }
-
-    /// Sets `protocol`.
-    pub fn protocol(mut self, protocol: Protocol) -> Self {
-        self.protocol = Some(protocol);
-        self
-    }
-
-    /// Sets `certificates`.
-    pub fn certificates(mut self, certs: impl IntoIterator<Item = ListenerCertificate>) -> Self {
-        self.certificates.extend(certs);
-        self
-    }
-
-    /// Sets `ssl_policy`.
-    pub fn ssl_policy(mut self, policy: impl Into<String>) -> Self {
-        self.ssl_policy = Some(policy.into());
-        self
-    }
-
-    /// Sets `open`.
-    pub fn open(mut self, open: bool) -> Self {
-        self.open = Some(open);
-        self
-    }
-
-    /// Sets `default_action`.
-    pub fn default_action(mut self, action: ListenerAction) -> Self {
-        self.default_action = Some(action);
-        self
+props! {
+    /// Properties of a listener (CDK `BaseApplicationListenerProps` / `BaseNetworkListenerProps`).
+    ///
+    /// ```
+    /// let p = ecs_core::load_balancing::ListenerProps::default().port(443).open(false);
+    /// assert_eq!(p.port, Some(443));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ListenerProps {
+        /// `Port`; default from the protocol.
+        [opt "port"]
+        port: u32,
+        /// `Protocol`; default from the port (application) or TCP (network).
+        [opt "protocol", .ty(Enum(&LB_PROTOCOL))]
+        protocol: Protocol,
+        /// `Certificates`.
+        [list "certificates"]
+        certificates: ListenerCertificate,
+        /// `SslPolicy`.
+        [into "sslPolicy"]
+        ssl_policy: String,
+        /// Whether anyone may connect (application); default true.
+        [opt "open"]
+        open: bool,
+        /// `DefaultActions` when no target group is the default (application listeners).
+        [opt "defaultAction"]
+        default_action: ListenerAction,
     }
 }
 

@@ -104,34 +104,19 @@ impl RetentionDays {
     }
 }
 
-/// Properties of a [`LogGroup`] (CDK `LogGroupProps`, the part this library supports).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LogGroupProps {
-    /// `LogGroupName`; CloudFormation generates one when absent.
-    pub log_group_name: Option<String>,
-    /// Retention; default two years, as the CDK's.
-    pub retention: Option<RetentionDays>,
-    /// `KmsKeyId`: the key that encrypts the events.
-    pub encryption_key: Option<Key>,
-}
-
-impl LogGroupProps {
-    /// Sets `log_group_name`.
-    pub fn log_group_name(mut self, name: impl Into<String>) -> Self {
-        self.log_group_name = Some(name.into());
-        self
-    }
-
-    /// Sets `retention`.
-    pub fn retention(mut self, retention: RetentionDays) -> Self {
-        self.retention = Some(retention);
-        self
-    }
-
-    /// Sets `encryption_key`.
-    pub fn encryption_key(mut self, key: Key) -> Self {
-        self.encryption_key = Some(key);
-        self
+props! {
+    /// Properties of a [`LogGroup`] (CDK `LogGroupProps`, the part this library supports).
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct LogGroupProps {
+        /// `LogGroupName`; CloudFormation generates one when absent.
+        [into "logGroupName"]
+        log_group_name: String,
+        /// Retention; default two years, as the CDK's.
+        [opt "retention", .ty(Enum(&RETENTION_DAYS))]
+        retention: RetentionDays,
+        /// `KmsKeyId`: the key that encrypts the events.
+        [opt "encryptionKey", .ty(Ref(RefClass::Key))]
+        encryption_key: Key,
     }
 }
 

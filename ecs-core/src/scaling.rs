@@ -29,26 +29,16 @@ use crate::rules;
 use crate::schedule::Schedule;
 use crate::service::Service;
 
-/// Options of [`Service::auto_scale_task_count`] (CDK `EnableScalingProps`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EnableScalingProps {
-    /// The fewest tasks; default 1.
-    pub min_capacity: Option<u32>,
-    /// The most tasks (required).
-    pub max_capacity: Option<u32>,
-}
-
-impl EnableScalingProps {
-    /// Sets `min_capacity`.
-    pub fn min_capacity(mut self, n: u32) -> Self {
-        self.min_capacity = Some(n);
-        self
-    }
-
-    /// Sets `max_capacity`.
-    pub fn max_capacity(mut self, n: u32) -> Self {
-        self.max_capacity = Some(n);
-        self
+props! {
+    /// Options of [`Service::auto_scale_task_count`] (CDK `EnableScalingProps`).
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct EnableScalingProps {
+        /// The fewest tasks; default 1.
+        [opt "minCapacity"]
+        min_capacity: u32,
+        /// The most tasks (required).
+        [opt "maxCapacity"]
+        max_capacity: u32,
     }
 }
 
@@ -227,58 +217,28 @@ impl RequestCountScalingProps {
     tracking_setters!();
 }
 
-/// Options of [`ScalableTaskCount::scale_on_schedule`] (CDK `ScalingSchedule`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ScalingSchedule {
-    /// When (required).
-    pub schedule: Option<Schedule>,
-    /// The new minimum.
-    pub min_capacity: Option<u32>,
-    /// The new maximum.
-    pub max_capacity: Option<u32>,
-    /// `StartTime`, e.g. `2026-12-01T00:00:00Z`.
-    pub start_time: Option<String>,
-    /// `EndTime`.
-    pub end_time: Option<String>,
-    /// `Timezone`, e.g. `Europe/Paris`.
-    pub time_zone: Option<String>,
-}
-
-impl ScalingSchedule {
-    /// Sets `schedule`.
-    pub fn schedule(mut self, schedule: Schedule) -> Self {
-        self.schedule = Some(schedule);
-        self
-    }
-
-    /// Sets `min_capacity`.
-    pub fn min_capacity(mut self, n: u32) -> Self {
-        self.min_capacity = Some(n);
-        self
-    }
-
-    /// Sets `max_capacity`.
-    pub fn max_capacity(mut self, n: u32) -> Self {
-        self.max_capacity = Some(n);
-        self
-    }
-
-    /// Sets `start_time`.
-    pub fn start_time(mut self, t: impl Into<String>) -> Self {
-        self.start_time = Some(t.into());
-        self
-    }
-
-    /// Sets `end_time`.
-    pub fn end_time(mut self, t: impl Into<String>) -> Self {
-        self.end_time = Some(t.into());
-        self
-    }
-
-    /// Sets `time_zone`.
-    pub fn time_zone(mut self, tz: impl Into<String>) -> Self {
-        self.time_zone = Some(tz.into());
-        self
+props! {
+    /// Options of [`ScalableTaskCount::scale_on_schedule`] (CDK `ScalingSchedule`).
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ScalingSchedule {
+        /// When (required).
+        [opt "schedule", .ty(Schedule), .required()]
+        schedule: Schedule,
+        /// The new minimum.
+        [opt "minCapacity"]
+        min_capacity: u32,
+        /// The new maximum.
+        [opt "maxCapacity"]
+        max_capacity: u32,
+        /// `StartTime`, e.g. `2026-12-01T00:00:00Z`.
+        [into "startTime"]
+        start_time: String,
+        /// `EndTime`.
+        [into "endTime"]
+        end_time: String,
+        /// `Timezone`, e.g. `Europe/Paris`.
+        [into "timeZone"]
+        time_zone: String,
     }
 }
 

@@ -75,34 +75,19 @@ impl SecretStringGenerator {
     }
 }
 
-/// Properties of a [`Secret`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SecretProps {
-    /// `Name`; CloudFormation generates one when absent.
-    pub secret_name: Option<String>,
-    /// `Description`.
-    pub description: Option<String>,
-    /// `GenerateSecretString`; an empty generator (a random password) when absent.
-    pub generate_secret_string: Option<SecretStringGenerator>,
-}
-
-impl SecretProps {
-    /// Sets `secret_name`.
-    pub fn secret_name(mut self, name: impl Into<String>) -> Self {
-        self.secret_name = Some(name.into());
-        self
-    }
-
-    /// Sets `description`.
-    pub fn description(mut self, text: impl Into<String>) -> Self {
-        self.description = Some(text.into());
-        self
-    }
-
-    /// Sets `generate_secret_string`.
-    pub fn generate_secret_string(mut self, generator: SecretStringGenerator) -> Self {
-        self.generate_secret_string = Some(generator);
-        self
+props! {
+    /// Properties of a [`Secret`].
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct SecretProps {
+        /// `Name`; CloudFormation generates one when absent.
+        [into "secretName"]
+        secret_name: String,
+        /// `Description`.
+        [into "description"]
+        description: String,
+        /// `GenerateSecretString`; an empty generator (a random password) when absent.
+        [opt "generateSecretString"]
+        generate_secret_string: SecretStringGenerator,
     }
 }
 

@@ -16,34 +16,19 @@ use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 
-/// Properties of a [`StringParameter`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StringParameterProps {
-    /// `Name`; CloudFormation generates one when absent.
-    pub parameter_name: Option<String>,
-    /// `Value` (required).
-    pub string_value: Option<String>,
-    /// `Description`.
-    pub description: Option<String>,
-}
-
-impl StringParameterProps {
-    /// Sets `parameter_name`.
-    pub fn parameter_name(mut self, name: impl Into<String>) -> Self {
-        self.parameter_name = Some(name.into());
-        self
-    }
-
-    /// Sets `string_value`.
-    pub fn string_value(mut self, value: impl Into<String>) -> Self {
-        self.string_value = Some(value.into());
-        self
-    }
-
-    /// Sets `description`.
-    pub fn description(mut self, text: impl Into<String>) -> Self {
-        self.description = Some(text.into());
-        self
+props! {
+    /// Properties of a [`StringParameter`].
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct StringParameterProps {
+        /// `Name`; CloudFormation generates one when absent.
+        [into "parameterName"]
+        parameter_name: String,
+        /// `Value` (required).
+        [into "stringValue", .required()]
+        string_value: String,
+        /// `Description`.
+        [into "description"]
+        description: String,
     }
 }
 

@@ -19,8 +19,9 @@ use crate::check::{
 };
 use crate::ctxt::Ctxt;
 use crate::model::{
-    self, AttrValue, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue,
-    PortMappingsValue, PropValue, ProviderValue, Reference, StrategiesValue, TargetValue,
+    self, AttrValue, Build, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue,
+    PortMappingsValue, PropDef, PropValue, ProviderValue, Reference, Set, StrategiesValue,
+    TargetValue,
 };
 use crate::parse::{self, IdSyntax};
 use crate::resolve;
@@ -262,137 +263,15 @@ fn expand_construct(
     let name = binding(&prefix, index, &item.id, item.id.span());
     let id = id_literal(&item.id);
     let own_setters = setters(scope, item);
-    let (constructor, props) = match item.kind.id {
-        KindId::Vpc => (quote!(#p::ec2::Vpc::new), quote!(#p::ec2::VpcProps)),
-        KindId::Cluster => (
-            quote!(#p::cluster::Cluster::new),
-            quote!(#p::cluster::ClusterProps),
-        ),
-        KindId::Ec2TaskDefinition => (
-            quote!(#p::task_definition::Ec2TaskDefinition::new),
-            quote!(#p::task_definition::Ec2TaskDefinitionProps),
-        ),
-        KindId::FargateTaskDefinition => (
-            quote!(#p::task_definition::FargateTaskDefinition::new),
-            quote!(#p::task_definition::FargateTaskDefinitionProps),
-        ),
-        KindId::Ec2Service => (
-            quote!(#p::service::Ec2Service::new),
-            quote!(#p::service::Ec2ServiceProps),
-        ),
-        KindId::FargateService => (
-            quote!(#p::service::FargateService::new),
-            quote!(#p::service::FargateServiceProps),
-        ),
-        KindId::SecurityGroup => (
-            quote!(#p::ec2::SecurityGroup::create),
-            quote!(#p::ec2::SecurityGroupProps),
-        ),
-        KindId::ApplicationLoadBalancer => (
-            quote!(#p::load_balancing::ApplicationLoadBalancer::new),
-            quote!(#p::load_balancing::LoadBalancerProps),
-        ),
-        KindId::NetworkLoadBalancer => (
-            quote!(#p::load_balancing::NetworkLoadBalancer::new),
-            quote!(#p::load_balancing::LoadBalancerProps),
-        ),
-        KindId::ClassicLoadBalancer => (
-            quote!(#p::load_balancing::ClassicLoadBalancer::new),
-            quote!(#p::load_balancing::ClassicLoadBalancerProps),
-        ),
-        KindId::PrivateDnsNamespace => (
-            quote!(#p::cloud_map::PrivateDnsNamespace::new),
-            quote!(#p::cloud_map::PrivateDnsNamespaceProps),
-        ),
-        KindId::CloudMapService => (
-            quote!(#p::cloud_map::CloudMapService::new),
-            quote!(#p::cloud_map::CloudMapServiceProps),
-        ),
-        KindId::AutoScalingGroup => (
-            quote!(#p::capacity::AutoScalingGroup::new),
-            quote!(#p::capacity::AutoScalingGroupProps),
-        ),
-        KindId::AsgCapacityProvider => (
-            quote!(#p::capacity_provider::AsgCapacityProvider::new),
-            quote!(#p::capacity_provider::AsgCapacityProviderProps),
-        ),
-        KindId::KmsKey => (quote!(#p::kms::Key::new), quote!(#p::kms::KeyProps)),
-        // ---- task definitions, images, environment (issue 4) ----
-        KindId::TaskDefinition => (
-            quote!(#p::task_definition::TaskDefinition::new),
-            quote!(#p::task_definition::TaskDefinitionProps),
-        ),
-        KindId::ExternalTaskDefinition => (
-            quote!(#p::task_definition::ExternalTaskDefinition::new),
-            quote!(#p::task_definition::ExternalTaskDefinitionProps),
-        ),
-        KindId::ExternalService => (
-            quote!(#p::service::ExternalService::new),
-            quote!(#p::service::ExternalServiceProps),
-        ),
-        KindId::Secret => (
-            quote!(#p::secrets_manager::Secret::new),
-            quote!(#p::secrets_manager::SecretProps),
-        ),
-        KindId::StringParameter => (
-            quote!(#p::ssm::StringParameter::new),
-            quote!(#p::ssm::StringParameterProps),
-        ),
-        KindId::Bucket => (quote!(#p::s3::Bucket::new), quote!(#p::s3::BucketProps)),
-        KindId::Repository => (
-            quote!(#p::ecr::Repository::new),
-            quote!(#p::ecr::RepositoryProps),
-        ),
-        KindId::ImportedRepository => (
-            quote!(#p::ecr::ImportedRepository::new),
-            quote!(#p::ecr::ImportedRepositoryProps),
-        ),
-        KindId::DockerImageAsset => (
-            quote!(#p::assets::DockerImageAsset::new),
-            quote!(#p::assets::DockerImageAssetProps),
-        ),
-        KindId::FileSystem => (
-            quote!(#p::efs::FileSystem::new),
-            quote!(#p::efs::FileSystemProps),
-        ),
-        KindId::AccessPoint => (
-            quote!(#p::efs::AccessPoint::new),
-            quote!(#p::efs::AccessPointProps),
-        ),
-        KindId::CfnOutput => return (expand_output(scope, item), Vec::new()),
-        // ---- issue 6 ----
-        KindId::LogGroup => (
-            quote!(#p::logs::LogGroup::new_in_stack),
-            quote!(#p::logs::LogGroupProps),
-        ),
-        KindId::ImportedSecret => {
-            let Some(secret_name) = item.expr("secret_name") else {
-                return (TokenStream::new(), Vec::new());
-            };
-            let secret_name = with_constructs(scope, secret_name);
-            let own = quote! {
-                let #name = #p::secrets_manager::Secret::from_secret_name_v2(
-                    &mut #app, #stack_handle, #id, #secret_name,
-                )?;
-            };
-            return (own, Vec::new());
+    let (constructor, props) = match item.kind.build {
+        Build::Construct(constructor, props) => (runtime_path(constructor), runtime_path(props)),
+        Build::Special => return (expand_special(scope, index, item), Vec::new()),
+        // The model admits only constructs in a stack.
+        Build::Add(..) | Build::AddRef(..) | Build::Object(_) => {
+            return (TokenStream::new(), Vec::new())
         }
-        KindId::AutoScaleTaskCount => return (expand_task_scaling(scope, index, item), Vec::new()),
-        KindId::Rule => return (expand_rule(scope, index, item), Vec::new()),
-        // The model admits no other kind in a stack.
-        _ => return (TokenStream::new(), Vec::new()),
     };
-    let after = match item.prop("associate_cloud_map_service").map(|p| &p.value) {
-        Some(PropValue::Object(object)) => {
-            let options = object_value(scope, object);
-            let options_local = hidden("__ecs_options");
-            quote! {
-                let #options_local = #options;
-                #name.associate_cloud_map_service(&mut #app, #options_local)?;
-            }
-        }
-        _ => TokenStream::new(),
-    };
+    let after = calls(scope, &name, item);
     let mut later = Vec::new();
     let mut last_ready = index;
     for (child_index, child) in item.children.iter().enumerate() {
@@ -402,36 +281,21 @@ fn expand_construct(
         let child_setters = setters(scope, child);
         let ready = ready_index(index, child);
         last_ready = last_ready.max(ready);
-        let call = match child.kind.id {
-            KindId::AddAutoScalingGroup | KindId::AddAsgCapacityProvider => {
+        let call = match child.kind.build {
+            Build::AddRef(method, options) => {
                 let Some(added) = child.target.as_ref().and_then(|r| scope.reference(r)) else {
                     continue;
                 };
-                let method = match child.kind.id {
-                    KindId::AddAutoScalingGroup => quote!(add_auto_scaling_group),
-                    _ => quote!(add_asg_capacity_provider),
-                };
-                let options = quote!(#p::capacity::AddAutoScalingGroupCapacityOptions);
+                let method = Ident::new(method, Span::call_site());
+                let options = runtime_path(options);
                 quote! {
                     let #props_local = <#options as #p::Default>::default() #child_setters;
                     #name.#method(&mut #app, #added, #props_local)?;
                 }
             }
-            kind => {
-                let (method, options) = match kind {
-                    KindId::Capacity => (
-                        quote!(add_capacity),
-                        quote!(#p::capacity::AddCapacityOptions),
-                    ),
-                    KindId::Listener => (
-                        quote!(add_listener),
-                        quote!(#p::load_balancing::ListenerProps),
-                    ),
-                    _ => (
-                        quote!(add_container),
-                        quote!(#p::container::ContainerDefinitionOptions),
-                    ),
-                };
+            Build::Add(method, options) => {
+                let method = Ident::new(method, Span::call_site());
+                let options = runtime_path(options);
                 let network = item.kind.id == KindId::NetworkLoadBalancer;
                 let grandchild_prefix = format!("{child_prefix}{child_index}_");
                 let grandchildren = child.children.iter().enumerate().map(|(g_index, g)| {
@@ -444,6 +308,8 @@ fn expand_construct(
                     #(#grandchildren)*
                 }
             }
+            // The model admits only added items below a construct.
+            Build::Construct(..) | Build::Object(_) | Build::Special => continue,
         };
         later.push((ready, call));
     }
@@ -566,20 +432,10 @@ fn expand_output(scope: Scope, item: &Item) -> TokenStream {
 /// An object value: its props type's default with its setters.
 fn object_value(scope: Scope, object: &Item) -> TokenStream {
     let p = private();
-    let ty = match object.kind.id {
-        KindId::CircuitBreaker => quote!(#p::service::DeploymentCircuitBreaker),
-        KindId::CloudMapOptions => quote!(#p::cloud_map::CloudMapOptions),
-        KindId::NamespaceOptions => quote!(#p::cloud_map::CloudMapNamespaceOptions),
-        KindId::AssociateCloudMap => quote!(#p::cloud_map::AssociateCloudMapServiceOptions),
-        KindId::ClassicListener => quote!(#p::load_balancing::LoadBalancerListener),
-        KindId::HealthCheck => quote!(#p::load_balancing::HealthCheck),
-        KindId::CustomHealthCheck => quote!(#p::cloud_map::HealthCheckCustomConfig),
-        // ---- issue 6 ----
-        KindId::ExecConfig => quote!(#p::exec::ExecuteCommandConfiguration),
-        KindId::ExecLogConfig => quote!(#p::exec::ExecuteCommandLogConfiguration),
-        KindId::EcsTaskTarget => quote!(#p::events::EcsTask),
-        KindId::ContainerOverride => quote!(#p::events::ContainerOverride),
-        _ => quote!(#p::container::PortMapping),
+    let ty = match object.kind.build {
+        Build::Object(ty) => runtime_path(ty),
+        // Object values are of object kinds only (a schema test); inference finds the type.
+        _ => quote!(_),
     };
     let setters = setters(scope, object);
     quote!(<#ty as #p::Default>::default() #setters)
@@ -717,21 +573,10 @@ fn expand_task_scaling(scope: Scope, index: usize, item: &Item) -> TokenStream {
     let policies = item.children.iter().map(|policy| {
         let id = id_literal(&policy.id);
         let setters = setters(scope, policy);
-        let (method, props) = match policy.kind.id {
-            KindId::ScaleOnCpu => (
-                quote!(scale_on_cpu_utilization),
-                quote!(#scaling::CpuUtilizationScalingProps),
-            ),
-            KindId::ScaleOnMemory => (
-                quote!(scale_on_memory_utilization),
-                quote!(#scaling::MemoryUtilizationScalingProps),
-            ),
-            KindId::ScaleOnRequestCount => (
-                quote!(scale_on_request_count),
-                quote!(#scaling::RequestCountScalingProps),
-            ),
-            _ => (quote!(scale_on_schedule), quote!(#scaling::ScalingSchedule)),
+        let Build::Add(method, props) = policy.kind.build else {
+            return TokenStream::new();
         };
+        let (method, props) = (Ident::new(method, Span::call_site()), runtime_path(props));
         quote! {
             let #props_local = <#props as #p::Default>::default() #setters;
             #name.#method(&mut #app, #id, #props_local)?;
@@ -741,42 +586,6 @@ fn expand_task_scaling(scope: Scope, index: usize, item: &Item) -> TokenStream {
         let #props_local = <#scaling::EnableScalingProps as #p::Default>::default() #own_setters;
         let #name = #service.auto_scale_task_count(&mut #app, #props_local)?;
         #(#policies)*
-    }
-}
-
-/// `rule Id { schedule, …, targets: [{ cluster, task_definition, … }] }`: `Rule::new`, then
-/// `add_target` per target.
-fn expand_rule(scope: Scope, index: usize, item: &Item) -> TokenStream {
-    let p = private();
-    let app = hidden("__ecs_app");
-    let stack_handle = hidden("__ecs_stack");
-    let props_local = hidden("__ecs_props");
-    let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
-    let id = id_literal(&item.id);
-    let rule_setters: TokenStream = item
-        .props
-        .iter()
-        .filter(|prop| prop.name != "targets")
-        .filter_map(|prop| {
-            let name = &prop.name;
-            let value = prop_value(scope, &prop.value)?;
-            Some(quote!(.#name(#value)))
-        })
-        .collect();
-    let targets = match item.prop("targets").map(|p| &p.value) {
-        Some(PropValue::Objects(objects)) => objects
-            .iter()
-            .map(|o| {
-                let target = object_value(scope, o);
-                quote!(#name.add_target(&mut #app, #target)?;)
-            })
-            .collect(),
-        _ => TokenStream::new(),
-    };
-    quote! {
-        let #props_local = <#p::events::RuleProps as #p::Default>::default() #rule_setters;
-        let #name = #p::events::Rule::new(&mut #app, #stack_handle, #id, #props_local)?;
-        #targets
     }
 }
 
@@ -810,6 +619,70 @@ fn const_task_scaling(bounds: &check::ConstTaskScaling) -> TokenStream {
     }
 }
 
+/// A path below the runtime's root, as the schema writes it (`ec2::Vpc::new`).
+fn runtime_path(path: &str) -> TokenStream {
+    let p = private();
+    let segments = path.split("::").map(|s| Ident::new(s, Span::call_site()));
+    quote!(#p #(::#segments)*)
+}
+
+/// The schema's declaration of a property of `item`.
+fn def(item: &Item, prop: &model::Prop) -> Option<&'static PropDef> {
+    item.kind.props.iter().find(|d| prop.name == d.name)
+}
+
+/// Kinds expanded by code of their own.
+fn expand_special(scope: Scope, index: usize, item: &Item) -> TokenStream {
+    let p = private();
+    let app = hidden("__ecs_app");
+    let stack_handle = hidden("__ecs_stack");
+    match item.kind.id {
+        KindId::CfnOutput => expand_output(scope, item),
+        KindId::AutoScaleTaskCount => expand_task_scaling(scope, index, item),
+        KindId::ImportedSecret => {
+            let Some(secret_name) = item.expr("secret_name") else {
+                return TokenStream::new();
+            };
+            let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
+            let id = id_literal(&item.id);
+            let secret_name = with_constructs(scope, secret_name);
+            quote! {
+                let #name = #p::secrets_manager::Secret::from_secret_name_v2(
+                    &mut #app, #stack_handle, #id, #secret_name,
+                )?;
+            }
+        }
+        // The model admits no other special kind in a stack.
+        _ => TokenStream::new(),
+    }
+}
+
+/// The calls on a created construct its `Set::Call` properties stand for, one per object.
+fn calls(scope: Scope, name: &Ident, item: &Item) -> TokenStream {
+    let app = hidden("__ecs_app");
+    let mut out = TokenStream::new();
+    for prop in &item.props {
+        let Some(Set::Call(method)) = def(item, prop).map(|d| d.set) else {
+            continue;
+        };
+        let method = Ident::new(method, prop.name.span());
+        let objects: Vec<&Item> = match &prop.value {
+            PropValue::Object(object) => vec![object],
+            PropValue::Objects(objects) => objects.iter().collect(),
+            _ => Vec::new(),
+        };
+        for object in objects {
+            let value = object_value(scope, object);
+            let local = hidden("__ecs_options");
+            out.extend(quote! {
+                let #local = #value;
+                #name.#method(&mut #app, #local)?;
+            });
+        }
+    }
+    out
+}
+
 /// The setter calls for an item's valid properties, in the order written. A setter carries the
 /// span of the property name; references that did not resolve are left out (already reported),
 /// and so are properties that are calls after creation (`associate_cloud_map_service`, a
@@ -817,10 +690,7 @@ fn const_task_scaling(bounds: &check::ConstTaskScaling) -> TokenStream {
 fn setters(scope: Scope, item: &Item) -> TokenStream {
     item.props
         .iter()
-        .filter(|prop| prop.name != "associate_cloud_map_service")
-        .filter(|prop| {
-            !(item.kind.id == KindId::Cluster && prop.name == "default_capacity_provider_strategy")
-        })
+        .filter(|prop| def(item, prop).is_some_and(|d| d.set == Set::Setter))
         .filter_map(|prop| {
             let name = &prop.name;
             let value = match &prop.value {

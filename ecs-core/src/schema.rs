@@ -1,0 +1,1608 @@
+//! The schema: every construct kind `ecs_app!` knows, declared once — its keyword, the CDK class
+//! it stands for, how it is built, and each property with its CDK name, value shape,
+//! required-ness, default and doc line. The macro's table, the expansion's builder paths and the
+//! generated reference (`docs/reference.md`) all read this one declaration.
+//!
+//! ```
+//! use ecs_core::schema::{kind, KindId};
+//! let td = kind(KindId::FargateTaskDefinition);
+//! let memory = td.props.iter().find(|p| p.name == "memory_limit_mib").unwrap();
+//! assert_eq!(memory.cdk, "memoryLimitMiB");
+//! ```
+
+/// Every kind of item the DSL knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindId {
+    /// The invocation itself (holds stacks).
+    App,
+    /// `stack`.
+    Stack,
+    /// `vpc`.
+    Vpc,
+    /// `cluster`.
+    Cluster,
+    /// `add_capacity`, inside a cluster.
+    Capacity,
+    /// `ec2_task_definition`.
+    Ec2TaskDefinition,
+    /// `fargate_task_definition`.
+    FargateTaskDefinition,
+    /// `container`, inside a task definition.
+    Container,
+    /// `ec2_service`.
+    Ec2Service,
+    /// `fargate_service`.
+    FargateService,
+    /// A `{ container_port: … }` object of `port_mappings`.
+    PortMapping,
+    // ---- capacity (issue 3) ----
+    /// `auto_scaling_group`.
+    AutoScalingGroup,
+    /// `asg_capacity_provider`.
+    AsgCapacityProvider,
+    /// `kms_key`.
+    KmsKey,
+    /// `add_auto_scaling_group Asg { … }`, inside a cluster: its id names the group.
+    AddAutoScalingGroup,
+    /// `add_asg_capacity_provider Provider { … }`, inside a cluster: its id names the provider.
+    AddAsgCapacityProvider,
+    /// A `{ capacity_provider: …, weight: … }` object of a capacity provider strategy.
+    CapacityProviderStrategy,
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    /// `security_group`.
+    SecurityGroup,
+    /// `application_load_balancer`.
+    ApplicationLoadBalancer,
+    /// `network_load_balancer`.
+    NetworkLoadBalancer,
+    /// `classic_load_balancer`.
+    ClassicLoadBalancer,
+    /// `listener`, inside an application or network load balancer.
+    Listener,
+    /// `add_targets`, inside a listener.
+    AddTargets,
+    /// `register_load_balancer_targets`, inside a listener.
+    RegisterTargets,
+    /// `private_dns_namespace`.
+    PrivateDnsNamespace,
+    /// `cloud_map_service`.
+    CloudMapService,
+    /// `cfn_output`.
+    CfnOutput,
+    /// `circuit_breaker: { … }`.
+    CircuitBreaker,
+    /// `cloud_map_options: { … }`.
+    CloudMapOptions,
+    /// `default_cloud_map_namespace: { … }`.
+    NamespaceOptions,
+    /// `associate_cloud_map_service: { … }`.
+    AssociateCloudMap,
+    /// `{ service: …, container_name: … }` in `targets`.
+    TargetObject,
+    /// `{ external_port: … }` in a classic load balancer's `listeners`.
+    ClassicListener,
+    /// `health_check: { … }` of target groups.
+    HealthCheck,
+    /// `custom_health_check: { … }` of a Cloud Map service.
+    CustomHealthCheck,
+    // ---- task definitions, images, environment (issue 4) ----
+    /// `task_definition`: the generic kind with a `compatibility`.
+    TaskDefinition,
+    /// `external_task_definition`.
+    ExternalTaskDefinition,
+    /// `external_service`.
+    ExternalService,
+    /// `secret` (Secrets Manager).
+    Secret,
+    /// `string_parameter` (SSM).
+    StringParameter,
+    /// `bucket` (S3).
+    Bucket,
+    /// `repository` (ECR).
+    Repository,
+    /// `imported_repository`: an ECR repository known by name.
+    ImportedRepository,
+    /// `docker_image_asset`.
+    DockerImageAsset,
+    /// `file_system` (EFS).
+    FileSystem,
+    /// `access_point`, of a file system.
+    AccessPoint,
+    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+    /// `log_group` (CloudWatch Logs).
+    LogGroup,
+    /// `imported_secret`: a Secrets Manager secret known by name.
+    ImportedSecret,
+    /// `auto_scale_task_count Service { … }`: its id names the service.
+    AutoScaleTaskCount,
+    /// `scale_on_cpu_utilization`, inside `auto_scale_task_count`.
+    ScaleOnCpu,
+    /// `scale_on_memory_utilization`, inside `auto_scale_task_count`.
+    ScaleOnMemory,
+    /// `scale_on_request_count`, inside `auto_scale_task_count`.
+    ScaleOnRequestCount,
+    /// `scale_on_schedule`, inside `auto_scale_task_count`.
+    ScaleOnSchedule,
+    /// `rule` (EventBridge).
+    Rule,
+    /// A `{ cluster: …, task_definition: … }` object of a rule's `targets`.
+    EcsTaskTarget,
+    /// A `{ container_name: …, … }` object of `container_overrides`.
+    ContainerOverride,
+    /// `execute_command_configuration: { … }` of a cluster.
+    ExecConfig,
+    /// `log_configuration: { … }` of an exec configuration.
+    ExecLogConfig,
+}
+
+/// What a reference property may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefClass {
+    /// A `vpc`.
+    Vpc,
+    /// A `cluster`.
+    Cluster,
+    /// Any task definition.
+    TaskDefinition,
+    /// An `auto_scaling_group`.
+    AutoScalingGroup,
+    /// An `asg_capacity_provider`.
+    AsgCapacityProvider,
+    /// A `kms_key`.
+    Key,
+    /// Any service.
+    Service,
+    /// A `security_group`.
+    SecurityGroup,
+    /// A Cloud Map namespace.
+    Namespace,
+    /// A `cloud_map_service`.
+    CloudMapService,
+    /// Any load balancer.
+    LoadBalancer,
+    /// An EFS file system.
+    FileSystem,
+    /// A construct used inside expressions (secret, repository, …), never by reference.
+    Supporting,
+    // ---- issue 6 ----
+    /// A `log_group`.
+    LogGroup,
+    /// A `bucket`.
+    Bucket,
+}
+
+impl RefClass {
+    /// The noun used in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            RefClass::Vpc => "vpc",
+            RefClass::Cluster => "cluster",
+            RefClass::TaskDefinition => "task definition",
+            RefClass::AutoScalingGroup => "auto scaling group",
+            RefClass::AsgCapacityProvider => "asg capacity provider",
+            RefClass::Key => "kms key",
+            RefClass::Service => "service",
+            RefClass::SecurityGroup => "security group",
+            RefClass::Namespace => "namespace",
+            RefClass::CloudMapService => "cloud map service",
+            RefClass::LoadBalancer => "load balancer",
+            RefClass::FileSystem => "file system",
+            RefClass::Supporting => "construct",
+            RefClass::LogGroup => "log group",
+            RefClass::Bucket => "bucket",
+        }
+    }
+}
+
+/// An enum property's type: where it lives in `ecs_core` and its variants.
+pub struct EnumDef {
+    /// The path below `__private`, e.g. `["task_definition", "NetworkMode"]`.
+    pub path: &'static [&'static str],
+    /// The variants a user may write.
+    pub variants: &'static [&'static str],
+}
+
+/// `task_definition::NetworkMode`.
+pub static NETWORK_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "NetworkMode"],
+    variants: crate::task_definition::NetworkMode::VARIANT_NAMES,
+};
+
+/// `task_definition::Compatibility`.
+pub static COMPATIBILITY: EnumDef = EnumDef {
+    path: &["task_definition", "Compatibility"],
+    variants: &["Ec2", "Fargate", "Ec2AndFargate", "External"],
+};
+
+/// `task_definition::IpcMode`.
+pub static IPC_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "IpcMode"],
+    variants: crate::task_definition::IpcMode::VARIANT_NAMES,
+};
+
+/// `task_definition::PidMode`.
+pub static PID_MODE: EnumDef = EnumDef {
+    path: &["task_definition", "PidMode"],
+    variants: crate::task_definition::PidMode::VARIANT_NAMES,
+};
+
+/// `container::Protocol`.
+pub static PROTOCOL: EnumDef = EnumDef {
+    path: &["container", "Protocol"],
+    variants: crate::container::Protocol::VARIANT_NAMES,
+};
+
+/// `amis::MachineImageType`.
+pub static MACHINE_IMAGE_TYPE: EnumDef = EnumDef {
+    path: &["amis", "MachineImageType"],
+    variants: crate::amis::MachineImageType::VARIANT_NAMES,
+};
+
+/// `capacity::SubnetType`.
+pub static CAPACITY_SUBNET_TYPE: EnumDef = EnumDef {
+    path: &["capacity", "SubnetType"],
+    variants: crate::capacity::SubnetType::VARIANT_NAMES,
+};
+
+/// `load_balancing::Protocol`.
+pub static LB_PROTOCOL: EnumDef = EnumDef {
+    path: &["load_balancing", "Protocol"],
+    variants: crate::load_balancing::Protocol::VARIANT_NAMES,
+};
+
+/// `load_balancing::LoadBalancingProtocol`.
+pub static CLASSIC_PROTOCOL: EnumDef = EnumDef {
+    path: &["load_balancing", "LoadBalancingProtocol"],
+    variants: crate::load_balancing::LoadBalancingProtocol::VARIANT_NAMES,
+};
+
+/// `cloud_map::DnsRecordType`.
+pub static DNS_RECORD_TYPE: EnumDef = EnumDef {
+    path: &["cloud_map", "DnsRecordType"],
+    variants: crate::cloud_map::DnsRecordType::VARIANT_NAMES,
+};
+
+/// `service::DeploymentControllerType`.
+pub static DEPLOYMENT_CONTROLLER: EnumDef = EnumDef {
+    path: &["service", "DeploymentControllerType"],
+    variants: crate::service::DeploymentControllerType::VARIANT_NAMES,
+};
+
+/// `service::PropagatedTagSource`.
+pub static PROPAGATED_TAG_SOURCE: EnumDef = EnumDef {
+    path: &["service", "PropagatedTagSource"],
+    variants: crate::service::PropagatedTagSource::VARIANT_NAMES,
+};
+
+/// `service::SubnetType`.
+pub static SUBNET_TYPE: EnumDef = EnumDef {
+    path: &["service", "SubnetType"],
+    variants: crate::service::SubnetType::VARIANT_NAMES,
+};
+
+// ---- issue 6 ----
+
+/// `logs::RetentionDays`.
+pub static RETENTION_DAYS: EnumDef = EnumDef {
+    path: &["logs", "RetentionDays"],
+    variants: crate::logs::RetentionDays::VARIANT_NAMES,
+};
+
+/// `exec::ExecuteCommandLogging`.
+pub static EXEC_LOGGING: EnumDef = EnumDef {
+    path: &["exec", "ExecuteCommandLogging"],
+    variants: crate::exec::ExecuteCommandLogging::VARIANT_NAMES,
+};
+
+/// The shape of a property's value.
+#[derive(Clone, Copy)]
+pub enum PropType {
+    /// Any Rust expression, passed to the setter.
+    Expr,
+    /// The name of a construct declared in the same stack.
+    Ref(RefClass),
+    /// A variant, bare (`Bridge`) or as a path, or any expression of the enum type.
+    Enum(&'static EnumDef),
+    /// `[80, { container_port: 8080, … }]` or an expression.
+    PortMappings,
+    /// `{ "KEY": value, NAME: value }` or an expression.
+    Environment,
+    /// `[{ capacity_provider: …, weight: … }, …]` or an expression.
+    Strategies,
+    /// The name of an `asg_capacity_provider` of the stack, or an expression (`"FARGATE"`).
+    Provider,
+    /// `{ key: value, … }` with the keys of a kind of the table.
+    Object(KindId),
+    /// `[{ … }, …]`, objects of a kind of the table.
+    Objects(KindId),
+    /// `[Name, …]`: names of constructs declared in this stack.
+    Refs(RefClass),
+    /// A name (identifier or string literal), e.g. of a container; expanded as a string.
+    Name,
+    /// `[Service, { service: Service, container_name: web, container_port: 8080 }]`.
+    Targets,
+    /// `Construct.attribute` (e.g. `LB.load_balancer_dns_name`) or an expression.
+    Attr,
+    /// Names of constructs declared anywhere in the stack, each passed to the setter after
+    /// the whole stack is built (`grant_read_write: [TaskDef]`).
+    LateRefs(RefClass),
+    // ---- issue 6 ----
+    /// A schedule: a string literal (checked by rule G5, expanded to `Schedule::expression`)
+    /// or any expression yielding a `Schedule`.
+    Schedule,
+    /// The id of an `add_targets` item of a listener of the stack: its target group.
+    TargetGroup,
+}
+
+/// How the expansion hands a property to the builders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Set {
+    /// The props type's setter of the same name: `.name(value)`.
+    Setter,
+    /// A method of the construct, called after it is created with the object (or with each
+    /// object of a list): `construct.method(app, value)`.
+    Call(&'static str),
+    /// Handled by the expansion's own code for this property.
+    Custom,
+}
+
+/// One property a kind knows: the one declaration the builders' setter, the macro's table and
+/// the generated reference are read from.
+#[derive(Clone, Copy)]
+pub struct PropDef {
+    /// The snake_case name, as the setter is named and `ecs_app!` spells it.
+    pub name: &'static str,
+    /// The CDK's name of the property (`memoryLimitMiB`).
+    pub cdk: &'static str,
+    /// The value shape.
+    pub ty: PropType,
+    /// Whether the item is incomplete without it.
+    pub required: bool,
+    /// The default when absent, as the reference states it.
+    pub default: Option<&'static str>,
+    /// One line on what it does.
+    pub doc: &'static str,
+    /// How the expansion passes it on.
+    pub set: Set,
+}
+
+impl PropDef {
+    /// An optional property.
+    ///
+    /// ```
+    /// use ecs_core::schema::{PropDef, PropType};
+    /// const P: PropDef = PropDef::new("max_azs", "maxAzs", PropType::Expr).default("3");
+    /// assert_eq!(P.default, Some("3"));
+    /// ```
+    pub const fn new(name: &'static str, cdk: &'static str, ty: PropType) -> PropDef {
+        PropDef {
+            name,
+            cdk,
+            ty,
+            required: false,
+            default: None,
+            doc: "",
+            set: Set::Setter,
+        }
+    }
+
+    /// The same property, required.
+    pub const fn required(self) -> PropDef {
+        PropDef {
+            required: true,
+            ..self
+        }
+    }
+
+    /// The same property with a default.
+    pub const fn default(self, default: &'static str) -> PropDef {
+        PropDef {
+            default: Some(default),
+            ..self
+        }
+    }
+
+    /// The same property with its doc line.
+    pub const fn doc(self, doc: &'static str) -> PropDef {
+        PropDef { doc, ..self }
+    }
+
+    /// The same property with another value shape.
+    pub const fn ty(self, ty: PropType) -> PropDef {
+        PropDef { ty, ..self }
+    }
+
+    /// The same property, passed on as `set` says.
+    pub const fn set(self, set: Set) -> PropDef {
+        PropDef { set, ..self }
+    }
+}
+
+const fn prop(name: &'static str, cdk: &'static str, ty: PropType) -> PropDef {
+    PropDef::new(name, cdk, ty)
+}
+
+const fn required(name: &'static str, cdk: &'static str, ty: PropType) -> PropDef {
+    PropDef::new(name, cdk, ty).required()
+}
+
+/// How a kind becomes builder calls (paths below the runtime crate's root).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Build {
+    /// A construct of a stack: `Constructor(app, stack, id, Props::default().setters…)`.
+    Construct(&'static str, &'static str),
+    /// An item its parent adds under the item's id: `parent.method(app, "Id", Options…)`.
+    Add(&'static str, &'static str),
+    /// An item whose id names a declared construct the parent adds:
+    /// `parent.method(app, Construct, Options…)`.
+    AddRef(&'static str, &'static str),
+    /// An object value: `Type::default().setters…`.
+    Object(&'static str),
+    /// Expanded by code of its own in the macro (stacks, outputs, targets, scaling, imports).
+    Special,
+}
+
+/// One kind of item.
+pub struct Kind {
+    /// Which kind.
+    pub id: KindId,
+    /// The DSL keyword.
+    pub keyword: &'static str,
+    /// The CDK class (or `Class#method` for items a method adds) it stands for.
+    pub cdk: &'static str,
+    /// How it is built.
+    pub build: Build,
+    /// The noun used in messages (`fargate task definition`).
+    pub noun: &'static str,
+    /// The properties it knows, in the order messages list them.
+    pub props: &'static [PropDef],
+    /// The kinds of the items it may contain.
+    pub children: &'static [KindId],
+    /// What references to it may name it as.
+    pub class: Option<RefClass>,
+    /// For items that add a declared construct to their parent (`add_auto_scaling_group
+    /// Asg {}`): what their id names.
+    pub id_ref: Option<RefClass>,
+}
+
+use PropType::{Environment, Expr as E, Ref};
+
+/// `add_capacity`'s and `add_auto_scaling_group`'s way to join a group to the cluster.
+const JOIN_PROPS: [PropDef; 4] = [
+    prop(
+        "machine_image_type",
+        "machineImageType",
+        PropType::Enum(&MACHINE_IMAGE_TYPE),
+    ),
+    prop("spot_instance_draining", "spotInstanceDraining", E),
+    prop("task_drain_time", "taskDrainTime", E),
+    prop(
+        "topic_encryption_key",
+        "topicEncryptionKey",
+        Ref(RefClass::Key),
+    ),
+];
+
+/// The keyword table.
+pub static KINDS: &[Kind] = &[
+    Kind {
+        id: KindId::App,
+        cdk: "App",
+        build: Build::Special,
+        keyword: "ecs_app!",
+        noun: "app",
+        props: &[],
+        children: &[KindId::Stack],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Stack,
+        cdk: "Stack",
+        build: Build::Special,
+        keyword: "stack",
+        noun: "stack",
+        props: &[],
+        children: &[
+            KindId::Vpc,
+            KindId::Cluster,
+            KindId::AutoScalingGroup,
+            KindId::AsgCapacityProvider,
+            KindId::KmsKey,
+            KindId::Ec2TaskDefinition,
+            KindId::FargateTaskDefinition,
+            KindId::Ec2Service,
+            KindId::FargateService,
+            // ---- issue 5 ----
+            KindId::SecurityGroup,
+            KindId::ApplicationLoadBalancer,
+            KindId::NetworkLoadBalancer,
+            KindId::ClassicLoadBalancer,
+            KindId::PrivateDnsNamespace,
+            KindId::CloudMapService,
+            KindId::CfnOutput,
+            KindId::TaskDefinition,
+            KindId::ExternalTaskDefinition,
+            KindId::ExternalService,
+            KindId::Secret,
+            KindId::StringParameter,
+            KindId::Bucket,
+            KindId::Repository,
+            KindId::ImportedRepository,
+            KindId::DockerImageAsset,
+            KindId::FileSystem,
+            KindId::AccessPoint,
+            // ---- issue 6 ----
+            KindId::LogGroup,
+            KindId::ImportedSecret,
+            KindId::AutoScaleTaskCount,
+            KindId::Rule,
+        ],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Vpc,
+        cdk: "ec2.Vpc",
+        build: Build::Construct("ec2::Vpc::new", "ec2::VpcProps"),
+        keyword: "vpc",
+        noun: "vpc",
+        props: crate::ec2::VpcProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Vpc),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Cluster,
+        cdk: "ecs.Cluster",
+        build: Build::Construct("cluster::Cluster::new", "cluster::ClusterProps"),
+        keyword: "cluster",
+        noun: "cluster",
+        props: &[
+            prop("vpc", "vpc", Ref(RefClass::Vpc)),
+            prop("cluster_name", "clusterName", E),
+            prop(
+                "enable_fargate_capacity_providers",
+                "enableFargateCapacityProviders",
+                E,
+            ),
+            prop(
+                "default_capacity_provider_strategy",
+                "defaultCapacityProviderStrategy",
+                PropType::Strategies,
+            )
+            .set(Set::Custom),
+            prop(
+                "default_cloud_map_namespace",
+                "defaultCloudMapNamespace",
+                PropType::Object(KindId::NamespaceOptions),
+            ),
+            // ---- issue 6 ----
+            prop(
+                "execute_command_configuration",
+                "executeCommandConfiguration",
+                PropType::Object(KindId::ExecConfig),
+            ),
+        ],
+        children: &[
+            KindId::Capacity,
+            KindId::AddAutoScalingGroup,
+            KindId::AddAsgCapacityProvider,
+        ],
+        class: Some(RefClass::Cluster),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Capacity,
+        cdk: "ecs.Cluster#addCapacity",
+        build: Build::Add("add_capacity", "capacity::AddCapacityOptions"),
+        keyword: "add_capacity",
+        noun: "capacity",
+        props: &[
+            required("instance_type", "instanceType", E),
+            prop("min_capacity", "minCapacity", E),
+            prop("max_capacity", "maxCapacity", E),
+            prop("desired_capacity", "desiredCapacity", E),
+            prop("machine_image", "machineImage", E),
+            prop("spot_price", "spotPrice", E),
+            prop(
+                "vpc_subnets",
+                "vpcSubnets",
+                PropType::Enum(&CAPACITY_SUBNET_TYPE),
+            ),
+            prop("associate_public_ip_address", "associatePublicIpAddress", E),
+            prop("detailed_monitoring", "detailedMonitoring", E),
+            prop("cooldown", "cooldown", E),
+            prop(
+                "new_instances_protected_from_scale_in",
+                "newInstancesProtectedFromScaleIn",
+                E,
+            ),
+            prop("key_name", "keyName", E),
+            JOIN_PROPS[0],
+            JOIN_PROPS[1],
+            JOIN_PROPS[2],
+            JOIN_PROPS[3],
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Ec2TaskDefinition,
+        cdk: "ecs.Ec2TaskDefinition",
+        build: Build::Construct(
+            "task_definition::Ec2TaskDefinition::new",
+            "task_definition::Ec2TaskDefinitionProps",
+        ),
+        keyword: "ec2_task_definition",
+        noun: "ec2 task definition",
+        props: &[
+            prop("network_mode", "networkMode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", "family", E),
+            prop("volumes", "volumes", E),
+            prop("placement_constraints", "placementConstraints", E),
+            prop("ipc_mode", "ipcMode", PropType::Enum(&IPC_MODE)),
+            prop("pid_mode", "pidMode", PropType::Enum(&PID_MODE)),
+            prop("inference_accelerators", "inferenceAccelerators", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::FargateTaskDefinition,
+        cdk: "ecs.FargateTaskDefinition",
+        build: Build::Construct(
+            "task_definition::FargateTaskDefinition::new",
+            "task_definition::FargateTaskDefinitionProps",
+        ),
+        keyword: "fargate_task_definition",
+        noun: "fargate task definition",
+        props: &[
+            prop("cpu", "cpu", E),
+            prop("memory_limit_mib", "memoryLimitMiB", E),
+            prop("network_mode", "networkMode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", "family", E),
+            prop("volumes", "volumes", E),
+            prop("ephemeral_storage_gib", "ephemeralStorageGiB", E),
+            prop("runtime_platform", "runtimePlatform", E),
+            prop("pid_mode", "pidMode", PropType::Enum(&PID_MODE)),
+            // Offered so rule F4 can say why they do not apply.
+            prop("placement_constraints", "placementConstraints", E),
+            prop("inference_accelerators", "inferenceAccelerators", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Container,
+        cdk: "ecs.ContainerDefinition",
+        build: Build::Add("add_container", "container::ContainerDefinitionOptions"),
+        keyword: "container",
+        noun: "container",
+        props: crate::container::ContainerDefinitionOptions::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Ec2Service,
+        cdk: "ecs.Ec2Service",
+        build: Build::Construct("service::Ec2Service::new", "service::Ec2ServiceProps"),
+        keyword: "ec2_service",
+        noun: "ec2 service",
+        props: &[
+            required("cluster", "cluster", Ref(RefClass::Cluster)),
+            required(
+                "task_definition",
+                "taskDefinition",
+                Ref(RefClass::TaskDefinition),
+            ),
+            prop("desired_count", "desiredCount", E),
+            prop("service_name", "serviceName", E),
+            prop("min_healthy_percent", "minHealthyPercent", E),
+            prop("max_healthy_percent", "maxHealthyPercent", E),
+            prop("daemon", "daemon", E),
+            prop(
+                "security_groups",
+                "securityGroups",
+                PropType::Refs(RefClass::SecurityGroup),
+            ),
+            prop("vpc_subnets", "vpcSubnets", PropType::Enum(&SUBNET_TYPE)),
+            prop("assign_public_ip", "assignPublicIp", E),
+            prop("placement_strategies", "placementStrategies", E),
+            prop("placement_constraints", "placementConstraints", E),
+            SERVICE_PROPS[0],
+            SERVICE_PROPS[1],
+            SERVICE_PROPS[2],
+            SERVICE_PROPS[3],
+            SERVICE_PROPS[4],
+            SERVICE_PROPS[5],
+            SERVICE_PROPS[6],
+            SERVICE_PROPS[7],
+            prop(
+                "capacity_provider_strategies",
+                "capacityProviderStrategies",
+                PropType::Strategies,
+            ),
+        ],
+        children: &[],
+        class: Some(RefClass::Service),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::FargateService,
+        cdk: "ecs.FargateService",
+        build: Build::Construct(
+            "service::FargateService::new",
+            "service::FargateServiceProps",
+        ),
+        keyword: "fargate_service",
+        noun: "fargate service",
+        props: &[
+            required("cluster", "cluster", Ref(RefClass::Cluster)),
+            required(
+                "task_definition",
+                "taskDefinition",
+                Ref(RefClass::TaskDefinition),
+            ),
+            prop("desired_count", "desiredCount", E),
+            prop("service_name", "serviceName", E),
+            prop("min_healthy_percent", "minHealthyPercent", E),
+            prop("max_healthy_percent", "maxHealthyPercent", E),
+            prop("assign_public_ip", "assignPublicIp", E),
+            prop("platform_version", "platformVersion", E),
+            prop(
+                "security_groups",
+                "securityGroups",
+                PropType::Refs(RefClass::SecurityGroup),
+            ),
+            prop("vpc_subnets", "vpcSubnets", PropType::Enum(&SUBNET_TYPE)),
+            SERVICE_PROPS[0],
+            SERVICE_PROPS[1],
+            SERVICE_PROPS[2],
+            SERVICE_PROPS[3],
+            SERVICE_PROPS[4],
+            SERVICE_PROPS[5],
+            SERVICE_PROPS[6],
+            SERVICE_PROPS[7],
+            prop(
+                "capacity_provider_strategies",
+                "capacityProviderStrategies",
+                PropType::Strategies,
+            ),
+        ],
+        children: &[],
+        class: Some(RefClass::Service),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::PortMapping,
+        cdk: "ecs.PortMapping",
+        build: Build::Object("container::PortMapping"),
+        keyword: "port mapping",
+        noun: "port mapping",
+        props: &[
+            required("container_port", "containerPort", E),
+            prop("host_port", "hostPort", E),
+            prop("protocol", "protocol", PropType::Enum(&PROTOCOL)),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    // ---- capacity (issue 3) ----
+    Kind {
+        id: KindId::AutoScalingGroup,
+        cdk: "autoscaling.AutoScalingGroup",
+        build: Build::Construct(
+            "capacity::AutoScalingGroup::new",
+            "capacity::AutoScalingGroupProps",
+        ),
+        keyword: "auto_scaling_group",
+        noun: "auto scaling group",
+        props: &[
+            required("vpc", "vpc", Ref(RefClass::Vpc)),
+            required("instance_type", "instanceType", E),
+            prop("machine_image", "machineImage", E),
+            prop("min_capacity", "minCapacity", E),
+            prop("max_capacity", "maxCapacity", E),
+            prop("desired_capacity", "desiredCapacity", E),
+            prop("spot_price", "spotPrice", E),
+            prop(
+                "vpc_subnets",
+                "vpcSubnets",
+                PropType::Enum(&CAPACITY_SUBNET_TYPE),
+            ),
+            prop("associate_public_ip_address", "associatePublicIpAddress", E),
+            prop("detailed_monitoring", "detailedMonitoring", E),
+            prop("cooldown", "cooldown", E),
+            prop(
+                "new_instances_protected_from_scale_in",
+                "newInstancesProtectedFromScaleIn",
+                E,
+            ),
+            prop("key_name", "keyName", E),
+        ],
+        children: &[],
+        class: Some(RefClass::AutoScalingGroup),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AsgCapacityProvider,
+        cdk: "ecs.AsgCapacityProvider",
+        build: Build::Construct(
+            "capacity_provider::AsgCapacityProvider::new",
+            "capacity_provider::AsgCapacityProviderProps",
+        ),
+        keyword: "asg_capacity_provider",
+        noun: "asg capacity provider",
+        props: crate::capacity_provider::AsgCapacityProviderProps::PROPS,
+        children: &[],
+        class: Some(RefClass::AsgCapacityProvider),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::KmsKey,
+        cdk: "kms.Key",
+        build: Build::Construct("kms::Key::new", "kms::KeyProps"),
+        keyword: "kms_key",
+        noun: "kms key",
+        props: crate::kms::KeyProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Key),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AddAutoScalingGroup,
+        cdk: "ecs.Cluster#addAutoScalingGroup",
+        build: Build::AddRef(
+            "add_auto_scaling_group",
+            "capacity::AddAutoScalingGroupCapacityOptions",
+        ),
+        keyword: "add_auto_scaling_group",
+        noun: "added auto scaling group",
+        props: &JOIN_PROPS,
+        children: &[],
+        class: None,
+        id_ref: Some(RefClass::AutoScalingGroup),
+    },
+    Kind {
+        id: KindId::AddAsgCapacityProvider,
+        cdk: "ecs.Cluster#addAsgCapacityProvider",
+        build: Build::AddRef(
+            "add_asg_capacity_provider",
+            "capacity::AddAutoScalingGroupCapacityOptions",
+        ),
+        keyword: "add_asg_capacity_provider",
+        noun: "added asg capacity provider",
+        props: &JOIN_PROPS,
+        children: &[],
+        class: None,
+        id_ref: Some(RefClass::AsgCapacityProvider),
+    },
+    Kind {
+        id: KindId::CapacityProviderStrategy,
+        cdk: "ecs.CapacityProviderStrategy",
+        build: Build::Special,
+        keyword: "capacity provider strategy",
+        noun: "capacity provider strategy",
+        props: &[
+            required("capacity_provider", "capacityProvider", PropType::Provider),
+            prop("weight", "weight", E),
+            prop("base", "base", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    // ---- services, load balancing, Cloud Map (issue 5) ----
+    Kind {
+        id: KindId::SecurityGroup,
+        cdk: "ec2.SecurityGroup",
+        build: Build::Construct("ec2::SecurityGroup::create", "ec2::SecurityGroupProps"),
+        keyword: "security_group",
+        noun: "security group",
+        props: crate::ec2::SecurityGroupProps::PROPS,
+        children: &[],
+        class: Some(RefClass::SecurityGroup),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ApplicationLoadBalancer,
+        cdk: "elbv2.ApplicationLoadBalancer",
+        build: Build::Construct(
+            "load_balancing::ApplicationLoadBalancer::new",
+            "load_balancing::LoadBalancerProps",
+        ),
+        keyword: "application_load_balancer",
+        noun: "application load balancer",
+        props: LB_PROPS,
+        children: &[KindId::Listener],
+        class: Some(RefClass::LoadBalancer),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::NetworkLoadBalancer,
+        cdk: "elbv2.NetworkLoadBalancer",
+        build: Build::Construct(
+            "load_balancing::NetworkLoadBalancer::new",
+            "load_balancing::LoadBalancerProps",
+        ),
+        keyword: "network_load_balancer",
+        noun: "network load balancer",
+        props: LB_PROPS,
+        children: &[KindId::Listener],
+        class: Some(RefClass::LoadBalancer),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ClassicLoadBalancer,
+        cdk: "elb.LoadBalancer",
+        build: Build::Construct(
+            "load_balancing::ClassicLoadBalancer::new",
+            "load_balancing::ClassicLoadBalancerProps",
+        ),
+        keyword: "classic_load_balancer",
+        noun: "classic load balancer",
+        props: &[
+            required("vpc", "vpc", Ref(RefClass::Vpc)),
+            prop("internet_facing", "internetFacing", E),
+            prop(
+                "listeners",
+                "listeners",
+                PropType::Objects(KindId::ClassicListener),
+            ),
+            prop("targets", "targets", PropType::Targets),
+            prop("cross_zone", "crossZone", E),
+        ],
+        children: &[],
+        class: Some(RefClass::LoadBalancer),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Listener,
+        cdk: "elbv2.ApplicationLoadBalancer#addListener",
+        build: Build::Add("add_listener", "load_balancing::ListenerProps"),
+        keyword: "listener",
+        noun: "listener",
+        props: crate::load_balancing::ListenerProps::PROPS,
+        children: &[KindId::AddTargets, KindId::RegisterTargets],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AddTargets,
+        cdk: "elbv2.ApplicationListener#addTargets",
+        build: Build::Special,
+        keyword: "add_targets",
+        noun: "targets",
+        props: &[
+            prop("port", "port", E),
+            prop("protocol", "protocol", PropType::Enum(&LB_PROTOCOL)),
+            prop("targets", "targets", PropType::Targets),
+            prop("priority", "priority", E),
+            prop("conditions", "conditions", E),
+            prop(
+                "health_check",
+                "healthCheck",
+                PropType::Object(KindId::HealthCheck),
+            ),
+            prop("target_group_name", "targetGroupName", E),
+            prop("deregistration_delay", "deregistrationDelay", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::RegisterTargets,
+        cdk: "ecs.BaseService#registerLoadBalancerTargets",
+        build: Build::Special,
+        keyword: "register_load_balancer_targets",
+        noun: "load balancer targets",
+        props: &[
+            required("service", "service", Ref(RefClass::Service)),
+            required("container_name", "containerName", PropType::Name),
+            prop("container_port", "containerPort", E),
+            prop("port", "port", E),
+            prop("protocol", "protocol", PropType::Enum(&LB_PROTOCOL)),
+            prop(
+                "health_check",
+                "healthCheck",
+                PropType::Object(KindId::HealthCheck),
+            ),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::PrivateDnsNamespace,
+        cdk: "servicediscovery.PrivateDnsNamespace",
+        build: Build::Construct(
+            "cloud_map::PrivateDnsNamespace::new",
+            "cloud_map::PrivateDnsNamespaceProps",
+        ),
+        keyword: "private_dns_namespace",
+        noun: "private dns namespace",
+        props: &[
+            required("name", "name", E),
+            required("vpc", "vpc", Ref(RefClass::Vpc)),
+            prop("description", "description", E),
+        ],
+        children: &[],
+        class: Some(RefClass::Namespace),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CloudMapService,
+        cdk: "servicediscovery.Service",
+        build: Build::Construct(
+            "cloud_map::CloudMapService::new",
+            "cloud_map::CloudMapServiceProps",
+        ),
+        keyword: "cloud_map_service",
+        noun: "cloud map service",
+        props: crate::cloud_map::CloudMapServiceProps::PROPS,
+        children: &[],
+        class: Some(RefClass::CloudMapService),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CfnOutput,
+        cdk: "CfnOutput",
+        build: Build::Special,
+        keyword: "cfn_output",
+        noun: "output",
+        props: &[
+            required("value", "value", PropType::Attr),
+            prop("description", "description", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CircuitBreaker,
+        cdk: "ecs.DeploymentCircuitBreaker",
+        build: Build::Object("service::DeploymentCircuitBreaker"),
+        keyword: "circuit_breaker",
+        noun: "circuit breaker",
+        props: &[prop("enable", "enable", E), prop("rollback", "rollback", E)],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CloudMapOptions,
+        cdk: "ecs.CloudMapOptions",
+        build: Build::Object("cloud_map::CloudMapOptions"),
+        keyword: "cloud_map_options",
+        noun: "cloud map options",
+        props: crate::cloud_map::CloudMapOptions::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::NamespaceOptions,
+        cdk: "ecs.CloudMapNamespaceOptions",
+        build: Build::Object("cloud_map::CloudMapNamespaceOptions"),
+        keyword: "default_cloud_map_namespace",
+        noun: "namespace options",
+        props: &[
+            required("name", "name", E),
+            prop("vpc", "vpc", Ref(RefClass::Vpc)),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AssociateCloudMap,
+        cdk: "ecs.AssociateCloudMapServiceOptions",
+        build: Build::Object("cloud_map::AssociateCloudMapServiceOptions"),
+        keyword: "associate_cloud_map_service",
+        noun: "cloud map association",
+        props: crate::cloud_map::AssociateCloudMapServiceOptions::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::TargetObject,
+        cdk: "ecs.LoadBalancerTargetOptions",
+        build: Build::Special,
+        keyword: "target",
+        noun: "load balancer target",
+        props: &[
+            required("service", "service", Ref(RefClass::Service)),
+            required("container_name", "containerName", PropType::Name),
+            prop("container_port", "containerPort", E),
+            prop("protocol", "protocol", PropType::Enum(&PROTOCOL)),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ClassicListener,
+        cdk: "elb.LoadBalancerListener",
+        build: Build::Object("load_balancing::LoadBalancerListener"),
+        keyword: "listener",
+        noun: "classic listener",
+        props: &[
+            required("external_port", "externalPort", E),
+            prop(
+                "external_protocol",
+                "externalProtocol",
+                PropType::Enum(&CLASSIC_PROTOCOL),
+            ),
+            prop("internal_port", "internalPort", E),
+            prop(
+                "internal_protocol",
+                "internalProtocol",
+                PropType::Enum(&CLASSIC_PROTOCOL),
+            ),
+            prop("ssl_certificate_arn", "sslCertificateArn", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::HealthCheck,
+        cdk: "elbv2.HealthCheck",
+        build: Build::Object("load_balancing::HealthCheck"),
+        keyword: "health_check",
+        noun: "health check",
+        props: crate::load_balancing::HealthCheck::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CustomHealthCheck,
+        cdk: "servicediscovery.HealthCheckCustomConfig",
+        build: Build::Object("cloud_map::HealthCheckCustomConfig"),
+        keyword: "custom_health_check",
+        noun: "custom health check",
+        props: crate::cloud_map::HealthCheckCustomConfig::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    // ---- task definitions, images, environment (issue 4) ----
+    Kind {
+        id: KindId::TaskDefinition,
+        cdk: "ecs.TaskDefinition",
+        build: Build::Construct(
+            "task_definition::TaskDefinition::new",
+            "task_definition::TaskDefinitionProps",
+        ),
+        keyword: "task_definition",
+        noun: "task definition",
+        props: &[
+            required(
+                "compatibility",
+                "compatibility",
+                PropType::Enum(&COMPATIBILITY),
+            ),
+            prop("cpu", "cpu", E),
+            prop("memory_mib", "memoryMiB", E),
+            prop("network_mode", "networkMode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", "family", E),
+            prop("volumes", "volumes", E),
+            prop("placement_constraints", "placementConstraints", E),
+            prop("ipc_mode", "ipcMode", PropType::Enum(&IPC_MODE)),
+            prop("pid_mode", "pidMode", PropType::Enum(&PID_MODE)),
+            prop("inference_accelerators", "inferenceAccelerators", E),
+            prop("ephemeral_storage_gib", "ephemeralStorageGiB", E),
+            prop("runtime_platform", "runtimePlatform", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExternalTaskDefinition,
+        cdk: "ecs.ExternalTaskDefinition",
+        build: Build::Construct(
+            "task_definition::ExternalTaskDefinition::new",
+            "task_definition::ExternalTaskDefinitionProps",
+        ),
+        keyword: "external_task_definition",
+        noun: "external task definition",
+        props: &[
+            prop("network_mode", "networkMode", PropType::Enum(&NETWORK_MODE)),
+            prop("family", "family", E),
+            // Offered so rule X1 can say why they do not apply.
+            prop("volumes", "volumes", E),
+            prop("inference_accelerators", "inferenceAccelerators", E),
+        ],
+        children: &[KindId::Container],
+        class: Some(RefClass::TaskDefinition),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExternalService,
+        cdk: "ecs.ExternalService",
+        build: Build::Construct(
+            "service::ExternalService::new",
+            "service::ExternalServiceProps",
+        ),
+        keyword: "external_service",
+        noun: "external service",
+        props: &[
+            required("cluster", "cluster", Ref(RefClass::Cluster)),
+            required(
+                "task_definition",
+                "taskDefinition",
+                Ref(RefClass::TaskDefinition),
+            ),
+            prop("desired_count", "desiredCount", E),
+            prop("service_name", "serviceName", E),
+            prop("min_healthy_percent", "minHealthyPercent", E),
+            prop("max_healthy_percent", "maxHealthyPercent", E),
+            // Circuit breaker and Cloud Map are offered so rule X1 can say why they do not
+            // apply.
+            SERVICE_PROPS[0],
+            SERVICE_PROPS[1],
+            SERVICE_PROPS[2],
+            SERVICE_PROPS[3],
+            SERVICE_PROPS[4],
+            SERVICE_PROPS[5],
+            SERVICE_PROPS[6],
+            SERVICE_PROPS[7],
+        ],
+        children: &[],
+        class: Some(RefClass::Service),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Secret,
+        cdk: "secretsmanager.Secret",
+        build: Build::Construct(
+            "secrets_manager::Secret::new",
+            "secrets_manager::SecretProps",
+        ),
+        keyword: "secret",
+        noun: "secret",
+        props: crate::secrets_manager::SecretProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::StringParameter,
+        cdk: "ssm.StringParameter",
+        build: Build::Construct("ssm::StringParameter::new", "ssm::StringParameterProps"),
+        keyword: "string_parameter",
+        noun: "string parameter",
+        props: crate::ssm::StringParameterProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Bucket,
+        cdk: "s3.Bucket",
+        build: Build::Construct("s3::Bucket::new", "s3::BucketProps"),
+        keyword: "bucket",
+        noun: "bucket",
+        props: &[
+            prop("bucket_name", "bucketName", E),
+            prop("versioned", "versioned", E),
+            // ---- issue 6 ----
+            prop("encryption_key", "encryptionKey", Ref(RefClass::Key)),
+        ],
+        children: &[],
+        class: Some(RefClass::Bucket),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Repository,
+        cdk: "ecr.Repository",
+        build: Build::Construct("ecr::Repository::new", "ecr::RepositoryProps"),
+        keyword: "repository",
+        noun: "repository",
+        props: crate::ecr::RepositoryProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ImportedRepository,
+        cdk: "ecr.Repository.fromRepositoryName",
+        build: Build::Construct(
+            "ecr::ImportedRepository::new",
+            "ecr::ImportedRepositoryProps",
+        ),
+        keyword: "imported_repository",
+        noun: "imported repository",
+        props: &[required("repository_name", "repositoryName", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::DockerImageAsset,
+        cdk: "ecr_assets.DockerImageAsset",
+        build: Build::Construct(
+            "assets::DockerImageAsset::new",
+            "assets::DockerImageAssetProps",
+        ),
+        keyword: "docker_image_asset",
+        noun: "docker image asset",
+        props: crate::assets::DockerImageAssetProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::FileSystem,
+        cdk: "efs.FileSystem",
+        build: Build::Construct("efs::FileSystem::new", "efs::FileSystemProps"),
+        keyword: "file_system",
+        noun: "file system",
+        props: crate::efs::FileSystemProps::PROPS,
+        children: &[],
+        class: Some(RefClass::FileSystem),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AccessPoint,
+        cdk: "efs.AccessPoint",
+        build: Build::Construct("efs::AccessPoint::new", "efs::AccessPointProps"),
+        keyword: "access_point",
+        noun: "access point",
+        props: crate::efs::AccessPointProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+    Kind {
+        id: KindId::LogGroup,
+        cdk: "logs.LogGroup",
+        build: Build::Construct("logs::LogGroup::new_in_stack", "logs::LogGroupProps"),
+        keyword: "log_group",
+        noun: "log group",
+        props: crate::logs::LogGroupProps::PROPS,
+        children: &[],
+        class: Some(RefClass::LogGroup),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ImportedSecret,
+        cdk: "secretsmanager.Secret.fromSecretNameV2",
+        build: Build::Special,
+        keyword: "imported_secret",
+        noun: "imported secret",
+        props: &[required("secret_name", "secretName", E)],
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AutoScaleTaskCount,
+        cdk: "ecs.BaseService#autoScaleTaskCount",
+        build: Build::Special,
+        keyword: "auto_scale_task_count",
+        noun: "task auto scaling",
+        props: &[
+            prop("min_capacity", "minCapacity", E),
+            required("max_capacity", "maxCapacity", E),
+        ],
+        children: &[
+            KindId::ScaleOnCpu,
+            KindId::ScaleOnMemory,
+            KindId::ScaleOnRequestCount,
+            KindId::ScaleOnSchedule,
+        ],
+        class: None,
+        id_ref: Some(RefClass::Service),
+    },
+    Kind {
+        id: KindId::ScaleOnCpu,
+        cdk: "ecs.ScalableTaskCount#scaleOnCpuUtilization",
+        build: Build::Add(
+            "scale_on_cpu_utilization",
+            "scaling::CpuUtilizationScalingProps",
+        ),
+        keyword: "scale_on_cpu_utilization",
+        noun: "cpu scaling policy",
+        props: &[
+            required("target_utilization_percent", "targetUtilizationPercent", E),
+            TRACKING_PROPS[0],
+            TRACKING_PROPS[1],
+            TRACKING_PROPS[2],
+            TRACKING_PROPS[3],
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ScaleOnMemory,
+        cdk: "ecs.ScalableTaskCount#scaleOnMemoryUtilization",
+        build: Build::Add(
+            "scale_on_memory_utilization",
+            "scaling::MemoryUtilizationScalingProps",
+        ),
+        keyword: "scale_on_memory_utilization",
+        noun: "memory scaling policy",
+        props: &[
+            required("target_utilization_percent", "targetUtilizationPercent", E),
+            TRACKING_PROPS[0],
+            TRACKING_PROPS[1],
+            TRACKING_PROPS[2],
+            TRACKING_PROPS[3],
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ScaleOnRequestCount,
+        cdk: "ecs.ScalableTaskCount#scaleOnRequestCount",
+        build: Build::Add(
+            "scale_on_request_count",
+            "scaling::RequestCountScalingProps",
+        ),
+        keyword: "scale_on_request_count",
+        noun: "request count scaling policy",
+        props: &[
+            required("requests_per_target", "requestsPerTarget", E),
+            required("target_group", "targetGroup", PropType::TargetGroup),
+            TRACKING_PROPS[0],
+            TRACKING_PROPS[1],
+            TRACKING_PROPS[2],
+            TRACKING_PROPS[3],
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ScaleOnSchedule,
+        cdk: "ecs.ScalableTaskCount#scaleOnSchedule",
+        build: Build::Add("scale_on_schedule", "scaling::ScalingSchedule"),
+        keyword: "scale_on_schedule",
+        noun: "scheduled scaling",
+        props: crate::scaling::ScalingSchedule::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Rule,
+        cdk: "events.Rule",
+        build: Build::Construct("events::Rule::new", "events::RuleProps"),
+        keyword: "rule",
+        noun: "rule",
+        props: crate::events::RuleProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::EcsTaskTarget,
+        cdk: "events_targets.EcsTask",
+        build: Build::Object("events::EcsTask"),
+        keyword: "ecs task target",
+        noun: "ecs task target",
+        props: crate::events::EcsTask::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ContainerOverride,
+        cdk: "events_targets.ContainerOverride",
+        build: Build::Object("events::ContainerOverride"),
+        keyword: "container override",
+        noun: "container override",
+        props: &[
+            required("container_name", "containerName", PropType::Name),
+            prop("command", "command", E),
+            prop("environment", "environment", Environment),
+            prop("cpu", "cpu", E),
+            prop("memory_limit", "memoryLimit", E),
+            prop("memory_reservation", "memoryReservation", E),
+        ],
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExecConfig,
+        cdk: "ecs.ExecuteCommandConfiguration",
+        build: Build::Object("exec::ExecuteCommandConfiguration"),
+        keyword: "execute_command_configuration",
+        noun: "exec configuration",
+        props: crate::exec::ExecuteCommandConfiguration::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ExecLogConfig,
+        cdk: "ecs.ExecuteCommandLogConfiguration",
+        build: Build::Object("exec::ExecuteCommandLogConfiguration"),
+        keyword: "log_configuration",
+        noun: "exec log configuration",
+        props: crate::exec::ExecuteCommandLogConfiguration::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+];
+
+/// The properties every target-tracking scaling policy shares (issue 6).
+const TRACKING_PROPS: [PropDef; 4] = [
+    prop("scale_in_cooldown", "scaleInCooldown", E),
+    prop("scale_out_cooldown", "scaleOutCooldown", E),
+    prop("disable_scale_in", "disableScaleIn", E),
+    prop("policy_name", "policyName", E),
+];
+
+/// The properties every service kind shares beyond its cluster, task and counts (issue 5).
+const SERVICE_PROPS: [PropDef; 8] = [
+    prop("health_check_grace_period", "healthCheckGracePeriod", E),
+    prop(
+        "circuit_breaker",
+        "circuitBreaker",
+        PropType::Object(KindId::CircuitBreaker),
+    ),
+    prop(
+        "deployment_controller",
+        "deploymentController",
+        PropType::Enum(&DEPLOYMENT_CONTROLLER),
+    ),
+    prop(
+        "propagate_tags",
+        "propagateTags",
+        PropType::Enum(&PROPAGATED_TAG_SOURCE),
+    ),
+    prop("enable_ecs_managed_tags", "enableEcsManagedTags", E),
+    prop("enable_execute_command", "enableExecuteCommand", E),
+    prop(
+        "cloud_map_options",
+        "cloudMapOptions",
+        PropType::Object(KindId::CloudMapOptions),
+    ),
+    prop(
+        "associate_cloud_map_service",
+        "associateCloudMapService",
+        PropType::Object(KindId::AssociateCloudMap),
+    )
+    .set(Set::Call("associate_cloud_map_service")),
+];
+
+/// The properties of application and network load balancers.
+const LB_PROPS: &[PropDef] = &[
+    required("vpc", "vpc", Ref(RefClass::Vpc)),
+    prop("internet_facing", "internetFacing", E),
+    prop("load_balancer_name", "loadBalancerName", E),
+    prop("vpc_subnets", "vpcSubnets", PropType::Enum(&SUBNET_TYPE)),
+    prop(
+        "security_group",
+        "securityGroup",
+        Ref(RefClass::SecurityGroup),
+    ),
+];
+
+/// The table entry of `id`.
+///
+/// ```
+/// use ecs_core::schema::{kind, KindId};
+/// assert_eq!(kind(KindId::Vpc).keyword, "vpc");
+/// ```
+pub fn kind(id: KindId) -> &'static Kind {
+    // Every `KindId` has an entry (tested); the first entry stands in rather than panic.
+    KINDS.iter().find(|k| k.id == id).unwrap_or(&KINDS[0])
+}
