@@ -92,6 +92,11 @@ pub use ecs_core::*;
 /// };
 /// assert!(app.is_ok());
 /// ```
+///
+/// The reference below lists every item kind and property; it is generated from the schema
+/// (`docs/reference.md`).
+///
+#[doc = include_str!("../docs/reference.md")]
 pub use ecs_macros::ecs_app;
 
 /// Everything an app needs in scope: the runtime's prelude and the macro.

@@ -154,52 +154,92 @@ macro_rules! group_setters {
     };
 }
 
-/// Properties of an [`AutoScalingGroup`] built by the user (CDK `AutoScalingGroupProps`).
-///
-/// ```
-/// use ecs_core::amis::EcsOptimizedImage;
-/// let p = ecs_core::capacity::AutoScalingGroupProps::default()
-///     .instance_type("t2.xlarge")
-///     .machine_image(EcsOptimizedImage::amazon_linux());
-/// assert!(p.group.machine_image.is_some());
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AutoScalingGroupProps {
-    /// The VPC (required).
-    pub vpc: Option<Vpc>,
-    /// What every group has.
-    pub group: CommonAutoScalingGroupProps,
+props! {
+    /// Properties of an [`AutoScalingGroup`] built by the user (CDK `AutoScalingGroupProps`).
+    ///
+    /// ```
+    /// use ecs_core::amis::EcsOptimizedImage;
+    /// let p = ecs_core::capacity::AutoScalingGroupProps::default()
+    ///     .instance_type("t2.xlarge")
+    ///     .machine_image(EcsOptimizedImage::amazon_linux());
+    /// assert!(p.group.machine_image.is_some());
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct AutoScalingGroupProps {
+        hidden
+        /// What every group has.
+        pub group: CommonAutoScalingGroupProps,
+        /// The VPC (required).
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
+        vpc: Vpc,
+        /// Sets `instance_type`.
+        [none "instanceType", .required()]
+        instance_type: (),
+        /// Sets `machine_image`.
+        [none "machineImage"]
+        machine_image: (),
+        /// Sets `min_capacity`.
+        [none "minCapacity"]
+        min_capacity: (),
+        /// Sets `max_capacity`.
+        [none "maxCapacity"]
+        max_capacity: (),
+        /// Sets `desired_capacity`.
+        [none "desiredCapacity"]
+        desired_capacity: (),
+        /// Sets `spot_price`.
+        [none "spotPrice"]
+        spot_price: (),
+        /// Sets `vpc_subnets`.
+        [none "vpcSubnets", .ty(Enum(&CAPACITY_SUBNET_TYPE))]
+        vpc_subnets: (),
+        /// Sets `associate_public_ip_address`.
+        [none "associatePublicIpAddress"]
+        associate_public_ip_address: (),
+        /// Sets `detailed_monitoring`.
+        [none "detailedMonitoring"]
+        detailed_monitoring: (),
+        /// Sets `cooldown`.
+        [none "cooldown"]
+        cooldown: (),
+        /// Sets `new_instances_protected_from_scale_in`.
+        [none "newInstancesProtectedFromScaleIn"]
+        new_instances_protected_from_scale_in: (),
+        /// Sets `key_name`.
+        [none "keyName"]
+        key_name: (),
+    }
 }
 
 impl AutoScalingGroupProps {
-    /// Sets `vpc` (required).
-    pub fn vpc(mut self, vpc: Vpc) -> Self {
-        self.vpc = Some(vpc);
-        self
-    }
-
     group_setters!();
 }
 
-/// Options of [`Cluster::add_auto_scaling_group`] and of capacity providers (CDK
-/// `AddAutoScalingGroupCapacityOptions`).
-///
-/// ```
-/// let o = ecs_core::capacity::AddAutoScalingGroupCapacityOptions::default().task_drain_time(0);
-/// assert_eq!(o.task_drain_time, Some(0));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AddAutoScalingGroupCapacityOptions {
-    /// How the instances' user data joins them to the cluster; by default what the group's
-    /// image needs (Bottlerocket for a Bottlerocket image, else Amazon Linux 2).
-    pub machine_image_type: Option<MachineImageType>,
-    /// Lets the ECS agent drain spot instances on interruption notices (needs `spot_price`).
-    pub spot_instance_draining: bool,
-    /// Seconds the drain hook gives tasks to stop before termination; 300 by default, 0
-    /// removes the hook.
-    pub task_drain_time: Option<u32>,
-    /// Encrypts the drain hook's SNS topic with this key.
-    pub topic_encryption_key: Option<Key>,
+props! {
+    /// Options of [`Cluster::add_auto_scaling_group`] and of capacity providers (CDK
+    /// `AddAutoScalingGroupCapacityOptions`).
+    ///
+    /// ```
+    /// let o = ecs_core::capacity::AddAutoScalingGroupCapacityOptions::default().task_drain_time(0);
+    /// assert_eq!(o.task_drain_time, Some(0));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct AddAutoScalingGroupCapacityOptions {
+        /// How the instances' user data joins them to the cluster; by default what the group's
+        /// image needs (Bottlerocket for a Bottlerocket image, else Amazon Linux 2).
+        [opt "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE))]
+        machine_image_type: MachineImageType,
+        /// Lets the ECS agent drain spot instances on interruption notices (needs `spot_price`).
+        [val "spotInstanceDraining"]
+        spot_instance_draining: bool,
+        /// Seconds the drain hook gives tasks to stop before termination; 300 by default, 0
+        /// removes the hook.
+        [opt "taskDrainTime"]
+        task_drain_time: u32,
+        /// Encrypts the drain hook's SNS topic with this key.
+        [opt "topicEncryptionKey", .ty(Ref(RefClass::Key))]
+        topic_encryption_key: Key,
+    }
 }
 
 /// The setters of [`AddAutoScalingGroupCapacityOptions`], on every type holding it as `cluster`.
@@ -231,48 +271,74 @@ macro_rules! cluster_setters {
     };
 }
 
-impl AddAutoScalingGroupCapacityOptions {
-    /// Sets `machine_image_type`.
-    pub fn machine_image_type(mut self, image_type: MachineImageType) -> Self {
-        self.machine_image_type = Some(image_type);
-        self
+props! {
+    /// Options of [`Cluster::add_capacity`] (CDK `AddCapacityOptions`, the part this library
+    /// supports): the group's properties and how the cluster configures it.
+    ///
+    /// ```
+    /// use ecs_core::amis::MachineImageType;
+    /// let o = ecs_core::capacity::AddCapacityOptions::default()
+    ///     .instance_type("c5.large")
+    ///     .machine_image_type(MachineImageType::Bottlerocket);
+    /// assert_eq!(o.cluster.machine_image_type, Some(MachineImageType::Bottlerocket));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct AddCapacityOptions {
+        hidden
+        /// What every group has.
+        pub group: CommonAutoScalingGroupProps,
+        hidden
+        /// How the cluster configures the group.
+        pub cluster: AddAutoScalingGroupCapacityOptions,
+        /// Sets `instance_type`.
+        [none "instanceType", .required()]
+        instance_type: (),
+        /// Sets `min_capacity`.
+        [none "minCapacity"]
+        min_capacity: (),
+        /// Sets `max_capacity`.
+        [none "maxCapacity"]
+        max_capacity: (),
+        /// Sets `desired_capacity`.
+        [none "desiredCapacity"]
+        desired_capacity: (),
+        /// Sets `machine_image`.
+        [none "machineImage"]
+        machine_image: (),
+        /// Sets `spot_price`.
+        [none "spotPrice"]
+        spot_price: (),
+        /// Sets `vpc_subnets`.
+        [none "vpcSubnets", .ty(Enum(&CAPACITY_SUBNET_TYPE))]
+        vpc_subnets: (),
+        /// Sets `associate_public_ip_address`.
+        [none "associatePublicIpAddress"]
+        associate_public_ip_address: (),
+        /// Sets `detailed_monitoring`.
+        [none "detailedMonitoring"]
+        detailed_monitoring: (),
+        /// Sets `cooldown`.
+        [none "cooldown"]
+        cooldown: (),
+        /// Sets `new_instances_protected_from_scale_in`.
+        [none "newInstancesProtectedFromScaleIn"]
+        new_instances_protected_from_scale_in: (),
+        /// Sets `key_name`.
+        [none "keyName"]
+        key_name: (),
+        /// Sets `machine_image_type`.
+        [none "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE))]
+        machine_image_type: (),
+        /// Sets `spot_instance_draining`.
+        [none "spotInstanceDraining"]
+        spot_instance_draining: (),
+        /// Sets `task_drain_time`.
+        [none "taskDrainTime"]
+        task_drain_time: (),
+        /// Sets `topic_encryption_key`.
+        [none "topicEncryptionKey", .ty(Ref(RefClass::Key))]
+        topic_encryption_key: (),
     }
-
-    /// Sets `spot_instance_draining` (needs a group with `spot_price`).
-    pub fn spot_instance_draining(mut self, drain: bool) -> Self {
-        self.spot_instance_draining = drain;
-        self
-    }
-
-    /// Sets `task_drain_time` in seconds; 0 removes the drain hook.
-    pub fn task_drain_time(mut self, seconds: u32) -> Self {
-        self.task_drain_time = Some(seconds);
-        self
-    }
-
-    /// Sets `topic_encryption_key`: the drain hook's topic is encrypted with it.
-    pub fn topic_encryption_key(mut self, key: Key) -> Self {
-        self.topic_encryption_key = Some(key);
-        self
-    }
-}
-
-/// Options of [`Cluster::add_capacity`] (CDK `AddCapacityOptions`, the part this library
-/// supports): the group's properties and how the cluster configures it.
-///
-/// ```
-/// use ecs_core::amis::MachineImageType;
-/// let o = ecs_core::capacity::AddCapacityOptions::default()
-///     .instance_type("c5.large")
-///     .machine_image_type(MachineImageType::Bottlerocket);
-/// assert_eq!(o.cluster.machine_image_type, Some(MachineImageType::Bottlerocket));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AddCapacityOptions {
-    /// The group's properties.
-    pub group: CommonAutoScalingGroupProps,
-    /// How the cluster configures the group.
-    pub cluster: AddAutoScalingGroupCapacityOptions,
 }
 
 impl AddCapacityOptions {

@@ -97,39 +97,24 @@ impl DnsRecordType {
     }
 }
 
-/// Options of a cluster's default namespace (CDK `CloudMapNamespaceOptions`).
-///
-/// ```
-/// let o = ecs_core::cloud_map::CloudMapNamespaceOptions::default().name("app.local");
-/// assert_eq!(o.name, "app.local");
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CloudMapNamespaceOptions {
-    /// The namespace name (required).
-    pub name: String,
-    /// The kind; default a private DNS namespace.
-    pub namespace_type: NamespaceType,
-    /// The VPC of a private namespace; default the cluster's.
-    pub vpc: Option<Vpc>,
-}
-
-impl CloudMapNamespaceOptions {
-    /// Sets `name`.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = name.into();
-        self
-    }
-
-    /// Sets `type`.
-    pub fn namespace_type(mut self, t: NamespaceType) -> Self {
-        self.namespace_type = t;
-        self
-    }
-
-    /// Sets `vpc`.
-    pub fn vpc(mut self, vpc: Vpc) -> Self {
-        self.vpc = Some(vpc);
-        self
+props! {
+    /// Options of a cluster's default namespace (CDK `CloudMapNamespaceOptions`).
+    ///
+    /// ```
+    /// let o = ecs_core::cloud_map::CloudMapNamespaceOptions::default().name("app.local");
+    /// assert_eq!(o.name, "app.local");
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct CloudMapNamespaceOptions {
+        /// The namespace name (required).
+        [val_into "name", .required()]
+        name: String,
+        /// The VPC of a private namespace; default the cluster's.
+        [opt "vpc", .ty(Ref(RefClass::Vpc))]
+        vpc: Vpc,
+        /// The kind; default a private DNS namespace.
+        [val "namespaceType"]
+        namespace_type: NamespaceType,
     }
 }
 
@@ -215,39 +200,24 @@ impl Namespace {
     }
 }
 
-/// Properties of a [`PrivateDnsNamespace`].
-///
-/// ```
-/// let p = ecs_core::cloud_map::PrivateDnsNamespaceProps::default().name("corp.internal");
-/// assert_eq!(p.name, "corp.internal");
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PrivateDnsNamespaceProps {
-    /// The name (required).
-    pub name: String,
-    /// The VPC (required).
-    pub vpc: Option<Vpc>,
-    /// `Description`.
-    pub description: Option<String>,
-}
-
-impl PrivateDnsNamespaceProps {
-    /// Sets `name`.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = name.into();
-        self
-    }
-
-    /// Sets `vpc`.
-    pub fn vpc(mut self, vpc: Vpc) -> Self {
-        self.vpc = Some(vpc);
-        self
-    }
-
-    /// Sets `description`.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
+props! {
+    /// Properties of a [`PrivateDnsNamespace`].
+    ///
+    /// ```
+    /// let p = ecs_core::cloud_map::PrivateDnsNamespaceProps::default().name("corp.internal");
+    /// assert_eq!(p.name, "corp.internal");
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct PrivateDnsNamespaceProps {
+        /// The name (required).
+        [val_into "name", .required()]
+        name: String,
+        /// The VPC (required).
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
+        vpc: Vpc,
+        /// `Description`.
+        [into "description"]
+        description: String,
     }
 }
 

@@ -20,24 +20,34 @@ use crate::construct::{NodeId, StackId};
 use crate::ec2::{Vpc, VpcProps};
 use crate::error::Error;
 
-/// Properties of a [`Cluster`] (CDK `ClusterProps`, the part this library supports).
-///
-/// ```
-/// let props = ecs_core::cluster::ClusterProps::default().cluster_name("web");
-/// assert_eq!(props.cluster_name.as_deref(), Some("web"));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ClusterProps {
-    /// The VPC; without one the cluster creates `Vpc` under itself with two zones.
-    pub vpc: Option<Vpc>,
-    /// `ClusterName`; CloudFormation generates one when absent.
-    pub cluster_name: Option<String>,
-    /// Adds the `FARGATE` and `FARGATE_SPOT` capacity providers.
-    pub enable_fargate_capacity_providers: bool,
-    /// A Cloud Map namespace created with the cluster, the default of its services.
-    pub default_cloud_map_namespace: Option<crate::cloud_map::CloudMapNamespaceOptions>,
-    /// ECS Exec settings: encryption key and where command output goes (rule G1).
-    pub execute_command_configuration: Option<crate::exec::ExecuteCommandConfiguration>,
+props! {
+    /// Properties of a [`Cluster`] (CDK `ClusterProps`, the part this library supports).
+    ///
+    /// ```
+    /// let props = ecs_core::cluster::ClusterProps::default().cluster_name("web");
+    /// assert_eq!(props.cluster_name.as_deref(), Some("web"));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct ClusterProps {
+        /// The VPC; without one the cluster creates `Vpc` under itself with two zones.
+        [opt "vpc", .ty(Ref(RefClass::Vpc))]
+        vpc: Vpc,
+        /// `ClusterName`; CloudFormation generates one when absent.
+        [into "clusterName"]
+        cluster_name: String,
+        /// Adds the `FARGATE` and `FARGATE_SPOT` capacity providers.
+        [val "enableFargateCapacityProviders"]
+        enable_fargate_capacity_providers: bool,
+        /// Sets `default_capacity_provider_strategy`.
+        [none "defaultCapacityProviderStrategy", .ty(Strategies), .set(Set::Custom)]
+        default_capacity_provider_strategy: (),
+        /// A Cloud Map namespace created with the cluster, the default of its services.
+        [field "defaultCloudMapNamespace", .ty(Object(KindId::NamespaceOptions))]
+        default_cloud_map_namespace: crate::cloud_map::CloudMapNamespaceOptions,
+        /// ECS Exec settings: encryption key and where command output goes (rule G1).
+        [field "executeCommandConfiguration", .ty(Object(KindId::ExecConfig))]
+        execute_command_configuration: crate::exec::ExecuteCommandConfiguration,
+    }
 }
 
 impl ClusterProps {
@@ -47,24 +57,6 @@ impl ClusterProps {
         config: crate::exec::ExecuteCommandConfiguration,
     ) -> Self {
         self.execute_command_configuration = Some(config);
-        self
-    }
-
-    /// Sets `vpc`.
-    pub fn vpc(mut self, vpc: Vpc) -> Self {
-        self.vpc = Some(vpc);
-        self
-    }
-
-    /// Sets `cluster_name`.
-    pub fn cluster_name(mut self, name: impl Into<String>) -> Self {
-        self.cluster_name = Some(name.into());
-        self
-    }
-
-    /// Sets `enable_fargate_capacity_providers`.
-    pub fn enable_fargate_capacity_providers(mut self, enable: bool) -> Self {
-        self.enable_fargate_capacity_providers = enable;
         self
     }
 

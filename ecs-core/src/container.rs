@@ -41,41 +41,28 @@ impl Protocol {
     }
 }
 
-/// A port mapping (CDK `PortMapping`).
-///
-/// ```
-/// let pm = ecs_core::container::PortMapping::default().container_port(80).host_port(8080);
-/// assert_eq!((pm.container_port, pm.host_port), (80, Some(8080)));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PortMapping {
-    /// The port the container listens on.
-    pub container_port: u32,
-    /// The host port; in bridge mode `0` (dynamic) when absent.
-    pub host_port: Option<u32>,
-    /// The protocol.
-    pub protocol: Protocol,
+props! {
+    /// A port mapping (CDK `PortMapping`).
+    ///
+    /// ```
+    /// let pm = ecs_core::container::PortMapping::default().container_port(80).host_port(8080);
+    /// assert_eq!((pm.container_port, pm.host_port), (80, Some(8080)));
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct PortMapping {
+        /// The port the container listens on.
+        [val "containerPort", .required()]
+        container_port: u32,
+        /// The host port; in bridge mode `0` (dynamic) when absent.
+        [opt "hostPort"]
+        host_port: u32,
+        /// The protocol.
+        [val "protocol", .ty(Enum(&PROTOCOL))]
+        protocol: Protocol,
+    }
 }
 
 impl PortMapping {
-    /// Sets `container_port`.
-    pub fn container_port(mut self, port: u32) -> Self {
-        self.container_port = port;
-        self
-    }
-
-    /// Sets `host_port`.
-    pub fn host_port(mut self, port: u32) -> Self {
-        self.host_port = Some(port);
-        self
-    }
-
-    /// Sets `protocol`.
-    pub fn protocol(mut self, protocol: Protocol) -> Self {
-        self.protocol = protocol;
-        self
-    }
-
     pub(crate) fn render(&self, mode: NetworkMode) -> Value {
         // Bridge mode maps to a dynamic host port unless one is given (CDK `renderPortMapping`).
         let host_port = match (self.host_port, mode) {

@@ -255,21 +255,29 @@ fn event_role(app: &mut App, td: TaskDefinition, cluster: Cluster) -> Result<Rol
     Ok(role)
 }
 
-/// Overrides of one container for the tasks a rule runs (CDK `ContainerOverride`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ContainerOverride {
-    /// The container's name (required).
-    pub container_name: String,
-    /// The command to run instead.
-    pub command: Option<Vec<String>>,
-    /// Variables to add or replace.
-    pub environment: Vec<(String, String)>,
-    /// CPU units.
-    pub cpu: Option<u32>,
-    /// Hard memory limit in MiB.
-    pub memory_limit: Option<u32>,
-    /// Soft memory limit in MiB.
-    pub memory_reservation: Option<u32>,
+props! {
+    /// Overrides of one container for the tasks a rule runs (CDK `ContainerOverride`).
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ContainerOverride {
+        /// The container's name (required).
+        [val_into "containerName", .ty(Name), .required()]
+        container_name: String,
+        /// The command to run instead.
+        [field "command"]
+        command: Vec<String>,
+        /// Variables to add or replace.
+        [field_list "environment", .ty(Environment)]
+        environment: (String, String),
+        /// CPU units.
+        [opt "cpu"]
+        cpu: u32,
+        /// Hard memory limit in MiB.
+        [opt "memoryLimit"]
+        memory_limit: u32,
+        /// Soft memory limit in MiB.
+        [opt "memoryReservation"]
+        memory_reservation: u32,
+    }
 }
 
 impl ContainerOverride {
@@ -279,12 +287,6 @@ impl ContainerOverride {
             container_name: container_name.into(),
             ..Default::default()
         }
-    }
-
-    /// Sets `container_name`.
-    pub fn container_name(mut self, name: impl Into<String>) -> Self {
-        self.container_name = name.into();
-        self
     }
 
     /// Sets `command`.
@@ -300,24 +302,6 @@ impl ContainerOverride {
     ) -> Self {
         self.environment
             .extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
-        self
-    }
-
-    /// Sets `cpu`.
-    pub fn cpu(mut self, units: u32) -> Self {
-        self.cpu = Some(units);
-        self
-    }
-
-    /// Sets `memory_limit`.
-    pub fn memory_limit(mut self, mib: u32) -> Self {
-        self.memory_limit = Some(mib);
-        self
-    }
-
-    /// Sets `memory_reservation`.
-    pub fn memory_reservation(mut self, mib: u32) -> Self {
-        self.memory_reservation = Some(mib);
         self
     }
 

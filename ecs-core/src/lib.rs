@@ -43,14 +43,17 @@ macro_rules! string_setters {
 /// generated reference read (see [`schema`]). A property is declared as
 /// `/// doc` `[mode "cdkName" (, .modifier(args))*] name: Type` where the mode is
 /// `opt` (setter takes `Type`), `into` (setter takes `impl Into<Type>`), `list` (setter extends
-/// from `impl IntoIterator<Item = Type>`), `field` / `field_list` (the `Option` / `Vec` field
-/// only; the setter is written by hand) or `none` (neither: the setter is written by hand over other state); the modifiers are
+/// from `impl IntoIterator<Item = Type>`), `val` / `val_into` (a field of `Type` itself, for
+/// values with a default), `field` / `field_list` / `val_field` (the field only; the setter is
+/// written by hand) or `none` (neither: the setter is written by hand over other state); the modifiers are
 /// those of [`schema::PropDef`] (`.default("…")`, `.required()`, `.set(…)`) plus `.ty(shape)`
-/// for a value shape other than an expression.
+/// for a value shape other than an expression. Private state comes first, as
+/// `hidden name: Type,` lines (a doc comment may follow `hidden`).
 macro_rules! props {
     (
         $(#[$meta:meta])*
         pub struct $props:ident {
+            $(hidden $(#[doc = $hidden_doc:literal])* $hidden_vis:vis $hidden:ident: $hidden_ty:ty,)*
             $(
                 $(#[doc = $doc:literal])*
                 [$mode:ident $cdk:literal $(, .$key:ident($($arg:expr),*))*]
@@ -58,7 +61,10 @@ macro_rules! props {
             ),* $(,)?
         }
     ) => {
-        props!(@struct [$(#[$meta])* pub struct $props] [] $([$mode] [$($doc)*] $name: $ty;)*);
+        props!(
+            @struct [$(#[$meta])* pub struct $props] [$($(#[doc = $hidden_doc])* $hidden_vis $hidden: $hidden_ty,)*]
+            $([$mode] [$($doc)*] $name: $ty;)*
+        );
 
         impl $props {
             $(props!(@setter $mode $name $ty [$($doc)*]);)*
@@ -88,6 +94,15 @@ macro_rules! props {
     (@struct $head:tt [$($fields:tt)*] [field_list] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Vec<$ty>,] $($rest)*);
     };
+    (@struct $head:tt [$($fields:tt)*] [val] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+        props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: $ty,] $($rest)*);
+    };
+    (@struct $head:tt [$($fields:tt)*] [val_into] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+        props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: $ty,] $($rest)*);
+    };
+    (@struct $head:tt [$($fields:tt)*] [val_field] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+        props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: $ty,] $($rest)*);
+    };
     (@struct $head:tt [$($fields:tt)*] [$mode:ident] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Option<$ty>,] $($rest)*);
     };
@@ -115,6 +130,23 @@ macro_rules! props {
             self
         }
     };
+    (@setter val $name:ident $ty:ty [$($doc:literal)*]) => {
+        $(#[doc = $doc])*
+        #[must_use]
+        pub fn $name(mut self, value: $ty) -> Self {
+            self.$name = value;
+            self
+        }
+    };
+    (@setter val_into $name:ident $ty:ty [$($doc:literal)*]) => {
+        $(#[doc = $doc])*
+        #[must_use]
+        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+            self.$name = value.into();
+            self
+        }
+    };
+    (@setter val_field $name:ident $ty:ty [$($doc:literal)*]) => {};
     (@setter field $name:ident $ty:ty [$($doc:literal)*]) => {};
     (@setter field_list $name:ident $ty:ty [$($doc:literal)*]) => {};
     (@setter none $name:ident $ty:ty [$($doc:literal)*]) => {};

@@ -359,55 +359,30 @@ impl HealthCheck {
     }
 }
 
-/// Properties of application and network load balancers (CDK `BaseLoadBalancerProps`).
-///
-/// ```
-/// let p = ecs_core::load_balancing::LoadBalancerProps::default().internet_facing(true);
-/// assert!(p.internet_facing);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LoadBalancerProps {
-    /// The VPC (required).
-    pub vpc: Option<Vpc>,
-    /// Whether it has a public address; default internal.
-    pub internet_facing: bool,
-    /// `Name`.
-    pub load_balancer_name: Option<String>,
-    /// The subnets; default public when internet-facing, else private.
-    pub vpc_subnets: Option<SubnetType>,
-    /// The security group; default a new one.
-    pub security_group: Option<SecurityGroup>,
-}
-
-impl LoadBalancerProps {
-    /// Sets `vpc`.
-    pub fn vpc(mut self, vpc: Vpc) -> Self {
-        self.vpc = Some(vpc);
-        self
-    }
-
-    /// Sets `internet_facing`.
-    pub fn internet_facing(mut self, internet_facing: bool) -> Self {
-        self.internet_facing = internet_facing;
-        self
-    }
-
-    /// Sets `load_balancer_name`.
-    pub fn load_balancer_name(mut self, name: impl Into<String>) -> Self {
-        self.load_balancer_name = Some(name.into());
-        self
-    }
-
-    /// Sets `vpc_subnets`.
-    pub fn vpc_subnets(mut self, subnets: SubnetType) -> Self {
-        self.vpc_subnets = Some(subnets);
-        self
-    }
-
-    /// Sets `security_group`.
-    pub fn security_group(mut self, group: SecurityGroup) -> Self {
-        self.security_group = Some(group);
-        self
+props! {
+    /// Properties of application and network load balancers (CDK `BaseLoadBalancerProps`).
+    ///
+    /// ```
+    /// let p = ecs_core::load_balancing::LoadBalancerProps::default().internet_facing(true);
+    /// assert!(p.internet_facing);
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct LoadBalancerProps {
+        /// The VPC (required).
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
+        vpc: Vpc,
+        /// Whether it has a public address; default internal.
+        [val "internetFacing"]
+        internet_facing: bool,
+        /// `Name`.
+        [into "loadBalancerName"]
+        load_balancer_name: String,
+        /// The subnets; default public when internet-facing, else private.
+        [opt "vpcSubnets", .ty(Enum(&SUBNET_TYPE))]
+        vpc_subnets: SubnetType,
+        /// The security group; default a new one.
+        [opt "securityGroup", .ty(Ref(RefClass::SecurityGroup))]
+        security_group: SecurityGroup,
     }
 }
 
@@ -1523,110 +1498,68 @@ impl LoadBalancingProtocol {
     }
 }
 
-/// A classic listener (CDK `LoadBalancerListener`).
-///
-/// ```
-/// let l = ecs_core::load_balancing::LoadBalancerListener::default().external_port(80);
-/// assert_eq!(l.external_port, 80);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LoadBalancerListener {
-    /// `LoadBalancerPort` (required).
-    pub external_port: u32,
-    /// `Protocol`; default from the port.
-    pub external_protocol: Option<LoadBalancingProtocol>,
-    /// `InstancePort`; default the external port.
-    pub internal_port: Option<u32>,
-    /// `InstanceProtocol`; default from the instance port.
-    pub internal_protocol: Option<LoadBalancingProtocol>,
-    /// `SSLCertificateId`.
-    pub ssl_certificate_arn: Option<String>,
-}
-
-impl LoadBalancerListener {
-    /// Sets `external_port`.
-    pub fn external_port(mut self, port: u32) -> Self {
-        self.external_port = port;
-        self
-    }
-
-    /// Sets `external_protocol`.
-    pub fn external_protocol(mut self, p: LoadBalancingProtocol) -> Self {
-        self.external_protocol = Some(p);
-        self
-    }
-
-    /// Sets `internal_port`.
-    pub fn internal_port(mut self, port: u32) -> Self {
-        self.internal_port = Some(port);
-        self
-    }
-
-    /// Sets `internal_protocol`.
-    pub fn internal_protocol(mut self, p: LoadBalancingProtocol) -> Self {
-        self.internal_protocol = Some(p);
-        self
-    }
-
-    /// Sets `ssl_certificate_arn`.
-    pub fn ssl_certificate_arn(mut self, arn: impl Into<String>) -> Self {
-        self.ssl_certificate_arn = Some(arn.into());
-        self
+props! {
+    /// A classic listener (CDK `LoadBalancerListener`).
+    ///
+    /// ```
+    /// let l = ecs_core::load_balancing::LoadBalancerListener::default().external_port(80);
+    /// assert_eq!(l.external_port, 80);
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct LoadBalancerListener {
+        /// `LoadBalancerPort` (required).
+        [val "externalPort", .required()]
+        external_port: u32,
+        /// `Protocol`; default from the port.
+        [opt "externalProtocol", .ty(Enum(&CLASSIC_PROTOCOL))]
+        external_protocol: LoadBalancingProtocol,
+        /// `InstancePort`; default the external port.
+        [opt "internalPort"]
+        internal_port: u32,
+        /// `InstanceProtocol`; default from the instance port.
+        [opt "internalProtocol", .ty(Enum(&CLASSIC_PROTOCOL))]
+        internal_protocol: LoadBalancingProtocol,
+        /// `SSLCertificateId`.
+        [into "sslCertificateArn"]
+        ssl_certificate_arn: String,
     }
 }
 
-/// Properties of a [`ClassicLoadBalancer`] (CDK `LoadBalancerProps`).
-///
-/// ```
-/// use ecs_core::load_balancing::{ClassicLoadBalancerProps, LoadBalancerListener};
-/// let p = ClassicLoadBalancerProps::default().listeners([LoadBalancerListener::default().external_port(80)]);
-/// assert_eq!(p.listeners.len(), 1);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ClassicLoadBalancerProps {
-    /// The VPC (required).
-    pub vpc: Option<Vpc>,
-    /// Whether it has a public address; default internal.
-    pub internet_facing: bool,
-    /// The listeners.
-    pub listeners: Vec<LoadBalancerListener>,
-    /// The targets.
-    pub targets: Vec<LoadBalancerTarget>,
-    /// `CrossZone`; default true.
-    pub cross_zone: Option<bool>,
+props! {
+    /// Properties of a [`ClassicLoadBalancer`] (CDK `LoadBalancerProps`).
+    ///
+    /// ```
+    /// use ecs_core::load_balancing::{ClassicLoadBalancerProps, LoadBalancerListener};
+    /// let p = ClassicLoadBalancerProps::default().listeners([LoadBalancerListener::default().external_port(80)]);
+    /// assert_eq!(p.listeners.len(), 1);
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ClassicLoadBalancerProps {
+        /// The VPC (required).
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
+        vpc: Vpc,
+        /// Whether it has a public address; default internal.
+        [val "internetFacing"]
+        internet_facing: bool,
+        /// The listeners.
+        [list "listeners", .ty(Objects(KindId::ClassicListener))]
+        listeners: LoadBalancerListener,
+        /// The targets.
+        [field_list "targets", .ty(Targets)]
+        targets: LoadBalancerTarget,
+        /// `CrossZone`; default true.
+        [opt "crossZone"]
+        cross_zone: bool,
+    }
 }
 
 impl ClassicLoadBalancerProps {
-    /// Sets `vpc`.
-    pub fn vpc(mut self, vpc: Vpc) -> Self {
-        self.vpc = Some(vpc);
-        self
-    }
-
-    /// Sets `internet_facing`.
-    pub fn internet_facing(mut self, internet_facing: bool) -> Self {
-        self.internet_facing = internet_facing;
-        self
-    }
-
-    /// Adds listeners.
-    pub fn listeners(mut self, listeners: impl IntoIterator<Item = LoadBalancerListener>) -> Self {
-        self.listeners.extend(listeners);
-        self
-    }
-
     /// Adds targets.
     pub fn targets<T: Into<LoadBalancerTarget>>(
         mut self,
         targets: impl IntoIterator<Item = T>,
     ) -> Self {
         self.targets.extend(targets.into_iter().map(Into::into));
-        self
-    }
-
-    /// Sets `cross_zone`.
-    pub fn cross_zone(mut self, cross_zone: bool) -> Self {
-        self.cross_zone = Some(cross_zone);
         self
     }
 }

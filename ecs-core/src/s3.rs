@@ -14,34 +14,19 @@ use crate::cfn::{Resource, Value};
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 
-/// Properties of a [`Bucket`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BucketProps {
-    /// `BucketName`; CloudFormation generates one when absent.
-    pub bucket_name: Option<String>,
-    /// `VersioningConfiguration` enabled.
-    pub versioned: bool,
-    /// Server-side encryption with this KMS key.
-    pub encryption_key: Option<crate::kms::Key>,
-}
-
-impl BucketProps {
-    /// Sets `bucket_name`.
-    pub fn bucket_name(mut self, name: impl Into<String>) -> Self {
-        self.bucket_name = Some(name.into());
-        self
-    }
-
-    /// Sets `encryption_key`: objects are encrypted with it (`aws:kms`).
-    pub fn encryption_key(mut self, key: crate::kms::Key) -> Self {
-        self.encryption_key = Some(key);
-        self
-    }
-
-    /// Sets `versioned`.
-    pub fn versioned(mut self, on: bool) -> Self {
-        self.versioned = on;
-        self
+props! {
+    /// Properties of a [`Bucket`].
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct BucketProps {
+        /// `BucketName`; CloudFormation generates one when absent.
+        [into "bucketName"]
+        bucket_name: String,
+        /// `VersioningConfiguration` enabled.
+        [val "versioned"]
+        versioned: bool,
+        /// Server-side encryption with this KMS key.
+        [opt "encryptionKey", .ty(Ref(RefClass::Key))]
+        encryption_key: crate::kms::Key,
     }
 }
 

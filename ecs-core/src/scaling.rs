@@ -155,65 +155,87 @@ macro_rules! tracking_setters {
     };
 }
 
-/// Options of [`ScalableTaskCount::scale_on_cpu_utilization`].
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CpuUtilizationScalingProps {
-    /// The average CPU utilization to keep, in percent (required).
-    pub target_utilization_percent: Option<f64>,
-    tracking: TargetTracking,
+props! {
+    /// Options of [`ScalableTaskCount::scale_on_cpu_utilization`].
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct CpuUtilizationScalingProps {
+        hidden tracking: TargetTracking,
+        /// The average CPU utilization to keep, in percent (required).
+        [into "targetUtilizationPercent", .required()]
+        target_utilization_percent: f64,
+        /// Sets `scale_in_cooldown`.
+        [none "scaleInCooldown"]
+        scale_in_cooldown: (),
+        /// Sets `scale_out_cooldown`.
+        [none "scaleOutCooldown"]
+        scale_out_cooldown: (),
+        /// Sets `disable_scale_in`.
+        [none "disableScaleIn"]
+        disable_scale_in: (),
+        /// Sets `policy_name`.
+        [none "policyName"]
+        policy_name: (),
+    }
 }
 
 impl CpuUtilizationScalingProps {
-    /// Sets `target_utilization_percent`.
-    pub fn target_utilization_percent(mut self, percent: impl Into<f64>) -> Self {
-        self.target_utilization_percent = Some(percent.into());
-        self
-    }
-
     tracking_setters!();
 }
 
-/// Options of [`ScalableTaskCount::scale_on_memory_utilization`].
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MemoryUtilizationScalingProps {
-    /// The average memory utilization to keep, in percent (required).
-    pub target_utilization_percent: Option<f64>,
-    tracking: TargetTracking,
+props! {
+    /// Options of [`ScalableTaskCount::scale_on_memory_utilization`].
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct MemoryUtilizationScalingProps {
+        hidden tracking: TargetTracking,
+        /// The average memory utilization to keep, in percent (required).
+        [into "targetUtilizationPercent", .required()]
+        target_utilization_percent: f64,
+        /// Sets `scale_in_cooldown`.
+        [none "scaleInCooldown"]
+        scale_in_cooldown: (),
+        /// Sets `scale_out_cooldown`.
+        [none "scaleOutCooldown"]
+        scale_out_cooldown: (),
+        /// Sets `disable_scale_in`.
+        [none "disableScaleIn"]
+        disable_scale_in: (),
+        /// Sets `policy_name`.
+        [none "policyName"]
+        policy_name: (),
+    }
 }
 
 impl MemoryUtilizationScalingProps {
-    /// Sets `target_utilization_percent`.
-    pub fn target_utilization_percent(mut self, percent: impl Into<f64>) -> Self {
-        self.target_utilization_percent = Some(percent.into());
-        self
-    }
-
     tracking_setters!();
 }
 
-/// Options of [`ScalableTaskCount::scale_on_request_count`].
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct RequestCountScalingProps {
-    /// Requests per target to keep (required).
-    pub requests_per_target: Option<u32>,
-    /// The application target group the service is registered in (required).
-    pub target_group: Option<TargetGroup>,
-    tracking: TargetTracking,
+props! {
+    /// Options of [`ScalableTaskCount::scale_on_request_count`].
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct RequestCountScalingProps {
+        hidden tracking: TargetTracking,
+        /// Requests per target to keep (required).
+        [opt "requestsPerTarget", .required()]
+        requests_per_target: u32,
+        /// The application target group the service is registered in (required).
+        [opt "targetGroup", .ty(TargetGroup), .required()]
+        target_group: TargetGroup,
+        /// Sets `scale_in_cooldown`.
+        [none "scaleInCooldown"]
+        scale_in_cooldown: (),
+        /// Sets `scale_out_cooldown`.
+        [none "scaleOutCooldown"]
+        scale_out_cooldown: (),
+        /// Sets `disable_scale_in`.
+        [none "disableScaleIn"]
+        disable_scale_in: (),
+        /// Sets `policy_name`.
+        [none "policyName"]
+        policy_name: (),
+    }
 }
 
 impl RequestCountScalingProps {
-    /// Sets `requests_per_target`.
-    pub fn requests_per_target(mut self, n: u32) -> Self {
-        self.requests_per_target = Some(n);
-        self
-    }
-
-    /// Sets `target_group`.
-    pub fn target_group(mut self, group: TargetGroup) -> Self {
-        self.target_group = Some(group);
-        self
-    }
-
     tracking_setters!();
 }
 

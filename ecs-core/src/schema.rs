@@ -465,23 +465,7 @@ pub struct Kind {
     pub id_ref: Option<RefClass>,
 }
 
-use PropType::{Environment, Expr as E, Ref};
-
-/// `add_capacity`'s and `add_auto_scaling_group`'s way to join a group to the cluster.
-const JOIN_PROPS: [PropDef; 4] = [
-    prop(
-        "machine_image_type",
-        "machineImageType",
-        PropType::Enum(&MACHINE_IMAGE_TYPE),
-    ),
-    prop("spot_instance_draining", "spotInstanceDraining", E),
-    prop("task_drain_time", "taskDrainTime", E),
-    prop(
-        "topic_encryption_key",
-        "topicEncryptionKey",
-        Ref(RefClass::Key),
-    ),
-];
+use PropType::{Expr as E, Ref};
 
 /// The keyword table.
 pub static KINDS: &[Kind] = &[
@@ -558,32 +542,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Construct("cluster::Cluster::new", "cluster::ClusterProps"),
         keyword: "cluster",
         noun: "cluster",
-        props: &[
-            prop("vpc", "vpc", Ref(RefClass::Vpc)),
-            prop("cluster_name", "clusterName", E),
-            prop(
-                "enable_fargate_capacity_providers",
-                "enableFargateCapacityProviders",
-                E,
-            ),
-            prop(
-                "default_capacity_provider_strategy",
-                "defaultCapacityProviderStrategy",
-                PropType::Strategies,
-            )
-            .set(Set::Custom),
-            prop(
-                "default_cloud_map_namespace",
-                "defaultCloudMapNamespace",
-                PropType::Object(KindId::NamespaceOptions),
-            ),
-            // ---- issue 6 ----
-            prop(
-                "execute_command_configuration",
-                "executeCommandConfiguration",
-                PropType::Object(KindId::ExecConfig),
-            ),
-        ],
+        props: crate::cluster::ClusterProps::PROPS,
         children: &[
             KindId::Capacity,
             KindId::AddAutoScalingGroup,
@@ -598,32 +557,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Add("add_capacity", "capacity::AddCapacityOptions"),
         keyword: "add_capacity",
         noun: "capacity",
-        props: &[
-            required("instance_type", "instanceType", E),
-            prop("min_capacity", "minCapacity", E),
-            prop("max_capacity", "maxCapacity", E),
-            prop("desired_capacity", "desiredCapacity", E),
-            prop("machine_image", "machineImage", E),
-            prop("spot_price", "spotPrice", E),
-            prop(
-                "vpc_subnets",
-                "vpcSubnets",
-                PropType::Enum(&CAPACITY_SUBNET_TYPE),
-            ),
-            prop("associate_public_ip_address", "associatePublicIpAddress", E),
-            prop("detailed_monitoring", "detailedMonitoring", E),
-            prop("cooldown", "cooldown", E),
-            prop(
-                "new_instances_protected_from_scale_in",
-                "newInstancesProtectedFromScaleIn",
-                E,
-            ),
-            prop("key_name", "keyName", E),
-            JOIN_PROPS[0],
-            JOIN_PROPS[1],
-            JOIN_PROPS[2],
-            JOIN_PROPS[3],
-        ],
+        props: crate::capacity::AddCapacityOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -637,15 +571,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "ec2_task_definition",
         noun: "ec2 task definition",
-        props: &[
-            prop("network_mode", "networkMode", PropType::Enum(&NETWORK_MODE)),
-            prop("family", "family", E),
-            prop("volumes", "volumes", E),
-            prop("placement_constraints", "placementConstraints", E),
-            prop("ipc_mode", "ipcMode", PropType::Enum(&IPC_MODE)),
-            prop("pid_mode", "pidMode", PropType::Enum(&PID_MODE)),
-            prop("inference_accelerators", "inferenceAccelerators", E),
-        ],
+        props: crate::task_definition::Ec2TaskDefinitionProps::PROPS,
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
         id_ref: None,
@@ -659,19 +585,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "fargate_task_definition",
         noun: "fargate task definition",
-        props: &[
-            prop("cpu", "cpu", E),
-            prop("memory_limit_mib", "memoryLimitMiB", E),
-            prop("network_mode", "networkMode", PropType::Enum(&NETWORK_MODE)),
-            prop("family", "family", E),
-            prop("volumes", "volumes", E),
-            prop("ephemeral_storage_gib", "ephemeralStorageGiB", E),
-            prop("runtime_platform", "runtimePlatform", E),
-            prop("pid_mode", "pidMode", PropType::Enum(&PID_MODE)),
-            // Offered so rule F4 can say why they do not apply.
-            prop("placement_constraints", "placementConstraints", E),
-            prop("inference_accelerators", "inferenceAccelerators", E),
-        ],
+        props: crate::task_definition::FargateTaskDefinitionProps::PROPS,
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
         id_ref: None,
@@ -693,41 +607,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Construct("service::Ec2Service::new", "service::Ec2ServiceProps"),
         keyword: "ec2_service",
         noun: "ec2 service",
-        props: &[
-            required("cluster", "cluster", Ref(RefClass::Cluster)),
-            required(
-                "task_definition",
-                "taskDefinition",
-                Ref(RefClass::TaskDefinition),
-            ),
-            prop("desired_count", "desiredCount", E),
-            prop("service_name", "serviceName", E),
-            prop("min_healthy_percent", "minHealthyPercent", E),
-            prop("max_healthy_percent", "maxHealthyPercent", E),
-            prop("daemon", "daemon", E),
-            prop(
-                "security_groups",
-                "securityGroups",
-                PropType::Refs(RefClass::SecurityGroup),
-            ),
-            prop("vpc_subnets", "vpcSubnets", PropType::Enum(&SUBNET_TYPE)),
-            prop("assign_public_ip", "assignPublicIp", E),
-            prop("placement_strategies", "placementStrategies", E),
-            prop("placement_constraints", "placementConstraints", E),
-            SERVICE_PROPS[0],
-            SERVICE_PROPS[1],
-            SERVICE_PROPS[2],
-            SERVICE_PROPS[3],
-            SERVICE_PROPS[4],
-            SERVICE_PROPS[5],
-            SERVICE_PROPS[6],
-            SERVICE_PROPS[7],
-            prop(
-                "capacity_provider_strategies",
-                "capacityProviderStrategies",
-                PropType::Strategies,
-            ),
-        ],
+        props: crate::service::Ec2ServiceProps::PROPS,
         children: &[],
         class: Some(RefClass::Service),
         id_ref: None,
@@ -741,39 +621,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "fargate_service",
         noun: "fargate service",
-        props: &[
-            required("cluster", "cluster", Ref(RefClass::Cluster)),
-            required(
-                "task_definition",
-                "taskDefinition",
-                Ref(RefClass::TaskDefinition),
-            ),
-            prop("desired_count", "desiredCount", E),
-            prop("service_name", "serviceName", E),
-            prop("min_healthy_percent", "minHealthyPercent", E),
-            prop("max_healthy_percent", "maxHealthyPercent", E),
-            prop("assign_public_ip", "assignPublicIp", E),
-            prop("platform_version", "platformVersion", E),
-            prop(
-                "security_groups",
-                "securityGroups",
-                PropType::Refs(RefClass::SecurityGroup),
-            ),
-            prop("vpc_subnets", "vpcSubnets", PropType::Enum(&SUBNET_TYPE)),
-            SERVICE_PROPS[0],
-            SERVICE_PROPS[1],
-            SERVICE_PROPS[2],
-            SERVICE_PROPS[3],
-            SERVICE_PROPS[4],
-            SERVICE_PROPS[5],
-            SERVICE_PROPS[6],
-            SERVICE_PROPS[7],
-            prop(
-                "capacity_provider_strategies",
-                "capacityProviderStrategies",
-                PropType::Strategies,
-            ),
-        ],
+        props: crate::service::FargateServiceProps::PROPS,
         children: &[],
         class: Some(RefClass::Service),
         id_ref: None,
@@ -784,11 +632,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Object("container::PortMapping"),
         keyword: "port mapping",
         noun: "port mapping",
-        props: &[
-            required("container_port", "containerPort", E),
-            prop("host_port", "hostPort", E),
-            prop("protocol", "protocol", PropType::Enum(&PROTOCOL)),
-        ],
+        props: crate::container::PortMapping::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -803,29 +647,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "auto_scaling_group",
         noun: "auto scaling group",
-        props: &[
-            required("vpc", "vpc", Ref(RefClass::Vpc)),
-            required("instance_type", "instanceType", E),
-            prop("machine_image", "machineImage", E),
-            prop("min_capacity", "minCapacity", E),
-            prop("max_capacity", "maxCapacity", E),
-            prop("desired_capacity", "desiredCapacity", E),
-            prop("spot_price", "spotPrice", E),
-            prop(
-                "vpc_subnets",
-                "vpcSubnets",
-                PropType::Enum(&CAPACITY_SUBNET_TYPE),
-            ),
-            prop("associate_public_ip_address", "associatePublicIpAddress", E),
-            prop("detailed_monitoring", "detailedMonitoring", E),
-            prop("cooldown", "cooldown", E),
-            prop(
-                "new_instances_protected_from_scale_in",
-                "newInstancesProtectedFromScaleIn",
-                E,
-            ),
-            prop("key_name", "keyName", E),
-        ],
+        props: crate::capacity::AutoScalingGroupProps::PROPS,
         children: &[],
         class: Some(RefClass::AutoScalingGroup),
         id_ref: None,
@@ -864,7 +686,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "add_auto_scaling_group",
         noun: "added auto scaling group",
-        props: &JOIN_PROPS,
+        props: crate::capacity::AddAutoScalingGroupCapacityOptions::PROPS,
         children: &[],
         class: None,
         id_ref: Some(RefClass::AutoScalingGroup),
@@ -878,7 +700,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "add_asg_capacity_provider",
         noun: "added asg capacity provider",
-        props: &JOIN_PROPS,
+        props: crate::capacity::AddAutoScalingGroupCapacityOptions::PROPS,
         children: &[],
         class: None,
         id_ref: Some(RefClass::AsgCapacityProvider),
@@ -919,7 +741,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "application_load_balancer",
         noun: "application load balancer",
-        props: LB_PROPS,
+        props: crate::load_balancing::LoadBalancerProps::PROPS,
         children: &[KindId::Listener],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -933,7 +755,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "network_load_balancer",
         noun: "network load balancer",
-        props: LB_PROPS,
+        props: crate::load_balancing::LoadBalancerProps::PROPS,
         children: &[KindId::Listener],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -947,17 +769,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "classic_load_balancer",
         noun: "classic load balancer",
-        props: &[
-            required("vpc", "vpc", Ref(RefClass::Vpc)),
-            prop("internet_facing", "internetFacing", E),
-            prop(
-                "listeners",
-                "listeners",
-                PropType::Objects(KindId::ClassicListener),
-            ),
-            prop("targets", "targets", PropType::Targets),
-            prop("cross_zone", "crossZone", E),
-        ],
+        props: crate::load_balancing::ClassicLoadBalancerProps::PROPS,
         children: &[],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -1028,11 +840,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "private_dns_namespace",
         noun: "private dns namespace",
-        props: &[
-            required("name", "name", E),
-            required("vpc", "vpc", Ref(RefClass::Vpc)),
-            prop("description", "description", E),
-        ],
+        props: crate::cloud_map::PrivateDnsNamespaceProps::PROPS,
         children: &[],
         class: Some(RefClass::Namespace),
         id_ref: None,
@@ -1071,7 +879,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Object("service::DeploymentCircuitBreaker"),
         keyword: "circuit_breaker",
         noun: "circuit breaker",
-        props: &[prop("enable", "enable", E), prop("rollback", "rollback", E)],
+        props: crate::service::DeploymentCircuitBreaker::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1093,10 +901,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Object("cloud_map::CloudMapNamespaceOptions"),
         keyword: "default_cloud_map_namespace",
         noun: "namespace options",
-        props: &[
-            required("name", "name", E),
-            prop("vpc", "vpc", Ref(RefClass::Vpc)),
-        ],
+        props: crate::cloud_map::CloudMapNamespaceOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1134,21 +939,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Object("load_balancing::LoadBalancerListener"),
         keyword: "listener",
         noun: "classic listener",
-        props: &[
-            required("external_port", "externalPort", E),
-            prop(
-                "external_protocol",
-                "externalProtocol",
-                PropType::Enum(&CLASSIC_PROTOCOL),
-            ),
-            prop("internal_port", "internalPort", E),
-            prop(
-                "internal_protocol",
-                "internalProtocol",
-                PropType::Enum(&CLASSIC_PROTOCOL),
-            ),
-            prop("ssl_certificate_arn", "sslCertificateArn", E),
-        ],
+        props: crate::load_balancing::LoadBalancerListener::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1185,24 +976,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "task_definition",
         noun: "task definition",
-        props: &[
-            required(
-                "compatibility",
-                "compatibility",
-                PropType::Enum(&COMPATIBILITY),
-            ),
-            prop("cpu", "cpu", E),
-            prop("memory_mib", "memoryMiB", E),
-            prop("network_mode", "networkMode", PropType::Enum(&NETWORK_MODE)),
-            prop("family", "family", E),
-            prop("volumes", "volumes", E),
-            prop("placement_constraints", "placementConstraints", E),
-            prop("ipc_mode", "ipcMode", PropType::Enum(&IPC_MODE)),
-            prop("pid_mode", "pidMode", PropType::Enum(&PID_MODE)),
-            prop("inference_accelerators", "inferenceAccelerators", E),
-            prop("ephemeral_storage_gib", "ephemeralStorageGiB", E),
-            prop("runtime_platform", "runtimePlatform", E),
-        ],
+        props: crate::task_definition::TaskDefinitionProps::PROPS,
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
         id_ref: None,
@@ -1216,13 +990,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "external_task_definition",
         noun: "external task definition",
-        props: &[
-            prop("network_mode", "networkMode", PropType::Enum(&NETWORK_MODE)),
-            prop("family", "family", E),
-            // Offered so rule X1 can say why they do not apply.
-            prop("volumes", "volumes", E),
-            prop("inference_accelerators", "inferenceAccelerators", E),
-        ],
+        props: crate::task_definition::ExternalTaskDefinitionProps::PROPS,
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
         id_ref: None,
@@ -1236,28 +1004,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "external_service",
         noun: "external service",
-        props: &[
-            required("cluster", "cluster", Ref(RefClass::Cluster)),
-            required(
-                "task_definition",
-                "taskDefinition",
-                Ref(RefClass::TaskDefinition),
-            ),
-            prop("desired_count", "desiredCount", E),
-            prop("service_name", "serviceName", E),
-            prop("min_healthy_percent", "minHealthyPercent", E),
-            prop("max_healthy_percent", "maxHealthyPercent", E),
-            // Circuit breaker and Cloud Map are offered so rule X1 can say why they do not
-            // apply.
-            SERVICE_PROPS[0],
-            SERVICE_PROPS[1],
-            SERVICE_PROPS[2],
-            SERVICE_PROPS[3],
-            SERVICE_PROPS[4],
-            SERVICE_PROPS[5],
-            SERVICE_PROPS[6],
-            SERVICE_PROPS[7],
-        ],
+        props: crate::service::ExternalServiceProps::PROPS,
         children: &[],
         class: Some(RefClass::Service),
         id_ref: None,
@@ -1293,12 +1040,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Construct("s3::Bucket::new", "s3::BucketProps"),
         keyword: "bucket",
         noun: "bucket",
-        props: &[
-            prop("bucket_name", "bucketName", E),
-            prop("versioned", "versioned", E),
-            // ---- issue 6 ----
-            prop("encryption_key", "encryptionKey", Ref(RefClass::Key)),
-        ],
+        props: crate::s3::BucketProps::PROPS,
         children: &[],
         class: Some(RefClass::Bucket),
         id_ref: None,
@@ -1415,13 +1157,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "scale_on_cpu_utilization",
         noun: "cpu scaling policy",
-        props: &[
-            required("target_utilization_percent", "targetUtilizationPercent", E),
-            TRACKING_PROPS[0],
-            TRACKING_PROPS[1],
-            TRACKING_PROPS[2],
-            TRACKING_PROPS[3],
-        ],
+        props: crate::scaling::CpuUtilizationScalingProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1435,13 +1171,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "scale_on_memory_utilization",
         noun: "memory scaling policy",
-        props: &[
-            required("target_utilization_percent", "targetUtilizationPercent", E),
-            TRACKING_PROPS[0],
-            TRACKING_PROPS[1],
-            TRACKING_PROPS[2],
-            TRACKING_PROPS[3],
-        ],
+        props: crate::scaling::MemoryUtilizationScalingProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1455,14 +1185,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "scale_on_request_count",
         noun: "request count scaling policy",
-        props: &[
-            required("requests_per_target", "requestsPerTarget", E),
-            required("target_group", "targetGroup", PropType::TargetGroup),
-            TRACKING_PROPS[0],
-            TRACKING_PROPS[1],
-            TRACKING_PROPS[2],
-            TRACKING_PROPS[3],
-        ],
+        props: crate::scaling::RequestCountScalingProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1506,14 +1229,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Object("events::ContainerOverride"),
         keyword: "container override",
         noun: "container override",
-        props: &[
-            required("container_name", "containerName", PropType::Name),
-            prop("command", "command", E),
-            prop("environment", "environment", Environment),
-            prop("cpu", "cpu", E),
-            prop("memory_limit", "memoryLimit", E),
-            prop("memory_reservation", "memoryReservation", E),
-        ],
+        props: crate::events::ContainerOverride::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1542,60 +1258,6 @@ pub static KINDS: &[Kind] = &[
     },
 ];
 
-/// The properties every target-tracking scaling policy shares (issue 6).
-const TRACKING_PROPS: [PropDef; 4] = [
-    prop("scale_in_cooldown", "scaleInCooldown", E),
-    prop("scale_out_cooldown", "scaleOutCooldown", E),
-    prop("disable_scale_in", "disableScaleIn", E),
-    prop("policy_name", "policyName", E),
-];
-
-/// The properties every service kind shares beyond its cluster, task and counts (issue 5).
-const SERVICE_PROPS: [PropDef; 8] = [
-    prop("health_check_grace_period", "healthCheckGracePeriod", E),
-    prop(
-        "circuit_breaker",
-        "circuitBreaker",
-        PropType::Object(KindId::CircuitBreaker),
-    ),
-    prop(
-        "deployment_controller",
-        "deploymentController",
-        PropType::Enum(&DEPLOYMENT_CONTROLLER),
-    ),
-    prop(
-        "propagate_tags",
-        "propagateTags",
-        PropType::Enum(&PROPAGATED_TAG_SOURCE),
-    ),
-    prop("enable_ecs_managed_tags", "enableEcsManagedTags", E),
-    prop("enable_execute_command", "enableExecuteCommand", E),
-    prop(
-        "cloud_map_options",
-        "cloudMapOptions",
-        PropType::Object(KindId::CloudMapOptions),
-    ),
-    prop(
-        "associate_cloud_map_service",
-        "associateCloudMapService",
-        PropType::Object(KindId::AssociateCloudMap),
-    )
-    .set(Set::Call("associate_cloud_map_service")),
-];
-
-/// The properties of application and network load balancers.
-const LB_PROPS: &[PropDef] = &[
-    required("vpc", "vpc", Ref(RefClass::Vpc)),
-    prop("internet_facing", "internetFacing", E),
-    prop("load_balancer_name", "loadBalancerName", E),
-    prop("vpc_subnets", "vpcSubnets", PropType::Enum(&SUBNET_TYPE)),
-    prop(
-        "security_group",
-        "securityGroup",
-        Ref(RefClass::SecurityGroup),
-    ),
-];
-
 /// The table entry of `id`.
 ///
 /// ```
@@ -1605,4 +1267,130 @@ const LB_PROPS: &[PropDef] = &[
 pub fn kind(id: KindId) -> &'static Kind {
     // Every `KindId` has an entry (tested); the first entry stands in rather than panic.
     KINDS.iter().find(|k| k.id == id).unwrap_or(&KINDS[0])
+}
+
+impl PropType {
+    /// How the reference describes a value of this shape.
+    ///
+    /// ```
+    /// use ecs_core::schema::{PropType, RefClass};
+    /// assert_eq!(PropType::Ref(RefClass::Vpc).describe(), "the name of a declared vpc");
+    /// ```
+    pub fn describe(self) -> String {
+        match self {
+            PropType::Expr => "expression".to_owned(),
+            PropType::Ref(class) => format!("the name of a declared {}", class.noun()),
+            PropType::Refs(class) | PropType::LateRefs(class) => {
+                format!("`[…]` of names of declared {}s", class.noun())
+            }
+            PropType::Enum(def) => {
+                let variants: Vec<String> = def.variants.iter().map(|v| format!("`{v}`")).collect();
+                format!("one of {}, or an expression", variants.join(", "))
+            }
+            PropType::PortMappings => "`[port, { container_port, … }]` or an expression".to_owned(),
+            PropType::Environment => {
+                "`{ NAME: value, \"KEY\": value }` or an expression".to_owned()
+            }
+            PropType::Strategies => {
+                "`[{ capacity_provider, weight, base }]` or an expression".to_owned()
+            }
+            PropType::Provider => {
+                "the name of a declared asg capacity provider, or an expression".to_owned()
+            }
+            PropType::Object(id) => format!("`{{ … }}`: {}", link(id)),
+            PropType::Objects(id) => format!("`[{{ … }}]`: {}", link(id)),
+            PropType::Name => "a name (identifier or string)".to_owned(),
+            PropType::Targets => {
+                "`[Service, { service, container_name, container_port }]`".to_owned()
+            }
+            PropType::Attr => "`Construct.attribute` or an expression".to_owned(),
+            PropType::Schedule => {
+                "a schedule string (`\"rate(1 hour)\"`) or an expression".to_owned()
+            }
+            PropType::TargetGroup => "the id of an `add_targets` item".to_owned(),
+        }
+    }
+}
+
+/// A markdown link to the section of kind `id`.
+fn link(id: KindId) -> String {
+    let k = kind(id);
+    format!("[{}](#{})", k.noun, k.noun.replace(' ', "-"))
+}
+
+/// The reference of every kind and property, as `docs/reference.md` holds it (a test keeps the
+/// file fresh) and the rustdoc of `ecs_app!` shows it.
+///
+/// ```
+/// let reference = ecs_core::schema::reference_markdown();
+/// assert!(reference.contains("| `memory_limit_mib` | `memoryLimitMiB` |"));
+/// ```
+pub fn reference_markdown() -> String {
+    use std::fmt::Write;
+    let mut out = String::from(
+        "# `ecs_app!` reference\n\n\
+         Every item kind `ecs_app!` knows and every property of each, as the schema \
+         (`ecs-core/src/schema.rs`) and the props declarations (`props!`) state them. \
+         Generated: `cargo test --test reference` checks this file, \
+         `REFERENCE=overwrite cargo test --test reference` rewrites it.\n",
+    );
+    for k in KINDS.iter().filter(|k| k.id != KindId::App) {
+        let _ = write!(out, "\n## {}\n\n", k.noun);
+        let (form, builder) = match k.build {
+            Build::Construct(constructor, _) => (
+                format!("`{} Id {{ … }}`", k.keyword),
+                format!("`{constructor}`"),
+            ),
+            Build::Add(method, _) => (
+                format!("`{} Id {{ … }}`", k.keyword),
+                format!("`.{method}(…)` of its parent"),
+            ),
+            Build::AddRef(method, _) => (
+                format!("`{} Name {{ … }}` naming a declared construct", k.keyword),
+                format!("`.{method}(…)` of its parent"),
+            ),
+            Build::Object(ty) => ("a `{ … }` value".to_owned(), format!("`{ty}`")),
+            Build::Special => (format!("`{} Id {{ … }}`", k.keyword), "—".to_owned()),
+        };
+        let _ = writeln!(
+            out,
+            "- written as {form}; CDK `{}`; builds {builder}",
+            k.cdk
+        );
+        let parents: Vec<String> = KINDS
+            .iter()
+            .filter(|p| p.children.contains(&k.id))
+            .map(|p| format!("`{}`", p.keyword))
+            .collect();
+        if !parents.is_empty() {
+            let _ = writeln!(out, "- inside {}", parents.join(", "));
+        }
+        if !k.children.is_empty() {
+            let children: Vec<String> = k
+                .children
+                .iter()
+                .map(|c| format!("`{}`", kind(*c).keyword))
+                .collect();
+            let _ = writeln!(out, "- holds {}", children.join(", "));
+        }
+        if k.props.is_empty() {
+            continue;
+        }
+        out.push_str("\n| property | CDK | value | required | default | what it does |\n");
+        out.push_str("|---|---|---|---|---|---|\n");
+        for p in k.props {
+            let doc = p.doc.split("```").next().unwrap_or("").trim();
+            let _ = writeln!(
+                out,
+                "| `{}` | `{}` | {} | {} | {} | {} |",
+                p.name,
+                p.cdk,
+                p.ty.describe().replace('|', "\\|"),
+                if p.required { "yes" } else { "" },
+                p.default.unwrap_or(""),
+                doc.replace('|', "\\|"),
+            );
+        }
+    }
+    out
 }

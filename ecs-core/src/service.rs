@@ -55,19 +55,23 @@ use crate::error::Error;
 use crate::rules;
 use crate::task_definition::{NetworkMode, TaskDefinition};
 
-/// The deployment circuit breaker (CDK `DeploymentCircuitBreaker`): `enable` defaults to true,
-/// `rollback` to false.
-///
-/// ```
-/// let cb = ecs_core::service::DeploymentCircuitBreaker::default().rollback(true);
-/// assert!(cb.enable && cb.rollback);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DeploymentCircuitBreaker {
-    /// Whether the breaker is on.
-    pub enable: bool,
-    /// Whether a failed deployment rolls back.
-    pub rollback: bool,
+props! {
+    /// The deployment circuit breaker (CDK `DeploymentCircuitBreaker`): `enable` defaults to true,
+    /// `rollback` to false.
+    ///
+    /// ```
+    /// let cb = ecs_core::service::DeploymentCircuitBreaker::default().rollback(true);
+    /// assert!(cb.enable && cb.rollback);
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct DeploymentCircuitBreaker {
+        /// Whether the breaker is on.
+        [val "enable"]
+        enable: bool,
+        /// Whether a failed deployment rolls back.
+        [val "rollback"]
+        rollback: bool,
+    }
 }
 
 impl Default for DeploymentCircuitBreaker {
@@ -76,20 +80,6 @@ impl Default for DeploymentCircuitBreaker {
             enable: true,
             rollback: false,
         }
-    }
-}
-
-impl DeploymentCircuitBreaker {
-    /// Sets `enable`.
-    pub fn enable(mut self, enable: bool) -> Self {
-        self.enable = enable;
-        self
-    }
-
-    /// Sets `rollback`.
-    pub fn rollback(mut self, rollback: bool) -> Self {
-        self.rollback = rollback;
-        self
     }
 }
 
@@ -422,19 +412,84 @@ macro_rules! network_setters {
     };
 }
 
-/// Properties of an [`Ec2Service`].
-///
-/// ```
-/// let props = ecs_core::service::Ec2ServiceProps::default().desired_count(2).daemon(false);
-/// assert_eq!(props.desired_count_value(), Some(2));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Ec2ServiceProps {
-    base: BaseProps,
-    network: NetworkProps,
-    daemon: bool,
-    placement_strategies: Vec<PlacementStrategy>,
-    placement_constraints: Vec<PlacementConstraint>,
+props! {
+    /// Properties of an [`Ec2Service`].
+    ///
+    /// ```
+    /// let props = ecs_core::service::Ec2ServiceProps::default().desired_count(2).daemon(false);
+    /// assert_eq!(props.desired_count_value(), Some(2));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct Ec2ServiceProps {
+        hidden base: BaseProps,
+        hidden network: NetworkProps,
+        hidden daemon: bool,
+        hidden placement_strategies: Vec<PlacementStrategy>,
+        hidden placement_constraints: Vec<PlacementConstraint>,
+        /// Sets `cluster`.
+        [none "cluster", .ty(Ref(RefClass::Cluster)), .required()]
+        cluster: (),
+        /// Sets `task_definition`.
+        [none "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
+        task_definition: (),
+        /// Sets `desired_count`.
+        [none "desiredCount"]
+        desired_count: (),
+        /// Sets `service_name`.
+        [none "serviceName"]
+        service_name: (),
+        /// Sets `min_healthy_percent`.
+        [none "minHealthyPercent"]
+        min_healthy_percent: (),
+        /// Sets `max_healthy_percent`.
+        [none "maxHealthyPercent"]
+        max_healthy_percent: (),
+        /// Sets `daemon`.
+        [none "daemon"]
+        daemon: (),
+        /// Sets `security_groups`.
+        [none "securityGroups", .ty(Refs(RefClass::SecurityGroup))]
+        security_groups: (),
+        /// Sets `vpc_subnets`.
+        [none "vpcSubnets", .ty(Enum(&SUBNET_TYPE))]
+        vpc_subnets: (),
+        /// Sets `assign_public_ip`.
+        [none "assignPublicIp"]
+        assign_public_ip: (),
+        /// Sets `placement_strategies`.
+        [none "placementStrategies"]
+        placement_strategies: (),
+        /// Sets `placement_constraints`.
+        [none "placementConstraints"]
+        placement_constraints: (),
+        /// Sets `health_check_grace_period`.
+        [none "healthCheckGracePeriod"]
+        health_check_grace_period: (),
+        /// Sets `circuit_breaker`.
+        [none "circuitBreaker", .ty(Object(KindId::CircuitBreaker))]
+        circuit_breaker: (),
+        /// Sets `deployment_controller`.
+        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER))]
+        deployment_controller: (),
+        /// Sets `propagate_tags`.
+        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE))]
+        propagate_tags: (),
+        /// Sets `enable_ecs_managed_tags`.
+        [none "enableEcsManagedTags"]
+        enable_ecs_managed_tags: (),
+        /// Sets `enable_execute_command`.
+        [none "enableExecuteCommand"]
+        enable_execute_command: (),
+        /// Sets `cloud_map_options`.
+        [none "cloudMapOptions", .ty(Object(KindId::CloudMapOptions))]
+        cloud_map_options: (),
+        /// Sets `associate_cloud_map_service`.
+        [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service"))]
+        associate_cloud_map_service: (),
+        /// Sets `capacity_provider_strategies`.
+        [none "capacityProviderStrategies", .ty(Strategies)]
+        capacity_provider_strategies: (),
+    }
 }
 
 impl Ec2ServiceProps {
@@ -471,17 +526,76 @@ impl Ec2ServiceProps {
     }
 }
 
-/// Properties of a [`FargateService`].
-///
-/// ```
-/// let props = ecs_core::service::FargateServiceProps::default().assign_public_ip(true).platform_version("1.4.0");
-/// assert!(props.assign_public_ip_value());
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct FargateServiceProps {
-    base: BaseProps,
-    network: NetworkProps,
-    platform_version: Option<String>,
+props! {
+    /// Properties of a [`FargateService`].
+    ///
+    /// ```
+    /// let props = ecs_core::service::FargateServiceProps::default().assign_public_ip(true).platform_version("1.4.0");
+    /// assert!(props.assign_public_ip_value());
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct FargateServiceProps {
+        hidden base: BaseProps,
+        hidden network: NetworkProps,
+        hidden platform_version: Option<String>,
+        /// Sets `cluster`.
+        [none "cluster", .ty(Ref(RefClass::Cluster)), .required()]
+        cluster: (),
+        /// Sets `task_definition`.
+        [none "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
+        task_definition: (),
+        /// Sets `desired_count`.
+        [none "desiredCount"]
+        desired_count: (),
+        /// Sets `service_name`.
+        [none "serviceName"]
+        service_name: (),
+        /// Sets `min_healthy_percent`.
+        [none "minHealthyPercent"]
+        min_healthy_percent: (),
+        /// Sets `max_healthy_percent`.
+        [none "maxHealthyPercent"]
+        max_healthy_percent: (),
+        /// Sets `assign_public_ip`.
+        [none "assignPublicIp"]
+        assign_public_ip: (),
+        /// Sets `platform_version`.
+        [none "platformVersion"]
+        platform_version: (),
+        /// Sets `security_groups`.
+        [none "securityGroups", .ty(Refs(RefClass::SecurityGroup))]
+        security_groups: (),
+        /// Sets `vpc_subnets`.
+        [none "vpcSubnets", .ty(Enum(&SUBNET_TYPE))]
+        vpc_subnets: (),
+        /// Sets `health_check_grace_period`.
+        [none "healthCheckGracePeriod"]
+        health_check_grace_period: (),
+        /// Sets `circuit_breaker`.
+        [none "circuitBreaker", .ty(Object(KindId::CircuitBreaker))]
+        circuit_breaker: (),
+        /// Sets `deployment_controller`.
+        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER))]
+        deployment_controller: (),
+        /// Sets `propagate_tags`.
+        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE))]
+        propagate_tags: (),
+        /// Sets `enable_ecs_managed_tags`.
+        [none "enableEcsManagedTags"]
+        enable_ecs_managed_tags: (),
+        /// Sets `enable_execute_command`.
+        [none "enableExecuteCommand"]
+        enable_execute_command: (),
+        /// Sets `cloud_map_options`.
+        [none "cloudMapOptions", .ty(Object(KindId::CloudMapOptions))]
+        cloud_map_options: (),
+        /// Sets `associate_cloud_map_service`.
+        [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service"))]
+        associate_cloud_map_service: (),
+        /// Sets `capacity_provider_strategies`.
+        [none "capacityProviderStrategies", .ty(Strategies)]
+        capacity_provider_strategies: (),
+    }
 }
 
 impl FargateServiceProps {
@@ -683,15 +797,59 @@ impl FargateService {
 
 // ---- external service (issue 4) ----
 
-/// Properties of an [`ExternalService`].
-///
-/// ```
-/// let props = ecs_core::service::ExternalServiceProps::default().desired_count(5);
-/// assert_eq!(props.desired_count_value(), Some(5));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ExternalServiceProps {
-    base: BaseProps,
+props! {
+    /// Properties of an [`ExternalService`].
+    ///
+    /// ```
+    /// let props = ecs_core::service::ExternalServiceProps::default().desired_count(5);
+    /// assert_eq!(props.desired_count_value(), Some(5));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct ExternalServiceProps {
+        hidden base: BaseProps,
+        /// Sets `cluster`.
+        [none "cluster", .ty(Ref(RefClass::Cluster)), .required()]
+        cluster: (),
+        /// Sets `task_definition`.
+        [none "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
+        task_definition: (),
+        /// Sets `desired_count`.
+        [none "desiredCount"]
+        desired_count: (),
+        /// Sets `service_name`.
+        [none "serviceName"]
+        service_name: (),
+        /// Sets `min_healthy_percent`.
+        [none "minHealthyPercent"]
+        min_healthy_percent: (),
+        /// Sets `max_healthy_percent`.
+        [none "maxHealthyPercent"]
+        max_healthy_percent: (),
+        /// Sets `health_check_grace_period`.
+        [none "healthCheckGracePeriod"]
+        health_check_grace_period: (),
+        /// Sets `circuit_breaker`.
+        [none "circuitBreaker", .ty(Object(KindId::CircuitBreaker))]
+        circuit_breaker: (),
+        /// Sets `deployment_controller`.
+        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER))]
+        deployment_controller: (),
+        /// Sets `propagate_tags`.
+        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE))]
+        propagate_tags: (),
+        /// Sets `enable_ecs_managed_tags`.
+        [none "enableEcsManagedTags"]
+        enable_ecs_managed_tags: (),
+        /// Sets `enable_execute_command`.
+        [none "enableExecuteCommand"]
+        enable_execute_command: (),
+        /// Sets `cloud_map_options`.
+        [none "cloudMapOptions", .ty(Object(KindId::CloudMapOptions))]
+        cloud_map_options: (),
+        /// Sets `associate_cloud_map_service`.
+        [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service"))]
+        associate_cloud_map_service: (),
+    }
 }
 
 impl ExternalServiceProps {

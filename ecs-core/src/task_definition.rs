@@ -410,16 +410,39 @@ macro_rules! list_setter {
     };
 }
 
-/// Properties of an [`Ec2TaskDefinition`] (CDK `Ec2TaskDefinitionProps`).
-///
-/// ```
-/// use ecs_core::task_definition::{Ec2TaskDefinitionProps, NetworkMode};
-/// let props = Ec2TaskDefinitionProps::default().network_mode(NetworkMode::AwsVpc);
-/// assert_eq!(props.network_mode_value(), Some(NetworkMode::AwsVpc));
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct Ec2TaskDefinitionProps {
-    spec: Spec,
+props! {
+    /// Properties of an [`Ec2TaskDefinition`] (CDK `Ec2TaskDefinitionProps`).
+    ///
+    /// ```
+    /// use ecs_core::task_definition::{Ec2TaskDefinitionProps, NetworkMode};
+    /// let props = Ec2TaskDefinitionProps::default().network_mode(NetworkMode::AwsVpc);
+    /// assert_eq!(props.network_mode_value(), Some(NetworkMode::AwsVpc));
+    /// ```
+    #[derive(Debug, Clone, Default)]
+    pub struct Ec2TaskDefinitionProps {
+        hidden spec: Spec,
+        /// Sets `network_mode`.
+        [none "networkMode", .ty(Enum(&NETWORK_MODE))]
+        network_mode: (),
+        /// Sets `family`.
+        [none "family"]
+        family: (),
+        /// Sets `volumes`.
+        [none "volumes"]
+        volumes: (),
+        /// Sets `placement_constraints`.
+        [none "placementConstraints"]
+        placement_constraints: (),
+        /// Sets `ipc_mode`.
+        [none "ipcMode", .ty(Enum(&IPC_MODE))]
+        ipc_mode: (),
+        /// Sets `pid_mode`.
+        [none "pidMode", .ty(Enum(&PID_MODE))]
+        pid_mode: (),
+        /// Sets `inference_accelerators`.
+        [none "inferenceAccelerators"]
+        inference_accelerators: (),
+    }
 }
 
 impl Ec2TaskDefinitionProps {
@@ -451,16 +474,48 @@ impl Ec2TaskDefinitionProps {
     }
 }
 
-/// Properties of a [`FargateTaskDefinition`]. Unlike the CDK there is no default size: `cpu`
-/// and `memory_limit_mib` are required (rule F1).
-///
-/// ```
-/// let props = ecs_core::task_definition::FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib("1 GB");
-/// assert!(props.ephemeral_storage_gib_value().is_none());
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct FargateTaskDefinitionProps {
-    spec: Spec,
+props! {
+    /// Properties of a [`FargateTaskDefinition`]. Unlike the CDK there is no default size: `cpu`
+    /// and `memory_limit_mib` are required (rule F1).
+    ///
+    /// ```
+    /// let props = ecs_core::task_definition::FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib("1 GB");
+    /// assert!(props.ephemeral_storage_gib_value().is_none());
+    /// ```
+    #[derive(Debug, Clone, Default)]
+    pub struct FargateTaskDefinitionProps {
+        hidden spec: Spec,
+        /// Sets `cpu`.
+        [none "cpu"]
+        cpu: (),
+        /// Sets `memory_limit_mib`.
+        [none "memoryLimitMiB"]
+        memory_limit_mib: (),
+        /// Sets `network_mode`.
+        [none "networkMode", .ty(Enum(&NETWORK_MODE))]
+        network_mode: (),
+        /// Sets `family`.
+        [none "family"]
+        family: (),
+        /// Sets `volumes`.
+        [none "volumes"]
+        volumes: (),
+        /// Sets `ephemeral_storage_gib`.
+        [none "ephemeralStorageGiB"]
+        ephemeral_storage_gib: (),
+        /// Sets `runtime_platform`.
+        [none "runtimePlatform"]
+        runtime_platform: (),
+        /// Sets `pid_mode`.
+        [none "pidMode", .ty(Enum(&PID_MODE))]
+        pid_mode: (),
+        /// Sets `placement_constraints`.
+        [none "placementConstraints"]
+        placement_constraints: (),
+        /// Sets `inference_accelerators`.
+        [none "inferenceAccelerators"]
+        inference_accelerators: (),
+    }
 }
 
 impl FargateTaskDefinitionProps {
@@ -508,15 +563,29 @@ impl FargateTaskDefinitionProps {
     }
 }
 
-/// Properties of an [`ExternalTaskDefinition`] (CDK `ExternalTaskDefinitionProps`).
-///
-/// ```
-/// use ecs_core::task_definition::{ExternalTaskDefinitionProps, NetworkMode};
-/// let _ = ExternalTaskDefinitionProps::default().network_mode(NetworkMode::Host);
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct ExternalTaskDefinitionProps {
-    spec: Spec,
+props! {
+    /// Properties of an [`ExternalTaskDefinition`] (CDK `ExternalTaskDefinitionProps`).
+    ///
+    /// ```
+    /// use ecs_core::task_definition::{ExternalTaskDefinitionProps, NetworkMode};
+    /// let _ = ExternalTaskDefinitionProps::default().network_mode(NetworkMode::Host);
+    /// ```
+    #[derive(Debug, Clone, Default)]
+    pub struct ExternalTaskDefinitionProps {
+        hidden spec: Spec,
+        /// Sets `network_mode`.
+        [none "networkMode", .ty(Enum(&NETWORK_MODE))]
+        network_mode: (),
+        /// Sets `family`.
+        [none "family"]
+        family: (),
+        /// Sets `volumes`.
+        [none "volumes"]
+        volumes: (),
+        /// Sets `inference_accelerators`.
+        [none "inferenceAccelerators"]
+        inference_accelerators: (),
+    }
 }
 
 impl ExternalTaskDefinitionProps {
@@ -531,17 +600,55 @@ impl ExternalTaskDefinitionProps {
     );
 }
 
-/// Properties of a generic [`TaskDefinition`] (CDK `TaskDefinitionProps`).
-///
-/// ```
-/// use ecs_core::task_definition::{Compatibility, TaskDefinitionProps};
-/// let props = TaskDefinitionProps::default().compatibility(Compatibility::Ec2AndFargate).cpu("256").memory_mib("512");
-/// assert_eq!(props.compatibility_value(), Some(Compatibility::Ec2AndFargate));
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct TaskDefinitionProps {
-    compatibility: Option<Compatibility>,
-    spec: Spec,
+props! {
+    /// Properties of a generic [`TaskDefinition`] (CDK `TaskDefinitionProps`).
+    ///
+    /// ```
+    /// use ecs_core::task_definition::{Compatibility, TaskDefinitionProps};
+    /// let props = TaskDefinitionProps::default().compatibility(Compatibility::Ec2AndFargate).cpu("256").memory_mib("512");
+    /// assert_eq!(props.compatibility_value(), Some(Compatibility::Ec2AndFargate));
+    /// ```
+    #[derive(Debug, Clone, Default)]
+    pub struct TaskDefinitionProps {
+        hidden compatibility: Option<Compatibility>,
+        hidden spec: Spec,
+        /// Sets `compatibility`.
+        [none "compatibility", .ty(Enum(&COMPATIBILITY)), .required()]
+        compatibility: (),
+        /// Sets `cpu`.
+        [none "cpu"]
+        cpu: (),
+        /// Sets `memory_mib`.
+        [none "memoryMiB"]
+        memory_mib: (),
+        /// Sets `network_mode`.
+        [none "networkMode", .ty(Enum(&NETWORK_MODE))]
+        network_mode: (),
+        /// Sets `family`.
+        [none "family"]
+        family: (),
+        /// Sets `volumes`.
+        [none "volumes"]
+        volumes: (),
+        /// Sets `placement_constraints`.
+        [none "placementConstraints"]
+        placement_constraints: (),
+        /// Sets `ipc_mode`.
+        [none "ipcMode", .ty(Enum(&IPC_MODE))]
+        ipc_mode: (),
+        /// Sets `pid_mode`.
+        [none "pidMode", .ty(Enum(&PID_MODE))]
+        pid_mode: (),
+        /// Sets `inference_accelerators`.
+        [none "inferenceAccelerators"]
+        inference_accelerators: (),
+        /// Sets `ephemeral_storage_gib`.
+        [none "ephemeralStorageGiB"]
+        ephemeral_storage_gib: (),
+        /// Sets `runtime_platform`.
+        [none "runtimePlatform"]
+        runtime_platform: (),
+    }
 }
 
 impl TaskDefinitionProps {
