@@ -1533,6 +1533,7 @@ pub fn fargate_container_message(task: &str, container: &str, what: &str) -> Str
 /// assert!(fargate_platform_version_supports("1.4.0"));
 /// assert!(fargate_platform_version_supports("LATEST"));
 /// assert!(!fargate_platform_version_supports("1.3.0"));
+/// assert!(fargate_platform_version_supports("9999999999"));
 /// ```
 pub const fn fargate_platform_version_supports(version: &str) -> bool {
     let b = version.as_bytes();
@@ -1549,7 +1550,10 @@ pub const fn fargate_platform_version_supports(version: &str) -> bool {
                 return false;
             }
         } else if b[i].is_ascii_digit() {
-            parts[p] = parts[p] * 10 + (b[i] - b'0') as u32;
+            // Saturating: a part too big for a u32 still compares as above 1 and 4.
+            parts[p] = parts[p]
+                .saturating_mul(10)
+                .saturating_add((b[i] - b'0') as u32);
         } else {
             return false;
         }

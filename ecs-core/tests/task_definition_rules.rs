@@ -273,6 +273,31 @@ fn a_fargate_service_below_platform_1_4_cannot_run_a_task_needing_it() {
 }
 
 #[test]
+fn a_platform_version_too_big_for_a_u32_is_read_as_newer_than_1_4() {
+    let (mut app, s) = stack();
+    let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc)).unwrap();
+    let td = FargateTaskDefinition::new(
+        &mut app,
+        s,
+        "TaskDef",
+        FargateTaskDefinitionProps::default()
+            .cpu(256)
+            .memory_limit_mib(512)
+            .ephemeral_storage_gib(40),
+    )
+    .unwrap();
+    td.add_container(&mut app, "web", nginx()).unwrap();
+    for version in ["9999999999", "1.99999999999", "99999999999999999999.0.0"] {
+        let props = FargateServiceProps::default()
+            .cluster(cluster)
+            .task_definition(td)
+            .platform_version(version);
+        FargateService::new(&mut app, s, &format!("Service{}", version.len()), props).unwrap();
+    }
+}
+
+#[test]
 fn a_container_added_after_the_service_is_judged_at_synthesis() {
     let (mut app, s) = stack();
     let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();

@@ -447,6 +447,7 @@ fn cluster_capacity(stack: &Item, cluster: &Item, consts: &mut ConstChecks, cx: 
         let Some(group) = added
             .target
             .as_ref()
+            .filter(|r| r.stack.is_none())
             .and_then(|r| r.target)
             .map(|t| &stack.children[t])
         else {
@@ -460,7 +461,7 @@ fn cluster_capacity(stack: &Item, cluster: &Item, consts: &mut ConstChecks, cx: 
         );
     }
     if let Some(prop) = cluster.prop("default_capacity_provider_strategy") {
-        strategies(stack, &cluster.id.name, cluster, &prop.value, cx);
+        strategies(&cluster.id.name, cluster, &prop.value, cx);
     }
 }
 
@@ -578,7 +579,7 @@ fn service_strategies(stack: &Item, service: &Item, cx: &Ctxt) {
     let Some((cluster, _)) = target(stack, service, "cluster") else {
         return;
     };
-    strategies(stack, &service.id.name, cluster, &prop.value, cx);
+    strategies(&service.id.name, cluster, &prop.value, cx);
 }
 
 /// A provider of a strategy, as far as the macro knows it.
@@ -590,7 +591,7 @@ enum KnownProvider<'a> {
 }
 
 /// C2: one base, one family, providers the cluster has.
-fn strategies(stack: &Item, owner: &str, cluster: &Item, value: &PropValue, cx: &Ctxt) {
+fn strategies(owner: &str, cluster: &Item, value: &PropValue, cx: &Ctxt) {
     let PropValue::Strategies(StrategiesValue::List(items)) = value else {
         return;
     };
@@ -613,8 +614,8 @@ fn strategies(stack: &Item, owner: &str, cluster: &Item, value: &PropValue, cx: 
         .filter_map(|s| s.prop("capacity_provider"))
         .map(|p| match &p.value {
             PropValue::Provider(ProviderValue::Ref(r)) => (
-                r.target
-                    .map(|t| KnownProvider::Asg(&stack.children[t].id.name)),
+                // The reference's own name: the provider may be of another stack.
+                r.target.map(|_| KnownProvider::Asg(&r.id.name)),
                 r.id.span(),
             ),
             PropValue::Provider(ProviderValue::Expr(expr)) => match expr {

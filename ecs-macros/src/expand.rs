@@ -218,7 +218,15 @@ fn with_constructs(scope: Scope, expr: &syn::Expr) -> syn::Expr {
 }
 
 /// The binding of a construct: a hidden name spanned at `span` (the id, or a reference to it).
+/// The name is `__ecs_`, the construct's path of indices (each followed by `_`), then its
+/// sanitized id; an id starting with a digit gets a leading `_`, so it cannot read as more
+/// indices and collide with a nested item's binding (`"0-Asg"` at 1 and `Asg` at 1/0).
 fn binding(prefix: &str, index: usize, id: &Id, span: Span) -> Ident {
+    let guard = if id.name.starts_with(|c: char| c.is_ascii_digit()) {
+        "_"
+    } else {
+        ""
+    };
     let sanitized: String = id
         .name
         .chars()
@@ -231,7 +239,7 @@ fn binding(prefix: &str, index: usize, id: &Id, span: Span) -> Ident {
         })
         .collect();
     Ident::new(
-        &format!("__ecs_{prefix}{index}_{sanitized}"),
+        &format!("__ecs_{prefix}{index}_{guard}{sanitized}"),
         span.resolved_at(Span::mixed_site()),
     )
 }
@@ -944,6 +952,18 @@ mod tests {
         assert!(out.contains("let __ecs_0_my_cluster"), "{out}");
         assert!(
             out.contains(". network_mode (__ecs_p :: task_definition :: NetworkMode :: Bridge)"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn ids_starting_with_digits_do_not_take_nested_bindings() {
+        let out = expand_str(quote! {
+            stack S { vpc Vpc {} cluster "0-Asg" { vpc: Vpc, add_capacity Asg { instance_type: "t3.micro" } } }
+        });
+        assert!(out.contains("let __ecs_1__0_Asg = "), "{out}");
+        assert!(
+            out.contains("let __ecs_1_0_Asg = __ecs_1__0_Asg . add_capacity"),
             "{out}"
         );
     }

@@ -94,6 +94,25 @@ fn resolve_capacity(stack: &mut Item, stack_index: usize, others: &[(usize, &Ite
                 let cx_ref = context(reference.class.noun());
                 let keyword = syn::Ident::new(child.kind.keyword, reference.id.span());
                 let found = resolve_reference(reference, &keyword, &cx_ref, cx);
+                // The group's instances join the cluster through user data naming it, and the
+                // cluster names the group: across two stacks that is a dependency cycle.
+                if let Some((Some(other), _)) = found {
+                    let name = &reference.id.name;
+                    let other = &others
+                        .iter()
+                        .find(|(i, _)| *i == other)
+                        .expect("resolved")
+                        .1;
+                    cx.error_at(
+                        reference.id.span(),
+                        format!(
+                            "`{name}` is declared in stack `{}`, but a cluster adds only {} of its own stack: declare `{name}` in stack `{stack_name}`",
+                            other.id.name,
+                            with_article(reference.class.noun()),
+                        ),
+                    );
+                    continue;
+                }
                 set_target(reference, found);
             }
             for p in &mut child.props {
