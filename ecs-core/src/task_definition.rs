@@ -51,6 +51,23 @@ impl Compatibility {
         }
     }
 
+    /// The network mode a task definition of this compatibility uses when none is given: the
+    /// CDK gives Fargate-compatible tasks `awsvpc` (the only mode Fargate runs) and the others
+    /// Docker's `bridge`. The builders and `ecs_app!` both read it here.
+    ///
+    /// ```
+    /// use ecs_core::task_definition::{Compatibility, NetworkMode};
+    /// assert_eq!(Compatibility::Ec2AndFargate.default_network_mode(), NetworkMode::AwsVpc);
+    /// assert_eq!(Compatibility::Ec2.default_network_mode(), NetworkMode::Bridge);
+    /// ```
+    pub const fn default_network_mode(self) -> NetworkMode {
+        if self.is_fargate() {
+            NetworkMode::AwsVpc
+        } else {
+            NetworkMode::Bridge
+        }
+    }
+
     /// The `ecs_app!` keyword of the service kind that runs such a task definition.
     pub const fn service_keyword(self) -> &'static str {
         match self {
@@ -745,12 +762,9 @@ impl TaskDefinition {
         compatibility: Compatibility,
         spec: Spec,
     ) -> Result<TaskDefinition, Error> {
-        let default_mode = if compatibility.is_fargate() {
-            NetworkMode::AwsVpc
-        } else {
-            NetworkMode::Bridge
-        };
-        let network_mode = spec.network_mode.unwrap_or(default_mode);
+        let network_mode = spec
+            .network_mode
+            .unwrap_or(compatibility.default_network_mode());
         let (cpu, memory) = check_size(id, compatibility, &spec)?;
         check_task_rules(id, compatibility, network_mode, &spec)?;
 

@@ -310,3 +310,20 @@ fn a_container_added_after_the_service_is_judged_at_synthesis() {
         "{err}"
     );
 }
+
+#[test]
+fn a_generic_ec2_task_definition_defaults_to_bridge_networking() {
+    let (mut app, s) = stack();
+    let td = TaskDefinition::new(
+        &mut app,
+        s,
+        "TaskDef",
+        TaskDefinitionProps::default().compatibility(Compatibility::Ec2),
+    )
+    .unwrap();
+    assert_eq!(td.network_mode(&app), NetworkMode::Bridge);
+    assert_eq!(
+        td.network_mode(&app),
+        Compatibility::Ec2.default_network_mode()
+    );
+}

@@ -754,13 +754,15 @@ fn service_task<'a>(stack: &'a Item, service: &Item) -> Option<&'a Item> {
     target(stack, service, "task_definition").map(|(t, _)| t)
 }
 
-fn network_mode(task: &Item) -> NetworkMode {
+/// A task definition's network mode as written, else the default of its compatibility (defined
+/// in `ecs-core`, as the builders use it); `None` when the macro cannot read either.
+fn network_mode(task: &Item) -> Option<NetworkMode> {
     match task.prop("network_mode").map(|p| &p.value) {
         Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
-            NetworkMode::from_variant_name(&v.to_string()).unwrap_or(NetworkMode::AwsVpc)
+            NetworkMode::from_variant_name(&v.to_string())
         }
-        _ if task.kind.id == KindId::Ec2TaskDefinition => NetworkMode::Bridge,
-        _ => NetworkMode::AwsVpc,
+        Some(_) => None,
+        None => compatibility(task).map(Compatibility::default_network_mode),
     }
 }
 
@@ -871,7 +873,9 @@ fn load_balancer_targets(stack: &Item, item: &Item, classic: bool, cx: &Ctxt) {
                 );
                 continue;
             }
-            let mode = network_mode(task);
+            let Some(mode) = network_mode(task) else {
+                continue;
+            };
             if !rules::classic_lb_network_mode(mode) {
                 cx.error_at(
                     span,
@@ -952,6 +956,10 @@ fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
     let PropValue::Object(options) = &prop.value else {
         return;
     };
+    // X1 (`external_features`) already refuses Cloud Map on ECS Anywhere; its records are moot.
+    if !rules::external_supports(launch_type(service), rules::ExternalFeature::CloudMap) {
+        return;
+    }
     if options.reference("cloud_map_namespace").is_none() && !options.incomplete {
         if let Some((cluster, _)) = target(stack, service, "cluster") {
             if cluster.prop("default_cloud_map_namespace").is_none() && !cluster.incomplete {
@@ -965,7 +973,9 @@ fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
     let Some(task) = service_task(stack, service) else {
         return;
     };
-    let mode = network_mode(task);
+    let Some(mode) = network_mode(task) else {
+        return;
+    };
     let (record, record_span) = match options.prop("dns_record_type").map(|p| &p.value) {
         Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
             match ecs_core::cloud_map::DnsRecordType::from_variant_name(&v.to_string()) {
@@ -1179,11 +1189,7 @@ pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     let Some(compatibility) = compatibility(task) else {
         return;
     };
-    let mode = match enum_variant(task, "network_mode") {
-        Some(v) => NetworkMode::from_variant_name(&v),
-        None if compatibility.is_fargate() => Some(NetworkMode::AwsVpc),
-        None => Some(NetworkMode::Bridge),
-    };
+    let mode = network_mode(task);
     let name = &task.id.name;
     let variant = match task.prop("network_mode").map(|p| &p.value) {
         Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => Some(v),
