@@ -57,6 +57,8 @@ pub struct ConstFargateSize {
     pub cpu: SizeOperand,
     /// The memory operand.
     pub memory: SizeOperand,
+    /// How the task definition's kind spells its memory, for the message.
+    pub memory_property: rules::MemoryProperty,
 }
 
 /// One side of a Fargate size pair.
@@ -76,8 +78,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
         for item in &stack.children {
             match item.kind.id {
                 KindId::FargateTaskDefinition => {
-                    fargate_size_declared(item, cx);
-                    fargate_size_offered(item, &mut consts, cx);
+                    fargate_size(item, &mut consts, cx);
                     fargate_network_mode(item, cx);
                     check_task_definition(item, cx);
                 }
@@ -85,9 +86,11 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     ec2_container_memory(item, cx);
                     check_task_definition(item, cx);
                 }
-                KindId::TaskDefinition | KindId::ExternalTaskDefinition => {
+                KindId::TaskDefinition => {
+                    fargate_size(item, &mut consts, cx);
                     check_task_definition(item, cx)
                 }
+                KindId::ExternalTaskDefinition => check_task_definition(item, cx),
                 KindId::Ec2Service | KindId::FargateService | KindId::ExternalService => {
                     service_compatible(stack, item, cx);
                     essential_container(stack, item, cx);
@@ -119,35 +122,70 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
     consts
 }
 
+/// How a task definition kind spells its task memory, when it has one.
+fn memory_property(task: &Item) -> Option<rules::MemoryProperty> {
+    match task.kind.id {
+        KindId::FargateTaskDefinition => Some(rules::MemoryProperty::MemoryLimitMib),
+        KindId::TaskDefinition => Some(rules::MemoryProperty::MemoryMib),
+        _ => None,
+    }
+}
+
+/// F1 and F2 on a Fargate-compatible task definition of either kind that states its size
+/// (`fargate_task_definition`, or `task_definition` with a Fargate compatibility).
+fn fargate_size(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
+    let (Some(compatibility), Some(memory)) = (compatibility(task), memory_property(task)) else {
+        return;
+    };
+    if !compatibility.is_fargate() {
+        return;
+    }
+    fargate_size_declared(task, compatibility, memory, cx);
+    fargate_size_offered(task, compatibility, memory, consts, cx);
+}
+
 /// F1: Fargate bills and places a task by its size, and has no default, so both halves are needed.
-fn fargate_size_declared(task: &Item, cx: &Ctxt) {
+fn fargate_size_declared(
+    task: &Item,
+    compatibility: Compatibility,
+    memory: rules::MemoryProperty,
+    cx: &Ctxt,
+) {
     if task.incomplete {
         return;
     }
-    let missing = match (
-        task.prop("cpu").is_some(),
-        task.prop("memory_limit_mib").is_some(),
-    ) {
-        (true, true) => return,
-        (true, false) => "`memory_limit_mib`",
-        (false, true) => "`cpu`",
-        (false, false) => "`cpu` and `memory_limit_mib`",
-    };
-    cx.error_at(
-        task.id.span(),
-        rules::fargate_needs_size_message(&task.id.name, missing),
-    );
+    let cpu_missing = task.prop("cpu").is_none();
+    let memory_missing = task.prop(memory.name()).is_none();
+    if cpu_missing || memory_missing {
+        cx.error_at(
+            task.id.span(),
+            rules::fargate_needs_size_message(
+                &task.id.name,
+                compatibility,
+                memory,
+                cpu_missing,
+                memory_missing,
+            ),
+        );
+    }
 }
 
 /// F2: Fargate offers a fixed grid of cpu/memory pairs; any other pair fails at deployment.
-fn fargate_size_offered(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
-    let (Some(cpu), Some(memory)) = (task.expr("cpu"), task.expr("memory_limit_mib")) else {
+fn fargate_size_offered(
+    task: &Item,
+    compatibility: Compatibility,
+    memory_property: rules::MemoryProperty,
+    consts: &mut ConstChecks,
+    cx: &Ctxt,
+) {
+    let (Some(cpu), Some(memory)) = (task.expr("cpu"), task.expr(memory_property.name())) else {
         return;
     };
-    let cpu_operand = size_operand(&task.id.name, "cpu", cpu, rules::parse_cpu, cx);
+    let name = &task.id.name;
+    let cpu_operand = size_operand(task, "cpu", cpu, rules::parse_cpu, cx);
     let memory_operand = size_operand(
-        &task.id.name,
-        "memory_limit_mib",
+        task,
+        memory_property.name(),
         memory,
         rules::parse_memory,
         cx,
@@ -157,14 +195,21 @@ fn fargate_size_offered(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
             match rules::fargate_size(c, m) {
                 Ok(()) => {}
                 Err(rules::FargateSizeError::Cpu) => {
-                    cx.error_spanned_by(cpu, rules::fargate_cpu_message(&task.id.name, c));
+                    cx.error_spanned_by(cpu, rules::fargate_cpu_message(name, compatibility, c));
                 }
                 Err(rules::FargateSizeError::Memory) => {
-                    cx.error_spanned_by(memory, rules::fargate_memory_message(&task.id.name, c, m));
+                    cx.error_spanned_by(
+                        memory,
+                        rules::fargate_memory_message(name, compatibility, memory_property, c, m),
+                    );
                 }
             }
         }
-        (Some(cpu), Some(memory)) => consts.fargate_sizes.push(ConstFargateSize { cpu, memory }),
+        (Some(cpu), Some(memory)) => consts.fargate_sizes.push(ConstFargateSize {
+            cpu,
+            memory,
+            memory_property,
+        }),
         // A run-time value (or an unreadable literal, already reported): the builder checks it.
         _ => {}
     }
@@ -173,7 +218,7 @@ fn fargate_size_offered(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
 /// Reads one side of a Fargate size: a literal, a constant expression, or `None` when only the
 /// run time knows it (or when the literal is unreadable, which is reported here).
 fn size_operand(
-    task: &str,
+    task: &Item,
     property: &str,
     expr: &Expr,
     parse: fn(&str) -> Option<u32>,
@@ -193,13 +238,15 @@ fn size_operand(
                     Some(value) => Some(SizeOperand::Known(value, expr.span())),
                     None => {
                         cx.error_spanned_by(
-                        expr,
-                        format!(
-                            "fargate task definition `{task}` cannot read `{property}: {:?}`: write {}",
-                            text.value(),
-                            unit_examples(property)
-                        ),
-                    );
+                            expr,
+                            format!(
+                                "{} `{}` cannot read `{property}: {:?}`: write {}",
+                                task.kind.noun,
+                                task.id.name,
+                                text.value(),
+                                unit_examples(property)
+                            ),
+                        );
                         None
                     }
                 },
