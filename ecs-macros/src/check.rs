@@ -1689,16 +1689,38 @@ fn exec_configuration(cluster: &Item, cx: &Ctxt) {
     }
 }
 
-/// G5 on a schedule written as a string literal.
-fn schedule_literal(item: &Item, cx: &Ctxt) {
-    let Some(PropValue::Schedule(Expr::Lit(syn::ExprLit {
-        lit: Lit::Str(lit), ..
-    }))) = item.prop("schedule").map(|p| &p.value)
-    else {
+/// A schedule written as a string literal.
+fn schedule_lit(item: &Item) -> Option<&syn::LitStr> {
+    match item.prop("schedule").map(|p| &p.value) {
+        Some(PropValue::Schedule(Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(lit), ..
+        }))) => Some(lit),
+        _ => None,
+    }
+}
+
+/// G5 on a schedule written as a string literal; whether it passed (or is not a literal).
+fn schedule_literal(item: &Item, cx: &Ctxt) -> bool {
+    let Some(lit) = schedule_lit(item) else {
+        return true;
+    };
+    let valid = rules::schedule_expression(&lit.value());
+    if !valid {
+        cx.error_at(lit.span(), rules::schedule_expression_message(&lit.value()));
+    }
+    valid
+}
+
+/// G5 (events rules): a rule fires on `rate(…)` or `cron(…)`, never on `at(…)`.
+fn events_rule_schedule(rule: &Item, cx: &Ctxt) {
+    let Some(lit) = schedule_lit(rule) else {
         return;
     };
-    if !rules::schedule_expression(&lit.value()) {
-        cx.error_at(lit.span(), rules::schedule_expression_message(&lit.value()));
+    if !rules::events_rule_schedule(&lit.value()) {
+        cx.error_at(
+            lit.span(),
+            rules::events_rule_schedule_message(&rule.id.name, &lit.value()),
+        );
     }
 }
 
@@ -1735,6 +1757,7 @@ fn task_scaling(
     for policy in &scaling.children {
         match policy.kind.id {
             KindId::ScaleOnSchedule => {
+                // `at(…)` stays valid here: scheduled scaling takes one-time actions.
                 schedule_literal(policy, cx);
                 if !policy.incomplete
                     && !rules::scheduled_action_capacity(
@@ -1825,7 +1848,9 @@ fn request_count_group(stack: &Item, policy: &Item, service: usize, name: &str, 
 
 /// G5 and the container overrides of an events rule.
 fn events_rule(stack: &Item, rule: &Item, cx: &Ctxt) {
-    schedule_literal(rule, cx);
+    if schedule_literal(rule, cx) {
+        events_rule_schedule(rule, cx);
+    }
     if !rule.incomplete && rule.prop("schedule").is_none() && rule.prop("event_pattern").is_none() {
         cx.error_at(rule.id.span(), rules::rule_trigger_message(&rule.id.name));
     }
