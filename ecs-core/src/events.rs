@@ -67,6 +67,14 @@ impl Rule {
         if props.schedule.is_none() && props.event_pattern.is_none() {
             return Err(Error::new(crate::rules::rule_trigger_message(id)));
         }
+        if let Some(schedule) = &props.schedule {
+            let expression = schedule.expression_string();
+            if !crate::rules::events_rule_schedule(expression) {
+                return Err(Error::new(crate::rules::events_rule_schedule_message(
+                    id, expression,
+                )));
+            }
+        }
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;

@@ -6,10 +6,10 @@
 //! [`Error`](crate::Error).
 //!
 //! ```
-//! use ecs_core::rules;
+//! use ecs_core::{rules, task_definition::Compatibility};
 //! assert!(rules::fargate_size(256, 512).is_ok());
 //! assert_eq!(
-//!     rules::fargate_memory_message("TaskDef", 256, 4096),
+//!     rules::fargate_memory_message("TaskDef", Compatibility::Fargate, rules::MemoryProperty::MemoryLimitMib, 256, 4096),
 //!     "fargate task definition `TaskDef` cannot use `memory_limit_mib: 4096` with `cpu: 256`: use 512, 1024 or 2048",
 //! );
 //! ```
@@ -176,58 +176,167 @@ pub const fn fargate_memory_hint(cpu: u32) -> &'static str {
 /// The values to suggest for a Fargate cpu, as a message fragment.
 pub const FARGATE_CPU_HINT: &str = "use 256, 512, 1024, 2048, 4096, 8192 or 16384";
 
-/// The message of rule F2 for a named constant, where no construct name is at hand (const
-/// evaluation cannot format strings).
+/// How a task definition kind spells its task memory, so the messages of rules F1 and F2 name
+/// the property the user writes: `fargate_task_definition` takes `memory_limit_mib` (CDK
+/// `FargateTaskDefinitionProps.memoryLimitMiB`), the generic `task_definition` takes `memory_mib`
+/// (CDK `TaskDefinitionProps.memoryMiB`).
 ///
 /// ```
-/// use ecs_core::rules::{fargate_size_const_message, FargateSizeError};
-/// assert!(fargate_size_const_message(256, FargateSizeError::Memory).contains("512, 1024 or 2048"));
+/// assert_eq!(ecs_core::rules::MemoryProperty::MemoryMib.name(), "memory_mib");
 /// ```
-pub const fn fargate_size_const_message(cpu: u32, error: FargateSizeError) -> &'static str {
-    match error {
-        FargateSizeError::Cpu => {
-            "fargate `cpu` is not a size Fargate offers: use 256, 512, 1024, 2048, 4096, 8192 or 16384"
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MemoryProperty {
+    /// `memory_limit_mib`, of `fargate_task_definition`.
+    MemoryLimitMib,
+    /// `memory_mib`, of the generic `task_definition`.
+    MemoryMib,
+}
+
+impl MemoryProperty {
+    /// The property name as written in `ecs_app!` and as the builder's setter.
+    pub const fn name(self) -> &'static str {
+        match self {
+            MemoryProperty::MemoryLimitMib => "memory_limit_mib",
+            MemoryProperty::MemoryMib => "memory_mib",
         }
-        FargateSizeError::Memory => match cpu {
-            256 => "fargate `memory_limit_mib` does not fit `cpu: 256`: use 512, 1024 or 2048",
-            512 => "fargate `memory_limit_mib` does not fit `cpu: 512`: use 1024, 2048, 3072 or 4096",
-            1024 => "fargate `memory_limit_mib` does not fit `cpu: 1024`: use a multiple of 1024 from 2048 to 8192",
-            2048 => "fargate `memory_limit_mib` does not fit `cpu: 2048`: use a multiple of 1024 from 4096 to 16384",
-            4096 => "fargate `memory_limit_mib` does not fit `cpu: 4096`: use a multiple of 1024 from 8192 to 30720",
-            8192 => "fargate `memory_limit_mib` does not fit `cpu: 8192`: use a multiple of 4096 from 16384 to 61440",
-            _ => "fargate `memory_limit_mib` does not fit `cpu: 16384`: use a multiple of 8192 from 32768 to 122880",
-        },
     }
 }
 
-/// Rule F1's message: a Fargate task definition without `cpu` or `memory_limit_mib`.
-/// `missing` names the absent properties, e.g. "`memory_limit_mib`".
+/// Rule F2's message at const evaluation, for sizes naming constants, where no construct name
+/// is at hand and no value can be formatted.
 ///
 /// ```
+/// use ecs_core::rules::{fargate_size_const_message, FargateSizeError, MemoryProperty};
 /// assert_eq!(
-///     ecs_core::rules::fargate_needs_size_message("TaskDef", "`cpu`"),
-///     "fargate task definition `TaskDef` needs `cpu`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`",
+///     fargate_size_const_message(256, FargateSizeError::Memory, MemoryProperty::MemoryMib),
+///     "fargate `memory_mib` does not fit `cpu: 256`: use 512, 1024 or 2048",
 /// );
 /// ```
-pub fn fargate_needs_size_message(task: &str, missing: &str) -> String {
+pub const fn fargate_size_const_message(
+    cpu: u32,
+    error: FargateSizeError,
+    memory: MemoryProperty,
+) -> &'static str {
+    // `concat!` needs literals, so each spelling of the property gets its own table.
+    macro_rules! memory_messages {
+        ($property:literal) => {
+            match cpu {
+                256 => concat!(
+                    "fargate `",
+                    $property,
+                    "` does not fit `cpu: 256`: use 512, 1024 or 2048"
+                ),
+                512 => concat!(
+                    "fargate `",
+                    $property,
+                    "` does not fit `cpu: 512`: use 1024, 2048, 3072 or 4096"
+                ),
+                1024 => concat!(
+                    "fargate `",
+                    $property,
+                    "` does not fit `cpu: 1024`: use a multiple of 1024 from 2048 to 8192"
+                ),
+                2048 => concat!(
+                    "fargate `",
+                    $property,
+                    "` does not fit `cpu: 2048`: use a multiple of 1024 from 4096 to 16384"
+                ),
+                4096 => concat!(
+                    "fargate `",
+                    $property,
+                    "` does not fit `cpu: 4096`: use a multiple of 1024 from 8192 to 30720"
+                ),
+                8192 => concat!(
+                    "fargate `",
+                    $property,
+                    "` does not fit `cpu: 8192`: use a multiple of 4096 from 16384 to 61440"
+                ),
+                _ => concat!(
+                    "fargate `",
+                    $property,
+                    "` does not fit `cpu: 16384`: use a multiple of 8192 from 32768 to 122880"
+                ),
+            }
+        };
+    }
+    match (error, memory) {
+        (FargateSizeError::Cpu, _) => {
+            "fargate `cpu` is not a size Fargate offers: use 256, 512, 1024, 2048, 4096, 8192 or 16384"
+        }
+        (FargateSizeError::Memory, MemoryProperty::MemoryLimitMib) => {
+            memory_messages!("memory_limit_mib")
+        }
+        (FargateSizeError::Memory, MemoryProperty::MemoryMib) => memory_messages!("memory_mib"),
+    }
+}
+
+/// Rule F1's message: a Fargate-compatible task definition without `cpu` or its memory
+/// property, named as the kind spells it.
+///
+/// ```
+/// use ecs_core::{rules::{fargate_needs_size_message, MemoryProperty}, task_definition::Compatibility};
+/// assert_eq!(
+///     fargate_needs_size_message("TaskDef", Compatibility::Fargate, MemoryProperty::MemoryLimitMib, true, false),
+///     "fargate task definition `TaskDef` needs `cpu`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`",
+/// );
+/// assert_eq!(
+///     fargate_needs_size_message("TaskDef", Compatibility::Ec2AndFargate, MemoryProperty::MemoryMib, false, true),
+///     "ec2 and fargate task definition `TaskDef` needs `memory_mib`: add `cpu` and `memory_mib`, e.g. `cpu: 256, memory_mib: 512`",
+/// );
+/// ```
+pub fn fargate_needs_size_message(
+    task: &str,
+    compatibility: Compatibility,
+    memory: MemoryProperty,
+    cpu_missing: bool,
+    memory_missing: bool,
+) -> String {
+    let memory = memory.name();
+    let missing = match (cpu_missing, memory_missing) {
+        (true, true) => format!("`cpu` and `{memory}`"),
+        (true, false) => "`cpu`".to_string(),
+        _ => format!("`{memory}`"),
+    };
     format!(
-        "fargate task definition `{task}` needs {missing}: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"
+        "{} task definition `{task}` needs {missing}: add `cpu` and `{memory}`, e.g. `cpu: 256, {memory}: 512`",
+        compatibility.lower_name()
     )
 }
 
 /// Rule F2's message for a cpu value Fargate does not offer.
 ///
 /// ```
-/// assert!(ecs_core::rules::fargate_cpu_message("TaskDef", 300).ends_with("16384"));
+/// use ecs_core::task_definition::Compatibility;
+/// assert!(ecs_core::rules::fargate_cpu_message("TaskDef", Compatibility::Fargate, 300).ends_with("16384"));
 /// ```
-pub fn fargate_cpu_message(task: &str, cpu: u32) -> String {
-    format!("fargate task definition `{task}` cannot use `cpu: {cpu}`: {FARGATE_CPU_HINT}")
+pub fn fargate_cpu_message(task: &str, compatibility: Compatibility, cpu: u32) -> String {
+    format!(
+        "{} task definition `{task}` cannot use `cpu: {cpu}`: {FARGATE_CPU_HINT}",
+        compatibility.lower_name()
+    )
 }
 
-/// Rule F2's message for a memory value that does not fit the cpu.
-pub fn fargate_memory_message(task: &str, cpu: u32, memory: u32) -> String {
+/// Rule F2's message for a memory value that does not fit the cpu, naming the memory property
+/// as the kind spells it.
+///
+/// ```
+/// use ecs_core::{rules::{fargate_memory_message, MemoryProperty}, task_definition::Compatibility};
+/// assert_eq!(
+///     fargate_memory_message("TaskDef", Compatibility::Ec2AndFargate, MemoryProperty::MemoryMib, 256, 4096),
+///     "ec2 and fargate task definition `TaskDef` cannot use `memory_mib: 4096` with `cpu: 256`: use 512, 1024 or 2048",
+/// );
+/// ```
+pub fn fargate_memory_message(
+    task: &str,
+    compatibility: Compatibility,
+    memory_property: MemoryProperty,
+    cpu: u32,
+    memory: u32,
+) -> String {
     format!(
-        "fargate task definition `{task}` cannot use `memory_limit_mib: {memory}` with `cpu: {cpu}`: {}",
+        "{} task definition `{task}` cannot use `{}: {memory}` with `cpu: {cpu}`: {}",
+        compatibility.lower_name(),
+        memory_property.name(),
         fargate_memory_hint(cpu)
     )
 }
@@ -1970,6 +2079,57 @@ pub fn rule_trigger_message(rule: &str) -> String {
     format!(
         "rule `{rule}` needs `schedule` or `event_pattern`: add one, e.g. `schedule: \"rate(1 hour)\"`"
     )
+}
+
+/// Rule G5 (events rules): EventBridge rules fire on `rate(…)` and `cron(…)` only; `at(…)` is a
+/// one-time schedule of Application Auto Scaling (and of EventBridge Scheduler), which a rule's
+/// `ScheduleExpression` refuses at deployment (AWS "Schedule expressions for rules").
+///
+/// ```
+/// assert!(ecs_core::rules::events_rule_schedule("cron(0 8 1 12 ? 2026)"));
+/// assert!(ecs_core::rules::events_rule_schedule("rate(1 hour)"));
+/// assert!(!ecs_core::rules::events_rule_schedule("at(2026-12-01T08:00:00)"));
+/// ```
+pub const fn events_rule_schedule(expression: &str) -> bool {
+    !starts_with(expression.as_bytes(), b"at(")
+}
+
+/// The message of [`events_rule_schedule`]: the fix is the cron expression firing at the same
+/// minute (a cron with a year fires once), when the `at(…)` time is readable.
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::rules::events_rule_schedule_message("Once", "at(2026-12-01T08:30:00)"),
+///     "rule `Once` cannot use schedule `at(2026-12-01T08:30:00)`: events rules take only `rate(…)` and `cron(…)`; to fire once, use `cron(30 8 1 12 ? 2026)`",
+/// );
+/// ```
+pub fn events_rule_schedule_message(rule: &str, expression: &str) -> String {
+    let fix = match at_as_cron(expression) {
+        Some(cron) => format!("to fire once, use `{cron}`"),
+        None => {
+            "to fire once, use a `cron(…)` with its year, e.g. `cron(0 8 1 12 ? 2026)`".to_string()
+        }
+    };
+    format!(
+        "rule `{rule}` cannot use schedule `{expression}`: events rules take only `rate(…)` and `cron(…)`; {fix}"
+    )
+}
+
+/// `at(yyyy-mm-ddThh:mm:ss)` as the cron expression firing at that minute.
+fn at_as_cron(expression: &str) -> Option<String> {
+    let time = expression.strip_prefix("at(")?.strip_suffix(')')?;
+    let (date, clock) = time.split_once('T')?;
+    let number = |s: &str| -> Option<u32> {
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    };
+    let mut date = date.split('-').map(number);
+    let (year, month, day) = (date.next()??, date.next()??, date.next()??);
+    let mut clock = clock.split(':').map(number);
+    let (hour, minute) = (clock.next()??, clock.next()??);
+    Some(format!("cron({minute} {hour} {day} {month} ? {year})"))
 }
 
 /// Rule A1: a service has one scalable target, so `auto_scale_task_count` is declared once per

@@ -51,6 +51,23 @@ impl Compatibility {
         }
     }
 
+    /// The network mode a task definition of this compatibility uses when none is given: the
+    /// CDK gives Fargate-compatible tasks `awsvpc` (the only mode Fargate runs) and the others
+    /// Docker's `bridge`. The builders and `ecs_app!` both read it here.
+    ///
+    /// ```
+    /// use ecs_core::task_definition::{Compatibility, NetworkMode};
+    /// assert_eq!(Compatibility::Ec2AndFargate.default_network_mode(), NetworkMode::AwsVpc);
+    /// assert_eq!(Compatibility::Ec2.default_network_mode(), NetworkMode::Bridge);
+    /// ```
+    pub const fn default_network_mode(self) -> NetworkMode {
+        if self.is_fargate() {
+            NetworkMode::AwsVpc
+        } else {
+            NetworkMode::Bridge
+        }
+    }
+
     /// The `ecs_app!` keyword of the service kind that runs such a task definition.
     pub const fn service_keyword(self) -> &'static str {
         match self {
@@ -128,7 +145,7 @@ use crate::construct::{NodeId, StackId};
 use crate::container::{ContainerData, ContainerDefinition, ContainerDefinitionOptions};
 use crate::error::Error;
 use crate::iam::Role;
-use crate::rules;
+use crate::rules::{self, MemoryProperty};
 use crate::volume::Volume;
 
 /// A task cpu or memory size as written by the user: a number (`256`) or CloudFormation's unit
@@ -764,7 +781,15 @@ impl Ec2TaskDefinition {
         id: &str,
         props: Ec2TaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
-        TaskDefinition::create(app, stack, id, Compatibility::Ec2, props.spec)
+        // EC2 task definitions have no task memory to name; rule F1 does not apply to them.
+        TaskDefinition::create(
+            app,
+            stack,
+            id,
+            Compatibility::Ec2,
+            MemoryProperty::MemoryMib,
+            props.spec,
+        )
     }
 }
 
@@ -794,7 +819,14 @@ impl FargateTaskDefinition {
         id: &str,
         props: FargateTaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
-        TaskDefinition::create(app, stack, id, Compatibility::Fargate, props.spec)
+        TaskDefinition::create(
+            app,
+            stack,
+            id,
+            Compatibility::Fargate,
+            MemoryProperty::MemoryLimitMib,
+            props.spec,
+        )
     }
 }
 
@@ -822,7 +854,15 @@ impl ExternalTaskDefinition {
         id: &str,
         props: ExternalTaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
-        TaskDefinition::create(app, stack, id, Compatibility::External, props.spec)
+        // External task definitions have no task memory to name; rule F1 does not apply to them.
+        TaskDefinition::create(
+            app,
+            stack,
+            id,
+            Compatibility::External,
+            MemoryProperty::MemoryMib,
+            props.spec,
+        )
     }
 }
 
@@ -842,7 +882,14 @@ impl TaskDefinition {
                 "task definition `{id}` needs `compatibility`: add e.g. `compatibility: Ec2AndFargate`"
             )));
         };
-        TaskDefinition::create(app, stack, id, compatibility, props.spec)
+        TaskDefinition::create(
+            app,
+            stack,
+            id,
+            compatibility,
+            MemoryProperty::MemoryMib,
+            props.spec,
+        )
     }
 
     fn create(
@@ -850,15 +897,13 @@ impl TaskDefinition {
         stack: StackId,
         id: &str,
         compatibility: Compatibility,
+        memory_property: MemoryProperty,
         spec: Spec,
     ) -> Result<TaskDefinition, Error> {
-        let default_mode = if compatibility.is_fargate() {
-            NetworkMode::AwsVpc
-        } else {
-            NetworkMode::Bridge
-        };
-        let network_mode = spec.network_mode.unwrap_or(default_mode);
-        let (cpu, memory) = check_size(id, compatibility, &spec)?;
+        let network_mode = spec
+            .network_mode
+            .unwrap_or(compatibility.default_network_mode());
+        let (cpu, memory) = check_size(id, compatibility, memory_property, &spec)?;
         check_task_rules(id, compatibility, network_mode, &spec)?;
 
         let root = app.stack(stack).root();
@@ -1319,10 +1364,12 @@ impl TaskDefinition {
     }
 }
 
-/// Rules F1 and F2 for Fargate-compatible tasks; the resolved cpu and memory.
+/// Rules F1 and F2 for Fargate-compatible tasks; the resolved cpu and memory. Messages name the
+/// memory property as the kind spells it.
 fn check_size(
     id: &str,
     compatibility: Compatibility,
+    memory_property: MemoryProperty,
     spec: &Spec,
 ) -> Result<(Option<u32>, Option<u32>), Error> {
     let cpu = spec
@@ -1333,27 +1380,35 @@ fn check_size(
     let memory = spec
         .memory
         .as_ref()
-        .map(|m| m.resolve(id, "memory_limit_mib", rules::parse_memory, "\"2 GB\""))
+        .map(|m| m.resolve(id, memory_property.name(), rules::parse_memory, "\"2 GB\""))
         .transpose()?;
     if compatibility.is_fargate() {
-        let (cpu, memory) = match (cpu, memory) {
-            (Some(c), Some(m)) => (c, m),
-            (c, m) => {
-                let missing = match (c, m) {
-                    (None, None) => "`cpu` and `memory_limit_mib`",
-                    (None, _) => "`cpu`",
-                    _ => "`memory_limit_mib`",
-                };
-                return Err(Error::new(rules::fargate_needs_size_message(id, missing)));
-            }
+        let (Some(cpu), Some(memory)) = (cpu, memory) else {
+            return Err(Error::new(rules::fargate_needs_size_message(
+                id,
+                compatibility,
+                memory_property,
+                cpu.is_none(),
+                memory.is_none(),
+            )));
         };
         match rules::fargate_size(cpu, memory) {
             Ok(()) => {}
             Err(rules::FargateSizeError::Cpu) => {
-                return Err(Error::new(rules::fargate_cpu_message(id, cpu)))
+                return Err(Error::new(rules::fargate_cpu_message(
+                    id,
+                    compatibility,
+                    cpu,
+                )))
             }
             Err(rules::FargateSizeError::Memory) => {
-                return Err(Error::new(rules::fargate_memory_message(id, cpu, memory)))
+                return Err(Error::new(rules::fargate_memory_message(
+                    id,
+                    compatibility,
+                    memory_property,
+                    cpu,
+                    memory,
+                )))
             }
         }
     }

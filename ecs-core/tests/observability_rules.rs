@@ -190,3 +190,39 @@ fn scaling_bounds_and_schedules_are_checked() {
         "{err}"
     );
 }
+
+#[test]
+fn events_rules_refuse_at_schedules_that_scheduled_scaling_takes() {
+    use ecs_core::events::{Rule, RuleProps};
+    let mut app = App::new();
+    let s = app.add_stack("Web").unwrap();
+    let at = Schedule::expression("at(2026-12-01T08:30:00)").unwrap();
+    let err = Rule::new(
+        &mut app,
+        s,
+        "Once",
+        RuleProps::default().schedule(at.clone()),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::events_rule_schedule_message("Once", "at(2026-12-01T08:30:00)")
+    );
+    assert!(
+        err.to_string().ends_with("use `cron(30 8 1 12 ? 2026)`"),
+        "{err}"
+    );
+    let cron = Schedule::expression("cron(30 8 1 12 ? 2026)").unwrap();
+    Rule::new(&mut app, s, "Cron", RuleProps::default().schedule(cron)).unwrap();
+    let (_, service) = fargate_service(&mut app, s);
+    let scaling = service
+        .auto_scale_task_count(&mut app, EnableScalingProps::default().max_capacity(4))
+        .unwrap();
+    scaling
+        .scale_on_schedule(
+            &mut app,
+            "Launch",
+            ScalingSchedule::default().schedule(at).min_capacity(4),
+        )
+        .unwrap();
+}

@@ -335,3 +335,80 @@ fn a_container_added_after_the_service_is_judged_at_synthesis() {
         "{err}"
     );
 }
+
+#[test]
+fn a_generic_ec2_task_definition_defaults_to_bridge_networking() {
+    let (mut app, s) = stack();
+    let td = TaskDefinition::new(
+        &mut app,
+        s,
+        "TaskDef",
+        TaskDefinitionProps::default().compatibility(Compatibility::Ec2),
+    )
+    .unwrap();
+    assert_eq!(td.network_mode(&app), NetworkMode::Bridge);
+    assert_eq!(
+        td.network_mode(&app),
+        Compatibility::Ec2.default_network_mode()
+    );
+}
+
+#[test]
+fn fargate_size_messages_name_memory_as_each_kind_spells_it() {
+    let (mut app, s) = stack();
+    let generic = |props: TaskDefinitionProps| props.compatibility(Compatibility::Ec2AndFargate);
+    let err = TaskDefinition::new(
+        &mut app,
+        s,
+        "A",
+        generic(TaskDefinitionProps::default().cpu(256)),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "ec2 and fargate task definition `A` needs `memory_mib`: add `cpu` and `memory_mib`, e.g. `cpu: 256, memory_mib: 512`"
+    );
+    let err = TaskDefinition::new(
+        &mut app,
+        s,
+        "B",
+        generic(TaskDefinitionProps::default().cpu("256").memory_mib("4096")),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "ec2 and fargate task definition `B` cannot use `memory_mib: 4096` with `cpu: 256`: use 512, 1024 or 2048"
+    );
+    let err = TaskDefinition::new(
+        &mut app,
+        s,
+        "C",
+        generic(TaskDefinitionProps::default().cpu(256).memory_mib(-1)),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("`memory_mib: -1`"), "{err}");
+    let err = FargateTaskDefinition::new(
+        &mut app,
+        s,
+        "D",
+        FargateTaskDefinitionProps::default().cpu(256),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fargate task definition `D` needs `memory_limit_mib`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"
+    );
+    let err = FargateTaskDefinition::new(
+        &mut app,
+        s,
+        "E",
+        FargateTaskDefinitionProps::default()
+            .cpu(256)
+            .memory_limit_mib(4096),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fargate task definition `E` cannot use `memory_limit_mib: 4096` with `cpu: 256`: use 512, 1024 or 2048"
+    );
+}

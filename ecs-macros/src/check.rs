@@ -57,6 +57,8 @@ pub struct ConstFargateSize {
     pub cpu: SizeOperand,
     /// The memory operand.
     pub memory: SizeOperand,
+    /// How the task definition's kind spells its memory, for the message.
+    pub memory_property: rules::MemoryProperty,
 }
 
 /// One side of a Fargate size pair.
@@ -76,8 +78,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
         for item in &stack.children {
             match item.kind.id {
                 KindId::FargateTaskDefinition => {
-                    fargate_size_declared(item, cx);
-                    fargate_size_offered(item, &mut consts, cx);
+                    fargate_size(item, &mut consts, cx);
                     fargate_network_mode(item, cx);
                     check_task_definition(item, cx);
                 }
@@ -85,9 +86,11 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     ec2_container_memory(item, cx);
                     check_task_definition(item, cx);
                 }
-                KindId::TaskDefinition | KindId::ExternalTaskDefinition => {
+                KindId::TaskDefinition => {
+                    fargate_size(item, &mut consts, cx);
                     check_task_definition(item, cx)
                 }
+                KindId::ExternalTaskDefinition => check_task_definition(item, cx),
                 KindId::Ec2Service | KindId::FargateService | KindId::ExternalService => {
                     service_compatible(stack, item, cx);
                     essential_container(stack, item, cx);
@@ -119,35 +122,70 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
     consts
 }
 
+/// How a task definition kind spells its task memory, when it has one.
+fn memory_property(task: &Item) -> Option<rules::MemoryProperty> {
+    match task.kind.id {
+        KindId::FargateTaskDefinition => Some(rules::MemoryProperty::MemoryLimitMib),
+        KindId::TaskDefinition => Some(rules::MemoryProperty::MemoryMib),
+        _ => None,
+    }
+}
+
+/// F1 and F2 on a Fargate-compatible task definition of either kind that states its size
+/// (`fargate_task_definition`, or `task_definition` with a Fargate compatibility).
+fn fargate_size(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
+    let (Some(compatibility), Some(memory)) = (compatibility(task), memory_property(task)) else {
+        return;
+    };
+    if !compatibility.is_fargate() {
+        return;
+    }
+    fargate_size_declared(task, compatibility, memory, cx);
+    fargate_size_offered(task, compatibility, memory, consts, cx);
+}
+
 /// F1: Fargate bills and places a task by its size, and has no default, so both halves are needed.
-fn fargate_size_declared(task: &Item, cx: &Ctxt) {
+fn fargate_size_declared(
+    task: &Item,
+    compatibility: Compatibility,
+    memory: rules::MemoryProperty,
+    cx: &Ctxt,
+) {
     if task.incomplete {
         return;
     }
-    let missing = match (
-        task.prop("cpu").is_some(),
-        task.prop("memory_limit_mib").is_some(),
-    ) {
-        (true, true) => return,
-        (true, false) => "`memory_limit_mib`",
-        (false, true) => "`cpu`",
-        (false, false) => "`cpu` and `memory_limit_mib`",
-    };
-    cx.error_at(
-        task.id.span(),
-        rules::fargate_needs_size_message(&task.id.name, missing),
-    );
+    let cpu_missing = task.prop("cpu").is_none();
+    let memory_missing = task.prop(memory.name()).is_none();
+    if cpu_missing || memory_missing {
+        cx.error_at(
+            task.id.span(),
+            rules::fargate_needs_size_message(
+                &task.id.name,
+                compatibility,
+                memory,
+                cpu_missing,
+                memory_missing,
+            ),
+        );
+    }
 }
 
 /// F2: Fargate offers a fixed grid of cpu/memory pairs; any other pair fails at deployment.
-fn fargate_size_offered(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
-    let (Some(cpu), Some(memory)) = (task.expr("cpu"), task.expr("memory_limit_mib")) else {
+fn fargate_size_offered(
+    task: &Item,
+    compatibility: Compatibility,
+    memory_property: rules::MemoryProperty,
+    consts: &mut ConstChecks,
+    cx: &Ctxt,
+) {
+    let (Some(cpu), Some(memory)) = (task.expr("cpu"), task.expr(memory_property.name())) else {
         return;
     };
-    let cpu_operand = size_operand(&task.id.name, "cpu", cpu, rules::parse_cpu, cx);
+    let name = &task.id.name;
+    let cpu_operand = size_operand(task, "cpu", cpu, rules::parse_cpu, cx);
     let memory_operand = size_operand(
-        &task.id.name,
-        "memory_limit_mib",
+        task,
+        memory_property.name(),
         memory,
         rules::parse_memory,
         cx,
@@ -157,14 +195,21 @@ fn fargate_size_offered(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
             match rules::fargate_size(c, m) {
                 Ok(()) => {}
                 Err(rules::FargateSizeError::Cpu) => {
-                    cx.error_spanned_by(cpu, rules::fargate_cpu_message(&task.id.name, c));
+                    cx.error_spanned_by(cpu, rules::fargate_cpu_message(name, compatibility, c));
                 }
                 Err(rules::FargateSizeError::Memory) => {
-                    cx.error_spanned_by(memory, rules::fargate_memory_message(&task.id.name, c, m));
+                    cx.error_spanned_by(
+                        memory,
+                        rules::fargate_memory_message(name, compatibility, memory_property, c, m),
+                    );
                 }
             }
         }
-        (Some(cpu), Some(memory)) => consts.fargate_sizes.push(ConstFargateSize { cpu, memory }),
+        (Some(cpu), Some(memory)) => consts.fargate_sizes.push(ConstFargateSize {
+            cpu,
+            memory,
+            memory_property,
+        }),
         // A run-time value (or an unreadable literal, already reported): the builder checks it.
         _ => {}
     }
@@ -173,7 +218,7 @@ fn fargate_size_offered(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
 /// Reads one side of a Fargate size: a literal, a constant expression, or `None` when only the
 /// run time knows it (or when the literal is unreadable, which is reported here).
 fn size_operand(
-    task: &str,
+    task: &Item,
     property: &str,
     expr: &Expr,
     parse: fn(&str) -> Option<u32>,
@@ -193,13 +238,15 @@ fn size_operand(
                     Some(value) => Some(SizeOperand::Known(value, expr.span())),
                     None => {
                         cx.error_spanned_by(
-                        expr,
-                        format!(
-                            "fargate task definition `{task}` cannot read `{property}: {:?}`: write {}",
-                            text.value(),
-                            unit_examples(property)
-                        ),
-                    );
+                            expr,
+                            format!(
+                                "{} `{}` cannot read `{property}: {:?}`: write {}",
+                                task.kind.noun,
+                                task.id.name,
+                                text.value(),
+                                unit_examples(property)
+                            ),
+                        );
                         None
                     }
                 },
@@ -755,13 +802,15 @@ fn service_task<'a>(stack: &'a Item, service: &Item) -> Option<&'a Item> {
     target(stack, service, "task_definition").map(|(t, _)| t)
 }
 
-fn network_mode(task: &Item) -> NetworkMode {
+/// A task definition's network mode as written, else the default of its compatibility (defined
+/// in `ecs-core`, as the builders use it); `None` when the macro cannot read either.
+fn network_mode(task: &Item) -> Option<NetworkMode> {
     match task.prop("network_mode").map(|p| &p.value) {
         Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
-            NetworkMode::from_variant_name(&v.to_string()).unwrap_or(NetworkMode::AwsVpc)
+            NetworkMode::from_variant_name(&v.to_string())
         }
-        _ if task.kind.id == KindId::Ec2TaskDefinition => NetworkMode::Bridge,
-        _ => NetworkMode::AwsVpc,
+        Some(_) => None,
+        None => compatibility(task).map(Compatibility::default_network_mode),
     }
 }
 
@@ -872,7 +921,9 @@ fn load_balancer_targets(stack: &Item, item: &Item, classic: bool, cx: &Ctxt) {
                 );
                 continue;
             }
-            let mode = network_mode(task);
+            let Some(mode) = network_mode(task) else {
+                continue;
+            };
             if !rules::classic_lb_network_mode(mode) {
                 cx.error_at(
                     span,
@@ -953,6 +1004,10 @@ fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
     let PropValue::Object(options) = &prop.value else {
         return;
     };
+    // X1 (`external_features`) already refuses Cloud Map on ECS Anywhere; its records are moot.
+    if !rules::external_supports(launch_type(service), rules::ExternalFeature::CloudMap) {
+        return;
+    }
     if options.reference("cloud_map_namespace").is_none() && !options.incomplete {
         if let Some((cluster, _)) = target(stack, service, "cluster") {
             if cluster.prop("default_cloud_map_namespace").is_none() && !cluster.incomplete {
@@ -966,7 +1021,9 @@ fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
     let Some(task) = service_task(stack, service) else {
         return;
     };
-    let mode = network_mode(task);
+    let Some(mode) = network_mode(task) else {
+        return;
+    };
     let (record, record_span) = match options.prop("dns_record_type").map(|p| &p.value) {
         Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
             match ecs_core::cloud_map::DnsRecordType::from_variant_name(&v.to_string()) {
@@ -1180,11 +1237,7 @@ pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     let Some(compatibility) = compatibility(task) else {
         return;
     };
-    let mode = match enum_variant(task, "network_mode") {
-        Some(v) => NetworkMode::from_variant_name(&v),
-        None if compatibility.is_fargate() => Some(NetworkMode::AwsVpc),
-        None => Some(NetworkMode::Bridge),
-    };
+    let mode = network_mode(task);
     let name = &task.id.name;
     let variant = match task.prop("network_mode").map(|p| &p.value) {
         Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => Some(v),
@@ -1637,16 +1690,38 @@ fn exec_configuration(cluster: &Item, cx: &Ctxt) {
     }
 }
 
-/// G5 on a schedule written as a string literal.
-fn schedule_literal(item: &Item, cx: &Ctxt) {
-    let Some(PropValue::Schedule(Expr::Lit(syn::ExprLit {
-        lit: Lit::Str(lit), ..
-    }))) = item.prop("schedule").map(|p| &p.value)
-    else {
+/// A schedule written as a string literal.
+fn schedule_lit(item: &Item) -> Option<&syn::LitStr> {
+    match item.prop("schedule").map(|p| &p.value) {
+        Some(PropValue::Schedule(Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(lit), ..
+        }))) => Some(lit),
+        _ => None,
+    }
+}
+
+/// G5 on a schedule written as a string literal; whether it passed (or is not a literal).
+fn schedule_literal(item: &Item, cx: &Ctxt) -> bool {
+    let Some(lit) = schedule_lit(item) else {
+        return true;
+    };
+    let valid = rules::schedule_expression(&lit.value());
+    if !valid {
+        cx.error_at(lit.span(), rules::schedule_expression_message(&lit.value()));
+    }
+    valid
+}
+
+/// G5 (events rules): a rule fires on `rate(…)` or `cron(…)`, never on `at(…)`.
+fn events_rule_schedule(rule: &Item, cx: &Ctxt) {
+    let Some(lit) = schedule_lit(rule) else {
         return;
     };
-    if !rules::schedule_expression(&lit.value()) {
-        cx.error_at(lit.span(), rules::schedule_expression_message(&lit.value()));
+    if !rules::events_rule_schedule(&lit.value()) {
+        cx.error_at(
+            lit.span(),
+            rules::events_rule_schedule_message(&rule.id.name, &lit.value()),
+        );
     }
 }
 
@@ -1683,6 +1758,7 @@ fn task_scaling(
     for policy in &scaling.children {
         match policy.kind.id {
             KindId::ScaleOnSchedule => {
+                // `at(…)` stays valid here: scheduled scaling takes one-time actions.
                 schedule_literal(policy, cx);
                 if !policy.incomplete
                     && !rules::scheduled_action_capacity(
@@ -1773,7 +1849,9 @@ fn request_count_group(stack: &Item, policy: &Item, service: usize, name: &str, 
 
 /// G5 and the container overrides of an events rule.
 fn events_rule(stack: &Item, rule: &Item, cx: &Ctxt) {
-    schedule_literal(rule, cx);
+    if schedule_literal(rule, cx) {
+        events_rule_schedule(rule, cx);
+    }
     if !rule.incomplete && rule.prop("schedule").is_none() && rule.prop("event_pattern").is_none() {
         cx.error_at(rule.id.span(), rules::rule_trigger_message(&rule.id.name));
     }

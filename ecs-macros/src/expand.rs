@@ -859,8 +859,12 @@ fn const_fargate_size(size: &ConstFargateSize) -> TokenStream {
     let memory = Ident::new("__ecs_memory", Span::call_site());
     let (cpu_value, cpu_spans) = const_operand(&size.cpu, "cpu_units");
     let (memory_value, memory_spans) = const_operand(&size.memory, "memory_mib");
-    let cpu_panic = const_panic(&cpu, quote!(Cpu), cpu_spans);
-    let memory_panic = const_panic(&cpu, quote!(Memory), memory_spans);
+    let property = match size.memory_property {
+        ecs_core::rules::MemoryProperty::MemoryLimitMib => "MemoryLimitMib",
+        ecs_core::rules::MemoryProperty::MemoryMib => "MemoryMib",
+    };
+    let cpu_panic = const_panic(&cpu, quote!(Cpu), property, cpu_spans);
+    let memory_panic = const_panic(&cpu, quote!(Memory), property, memory_spans);
     quote! {
         const _: () = {
             let #cpu: #p::u32 = #cpu_value;
@@ -878,12 +882,19 @@ fn const_fargate_size(size: &ConstFargateSize) -> TokenStream {
 /// reports a const panic at the `panic!` call, whose span runs from its path to its arguments.
 /// The path must not carry the macro's call-site span, which would widen the error to the whole
 /// `ecs_app!` invocation.
-fn const_panic(cpu: &Ident, error: TokenStream, (first, last): (Span, Span)) -> TokenStream {
+fn const_panic(
+    cpu: &Ident,
+    error: TokenStream,
+    property: &str,
+    (first, last): (Span, Span),
+) -> TokenStream {
+    let property = Ident::new(property, last);
     let path = quote_spanned!(first=> __ecs_p::panic);
     let args = quote_spanned! {last=>
         !("{}", __ecs_p::rules::fargate_size_const_message(
             #cpu,
             __ecs_p::rules::FargateSizeError::#error,
+            __ecs_p::rules::MemoryProperty::#property,
         ))
     };
     quote!(#path #args)
