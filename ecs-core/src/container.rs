@@ -295,11 +295,14 @@ pub struct ContainerDefinitionOptions {
     pub inference_accelerator_resources: Vec<String>,
     /// `MountPoints` (CDK `addMountPoints`).
     pub mount_points: Vec<MountPoint>,
-    /// `VolumesFrom` (CDK `addVolumesFrom`).
+    /// `VolumesFrom` (CDK `addVolumesFrom`): each names a container of the task definition,
+    /// checked at synthesis.
     pub volumes_from: Vec<VolumeFrom>,
-    /// `DependsOn` (CDK `addContainerDependencies`).
+    /// `DependsOn` (CDK `addContainerDependencies`): each names a container of the task
+    /// definition, checked at synthesis.
     pub container_dependencies: Vec<ContainerDependency>,
-    /// `Links` (bridge mode only).
+    /// `Links` (bridge mode only): `name` or `name:alias`, where `name` is a container of the
+    /// task definition, checked at synthesis.
     pub links: Vec<String>,
     /// `VersionConsistency`: `enabled` or `disabled`.
     pub version_consistency: Option<String>,
@@ -882,7 +885,8 @@ impl ContainerDefinition {
         self.task_definition.render_containers(app);
     }
 
-    /// Adds container dependencies after declaration (CDK `addContainerDependencies`).
+    /// Adds container dependencies after declaration (CDK `addContainerDependencies`); each
+    /// must name a container of the task definition by synthesis.
     pub fn add_container_dependencies(
         self,
         app: &mut App,

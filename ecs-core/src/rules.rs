@@ -1942,6 +1942,69 @@ pub fn request_count_target_group_message(policy: &str, service: &str) -> String
     )
 }
 
+/// The container a link (`name` or `name:alias`) names: ECS resolves the part before the colon.
+///
+/// ```
+/// assert_eq!(ecs_core::rules::linked_container("init:setup"), "init");
+/// assert_eq!(ecs_core::rules::linked_container("db"), "db");
+/// ```
+pub fn linked_container(link: &str) -> &str {
+    link.split_once(':').map_or(link, |(name, _)| name)
+}
+
+/// `links`, `container_dependencies` and `volumes_from` name a container of the same task
+/// definition: ECS refuses to register a task definition naming one it does not have, and the
+/// CDK takes the container itself there (`addLink`, `addContainerDependencies`), so a name
+/// cannot be wrong in a CDK app.
+///
+/// ```
+/// assert!(ecs_core::rules::container_reference_known("redis", &["web", "redis"]));
+/// assert!(!ecs_core::rules::container_reference_known("rediss", &["web", "redis"]));
+/// ```
+pub fn container_reference_known(name: &str, declared: &[&str]) -> bool {
+    declared.contains(&name)
+}
+
+/// The message for a container reference naming no container of the task definition, with the
+/// closest declared name when one is likely meant.
+///
+/// ```
+/// use ecs_core::rules::unknown_container_reference_message as m;
+/// assert_eq!(
+///     m("links", "web", "rediss", "TaskDef", &["web", "redis"]),
+///     "`links` of container `web` names `rediss`, which task definition `TaskDef` does not have: did you mean `redis`?",
+/// );
+/// assert_eq!(
+///     m("container_dependencies", "web", "zz", "TaskDef", &["web", "db"]),
+///     "`container_dependencies` of container `web` names `zz`, which task definition `TaskDef` does not have: name one of its containers, `web` or `db`",
+/// );
+/// ```
+pub fn unknown_container_reference_message(
+    property: &str,
+    container: &str,
+    name: &str,
+    task: &str,
+    declared: &[&str],
+) -> String {
+    let fix = match did_you_mean(name, declared) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("name one of its containers, {}", one_of(declared)),
+    };
+    format!(
+        "`{property}` of container `{container}` names `{name}`, which task definition `{task}` does not have: {fix}"
+    )
+}
+
+/// "`a`", "`a` or `b`", "`a`, `b` or `c`".
+fn one_of(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 // ---- events targets (issue 6, macro side) ----
 
 /// A container override applies to a container of the task definition by name; ECS rejects

@@ -1258,6 +1258,83 @@ pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     for container in task.children_of(KindId::Container) {
         check_container(task, container, compatibility, mode, devices.as_deref(), cx);
     }
+    container_references(task, cx);
+}
+
+/// `links`, `container_dependencies` and `volumes_from` name containers of the same task
+/// definition, declared before or after the container: each literal name is checked on its
+/// token; other values are left to the builders, which check them at synthesis.
+fn container_references(task: &Item, cx: &Ctxt) {
+    let containers: Vec<&Item> = task.children_of(KindId::Container).collect();
+    // A name written as an expression, or a broken container, may be the one meant.
+    let names_known = containers.iter().all(|c| {
+        !c.incomplete
+            && c.expr("container_name")
+                .is_none_or(|e| str_literal(e).is_some())
+    });
+    if task.incomplete || !names_known {
+        return;
+    }
+    let names: Vec<String> = containers.iter().map(|c| container_name(c)).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    for container in &containers {
+        let mut references: Vec<(&str, String, &Expr)> = Vec::new();
+        if let Some(expr) = container.expr("links") {
+            for e in list_elements(expr) {
+                if let Some(link) = str_literal(e) {
+                    references.push(("links", rules::linked_container(&link).to_string(), e));
+                }
+            }
+        }
+        for (property, constructor) in [
+            ("container_dependencies", "ContainerDependency"),
+            ("volumes_from", "VolumeFrom"),
+        ] {
+            if let Some(expr) = container.expr(property) {
+                for e in list_elements(expr) {
+                    if let Some((name, arg)) = constructed_with_str(e, constructor) {
+                        references.push((property, name, arg));
+                    }
+                }
+            }
+        }
+        for (property, name, token) in references {
+            if !rules::container_reference_known(&name, &names) {
+                cx.error_spanned_by(
+                    token,
+                    rules::unknown_container_reference_message(
+                        property,
+                        &container_name(container),
+                        &name,
+                        &task.id.name,
+                        &names,
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// In `Type::new("text", …)`, possibly followed by builder calls
+/// (`ContainerDependency::new("init").condition(…)`), the literal and its token.
+fn constructed_with_str<'a>(expr: &'a Expr, ty: &str) -> Option<(String, &'a Expr)> {
+    let mut at = expr;
+    while let Expr::MethodCall(call) = at {
+        at = &call.receiver;
+    }
+    let Expr::Call(call) = at else {
+        return None;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return None;
+    };
+    let mut segments = path.path.segments.iter().rev();
+    let (function, owner) = (segments.next()?, segments.next()?);
+    if function.ident != "new" || owner.ident != ty {
+        return None;
+    }
+    let arg = call.args.first()?;
+    Some((str_literal(arg)?, arg))
 }
 
 /// The container rules that literals can decide.
