@@ -1022,11 +1022,20 @@ pub fn external_supports_message(service: &str, feature: ExternalFeature) -> Str
 /// "No container named … Did you call addContainer()?").
 ///
 /// ```
-/// assert!(ecs_core::rules::target_container_message("Service", "api", "TaskDef").contains("no container `api`"));
+/// assert_eq!(
+///     ecs_core::rules::target_container_message("Service", "api", "TaskDef", &["app", "web"]),
+///     "task definition `TaskDef` of service `Service` has no container `api`: did you mean `app`?",
+/// );
 /// ```
-pub fn target_container_message(service: &str, container: &str, task: &str) -> String {
+pub fn target_container_message(
+    service: &str,
+    container: &str,
+    task: &str,
+    declared: &[&str],
+) -> String {
     format!(
-        "task definition `{task}` of service `{service}` has no container `{container}`: name one of its containers"
+        "task definition `{task}` of service `{service}` has no container `{container}`: {}",
+        container_fix(container, declared)
     )
 }
 
@@ -1986,13 +1995,23 @@ pub fn unknown_container_reference_message(
     task: &str,
     declared: &[&str],
 ) -> String {
-    let fix = match did_you_mean(name, declared) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!("name one of its containers, {}", one_of(declared)),
-    };
     format!(
-        "`{property}` of container `{container}` names `{name}`, which task definition `{task}` does not have: {fix}"
+        "`{property}` of container `{container}` names `{name}`, which task definition `{task}` does not have: {}",
+        container_fix(name, declared)
     )
+}
+
+/// How to fix a name that is not one of a task definition's containers: the closest container
+/// when one is likely meant, else the list of them.
+fn container_fix(name: &str, declared: &[&str]) -> String {
+    match did_you_mean(name, declared) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => match declared {
+            [] => format!("add a container named `{name}`"),
+            [only] => format!("name its container `{only}`"),
+            _ => format!("name one of its containers, {}", one_of(declared)),
+        },
+    }
 }
 
 /// "`a`", "`a` or `b`", "`a`, `b` or `c`".
@@ -2011,11 +2030,15 @@ fn one_of(names: &[&str]) -> String {
 /// the run of a task whose override names no container (`RunTask` "Container … not found").
 ///
 /// ```
-/// assert!(ecs_core::rules::container_override_message("web", "TaskDef").contains("`web`"));
+/// assert_eq!(
+///     ecs_core::rules::container_override_message("jobb", "TaskDef", &["job"]),
+///     "container override names `jobb`, which task definition `TaskDef` does not have: did you mean `job`?",
+/// );
 /// ```
-pub fn container_override_message(container: &str, task: &str) -> String {
+pub fn container_override_message(container: &str, task: &str, declared: &[&str]) -> String {
     format!(
-        "container override names `{container}`, which task definition `{task}` does not have: use the name of one of its containers"
+        "container override names `{container}`, which task definition `{task}` does not have: {}",
+        container_fix(container, declared)
     )
 }
 

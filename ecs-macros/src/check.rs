@@ -770,6 +770,18 @@ fn container<'a>(task: &'a Item, name: &str) -> Option<&'a Item> {
         .find(|c| container_name(c) == name)
 }
 
+/// The names of a task definition's containers, for suggestions.
+fn container_names(task: &Item) -> Vec<String> {
+    task.children_of(KindId::Container)
+        .map(container_name)
+        .collect()
+}
+
+/// `names` as the `&str` list the rules take.
+fn as_strs(names: &[String]) -> Vec<&str> {
+    names.iter().map(String::as_str).collect()
+}
+
 fn container_name(c: &Item) -> String {
     match c.expr("container_name") {
         Some(Expr::Lit(syn::ExprLit {
@@ -895,7 +907,12 @@ fn target_mapping(service: &Item, task: &Item, object: Option<&Item>, span: Span
                 if !task.incomplete {
                     cx.error_at(
                         name_span,
-                        rules::target_container_message(&service.id.name, &name, &task.id.name),
+                        rules::target_container_message(
+                            &service.id.name,
+                            &name,
+                            &task.id.name,
+                            &as_strs(&container_names(task)),
+                        ),
                     );
                 }
                 return;
@@ -995,7 +1012,12 @@ fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
             None => {
                 cx.error_at(
                     span,
-                    rules::target_container_message(&service.id.name, &name, &task.id.name),
+                    rules::target_container_message(
+                        &service.id.name,
+                        &name,
+                        &task.id.name,
+                        &as_strs(&container_names(task)),
+                    ),
                 );
                 return;
             }
@@ -1275,8 +1297,8 @@ fn container_references(task: &Item, cx: &Ctxt) {
     if task.incomplete || !names_known {
         return;
     }
-    let names: Vec<String> = containers.iter().map(|c| container_name(c)).collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let names = container_names(task);
+    let names = as_strs(&names);
     for container in &containers {
         let mut references: Vec<(&str, String, &Expr)> = Vec::new();
         if let Some(expr) = container.expr("links") {
@@ -1875,7 +1897,11 @@ fn events_rule(stack: &Item, rule: &Item, cx: &Ctxt) {
             if container(task, &name).is_none() {
                 cx.error_at(
                     span,
-                    rules::container_override_message(&name, &task.id.name),
+                    rules::container_override_message(
+                        &name,
+                        &task.id.name,
+                        &as_strs(&container_names(task)),
+                    ),
                 );
             }
         }
