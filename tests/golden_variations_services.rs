@@ -279,3 +279,84 @@ fn misc_service_options_match_the_cdk() {
     .unwrap();
     check(app, "services", 1);
 }
+
+/// Which instance groups a load balancer reaches, against `tests/golden/apps/connections.js`:
+/// a capacity provider's group is not in the cluster's connections (no rules to it, and the
+/// application load balancer keeps its "Disallow all traffic" egress), while groups added with
+/// `add_capacity` and `add_auto_scaling_group` are.
+#[test]
+fn only_groups_added_as_capacity_join_the_cluster_connections_as_in_the_cdk() {
+    let app = ecs_app! {
+        stack ProviderOnly {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc, add_asg_capacity_provider Provider {} }
+            auto_scaling_group Asg {
+                vpc: Vpc,
+                instance_type: "t3.medium",
+                machine_image: EcsOptimizedImage::amazon_linux2023(AmiHardwareType::Standard),
+            }
+            asg_capacity_provider Provider { auto_scaling_group: Asg }
+            ec2_task_definition TaskDef {
+                container web {
+                    image: ContainerImage::from_registry(IMAGE),
+                    memory_limit_mib: 256,
+                    port_mappings: [80],
+                }
+            }
+            ec2_service Service { cluster: Cluster, task_definition: TaskDef }
+            application_load_balancer ALB {
+                vpc: Vpc,
+                internet_facing: true,
+                listener Http { port: 80, add_targets Web { port: 80, targets: [Service] } }
+            }
+            ec2_task_definition ClassicTaskDef {
+                container web {
+                    image: ContainerImage::from_registry(IMAGE),
+                    memory_limit_mib: 256,
+                    port_mappings: [{ container_port: 80, host_port: 80 }],
+                }
+            }
+            ec2_service Classic { cluster: Cluster, task_definition: ClassicTaskDef }
+            classic_load_balancer CLB {
+                vpc: Vpc,
+                listeners: [{ external_port: 80 }],
+                targets: [Classic],
+            }
+        }
+        stack GroupsJoin {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster {
+                vpc: Vpc,
+                add_capacity Capacity { instance_type: "t3.large", max_capacity: 2 }
+                add_auto_scaling_group Own { task_drain_time: 0 }
+                add_asg_capacity_provider Provider {}
+            }
+            auto_scaling_group Own {
+                vpc: Vpc,
+                instance_type: "t3.medium",
+                machine_image: EcsOptimizedImage::amazon_linux2023(AmiHardwareType::Standard),
+            }
+            auto_scaling_group ProviderAsg {
+                vpc: Vpc,
+                instance_type: "t3.medium",
+                machine_image: EcsOptimizedImage::amazon_linux2023(AmiHardwareType::Standard),
+            }
+            asg_capacity_provider Provider { auto_scaling_group: ProviderAsg }
+            ec2_task_definition TaskDef {
+                container web {
+                    image: ContainerImage::from_registry(IMAGE),
+                    memory_limit_mib: 256,
+                    port_mappings: [80],
+                }
+            }
+            ec2_service Service { cluster: Cluster, task_definition: TaskDef }
+            application_load_balancer ALB {
+                vpc: Vpc,
+                internet_facing: true,
+                listener Http { port: 80, add_targets Web { port: 80, targets: [Service] } }
+            }
+        }
+    }
+    .unwrap();
+    check(app, "connections", 2);
+}

@@ -646,8 +646,15 @@ impl AutoScalingGroup {
         Ok(asg)
     }
 
+    /// The group's security group (CDK `autoScalingGroup.connections.securityGroups`).
+    pub(crate) fn security_group(self, app: &App) -> SecurityGroup {
+        app.asgs[self.index].security_group
+    }
+
     /// Joins the group's instances to `cluster`: user data, the agent's rights, the drain hook
-    /// (CDK `Cluster.configureAutoScalingGroup`).
+    /// (CDK `Cluster.configureAutoScalingGroup`). The group's security group is not added to
+    /// the cluster's connections here: the CDK adds it for `addCapacity` and
+    /// `addAutoScalingGroup` only, not for `addAsgCapacityProvider`.
     pub(crate) fn configure(
         self,
         app: &mut App,
@@ -661,9 +668,6 @@ impl AutoScalingGroup {
             )));
         }
         let role = data.role;
-        // Load balancers reach bridge and host mode tasks through the instances' group.
-        let sg = data.security_group;
-        app.clusters[cluster.index()].connections.push(sg);
         let cluster_name = cluster.cluster_name(app);
         let cluster_arn = cluster.cluster_arn(app);
         match options.machine_image_type.unwrap_or(data.image_type) {

@@ -554,11 +554,14 @@ impl Service {
             Some(name) => match data.containers.iter().find(|c| c.name == name) {
                 Some(c) => c,
                 None => {
+                    let names: Vec<&str> =
+                        data.containers.iter().map(|c| c.name.as_str()).collect();
                     return Err(Error::new(rules::target_container_message(
                         self.id(app),
                         &name,
                         &data.id,
-                    )))
+                        &names,
+                    )));
                 }
             },
             None => match default {

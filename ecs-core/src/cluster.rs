@@ -149,10 +149,6 @@ impl Cluster {
         Ok(cluster)
     }
 
-    pub(crate) fn index(self) -> usize {
-        self.index
-    }
-
     /// The cluster construct's scope.
     pub fn node(self) -> NodeId {
         self.node
@@ -204,6 +200,7 @@ impl Cluster {
         options: AddCapacityOptions,
     ) -> Result<AutoScalingGroup, Error> {
         let asg = AutoScalingGroup::for_cluster(app, self, id, options)?;
+        self.join_connections(app, asg);
         app.clusters[self.index].has_ec2_capacity = true;
         Ok(asg)
     }
@@ -230,6 +227,7 @@ impl Cluster {
         asg: AutoScalingGroup,
         options: AddAutoScalingGroupCapacityOptions,
     ) -> Result<(), Error> {
+        self.join_connections(app, asg);
         asg.configure(app, self, options)?;
         app.clusters[self.index].has_ec2_capacity = true;
         Ok(())
@@ -237,7 +235,8 @@ impl Cluster {
 
     /// Adds an auto-scaling-group capacity provider: its group's instances join the cluster,
     /// and the provider is associated with it (CDK `addAsgCapacityProvider`). Adding one twice
-    /// does nothing.
+    /// does nothing. As in the CDK, the group's security group does not join the cluster's
+    /// connections: load balancers get no rules to it.
     ///
     /// ```
     /// use ecs_core::prelude::*;
@@ -390,6 +389,17 @@ impl Cluster {
     /// load balancers reach bridge and host mode tasks.
     pub(crate) fn connections(self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
         app.clusters[self.index].connections.clone()
+    }
+
+    /// Adds a group's security group to the cluster's connections, as the CDK's
+    /// `addAutoScalingGroup` (and so `addCapacity`) does; `addAsgCapacityProvider` does not, so
+    /// load balancers get no rules to a provider's group.
+    fn join_connections(self, app: &mut App, asg: AutoScalingGroup) {
+        let sg = asg.security_group(app);
+        let connections = &mut app.clusters[self.index].connections;
+        if !connections.contains(&sg) {
+            connections.push(sg);
+        }
     }
 
     /// The cluster's ECS Exec settings.

@@ -317,13 +317,16 @@ props! {
         /// `MountPoints` (CDK `addMountPoints`).
         [field_list "mountPoints"]
         mount_points: MountPoint,
-        /// `VolumesFrom` (CDK `addVolumesFrom`).
+        /// `VolumesFrom` (CDK `addVolumesFrom`): each names a container of the task
+        /// definition, checked at synthesis.
         [field_list "volumesFrom"]
         volumes_from: VolumeFrom,
-        /// `DependsOn` (CDK `addContainerDependencies`).
+        /// `DependsOn` (CDK `addContainerDependencies`): each names a container of the task
+        /// definition, checked at synthesis.
         [field_list "containerDependencies"]
         container_dependencies: ContainerDependency,
-        /// `Links` (bridge mode only).
+        /// `Links` (bridge mode only): `name` or `name:alias`, where `name` is a container of
+        /// the task definition, checked at synthesis.
         [field_list "links"]
         links: String,
         /// `VersionConsistency`: `enabled` or `disabled`.
@@ -911,7 +914,8 @@ impl ContainerDefinition {
         self.task_definition.render_containers(app);
     }
 
-    /// Adds container dependencies after declaration (CDK `addContainerDependencies`).
+    /// Adds container dependencies after declaration (CDK `addContainerDependencies`); each
+    /// must name a container of the task definition by synthesis.
     pub fn add_container_dependencies(
         self,
         app: &mut App,

@@ -1251,10 +1251,12 @@ impl Service {
             .iter()
             .find(|c| c.name == options.container_name)
         else {
+            let names: Vec<&str> = data.containers.iter().map(|c| c.name.as_str()).collect();
             return Err(Error::new(rules::target_container_message(
                 &id,
                 &options.container_name,
                 &data.id,
+                &names,
             )));
         };
         let mappings: Vec<(u32, container::Protocol)> = container

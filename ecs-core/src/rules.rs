@@ -1131,11 +1131,20 @@ pub fn external_supports_message(service: &str, feature: ExternalFeature) -> Str
 /// "No container named … Did you call addContainer()?").
 ///
 /// ```
-/// assert!(ecs_core::rules::target_container_message("Service", "api", "TaskDef").contains("no container `api`"));
+/// assert_eq!(
+///     ecs_core::rules::target_container_message("Service", "api", "TaskDef", &["app", "web"]),
+///     "task definition `TaskDef` of service `Service` has no container `api`: did you mean `app`?",
+/// );
 /// ```
-pub fn target_container_message(service: &str, container: &str, task: &str) -> String {
+pub fn target_container_message(
+    service: &str,
+    container: &str,
+    task: &str,
+    declared: &[&str],
+) -> String {
     format!(
-        "task definition `{task}` of service `{service}` has no container `{container}`: name one of its containers"
+        "task definition `{task}` of service `{service}` has no container `{container}`: {}",
+        container_fix(container, declared)
     )
 }
 
@@ -2055,17 +2064,94 @@ pub fn request_count_target_group_message(policy: &str, service: &str) -> String
     )
 }
 
+/// The container a link (`name` or `name:alias`) names: ECS resolves the part before the colon.
+///
+/// ```
+/// assert_eq!(ecs_core::rules::linked_container("init:setup"), "init");
+/// assert_eq!(ecs_core::rules::linked_container("db"), "db");
+/// ```
+pub fn linked_container(link: &str) -> &str {
+    link.split_once(':').map_or(link, |(name, _)| name)
+}
+
+/// `links`, `container_dependencies` and `volumes_from` name a container of the same task
+/// definition: ECS refuses to register a task definition naming one it does not have, and the
+/// CDK takes the container itself there (`addLink`, `addContainerDependencies`), so a name
+/// cannot be wrong in a CDK app.
+///
+/// ```
+/// assert!(ecs_core::rules::container_reference_known("redis", &["web", "redis"]));
+/// assert!(!ecs_core::rules::container_reference_known("rediss", &["web", "redis"]));
+/// ```
+pub fn container_reference_known(name: &str, declared: &[&str]) -> bool {
+    declared.contains(&name)
+}
+
+/// The message for a container reference naming no container of the task definition, with the
+/// closest declared name when one is likely meant.
+///
+/// ```
+/// use ecs_core::rules::unknown_container_reference_message as m;
+/// assert_eq!(
+///     m("links", "web", "rediss", "TaskDef", &["web", "redis"]),
+///     "`links` of container `web` names `rediss`, which task definition `TaskDef` does not have: did you mean `redis`?",
+/// );
+/// assert_eq!(
+///     m("container_dependencies", "web", "zz", "TaskDef", &["web", "db"]),
+///     "`container_dependencies` of container `web` names `zz`, which task definition `TaskDef` does not have: name one of its containers, `web` or `db`",
+/// );
+/// ```
+pub fn unknown_container_reference_message(
+    property: &str,
+    container: &str,
+    name: &str,
+    task: &str,
+    declared: &[&str],
+) -> String {
+    format!(
+        "`{property}` of container `{container}` names `{name}`, which task definition `{task}` does not have: {}",
+        container_fix(name, declared)
+    )
+}
+
+/// How to fix a name that is not one of a task definition's containers: the closest container
+/// when one is likely meant, else the list of them.
+fn container_fix(name: &str, declared: &[&str]) -> String {
+    match did_you_mean(name, declared) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => match declared {
+            [] => format!("add a container named `{name}`"),
+            [only] => format!("name its container `{only}`"),
+            _ => format!("name one of its containers, {}", one_of(declared)),
+        },
+    }
+}
+
+/// "`a`", "`a` or `b`", "`a`, `b` or `c`".
+fn one_of(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 // ---- events targets (issue 6, macro side) ----
 
 /// A container override applies to a container of the task definition by name; ECS rejects
 /// the run of a task whose override names no container (`RunTask` "Container … not found").
 ///
 /// ```
-/// assert!(ecs_core::rules::container_override_message("web", "TaskDef").contains("`web`"));
+/// assert_eq!(
+///     ecs_core::rules::container_override_message("jobb", "TaskDef", &["job"]),
+///     "container override names `jobb`, which task definition `TaskDef` does not have: did you mean `job`?",
+/// );
 /// ```
-pub fn container_override_message(container: &str, task: &str) -> String {
+pub fn container_override_message(container: &str, task: &str, declared: &[&str]) -> String {
     format!(
-        "container override names `{container}`, which task definition `{task}` does not have: use the name of one of its containers"
+        "container override names `{container}`, which task definition `{task}` does not have: {}",
+        container_fix(container, declared)
     )
 }
 

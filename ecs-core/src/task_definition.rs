@@ -1522,9 +1522,35 @@ fn check_container_fits(
     Ok(())
 }
 
-/// Synth-time rules of task definitions (E1), appended to `messages`.
+/// Synth-time rules of task definitions (E1, container references), appended to `messages`.
 pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
     for td in &app.task_definitions {
+        // Checked once every container is added, so a container may name one added after it.
+        let names: Vec<&str> = td.containers.iter().map(|c| c.name.as_str()).collect();
+        for c in &td.containers {
+            let o = &c.options;
+            let references = (o
+                .links
+                .iter()
+                .map(|l| ("links", rules::linked_container(l))))
+            .chain(
+                o.container_dependencies
+                    .iter()
+                    .map(|d| ("container_dependencies", d.container.as_str())),
+            )
+            .chain(
+                o.volumes_from
+                    .iter()
+                    .map(|v| ("volumes_from", v.source_container.as_str())),
+            );
+            for (property, name) in references {
+                if !rules::container_reference_known(name, &names) {
+                    messages.push(rules::unknown_container_reference_message(
+                        property, &c.name, name, &td.id, &names,
+                    ));
+                }
+            }
+        }
         if td.compatibility.is_ec2() {
             for c in &td.containers {
                 if !rules::ec2_container_memory(

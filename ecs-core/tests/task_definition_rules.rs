@@ -412,3 +412,91 @@ fn fargate_size_messages_name_memory_as_each_kind_spells_it() {
         "fargate task definition `E` cannot use `memory_limit_mib: 4096` with `cpu: 256`: use 512, 1024 or 2048"
     );
 }
+
+fn ec2_with_redis(app: &mut App, s: StackId) -> TaskDefinition {
+    let td = Ec2TaskDefinition::new(app, s, "TaskDef", Default::default()).unwrap();
+    td.add_container(app, "redis", nginx().memory_limit_mib(256))
+        .unwrap();
+    td
+}
+
+#[test]
+fn a_link_to_an_unknown_container_is_rejected_with_the_closest_name() {
+    let (mut app, s) = stack();
+    let td = ec2_with_redis(&mut app, s);
+    td.add_container(
+        &mut app,
+        "web",
+        nginx()
+            .memory_limit_mib(256)
+            .links(["redis:cache", "rediss"]),
+    )
+    .unwrap();
+    assert_eq!(
+        app.templates().unwrap_err().to_string(),
+        "`links` of container `web` names `rediss`, which task definition `TaskDef` does not have: did you mean `redis`?"
+    );
+}
+
+#[test]
+fn a_dependency_on_an_unknown_container_is_rejected_with_the_closest_name() {
+    let (mut app, s) = stack();
+    let td = ec2_with_redis(&mut app, s);
+    let web = td
+        .add_container(&mut app, "web", nginx().memory_limit_mib(256))
+        .unwrap();
+    web.add_container_dependencies(&mut app, [ContainerDependency::new("rediss")]);
+    assert_eq!(
+        app.validate().unwrap_err().to_string(),
+        ecs_core::rules::unknown_container_reference_message(
+            "container_dependencies",
+            "web",
+            "rediss",
+            "TaskDef",
+            &["redis", "web"],
+        )
+    );
+}
+
+#[test]
+fn volumes_from_an_unknown_container_lists_the_containers() {
+    let (mut app, s) = stack();
+    let td = ec2_with_redis(&mut app, s);
+    td.add_container(
+        &mut app,
+        "web",
+        nginx()
+            .memory_limit_mib(256)
+            .volumes_from([VolumeFrom::new("zzz", true)]),
+    )
+    .unwrap();
+    assert_eq!(
+        app.validate().unwrap_err().to_string(),
+        "`volumes_from` of container `web` names `zzz`, which task definition `TaskDef` does not have: name one of its containers, `redis` or `web`"
+    );
+}
+
+#[test]
+fn containers_may_name_containers_added_after_them() {
+    let (mut app, s) = stack();
+    let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    td.add_container(
+        &mut app,
+        "web",
+        nginx()
+            .memory_limit_mib(256)
+            .links(["redis:cache"])
+            .container_dependencies([ContainerDependency::new("redis")])
+            .volumes_from([VolumeFrom::new("storage", false)]),
+    )
+    .unwrap();
+    td.add_container(&mut app, "redis", nginx().memory_limit_mib(256))
+        .unwrap();
+    td.add_container(
+        &mut app,
+        "data",
+        nginx().memory_limit_mib(128).container_name("storage"),
+    )
+    .unwrap();
+    app.validate().unwrap();
+}

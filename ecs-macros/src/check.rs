@@ -820,6 +820,18 @@ fn container<'a>(task: &'a Item, name: &str) -> Option<&'a Item> {
         .find(|c| container_name(c) == name)
 }
 
+/// The names of a task definition's containers, for suggestions.
+fn container_names(task: &Item) -> Vec<String> {
+    task.children_of(KindId::Container)
+        .map(container_name)
+        .collect()
+}
+
+/// `names` as the `&str` list the rules take.
+fn as_strs(names: &[String]) -> Vec<&str> {
+    names.iter().map(String::as_str).collect()
+}
+
 fn container_name(c: &Item) -> String {
     match c.expr("container_name") {
         Some(Expr::Lit(syn::ExprLit {
@@ -947,7 +959,12 @@ fn target_mapping(service: &Item, task: &Item, object: Option<&Item>, span: Span
                 if !task.incomplete {
                     cx.error_at(
                         name_span,
-                        rules::target_container_message(&service.id.name, &name, &task.id.name),
+                        rules::target_container_message(
+                            &service.id.name,
+                            &name,
+                            &task.id.name,
+                            &as_strs(&container_names(task)),
+                        ),
                     );
                 }
                 return;
@@ -1053,7 +1070,12 @@ fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
             None => {
                 cx.error_at(
                     span,
-                    rules::target_container_message(&service.id.name, &name, &task.id.name),
+                    rules::target_container_message(
+                        &service.id.name,
+                        &name,
+                        &task.id.name,
+                        &as_strs(&container_names(task)),
+                    ),
                 );
                 return;
             }
@@ -1312,6 +1334,83 @@ pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     for container in task.children_of(KindId::Container) {
         check_container(task, container, compatibility, mode, devices.as_deref(), cx);
     }
+    container_references(task, cx);
+}
+
+/// `links`, `container_dependencies` and `volumes_from` name containers of the same task
+/// definition, declared before or after the container: each literal name is checked on its
+/// token; other values are left to the builders, which check them at synthesis.
+fn container_references(task: &Item, cx: &Ctxt) {
+    let containers: Vec<&Item> = task.children_of(KindId::Container).collect();
+    // A name written as an expression, or a broken container, may be the one meant.
+    let names_known = containers.iter().all(|c| {
+        !c.incomplete
+            && c.expr("container_name")
+                .is_none_or(|e| str_literal(e).is_some())
+    });
+    if task.incomplete || !names_known {
+        return;
+    }
+    let names = container_names(task);
+    let names = as_strs(&names);
+    for container in &containers {
+        let mut references: Vec<(&str, String, &Expr)> = Vec::new();
+        if let Some(expr) = container.expr("links") {
+            for e in list_elements(expr) {
+                if let Some(link) = str_literal(e) {
+                    references.push(("links", rules::linked_container(&link).to_string(), e));
+                }
+            }
+        }
+        for (property, constructor) in [
+            ("container_dependencies", "ContainerDependency"),
+            ("volumes_from", "VolumeFrom"),
+        ] {
+            if let Some(expr) = container.expr(property) {
+                for e in list_elements(expr) {
+                    if let Some((name, arg)) = constructed_with_str(e, constructor) {
+                        references.push((property, name, arg));
+                    }
+                }
+            }
+        }
+        for (property, name, token) in references {
+            if !rules::container_reference_known(&name, &names) {
+                cx.error_spanned_by(
+                    token,
+                    rules::unknown_container_reference_message(
+                        property,
+                        &container_name(container),
+                        &name,
+                        &task.id.name,
+                        &names,
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// In `Type::new("text", …)`, possibly followed by builder calls
+/// (`ContainerDependency::new("init").condition(…)`), the literal and its token.
+fn constructed_with_str<'a>(expr: &'a Expr, ty: &str) -> Option<(String, &'a Expr)> {
+    let mut at = expr;
+    while let Expr::MethodCall(call) = at {
+        at = &call.receiver;
+    }
+    let Expr::Call(call) = at else {
+        return None;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return None;
+    };
+    let mut segments = path.path.segments.iter().rev();
+    let (function, owner) = (segments.next()?, segments.next()?);
+    if function.ident != "new" || owner.ident != ty {
+        return None;
+    }
+    let arg = call.args.first()?;
+    Some((str_literal(arg)?, arg))
 }
 
 /// The container rules that literals can decide.
@@ -1877,7 +1976,11 @@ fn events_rule(stack: &Item, rule: &Item, cx: &Ctxt) {
             if container(task, &name).is_none() {
                 cx.error_at(
                     span,
-                    rules::container_override_message(&name, &task.id.name),
+                    rules::container_override_message(
+                        &name,
+                        &task.id.name,
+                        &as_strs(&container_names(task)),
+                    ),
                 );
             }
         }

@@ -1,6 +1,7 @@
 // The nearest valid neighbours of the task-definition rules (F3, F4, E2, G2, G3, G5, L3, X1, X2):
 // Fargate with SYS_PTRACE and an EFS volume, EC2 with host volumes, accelerators and privileged
-// containers, External in host mode, health checks at the bounds, 100 variables.
+// containers, containers naming each other, External in host mode, health checks at the bounds,
+// 100 variables.
 use ecs_app::prelude::*;
 
 fn main() {
@@ -36,6 +37,25 @@ fn main() {
                         .command(["CMD", "true"])
                         .interval(Duration::minutes(5))
                         .timeout(Duration::seconds(120)),
+                }
+            }
+            // Links, dependencies and `volumes_from` name containers declared before or after,
+            // by `container_name` where one is given; a link may carry an alias.
+            ec2_task_definition Linked {
+                container web {
+                    image: ContainerImage::from_registry("nginx"),
+                    memory_limit_mib: 256,
+                    links: ["redis:cache", "storage"],
+                    container_dependencies: [
+                        ContainerDependency::new("redis").condition(ContainerDependencyCondition::Start),
+                    ],
+                    volumes_from: [VolumeFrom::new("storage", true)],
+                }
+                container redis { image: ContainerImage::from_registry("redis"), memory_limit_mib: 256 }
+                container data {
+                    image: ContainerImage::from_registry("busybox"),
+                    memory_limit_mib: 128,
+                    container_name: "storage",
                 }
             }
             external_task_definition External {
