@@ -53,13 +53,8 @@ impl App {
         if self.stacks.iter().any(|s| s.name == name) {
             return Err(Error::new(rules::duplicate_id_message(name, "the app")));
         }
-        if name.is_empty()
-            || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            || !name.starts_with(|c: char| c.is_ascii_alphabetic())
-        {
-            return Err(Error::new(format!(
-                "stack name `{name}` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`"
-            )));
+        if !rules::stack_name(name) {
+            return Err(Error::new(rules::stack_name_message(name)));
         }
         let id = StackId(self.stacks.len());
         self.stacks.push(Stack::new(name, id));

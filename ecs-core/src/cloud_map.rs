@@ -332,7 +332,11 @@ impl CloudMapService {
             )));
         };
         let record_type = props.dns_record_type.unwrap_or(DnsRecordType::A);
-        let ttl = props.dns_ttl.unwrap_or(Duration::minutes(1)).to_seconds();
+        let ttl = props
+            .dns_ttl
+            .unwrap_or(Duration::minutes(1))
+            .checked(&format!("cloud map service `{id}`"), "dns_ttl")?
+            .to_seconds();
         let namespace_id = namespace.namespace_id(app);
         let records = record_type
             .records()

@@ -726,6 +726,19 @@ pub(crate) fn check_options(
     compatibility: Compatibility,
     mode: NetworkMode,
 ) -> Result<(), Error> {
+    let owner = format!("container `{id}`");
+    let health = options.health_check.as_ref();
+    for (property, d) in [
+        ("start_timeout", options.start_timeout),
+        ("stop_timeout", options.stop_timeout),
+        ("interval", health.and_then(|h| h.interval)),
+        ("timeout", health.and_then(|h| h.timeout)),
+        ("start_period", health.and_then(|h| h.start_period)),
+    ] {
+        if let Some(d) = d {
+            d.checked(&owner, property)?;
+        }
+    }
     if let (Some(limit), Some(reservation)) =
         (options.memory_limit_mib, options.memory_reservation_mib)
     {
@@ -780,12 +793,22 @@ pub(crate) fn check_options(
     Ok(())
 }
 
-/// Rule L3 for one mapping.
+/// Ports in range, and rule L3, for one mapping.
 pub(crate) fn check_port_mapping(
     p: &PortMapping,
     id: &str,
     mode: NetworkMode,
 ) -> Result<(), Error> {
+    if !rules::port_in_range(p.container_port, false) {
+        return Err(Error::new(rules::port_range_message(
+            id,
+            "container_port",
+            p.container_port,
+        )));
+    }
+    if let Some(host) = p.host_port.filter(|h| !rules::port_in_range(*h, true)) {
+        return Err(Error::new(rules::port_range_message(id, "host_port", host)));
+    }
     if !rules::host_port_allowed(mode, p.container_port, p.host_port) {
         return Err(Error::new(rules::host_port_message(
             id,

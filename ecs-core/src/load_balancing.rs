@@ -1023,6 +1023,17 @@ impl Listener {
                 l.id
             )));
         }
+        let owner = format!("targets `{id}`");
+        if let Some(d) = props.deregistration_delay {
+            d.checked(&owner, "deregistration_delay")?;
+        }
+        if let Some(h) = &props.health_check {
+            for (property, d) in [("interval", h.interval), ("timeout", h.timeout)] {
+                if let Some(d) = d {
+                    d.checked(&owner, property)?;
+                }
+            }
+        }
         let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::TargetGroup")
             .prop_opt("Name", props.target_group_name)
             .prop("Port", port)

@@ -2286,3 +2286,111 @@ pub fn load_balancer_name_message(id: &str, name: &str) -> String {
         "load balancer `{id}` has `load_balancer_name: \"{name}\"`: use at most 32 letters, digits and hyphens, not starting or ending with a hyphen nor starting with `internal-`"
     )
 }
+
+// ---- values checked on literals while compiling, and at run time by the builders ----
+
+/// A CloudFormation stack name: a letter, then letters, digits and hyphens, at most 128
+/// characters (AWS `CreateStack`: "must start with an alphabetic character and can't be longer
+/// than 128 characters"); CloudFormation refuses any other name at deployment.
+///
+/// ```
+/// assert!(ecs_core::rules::stack_name("Web-1"));
+/// assert!(!ecs_core::rules::stack_name("my web"));
+/// assert!(!ecs_core::rules::stack_name("1web"));
+/// ```
+pub const fn stack_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.is_empty() || b.len() > 128 || !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if !(b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The message of [`stack_name`].
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::rules::stack_name_message("my web"),
+///     "stack name `my web` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`, at most 128 characters, e.g. `my-web`",
+/// );
+/// ```
+pub fn stack_name_message(name: &str) -> String {
+    let suggestion: String = name
+        .trim_start_matches(|c: char| !c.is_ascii_alphabetic())
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(128)
+        .collect();
+    let example = if stack_name(&suggestion) {
+        format!(", e.g. `{suggestion}`")
+    } else {
+        String::new()
+    };
+    format!(
+        "stack name `{name}` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`, at most 128 characters{example}"
+    )
+}
+
+/// Ports are 16-bit: a container listens on 1–65535, and a host port is 1–65535 or 0 for a
+/// dynamic port in bridge mode (AWS `PortMapping`; CloudFormation refuses other values at
+/// deployment).
+///
+/// ```
+/// assert!(ecs_core::rules::port_in_range(80, false));
+/// assert!(ecs_core::rules::port_in_range(0, true));
+/// assert!(!ecs_core::rules::port_in_range(0, false));
+/// assert!(!ecs_core::rules::port_in_range(70000, true));
+/// ```
+pub const fn port_in_range(port: u32, zero_allowed: bool) -> bool {
+    port <= 65535 && (zero_allowed || port != 0)
+}
+
+/// The message of [`port_in_range`]; `property` is `container_port` or `host_port`.
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::rules::port_range_message("web", "container_port", 70000),
+///     "container `web` cannot map `container_port: 70000`: ports are 1 to 65535; use a port in that range",
+/// );
+/// ```
+pub fn port_range_message(container: &str, property: &str, port: u32) -> String {
+    let range = if property == "host_port" {
+        "ports are 1 to 65535, or 0 for a dynamic host port"
+    } else {
+        "ports are 1 to 65535"
+    };
+    format!("container `{container}` cannot map `{property}: {port}`: {range}; use a port in that range")
+}
+
+/// A duration is an amount of time, never negative (CDK `Duration`: "Duration amounts cannot
+/// be negative"); a negative amount reaches the builders only as a bare negative integer.
+///
+/// ```
+/// assert!(ecs_core::rules::duration_amount(0));
+/// assert!(!ecs_core::rules::duration_amount(-5));
+/// ```
+pub const fn duration_amount(seconds: i64) -> bool {
+    seconds >= 0
+}
+
+/// The message of [`duration_amount`]; `owner` names the construct (``service `Web` ``).
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::rules::duration_amount_message("service `Web`", "health_check_grace_period", -60),
+///     "service `Web` cannot use `health_check_grace_period: -60`: duration amounts cannot be negative; use 0 or more seconds, e.g. `health_check_grace_period: 60`",
+/// );
+/// ```
+pub fn duration_amount_message(owner: &str, property: &str, seconds: i64) -> String {
+    format!(
+        "{owner} cannot use `{property}: {seconds}`: duration amounts cannot be negative; use 0 or more seconds, e.g. `{property}: {}`",
+        seconds.unsigned_abs()
+    )
+}

@@ -366,6 +366,14 @@ impl ScalableTaskCount {
         target_value: Value,
         tracking: TargetTracking,
     ) -> Result<NodeId, Error> {
+        for (property, d) in [
+            ("scale_in_cooldown", tracking.scale_in_cooldown),
+            ("scale_out_cooldown", tracking.scale_out_cooldown),
+        ] {
+            if let Some(d) = d {
+                d.checked(&format!("scaling policy `{id}`"), property)?;
+            }
+        }
         let stack = app.stack_mut(self.target.stack());
         let scope = stack.add_node(self.target_scope, id)?;
         let name = tracking

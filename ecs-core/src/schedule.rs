@@ -61,6 +61,7 @@ impl Schedule {
 
     /// Every `interval`, in whole days, hours or minutes (the largest unit that divides it).
     pub fn rate(interval: Duration) -> Result<Schedule, Error> {
+        let interval = interval.checked("a schedule", "rate")?;
         let secs = u64::from(interval.to_seconds());
         if secs == 0 || secs % 60 != 0 {
             return Err(Error::new(format!(

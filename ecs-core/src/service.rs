@@ -948,6 +948,12 @@ pub(crate) fn create(
     launch: LaunchProps,
 ) -> Result<Service, Error> {
     let kind = launch_type.lower_name();
+    if let Some(period) = base.health_check_grace_period {
+        period.checked(
+            &format!("{kind} service `{id}`"),
+            "health_check_grace_period",
+        )?;
+    }
     let (Some(cluster), Some(task_definition)) = (base.cluster, base.task_definition) else {
         let missing = if base.cluster.is_none() {
             "cluster"

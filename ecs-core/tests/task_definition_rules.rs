@@ -500,3 +500,100 @@ fn containers_may_name_containers_added_after_them() {
     .unwrap();
     app.validate().unwrap();
 }
+
+#[test]
+fn ports_outside_1_to_65535_are_rejected() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    let err = td
+        .add_container(
+            &mut app,
+            "web",
+            nginx().port_mappings([PortMapping::from(70000)]),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::port_range_message("web", "container_port", 70000)
+    );
+    let ec2 = Ec2TaskDefinition::new(&mut app, s, "Ec2", Default::default()).unwrap();
+    let mapping = PortMapping::from(80).host_port(65536);
+    let err = ec2
+        .add_container(
+            &mut app,
+            "web",
+            nginx().memory_limit_mib(256).port_mappings([mapping]),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::port_range_message("web", "host_port", 65536)
+    );
+    let dynamic = PortMapping::from(80).host_port(0);
+    ec2.add_container(
+        &mut app,
+        "ok",
+        nginx().memory_limit_mib(256).port_mappings([dynamic]),
+    )
+    .unwrap();
+}
+
+#[test]
+fn container_memory_above_the_task_is_rejected() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    let err = td
+        .add_container(&mut app, "web", nginx().memory_limit_mib(1024))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::container_memory_message("TaskDef", "web", 1024, 512)
+    );
+}
+
+#[test]
+fn negative_durations_are_rejected_not_read_as_zero() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    let err = td
+        .add_container(&mut app, "web", nginx().stop_timeout(Duration::from(-5)))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "container `web` cannot use `stop_timeout: -5`: duration amounts cannot be negative; use 0 or more seconds, e.g. `stop_timeout: 5`"
+    );
+    td.add_container(&mut app, "ok", nginx().stop_timeout(Duration::from(0)))
+        .unwrap();
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    let err = FargateService::new(
+        &mut app,
+        s,
+        "Service",
+        FargateServiceProps::default()
+            .cluster(cluster)
+            .task_definition(td)
+            .health_check_grace_period(-60),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::duration_amount_message(
+            "fargate service `Service`",
+            "health_check_grace_period",
+            -60
+        )
+    );
+}
+
+#[test]
+fn stack_names_cloudformation_refuses_are_rejected() {
+    let mut app = App::new();
+    let err = app.add_stack("my web").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::stack_name_message("my web")
+    );
+    assert!(err.to_string().ends_with("e.g. `my-web`"), "{err}");
+    assert!(app.add_stack(&"a".repeat(129)).is_err());
+    app.add_stack("my-web").unwrap();
+}

@@ -75,6 +75,10 @@ pub enum SizeOperand {
 pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
     let mut consts = ConstChecks::default();
     for stack in stacks {
+        stack_name(stack, cx);
+        for item in &stack.children {
+            negative_durations(item, None, cx);
+        }
         for item in &stack.children {
             match item.kind.id {
                 KindId::FargateTaskDefinition => {
@@ -120,6 +124,83 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
         observability(stack, &mut consts, cx);
     }
     consts
+}
+
+/// A stack id is the CloudFormation stack name, which CloudFormation restricts.
+fn stack_name(stack: &Item, cx: &Ctxt) {
+    if !rules::stack_name(&stack.id.name) {
+        cx.error_at(stack.id.span(), rules::stack_name_message(&stack.id.name));
+    }
+}
+
+/// The properties the builders take as a `Duration`, where a bare integer is seconds.
+const DURATION_PROPERTIES: [&str; 9] = [
+    "health_check_grace_period",
+    "dns_ttl",
+    "deregistration_delay",
+    "interval",
+    "timeout",
+    "start_timeout",
+    "stop_timeout",
+    "scale_in_cooldown",
+    "scale_out_cooldown",
+];
+
+/// Durations are never negative: a negative integer literal where a duration is expected, in
+/// an item, its nested objects and its nested items. `owner` is the enclosing construct of an
+/// object, as the builder names the construct that refuses it.
+fn negative_durations(item: &Item, owner: Option<&str>, cx: &Ctxt) {
+    let own = format!("{} `{}`", item.kind.noun, item.id.name);
+    let owner = owner.unwrap_or(&own);
+    for prop in &item.props {
+        match &prop.value {
+            PropValue::Expr(expr)
+                if DURATION_PROPERTIES.contains(&prop.name.to_string().as_str()) =>
+            {
+                if let Some(seconds) = negative_int_literal(expr) {
+                    if !rules::duration_amount(seconds) {
+                        cx.error_spanned_by(
+                            expr,
+                            rules::duration_amount_message(owner, &prop.name.to_string(), seconds),
+                        );
+                    }
+                }
+            }
+            PropValue::Object(object) => negative_durations(object, Some(owner), cx),
+            PropValue::Objects(objects) => {
+                for object in objects {
+                    negative_durations(object, Some(owner), cx);
+                }
+            }
+            _ => {}
+        }
+    }
+    for child in &item.children {
+        negative_durations(child, None, cx);
+    }
+}
+
+/// `-n` for an integer literal `n`.
+fn negative_int_literal(expr: &Expr) -> Option<i64> {
+    match expr {
+        Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => match &**expr {
+            Expr::Lit(syn::ExprLit {
+                lit: Lit::Int(int), ..
+            }) => int.base10_parse::<i64>().ok().map(|n| -n),
+            _ => None,
+        },
+        // A negative literal token, as a declarative macro may pass one.
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Int(int), ..
+        }) => int.base10_parse::<i64>().ok().filter(|n| *n < 0),
+        Expr::Paren(paren) => negative_int_literal(&paren.expr),
+        Expr::Group(group) => negative_int_literal(&group.expr),
+        _ => None,
+    }
 }
 
 /// How a task definition kind spells its task memory, when it has one.
@@ -1335,6 +1416,7 @@ pub fn check_task_definition(task: &Item, cx: &Ctxt) {
         check_container(task, container, compatibility, mode, devices.as_deref(), cx);
     }
     container_references(task, cx);
+    container_fits(task, cx);
 }
 
 /// `links`, `container_dependencies` and `volumes_from` name containers of the same task
@@ -1413,6 +1495,67 @@ fn constructed_with_str<'a>(expr: &'a Expr, ty: &str) -> Option<(String, &'a Exp
     Some((str_literal(arg)?, arg))
 }
 
+/// A task size written as a literal: a number, or a unit string read as the builder reads it.
+fn task_size_literal(task: &Item, property: &str, parse: fn(&str) -> Option<u32>) -> Option<u32> {
+    match task.expr(property)? {
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Int(int), ..
+        }) => int.base10_parse().ok(),
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(text),
+            ..
+        }) => parse(text.value().trim()),
+        _ => None,
+    }
+}
+
+/// E2 (task): on literals, the containers' cpu fits the task's, and each container's memory
+/// fits the task's, judged container by container as the builder adds them.
+fn container_fits(task: &Item, cx: &Ctxt) {
+    let task_cpu = task_size_literal(task, "cpu", rules::parse_cpu);
+    let task_memory =
+        memory_property(task).and_then(|m| task_size_literal(task, m.name(), rules::parse_memory));
+    let mut cpu_sum: Option<u32> = Some(0);
+    for container in task.children_of(KindId::Container) {
+        if let Some(task_cpu) = task_cpu {
+            if let Some(expr) = container.expr("cpu") {
+                // A run-time cpu leaves the sum to the builder.
+                cpu_sum = cpu_sum
+                    .zip(int_literal(expr))
+                    .map(|(a, b)| a.saturating_add(b));
+                if let Some(sum) = cpu_sum {
+                    if !rules::container_cpu_fits(sum, task_cpu) {
+                        cx.error_spanned_by(
+                            expr,
+                            rules::container_cpu_message(&task.id.name, sum, task_cpu),
+                        );
+                        cpu_sum = None;
+                    }
+                }
+            }
+        }
+        if let Some(task_memory) = task_memory {
+            // The builder judges the hard limit, else the reservation.
+            let own = container
+                .expr("memory_limit_mib")
+                .or_else(|| container.expr("memory_reservation_mib"));
+            if let Some((expr, mib)) = own.and_then(|e| int_literal(e).map(|m| (e, m))) {
+                if !rules::container_memory_fits(mib, task_memory) {
+                    cx.error_spanned_by(
+                        expr,
+                        rules::container_memory_message(
+                            &task.id.name,
+                            &container.id.name,
+                            mib,
+                            task_memory,
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The container rules that literals can decide.
 fn check_container(
     task: &Item,
@@ -1446,6 +1589,28 @@ fn check_container(
                 expr,
                 rules::fargate_container_message(&task.id.name, name, "`privileged: true`"),
             );
+        }
+    }
+    // Ports are 16-bit; a host port may be 0 for a dynamic one.
+    if let Some(PropValue::PortMappings(crate::model::PortMappingsValue::List(list))) =
+        container.prop("port_mappings").map(|p| &p.value)
+    {
+        for mapping in list {
+            let ports = match mapping {
+                crate::model::PortMappingValue::Port(e) => vec![("container_port", e)],
+                crate::model::PortMappingValue::Object(o) => ["container_port", "host_port"]
+                    .into_iter()
+                    .filter_map(|p| o.expr(p).map(|e| (p, e)))
+                    .collect(),
+            };
+            for (property, expr) in ports {
+                let Some(port) = int_literal(expr) else {
+                    continue;
+                };
+                if !rules::port_in_range(port, property == "host_port") {
+                    cx.error_spanned_by(expr, rules::port_range_message(name, property, port));
+                }
+            }
         }
     }
     // L3: awsvpc and host mode expose the container port itself.
