@@ -11,6 +11,8 @@
 mod check;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod fuzz;
 mod model;
 mod parse;
 mod resolve;
