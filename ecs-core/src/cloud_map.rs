@@ -397,7 +397,7 @@ impl CloudMapService {
             )));
         };
         let record_type = props.dns_record_type.unwrap_or(DnsRecordType::A);
-        let ttl = props.dns_ttl.unwrap_or(Duration::minutes(1)).to_seconds();
+        let ttl = props.dns_ttl.unwrap_or(Duration::minutes(1));
         let namespace_id = namespace.namespace_id(app);
         let records = record_type
             .records()

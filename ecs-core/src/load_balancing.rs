@@ -371,20 +371,14 @@ impl HealthCheck {
             }
         };
         set("HealthCheckEnabled", self.enabled.map(Value::from));
-        set(
-            "HealthCheckIntervalSeconds",
-            self.interval.map(|d| d.to_seconds().into()),
-        );
+        set("HealthCheckIntervalSeconds", self.interval.map(Value::from));
         set("HealthCheckPath", self.path.clone().map(Value::from));
         set("HealthCheckPort", self.port.clone().map(Value::from));
         set(
             "HealthCheckProtocol",
             self.protocol.map(|p| p.cfn_value().into()),
         );
-        set(
-            "HealthCheckTimeoutSeconds",
-            self.timeout.map(|d| d.to_seconds().into()),
-        );
+        set("HealthCheckTimeoutSeconds", self.timeout.map(Value::from));
         set(
             "HealthyThresholdCount",
             self.healthy_threshold_count.map(Value::from),

@@ -394,10 +394,10 @@ impl ScalableTaskCount {
             ("TargetValue", target_value),
         ];
         if let Some(d) = tracking.scale_in_cooldown {
-            config.push(("ScaleInCooldown", Value::from(d.to_seconds())));
+            config.push(("ScaleInCooldown", Value::from(d)));
         }
         if let Some(d) = tracking.scale_out_cooldown {
-            config.push(("ScaleOutCooldown", Value::from(d.to_seconds())));
+            config.push(("ScaleOutCooldown", Value::from(d)));
         }
         if let Some(disable) = tracking.disable_scale_in {
             config.push(("DisableScaleIn", Value::from(disable)));

@@ -851,7 +851,7 @@ pub(crate) fn create(
         .prop_opt("EnableExecuteCommand", base.enable_execute_command)
         .prop_opt(
             "HealthCheckGracePeriodSeconds",
-            base.health_check_grace_period.map(Duration::to_seconds),
+            base.health_check_grace_period,
         )
         .prop("LoadBalancers", Value::List(Vec::new()))
         .prop_opt("PlatformVersion", launch.platform_version.clone())

@@ -1324,8 +1324,14 @@ fn check_container_fits(
     options: &ContainerDefinitionOptions,
 ) -> Result<(), Error> {
     if let Some(task_cpu) = data.cpu {
-        let used: u32 = data.containers.iter().filter_map(|c| c.options.cpu).sum();
-        let sum = used + options.cpu.unwrap_or(0);
+        // Summed as u64: the cpu units of any number of containers fit, and so never wrap.
+        let used: u64 = data
+            .containers
+            .iter()
+            .filter_map(|c| c.options.cpu)
+            .map(u64::from)
+            .sum();
+        let sum = used + u64::from(options.cpu.unwrap_or(0));
         if !rules::container_cpu_fits(sum, task_cpu) {
             return Err(Error::new(rules::container_cpu_message(
                 &data.id, sum, task_cpu,
