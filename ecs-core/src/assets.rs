@@ -292,6 +292,7 @@ impl DockerImageAsset {
         id: &str,
         props: DockerImageAssetProps,
     ) -> Result<DockerImageAsset, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         DockerImageAsset::new_in(app, root, id, props)
     }

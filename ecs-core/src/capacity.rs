@@ -367,6 +367,7 @@ impl AutoScalingGroup {
         id: &str,
         props: AutoScalingGroupProps,
     ) -> Result<AutoScalingGroup, Error> {
+        app.check_stack(stack)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "auto scaling group `{id}` needs `vpc`: add `vpc: <name>`"

@@ -265,6 +265,7 @@ impl PrivateDnsNamespace {
         id: &str,
         props: PrivateDnsNamespaceProps,
     ) -> Result<Namespace, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         Namespace::create_in(
             app,
@@ -381,6 +382,7 @@ impl CloudMapService {
         id: &str,
         props: CloudMapServiceProps,
     ) -> Result<CloudMapService, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         CloudMapService::create_in(app, root, id, props)
     }
@@ -569,6 +571,7 @@ impl Service {
         app: &mut App,
         options: CloudMapOptions,
     ) -> Result<CloudMapService, Error> {
+        app.check_stack(self.node().stack)?;
         let id = self.id(app).to_string();
         let launch = self.launch_type(app);
         if !rules::external_supports(launch, rules::ExternalFeature::CloudMap) {
@@ -631,6 +634,7 @@ impl Service {
         app: &mut App,
         options: AssociateCloudMapServiceOptions,
     ) -> Result<(), Error> {
+        app.check_stack(self.node().stack)?;
         let id = self.id(app).to_string();
         let Some(cm) = options.service else {
             return Err(Error::new(format!(

@@ -112,6 +112,7 @@ impl Cluster {
         id: &str,
         props: ClusterProps,
     ) -> Result<Cluster, Error> {
+        app.check_stack(stack)?;
         if let Some(config) = &props.execute_command_configuration {
             config.check(id)?;
         }
@@ -211,6 +212,7 @@ impl Cluster {
         id: &str,
         options: AddCapacityOptions,
     ) -> Result<AutoScalingGroup, Error> {
+        app.check_stack(self.node.stack)?;
         let asg = AutoScalingGroup::for_cluster(app, self, id, options)?;
         app.clusters[self.index].has_ec2_capacity = true;
         Ok(asg)
@@ -238,6 +240,7 @@ impl Cluster {
         asg: AutoScalingGroup,
         options: AddAutoScalingGroupCapacityOptions,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         asg.configure(app, self, options)?;
         app.clusters[self.index].has_ec2_capacity = true;
         Ok(())
@@ -267,6 +270,7 @@ impl Cluster {
         provider: AsgCapacityProvider,
         options: AddAutoScalingGroupCapacityOptions,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let entry = CapacityProvider::Asg(provider);
         if app.clusters[self.index].providers.contains(&entry) {
             return Ok(());
@@ -295,6 +299,7 @@ impl Cluster {
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
     pub fn enable_fargate_capacity_providers(self, app: &mut App) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let data = &mut app.clusters[self.index];
         for p in [CapacityProvider::Fargate, CapacityProvider::FargateSpot] {
             if !data.providers.contains(&p) {
@@ -324,6 +329,7 @@ impl Cluster {
         app: &mut App,
         strategies: Vec<CapacityProviderStrategy>,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let id = self.id(app).to_string();
         if !app.clusters[self.index].default_strategy.is_empty() {
             return Err(Error::new(format!(
@@ -431,6 +437,7 @@ impl Cluster {
         app: &mut App,
         options: crate::cloud_map::CloudMapNamespaceOptions,
     ) -> Result<crate::cloud_map::Namespace, Error> {
+        app.check_stack(self.node.stack)?;
         if app.clusters[self.index].default_namespace.is_some() {
             return Err(Error::new(format!(
                 "cluster `{}` already has a default cloud map namespace: add only one",

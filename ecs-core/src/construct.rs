@@ -28,7 +28,20 @@ use crate::rules;
 /// assert_eq!(app.stack(stack).name(), "Web");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct StackId(pub(crate) usize);
+pub struct StackId(pub(crate) usize, pub(crate) AppId);
+
+/// The identity of an [`App`](crate::App), stamped into its stacks (and so into every handle's
+/// node), so a handle of one app used with another is an error instead of an index into the
+/// wrong construct. A clone of an app keeps its identity: the handles fit both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct AppId(u32);
+
+impl Default for AppId {
+    fn default() -> AppId {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        AppId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
 
 /// A node of a stack's construct tree.
 ///

@@ -86,6 +86,7 @@ impl SubnetKind {
 impl Vpc {
     /// Creates a VPC with id `id` at the top of `stack`.
     pub fn new(app: &mut App, stack: StackId, id: &str, props: VpcProps) -> Result<Vpc, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         Vpc::new_in(app, root, id, props)
     }
@@ -567,6 +568,7 @@ impl SecurityGroup {
         id: &str,
         props: SecurityGroupProps,
     ) -> Result<SecurityGroup, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         SecurityGroup::new_with(app, root, id, props)
     }
@@ -682,6 +684,7 @@ impl SecurityGroup {
         port: Port,
         description: Option<&str>,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         crate::connections::add_rule(app, self, true, peer, port, description)
     }
 
@@ -694,6 +697,7 @@ impl SecurityGroup {
         port: Port,
         description: Option<&str>,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         if self.data(app).allow_all_outbound {
             return Ok(());
         }

@@ -487,6 +487,7 @@ impl ApplicationLoadBalancer {
         id: &str,
         props: LoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
+        app.check_stack(stack)?;
         LoadBalancer::create_v2(app, stack, id, props, LbKind::Application)
     }
 }
@@ -503,6 +504,7 @@ impl NetworkLoadBalancer {
         id: &str,
         props: LoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
+        app.check_stack(stack)?;
         LoadBalancer::create_v2(app, stack, id, props, LbKind::Network)
     }
 }
@@ -547,6 +549,7 @@ impl LoadBalancer {
         props: LoadBalancerProps,
         kind: LbKind,
     ) -> Result<LoadBalancer, Error> {
+        app.check_stack(stack)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "load balancer `{id}` needs `vpc`: add `vpc: <name>`"
@@ -660,6 +663,7 @@ impl LoadBalancer {
         id: &str,
         props: ListenerProps,
     ) -> Result<Listener, Error> {
+        app.check_stack(self.node.stack)?;
         let d = self.data(app).clone();
         let application = match d.kind {
             LbKind::Application => true,
@@ -1071,6 +1075,7 @@ impl Listener {
         id: &str,
         props: AddTargetsProps,
     ) -> Result<TargetGroup, Error> {
+        app.check_stack(self.node.stack)?;
         let l = app.listeners[self.index].clone();
         let lb = l.load_balancer.data(app).clone();
         let protocol = match (props.protocol, props.port) {
@@ -1424,6 +1429,7 @@ impl Service {
         app: &mut App,
         targets: impl IntoIterator<Item = EcsTarget>,
     ) -> Result<Vec<TargetGroup>, Error> {
+        app.check_stack(self.node().stack)?;
         let mut groups = Vec::new();
         for t in targets {
             let target = self.load_balancer_target(
@@ -1712,6 +1718,7 @@ impl ClassicLoadBalancer {
         id: &str,
         props: ClassicLoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
+        app.check_stack(stack)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "classic load balancer `{id}` needs `vpc`: add `vpc: <name>`"
@@ -1776,6 +1783,7 @@ impl LoadBalancer {
         app: &mut App,
         listener: LoadBalancerListener,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let d = self.data(app).clone();
         if d.kind != LbKind::Classic {
             return Err(Error::new(format!(
@@ -1858,6 +1866,7 @@ impl LoadBalancer {
         app: &mut App,
         target: impl Into<LoadBalancerTarget>,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let d = self.data(app).clone();
         if d.kind != LbKind::Classic {
             return Err(Error::new(format!(

@@ -68,6 +68,7 @@ impl Service {
         app: &mut App,
         props: EnableScalingProps,
     ) -> Result<ScalableTaskCount, Error> {
+        app.check_stack(self.node().stack)?;
         let data = self.data(app);
         let id = data.id.clone();
         if !rules::external_supports(data.launch_type, rules::ExternalFeature::AutoScaling) {

@@ -132,6 +132,7 @@ impl Secret {
         id: &str,
         props: SecretProps,
     ) -> Result<Secret, Error> {
+        app.check_stack(stack)?;
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;
@@ -164,6 +165,7 @@ impl Secret {
         id: &str,
         name: impl Into<String>,
     ) -> Result<Secret, Error> {
+        app.check_stack(stack)?;
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;

@@ -789,6 +789,7 @@ pub(crate) fn create(
     base: BaseProps,
     launch: LaunchProps,
 ) -> Result<Service, Error> {
+    app.check_stack(stack)?;
     let kind = launch_type.lower_name();
     let (Some(cluster), Some(task_definition)) = (base.cluster, base.task_definition) else {
         let missing = if base.cluster.is_none() {

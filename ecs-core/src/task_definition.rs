@@ -745,6 +745,7 @@ impl TaskDefinition {
         compatibility: Compatibility,
         spec: Spec,
     ) -> Result<TaskDefinition, Error> {
+        app.check_stack(stack)?;
         let default_mode = if compatibility.is_fargate() {
             NetworkMode::AwsVpc
         } else {
@@ -886,6 +887,7 @@ impl TaskDefinition {
     /// The execution role, created on first use as the CDK's `obtainExecutionRole` creates it:
     /// `ExecutionRole` under the task definition, named in `ExecutionRoleArn`.
     pub fn obtain_execution_role(self, app: &mut App) -> Result<Role, Error> {
+        app.check_stack(self.node.stack)?;
         if let Some(role) = self.data(app).execution_role {
             return Ok(role);
         }
@@ -909,6 +911,7 @@ impl TaskDefinition {
     /// assert!(td.add_volume(&mut app, Volume::host("logs", "/var/log")).is_err());
     /// ```
     pub fn add_volume(self, app: &mut App, volume: Volume) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let data = self.data(app);
         let spec = Spec {
             volumes: vec![volume.clone()],
@@ -926,6 +929,7 @@ impl TaskDefinition {
         app: &mut App,
         constraint: PlacementConstraint,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let data = self.data(app);
         let spec = Spec {
             placement_constraints: vec![constraint.clone()],
@@ -945,6 +949,7 @@ impl TaskDefinition {
         app: &mut App,
         accelerator: InferenceAccelerator,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let data = self.data(app);
         let spec = Spec {
             inference_accelerators: vec![accelerator.clone()],
@@ -1006,6 +1011,7 @@ impl TaskDefinition {
         id: &str,
         options: ContainerDefinitionOptions,
     ) -> Result<ContainerDefinition, Error> {
+        app.check_stack(self.node.stack)?;
         let data = self.data(app);
         let task = data.id.clone();
         if data.containers.iter().any(|c| c.id == id) {
