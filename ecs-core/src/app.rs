@@ -3,7 +3,7 @@
 
 use crate::capacity::AsgData;
 use crate::cluster::ClusterData;
-use crate::construct::{AppId, Stack, StackId};
+use crate::construct::{AppId, Handle, Stack, StackId};
 use crate::ec2::VpcData;
 use crate::error::Error;
 use crate::rules;
@@ -81,9 +81,29 @@ impl App {
         if stack.1 == self.id && stack.0 < self.stacks.len() {
             return Ok(());
         }
-        Err(Error::new(
+        Err(App::foreign())
+    }
+
+    /// The error of a stack or construct used with an app that did not make it.
+    pub(crate) fn foreign() -> Error {
+        Error::new(
             "a stack or construct of another `App` is used with this one: build each construct with the `App` whose `add_stack` made its stack",
-        ))
+        )
+    }
+
+    /// [`App::check_stack`] for the stack of a construct a reference or a dependency names.
+    pub(crate) fn check_node(&self, node: crate::construct::NodeId) -> Result<(), Error> {
+        self.check_stack(node.stack)
+    }
+
+    /// [`App::check_stack`] for each handle a builder is given (an `Option` or a list).
+    pub(crate) fn check_each<H: Handle>(
+        &self,
+        handles: impl IntoIterator<Item = H>,
+    ) -> Result<(), Error> {
+        handles
+            .into_iter()
+            .try_for_each(|h| self.check_node(h.node_id()))
     }
 
     /// The stack `id`.

@@ -368,6 +368,7 @@ impl AutoScalingGroup {
         props: AutoScalingGroupProps,
     ) -> Result<AutoScalingGroup, Error> {
         app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "auto scaling group `{id}` needs `vpc`: add `vpc: <name>`"

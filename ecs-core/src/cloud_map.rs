@@ -266,6 +266,7 @@ impl PrivateDnsNamespace {
         props: PrivateDnsNamespaceProps,
     ) -> Result<Namespace, Error> {
         app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         let root = app.stack(stack).root();
         Namespace::create_in(
             app,
@@ -393,6 +394,8 @@ impl CloudMapService {
         id: &str,
         props: CloudMapServiceProps,
     ) -> Result<CloudMapService, Error> {
+        app.check_each([scope])?;
+        app.check_each(props.namespace)?;
         let Some(namespace) = props.namespace else {
             return Err(Error::new(format!(
                 "cloud map service `{id}` needs `namespace`: add `namespace: <name>`"

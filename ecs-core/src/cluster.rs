@@ -113,6 +113,7 @@ impl Cluster {
         props: ClusterProps,
     ) -> Result<Cluster, Error> {
         app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         if let Some(config) = &props.execute_command_configuration {
             config.check(id)?;
         }
@@ -241,6 +242,7 @@ impl Cluster {
         options: AddAutoScalingGroupCapacityOptions,
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
+        app.check_each([asg])?;
         asg.configure(app, self, options)?;
         app.clusters[self.index].has_ec2_capacity = true;
         Ok(())
@@ -271,6 +273,7 @@ impl Cluster {
         options: AddAutoScalingGroupCapacityOptions,
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
+        app.check_each([provider])?;
         let entry = CapacityProvider::Asg(provider);
         if app.clusters[self.index].providers.contains(&entry) {
             return Ok(());

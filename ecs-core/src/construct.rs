@@ -64,6 +64,55 @@ impl NodeId {
     }
 }
 
+/// A construct handle: its node tells which app and stack made it, so [`App::check_each`]
+/// can refuse the handles of another app before their indices are read.
+///
+/// [`App::check_each`]: crate::App::check_each
+pub(crate) trait Handle: Copy {
+    fn node_id(self) -> NodeId;
+}
+
+impl Handle for NodeId {
+    fn node_id(self) -> NodeId {
+        self
+    }
+}
+
+macro_rules! handles {
+    ($($path:path),* $(,)?) => {
+        $(impl Handle for $path {
+            fn node_id(self) -> NodeId {
+                self.node()
+            }
+        })*
+    };
+}
+
+handles!(
+    crate::assets::DockerImageAsset,
+    crate::cluster::Cluster,
+    crate::ssm::StringParameter,
+    crate::task_definition::TaskDefinition,
+    crate::cloud_map::Namespace,
+    crate::cloud_map::CloudMapService,
+    crate::events::Rule,
+    crate::kms::Key,
+    crate::efs::FileSystem,
+    crate::efs::AccessPoint,
+    crate::load_balancing::LoadBalancer,
+    crate::load_balancing::Listener,
+    crate::load_balancing::TargetGroup,
+    crate::ecr::Repository,
+    crate::s3::Bucket,
+    crate::ec2::Vpc,
+    crate::ec2::SecurityGroup,
+    crate::capacity_provider::AsgCapacityProvider,
+    crate::capacity::AutoScalingGroup,
+    crate::logs::LogGroup,
+    crate::service::Service,
+    crate::iam::Role,
+);
+
 /// A tag set on a scope, optionally limited to one resource type (CDK `includeResourceTypes`).
 #[derive(Debug, Clone)]
 pub(crate) struct Tag {

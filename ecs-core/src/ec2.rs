@@ -93,6 +93,7 @@ impl Vpc {
 
     /// Creates a VPC under `scope` (a cluster creates its default VPC this way).
     pub fn new_in(app: &mut App, scope: NodeId, id: &str, props: VpcProps) -> Result<Vpc, Error> {
+        app.check_each([scope])?;
         let azs = props.max_azs.unwrap_or(3).min(AGNOSTIC_AZS);
         if azs == 0 {
             return Err(Error::new(format!(
@@ -580,6 +581,8 @@ impl SecurityGroup {
         id: &str,
         props: SecurityGroupProps,
     ) -> Result<SecurityGroup, Error> {
+        app.check_each([scope])?;
+        app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "security group `{id}` needs `vpc`: add `vpc: <name>`"

@@ -66,6 +66,7 @@ impl FileSystem {
         props: FileSystemProps,
     ) -> Result<FileSystem, Error> {
         app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "file system `{id}` needs `vpc`: add `vpc: <name>`"

@@ -119,6 +119,9 @@ impl Rule {
     /// Adds a target that runs an ECS task (CDK `rule.addTarget(new EcsTask(…))`).
     pub fn add_target(self, app: &mut App, task: EcsTask) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
+        app.check_each(task.cluster)?;
+        app.check_each(task.task_definition)?;
+        app.check_each(task.security_groups.iter().copied())?;
         let (Some(cluster), Some(td)) = (task.cluster, task.task_definition) else {
             let missing = if task.cluster.is_none() {
                 "cluster"

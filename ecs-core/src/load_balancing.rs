@@ -487,7 +487,6 @@ impl ApplicationLoadBalancer {
         id: &str,
         props: LoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
-        app.check_stack(stack)?;
         LoadBalancer::create_v2(app, stack, id, props, LbKind::Application)
     }
 }
@@ -504,7 +503,6 @@ impl NetworkLoadBalancer {
         id: &str,
         props: LoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
-        app.check_stack(stack)?;
         LoadBalancer::create_v2(app, stack, id, props, LbKind::Network)
     }
 }
@@ -550,6 +548,8 @@ impl LoadBalancer {
         kind: LbKind,
     ) -> Result<LoadBalancer, Error> {
         app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
+        app.check_each(props.security_group)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "load balancer `{id}` needs `vpc`: add `vpc: <name>`"
@@ -1719,6 +1719,7 @@ impl ClassicLoadBalancer {
         props: ClassicLoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
         app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "classic load balancer `{id}` needs `vpc`: add `vpc: <name>`"

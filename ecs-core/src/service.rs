@@ -790,6 +790,9 @@ pub(crate) fn create(
     launch: LaunchProps,
 ) -> Result<Service, Error> {
     app.check_stack(stack)?;
+    app.check_each(base.cluster)?;
+    app.check_each(base.task_definition)?;
+    app.check_each(launch.network.security_groups.iter().copied())?;
     let kind = launch_type.lower_name();
     let (Some(cluster), Some(task_definition)) = (base.cluster, base.task_definition) else {
         let missing = if base.cluster.is_none() {

@@ -49,3 +49,57 @@ fn a_handle_of_another_app_is_an_error() {
     // The handles still work with their own app.
     task.add_container(&mut one, "web", nginx()).unwrap();
 }
+
+/// The handles of `one` given to an app with no construct at their indices (`bigger: false`)
+/// or with other constructs there (`bigger: true`).
+#[test]
+fn handles_of_another_app_in_props_and_arguments_are_errors() {
+    for bigger in [false, true] {
+        let mut one = App::new();
+        let s = one.add_stack("Web").unwrap();
+        let vpc = Vpc::new(&mut one, s, "Vpc", VpcProps::default()).unwrap();
+        let cluster =
+            Cluster::new(&mut one, s, "Cluster", ClusterProps::default().vpc(vpc)).unwrap();
+        let group = AutoScalingGroupProps::default()
+            .vpc(vpc)
+            .instance_type("t3.micro");
+        let asg = AutoScalingGroup::new(&mut one, s, "Asg", group).unwrap();
+        let task = Ec2TaskDefinition::new(&mut one, s, "Task", Default::default()).unwrap();
+        task.add_container(&mut one, "web", nginx()).unwrap();
+
+        let mut two = App::new();
+        let t = two.add_stack("Web").unwrap();
+        let own_vpc = Vpc::new(&mut two, t, "Vpc", VpcProps::default()).unwrap();
+        let own_cluster =
+            Cluster::new(&mut two, t, "Cluster", ClusterProps::default().vpc(own_vpc)).unwrap();
+        let own_task = Ec2TaskDefinition::new(&mut two, t, "Task", Default::default()).unwrap();
+        if bigger {
+            let group = AutoScalingGroupProps::default()
+                .vpc(own_vpc)
+                .instance_type("t3.micro");
+            AutoScalingGroup::new(&mut two, t, "Asg", group).unwrap();
+        }
+
+        let cluster_props = ClusterProps::default().vpc(vpc);
+        is_foreign(Cluster::new(&mut two, t, "Other", cluster_props).unwrap_err());
+        let group = AutoScalingGroupProps::default()
+            .vpc(vpc)
+            .instance_type("t3.micro");
+        is_foreign(AutoScalingGroup::new(&mut two, t, "Other", group).unwrap_err());
+        is_foreign(
+            own_cluster
+                .add_auto_scaling_group(&mut two, asg, Default::default())
+                .unwrap_err(),
+        );
+        let provider = AsgCapacityProviderProps::default().auto_scaling_group(asg);
+        is_foreign(AsgCapacityProvider::new(&mut two, t, "Provider", provider).unwrap_err());
+        let service = Ec2ServiceProps::default()
+            .cluster(cluster)
+            .task_definition(own_task);
+        is_foreign(Ec2Service::new(&mut two, t, "Service", service).unwrap_err());
+        let service = Ec2ServiceProps::default()
+            .cluster(own_cluster)
+            .task_definition(task);
+        is_foreign(Ec2Service::new(&mut two, t, "Service", service).unwrap_err());
+    }
+}
