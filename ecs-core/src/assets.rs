@@ -304,6 +304,7 @@ impl DockerImageAsset {
         id: &str,
         props: DockerImageAssetProps,
     ) -> Result<DockerImageAsset, Error> {
+        app.check_each([scope])?;
         let Some(dir) = props.directory else {
             return Err(Error::new(format!(
                 "docker image asset `{id}` needs `directory`: add the directory holding the Dockerfile"
@@ -353,6 +354,7 @@ impl DockerImageAsset {
         id: &str,
         file: &Path,
     ) -> Result<DockerImageAsset, Error> {
+        app.check_each([scope])?;
         let bytes = read_file(file)?;
         let hash = fingerprint(&[(String::new(), bytes.clone())], "", None);
         let st = app.stack_mut(scope.stack());

@@ -153,6 +153,7 @@ impl Repository {
     /// Lets `role` pull images (CDK `grantPull`): the layer actions on the repository and
     /// `ecr:GetAuthorizationToken`, which has no resource.
     pub fn grant_pull(self, app: &mut App, role: Role) -> Result<(), Error> {
+        app.check_each([role])?;
         app.check_stack(self.node.stack)?;
         let arn = self.repository_arn(app);
         grant_pull_from(app, role, arn)

@@ -167,6 +167,7 @@ impl FileSystem {
 
     /// Opens NFS to the tasks of `service` (CDK `connections.allowDefaultPortFrom(service)`).
     pub fn allow_default_port_from(self, app: &mut App, service: Service) -> Result<(), Error> {
+        app.check_each([service])?;
         app.check_stack(self.node.stack)?;
         let st = app.stack(service.node().stack());
         let sg = st.child(service.node(), "SecurityGroup").ok_or_else(|| {
@@ -186,6 +187,7 @@ impl FileSystem {
         app: &mut App,
         peer: SecurityGroup,
     ) -> Result<(), Error> {
+        app.check_each([peer])?;
         app.check_stack(self.node.stack)?;
         self.allow_from(app, peer.node(), peer.group_id())
     }

@@ -63,6 +63,7 @@ impl Key {
 
     /// Creates a key under `scope`.
     pub fn new_in(app: &mut App, scope: NodeId, id: &str, props: KeyProps) -> Result<Key, Error> {
+        app.check_each([scope])?;
         let mut resource = Resource::new("AWS::KMS::Key")
             .prop_opt("Description", props.description)
             .prop_opt("EnableKeyRotation", props.enable_key_rotation)

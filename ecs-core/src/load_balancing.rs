@@ -879,6 +879,16 @@ pub enum LoadBalancerTarget {
     Container(EcsLoadBalancerTarget),
 }
 
+impl LoadBalancerTarget {
+    /// The service whose tasks are the targets.
+    fn service(&self) -> Service {
+        match self {
+            LoadBalancerTarget::Service(service) => *service,
+            LoadBalancerTarget::Container(target) => target.service,
+        }
+    }
+}
+
 impl From<Service> for LoadBalancerTarget {
     fn from(s: Service) -> Self {
         LoadBalancerTarget::Service(s)
@@ -1076,6 +1086,7 @@ impl Listener {
         props: AddTargetsProps,
     ) -> Result<TargetGroup, Error> {
         app.check_stack(self.node.stack)?;
+        app.check_each(props.targets.iter().map(LoadBalancerTarget::service))?;
         let l = app.listeners[self.index].clone();
         let lb = l.load_balancer.data(app).clone();
         let protocol = match (props.protocol, props.port) {

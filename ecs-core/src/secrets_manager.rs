@@ -202,6 +202,7 @@ impl Secret {
 
     /// Lets `role` read the secret (CDK `grantRead`).
     pub fn grant_read(&self, app: &mut App, role: Role) -> Result<(), Error> {
+        app.check_each([role])?;
         role.grant(
             app,
             Statement::allow([

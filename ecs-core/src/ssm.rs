@@ -118,6 +118,7 @@ impl StringParameter {
 
     /// Lets `role` read the parameter (CDK `grantRead`).
     pub fn grant_read(self, app: &mut App, role: Role) -> Result<(), Error> {
+        app.check_each([role])?;
         app.check_stack(self.node.stack)?;
         role.grant(
             app,
