@@ -91,3 +91,24 @@ fn container_cpu_summing_past_u32_is_an_error() {
         ecs_core::rules::container_cpu_message("TaskDef", u64::from(u32::MAX) + 512, 1024)
     );
 }
+
+#[test]
+fn the_longest_task_drain_time_caps_the_drain_function_at_900_seconds() {
+    let (mut app, s) = stack();
+    let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc)).unwrap();
+    let options = AddCapacityOptions::default()
+        .instance_type("t3.micro")
+        .task_drain_time(u32::MAX);
+    cluster.add_capacity(&mut app, "Asg", options).unwrap();
+    let t = &app.templates().unwrap()[0].1;
+    let functions: Vec<_> = t["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|r| r["Type"] == "AWS::Lambda::Function")
+        .filter(|r| r["Properties"]["Environment"]["Variables"]["CLUSTER"].is_object())
+        .collect();
+    assert_eq!(functions.len(), 1);
+    assert_eq!(functions[0]["Properties"]["Timeout"], 900);
+}
