@@ -3,7 +3,7 @@
 
 use crate::capacity::AsgData;
 use crate::cluster::ClusterData;
-use crate::construct::{Stack, StackId};
+use crate::construct::{AppId, Handle, Stack, StackId};
 use crate::ec2::VpcData;
 use crate::error::Error;
 use crate::rules;
@@ -20,6 +20,7 @@ use crate::task_definition::TaskDefinitionData;
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct App {
+    id: AppId,
     pub(crate) stacks: Vec<Stack>,
     pub(crate) vpcs: Vec<VpcData>,
     pub(crate) clusters: Vec<ClusterData>,
@@ -56,12 +57,55 @@ impl App {
         if !rules::stack_name(name) {
             return Err(Error::new(rules::stack_name_message(name)));
         }
-        let id = StackId(self.stacks.len());
+        let id = StackId(self.stacks.len(), self.id);
         self.stacks.push(Stack::new(name, id));
         Ok(id)
     }
 
+    /// That `stack` was made by this app's `add_stack`: a stack of another app (and every
+    /// handle built in it) is an error, not an index into this app's constructs.
+    ///
+    /// ```
+    /// let mut one = ecs_core::App::new();
+    /// let mut other = ecs_core::App::new();
+    /// let stack = one.add_stack("Web").unwrap();
+    /// assert!(one.check_stack(stack).is_ok());
+    /// assert!(other.check_stack(stack).is_err());
+    /// ```
+    pub fn check_stack(&self, stack: StackId) -> Result<(), Error> {
+        if stack.1 == self.id && stack.0 < self.stacks.len() {
+            return Ok(());
+        }
+        Err(App::foreign())
+    }
+
+    /// The error of a stack or construct used with an app that did not make it.
+    pub(crate) fn foreign() -> Error {
+        Error::new(
+            "a stack or construct of another `App` is used with this one: build each construct with the `App` whose `add_stack` made its stack",
+        )
+    }
+
+    /// [`App::check_stack`] for the stack of a construct a reference or a dependency names.
+    pub(crate) fn check_node(&self, node: crate::construct::NodeId) -> Result<(), Error> {
+        self.check_stack(node.stack)
+    }
+
+    /// [`App::check_stack`] for each handle a builder is given (an `Option` or a list).
+    pub(crate) fn check_each<H: Handle>(
+        &self,
+        handles: impl IntoIterator<Item = H>,
+    ) -> Result<(), Error> {
+        handles
+            .into_iter()
+            .try_for_each(|h| self.check_node(h.node_id()))
+    }
+
     /// The stack `id`.
+    ///
+    /// # Panics
+    ///
+    /// If `id` is a stack of another app ([`App::check_stack`] says so).
     pub fn stack(&self, id: StackId) -> &Stack {
         &self.stacks[id.0]
     }

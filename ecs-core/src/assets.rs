@@ -280,6 +280,7 @@ impl DockerImageAsset {
         id: &str,
         props: DockerImageAssetProps,
     ) -> Result<DockerImageAsset, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         DockerImageAsset::new_in(app, root, id, props)
     }
@@ -291,6 +292,7 @@ impl DockerImageAsset {
         id: &str,
         props: DockerImageAssetProps,
     ) -> Result<DockerImageAsset, Error> {
+        app.check_each([scope])?;
         let Some(dir) = props.directory else {
             return Err(Error::new(format!(
                 "docker image asset `{id}` needs `directory`: add the directory holding the Dockerfile"
@@ -340,6 +342,7 @@ impl DockerImageAsset {
         id: &str,
         file: &Path,
     ) -> Result<DockerImageAsset, Error> {
+        app.check_each([scope])?;
         let bytes = read_file(file)?;
         let hash = fingerprint(&[(String::new(), bytes.clone())], "", None);
         let st = app.stack_mut(scope.stack());

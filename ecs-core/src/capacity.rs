@@ -433,6 +433,8 @@ impl AutoScalingGroup {
         id: &str,
         props: AutoScalingGroupProps,
     ) -> Result<AutoScalingGroup, Error> {
+        app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "auto scaling group `{id}` needs `vpc`: add `vpc: <name>`"
@@ -869,7 +871,8 @@ fn drain_hook(
             .prop("Handler", "index.lambda_handler")
             .prop("Role", role.arn())
             .prop("Runtime", "python3.13")
-            .prop("Timeout", (drain_seconds + 10).min(900)),
+            // Saturating is exact here: anything past 890 seconds gives 900.
+            .prop("Timeout", drain_seconds.saturating_add(10).min(900)),
     )?;
     stack.add_dependency(function, role.node());
     let function_arn = Value::GetAtt(function, "Arn".into());

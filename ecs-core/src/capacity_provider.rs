@@ -258,6 +258,8 @@ impl AsgCapacityProvider {
         id: &str,
         props: AsgCapacityProviderProps,
     ) -> Result<AsgCapacityProvider, Error> {
+        app.check_stack(stack)?;
+        app.check_each(props.auto_scaling_group)?;
         let Some(asg) = props.auto_scaling_group else {
             return Err(Error::new(format!(
                 "asg capacity provider `{id}` needs `auto_scaling_group`: add `auto_scaling_group: <name>`"

@@ -235,6 +235,8 @@ impl PrivateDnsNamespace {
         id: &str,
         props: PrivateDnsNamespaceProps,
     ) -> Result<Namespace, Error> {
+        app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         let root = app.stack(stack).root();
         Namespace::create_in(
             app,
@@ -316,6 +318,7 @@ impl CloudMapService {
         id: &str,
         props: CloudMapServiceProps,
     ) -> Result<CloudMapService, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         CloudMapService::create_in(app, root, id, props)
     }
@@ -326,6 +329,8 @@ impl CloudMapService {
         id: &str,
         props: CloudMapServiceProps,
     ) -> Result<CloudMapService, Error> {
+        app.check_each([scope])?;
+        app.check_each(props.namespace)?;
         let Some(namespace) = props.namespace else {
             return Err(Error::new(format!(
                 "cloud map service `{id}` needs `namespace`: add `namespace: <name>`"
@@ -335,8 +340,7 @@ impl CloudMapService {
         let ttl = props
             .dns_ttl
             .unwrap_or(Duration::minutes(1))
-            .checked(&format!("cloud map service `{id}`"), "dns_ttl")?
-            .to_seconds();
+            .checked(&format!("cloud map service `{id}`"), "dns_ttl")?;
         let namespace_id = namespace.namespace_id(app);
         let records = record_type
             .records()
@@ -458,6 +462,7 @@ impl Service {
         app: &mut App,
         options: CloudMapOptions,
     ) -> Result<CloudMapService, Error> {
+        app.check_stack(self.node().stack)?;
         let id = self.id(app).to_string();
         let launch = self.launch_type(app);
         if !rules::external_supports(launch, rules::ExternalFeature::CloudMap) {
@@ -520,6 +525,7 @@ impl Service {
         app: &mut App,
         options: AssociateCloudMapServiceOptions,
     ) -> Result<(), Error> {
+        app.check_stack(self.node().stack)?;
         let id = self.id(app).to_string();
         let Some(cm) = options.service else {
             return Err(Error::new(format!(

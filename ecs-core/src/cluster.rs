@@ -104,6 +104,8 @@ impl Cluster {
         id: &str,
         props: ClusterProps,
     ) -> Result<Cluster, Error> {
+        app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         if let Some(config) = &props.execute_command_configuration {
             config.check(id)?;
         }
@@ -199,6 +201,7 @@ impl Cluster {
         id: &str,
         options: AddCapacityOptions,
     ) -> Result<AutoScalingGroup, Error> {
+        app.check_stack(self.node.stack)?;
         let asg = AutoScalingGroup::for_cluster(app, self, id, options)?;
         self.join_connections(app, asg);
         app.clusters[self.index].has_ec2_capacity = true;
@@ -227,6 +230,8 @@ impl Cluster {
         asg: AutoScalingGroup,
         options: AddAutoScalingGroupCapacityOptions,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
+        app.check_each([asg])?;
         self.join_connections(app, asg);
         asg.configure(app, self, options)?;
         app.clusters[self.index].has_ec2_capacity = true;
@@ -258,6 +263,8 @@ impl Cluster {
         provider: AsgCapacityProvider,
         options: AddAutoScalingGroupCapacityOptions,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
+        app.check_each([provider])?;
         let entry = CapacityProvider::Asg(provider);
         if app.clusters[self.index].providers.contains(&entry) {
             return Ok(());
@@ -286,6 +293,7 @@ impl Cluster {
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
     pub fn enable_fargate_capacity_providers(self, app: &mut App) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let data = &mut app.clusters[self.index];
         for p in [CapacityProvider::Fargate, CapacityProvider::FargateSpot] {
             if !data.providers.contains(&p) {
@@ -315,6 +323,7 @@ impl Cluster {
         app: &mut App,
         strategies: Vec<CapacityProviderStrategy>,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let id = self.id(app).to_string();
         if !app.clusters[self.index].default_strategy.is_empty() {
             return Err(Error::new(format!(
@@ -433,6 +442,7 @@ impl Cluster {
         app: &mut App,
         options: crate::cloud_map::CloudMapNamespaceOptions,
     ) -> Result<crate::cloud_map::Namespace, Error> {
+        app.check_stack(self.node.stack)?;
         if app.clusters[self.index].default_namespace.is_some() {
             return Err(Error::new(format!(
                 "cluster `{}` already has a default cloud map namespace: add only one",

@@ -28,7 +28,20 @@ use crate::rules;
 /// assert_eq!(app.stack(stack).name(), "Web");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct StackId(pub(crate) usize);
+pub struct StackId(pub(crate) usize, pub(crate) AppId);
+
+/// The identity of an [`App`](crate::App), stamped into its stacks (and so into every handle's
+/// node), so a handle of one app used with another is an error instead of an index into the
+/// wrong construct. A clone of an app keeps its identity: the handles fit both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct AppId(u32);
+
+impl Default for AppId {
+    fn default() -> AppId {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        AppId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
 
 /// A node of a stack's construct tree.
 ///
@@ -50,6 +63,55 @@ impl NodeId {
         self.stack
     }
 }
+
+/// A construct handle: its node tells which app and stack made it, so [`App::check_each`]
+/// can refuse the handles of another app before their indices are read.
+///
+/// [`App::check_each`]: crate::App::check_each
+pub(crate) trait Handle: Copy {
+    fn node_id(self) -> NodeId;
+}
+
+impl Handle for NodeId {
+    fn node_id(self) -> NodeId {
+        self
+    }
+}
+
+macro_rules! handles {
+    ($($path:path),* $(,)?) => {
+        $(impl Handle for $path {
+            fn node_id(self) -> NodeId {
+                self.node()
+            }
+        })*
+    };
+}
+
+handles!(
+    crate::assets::DockerImageAsset,
+    crate::cluster::Cluster,
+    crate::ssm::StringParameter,
+    crate::task_definition::TaskDefinition,
+    crate::cloud_map::Namespace,
+    crate::cloud_map::CloudMapService,
+    crate::events::Rule,
+    crate::kms::Key,
+    crate::efs::FileSystem,
+    crate::efs::AccessPoint,
+    crate::load_balancing::LoadBalancer,
+    crate::load_balancing::Listener,
+    crate::load_balancing::TargetGroup,
+    crate::ecr::Repository,
+    crate::s3::Bucket,
+    crate::ec2::Vpc,
+    crate::ec2::SecurityGroup,
+    crate::capacity_provider::AsgCapacityProvider,
+    crate::capacity::AutoScalingGroup,
+    crate::logs::LogGroup,
+    crate::service::Service,
+    crate::iam::Role,
+);
 
 /// A tag set on a scope, optionally limited to one resource type (CDK `includeResourceTypes`).
 #[derive(Debug, Clone)]

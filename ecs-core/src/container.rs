@@ -664,10 +664,10 @@ impl ContainerData {
             m.push(("SystemControls", list(controls)));
         }
         if let Some(d) = o.start_timeout {
-            m.push(("StartTimeout", d.to_seconds().into()));
+            m.push(("StartTimeout", d.into()));
         }
         if let Some(d) = o.stop_timeout {
-            m.push(("StopTimeout", d.to_seconds().into()));
+            m.push(("StopTimeout", d.into()));
         }
         // Inference accelerators come before GPUs, as the CDK writes them.
         let mut requirements: Vec<Value> = o
@@ -751,8 +751,8 @@ pub(crate) fn check_options(
         }
     }
     if let Some(h) = &options.health_check {
-        let interval = h.interval.map(Duration::to_seconds);
-        let timeout = h.timeout.map(Duration::to_seconds);
+        let interval = h.interval.map(Duration::to_seconds_u32);
+        let timeout = h.timeout.map(Duration::to_seconds_u32);
         if let Err(e) = rules::health_check_timing(interval, timeout) {
             return Err(Error::new(rules::health_check_message(id, e)));
         }

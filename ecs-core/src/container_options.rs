@@ -72,16 +72,16 @@ impl HealthCheck {
             ("Command", Value::strings(command)),
             (
                 "Interval",
-                self.interval.map_or(30, Duration::to_seconds).into(),
+                self.interval.unwrap_or(Duration::seconds(30)).into(),
             ),
             ("Retries", self.retries.unwrap_or(3).into()),
             (
                 "Timeout",
-                self.timeout.map_or(5, Duration::to_seconds).into(),
+                self.timeout.unwrap_or(Duration::seconds(5)).into(),
             ),
         ];
         if let Some(s) = self.start_period {
-            m.push(("StartPeriod", s.to_seconds().into()));
+            m.push(("StartPeriod", s.into()));
         }
         Value::map(m)
     }

@@ -1,5 +1,8 @@
 //! Durations as the CDK's `Duration` expresses them, kept in whole seconds as CloudFormation
 //! writes them, with `const fn` constructors so `ecs_app!` can check constants while compiling.
+//! Seconds are an `i64`, so every constructor's value is exact (`Duration::days(u32::MAX)` too)
+//! and a negative integer keeps its sign for the constructs to refuse: like the CDK, a duration
+//! is written as given, and the rules of each property judge its range.
 //!
 //! ```
 //! use ecs_core::duration::Duration;
@@ -17,6 +20,7 @@
 /// assert_eq!(Duration::minutes(1).to_seconds(), 60);
 /// assert_eq!(Duration::seconds(30), Duration::from(30));
 /// assert_eq!(Duration::from(-5).amount(), -5);
+/// assert_eq!(Duration::days(100_000).to_seconds(), 8_640_000_000);
 /// ```
 ///
 /// [`duration_amount`]: crate::rules::duration_amount
@@ -31,12 +35,12 @@ impl Duration {
 
     /// `n` minutes.
     pub const fn minutes(n: u32) -> Duration {
-        Duration((n * 60) as i64)
+        Duration(n as i64 * 60)
     }
 
     /// `n` hours.
     pub const fn hours(n: u32) -> Duration {
-        Duration((n * 3600) as i64)
+        Duration(n as i64 * 3600)
     }
 
     /// `n` days (CDK `Duration.days`), e.g. for `Schedule::rate`.
@@ -45,16 +49,22 @@ impl Duration {
     /// assert_eq!(ecs_core::Duration::days(1).to_seconds(), 86_400);
     /// ```
     pub const fn days(n: u32) -> Duration {
-        Duration((n * 86_400) as i64)
+        Duration(n as i64 * 86_400)
     }
 
     /// The whole seconds; 0 for a negative amount, which the constructs refuse before rendering.
-    pub const fn to_seconds(self) -> u32 {
+    pub const fn to_seconds(self) -> u64 {
         if self.0 < 0 {
             0
         } else {
-            self.0 as u32
+            self.0 as u64
         }
+    }
+
+    /// The whole seconds, for rules on ranges that fit a `u32`: a longer duration reads as
+    /// `u32::MAX`, above every such range.
+    pub(crate) fn to_seconds_u32(self) -> u32 {
+        u32::try_from(self.to_seconds()).unwrap_or(u32::MAX)
     }
 
     /// The amount in seconds, negative when converted from a negative integer.
@@ -92,5 +102,12 @@ impl From<u32> for Duration {
 impl From<i32> for Duration {
     fn from(n: i32) -> Duration {
         Duration(n as i64)
+    }
+}
+
+/// Written in whole seconds (a negative amount is refused before rendering).
+impl From<Duration> for crate::cfn::Value {
+    fn from(d: Duration) -> crate::cfn::Value {
+        crate::cfn::Value::Int(d.to_seconds() as i64)
     }
 }

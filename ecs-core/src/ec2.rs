@@ -76,12 +76,14 @@ impl SubnetKind {
 impl Vpc {
     /// Creates a VPC with id `id` at the top of `stack`.
     pub fn new(app: &mut App, stack: StackId, id: &str, props: VpcProps) -> Result<Vpc, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         Vpc::new_in(app, root, id, props)
     }
 
     /// Creates a VPC under `scope` (a cluster creates its default VPC this way).
     pub fn new_in(app: &mut App, scope: NodeId, id: &str, props: VpcProps) -> Result<Vpc, Error> {
+        app.check_each([scope])?;
         let azs = props.max_azs.unwrap_or(3).min(AGNOSTIC_AZS);
         if azs == 0 {
             return Err(Error::new(format!(
@@ -541,6 +543,7 @@ impl SecurityGroup {
         id: &str,
         props: SecurityGroupProps,
     ) -> Result<SecurityGroup, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         SecurityGroup::new_with(app, root, id, props)
     }
@@ -552,6 +555,8 @@ impl SecurityGroup {
         id: &str,
         props: SecurityGroupProps,
     ) -> Result<SecurityGroup, Error> {
+        app.check_each([scope])?;
+        app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "security group `{id}` needs `vpc`: add `vpc: <name>`"
@@ -656,6 +661,7 @@ impl SecurityGroup {
         port: Port,
         description: Option<&str>,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         crate::connections::add_rule(app, self, true, peer, port, description)
     }
 
@@ -668,6 +674,7 @@ impl SecurityGroup {
         port: Port,
         description: Option<&str>,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         if self.data(app).allow_all_outbound {
             return Ok(());
         }

@@ -53,6 +53,7 @@ impl Repository {
         id: &str,
         props: RepositoryProps,
     ) -> Result<Repository, Error> {
+        app.check_stack(stack)?;
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;
@@ -74,6 +75,7 @@ impl Repository {
         id: &str,
         name: &str,
     ) -> Result<Repository, Error> {
+        app.check_stack(stack)?;
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;
@@ -146,6 +148,8 @@ impl Repository {
     /// Lets `role` pull images (CDK `grantPull`): the layer actions on the repository and
     /// `ecr:GetAuthorizationToken`, which has no resource.
     pub fn grant_pull(self, app: &mut App, role: Role) -> Result<(), Error> {
+        app.check_each([role])?;
+        app.check_stack(self.node.stack)?;
         let arn = self.repository_arn(app);
         grant_pull_from(app, role, arn)
     }
@@ -200,6 +204,7 @@ impl ImportedRepository {
         id: &str,
         props: ImportedRepositoryProps,
     ) -> Result<Repository, Error> {
+        app.check_stack(stack)?;
         let Some(name) = props.repository_name else {
             return Err(Error::new(format!(
                 "imported repository `{id}` needs `repository_name`: add e.g. `repository_name: \"team/app\"`"

@@ -61,6 +61,8 @@ impl FileSystem {
         id: &str,
         props: FileSystemProps,
     ) -> Result<FileSystem, Error> {
+        app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "file system `{id}` needs `vpc`: add `vpc: <name>`"
@@ -142,6 +144,7 @@ impl FileSystem {
     /// Lets `grantee` (a role, or a task definition's task role) mount and write through a
     /// mount target (CDK `grantReadWrite`).
     pub fn grant_read_write(self, app: &mut App, grantee: impl Grantee) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let role = grantee.grantee_role(app);
         role.grant(
             app,
@@ -160,6 +163,8 @@ impl FileSystem {
 
     /// Opens NFS to the tasks of `service` (CDK `connections.allowDefaultPortFrom(service)`).
     pub fn allow_default_port_from(self, app: &mut App, service: Service) -> Result<(), Error> {
+        app.check_each([service])?;
+        app.check_stack(self.node.stack)?;
         let st = app.stack(service.node().stack());
         let sg = st.child(service.node(), "SecurityGroup").ok_or_else(|| {
             Error::new(
@@ -178,6 +183,8 @@ impl FileSystem {
         app: &mut App,
         peer: SecurityGroup,
     ) -> Result<(), Error> {
+        app.check_each([peer])?;
+        app.check_stack(self.node.stack)?;
         self.allow_from(app, peer.node(), peer.group_id())
     }
 

@@ -64,6 +64,7 @@ pub struct Rule {
 impl Rule {
     /// Creates a rule with id `id` at the top of `stack`.
     pub fn new(app: &mut App, stack: StackId, id: &str, props: RuleProps) -> Result<Rule, Error> {
+        app.check_stack(stack)?;
         if props.schedule.is_none() && props.event_pattern.is_none() {
             return Err(Error::new(crate::rules::rule_trigger_message(id)));
         }
@@ -103,6 +104,10 @@ impl Rule {
 
     /// Adds a target that runs an ECS task (CDK `rule.addTarget(new EcsTask(…))`).
     pub fn add_target(self, app: &mut App, task: EcsTask) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
+        app.check_each(task.cluster)?;
+        app.check_each(task.task_definition)?;
+        app.check_each(task.security_groups.iter().copied())?;
         let (Some(cluster), Some(td)) = (task.cluster, task.task_definition) else {
             let missing = if task.cluster.is_none() {
                 "cluster"

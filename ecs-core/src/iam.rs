@@ -172,6 +172,7 @@ pub struct Role {
 impl Role {
     /// A role that `service` (e.g. `ecs-tasks.amazonaws.com`) may assume.
     pub fn new(app: &mut App, scope: NodeId, id: &str, service: &str) -> Result<Role, Error> {
+        app.check_each([scope])?;
         Role::with_managed_policies(app, scope, id, service, Vec::new())
     }
 
@@ -183,6 +184,7 @@ impl Role {
         service: &str,
         managed_policies: Vec<Value>,
     ) -> Result<Role, Error> {
+        app.check_each([scope])?;
         let stack = app.stack_mut(scope.stack());
         let node = stack.add_node(scope, id)?;
         let mut trust = PolicyDocument::default();

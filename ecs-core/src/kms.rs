@@ -46,12 +46,14 @@ pub struct Key {
 impl Key {
     /// Creates a key with id `id` at the top of `stack`.
     pub fn new(app: &mut App, stack: StackId, id: &str, props: KeyProps) -> Result<Key, Error> {
+        app.check_stack(stack)?;
         let root = app.stack(stack).root();
         Key::new_in(app, root, id, props)
     }
 
     /// Creates a key under `scope`.
     pub fn new_in(app: &mut App, scope: NodeId, id: &str, props: KeyProps) -> Result<Key, Error> {
+        app.check_each([scope])?;
         let mut resource = Resource::new("AWS::KMS::Key")
             .prop_opt("Description", props.description)
             .prop_opt("EnableKeyRotation", props.enable_key_rotation)
@@ -79,6 +81,7 @@ impl Key {
     /// Adds a statement to the key's policy (CDK `addToResourcePolicy`); an identical one is
     /// not repeated.
     pub fn add_to_resource_policy(self, app: &mut App, statement: Statement) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let resource = app.stack_mut(self.node.stack()).resource_mut(self.resource);
         match resource.properties.get_mut("KeyPolicy") {
             Some(Value::Policy(doc)) => {

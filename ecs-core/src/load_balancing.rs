@@ -328,20 +328,14 @@ impl HealthCheck {
             }
         };
         set("HealthCheckEnabled", self.enabled.map(Value::from));
-        set(
-            "HealthCheckIntervalSeconds",
-            self.interval.map(|d| d.to_seconds().into()),
-        );
+        set("HealthCheckIntervalSeconds", self.interval.map(Value::from));
         set("HealthCheckPath", self.path.clone().map(Value::from));
         set("HealthCheckPort", self.port.clone().map(Value::from));
         set(
             "HealthCheckProtocol",
             self.protocol.map(|p| p.cfn_value().into()),
         );
-        set(
-            "HealthCheckTimeoutSeconds",
-            self.timeout.map(|d| d.to_seconds().into()),
-        );
+        set("HealthCheckTimeoutSeconds", self.timeout.map(Value::from));
         set(
             "HealthyThresholdCount",
             self.healthy_threshold_count.map(Value::from),
@@ -485,6 +479,9 @@ impl LoadBalancer {
         props: LoadBalancerProps,
         kind: LbKind,
     ) -> Result<LoadBalancer, Error> {
+        app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
+        app.check_each(props.security_group)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "load balancer `{id}` needs `vpc`: add `vpc: <name>`"
@@ -598,6 +595,7 @@ impl LoadBalancer {
         id: &str,
         props: ListenerProps,
     ) -> Result<Listener, Error> {
+        app.check_stack(self.node.stack)?;
         let d = self.data(app).clone();
         let application = match d.kind {
             LbKind::Application => true,
@@ -781,6 +779,16 @@ pub enum LoadBalancerTarget {
     Service(Service),
     /// A chosen container and port (CDK `service.loadBalancerTarget(…)`).
     Container(EcsLoadBalancerTarget),
+}
+
+impl LoadBalancerTarget {
+    /// The service whose tasks are the targets.
+    fn service(&self) -> Service {
+        match self {
+            LoadBalancerTarget::Service(service) => *service,
+            LoadBalancerTarget::Container(target) => target.service,
+        }
+    }
 }
 
 impl From<Service> for LoadBalancerTarget {
@@ -979,6 +987,8 @@ impl Listener {
         id: &str,
         props: AddTargetsProps,
     ) -> Result<TargetGroup, Error> {
+        app.check_stack(self.node.stack)?;
+        app.check_each(props.targets.iter().map(LoadBalancerTarget::service))?;
         let l = app.listeners[self.index].clone();
         let lb = l.load_balancer.data(app).clone();
         let protocol = match (props.protocol, props.port) {
@@ -1345,6 +1355,7 @@ impl Service {
         app: &mut App,
         targets: impl IntoIterator<Item = EcsTarget>,
     ) -> Result<Vec<TargetGroup>, Error> {
+        app.check_stack(self.node().stack)?;
         let mut groups = Vec::new();
         for t in targets {
             let target = self.load_balancer_target(
@@ -1591,6 +1602,8 @@ impl ClassicLoadBalancer {
         id: &str,
         props: ClassicLoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
+        app.check_stack(stack)?;
+        app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "classic load balancer `{id}` needs `vpc`: add `vpc: <name>`"
@@ -1655,6 +1668,7 @@ impl LoadBalancer {
         app: &mut App,
         listener: LoadBalancerListener,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let d = self.data(app).clone();
         if d.kind != LbKind::Classic {
             return Err(Error::new(format!(
@@ -1737,6 +1751,7 @@ impl LoadBalancer {
         app: &mut App,
         target: impl Into<LoadBalancerTarget>,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let d = self.data(app).clone();
         if d.kind != LbKind::Classic {
             return Err(Error::new(format!(

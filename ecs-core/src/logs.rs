@@ -136,6 +136,8 @@ impl LogGroup {
         id: &str,
         props: LogGroupProps,
     ) -> Result<LogGroup, Error> {
+        app.check_each([scope])?;
+        app.check_each(props.encryption_key)?;
         let retention = props.retention.unwrap_or(RetentionDays::TwoYears);
         let stack = app.stack_mut(scope.stack());
         let node = stack.add_node(scope, id)?;

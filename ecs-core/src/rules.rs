@@ -1740,13 +1740,14 @@ pub fn memory_limit_message(container: &str, limit: u32, reservation: u32) -> St
 /// ```
 /// assert!(ecs_core::rules::container_cpu_fits(256, 256));
 /// assert!(!ecs_core::rules::container_cpu_fits(512, 256));
+/// assert!(!ecs_core::rules::container_cpu_fits(u64::from(u32::MAX) + 1, 256));
 /// ```
-pub const fn container_cpu_fits(sum: u32, task_cpu: u32) -> bool {
-    sum <= task_cpu
+pub const fn container_cpu_fits(sum: u64, task_cpu: u32) -> bool {
+    sum <= task_cpu as u64
 }
 
 /// Rule E2's message for the cpu sum.
-pub fn container_cpu_message(task: &str, sum: u32, task_cpu: u32) -> String {
+pub fn container_cpu_message(task: &str, sum: u64, task_cpu: u32) -> String {
     format!(
         "the containers of task definition `{task}` ask for {sum} cpu units, more than the task's `cpu: {task_cpu}`: lower the containers' `cpu` or raise the task's"
     )

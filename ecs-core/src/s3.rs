@@ -47,6 +47,7 @@ impl Bucket {
         id: &str,
         props: BucketProps,
     ) -> Result<Bucket, Error> {
+        app.check_stack(stack)?;
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;

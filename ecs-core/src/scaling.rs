@@ -58,6 +58,7 @@ impl Service {
         app: &mut App,
         props: EnableScalingProps,
     ) -> Result<ScalableTaskCount, Error> {
+        app.check_stack(self.node().stack)?;
         let data = self.data(app);
         let id = data.id.clone();
         if !rules::external_supports(data.launch_type, rules::ExternalFeature::AutoScaling) {
@@ -384,10 +385,10 @@ impl ScalableTaskCount {
             ("TargetValue", target_value),
         ];
         if let Some(d) = tracking.scale_in_cooldown {
-            config.push(("ScaleInCooldown", Value::from(d.to_seconds())));
+            config.push(("ScaleInCooldown", Value::from(d)));
         }
         if let Some(d) = tracking.scale_out_cooldown {
-            config.push(("ScaleOutCooldown", Value::from(d.to_seconds())));
+            config.push(("ScaleOutCooldown", Value::from(d)));
         }
         if let Some(disable) = tracking.disable_scale_in {
             config.push(("DisableScaleIn", Value::from(disable)));

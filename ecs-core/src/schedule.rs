@@ -62,7 +62,7 @@ impl Schedule {
     /// Every `interval`, in whole days, hours or minutes (the largest unit that divides it).
     pub fn rate(interval: Duration) -> Result<Schedule, Error> {
         let interval = interval.checked("a schedule", "rate")?;
-        let secs = u64::from(interval.to_seconds());
+        let secs = interval.to_seconds();
         if secs == 0 || secs % 60 != 0 {
             return Err(Error::new(format!(
                 "a schedule rate of {secs} seconds is not a whole number of minutes: use at least one minute, in whole minutes"

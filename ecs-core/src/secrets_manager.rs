@@ -117,6 +117,7 @@ impl Secret {
         id: &str,
         props: SecretProps,
     ) -> Result<Secret, Error> {
+        app.check_stack(stack)?;
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;
@@ -149,6 +150,7 @@ impl Secret {
         id: &str,
         name: impl Into<String>,
     ) -> Result<Secret, Error> {
+        app.check_stack(stack)?;
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;
@@ -185,6 +187,7 @@ impl Secret {
 
     /// Lets `role` read the secret (CDK `grantRead`).
     pub fn grant_read(&self, app: &mut App, role: Role) -> Result<(), Error> {
+        app.check_each([role])?;
         role.grant(
             app,
             Statement::allow([

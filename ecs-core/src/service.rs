@@ -947,6 +947,10 @@ pub(crate) fn create(
     base: BaseProps,
     launch: LaunchProps,
 ) -> Result<Service, Error> {
+    app.check_stack(stack)?;
+    app.check_each(base.cluster)?;
+    app.check_each(base.task_definition)?;
+    app.check_each(launch.network.security_groups.iter().copied())?;
     let kind = launch_type.lower_name();
     if let Some(period) = base.health_check_grace_period {
         period.checked(
@@ -1015,7 +1019,7 @@ pub(crate) fn create(
         .prop_opt("EnableExecuteCommand", base.enable_execute_command)
         .prop_opt(
             "HealthCheckGracePeriodSeconds",
-            base.health_check_grace_period.map(Duration::to_seconds),
+            base.health_check_grace_period,
         )
         .prop("LoadBalancers", Value::List(Vec::new()))
         .prop_opt("PlatformVersion", launch.platform_version.clone())

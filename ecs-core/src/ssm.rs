@@ -51,6 +51,7 @@ impl StringParameter {
         id: &str,
         props: StringParameterProps,
     ) -> Result<StringParameter, Error> {
+        app.check_stack(stack)?;
         let Some(value) = props.string_value else {
             return Err(Error::new(format!(
                 "string parameter `{id}` needs `string_value`: add one, e.g. `string_value: \"info\"`"
@@ -102,6 +103,8 @@ impl StringParameter {
 
     /// Lets `role` read the parameter (CDK `grantRead`).
     pub fn grant_read(self, app: &mut App, role: Role) -> Result<(), Error> {
+        app.check_each([role])?;
+        app.check_stack(self.node.stack)?;
         role.grant(
             app,
             Statement::allow([

@@ -900,6 +900,7 @@ impl TaskDefinition {
         memory_property: MemoryProperty,
         spec: Spec,
     ) -> Result<TaskDefinition, Error> {
+        app.check_stack(stack)?;
         let network_mode = spec
             .network_mode
             .unwrap_or(compatibility.default_network_mode());
@@ -1038,6 +1039,7 @@ impl TaskDefinition {
     /// The execution role, created on first use as the CDK's `obtainExecutionRole` creates it:
     /// `ExecutionRole` under the task definition, named in `ExecutionRoleArn`.
     pub fn obtain_execution_role(self, app: &mut App) -> Result<Role, Error> {
+        app.check_stack(self.node.stack)?;
         if let Some(role) = self.data(app).execution_role {
             return Ok(role);
         }
@@ -1061,6 +1063,7 @@ impl TaskDefinition {
     /// assert!(td.add_volume(&mut app, Volume::host("logs", "/var/log")).is_err());
     /// ```
     pub fn add_volume(self, app: &mut App, volume: Volume) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let data = self.data(app);
         let spec = Spec {
             volumes: vec![volume.clone()],
@@ -1078,6 +1081,7 @@ impl TaskDefinition {
         app: &mut App,
         constraint: PlacementConstraint,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let data = self.data(app);
         let spec = Spec {
             placement_constraints: vec![constraint.clone()],
@@ -1097,6 +1101,7 @@ impl TaskDefinition {
         app: &mut App,
         accelerator: InferenceAccelerator,
     ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
         let data = self.data(app);
         let spec = Spec {
             inference_accelerators: vec![accelerator.clone()],
@@ -1158,6 +1163,7 @@ impl TaskDefinition {
         id: &str,
         options: ContainerDefinitionOptions,
     ) -> Result<ContainerDefinition, Error> {
+        app.check_stack(self.node.stack)?;
         let data = self.data(app);
         let task = data.id.clone();
         if data.containers.iter().any(|c| c.id == id) {
@@ -1486,8 +1492,14 @@ fn check_container_fits(
     options: &ContainerDefinitionOptions,
 ) -> Result<(), Error> {
     if let Some(task_cpu) = data.cpu {
-        let used: u32 = data.containers.iter().filter_map(|c| c.options.cpu).sum();
-        let sum = used + options.cpu.unwrap_or(0);
+        // Summed as u64: the cpu units of any number of containers fit, and so never wrap.
+        let used: u64 = data
+            .containers
+            .iter()
+            .filter_map(|c| c.options.cpu)
+            .map(u64::from)
+            .sum();
+        let sum = used + u64::from(options.cpu.unwrap_or(0));
         if !rules::container_cpu_fits(sum, task_cpu) {
             return Err(Error::new(rules::container_cpu_message(
                 &data.id, sum, task_cpu,

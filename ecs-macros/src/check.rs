@@ -1515,14 +1515,15 @@ fn container_fits(task: &Item, cx: &Ctxt) {
     let task_cpu = task_size_literal(task, "cpu", rules::parse_cpu);
     let task_memory =
         memory_property(task).and_then(|m| task_size_literal(task, m.name(), rules::parse_memory));
-    let mut cpu_sum: Option<u32> = Some(0);
+    // Summed as the builder sums them, in u64: no literal sum overflows.
+    let mut cpu_sum: Option<u64> = Some(0);
     for container in task.children_of(KindId::Container) {
         if let Some(task_cpu) = task_cpu {
             if let Some(expr) = container.expr("cpu") {
                 // A run-time cpu leaves the sum to the builder.
                 cpu_sum = cpu_sum
                     .zip(int_literal(expr))
-                    .map(|(a, b)| a.saturating_add(b));
+                    .map(|(a, b)| a + u64::from(b));
                 if let Some(sum) = cpu_sum {
                     if !rules::container_cpu_fits(sum, task_cpu) {
                         cx.error_spanned_by(

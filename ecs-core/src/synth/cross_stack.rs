@@ -53,6 +53,7 @@ impl CrossStack {
                     _ => {}
                 }
                 for (target, attr) in refs {
+                    app.check_node(target)?;
                     if target.stack() == stack.index {
                         continue;
                     }
@@ -65,6 +66,7 @@ impl CrossStack {
                     }
                 }
                 for &target in data.depends_on() {
+                    app.check_node(target)?;
                     if target.stack() != stack.index {
                         cross.add_dependency(app, node, target, "dependency")?;
                     }

@@ -331,6 +331,10 @@ impl Serialize for V<'_> {
                 }
                 map.end()
             }
+            // A construct of another app: an error, not a lookup in this app's stacks.
+            Value::Ref(n) | Value::GetAtt(n, _) if n.stack().1 != here.1 => {
+                Err(r.fail(crate::App::foreign()))
+            }
             Value::Ref(n) if n.stack() != here => {
                 cross_stack::get_stack_output(r.app, *n, None).serialize(s)
             }
