@@ -500,14 +500,6 @@ pub(crate) struct ContainerData {
 }
 
 impl ContainerData {
-    pub(crate) fn memory_limit_mib(&self) -> Option<u32> {
-        self.options.memory_limit_mib
-    }
-
-    pub(crate) fn memory_reservation_mib(&self) -> Option<u32> {
-        self.options.memory_reservation_mib
-    }
-
     pub(crate) fn render(&self, compatibility: Compatibility, mode: NetworkMode) -> Value {
         let o = &self.options;
         let mut m = vec![
@@ -722,8 +714,6 @@ impl ContainerData {
 pub(crate) fn check_options(
     options: &ContainerDefinitionOptions,
     id: &str,
-    task: &str,
-    compatibility: Compatibility,
     mode: NetworkMode,
 ) -> Result<(), Error> {
     let owner = format!("container `{id}`");
@@ -737,17 +727,6 @@ pub(crate) fn check_options(
     ] {
         if let Some(d) = d {
             d.checked(&owner, property)?;
-        }
-    }
-    if let (Some(limit), Some(reservation)) =
-        (options.memory_limit_mib, options.memory_reservation_mib)
-    {
-        if !rules::memory_limit_covers_reservation(limit, reservation) {
-            return Err(Error::new(rules::memory_limit_message(
-                id,
-                limit,
-                reservation,
-            )));
         }
     }
     if let Some(h) = &options.health_check {
@@ -770,25 +749,6 @@ pub(crate) fn check_options(
     }
     for p in &options.port_mappings {
         check_port_mapping(p, id, mode)?;
-    }
-    if compatibility.is_fargate() {
-        let privileged = options.privileged.unwrap_or(false);
-        let (caps, devices): (&[String], bool) = match &options.linux_parameters {
-            Some(l) => (&l.capabilities_add, !l.devices.is_empty()),
-            None => (&[], false),
-        };
-        let what = if privileged {
-            Some("`privileged: true`")
-        } else if devices {
-            Some("host `devices` in `linux_parameters`")
-        } else {
-            caps.iter()
-                .find(|c| !rules::fargate_capability(c))
-                .map(|_| "added kernel capabilities other than `SYS_PTRACE`")
-        };
-        if let Some(what) = what {
-            return Err(Error::new(rules::fargate_container_message(task, id, what)));
-        }
     }
     Ok(())
 }

@@ -167,6 +167,7 @@ pub mod ec2;
 pub mod error;
 pub mod events;
 pub mod exec;
+pub mod facts;
 pub mod iam;
 pub mod image;
 pub mod kms;

@@ -1706,6 +1706,19 @@ pub const fn ephemeral_storage(gib: u32) -> bool {
     gib >= 21 && gib <= 200
 }
 
+/// Only Fargate tasks choose their platform: `RuntimePlatform` on another compatibility.
+///
+/// ```
+/// use ecs_core::{rules::runtime_platform_message, task_definition::Compatibility};
+/// assert!(runtime_platform_message("T", Compatibility::Ec2).ends_with("remove it"));
+/// ```
+pub fn runtime_platform_message(task: &str, compatibility: Compatibility) -> String {
+    format!(
+        "{} task definition `{task}` cannot use `runtime_platform`: only fargate tasks choose their platform; remove it",
+        compatibility.lower_name()
+    )
+}
+
 /// The ephemeral-storage message.
 pub fn ephemeral_storage_message(task: &str, gib: u32) -> String {
     format!(

@@ -144,8 +144,9 @@ use crate::cfn::{Resource, Value};
 use crate::construct::{NodeId, StackId};
 use crate::container::{ContainerData, ContainerDefinition, ContainerDefinitionOptions};
 use crate::error::Error;
+use crate::facts::{ContainerFacts, Fact, TaskFacts, Violation, VolumeFact};
 use crate::iam::Role;
-use crate::rules::{self, MemoryProperty};
+use crate::rules::{self, MemoryProperty, RuleId};
 use crate::volume::Volume;
 
 /// A task cpu or memory size as written by the user: a number (`256`) or CloudFormation's unit
@@ -904,8 +905,18 @@ impl TaskDefinition {
         let network_mode = spec
             .network_mode
             .unwrap_or(compatibility.default_network_mode());
-        let (cpu, memory) = check_size(id, compatibility, memory_property, &spec)?;
-        check_task_rules(id, compatibility, network_mode, &spec)?;
+        let (cpu, memory) = resolve_sizes(id, memory_property, &spec)?;
+        let mut facts = TaskFacts::new(id, (), compatibility);
+        facts.memory_property = memory_property;
+        facts.network_mode = Fact::given(spec.network_mode, ());
+        facts.cpu = Fact::given(cpu, ());
+        facts.memory = Fact::given(memory, ());
+        facts.ephemeral_storage_gib = Fact::given(spec.ephemeral_storage_gib, ());
+        facts.runtime_platform = Fact::given(spec.runtime_platform.as_ref().map(|_| ()), ());
+        facts.placement_constraints = listed(&spec.placement_constraints);
+        facts.inference_accelerators = listed(&spec.inference_accelerators);
+        facts.volumes = volume_facts(&spec.volumes);
+        violations(facts.task_level_violations())?;
 
         let root = app.stack(stack).root();
         let node = app.stack_mut(stack).add_node(root, id)?;
@@ -1064,12 +1075,9 @@ impl TaskDefinition {
     /// ```
     pub fn add_volume(self, app: &mut App, volume: Volume) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
-        let data = self.data(app);
-        let spec = Spec {
-            volumes: vec![volume.clone()],
-            ..Spec::default()
-        };
-        check_task_rules(&data.id, data.compatibility, data.network_mode, &spec)?;
+        let mut facts = self.data(app).facts();
+        facts.volumes = volume_facts(std::slice::from_ref(&volume));
+        violations(facts.task_level_violations())?;
         app.task_definitions[self.index].volumes.push(volume);
         self.render_task_lists(app);
         Ok(())
@@ -1082,12 +1090,9 @@ impl TaskDefinition {
         constraint: PlacementConstraint,
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
-        let data = self.data(app);
-        let spec = Spec {
-            placement_constraints: vec![constraint.clone()],
-            ..Spec::default()
-        };
-        check_task_rules(&data.id, data.compatibility, data.network_mode, &spec)?;
+        let mut facts = self.data(app).facts();
+        facts.placement_constraints = Fact::Known((), ());
+        violations(facts.task_level_violations())?;
         app.task_definitions[self.index]
             .placement_constraints
             .push(constraint);
@@ -1102,12 +1107,9 @@ impl TaskDefinition {
         accelerator: InferenceAccelerator,
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
-        let data = self.data(app);
-        let spec = Spec {
-            inference_accelerators: vec![accelerator.clone()],
-            ..Spec::default()
-        };
-        check_task_rules(&data.id, data.compatibility, data.network_mode, &spec)?;
+        let mut facts = self.data(app).facts();
+        facts.inference_accelerators = Fact::Known((), ());
+        violations(facts.task_level_violations())?;
         app.task_definitions[self.index]
             .inference_accelerators
             .push(accelerator);
@@ -1177,14 +1179,13 @@ impl TaskDefinition {
                 "container `{id}` of task definition `{task}` needs `image`: add one, e.g. `image: ContainerImage::from_registry(\"nginx\")`"
             )));
         };
-        crate::container::check_options(
-            &options,
-            id,
-            &task,
-            data.compatibility,
-            data.network_mode,
-        )?;
-        check_container_fits(data, id, &options)?;
+        crate::container::check_options(&options, id, data.network_mode)?;
+        let mut facts = data.facts();
+        facts.containers.push(container_facts(id, &options));
+        // E1 waits for synthesis: task memory cannot be given later, but the CDK judges it then.
+        let found = facts.container_level_violations(facts.containers.len() - 1);
+        violations(found.into_iter().filter(|v| v.rule != RuleId::E1).collect())?;
+        check_accelerator_devices(data, id, &options)?;
         let name = options
             .container_name
             .clone()
@@ -1370,11 +1371,10 @@ impl TaskDefinition {
     }
 }
 
-/// Rules F1 and F2 for Fargate-compatible tasks; the resolved cpu and memory. Messages name the
-/// memory property as the kind spells it.
-fn check_size(
+/// Reads the task sizes as CloudFormation does (units or unit strings); a size it cannot read
+/// is an error before any rule is judged.
+fn resolve_sizes(
     id: &str,
-    compatibility: Compatibility,
     memory_property: MemoryProperty,
     spec: &Spec,
 ) -> Result<(Option<u32>, Option<u32>), Error> {
@@ -1388,137 +1388,84 @@ fn check_size(
         .as_ref()
         .map(|m| m.resolve(id, memory_property.name(), rules::parse_memory, "\"2 GB\""))
         .transpose()?;
-    if compatibility.is_fargate() {
-        let (Some(cpu), Some(memory)) = (cpu, memory) else {
-            return Err(Error::new(rules::fargate_needs_size_message(
-                id,
-                compatibility,
-                memory_property,
-                cpu.is_none(),
-                memory.is_none(),
-            )));
-        };
-        match rules::fargate_size(cpu, memory) {
-            Ok(()) => {}
-            Err(rules::FargateSizeError::Cpu) => {
-                return Err(Error::new(rules::fargate_cpu_message(
-                    id,
-                    compatibility,
-                    cpu,
-                )))
-            }
-            Err(rules::FargateSizeError::Memory) => {
-                return Err(Error::new(rules::fargate_memory_message(
-                    id,
-                    compatibility,
-                    memory_property,
-                    cpu,
-                    memory,
-                )))
-            }
-        }
-    }
     Ok((cpu, memory))
 }
 
-/// The task-level rules: F3, F4 (volumes, placement, accelerators), F6 (ephemeral storage),
-/// X1 (volumes, accelerators), X2.
-fn check_task_rules(
-    id: &str,
-    compatibility: Compatibility,
-    mode: NetworkMode,
-    spec: &Spec,
-) -> Result<(), Error> {
-    if compatibility.is_fargate() && !rules::fargate_network_mode(mode) {
-        return Err(Error::new(rules::fargate_network_mode_message(id, mode)));
+/// The violations a builder found, as its error.
+fn violations(found: Vec<Violation<()>>) -> Result<(), Error> {
+    match Error::collect(found.into_iter().map(|v| v.message).collect()) {
+        Some(error) => Err(error),
+        None => Ok(()),
     }
-    if compatibility == Compatibility::External && !rules::external_network_mode(mode) {
-        return Err(Error::new(rules::external_network_mode_message(id, mode)));
-    }
-    if compatibility.is_fargate() {
-        let what = if let Some(v) = spec.volumes.iter().find(|v| v.host.is_some()) {
-            Some(format!("host volume `{}`", v.name))
-        } else if let Some(v) = spec
-            .volumes
-            .iter()
-            .find(|v| v.docker_volume_configuration.is_some())
-        {
-            Some(format!("docker volume `{}`", v.name))
-        } else if !spec.placement_constraints.is_empty() {
-            Some("placement constraints".to_string())
-        } else if !spec.inference_accelerators.is_empty() {
-            Some("inference accelerators".to_string())
-        } else {
-            None
-        };
-        if let Some(what) = what {
-            return Err(Error::new(rules::fargate_task_feature_message(
-                id,
-                compatibility,
-                &what,
-            )));
-        }
-    }
-    if compatibility == Compatibility::External {
-        let what = if let Some(v) = spec.volumes.first() {
-            Some(format!("volume `{}`", v.name))
-        } else if !spec.inference_accelerators.is_empty() {
-            Some("inference accelerators".to_string())
-        } else {
-            None
-        };
-        if let Some(what) = what {
-            return Err(Error::new(rules::external_feature_message(id, &what)));
-        }
-    }
-    if let Some(gib) = spec.ephemeral_storage_gib {
-        if !rules::ephemeral_storage(gib) {
-            return Err(Error::new(rules::ephemeral_storage_message(id, gib)));
-        }
-    }
-    if spec.runtime_platform.is_some() && !compatibility.is_fargate() {
-        return Err(Error::new(format!(
-            "{} task definition `{id}` cannot use `runtime_platform`: only fargate tasks choose their platform; remove it",
-            compatibility.lower_name()
-        )));
-    }
-    Ok(())
 }
 
-/// Rule E2 across containers (cpu sum and memory within the task's) and rule G2.
-fn check_container_fits(
+/// A list property as a fact: given when not empty.
+fn listed<T>(items: &[T]) -> Fact<(), ()> {
+    Fact::given((!items.is_empty()).then_some(()), ())
+}
+
+/// The volumes as rules F4 and X1 see them.
+fn volume_facts(volumes: &[Volume]) -> Vec<VolumeFact<()>> {
+    volumes
+        .iter()
+        .map(|v| VolumeFact {
+            name: v.name.clone(),
+            host_bound: if v.host.is_some() {
+                Some("host")
+            } else if v.docker_volume_configuration.is_some() {
+                Some("docker")
+            } else {
+                None
+            },
+            at: (),
+        })
+        .collect()
+}
+
+/// A container's options as the rules see them.
+fn container_facts<'a>(
+    id: &'a str,
+    options: &ContainerDefinitionOptions,
+) -> ContainerFacts<'a, ()> {
+    let mut facts = ContainerFacts::new(id, ());
+    facts.memory_limit_mib = Fact::given(options.memory_limit_mib, ());
+    facts.memory_reservation_mib = Fact::given(options.memory_reservation_mib, ());
+    facts.cpu = Fact::given(options.cpu, ());
+    facts.privileged = Fact::given(options.privileged, ());
+    if let Some(linux) = &options.linux_parameters {
+        facts.devices = listed(&linux.devices);
+        let added = linux
+            .capabilities_add
+            .iter()
+            .any(|c| !rules::fargate_capability(c));
+        facts.host_capabilities = Fact::given(added.then_some(()), ());
+    }
+    facts
+}
+
+impl TaskDefinitionData {
+    /// The rules' view of the task definition and the containers it holds.
+    fn facts(&self) -> TaskFacts<'_, ()> {
+        let mut facts = TaskFacts::new(&self.id, (), self.compatibility);
+        facts.network_mode = Fact::Known(self.network_mode, ());
+        facts.cpu = Fact::given(self.cpu, ());
+        facts.memory = Fact::given(self.memory, ());
+        facts.ephemeral_storage_gib = Fact::given(self.ephemeral_storage_gib, ());
+        facts.containers = self
+            .containers
+            .iter()
+            .map(|c| container_facts(&c.id, &c.options))
+            .collect();
+        facts
+    }
+}
+
+/// Rule G2: a container's accelerator resources name the task's accelerators.
+fn check_accelerator_devices(
     data: &TaskDefinitionData,
     id: &str,
     options: &ContainerDefinitionOptions,
 ) -> Result<(), Error> {
-    if let Some(task_cpu) = data.cpu {
-        // Summed as u64: the cpu units of any number of containers fit, and so never wrap.
-        let used: u64 = data
-            .containers
-            .iter()
-            .filter_map(|c| c.options.cpu)
-            .map(u64::from)
-            .sum();
-        let sum = used + u64::from(options.cpu.unwrap_or(0));
-        if !rules::container_cpu_fits(sum, task_cpu) {
-            return Err(Error::new(rules::container_cpu_message(
-                &data.id, sum, task_cpu,
-            )));
-        }
-    }
-    if let Some(task_memory) = data.memory {
-        let own = options.memory_limit_mib.or(options.memory_reservation_mib);
-        if let Some(own) = own {
-            if !rules::container_memory_fits(own, task_memory) {
-                return Err(Error::new(rules::container_memory_message(
-                    &data.id,
-                    id,
-                    own,
-                    task_memory,
-                )));
-            }
-        }
-    }
     for device in &options.inference_accelerator_resources {
         let declared: Vec<&str> = data
             .inference_accelerators
@@ -1563,17 +1510,12 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
                 }
             }
         }
-        if td.compatibility.is_ec2() {
-            for c in &td.containers {
-                if !rules::ec2_container_memory(
-                    c.memory_limit_mib(),
-                    c.memory_reservation_mib(),
-                    td.memory.is_some(),
-                ) {
-                    messages.push(rules::ec2_container_memory_message(&td.id, &c.id));
-                }
-            }
-        }
+        let e1 = td
+            .facts()
+            .violations()
+            .into_iter()
+            .filter(|v| v.rule == RuleId::E1);
+        messages.extend(e1.map(|v| v.message));
     }
 }
 

@@ -3,6 +3,7 @@
 //! never disagree. Values the macro cannot read (named constants) become [`ConstChecks`] that the
 //! expansion hands to const evaluation; values known only at run time are left to the builders.
 
+use ecs_core::facts::{ContainerFacts, Fact, TaskFacts, VolumeFact};
 use ecs_core::rules;
 use ecs_core::service::LaunchType;
 use ecs_core::task_definition::{Compatibility, NetworkMode};
@@ -10,7 +11,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, Lit};
 
-use crate::ctxt::Ctxt;
+use crate::ctxt::{Ctxt, Site};
 use crate::model::{EnumValue, Item, KindId, PropValue, ProviderValue, StrategiesValue};
 
 /// Checks left to const evaluation, for the expansion to emit.
@@ -81,20 +82,13 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
         }
         for item in &stack.children {
             match item.kind.id {
-                KindId::FargateTaskDefinition => {
-                    fargate_size(item, &mut consts, cx);
-                    fargate_network_mode(item, cx);
+                KindId::FargateTaskDefinition
+                | KindId::Ec2TaskDefinition
+                | KindId::TaskDefinition
+                | KindId::ExternalTaskDefinition => {
+                    fargate_size_constants(item, &mut consts, cx);
                     check_task_definition(item, cx);
                 }
-                KindId::Ec2TaskDefinition => {
-                    ec2_container_memory(item, cx);
-                    check_task_definition(item, cx);
-                }
-                KindId::TaskDefinition => {
-                    fargate_size(item, &mut consts, cx);
-                    check_task_definition(item, cx)
-                }
-                KindId::ExternalTaskDefinition => check_task_definition(item, cx),
                 KindId::Ec2Service | KindId::FargateService | KindId::ExternalService => {
                     service_compatible(stack, item, cx);
                     essential_container(stack, item, cx);
@@ -212,84 +206,26 @@ fn memory_property(task: &Item) -> Option<rules::MemoryProperty> {
     }
 }
 
-/// F1 and F2 on a Fargate-compatible task definition of either kind that states its size
-/// (`fargate_task_definition`, or `task_definition` with a Fargate compatibility).
-fn fargate_size(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
+/// F2 on sizes naming constants, judged by const evaluation in the expansion; unreadable size
+/// literals are reported here. Literal sizes are judged with the other facts.
+fn fargate_size_constants(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
     let (Some(compatibility), Some(memory)) = (compatibility(task), memory_property(task)) else {
         return;
     };
     if !compatibility.is_fargate() {
         return;
     }
-    fargate_size_declared(task, compatibility, memory, cx);
-    fargate_size_offered(task, compatibility, memory, consts, cx);
-}
-
-/// F1: Fargate bills and places a task by its size, and has no default, so both halves are needed.
-fn fargate_size_declared(
-    task: &Item,
-    compatibility: Compatibility,
-    memory: rules::MemoryProperty,
-    cx: &Ctxt,
-) {
-    if task.incomplete {
-        return;
-    }
-    let cpu_missing = task.prop("cpu").is_none();
-    let memory_missing = task.prop(memory.name()).is_none();
-    if cpu_missing || memory_missing {
-        cx.error_at(
-            task.id.span(),
-            rules::fargate_needs_size_message(
-                &task.id.name,
-                compatibility,
-                memory,
-                cpu_missing,
-                memory_missing,
-            ),
-        );
-    }
-}
-
-/// F2: Fargate offers a fixed grid of cpu/memory pairs; any other pair fails at deployment.
-fn fargate_size_offered(
-    task: &Item,
-    compatibility: Compatibility,
-    memory_property: rules::MemoryProperty,
-    consts: &mut ConstChecks,
-    cx: &Ctxt,
-) {
-    let (Some(cpu), Some(memory)) = (task.expr("cpu"), task.expr(memory_property.name())) else {
+    let (Some(cpu), Some(memory_expr)) = (task.expr("cpu"), task.expr(memory.name())) else {
         return;
     };
-    let name = &task.id.name;
     let cpu_operand = size_operand(task, "cpu", cpu, rules::parse_cpu, cx);
-    let memory_operand = size_operand(
-        task,
-        memory_property.name(),
-        memory,
-        rules::parse_memory,
-        cx,
-    );
+    let memory_operand = size_operand(task, memory.name(), memory_expr, rules::parse_memory, cx);
     match (cpu_operand, memory_operand) {
-        (Some(SizeOperand::Known(c, _)), Some(SizeOperand::Known(m, _))) => {
-            match rules::fargate_size(c, m) {
-                Ok(()) => {}
-                Err(rules::FargateSizeError::Cpu) => {
-                    cx.error_spanned_by(cpu, rules::fargate_cpu_message(name, compatibility, c));
-                }
-                Err(rules::FargateSizeError::Memory) => {
-                    cx.error_spanned_by(
-                        memory,
-                        rules::fargate_memory_message(name, compatibility, memory_property, c, m),
-                    );
-                }
-            }
-        }
-        (Some(cpu), Some(memory)) => consts.fargate_sizes.push(ConstFargateSize {
+        (Some(SizeOperand::Known(..)), Some(SizeOperand::Known(..))) => {}
+        (Some(cpu), Some(memory_operand)) => consts.fargate_sizes.push(ConstFargateSize {
             cpu,
-            memory,
-            memory_property,
+            memory: memory_operand,
+            memory_property: memory,
         }),
         // A run-time value (or an unreadable literal, already reported): the builder checks it.
         _ => {}
@@ -388,50 +324,6 @@ fn mentions_path(expr: &Expr) -> bool {
         Expr::Group(group) => mentions_path(&group.expr),
         _ => false,
     }
-}
-
-/// F3: Fargate gives every task its own network interface, so `AwsVpc` is its only network mode.
-fn fargate_network_mode(task: &Item, cx: &Ctxt) {
-    let variant = match task.prop("network_mode").map(|p| &p.value) {
-        Some(PropValue::Enum(EnumValue::Variant(_, variant) | EnumValue::Path(variant, _))) => {
-            variant
-        }
-        _ => return,
-    };
-    let Some(mode) = NetworkMode::from_variant_name(&variant.to_string()) else {
-        return;
-    };
-    if !rules::fargate_network_mode(mode) {
-        cx.error_at(
-            variant.span(),
-            rules::fargate_network_mode_message(&task.id.name, mode),
-        );
-    }
-}
-
-/// E1: on EC2 the scheduler places tasks by memory, so each container of a task without task
-/// memory states its own.
-fn ec2_container_memory(task: &Item, cx: &Ctxt) {
-    for container in task
-        .children_of(KindId::Container)
-        .filter(|c| !c.incomplete)
-    {
-        let limit = stated_u32(container, "memory_limit_mib");
-        let reservation = stated_u32(container, "memory_reservation_mib");
-        // `ec2_task_definition` has no task-level memory in the DSL yet.
-        if !rules::ec2_container_memory(limit, reservation, false) {
-            cx.error_at(
-                container.id.span(),
-                rules::ec2_container_memory_message(&task.id.name, &container.id.name),
-            );
-        }
-    }
-}
-
-/// A stated numeric property: its literal value, or 0 standing for "stated, value known later".
-fn stated_u32(item: &Item, name: &str) -> Option<u32> {
-    let expr = item.expr(name)?;
-    Some(int_literal(expr).unwrap_or(0))
 }
 
 fn int_literal(expr: &Expr) -> Option<u32> {
@@ -1334,78 +1226,16 @@ mod tests {
 
 // ---- task definitions, containers, images, environment (issue 4) ----
 
-/// The rules of issue 4 on one stack item: F3/F4/X1/X2 on task definitions, E2/F4/G2/G3/G5/L3
-/// on their containers.
+/// The rules of `ecs_core::facts` on a task definition and its containers, then the container
+/// rules judged on syntax (ports, L3, G2, G3, container references).
 pub fn check_task_definition(task: &Item, cx: &Ctxt) {
-    let Some(compatibility) = compatibility(task) else {
+    let Some(facts) = task_facts(task) else {
         return;
     };
-    let mode = network_mode(task);
-    let name = &task.id.name;
-    let variant = match task.prop("network_mode").map(|p| &p.value) {
-        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => Some(v),
-        _ => None,
-    };
-    if let (Some(mode), Some(variant)) = (mode, variant) {
-        // F3 for the generic kind (fargate_task_definition has its own check).
-        if task.kind.id == KindId::TaskDefinition
-            && compatibility.is_fargate()
-            && !rules::fargate_network_mode(mode)
-        {
-            cx.error_at(
-                variant.span(),
-                rules::fargate_network_mode_message(name, mode),
-            );
-        }
-        // X2: ECS Anywhere has no elastic network interfaces.
-        if compatibility == Compatibility::External && !rules::external_network_mode(mode) {
-            cx.error_at(
-                variant.span(),
-                rules::external_network_mode_message(name, mode),
-            );
-        }
+    for violation in facts.violations() {
+        cx.error_at_site(violation.at, violation.message);
     }
-    // F4 (task) and X1: host-bound features and what ECS Anywhere lacks.
-    for (property, what) in [
-        ("placement_constraints", "placement constraints"),
-        ("inference_accelerators", "inference accelerators"),
-    ] {
-        if let Some(prop) = task.prop(property) {
-            if !rules::fargate_allows(compatibility.is_fargate(), true) {
-                cx.error_at(
-                    prop.name.span(),
-                    rules::fargate_task_feature_message(name, compatibility, what),
-                );
-            }
-            if property == "inference_accelerators"
-                && !rules::external_allows(compatibility == Compatibility::External, true)
-            {
-                cx.error_at(
-                    prop.name.span(),
-                    rules::external_feature_message(name, what),
-                );
-            }
-        }
-    }
-    if let Some(expr) = task.expr("volumes") {
-        for element in list_elements(expr) {
-            let Some((function, volume)) = volume_call(element) else {
-                continue;
-            };
-            let host_bound = function == "host" || function == "docker";
-            if host_bound && !rules::fargate_allows(compatibility.is_fargate(), true) {
-                let what = format!("{function} volume `{volume}`");
-                cx.error_spanned_by(
-                    element,
-                    rules::fargate_task_feature_message(name, compatibility, &what),
-                );
-            }
-            if !rules::external_allows(compatibility == Compatibility::External, true) {
-                let what = format!("volume `{volume}`");
-                cx.error_spanned_by(element, rules::external_feature_message(name, &what));
-            }
-        }
-    }
+    let mode = facts.network_mode();
     let devices: Option<Vec<String>> = match task.expr("inference_accelerators") {
         Some(expr) => list_elements(expr)
             .map(|e| first_str_arg(e, "new"))
@@ -1413,10 +1243,132 @@ pub fn check_task_definition(task: &Item, cx: &Ctxt) {
         None => Some(Vec::new()),
     };
     for container in task.children_of(KindId::Container) {
-        check_container(task, container, compatibility, mode, devices.as_deref(), cx);
+        check_container(task, container, mode, devices.as_deref(), cx);
     }
     container_references(task, cx);
-    container_fits(task, cx);
+}
+
+/// The rules' view of a task definition, from what its literals say: a value written as an
+/// expression the macro cannot read is known only at run time.
+fn task_facts(task: &Item) -> Option<TaskFacts<'_, Site>> {
+    let mut facts = TaskFacts::new(
+        &task.id.name,
+        Site::at(task.id.span()),
+        compatibility(task)?,
+    );
+    facts.network_mode = match task.prop("network_mode").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            match NetworkMode::from_variant_name(&v.to_string()) {
+                Some(mode) => Fact::Known(mode, Site::at(v.span())),
+                None => Fact::Runtime,
+            }
+        }
+        Some(_) => Fact::Runtime,
+        None => Fact::Absent,
+    };
+    facts.cpu = size_fact(task, "cpu", rules::parse_cpu);
+    if let Some(memory) = memory_property(task) {
+        facts.memory_property = memory;
+        facts.memory = size_fact(task, memory.name(), rules::parse_memory);
+    }
+    facts.ephemeral_storage_gib = u32_fact(task, "ephemeral_storage_gib");
+    facts.runtime_platform = listed_fact(task, "runtime_platform");
+    facts.placement_constraints = listed_fact(task, "placement_constraints");
+    facts.inference_accelerators = listed_fact(task, "inference_accelerators");
+    if let Some(expr) = task.expr("volumes") {
+        for element in list_elements(expr) {
+            let Some((function, name)) = volume_call(element) else {
+                continue;
+            };
+            let host_bound = match function.as_str() {
+                "host" => Some("host"),
+                "docker" => Some("docker"),
+                _ => None,
+            };
+            facts.volumes.push(VolumeFact {
+                name,
+                host_bound,
+                at: Site::of(element),
+            });
+        }
+    }
+    facts.containers = task
+        .children_of(KindId::Container)
+        .map(container_facts)
+        .collect();
+    Some(facts)
+}
+
+/// A container's view: its memory, cpu and privileges as written.
+fn container_facts(container: &Item) -> ContainerFacts<'_, Site> {
+    let mut facts = ContainerFacts::new(&container.id.name, Site::at(container.id.span()));
+    facts.memory_limit_mib = u32_fact(container, "memory_limit_mib");
+    facts.memory_reservation_mib = u32_fact(container, "memory_reservation_mib");
+    if container.incomplete && !facts.memory_reservation_mib.is_written() {
+        // A misspelt property may be the memory (E1 is then left to the fix).
+        facts.memory_reservation_mib = Fact::Runtime;
+    }
+    facts.cpu = u32_fact(container, "cpu");
+    facts.privileged = match container.expr("privileged") {
+        Some(expr) => match bool_literal(expr) {
+            Some(b) => Fact::Known(b, Site::of(expr)),
+            None => Fact::Runtime,
+        },
+        None => Fact::Absent,
+    };
+    if container.prop("linux_parameters").is_some() {
+        // Read by the builders: devices and capabilities are built by method calls.
+        facts.devices = Fact::Runtime;
+        facts.host_capabilities = Fact::Runtime;
+    }
+    facts
+}
+
+/// A task size: a whole number, or a unit string read as the builder reads it. A size left
+/// out of an item with a broken property may be the broken one: not judged as absent.
+fn size_fact(task: &Item, property: &str, parse: fn(&str) -> Option<u32>) -> Fact<u32, Site> {
+    let Some(prop) = task.prop(property) else {
+        return if task.incomplete {
+            Fact::Runtime
+        } else {
+            Fact::Absent
+        };
+    };
+    let value = match &prop.value {
+        PropValue::Expr(Expr::Lit(lit)) => match &lit.lit {
+            Lit::Int(int) => int.base10_parse().ok(),
+            Lit::Str(text) => parse(text.value().trim()),
+            _ => None,
+        },
+        _ => None,
+    };
+    match (value, &prop.value) {
+        (Some(v), PropValue::Expr(expr)) => Fact::Known(v, Site::of(expr)),
+        _ => Fact::Runtime,
+    }
+}
+
+/// A whole-number property.
+fn u32_fact(item: &Item, property: &str) -> Fact<u32, Site> {
+    match item.prop(property).map(|p| &p.value) {
+        Some(PropValue::Expr(expr)) => match int_literal(expr) {
+            Some(v) => Fact::Known(v, Site::of(expr)),
+            None => Fact::Runtime,
+        },
+        Some(_) => Fact::Runtime,
+        None => Fact::Absent,
+    }
+}
+
+/// A property whose presence matters (a list, when not written empty), blamed on its name.
+fn listed_fact(item: &Item, property: &str) -> Fact<(), Site> {
+    match item.prop(property) {
+        Some(prop) => match &prop.value {
+            PropValue::Expr(Expr::Array(array)) if array.elems.is_empty() => Fact::Absent,
+            _ => Fact::Known((), Site::at(prop.name.span())),
+        },
+        None => Fact::Absent,
+    }
 }
 
 /// `links`, `container_dependencies` and `volumes_from` name containers of the same task
@@ -1495,103 +1447,15 @@ fn constructed_with_str<'a>(expr: &'a Expr, ty: &str) -> Option<(String, &'a Exp
     Some((str_literal(arg)?, arg))
 }
 
-/// A task size written as a literal: a number, or a unit string read as the builder reads it.
-fn task_size_literal(task: &Item, property: &str, parse: fn(&str) -> Option<u32>) -> Option<u32> {
-    match task.expr(property)? {
-        Expr::Lit(syn::ExprLit {
-            lit: Lit::Int(int), ..
-        }) => int.base10_parse().ok(),
-        Expr::Lit(syn::ExprLit {
-            lit: Lit::Str(text),
-            ..
-        }) => parse(text.value().trim()),
-        _ => None,
-    }
-}
-
-/// E2 (task): on literals, the containers' cpu fits the task's, and each container's memory
-/// fits the task's, judged container by container as the builder adds them.
-fn container_fits(task: &Item, cx: &Ctxt) {
-    let task_cpu = task_size_literal(task, "cpu", rules::parse_cpu);
-    let task_memory =
-        memory_property(task).and_then(|m| task_size_literal(task, m.name(), rules::parse_memory));
-    // Summed as the builder sums them, in u64: no literal sum overflows.
-    let mut cpu_sum: Option<u64> = Some(0);
-    for container in task.children_of(KindId::Container) {
-        if let Some(task_cpu) = task_cpu {
-            if let Some(expr) = container.expr("cpu") {
-                // A run-time cpu leaves the sum to the builder.
-                cpu_sum = cpu_sum
-                    .zip(int_literal(expr))
-                    .map(|(a, b)| a + u64::from(b));
-                if let Some(sum) = cpu_sum {
-                    if !rules::container_cpu_fits(sum, task_cpu) {
-                        cx.error_spanned_by(
-                            expr,
-                            rules::container_cpu_message(&task.id.name, sum, task_cpu),
-                        );
-                        cpu_sum = None;
-                    }
-                }
-            }
-        }
-        if let Some(task_memory) = task_memory {
-            // The builder judges the hard limit, else the reservation.
-            let own = container
-                .expr("memory_limit_mib")
-                .or_else(|| container.expr("memory_reservation_mib"));
-            if let Some((expr, mib)) = own.and_then(|e| int_literal(e).map(|m| (e, m))) {
-                if !rules::container_memory_fits(mib, task_memory) {
-                    cx.error_spanned_by(
-                        expr,
-                        rules::container_memory_message(
-                            &task.id.name,
-                            &container.id.name,
-                            mib,
-                            task_memory,
-                        ),
-                    );
-                }
-            }
-        }
-    }
-}
-
 /// The container rules that literals can decide.
 fn check_container(
     task: &Item,
     container: &Item,
-    compatibility: Compatibility,
     mode: Option<NetworkMode>,
     devices: Option<&[String]>,
     cx: &Ctxt,
 ) {
     let name = &container.id.name;
-    // E2: the hard limit caps the soft one.
-    if let (Some(limit), Some(reservation)) = (
-        container.expr("memory_limit_mib").and_then(int_literal),
-        container
-            .expr("memory_reservation_mib")
-            .and_then(int_literal),
-    ) {
-        if !rules::memory_limit_covers_reservation(limit, reservation) {
-            cx.error_spanned_by(
-                container.expr("memory_limit_mib").expect("read above"),
-                rules::memory_limit_message(name, limit, reservation),
-            );
-        }
-    }
-    // F4 (container): no host privileges on Fargate.
-    if let Some(expr) = container.expr("privileged") {
-        if bool_literal(expr) == Some(true)
-            && !rules::fargate_allows(compatibility.is_fargate(), true)
-        {
-            cx.error_spanned_by(
-                expr,
-                rules::fargate_container_message(&task.id.name, name, "`privileged: true`"),
-            );
-        }
-    }
     // Ports are 16-bit; a host port may be 0 for a dynamic one.
     if let Some(PropValue::PortMappings(crate::model::PortMappingsValue::List(list))) =
         container.prop("port_mappings").map(|p| &p.value)

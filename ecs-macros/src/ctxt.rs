@@ -4,8 +4,36 @@
 use std::cell::RefCell;
 use std::fmt::Display;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
+
+/// Where a fact was written: the first and last token of the user's tokens, as a rule blames them.
+#[derive(Debug, Clone, Copy)]
+pub struct Site {
+    first: Span,
+    last: Span,
+}
+
+impl Site {
+    /// One token.
+    pub fn at(span: Span) -> Site {
+        Site {
+            first: span,
+            last: span,
+        }
+    }
+
+    /// All of `tokens`, first to last.
+    pub fn of(tokens: &impl ToTokens) -> Site {
+        let tokens = tokens.to_token_stream();
+        let mut spans = tokens.into_iter().map(|t| t.span());
+        let first = spans.next().unwrap_or_else(Span::call_site);
+        Site {
+            first,
+            last: spans.last().unwrap_or(first),
+        }
+    }
+}
 
 /// Collects the errors of one invocation. Must be consumed by [`Ctxt::into_errors`]; dropping it
 /// with errors unread is a bug in the macro, caught by the drop bomb.
@@ -29,6 +57,19 @@ impl Ctxt {
     /// Records `message` over the tokens of `tokens` (first to last token).
     pub fn error_spanned_by(&self, tokens: impl ToTokens, message: impl Display) {
         self.syn_error(syn::Error::new_spanned(tokens.into_token_stream(), message));
+    }
+
+    /// Records `message` over `site`, a range of the user's tokens a rule of `ecs_core::facts`
+    /// blames.
+    pub fn error_at_site(&self, site: Site, message: impl Display) {
+        let mut first = Punct::new('#', Spacing::Alone);
+        first.set_span(site.first);
+        let mut last = Punct::new('#', Spacing::Alone);
+        last.set_span(site.last);
+        let tokens: TokenStream = [TokenTree::Punct(first), TokenTree::Punct(last)]
+            .into_iter()
+            .collect();
+        self.syn_error(syn::Error::new_spanned(tokens, message));
     }
 
     /// Records an error built elsewhere (e.g. by syn while parsing a value).

@@ -1,0 +1,497 @@
+//! Facts: what is known of a construct's properties, the one view the rules judge.
+//!
+//! `ecs_app!` fills a view while compiling, from what it can read (literals); the builders fill
+//! the same view from the values they are given. Each rule is one function over the view, so
+//! both reach the same verdict with the same message, and every default (a task's network mode,
+//! a container's essential flag) is applied here once. A fact carries a site — a token span in
+//! the macro, `()` in the builders — so a violation points at what to fix.
+//!
+//! ```
+//! use ecs_core::facts::{Fact, TaskFacts};
+//! use ecs_core::task_definition::Compatibility;
+//! let mut task = TaskFacts::new("TaskDef", (), Compatibility::Fargate);
+//! task.cpu = Fact::Known(256, ());
+//! task.memory = Fact::Known(4096, ());
+//! let violations = task.violations();
+//! assert_eq!(violations.len(), 1);
+//! assert!(violations[0].message.contains("use 512, 1024 or 2048"));
+//! ```
+
+use crate::rules::{self, FargateSizeError, MemoryProperty, RuleId};
+use crate::task_definition::{Compatibility, NetworkMode};
+
+/// What is known of one property.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fact<T, S> {
+    /// Its value, and where it was written.
+    Known(T, S),
+    /// Written, but its value is known only at run time (an expression the macro cannot read,
+    /// or a broken one already reported).
+    Runtime,
+    /// Not written: its default applies.
+    Absent,
+}
+
+impl<T: Copy, S: Copy> Fact<T, S> {
+    /// A value the builders were given, or its absence.
+    ///
+    /// ```
+    /// use ecs_core::facts::Fact;
+    /// assert_eq!(Fact::given(Some(3), ()), Fact::Known(3, ()));
+    /// assert_eq!(Fact::<u32, ()>::given(None, ()), Fact::Absent);
+    /// ```
+    pub fn given(value: Option<T>, site: S) -> Fact<T, S> {
+        match value {
+            Some(v) => Fact::Known(v, site),
+            None => Fact::Absent,
+        }
+    }
+
+    /// The value, when known.
+    pub fn value(self) -> Option<T> {
+        match self {
+            Fact::Known(v, _) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Whether it was written, known or not.
+    pub fn is_written(self) -> bool {
+        !matches!(self, Fact::Absent)
+    }
+
+    /// Its value, its default when absent, `None` when only the run time knows it.
+    ///
+    /// ```
+    /// use ecs_core::facts::Fact;
+    /// assert_eq!(Fact::<bool, ()>::Absent.or_default(true), Some(true));
+    /// assert_eq!(Fact::<bool, ()>::Runtime.or_default(true), None);
+    /// ```
+    pub fn or_default(self, default: T) -> Option<T> {
+        match self {
+            Fact::Known(v, _) => Some(v),
+            Fact::Runtime => None,
+            Fact::Absent => Some(default),
+        }
+    }
+}
+
+/// A rule a view breaks: which, its message, and where to point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation<S> {
+    /// The rule.
+    pub rule: RuleId,
+    /// The message, as rustc-like wording the macro and the builders both print.
+    pub message: String,
+    /// The site to blame.
+    pub at: S,
+}
+
+/// Collects the violations of one view, in rule order.
+struct Out<S>(Vec<Violation<S>>);
+
+impl<S> Out<S> {
+    fn push(&mut self, rule: RuleId, at: S, message: String) {
+        self.0.push(Violation { rule, message, at });
+    }
+}
+
+/// A volume of a task definition, as rules F4 and X1 see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolumeFact<S> {
+    /// Its name.
+    pub name: String,
+    /// `Some("host")` or `Some("docker")` for a volume bound to the instance.
+    pub host_bound: Option<&'static str>,
+    /// Where it was written.
+    pub at: S,
+}
+
+/// What is known of a task definition and its containers.
+#[derive(Debug, Clone)]
+pub struct TaskFacts<'a, S> {
+    /// Its id.
+    pub id: &'a str,
+    /// The construct itself, blamed for what is missing.
+    pub at: S,
+    /// Where its tasks run.
+    pub compatibility: Compatibility,
+    /// How its kind spells the task memory property.
+    pub memory_property: MemoryProperty,
+    /// `network_mode`.
+    pub network_mode: Fact<NetworkMode, S>,
+    /// `cpu`, in CPU units.
+    pub cpu: Fact<u32, S>,
+    /// Task memory in MiB (`memory_limit_mib` or `memory_mib`).
+    pub memory: Fact<u32, S>,
+    /// `ephemeral_storage_gib`.
+    pub ephemeral_storage_gib: Fact<u32, S>,
+    /// `runtime_platform` (its value does not matter to the rules).
+    pub runtime_platform: Fact<(), S>,
+    /// `placement_constraints`, when not empty.
+    pub placement_constraints: Fact<(), S>,
+    /// `inference_accelerators`, when not empty.
+    pub inference_accelerators: Fact<(), S>,
+    /// The volumes the macro or the builder can name.
+    pub volumes: Vec<VolumeFact<S>>,
+    /// The containers, in declaration order.
+    pub containers: Vec<ContainerFacts<'a, S>>,
+}
+
+/// What is known of a container.
+#[derive(Debug, Clone)]
+pub struct ContainerFacts<'a, S> {
+    /// Its id.
+    pub id: &'a str,
+    /// The container itself, blamed for what is missing.
+    pub at: S,
+    /// `memory_limit_mib`.
+    pub memory_limit_mib: Fact<u32, S>,
+    /// `memory_reservation_mib`.
+    pub memory_reservation_mib: Fact<u32, S>,
+    /// `cpu` units.
+    pub cpu: Fact<u32, S>,
+    /// `privileged`.
+    pub privileged: Fact<bool, S>,
+    /// Host `devices` in `linux_parameters`, when any.
+    pub devices: Fact<(), S>,
+    /// Kernel capabilities added in `linux_parameters` other than those Fargate allows.
+    pub host_capabilities: Fact<(), S>,
+}
+
+impl<'a, S: Copy> ContainerFacts<'a, S> {
+    /// A container with nothing written but its id.
+    pub fn new(id: &'a str, at: S) -> Self {
+        ContainerFacts {
+            id,
+            at,
+            memory_limit_mib: Fact::Absent,
+            memory_reservation_mib: Fact::Absent,
+            cpu: Fact::Absent,
+            privileged: Fact::Absent,
+            devices: Fact::Absent,
+            host_capabilities: Fact::Absent,
+        }
+    }
+}
+
+impl<'a, S: Copy> TaskFacts<'a, S> {
+    /// A task definition of `compatibility` with nothing written but its id.
+    pub fn new(id: &'a str, at: S, compatibility: Compatibility) -> Self {
+        TaskFacts {
+            id,
+            at,
+            compatibility,
+            memory_property: MemoryProperty::MemoryLimitMib,
+            network_mode: Fact::Absent,
+            cpu: Fact::Absent,
+            memory: Fact::Absent,
+            ephemeral_storage_gib: Fact::Absent,
+            runtime_platform: Fact::Absent,
+            placement_constraints: Fact::Absent,
+            inference_accelerators: Fact::Absent,
+            volumes: Vec::new(),
+            containers: Vec::new(),
+        }
+    }
+
+    /// The network mode its tasks get: the one written, else the compatibility's default;
+    /// `None` when only the run time knows it.
+    ///
+    /// ```
+    /// use ecs_core::{facts::TaskFacts, task_definition::{Compatibility, NetworkMode}};
+    /// let task = TaskFacts::new("T", (), Compatibility::Ec2);
+    /// assert_eq!(task.network_mode(), Some(NetworkMode::Bridge));
+    /// ```
+    pub fn network_mode(&self) -> Option<NetworkMode> {
+        self.network_mode
+            .or_default(self.compatibility.default_network_mode())
+    }
+
+    /// Every rule on the task definition and its containers, in rule order.
+    pub fn violations(&self) -> Vec<Violation<S>> {
+        let mut out = Out(Vec::new());
+        self.task_violations(&mut out);
+        for index in 0..self.containers.len() {
+            self.container_violations(index, &mut out);
+        }
+        out.0
+    }
+
+    /// The rules on the task definition alone (the builders judge them on creation).
+    pub fn task_level_violations(&self) -> Vec<Violation<S>> {
+        let mut out = Out(Vec::new());
+        self.task_violations(&mut out);
+        out.0
+    }
+
+    /// The rules on container `index`, given the containers before it (the builders judge them
+    /// as each container is added).
+    pub fn container_level_violations(&self, index: usize) -> Vec<Violation<S>> {
+        let mut out = Out(Vec::new());
+        self.container_violations(index, &mut out);
+        out.0
+    }
+
+    fn task_violations(&self, out: &mut Out<S>) {
+        self.fargate_size_declared(out);
+        self.fargate_size_offered(out);
+        self.network_mode_allowed(out);
+        self.host_features(out);
+        self.ephemeral_storage(out);
+        self.runtime_platform(out);
+    }
+
+    fn container_violations(&self, index: usize, out: &mut Out<S>) {
+        let container = &self.containers[index];
+        self.container_memory_declared(container, out);
+        self.container_memory_limits(container, out);
+        self.containers_fit(index, out);
+        self.container_host_privileges(container, out);
+    }
+
+    /// F1: Fargate sizes a task by its task-level cpu and memory, so both must be written.
+    fn fargate_size_declared(&self, out: &mut Out<S>) {
+        let (cpu_missing, memory_missing) = (!self.cpu.is_written(), !self.memory.is_written());
+        if self.compatibility.is_fargate() && (cpu_missing || memory_missing) {
+            let message = rules::fargate_needs_size_message(
+                self.id,
+                self.compatibility,
+                self.memory_property,
+                cpu_missing,
+                memory_missing,
+            );
+            out.push(RuleId::F1, self.at, message);
+        }
+    }
+
+    /// F2: Fargate offers a fixed grid of cpu/memory pairs.
+    fn fargate_size_offered(&self, out: &mut Out<S>) {
+        let (Fact::Known(cpu, cpu_at), Fact::Known(memory, memory_at)) = (self.cpu, self.memory)
+        else {
+            return;
+        };
+        if !self.compatibility.is_fargate() {
+            return;
+        }
+        match rules::fargate_size(cpu, memory) {
+            Ok(()) => {}
+            Err(FargateSizeError::Cpu) => out.push(
+                RuleId::F2,
+                cpu_at,
+                rules::fargate_cpu_message(self.id, self.compatibility, cpu),
+            ),
+            Err(FargateSizeError::Memory) => out.push(
+                RuleId::F2,
+                memory_at,
+                rules::fargate_memory_message(
+                    self.id,
+                    self.compatibility,
+                    self.memory_property,
+                    cpu,
+                    memory,
+                ),
+            ),
+        }
+    }
+
+    /// F3 and X2: Fargate needs `awsvpc`; ECS Anywhere has no elastic network interfaces.
+    fn network_mode_allowed(&self, out: &mut Out<S>) {
+        let Fact::Known(mode, at) = self.network_mode else {
+            return;
+        };
+        if self.compatibility.is_fargate() && !rules::fargate_network_mode(mode) {
+            out.push(
+                RuleId::F3,
+                at,
+                rules::fargate_network_mode_message(self.id, mode),
+            );
+        }
+        if self.compatibility == Compatibility::External && !rules::external_network_mode(mode) {
+            out.push(
+                RuleId::X2,
+                at,
+                rules::external_network_mode_message(self.id, mode),
+            );
+        }
+    }
+
+    /// F4 (task) and X1: features bound to an instance, which Fargate and ECS Anywhere lack.
+    fn host_features(&self, out: &mut Out<S>) {
+        let fargate = self.compatibility.is_fargate();
+        let external = self.compatibility == Compatibility::External;
+        for volume in &self.volumes {
+            if let (Some(kind), false) = (
+                volume.host_bound,
+                rules::fargate_allows(fargate, volume.host_bound.is_some()),
+            ) {
+                let what = format!("{kind} volume `{}`", volume.name);
+                out.push(
+                    RuleId::F4,
+                    volume.at,
+                    rules::fargate_task_feature_message(self.id, self.compatibility, &what),
+                );
+            }
+            if !rules::external_allows(external, true) {
+                let what = format!("volume `{}`", volume.name);
+                out.push(
+                    RuleId::X1,
+                    volume.at,
+                    rules::external_feature_message(self.id, &what),
+                );
+            }
+        }
+        for (fact, what) in [
+            (self.placement_constraints, "placement constraints"),
+            (self.inference_accelerators, "inference accelerators"),
+        ] {
+            let Fact::Known((), at) = fact else {
+                continue;
+            };
+            if !rules::fargate_allows(fargate, true) {
+                out.push(
+                    RuleId::F4,
+                    at,
+                    rules::fargate_task_feature_message(self.id, self.compatibility, what),
+                );
+            }
+            if what == "inference accelerators" && !rules::external_allows(external, true) {
+                out.push(
+                    RuleId::X1,
+                    at,
+                    rules::external_feature_message(self.id, what),
+                );
+            }
+        }
+    }
+
+    /// F6: Fargate's ephemeral storage is 21 to 200 GiB.
+    fn ephemeral_storage(&self, out: &mut Out<S>) {
+        if let Fact::Known(gib, at) = self.ephemeral_storage_gib {
+            if !rules::ephemeral_storage(gib) {
+                out.push(
+                    RuleId::F6,
+                    at,
+                    rules::ephemeral_storage_message(self.id, gib),
+                );
+            }
+        }
+    }
+
+    /// Only Fargate tasks choose their platform (`RuntimePlatform`).
+    fn runtime_platform(&self, out: &mut Out<S>) {
+        if let Fact::Known((), at) = self.runtime_platform {
+            if !self.compatibility.is_fargate() {
+                out.push(
+                    RuleId::F4,
+                    at,
+                    rules::runtime_platform_message(self.id, self.compatibility),
+                );
+            }
+        }
+    }
+
+    /// E1: on EC2 the scheduler places a task by memory, so without task memory each container
+    /// states its own.
+    fn container_memory_declared(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        if !self.compatibility.is_ec2() || self.memory.is_written() {
+            return;
+        }
+        let written = container.memory_limit_mib.is_written()
+            || container.memory_reservation_mib.is_written();
+        if !written {
+            out.push(
+                RuleId::E1,
+                container.at,
+                rules::ec2_container_memory_message(self.id, container.id),
+            );
+        }
+    }
+
+    /// E2 (container): the hard memory limit covers the soft one.
+    fn container_memory_limits(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        if let (Fact::Known(limit, at), Some(reservation)) = (
+            container.memory_limit_mib,
+            container.memory_reservation_mib.value(),
+        ) {
+            if !rules::memory_limit_covers_reservation(limit, reservation) {
+                out.push(
+                    RuleId::E2,
+                    at,
+                    rules::memory_limit_message(container.id, limit, reservation),
+                );
+            }
+        }
+    }
+
+    /// E2 (task): the containers' cpu units, summed, and each container's memory fit the task's.
+    fn containers_fit(&self, index: usize, out: &mut Out<S>) {
+        let container = &self.containers[index];
+        if let (Some(task_cpu), Fact::Known(own, at)) = (self.cpu.value(), container.cpu) {
+            // Summed as u64: the cpu units of any number of containers fit, and never wrap.
+            let mut sum = 0u64;
+            let mut readable = true;
+            for c in &self.containers[..=index] {
+                match c.cpu {
+                    Fact::Known(v, _) => sum += u64::from(v),
+                    Fact::Runtime => readable = false,
+                    Fact::Absent => {}
+                }
+            }
+            // One earlier container over the task's already blamed the excess.
+            let before = sum - u64::from(own);
+            if readable
+                && rules::container_cpu_fits(before, task_cpu)
+                && !rules::container_cpu_fits(sum, task_cpu)
+            {
+                out.push(
+                    RuleId::E2,
+                    at,
+                    rules::container_cpu_message(self.id, sum, task_cpu),
+                );
+            }
+        }
+        if let Some(task_memory) = self.memory.value() {
+            // The hard limit, else the reservation.
+            let own = match container.memory_limit_mib {
+                Fact::Absent => container.memory_reservation_mib,
+                limit => limit,
+            };
+            if let Fact::Known(mib, at) = own {
+                if !rules::container_memory_fits(mib, task_memory) {
+                    out.push(
+                        RuleId::E2,
+                        at,
+                        rules::container_memory_message(self.id, container.id, mib, task_memory),
+                    );
+                }
+            }
+        }
+    }
+
+    /// F4 (container): Fargate grants no host privileges.
+    fn container_host_privileges(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        if !self.compatibility.is_fargate() {
+            return;
+        }
+        let found = match (
+            container.privileged,
+            container.devices,
+            container.host_capabilities,
+        ) {
+            (Fact::Known(true, at), _, _) => Some(("`privileged: true`", at)),
+            (_, Fact::Known((), at), _) => Some(("host `devices` in `linux_parameters`", at)),
+            (_, _, Fact::Known((), at)) => {
+                Some(("added kernel capabilities other than `SYS_PTRACE`", at))
+            }
+            _ => None,
+        };
+        if let Some((what, at)) = found {
+            out.push(
+                RuleId::F4,
+                at,
+                rules::fargate_container_message(self.id, container.id, what),
+            );
+        }
+    }
+}
