@@ -17,7 +17,8 @@
 //! assert!(violations[0].message.contains("use 512, 1024 or 2048"));
 //! ```
 
-use crate::rules::{self, FargateSizeError, MemoryProperty, RuleId};
+use crate::rules::{self, ExternalFeature, FargateSizeError, MemoryProperty, RuleId};
+use crate::service::LaunchType;
 use crate::task_definition::{Compatibility, NetworkMode};
 
 /// What is known of one property.
@@ -492,6 +493,205 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
                 at,
                 rules::fargate_container_message(self.id, container.id, what),
             );
+        }
+    }
+}
+
+/// The task definition a service runs, as the service's rules see it.
+#[derive(Debug, Clone)]
+pub struct ServiceTask<'a, S> {
+    /// Its id.
+    pub id: &'a str,
+    /// Where the service names it.
+    pub at: S,
+    /// Where its tasks may run, when known.
+    pub compatibility: Option<Compatibility>,
+    /// Each container's `essential` (absent: essential).
+    pub essential: Vec<Fact<bool, S>>,
+}
+
+/// The cluster a service runs in, as the service's rules see it.
+#[derive(Debug, Clone)]
+pub struct ServiceCluster<'a, S> {
+    /// Its id.
+    pub id: &'a str,
+    /// Where the service names it.
+    pub at: S,
+    /// Whether it has EC2 instances (capacity, an added group or provider).
+    pub has_ec2_capacity: bool,
+}
+
+/// What is known of a service.
+///
+/// ```
+/// use ecs_core::facts::{Fact, ServiceFacts};
+/// use ecs_core::service::LaunchType;
+/// let mut service = ServiceFacts::new("Web", LaunchType::External);
+/// service.circuit_breaker = Fact::Known((), ());
+/// assert!(service.violations()[0].message.contains("circuit_breaker"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct ServiceFacts<'a, S> {
+    /// Its id.
+    pub id: &'a str,
+    /// How it launches tasks.
+    pub launch: LaunchType,
+    /// The task definition it runs, when known.
+    pub task: Option<ServiceTask<'a, S>>,
+    /// The cluster it runs in, when known.
+    pub cluster: Option<ServiceCluster<'a, S>>,
+    /// `daemon` (EC2 services).
+    pub daemon: Fact<bool, S>,
+    /// `desired_count`, when written (its value does not matter to the rules).
+    pub desired_count: Fact<(), S>,
+    /// `min_healthy_percent`.
+    pub min_healthy_percent: Fact<u32, S>,
+    /// `max_healthy_percent`.
+    pub max_healthy_percent: Fact<u32, S>,
+    /// `circuit_breaker`.
+    pub circuit_breaker: Fact<(), S>,
+    /// `cloud_map_options`.
+    pub cloud_map_options: Fact<(), S>,
+    /// `associate_cloud_map_service`.
+    pub associate_cloud_map_service: Fact<(), S>,
+}
+
+impl<'a, S: Copy> ServiceFacts<'a, S> {
+    /// A service with nothing written but its id.
+    pub fn new(id: &'a str, launch: LaunchType) -> Self {
+        ServiceFacts {
+            id,
+            launch,
+            task: None,
+            cluster: None,
+            daemon: Fact::Absent,
+            desired_count: Fact::Absent,
+            min_healthy_percent: Fact::Absent,
+            max_healthy_percent: Fact::Absent,
+            circuit_breaker: Fact::Absent,
+            cloud_map_options: Fact::Absent,
+            associate_cloud_map_service: Fact::Absent,
+        }
+    }
+
+    /// Every rule on the service, in rule order.
+    pub fn violations(&self) -> Vec<Violation<S>> {
+        let mut out = Out(Vec::new());
+        self.compatible(&mut out);
+        self.essential_container(&mut out);
+        self.ec2_capacity(&mut out);
+        self.healthy_percents(&mut out);
+        self.daemon_settings(&mut out);
+        self.external_features(&mut out);
+        out.0
+    }
+
+    /// S1: a service launches its tasks only where the task definition says they can run.
+    fn compatible(&self, out: &mut Out<S>) {
+        let Some((task, compatibility)) =
+            self.task.as_ref().and_then(|t| Some((t, t.compatibility?)))
+        else {
+            return;
+        };
+        if !rules::service_compatible(self.launch, compatibility) {
+            let message =
+                rules::service_compatible_message(self.id, self.launch, task.id, compatibility);
+            out.push(RuleId::S1, task.at, message);
+        }
+    }
+
+    /// S2: a task lives as long as its essential containers, so it needs one. A container whose
+    /// flag only the run time knows may be essential.
+    fn essential_container(&self, out: &mut Out<S>) {
+        let Some(task) = &self.task else {
+            return;
+        };
+        let essential: Vec<bool> = task
+            .essential
+            .iter()
+            .map(|e| e.or_default(true).unwrap_or(true))
+            .collect();
+        if !rules::has_essential_container(&essential) {
+            out.push(
+                RuleId::S2,
+                task.at,
+                rules::essential_container_message(task.id),
+            );
+        }
+    }
+
+    /// S3: an EC2 service places tasks on its cluster's instances, unless it is a daemon (which
+    /// a run-time `daemon` may be).
+    fn ec2_capacity(&self, out: &mut Out<S>) {
+        let Some(cluster) = &self.cluster else {
+            return;
+        };
+        let daemon = self.daemon.or_default(false).unwrap_or(true);
+        if self.launch == LaunchType::Ec2
+            && !rules::ec2_service_capacity(cluster.has_ec2_capacity, daemon)
+        {
+            out.push(
+                RuleId::S3,
+                cluster.at,
+                rules::ec2_service_capacity_message(self.id, cluster.id),
+            );
+        }
+    }
+
+    /// S4: the minimum healthy percent stays below the maximum.
+    fn healthy_percents(&self, out: &mut Out<S>) {
+        if let (Some(min), Fact::Known(max, at)) =
+            (self.min_healthy_percent.value(), self.max_healthy_percent)
+        {
+            if !rules::healthy_percent_range(min, max) {
+                out.push(
+                    RuleId::S4,
+                    at,
+                    rules::healthy_percent_range_message(self.id, min, max),
+                );
+            }
+        }
+    }
+
+    /// S4 (daemon): a daemon runs one task per instance, so no desired count and at most 100%.
+    fn daemon_settings(&self, out: &mut Out<S>) {
+        if self.daemon.value() != Some(true) {
+            return;
+        }
+        if let Fact::Known((), at) = self.desired_count {
+            out.push(
+                RuleId::S4,
+                at,
+                rules::daemon_without_desired_count_message(self.id),
+            );
+        }
+        if let Fact::Known(max, at) = self.max_healthy_percent {
+            if !rules::daemon_max_healthy_percent(true, Some(max)) {
+                out.push(
+                    RuleId::S4,
+                    at,
+                    rules::daemon_max_healthy_percent_message(self.id),
+                );
+            }
+        }
+    }
+
+    /// X1: ECS Anywhere has no circuit breaker and no Cloud Map.
+    fn external_features(&self, out: &mut Out<S>) {
+        for (fact, feature) in [
+            (self.circuit_breaker, ExternalFeature::CircuitBreaker),
+            (self.cloud_map_options, ExternalFeature::CloudMap),
+            (self.associate_cloud_map_service, ExternalFeature::CloudMap),
+        ] {
+            if let Fact::Known((), at) = fact {
+                if !rules::external_supports(self.launch, feature) {
+                    out.push(
+                        RuleId::X1,
+                        at,
+                        rules::external_supports_message(self.id, feature),
+                    );
+                }
+            }
         }
     }
 }

@@ -62,6 +62,20 @@ pub enum RuleId {
     G3,
     /// At most 100 environment variables per container.
     G5,
+    /// Fargate log drivers are awslogs, splunk or awsfirelens.
+    F5,
+    /// Healthy percents in order; daemon services have no desired count.
+    S4,
+    /// Load-balancer targets name a declared container and a mapped port.
+    L1,
+    /// Classic load balancers need bridge or host networking.
+    L2,
+    /// Cloud Map records fit the network mode and a mapped port.
+    M1,
+    /// Task auto-scaling bounds, targets and schedules.
+    A1,
+    /// ECS Exec logging settings fit together.
+    G1,
 }
 
 impl RuleId {
@@ -91,6 +105,13 @@ impl RuleId {
             RuleId::G2 => "G2",
             RuleId::G3 => "G3",
             RuleId::G5 => "G5",
+            RuleId::F5 => "F5",
+            RuleId::S4 => "S4",
+            RuleId::L1 => "L1",
+            RuleId::L2 => "L2",
+            RuleId::M1 => "M1",
+            RuleId::A1 => "A1",
+            RuleId::G1 => "G1",
         }
     }
 }

@@ -52,7 +52,8 @@ use crate::construct::{NodeId, StackId};
 use crate::duration::Duration;
 use crate::ec2::SecurityGroup;
 use crate::error::Error;
-use crate::rules;
+use crate::facts::{Fact, ServiceCluster, ServiceFacts, ServiceTask};
+use crate::rules::{self, RuleId};
 use crate::task_definition::{NetworkMode, TaskDefinition};
 
 props! {
@@ -900,45 +901,6 @@ impl ExternalService {
     }
 }
 
-/// The rules every service checks on its props as it is built (S4 and X1).
-fn check_props(
-    id: &str,
-    launch_type: LaunchType,
-    base: &BaseProps,
-    daemon: bool,
-) -> Result<(), Error> {
-    if let (Some(min), Some(max)) = (base.min_healthy_percent, base.max_healthy_percent) {
-        if !rules::healthy_percent_range(min, max) {
-            return Err(Error::new(rules::healthy_percent_range_message(
-                id, min, max,
-            )));
-        }
-    }
-    if !rules::daemon_without_desired_count(daemon, base.desired_count.is_some()) {
-        return Err(Error::new(rules::daemon_without_desired_count_message(id)));
-    }
-    if !rules::daemon_max_healthy_percent(daemon, base.max_healthy_percent) {
-        return Err(Error::new(rules::daemon_max_healthy_percent_message(id)));
-    }
-    if base.circuit_breaker.is_some()
-        && !rules::external_supports(launch_type, rules::ExternalFeature::CircuitBreaker)
-    {
-        return Err(Error::new(rules::external_supports_message(
-            id,
-            rules::ExternalFeature::CircuitBreaker,
-        )));
-    }
-    if base.cloud_map_options.is_some()
-        && !rules::external_supports(launch_type, rules::ExternalFeature::CloudMap)
-    {
-        return Err(Error::new(rules::external_supports_message(
-            id,
-            rules::ExternalFeature::CloudMap,
-        )));
-    }
-    Ok(())
-}
-
 pub(crate) fn create(
     app: &mut App,
     stack: StackId,
@@ -968,17 +930,28 @@ pub(crate) fn create(
             "{kind} service `{id}` needs `{missing}`: add `{missing}: <name>`"
         )));
     };
-    let compatibility = task_definition.compatibility(app);
-    if !rules::service_compatible(launch_type, compatibility) {
-        return Err(Error::new(rules::service_compatible_message(
-            id,
-            launch_type,
-            task_definition.id(app),
-            compatibility,
-        )));
-    }
     let daemon = launch.daemon;
-    check_props(id, launch_type, &base, daemon)?;
+    let mut facts = ServiceFacts::new(id, launch_type);
+    facts.task = Some(ServiceTask {
+        id: task_definition.id(app),
+        at: (),
+        compatibility: Some(task_definition.compatibility(app)),
+        // S2 and S3 wait for synthesis: containers and capacity may be added later.
+        essential: Vec::new(),
+    });
+    facts.daemon = Fact::Known(daemon, ());
+    facts.desired_count = Fact::given(base.desired_count.map(|_| ()), ());
+    facts.min_healthy_percent = Fact::given(base.min_healthy_percent, ());
+    facts.max_healthy_percent = Fact::given(base.max_healthy_percent, ());
+    facts.circuit_breaker = Fact::given(base.circuit_breaker.as_ref().map(|_| ()), ());
+    facts.cloud_map_options = Fact::given(base.cloud_map_options.as_ref().map(|_| ()), ());
+    let found = facts
+        .violations()
+        .into_iter()
+        .filter(|v| v.rule != RuleId::S2);
+    if let Some(error) = Error::collect(found.map(|v| v.message).collect()) {
+        return Err(error);
+    }
     if let Some(message) =
         platform_version_message(app, id, task_definition, launch.platform_version.as_deref())
     {
@@ -1210,22 +1183,30 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
             messages.push(message);
         }
         let td = s.task_definition;
-        let essential: Vec<bool> = td
-            .data(app)
-            .containers
-            .iter()
-            .map(|c| c.essential)
-            .collect();
-        if !rules::has_essential_container(&essential) {
-            messages.push(rules::essential_container_message(td.id(app)));
-        }
-        if s.launch_type == LaunchType::Ec2
-            && !rules::ec2_service_capacity(s.cluster.has_ec2_capacity(app), s.daemon)
-        {
-            messages.push(rules::ec2_service_capacity_message(
-                &s.id,
-                s.cluster.id(app),
-            ));
-        }
+        let mut facts = ServiceFacts::new(&s.id, s.launch_type);
+        facts.task = Some(ServiceTask {
+            id: td.id(app),
+            at: (),
+            compatibility: Some(td.compatibility(app)),
+            essential: td
+                .data(app)
+                .containers
+                .iter()
+                .map(|c| Fact::Known(c.essential, ()))
+                .collect(),
+        });
+        facts.cluster = Some(ServiceCluster {
+            id: s.cluster.id(app),
+            at: (),
+            has_ec2_capacity: s.cluster.has_ec2_capacity(app),
+        });
+        facts.daemon = Fact::Known(s.daemon, ());
+        let synth_rules = [RuleId::S2, RuleId::S3];
+        let found = facts.violations().into_iter();
+        messages.extend(
+            found
+                .filter(|v| synth_rules.contains(&v.rule))
+                .map(|v| v.message),
+        );
     }
 }

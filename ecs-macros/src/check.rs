@@ -3,7 +3,9 @@
 //! never disagree. Values the macro cannot read (named constants) become [`ConstChecks`] that the
 //! expansion hands to const evaluation; values known only at run time are left to the builders.
 
-use ecs_core::facts::{ContainerFacts, Fact, TaskFacts, VolumeFact};
+use ecs_core::facts::{
+    ContainerFacts, Fact, ServiceCluster, ServiceFacts, ServiceTask, TaskFacts, VolumeFact,
+};
 use ecs_core::rules;
 use ecs_core::service::LaunchType;
 use ecs_core::task_definition::{Compatibility, NetworkMode};
@@ -90,13 +92,10 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     check_task_definition(item, cx);
                 }
                 KindId::Ec2Service | KindId::FargateService | KindId::ExternalService => {
-                    service_compatible(stack, item, cx);
-                    essential_container(stack, item, cx);
-                    ec2_service_capacity(stack, item, cx);
+                    for violation in service_facts(stack, item).violations() {
+                        cx.error_at_site(violation.at, violation.message);
+                    }
                     service_strategies(stack, item, cx);
-                    // ---- issue 5 ----
-                    healthy_percents(item, cx);
-                    external_features(item, cx);
                     cloud_map(stack, item, cx);
                     // ---- issue 4's F6, service side ----
                     fargate_platform_version(stack, item, cx);
@@ -388,68 +387,57 @@ fn enum_variant(item: &Item, name: &str) -> Option<String> {
     }
 }
 
-/// S1: a service launches tasks only where its task definition says they can run.
-fn service_compatible(stack: &Item, service: &Item, cx: &Ctxt) {
-    let Some((task, span)) = target(stack, service, "task_definition") else {
-        return;
-    };
-    let Some(compatibility) = compatibility(task) else {
-        return;
-    };
-    let launch = launch_type(service);
-    if !rules::service_compatible(launch, compatibility) {
-        cx.error_at(
-            span,
-            rules::service_compatible_message(
-                &service.id.name,
-                launch,
-                &task.id.name,
-                compatibility,
-            ),
-        );
-    }
-}
-
-/// S2: a task lives as long as its essential containers, so it needs one.
-fn essential_container(stack: &Item, service: &Item, cx: &Ctxt) {
-    let Some((task, span)) = target(stack, service, "task_definition") else {
-        return;
-    };
-    // Unstated is essential; only a literal `false` is known to be non-essential here.
-    let essential: Vec<bool> = task
-        .children_of(KindId::Container)
-        .map(|c| c.expr("essential").and_then(bool_literal).unwrap_or(true))
-        .collect();
-    if !rules::has_essential_container(&essential) {
-        cx.error_at(span, rules::essential_container_message(&task.id.name));
-    }
-}
-
-/// S3: an EC2 service places tasks on its cluster's instances, so the cluster needs capacity.
-fn ec2_service_capacity(stack: &Item, service: &Item, cx: &Ctxt) {
-    if service.kind.id != KindId::Ec2Service {
-        return;
-    }
-    let Some((cluster, span)) = target(stack, service, "cluster") else {
-        return;
-    };
-    // A non-literal `daemon` may be true; the builder checks it at run time.
-    let daemon = service
-        .expr("daemon")
-        .map(|e| bool_literal(e).unwrap_or(true))
-        .unwrap_or(false);
-    // Rule S3 counts every way to give a cluster instances.
-    let has_capacity = cluster.children.iter().any(|c| {
-        matches!(
-            c.kind.id,
-            KindId::Capacity | KindId::AddAutoScalingGroup | KindId::AddAsgCapacityProvider
-        )
+/// The rules' view of a service: its task definition and cluster when declared in its stack,
+/// and what its literals say.
+fn service_facts<'a>(stack: &'a Item, service: &'a Item) -> ServiceFacts<'a, Site> {
+    let mut facts = ServiceFacts::new(&service.id.name, launch_type(service));
+    facts.task = target(stack, service, "task_definition").map(|(task, span)| ServiceTask {
+        id: &task.id.name,
+        at: Site::at(span),
+        compatibility: compatibility(task),
+        essential: task
+            .children_of(KindId::Container)
+            .map(|c| bool_fact(c, "essential"))
+            .collect(),
     });
-    if !rules::ec2_service_capacity(has_capacity, daemon) {
-        cx.error_at(
-            span,
-            rules::ec2_service_capacity_message(&service.id.name, &cluster.id.name),
-        );
+    facts.cluster = target(stack, service, "cluster").map(|(cluster, span)| ServiceCluster {
+        id: &cluster.id.name,
+        at: Site::at(span),
+        // Every way to give a cluster instances.
+        has_ec2_capacity: cluster.children.iter().any(|c| {
+            matches!(
+                c.kind.id,
+                KindId::Capacity | KindId::AddAutoScalingGroup | KindId::AddAsgCapacityProvider
+            )
+        }),
+    });
+    facts.daemon = bool_fact(service, "daemon");
+    facts.desired_count = named_fact(service, "desired_count");
+    facts.min_healthy_percent = u32_fact(service, "min_healthy_percent");
+    facts.max_healthy_percent = u32_fact(service, "max_healthy_percent");
+    facts.circuit_breaker = named_fact(service, "circuit_breaker");
+    facts.cloud_map_options = named_fact(service, "cloud_map_options");
+    facts.associate_cloud_map_service = named_fact(service, "associate_cloud_map_service");
+    facts
+}
+
+/// A boolean property.
+fn bool_fact(item: &Item, property: &str) -> Fact<bool, Site> {
+    match item.prop(property).map(|p| &p.value) {
+        Some(PropValue::Expr(expr)) => match bool_literal(expr) {
+            Some(b) => Fact::Known(b, Site::of(expr)),
+            None => Fact::Runtime,
+        },
+        Some(_) => Fact::Runtime,
+        None => Fact::Absent,
+    }
+}
+
+/// A property whose presence matters, blamed on its name.
+fn named_fact(item: &Item, property: &str) -> Fact<(), Site> {
+    match item.prop(property) {
+        Some(prop) => Fact::Known((), Site::at(prop.name.span())),
+        None => Fact::Absent,
     }
 }
 
@@ -714,60 +702,6 @@ fn strategies(owner: &str, cluster: &Item, value: &PropValue, cx: &Ctxt) {
 fn literal_u32(item: &Item, name: &str) -> Option<(u32, Span)> {
     let expr = item.expr(name)?;
     Some((int_literal(expr)?, expr.span()))
-}
-
-/// S4: a deployment stops old tasks before exceeding its maximum, and a daemon runs one task
-/// per instance.
-fn healthy_percents(service: &Item, cx: &Ctxt) {
-    let min = literal_u32(service, "min_healthy_percent");
-    let max = literal_u32(service, "max_healthy_percent");
-    if let (Some((min, _)), Some((max, span))) = (min, max) {
-        if !rules::healthy_percent_range(min, max) {
-            cx.error_at(
-                span,
-                rules::healthy_percent_range_message(&service.id.name, min, max),
-            );
-        }
-    }
-    let daemon = service.expr("daemon").and_then(bool_literal) == Some(true);
-    if let Some(prop) = service.prop("desired_count") {
-        if !rules::daemon_without_desired_count(daemon, true) {
-            cx.error_at(
-                prop.name.span(),
-                rules::daemon_without_desired_count_message(&service.id.name),
-            );
-        }
-    }
-    if let Some((max, span)) = max {
-        if !rules::daemon_max_healthy_percent(daemon, Some(max)) {
-            cx.error_at(
-                span,
-                rules::daemon_max_healthy_percent_message(&service.id.name),
-            );
-        }
-    }
-}
-
-/// X1: ECS Anywhere has no circuit breaker and no Cloud Map.
-fn external_features(service: &Item, cx: &Ctxt) {
-    let launch = launch_type(service);
-    for (name, feature) in [
-        ("circuit_breaker", rules::ExternalFeature::CircuitBreaker),
-        ("cloud_map_options", rules::ExternalFeature::CloudMap),
-        (
-            "associate_cloud_map_service",
-            rules::ExternalFeature::CloudMap,
-        ),
-    ] {
-        if let Some(prop) = service.prop(name) {
-            if !rules::external_supports(launch, feature) {
-                cx.error_at(
-                    prop.name.span(),
-                    rules::external_supports_message(&service.id.name, feature),
-                );
-            }
-        }
-    }
 }
 
 /// The task definition item a service runs, when it is in the same stack.
