@@ -224,7 +224,7 @@ props! {
         [into "target"]
         target: String,
         /// The Dockerfile, relative to the directory; default `Dockerfile`.
-        [into "file"]
+        [into "file", .default("`Dockerfile`")]
         file: String,
     }
 }

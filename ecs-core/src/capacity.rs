@@ -172,40 +172,44 @@ props! {
         /// The VPC (required).
         [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
         vpc: Vpc,
-        /// Sets `instance_type`.
+        /// The EC2 instance type of the group's instances, e.g. `t3.medium`.
         [none "instanceType", .required()]
         instance_type: (),
-        /// Sets `machine_image`.
-        [none "machineImage"]
+        /// The AMI the instances boot from.
+        [none "machineImage", .default("the ECS-optimized Amazon Linux 2 AMI")]
         machine_image: (),
-        /// Sets `min_capacity`.
-        [none "minCapacity"]
+        /// The fewest instances the group keeps (`MinSize`); `min ≤ desired ≤ max` (rule C1).
+        [none "minCapacity", .default("1")]
         min_capacity: (),
-        /// Sets `max_capacity`.
-        [none "maxCapacity"]
+        /// The most instances the group runs (`MaxSize`).
+        [none "maxCapacity", .default("`desired_capacity`, else `max(min_capacity, 1)`")]
         max_capacity: (),
-        /// Sets `desired_capacity`.
+        /// How many instances the group runs now (`DesiredCapacity`); the CDK warns that it resets
+        /// the group's size on every deployment.
         [none "desiredCapacity"]
         desired_capacity: (),
-        /// Sets `spot_price`.
+        /// The highest hourly price to pay, e.g. `"0.0735"`: the instances are spot instances when
+        /// it is set.
         [none "spotPrice"]
         spot_price: (),
-        /// Sets `vpc_subnets`.
-        [none "vpcSubnets", .ty(Enum(&CAPACITY_SUBNET_TYPE))]
+        /// The subnets the instances launch in.
+        [none "vpcSubnets", .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
         vpc_subnets: (),
-        /// Sets `associate_public_ip_address`.
+        /// Whether the instances get a public IP address (with `Public` subnets).
         [none "associatePublicIpAddress"]
         associate_public_ip_address: (),
-        /// Sets `detailed_monitoring`.
-        [none "detailedMonitoring"]
+        /// Whether the instances send one-minute (detailed) CloudWatch metrics instead of
+        /// five-minute ones (CDK `instanceMonitoring: Monitoring.DETAILED`).
+        [none "instanceMonitoring", .default("false")]
         detailed_monitoring: (),
-        /// Sets `cooldown`.
+        /// Seconds after a scaling activity before the next one may start (`Cooldown`).
         [none "cooldown"]
         cooldown: (),
-        /// Sets `new_instances_protected_from_scale_in`.
-        [none "newInstancesProtectedFromScaleIn"]
+        /// Whether new instances start protected from scale-in; an ASG capacity provider with
+        /// managed termination protection sets it.
+        [none "newInstancesProtectedFromScaleIn", .default("false")]
         new_instances_protected_from_scale_in: (),
-        /// Sets `key_name`.
+        /// The EC2 key pair that allows SSH access to the instances (`KeyName`).
         [none "keyName"]
         key_name: (),
     }
@@ -227,14 +231,14 @@ props! {
     pub struct AddAutoScalingGroupCapacityOptions {
         /// How the instances' user data joins them to the cluster; by default what the group's
         /// image needs (Bottlerocket for a Bottlerocket image, else Amazon Linux 2).
-        [opt "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE))]
+        [opt "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE)), .default("from the group's image, else `AmazonLinux2`")]
         machine_image_type: MachineImageType,
         /// Lets the ECS agent drain spot instances on interruption notices (needs `spot_price`).
-        [val "spotInstanceDraining"]
+        [val "spotInstanceDraining", .default("false")]
         spot_instance_draining: bool,
         /// Seconds the drain hook gives tasks to stop before termination; 300 by default, 0
         /// removes the hook.
-        [opt "taskDrainTime"]
+        [opt "taskDrainTime", .default("300")]
         task_drain_time: u32,
         /// Encrypts the drain hook's SNS topic with this key.
         [opt "topicEncryptionKey", .ty(Ref(RefClass::Key))]
@@ -290,52 +294,59 @@ props! {
         hidden
         /// How the cluster configures the group.
         pub cluster: AddAutoScalingGroupCapacityOptions,
-        /// Sets `instance_type`.
+        /// The EC2 instance type of the group's instances, e.g. `t3.medium`.
         [none "instanceType", .required()]
         instance_type: (),
-        /// Sets `min_capacity`.
-        [none "minCapacity"]
+        /// The fewest instances the group keeps (`MinSize`); `min ≤ desired ≤ max` (rule C1).
+        [none "minCapacity", .default("1")]
         min_capacity: (),
-        /// Sets `max_capacity`.
-        [none "maxCapacity"]
+        /// The most instances the group runs (`MaxSize`).
+        [none "maxCapacity", .default("`desired_capacity`, else `max(min_capacity, 1)`")]
         max_capacity: (),
-        /// Sets `desired_capacity`.
+        /// How many instances the group runs now (`DesiredCapacity`); the CDK warns that it resets
+        /// the group's size on every deployment.
         [none "desiredCapacity"]
         desired_capacity: (),
-        /// Sets `machine_image`.
-        [none "machineImage"]
+        /// The AMI the instances boot from; give it or `machine_image_type`, not both (rule C1).
+        [none "machineImage", .default("the ECS-optimized Amazon Linux 2 AMI")]
         machine_image: (),
-        /// Sets `spot_price`.
+        /// The highest hourly price to pay, e.g. `"0.0735"`: the instances are spot instances when
+        /// it is set.
         [none "spotPrice"]
         spot_price: (),
-        /// Sets `vpc_subnets`.
-        [none "vpcSubnets", .ty(Enum(&CAPACITY_SUBNET_TYPE))]
+        /// The subnets the instances launch in.
+        [none "vpcSubnets", .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
         vpc_subnets: (),
-        /// Sets `associate_public_ip_address`.
+        /// Whether the instances get a public IP address (with `Public` subnets).
         [none "associatePublicIpAddress"]
         associate_public_ip_address: (),
-        /// Sets `detailed_monitoring`.
-        [none "detailedMonitoring"]
+        /// Whether the instances send one-minute (detailed) CloudWatch metrics instead of
+        /// five-minute ones (CDK `instanceMonitoring: Monitoring.DETAILED`).
+        [none "instanceMonitoring", .default("false")]
         detailed_monitoring: (),
-        /// Sets `cooldown`.
+        /// Seconds after a scaling activity before the next one may start (`Cooldown`).
         [none "cooldown"]
         cooldown: (),
-        /// Sets `new_instances_protected_from_scale_in`.
-        [none "newInstancesProtectedFromScaleIn"]
+        /// Whether new instances start protected from scale-in; an ASG capacity provider with
+        /// managed termination protection sets it.
+        [none "newInstancesProtectedFromScaleIn", .default("false")]
         new_instances_protected_from_scale_in: (),
-        /// Sets `key_name`.
+        /// The EC2 key pair that allows SSH access to the instances (`KeyName`).
         [none "keyName"]
         key_name: (),
-        /// Sets `machine_image_type`.
-        [none "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE))]
+        /// How the instances' user data joins them to the cluster; give it or `machine_image`, not
+        /// both (rule C1).
+        [none "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE)), .default("from `machine_image`, else `AmazonLinux2`")]
         machine_image_type: (),
-        /// Sets `spot_instance_draining`.
-        [none "spotInstanceDraining"]
+        /// Lets the ECS agent drain spot instances when they get an interruption notice; needs
+        /// `spot_price` (rule C1).
+        [none "spotInstanceDraining", .default("false")]
         spot_instance_draining: (),
-        /// Sets `task_drain_time`.
-        [none "taskDrainTime"]
+        /// Seconds the drain hook gives tasks to stop before an instance terminates; 0 removes the
+        /// hook.
+        [none "taskDrainTime", .default("300")]
         task_drain_time: (),
-        /// Sets `topic_encryption_key`.
+        /// The KMS key that encrypts the drain hook's SNS topic.
         [none "topicEncryptionKey", .ty(Ref(RefClass::Key))]
         topic_encryption_key: (),
     }

@@ -192,16 +192,16 @@ props! {
         [into "capacityProviderName"]
         capacity_provider_name: String,
         /// Whether ECS scales the group; default true.
-        [opt "enableManagedScaling"]
+        [opt "enableManagedScaling", .default("true")]
         enable_managed_scaling: bool,
         /// Whether ECS protects instances running tasks from scale-in; default true.
-        [opt "enableManagedTerminationProtection"]
+        [opt "enableManagedTerminationProtection", .default("true")]
         enable_managed_termination_protection: bool,
         /// Whether ECS drains instances before the group terminates them; not set by default.
         [opt "enableManagedDraining"]
         enable_managed_draining: bool,
         /// How full managed scaling keeps the instances, in percent; default 100.
-        [opt "targetCapacityPercent"]
+        [opt "targetCapacityPercent", .default("100")]
         target_capacity_percent: u32,
         /// At most this many instances per scale-out.
         [opt "maximumScalingStepSize"]

@@ -110,10 +110,10 @@ props! {
         [val_into "name", .required()]
         name: String,
         /// The VPC of a private namespace; default the cluster's.
-        [opt "vpc", .ty(Ref(RefClass::Vpc))]
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .default("the cluster's VPC")]
         vpc: Vpc,
         /// The kind; default a private DNS namespace.
-        [val "namespaceType"]
+        [val "type", .default("`DnsPrivate`")]
         namespace_type: NamespaceType,
     }
 }
@@ -271,10 +271,10 @@ props! {
         [into "description"]
         description: String,
         /// The record type; default `A`.
-        [opt "dnsRecordType", .ty(Enum(&DNS_RECORD_TYPE))]
+        [opt "dnsRecordType", .ty(Enum(&DNS_RECORD_TYPE)), .default("`A`")]
         dns_record_type: DnsRecordType,
         /// The records' TTL; default one minute.
-        [into "dnsTtl"]
+        [into "dnsTtl", .default("60 seconds")]
         dns_ttl: Duration,
         /// `HealthCheckCustomConfig`, when a custom health check is wanted.
         [opt "customHealthCheck", .ty(Object(KindId::CustomHealthCheck))]
@@ -292,7 +292,7 @@ props! {
     #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
     pub struct HealthCheckCustomConfig {
         /// `FailureThreshold`; default 1.
-        [opt "failureThreshold"]
+        [opt "failureThreshold", .default("1")]
         failure_threshold: u32,
     }
 }
@@ -412,22 +412,22 @@ props! {
         [into "name"]
         name: String,
         /// The namespace; default the cluster's default namespace.
-        [opt "cloudMapNamespace", .ty(Ref(RefClass::Namespace))]
+        [opt "cloudMapNamespace", .ty(Ref(RefClass::Namespace)), .default("the cluster's default namespace")]
         cloud_map_namespace: Namespace,
         /// The record type; default `A` in awsvpc mode, `Srv` in bridge and host mode.
-        [opt "dnsRecordType", .ty(Enum(&DNS_RECORD_TYPE))]
+        [opt "dnsRecordType", .ty(Enum(&DNS_RECORD_TYPE)), .default("`A` in awsvpc mode, `Srv` in bridge and host mode")]
         dns_record_type: DnsRecordType,
         /// The TTL; default one minute.
-        [into "dnsTtl"]
+        [into "dnsTtl", .default("60 seconds")]
         dns_ttl: Duration,
         /// The custom health check's failure threshold; default 1.
-        [opt "failureThreshold"]
+        [opt "failureThreshold", .default("1")]
         failure_threshold: u32,
         /// The container an SRV record points at, by name; default the first essential one.
-        [into "container", .ty(Name)]
+        [into "container", .ty(Name), .default("the default container")]
         container: String,
         /// The port an SRV record points at; default the default container's first port.
-        [opt "containerPort"]
+        [opt "containerPort", .default("the default container's first port")]
         container_port: u32,
     }
 }
@@ -446,10 +446,10 @@ props! {
         [opt "service", .ty(Ref(RefClass::CloudMapService)), .required()]
         service: CloudMapService,
         /// The container of SRV records, by name; default the first essential one.
-        [into "container", .ty(Name)]
+        [into "container", .ty(Name), .default("the default container")]
         container: String,
         /// The port of SRV records; default the default container's first port.
-        [opt "containerPort"]
+        [opt "containerPort", .default("the default container's first port")]
         container_port: u32,
     }
 }

@@ -30,16 +30,17 @@ props! {
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct ClusterProps {
         /// The VPC; without one the cluster creates `Vpc` under itself with two zones.
-        [opt "vpc", .ty(Ref(RefClass::Vpc))]
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .default("a new `Vpc` with two zones")]
         vpc: Vpc,
         /// `ClusterName`; CloudFormation generates one when absent.
         [into "clusterName"]
         cluster_name: String,
         /// Adds the `FARGATE` and `FARGATE_SPOT` capacity providers.
-        [val "enableFargateCapacityProviders"]
+        [val "enableFargateCapacityProviders", .default("false")]
         enable_fargate_capacity_providers: bool,
-        /// Sets `default_capacity_provider_strategy`.
-        [none "defaultCapacityProviderStrategy", .ty(Strategies), .set(Set::Custom)]
+        /// The capacity provider strategy of services that give none: providers with their weights
+        /// and bases (rule C2).
+        [none "addDefaultCapacityProviderStrategy", .ty(Strategies), .set(Set::Custom), .method()]
         default_capacity_provider_strategy: (),
         /// A Cloud Map namespace created with the cluster, the default of its services.
         [field "defaultCloudMapNamespace", .ty(Object(KindId::NamespaceOptions))]

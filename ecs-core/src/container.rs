@@ -54,10 +54,10 @@ props! {
         [val "containerPort", .required()]
         container_port: u32,
         /// The host port; in bridge mode `0` (dynamic) when absent.
-        [opt "hostPort"]
+        [opt "hostPort", .default("`0` (dynamic) in bridge mode")]
         host_port: u32,
         /// The protocol.
-        [val "protocol", .ty(Enum(&PROTOCOL))]
+        [val "protocol", .ty(Enum(&PROTOCOL)), .default("`Tcp`")]
         protocol: Protocol,
     }
 }
@@ -227,7 +227,7 @@ props! {
         [field "cpu"]
         cpu: u32,
         /// `Essential`; default true.
-        [field "essential"]
+        [field "essential", .default("true")]
         essential: bool,
         /// `PortMappings`.
         [field_list "portMappings", .ty(PortMappings)]
@@ -236,7 +236,7 @@ props! {
         [field_list "environment", .ty(Environment)]
         environment: (String, String),
         /// `Name`; default the construct id.
-        [field "containerName"]
+        [field "containerName", .default("the construct id")]
         container_name: String,
         /// `EnvironmentFiles`.
         [field_list "environmentFiles"]
@@ -315,19 +315,19 @@ props! {
         [field_list "inferenceAcceleratorResources"]
         inference_accelerator_resources: String,
         /// `MountPoints` (CDK `addMountPoints`).
-        [field_list "mountPoints"]
+        [field_list "addMountPoints", .method()]
         mount_points: MountPoint,
         /// `VolumesFrom` (CDK `addVolumesFrom`): each names a container of the task
         /// definition, checked at synthesis.
-        [field_list "volumesFrom"]
+        [field_list "addVolumesFrom", .method()]
         volumes_from: VolumeFrom,
         /// `DependsOn` (CDK `addContainerDependencies`): each names a container of the task
         /// definition, checked at synthesis.
-        [field_list "containerDependencies"]
+        [field_list "addContainerDependencies", .method()]
         container_dependencies: ContainerDependency,
         /// `Links` (bridge mode only): `name` or `name:alias`, where `name` is a container of
         /// the task definition, checked at synthesis.
-        [field_list "links"]
+        [field_list "addLink", .method()]
         links: String,
         /// `VersionConsistency`: `enabled` or `disabled`.
         [field "versionConsistency"]

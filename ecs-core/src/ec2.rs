@@ -449,19 +449,19 @@ props! {
         [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
         vpc: Vpc,
         /// `GroupDescription`; default the construct path.
-        [into "description"]
+        [into "description", .default("the construct path")]
         description: String,
         /// `SecurityGroupName`.
         [into "securityGroupName"]
         security_group_name: String,
         /// Whether all outbound traffic is allowed; default true.
-        [opt "allowAllOutbound"]
+        [opt "allowAllOutbound", .default("true")]
         allow_all_outbound: bool,
         /// Ingress rules added after creation (CDK `addIngressRule`).
-        [field_list "ingressRules"]
+        [field_list "addIngressRule", .method()]
         ingress_rules: Rule,
         /// Egress rules added after creation (CDK `addEgressRule`).
-        [field_list "egressRules"]
+        [field_list "addEgressRule", .method()]
         egress_rules: Rule,
     }
 }

@@ -30,13 +30,15 @@ props! {
         [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
         vpc: Vpc,
         /// The `Name` tag; default the construct path.
-        [into "fileSystemName"]
+        [into "fileSystemName", .default("the construct path")]
         file_system_name: String,
-        /// Sets `grant_read_write`.
-        [none "grantReadWrite", .ty(LateRefs(RefClass::TaskDefinition))]
+        /// Task definitions whose task role may mount, read and write the file system (CDK
+        /// `fileSystem.grantReadWrite(taskRole)`).
+        [none "grantReadWrite", .ty(LateRefs(RefClass::TaskDefinition)), .method()]
         grant_read_write: (),
-        /// Sets `allow_default_port_from`.
-        [none "allowDefaultPortFrom", .ty(LateRefs(RefClass::Service))]
+        /// Services whose tasks may reach the file system on the NFS port, 2049 (CDK
+        /// `fileSystem.connections.allowDefaultPortFrom(service)`).
+        [none "allowDefaultPortFrom", .ty(LateRefs(RefClass::Service)), .method()]
         allow_default_port_from: (),
     }
 }

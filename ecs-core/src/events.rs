@@ -46,9 +46,9 @@ props! {
         [into "ruleName"]
         rule_name: String,
         /// `State`: `ENABLED` unless `false`.
-        [opt "enabled"]
+        [opt "enabled", .default("true")]
         enabled: bool,
-        /// Sets `targets`.
+        /// The ECS tasks the rule starts each time it fires.
         [none "targets", .ty(Objects(KindId::EcsTaskTarget)), .set(Set::Call("add_target"))]
         targets: (),
     }
@@ -365,29 +365,29 @@ props! {
         [opt "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
         task_definition: TaskDefinition,
         /// How many tasks; default 1.
-        [opt "taskCount"]
+        [opt "taskCount", .default("1")]
         task_count: u32,
         /// Per-container overrides.
         [field_list "containerOverrides", .ty(Objects(KindId::ContainerOverride))]
         container_overrides: ContainerOverride,
         /// Public IP for awsvpc Fargate tasks (in public subnets).
-        [opt "assignPublicIp"]
+        [opt "assignPublicIp", .default("false")]
         assign_public_ip: bool,
         /// Fargate platform version.
         [into "platformVersion"]
         platform_version: String,
         /// Security groups of awsvpc tasks; default one created under the task definition.
-        [list "securityGroups", .ty(Refs(RefClass::SecurityGroup))]
+        [list "securityGroups", .ty(Refs(RefClass::SecurityGroup)), .default("one created under the task definition")]
         security_groups: SecurityGroup,
         /// ECS Exec in the started tasks.
         [opt "enableExecuteCommand"]
         enable_execute_command: bool,
         /// The subnets of awsvpc tasks (CDK `subnetSelection`); default the public ones with
         /// `assign_public_ip: true`, else the private ones.
-        [opt "subnetSelection", .ty(Enum(&SUBNET_TYPE))]
+        [opt "subnetSelection", .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
         subnet_selection: SubnetType,
         /// `EC2` or `FARGATE`; default from the task definition.
-        [field "launchType"]
+        [field "launchType", .default("`EC2` for an EC2-compatible task definition, else `FARGATE`")]
         launch_type: &'static str,
         /// `TASK_DEFINITION` or `NONE`.
         [field "propagateTags"]

@@ -75,7 +75,7 @@ props! {
         [opt "kmsKey", .ty(Ref(RefClass::Key))]
         kms_key: Key,
         /// Where command output goes; default `Default`.
-        [opt "logging", .ty(Enum(&EXEC_LOGGING))]
+        [opt "logging", .ty(Enum(&EXEC_LOGGING)), .default("`Default`")]
         logging: ExecuteCommandLogging,
         /// The destinations, with `Override` only.
         [opt "logConfiguration", .ty(Object(KindId::ExecLogConfig))]

@@ -31,7 +31,7 @@ props! {
         [into "description"]
         description: String,
         /// `EnableKeyRotation`; not set by default.
-        [opt "enableKeyRotation"]
+        [opt "enableKeyRotation", .default("false")]
         enable_key_rotation: bool,
     }
 }

@@ -46,7 +46,8 @@ macro_rules! string_setters {
 /// from `impl IntoIterator<Item = Type>`), `val` / `val_into` (a field of `Type` itself, for
 /// values with a default), `field` / `field_list` / `val_field` (the field only; the setter is
 /// written by hand) or `none` (neither: the setter is written by hand over other state); the modifiers are
-/// those of [`schema::PropDef`] (`.default("…")`, `.required()`, `.set(…)`) plus `.ty(shape)`
+/// those of [`schema::PropDef`] (`.default("…")`, `.required()`, `.set(…)`, `.method()` when
+/// the CDK calls a method for the property) plus `.ty(shape)`
 /// for a value shape other than an expression. Private state comes first, as
 /// `hidden name: Type,` lines (a doc comment may follow `hidden`).
 macro_rules! props {

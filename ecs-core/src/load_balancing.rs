@@ -366,16 +366,17 @@ props! {
         [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
         vpc: Vpc,
         /// Whether it has a public address; default internal.
-        [val "internetFacing"]
+        [val "internetFacing", .default("false")]
         internet_facing: bool,
         /// `Name`.
         [into "loadBalancerName"]
         load_balancer_name: String,
         /// The subnets; default public when internet-facing, else private.
-        [opt "vpcSubnets", .ty(Enum(&SUBNET_TYPE))]
+        [opt "vpcSubnets", .ty(Enum(&SUBNET_TYPE)), .default("`Public` when internet-facing, else `Private`")]
         vpc_subnets: SubnetType,
-        /// The security group; default a new one.
-        [opt "securityGroup", .ty(Ref(RefClass::SecurityGroup))]
+        /// The security group; a network load balancer's CDK props name it `securityGroups`, a
+        /// list.
+        [opt "securityGroup", .ty(Ref(RefClass::SecurityGroup)), .default("a new one")]
         security_group: SecurityGroup,
     }
 }
@@ -734,10 +735,10 @@ props! {
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct ListenerProps {
         /// `Port`; default from the protocol.
-        [opt "port"]
+        [opt "port", .default("from the protocol")]
         port: u32,
         /// `Protocol`; default from the port (application) or TCP (network).
-        [opt "protocol", .ty(Enum(&LB_PROTOCOL))]
+        [opt "protocol", .ty(Enum(&LB_PROTOCOL)), .default("from the port (application), `Tcp` (network)")]
         protocol: Protocol,
         /// `Certificates`.
         [list "certificates"]
@@ -746,7 +747,7 @@ props! {
         [into "sslPolicy"]
         ssl_policy: String,
         /// Whether anyone may connect (application); default true.
-        [opt "open"]
+        [opt "open", .default("true")]
         open: bool,
         /// `DefaultActions` when no target group is the default (application listeners).
         [opt "defaultAction"]
@@ -1535,13 +1536,13 @@ props! {
         [val "externalPort", .required()]
         external_port: u32,
         /// `Protocol`; default from the port.
-        [opt "externalProtocol", .ty(Enum(&CLASSIC_PROTOCOL))]
+        [opt "externalProtocol", .ty(Enum(&CLASSIC_PROTOCOL)), .default("from the port")]
         external_protocol: LoadBalancingProtocol,
         /// `InstancePort`; default the external port.
-        [opt "internalPort"]
+        [opt "internalPort", .default("the external port")]
         internal_port: u32,
         /// `InstanceProtocol`; default from the instance port.
-        [opt "internalProtocol", .ty(Enum(&CLASSIC_PROTOCOL))]
+        [opt "internalProtocol", .ty(Enum(&CLASSIC_PROTOCOL)), .default("from the instance port")]
         internal_protocol: LoadBalancingProtocol,
         /// `SSLCertificateId`.
         [into "sslCertificateArn"]
@@ -1563,7 +1564,7 @@ props! {
         [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
         vpc: Vpc,
         /// Whether it has a public address; default internal.
-        [val "internetFacing"]
+        [val "internetFacing", .default("false")]
         internet_facing: bool,
         /// The listeners.
         [list "listeners", .ty(Objects(KindId::ClassicListener))]
@@ -1572,7 +1573,7 @@ props! {
         [field_list "targets", .ty(Targets)]
         targets: LoadBalancerTarget,
         /// `CrossZone`; default true.
-        [opt "crossZone"]
+        [opt "crossZone", .default("true")]
         cross_zone: bool,
     }
 }

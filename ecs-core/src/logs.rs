@@ -112,7 +112,7 @@ props! {
         [into "logGroupName"]
         log_group_name: String,
         /// Retention; default two years, as the CDK's.
-        [opt "retention", .ty(Enum(&RETENTION_DAYS))]
+        [opt "retention", .ty(Enum(&RETENTION_DAYS)), .default("`TwoYears`")]
         retention: RetentionDays,
         /// `KmsKeyId`: the key that encrypts the events.
         [opt "encryptionKey", .ty(Ref(RefClass::Key))]

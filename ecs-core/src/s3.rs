@@ -22,7 +22,7 @@ props! {
         [into "bucketName"]
         bucket_name: String,
         /// `VersioningConfiguration` enabled.
-        [val "versioned"]
+        [val "versioned", .default("false")]
         versioned: bool,
         /// Server-side encryption with this KMS key.
         [opt "encryptionKey", .ty(Ref(RefClass::Key))]

@@ -34,7 +34,7 @@ props! {
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct EnableScalingProps {
         /// The fewest tasks; default 1.
-        [opt "minCapacity"]
+        [opt "minCapacity", .default("1")]
         min_capacity: u32,
         /// The most tasks (required).
         [opt "maxCapacity"]
@@ -164,17 +164,17 @@ props! {
         /// The average CPU utilization to keep, in percent (required).
         [into "targetUtilizationPercent", .required()]
         target_utilization_percent: f64,
-        /// Sets `scale_in_cooldown`.
+        /// How long after a scale-in activity before another scale-in may start.
         [none "scaleInCooldown"]
         scale_in_cooldown: (),
-        /// Sets `scale_out_cooldown`.
+        /// How long after a scale-out activity before another scale-out may start.
         [none "scaleOutCooldown"]
         scale_out_cooldown: (),
-        /// Sets `disable_scale_in`.
-        [none "disableScaleIn"]
+        /// Whether the policy only adds tasks and never removes them.
+        [none "disableScaleIn", .default("false")]
         disable_scale_in: (),
-        /// Sets `policy_name`.
-        [none "policyName"]
+        /// The scaling policy's name (`PolicyName`).
+        [none "policyName", .default("the policy's unique id")]
         policy_name: (),
     }
 }
@@ -191,17 +191,17 @@ props! {
         /// The average memory utilization to keep, in percent (required).
         [into "targetUtilizationPercent", .required()]
         target_utilization_percent: f64,
-        /// Sets `scale_in_cooldown`.
+        /// How long after a scale-in activity before another scale-in may start.
         [none "scaleInCooldown"]
         scale_in_cooldown: (),
-        /// Sets `scale_out_cooldown`.
+        /// How long after a scale-out activity before another scale-out may start.
         [none "scaleOutCooldown"]
         scale_out_cooldown: (),
-        /// Sets `disable_scale_in`.
-        [none "disableScaleIn"]
+        /// Whether the policy only adds tasks and never removes them.
+        [none "disableScaleIn", .default("false")]
         disable_scale_in: (),
-        /// Sets `policy_name`.
-        [none "policyName"]
+        /// The scaling policy's name (`PolicyName`).
+        [none "policyName", .default("the policy's unique id")]
         policy_name: (),
     }
 }
@@ -221,17 +221,17 @@ props! {
         /// The application target group the service is registered in (required).
         [opt "targetGroup", .ty(TargetGroup), .required()]
         target_group: TargetGroup,
-        /// Sets `scale_in_cooldown`.
+        /// How long after a scale-in activity before another scale-in may start.
         [none "scaleInCooldown"]
         scale_in_cooldown: (),
-        /// Sets `scale_out_cooldown`.
+        /// How long after a scale-out activity before another scale-out may start.
         [none "scaleOutCooldown"]
         scale_out_cooldown: (),
-        /// Sets `disable_scale_in`.
-        [none "disableScaleIn"]
+        /// Whether the policy only adds tasks and never removes them.
+        [none "disableScaleIn", .default("false")]
         disable_scale_in: (),
-        /// Sets `policy_name`.
-        [none "policyName"]
+        /// The scaling policy's name (`PolicyName`).
+        [none "policyName", .default("the policy's unique id")]
         policy_name: (),
     }
 }

@@ -352,8 +352,12 @@ pub enum Set {
 pub struct PropDef {
     /// The snake_case name, as the setter is named and `ecs_app!` spells it.
     pub name: &'static str,
-    /// The CDK's name of the property (`memoryLimitMiB`).
+    /// The CDK's name of the property (`memoryLimitMiB`), or of the method the CDK calls for
+    /// it (`addLink`) when [`method`](Self::method) is set.
     pub cdk: &'static str,
+    /// Whether `cdk` names a method rather than a props field: the CDK has no property for it
+    /// and calls the method instead (`container.addLink(…)`).
+    pub method: bool,
     /// The value shape.
     pub ty: PropType,
     /// Whether the item is incomplete without it.
@@ -383,6 +387,7 @@ impl PropDef {
             default: None,
             doc: "",
             set: Set::Setter,
+            method: false,
         }
     }
 
@@ -410,6 +415,20 @@ impl PropDef {
     /// The same property with another value shape.
     pub const fn ty(self, ty: PropType) -> PropDef {
         PropDef { ty, ..self }
+    }
+
+    /// The same property, its CDK counterpart a method named `cdk`.
+    ///
+    /// ```
+    /// use ecs_core::schema::{PropDef, PropType};
+    /// const P: PropDef = PropDef::new("links", "addLink", PropType::Expr).method();
+    /// assert!(P.method);
+    /// ```
+    pub const fn method(self) -> PropDef {
+        PropDef {
+            method: true,
+            ..self
+        }
     }
 
     /// The same property, passed on as `set` says.
@@ -712,9 +731,14 @@ pub static KINDS: &[Kind] = &[
         keyword: "capacity provider strategy",
         noun: "capacity provider strategy",
         props: &[
-            required("capacity_provider", "capacityProvider", PropType::Provider),
-            prop("weight", "weight", E),
-            prop("base", "base", E),
+            required("capacity_provider", "capacityProvider", PropType::Provider).doc(
+                "The provider: a declared asg capacity provider, `\"FARGATE\"` or `\"FARGATE_SPOT\"` (rule C2).",
+            ),
+            prop("weight", "weight", E)
+                .doc("The provider's share of the tasks beyond the base, relative to the other providers' weights."),
+            prop("base", "base", E).doc(
+                "How many tasks run on this provider before the weights apply; one provider only (rule C2).",
+            ),
         ],
         children: &[],
         class: None,
@@ -792,18 +816,30 @@ pub static KINDS: &[Kind] = &[
         keyword: "add_targets",
         noun: "targets",
         props: &[
-            prop("port", "port", E),
-            prop("protocol", "protocol", PropType::Enum(&LB_PROTOCOL)),
-            prop("targets", "targets", PropType::Targets),
-            prop("priority", "priority", E),
-            prop("conditions", "conditions", E),
+            prop("port", "port", E)
+                .doc("The port the load balancer sends traffic to the targets on.")
+                .default("from the protocol"),
+            prop("protocol", "protocol", PropType::Enum(&LB_PROTOCOL))
+                .doc("The protocol the load balancer uses to reach the targets.")
+                .default("from the port"),
+            prop("targets", "targets", PropType::Targets).doc(
+                "The services to register, or `{ service, container_name, container_port }` for one container and port (rule L1).",
+            ),
+            prop("priority", "priority", E)
+                .doc("The priority of the listener rule the group is reached by; needs `conditions`."),
+            prop("conditions", "conditions", E)
+                .doc("Which requests the listener rule sends to the group, e.g. by path or host."),
             prop(
                 "health_check",
                 "healthCheck",
                 PropType::Object(KindId::HealthCheck),
-            ),
-            prop("target_group_name", "targetGroupName", E),
-            prop("deregistration_delay", "deregistrationDelay", E),
+            )
+            .doc("How the target group checks the targets' health."),
+            prop("target_group_name", "targetGroupName", E)
+                .doc("The target group's name (`Name`); CloudFormation generates one when absent."),
+            prop("deregistration_delay", "deregistrationDelay", E)
+                .doc("How long the load balancer lets a deregistering target finish its requests.")
+                .default("300 seconds"),
         ],
         children: &[],
         class: None,
@@ -816,16 +852,24 @@ pub static KINDS: &[Kind] = &[
         keyword: "register_load_balancer_targets",
         noun: "load balancer targets",
         props: &[
-            required("service", "service", Ref(RefClass::Service)),
-            required("container_name", "containerName", PropType::Name),
-            prop("container_port", "containerPort", E),
-            prop("port", "port", E),
-            prop("protocol", "protocol", PropType::Enum(&LB_PROTOCOL)),
+            required("service", "service", Ref(RefClass::Service))
+                .doc("The service whose `registerLoadBalancerTargets` the CDK calls."),
+            required("container_name", "containerName", PropType::Name)
+                .doc("The container the target group sends traffic to (rule L1)."),
+            prop("container_port", "containerPort", E)
+                .doc("The container port the traffic goes to; it must be mapped (rule L1).")
+                .default("the container's first port"),
+            prop("port", "port", E)
+                .doc("The port of the new target group (the listener's `addTargets` props).")
+                .default("443 with `Https`, else 80"),
+            prop("protocol", "protocol", PropType::Enum(&LB_PROTOCOL))
+                .doc("The protocol of the new target group (the listener's `addTargets` props)."),
             prop(
                 "health_check",
                 "healthCheck",
                 PropType::Object(KindId::HealthCheck),
-            ),
+            )
+            .doc("How the new target group checks the targets' health."),
         ],
         children: &[],
         class: None,
@@ -866,8 +910,9 @@ pub static KINDS: &[Kind] = &[
         keyword: "cfn_output",
         noun: "output",
         props: &[
-            required("value", "value", PropType::Attr),
-            prop("description", "description", E),
+            required("value", "value", PropType::Attr)
+                .doc("The value the stack outputs, e.g. a load balancer's DNS name."),
+            prop("description", "description", E).doc("What the output is, shown with it."),
         ],
         children: &[],
         class: None,
@@ -924,10 +969,16 @@ pub static KINDS: &[Kind] = &[
         keyword: "target",
         noun: "load balancer target",
         props: &[
-            required("service", "service", Ref(RefClass::Service)),
-            required("container_name", "containerName", PropType::Name),
-            prop("container_port", "containerPort", E),
-            prop("protocol", "protocol", PropType::Enum(&PROTOCOL)),
+            required("service", "service", Ref(RefClass::Service))
+                .doc("The service whose `loadBalancerTarget` the CDK calls."),
+            required("container_name", "containerName", PropType::Name)
+                .doc("The container the load balancer sends traffic to (rule L1)."),
+            prop("container_port", "containerPort", E)
+                .doc("The container port the traffic goes to; it must be mapped (rule L1).")
+                .default("the container's first port"),
+            prop("protocol", "protocol", PropType::Enum(&PROTOCOL))
+                .doc("The protocol of that port mapping.")
+                .default("`Tcp`"),
         ],
         children: &[],
         class: None,
@@ -1065,7 +1116,8 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "imported_repository",
         noun: "imported repository",
-        props: &[required("repository_name", "repositoryName", E)],
+        props: &[required("repository_name", "repositoryName", E)
+            .doc("The name of the existing ECR repository in the stack's account and region.")],
         children: &[],
         class: Some(RefClass::Supporting),
         id_ref: None,
@@ -1124,7 +1176,8 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "imported_secret",
         noun: "imported secret",
-        props: &[required("secret_name", "secretName", E)],
+        props: &[required("secret_name", "secretName", E)
+            .doc("The name of the existing secret, without the suffix Secrets Manager appends.")],
         children: &[],
         class: Some(RefClass::Supporting),
         id_ref: None,
@@ -1136,8 +1189,11 @@ pub static KINDS: &[Kind] = &[
         keyword: "auto_scale_task_count",
         noun: "task auto scaling",
         props: &[
-            prop("min_capacity", "minCapacity", E),
-            required("max_capacity", "maxCapacity", E),
+            prop("min_capacity", "minCapacity", E)
+                .doc("The fewest tasks the service scales in to (rule A1).")
+                .default("1"),
+            required("max_capacity", "maxCapacity", E)
+                .doc("The most tasks the service scales out to (rule A1)."),
         ],
         children: &[
             KindId::ScaleOnCpu,
@@ -1332,7 +1388,9 @@ pub fn reference_markdown() -> String {
          Every item kind `ecs_app!` knows and every property of each, as the schema \
          (`ecs-core/src/schema.rs`) and the props declarations (`props!`) state them. \
          Generated: `cargo test --test reference` checks this file, \
-         `REFERENCE=overwrite cargo test --test reference` rewrites it.\n",
+         `REFERENCE=overwrite cargo test --test reference` rewrites it.\n\n\
+         The CDK column names the CDK's property; a name written `method()` is a method the CDK \
+         calls instead, where it has no property.\n",
     );
     for k in KINDS.iter().filter(|k| k.id != KindId::App) {
         let _ = write!(out, "\n## {}\n\n", k.noun);
@@ -1380,11 +1438,16 @@ pub fn reference_markdown() -> String {
         out.push_str("|---|---|---|---|---|---|\n");
         for p in k.props {
             let doc = p.doc.split("```").next().unwrap_or("").trim();
+            let cdk = if p.method {
+                format!("{}()", p.cdk)
+            } else {
+                p.cdk.to_owned()
+            };
             let _ = writeln!(
                 out,
                 "| `{}` | `{}` | {} | {} | {} | {} |",
                 p.name,
-                p.cdk,
+                cdk,
                 p.ty.describe().replace('|', "\\|"),
                 if p.required { "yes" } else { "" },
                 p.default.unwrap_or(""),

@@ -86,7 +86,7 @@ props! {
         [into "description"]
         description: String,
         /// `GenerateSecretString`; an empty generator (a random password) when absent.
-        [opt "generateSecretString"]
+        [opt "generateSecretString", .default("a random password")]
         generate_secret_string: SecretStringGenerator,
     }
 }

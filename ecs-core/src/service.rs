@@ -67,10 +67,10 @@ props! {
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct DeploymentCircuitBreaker {
         /// Whether the breaker is on.
-        [val "enable"]
+        [val "enable", .default("true")]
         enable: bool,
         /// Whether a failed deployment rolls back.
-        [val "rollback"]
+        [val "rollback", .default("false")]
         rollback: bool,
     }
 }
@@ -427,67 +427,73 @@ props! {
         hidden daemon: bool,
         hidden placement_strategies: Vec<PlacementStrategy>,
         hidden placement_constraints: Vec<PlacementConstraint>,
-        /// Sets `cluster`.
+        /// The cluster the service runs its tasks in.
         [none "cluster", .ty(Ref(RefClass::Cluster)), .required()]
         cluster: (),
-        /// Sets `task_definition`.
+        /// The task definition of the service's tasks; it must be EC2-compatible (rule S1).
         [none "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
         task_definition: (),
-        /// Sets `desired_count`.
-        [none "desiredCount"]
+        /// How many tasks to keep running; absent, no `DesiredCount` is emitted and ECS starts one;
+        /// not with `daemon` (rule S4).
+        [none "desiredCount", .default("1")]
         desired_count: (),
-        /// Sets `service_name`.
+        /// The service's name (`ServiceName`); CloudFormation generates one when absent.
         [none "serviceName"]
         service_name: (),
-        /// Sets `min_healthy_percent`.
-        [none "minHealthyPercent"]
+        /// The share of the desired tasks that must keep running during a deployment; below
+        /// `max_healthy_percent` (rule S4).
+        [none "minHealthyPercent", .default("50 (daemon: 0)")]
         min_healthy_percent: (),
-        /// Sets `max_healthy_percent`.
-        [none "maxHealthyPercent"]
+        /// The share of the desired tasks that may run during a deployment; 100 for a daemon (rule
+        /// S4).
+        [none "maxHealthyPercent", .default("200 (daemon: 100)")]
         max_healthy_percent: (),
-        /// Sets `daemon`.
-        [none "daemon"]
+        /// Runs one task on every container instance of the cluster instead of a desired count.
+        [none "daemon", .default("false")]
         daemon: (),
-        /// Sets `security_groups`.
-        [none "securityGroups", .ty(Refs(RefClass::SecurityGroup))]
+        /// The security groups of the tasks' network interfaces (awsvpc only).
+        [none "securityGroups", .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
         security_groups: (),
-        /// Sets `vpc_subnets`.
-        [none "vpcSubnets", .ty(Enum(&SUBNET_TYPE))]
+        /// The subnets of the tasks' network interfaces (awsvpc only).
+        [none "vpcSubnets", .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
         vpc_subnets: (),
-        /// Sets `assign_public_ip`.
-        [none "assignPublicIp"]
+        /// Whether the tasks get public IP addresses, which puts them in public subnets (awsvpc
+        /// only).
+        [none "assignPublicIp", .default("false")]
         assign_public_ip: (),
-        /// Sets `placement_strategies`.
+        /// How the tasks are spread over or packed onto the instances (`PlacementStrategies`).
         [none "placementStrategies"]
         placement_strategies: (),
-        /// Sets `placement_constraints`.
+        /// Which instances may run the tasks (`PlacementConstraints`).
         [none "placementConstraints"]
         placement_constraints: (),
-        /// Sets `health_check_grace_period`.
-        [none "healthCheckGracePeriod"]
+        /// How long after a task starts ECS ignores failing load balancer health checks.
+        [none "healthCheckGracePeriod", .default("60 seconds with a load balancer, else none")]
         health_check_grace_period: (),
-        /// Sets `circuit_breaker`.
+        /// Stops a deployment whose tasks keep failing to start, and can roll it back.
         [none "circuitBreaker", .ty(Object(KindId::CircuitBreaker))]
         circuit_breaker: (),
-        /// Sets `deployment_controller`.
-        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER))]
+        /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
+        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
         deployment_controller: (),
-        /// Sets `propagate_tags`.
-        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE))]
+        /// Whose tags the tasks get: the service's or the task definition's.
+        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
         propagate_tags: (),
-        /// Sets `enable_ecs_managed_tags`.
-        [none "enableEcsManagedTags"]
+        /// Whether ECS tags the tasks with the names of their cluster and service.
+        [none "enableECSManagedTags", .default("false")]
         enable_ecs_managed_tags: (),
-        /// Sets `enable_execute_command`.
-        [none "enableExecuteCommand"]
+        /// Whether ECS Exec may run commands in the tasks; the task role gets the SSM messages
+        /// permissions.
+        [none "enableExecuteCommand", .default("false")]
         enable_execute_command: (),
-        /// Sets `cloud_map_options`.
+        /// Registers the tasks in a Cloud Map service created for the service (rule M1).
         [none "cloudMapOptions", .ty(Object(KindId::CloudMapOptions))]
         cloud_map_options: (),
-        /// Sets `associate_cloud_map_service`.
-        [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service"))]
+        /// Registers the tasks in a declared Cloud Map service (rule M1).
+        [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
-        /// Sets `capacity_provider_strategies`.
+        /// Spreads the tasks over capacity providers instead of launching them with the launch type
+        /// (rule C2).
         [none "capacityProviderStrategies", .ty(Strategies)]
         capacity_provider_strategies: (),
     }
@@ -539,61 +545,65 @@ props! {
         hidden base: BaseProps,
         hidden network: NetworkProps,
         hidden platform_version: Option<String>,
-        /// Sets `cluster`.
+        /// The cluster the service runs its tasks in.
         [none "cluster", .ty(Ref(RefClass::Cluster)), .required()]
         cluster: (),
-        /// Sets `task_definition`.
+        /// The task definition of the service's tasks; it must be Fargate-compatible (rule S1).
         [none "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
         task_definition: (),
-        /// Sets `desired_count`.
-        [none "desiredCount"]
+        /// How many tasks to keep running; absent, no `DesiredCount` is emitted and ECS starts one.
+        [none "desiredCount", .default("1")]
         desired_count: (),
-        /// Sets `service_name`.
+        /// The service's name (`ServiceName`); CloudFormation generates one when absent.
         [none "serviceName"]
         service_name: (),
-        /// Sets `min_healthy_percent`.
-        [none "minHealthyPercent"]
+        /// The share of the desired tasks that must keep running during a deployment; below
+        /// `max_healthy_percent` (rule S4).
+        [none "minHealthyPercent", .default("50")]
         min_healthy_percent: (),
-        /// Sets `max_healthy_percent`.
-        [none "maxHealthyPercent"]
+        /// The share of the desired tasks that may run during a deployment.
+        [none "maxHealthyPercent", .default("200")]
         max_healthy_percent: (),
-        /// Sets `assign_public_ip`.
-        [none "assignPublicIp"]
+        /// Whether the tasks get public IP addresses, which puts them in public subnets (awsvpc
+        /// only).
+        [none "assignPublicIp", .default("false")]
         assign_public_ip: (),
-        /// Sets `platform_version`.
-        [none "platformVersion"]
+        /// The Fargate platform version, e.g. `"1.4.0"`; some features need 1.4.0 (rule F6).
+        [none "platformVersion", .default("`LATEST`")]
         platform_version: (),
-        /// Sets `security_groups`.
-        [none "securityGroups", .ty(Refs(RefClass::SecurityGroup))]
+        /// The security groups of the tasks' network interfaces (awsvpc only).
+        [none "securityGroups", .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
         security_groups: (),
-        /// Sets `vpc_subnets`.
-        [none "vpcSubnets", .ty(Enum(&SUBNET_TYPE))]
+        /// The subnets of the tasks' network interfaces (awsvpc only).
+        [none "vpcSubnets", .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
         vpc_subnets: (),
-        /// Sets `health_check_grace_period`.
-        [none "healthCheckGracePeriod"]
+        /// How long after a task starts ECS ignores failing load balancer health checks.
+        [none "healthCheckGracePeriod", .default("60 seconds with a load balancer, else none")]
         health_check_grace_period: (),
-        /// Sets `circuit_breaker`.
+        /// Stops a deployment whose tasks keep failing to start, and can roll it back.
         [none "circuitBreaker", .ty(Object(KindId::CircuitBreaker))]
         circuit_breaker: (),
-        /// Sets `deployment_controller`.
-        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER))]
+        /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
+        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
         deployment_controller: (),
-        /// Sets `propagate_tags`.
-        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE))]
+        /// Whose tags the tasks get: the service's or the task definition's.
+        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
         propagate_tags: (),
-        /// Sets `enable_ecs_managed_tags`.
-        [none "enableEcsManagedTags"]
+        /// Whether ECS tags the tasks with the names of their cluster and service.
+        [none "enableECSManagedTags", .default("false")]
         enable_ecs_managed_tags: (),
-        /// Sets `enable_execute_command`.
-        [none "enableExecuteCommand"]
+        /// Whether ECS Exec may run commands in the tasks; the task role gets the SSM messages
+        /// permissions.
+        [none "enableExecuteCommand", .default("false")]
         enable_execute_command: (),
-        /// Sets `cloud_map_options`.
+        /// Registers the tasks in a Cloud Map service created for the service (rule M1).
         [none "cloudMapOptions", .ty(Object(KindId::CloudMapOptions))]
         cloud_map_options: (),
-        /// Sets `associate_cloud_map_service`.
-        [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service"))]
+        /// Registers the tasks in a declared Cloud Map service (rule M1).
+        [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
-        /// Sets `capacity_provider_strategies`.
+        /// Spreads the tasks over capacity providers instead of launching them with the launch type
+        /// (rule C2).
         [none "capacityProviderStrategies", .ty(Strategies)]
         capacity_provider_strategies: (),
     }
@@ -808,47 +818,49 @@ props! {
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct ExternalServiceProps {
         hidden base: BaseProps,
-        /// Sets `cluster`.
+        /// The cluster the service runs its tasks in.
         [none "cluster", .ty(Ref(RefClass::Cluster)), .required()]
         cluster: (),
-        /// Sets `task_definition`.
+        /// The task definition of the service's tasks; it must be an External one (rule S1).
         [none "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
         task_definition: (),
-        /// Sets `desired_count`.
-        [none "desiredCount"]
+        /// How many tasks to keep running; absent, no `DesiredCount` is emitted and ECS starts one.
+        [none "desiredCount", .default("1")]
         desired_count: (),
-        /// Sets `service_name`.
+        /// The service's name (`ServiceName`); CloudFormation generates one when absent.
         [none "serviceName"]
         service_name: (),
-        /// Sets `min_healthy_percent`.
-        [none "minHealthyPercent"]
+        /// The share of the desired tasks that must keep running during a deployment; below
+        /// `max_healthy_percent` (rule S4).
+        [none "minHealthyPercent", .default("0")]
         min_healthy_percent: (),
-        /// Sets `max_healthy_percent`.
-        [none "maxHealthyPercent"]
+        /// The share of the desired tasks that may run during a deployment.
+        [none "maxHealthyPercent", .default("100")]
         max_healthy_percent: (),
-        /// Sets `health_check_grace_period`.
-        [none "healthCheckGracePeriod"]
+        /// How long after a task starts ECS ignores failing load balancer health checks.
+        [none "healthCheckGracePeriod", .default("60 seconds with a load balancer, else none")]
         health_check_grace_period: (),
-        /// Sets `circuit_breaker`.
+        /// The deployment circuit breaker, refused for External services (rule X1).
         [none "circuitBreaker", .ty(Object(KindId::CircuitBreaker))]
         circuit_breaker: (),
-        /// Sets `deployment_controller`.
-        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER))]
+        /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
+        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
         deployment_controller: (),
-        /// Sets `propagate_tags`.
-        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE))]
+        /// Whose tags the tasks get: the service's or the task definition's.
+        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
         propagate_tags: (),
-        /// Sets `enable_ecs_managed_tags`.
-        [none "enableEcsManagedTags"]
+        /// Whether ECS tags the tasks with the names of their cluster and service.
+        [none "enableECSManagedTags", .default("false")]
         enable_ecs_managed_tags: (),
-        /// Sets `enable_execute_command`.
-        [none "enableExecuteCommand"]
+        /// Whether ECS Exec may run commands in the tasks; the task role gets the SSM messages
+        /// permissions.
+        [none "enableExecuteCommand", .default("false")]
         enable_execute_command: (),
-        /// Sets `cloud_map_options`.
+        /// Cloud Map registration, refused for External services (rule X1).
         [none "cloudMapOptions", .ty(Object(KindId::CloudMapOptions))]
         cloud_map_options: (),
-        /// Sets `associate_cloud_map_service`.
-        [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service"))]
+        /// Registration in an existing Cloud Map service, refused for External services (rule X1).
+        [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
     }
 }

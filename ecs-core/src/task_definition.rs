@@ -439,25 +439,25 @@ props! {
     #[derive(Debug, Clone, Default)]
     pub struct Ec2TaskDefinitionProps {
         hidden spec: Spec,
-        /// Sets `network_mode`.
-        [none "networkMode", .ty(Enum(&NETWORK_MODE))]
+        /// How the containers are networked (`NetworkMode`).
+        [none "networkMode", .ty(Enum(&NETWORK_MODE)), .default("`Bridge`")]
         network_mode: (),
-        /// Sets `family`.
-        [none "family"]
+        /// The name that groups the task definition's revisions (`Family`).
+        [none "family", .default("the construct's unique id")]
         family: (),
-        /// Sets `volumes`.
+        /// Volumes the containers may mount: host paths, Docker volumes or EFS file systems.
         [none "volumes"]
         volumes: (),
-        /// Sets `placement_constraints`.
+        /// Which instances may run the tasks (`PlacementConstraints`).
         [none "placementConstraints"]
         placement_constraints: (),
-        /// Sets `ipc_mode`.
+        /// The IPC resource namespace of the containers (`IpcMode`).
         [none "ipcMode", .ty(Enum(&IPC_MODE))]
         ipc_mode: (),
-        /// Sets `pid_mode`.
+        /// The process namespace of the containers (`PidMode`).
         [none "pidMode", .ty(Enum(&PID_MODE))]
         pid_mode: (),
-        /// Sets `inference_accelerators`.
+        /// Elastic Inference accelerators attached to the task (a feature AWS has retired).
         [none "inferenceAccelerators"]
         inference_accelerators: (),
     }
@@ -503,35 +503,38 @@ props! {
     #[derive(Debug, Clone, Default)]
     pub struct FargateTaskDefinitionProps {
         hidden spec: Spec,
-        /// Sets `cpu`.
+        /// The task's CPU, in units (`256`) or vCPU (`"1 vCPU"`); required, in a pair Fargate
+        /// offers (rules F1, F2).
         [none "cpu"]
         cpu: (),
-        /// Sets `memory_limit_mib`.
+        /// The task's memory, in MiB (`512`) or GB (`"1 GB"`); required, in a pair with `cpu`
+        /// Fargate offers (rules F1, F2).
         [none "memoryLimitMiB"]
         memory_limit_mib: (),
-        /// Sets `network_mode`.
-        [none "networkMode", .ty(Enum(&NETWORK_MODE))]
+        /// Fargate tasks always use `AwsVpc`; any other mode is refused (rule F3; the CDK's Fargate
+        /// props have no network mode).
+        [none "networkMode", .ty(Enum(&NETWORK_MODE)), .default("`AwsVpc`")]
         network_mode: (),
-        /// Sets `family`.
-        [none "family"]
+        /// The name that groups the task definition's revisions (`Family`).
+        [none "family", .default("the construct's unique id")]
         family: (),
-        /// Sets `volumes`.
+        /// Volumes the containers may mount; host paths and Docker volumes are refused (rule F4).
         [none "volumes"]
         volumes: (),
-        /// Sets `ephemeral_storage_gib`.
-        [none "ephemeralStorageGiB"]
+        /// The task's ephemeral storage, 21 to 200 GiB, on platform version 1.4.0 (rule F6).
+        [none "ephemeralStorageGiB", .default("20 (Fargate's)")]
         ephemeral_storage_gib: (),
-        /// Sets `runtime_platform`.
-        [none "runtimePlatform"]
+        /// The CPU architecture and operating system family the tasks run on (`RuntimePlatform`).
+        [none "runtimePlatform", .default("Linux on x86_64")]
         runtime_platform: (),
-        /// Sets `pid_mode`.
+        /// The process namespace of the containers (`PidMode`).
         [none "pidMode", .ty(Enum(&PID_MODE))]
         pid_mode: (),
-        /// Sets `placement_constraints`.
-        [none "placementConstraints"]
+        /// Refused: Fargate places the tasks itself (rule F4).
+        [none "addPlacementConstraint", .method()]
         placement_constraints: (),
-        /// Sets `inference_accelerators`.
-        [none "inferenceAccelerators"]
+        /// Refused: Fargate has no Elastic Inference accelerators (rule F4).
+        [none "addInferenceAccelerator", .method()]
         inference_accelerators: (),
     }
 }
@@ -591,17 +594,17 @@ props! {
     #[derive(Debug, Clone, Default)]
     pub struct ExternalTaskDefinitionProps {
         hidden spec: Spec,
-        /// Sets `network_mode`.
-        [none "networkMode", .ty(Enum(&NETWORK_MODE))]
+        /// How the containers are networked: `Bridge`, `Host` or `None` (rule X2).
+        [none "networkMode", .ty(Enum(&NETWORK_MODE)), .default("`Bridge`")]
         network_mode: (),
-        /// Sets `family`.
-        [none "family"]
+        /// The name that groups the task definition's revisions (`Family`).
+        [none "family", .default("the construct's unique id")]
         family: (),
-        /// Sets `volumes`.
+        /// Refused: ECS Anywhere attaches no volumes (rule X1).
         [none "volumes"]
         volumes: (),
-        /// Sets `inference_accelerators`.
-        [none "inferenceAccelerators"]
+        /// Refused: ECS Anywhere has no inference accelerators (rule X1).
+        [none "addInferenceAccelerator", .method()]
         inference_accelerators: (),
     }
 }
@@ -630,40 +633,45 @@ props! {
     pub struct TaskDefinitionProps {
         hidden compatibility: Option<Compatibility>,
         hidden spec: Spec,
-        /// Sets `compatibility`.
+        /// Where the tasks can run: `Ec2`, `Fargate`, `Ec2AndFargate` or `External`.
         [none "compatibility", .ty(Enum(&COMPATIBILITY)), .required()]
         compatibility: (),
-        /// Sets `cpu`.
+        /// The task's CPU, in units or vCPU; required when Fargate-compatible, in a pair Fargate
+        /// offers (rules F1, F2).
         [none "cpu"]
         cpu: (),
-        /// Sets `memory_mib`.
+        /// The task's memory, in MiB or GB; required when Fargate-compatible, in a pair with `cpu`
+        /// Fargate offers (rules F1, F2).
         [none "memoryMiB"]
         memory_mib: (),
-        /// Sets `network_mode`.
-        [none "networkMode", .ty(Enum(&NETWORK_MODE))]
+        /// How the containers are networked; `AwsVpc` when Fargate-compatible (rule F3), bridge,
+        /// host or none when External (rule X2).
+        [none "networkMode", .ty(Enum(&NETWORK_MODE)), .default("`AwsVpc` when Fargate-compatible, else `Bridge`")]
         network_mode: (),
-        /// Sets `family`.
-        [none "family"]
+        /// The name that groups the task definition's revisions (`Family`).
+        [none "family", .default("the construct's unique id")]
         family: (),
-        /// Sets `volumes`.
+        /// Volumes the containers may mount; not host paths or Docker volumes when
+        /// Fargate-compatible (rule F4), none when External (rule X1).
         [none "volumes"]
         volumes: (),
-        /// Sets `placement_constraints`.
+        /// Which instances may run the tasks; not when Fargate-compatible (rule F4).
         [none "placementConstraints"]
         placement_constraints: (),
-        /// Sets `ipc_mode`.
+        /// The IPC resource namespace of the containers (`IpcMode`).
         [none "ipcMode", .ty(Enum(&IPC_MODE))]
         ipc_mode: (),
-        /// Sets `pid_mode`.
+        /// The process namespace of the containers (`PidMode`).
         [none "pidMode", .ty(Enum(&PID_MODE))]
         pid_mode: (),
-        /// Sets `inference_accelerators`.
+        /// Elastic Inference accelerators attached to the task; EC2 only (rules F4, X1).
         [none "inferenceAccelerators"]
         inference_accelerators: (),
-        /// Sets `ephemeral_storage_gib`.
+        /// The task's ephemeral storage in GiB, when Fargate-compatible (rule F6).
         [none "ephemeralStorageGiB"]
         ephemeral_storage_gib: (),
-        /// Sets `runtime_platform`.
+        /// The CPU architecture and operating system family of Fargate-compatible tasks
+        /// (`RuntimePlatform`).
         [none "runtimePlatform"]
         runtime_platform: (),
     }
