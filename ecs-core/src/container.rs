@@ -50,13 +50,13 @@ props! {
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub struct PortMapping {
-        /// The port the container listens on.
+        /// The port the container listens on (`ContainerPort`).
         [val "containerPort", .required()]
         container_port: u32,
-        /// The host port; in bridge mode `0` (dynamic) when absent.
+        /// The host port mapped to it; in awsvpc and host mode the container port itself (rule L3).
         [opt "hostPort", .default("`0` (dynamic) in bridge mode")]
         host_port: u32,
-        /// The protocol.
+        /// The port's protocol (`Protocol`).
         [val "protocol", .ty(Enum(&PROTOCOL)), .default("`Tcp`")]
         protocol: Protocol,
     }
@@ -214,128 +214,140 @@ props! {
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct ContainerDefinitionOptions {
-        /// The image (required).
+        /// The image the container runs: from a registry, an ECR repository or a local asset.
         [field "image", .required()]
         image: ContainerImage,
-        /// `Memory`: the hard limit in MiB.
+        /// The hard memory limit in MiB: the container is killed above it (`Memory`; rules E1, E2).
         [field "memoryLimitMiB"]
         memory_limit_mib: u32,
-        /// `MemoryReservation`: the soft limit in MiB.
+        /// The soft memory limit in MiB the scheduler reserves for the container
+        /// (`MemoryReservation`; rules E1, E2).
         [field "memoryReservationMiB"]
         memory_reservation_mib: u32,
-        /// `Cpu` units.
+        /// The CPU units reserved for the container (`Cpu`); the containers' sum fits the task's
+        /// (rule E2).
         [field "cpu"]
         cpu: u32,
-        /// `Essential`; default true.
+        /// Whether the task stops when this container stops; a task needs one essential container
+        /// (rule S2).
         [field "essential", .default("true")]
         essential: bool,
-        /// `PortMappings`.
+        /// The ports the container listens on, and the host ports mapped to them (`PortMappings`;
+        /// rule L3).
         [field_list "portMappings", .ty(PortMappings)]
         port_mappings: PortMapping,
-        /// `Environment`, in the order given.
+        /// Environment variables of the container, in the order given (`Environment`).
         [field_list "environment", .ty(Environment)]
         environment: (String, String),
-        /// `Name`; default the construct id.
+        /// The container's name in the task definition (`Name`).
         [field "containerName", .default("the construct id")]
         container_name: String,
-        /// `EnvironmentFiles`.
+        /// S3 files of environment variables loaded when the container starts (`EnvironmentFiles`;
+        /// rule F6).
         [field_list "environmentFiles"]
         environment_files: EnvironmentFile,
-        /// `Secrets`, in the order given.
+        /// Environment variables read from Secrets Manager or SSM when the container starts, in the
+        /// order given (`Secrets`; rule F6).
         [field_list "secrets", .ty(Environment)]
         secrets: (String, Secret),
-        /// `Command`.
+        /// The command the container runs, replacing the image's `CMD` (`Command`).
         [field_list "command"]
         command: String,
-        /// `EntryPoint`.
+        /// The entry point, replacing the image's `ENTRYPOINT` (`EntryPoint`).
         [field_list "entryPoint"]
         entry_point: String,
-        /// `HealthCheck`.
+        /// The command Docker runs to check the container's health, and its timing (`HealthCheck`;
+        /// rule G3).
         [field "healthCheck"]
         health_check: HealthCheck,
-        /// `WorkingDirectory`.
+        /// The directory the command runs in (`WorkingDirectory`).
         [field "workingDirectory"]
         working_directory: String,
-        /// `User`.
+        /// The user, and optionally group, the command runs as (`User`).
         [field "user"]
         user: String,
-        /// `Hostname`.
+        /// The container's host name (`Hostname`).
         [field "hostname"]
         hostname: String,
-        /// `ReadonlyRootFilesystem`.
+        /// Whether the container's root file system is read-only (`ReadonlyRootFilesystem`).
         [field "readonlyRootFilesystem"]
         readonly_root_filesystem: bool,
-        /// `Privileged` (not on Fargate; rule F4).
+        /// Whether the container runs with root privileges on the host (`Privileged`); not on
+        /// Fargate (rule F4).
         [field "privileged"]
         privileged: bool,
-        /// `DisableNetworking`.
+        /// Whether networking is off in the container (`DisableNetworking`).
         [field "disableNetworking"]
         disable_networking: bool,
-        /// `Interactive`.
+        /// Whether the container keeps stdin open, as `docker run -i` (`Interactive`).
         [field "interactive"]
         interactive: bool,
-        /// `PseudoTerminal`.
+        /// Whether the container gets a TTY, as `docker run -t` (`PseudoTerminal`).
         [field "pseudoTerminal"]
         pseudo_terminal: bool,
-        /// `LinuxParameters`.
+        /// Linux settings: kernel capabilities, devices, tmpfs mounts, init process, shared memory
+        /// and swap (`LinuxParameters`; rule F4).
         [field "linuxParameters"]
         linux_parameters: LinuxParameters,
-        /// `Ulimits`.
+        /// Resource limits of the container's processes (`Ulimits`).
         [field_list "ulimits"]
         ulimits: Ulimit,
-        /// `DockerLabels`, in the order given.
+        /// Docker labels of the container, in the order given (`DockerLabels`).
         [field_list "dockerLabels", .ty(Environment)]
         docker_labels: (String, String),
-        /// `DockerSecurityOptions`.
+        /// SELinux and AppArmor labels for the container (`DockerSecurityOptions`).
         [field_list "dockerSecurityOptions"]
         docker_security_options: String,
-        /// `DnsServers`.
+        /// DNS servers the container uses (`DnsServers`).
         [field_list "dnsServers"]
         dns_servers: String,
-        /// `DnsSearchDomains`.
+        /// DNS search domains the container uses (`DnsSearchDomains`).
         [field_list "dnsSearchDomains"]
         dns_search_domains: String,
-        /// `ExtraHosts`: host name to IP address.
+        /// Host names and IP addresses added to the container's `/etc/hosts` (`ExtraHosts`).
         [field_list "extraHosts", .ty(Environment)]
         extra_hosts: (String, String),
-        /// `SystemControls`: namespace to value.
+        /// Kernel parameters set in the container, by namespace (`SystemControls`).
         [field_list "systemControls", .ty(Environment)]
         system_controls: (String, String),
-        /// `StartTimeout`.
+        /// How long ECS waits for the container's dependencies to be met before giving up
+        /// (`StartTimeout`).
         [field "startTimeout"]
         start_timeout: Duration,
-        /// `StopTimeout`.
+        /// How long the container may take to exit after `SIGTERM` before it is killed
+        /// (`StopTimeout`).
         [field "stopTimeout"]
         stop_timeout: Duration,
-        /// `ResourceRequirements` of type `GPU`.
+        /// How many GPUs the container reserves (`ResourceRequirements` of type `GPU`).
         [field "gpuCount"]
         gpu_count: u32,
-        /// `ResourceRequirements` of type `InferenceAccelerator`: device names of the task's
-        /// accelerators (rule G2).
+        /// Device names of the task's inference accelerators the container uses
+        /// (`ResourceRequirements`; rule G2).
         [field_list "inferenceAcceleratorResources"]
         inference_accelerator_resources: String,
-        /// `MountPoints` (CDK `addMountPoints`).
+        /// Volumes of the task definition mounted in the container (`MountPoints`).
         [field_list "addMountPoints", .method()]
         mount_points: MountPoint,
-        /// `VolumesFrom` (CDK `addVolumesFrom`): each names a container of the task
-        /// definition, checked at synthesis.
+        /// Containers of the task definition whose volumes this container mounts (`VolumesFrom`),
+        /// checked at synthesis.
         [field_list "addVolumesFrom", .method()]
         volumes_from: VolumeFrom,
-        /// `DependsOn` (CDK `addContainerDependencies`): each names a container of the task
-        /// definition, checked at synthesis.
+        /// Containers of the task definition that must reach a condition before this one starts
+        /// (`DependsOn`), checked at synthesis.
         [field_list "addContainerDependencies", .method()]
         container_dependencies: ContainerDependency,
-        /// `Links` (bridge mode only): `name` or `name:alias`, where `name` is a container of
-        /// the task definition, checked at synthesis.
+        /// Containers this one reaches by name, as `name` or `name:alias`; bridge mode only
+        /// (`Links`), checked at synthesis.
         [field_list "addLink", .method()]
         links: String,
-        /// `VersionConsistency`: `enabled` or `disabled`.
+        /// Whether ECS resolves the image tag to a digest once per deployment: `enabled` or
+        /// `disabled` (`VersionConsistency`).
         [field "versionConsistency"]
         version_consistency: String,
-        /// `LogConfiguration`: the log driver (CDK `logging`).
+        /// The log driver that ships the container's output (`LogConfiguration`; rule F5).
         [field "logging"]
         logging: LogDriver,
-        /// `FirelensConfiguration`: makes the container a FireLens log router.
+        /// Makes the container the task's FireLens log router (`FirelensConfiguration`).
         [field "firelensConfig"]
         firelens_config: FirelensConfig,
     }

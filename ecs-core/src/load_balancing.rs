@@ -290,31 +290,32 @@ props! {
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct HealthCheck {
-        /// `HealthCheckEnabled`.
+        /// Whether the target group checks the targets' health (`HealthCheckEnabled`).
         [opt "enabled"]
         enabled: bool,
-        /// `HealthCheckPath`.
+        /// The HTTP path the check requests (`HealthCheckPath`).
         [into "path"]
         path: String,
-        /// `HealthCheckIntervalSeconds`.
+        /// The time between checks of one target (`HealthCheckIntervalSeconds`).
         [into "interval"]
         interval: Duration,
-        /// `HealthCheckTimeoutSeconds`.
+        /// How long a check may take before it fails (`HealthCheckTimeoutSeconds`).
         [into "timeout"]
         timeout: Duration,
-        /// `HealthyThresholdCount`.
+        /// How many checks in a row must pass before a target is healthy (`HealthyThresholdCount`).
         [opt "healthyThresholdCount"]
         healthy_threshold_count: u32,
-        /// `UnhealthyThresholdCount`.
+        /// How many checks in a row must fail before a target is unhealthy
+        /// (`UnhealthyThresholdCount`).
         [opt "unhealthyThresholdCount"]
         unhealthy_threshold_count: u32,
-        /// `Matcher.HttpCode`, e.g. `"200-299"`.
+        /// The HTTP codes that mean healthy, e.g. `"200-299"` (`Matcher.HttpCode`).
         [into "healthyHttpCodes"]
         healthy_http_codes: String,
-        /// `HealthCheckPort`, e.g. `"traffic-port"`.
+        /// The port the check connects to, e.g. `"traffic-port"` (`HealthCheckPort`).
         [into "port"]
         port: String,
-        /// `HealthCheckProtocol`.
+        /// The protocol of the check (`HealthCheckProtocol`).
         [opt "protocol", .ty(Enum(&LB_PROTOCOL))]
         protocol: Protocol,
     }
@@ -734,16 +735,16 @@ props! {
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct ListenerProps {
-        /// `Port`; default from the protocol.
+        /// The port the listener accepts connections on (`Port`).
         [opt "port", .default("from the protocol")]
         port: u32,
-        /// `Protocol`; default from the port (application) or TCP (network).
+        /// The protocol of the listener's connections (`Protocol`).
         [opt "protocol", .ty(Enum(&LB_PROTOCOL)), .default("from the port (application), `Tcp` (network)")]
         protocol: Protocol,
-        /// `Certificates`.
+        /// The TLS certificates of an `Https` or `Tls` listener (`Certificates`).
         [list "certificates"]
         certificates: ListenerCertificate,
-        /// `SslPolicy`.
+        /// The TLS negotiation policy of an `Https` or `Tls` listener (`SslPolicy`).
         [into "sslPolicy"]
         ssl_policy: String,
         /// Whether anyone may connect (application); default true.
@@ -1544,7 +1545,7 @@ props! {
         /// `InstanceProtocol`; default from the instance port.
         [opt "internalProtocol", .ty(Enum(&CLASSIC_PROTOCOL)), .default("from the instance port")]
         internal_protocol: LoadBalancingProtocol,
-        /// `SSLCertificateId`.
+        /// The certificate of an `Ssl` or `Https` listener (`SSLCertificateId`).
         [into "sslCertificateArn"]
         ssl_certificate_arn: String,
     }
