@@ -362,6 +362,33 @@ pub fn fargate_memory_message(
     )
 }
 
+/// Rules F1 and F2's message for a task size that reads as no size (`cpu: "1 cpu"`, `cpu: 0`):
+/// the units the property is written in.
+///
+/// ```
+/// use ecs_core::task_definition::Compatibility;
+/// assert_eq!(
+///     ecs_core::rules::task_size_unreadable_message("TaskDef", Compatibility::Fargate, "cpu", "\"1 cpu\""),
+///     "fargate task definition `TaskDef` cannot read `cpu: \"1 cpu\"`: write cpu units (`256`) or vCPUs (`\"1 vCPU\"`)",
+/// );
+/// ```
+pub fn task_size_unreadable_message(
+    task: &str,
+    compatibility: Compatibility,
+    property: &str,
+    shown: &str,
+) -> String {
+    let units = if property == "cpu" {
+        "cpu units (`256`) or vCPUs (`\"1 vCPU\"`)"
+    } else {
+        "MiB (`512`) or GB (`\"2 GB\"`)"
+    };
+    format!(
+        "{} task definition `{task}` cannot read `{property}: {shown}`: write {units}",
+        compatibility.lower_name()
+    )
+}
+
 /// Reads a task cpu value as CloudFormation accepts it: CPU units (`"256"`) or vCPUs
 /// (`"1 vCPU"`, `".25 vcpu"`). Returns CPU units.
 ///

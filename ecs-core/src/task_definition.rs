@@ -193,9 +193,9 @@ impl TaskSize {
     fn resolve(
         &self,
         task: &str,
+        compatibility: Compatibility,
         what: &str,
         parse: fn(&str) -> Option<u32>,
-        example: &str,
     ) -> Result<u32, Error> {
         let value = match self {
             TaskSize::Units(n) => u32::try_from(*n).ok().filter(|n| *n > 0),
@@ -206,8 +206,11 @@ impl TaskSize {
                 TaskSize::Units(n) => n.to_string(),
                 TaskSize::Text(s) => format!("{s:?}"),
             };
-            Error::new(format!(
-                "task definition `{task}` has `{what}: {shown}`, which is not a size: use a positive number or a unit string like {example}"
+            Error::new(rules::task_size_unreadable_message(
+                task,
+                compatibility,
+                what,
+                &shown,
             ))
         })
     }
@@ -913,7 +916,7 @@ impl TaskDefinition {
         let network_mode = spec
             .network_mode
             .unwrap_or(compatibility.default_network_mode());
-        let (cpu, memory) = resolve_sizes(id, memory_property, &spec)?;
+        let (cpu, memory) = resolve_sizes(id, compatibility, memory_property, &spec)?;
         let mut facts = TaskFacts::new(id, (), compatibility);
         facts.memory_property = memory_property;
         facts.network_mode = Fact::given(spec.network_mode, ());
@@ -1383,18 +1386,26 @@ impl TaskDefinition {
 /// is an error before any rule is judged.
 fn resolve_sizes(
     id: &str,
+    compatibility: Compatibility,
     memory_property: MemoryProperty,
     spec: &Spec,
 ) -> Result<(Option<u32>, Option<u32>), Error> {
     let cpu = spec
         .cpu
         .as_ref()
-        .map(|c| c.resolve(id, "cpu", rules::parse_cpu, "\"1 vCPU\""))
+        .map(|c| c.resolve(id, compatibility, "cpu", rules::parse_cpu))
         .transpose()?;
     let memory = spec
         .memory
         .as_ref()
-        .map(|m| m.resolve(id, memory_property.name(), rules::parse_memory, "\"2 GB\""))
+        .map(|m| {
+            m.resolve(
+                id,
+                compatibility,
+                memory_property.name(),
+                rules::parse_memory,
+            )
+        })
         .transpose()?;
     Ok((cpu, memory))
 }

@@ -217,8 +217,15 @@ fn fargate_size_constants(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
     let (Some(cpu), Some(memory_expr)) = (task.expr("cpu"), task.expr(memory.name())) else {
         return;
     };
-    let cpu_operand = size_operand(task, "cpu", cpu, rules::parse_cpu, cx);
-    let memory_operand = size_operand(task, memory.name(), memory_expr, rules::parse_memory, cx);
+    let cpu_operand = size_operand(task, compatibility, "cpu", cpu, rules::parse_cpu, cx);
+    let memory_operand = size_operand(
+        task,
+        compatibility,
+        memory.name(),
+        memory_expr,
+        rules::parse_memory,
+        cx,
+    );
     match (cpu_operand, memory_operand) {
         (Some(SizeOperand::Known(..)), Some(SizeOperand::Known(..))) => {}
         (Some(cpu), Some(memory_operand)) => consts.fargate_sizes.push(ConstFargateSize {
@@ -235,6 +242,7 @@ fn fargate_size_constants(task: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
 /// run time knows it (or when the literal is unreadable, which is reported here).
 fn size_operand(
     task: &Item,
+    compatibility: Compatibility,
     property: &str,
     expr: &Expr,
     parse: fn(&str) -> Option<u32>,
@@ -255,12 +263,11 @@ fn size_operand(
                     None => {
                         cx.error_spanned_by(
                             expr,
-                            format!(
-                                "{} `{}` cannot read `{property}: {:?}`: write {}",
-                                task.kind.noun,
-                                task.id.name,
-                                text.value(),
-                                unit_examples(property)
+                            rules::task_size_unreadable_message(
+                                &task.id.name,
+                                compatibility,
+                                property,
+                                &format!("{:?}", text.value()),
                             ),
                         );
                         None
@@ -280,14 +287,6 @@ fn unit(property: &str) -> &'static str {
         "cpu units"
     } else {
         "MiB"
-    }
-}
-
-fn unit_examples(property: &str) -> &'static str {
-    if property == "cpu" {
-        "cpu units (`256`) or vCPUs (`\"1 vCPU\"`)"
-    } else {
-        "MiB (`512`) or GB (`\"2 GB\"`)"
     }
 }
 
