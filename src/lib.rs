@@ -121,6 +121,9 @@ pub mod __private {
     pub use core::primitive::u32;
     pub use core::result::Result::{self, Err, Ok};
     pub use ecs_core::*;
+    /// `ecs_app!` without the compile-time rule checks, for the agreement test of the macro
+    /// and the builders.
+    pub use ecs_macros::__ecs_app_unchecked as ecs_app_unchecked;
     pub use std::string::String;
     pub use std::vec::Vec;
 

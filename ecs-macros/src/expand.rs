@@ -28,11 +28,32 @@ use crate::resolve;
 
 /// Expands one `ecs_app!` invocation: parse, model, resolve, check, then generate.
 pub fn ecs_app(input: TokenStream) -> TokenStream {
+    pipeline(input, true)
+}
+
+/// [`ecs_app`] without the check stage: the same builder calls, with no rule errors and no const
+/// checks, so a test can see what the builders alone say of an app the macro would refuse.
+pub fn ecs_app_unchecked(input: TokenStream) -> TokenStream {
+    pipeline(input, false)
+}
+
+/// The stages of the model an expansion is generated from: parse, model and resolve. Errors go
+/// to `cx`; what is valid is returned all the same.
+pub fn resolved(input: TokenStream, cx: &Ctxt) -> Vec<Item> {
+    let entries = parse::parse(input, cx);
+    let mut stacks = model::build(entries, cx);
+    resolve::resolve(&mut stacks, cx);
+    stacks
+}
+
+fn pipeline(input: TokenStream, checked: bool) -> TokenStream {
     let cx = Ctxt::new();
-    let entries = parse::parse(input, &cx);
-    let mut stacks = model::build(entries, &cx);
-    resolve::resolve(&mut stacks, &cx);
-    let consts = check::check(&stacks, &cx);
+    let stacks = resolved(input, &cx);
+    let consts = if checked {
+        check::check(&stacks, &cx)
+    } else {
+        ConstChecks::default()
+    };
     let app = expand_app(&stacks, &consts);
     let errors = cx.into_compile_errors();
     let alias = hidden("__ecs_p");

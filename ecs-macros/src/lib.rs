@@ -8,6 +8,8 @@
 //! This shell only converts token types, so every stage is testable on `proc_macro2` tokens.
 //! Users depend on the `ecs-app` facade, which re-exports the macro.
 
+#[cfg(test)]
+mod agreement;
 mod check;
 mod ctxt;
 mod expand;
@@ -23,4 +25,12 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn ecs_app(input: TokenStream) -> TokenStream {
     expand::ecs_app(input.into()).into()
+}
+
+/// `ecs_app!` without its compile-time rule checks: the builder calls alone, for the test that
+/// the macro and the builders agree. Not public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __ecs_app_unchecked(input: TokenStream) -> TokenStream {
+    expand::ecs_app_unchecked(input.into()).into()
 }
