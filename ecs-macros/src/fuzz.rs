@@ -78,7 +78,7 @@ impl Rng {
 // ---- seeds ----
 
 /// The body of every `ecs_app! { … }` in `tokens`, nested ones included.
-fn invocations(tokens: TokenStream, out: &mut Vec<TokenStream>) {
+pub(crate) fn invocations(tokens: TokenStream, out: &mut Vec<TokenStream>) {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     for (i, tree) in trees.iter().enumerate() {
         let TokenTree::Group(group) = tree else {
@@ -95,7 +95,7 @@ fn invocations(tokens: TokenStream, out: &mut Vec<TokenStream>) {
     }
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
