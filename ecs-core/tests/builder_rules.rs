@@ -110,10 +110,9 @@ fn fargate_size_that_is_not_a_number_is_rejected() {
             .memory_limit_mib(512),
     )
     .unwrap_err();
-    assert!(
-        err.to_string()
-            .starts_with("task definition `TaskDef` has `cpu: \"lots\"`"),
-        "{err}"
+    assert_eq!(
+        err.to_string(),
+        "fargate task definition `TaskDef` cannot read `cpu: \"lots\"`: write cpu units (`256`) or vCPUs (`\"1 vCPU\"`)"
     );
 }
 
