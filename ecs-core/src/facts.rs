@@ -528,7 +528,7 @@ pub struct ServiceCluster<'a, S> {
 /// use ecs_core::service::LaunchType;
 /// let mut service = ServiceFacts::new("Web", LaunchType::External);
 /// service.circuit_breaker = Fact::Known((), ());
-/// assert!(service.violations()[0].message.contains("circuit_breaker"));
+/// assert!(service.violations()[0].message.starts_with("external service `Web` cannot use"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct ServiceFacts<'a, S> {
