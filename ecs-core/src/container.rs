@@ -87,6 +87,139 @@ impl From<u32> for PortMapping {
     }
 }
 
+/// A container of a task definition, as `links`, `container_dependencies` and `volumes_from`
+/// name it: by handle, as the CDK's `addLink(container)` and `addContainerDependencies({
+/// container })` take it, or by `Name`. A handle must be of the same task definition; a name
+/// is checked at synthesis, once every container is added.
+///
+/// ```
+/// use ecs_core::container::ContainerRef;
+/// assert_eq!(ContainerRef::from("redis").as_name(), Some("redis"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContainerRef {
+    /// The container whose `Name` this is.
+    Name(String),
+    /// The container of this handle.
+    Container(ContainerDefinition),
+}
+
+impl ContainerRef {
+    /// The name, when given as one.
+    pub fn as_name(&self) -> Option<&str> {
+        match self {
+            ContainerRef::Name(name) => Some(name),
+            ContainerRef::Container(_) => None,
+        }
+    }
+
+    /// The `Name` it stands for among `names`, the containers of its task definition in order;
+    /// a handle of another task definition is refused before it gets here.
+    pub(crate) fn resolve<'a>(&'a self, names: &[&'a str]) -> &'a str {
+        match self {
+            ContainerRef::Name(name) => name,
+            ContainerRef::Container(c) => names.get(c.index).copied().unwrap_or_default(),
+        }
+    }
+}
+
+/// An empty name, which synthesis reports: object values start from their defaults.
+impl Default for ContainerRef {
+    fn default() -> ContainerRef {
+        ContainerRef::Name(String::new())
+    }
+}
+
+impl From<&str> for ContainerRef {
+    fn from(name: &str) -> ContainerRef {
+        ContainerRef::Name(name.to_owned())
+    }
+}
+
+impl From<String> for ContainerRef {
+    fn from(name: String) -> ContainerRef {
+        ContainerRef::Name(name)
+    }
+}
+
+impl From<ContainerDefinition> for ContainerRef {
+    fn from(container: ContainerDefinition) -> ContainerRef {
+        ContainerRef::Container(container)
+    }
+}
+
+impl From<&ContainerDefinition> for ContainerRef {
+    fn from(container: &ContainerDefinition) -> ContainerRef {
+        ContainerRef::Container(*container)
+    }
+}
+
+props! {
+    /// A link to another container of the task (CDK `addLink(container, alias)`), rendered
+    /// `name` or `name:alias` in `Links` (bridge mode only). A string reads as ECS writes
+    /// links: `"redis:cache"` is container `redis` with alias `cache`.
+    ///
+    /// ```
+    /// use ecs_core::container::{ContainerRef, Link};
+    /// let link = Link::from("redis:cache");
+    /// assert_eq!((link.container, link.alias.as_deref()), (ContainerRef::from("redis"), Some("cache")));
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct Link {
+        /// The linked container: a container of the same task definition.
+        [val_into "container", .required(), .ty(Container)]
+        container: ContainerRef,
+        /// The name the linking container knows it by; default its `Name`.
+        [into "alias"]
+        alias: String,
+    }
+}
+
+impl Link {
+    /// A link to `container` under its own name.
+    pub fn new(container: impl Into<ContainerRef>) -> Link {
+        Link {
+            container: container.into(),
+            alias: None,
+        }
+    }
+
+    pub(crate) fn render(&self, names: &[&str]) -> Value {
+        let name = self.container.resolve(names);
+        match &self.alias {
+            Some(alias) => Value::from(format!("{name}:{alias}")),
+            None => Value::from(name.to_owned()),
+        }
+    }
+}
+
+impl From<&str> for Link {
+    fn from(link: &str) -> Link {
+        match link.split_once(':') {
+            Some((name, alias)) => Link::new(name).alias(alias),
+            None => Link::new(link),
+        }
+    }
+}
+
+impl From<String> for Link {
+    fn from(link: String) -> Link {
+        Link::from(link.as_str())
+    }
+}
+
+impl From<ContainerDefinition> for Link {
+    fn from(container: ContainerDefinition) -> Link {
+        Link::new(container)
+    }
+}
+
+impl From<&ContainerDefinition> for Link {
+    fn from(container: &ContainerDefinition) -> Link {
+        Link::new(*container)
+    }
+}
+
 /// Setters of optional fields: `name(value)` stores `Some(value)`; text fields take anything
 /// that converts to a `String`.
 macro_rules! option_setters {
@@ -328,18 +461,18 @@ props! {
         /// Volumes of the task definition mounted in the container (`MountPoints`).
         [field_list "addMountPoints", .method()]
         mount_points: MountPoint,
-        /// Containers of the task definition whose volumes this container mounts (`VolumesFrom`),
-        /// checked at synthesis.
-        [field_list "addVolumesFrom", .method()]
+        /// Containers of the task definition whose volumes this container mounts (`VolumesFrom`):
+        /// each names a container of the task definition.
+        [field_list "addVolumesFrom", .method(), .ty(ContainerRefs(KindId::VolumeFrom)), .set(Set::Call("add_volumes_from"))]
         volumes_from: VolumeFrom,
         /// Containers of the task definition that must reach a condition before this one starts
-        /// (`DependsOn`), checked at synthesis.
-        [field_list "addContainerDependencies", .method()]
+        /// (`DependsOn`): each names a container of the task definition.
+        [field_list "addContainerDependencies", .method(), .ty(ContainerRefs(KindId::ContainerDependency)), .set(Set::Call("add_container_dependencies"))]
         container_dependencies: ContainerDependency,
-        /// Containers this one reaches by name, as `name` or `name:alias`; bridge mode only
-        /// (`Links`), checked at synthesis.
-        [field_list "addLink", .method()]
-        links: String,
+        /// Containers this one reaches by name, with an optional alias; bridge mode only
+        /// (`Links`): each names a container of the task definition.
+        [field_list "addLink", .method(), .ty(ContainerRefs(KindId::Link)), .set(Set::Call("add_links"))]
+        links: Link,
         /// Whether ECS resolves the image tag to a digest once per deployment: `enabled` or
         /// `disabled` (`VersionConsistency`).
         [field "versionConsistency"]
@@ -425,12 +558,13 @@ impl ContainerDefinitionOptions {
         inference_accelerator_resources: String;
         /// Adds mount points.
         mount_points: MountPoint;
-        /// Adds volumes of other containers.
+        /// Adds volumes of other containers: `VolumeFrom`s, or handles mounted read-write.
         volumes_from: VolumeFrom;
-        /// Adds container dependencies.
+        /// Adds container dependencies: `ContainerDependency`s, or handles or names to wait
+        /// for until healthy.
         container_dependencies: ContainerDependency;
-        /// Adds links to other containers.
-        links: String;
+        /// Adds links to other containers: handles, `Link`s, or `name` / `name:alias` strings.
+        links: Link;
     }
 
     /// Adds environment variables; a later value for the same name replaces the earlier one.
@@ -512,7 +646,14 @@ pub(crate) struct ContainerData {
 }
 
 impl ContainerData {
-    pub(crate) fn render(&self, compatibility: Compatibility, mode: NetworkMode) -> Value {
+    /// The container's entry of `ContainerDefinitions`; `names` are the `Name`s of the task
+    /// definition's containers in order, which handles to them resolve to.
+    pub(crate) fn render(
+        &self,
+        compatibility: Compatibility,
+        mode: NetworkMode,
+        names: &[&str],
+    ) -> Value {
         let o = &self.options;
         let mut m = vec![
             ("Essential", Value::from(self.essential)),
@@ -634,12 +775,17 @@ impl ContainerData {
             ("DockerSecurityOptions", &o.docker_security_options),
             ("DnsServers", &o.dns_servers),
             ("DnsSearchDomains", &o.dns_search_domains),
-            ("Links", &o.links),
         ];
         for (key, v) in lists {
             if !v.is_empty() {
                 m.push((key, strings(v)));
             }
+        }
+        if !o.links.is_empty() {
+            m.push((
+                "Links",
+                list(o.links.iter().map(|l| l.render(names)).collect()),
+            ));
         }
         if !o.extra_hosts.is_empty() {
             let hosts = o
@@ -702,7 +848,7 @@ impl ContainerData {
         if !o.volumes_from.is_empty() {
             m.push((
                 "VolumesFrom",
-                list(o.volumes_from.iter().map(VolumeFrom::render).collect()),
+                list(o.volumes_from.iter().map(|v| v.render(names)).collect()),
             ));
         }
         if !o.container_dependencies.is_empty() {
@@ -711,13 +857,54 @@ impl ContainerData {
                 list(
                     o.container_dependencies
                         .iter()
-                        .map(ContainerDependency::render)
+                        .map(|d| d.render(names))
                         .collect(),
                 ),
             ));
         }
         Value::map(m)
     }
+}
+
+/// The containers `options` name, each with the property naming it.
+pub(crate) fn references(
+    options: &ContainerDefinitionOptions,
+) -> impl Iterator<Item = (&'static str, &ContainerRef)> {
+    let links = options.links.iter().map(|l| ("links", &l.container));
+    let dependencies = options
+        .container_dependencies
+        .iter()
+        .map(|d| ("container_dependencies", &d.container));
+    let volumes = options
+        .volumes_from
+        .iter()
+        .map(|v| ("volumes_from", &v.source_container));
+    links.chain(dependencies).chain(volumes)
+}
+
+/// A handle that `property` of container `id` gives must be of `task`, its own task definition,
+/// and of this `App`.
+pub(crate) fn check_reference(
+    app: &App,
+    task: TaskDefinition,
+    id: &str,
+    property: &str,
+    reference: &ContainerRef,
+) -> Result<(), Error> {
+    let ContainerRef::Container(other) = reference else {
+        return Ok(());
+    };
+    app.check_node(other.task_definition.node())?;
+    if other.task_definition != task {
+        return Err(Error::new(rules::foreign_container_reference_message(
+            property,
+            id,
+            &task.data(app).id,
+            other.container_name(app),
+            &other.task_definition.data(app).id,
+        )));
+    }
+    Ok(())
 }
 
 /// Checks the rules one container is subject to on its own: E2 (limit ≥ reservation), G3
@@ -903,23 +1090,97 @@ impl ContainerDefinition {
         self.task_definition.render_containers(app);
     }
 
-    /// Adds volumes of other containers after declaration (CDK `addVolumesFrom`).
-    pub fn add_volumes_from(self, app: &mut App, volumes: impl IntoIterator<Item = VolumeFrom>) {
-        self.options_mut(app).volumes_from.extend(volumes);
-        self.task_definition.render_containers(app);
-    }
-
-    /// Adds container dependencies after declaration (CDK `addContainerDependencies`); each
-    /// must name a container of the task definition by synthesis.
-    pub fn add_container_dependencies(
+    /// Adds links to other containers of the task definition after declaration (CDK
+    /// `addLink`): handles, [`Link`]s with an alias, or `name` / `name:alias` strings. A handle
+    /// of another task definition is an error; names are checked at synthesis, so a link may
+    /// name a container added later.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::container::Link;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// let nginx = || ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(256);
+    /// let web = td.add_container(&mut app, "web", nginx()).unwrap();
+    /// let redis = td.add_container(&mut app, "redis", nginx()).unwrap();
+    /// web.add_links(&mut app, [Link::new(redis).alias("cache")]).unwrap();
+    /// ```
+    pub fn add_links<T: Into<Link>>(
         self,
         app: &mut App,
-        dependencies: impl IntoIterator<Item = ContainerDependency>,
-    ) {
+        links: impl IntoIterator<Item = T>,
+    ) -> Result<(), Error> {
+        let links: Vec<Link> = links.into_iter().map(Into::into).collect();
+        self.check_references(app, "links", links.iter().map(|l| &l.container))?;
+        self.options_mut(app).links.extend(links);
+        self.task_definition.render_containers(app);
+        Ok(())
+    }
+
+    /// Adds volumes of other containers after declaration (CDK `addVolumesFrom`): each a
+    /// [`VolumeFrom`], or a handle mounted read-write. A handle of another task definition is
+    /// an error; names are checked at synthesis.
+    pub fn add_volumes_from<T: Into<VolumeFrom>>(
+        self,
+        app: &mut App,
+        volumes: impl IntoIterator<Item = T>,
+    ) -> Result<(), Error> {
+        let volumes: Vec<VolumeFrom> = volumes.into_iter().map(Into::into).collect();
+        let sources = volumes.iter().map(|v| &v.source_container);
+        self.check_references(app, "volumes_from", sources)?;
+        self.options_mut(app).volumes_from.extend(volumes);
+        self.task_definition.render_containers(app);
+        Ok(())
+    }
+
+    /// Adds container dependencies after declaration (CDK `addContainerDependencies`): each a
+    /// [`ContainerDependency`], or a handle or name to wait for until healthy. A handle of
+    /// another task definition is an error; names are checked at synthesis.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// let nginx = || ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(256);
+    /// let init = td.add_container(&mut app, "init", nginx().essential(false)).unwrap();
+    /// let web = td.add_container(&mut app, "web", nginx()).unwrap();
+    /// web.add_container_dependencies(&mut app, [
+    ///     ContainerDependency::new(init).condition(ContainerDependencyCondition::Success),
+    /// ]).unwrap();
+    /// ```
+    pub fn add_container_dependencies<T: Into<ContainerDependency>>(
+        self,
+        app: &mut App,
+        dependencies: impl IntoIterator<Item = T>,
+    ) -> Result<(), Error> {
+        let dependencies: Vec<ContainerDependency> =
+            dependencies.into_iter().map(Into::into).collect();
+        let containers = dependencies.iter().map(|d| &d.container);
+        self.check_references(app, "container_dependencies", containers)?;
         self.options_mut(app)
             .container_dependencies
             .extend(dependencies);
         self.task_definition.render_containers(app);
+        Ok(())
+    }
+
+    /// [`check_reference`] for each container `property` names.
+    fn check_references<'a>(
+        self,
+        app: &App,
+        property: &str,
+        references: impl IntoIterator<Item = &'a ContainerRef>,
+    ) -> Result<(), Error> {
+        app.check_node(self.task_definition.node())?;
+        let id = &self.data(app).id;
+        for reference in references {
+            check_reference(app, self.task_definition, id, property, reference)?;
+        }
+        Ok(())
     }
 
     /// Adds ulimits after declaration (CDK `addUlimits`).

@@ -8,6 +8,7 @@
 //! ```
 
 use crate::cfn::Value;
+use crate::container::{ContainerDefinition, ContainerRef};
 use crate::duration::Duration;
 
 /// A container health check (CDK `HealthCheck`).
@@ -359,6 +360,11 @@ impl Ulimit {
 }
 
 /// When a dependent container may start (CDK `ContainerDependencyCondition`).
+///
+/// ```
+/// use ecs_core::container_options::ContainerDependencyCondition as C;
+/// assert_eq!(C::VARIANT_NAMES.len(), 4);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ContainerDependencyCondition {
     /// The dependency has started.
@@ -372,37 +378,41 @@ pub enum ContainerDependencyCondition {
     Healthy,
 }
 
-/// A dependency on another container of the task (CDK `ContainerDependency`).
-///
-/// ```
-/// use ecs_core::container_options::{ContainerDependency, ContainerDependencyCondition};
-/// let d = ContainerDependency::new("init").condition(ContainerDependencyCondition::Success);
-/// assert_eq!(d.container, "init");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContainerDependency {
-    /// The container name it waits for.
-    pub container: String,
-    /// The condition; default `Healthy`.
-    pub condition: ContainerDependencyCondition,
+impl ContainerDependencyCondition {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Start", "Complete", "Success", "Healthy"];
+}
+
+props! {
+    /// A dependency on another container of the task (CDK `ContainerDependency`): the container
+    /// by handle or by name, and when this one may start.
+    ///
+    /// ```
+    /// use ecs_core::container_options::{ContainerDependency, ContainerDependencyCondition};
+    /// let d = ContainerDependency::new("init").condition(ContainerDependencyCondition::Success);
+    /// assert_eq!(d.container.as_name(), Some("init"));
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct ContainerDependency {
+        /// The container it waits for: a container of the same task definition.
+        [val_into "container", .required(), .ty(Container)]
+        container: ContainerRef,
+        /// When the dependent container may start.
+        [val "condition", .ty(Enum(&CONTAINER_DEPENDENCY_CONDITION)), .default("Healthy")]
+        condition: ContainerDependencyCondition,
+    }
 }
 
 impl ContainerDependency {
-    /// Waits for container `container` to be healthy.
-    pub fn new(container: impl Into<String>) -> ContainerDependency {
+    /// Waits for `container`, a handle or a name, to be healthy.
+    pub fn new(container: impl Into<ContainerRef>) -> ContainerDependency {
         ContainerDependency {
             container: container.into(),
             condition: ContainerDependencyCondition::Healthy,
         }
     }
 
-    /// Sets `condition`.
-    pub fn condition(mut self, condition: ContainerDependencyCondition) -> Self {
-        self.condition = condition;
-        self
-    }
-
-    pub(crate) fn render(&self) -> Value {
+    pub(crate) fn render(&self, names: &[&str]) -> Value {
         let condition = match self.condition {
             ContainerDependencyCondition::Start => "START",
             ContainerDependencyCondition::Complete => "COMPLETE",
@@ -411,7 +421,34 @@ impl ContainerDependency {
         };
         Value::map([
             ("Condition", Value::from(condition)),
-            ("ContainerName", Value::from(self.container.clone())),
+            (
+                "ContainerName",
+                Value::from(self.container.resolve(names).to_owned()),
+            ),
         ])
+    }
+}
+
+impl From<&str> for ContainerDependency {
+    fn from(name: &str) -> ContainerDependency {
+        ContainerDependency::new(name)
+    }
+}
+
+impl From<String> for ContainerDependency {
+    fn from(name: String) -> ContainerDependency {
+        ContainerDependency::new(name)
+    }
+}
+
+impl From<ContainerDefinition> for ContainerDependency {
+    fn from(container: ContainerDefinition) -> ContainerDependency {
+        ContainerDependency::new(container)
+    }
+}
+
+impl From<&ContainerDefinition> for ContainerDependency {
+    fn from(container: &ContainerDefinition) -> ContainerDependency {
+        ContainerDependency::new(*container)
     }
 }

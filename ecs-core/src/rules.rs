@@ -2176,6 +2176,29 @@ pub fn unknown_container_reference_message(
     )
 }
 
+/// A handle names a container of the task definition the naming container is in: ECS resolves
+/// `Links`, `DependsOn` and `VolumesFrom` by name among one task definition's containers, so
+/// the CDK has no way to point at a container of another task definition either.
+///
+/// ```
+/// use ecs_core::rules::foreign_container_reference_message as m;
+/// assert_eq!(
+///     m("links", "web", "TaskDef", "redis", "Other"),
+///     "`links` of container `web` names container `redis` of task definition `Other`: a container can name only containers of its own task definition, `TaskDef`",
+/// );
+/// ```
+pub fn foreign_container_reference_message(
+    property: &str,
+    container: &str,
+    task: &str,
+    other: &str,
+    other_task: &str,
+) -> String {
+    format!(
+        "`{property}` of container `{container}` names container `{other}` of task definition `{other_task}`: a container can name only containers of its own task definition, `{task}`"
+    )
+}
+
 /// How to fix a name that is not one of a task definition's containers: the closest container
 /// when one is likely meant, else the list of them.
 fn container_fix(name: &str, declared: &[&str]) -> String {

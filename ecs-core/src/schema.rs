@@ -133,6 +133,13 @@ pub enum KindId {
     ExecConfig,
     /// `log_configuration: { … }` of an exec configuration.
     ExecLogConfig,
+    // ---- container references ----
+    /// A `{ container: …, alias: … }` object of `links`.
+    Link,
+    /// A `{ container: …, condition: … }` object of `container_dependencies`.
+    ContainerDependency,
+    /// A `{ source_container: …, read_only: … }` object of `volumes_from`.
+    VolumeFrom,
 }
 
 /// What a reference property may name.
@@ -294,6 +301,12 @@ pub static EXEC_LOGGING: EnumDef = EnumDef {
     variants: crate::exec::ExecuteCommandLogging::VARIANT_NAMES,
 };
 
+/// `container_options::ContainerDependencyCondition`.
+pub static CONTAINER_DEPENDENCY_CONDITION: EnumDef = EnumDef {
+    path: &["container_options", "ContainerDependencyCondition"],
+    variants: crate::container_options::ContainerDependencyCondition::VARIANT_NAMES,
+};
+
 /// The shape of a property's value.
 #[derive(Clone, Copy)]
 pub enum PropType {
@@ -332,6 +345,13 @@ pub enum PropType {
     Schedule,
     /// The id of an `add_targets` item of a listener of the stack: its target group.
     TargetGroup,
+    // ---- container references ----
+    /// A container of the same task definition: its id as an identifier (declared before or
+    /// after), its `Name` as a string, or an expression.
+    Container,
+    /// `[web, "name", { container: web, … }]`: containers of the same task definition as in
+    /// [`PropType::Container`], or objects of a kind of the table naming one; or an expression.
+    ContainerRefs(KindId),
 }
 
 /// How the expansion hands a property to the builders.
@@ -1312,6 +1332,40 @@ pub static KINDS: &[Kind] = &[
         class: None,
         id_ref: None,
     },
+    // ---- container references ----
+    Kind {
+        id: KindId::Link,
+        cdk: "ecs.ContainerDefinition#addLink",
+        build: Build::Object("container::Link"),
+        keyword: "link",
+        noun: "link",
+        props: crate::container::Link::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ContainerDependency,
+        cdk: "ecs.ContainerDependency",
+        build: Build::Object("container_options::ContainerDependency"),
+        keyword: "container dependency",
+        noun: "container dependency",
+        props: crate::container_options::ContainerDependency::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::VolumeFrom,
+        cdk: "ecs.VolumeFrom",
+        build: Build::Object("volume::VolumeFrom"),
+        keyword: "volume from",
+        noun: "volume from",
+        props: crate::volume::VolumeFrom::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
 ];
 
 /// The table entry of `id`.
@@ -1364,6 +1418,14 @@ impl PropType {
                 "a schedule string (`\"rate(1 hour)\"`) or an expression".to_owned()
             }
             PropType::TargetGroup => "the id of an `add_targets` item".to_owned(),
+            PropType::Container => {
+                "a container of the task definition: its id, its name as a string, or an expression"
+                    .to_owned()
+            }
+            PropType::ContainerRefs(id) => format!(
+                "`[web, \"name\", {{ … }}]`: containers of the task definition by id or name, or {}; or an expression",
+                link(id)
+            ),
         }
     }
 }

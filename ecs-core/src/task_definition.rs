@@ -1197,6 +1197,10 @@ impl TaskDefinition {
         let found = facts.container_level_violations(facts.containers.len() - 1);
         violations(found.into_iter().filter(|v| v.rule != RuleId::E1).collect())?;
         check_accelerator_devices(data, id, &options)?;
+        for (property, reference) in crate::container::references(&options) {
+            crate::container::check_reference(app, self, id, property, reference)?;
+        }
+        let data = self.data(app);
         let name = options
             .container_name
             .clone()
@@ -1347,10 +1351,11 @@ impl TaskDefinition {
     /// Rewrites `ContainerDefinitions` from the containers added so far.
     pub(crate) fn render_containers(self, app: &mut App) {
         let data = &app.task_definitions[self.index];
+        let names: Vec<&str> = data.containers.iter().map(|c| c.name.as_str()).collect();
         let list: Vec<Value> = data
             .containers
             .iter()
-            .map(|c| c.render(data.compatibility, data.network_mode))
+            .map(|c| c.render(data.compatibility, data.network_mode, &names))
             .collect();
         let resource = data.resource;
         app.stack_mut(self.node.stack())
@@ -1506,21 +1511,9 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
         // Checked once every container is added, so a container may name one added after it.
         let names: Vec<&str> = td.containers.iter().map(|c| c.name.as_str()).collect();
         for c in &td.containers {
-            let o = &c.options;
-            let references = (o
-                .links
-                .iter()
-                .map(|l| ("links", rules::linked_container(l))))
-            .chain(
-                o.container_dependencies
-                    .iter()
-                    .map(|d| ("container_dependencies", d.container.as_str())),
-            )
-            .chain(
-                o.volumes_from
-                    .iter()
-                    .map(|v| ("volumes_from", v.source_container.as_str())),
-            );
+            // Handles are checked when given; names here.
+            let references = crate::container::references(&c.options)
+                .filter_map(|(property, r)| r.as_name().map(|name| (property, name)));
             for (property, name) in references {
                 if !rules::container_reference_known(name, &names) {
                     messages.push(rules::unknown_container_reference_message(

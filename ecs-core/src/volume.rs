@@ -10,6 +10,7 @@
 //! ```
 
 use crate::cfn::Value;
+use crate::container::{ContainerDefinition, ContainerRef};
 
 /// A volume of a task definition (CDK `Volume`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -336,36 +337,54 @@ impl MountPoint {
     }
 }
 
-/// The volumes of another container of the task, mounted into this one (CDK `VolumeFrom`).
-///
-/// ```
-/// let v = ecs_core::volume::VolumeFrom::new("data", true);
-/// assert_eq!(v.source_container, "data");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VolumeFrom {
-    /// `SourceContainer`: a container name of the task.
-    pub source_container: String,
-    /// `ReadOnly`.
-    pub read_only: bool,
+props! {
+    /// The volumes of another container of the task, mounted into this one (CDK `VolumeFrom`):
+    /// the container by handle or by name.
+    ///
+    /// ```
+    /// let v = ecs_core::volume::VolumeFrom::new("data", true);
+    /// assert_eq!(v.source_container.as_name(), Some("data"));
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub struct VolumeFrom {
+        /// `SourceContainer`: a container of the same task definition.
+        [val_into "sourceContainer", .required(), .ty(Container)]
+        source_container: ContainerRef,
+        /// `ReadOnly`: whether the volumes mount read-only.
+        [val "readOnly", .default("false")]
+        read_only: bool,
+    }
 }
 
 impl VolumeFrom {
-    /// The volumes of `source_container`.
-    pub fn new(source_container: impl Into<String>, read_only: bool) -> VolumeFrom {
+    /// The volumes of `source_container`, a handle or a name.
+    pub fn new(source_container: impl Into<ContainerRef>, read_only: bool) -> VolumeFrom {
         VolumeFrom {
             source_container: source_container.into(),
             read_only,
         }
     }
 
-    pub(crate) fn render(&self) -> Value {
+    pub(crate) fn render(&self, names: &[&str]) -> Value {
         Value::map([
             ("ReadOnly", Value::from(self.read_only)),
             (
                 "SourceContainer",
-                Value::from(self.source_container.clone()),
+                Value::from(self.source_container.resolve(names).to_owned()),
             ),
         ])
+    }
+}
+
+/// The container's volumes, read-write (ECS's default for `ReadOnly`).
+impl From<ContainerDefinition> for VolumeFrom {
+    fn from(container: ContainerDefinition) -> VolumeFrom {
+        VolumeFrom::new(container, false)
+    }
+}
+
+impl From<&ContainerDefinition> for VolumeFrom {
+    fn from(container: &ContainerDefinition) -> VolumeFrom {
+        VolumeFrom::new(*container, false)
     }
 }

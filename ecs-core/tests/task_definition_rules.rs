@@ -445,7 +445,8 @@ fn a_dependency_on_an_unknown_container_is_rejected_with_the_closest_name() {
     let web = td
         .add_container(&mut app, "web", nginx().memory_limit_mib(256))
         .unwrap();
-    web.add_container_dependencies(&mut app, [ContainerDependency::new("rediss")]);
+    web.add_container_dependencies(&mut app, [ContainerDependency::new("rediss")])
+        .unwrap();
     assert_eq!(
         app.validate().unwrap_err().to_string(),
         ecs_core::rules::unknown_container_reference_message(
@@ -499,6 +500,104 @@ fn containers_may_name_containers_added_after_them() {
     )
     .unwrap();
     app.validate().unwrap();
+}
+
+#[test]
+fn container_handles_render_as_their_names() {
+    use ecs_core::container::Link;
+    let (mut app, s) = stack();
+    let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    let redis = td
+        .add_container(&mut app, "redis", nginx().memory_limit_mib(256))
+        .unwrap();
+    let data = td
+        .add_container(
+            &mut app,
+            "data",
+            nginx().memory_limit_mib(128).container_name("storage"),
+        )
+        .unwrap();
+    let web = td
+        .add_container(
+            &mut app,
+            "web",
+            nginx()
+                .memory_limit_mib(256)
+                .links([Link::new(redis).alias("cache")])
+                .volumes_from([VolumeFrom::new(data, true)]),
+        )
+        .unwrap();
+    web.add_links(&mut app, [data]).unwrap();
+    web.add_container_dependencies(
+        &mut app,
+        [ContainerDependency::new(redis).condition(ContainerDependencyCondition::Start)],
+    )
+    .unwrap();
+    let t = &app.templates().unwrap()[0].1;
+    let web = &t["Resources"]["TaskDef54694570"]["Properties"]["ContainerDefinitions"][2];
+    assert_eq!(web["Links"], serde_json::json!(["redis:cache", "storage"]));
+    assert_eq!(
+        web["DependsOn"],
+        serde_json::json!([{ "Condition": "START", "ContainerName": "redis" }])
+    );
+    assert_eq!(
+        web["VolumesFrom"],
+        serde_json::json!([{ "ReadOnly": true, "SourceContainer": "storage" }])
+    );
+}
+
+#[test]
+fn a_container_of_another_task_definition_is_rejected() {
+    let (mut app, s) = stack();
+    let td = ec2_with_redis(&mut app, s);
+    let other = Ec2TaskDefinition::new(&mut app, s, "Other", Default::default()).unwrap();
+    let sidecar = other
+        .add_container(&mut app, "sidecar", nginx().memory_limit_mib(128))
+        .unwrap();
+    let message = |property| {
+        ecs_core::rules::foreign_container_reference_message(
+            property, "web", "TaskDef", "sidecar", "Other",
+        )
+    };
+    let err = td
+        .add_container(
+            &mut app,
+            "web",
+            nginx().memory_limit_mib(256).links([sidecar]),
+        )
+        .unwrap_err();
+    assert_eq!(err.to_string(), message("links"));
+    let web = td
+        .add_container(&mut app, "web", nginx().memory_limit_mib(256))
+        .unwrap();
+    let err = web
+        .add_container_dependencies(&mut app, [sidecar])
+        .unwrap_err();
+    assert_eq!(err.to_string(), message("container_dependencies"));
+    let err = web.add_volumes_from(&mut app, [sidecar]).unwrap_err();
+    assert_eq!(err.to_string(), message("volumes_from"));
+    // Nothing was added: the app still synthesizes.
+    app.templates().unwrap();
+}
+
+#[test]
+fn a_container_of_another_app_is_rejected() {
+    let (mut app, s) = stack();
+    let td = ec2_with_redis(&mut app, s);
+    let (mut other, o) = stack();
+    let foreign = ec2_with_redis(&mut other, o)
+        .add_container(&mut other, "sidecar", nginx().memory_limit_mib(128))
+        .unwrap();
+    let err = td
+        .add_container(
+            &mut app,
+            "web",
+            nginx()
+                .memory_limit_mib(256)
+                .container_dependencies([foreign]),
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("another `App`"), "{err}");
 }
 
 #[test]

@@ -14,7 +14,10 @@ use syn::spanned::Spanned;
 use syn::{Expr, Lit};
 
 use crate::ctxt::{Ctxt, Site};
-use crate::model::{EnumValue, Item, KindId, PropValue, ProviderValue, StrategiesValue};
+use crate::model::{
+    ContainerElement, ContainerRefsValue, ContainerValue, EnumValue, Item, KindId, PropValue,
+    ProviderValue, StrategiesValue,
+};
 
 /// Checks left to const evaluation, for the expansion to emit.
 #[derive(Default)]
@@ -1322,21 +1325,40 @@ fn container_references(task: &Item, cx: &Ctxt) {
     let names = as_strs(&names);
     for container in &containers {
         let mut references: Vec<(&str, String, &Expr)> = Vec::new();
-        if let Some(expr) = container.expr("links") {
-            for e in list_elements(expr) {
-                if let Some(link) = str_literal(e) {
-                    references.push(("links", rules::linked_container(&link).to_string(), e));
-                }
-            }
-        }
-        for (property, constructor) in [
-            ("container_dependencies", "ContainerDependency"),
-            ("volumes_from", "VolumeFrom"),
-        ] {
-            if let Some(expr) = container.expr(property) {
-                for e in list_elements(expr) {
-                    if let Some((name, arg)) = constructed_with_str(e, constructor) {
-                        references.push((property, name, arg));
+        for prop in &container.props {
+            let PropValue::ContainerRefs(ContainerRefsValue::List(elements)) = &prop.value else {
+                continue;
+            };
+            let (property, constructor) = match prop.name.to_string().as_str() {
+                "links" => ("links", "Link"),
+                "container_dependencies" => ("container_dependencies", "ContainerDependency"),
+                "volumes_from" => ("volumes_from", "VolumeFrom"),
+                _ => continue,
+            };
+            for element in elements {
+                match element {
+                    // Ids were resolved with the other references.
+                    ContainerElement::Container(ContainerValue::Ref(_)) => {}
+                    ContainerElement::Container(ContainerValue::Expr(e)) => {
+                        if let Some(text) = str_literal(e) {
+                            // A link string is `name` or `name:alias`.
+                            let name = match property {
+                                "links" => rules::linked_container(&text).to_string(),
+                                _ => text,
+                            };
+                            references.push((property, name, e));
+                        } else if let Some((name, arg)) = constructed_with_str(e, constructor) {
+                            references.push((property, name, arg));
+                        }
+                    }
+                    ContainerElement::Object(object) => {
+                        for p in &object.props {
+                            if let PropValue::Container(ContainerValue::Expr(e)) = &p.value {
+                                if let Some(name) = str_literal(e) {
+                                    references.push((property, name, e));
+                                }
+                            }
+                        }
                     }
                 }
             }

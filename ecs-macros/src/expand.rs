@@ -19,9 +19,10 @@ use crate::check::{
 };
 use crate::ctxt::Ctxt;
 use crate::model::{
-    self, AttrValue, Build, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue,
-    PortMappingsValue, PropDef, PropValue, ProviderValue, Reference, Set, StrategiesValue,
-    TargetValue,
+    self, AttrValue, Build, ContainerElement, ContainerReference, ContainerRefsValue,
+    ContainerValue, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue,
+    PortMappingsValue, PropDef, PropType, PropValue, ProviderValue, Reference, Set,
+    StrategiesValue, TargetValue,
 };
 use crate::parse::{self, IdSyntax};
 use crate::resolve;
@@ -342,6 +343,11 @@ fn expand_construct(
         };
         later.push((ready, call));
     }
+    // Containers name each other in either order: their lists go in once all are added.
+    let references = container_calls(scope, item);
+    if !references.is_empty() {
+        later.push((last_ready, references));
+    }
     // The cluster's default strategy names providers it adds, so it comes after them.
     if let Some(prop) = item.prop("default_capacity_provider_strategy") {
         let ready = ready_index(last_ready, item);
@@ -364,6 +370,81 @@ fn expand_construct(
         #(#now)*
     };
     (own, later)
+}
+
+/// The binding of a container of the task definition being expanded, spanned at the reference.
+fn container_binding(scope: Scope, reference: &ContainerReference) -> Option<Ident> {
+    let target = reference.target?;
+    let task = &scope.stacks[scope.stack].children[scope.item];
+    let prefix = format!("{}{}_", Scope::prefix(scope.stack), scope.item);
+    Some(binding(
+        &prefix,
+        target,
+        &task.children[target].id,
+        reference.id.span(),
+    ))
+}
+
+/// The `Set::Call` properties of a task definition's containers (`links`,
+/// `container_dependencies`, `volumes_from`): `container.add_links(&mut app, [...])?`, each
+/// entry converted to the property's object type, so handles, names and objects mix.
+fn container_calls(scope: Scope, item: &Item) -> TokenStream {
+    let p = private();
+    let app = hidden("__ecs_app");
+    let mut out = TokenStream::new();
+    for (index, container) in item.children.iter().enumerate() {
+        if container.kind.id != KindId::Container {
+            continue;
+        }
+        let prefix = format!("{}{}_", Scope::prefix(scope.stack), scope.item);
+        let own = binding(&prefix, index, &container.id, container.id.span());
+        for prop in &container.props {
+            let Some(def) = def(container, prop) else {
+                continue;
+            };
+            let (Set::Call(method), PropType::ContainerRefs(kind_id)) = (def.set, def.ty) else {
+                continue;
+            };
+            let method = Ident::new(method, prop.name.span());
+            let value = match &prop.value {
+                PropValue::ContainerRefs(ContainerRefsValue::List(elements)) => {
+                    let ty = match model::kind(kind_id).build {
+                        Build::Object(ty) => runtime_path(ty),
+                        _ => quote!(_),
+                    };
+                    let elements = elements.iter().filter_map(|element| {
+                        let value = match element {
+                            ContainerElement::Container(value) => container_value(scope, value)?,
+                            ContainerElement::Object(object) => object_value(scope, object),
+                        };
+                        Some(quote!(#p::Into::<#ty>::into(#value)))
+                    });
+                    quote!([#(#elements),*])
+                }
+                PropValue::ContainerRefs(ContainerRefsValue::Expr(expr)) => {
+                    let expr = with_constructs(scope, expr);
+                    quote!(#expr)
+                }
+                _ => continue,
+            };
+            out.extend(quote!(#own.#method(&mut #app, #value)?;));
+        }
+    }
+    out
+}
+
+/// A container value: the handle an id names, or the expression.
+fn container_value(scope: Scope, value: &ContainerValue) -> Option<TokenStream> {
+    match value {
+        ContainerValue::Ref(reference) => {
+            let binding = container_binding(scope, reference)?;
+            Some(quote!(#binding))
+        }
+        ContainerValue::Expr(expr) => {
+            let expr = with_constructs(scope, expr);
+            Some(quote!(#expr))
+        }
+    }
 }
 
 /// `add_targets` and `register_load_balancer_targets` of a listener.
@@ -574,6 +655,9 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
                 quote!(#expr)
             }
         },
+        PropValue::Container(value) => container_value(scope, value)?,
+        // Calls once every container is added (`container_calls`).
+        PropValue::ContainerRefs(_) => return None,
         PropValue::TargetGroup(group) => {
             let (lb, listener, targets) = group.path?;
             let stack = &scope.stacks[scope.stack];

@@ -80,6 +80,11 @@ impl Item {
     pub fn children_of(&self, id: KindId) -> impl Iterator<Item = &Item> {
         self.children.iter().filter(move |c| c.kind.id == id)
     }
+
+    /// The children of kind `id`, to fill in.
+    pub fn children_of_mut(&mut self, id: KindId) -> impl Iterator<Item = &mut Item> {
+        self.children.iter_mut().filter(move |c| c.kind.id == id)
+    }
 }
 
 /// A property with its checked value.
@@ -124,6 +129,43 @@ pub enum PropValue {
     Schedule(Expr),
     /// The target group of an `add_targets` item.
     TargetGroup(TargetGroupRef),
+    /// A container of the same task definition.
+    Container(ContainerValue),
+    /// Containers of the same task definition, or objects naming one.
+    ContainerRefs(ContainerRefsValue),
+}
+
+/// A container a property names.
+pub enum ContainerValue {
+    /// By id, as an identifier.
+    Ref(ContainerReference),
+    /// Any other expression: a name (`"redis"`, checked in `check` when literal) or a value
+    /// the builders check.
+    Expr(Expr),
+}
+
+/// A reference to a container of the task definition by its id (`links: [redis]`).
+pub struct ContainerReference {
+    /// The id as written.
+    pub id: Id,
+    /// The index of the container among the task definition's items, filled by `resolve`.
+    pub target: Option<usize>,
+}
+
+/// The value of `links`, `container_dependencies` or `volumes_from`.
+pub enum ContainerRefsValue {
+    /// `[redis, "db:cache", { container: init, condition: Success }, expr]`.
+    List(Vec<ContainerElement>),
+    /// An expression yielding the list.
+    Expr(Expr),
+}
+
+/// One entry of a container list.
+pub enum ContainerElement {
+    /// A container, by id or as an expression.
+    Container(ContainerValue),
+    /// `{ container: …, … }`, of the property's object kind.
+    Object(Item),
 }
 
 /// A reference to the target group an `add_targets` item of a listener creates.
@@ -520,6 +562,23 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
                 None
             }
         },
+        PropType::Container => build_container(name, value, cx).map(PropValue::Container),
+        PropType::ContainerRefs(kind_id) => match value {
+            ValueSyntax::List(_, values) => {
+                let elements = values
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        ValueSyntax::Object(..) => {
+                            build_object(kind_id, name, v, cx).map(ContainerElement::Object)
+                        }
+                        other => build_container(name, other, cx).map(ContainerElement::Container),
+                    })
+                    .collect();
+                Some(PropValue::ContainerRefs(ContainerRefsValue::List(elements)))
+            }
+            other => expect_expr(name, other, cx)
+                .map(|e| PropValue::ContainerRefs(ContainerRefsValue::Expr(e))),
+        },
         PropType::Attr => {
             let expr = expect_expr(name, value, cx)?;
             if let Expr::Field(field) = &expr {
@@ -659,6 +718,24 @@ fn build_reference(
             );
             None
         }
+    }
+}
+
+/// A container: an identifier names one by id, as `cluster: Cluster` names a cluster; anything
+/// else is an expression.
+fn build_container(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<ContainerValue> {
+    let expr = expect_expr(name, value, cx)?;
+    match &expr {
+        Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+            match path.path.get_ident() {
+                Some(ident) => Some(ContainerValue::Ref(ContainerReference {
+                    id: Id::from_syntax(IdSyntax::Ident(ident.clone())),
+                    target: None,
+                })),
+                None => Some(ContainerValue::Expr(expr)),
+            }
+        }
+        _ => Some(ContainerValue::Expr(expr)),
     }
 }
 

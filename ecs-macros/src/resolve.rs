@@ -6,8 +6,8 @@ use ecs_core::rules;
 
 use crate::ctxt::Ctxt;
 use crate::model::{
-    AttrValue, Item, KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue,
-    TargetValue,
+    AttrValue, ContainerElement, ContainerReference, ContainerRefsValue, ContainerValue, Item,
+    KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue, TargetValue,
 };
 
 /// Checks ids and resolves references in every stack.
@@ -47,7 +47,75 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
         resolve_stack(stack, index, &others, cx);
         resolve_capacity(stack, index, &others, cx);
         resolve_observability(stack, index, &others, cx);
+        for item in &mut stack.children {
+            resolve_containers(item, cx);
+        }
     }
+}
+
+/// Resolves the containers that containers of a task definition name by id (`links: [redis]`),
+/// declared before or after them: the expansion makes those calls once every container is
+/// added. An unknown id is reported on its token with the closest container.
+fn resolve_containers(task: &mut Item, cx: &Ctxt) {
+    let children: Vec<(KindId, String)> = task
+        .children
+        .iter()
+        .map(|c| (c.kind.id, c.id.name.clone()))
+        .collect();
+    let ids: Vec<&str> = children
+        .iter()
+        .filter(|(kind, _)| *kind == KindId::Container)
+        .map(|(_, name)| name.as_str())
+        .collect();
+    let task_name = task.id.name.clone();
+    for container in task.children_of_mut(KindId::Container) {
+        let user = container.id.name.clone();
+        for prop in &mut container.props {
+            let property = prop.name.to_string();
+            let resolve = |reference: &mut ContainerReference| {
+                let name = &reference.id.name;
+                reference.target = children
+                    .iter()
+                    .position(|(kind, id)| *kind == KindId::Container && id == name);
+                if reference.target.is_none() {
+                    cx.error_at(
+                        reference.id.span(),
+                        rules::unknown_container_reference_message(
+                            &property, &user, name, &task_name, &ids,
+                        ),
+                    );
+                }
+            };
+            for reference in container_references(&mut prop.value) {
+                resolve(reference);
+            }
+        }
+    }
+}
+
+/// The containers a value names by id, including inside its objects.
+fn container_references(value: &mut PropValue) -> Vec<&mut ContainerReference> {
+    let mut out = Vec::new();
+    match value {
+        PropValue::Container(ContainerValue::Ref(reference)) => out.push(reference),
+        PropValue::ContainerRefs(ContainerRefsValue::List(elements)) => {
+            for element in elements {
+                match element {
+                    ContainerElement::Container(ContainerValue::Ref(reference)) => {
+                        out.push(reference)
+                    }
+                    ContainerElement::Object(object) => {
+                        for p in &mut object.props {
+                            out.extend(container_references(&mut p.value));
+                        }
+                    }
+                    ContainerElement::Container(ContainerValue::Expr(_)) => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 // ---- capacity (issue 3) ----
