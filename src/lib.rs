@@ -67,6 +67,14 @@ pub use ecs_core::*;
 ///   8080, host_port: 0 }]`; and `environment: { "KEY": "value", NAME: expr }`. Inside other
 ///   expressions, a bare name of a declared construct stands for that construct
 ///   (`ContainerImage::from_ecr_repository(Repo)`).
+/// - Container references: in a container's `links`, `container_dependencies` and
+///   `volumes_from`, an identifier names a container of the same task definition by id,
+///   declared before or after it (`links: [redis]`, `container_dependencies: [init]`,
+///   `volumes_from: [data]`, read-write); objects name one with options (`{ container: redis,
+///   alias: "cache" }`, `{ container: init, condition: Success }`, `{ source_container: data,
+///   read_only: true }`). A string names a container by its `Name` (`"redis:cache"` for a link
+///   with an alias) and any other expression is passed on (`ContainerDependency::new(…)`). An
+///   id or literal name no container has is a compile error with the closest one.
 ///
 /// Literal values are checked against the rules of `ecs_core::rules` while compiling, named
 /// constants by const evaluation, other expressions by the builders at run time.
@@ -85,6 +93,11 @@ pub use ecs_core::*;
 ///                 image: ContainerImage::from_registry("nginx"),
 ///                 port_mappings: [80],
 ///                 environment: { STAGE: "prod" },
+///                 container_dependencies: [{ container: migrate, condition: Success }],
+///             }
+///             container migrate {
+///                 image: ContainerImage::from_registry("migrate/migrate"),
+///                 essential: false,
 ///             }
 ///         }
 ///         fargate_service Service { cluster: Cluster, task_definition: TaskDef, desired_count: 2 }

@@ -360,7 +360,9 @@ pub enum Set {
     /// The props type's setter of the same name: `.name(value)`.
     Setter,
     /// A method of the construct, called after it is created with the object (or with each
-    /// object of a list): `construct.method(app, value)`.
+    /// object of a list): `construct.method(app, value)`. For a container's references to
+    /// other containers, once every container of the task definition is added, with the whole
+    /// list.
     Call(&'static str),
     /// Handled by the expansion's own code for this property.
     Custom,

@@ -1085,6 +1085,41 @@ mod tests {
     }
 
     #[test]
+    fn container_references_become_calls_after_every_container() {
+        let out = expand_str(quote! {
+            stack S { ec2_task_definition T {
+                container web {
+                    image: img(), memory_limit_mib: 256,
+                    links: [redis, "db"],
+                    container_dependencies: [{ container: redis, condition: Start }],
+                }
+                container redis { image: img(), memory_limit_mib: 256 }
+                container db { image: img(), memory_limit_mib: 256 }
+            } }
+        });
+        assert!(!out.contains("compile_error"), "{out}");
+        let redis = out.find("let __ecs_0_1_redis =").expect("redis is added");
+        let links = out
+            .find("__ecs_0_0_web . add_links (& mut __ecs_app , [__ecs_p :: Into :: < __ecs_p :: container :: Link > :: into (__ecs_0_1_redis) , __ecs_p :: Into :: < __ecs_p :: container :: Link > :: into (\"db\")]) ?")
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(redis < links, "{out}");
+        assert!(out.contains(". container (__ecs_0_1_redis) . condition (__ecs_p :: container_options :: ContainerDependencyCondition :: Start)"), "{out}");
+        assert!(!out.contains(". links ("), "{out}");
+    }
+
+    #[test]
+    fn an_unknown_container_id_is_reported_and_the_rest_expands() {
+        let out = expand_str(quote! {
+            stack S { ec2_task_definition T {
+                container web { image: img(), memory_limit_mib: 256, links: [rediss, redis] }
+                container redis { image: img(), memory_limit_mib: 256 }
+            } }
+        });
+        assert!(out.contains("did you mean `redis`?"), "{out}");
+        assert!(out.contains("into (__ecs_0_1_redis)]"), "{out}");
+    }
+
+    #[test]
     fn errors_are_emitted_beside_the_valid_expansion() {
         let out = expand_str(quote! {
             stack S { vpc V { max_azs: 2, zones: 3 } cluster C { vpc: W } }

@@ -889,6 +889,7 @@ fn example_value(name: &str) -> &'static str {
         "auto_scaling_group" => "ASG",
         "service" => "Service",
         "container_name" => "web",
+        "container" | "source_container" => "web",
         "external_port" => "80",
         "namespace" => "Namespace",
         "name" => "\"app.local\"",
@@ -1046,6 +1047,59 @@ mod tests {
         assert_eq!(
             errors,
             ["`cluster` takes the name of a cluster declared in this stack, e.g. `cluster: Name` or `cluster: \"name\"`"]
+        );
+    }
+
+    #[test]
+    fn container_lists_take_ids_names_objects_and_expressions() {
+        let (stacks, errors) = build_str(quote! {
+            stack S { ec2_task_definition T { container web {
+                image: img(), memory_limit_mib: 256,
+                links: [redis, "db:cache", { container: init, alias: "setup" }, make_link()],
+            } } }
+        });
+        assert!(errors.is_empty(), "{errors:?}");
+        let web = &stacks[0].children[0].children[0];
+        let Some(PropValue::ContainerRefs(ContainerRefsValue::List(links))) =
+            web.prop("links").map(|p| &p.value)
+        else {
+            panic!("links is a container list");
+        };
+        assert!(matches!(
+            &links[0],
+            ContainerElement::Container(ContainerValue::Ref(r)) if r.id.name == "redis"
+        ));
+        assert!(matches!(
+            &links[1],
+            ContainerElement::Container(ContainerValue::Expr(Expr::Lit(_)))
+        ));
+        assert!(matches!(
+            &links[2],
+            ContainerElement::Object(o) if matches!(
+                o.prop("container").map(|p| &p.value),
+                Some(PropValue::Container(ContainerValue::Ref(r))) if r.id.name == "init"
+            )
+        ));
+        assert!(matches!(
+            &links[3],
+            ContainerElement::Container(ContainerValue::Expr(Expr::Call(_)))
+        ));
+    }
+
+    #[test]
+    fn container_objects_know_their_keys() {
+        let (_, errors) = build_str(quote! {
+            stack S { ec2_task_definition T { container web {
+                image: img(), memory_limit_mib: 256,
+                container_dependencies: [{ condition: Start }, { container: init, conditon: Start }],
+            } } }
+        });
+        assert_eq!(
+            errors,
+            [
+                "`container_dependencies` needs `container`: add `container: web`",
+                "unknown container dependency property `conditon`: did you mean `condition`?",
+            ]
         );
     }
 
