@@ -18,15 +18,7 @@ mod generated;
 
 /// Where the builders are known to disagree with the macro: (case, why). Each entry is a gap to
 /// close; an entry whose case agrees fails the test, so the list only shrinks.
-const KNOWN_DISAGREEMENTS: &[(&str, &str)] = &[(
-    "pass/load_balancers_and_cloud_map_nearest_valid",
-    "the macro accepts it, but synthesis refuses a reference cycle between stacks: the classic \
-     load balancer of `Web` targets a bridge service on the capacity of `Shared`'s cluster, so \
-     the builders put an ingress rule naming `Web`'s security group in `Shared`, while `Web` \
-     refers to `Shared`. The macro checks no cross-stack cycles; the CDK places such a remote \
-     rule in the peer's stack (`determineRuleScope`), so the builders likely should too: to \
-     settle with a golden from the real CDK",
-)];
+const KNOWN_DISAGREEMENTS: &[(&str, &str)] = &[];
 
 /// The value of a case's `ecs_app!`, carried out of its `main` by unwinding, so nothing after
 /// the invocation (an `unwrap`, a synthesis) runs.

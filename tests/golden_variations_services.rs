@@ -360,3 +360,41 @@ fn only_groups_added_as_capacity_join_the_cluster_connections_as_in_the_cdk() {
     .unwrap();
     check(app, "connections", 2);
 }
+
+/// Load balancers of one stack reaching a bridge-mode EC2 service whose instances are another
+/// stack's, against `tests/golden/apps/cross_stack.js`: the service imports the instance group
+/// (`Daemon/SecurityGroup1`), the rules live in the service's stack and name the group through
+/// the other stack's outputs, so the instances' stack never depends on the service's.
+#[test]
+fn load_balancer_rules_to_another_stacks_instances_stay_in_the_service_stack_as_in_the_cdk() {
+    let app = ecs_app! {
+        stack Shared {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc, add_capacity Capacity { instance_type: "t3.large" } }
+        }
+        stack Web {
+            ec2_task_definition Bridge {
+                container app {
+                    image: ContainerImage::from_registry(IMAGE),
+                    memory_limit_mib: 256,
+                    port_mappings: [{ container_port: 80, host_port: 80 }, 8080],
+                }
+            }
+            ec2_service Daemon { cluster: Cluster, task_definition: Bridge, daemon: true }
+            classic_load_balancer LB { vpc: Vpc, listeners: [{ external_port: 80 }], targets: [Daemon] }
+            application_load_balancer ALB {
+                vpc: Vpc,
+                internet_facing: true,
+                listener Http {
+                    port: 80,
+                    add_targets App {
+                        port: 80,
+                        targets: [{ service: Daemon, container_name: app, container_port: 8080 }],
+                    }
+                }
+            }
+        }
+    }
+    .unwrap();
+    check(app, "cross_stack", 2);
+}

@@ -187,6 +187,11 @@ pub(crate) fn add_rule(
     };
     let resource = sg.data(app).resource;
     match peer {
+        Peer::Ipv4(_) | Peer::VpcCidrBlock if resource.stack() != sg.node().stack() => {
+            Err(Error::new(
+                "a rule from an address range on a security group of another stack is not supported: add it in the group's own stack",
+            ))
+        }
         Peer::Ipv4(_) | Peer::VpcCidrBlock => {
             let mut rule = vec![("CidrIp", peer_id), ("Description", description)];
             rule.extend(port.json());

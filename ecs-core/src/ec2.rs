@@ -608,6 +608,27 @@ impl SecurityGroup {
         Ok(sg)
     }
 
+    /// This group as a construct `id` under `scope` in another stack (CDK
+    /// `SecurityGroup.fromSecurityGroupId(scope, id, group.securityGroupId, { allowAllOutbound })`):
+    /// rules added to it live in `scope`'s stack and name the group through a cross-stack
+    /// reference, so the group's own stack never depends on the importing one.
+    pub(crate) fn import_into(
+        self,
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+    ) -> Result<SecurityGroup, Error> {
+        let data = self.data(app).clone();
+        let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
+        let index = app.security_groups.len();
+        app.security_groups.push(data);
+        Ok(SecurityGroup {
+            node,
+            resource: self.resource,
+            index,
+        })
+    }
+
     /// The security group whose construct scope is `node`, if it is one.
     pub(crate) fn from_node(app: &App, node: NodeId) -> Option<SecurityGroup> {
         let resource = app.stack(node.stack()).child(node, "Resource")?;
@@ -677,6 +698,10 @@ impl SecurityGroup {
         app.check_stack(self.node.stack)?;
         if self.data(app).allow_all_outbound {
             return Ok(());
+        }
+        // An imported group's placeholder belongs to its own stack's template.
+        if self.resource.stack() != self.node.stack() {
+            return crate::connections::add_rule(app, self, false, peer, port, description);
         }
         // Any real rule replaces EC2's implicit "allow all", so the placeholder goes.
         let resource = self.resource;

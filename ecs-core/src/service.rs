@@ -294,6 +294,9 @@ pub(crate) struct BaseProps {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct NetworkProps {
     pub(crate) security_groups: Vec<SecurityGroup>,
+    /// The cluster's instance groups imported into this service's stack, for a bridge- or
+    /// host-mode service of a cluster in another stack.
+    pub(crate) instance_groups: Option<Vec<SecurityGroup>>,
     pub(crate) vpc_subnets: Option<SubnetType>,
     pub(crate) assign_public_ip: bool,
 }
@@ -646,6 +649,9 @@ pub(crate) struct ServiceData {
     pub(crate) resource: NodeId,
     /// The groups of the tasks' network interfaces (awsvpc); empty otherwise.
     pub(crate) security_groups: Vec<SecurityGroup>,
+    /// The cluster's instance groups imported into this service's stack, for a bridge- or
+    /// host-mode service of a cluster in another stack.
+    pub(crate) instance_groups: Option<Vec<SecurityGroup>>,
     pub(crate) grace_period_given: bool,
     pub(crate) has_service_registry: bool,
     /// The Fargate platform version given (rule F6).
@@ -714,6 +720,8 @@ impl Service {
         let d = self.data(app);
         if d.task_definition.network_mode(app) == NetworkMode::AwsVpc {
             d.security_groups.clone()
+        } else if let Some(imported) = &d.instance_groups {
+            imported.clone()
         } else {
             d.cluster.connections(app)
         }
@@ -1095,6 +1103,7 @@ pub(crate) fn create(
         daemon,
         resource,
         security_groups: Vec::new(),
+        instance_groups: None,
         grace_period_given: base.health_check_grace_period.is_some(),
         has_service_registry: false,
         platform_version: launch.platform_version,
@@ -1111,8 +1120,31 @@ pub(crate) fn create(
         return Err(Error::new(format!(
             "{kind} service `{id}` sets `security_groups`, `vpc_subnets` or `assign_public_ip`, which need `network_mode: AwsVpc`: remove them or use an awsvpc task definition"
         )));
+    } else if launch_type == LaunchType::Ec2 && cluster.node().stack() != stack {
+        // Only then: a cluster of the same stack is read as it is when targets attach.
+        import_instance_groups(app, service, cluster)?;
     }
     Ok(service)
+}
+
+/// A bridge- or host-mode EC2 service reaches its tasks through the instances' security groups;
+/// when the cluster is in another stack, the CDK imports each of them under the service
+/// (`SecurityGroup1`, …, as `securityGroupsInThisStack` does, with the groups the cluster has
+/// when the service is created), so the rules load balancers add stay in the service's stack.
+fn import_instance_groups(app: &mut App, service: Service, cluster: Cluster) -> Result<(), Error> {
+    let mut groups = Vec::new();
+    let mut imported = 0;
+    for group in cluster.connections(app) {
+        if group.node().stack() == service.node.stack() {
+            groups.push(group);
+            continue;
+        }
+        imported += 1;
+        let id = format!("SecurityGroup{imported}");
+        groups.push(group.import_into(app, service.node, &id)?);
+    }
+    app.services[service.index].instance_groups = Some(groups);
+    Ok(())
 }
 
 /// The awsvpc network configuration: the given groups or a new one, in the chosen subnets
