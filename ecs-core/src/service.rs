@@ -294,9 +294,6 @@ pub(crate) struct BaseProps {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct NetworkProps {
     pub(crate) security_groups: Vec<SecurityGroup>,
-    /// The cluster's instance groups imported into this service's stack, for a bridge- or
-    /// host-mode service of a cluster in another stack.
-    pub(crate) instance_groups: Option<Vec<SecurityGroup>>,
     pub(crate) vpc_subnets: Option<SubnetType>,
     pub(crate) assign_public_ip: bool,
 }
