@@ -77,83 +77,6 @@ pub struct CommonAutoScalingGroupProps {
     pub key_name: Option<String>,
 }
 
-/// The setters of [`CommonAutoScalingGroupProps`], on every props type holding it as `group`.
-macro_rules! group_setters {
-    () => {
-        /// Sets `instance_type` (required).
-        pub fn instance_type(mut self, t: impl Into<String>) -> Self {
-            self.group.instance_type = Some(t.into());
-            self
-        }
-
-        /// Sets `machine_image`, e.g. `EcsOptimizedImage::amazon_linux2(AmiHardwareType::Arm)`.
-        pub fn machine_image(mut self, image: MachineImage) -> Self {
-            self.group.machine_image = Some(image);
-            self
-        }
-
-        /// Sets `min_capacity`.
-        pub fn min_capacity(mut self, n: u32) -> Self {
-            self.group.min_capacity = Some(n);
-            self
-        }
-
-        /// Sets `max_capacity`.
-        pub fn max_capacity(mut self, n: u32) -> Self {
-            self.group.max_capacity = Some(n);
-            self
-        }
-
-        /// Sets `desired_capacity`.
-        pub fn desired_capacity(mut self, n: u32) -> Self {
-            self.group.desired_capacity = Some(n);
-            self
-        }
-
-        /// Sets `spot_price`, e.g. `"0.0735"`: the instances become spot instances.
-        pub fn spot_price(mut self, price: impl Into<String>) -> Self {
-            self.group.spot_price = Some(price.into());
-            self
-        }
-
-        /// Sets `vpc_subnets`.
-        pub fn vpc_subnets(mut self, subnets: SubnetType) -> Self {
-            self.group.vpc_subnets = Some(subnets);
-            self
-        }
-
-        /// Sets `associate_public_ip_address`.
-        pub fn associate_public_ip_address(mut self, associate: bool) -> Self {
-            self.group.associate_public_ip_address = Some(associate);
-            self
-        }
-
-        /// Sets `detailed_monitoring` (CDK `instanceMonitoring: Monitoring.DETAILED`).
-        pub fn detailed_monitoring(mut self, detailed: bool) -> Self {
-            self.group.detailed_monitoring = Some(detailed);
-            self
-        }
-
-        /// Sets `cooldown`, in seconds.
-        pub fn cooldown(mut self, seconds: u32) -> Self {
-            self.group.cooldown = Some(seconds);
-            self
-        }
-
-        /// Sets `new_instances_protected_from_scale_in`.
-        pub fn new_instances_protected_from_scale_in(mut self, protect: bool) -> Self {
-            self.group.new_instances_protected_from_scale_in = Some(protect);
-            self
-        }
-
-        /// Sets `key_name`, the EC2 key pair for SSH access.
-        pub fn key_name(mut self, name: impl Into<String>) -> Self {
-            self.group.key_name = Some(name.into());
-            self
-        }
-    };
-}
-
 props! {
     /// Properties of an [`AutoScalingGroup`] built by the user (CDK `AutoScalingGroupProps`).
     ///
@@ -173,51 +96,49 @@ props! {
         [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
         vpc: Vpc,
         /// The EC2 instance type of the group's instances, e.g. `t3.medium`.
-        [none "instanceType", .required()]
-        instance_type: (),
+        [into "instanceType" in group, .required()]
+        instance_type: String,
         /// The AMI the instances boot from.
-        [none "machineImage", .default("the ECS-optimized Amazon Linux 2 AMI")]
-        machine_image: (),
+        [opt "machineImage" in group, .default("the ECS-optimized Amazon Linux 2 AMI")]
+        machine_image: MachineImage,
         /// The fewest instances the group keeps (`MinSize`); `min ≤ desired ≤ max` (rule C1).
-        [none "minCapacity", .default("1")]
-        min_capacity: (),
+        [opt "minCapacity" in group, .default("1")]
+        min_capacity: u32,
         /// The most instances the group runs (`MaxSize`).
-        [none "maxCapacity", .default("`desired_capacity`, else `max(min_capacity, 1)`")]
-        max_capacity: (),
+        [opt "maxCapacity" in group, .default("`desired_capacity`, else `max(min_capacity, 1)`")]
+        max_capacity: u32,
         /// How many instances the group runs now (`DesiredCapacity`); the CDK warns that it resets
         /// the group's size on every deployment.
-        [none "desiredCapacity"]
-        desired_capacity: (),
+        [opt "desiredCapacity" in group]
+        desired_capacity: u32,
         /// The highest hourly price to pay, e.g. `"0.0735"`: the instances are spot instances when
         /// it is set.
-        [none "spotPrice"]
-        spot_price: (),
+        [into "spotPrice" in group]
+        spot_price: String,
         /// The subnets the instances launch in.
-        [none "vpcSubnets", .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
-        vpc_subnets: (),
+        [opt "vpcSubnets" in group, .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
+        vpc_subnets: SubnetType,
         /// Whether the instances get a public IP address (with `Public` subnets).
-        [none "associatePublicIpAddress"]
-        associate_public_ip_address: (),
+        [opt "associatePublicIpAddress" in group]
+        associate_public_ip_address: bool,
         /// Whether the instances send one-minute (detailed) CloudWatch metrics instead of
         /// five-minute ones (CDK `instanceMonitoring: Monitoring.DETAILED`).
-        [none "instanceMonitoring", .default("false")]
-        detailed_monitoring: (),
+        [opt "instanceMonitoring" in group, .default("false")]
+        detailed_monitoring: bool,
         /// Seconds after a scaling activity before the next one may start (`Cooldown`).
-        [none "cooldown"]
-        cooldown: (),
+        [opt "cooldown" in group]
+        cooldown: u32,
         /// Whether new instances start protected from scale-in; an ASG capacity provider with
         /// managed termination protection sets it.
-        [none "newInstancesProtectedFromScaleIn", .default("false")]
-        new_instances_protected_from_scale_in: (),
+        [opt "newInstancesProtectedFromScaleIn" in group, .default("false")]
+        new_instances_protected_from_scale_in: bool,
         /// The EC2 key pair that allows SSH access to the instances (`KeyName`).
-        [none "keyName"]
-        key_name: (),
+        [into "keyName" in group]
+        key_name: String,
     }
 }
 
-impl AutoScalingGroupProps {
-    group_setters!();
-}
+impl AutoScalingGroupProps {}
 
 props! {
     /// Options of [`Cluster::add_auto_scaling_group`] and of capacity providers (CDK
@@ -246,35 +167,6 @@ props! {
     }
 }
 
-/// The setters of [`AddAutoScalingGroupCapacityOptions`], on every type holding it as `cluster`.
-macro_rules! cluster_setters {
-    () => {
-        /// Sets `machine_image_type`.
-        pub fn machine_image_type(mut self, image_type: MachineImageType) -> Self {
-            self.cluster.machine_image_type = Some(image_type);
-            self
-        }
-
-        /// Sets `spot_instance_draining` (needs `spot_price`).
-        pub fn spot_instance_draining(mut self, drain: bool) -> Self {
-            self.cluster.spot_instance_draining = drain;
-            self
-        }
-
-        /// Sets `task_drain_time` in seconds; 0 removes the drain hook.
-        pub fn task_drain_time(mut self, seconds: u32) -> Self {
-            self.cluster.task_drain_time = Some(seconds);
-            self
-        }
-
-        /// Sets `topic_encryption_key`: the drain hook's topic is encrypted with it.
-        pub fn topic_encryption_key(mut self, key: Key) -> Self {
-            self.cluster.topic_encryption_key = Some(key);
-            self
-        }
-    };
-}
-
 props! {
     /// Options of [`Cluster::add_capacity`] (CDK `AddCapacityOptions`, the part this library
     /// supports): the group's properties and how the cluster configures it.
@@ -295,67 +187,64 @@ props! {
         /// How the cluster configures the group.
         pub cluster: AddAutoScalingGroupCapacityOptions,
         /// The EC2 instance type of the group's instances, e.g. `t3.medium`.
-        [none "instanceType", .required()]
-        instance_type: (),
+        [into "instanceType" in group, .required()]
+        instance_type: String,
         /// The fewest instances the group keeps (`MinSize`); `min ≤ desired ≤ max` (rule C1).
-        [none "minCapacity", .default("1")]
-        min_capacity: (),
+        [opt "minCapacity" in group, .default("1")]
+        min_capacity: u32,
         /// The most instances the group runs (`MaxSize`).
-        [none "maxCapacity", .default("`desired_capacity`, else `max(min_capacity, 1)`")]
-        max_capacity: (),
+        [opt "maxCapacity" in group, .default("`desired_capacity`, else `max(min_capacity, 1)`")]
+        max_capacity: u32,
         /// How many instances the group runs now (`DesiredCapacity`); the CDK warns that it resets
         /// the group's size on every deployment.
-        [none "desiredCapacity"]
-        desired_capacity: (),
+        [opt "desiredCapacity" in group]
+        desired_capacity: u32,
         /// The AMI the instances boot from; give it or `machine_image_type`, not both (rule C1).
-        [none "machineImage", .default("the ECS-optimized Amazon Linux 2 AMI")]
-        machine_image: (),
+        [opt "machineImage" in group, .default("the ECS-optimized Amazon Linux 2 AMI")]
+        machine_image: MachineImage,
         /// The highest hourly price to pay, e.g. `"0.0735"`: the instances are spot instances when
         /// it is set.
-        [none "spotPrice"]
-        spot_price: (),
+        [into "spotPrice" in group]
+        spot_price: String,
         /// The subnets the instances launch in.
-        [none "vpcSubnets", .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
-        vpc_subnets: (),
+        [opt "vpcSubnets" in group, .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
+        vpc_subnets: SubnetType,
         /// Whether the instances get a public IP address (with `Public` subnets).
-        [none "associatePublicIpAddress"]
-        associate_public_ip_address: (),
+        [opt "associatePublicIpAddress" in group]
+        associate_public_ip_address: bool,
         /// Whether the instances send one-minute (detailed) CloudWatch metrics instead of
         /// five-minute ones (CDK `instanceMonitoring: Monitoring.DETAILED`).
-        [none "instanceMonitoring", .default("false")]
-        detailed_monitoring: (),
+        [opt "instanceMonitoring" in group, .default("false")]
+        detailed_monitoring: bool,
         /// Seconds after a scaling activity before the next one may start (`Cooldown`).
-        [none "cooldown"]
-        cooldown: (),
+        [opt "cooldown" in group]
+        cooldown: u32,
         /// Whether new instances start protected from scale-in; an ASG capacity provider with
         /// managed termination protection sets it.
-        [none "newInstancesProtectedFromScaleIn", .default("false")]
-        new_instances_protected_from_scale_in: (),
+        [opt "newInstancesProtectedFromScaleIn" in group, .default("false")]
+        new_instances_protected_from_scale_in: bool,
         /// The EC2 key pair that allows SSH access to the instances (`KeyName`).
-        [none "keyName"]
-        key_name: (),
+        [into "keyName" in group]
+        key_name: String,
         /// How the instances' user data joins them to the cluster; give it or `machine_image`, not
         /// both (rule C1).
-        [none "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE)), .default("from `machine_image`, else `AmazonLinux2`")]
-        machine_image_type: (),
+        [opt "machineImageType" in cluster, .ty(Enum(&MACHINE_IMAGE_TYPE)), .default("from `machine_image`, else `AmazonLinux2`")]
+        machine_image_type: MachineImageType,
         /// Lets the ECS agent drain spot instances when they get an interruption notice; needs
         /// `spot_price` (rule C1).
-        [none "spotInstanceDraining", .default("false")]
-        spot_instance_draining: (),
+        [val "spotInstanceDraining" in cluster, .default("false")]
+        spot_instance_draining: bool,
         /// Seconds the drain hook gives tasks to stop before an instance terminates; 0 removes the
         /// hook.
-        [none "taskDrainTime", .default("300")]
-        task_drain_time: (),
+        [opt "taskDrainTime" in cluster, .default("300")]
+        task_drain_time: u32,
         /// The KMS key that encrypts the drain hook's SNS topic.
-        [none "topicEncryptionKey", .ty(Ref(RefClass::Key))]
-        topic_encryption_key: (),
+        [opt "topicEncryptionKey" in cluster, .ty(Ref(RefClass::Key))]
+        topic_encryption_key: Key,
     }
 }
 
-impl AddCapacityOptions {
-    group_setters!();
-    cluster_setters!();
-}
+impl AddCapacityOptions {}
 
 /// The user data of a group's instances (CDK `ec2.UserData`): a shell script, or Bottlerocket's
 /// settings, to which clusters append lines.

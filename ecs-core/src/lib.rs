@@ -49,7 +49,9 @@ macro_rules! string_setters {
 /// those of [`schema::PropDef`] (`.default("…")`, `.required()`, `.set(…)`, `.method()` when
 /// the CDK calls a method for the property) plus `.ty(shape)`
 /// for a value shape other than an expression. Private state comes first, as
-/// `hidden name: Type,` lines (a doc comment may follow `hidden`).
+/// `hidden name: Type,` lines (a doc comment may follow `hidden`); a property kept in a field
+/// of that state says so after its CDK name (`[opt "desiredCount" in base]`), and its setter
+/// writes `self.base.desired_count`.
 macro_rules! props {
     (
         $(#[$meta:meta])*
@@ -57,18 +59,18 @@ macro_rules! props {
             $(hidden $(#[doc = $hidden_doc:literal])* $hidden_vis:vis $hidden:ident: $hidden_ty:ty,)*
             $(
                 $(#[doc = $doc:literal])*
-                [$mode:ident $cdk:literal $(, .$key:ident($($arg:expr),*))*]
+                [$mode:ident $cdk:literal $(in $inner:ident)? $(, .$key:ident($($arg:expr),*))*]
                 $name:ident: $ty:ty
             ),* $(,)?
         }
     ) => {
         props!(
             @struct [$(#[$meta])* pub struct $props] [$($(#[doc = $hidden_doc])* $hidden_vis $hidden: $hidden_ty,)*]
-            $([$mode] [$($doc)*] $name: $ty;)*
+            $([$mode] [$($doc)*] [$($inner)?] $name: $ty;)*
         );
 
         impl $props {
-            $(props!(@setter $mode $name $ty [$($doc)*]);)*
+            $(props!(@setter $mode [$($inner)?] $name $ty [$($doc)*]);)*
 
             /// The declaration of every property, in order.
             pub const PROPS: &'static [$crate::schema::PropDef] = {
@@ -86,71 +88,72 @@ macro_rules! props {
     (@struct [$($head:tt)*] [$($fields:tt)*]) => {
         $($head)* { $($fields)* }
     };
-    (@struct $head:tt [$($fields:tt)*] [none] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+    // Held by a hidden field, or by no field.
+    (@struct $head:tt [$($fields:tt)*] [$mode:ident] [$($doc:literal)*] [$inner:ident] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)*] $($rest)*);
     };
-    (@struct $head:tt [$($fields:tt)*] [list] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+    (@struct $head:tt [$($fields:tt)*] [none] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
+        props!(@struct $head [$($fields)*] $($rest)*);
+    };
+    (@struct $head:tt [$($fields:tt)*] [list] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Vec<$ty>,] $($rest)*);
     };
-    (@struct $head:tt [$($fields:tt)*] [field_list] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+    (@struct $head:tt [$($fields:tt)*] [field_list] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Vec<$ty>,] $($rest)*);
     };
-    (@struct $head:tt [$($fields:tt)*] [val] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+    (@struct $head:tt [$($fields:tt)*] [val] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: $ty,] $($rest)*);
     };
-    (@struct $head:tt [$($fields:tt)*] [val_into] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+    (@struct $head:tt [$($fields:tt)*] [val_into] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: $ty,] $($rest)*);
     };
-    (@struct $head:tt [$($fields:tt)*] [val_field] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+    (@struct $head:tt [$($fields:tt)*] [val_field] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: $ty,] $($rest)*);
     };
-    (@struct $head:tt [$($fields:tt)*] [$mode:ident] [$($doc:literal)*] $name:ident: $ty:ty; $($rest:tt)*) => {
+    (@struct $head:tt [$($fields:tt)*] [$mode:ident] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Option<$ty>,] $($rest)*);
     };
-    (@setter opt $name:ident $ty:ty [$($doc:literal)*]) => {
+    (@setter opt [$($inner:ident)?] $name:ident $ty:ty [$($doc:literal)*]) => {
         $(#[doc = $doc])*
         #[must_use]
         pub fn $name(mut self, value: $ty) -> Self {
-            self.$name = Some(value);
+            self.$($inner.)?$name = Some(value);
             self
         }
     };
-    (@setter into $name:ident $ty:ty [$($doc:literal)*]) => {
+    (@setter into [$($inner:ident)?] $name:ident $ty:ty [$($doc:literal)*]) => {
         $(#[doc = $doc])*
         #[must_use]
         pub fn $name(mut self, value: impl Into<$ty>) -> Self {
-            self.$name = Some(value.into());
+            self.$($inner.)?$name = Some(value.into());
             self
         }
     };
-    (@setter list $name:ident $ty:ty [$($doc:literal)*]) => {
+    (@setter list [$($inner:ident)?] $name:ident $ty:ty [$($doc:literal)*]) => {
         $(#[doc = $doc])*
         #[must_use]
         pub fn $name(mut self, items: impl IntoIterator<Item = $ty>) -> Self {
-            self.$name.extend(items);
+            self.$($inner.)?$name.extend(items);
             self
         }
     };
-    (@setter val $name:ident $ty:ty [$($doc:literal)*]) => {
+    (@setter val [$($inner:ident)?] $name:ident $ty:ty [$($doc:literal)*]) => {
         $(#[doc = $doc])*
         #[must_use]
         pub fn $name(mut self, value: $ty) -> Self {
-            self.$name = value;
+            self.$($inner.)?$name = value;
             self
         }
     };
-    (@setter val_into $name:ident $ty:ty [$($doc:literal)*]) => {
+    (@setter val_into [$($inner:ident)?] $name:ident $ty:ty [$($doc:literal)*]) => {
         $(#[doc = $doc])*
         #[must_use]
         pub fn $name(mut self, value: impl Into<$ty>) -> Self {
-            self.$name = value.into();
+            self.$($inner.)?$name = value.into();
             self
         }
     };
-    (@setter val_field $name:ident $ty:ty [$($doc:literal)*]) => {};
-    (@setter field $name:ident $ty:ty [$($doc:literal)*]) => {};
-    (@setter field_list $name:ident $ty:ty [$($doc:literal)*]) => {};
-    (@setter none $name:ident $ty:ty [$($doc:literal)*]) => {};
+    (@setter $mode:ident [$($inner:ident)?] $name:ident $ty:ty [$($doc:literal)*]) => {};
 }
 
 pub mod amis;

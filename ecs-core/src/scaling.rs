@@ -128,34 +128,6 @@ pub struct TargetTracking {
     pub policy_name: Option<String>,
 }
 
-macro_rules! tracking_setters {
-    () => {
-        /// Sets `scale_in_cooldown`.
-        pub fn scale_in_cooldown(mut self, d: Duration) -> Self {
-            self.tracking.scale_in_cooldown = Some(d);
-            self
-        }
-
-        /// Sets `scale_out_cooldown`.
-        pub fn scale_out_cooldown(mut self, d: Duration) -> Self {
-            self.tracking.scale_out_cooldown = Some(d);
-            self
-        }
-
-        /// Sets `disable_scale_in`.
-        pub fn disable_scale_in(mut self, disable: bool) -> Self {
-            self.tracking.disable_scale_in = Some(disable);
-            self
-        }
-
-        /// Sets `policy_name`.
-        pub fn policy_name(mut self, name: impl Into<String>) -> Self {
-            self.tracking.policy_name = Some(name.into());
-            self
-        }
-    };
-}
-
 props! {
     /// Options of [`ScalableTaskCount::scale_on_cpu_utilization`].
     #[derive(Debug, Clone, Default, PartialEq)]
@@ -165,23 +137,21 @@ props! {
         [into "targetUtilizationPercent", .required()]
         target_utilization_percent: f64,
         /// How long after a scale-in activity before another scale-in may start.
-        [none "scaleInCooldown"]
-        scale_in_cooldown: (),
+        [opt "scaleInCooldown" in tracking]
+        scale_in_cooldown: Duration,
         /// How long after a scale-out activity before another scale-out may start.
-        [none "scaleOutCooldown"]
-        scale_out_cooldown: (),
+        [opt "scaleOutCooldown" in tracking]
+        scale_out_cooldown: Duration,
         /// Whether the policy only adds tasks and never removes them.
-        [none "disableScaleIn", .default("false")]
-        disable_scale_in: (),
+        [opt "disableScaleIn" in tracking, .default("false")]
+        disable_scale_in: bool,
         /// The scaling policy's name (`PolicyName`).
-        [none "policyName", .default("the policy's unique id")]
-        policy_name: (),
+        [into "policyName" in tracking, .default("the policy's unique id")]
+        policy_name: String,
     }
 }
 
-impl CpuUtilizationScalingProps {
-    tracking_setters!();
-}
+impl CpuUtilizationScalingProps {}
 
 props! {
     /// Options of [`ScalableTaskCount::scale_on_memory_utilization`].
@@ -192,23 +162,21 @@ props! {
         [into "targetUtilizationPercent", .required()]
         target_utilization_percent: f64,
         /// How long after a scale-in activity before another scale-in may start.
-        [none "scaleInCooldown"]
-        scale_in_cooldown: (),
+        [opt "scaleInCooldown" in tracking]
+        scale_in_cooldown: Duration,
         /// How long after a scale-out activity before another scale-out may start.
-        [none "scaleOutCooldown"]
-        scale_out_cooldown: (),
+        [opt "scaleOutCooldown" in tracking]
+        scale_out_cooldown: Duration,
         /// Whether the policy only adds tasks and never removes them.
-        [none "disableScaleIn", .default("false")]
-        disable_scale_in: (),
+        [opt "disableScaleIn" in tracking, .default("false")]
+        disable_scale_in: bool,
         /// The scaling policy's name (`PolicyName`).
-        [none "policyName", .default("the policy's unique id")]
-        policy_name: (),
+        [into "policyName" in tracking, .default("the policy's unique id")]
+        policy_name: String,
     }
 }
 
-impl MemoryUtilizationScalingProps {
-    tracking_setters!();
-}
+impl MemoryUtilizationScalingProps {}
 
 props! {
     /// Options of [`ScalableTaskCount::scale_on_request_count`].
@@ -222,23 +190,21 @@ props! {
         [opt "targetGroup", .ty(TargetGroup), .required()]
         target_group: TargetGroup,
         /// How long after a scale-in activity before another scale-in may start.
-        [none "scaleInCooldown"]
-        scale_in_cooldown: (),
+        [opt "scaleInCooldown" in tracking]
+        scale_in_cooldown: Duration,
         /// How long after a scale-out activity before another scale-out may start.
-        [none "scaleOutCooldown"]
-        scale_out_cooldown: (),
+        [opt "scaleOutCooldown" in tracking]
+        scale_out_cooldown: Duration,
         /// Whether the policy only adds tasks and never removes them.
-        [none "disableScaleIn", .default("false")]
-        disable_scale_in: (),
+        [opt "disableScaleIn" in tracking, .default("false")]
+        disable_scale_in: bool,
         /// The scaling policy's name (`PolicyName`).
-        [none "policyName", .default("the policy's unique id")]
-        policy_name: (),
+        [into "policyName" in tracking, .default("the policy's unique id")]
+        policy_name: String,
     }
 }
 
-impl RequestCountScalingProps {
-    tracking_setters!();
-}
+impl RequestCountScalingProps {}
 
 props! {
     /// Options of [`ScalableTaskCount::scale_on_schedule`] (CDK `ScalingSchedule`).

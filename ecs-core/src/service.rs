@@ -298,121 +298,6 @@ pub(crate) struct NetworkProps {
     pub(crate) assign_public_ip: bool,
 }
 
-macro_rules! base_setters {
-    () => {
-        /// Sets `cluster` (required).
-        pub fn cluster(mut self, cluster: Cluster) -> Self {
-            self.base.cluster = Some(cluster);
-            self
-        }
-
-        /// Sets `task_definition` (required).
-        pub fn task_definition(mut self, task_definition: TaskDefinition) -> Self {
-            self.base.task_definition = Some(task_definition);
-            self
-        }
-
-        /// Sets `desired_count`; ECS starts one task when absent.
-        pub fn desired_count(mut self, n: u32) -> Self {
-            self.base.desired_count = Some(n);
-            self
-        }
-
-        /// Sets `service_name`.
-        pub fn service_name(mut self, name: impl Into<String>) -> Self {
-            self.base.service_name = Some(name.into());
-            self
-        }
-
-        /// Sets `min_healthy_percent`; default 50.
-        pub fn min_healthy_percent(mut self, percent: u32) -> Self {
-            self.base.min_healthy_percent = Some(percent);
-            self
-        }
-
-        /// Sets `max_healthy_percent`; default 200.
-        pub fn max_healthy_percent(mut self, percent: u32) -> Self {
-            self.base.max_healthy_percent = Some(percent);
-            self
-        }
-
-        /// Sets `health_check_grace_period`; default 60 seconds once a load balancer is
-        /// attached.
-        pub fn health_check_grace_period(mut self, period: impl Into<Duration>) -> Self {
-            self.base.health_check_grace_period = Some(period.into());
-            self
-        }
-
-        /// Sets `circuit_breaker`.
-        pub fn circuit_breaker(mut self, breaker: DeploymentCircuitBreaker) -> Self {
-            self.base.circuit_breaker = Some(breaker);
-            self
-        }
-
-        /// Sets `deployment_controller`.
-        pub fn deployment_controller(mut self, controller: DeploymentControllerType) -> Self {
-            self.base.deployment_controller = Some(controller);
-            self
-        }
-
-        /// Sets `propagate_tags`.
-        pub fn propagate_tags(mut self, source: PropagatedTagSource) -> Self {
-            self.base.propagate_tags = Some(source);
-            self
-        }
-
-        /// Sets `enable_ecs_managed_tags`; default false.
-        pub fn enable_ecs_managed_tags(mut self, enable: bool) -> Self {
-            self.base.enable_ecs_managed_tags = enable;
-            self
-        }
-
-        /// Sets `enable_execute_command` (ECS Exec).
-        pub fn enable_execute_command(mut self, enable: bool) -> Self {
-            self.base.enable_execute_command = Some(enable);
-            self
-        }
-
-        /// Sets `cloud_map_options`: register the tasks in Cloud Map.
-        pub fn cloud_map_options(mut self, options: CloudMapOptions) -> Self {
-            self.base.cloud_map_options = Some(options);
-            self
-        }
-
-        /// Sets `capacity_provider_strategies`: tasks are spread over these providers
-        /// instead of launching with the service's launch type.
-        pub fn capacity_provider_strategies(
-            mut self,
-            strategies: impl IntoIterator<Item = crate::capacity_provider::CapacityProviderStrategy>,
-        ) -> Self {
-            self.base.capacity_provider_strategies = strategies.into_iter().collect();
-            self
-        }
-    };
-}
-
-macro_rules! network_setters {
-    () => {
-        /// Sets `security_groups`; default one new group per service (awsvpc only).
-        pub fn security_groups(mut self, groups: impl IntoIterator<Item = SecurityGroup>) -> Self {
-            self.network.security_groups.extend(groups);
-            self
-        }
-
-        /// Sets `vpc_subnets` (awsvpc only).
-        pub fn vpc_subnets(mut self, subnets: SubnetType) -> Self {
-            self.network.vpc_subnets = Some(subnets);
-            self
-        }
-
-        /// Sets `assign_public_ip`: tasks get a public address and run in public subnets.
-        pub fn assign_public_ip(mut self, assign: bool) -> Self {
-            self.network.assign_public_ip = assign;
-            self
-        }
-    };
-}
-
 props! {
     /// Properties of an [`Ec2Service`].
     ///
@@ -428,39 +313,39 @@ props! {
         hidden placement_strategies: Vec<PlacementStrategy>,
         hidden placement_constraints: Vec<PlacementConstraint>,
         /// The cluster the service runs its tasks in.
-        [none "cluster", .ty(Ref(RefClass::Cluster)), .required()]
-        cluster: (),
+        [opt "cluster" in base, .ty(Ref(RefClass::Cluster)), .required()]
+        cluster: Cluster,
         /// The task definition of the service's tasks; it must be EC2-compatible (rule S1).
-        [none "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
-        task_definition: (),
+        [opt "taskDefinition" in base, .ty(Ref(RefClass::TaskDefinition)), .required()]
+        task_definition: TaskDefinition,
         /// How many tasks to keep running; absent, no `DesiredCount` is emitted and ECS starts one;
         /// not with `daemon` (rule S4).
-        [none "desiredCount", .default("1")]
-        desired_count: (),
+        [opt "desiredCount" in base, .default("1")]
+        desired_count: u32,
         /// The service's name (`ServiceName`); CloudFormation generates one when absent.
-        [none "serviceName"]
-        service_name: (),
+        [into "serviceName" in base]
+        service_name: String,
         /// The share of the desired tasks that must keep running during a deployment; below
         /// `max_healthy_percent` (rule S4).
-        [none "minHealthyPercent", .default("50 (daemon: 0)")]
-        min_healthy_percent: (),
+        [opt "minHealthyPercent" in base, .default("50 (daemon: 0)")]
+        min_healthy_percent: u32,
         /// The share of the desired tasks that may run during a deployment; 100 for a daemon (rule
         /// S4).
-        [none "maxHealthyPercent", .default("200 (daemon: 100)")]
-        max_healthy_percent: (),
+        [opt "maxHealthyPercent" in base, .default("200 (daemon: 100)")]
+        max_healthy_percent: u32,
         /// Runs one task on every container instance of the cluster instead of a desired count.
         [none "daemon", .default("false")]
         daemon: (),
         /// The security groups of the tasks' network interfaces (awsvpc only).
-        [none "securityGroups", .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
-        security_groups: (),
+        [list "securityGroups" in network, .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
+        security_groups: SecurityGroup,
         /// The subnets of the tasks' network interfaces (awsvpc only).
-        [none "vpcSubnets", .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
-        vpc_subnets: (),
+        [opt "vpcSubnets" in network, .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
+        vpc_subnets: SubnetType,
         /// Whether the tasks get public IP addresses, which puts them in public subnets (awsvpc
         /// only).
-        [none "assignPublicIp", .default("false")]
-        assign_public_ip: (),
+        [val "assignPublicIp" in network, .default("false")]
+        assign_public_ip: bool,
         /// How the tasks are spread over or packed onto the instances (`PlacementStrategies`).
         [none "placementStrategies"]
         placement_strategies: (),
@@ -468,41 +353,38 @@ props! {
         [none "placementConstraints"]
         placement_constraints: (),
         /// How long after a task starts ECS ignores failing load balancer health checks.
-        [none "healthCheckGracePeriod", .default("60 seconds with a load balancer, else none")]
-        health_check_grace_period: (),
+        [into "healthCheckGracePeriod" in base, .default("60 seconds with a load balancer, else none")]
+        health_check_grace_period: Duration,
         /// Stops a deployment whose tasks keep failing to start, and can roll it back.
-        [none "circuitBreaker", .ty(Object(KindId::CircuitBreaker))]
-        circuit_breaker: (),
+        [opt "circuitBreaker" in base, .ty(Object(KindId::CircuitBreaker))]
+        circuit_breaker: DeploymentCircuitBreaker,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
-        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
-        deployment_controller: (),
+        [opt "deploymentController" in base, .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
+        deployment_controller: DeploymentControllerType,
         /// Whose tags the tasks get: the service's or the task definition's.
-        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
-        propagate_tags: (),
+        [opt "propagateTags" in base, .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
+        propagate_tags: PropagatedTagSource,
         /// Whether ECS tags the tasks with the names of their cluster and service.
-        [none "enableECSManagedTags", .default("false")]
-        enable_ecs_managed_tags: (),
+        [val "enableECSManagedTags" in base, .default("false")]
+        enable_ecs_managed_tags: bool,
         /// Whether ECS Exec may run commands in the tasks; the task role gets the SSM messages
         /// permissions.
-        [none "enableExecuteCommand", .default("false")]
-        enable_execute_command: (),
+        [opt "enableExecuteCommand" in base, .default("false")]
+        enable_execute_command: bool,
         /// Registers the tasks in a Cloud Map service created for the service (rule M1).
-        [none "cloudMapOptions", .ty(Object(KindId::CloudMapOptions))]
-        cloud_map_options: (),
+        [opt "cloudMapOptions" in base, .ty(Object(KindId::CloudMapOptions))]
+        cloud_map_options: CloudMapOptions,
         /// Registers the tasks in a declared Cloud Map service (rule M1).
         [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
         /// Spreads the tasks over capacity providers instead of launching them with the launch type
         /// (rule C2).
-        [none "capacityProviderStrategies", .ty(Strategies)]
-        capacity_provider_strategies: (),
+        [list "capacityProviderStrategies" in base, .ty(Strategies)]
+        capacity_provider_strategies: crate::capacity_provider::CapacityProviderStrategy,
     }
 }
 
 impl Ec2ServiceProps {
-    base_setters!();
-    network_setters!();
-
     /// Sets `daemon`: one task on every instance.
     pub fn daemon(mut self, daemon: bool) -> Self {
         self.daemon = daemon;
@@ -546,73 +428,70 @@ props! {
         hidden network: NetworkProps,
         hidden platform_version: Option<String>,
         /// The cluster the service runs its tasks in.
-        [none "cluster", .ty(Ref(RefClass::Cluster)), .required()]
-        cluster: (),
+        [opt "cluster" in base, .ty(Ref(RefClass::Cluster)), .required()]
+        cluster: Cluster,
         /// The task definition of the service's tasks; it must be Fargate-compatible (rule S1).
-        [none "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
-        task_definition: (),
+        [opt "taskDefinition" in base, .ty(Ref(RefClass::TaskDefinition)), .required()]
+        task_definition: TaskDefinition,
         /// How many tasks to keep running; absent, no `DesiredCount` is emitted and ECS starts one.
-        [none "desiredCount", .default("1")]
-        desired_count: (),
+        [opt "desiredCount" in base, .default("1")]
+        desired_count: u32,
         /// The service's name (`ServiceName`); CloudFormation generates one when absent.
-        [none "serviceName"]
-        service_name: (),
+        [into "serviceName" in base]
+        service_name: String,
         /// The share of the desired tasks that must keep running during a deployment; below
         /// `max_healthy_percent` (rule S4).
-        [none "minHealthyPercent", .default("50")]
-        min_healthy_percent: (),
+        [opt "minHealthyPercent" in base, .default("50")]
+        min_healthy_percent: u32,
         /// The share of the desired tasks that may run during a deployment.
-        [none "maxHealthyPercent", .default("200")]
-        max_healthy_percent: (),
+        [opt "maxHealthyPercent" in base, .default("200")]
+        max_healthy_percent: u32,
         /// Whether the tasks get public IP addresses, which puts them in public subnets (awsvpc
         /// only).
-        [none "assignPublicIp", .default("false")]
-        assign_public_ip: (),
+        [val "assignPublicIp" in network, .default("false")]
+        assign_public_ip: bool,
         /// The Fargate platform version, e.g. `"1.4.0"`; some features need 1.4.0 (rule F6).
         [none "platformVersion", .default("`LATEST`")]
         platform_version: (),
         /// The security groups of the tasks' network interfaces (awsvpc only).
-        [none "securityGroups", .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
-        security_groups: (),
+        [list "securityGroups" in network, .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
+        security_groups: SecurityGroup,
         /// The subnets of the tasks' network interfaces (awsvpc only).
-        [none "vpcSubnets", .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
-        vpc_subnets: (),
+        [opt "vpcSubnets" in network, .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
+        vpc_subnets: SubnetType,
         /// How long after a task starts ECS ignores failing load balancer health checks.
-        [none "healthCheckGracePeriod", .default("60 seconds with a load balancer, else none")]
-        health_check_grace_period: (),
+        [into "healthCheckGracePeriod" in base, .default("60 seconds with a load balancer, else none")]
+        health_check_grace_period: Duration,
         /// Stops a deployment whose tasks keep failing to start, and can roll it back.
-        [none "circuitBreaker", .ty(Object(KindId::CircuitBreaker))]
-        circuit_breaker: (),
+        [opt "circuitBreaker" in base, .ty(Object(KindId::CircuitBreaker))]
+        circuit_breaker: DeploymentCircuitBreaker,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
-        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
-        deployment_controller: (),
+        [opt "deploymentController" in base, .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
+        deployment_controller: DeploymentControllerType,
         /// Whose tags the tasks get: the service's or the task definition's.
-        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
-        propagate_tags: (),
+        [opt "propagateTags" in base, .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
+        propagate_tags: PropagatedTagSource,
         /// Whether ECS tags the tasks with the names of their cluster and service.
-        [none "enableECSManagedTags", .default("false")]
-        enable_ecs_managed_tags: (),
+        [val "enableECSManagedTags" in base, .default("false")]
+        enable_ecs_managed_tags: bool,
         /// Whether ECS Exec may run commands in the tasks; the task role gets the SSM messages
         /// permissions.
-        [none "enableExecuteCommand", .default("false")]
-        enable_execute_command: (),
+        [opt "enableExecuteCommand" in base, .default("false")]
+        enable_execute_command: bool,
         /// Registers the tasks in a Cloud Map service created for the service (rule M1).
-        [none "cloudMapOptions", .ty(Object(KindId::CloudMapOptions))]
-        cloud_map_options: (),
+        [opt "cloudMapOptions" in base, .ty(Object(KindId::CloudMapOptions))]
+        cloud_map_options: CloudMapOptions,
         /// Registers the tasks in a declared Cloud Map service (rule M1).
         [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
         /// Spreads the tasks over capacity providers instead of launching them with the launch type
         /// (rule C2).
-        [none "capacityProviderStrategies", .ty(Strategies)]
-        capacity_provider_strategies: (),
+        [list "capacityProviderStrategies" in base, .ty(Strategies)]
+        capacity_provider_strategies: crate::capacity_provider::CapacityProviderStrategy,
     }
 }
 
 impl FargateServiceProps {
-    base_setters!();
-    network_setters!();
-
     /// Sets `platform_version`, e.g. `"1.4.0"` or `"LATEST"`.
     pub fn platform_version(mut self, version: impl Into<String>) -> Self {
         self.platform_version = Some(version.into());
@@ -824,46 +703,46 @@ props! {
     pub struct ExternalServiceProps {
         hidden base: BaseProps,
         /// The cluster the service runs its tasks in.
-        [none "cluster", .ty(Ref(RefClass::Cluster)), .required()]
-        cluster: (),
+        [opt "cluster" in base, .ty(Ref(RefClass::Cluster)), .required()]
+        cluster: Cluster,
         /// The task definition of the service's tasks; it must be an External one (rule S1).
-        [none "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
-        task_definition: (),
+        [opt "taskDefinition" in base, .ty(Ref(RefClass::TaskDefinition)), .required()]
+        task_definition: TaskDefinition,
         /// How many tasks to keep running; absent, no `DesiredCount` is emitted and ECS starts one.
-        [none "desiredCount", .default("1")]
-        desired_count: (),
+        [opt "desiredCount" in base, .default("1")]
+        desired_count: u32,
         /// The service's name (`ServiceName`); CloudFormation generates one when absent.
-        [none "serviceName"]
-        service_name: (),
+        [into "serviceName" in base]
+        service_name: String,
         /// The share of the desired tasks that must keep running during a deployment; below
         /// `max_healthy_percent` (rule S4).
-        [none "minHealthyPercent", .default("0")]
-        min_healthy_percent: (),
+        [opt "minHealthyPercent" in base, .default("0")]
+        min_healthy_percent: u32,
         /// The share of the desired tasks that may run during a deployment.
-        [none "maxHealthyPercent", .default("100")]
-        max_healthy_percent: (),
+        [opt "maxHealthyPercent" in base, .default("100")]
+        max_healthy_percent: u32,
         /// How long after a task starts ECS ignores failing load balancer health checks.
-        [none "healthCheckGracePeriod", .default("60 seconds with a load balancer, else none")]
-        health_check_grace_period: (),
+        [into "healthCheckGracePeriod" in base, .default("60 seconds with a load balancer, else none")]
+        health_check_grace_period: Duration,
         /// The deployment circuit breaker, refused for External services (rule X1).
-        [none "circuitBreaker", .ty(Object(KindId::CircuitBreaker))]
-        circuit_breaker: (),
+        [opt "circuitBreaker" in base, .ty(Object(KindId::CircuitBreaker))]
+        circuit_breaker: DeploymentCircuitBreaker,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
-        [none "deploymentController", .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
-        deployment_controller: (),
+        [opt "deploymentController" in base, .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
+        deployment_controller: DeploymentControllerType,
         /// Whose tags the tasks get: the service's or the task definition's.
-        [none "propagateTags", .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
-        propagate_tags: (),
+        [opt "propagateTags" in base, .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
+        propagate_tags: PropagatedTagSource,
         /// Whether ECS tags the tasks with the names of their cluster and service.
-        [none "enableECSManagedTags", .default("false")]
-        enable_ecs_managed_tags: (),
+        [val "enableECSManagedTags" in base, .default("false")]
+        enable_ecs_managed_tags: bool,
         /// Whether ECS Exec may run commands in the tasks; the task role gets the SSM messages
         /// permissions.
-        [none "enableExecuteCommand", .default("false")]
-        enable_execute_command: (),
+        [opt "enableExecuteCommand" in base, .default("false")]
+        enable_execute_command: bool,
         /// Cloud Map registration, refused for External services (rule X1).
-        [none "cloudMapOptions", .ty(Object(KindId::CloudMapOptions))]
-        cloud_map_options: (),
+        [opt "cloudMapOptions" in base, .ty(Object(KindId::CloudMapOptions))]
+        cloud_map_options: CloudMapOptions,
         /// Registration in an existing Cloud Map service, refused for External services (rule X1).
         [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
@@ -871,8 +750,6 @@ props! {
 }
 
 impl ExternalServiceProps {
-    base_setters!();
-
     /// The desired count given, if any.
     pub fn desired_count_value(&self) -> Option<u32> {
         self.base.desired_count

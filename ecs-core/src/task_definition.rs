@@ -394,43 +394,6 @@ struct Spec {
     volumes: Vec<Volume>,
 }
 
-/// The setters every task definition kind shares.
-macro_rules! common_setters {
-    () => {
-        /// Sets `family`; default the construct's unique id.
-        pub fn family(mut self, family: impl Into<String>) -> Self {
-            self.spec.family = Some(family.into());
-            self
-        }
-
-        /// Adds volumes (CDK `volumes`).
-        pub fn volumes(mut self, volumes: impl IntoIterator<Item = Volume>) -> Self {
-            self.spec.volumes.extend(volumes);
-            self
-        }
-    };
-}
-
-macro_rules! setter {
-    ($(#[$doc:meta])* $name:ident: $ty:ty) => {
-        $(#[$doc])*
-        pub fn $name(mut self, value: $ty) -> Self {
-            self.spec.$name = Some(value);
-            self
-        }
-    };
-}
-
-macro_rules! list_setter {
-    ($(#[$doc:meta])* $name:ident: $ty:ty) => {
-        $(#[$doc])*
-        pub fn $name(mut self, items: impl IntoIterator<Item = $ty>) -> Self {
-            self.spec.$name.extend(items);
-            self
-        }
-    };
-}
-
 props! {
     /// Properties of an [`Ec2TaskDefinition`] (CDK `Ec2TaskDefinitionProps`).
     ///
@@ -443,52 +406,30 @@ props! {
     pub struct Ec2TaskDefinitionProps {
         hidden spec: Spec,
         /// How the containers are networked (`NetworkMode`).
-        [none "networkMode", .ty(Enum(&NETWORK_MODE)), .default("`Bridge`")]
-        network_mode: (),
+        [opt "networkMode" in spec, .ty(Enum(&NETWORK_MODE)), .default("`Bridge`")]
+        network_mode: NetworkMode,
         /// The name that groups the task definition's revisions (`Family`).
-        [none "family", .default("the construct's unique id")]
-        family: (),
+        [into "family" in spec, .default("the construct's unique id")]
+        family: String,
         /// Volumes the containers may mount: host paths, Docker volumes or EFS file systems.
-        [none "volumes"]
-        volumes: (),
+        [list "volumes" in spec]
+        volumes: Volume,
         /// Which instances may run the tasks (`PlacementConstraints`).
-        [none "placementConstraints"]
-        placement_constraints: (),
+        [list "placementConstraints" in spec]
+        placement_constraints: PlacementConstraint,
         /// The IPC resource namespace of the containers (`IpcMode`).
-        [none "ipcMode", .ty(Enum(&IPC_MODE))]
-        ipc_mode: (),
+        [opt "ipcMode" in spec, .ty(Enum(&IPC_MODE))]
+        ipc_mode: IpcMode,
         /// The process namespace of the containers (`PidMode`).
-        [none "pidMode", .ty(Enum(&PID_MODE))]
-        pid_mode: (),
+        [opt "pidMode" in spec, .ty(Enum(&PID_MODE))]
+        pid_mode: PidMode,
         /// Elastic Inference accelerators attached to the task (a feature AWS has retired).
-        [none "inferenceAccelerators"]
-        inference_accelerators: (),
+        [list "inferenceAccelerators" in spec]
+        inference_accelerators: InferenceAccelerator,
     }
 }
 
 impl Ec2TaskDefinitionProps {
-    common_setters!();
-    setter!(
-        /// Sets `network_mode`; default `Bridge`.
-        network_mode: NetworkMode
-    );
-    setter!(
-        /// Sets `ipc_mode`.
-        ipc_mode: IpcMode
-    );
-    setter!(
-        /// Sets `pid_mode`.
-        pid_mode: PidMode
-    );
-    list_setter!(
-        /// Adds placement constraints.
-        placement_constraints: PlacementConstraint
-    );
-    list_setter!(
-        /// Adds inference accelerators.
-        inference_accelerators: InferenceAccelerator
-    );
-
     /// The network mode given, if any.
     pub fn network_mode_value(&self) -> Option<NetworkMode> {
         self.spec.network_mode
@@ -508,73 +449,41 @@ props! {
         hidden spec: Spec,
         /// The task's CPU, in units (`256`) or vCPU (`"1 vCPU"`); required, in a pair Fargate
         /// offers (rules F1, F2).
-        [none "cpu"]
-        cpu: (),
+        [into "cpu" in spec]
+        cpu: TaskSize,
         /// The task's memory, in MiB (`512`) or GB (`"1 GB"`); required, in a pair with `cpu`
         /// Fargate offers (rules F1, F2).
         [none "memoryLimitMiB"]
         memory_limit_mib: (),
         /// Fargate tasks always use `AwsVpc`; any other mode is refused (rule F3; the CDK's Fargate
         /// props have no network mode).
-        [none "networkMode", .ty(Enum(&NETWORK_MODE)), .default("`AwsVpc`")]
-        network_mode: (),
+        [opt "networkMode" in spec, .ty(Enum(&NETWORK_MODE)), .default("`AwsVpc`")]
+        network_mode: NetworkMode,
         /// The name that groups the task definition's revisions (`Family`).
-        [none "family", .default("the construct's unique id")]
-        family: (),
+        [into "family" in spec, .default("the construct's unique id")]
+        family: String,
         /// Volumes the containers may mount; host paths and Docker volumes are refused (rule F4).
-        [none "volumes"]
-        volumes: (),
+        [list "volumes" in spec]
+        volumes: Volume,
         /// The task's ephemeral storage, 21 to 200 GiB, on platform version 1.4.0 (rule F6).
-        [none "ephemeralStorageGiB", .default("20 (Fargate's)")]
-        ephemeral_storage_gib: (),
+        [opt "ephemeralStorageGiB" in spec, .default("20 (Fargate's)")]
+        ephemeral_storage_gib: u32,
         /// The CPU architecture and operating system family the tasks run on (`RuntimePlatform`).
-        [none "runtimePlatform", .default("Linux on x86_64")]
-        runtime_platform: (),
+        [opt "runtimePlatform" in spec, .default("Linux on x86_64")]
+        runtime_platform: RuntimePlatform,
         /// The process namespace of the containers (`PidMode`).
-        [none "pidMode", .ty(Enum(&PID_MODE))]
-        pid_mode: (),
+        [opt "pidMode" in spec, .ty(Enum(&PID_MODE))]
+        pid_mode: PidMode,
         /// Refused: Fargate places the tasks itself (rule F4).
-        [none "addPlacementConstraint", .method()]
-        placement_constraints: (),
+        [list "addPlacementConstraint" in spec, .method()]
+        placement_constraints: PlacementConstraint,
         /// Refused: Fargate has no Elastic Inference accelerators (rule F4).
-        [none "addInferenceAccelerator", .method()]
-        inference_accelerators: (),
+        [list "addInferenceAccelerator" in spec, .method()]
+        inference_accelerators: InferenceAccelerator,
     }
 }
 
 impl FargateTaskDefinitionProps {
-    common_setters!();
-    setter!(
-        /// Sets `network_mode`; must be `AwsVpc` (rule F3).
-        network_mode: NetworkMode
-    );
-    setter!(
-        /// Sets `ephemeral_storage_gib`: 21–200 GiB, on platform version 1.4.0 (rule F6).
-        ephemeral_storage_gib: u32
-    );
-    setter!(
-        /// Sets `runtime_platform`.
-        runtime_platform: RuntimePlatform
-    );
-    setter!(
-        /// Sets `pid_mode`.
-        pid_mode: PidMode
-    );
-    list_setter!(
-        /// Offered so rule F4 can refuse them with its reason.
-        placement_constraints: PlacementConstraint
-    );
-    list_setter!(
-        /// Offered so rule F4 can refuse them with its reason.
-        inference_accelerators: InferenceAccelerator
-    );
-
-    /// Sets `cpu` in CPU units or vCPU.
-    pub fn cpu(mut self, cpu: impl Into<TaskSize>) -> Self {
-        self.spec.cpu = Some(cpu.into());
-        self
-    }
-
     /// Sets `memory_limit_mib` in MiB or GB.
     pub fn memory_limit_mib(mut self, memory: impl Into<TaskSize>) -> Self {
         self.spec.memory = Some(memory.into());
@@ -598,31 +507,21 @@ props! {
     pub struct ExternalTaskDefinitionProps {
         hidden spec: Spec,
         /// How the containers are networked: `Bridge`, `Host` or `None` (rule X2).
-        [none "networkMode", .ty(Enum(&NETWORK_MODE)), .default("`Bridge`")]
-        network_mode: (),
+        [opt "networkMode" in spec, .ty(Enum(&NETWORK_MODE)), .default("`Bridge`")]
+        network_mode: NetworkMode,
         /// The name that groups the task definition's revisions (`Family`).
-        [none "family", .default("the construct's unique id")]
-        family: (),
+        [into "family" in spec, .default("the construct's unique id")]
+        family: String,
         /// Refused: ECS Anywhere attaches no volumes (rule X1).
-        [none "volumes"]
-        volumes: (),
+        [list "volumes" in spec]
+        volumes: Volume,
         /// Refused: ECS Anywhere has no inference accelerators (rule X1).
-        [none "addInferenceAccelerator", .method()]
-        inference_accelerators: (),
+        [list "addInferenceAccelerator" in spec, .method()]
+        inference_accelerators: InferenceAccelerator,
     }
 }
 
-impl ExternalTaskDefinitionProps {
-    common_setters!();
-    setter!(
-        /// Sets `network_mode`: `Bridge` (default), `Host` or `None` (rule X2).
-        network_mode: NetworkMode
-    );
-    list_setter!(
-        /// Offered so rule X1 can refuse them with its reason.
-        inference_accelerators: InferenceAccelerator
-    );
-}
+impl ExternalTaskDefinitionProps {}
 
 props! {
     /// Properties of a generic [`TaskDefinition`] (CDK `TaskDefinitionProps`).
@@ -641,85 +540,49 @@ props! {
         compatibility: (),
         /// The task's CPU, in units or vCPU; required when Fargate-compatible, in a pair Fargate
         /// offers (rules F1, F2).
-        [none "cpu"]
-        cpu: (),
+        [into "cpu" in spec]
+        cpu: TaskSize,
         /// The task's memory, in MiB or GB; required when Fargate-compatible, in a pair with `cpu`
         /// Fargate offers (rules F1, F2).
         [none "memoryMiB"]
         memory_mib: (),
         /// How the containers are networked; `AwsVpc` when Fargate-compatible (rule F3), bridge,
         /// host or none when External (rule X2).
-        [none "networkMode", .ty(Enum(&NETWORK_MODE)), .default("`AwsVpc` when Fargate-compatible, else `Bridge`")]
-        network_mode: (),
+        [opt "networkMode" in spec, .ty(Enum(&NETWORK_MODE)), .default("`AwsVpc` when Fargate-compatible, else `Bridge`")]
+        network_mode: NetworkMode,
         /// The name that groups the task definition's revisions (`Family`).
-        [none "family", .default("the construct's unique id")]
-        family: (),
+        [into "family" in spec, .default("the construct's unique id")]
+        family: String,
         /// Volumes the containers may mount; not host paths or Docker volumes when
         /// Fargate-compatible (rule F4), none when External (rule X1).
-        [none "volumes"]
-        volumes: (),
+        [list "volumes" in spec]
+        volumes: Volume,
         /// Which instances may run the tasks; not when Fargate-compatible (rule F4).
-        [none "placementConstraints"]
-        placement_constraints: (),
+        [list "placementConstraints" in spec]
+        placement_constraints: PlacementConstraint,
         /// The IPC resource namespace of the containers (`IpcMode`).
-        [none "ipcMode", .ty(Enum(&IPC_MODE))]
-        ipc_mode: (),
+        [opt "ipcMode" in spec, .ty(Enum(&IPC_MODE))]
+        ipc_mode: IpcMode,
         /// The process namespace of the containers (`PidMode`).
-        [none "pidMode", .ty(Enum(&PID_MODE))]
-        pid_mode: (),
+        [opt "pidMode" in spec, .ty(Enum(&PID_MODE))]
+        pid_mode: PidMode,
         /// Elastic Inference accelerators attached to the task; EC2 only (rules F4, X1).
-        [none "inferenceAccelerators"]
-        inference_accelerators: (),
+        [list "inferenceAccelerators" in spec]
+        inference_accelerators: InferenceAccelerator,
         /// The task's ephemeral storage in GiB, when Fargate-compatible (rule F6).
-        [none "ephemeralStorageGiB"]
-        ephemeral_storage_gib: (),
+        [opt "ephemeralStorageGiB" in spec]
+        ephemeral_storage_gib: u32,
         /// The CPU architecture and operating system family of Fargate-compatible tasks
         /// (`RuntimePlatform`).
-        [none "runtimePlatform"]
-        runtime_platform: (),
+        [opt "runtimePlatform" in spec]
+        runtime_platform: RuntimePlatform,
     }
 }
 
 impl TaskDefinitionProps {
-    common_setters!();
-    setter!(
-        /// Sets `network_mode`; default `AwsVpc` when Fargate-compatible, else `Bridge`.
-        network_mode: NetworkMode
-    );
-    setter!(
-        /// Sets `ipc_mode`.
-        ipc_mode: IpcMode
-    );
-    setter!(
-        /// Sets `pid_mode`.
-        pid_mode: PidMode
-    );
-    setter!(
-        /// Sets `ephemeral_storage_gib`.
-        ephemeral_storage_gib: u32
-    );
-    setter!(
-        /// Sets `runtime_platform` (Fargate-compatible only).
-        runtime_platform: RuntimePlatform
-    );
-    list_setter!(
-        /// Adds placement constraints (not Fargate-compatible; rule F4).
-        placement_constraints: PlacementConstraint
-    );
-    list_setter!(
-        /// Adds inference accelerators (EC2 only; rules F4, X1).
-        inference_accelerators: InferenceAccelerator
-    );
-
     /// Sets `compatibility` (required).
     pub fn compatibility(mut self, c: Compatibility) -> Self {
         self.compatibility = Some(c);
-        self
-    }
-
-    /// Sets `cpu` in CPU units or vCPU.
-    pub fn cpu(mut self, cpu: impl Into<TaskSize>) -> Self {
-        self.spec.cpu = Some(cpu.into());
         self
     }
 
