@@ -220,45 +220,6 @@ impl From<&ContainerDefinition> for Link {
     }
 }
 
-/// Setters of optional fields: `name(value)` stores `Some(value)`; text fields take anything
-/// that converts to a `String`.
-macro_rules! option_setters {
-    ($($(#[$doc:meta])* $name:ident: $ty:ty;)*) => {
-        $(
-            $(#[$doc])*
-            pub fn $name(mut self, value: $ty) -> Self {
-                self.$name = Some(value);
-                self
-            }
-        )*
-    };
-}
-
-macro_rules! text_setters {
-    ($($(#[$doc:meta])* $name:ident;)*) => {
-        $(
-            $(#[$doc])*
-            pub fn $name(mut self, value: impl Into<String>) -> Self {
-                self.$name = Some(value.into());
-                self
-            }
-        )*
-    };
-}
-
-/// Setters of list fields: `name(items)` appends the items.
-macro_rules! list_setters {
-    ($($(#[$doc:meta])* $name:ident: $ty:ty;)*) => {
-        $(
-            $(#[$doc])*
-            pub fn $name<T: Into<$ty>>(mut self, items: impl IntoIterator<Item = T>) -> Self {
-                self.$name.extend(items.into_iter().map(Into::into));
-                self
-            }
-        )*
-    };
-}
-
 /// Which log router a FireLens container runs (CDK `FirelensLogRouterType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum FirelensLogRouterType {
@@ -348,94 +309,94 @@ props! {
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct ContainerDefinitionOptions {
         /// The image the container runs: from a registry, an ECR repository or a local asset.
-        [field "image", .required()]
+        [opt "image", .required()]
         image: ContainerImage,
         /// The hard memory limit in MiB: the container is killed above it (`Memory`; rules E1, E2).
-        [field "memoryLimitMiB"]
+        [opt "memoryLimitMiB"]
         memory_limit_mib: u32,
         /// The soft memory limit in MiB the scheduler reserves for the container
         /// (`MemoryReservation`; rules E1, E2).
-        [field "memoryReservationMiB"]
+        [opt "memoryReservationMiB"]
         memory_reservation_mib: u32,
         /// The CPU units reserved for the container (`Cpu`); the containers' sum fits the task's
         /// (rule E2).
-        [field "cpu"]
+        [opt "cpu"]
         cpu: u32,
         /// Whether the task stops when this container stops; a task needs one essential container
         /// (rule S2).
-        [field "essential", .default("true")]
+        [opt "essential", .default("true")]
         essential: bool,
         /// The ports the container listens on, and the host ports mapped to them (`PortMappings`;
         /// rule L3).
-        [field_list "portMappings", .ty(PortMappings)]
+        [list_into "portMappings", .ty(PortMappings)]
         port_mappings: PortMapping,
         /// Environment variables of the container, in the order given (`Environment`).
         [field_list "environment", .ty(Environment)]
         environment: (String, String),
         /// The container's name in the task definition (`Name`).
-        [field "containerName", .default("the construct id")]
+        [into "containerName", .default("the construct id")]
         container_name: String,
         /// S3 files of environment variables loaded when the container starts (`EnvironmentFiles`;
         /// rule F6).
-        [field_list "environmentFiles"]
+        [list_into "environmentFiles"]
         environment_files: EnvironmentFile,
         /// Environment variables read from Secrets Manager or SSM when the container starts, in the
         /// order given (`Secrets`; rule F6).
         [field_list "secrets", .ty(Environment)]
         secrets: (String, Secret),
         /// The command the container runs, replacing the image's `CMD` (`Command`).
-        [field_list "command"]
+        [list_into "command"]
         command: String,
         /// The entry point, replacing the image's `ENTRYPOINT` (`EntryPoint`).
-        [field_list "entryPoint"]
+        [list_into "entryPoint"]
         entry_point: String,
         /// The command Docker runs to check the container's health, and its timing (`HealthCheck`;
         /// rule G3).
-        [field "healthCheck"]
+        [opt "healthCheck"]
         health_check: HealthCheck,
         /// The directory the command runs in (`WorkingDirectory`).
-        [field "workingDirectory"]
+        [into "workingDirectory"]
         working_directory: String,
         /// The user, and optionally group, the command runs as (`User`).
-        [field "user"]
+        [into "user"]
         user: String,
         /// The container's host name (`Hostname`).
-        [field "hostname"]
+        [into "hostname"]
         hostname: String,
         /// Whether the container's root file system is read-only (`ReadonlyRootFilesystem`).
-        [field "readonlyRootFilesystem"]
+        [opt "readonlyRootFilesystem"]
         readonly_root_filesystem: bool,
         /// Whether the container runs with root privileges on the host (`Privileged`); not on
         /// Fargate (rule F4).
-        [field "privileged"]
+        [opt "privileged"]
         privileged: bool,
         /// Whether networking is off in the container (`DisableNetworking`).
-        [field "disableNetworking"]
+        [opt "disableNetworking"]
         disable_networking: bool,
         /// Whether the container keeps stdin open, as `docker run -i` (`Interactive`).
-        [field "interactive"]
+        [opt "interactive"]
         interactive: bool,
         /// Whether the container gets a TTY, as `docker run -t` (`PseudoTerminal`).
-        [field "pseudoTerminal"]
+        [opt "pseudoTerminal"]
         pseudo_terminal: bool,
         /// Linux settings: kernel capabilities, devices, tmpfs mounts, init process, shared memory
         /// and swap (`LinuxParameters`; rule F4).
-        [field "linuxParameters"]
+        [opt "linuxParameters"]
         linux_parameters: LinuxParameters,
         /// Resource limits of the container's processes (`Ulimits`).
-        [field_list "ulimits"]
+        [list_into "ulimits"]
         ulimits: Ulimit,
         /// Docker labels of the container, in the order given (`DockerLabels`).
         [field_list "dockerLabels", .ty(Environment)]
         docker_labels: (String, String),
         /// SELinux and AppArmor labels for the container (`DockerSecurityOptions`).
-        [field_list "dockerSecurityOptions"]
+        [list_into "dockerSecurityOptions"]
         docker_security_options: String,
         /// DNS servers the container uses (`DnsServers`).
-        [field_list "dnsServers"]
+        [list_into "dnsServers"]
         dns_servers: String,
         /// DNS search domains the container uses (`DnsSearchDomains`).
-        [field_list "dnsSearchDomains"]
+        [list_into "dnsSearchDomains"]
         dns_search_domains: String,
         /// Host names and IP addresses added to the container's `/etc/hosts` (`ExtraHosts`).
         [field_list "extraHosts", .ty(Environment)]
@@ -445,128 +406,48 @@ props! {
         system_controls: (String, String),
         /// How long ECS waits for the container's dependencies to be met before giving up
         /// (`StartTimeout`).
-        [field "startTimeout"]
+        [opt "startTimeout"]
         start_timeout: Duration,
         /// How long the container may take to exit after `SIGTERM` before it is killed
         /// (`StopTimeout`).
-        [field "stopTimeout"]
+        [opt "stopTimeout"]
         stop_timeout: Duration,
         /// How many GPUs the container reserves (`ResourceRequirements` of type `GPU`).
-        [field "gpuCount"]
+        [opt "gpuCount"]
         gpu_count: u32,
         /// Device names of the task's inference accelerators the container uses
         /// (`ResourceRequirements`; rule G2).
-        [field_list "inferenceAcceleratorResources"]
+        [list_into "inferenceAcceleratorResources"]
         inference_accelerator_resources: String,
         /// Volumes of the task definition mounted in the container (`MountPoints`).
-        [field_list "addMountPoints", .method()]
+        [list_into "addMountPoints", .method()]
         mount_points: MountPoint,
         /// Containers of the task definition whose volumes this container mounts (`VolumesFrom`):
         /// each names a container of the task definition.
-        [field_list "addVolumesFrom", .method(), .ty(ContainerRefs(KindId::VolumeFrom)), .set(Set::Call("add_volumes_from"))]
+        [list_into "addVolumesFrom", .method(), .ty(ContainerRefs(KindId::VolumeFrom)), .set(Set::Call("add_volumes_from"))]
         volumes_from: VolumeFrom,
         /// Containers of the task definition that must reach a condition before this one starts
         /// (`DependsOn`): each names a container of the task definition.
-        [field_list "addContainerDependencies", .method(), .ty(ContainerRefs(KindId::ContainerDependency)), .set(Set::Call("add_container_dependencies"))]
+        [list_into "addContainerDependencies", .method(), .ty(ContainerRefs(KindId::ContainerDependency)), .set(Set::Call("add_container_dependencies"))]
         container_dependencies: ContainerDependency,
         /// Containers this one reaches by name, with an optional alias; bridge mode only
         /// (`Links`): each names a container of the task definition.
-        [field_list "addLink", .method(), .ty(ContainerRefs(KindId::Link)), .set(Set::Call("add_links"))]
+        [list_into "addLink", .method(), .ty(ContainerRefs(KindId::Link)), .set(Set::Call("add_links"))]
         links: Link,
         /// Whether ECS resolves the image tag to a digest once per deployment: `enabled` or
         /// `disabled` (`VersionConsistency`).
-        [field "versionConsistency"]
+        [into "versionConsistency"]
         version_consistency: String,
         /// The log driver that ships the container's output (`LogConfiguration`; rule F5).
-        [field "logging"]
+        [opt "logging"]
         logging: LogDriver,
         /// Makes the container the task's FireLens log router (`FirelensConfiguration`).
-        [field "firelensConfig"]
+        [opt "firelensConfig"]
         firelens_config: FirelensConfig,
     }
 }
 
 impl ContainerDefinitionOptions {
-    option_setters! {
-        /// Sets `image`.
-        image: ContainerImage;
-        /// Sets `logging`: the container's log driver.
-        logging: LogDriver;
-        /// Sets `firelens_config`: the container routes the task's FireLens logs.
-        firelens_config: FirelensConfig;
-        /// Sets `memory_limit_mib`.
-        memory_limit_mib: u32;
-        /// Sets `memory_reservation_mib`.
-        memory_reservation_mib: u32;
-        /// Sets `cpu`.
-        cpu: u32;
-        /// Sets `essential`.
-        essential: bool;
-        /// Sets `health_check`.
-        health_check: HealthCheck;
-        /// Sets `readonly_root_filesystem`.
-        readonly_root_filesystem: bool;
-        /// Sets `privileged`.
-        privileged: bool;
-        /// Sets `disable_networking`.
-        disable_networking: bool;
-        /// Sets `interactive`.
-        interactive: bool;
-        /// Sets `pseudo_terminal`.
-        pseudo_terminal: bool;
-        /// Sets `linux_parameters`.
-        linux_parameters: LinuxParameters;
-        /// Sets `start_timeout`.
-        start_timeout: Duration;
-        /// Sets `stop_timeout`.
-        stop_timeout: Duration;
-        /// Sets `gpu_count`.
-        gpu_count: u32;
-    }
-
-    text_setters! {
-        /// Sets `container_name`.
-        container_name;
-        /// Sets `working_directory`.
-        working_directory;
-        /// Sets `user`.
-        user;
-        /// Sets `hostname`.
-        hostname;
-        /// Sets `version_consistency` (`enabled` or `disabled`).
-        version_consistency;
-    }
-
-    list_setters! {
-        /// Adds port mappings.
-        port_mappings: PortMapping;
-        /// Adds environment files.
-        environment_files: EnvironmentFile;
-        /// Sets `command`.
-        command: String;
-        /// Sets `entry_point`.
-        entry_point: String;
-        /// Adds ulimits.
-        ulimits: Ulimit;
-        /// Adds Docker security options.
-        docker_security_options: String;
-        /// Adds DNS servers.
-        dns_servers: String;
-        /// Adds DNS search domains.
-        dns_search_domains: String;
-        /// Adds inference accelerator device names.
-        inference_accelerator_resources: String;
-        /// Adds mount points.
-        mount_points: MountPoint;
-        /// Adds volumes of other containers: `VolumeFrom`s, or handles mounted read-write.
-        volumes_from: VolumeFrom;
-        /// Adds container dependencies: `ContainerDependency`s, or handles or names to wait
-        /// for until healthy.
-        container_dependencies: ContainerDependency;
-        /// Adds links to other containers: handles, `Link`s, or `name` / `name:alias` strings.
-        links: Link;
-    }
-
     /// Adds environment variables; a later value for the same name replaces the earlier one.
     pub fn environment<K: Into<String>, V: Into<String>>(
         mut self,

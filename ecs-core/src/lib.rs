@@ -43,7 +43,7 @@ macro_rules! string_setters {
 /// generated reference read (see [`schema`]). A property is declared as
 /// `/// doc` `[mode "cdkName" (, .modifier(args))*] name: Type` where the mode is
 /// `opt` (setter takes `Type`), `into` (setter takes `impl Into<Type>`), `list` (setter extends
-/// from `impl IntoIterator<Item = Type>`), `val` / `val_into` (a field of `Type` itself, for
+/// from `impl IntoIterator<Item = Type>`; `list_into` from items `Into<Type>`), `val` / `val_into` (a field of `Type` itself, for
 /// values with a default), `field` / `field_list` / `val_field` (the field only; the setter is
 /// written by hand) or `none` (neither: the setter is written by hand over other state); the modifiers are
 /// those of [`schema::PropDef`] (`.default("…")`, `.required()`, `.set(…)`, `.method()` when
@@ -98,6 +98,9 @@ macro_rules! props {
     (@struct $head:tt [$($fields:tt)*] [list] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Vec<$ty>,] $($rest)*);
     };
+    (@struct $head:tt [$($fields:tt)*] [list_into] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
+        props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Vec<$ty>,] $($rest)*);
+    };
     (@struct $head:tt [$($fields:tt)*] [field_list] [$($doc:literal)*] [] $name:ident: $ty:ty; $($rest:tt)*) => {
         props!(@struct $head [$($fields)* $(#[doc = $doc])* pub $name: Vec<$ty>,] $($rest)*);
     };
@@ -134,6 +137,14 @@ macro_rules! props {
         #[must_use]
         pub fn $name(mut self, items: impl IntoIterator<Item = $ty>) -> Self {
             self.$($inner.)?$name.extend(items);
+            self
+        }
+    };
+    (@setter list_into [$($inner:ident)?] $name:ident $ty:ty [$($doc:literal)*]) => {
+        $(#[doc = $doc])*
+        #[must_use]
+        pub fn $name<Item: Into<$ty>>(mut self, items: impl IntoIterator<Item = Item>) -> Self {
+            self.$($inner.)?$name.extend(items.into_iter().map(Into::into));
             self
         }
     };
