@@ -14,14 +14,18 @@
 //! # Ok::<(), ecs_core::Error>(())
 //! ```
 
+use std::borrow::Cow;
+
 use crate::app::App;
 use crate::cfn::{Resource, Value};
 use crate::construct::{NodeId, StackId};
 use crate::duration::Duration;
 use crate::ec2::Vpc;
 use crate::error::Error;
+use crate::facts::{ContainerPick, Fact, RegistrationFacts, ServiceFacts};
 use crate::rules;
 use crate::service::Service;
+use crate::task_definition::violations;
 
 /// The kind of a Cloud Map namespace (CDK `NamespaceType`).
 ///
@@ -456,7 +460,7 @@ props! {
 
 impl Service {
     /// Registers the service's tasks in a new Cloud Map service `<id>/CloudmapService`
-    /// (CDK `enableCloudMap`), checking rule M1.
+    /// (CDK `enableCloudMap`), checking rules X1 and M1.
     pub fn enable_cloud_map(
         self,
         app: &mut App,
@@ -464,20 +468,25 @@ impl Service {
     ) -> Result<CloudMapService, Error> {
         app.check_stack(self.node().stack)?;
         let id = self.id(app).to_string();
-        let launch = self.launch_type(app);
-        if !rules::external_supports(launch, rules::ExternalFeature::CloudMap) {
-            return Err(Error::new(rules::external_supports_message(
-                &id,
-                rules::ExternalFeature::CloudMap,
-            )));
-        }
-        let namespace = options
-            .cloud_map_namespace
-            .or_else(|| self.cluster(app).default_cloud_map_namespace(app));
+        let cluster = self.cluster(app);
+        let default_namespace = cluster.default_cloud_map_namespace(app);
+        let namespace = options.cloud_map_namespace.or(default_namespace);
+        let mut service = ServiceFacts::new(&id, self.launch_type(app));
+        service.cloud_map_options = Fact::Known((), ());
+        violations(service.violations())?;
+        let mut facts = self.registration_facts(app, &id, &options.container);
+        facts.namespace = Fact::given(options.cloud_map_namespace.map(|_| ()), ());
+        facts.cluster = Some((
+            cluster.id(app),
+            Fact::given(default_namespace.map(|_| ()), ()),
+        ));
+        facts.dns_record_type = Fact::given(options.dns_record_type, ());
+        facts.container_port = Fact::given(options.container_port, ());
+        violations(facts.violations())?;
         let Some(namespace) = namespace else {
             return Err(Error::new(rules::cloud_map_namespace_message(
                 &id,
-                self.cluster(app).id(app),
+                cluster.id(app),
             )));
         };
         if namespace.namespace_type(app) == NamespaceType::Http {
@@ -489,13 +498,6 @@ impl Service {
         let record_type = options
             .dns_record_type
             .unwrap_or(rules::default_dns_record_type(mode));
-        if !rules::cloud_map_record_type(mode, record_type) {
-            return Err(Error::new(rules::cloud_map_record_type_message(
-                &id,
-                mode,
-                record_type,
-            )));
-        }
         let (container, port) =
             self.registry_target(app, record_type, options.container, options.container_port)?;
         self.check_single_registry(app)?;
@@ -532,13 +534,15 @@ impl Service {
                 "`associate_cloud_map_service` of service `{id}` needs `service`: name a `cloud_map_service`"
             )));
         };
-        if !rules::external_supports(self.launch_type(app), rules::ExternalFeature::CloudMap) {
-            return Err(Error::new(rules::external_supports_message(
-                &id,
-                rules::ExternalFeature::CloudMap,
-            )));
-        }
+        let mut service = ServiceFacts::new(&id, self.launch_type(app));
+        service.associate_cloud_map_service = Fact::Known((), ());
+        violations(service.violations())?;
         let record_type = cm.dns_record_type(app);
+        let mut facts = self.registration_facts(app, &id, &options.container);
+        facts.creates_service = false;
+        facts.dns_record_type = Fact::Known(record_type, ());
+        facts.container_port = Fact::given(options.container_port, ());
+        violations(facts.violations())?;
         let (container, port) =
             self.registry_target(app, record_type, options.container, options.container_port)?;
         self.check_single_registry(app)?;
@@ -546,7 +550,24 @@ impl Service {
         Ok(())
     }
 
-    /// The container name and port of an SRV record (rule M1), `None` for address records.
+    /// The rules' view of a registration of the service, its SRV records' container `container`.
+    fn registration_facts<'a>(
+        self,
+        app: &'a App,
+        id: &'a str,
+        container: &'a Option<String>,
+    ) -> RegistrationFacts<'a, ()> {
+        let mut facts = RegistrationFacts::new(id, (), self.launch_type(app));
+        facts.task = Some(self.task_definition(app).data(app).facts().served());
+        if let Some(name) = container {
+            facts.container = ContainerPick::Named(Cow::Borrowed(name), ());
+        }
+        facts
+    }
+
+    /// The container name and port of an SRV record, `None` for address records; rule M1 has
+    /// judged them, so only a task definition without a default container is left to refuse
+    /// (rule S2).
     fn registry_target(
         self,
         app: &App,
@@ -557,27 +578,11 @@ impl Service {
         if record_type != DnsRecordType::Srv {
             return Ok((None, None));
         }
-        let td = self.task_definition(app);
-        let data = td.data(app);
+        let data = self.task_definition(app).data(app);
         let default = data.containers.iter().find(|c| c.essential);
         let container = match container {
-            Some(name) => match data.containers.iter().find(|c| c.name == name) {
-                Some(c) => c,
-                None => {
-                    let names: Vec<&str> =
-                        data.containers.iter().map(|c| c.name.as_str()).collect();
-                    return Err(Error::new(rules::target_container_message(
-                        self.id(app),
-                        &name,
-                        &data.id,
-                        &names,
-                    )));
-                }
-            },
-            None => match default {
-                Some(c) => c,
-                None => return Err(Error::new(rules::essential_container_message(&data.id))),
-            },
+            Some(name) => data.containers.iter().find(|c| c.name == name),
+            None => default,
         };
         // The CDK defaults the port to the default container's, whichever container is named.
         let port = port.or_else(|| {
@@ -585,21 +590,9 @@ impl Service {
                 .and_then(|c| c.options.port_mappings.first())
                 .map(|p| p.container_port)
         });
-        let mapped: Vec<u32> = container
-            .options
-            .port_mappings
-            .iter()
-            .map(|p| p.container_port)
-            .collect();
-        match port {
-            Some(p) if rules::cloud_map_port_mapped(p, &mapped) => {
-                Ok((Some(container.name.clone()), Some(p)))
-            }
-            _ => Err(Error::new(rules::cloud_map_port_message(
-                self.id(app),
-                &container.name,
-                port,
-            ))),
+        match (container, port) {
+            (Some(c), Some(p)) => Ok((Some(c.name.clone()), Some(p))),
+            _ => Err(Error::new(rules::essential_container_message(&data.id))),
         }
     }
 

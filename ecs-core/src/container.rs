@@ -9,9 +9,11 @@ use crate::duration::Duration;
 use crate::error::Error;
 use crate::image::ContainerImage;
 use crate::log_driver::LogDriver;
-use crate::rules;
+use crate::rules::{self, RuleId};
 use crate::secret::{EnvironmentFile, Secret};
-use crate::task_definition::{Compatibility, NetworkMode, TaskDefinition};
+use crate::task_definition::{
+    port_mapping_facts, violations, Compatibility, NetworkMode, TaskDefinition,
+};
 use crate::volume::{MountPoint, VolumeFrom};
 
 /// A port protocol.
@@ -788,14 +790,9 @@ pub(crate) fn check_reference(
     Ok(())
 }
 
-/// Checks the rules one container is subject to on its own: E2 (limit ≥ reservation), G3
-/// (health-check timing), G5 (environment count), L3 (host ports) and, on Fargate, F4
-/// (privileges and host access).
-pub(crate) fn check_options(
-    options: &ContainerDefinitionOptions,
-    id: &str,
-    mode: NetworkMode,
-) -> Result<(), Error> {
+/// Checks the rules one container is subject to on its own that the facts view does not judge:
+/// durations, G3 (health-check timing) and G5 (environment count).
+pub(crate) fn check_options(options: &ContainerDefinitionOptions, id: &str) -> Result<(), Error> {
     let owner = format!("container `{id}`");
     let health = options.health_check.as_ref();
     for (property, d) in [
@@ -825,36 +822,6 @@ pub(crate) fn check_options(
         return Err(Error::new(rules::environment_count_message(
             id,
             options.environment.len(),
-        )));
-    }
-    for p in &options.port_mappings {
-        check_port_mapping(p, id, mode)?;
-    }
-    Ok(())
-}
-
-/// Ports in range, and rule L3, for one mapping.
-pub(crate) fn check_port_mapping(
-    p: &PortMapping,
-    id: &str,
-    mode: NetworkMode,
-) -> Result<(), Error> {
-    if !rules::port_in_range(p.container_port, false) {
-        return Err(Error::new(rules::port_range_message(
-            id,
-            "container_port",
-            p.container_port,
-        )));
-    }
-    if let Some(host) = p.host_port.filter(|h| !rules::port_in_range(*h, true)) {
-        return Err(Error::new(rules::port_range_message(id, "host_port", host)));
-    }
-    if !rules::host_port_allowed(mode, p.container_port, p.host_port) {
-        return Err(Error::new(rules::host_port_message(
-            id,
-            mode,
-            p.container_port,
-            p.host_port.unwrap_or(0),
         )));
     }
     Ok(())
@@ -935,12 +902,12 @@ impl ContainerDefinition {
         app: &mut App,
         mappings: impl IntoIterator<Item = PortMapping>,
     ) -> Result<(), Error> {
-        let mode = self.task_definition.network_mode(app);
-        let id = self.data(app).id.clone();
         let mappings: Vec<PortMapping> = mappings.into_iter().collect();
-        for p in &mappings {
-            check_port_mapping(p, &id, mode)?;
-        }
+        let mut facts = self.task_definition.data(app).facts();
+        // The new mappings alone: the container's rules on the rest were judged when given.
+        facts.containers[self.index].port_mappings = Some(port_mapping_facts(&mappings));
+        let found = facts.container_level_violations(self.index);
+        violations(found.into_iter().filter(|v| v.rule == RuleId::L3).collect())?;
         self.options_mut(app).port_mappings.extend(mappings);
         self.task_definition.render_containers(app);
         Ok(())

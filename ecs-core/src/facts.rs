@@ -17,9 +17,15 @@
 //! assert!(violations[0].message.contains("use 512, 1024 or 2048"));
 //! ```
 
+use std::borrow::Cow;
+
+use crate::container::Protocol;
 use crate::rules::{self, ExternalFeature, FargateSizeError, MemoryProperty, RuleId};
 use crate::service::LaunchType;
 use crate::task_definition::{Compatibility, NetworkMode};
+
+mod targets;
+pub use targets::*;
 
 /// What is known of one property.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +145,17 @@ pub struct TaskFacts<'a, S> {
     pub containers: Vec<ContainerFacts<'a, S>>,
 }
 
+/// A port mapping of a container, as rule L3, the port ranges and the target rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PortMappingFact<S> {
+    /// `container_port`.
+    pub container_port: Fact<u32, S>,
+    /// `host_port`.
+    pub host_port: Fact<u32, S>,
+    /// `protocol` (absent: TCP).
+    pub protocol: Fact<Protocol, S>,
+}
+
 /// What is known of a container.
 #[derive(Debug, Clone)]
 pub struct ContainerFacts<'a, S> {
@@ -146,6 +163,12 @@ pub struct ContainerFacts<'a, S> {
     pub id: &'a str,
     /// The container itself, blamed for what is missing.
     pub at: S,
+    /// Its name (`container_name`, else its id), by which targets and records name it.
+    pub name: Cow<'a, str>,
+    /// `essential` (absent: essential).
+    pub essential: Fact<bool, S>,
+    /// `port_mappings`, in order; `None` when the list is known only at run time.
+    pub port_mappings: Option<Vec<PortMappingFact<S>>>,
     /// `memory_limit_mib`.
     pub memory_limit_mib: Fact<u32, S>,
     /// `memory_reservation_mib`.
@@ -166,6 +189,9 @@ impl<'a, S: Copy> ContainerFacts<'a, S> {
         ContainerFacts {
             id,
             at,
+            name: Cow::Borrowed(id),
+            essential: Fact::Absent,
+            port_mappings: Some(Vec::new()),
             memory_limit_mib: Fact::Absent,
             memory_reservation_mib: Fact::Absent,
             cpu: Fact::Absent,
@@ -173,6 +199,36 @@ impl<'a, S: Copy> ContainerFacts<'a, S> {
             devices: Fact::Absent,
             host_capabilities: Fact::Absent,
         }
+    }
+
+    /// Whether it is essential; a flag only the run time knows may be.
+    pub fn may_be_essential(&self) -> bool {
+        self.essential.or_default(true).unwrap_or(true)
+    }
+
+    /// Its mappings' container ports and protocols, `None` unless all are known.
+    ///
+    /// ```
+    /// use ecs_core::{container::Protocol, facts::{ContainerFacts, Fact, PortMappingFact}};
+    /// let mut web = ContainerFacts::new("web", ());
+    /// web.port_mappings = Some(vec![PortMappingFact {
+    ///     container_port: Fact::Known(80, ()),
+    ///     host_port: Fact::Absent,
+    ///     protocol: Fact::Absent,
+    /// }]);
+    /// assert_eq!(web.mapped_ports(), Some(vec![(80, Protocol::Tcp)]));
+    /// ```
+    pub fn mapped_ports(&self) -> Option<Vec<(u32, Protocol)>> {
+        self.port_mappings
+            .as_ref()?
+            .iter()
+            .map(|m| {
+                Some((
+                    m.container_port.value()?,
+                    m.protocol.or_default(Protocol::Tcp)?,
+                ))
+            })
+            .collect()
     }
 }
 
@@ -249,6 +305,8 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         self.container_memory_limits(container, out);
         self.containers_fit(index, out);
         self.container_host_privileges(container, out);
+        self.ports_in_range(container, out);
+        self.host_ports(container, out);
     }
 
     /// F1: Fargate sizes a task by its task-level cpu and memory, so both must be written.
@@ -493,6 +551,57 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
                 at,
                 rules::fargate_container_message(self.id, container.id, what),
             );
+        }
+    }
+
+    /// Ports are 16-bit, a host port 0 for a dynamic one (AWS `PortMapping`); judged with L3,
+    /// the table's rule on port mappings.
+    fn ports_in_range(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        for mapping in container.port_mappings.iter().flatten() {
+            for (fact, property) in [
+                (mapping.container_port, "container_port"),
+                (mapping.host_port, "host_port"),
+            ] {
+                if let Fact::Known(port, at) = fact {
+                    if !rules::port_in_range(port, property == "host_port") {
+                        out.push(
+                            RuleId::L3,
+                            at,
+                            rules::port_range_message(container.id, property, port),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// L3: awsvpc and host mode expose the container port itself on the host.
+    fn host_ports(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        let Some(mode) = self.network_mode() else {
+            return;
+        };
+        for mapping in container.port_mappings.iter().flatten() {
+            if let (Some(port), Fact::Known(host, at)) =
+                (mapping.container_port.value(), mapping.host_port)
+            {
+                if !rules::host_port_allowed(mode, port, Some(host)) {
+                    out.push(
+                        RuleId::L3,
+                        at,
+                        rules::host_port_message(container.id, mode, port, host),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The view of the task definition a service runs, for its targets and registrations.
+    pub fn served(self) -> ServedTask<'a, S> {
+        ServedTask {
+            id: self.id,
+            network_mode: self.network_mode(),
+            containers: self.containers,
+            containers_complete: true,
         }
     }
 }

@@ -23,6 +23,8 @@
 //! # Ok::<(), ecs_core::Error>(())
 //! ```
 
+use std::borrow::Cow;
+
 use crate::app::App;
 use crate::cfn::{Resource, Value};
 use crate::connections::{allow_to, Peer, Port};
@@ -31,9 +33,10 @@ use crate::container;
 use crate::duration::Duration;
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
 use crate::error::Error;
+use crate::facts::{ContainerPick, Fact, TargetFacts};
 use crate::rules;
 use crate::service::{Service, SubnetType};
-use crate::task_definition::NetworkMode;
+use crate::task_definition::{violations, NetworkMode};
 
 /// A listener or target-group protocol (CDK `elbv2.Protocol`, which includes
 /// `ApplicationProtocol`'s HTTP and HTTPS).
@@ -1254,59 +1257,41 @@ impl EcsTarget {
 
 impl Service {
     /// One container and port of the service as a load-balancer target, checked against the
-    /// task definition (rule L1; CDK `loadBalancerTarget`).
+    /// task definition (rules X1, L1; CDK `loadBalancerTarget`).
     pub fn load_balancer_target(
         self,
         app: &App,
         options: LoadBalancerTargetOptions,
     ) -> Result<EcsLoadBalancerTarget, Error> {
-        let id = self.id(app).to_string();
-        if !rules::external_supports(self.launch_type(app), rules::ExternalFeature::LoadBalancer) {
-            return Err(Error::new(rules::external_supports_message(
-                &id,
-                rules::ExternalFeature::LoadBalancer,
-            )));
-        }
-        let td = self.task_definition(app);
-        let data = td.data(app);
-        let Some(container) = data
+        let id = self.id(app);
+        let data = self.task_definition(app).data(app);
+        let mut facts = TargetFacts::new(id, (), self.launch_type(app));
+        facts.task = Some(data.facts().served());
+        facts.container = ContainerPick::Named(Cow::Borrowed(&options.container_name), ());
+        facts.container_port = Fact::given(options.container_port, ());
+        facts.protocol = Fact::Known(options.protocol, ());
+        violations(facts.violations())?;
+        // Rule L1 found the container and its mapping.
+        let container = data
             .containers
             .iter()
-            .find(|c| c.name == options.container_name)
-        else {
-            let names: Vec<&str> = data.containers.iter().map(|c| c.name.as_str()).collect();
-            return Err(Error::new(rules::target_container_message(
-                &id,
-                &options.container_name,
-                &data.id,
-                &names,
-            )));
-        };
-        let mappings: Vec<(u32, container::Protocol)> = container
-            .options
-            .port_mappings
-            .iter()
-            .map(|p| (p.container_port, p.protocol))
-            .collect();
-        let wanted = options.container_port.or_else(|| {
-            container
+            .find(|c| c.name == options.container_name);
+        let mapping = container.and_then(|c| {
+            let wanted = options.container_port.or(c
                 .options
                 .port_mappings
                 .first()
-                .map(|p| p.container_port)
+                .map(|p| p.container_port));
+            c.options
+                .port_mappings
+                .iter()
+                .find(|p| Some(p.container_port) == wanted && p.protocol == options.protocol)
         });
-        let mapping = wanted.and_then(|port| {
-            container.options.port_mappings.iter().find(|p| {
-                rules::target_port_mapped(port, options.protocol, &mappings)
-                    && p.container_port == port
-                    && p.protocol == options.protocol
-            })
-        });
-        let Some(mapping) = mapping else {
+        let (Some(container), Some(mapping)) = (container, mapping) else {
             return Err(Error::new(rules::target_port_message(
-                &id,
-                &container.name,
-                wanted,
+                id,
+                &options.container_name,
+                options.container_port,
                 options.protocol,
             )));
         };
@@ -1319,34 +1304,17 @@ impl Service {
         })
     }
 
-    /// The default target: the first essential container's first port mapping.
+    /// The default target (CDK `defaultLoadBalancerTarget`): the default container's first
+    /// port, over TCP.
     fn default_load_balancer_target(self, app: &App) -> Result<EcsLoadBalancerTarget, Error> {
         let td = self.task_definition(app);
         let Some(container) = td.default_container(app) else {
             return Err(Error::new(rules::essential_container_message(td.id(app))));
         };
-        let data = td.data(app);
-        let c = data
-            .containers
-            .iter()
-            .find(|c| c.name == container.container_name(app))
-            .expect("the default container exists");
-        if c.options.port_mappings.is_empty() {
-            return Err(Error::new(rules::target_port_message(
-                self.id(app),
-                &c.name,
-                None,
-                container::Protocol::Tcp,
-            )));
-        }
-        let name = c.name.clone();
-        let first = c.options.port_mappings[0];
+        let name = container.container_name(app).to_string();
         self.load_balancer_target(
             app,
-            LoadBalancerTargetOptions::default()
-                .container_name(name)
-                .container_port(first.container_port)
-                .protocol(first.protocol),
+            LoadBalancerTargetOptions::default().container_name(name),
         )
     }
 
@@ -1416,17 +1384,33 @@ fn port_range(
     }
 }
 
-fn resolve_target(app: &App, target: LoadBalancerTarget) -> Result<EcsLoadBalancerTarget, Error> {
+/// The rules' view of a target (`classic`: the classic load balancer's id).
+fn target_facts<'a>(
+    app: &'a App,
+    target: &'a LoadBalancerTarget,
+    classic: Option<&'a str>,
+) -> TargetFacts<'a, ()> {
+    let service = target.service();
+    let mut facts = TargetFacts::new(service.id(app), (), service.launch_type(app));
+    facts.classic = classic;
+    facts.task = Some(service.task_definition(app).data(app).facts().served());
+    if let LoadBalancerTarget::Container(t) = target {
+        facts.container = ContainerPick::Named(Cow::Borrowed(&t.container_name), ());
+        facts.container_port = Fact::Known(t.container_port, ());
+        facts.protocol = Fact::Known(t.protocol, ());
+    }
+    facts
+}
+
+/// A target judged by its rules (X1, F4, L2, L1), as the container and port it reaches.
+fn resolve_target(
+    app: &App,
+    target: LoadBalancerTarget,
+    classic: Option<&str>,
+) -> Result<EcsLoadBalancerTarget, Error> {
+    violations(target_facts(app, &target, classic).violations())?;
     match target {
-        LoadBalancerTarget::Service(s) => {
-            if !rules::external_supports(s.launch_type(app), rules::ExternalFeature::LoadBalancer) {
-                return Err(Error::new(rules::external_supports_message(
-                    s.id(app),
-                    rules::ExternalFeature::LoadBalancer,
-                )));
-            }
-            s.default_load_balancer_target(app)
-        }
+        LoadBalancerTarget::Service(s) => s.default_load_balancer_target(app),
         LoadBalancerTarget::Container(t) => Ok(t),
     }
 }
@@ -1434,7 +1418,7 @@ fn resolve_target(app: &App, target: LoadBalancerTarget) -> Result<EcsLoadBalanc
 /// Attaches a target to a v2 target group (CDK `attachToApplicationTargetGroup` /
 /// `attachToNetworkTargetGroup`).
 fn attach_target(app: &mut App, tg: TargetGroup, target: LoadBalancerTarget) -> Result<(), Error> {
-    let t = resolve_target(app, target)?;
+    let t = resolve_target(app, target, None)?;
     let service = t.service;
     let mode = service.task_definition(app).network_mode(app);
     if mode == NetworkMode::None {
@@ -1761,27 +1745,8 @@ impl LoadBalancer {
                 d.id
             )));
         }
-        let target = target.into();
-        let service = match &target {
-            LoadBalancerTarget::Service(s) => *s,
-            LoadBalancerTarget::Container(t) => t.service,
-        };
-        let launch = service.launch_type(app);
-        if !rules::classic_lb_launch_type(launch) {
-            return Err(Error::new(rules::classic_lb_launch_type_message(
-                service.id(app),
-                &d.id,
-            )));
-        }
-        let mode = service.task_definition(app).network_mode(app);
-        if !rules::classic_lb_network_mode(mode) {
-            return Err(Error::new(rules::classic_lb_network_mode_message(
-                service.id(app),
-                &d.id,
-                mode,
-            )));
-        }
-        let t = resolve_target(app, target)?;
+        let t = resolve_target(app, target.into(), Some(&d.id))?;
+        let service = t.service;
         service.push_to(
             app,
             "LoadBalancers",

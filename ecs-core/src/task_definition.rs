@@ -139,12 +139,16 @@ impl NetworkMode {
     }
 }
 
+use std::borrow::Cow;
+
 use crate::app::App;
 use crate::cfn::{Resource, Value};
 use crate::construct::{NodeId, StackId};
-use crate::container::{ContainerData, ContainerDefinition, ContainerDefinitionOptions};
+use crate::container::{
+    ContainerData, ContainerDefinition, ContainerDefinitionOptions, PortMapping,
+};
 use crate::error::Error;
-use crate::facts::{ContainerFacts, Fact, TaskFacts, Violation, VolumeFact};
+use crate::facts::{ContainerFacts, Fact, PortMappingFact, TaskFacts, Violation, VolumeFact};
 use crate::iam::Role;
 use crate::rules::{self, MemoryProperty, RuleId};
 use crate::volume::Volume;
@@ -1053,7 +1057,7 @@ impl TaskDefinition {
                 "container `{id}` of task definition `{task}` needs `image`: add one, e.g. `image: ContainerImage::from_registry(\"nginx\")`"
             )));
         };
-        crate::container::check_options(&options, id, data.network_mode)?;
+        crate::container::check_options(&options, id)?;
         let mut facts = data.facts();
         facts.containers.push(container_facts(id, &options));
         // E1 waits for synthesis: task memory cannot be given later, but the CDK judges it then.
@@ -1279,7 +1283,7 @@ fn resolve_sizes(
 }
 
 /// The violations a builder found, as its error.
-fn violations(found: Vec<Violation<()>>) -> Result<(), Error> {
+pub(crate) fn violations(found: Vec<Violation<()>>) -> Result<(), Error> {
     match Error::collect(found.into_iter().map(|v| v.message).collect()) {
         Some(error) => Err(error),
         None => Ok(()),
@@ -1312,9 +1316,14 @@ fn volume_facts(volumes: &[Volume]) -> Vec<VolumeFact<()>> {
 /// A container's options as the rules see them.
 fn container_facts<'a>(
     id: &'a str,
-    options: &ContainerDefinitionOptions,
+    options: &'a ContainerDefinitionOptions,
 ) -> ContainerFacts<'a, ()> {
     let mut facts = ContainerFacts::new(id, ());
+    if let Some(name) = &options.container_name {
+        facts.name = Cow::Borrowed(name);
+    }
+    facts.essential = Fact::given(options.essential, ());
+    facts.port_mappings = Some(port_mapping_facts(&options.port_mappings));
     facts.memory_limit_mib = Fact::given(options.memory_limit_mib, ());
     facts.memory_reservation_mib = Fact::given(options.memory_reservation_mib, ());
     facts.cpu = Fact::given(options.cpu, ());
@@ -1330,9 +1339,21 @@ fn container_facts<'a>(
     facts
 }
 
+/// Port mappings as the rules see them.
+pub(crate) fn port_mapping_facts(mappings: &[PortMapping]) -> Vec<PortMappingFact<()>> {
+    mappings
+        .iter()
+        .map(|m| PortMappingFact {
+            container_port: Fact::Known(m.container_port, ()),
+            host_port: Fact::given(m.host_port, ()),
+            protocol: Fact::Known(m.protocol, ()),
+        })
+        .collect()
+}
+
 impl TaskDefinitionData {
     /// The rules' view of the task definition and the containers it holds.
-    fn facts(&self) -> TaskFacts<'_, ()> {
+    pub(crate) fn facts(&self) -> TaskFacts<'_, ()> {
         let mut facts = TaskFacts::new(&self.id, (), self.compatibility);
         facts.network_mode = Fact::Known(self.network_mode, ());
         facts.cpu = Fact::given(self.cpu, ());

@@ -3,8 +3,13 @@
 //! never disagree. Values the macro cannot read (named constants) become [`ConstChecks`] that the
 //! expansion hands to const evaluation; values known only at run time are left to the builders.
 
+use std::borrow::Cow;
+
+use ecs_core::cloud_map::DnsRecordType;
+use ecs_core::container::Protocol;
 use ecs_core::facts::{
-    ContainerFacts, Fact, ServiceCluster, ServiceFacts, ServiceTask, TaskFacts, VolumeFact,
+    ContainerFacts, ContainerPick, Fact, PortMappingFact, RegistrationFacts, ServedTask,
+    ServiceCluster, ServiceFacts, ServiceTask, TargetFacts, TaskFacts, VolumeFact,
 };
 use ecs_core::rules;
 use ecs_core::service::LaunchType;
@@ -15,8 +20,8 @@ use syn::{Expr, Lit};
 
 use crate::ctxt::{Ctxt, Site};
 use crate::model::{
-    ContainerElement, ContainerRefsValue, ContainerValue, EnumValue, Item, KindId, PropValue,
-    ProviderValue, StrategiesValue,
+    ContainerElement, ContainerRefsValue, ContainerValue, EnumValue, Item, KindId,
+    PortMappingValue, PortMappingsValue, PropValue, ProviderValue, StrategiesValue,
 };
 
 /// Checks left to const evaluation, for the expansion to emit.
@@ -700,12 +705,6 @@ fn strategies(owner: &str, cluster: &Item, value: &PropValue, cx: &Ctxt) {
 // ---------------------------------------------------------------------------------------------
 // ---- services, load balancers, Cloud Map (issue 5): S4, X1, L1, L2, F4, M1 ----
 
-/// A literal `u32` property with the span of its value.
-fn literal_u32(item: &Item, name: &str) -> Option<(u32, Span)> {
-    let expr = item.expr(name)?;
-    Some((int_literal(expr)?, expr.span()))
-}
-
 /// The task definition item a service runs, when it is in the same stack.
 fn service_task<'a>(stack: &'a Item, service: &Item) -> Option<&'a Item> {
     target(stack, service, "task_definition").map(|(t, _)| t)
@@ -750,38 +749,6 @@ fn container_name(c: &Item) -> String {
     }
 }
 
-/// The literal port mappings of a container: `(container port, protocol)`, `None` when one of
-/// them is not a literal (the builder then checks).
-fn port_mappings(c: &Item) -> Option<Vec<(u32, ecs_core::container::Protocol)>> {
-    use crate::model::{PortMappingValue, PortMappingsValue};
-    let Some(prop) = c.prop("port_mappings") else {
-        return Some(Vec::new());
-    };
-    let PropValue::PortMappings(PortMappingsValue::List(list)) = &prop.value else {
-        return None;
-    };
-    list.iter()
-        .map(|m| match m {
-            PortMappingValue::Port(e) => {
-                Some((int_literal(e)?, ecs_core::container::Protocol::Tcp))
-            }
-            PortMappingValue::Object(o) => {
-                let port = int_literal(o.expr("container_port")?)?;
-                let protocol = match o.prop("protocol").map(|p| &p.value) {
-                    Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _)))
-                        if v == "Udp" =>
-                    {
-                        ecs_core::container::Protocol::Udp
-                    }
-                    Some(PropValue::Enum(EnumValue::Expr(_))) => return None,
-                    _ => ecs_core::container::Protocol::Tcp,
-                };
-                Some((port, protocol))
-            }
-        })
-        .collect()
-}
-
 /// The name of a `PropType::Name` property with its span.
 fn name_prop(item: &Item, name: &str) -> Option<(String, Span)> {
     match item.prop(name).map(|p| &p.value) {
@@ -790,11 +757,75 @@ fn name_prop(item: &Item, name: &str) -> Option<(String, Span)> {
     }
 }
 
-/// L1, L2, F4, X1 on the targets of a listener's `add_targets`, `register_load_balancer_targets`
-/// or a classic load balancer.
+/// The rules' view of the task definition a service runs, for its targets and registrations.
+fn served_task(task: &Item) -> ServedTask<'_, Site> {
+    ServedTask {
+        id: &task.id.name,
+        network_mode: network_mode(task),
+        containers: task
+            .children_of(KindId::Container)
+            .map(container_facts)
+            .collect(),
+        // A broken container may have the name a target gives.
+        containers_complete: !task.incomplete,
+    }
+}
+
+/// The container a target or registration names in `property`, else the default one.
+fn container_pick<'a>(item: &Item, property: &str) -> ContainerPick<'a, Site> {
+    match item.prop(property).map(|p| &p.value) {
+        Some(PropValue::Name(id)) => {
+            ContainerPick::Named(Cow::Owned(id.text()), Site::at(id.span()))
+        }
+        Some(_) => ContainerPick::Runtime,
+        None => ContainerPick::Default,
+    }
+}
+
+/// A `protocol` property.
+fn protocol_fact(item: &Item) -> Fact<Protocol, Site> {
+    match item.prop("protocol").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            match v.to_string().as_str() {
+                "Tcp" => Fact::Known(Protocol::Tcp, Site::at(v.span())),
+                "Udp" => Fact::Known(Protocol::Udp, Site::at(v.span())),
+                _ => Fact::Runtime,
+            }
+        }
+        Some(_) => Fact::Runtime,
+        None => Fact::Absent,
+    }
+}
+
+/// A container's `port_mappings`, `None` when the list is an expression.
+fn port_mapping_facts(container: &Item) -> Option<Vec<PortMappingFact<Site>>> {
+    let list = match container.prop("port_mappings").map(|p| &p.value) {
+        None => return Some(Vec::new()),
+        Some(PropValue::PortMappings(PortMappingsValue::List(list))) => list,
+        Some(_) => return None,
+    };
+    let mappings = list.iter().map(|mapping| match mapping {
+        PortMappingValue::Port(expr) => PortMappingFact {
+            container_port: match int_literal(expr) {
+                Some(port) => Fact::Known(port, Site::of(expr)),
+                None => Fact::Runtime,
+            },
+            host_port: Fact::Absent,
+            protocol: Fact::Absent,
+        },
+        PortMappingValue::Object(object) => PortMappingFact {
+            container_port: u32_fact(object, "container_port"),
+            host_port: u32_fact(object, "host_port"),
+            protocol: protocol_fact(object),
+        },
+    });
+    Some(mappings.collect())
+}
+
+/// X1, F4, L2 and L1 on the targets of a listener's `add_targets`,
+/// `register_load_balancer_targets` or a classic load balancer.
 fn load_balancer_targets(stack: &Item, item: &Item, classic: bool, cx: &Ctxt) {
     use crate::model::TargetValue;
-    let lb_name = &item.id.name;
     // (service reference, container object or register item)
     let mut targets: Vec<(&crate::model::Reference, Option<&Item>)> = Vec::new();
     if item.kind.id == KindId::RegisterTargets {
@@ -819,110 +850,23 @@ fn load_balancer_targets(stack: &Item, item: &Item, classic: bool, cx: &Ctxt) {
             continue;
         };
         let service = &stack.children[index];
-        let span = reference.id.span();
-        let launch = launch_type(service);
-        if !rules::external_supports(launch, rules::ExternalFeature::LoadBalancer) {
-            cx.error_at(
-                span,
-                rules::external_supports_message(
-                    &service.id.name,
-                    rules::ExternalFeature::LoadBalancer,
-                ),
-            );
-            continue;
+        let at = Site::at(reference.id.span());
+        let mut facts = TargetFacts::new(&service.id.name, at, launch_type(service));
+        facts.classic = classic.then_some(item.id.name.as_str());
+        facts.task = service_task(stack, service).map(served_task);
+        if let Some(object) = object {
+            facts.container = container_pick(object, "container_name");
+            facts.container_port = u32_fact(object, "container_port");
+            facts.protocol = protocol_fact(object);
         }
-        let Some(task) = service_task(stack, service) else {
-            continue;
-        };
-        if classic {
-            if !rules::classic_lb_launch_type(launch) {
-                cx.error_at(
-                    span,
-                    rules::classic_lb_launch_type_message(&service.id.name, lb_name),
-                );
-                continue;
-            }
-            let Some(mode) = network_mode(task) else {
-                continue;
-            };
-            if !rules::classic_lb_network_mode(mode) {
-                cx.error_at(
-                    span,
-                    rules::classic_lb_network_mode_message(&service.id.name, lb_name, mode),
-                );
-                continue;
-            }
+        for violation in facts.violations() {
+            cx.error_at_site(violation.at, violation.message);
         }
-        target_mapping(service, task, object, span, cx);
     }
 }
 
-/// L1: the target's container exists and maps the port.
-fn target_mapping(service: &Item, task: &Item, object: Option<&Item>, span: Span, cx: &Ctxt) {
-    let (c, port, port_span, protocol) = match object {
-        Some(o) => {
-            let Some((name, name_span)) = name_prop(o, "container_name") else {
-                return;
-            };
-            let Some(c) = container(task, &name) else {
-                if !task.incomplete {
-                    cx.error_at(
-                        name_span,
-                        rules::target_container_message(
-                            &service.id.name,
-                            &name,
-                            &task.id.name,
-                            &as_strs(&container_names(task)),
-                        ),
-                    );
-                }
-                return;
-            };
-            let port = literal_u32(o, "container_port");
-            let protocol = match o.prop("protocol").map(|p| &p.value) {
-                Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _)))
-                    if v == "Udp" =>
-                {
-                    ecs_core::container::Protocol::Udp
-                }
-                _ => ecs_core::container::Protocol::Tcp,
-            };
-            if o.expr("container_port").is_some() && port.is_none() {
-                return; // a run-time port: the builder checks it
-            }
-            (
-                c,
-                port.map(|p| p.0),
-                port.map_or(name_span, |p| p.1),
-                protocol,
-            )
-        }
-        None => {
-            // The service itself: its first essential container's first port.
-            let Some(c) = task
-                .children_of(KindId::Container)
-                .find(|c| c.expr("essential").and_then(bool_literal) != Some(false))
-            else {
-                return;
-            };
-            (c, None, span, ecs_core::container::Protocol::Tcp)
-        }
-    };
-    let Some(mappings) = port_mappings(c) else {
-        return;
-    };
-    let wanted = port.or_else(|| mappings.first().map(|m| m.0));
-    let ok = wanted.is_some_and(|p| rules::target_port_mapped(p, protocol, &mappings));
-    if !ok {
-        cx.error_at(
-            port_span,
-            rules::target_port_message(&service.id.name, &container_name(c), wanted, protocol),
-        );
-    }
-}
-
-/// M1: Cloud Map records fit the network mode, SRV records name a mapped port, and a
-/// namespace exists.
+/// M1 on a service's `cloud_map_options`: records that fit the network mode, SRV records on a
+/// mapped port, a namespace.
 fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
     let Some(prop) = service.prop("cloud_map_options") else {
         return;
@@ -930,95 +874,33 @@ fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
     let PropValue::Object(options) = &prop.value else {
         return;
     };
-    // X1 (`external_features`) already refuses Cloud Map on ECS Anywhere; its records are moot.
-    if !rules::external_supports(launch_type(service), rules::ExternalFeature::CloudMap) {
-        return;
-    }
-    if options.reference("cloud_map_namespace").is_none() && !options.incomplete {
-        if let Some((cluster, _)) = target(stack, service, "cluster") {
-            if cluster.prop("default_cloud_map_namespace").is_none() && !cluster.incomplete {
-                cx.error_at(
-                    prop.name.span(),
-                    rules::cloud_map_namespace_message(&service.id.name, &cluster.id.name),
-                );
-            }
-        }
-    }
-    let Some(task) = service_task(stack, service) else {
-        return;
+    let at = Site::at(prop.name.span());
+    let mut facts = RegistrationFacts::new(&service.id.name, at, launch_type(service));
+    // A broken property may be the one missing.
+    let written = |item: &Item, property: &str| match named_fact(item, property) {
+        Fact::Absent if item.incomplete => Fact::Runtime,
+        fact => fact,
     };
-    let Some(mode) = network_mode(task) else {
-        return;
-    };
-    let (record, record_span) = match options.prop("dns_record_type").map(|p| &p.value) {
+    facts.namespace = written(options, "cloud_map_namespace");
+    facts.cluster = target(stack, service, "cluster").map(|(cluster, _)| {
+        let namespace = written(cluster, "default_cloud_map_namespace");
+        (cluster.id.name.as_str(), namespace)
+    });
+    facts.task = service_task(stack, service).map(served_task);
+    facts.dns_record_type = match options.prop("dns_record_type").map(|p| &p.value) {
         Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
-            match ecs_core::cloud_map::DnsRecordType::from_variant_name(&v.to_string()) {
-                Some(r) => (r, v.span()),
-                None => return,
+            match DnsRecordType::from_variant_name(&v.to_string()) {
+                Some(record) => Fact::Known(record, Site::at(v.span())),
+                None => Fact::Runtime,
             }
         }
-        Some(_) => return,
-        None => (rules::default_dns_record_type(mode), prop.name.span()),
+        Some(_) => Fact::Runtime,
+        None => Fact::Absent,
     };
-    if !rules::cloud_map_record_type(mode, record) {
-        cx.error_at(
-            record_span,
-            rules::cloud_map_record_type_message(&service.id.name, mode, record),
-        );
-        return;
-    }
-    if record != ecs_core::cloud_map::DnsRecordType::Srv {
-        return;
-    }
-    let default = task
-        .children_of(KindId::Container)
-        .find(|c| c.expr("essential").and_then(bool_literal) != Some(false));
-    let (c, c_span) = match name_prop(options, "container") {
-        Some((name, span)) => match container(task, &name) {
-            Some(c) => (c, span),
-            None => {
-                cx.error_at(
-                    span,
-                    rules::target_container_message(
-                        &service.id.name,
-                        &name,
-                        &task.id.name,
-                        &as_strs(&container_names(task)),
-                    ),
-                );
-                return;
-            }
-        },
-        None => match default {
-            Some(c) => (c, prop.name.span()),
-            None => return,
-        },
-    };
-    let port = match options.expr("container_port") {
-        Some(e) => match int_literal(e) {
-            Some(p) => Some((p, e.span())),
-            None => return,
-        },
-        // The CDK defaults to the default container's first port, whichever container is named.
-        None => match default.map(port_mappings) {
-            Some(Some(m)) => m.first().map(|m| (m.0, c_span)),
-            _ => return,
-        },
-    };
-    let Some(mapped) = port_mappings(c) else {
-        return;
-    };
-    let mapped: Vec<u32> = mapped.iter().map(|m| m.0).collect();
-    match port {
-        Some((p, _)) if rules::cloud_map_port_mapped(p, &mapped) => {}
-        Some((p, span)) => cx.error_at(
-            span,
-            rules::cloud_map_port_message(&service.id.name, &container_name(c), Some(p)),
-        ),
-        None => cx.error_at(
-            c_span,
-            rules::cloud_map_port_message(&service.id.name, &container_name(c), None),
-        ),
+    facts.container = container_pick(options, "container");
+    facts.container_port = u32_fact(options, "container_port");
+    for violation in facts.violations() {
+        cx.error_at_site(violation.at, violation.message);
     }
 }
 
@@ -1163,7 +1045,7 @@ mod tests {
 // ---- task definitions, containers, images, environment (issue 4) ----
 
 /// The rules of `ecs_core::facts` on a task definition and its containers, then the container
-/// rules judged on syntax (ports, L3, G2, G3, container references).
+/// rules judged on syntax (G2, G3, G5, container references).
 pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     let Some(facts) = task_facts(task) else {
         return;
@@ -1171,7 +1053,6 @@ pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     for violation in facts.violations() {
         cx.error_at_site(violation.at, violation.message);
     }
-    let mode = facts.network_mode();
     let devices: Option<Vec<String>> = match task.expr("inference_accelerators") {
         Some(expr) => list_elements(expr)
             .map(|e| first_str_arg(e, "new"))
@@ -1179,7 +1060,7 @@ pub fn check_task_definition(task: &Item, cx: &Ctxt) {
         None => Some(Vec::new()),
     };
     for container in task.children_of(KindId::Container) {
-        check_container(task, container, mode, devices.as_deref(), cx);
+        check_container(task, container, devices.as_deref(), cx);
     }
     container_references(task, cx);
 }
@@ -1238,6 +1119,9 @@ fn task_facts(task: &Item) -> Option<TaskFacts<'_, Site>> {
 /// A container's view: its memory, cpu and privileges as written.
 fn container_facts(container: &Item) -> ContainerFacts<'_, Site> {
     let mut facts = ContainerFacts::new(&container.id.name, Site::at(container.id.span()));
+    facts.name = Cow::Owned(container_name(container));
+    facts.essential = bool_fact(container, "essential");
+    facts.port_mappings = port_mapping_facts(container);
     facts.memory_limit_mib = u32_fact(container, "memory_limit_mib");
     facts.memory_reservation_mib = u32_fact(container, "memory_reservation_mib");
     if container.incomplete && !facts.memory_reservation_mib.is_written() {
@@ -1402,61 +1286,9 @@ fn constructed_with_str<'a>(expr: &'a Expr, ty: &str) -> Option<(String, &'a Exp
     Some((str_literal(arg)?, arg))
 }
 
-/// The container rules that literals can decide.
-fn check_container(
-    task: &Item,
-    container: &Item,
-    mode: Option<NetworkMode>,
-    devices: Option<&[String]>,
-    cx: &Ctxt,
-) {
+/// The container rules that literals can decide, besides the facts view's.
+fn check_container(task: &Item, container: &Item, devices: Option<&[String]>, cx: &Ctxt) {
     let name = &container.id.name;
-    // Ports are 16-bit; a host port may be 0 for a dynamic one.
-    if let Some(PropValue::PortMappings(crate::model::PortMappingsValue::List(list))) =
-        container.prop("port_mappings").map(|p| &p.value)
-    {
-        for mapping in list {
-            let ports = match mapping {
-                crate::model::PortMappingValue::Port(e) => vec![("container_port", e)],
-                crate::model::PortMappingValue::Object(o) => ["container_port", "host_port"]
-                    .into_iter()
-                    .filter_map(|p| o.expr(p).map(|e| (p, e)))
-                    .collect(),
-            };
-            for (property, expr) in ports {
-                let Some(port) = int_literal(expr) else {
-                    continue;
-                };
-                if !rules::port_in_range(port, property == "host_port") {
-                    cx.error_spanned_by(expr, rules::port_range_message(name, property, port));
-                }
-            }
-        }
-    }
-    // L3: awsvpc and host mode expose the container port itself.
-    if let (
-        Some(mode),
-        Some(PropValue::PortMappings(crate::model::PortMappingsValue::List(list))),
-    ) = (mode, container.prop("port_mappings").map(|p| &p.value))
-    {
-        for mapping in list {
-            let crate::model::PortMappingValue::Object(object) = mapping else {
-                continue;
-            };
-            let (Some(port), Some(host)) = (
-                object.expr("container_port").and_then(int_literal),
-                object.expr("host_port").and_then(int_literal),
-            ) else {
-                continue;
-            };
-            if !rules::host_port_allowed(mode, port, Some(host)) {
-                cx.error_spanned_by(
-                    object.expr("host_port").expect("read above"),
-                    rules::host_port_message(name, mode, port, host),
-                );
-            }
-        }
-    }
     // G2: accelerator resources name declared devices.
     if let (Some(devices), Some(expr)) =
         (devices, container.expr("inference_accelerator_resources"))
