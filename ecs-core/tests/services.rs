@@ -245,3 +245,97 @@ fn an_external_service_has_no_circuit_breaker_cloud_map_or_load_balancer() {
         )
     );
 }
+
+#[test]
+fn an_external_service_behind_a_classic_load_balancer_is_refused_by_x1() {
+    let mut app = App::new();
+    let s = app.add_stack("Web").unwrap();
+    let (cluster, td) = external(&mut app, s);
+    let svc = ExternalService::new(
+        &mut app,
+        s,
+        "Service",
+        ExternalServiceProps::default()
+            .cluster(cluster)
+            .task_definition(td),
+    )
+    .unwrap();
+    let vpc = Vpc::new(&mut app, s, "LbVpc", VpcProps::default()).unwrap();
+    let lb = ClassicLoadBalancer::new(
+        &mut app,
+        s,
+        "LB",
+        ClassicLoadBalancerProps::default()
+            .vpc(vpc)
+            .listeners([LoadBalancerListener::default().external_port(80)]),
+    )
+    .unwrap();
+    // As `ecs_app!` says: X1 before the classic load balancer's own rules.
+    let err = lb.add_target(&mut app, svc).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::external_supports_message(
+            "Service",
+            ecs_core::rules::ExternalFeature::LoadBalancer
+        )
+    );
+}
+
+#[test]
+fn a_default_target_reaches_the_first_port_over_tcp() {
+    let mut app = App::new();
+    let s = app.add_stack("Web").unwrap();
+    let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc)).unwrap();
+    cluster
+        .add_capacity(
+            &mut app,
+            "Capacity",
+            ecs_core::capacity::AddCapacityOptions::default().instance_type("t3.large"),
+        )
+        .unwrap();
+    let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    td.add_container(
+        &mut app,
+        "web",
+        ContainerDefinitionOptions::default()
+            .image(ContainerImage::from_registry("nginx"))
+            .memory_limit_mib(256)
+            .port_mappings([
+                PortMapping::default()
+                    .container_port(53)
+                    .protocol(ecs_core::container::Protocol::Udp),
+                PortMapping::from(80),
+            ]),
+    )
+    .unwrap();
+    let svc = Ec2Service::new(
+        &mut app,
+        s,
+        "Service",
+        Ec2ServiceProps::default()
+            .cluster(cluster)
+            .task_definition(td),
+    )
+    .unwrap();
+    let lb = ClassicLoadBalancer::new(
+        &mut app,
+        s,
+        "LB",
+        ClassicLoadBalancerProps::default()
+            .vpc(vpc)
+            .listeners([LoadBalancerListener::default().external_port(80)]),
+    )
+    .unwrap();
+    // The CDK's `defaultLoadBalancerTarget` looks up the first port over TCP.
+    let err = lb.add_target(&mut app, svc).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::target_port_message(
+            "Service",
+            "web",
+            Some(53),
+            ecs_core::container::Protocol::Tcp
+        )
+    );
+}

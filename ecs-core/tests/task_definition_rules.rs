@@ -696,3 +696,49 @@ fn stack_names_cloudformation_refuses_are_rejected() {
     assert!(app.add_stack(&"a".repeat(129)).is_err());
     app.add_stack("my-web").unwrap();
 }
+
+#[test]
+fn every_bad_port_of_a_container_is_reported_at_once() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    let err = td
+        .add_container(
+            &mut app,
+            "web",
+            nginx().port_mappings([
+                PortMapping::from(70000),
+                PortMapping::default().container_port(80).host_port(8080),
+            ]),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.messages(),
+        [
+            ecs_core::rules::port_range_message("web", "container_port", 70000),
+            ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080),
+        ]
+    );
+}
+
+#[test]
+fn port_mappings_added_later_are_judged_by_l3() {
+    let (mut app, s) = stack();
+    let td = fargate(&mut app, s);
+    let web = td
+        .add_container(
+            &mut app,
+            "web",
+            nginx().port_mappings([PortMapping::from(80)]),
+        )
+        .unwrap();
+    let err = web
+        .add_port_mappings(
+            &mut app,
+            [PortMapping::default().container_port(81).host_port(8081)],
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 81, 8081)
+    );
+}

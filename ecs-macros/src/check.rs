@@ -1040,6 +1040,46 @@ mod tests {
         );
         assert!(service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E, daemon: true }").is_empty());
     }
+
+    fn target_errors(container: TokenStream, target: TokenStream) -> Vec<String> {
+        errors(quote! { stack S {
+            vpc Vpc {}
+            cluster C { vpc: Vpc }
+            fargate_task_definition T { cpu: 256, memory_limit_mib: 512, #container }
+            fargate_service Svc { cluster: C, task_definition: T }
+            network_load_balancer LB {
+                vpc: Vpc,
+                listener L { port: 53, add_targets DNS { port: 53, targets: [#target] } }
+            }
+        } })
+    }
+
+    #[test]
+    fn a_target_protocol_known_only_at_run_time_is_left_to_the_builder() {
+        let web = quote! { container web { image: i(), port_mappings: [{ container_port: 53, protocol: Udp }] } };
+        assert_eq!(
+            target_errors(web.clone(), quote! { { service: Svc, container_name: web, container_port: 53 } }),
+            ["container `web` of service `Svc` has no tcp port mapping for 53: add `53` to its `port_mappings` or target a mapped port"]
+        );
+        assert!(target_errors(
+            web.clone(),
+            quote! { { service: Svc, container_name: web, container_port: 53, protocol: Udp } }
+        )
+        .is_empty());
+        assert!(target_errors(web, quote! { { service: Svc, container_name: web, container_port: 53, protocol: protocol() } }).is_empty());
+    }
+
+    #[test]
+    fn a_default_target_is_the_first_essential_containers_first_port_over_tcp() {
+        let containers = quote! {
+            container sidecar { image: i(), essential: false, port_mappings: [80] }
+            container web { image: i(), port_mappings: [{ container_port: 53, protocol: Udp }, 80] }
+        };
+        assert_eq!(
+            target_errors(containers, quote! { Svc }),
+            ["container `web` of service `Svc` has no tcp port mapping for 53: add `53` to its `port_mappings` or target a mapped port"]
+        );
+    }
 }
 
 // ---- task definitions, containers, images, environment (issue 4) ----

@@ -371,3 +371,127 @@ impl<'a, S: Copy> RegistrationFacts<'a, S> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::PortMappingFact;
+
+    fn container(name: &'static str, ports: &[(u32, Protocol)]) -> ContainerFacts<'static, ()> {
+        let mut c = ContainerFacts::new(name, ());
+        c.port_mappings = Some(
+            ports
+                .iter()
+                .map(|&(port, protocol)| PortMappingFact {
+                    container_port: Fact::Known(port, ()),
+                    host_port: Fact::Absent,
+                    protocol: Fact::Known(protocol, ()),
+                })
+                .collect(),
+        );
+        c
+    }
+
+    fn task(
+        mode: NetworkMode,
+        containers: Vec<ContainerFacts<'static, ()>>,
+    ) -> ServedTask<'static, ()> {
+        ServedTask {
+            id: "TaskDef",
+            network_mode: Some(mode),
+            containers,
+            containers_complete: true,
+        }
+    }
+
+    fn messages(violations: Vec<Violation<()>>) -> Vec<String> {
+        violations.into_iter().map(|v| v.message).collect()
+    }
+
+    #[test]
+    fn a_target_names_a_declared_container_with_a_suggestion() {
+        let mut target = TargetFacts::new("Web", (), LaunchType::Fargate);
+        target.task = Some(task(NetworkMode::AwsVpc, vec![container("app", &[])]));
+        target.container = ContainerPick::Named(Cow::Borrowed("api"), ());
+        assert_eq!(
+            messages(target.violations()),
+            [rules::target_container_message(
+                "Web",
+                "api",
+                "TaskDef",
+                &["app"]
+            )]
+        );
+        // A task definition the macro cannot read fully may have it.
+        target.task.as_mut().unwrap().containers_complete = false;
+        assert!(target.violations().is_empty());
+    }
+
+    #[test]
+    fn a_default_target_is_the_first_port_over_tcp() {
+        let mut target = TargetFacts::new("Web", (), LaunchType::Ec2);
+        let web = container("web", &[(53, Protocol::Udp), (80, Protocol::Tcp)]);
+        target.task = Some(task(NetworkMode::Bridge, vec![web]));
+        assert_eq!(
+            messages(target.violations()),
+            [rules::target_port_message(
+                "Web",
+                "web",
+                Some(53),
+                Protocol::Tcp
+            )]
+        );
+        target.container = ContainerPick::Named(Cow::Borrowed("web"), ());
+        target.protocol = Fact::Known(Protocol::Udp, ());
+        assert!(target.violations().is_empty());
+        target.protocol = Fact::Runtime;
+        target.container_port = Fact::Known(81, ());
+        assert!(target.violations().is_empty(), "left to the run time");
+    }
+
+    #[test]
+    fn a_target_refused_by_one_rule_is_judged_no_further() {
+        let mut target = TargetFacts::new("Web", (), LaunchType::External);
+        target.classic = Some("LB");
+        target.task = Some(task(NetworkMode::AwsVpc, Vec::new()));
+        let found = target.violations();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, RuleId::X1);
+        target.launch = LaunchType::Ec2;
+        assert_eq!(target.violations()[0].rule, RuleId::L2);
+    }
+
+    #[test]
+    fn srv_records_default_to_the_default_containers_first_port() {
+        let mut registration = RegistrationFacts::new("Web", (), LaunchType::Ec2);
+        registration.cluster = Some(("Cluster", Fact::Known((), ())));
+        let web = container("web", &[(80, Protocol::Tcp)]);
+        let sidecar = container("sidecar", &[(7600, Protocol::Tcp)]);
+        registration.task = Some(task(NetworkMode::Bridge, vec![web, sidecar]));
+        assert!(registration.violations().is_empty());
+        registration.container = ContainerPick::Named(Cow::Borrowed("sidecar"), ());
+        assert_eq!(
+            messages(registration.violations()),
+            [rules::cloud_map_port_message("Web", "sidecar", Some(80))]
+        );
+        registration.container_port = Fact::Known(7600, ());
+        assert!(registration.violations().is_empty());
+    }
+
+    #[test]
+    fn a_missing_namespace_does_not_hide_the_record_type() {
+        let mut registration = RegistrationFacts::new("Web", (), LaunchType::Ec2);
+        registration.cluster = Some(("Cluster", Fact::Absent));
+        registration.task = Some(task(NetworkMode::Host, Vec::new()));
+        registration.dns_record_type = Fact::Known(DnsRecordType::A, ());
+        let found = registration.violations();
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found[0].message,
+            rules::cloud_map_namespace_message("Web", "Cluster")
+        );
+        // An existing Cloud Map service has its namespace and record type.
+        registration.creates_service = false;
+        assert!(registration.violations().is_empty());
+    }
+}
