@@ -1421,12 +1421,6 @@ fn attach_target(app: &mut App, tg: TargetGroup, target: LoadBalancerTarget) -> 
     let t = resolve_target(app, target, None)?;
     let service = t.service;
     let mode = service.task_definition(app).network_mode(app);
-    if mode == NetworkMode::None {
-        return Err(Error::new(format!(
-            "service `{}` cannot be a load balancer target with `network_mode: None`: use `Bridge`, `Host` or `AwsVpc`",
-            service.id(app)
-        )));
-    }
     let data = app.target_groups[tg.index].clone();
     if data.application {
         let lb_groups = data.load_balancer.security_groups(app);

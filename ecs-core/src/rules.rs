@@ -1291,6 +1291,29 @@ pub fn classic_lb_network_mode_message(service: &str, lb: &str, mode: NetworkMod
     )
 }
 
+/// Rule L2: a load balancer reaches a task at an address, which `none` mode tasks lack (CDK
+/// "Cannot use a load balancer if NetworkMode is None. Use Bridge, Host or AwsVpc instead.").
+///
+/// ```
+/// use ecs_core::{rules::load_balancer_network_mode, task_definition::NetworkMode};
+/// assert!(load_balancer_network_mode(NetworkMode::AwsVpc));
+/// assert!(!load_balancer_network_mode(NetworkMode::None));
+/// ```
+pub const fn load_balancer_network_mode(mode: NetworkMode) -> bool {
+    !matches!(mode, NetworkMode::None)
+}
+
+/// Rule L2's message for a task without networking.
+///
+/// ```
+/// assert!(ecs_core::rules::load_balancer_network_mode_message("Service").contains("`network_mode: None`"));
+/// ```
+pub fn load_balancer_network_mode_message(service: &str) -> String {
+    format!(
+        "service `{service}` cannot be a load balancer target with `network_mode: None`: use `Bridge`, `Host` or `AwsVpc`"
+    )
+}
+
 /// The record type Cloud Map uses when none is given: A for tasks with their own address,
 /// SRV (address and port) for bridge and host mode.
 ///

@@ -130,7 +130,7 @@ impl<'a, S: Copy> TargetFacts<'a, S> {
         let rules: [fn(&Self, &mut Out<S>); 4] = [
             Self::external,
             Self::classic_launch_type,
-            Self::classic_network_mode,
+            Self::network_mode,
             Self::port_mapped,
         ];
         for rule in rules {
@@ -168,20 +168,23 @@ impl<'a, S: Copy> TargetFacts<'a, S> {
     }
 
     /// L2: a classic load balancer forwards to instance ports, which only bridge and host mode
-    /// tasks publish.
-    fn classic_network_mode(&self, out: &mut Out<S>) {
-        let (Some(lb), Some(mode)) = (
-            self.classic,
-            self.task.as_ref().and_then(|t| t.network_mode),
-        ) else {
+    /// tasks publish; any load balancer needs a task with an address.
+    fn network_mode(&self, out: &mut Out<S>) {
+        let Some(mode) = self.task.as_ref().and_then(|t| t.network_mode) else {
             return;
         };
-        if !rules::classic_lb_network_mode(mode) {
-            out.push(
+        match self.classic {
+            Some(lb) if !rules::classic_lb_network_mode(mode) => out.push(
                 RuleId::L2,
                 self.at,
                 rules::classic_lb_network_mode_message(self.service, lb, mode),
-            );
+            ),
+            None if !rules::load_balancer_network_mode(mode) => out.push(
+                RuleId::L2,
+                self.at,
+                rules::load_balancer_network_mode_message(self.service),
+            ),
+            _ => {}
         }
     }
 
@@ -459,6 +462,25 @@ mod tests {
         assert_eq!(found[0].rule, RuleId::X1);
         target.launch = LaunchType::Ec2;
         assert_eq!(target.violations()[0].rule, RuleId::L2);
+    }
+
+    #[test]
+    fn a_task_without_networking_is_no_target() {
+        let mut target = TargetFacts::new("Web", (), LaunchType::Ec2);
+        target.task = Some(task(NetworkMode::None, Vec::new()));
+        assert_eq!(
+            messages(target.violations()),
+            [rules::load_balancer_network_mode_message("Web")]
+        );
+        target.classic = Some("LB");
+        assert_eq!(
+            messages(target.violations()),
+            [rules::classic_lb_network_mode_message(
+                "Web",
+                "LB",
+                NetworkMode::None
+            )]
+        );
     }
 
     #[test]
