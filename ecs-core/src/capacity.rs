@@ -18,9 +18,9 @@ use crate::cluster::Cluster;
 use crate::construct::{NodeId, StackId};
 use crate::ec2::{SecurityGroup, Vpc};
 use crate::error::Error;
+use crate::facts::{refused, CapacityFacts, Fact};
 use crate::iam::{Role, Statement};
 use crate::kms::Key;
-use crate::rules;
 
 /// Which subnets of the VPC an auto-scaling group launches into (CDK `vpcSubnets.subnetType`).
 ///
@@ -359,22 +359,17 @@ impl AutoScalingGroup {
                 "capacity `{id}` needs `instance_type`: add one, e.g. `instance_type: \"t3.medium\"`"
             )));
         };
-        if let Err(e) = rules::capacity_sizes(
-            group.min_capacity,
-            group.max_capacity,
-            group.desired_capacity,
-        ) {
-            return Err(Error::new(rules::capacity_sizes_message(id, e)));
-        }
+        let mut facts = CapacityFacts::new(id, ());
+        facts.min_capacity = Fact::given(group.min_capacity, ());
+        facts.max_capacity = Fact::given(group.max_capacity, ());
+        facts.desired_capacity = Fact::given(group.desired_capacity, ());
+        refused(facts.violations())?;
+        let (min, max) = facts.bounds().expect("the builders know every size");
         let image = group
             .machine_image
             .clone()
             .unwrap_or_else(|| EcsOptimizedImage::amazon_linux2(Default::default()));
         image.check()?;
-        let min = group.min_capacity.unwrap_or(1);
-        let max = group
-            .max_capacity
-            .unwrap_or(group.desired_capacity.unwrap_or(min.max(1)));
         let subnets = match group.vpc_subnets.unwrap_or_default() {
             SubnetType::Private => vpc.private_subnets(app),
             SubnetType::Public => vpc.public_subnets(app),
@@ -515,18 +510,13 @@ impl AutoScalingGroup {
             mut group,
             cluster: mut cluster_options,
         } = options;
-        if !rules::capacity_image_choice(
-            group.machine_image.is_some(),
-            cluster_options.machine_image_type.is_some(),
-        ) {
-            return Err(Error::new(rules::capacity_image_choice_message(id)));
-        }
-        if !rules::spot_draining_needs_price(
-            cluster_options.spot_instance_draining,
-            group.spot_price.is_some(),
-        ) {
-            return Err(Error::new(rules::spot_draining_needs_price_message(id)));
-        }
+        // The sizes are judged as the group is built, after its instance type.
+        let mut facts = CapacityFacts::new(id, ());
+        facts.machine_image = Fact::given(group.machine_image.as_ref().map(|_| ()), ());
+        facts.machine_image_type = Fact::given(cluster_options.machine_image_type.map(|_| ()), ());
+        facts.spot_price = Fact::given(group.spot_price.as_ref().map(|_| ()), ());
+        facts.spot_instance_draining = Fact::Known(cluster_options.spot_instance_draining, ());
+        refused(facts.violations())?;
         if group.machine_image.is_none()
             && cluster_options.machine_image_type == Some(MachineImageType::Bottlerocket)
         {
@@ -564,11 +554,10 @@ impl AutoScalingGroup {
         options: AddAutoScalingGroupCapacityOptions,
     ) -> Result<(), Error> {
         let data = &app.asgs[self.index];
-        if !rules::spot_draining_needs_price(options.spot_instance_draining, data.spot) {
-            return Err(Error::new(rules::spot_draining_needs_price_message(
-                &data.id,
-            )));
-        }
+        let mut facts = CapacityFacts::new(&data.id, ());
+        facts.spot_price = Fact::given(data.spot.then_some(()), ());
+        facts.spot_instance_draining = Fact::Known(options.spot_instance_draining, ());
+        refused(facts.violations())?;
         let role = data.role;
         let cluster_name = cluster.cluster_name(app);
         let cluster_arn = cluster.cluster_arn(app);

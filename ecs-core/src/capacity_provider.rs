@@ -14,7 +14,7 @@ use crate::cfn::{Resource, Value};
 use crate::cluster::Cluster;
 use crate::construct::{path_hash, NodeId, StackId};
 use crate::error::Error;
-use crate::rules;
+use crate::facts::{refused, Fact, ProviderFacts, StrategyEntry, StrategyFacts, StrategyProvider};
 use crate::service::LaunchType;
 
 /// A capacity provider a strategy names.
@@ -147,33 +147,44 @@ pub(crate) fn render_strategies(app: &App, strategies: &[CapacityProviderStrateg
     Value::List(strategies.iter().map(|s| s.render(app)).collect())
 }
 
-/// Rules C2 that a strategy breaks on its own, whoever holds it: every entry names a provider,
-/// at most one has a base, Fargate and auto-scaling-group providers do not mix.
+/// Rule C2 on the strategy of `owner` (a service, or a cluster's default strategy), which places
+/// tasks on `cluster`: every entry names a provider, at most one has a base, Fargate and
+/// auto-scaling-group providers do not mix, and with `judge_cluster` the cluster has each
+/// provider (judged once the cluster has all its providers).
 pub(crate) fn check_strategies(
+    app: &App,
     owner: &str,
+    cluster: Cluster,
     strategies: &[CapacityProviderStrategy],
+    judge_cluster: bool,
 ) -> Result<(), Error> {
-    if strategies.iter().any(|s| s.capacity_provider.is_none()) {
+    let providers: Vec<&CapacityProvider> = strategies
+        .iter()
+        .filter_map(|s| s.capacity_provider.as_ref())
+        .collect();
+    if providers.len() < strategies.len() {
         return Err(Error::new(format!(
             "a capacity provider strategy of `{owner}` needs `capacity_provider`: add e.g. `capacity_provider: \"FARGATE\"`"
         )));
     }
-    let bases: Vec<u32> = strategies.iter().map(|s| s.base.unwrap_or(0)).collect();
-    if !rules::strategy_single_base(&bases) {
-        return Err(Error::new(rules::strategy_single_base_message(owner)));
-    }
-    let fargate: Vec<bool> = strategies
+    let names: Vec<String> = providers.iter().map(|p| p.display(app)).collect();
+    let mut facts = StrategyFacts::new(owner, cluster.id(app), ());
+    facts.entries = strategies
         .iter()
-        .filter_map(|s| {
-            s.capacity_provider
-                .as_ref()
-                .map(CapacityProvider::is_fargate)
+        .zip(providers.iter().zip(&names))
+        .map(|(strategy, (provider, name))| StrategyEntry {
+            base: Fact::given(strategy.base, ()),
+            provider: Fact::Known(
+                StrategyProvider {
+                    name,
+                    fargate: provider.is_fargate(),
+                    on_cluster: judge_cluster.then(|| cluster.has_capacity_provider(app, provider)),
+                },
+                (),
+            ),
         })
         .collect();
-    if !rules::strategy_not_mixed(&fargate) {
-        return Err(Error::new(rules::strategy_not_mixed_message(owner)));
-    }
-    Ok(())
+    refused(facts.violations())
 }
 
 props! {
@@ -265,13 +276,14 @@ impl AsgCapacityProvider {
                 "asg capacity provider `{id}` needs `auto_scaling_group`: add `auto_scaling_group: <name>`"
             )));
         };
-        let protection = props.enable_managed_termination_protection.unwrap_or(true);
-        let scaling = props.enable_managed_scaling.unwrap_or(true);
-        if !rules::termination_protection_needs_scaling(protection, scaling) {
-            return Err(Error::new(
-                rules::termination_protection_needs_scaling_message(id),
-            ));
-        }
+        let mut facts = ProviderFacts::new(id, ());
+        facts.enable_managed_scaling = Fact::given(props.enable_managed_scaling, ());
+        facts.enable_managed_termination_protection =
+            Fact::given(props.enable_managed_termination_protection, ());
+        refused(facts.violations())?;
+        let known = "the builders know every setting";
+        let protection = facts.managed_termination_protection().expect(known);
+        let scaling = facts.managed_scaling().expect(known);
         if let Some(name) = &props.capacity_provider_name {
             if reserved_prefix(name) {
                 return Err(Error::new(format!(
@@ -457,7 +469,7 @@ pub(crate) fn apply_to_service(
     if strategies.is_empty() {
         return Ok(());
     }
-    check_strategies(service, strategies)?;
+    check_strategies(app, service, cluster, strategies, false)?;
     resource.properties.remove("LaunchType");
     resource.set(
         "CapacityProviderStrategy",
@@ -474,18 +486,8 @@ pub(crate) fn apply_to_service(
 /// Synth-time rule C2 of services: every provider a strategy names is on the cluster.
 pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
     for s in &app.service_strategies {
-        for strategy in &s.strategies {
-            let Some(provider) = &strategy.capacity_provider else {
-                continue;
-            };
-            if !s.cluster.has_capacity_provider(app, provider) {
-                messages.push(rules::strategy_provider_registered_message(
-                    &s.service,
-                    &provider.display(app),
-                    s.cluster.id(app),
-                    provider.is_fargate(),
-                ));
-            }
+        if let Err(e) = check_strategies(app, &s.service, s.cluster, &s.strategies, true) {
+            messages.extend(e.messages().iter().cloned());
         }
     }
 }

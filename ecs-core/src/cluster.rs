@@ -331,21 +331,7 @@ impl Cluster {
                 "cluster `{id}` already has a default capacity provider strategy: give it one"
             )));
         }
-        check_strategies(&id, &strategies)?;
-        for s in &strategies {
-            if let Some(p) = &s.capacity_provider {
-                if !self.has_capacity_provider(app, p) {
-                    return Err(Error::new(
-                        crate::rules::strategy_provider_registered_message(
-                            &id,
-                            &p.display(app),
-                            &id,
-                            p.is_fargate(),
-                        ),
-                    ));
-                }
-            }
-        }
+        check_strategies(app, &id, self, &strategies, true)?;
         app.clusters[self.index].default_strategy = strategies;
         self.sync_associations(app)
     }

@@ -13,10 +13,10 @@
 use crate::app::App;
 use crate::cfn::{Pseudo, Value};
 use crate::error::Error;
+use crate::facts::{refused, ExecFacts, Fact};
 use crate::iam::{Role, Statement};
 use crate::kms::Key;
 use crate::logs::LogGroup;
-use crate::rules;
 use crate::s3::Bucket;
 
 /// Where ECS Exec sends the output of commands (CloudFormation `Logging`).
@@ -34,6 +34,24 @@ pub enum ExecuteCommandLogging {
 impl ExecuteCommandLogging {
     /// The variant names, as a user writes them in `ecs_app!`.
     pub const VARIANT_NAMES: &'static [&'static str] = &["None", "Default", "Override"];
+
+    /// Reads a variant name as written in `ecs_app!` (`None`, `Default`, `Override`).
+    ///
+    /// ```
+    /// use ecs_core::exec::ExecuteCommandLogging;
+    /// assert_eq!(ExecuteCommandLogging::from_variant_name("Override"), Some(ExecuteCommandLogging::Override));
+    /// ```
+    pub fn from_variant_name(name: &str) -> Option<ExecuteCommandLogging> {
+        let all = [
+            ExecuteCommandLogging::None,
+            ExecuteCommandLogging::Default,
+            ExecuteCommandLogging::Override,
+        ];
+        Self::VARIANT_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| all[i])
+    }
 
     /// The CloudFormation value.
     pub const fn cfn_value(self) -> &'static str {
@@ -86,42 +104,17 @@ props! {
 impl ExecuteCommandConfiguration {
     /// Rule G1 on the configuration of cluster `cluster`.
     pub fn check(&self, cluster: &str) -> Result<(), Error> {
-        let logging = self.logging.unwrap_or_default();
-        let has_config = self.log_configuration.is_some();
-        if !rules::exec_logging_configuration(
-            logging == ExecuteCommandLogging::Override,
-            has_config,
-        ) {
-            return Err(Error::new(rules::exec_logging_configuration_message(
-                cluster, has_config,
-            )));
-        }
+        let mut facts = ExecFacts::new(cluster, ());
+        facts.logging = Fact::given(self.logging, ());
+        facts.log_configuration = Fact::given(self.log_configuration.as_ref().map(|_| ()), ());
         if let Some(c) = &self.log_configuration {
-            let checks = [
-                (
-                    "cloud_watch_encryption_enabled",
-                    "cloud_watch_log_group",
-                    c.cloud_watch_encryption_enabled,
-                    c.cloud_watch_log_group.is_some(),
-                ),
-                (
-                    "s3_encryption_enabled",
-                    "s3_bucket",
-                    c.s3_encryption_enabled,
-                    c.s3_bucket.is_some(),
-                ),
-            ];
-            for (flag, destination, on, has) in checks {
-                if !rules::exec_encryption_destination(on.unwrap_or(false), has) {
-                    return Err(Error::new(rules::exec_encryption_destination_message(
-                        cluster,
-                        flag,
-                        destination,
-                    )));
-                }
-            }
+            facts.cloud_watch_encryption_enabled =
+                Fact::given(c.cloud_watch_encryption_enabled, ());
+            facts.cloud_watch_log_group = Fact::given(c.cloud_watch_log_group.map(|_| ()), ());
+            facts.s3_encryption_enabled = Fact::given(c.s3_encryption_enabled, ());
+            facts.s3_bucket = Fact::given(c.s3_bucket.map(|_| ()), ());
         }
-        Ok(())
+        refused(facts.violations())
     }
 
     /// `Configuration.ExecuteCommandConfiguration` of the cluster.

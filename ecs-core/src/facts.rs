@@ -17,15 +17,18 @@
 //! assert!(violations[0].message.contains("use 512, 1024 or 2048"));
 //! ```
 
+mod capacity;
+mod targets;
+
+pub use capacity::*;
+pub use targets::*;
+
 use std::borrow::Cow;
 
 use crate::container::Protocol;
 use crate::rules::{self, ExternalFeature, FargateSizeError, MemoryProperty, RuleId};
 use crate::service::LaunchType;
 use crate::task_definition::{Compatibility, NetworkMode};
-
-mod targets;
-pub use targets::*;
 
 /// What is known of one property.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

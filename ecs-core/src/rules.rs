@@ -829,21 +829,7 @@ pub const fn capacity_sizes(
     max: Option<u32>,
     desired: Option<u32>,
 ) -> Result<(), CapacitySizeError> {
-    let min_value = match min {
-        Some(m) => m,
-        None => 1,
-    };
-    let max_value = match (max, desired) {
-        (Some(m), _) => m,
-        (None, Some(d)) => d,
-        (None, None) => {
-            if min_value > 1 {
-                min_value
-            } else {
-                1
-            }
-        }
-    };
+    let (min_value, max_value) = capacity_bounds(min, max, desired);
     if min_value > max_value {
         return Err(CapacitySizeError::MinAboveMax {
             min: min_value,
@@ -865,6 +851,36 @@ pub const fn capacity_sizes(
         }
     }
     Ok(())
+}
+
+/// An auto-scaling group's `MinSize` and `MaxSize` with the CDK's defaults: min 1, max the
+/// desired capacity, else `max(min, 1)`.
+///
+/// ```
+/// assert_eq!(ecs_core::rules::capacity_bounds(None, None, Some(3)), (1, 3));
+/// assert_eq!(ecs_core::rules::capacity_bounds(Some(4), None, None), (4, 4));
+/// ```
+pub const fn capacity_bounds(
+    min: Option<u32>,
+    max: Option<u32>,
+    desired: Option<u32>,
+) -> (u32, u32) {
+    let min_value = match min {
+        Some(m) => m,
+        None => 1,
+    };
+    let max_value = match (max, desired) {
+        (Some(m), _) => m,
+        (None, Some(d)) => d,
+        (None, None) => {
+            if min_value > 1 {
+                min_value
+            } else {
+                1
+            }
+        }
+    };
+    (min_value, max_value)
 }
 
 /// Rule C1's message for sizes out of order.

@@ -24,6 +24,7 @@ use crate::cfn::{Resource, Value};
 use crate::construct::NodeId;
 use crate::duration::Duration;
 use crate::error::Error;
+use crate::facts::{refused, CountedGroup, Fact, ScalingPolicyFacts, TaskScalingFacts};
 use crate::load_balancing::TargetGroup;
 use crate::rules;
 use crate::schedule::Schedule;
@@ -61,21 +62,16 @@ impl Service {
         app.check_stack(self.node().stack)?;
         let data = self.data(app);
         let id = data.id.clone();
-        if !rules::external_supports(data.launch_type, rules::ExternalFeature::AutoScaling) {
-            return Err(Error::new(rules::external_supports_message(
-                &id,
-                rules::ExternalFeature::AutoScaling,
-            )));
-        }
+        let mut facts = TaskScalingFacts::new(&id, (), data.launch_type);
+        facts.min_capacity = Fact::given(props.min_capacity, ());
+        facts.max_capacity = Fact::given(props.max_capacity, ());
+        refused(facts.violations())?;
         let Some(max) = props.max_capacity else {
             return Err(Error::new(format!(
                 "auto scaling of service `{id}` needs `max_capacity`: add one, e.g. `max_capacity: 10`"
             )));
         };
-        let min = props.min_capacity.unwrap_or(1);
-        if !rules::scaling_capacity(min, max) {
-            return Err(Error::new(rules::scaling_capacity_message(&id, min, max)));
-        }
+        let min = facts.min_capacity().expect("the builders know the minimum");
         let cluster_name = data.cluster.cluster_name(app);
         let service_name = self.service_name(app);
         let stack = app.stack_mut(self.node().stack());
@@ -282,14 +278,18 @@ impl ScalableTaskCount {
             )));
         };
         let service = self.service.data(app);
-        if !rules::request_count_target_group(
-            group.is_application(app) && group.serves(app, service.resource),
-        ) {
-            return Err(Error::new(rules::request_count_target_group_message(
-                id,
-                &service.id,
-            )));
-        }
+        let mut facts = TaskScalingFacts::new(&service.id, (), service.launch_type);
+        facts.policies.push(ScalingPolicyFacts::RequestCount {
+            id,
+            target_group: Fact::Known(
+                CountedGroup {
+                    application: group.is_application(app),
+                    serves_service: group.serves(app, service.resource),
+                },
+                (),
+            ),
+        });
+        refused(facts.violations())?;
         let Some(listener) = group.first_listener_resource(app) else {
             return Err(Error::new(rules::request_count_target_group_message(
                 id,
@@ -381,9 +381,15 @@ impl ScalableTaskCount {
         id: &str,
         action: ScalingSchedule,
     ) -> Result<(), Error> {
-        if !rules::scheduled_action_capacity(action.min_capacity, action.max_capacity) {
-            return Err(Error::new(rules::scheduled_action_capacity_message(id)));
-        }
+        let service = self.service.data(app);
+        let mut facts = TaskScalingFacts::new(&service.id, (), service.launch_type);
+        facts.policies.push(ScalingPolicyFacts::Schedule {
+            id,
+            at: (),
+            min_capacity: Fact::given(action.min_capacity, ()),
+            max_capacity: Fact::given(action.max_capacity, ()),
+        });
+        refused(facts.violations())?;
         let Some(schedule) = action.schedule else {
             return Err(Error::new(format!(
                 "scheduled scaling `{id}` needs `schedule`: add one, e.g. `schedule: \"cron(0 8 * * ? *)\"`"

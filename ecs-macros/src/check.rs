@@ -7,11 +7,14 @@ use std::borrow::Cow;
 
 use ecs_core::cloud_map::DnsRecordType;
 use ecs_core::container::Protocol;
+use ecs_core::exec::ExecuteCommandLogging;
 use ecs_core::facts::{
-    ContainerFacts, ContainerPick, Fact, PortMappingFact, RegistrationFacts, ServedTask,
-    ServiceCluster, ServiceFacts, ServiceTask, TargetFacts, TaskFacts, VolumeFact,
+    CapacityFacts, ContainerFacts, ContainerPick, CountedGroup, ExecFacts, Fact, PortMappingFact,
+    ProviderFacts, RegistrationFacts, ScalingPolicyFacts, ServedTask, ServiceCluster, ServiceFacts,
+    ServiceTask, StrategyEntry, StrategyFacts, StrategyProvider, TargetFacts, TaskFacts,
+    TaskScalingFacts, Violation, VolumeFact,
 };
-use ecs_core::rules;
+use ecs_core::rules::{self, RuleId};
 use ecs_core::service::LaunchType;
 use ecs_core::task_definition::{Compatibility, NetworkMode};
 use proc_macro2::Span;
@@ -21,7 +24,7 @@ use syn::{Expr, Lit};
 use crate::ctxt::{Ctxt, Site};
 use crate::model::{
     ContainerElement, ContainerRefsValue, ContainerValue, EnumValue, Item, KindId,
-    PortMappingValue, PortMappingsValue, PropValue, ProviderValue, StrategiesValue,
+    PortMappingValue, PortMappingsValue, Prop, PropValue, ProviderValue, StrategiesValue,
 };
 
 /// Checks left to const evaluation, for the expansion to emit.
@@ -109,7 +112,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     fargate_platform_version(stack, item, cx);
                 }
                 KindId::Cluster => cluster_capacity(stack, item, &mut consts, cx),
-                KindId::AutoScalingGroup => capacity_sizes(item, &mut consts, cx),
+                KindId::AutoScalingGroup => auto_scaling_group(item, &mut consts, cx),
                 KindId::AsgCapacityProvider => termination_protection_needs_scaling(item, cx),
                 KindId::ApplicationLoadBalancer | KindId::NetworkLoadBalancer => {
                     for listener in &item.children {
@@ -453,10 +456,8 @@ fn named_fact(item: &Item, property: &str) -> Fact<(), Site> {
 /// C1 and C2 on a cluster: its `add_capacity` items, the groups it adds, its default strategy.
 fn cluster_capacity(stack: &Item, cluster: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
     for capacity in cluster.children_of(KindId::Capacity) {
-        capacity_image_choice(capacity, cx);
-        let has_price = capacity.prop("spot_price").is_some();
-        spot_draining_needs_price(capacity, &capacity.id.name, has_price, cx);
-        capacity_sizes(capacity, consts, cx);
+        report(capacity_facts(capacity).violations(), cx);
+        capacity_size_constants(capacity, consts);
     }
     for added in cluster.children_of(KindId::AddAutoScalingGroup) {
         let Some(group) = added
@@ -468,122 +469,78 @@ fn cluster_capacity(stack: &Item, cluster: &Item, consts: &mut ConstChecks, cx: 
         else {
             continue;
         };
-        spot_draining_needs_price(
-            added,
-            &group.id.name,
-            group.prop("spot_price").is_some(),
-            cx,
-        );
+        // The group's own sizes are judged where it is declared.
+        let mut facts = CapacityFacts::new(&group.id.name, Site::at(added.id.span()));
+        facts.spot_price = named_fact(group, "spot_price");
+        facts.spot_instance_draining = flag_fact(added, "spot_instance_draining");
+        report(facts.violations(), cx);
     }
     if let Some(prop) = cluster.prop("default_capacity_provider_strategy") {
-        strategies(&cluster.id.name, cluster, &prop.value, cx);
+        strategies(&cluster.id.name, cluster, prop, cx);
     }
 }
 
-/// C1: the image decides the user data, so image and image type are not given together.
-fn capacity_image_choice(capacity: &Item, cx: &Ctxt) {
-    let (Some(_), Some(image_type)) = (
-        capacity.prop("machine_image"),
-        capacity.prop("machine_image_type"),
-    ) else {
-        return;
-    };
-    if !rules::capacity_image_choice(true, true) {
-        cx.error_at(
-            image_type.name.span(),
-            rules::capacity_image_choice_message(&capacity.id.name),
-        );
+/// The C1 view of an `add_capacity` item or an `auto_scaling_group`, from its literals.
+fn capacity_facts(group: &Item) -> CapacityFacts<'_, Site> {
+    let mut facts = CapacityFacts::new(&group.id.name, Site::at(group.id.span()));
+    facts.machine_image = named_fact(group, "machine_image");
+    facts.machine_image_type = named_fact(group, "machine_image_type");
+    facts.spot_price = named_fact(group, "spot_price");
+    facts.spot_instance_draining = flag_fact(group, "spot_instance_draining");
+    facts.min_capacity = u32_fact(group, "min_capacity");
+    facts.max_capacity = u32_fact(group, "max_capacity");
+    facts.desired_capacity = u32_fact(group, "desired_capacity");
+    facts
+}
+
+/// A whole-number operand of a const check: a literal, a constant expression, or `Err` for a
+/// value only the run time knows (the builders check it).
+fn capacity_operand(item: &Item, name: &str) -> Result<Option<CapacityOperand>, ()> {
+    match item.expr(name) {
+        None => Ok(None),
+        Some(expr) => match int_literal(expr) {
+            Some(v) => Ok(Some(CapacityOperand::Known(v, expr.span()))),
+            None if is_const_expr(expr) => Ok(Some(CapacityOperand::Const(expr.clone()))),
+            None => Err(()),
+        },
     }
 }
 
-/// C1: only spot instances are drained on interruption, so draining needs a spot price.
-fn spot_draining_needs_price(item: &Item, group: &str, has_price: bool, cx: &Ctxt) {
-    let Some(prop) = item.prop("spot_instance_draining") else {
-        return;
-    };
-    // A non-literal value may be false; the builder checks it at run time.
-    let draining = item
-        .expr("spot_instance_draining")
-        .and_then(bool_literal)
-        .unwrap_or(false);
-    if !rules::spot_draining_needs_price(draining, has_price) {
-        cx.error_at(
-            prop.name.span(),
-            rules::spot_draining_needs_price_message(group),
-        );
-    }
+/// Whether an operand is a constant expression.
+fn is_const_operand(operand: &Option<CapacityOperand>) -> bool {
+    matches!(operand, Some(CapacityOperand::Const(_)))
 }
 
-/// C1: a group keeps min ≤ desired ≤ max, judged on literals now and on constants by const
-/// evaluation.
-fn capacity_sizes(group: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
-    let operand = |name: &str| -> Result<Option<CapacityOperand>, ()> {
-        match group.expr(name) {
-            None => Ok(None),
-            Some(expr) => match int_literal(expr) {
-                Some(v) => Ok(Some(CapacityOperand::Known(v, expr.span()))),
-                None if is_const_expr(expr) => Ok(Some(CapacityOperand::Const(expr.clone()))),
-                // A run-time value: the builder checks it.
-                None => Err(()),
-            },
-        }
-    };
+/// C1 on sizes written with constants, left to const evaluation (literals are judged by the
+/// facts view, run-time values by the builders).
+fn capacity_size_constants(group: &Item, consts: &mut ConstChecks) {
     let (Ok(min), Ok(max), Ok(desired)) = (
-        operand("min_capacity"),
-        operand("max_capacity"),
-        operand("desired_capacity"),
+        capacity_operand(group, "min_capacity"),
+        capacity_operand(group, "max_capacity"),
+        capacity_operand(group, "desired_capacity"),
     ) else {
         return;
     };
-    let known = |o: &Option<CapacityOperand>| match o {
-        None => Some(None),
-        Some(CapacityOperand::Known(v, _)) => Some(Some(*v)),
-        Some(CapacityOperand::Const(_)) => None,
-    };
-    match (known(&min), known(&max), known(&desired)) {
-        (Some(min_v), Some(max_v), Some(desired_v)) => {
-            if let Err(e) = rules::capacity_sizes(min_v, max_v, desired_v) {
-                let blamed = match e {
-                    rules::CapacitySizeError::MinAboveMax { .. } => {
-                        ["min_capacity", "max_capacity", "desired_capacity"]
-                    }
-                    _ => ["desired_capacity", "min_capacity", "max_capacity"],
-                };
-                let span = blamed
-                    .iter()
-                    .find_map(|n| group.expr(n).map(|e| e.span()))
-                    .unwrap_or_else(|| group.id.span());
-                cx.error_at(span, rules::capacity_sizes_message(&group.id.name, e));
-            }
-        }
-        _ => consts
+    if [&min, &max, &desired].into_iter().any(is_const_operand) {
+        consts
             .capacity_sizes
-            .push(ConstCapacitySize { min, max, desired }),
+            .push(ConstCapacitySize { min, max, desired });
     }
 }
 
-/// C2: ECS protects instances from scale-in only while it manages the group's scaling.
+/// C1 on an `auto_scaling_group`: its sizes.
+fn auto_scaling_group(group: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
+    report(capacity_facts(group).violations(), cx);
+    capacity_size_constants(group, consts);
+}
+
+/// C2 on an `asg_capacity_provider`: managed termination protection needs managed scaling.
 fn termination_protection_needs_scaling(provider: &Item, cx: &Ctxt) {
-    let literal = |name: &str| provider.expr(name).map(bool_literal);
-    let scaling = match literal("enable_managed_scaling") {
-        Some(Some(b)) => b,
-        Some(None) => return,
-        None => true,
-    };
-    let protection = match literal("enable_managed_termination_protection") {
-        Some(Some(b)) => b,
-        Some(None) => return,
-        None => true,
-    };
-    if !rules::termination_protection_needs_scaling(protection, scaling) {
-        let span = provider
-            .expr("enable_managed_scaling")
-            .map_or_else(|| provider.id.span(), |e| e.span());
-        cx.error_at(
-            span,
-            rules::termination_protection_needs_scaling_message(&provider.id.name),
-        );
-    }
+    let mut facts = ProviderFacts::new(&provider.id.name, Site::at(provider.id.span()));
+    facts.enable_managed_scaling = bool_fact(provider, "enable_managed_scaling");
+    facts.enable_managed_termination_protection =
+        bool_fact(provider, "enable_managed_termination_protection");
+    report(facts.violations(), cx);
 }
 
 /// C2 on a service's strategies, against its cluster's providers.
@@ -594,78 +551,16 @@ fn service_strategies(stack: &Item, service: &Item, cx: &Ctxt) {
     let Some((cluster, _)) = target(stack, service, "cluster") else {
         return;
     };
-    strategies(&service.id.name, cluster, &prop.value, cx);
+    strategies(&service.id.name, cluster, prop, cx);
 }
 
-/// A provider of a strategy, as far as the macro knows it.
-enum KnownProvider<'a> {
-    /// `"FARGATE"`-like: the name, and whether it is a Fargate provider.
-    Named(String, bool),
-    /// An `asg_capacity_provider` of the stack.
-    Asg(&'a str),
-}
-
-/// C2: one base, one family, providers the cluster has.
-fn strategies(owner: &str, cluster: &Item, value: &PropValue, cx: &Ctxt) {
-    let PropValue::Strategies(StrategiesValue::List(items)) = value else {
+/// C2 on the strategy `prop` of `owner`, placing tasks on `cluster`: the providers of the app
+/// are judged against the cluster's; other names may be providers made outside the app, which
+/// the builders judge.
+fn strategies(owner: &str, cluster: &Item, prop: &Prop, cx: &Ctxt) {
+    let PropValue::Strategies(StrategiesValue::List(items)) = &prop.value else {
         return;
     };
-    let bases: Option<Vec<u32>> = items
-        .iter()
-        .map(|s| s.expr("base").map_or(Some(0), int_literal))
-        .collect();
-    if let Some(bases) = bases {
-        if !rules::strategy_single_base(&bases) {
-            let span = items
-                .iter()
-                .filter_map(|s| s.expr("base").filter(|e| int_literal(e) != Some(0)))
-                .nth(1)
-                .map_or_else(|| cluster.id.span(), |e| e.span());
-            cx.error_at(span, rules::strategy_single_base_message(owner));
-        }
-    }
-    let providers: Vec<(Option<KnownProvider>, Span)> = items
-        .iter()
-        .filter_map(|s| s.prop("capacity_provider"))
-        .map(|p| match &p.value {
-            PropValue::Provider(ProviderValue::Ref(r)) => (
-                // The reference's own name: the provider may be of another stack.
-                r.target.map(|_| KnownProvider::Asg(&r.id.name)),
-                r.id.span(),
-            ),
-            PropValue::Provider(ProviderValue::Expr(expr)) => match expr {
-                Expr::Lit(syn::ExprLit {
-                    lit: Lit::Str(s), ..
-                }) => {
-                    let name = s.value();
-                    let fargate = name.contains("FARGATE");
-                    (Some(KnownProvider::Named(name, fargate)), expr.span())
-                }
-                _ => (None, expr.span()),
-            },
-            _ => (None, p.name.span()),
-        })
-        .collect();
-    let fargate: Vec<bool> = providers
-        .iter()
-        .filter_map(|(p, _)| match p {
-            Some(KnownProvider::Named(_, f)) => Some(*f),
-            Some(KnownProvider::Asg(_)) => Some(false),
-            None => None,
-        })
-        .collect();
-    if !rules::strategy_not_mixed(&fargate) {
-        let first = fargate[0];
-        let span = providers
-            .iter()
-            .find(|(p, _)| {
-                matches!(p, Some(KnownProvider::Named(_, f)) if *f != first)
-                    || (matches!(p, Some(KnownProvider::Asg(_))) && first)
-            })
-            .map_or_else(|| cluster.id.span(), |(_, s)| *s);
-        cx.error_at(span, rules::strategy_not_mixed_message(owner));
-        return;
-    }
     // What the cluster has, when the macro can know it.
     let fargate_enabled = match cluster.expr("enable_fargate_capacity_providers") {
         None => Some(false),
@@ -678,26 +573,79 @@ fn strategies(owner: &str, cluster: &Item, value: &PropValue, cx: &Ctxt) {
     if fargate_enabled == Some(true) {
         registered.extend(["FARGATE", "FARGATE_SPOT"]);
     }
-    for (provider, span) in &providers {
-        let (name, is_fargate) = match provider {
-            Some(KnownProvider::Asg(name)) => (*name, false),
-            // Other names may be providers made outside the app; the builder checks those.
-            Some(KnownProvider::Named(name, true)) if fargate_enabled.is_some() => {
-                (name.as_str(), true)
-            }
-            _ => continue,
-        };
-        if !rules::strategy_provider_registered(name, &registered) {
-            cx.error_at(
-                *span,
-                rules::strategy_provider_registered_message(
-                    owner,
-                    name,
-                    &cluster.id.name,
-                    is_fargate,
-                ),
-            );
+    let names: Vec<Option<String>> = items
+        .iter()
+        .map(|s| match s.prop("capacity_provider").map(|p| &p.value) {
+            Some(PropValue::Provider(ProviderValue::Expr(Expr::Lit(syn::ExprLit {
+                lit: Lit::Str(name),
+                ..
+            })))) => Some(name.value()),
+            _ => None,
+        })
+        .collect();
+    let mut facts = StrategyFacts::new(owner, &cluster.id.name, Site::at(prop.name.span()));
+    facts.entries = items
+        .iter()
+        .zip(&names)
+        .map(|(s, name)| StrategyEntry {
+            base: u32_fact(s, "base"),
+            provider: strategy_provider(s, name.as_ref(), fargate_enabled, &registered),
+        })
+        .collect();
+    report(facts.violations(), cx);
+}
+
+/// A provider of a strategy entry, as far as the macro knows it; `name` is its string literal.
+fn strategy_provider<'a>(
+    s: &'a Item,
+    name: Option<&'a String>,
+    fargate_enabled: Option<bool>,
+    registered: &[&str],
+) -> Fact<StrategyProvider<'a>, Site> {
+    let Some(prop) = s.prop("capacity_provider") else {
+        return Fact::Absent;
+    };
+    // Providers of the app are judged now; names only when the cluster's Fargate providers
+    // are known (other names may be providers made outside the app).
+    let (name, fargate, at, judged) = match (&prop.value, name) {
+        // The reference's own name: the provider may be of another stack.
+        (PropValue::Provider(ProviderValue::Ref(r)), _) if r.target.is_some() => {
+            (r.id.name.as_str(), false, Site::at(r.id.span()), true)
         }
+        (PropValue::Provider(ProviderValue::Expr(expr)), Some(name)) => {
+            let fargate = name.contains("FARGATE");
+            let judged = fargate && fargate_enabled.is_some();
+            (name.as_str(), fargate, Site::of(expr), judged)
+        }
+        _ => return Fact::Runtime,
+    };
+    let on_cluster = judged.then(|| rules::strategy_provider_registered(name, registered));
+    Fact::Known(
+        StrategyProvider {
+            name,
+            fargate,
+            on_cluster,
+        },
+        at,
+    )
+}
+
+/// Reports the violations of a facts view.
+fn report(violations: Vec<Violation<Site>>, cx: &Ctxt) {
+    for violation in violations {
+        cx.error_at_site(violation.at, violation.message);
+    }
+}
+
+/// A boolean flag whose value matters, blamed on its name.
+fn flag_fact(item: &Item, property: &str) -> Fact<bool, Site> {
+    match (
+        item.prop(property),
+        item.expr(property).and_then(bool_literal),
+    ) {
+        (Some(prop), Some(b)) => Fact::Known(b, Site::at(prop.name.span())),
+        (Some(_), None) => Fact::Runtime,
+        (None, _) => Fact::Absent,
     }
 }
 // ---- end capacity ----
@@ -1587,7 +1535,8 @@ fn fargate_log_drivers(task: &Item, cx: &Ctxt) {
     }
 }
 
-/// G1 on a cluster's `execute_command_configuration` as written.
+/// G1 on a cluster's `execute_command_configuration` as written. A property left out of a
+/// configuration with a broken property may be the broken one: not judged as absent.
 fn exec_configuration(cluster: &Item, cx: &Ctxt) {
     let Some(PropValue::Object(config)) = cluster
         .prop("execute_command_configuration")
@@ -1595,55 +1544,30 @@ fn exec_configuration(cluster: &Item, cx: &Ctxt) {
     else {
         return;
     };
-    let logging = config.prop("logging");
-    let is_override = match logging.map(|p| &p.value) {
-        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => v == "Override",
-        // A run-time value: the builder checks it.
-        Some(_) => return,
-        None => false,
+    let unless_broken = |item: &Item, fact| match fact {
+        Fact::Absent if item.incomplete => Fact::Runtime,
+        fact => fact,
     };
-    let log_configuration = config.prop("log_configuration");
-    if !config.incomplete
-        && !rules::exec_logging_configuration(is_override, log_configuration.is_some())
-    {
-        let span = match (log_configuration, logging) {
-            (Some(p), _) => p.name.span(),
-            (None, Some(p)) => match &p.value {
-                PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _)) => v.span(),
-                _ => p.name.span(),
-            },
-            (None, None) => config.id.span(),
-        };
-        cx.error_at(
-            span,
-            rules::exec_logging_configuration_message(
-                &cluster.id.name,
-                log_configuration.is_some(),
-            ),
-        );
-    }
-    let Some(PropValue::Object(log)) = log_configuration.map(|p| &p.value) else {
-        return;
-    };
-    if log.incomplete {
-        return;
-    }
-    for (flag, destination) in [
-        ("cloud_watch_encryption_enabled", "cloud_watch_log_group"),
-        ("s3_encryption_enabled", "s3_bucket"),
-    ] {
-        let Some(prop) = log.prop(flag) else {
-            continue;
-        };
-        // A non-literal flag may be false: the builder checks it.
-        let on = log.expr(flag).and_then(bool_literal).unwrap_or(false);
-        if !rules::exec_encryption_destination(on, log.prop(destination).is_some()) {
-            cx.error_at(
-                prop.name.span(),
-                rules::exec_encryption_destination_message(&cluster.id.name, flag, destination),
-            );
+    let mut facts = ExecFacts::new(&cluster.id.name, Site::at(config.id.span()));
+    facts.logging = match config.prop("logging").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            match ExecuteCommandLogging::from_variant_name(&v.to_string()) {
+                Some(logging) => Fact::Known(logging, Site::at(v.span())),
+                None => Fact::Runtime,
+            }
         }
+        Some(_) => Fact::Runtime,
+        None if config.incomplete => Fact::Runtime,
+        None => Fact::Absent,
+    };
+    facts.log_configuration = unless_broken(config, named_fact(config, "log_configuration"));
+    if let Some(PropValue::Object(log)) = config.prop("log_configuration").map(|p| &p.value) {
+        facts.cloud_watch_encryption_enabled = flag_fact(log, "cloud_watch_encryption_enabled");
+        facts.cloud_watch_log_group = unless_broken(log, named_fact(log, "cloud_watch_log_group"));
+        facts.s3_encryption_enabled = flag_fact(log, "s3_encryption_enabled");
+        facts.s3_bucket = unless_broken(log, named_fact(log, "s3_bucket"));
     }
+    report(facts.violations(), cx);
 }
 
 /// A schedule written as a string literal.
@@ -1696,11 +1620,43 @@ fn task_scaling(
         return;
     };
     let service = &stack.children[index];
-    if !rules::external_supports(launch_type(service), rules::ExternalFeature::AutoScaling) {
-        cx.error_at(
-            reference.id.span(),
-            rules::external_supports_message(&service.id.name, rules::ExternalFeature::AutoScaling),
-        );
+    let mut facts = TaskScalingFacts::new(
+        &service.id.name,
+        Site::at(reference.id.span()),
+        launch_type(service),
+    );
+    facts.min_capacity = u32_fact(scaling, "min_capacity");
+    facts.max_capacity = u32_fact(scaling, "max_capacity");
+    for policy in &scaling.children {
+        match policy.kind.id {
+            KindId::ScaleOnSchedule => {
+                // A capacity left out of a broken action may be the broken property.
+                let capacity = |name| match u32_fact(policy, name) {
+                    Fact::Absent if policy.incomplete => Fact::Runtime,
+                    fact => fact,
+                };
+                facts.policies.push(ScalingPolicyFacts::Schedule {
+                    id: &policy.id.name,
+                    at: Site::at(policy.id.span()),
+                    min_capacity: capacity("min_capacity"),
+                    max_capacity: capacity("max_capacity"),
+                });
+            }
+            KindId::ScaleOnRequestCount => {
+                if let Some((group, at)) = counted_group(stack, policy, index) {
+                    facts.policies.push(ScalingPolicyFacts::RequestCount {
+                        id: &policy.id.name,
+                        target_group: Fact::Known(group, at),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let violations = facts.violations();
+    // An external service cannot scale: nothing else is judged.
+    if violations.iter().any(|v| v.rule == RuleId::X1) {
+        report(violations, cx);
         return;
     }
     if scaled.contains(&index) {
@@ -1710,81 +1666,42 @@ fn task_scaling(
         );
     }
     scaled.push(index);
-    task_scaling_bounds(scaling, &service.id.name, consts, cx);
-    for policy in &scaling.children {
-        match policy.kind.id {
-            KindId::ScaleOnSchedule => {
-                // `at(…)` stays valid here: scheduled scaling takes one-time actions.
-                schedule_literal(policy, cx);
-                if !policy.incomplete
-                    && !rules::scheduled_action_capacity(
-                        policy.prop("min_capacity").map(|_| 0),
-                        policy.prop("max_capacity").map(|_| 0),
-                    )
-                {
-                    cx.error_at(
-                        policy.id.span(),
-                        rules::scheduled_action_capacity_message(&policy.id.name),
-                    );
-                }
-            }
-            KindId::ScaleOnRequestCount => {
-                request_count_group(stack, policy, index, &service.id.name, cx)
-            }
-            _ => {}
-        }
+    report(violations, cx);
+    task_scaling_constants(scaling, consts);
+    for policy in scaling.children_of(KindId::ScaleOnSchedule) {
+        // `at(…)` stays valid here: scheduled scaling takes one-time actions.
+        schedule_literal(policy, cx);
     }
 }
 
-/// A1: `min_capacity` (default 1) ≤ `max_capacity`, on literals now and constants by const
-/// evaluation.
-fn task_scaling_bounds(scaling: &Item, service: &str, consts: &mut ConstChecks, cx: &Ctxt) {
-    let operand = |name: &str| -> Result<Option<CapacityOperand>, ()> {
-        match scaling.expr(name) {
-            None => Ok(None),
-            Some(expr) => match int_literal(expr) {
-                Some(v) => Ok(Some(CapacityOperand::Known(v, expr.span()))),
-                None if is_const_expr(expr) => Ok(Some(CapacityOperand::Const(expr.clone()))),
-                // A run-time value: the builder checks it.
-                None => Err(()),
-            },
-        }
-    };
-    let (Ok(min), Ok(Some(max))) = (operand("min_capacity"), operand("max_capacity")) else {
+/// A1 on task-count bounds written with constants, left to const evaluation (literals are
+/// judged by the facts view, run-time values by the builders).
+fn task_scaling_constants(scaling: &Item, consts: &mut ConstChecks) {
+    let (Ok(min), Ok(Some(max))) = (
+        capacity_operand(scaling, "min_capacity"),
+        capacity_operand(scaling, "max_capacity"),
+    ) else {
         return;
     };
-    match (&min, &max) {
-        (None | Some(CapacityOperand::Known(..)), CapacityOperand::Known(max_v, span)) => {
-            let min_v = match &min {
-                Some(CapacityOperand::Known(v, _)) => *v,
-                _ => 1,
-            };
-            if !rules::scaling_capacity(min_v, *max_v) {
-                cx.error_at(
-                    *span,
-                    rules::scaling_capacity_message(service, min_v, *max_v),
-                );
-            }
-        }
-        _ => consts.task_scaling.push(ConstTaskScaling { min, max }),
+    if is_const_operand(&min) || matches!(max, CapacityOperand::Const(_)) {
+        consts.task_scaling.push(ConstTaskScaling { min, max });
     }
 }
 
-/// A1: request-count scaling names an application target group that serves the service.
-fn request_count_group(stack: &Item, policy: &Item, service: usize, name: &str, cx: &Ctxt) {
+/// The target group a request-count policy reads, as rule A1 sees it, with the span of its
+/// name; `None` when the macro cannot tell which group or what it serves.
+fn counted_group(stack: &Item, policy: &Item, service: usize) -> Option<(CountedGroup, Site)> {
     use crate::model::TargetValue;
     let Some(PropValue::TargetGroup(group)) = policy.prop("target_group").map(|p| &p.value) else {
-        return;
+        return None;
     };
-    let Some((lb, l, t)) = group.path else {
-        return;
-    };
+    let (lb, l, t) = group.path?;
     let load_balancer = &stack.children[lb];
     let targets = &load_balancer.children[l].children[t];
     if targets.incomplete {
-        return;
+        return None;
     }
-    let serves = match targets.prop("targets").map(|p| &p.value) {
+    let serves_service = match targets.prop("targets").map(|p| &p.value) {
         Some(PropValue::Targets(list)) => list.iter().any(|t| {
             let reference = match t {
                 TargetValue::Service(r) => Some(r),
@@ -1794,13 +1711,11 @@ fn request_count_group(stack: &Item, policy: &Item, service: usize, name: &str, 
         }),
         _ => false,
     };
-    let application = load_balancer.kind.id == KindId::ApplicationLoadBalancer;
-    if !rules::request_count_target_group(application && serves) {
-        cx.error_at(
-            group.id.span(),
-            rules::request_count_target_group_message(&policy.id.name, name),
-        );
-    }
+    let counted = CountedGroup {
+        application: load_balancer.kind.id == KindId::ApplicationLoadBalancer,
+        serves_service,
+    };
+    Some((counted, Site::at(group.id.span())))
 }
 
 /// G5 and the container overrides of an events rule.
