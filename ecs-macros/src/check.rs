@@ -24,7 +24,8 @@ use syn::{Expr, Lit};
 use crate::ctxt::{Ctxt, Site};
 use crate::model::{
     ContainerElement, ContainerRefsValue, ContainerValue, EnumValue, Item, KindId,
-    PortMappingValue, PortMappingsValue, Prop, PropValue, ProviderValue, StrategiesValue,
+    PortMappingValue, PortMappingsValue, Prop, PropValue, ProviderValue, Reference,
+    StrategiesValue,
 };
 
 /// Checks left to const evaluation, for the expansion to emit.
@@ -459,14 +460,15 @@ fn cluster_capacity(stack: &Item, cluster: &Item, consts: &mut ConstChecks, cx: 
         report(capacity_facts(capacity).violations(), cx);
         capacity_size_constants(capacity, consts);
     }
-    for added in cluster.children_of(KindId::AddAutoScalingGroup) {
-        let Some(group) = added
-            .target
-            .as_ref()
-            .filter(|r| r.stack.is_none())
-            .and_then(|r| r.target)
-            .map(|t| &stack.children[t])
-        else {
+    for added in &cluster.children {
+        let group = match added.kind.id {
+            KindId::AddAutoScalingGroup => same_stack(stack, added.target.as_ref()),
+            // A provider's instances join the cluster as its group's do.
+            KindId::AddAsgCapacityProvider => same_stack(stack, added.target.as_ref())
+                .and_then(|p| same_stack(stack, p.reference("auto_scaling_group"))),
+            _ => None,
+        };
+        let Some(group) = group else {
             continue;
         };
         // The group's own sizes are judged where it is declared.
@@ -478,6 +480,12 @@ fn cluster_capacity(stack: &Item, cluster: &Item, consts: &mut ConstChecks, cx: 
     if let Some(prop) = cluster.prop("default_capacity_provider_strategy") {
         strategies(&cluster.id.name, cluster, prop, cx);
     }
+}
+
+/// The construct of this stack a reference names, when resolved.
+fn same_stack<'a>(stack: &'a Item, reference: Option<&Reference>) -> Option<&'a Item> {
+    let reference = reference.filter(|r| r.stack.is_none())?;
+    Some(&stack.children[reference.target?])
 }
 
 /// The C1 view of an `add_capacity` item or an `auto_scaling_group`, from its literals.
@@ -1801,6 +1809,20 @@ mod observability_tests {
         assert_eq!(
             errors,
             ["`Svc` is declared after `auto_scale_task_count Svc`: declare `Svc` before `auto_scale_task_count Svc`"]
+        );
+    }
+
+    #[test]
+    fn exec_encryption_is_judged_when_logging_is_a_run_time_value() {
+        let errors = errors(quote! { stack S {
+            cluster C { execute_command_configuration: {
+                logging: logging(),
+                log_configuration: { s3_encryption_enabled: true },
+            } }
+        } });
+        assert_eq!(
+            errors,
+            ["cluster `C` sets exec `s3_encryption_enabled` without `s3_bucket`: add `s3_bucket`, or remove `s3_encryption_enabled`"]
         );
     }
 

@@ -669,3 +669,110 @@ impl<'a, S: Copy> ExecFacts<'a, S> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages<S>(found: Vec<Violation<S>>) -> Vec<String> {
+        found.into_iter().map(|v| v.message).collect()
+    }
+
+    #[test]
+    fn sizes_known_only_at_run_time_are_not_judged() {
+        let mut group = CapacityFacts::new("Asg", ());
+        group.min_capacity = Fact::Known(5, ());
+        group.max_capacity = Fact::Runtime;
+        assert!(group.violations().is_empty());
+        assert_eq!(group.bounds(), None);
+        group.max_capacity = Fact::Known(4, ());
+        assert_eq!(
+            messages(group.violations()),
+            [rules::capacity_sizes_message(
+                "Asg",
+                CapacitySizeError::MinAboveMax { min: 5, max: 4 }
+            )]
+        );
+    }
+
+    #[test]
+    fn spot_draining_is_judged_only_when_known_to_be_on() {
+        let mut group = CapacityFacts::new("Asg", ());
+        group.spot_instance_draining = Fact::Runtime;
+        assert!(group.violations().is_empty());
+        group.spot_instance_draining = Fact::Known(true, ());
+        assert_eq!(group.violations()[0].rule, RuleId::C1);
+        group.spot_price = Fact::Known((), ());
+        assert!(group.violations().is_empty());
+    }
+
+    #[test]
+    fn a_mixed_strategy_is_not_judged_for_its_cluster() {
+        let entry = |name, fargate, base| StrategyEntry {
+            base: Fact::given(base, ()),
+            provider: Fact::Known(
+                StrategyProvider {
+                    name,
+                    fargate,
+                    on_cluster: Some(false),
+                },
+                (),
+            ),
+        };
+        let mut strategy = StrategyFacts::new("Svc", "Cluster", ());
+        strategy.entries = vec![entry("FARGATE", true, Some(1)), entry("P", false, Some(2))];
+        assert_eq!(
+            messages(strategy.violations()),
+            [
+                rules::strategy_single_base_message("Svc"),
+                rules::strategy_not_mixed_message("Svc"),
+            ]
+        );
+        strategy.entries = vec![entry("FARGATE", true, None)];
+        assert_eq!(
+            messages(strategy.violations()),
+            [rules::strategy_provider_registered_message(
+                "Svc", "FARGATE", "Cluster", true
+            )]
+        );
+    }
+
+    #[test]
+    fn an_external_service_is_judged_for_scaling_alone() {
+        let mut scaling = TaskScalingFacts::new("Web", (), LaunchType::External);
+        scaling.max_capacity = Fact::Known(0, ());
+        let found = scaling.violations();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, RuleId::X1);
+    }
+
+    #[test]
+    fn a_schedule_with_a_run_time_capacity_is_not_judged() {
+        let mut scaling = TaskScalingFacts::new("Web", (), LaunchType::Fargate);
+        scaling.policies.push(ScalingPolicyFacts::Schedule {
+            id: "Morning",
+            at: (),
+            min_capacity: Fact::Runtime,
+            max_capacity: Fact::Absent,
+        });
+        assert!(scaling.violations().is_empty());
+    }
+
+    #[test]
+    fn exec_encryption_is_judged_whatever_the_logging() {
+        let mut exec = ExecFacts::new("Cluster", ());
+        exec.logging = Fact::Runtime;
+        exec.log_configuration = Fact::Known((), ());
+        exec.s3_encryption_enabled = Fact::Known(true, ());
+        assert_eq!(
+            messages(exec.violations()),
+            [rules::exec_encryption_destination_message(
+                "Cluster",
+                "s3_encryption_enabled",
+                "s3_bucket"
+            )]
+        );
+        exec.s3_bucket = Fact::Runtime;
+        assert!(exec.violations().is_empty());
+    }
+}
