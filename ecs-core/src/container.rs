@@ -807,22 +807,11 @@ pub(crate) fn check_options(options: &ContainerDefinitionOptions, id: &str) -> R
         }
     }
     if let Some(h) = &options.health_check {
-        let interval = h.interval.map(Duration::to_seconds_u32);
-        let timeout = h.timeout.map(Duration::to_seconds_u32);
-        if let Err(e) = rules::health_check_timing(interval, timeout) {
-            return Err(Error::new(rules::health_check_message(id, e)));
-        }
         if h.command.is_empty() {
             return Err(Error::new(format!(
                 "the health check of container `{id}` needs a `command`: add e.g. `command: [\"curl -f http://localhost/ || exit 1\"]`"
             )));
         }
-    }
-    if !rules::environment_count(options.environment.len()) {
-        return Err(Error::new(rules::environment_count_message(
-            id,
-            options.environment.len(),
-        )));
     }
     Ok(())
 }

@@ -144,6 +144,8 @@ pub struct TaskFacts<'a, S> {
     pub inference_accelerators: Fact<(), S>,
     /// The volumes the macro or the builder can name.
     pub volumes: Vec<VolumeFact<S>>,
+    /// The device names of `inference_accelerators`; `None` when only the run time knows them.
+    pub accelerator_devices: Option<Vec<String>>,
     /// The containers, in declaration order.
     pub containers: Vec<ContainerFacts<'a, S>>,
 }
@@ -184,6 +186,18 @@ pub struct ContainerFacts<'a, S> {
     pub devices: Fact<(), S>,
     /// Kernel capabilities added in `linux_parameters` other than those Fargate allows.
     pub host_capabilities: Fact<(), S>,
+    /// The device names of `inference_accelerator_resources` that can be read, and where.
+    pub accelerator_resources: Vec<(String, S)>,
+    /// `health_check`, when written (blamed when neither timing is).
+    pub health_check: Fact<(), S>,
+    /// The health check's interval in seconds.
+    pub health_check_interval: Fact<u32, S>,
+    /// The health check's timeout in seconds.
+    pub health_check_timeout: Fact<u32, S>,
+    /// How many environment variables, and where the first one past the limit is.
+    pub environment_count: Fact<usize, S>,
+    /// The log driver of `logging` (`awslogs`, `fluentd`, …).
+    pub log_driver: Fact<&'a str, S>,
 }
 
 impl<'a, S: Copy> ContainerFacts<'a, S> {
@@ -201,6 +215,12 @@ impl<'a, S: Copy> ContainerFacts<'a, S> {
             privileged: Fact::Absent,
             devices: Fact::Absent,
             host_capabilities: Fact::Absent,
+            accelerator_resources: Vec::new(),
+            health_check: Fact::Absent,
+            health_check_interval: Fact::Absent,
+            health_check_timeout: Fact::Absent,
+            environment_count: Fact::Absent,
+            log_driver: Fact::Absent,
         }
     }
 
@@ -251,6 +271,7 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
             placement_constraints: Fact::Absent,
             inference_accelerators: Fact::Absent,
             volumes: Vec::new(),
+            accelerator_devices: Some(Vec::new()),
             containers: Vec::new(),
         }
     }
@@ -310,6 +331,82 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         self.container_host_privileges(container, out);
         self.ports_in_range(container, out);
         self.host_ports(container, out);
+        self.accelerator_devices_declared(container, out);
+        self.health_check_timing(container, out);
+        self.environment_count(container, out);
+        self.fargate_log_driver(container, out);
+    }
+
+    /// G2: a container's accelerator resources name devices the task declares.
+    fn accelerator_devices_declared(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        let Some(devices) = &self.accelerator_devices else {
+            return;
+        };
+        let declared: Vec<&str> = devices.iter().map(String::as_str).collect();
+        for (device, at) in &container.accelerator_resources {
+            if !rules::inference_device_declared(device, &declared) {
+                out.push(
+                    RuleId::G2,
+                    *at,
+                    rules::inference_device_message(self.id, container.id, device, &declared),
+                );
+            }
+        }
+    }
+
+    /// G3: health-check timing ECS accepts; judged once both timings are known (or absent).
+    fn health_check_timing(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        let Fact::Known((), at) = container.health_check else {
+            return;
+        };
+        let (interval, timeout) = (
+            container.health_check_interval,
+            container.health_check_timeout,
+        );
+        if matches!(interval, Fact::Runtime) || matches!(timeout, Fact::Runtime) {
+            return;
+        }
+        if let Err(e) = rules::health_check_timing(interval.value(), timeout.value()) {
+            let site = |f: Fact<u32, S>| match f {
+                Fact::Known(_, site) => Some(site),
+                _ => None,
+            };
+            let blamed = match e {
+                rules::HealthCheckError::Timeout => site(timeout),
+                _ => site(interval).or(site(timeout)),
+            };
+            out.push(
+                RuleId::G3,
+                blamed.unwrap_or(at),
+                rules::health_check_message(container.id, e),
+            );
+        }
+    }
+
+    /// G5: at most 100 environment variables per container.
+    fn environment_count(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        if let Fact::Known(count, at) = container.environment_count {
+            if !rules::environment_count(count) {
+                out.push(
+                    RuleId::G5,
+                    at,
+                    rules::environment_count_message(container.id, count),
+                );
+            }
+        }
+    }
+
+    /// F5: Fargate ships container logs only through awslogs, splunk and FireLens.
+    fn fargate_log_driver(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        if let Fact::Known(driver, at) = container.log_driver {
+            if self.compatibility.is_fargate() && !rules::fargate_log_driver(driver) {
+                out.push(
+                    RuleId::F5,
+                    at,
+                    rules::fargate_log_driver_message(&container.name, driver),
+                );
+            }
+        }
     }
 
     /// F1: Fargate sizes a task by its task-level cpu and memory, so both must be written.

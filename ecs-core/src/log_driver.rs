@@ -14,7 +14,6 @@ use crate::construct::NodeId;
 use crate::error::Error;
 use crate::iam::Statement;
 use crate::logs::{LogGroup, LogGroupProps, RetentionDays};
-use crate::rules;
 use crate::secret::Secret;
 use crate::task_definition::TaskDefinition;
 
@@ -843,15 +842,3 @@ fn push(out: &mut Vec<(String, Value)>, key: &str, value: Option<impl ToString>)
 
 /// The SSM parameter of the latest AWS for Fluent Bit image, the CDK's default log router.
 pub(crate) const FLUENT_BIT_IMAGE_PARAMETER: &str = "/aws/service/aws-for-fluent-bit/latest";
-
-/// Rule F5 for one container: its driver is one Fargate runs.
-pub(crate) fn check_fargate(driver: &LogDriver, container: &str) -> Result<(), Error> {
-    if rules::fargate_log_driver(driver.name()) {
-        Ok(())
-    } else {
-        Err(Error::new(rules::fargate_log_driver_message(
-            container,
-            driver.name(),
-        )))
-    }
-}

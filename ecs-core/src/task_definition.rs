@@ -1063,19 +1063,14 @@ impl TaskDefinition {
         // E1 waits for synthesis: task memory cannot be given later, but the CDK judges it then.
         let found = facts.container_level_violations(facts.containers.len() - 1);
         violations(found.into_iter().filter(|v| v.rule != RuleId::E1).collect())?;
-        check_accelerator_devices(data, id, &options)?;
         for (property, reference) in crate::container::references(&options) {
             crate::container::check_reference(app, self, id, property, reference)?;
         }
-        let data = self.data(app);
         let name = options
             .container_name
             .clone()
             .unwrap_or_else(|| id.to_string());
         if let Some(driver) = &options.logging {
-            if data.compatibility.is_fargate() {
-                crate::log_driver::check_fargate(driver, &name)?;
-            }
             driver.check(&name)?;
         }
         let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
@@ -1328,6 +1323,22 @@ fn container_facts<'a>(
     facts.memory_reservation_mib = Fact::given(options.memory_reservation_mib, ());
     facts.cpu = Fact::given(options.cpu, ());
     facts.privileged = Fact::given(options.privileged, ());
+    facts.accelerator_resources = options
+        .inference_accelerator_resources
+        .iter()
+        .map(|device| (device.clone(), ()))
+        .collect();
+    if let Some(h) = &options.health_check {
+        facts.health_check = Fact::Known((), ());
+        facts.health_check_interval = Fact::given(
+            h.interval.map(crate::duration::Duration::to_seconds_u32),
+            (),
+        );
+        facts.health_check_timeout =
+            Fact::given(h.timeout.map(crate::duration::Duration::to_seconds_u32), ());
+    }
+    facts.environment_count = Fact::Known(options.environment.len(), ());
+    facts.log_driver = Fact::given(options.logging.as_ref().map(|d| d.name()), ());
     if let Some(linux) = &options.linux_parameters {
         facts.devices = listed(&linux.devices);
         let added = linux
@@ -1359,6 +1370,8 @@ impl TaskDefinitionData {
         facts.cpu = Fact::given(self.cpu, ());
         facts.memory = Fact::given(self.memory, ());
         facts.ephemeral_storage_gib = Fact::given(self.ephemeral_storage_gib, ());
+        let devices = self.inference_accelerators.iter();
+        facts.accelerator_devices = Some(devices.map(|a| a.device_name.clone()).collect());
         facts.containers = self
             .containers
             .iter()
@@ -1366,27 +1379,6 @@ impl TaskDefinitionData {
             .collect();
         facts
     }
-}
-
-/// Rule G2: a container's accelerator resources name the task's accelerators.
-fn check_accelerator_devices(
-    data: &TaskDefinitionData,
-    id: &str,
-    options: &ContainerDefinitionOptions,
-) -> Result<(), Error> {
-    for device in &options.inference_accelerator_resources {
-        let declared: Vec<&str> = data
-            .inference_accelerators
-            .iter()
-            .map(|a| a.device_name.as_str())
-            .collect();
-        if !declared.contains(&device.as_str()) {
-            return Err(Error::new(rules::inference_device_message(
-                &data.id, id, device, &declared,
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// Synth-time rules of task definitions (E1, container references), appended to `messages`.

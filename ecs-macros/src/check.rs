@@ -1041,22 +1041,13 @@ mod tests {
 // ---- task definitions, containers, images, environment (issue 4) ----
 
 /// The rules of `ecs_core::facts` on a task definition and its containers, then the container
-/// rules judged on syntax (G2, G3, G5, container references).
+/// references.
 pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     let Some(facts) = task_facts(task) else {
         return;
     };
     for violation in facts.violations() {
         cx.error_at_site(violation.at, violation.message);
-    }
-    let devices: Option<Vec<String>> = match task.expr("inference_accelerators") {
-        Some(expr) => list_elements(expr)
-            .map(|e| first_str_arg(e, "new"))
-            .collect(),
-        None => Some(Vec::new()),
-    };
-    for container in task.children_of(KindId::Container) {
-        check_container(task, container, devices.as_deref(), cx);
     }
     container_references(task, cx);
 }
@@ -1088,6 +1079,13 @@ fn task_facts(task: &Item) -> Option<TaskFacts<'_, Site>> {
     facts.runtime_platform = listed_fact(task, "runtime_platform");
     facts.placement_constraints = listed_fact(task, "placement_constraints");
     facts.inference_accelerators = listed_fact(task, "inference_accelerators");
+    facts.accelerator_devices = match task.expr("inference_accelerators") {
+        Some(expr @ Expr::Array(_)) => list_elements(expr)
+            .map(|e| first_str_arg(e, "new"))
+            .collect(),
+        Some(_) => None,
+        None => Some(Vec::new()),
+    };
     if let Some(expr) = task.expr("volumes") {
         for element in list_elements(expr) {
             let Some((function, name)) = volume_call(element) else {
@@ -1137,6 +1135,43 @@ fn container_facts(container: &Item) -> ContainerFacts<'_, Site> {
         facts.devices = Fact::Runtime;
         facts.host_capabilities = Fact::Runtime;
     }
+    if let Some(expr) = container.expr("inference_accelerator_resources") {
+        facts.accelerator_resources = list_elements(expr)
+            .filter_map(|e| Some((str_literal(e)?, Site::of(e))))
+            .collect();
+    }
+    if let Some(expr) = container.expr("health_check") {
+        let timing = |method| match chained_seconds(expr, method) {
+            Some((Some(seconds), arg)) => Fact::Known(seconds, Site::of(arg)),
+            Some((None, _)) => Fact::Runtime,
+            None => Fact::Absent,
+        };
+        facts.health_check = Fact::Known((), Site::of(expr));
+        facts.health_check_interval = timing("interval");
+        facts.health_check_timeout = timing("timeout");
+    }
+    facts.environment_count = match container.prop("environment") {
+        Some(Prop {
+            name,
+            value: PropValue::Environment(crate::model::EnvironmentValue::Map(pairs)),
+        }) => {
+            // Blamed on the first variable past the limit.
+            let at = match pairs.get(rules::MAX_ENVIRONMENT_VARIABLES) {
+                Some((key, _)) => key.span(),
+                None => name.span(),
+            };
+            Fact::Known(pairs.len(), Site::at(at))
+        }
+        Some(_) => Fact::Runtime,
+        None => Fact::Absent,
+    };
+    facts.log_driver = match container.expr("logging") {
+        Some(expr) => match log_driver_name(expr) {
+            Some(driver) => Fact::Known(driver, Site::of(expr)),
+            None => Fact::Runtime,
+        },
+        None => Fact::Absent,
+    };
     facts
 }
 
@@ -1280,59 +1315,6 @@ fn constructed_with_str<'a>(expr: &'a Expr, ty: &str) -> Option<(String, &'a Exp
     }
     let arg = call.args.first()?;
     Some((str_literal(arg)?, arg))
-}
-
-/// The container rules that literals can decide, besides the facts view's.
-fn check_container(task: &Item, container: &Item, devices: Option<&[String]>, cx: &Ctxt) {
-    let name = &container.id.name;
-    // G2: accelerator resources name declared devices.
-    if let (Some(devices), Some(expr)) =
-        (devices, container.expr("inference_accelerator_resources"))
-    {
-        let declared: Vec<&str> = devices.iter().map(String::as_str).collect();
-        for element in list_elements(expr) {
-            if let Some(device) = str_literal(element) {
-                if !rules::inference_device_declared(&device, &declared) {
-                    cx.error_spanned_by(
-                        element,
-                        rules::inference_device_message(&task.id.name, name, &device, &declared),
-                    );
-                }
-            }
-        }
-    }
-    // G3: health-check timing ECS accepts.
-    if let Some(expr) = container.expr("health_check") {
-        let interval = chained_seconds(expr, "interval");
-        let timeout = chained_seconds(expr, "timeout");
-        let known = |d: &Option<(Option<u32>, &Expr)>| d.as_ref().is_none_or(|(v, _)| v.is_some());
-        if known(&interval) && known(&timeout) {
-            let value = |d: &Option<(Option<u32>, &Expr)>| d.as_ref().and_then(|(v, _)| *v);
-            if let Err(e) = rules::health_check_timing(value(&interval), value(&timeout)) {
-                let blamed = match e {
-                    rules::HealthCheckError::Timeout => timeout.as_ref(),
-                    _ => interval.as_ref().or(timeout.as_ref()),
-                };
-                let message = rules::health_check_message(name, e);
-                match blamed {
-                    Some((_, at)) => cx.error_spanned_by(*at, message),
-                    None => cx.error_spanned_by(expr, message),
-                }
-            }
-        }
-    }
-    // G5: at most 100 environment variables.
-    if let Some(PropValue::Environment(crate::model::EnvironmentValue::Map(pairs))) =
-        container.prop("environment").map(|p| &p.value)
-    {
-        if !rules::environment_count(pairs.len()) {
-            let (key, _) = &pairs[rules::MAX_ENVIRONMENT_VARIABLES];
-            cx.error_at(
-                key.span(),
-                rules::environment_count_message(name, pairs.len()),
-            );
-        }
-    }
 }
 
 /// The elements of an array expression; nothing for other expressions.
@@ -1487,10 +1469,6 @@ fn observability(stack: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
     let mut scaled: Vec<usize> = Vec::new();
     for item in &stack.children {
         match item.kind.id {
-            KindId::FargateTaskDefinition
-            | KindId::TaskDefinition
-            | KindId::Ec2TaskDefinition
-            | KindId::ExternalTaskDefinition => fargate_log_drivers(item, cx),
             KindId::Cluster => exec_configuration(item, cx),
             KindId::AutoScaleTaskCount => task_scaling(stack, item, &mut scaled, consts, cx),
             KindId::Rule => events_rule(stack, item, cx),
@@ -1520,27 +1498,6 @@ fn log_driver_name(expr: &Expr) -> Option<&'static str> {
         return None;
     }
     ecs_core::log_driver::LogDriver::constructor_driver(ctor)
-}
-
-/// F5: Fargate ships container logs only through awslogs, splunk and FireLens.
-fn fargate_log_drivers(task: &Item, cx: &Ctxt) {
-    if !compatibility(task).is_some_and(|c| c.is_fargate()) {
-        return;
-    }
-    for container in task.children_of(KindId::Container) {
-        let Some(expr) = container.expr("logging") else {
-            continue;
-        };
-        let Some(driver) = log_driver_name(expr) else {
-            continue;
-        };
-        if !rules::fargate_log_driver(driver) {
-            cx.error_spanned_by(
-                expr,
-                rules::fargate_log_driver_message(&container_name(container), driver),
-            );
-        }
-    }
 }
 
 /// G1 on a cluster's `execute_command_configuration` as written. A property left out of a
