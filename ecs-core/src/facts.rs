@@ -717,6 +717,8 @@ pub struct ServiceTask<'a, S> {
     pub compatibility: Option<Compatibility>,
     /// Each container's `essential` (absent: essential).
     pub essential: Vec<Fact<bool, S>>,
+    /// What it uses that needs Fargate platform version 1.4.0, when anything.
+    pub needs_platform_1_4: Option<&'static str>,
 }
 
 /// The cluster a service runs in, as the service's rules see it.
@@ -763,6 +765,8 @@ pub struct ServiceFacts<'a, S> {
     pub cloud_map_options: Fact<(), S>,
     /// `associate_cloud_map_service`.
     pub associate_cloud_map_service: Fact<(), S>,
+    /// `platform_version` (Fargate services).
+    pub platform_version: Fact<Cow<'a, str>, S>,
 }
 
 impl<'a, S: Copy> ServiceFacts<'a, S> {
@@ -780,6 +784,7 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
             circuit_breaker: Fact::Absent,
             cloud_map_options: Fact::Absent,
             associate_cloud_map_service: Fact::Absent,
+            platform_version: Fact::Absent,
         }
     }
 
@@ -792,7 +797,26 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
         self.healthy_percents(&mut out);
         self.daemon_settings(&mut out);
         self.external_features(&mut out);
+        self.platform_version(&mut out);
         out.0
+    }
+
+    /// F6: ephemeral storage, secrets read from JSON fields and environment files need Fargate
+    /// platform version 1.4.0.
+    fn platform_version(&self, out: &mut Out<S>) {
+        let (Fact::Known(version, at), Some(task)) = (&self.platform_version, &self.task) else {
+            return;
+        };
+        let Some(what) = task.needs_platform_1_4 else {
+            return;
+        };
+        if !rules::fargate_platform_version_supports(version) {
+            out.push(
+                RuleId::F6,
+                *at,
+                rules::fargate_platform_version_message(self.id, task.id, what, version),
+            );
+        }
     }
 
     /// S1: a service launches its tasks only where the task definition says they can run.

@@ -53,7 +53,7 @@ use crate::duration::Duration;
 use crate::ec2::SecurityGroup;
 use crate::error::Error;
 use crate::facts::{Fact, ServiceCluster, ServiceFacts, ServiceTask};
-use crate::rules::{self, RuleId};
+use crate::rules::RuleId;
 use crate::task_definition::{NetworkMode, TaskDefinition};
 
 props! {
@@ -832,8 +832,12 @@ pub(crate) fn create(
         compatibility: Some(task_definition.compatibility(app)),
         // S2 and S3 wait for synthesis: containers and capacity may be added later.
         essential: Vec::new(),
+        needs_platform_1_4: task_definition.needs_platform_1_4(app),
     });
     facts.daemon = Fact::Known(daemon, ());
+    if let Some(version) = &launch.platform_version {
+        facts.platform_version = Fact::Known(version.as_str().into(), ());
+    }
     facts.desired_count = Fact::given(base.desired_count.map(|_| ()), ());
     facts.min_healthy_percent = Fact::given(base.min_healthy_percent, ());
     facts.max_healthy_percent = Fact::given(base.max_healthy_percent, ());
@@ -845,11 +849,6 @@ pub(crate) fn create(
         .filter(|v| v.rule != RuleId::S2);
     if let Some(error) = Error::collect(found.map(|v| v.message).collect()) {
         return Err(error);
-    }
-    if let Some(message) =
-        platform_version_message(app, id, task_definition, launch.platform_version.as_deref())
-    {
-        return Err(Error::new(message));
     }
     // Daemon and External services replace tasks in place: at most 100%, at least 0%.
     let (default_max, default_min) = if daemon || launch_type == LaunchType::External {
@@ -1070,36 +1069,10 @@ fn configure_awsvpc(
     Ok(())
 }
 
-/// Rule F6 for a Fargate service: what its task needs from platform version 1.4.0 on, if the
-/// version given is older.
-fn platform_version_message(
-    app: &App,
-    service: &str,
-    task_definition: TaskDefinition,
-    version: Option<&str>,
-) -> Option<String> {
-    let version = version?;
-    if rules::fargate_platform_version_supports(version) {
-        return None;
-    }
-    let what = task_definition.needs_platform_1_4(app)?;
-    Some(rules::fargate_platform_version_message(
-        service,
-        task_definition.id(app),
-        what,
-        version,
-    ))
-}
-
 /// Synth-time rules of services (S2, S3, and F6 for containers added after the service),
 /// appended to `messages`.
 pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
     for s in &app.services {
-        if let Some(message) =
-            platform_version_message(app, &s.id, s.task_definition, s.platform_version.as_deref())
-        {
-            messages.push(message);
-        }
         let td = s.task_definition;
         let mut facts = ServiceFacts::new(&s.id, s.launch_type);
         facts.task = Some(ServiceTask {
@@ -1112,6 +1085,7 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
                 .iter()
                 .map(|c| Fact::Known(c.essential, ()))
                 .collect(),
+            needs_platform_1_4: td.needs_platform_1_4(app),
         });
         facts.cluster = Some(ServiceCluster {
             id: s.cluster.id(app),
@@ -1119,7 +1093,11 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
             has_ec2_capacity: s.cluster.has_ec2_capacity(app),
         });
         facts.daemon = Fact::Known(s.daemon, ());
-        let synth_rules = [RuleId::S2, RuleId::S3];
+        if let Some(version) = &s.platform_version {
+            facts.platform_version = Fact::Known(version.as_str().into(), ());
+        }
+        // F6 again: containers added after the service may need a newer platform.
+        let synth_rules = [RuleId::S2, RuleId::S3, RuleId::F6];
         let found = facts.violations().into_iter();
         messages.extend(
             found

@@ -109,8 +109,6 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     }
                     service_strategies(stack, item, cx);
                     cloud_map(stack, item, cx);
-                    // ---- issue 4's F6, service side ----
-                    fargate_platform_version(stack, item, cx);
                 }
                 KindId::Cluster => cluster_capacity(stack, item, &mut consts, cx),
                 KindId::AutoScalingGroup => auto_scaling_group(item, &mut consts, cx),
@@ -410,6 +408,7 @@ fn service_facts<'a>(stack: &'a Item, service: &'a Item) -> ServiceFacts<'a, Sit
             .children_of(KindId::Container)
             .map(|c| bool_fact(c, "essential"))
             .collect(),
+        needs_platform_1_4: needs_platform_1_4(task),
     });
     facts.cluster = target(stack, service, "cluster").map(|(cluster, span)| ServiceCluster {
         id: &cluster.id.name,
@@ -429,6 +428,16 @@ fn service_facts<'a>(stack: &'a Item, service: &'a Item) -> ServiceFacts<'a, Sit
     facts.circuit_breaker = named_fact(service, "circuit_breaker");
     facts.cloud_map_options = named_fact(service, "cloud_map_options");
     facts.associate_cloud_map_service = named_fact(service, "associate_cloud_map_service");
+    facts.platform_version = match service.expr("platform_version") {
+        Some(expr) => match expr {
+            Expr::Lit(syn::ExprLit {
+                lit: Lit::Str(version),
+                ..
+            }) => Fact::Known(Cow::Owned(version.value()), Site::of(expr)),
+            _ => Fact::Runtime,
+        },
+        None => Fact::Absent,
+    };
     facts
 }
 
@@ -1387,35 +1396,7 @@ fn chained_seconds<'a>(expr: &'a Expr, method: &str) -> Option<(Option<u32>, &'a
     None
 }
 
-// ---- F6, service side: a literal platform version older than what the task needs ----
-
-/// F6: a Fargate service's literal `platform_version` below 1.4.0 cannot run a task definition
-/// (same stack) that uses ephemeral storage, a secret's JSON field or environment files.
-/// Reported on the version; values the macro cannot read are left to the builder.
-fn fargate_platform_version(stack: &Item, service: &Item, cx: &Ctxt) {
-    if service.kind.id != KindId::FargateService {
-        return;
-    }
-    let Some(expr) = service.expr("platform_version") else {
-        return;
-    };
-    let Some(version) = str_literal(expr) else {
-        return;
-    };
-    if rules::fargate_platform_version_supports(&version) {
-        return;
-    }
-    let Some(task) = service_task(stack, service) else {
-        return;
-    };
-    let Some(what) = needs_platform_1_4(task) else {
-        return;
-    };
-    cx.error_at(
-        expr.span(),
-        rules::fargate_platform_version_message(&service.id.name, &task.id.name, what, &version),
-    );
-}
+// F6: what a task definition uses that needs a newer Fargate platform.
 
 /// What a task definition item uses that needs Fargate platform version 1.4.0, in the order
 /// `TaskDefinition::needs_platform_1_4` looks.
