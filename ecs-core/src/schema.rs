@@ -218,7 +218,7 @@ pub static NETWORK_MODE: EnumDef = EnumDef {
 /// `task_definition::Compatibility`.
 pub static COMPATIBILITY: EnumDef = EnumDef {
     path: &["task_definition", "Compatibility"],
-    variants: &["Ec2", "Fargate", "Ec2AndFargate", "External"],
+    variants: crate::task_definition::Compatibility::VARIANT_NAMES,
 };
 
 /// `task_definition::IpcMode`.

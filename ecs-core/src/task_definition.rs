@@ -21,6 +21,29 @@ pub enum Compatibility {
 }
 
 impl Compatibility {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] =
+        &["Ec2", "Fargate", "Ec2AndFargate", "External"];
+
+    /// Reads a variant name as written in `ecs_app!`.
+    ///
+    /// ```
+    /// use ecs_core::task_definition::Compatibility;
+    /// assert_eq!(Compatibility::from_variant_name("Ec2AndFargate"), Some(Compatibility::Ec2AndFargate));
+    /// ```
+    pub fn from_variant_name(name: &str) -> Option<Compatibility> {
+        let all = [
+            Compatibility::Ec2,
+            Compatibility::Fargate,
+            Compatibility::Ec2AndFargate,
+            Compatibility::External,
+        ];
+        Self::VARIANT_NAMES
+            .iter()
+            .position(|v| *v == name)
+            .map(|i| all[i])
+    }
+
     /// Whether tasks may run on EC2 capacity.
     pub const fn is_ec2(self) -> bool {
         matches!(self, Compatibility::Ec2 | Compatibility::Ec2AndFargate)

@@ -375,14 +375,11 @@ fn compatibility(task: &Item) -> Option<Compatibility> {
     match task.kind.id {
         KindId::Ec2TaskDefinition => Some(Compatibility::Ec2),
         KindId::ExternalTaskDefinition => Some(Compatibility::External),
-        KindId::TaskDefinition => match enum_variant(task, "compatibility")?.as_str() {
-            "Ec2" => Some(Compatibility::Ec2),
-            "Fargate" => Some(Compatibility::Fargate),
-            "Ec2AndFargate" => Some(Compatibility::Ec2AndFargate),
-            "External" => Some(Compatibility::External),
-            _ => None,
-        },
-        _ => Some(Compatibility::Fargate),
+        KindId::FargateTaskDefinition => Some(Compatibility::Fargate),
+        KindId::TaskDefinition => {
+            Compatibility::from_variant_name(&enum_variant(task, "compatibility")?)
+        }
+        _ => None,
     }
 }
 
