@@ -808,83 +808,41 @@ impl From<EcsLoadBalancerTarget> for LoadBalancerTarget {
     }
 }
 
-/// Properties of [`Listener::add_targets`] (CDK `AddApplicationTargetsProps` /
-/// `AddNetworkTargetsProps`).
-///
-/// ```
-/// let p = ecs_core::load_balancing::AddTargetsProps::default().port(80).priority(10);
-/// assert_eq!(p.priority, Some(10));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AddTargetsProps {
-    /// The target group's `Port`.
-    pub port: Option<u32>,
-    /// The target group's `Protocol`.
-    pub protocol: Option<Protocol>,
-    /// The targets.
-    pub targets: Vec<LoadBalancerTarget>,
-    /// The rule priority (application; with `conditions`).
-    pub priority: Option<u32>,
-    /// The rule conditions (application; with `priority`).
-    pub conditions: Vec<ListenerCondition>,
-    /// The health check.
-    pub health_check: Option<HealthCheck>,
-    /// `Name` of the target group.
-    pub target_group_name: Option<String>,
-    /// `deregistration_delay.timeout_seconds`.
-    pub deregistration_delay: Option<Duration>,
-}
-
-impl AddTargetsProps {
-    /// Sets `port`.
-    pub fn port(mut self, port: u32) -> Self {
-        self.port = Some(port);
-        self
-    }
-
-    /// Sets `protocol`.
-    pub fn protocol(mut self, protocol: Protocol) -> Self {
-        self.protocol = Some(protocol);
-        self
-    }
-
-    /// Adds targets.
-    pub fn targets<T: Into<LoadBalancerTarget>>(
-        mut self,
-        targets: impl IntoIterator<Item = T>,
-    ) -> Self {
-        self.targets.extend(targets.into_iter().map(Into::into));
-        self
-    }
-
-    /// Sets `priority`.
-    pub fn priority(mut self, priority: u32) -> Self {
-        self.priority = Some(priority);
-        self
-    }
-
-    /// Sets `conditions`.
-    pub fn conditions(mut self, conditions: impl IntoIterator<Item = ListenerCondition>) -> Self {
-        self.conditions.extend(conditions);
-        self
-    }
-
-    /// Sets `health_check`.
-    pub fn health_check(mut self, health_check: HealthCheck) -> Self {
-        self.health_check = Some(health_check);
-        self
-    }
-
-    /// Sets `target_group_name`.
-    pub fn target_group_name(mut self, name: impl Into<String>) -> Self {
-        self.target_group_name = Some(name.into());
-        self
-    }
-
-    /// Sets `deregistration_delay`.
-    pub fn deregistration_delay(mut self, delay: impl Into<Duration>) -> Self {
-        self.deregistration_delay = Some(delay.into());
-        self
+props! {
+    /// Properties of [`Listener::add_targets`] (CDK `AddApplicationTargetsProps` /
+    /// `AddNetworkTargetsProps`).
+    ///
+    /// ```
+    /// let p = ecs_core::load_balancing::AddTargetsProps::default().port(80).priority(10);
+    /// assert_eq!(p.priority, Some(10));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct AddTargetsProps {
+        /// The port the load balancer sends traffic to the targets on.
+        [opt "port", .default("from the protocol")]
+        port: u32,
+        /// The protocol the load balancer uses to reach the targets.
+        [opt "protocol", .ty(Enum(&LB_PROTOCOL)), .default("from the port")]
+        protocol: Protocol,
+        /// The services to register, or `{ service, container_name, container_port }` for one
+        /// container and port (rule L1).
+        [list_into "targets", .ty(Targets)]
+        targets: LoadBalancerTarget,
+        /// The priority of the listener rule the group is reached by; needs `conditions`.
+        [opt "priority"]
+        priority: u32,
+        /// Which requests the listener rule sends to the group, e.g. by path or host.
+        [list "conditions"]
+        conditions: ListenerCondition,
+        /// How the target group checks the targets' health.
+        [opt "healthCheck", .ty(Object(KindId::HealthCheck))]
+        health_check: HealthCheck,
+        /// The target group's name (`Name`); CloudFormation generates one when absent.
+        [into "targetGroupName"]
+        target_group_name: String,
+        /// How long the load balancer lets a deregistering target finish its requests.
+        [into "deregistrationDelay", .default("300 seconds")]
+        deregistration_delay: Duration,
     }
 }
 
@@ -1157,39 +1115,27 @@ pub struct EcsLoadBalancerTarget {
     protocol: container::Protocol,
 }
 
-/// Options of [`Service::load_balancer_target`] (CDK `LoadBalancerTargetOptions`).
-///
-/// ```
-/// let o = ecs_core::load_balancing::LoadBalancerTargetOptions::default().container_name("web").container_port(8080);
-/// assert_eq!(o.container_port, Some(8080));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LoadBalancerTargetOptions {
-    /// The container (required).
-    pub container_name: String,
-    /// The container port; default the container's first mapping.
-    pub container_port: Option<u32>,
-    /// The protocol of the mapping; default TCP.
-    pub protocol: container::Protocol,
-}
-
-impl LoadBalancerTargetOptions {
-    /// Sets `container_name`.
-    pub fn container_name(mut self, name: impl Into<String>) -> Self {
-        self.container_name = name.into();
-        self
-    }
-
-    /// Sets `container_port`.
-    pub fn container_port(mut self, port: u32) -> Self {
-        self.container_port = Some(port);
-        self
-    }
-
-    /// Sets `protocol`.
-    pub fn protocol(mut self, protocol: container::Protocol) -> Self {
-        self.protocol = protocol;
-        self
+props! {
+    /// Options of [`Service::load_balancer_target`] (CDK `LoadBalancerTargetOptions`).
+    ///
+    /// ```
+    /// let o = ecs_core::load_balancing::LoadBalancerTargetOptions::default().container_name("web").container_port(8080);
+    /// assert_eq!(o.container_port, Some(8080));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct LoadBalancerTargetOptions {
+        /// The service whose `loadBalancerTarget` the CDK calls.
+        [none "service", .ty(Ref(RefClass::Service)), .required(), .set(Set::Custom)]
+        service: (),
+        /// The container the load balancer sends traffic to (rule L1).
+        [val_into "containerName", .ty(Name), .required()]
+        container_name: String,
+        /// The container port the traffic goes to; it must be mapped (rule L1).
+        [opt "containerPort", .default("the container's first port")]
+        container_port: u32,
+        /// The protocol of that port mapping.
+        [val "protocol", .ty(Enum(&PROTOCOL)), .default("`Tcp`")]
+        protocol: container::Protocol,
     }
 }
 

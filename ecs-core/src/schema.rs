@@ -837,32 +837,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "add_targets",
         noun: "targets",
-        props: &[
-            prop("port", "port", E)
-                .doc("The port the load balancer sends traffic to the targets on.")
-                .default("from the protocol"),
-            prop("protocol", "protocol", PropType::Enum(&LB_PROTOCOL))
-                .doc("The protocol the load balancer uses to reach the targets.")
-                .default("from the port"),
-            prop("targets", "targets", PropType::Targets).doc(
-                "The services to register, or `{ service, container_name, container_port }` for one container and port (rule L1).",
-            ),
-            prop("priority", "priority", E)
-                .doc("The priority of the listener rule the group is reached by; needs `conditions`."),
-            prop("conditions", "conditions", E)
-                .doc("Which requests the listener rule sends to the group, e.g. by path or host."),
-            prop(
-                "health_check",
-                "healthCheck",
-                PropType::Object(KindId::HealthCheck),
-            )
-            .doc("How the target group checks the targets' health."),
-            prop("target_group_name", "targetGroupName", E)
-                .doc("The target group's name (`Name`); CloudFormation generates one when absent."),
-            prop("deregistration_delay", "deregistrationDelay", E)
-                .doc("How long the load balancer lets a deregistering target finish its requests.")
-                .default("300 seconds"),
-        ],
+        props: crate::load_balancing::AddTargetsProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -990,18 +965,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "target",
         noun: "load balancer target",
-        props: &[
-            required("service", "service", Ref(RefClass::Service))
-                .doc("The service whose `loadBalancerTarget` the CDK calls."),
-            required("container_name", "containerName", PropType::Name)
-                .doc("The container the load balancer sends traffic to (rule L1)."),
-            prop("container_port", "containerPort", E)
-                .doc("The container port the traffic goes to; it must be mapped (rule L1).")
-                .default("the container's first port"),
-            prop("protocol", "protocol", PropType::Enum(&PROTOCOL))
-                .doc("The protocol of that port mapping.")
-                .default("`Tcp`"),
-        ],
+        props: crate::load_balancing::LoadBalancerTargetOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,

@@ -618,7 +618,7 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
                         let options: TokenStream = object
                             .props
                             .iter()
-                            .filter(|prop| prop.name != "service")
+                            .filter(|prop| def(object, prop).is_some_and(|d| d.set == Set::Setter))
                             .filter_map(|prop| {
                                 let name = &prop.name;
                                 let value = prop_value(scope, &prop.value)?;
