@@ -176,7 +176,7 @@ props! {
     /// Properties of an [`ImportedRepository`].
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct ImportedRepositoryProps {
-        /// The repository name (required).
+        /// The name of the existing ECR repository in the stack's account and region.
         [into "repositoryName", .required()]
         repository_name: String,
     }

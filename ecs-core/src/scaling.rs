@@ -34,11 +34,11 @@ props! {
     /// Options of [`Service::auto_scale_task_count`] (CDK `EnableScalingProps`).
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct EnableScalingProps {
-        /// The fewest tasks; default 1.
+        /// The fewest tasks the service scales in to (rule A1).
         [opt "minCapacity", .default("1")]
         min_capacity: u32,
-        /// The most tasks (required).
-        [opt "maxCapacity"]
+        /// The most tasks the service scales out to (rule A1).
+        [opt "maxCapacity", .required()]
         max_capacity: u32,
     }
 }

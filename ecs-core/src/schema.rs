@@ -1102,8 +1102,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "imported_repository",
         noun: "imported repository",
-        props: &[required("repository_name", "repositoryName", E)
-            .doc("The name of the existing ECR repository in the stack's account and region.")],
+        props: crate::ecr::ImportedRepositoryProps::PROPS,
         children: &[],
         class: Some(RefClass::Supporting),
         id_ref: None,
@@ -1174,13 +1173,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "auto_scale_task_count",
         noun: "task auto scaling",
-        props: &[
-            prop("min_capacity", "minCapacity", E)
-                .doc("The fewest tasks the service scales in to (rule A1).")
-                .default("1"),
-            required("max_capacity", "maxCapacity", E)
-                .doc("The most tasks the service scales out to (rule A1)."),
-        ],
+        props: crate::scaling::EnableScalingProps::PROPS,
         children: &[
             KindId::ScaleOnCpu,
             KindId::ScaleOnMemory,
