@@ -22,10 +22,10 @@ use crate::construct::{NodeId, StackId};
 use crate::duration::Duration;
 use crate::ec2::Vpc;
 use crate::error::Error;
+use crate::facts::refused;
 use crate::facts::{ContainerPick, Fact, RegistrationFacts, ServiceFacts};
 use crate::rules;
 use crate::service::Service;
-use crate::task_definition::violations;
 
 /// The kind of a Cloud Map namespace (CDK `NamespaceType`).
 ///
@@ -473,7 +473,7 @@ impl Service {
         let namespace = options.cloud_map_namespace.or(default_namespace);
         let mut service = ServiceFacts::new(&id, self.launch_type(app));
         service.cloud_map_options = Fact::Known((), ());
-        violations(service.violations())?;
+        refused(service.violations())?;
         let mut facts = self.registration_facts(app, &id, &options.container);
         facts.namespace = Fact::given(options.cloud_map_namespace.map(|_| ()), ());
         facts.cluster = Some((
@@ -482,7 +482,7 @@ impl Service {
         ));
         facts.dns_record_type = Fact::given(options.dns_record_type, ());
         facts.container_port = Fact::given(options.container_port, ());
-        violations(facts.violations())?;
+        refused(facts.violations())?;
         let Some(namespace) = namespace else {
             return Err(Error::new(rules::cloud_map_namespace_message(
                 &id,
@@ -536,13 +536,13 @@ impl Service {
         };
         let mut service = ServiceFacts::new(&id, self.launch_type(app));
         service.associate_cloud_map_service = Fact::Known((), ());
-        violations(service.violations())?;
+        refused(service.violations())?;
         let record_type = cm.dns_record_type(app);
         let mut facts = self.registration_facts(app, &id, &options.container);
         facts.creates_service = false;
         facts.dns_record_type = Fact::Known(record_type, ());
         facts.container_port = Fact::given(options.container_port, ());
-        violations(facts.violations())?;
+        refused(facts.violations())?;
         let (container, port) =
             self.registry_target(app, record_type, options.container, options.container_port)?;
         self.check_single_registry(app)?;

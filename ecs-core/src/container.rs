@@ -11,9 +11,7 @@ use crate::image::ContainerImage;
 use crate::log_driver::LogDriver;
 use crate::rules::{self, RuleId};
 use crate::secret::{EnvironmentFile, Secret};
-use crate::task_definition::{
-    port_mapping_facts, violations, Compatibility, NetworkMode, TaskDefinition,
-};
+use crate::task_definition::{port_mapping_facts, Compatibility, NetworkMode, TaskDefinition};
 use crate::volume::{MountPoint, VolumeFrom};
 
 /// A port protocol.
@@ -896,7 +894,7 @@ impl ContainerDefinition {
         // The new mappings alone: the container's rules on the rest were judged when given.
         facts.containers[self.index].port_mappings = Some(port_mapping_facts(&mappings));
         let found = facts.container_level_violations(self.index);
-        violations(found.into_iter().filter(|v| v.rule == RuleId::L3).collect())?;
+        crate::facts::refused(found.into_iter().filter(|v| v.rule == RuleId::L3).collect())?;
         self.options_mut(app).port_mappings.extend(mappings);
         self.task_definition.render_containers(app);
         Ok(())

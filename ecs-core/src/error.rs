@@ -4,8 +4,9 @@ use std::fmt;
 
 /// One or more violations found while building or synthesizing an app.
 ///
-/// Builders stop at the first violation of a construct; synthesis collects every violation of
-/// the app (as the CDK's `validate()` phase does) and reports them together.
+/// A builder reports every rule its construct breaks (see [`facts`](crate::facts)); synthesis
+/// collects every violation of the app (as the CDK's `validate()` phase does) and reports them
+/// together.
 ///
 /// ```
 /// let e = ecs_core::Error::new("no cluster named `Clustr`: did you mean `Cluster`?");

@@ -26,6 +26,7 @@ pub use targets::*;
 use std::borrow::Cow;
 
 use crate::container::Protocol;
+use crate::error::Error;
 use crate::rules::{self, ExternalFeature, FargateSizeError, MemoryProperty, RuleId};
 use crate::service::LaunchType;
 use crate::task_definition::{Compatibility, NetworkMode};
@@ -95,6 +96,14 @@ pub struct Violation<S> {
     pub message: String,
     /// The site to blame.
     pub at: S,
+}
+
+/// The violations a builder found, all of them, as its error.
+pub(crate) fn refused(found: Vec<Violation<()>>) -> Result<(), Error> {
+    match Error::collect(found.into_iter().map(|v| v.message).collect()) {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
 }
 
 /// Collects the violations of one view, in rule order.

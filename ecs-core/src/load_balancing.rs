@@ -33,10 +33,11 @@ use crate::container;
 use crate::duration::Duration;
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
 use crate::error::Error;
+use crate::facts::refused;
 use crate::facts::{ContainerPick, Fact, TargetFacts};
 use crate::rules;
 use crate::service::{Service, SubnetType};
-use crate::task_definition::{violations, NetworkMode};
+use crate::task_definition::NetworkMode;
 
 /// A listener or target-group protocol (CDK `elbv2.Protocol`, which includes
 /// `ApplicationProtocol`'s HTTP and HTTPS).
@@ -1216,7 +1217,7 @@ impl Service {
         facts.container = ContainerPick::Named(Cow::Borrowed(&options.container_name), ());
         facts.container_port = Fact::given(options.container_port, ());
         facts.protocol = Fact::Known(options.protocol, ());
-        violations(facts.violations())?;
+        refused(facts.violations())?;
         // Rule L1 found the container and its mapping.
         let container = data
             .containers
@@ -1354,7 +1355,7 @@ fn resolve_target(
     target: LoadBalancerTarget,
     classic: Option<&str>,
 ) -> Result<EcsLoadBalancerTarget, Error> {
-    violations(target_facts(app, &target, classic).violations())?;
+    refused(target_facts(app, &target, classic).violations())?;
     match target {
         LoadBalancerTarget::Service(s) => s.default_load_balancer_target(app),
         LoadBalancerTarget::Container(t) => Ok(t),

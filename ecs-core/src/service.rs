@@ -843,13 +843,8 @@ pub(crate) fn create(
     facts.max_healthy_percent = Fact::given(base.max_healthy_percent, ());
     facts.circuit_breaker = Fact::given(base.circuit_breaker.as_ref().map(|_| ()), ());
     facts.cloud_map_options = Fact::given(base.cloud_map_options.as_ref().map(|_| ()), ());
-    let found = facts
-        .violations()
-        .into_iter()
-        .filter(|v| v.rule != RuleId::S2);
-    if let Some(error) = Error::collect(found.map(|v| v.message).collect()) {
-        return Err(error);
-    }
+    let found = facts.violations().into_iter();
+    crate::facts::refused(found.filter(|v| v.rule != RuleId::S2).collect())?;
     // Daemon and External services replace tasks in place: at most 100%, at least 0%.
     let (default_max, default_min) = if daemon || launch_type == LaunchType::External {
         (100, 0)

@@ -171,7 +171,7 @@ use crate::container::{
     ContainerData, ContainerDefinition, ContainerDefinitionOptions, PortMapping,
 };
 use crate::error::Error;
-use crate::facts::{ContainerFacts, Fact, PortMappingFact, TaskFacts, Violation, VolumeFact};
+use crate::facts::{refused, ContainerFacts, Fact, PortMappingFact, TaskFacts, VolumeFact};
 use crate::iam::Role;
 use crate::rules::{self, MemoryProperty, RuleId};
 use crate::volume::Volume;
@@ -817,7 +817,7 @@ impl TaskDefinition {
         facts.placement_constraints = listed(&spec.placement_constraints);
         facts.inference_accelerators = listed(&spec.inference_accelerators);
         facts.volumes = volume_facts(&spec.volumes);
-        violations(facts.task_level_violations())?;
+        refused(facts.task_level_violations())?;
 
         let root = app.stack(stack).root();
         let node = app.stack_mut(stack).add_node(root, id)?;
@@ -978,7 +978,7 @@ impl TaskDefinition {
         app.check_stack(self.node.stack)?;
         let mut facts = self.data(app).facts();
         facts.volumes = volume_facts(std::slice::from_ref(&volume));
-        violations(facts.task_level_violations())?;
+        refused(facts.task_level_violations())?;
         app.task_definitions[self.index].volumes.push(volume);
         self.render_task_lists(app);
         Ok(())
@@ -993,7 +993,7 @@ impl TaskDefinition {
         app.check_stack(self.node.stack)?;
         let mut facts = self.data(app).facts();
         facts.placement_constraints = Fact::Known((), ());
-        violations(facts.task_level_violations())?;
+        refused(facts.task_level_violations())?;
         app.task_definitions[self.index]
             .placement_constraints
             .push(constraint);
@@ -1010,7 +1010,7 @@ impl TaskDefinition {
         app.check_stack(self.node.stack)?;
         let mut facts = self.data(app).facts();
         facts.inference_accelerators = Fact::Known((), ());
-        violations(facts.task_level_violations())?;
+        refused(facts.task_level_violations())?;
         app.task_definitions[self.index]
             .inference_accelerators
             .push(accelerator);
@@ -1085,7 +1085,7 @@ impl TaskDefinition {
         facts.containers.push(container_facts(id, &options));
         // E1 waits for synthesis: task memory cannot be given later, but the CDK judges it then.
         let found = facts.container_level_violations(facts.containers.len() - 1);
-        violations(found.into_iter().filter(|v| v.rule != RuleId::E1).collect())?;
+        refused(found.into_iter().filter(|v| v.rule != RuleId::E1).collect())?;
         for (property, reference) in crate::container::references(&options) {
             crate::container::check_reference(app, self, id, property, reference)?;
         }
@@ -1298,14 +1298,6 @@ fn resolve_sizes(
         })
         .transpose()?;
     Ok((cpu, memory))
-}
-
-/// The violations a builder found, as its error.
-pub(crate) fn violations(found: Vec<Violation<()>>) -> Result<(), Error> {
-    match Error::collect(found.into_iter().map(|v| v.message).collect()) {
-        Some(error) => Err(error),
-        None => Ok(()),
-    }
 }
 
 /// A list property as a fact: given when not empty.

@@ -10,7 +10,6 @@
 //! ```
 
 use super::{Fact, Out, Violation};
-use crate::error::Error;
 use crate::exec::ExecuteCommandLogging;
 use crate::rules::{self, CapacitySizeError, ExternalFeature, RuleId};
 use crate::service::LaunchType;
@@ -25,14 +24,6 @@ const MANAGED_TERMINATION_PROTECTION: bool = true;
 const STRATEGY_BASE: u32 = 0;
 /// A scalable task count keeps at least one task unless told otherwise.
 const TASK_MIN_CAPACITY: u32 = 1;
-
-/// The violations a builder found, all of them, as its error.
-pub(crate) fn refused(found: Vec<Violation<()>>) -> Result<(), Error> {
-    match Error::collect(found.into_iter().map(|v| v.message).collect()) {
-        Some(error) => Err(error),
-        None => Ok(()),
-    }
-}
 
 /// What is known of an auto-scaling group's capacity: an `add_capacity` group, a group of its
 /// own, or a group a cluster adds (rule C1). A fact left absent is not judged: a group added to
