@@ -77,7 +77,68 @@ pub struct CommonAutoScalingGroupProps {
     pub key_name: Option<String>,
 }
 
-props! {
+/// Declares the props of a way to create a group: the group's properties (kept in its `group`
+/// state), declared here once, then its own; `[…]` holds its other hidden state.
+macro_rules! group_props {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident [$($hidden:tt)*] { $($own:tt)* }
+    ) => {
+        props! {
+            $(#[$meta])*
+            pub struct $name {
+                hidden
+                /// What every group has.
+                pub group: CommonAutoScalingGroupProps,
+                $($hidden)*
+                /// The EC2 instance type of the group's instances, e.g. `t3.medium`.
+                [into "instanceType" in group, .required()]
+                instance_type: String,
+                /// The AMI the instances boot from; a cluster adding the group takes it or
+                /// `machine_image_type`, not both (rule C1).
+                [opt "machineImage" in group, .default("the ECS-optimized Amazon Linux 2 AMI")]
+                machine_image: MachineImage,
+                /// The fewest instances the group keeps (`MinSize`); `min ≤ desired ≤ max` (rule C1).
+                [opt "minCapacity" in group, .default("1")]
+                min_capacity: u32,
+                /// The most instances the group runs (`MaxSize`).
+                [opt "maxCapacity" in group, .default("`desired_capacity`, else `max(min_capacity, 1)`")]
+                max_capacity: u32,
+                /// How many instances the group runs now (`DesiredCapacity`); the CDK warns that it resets
+                /// the group's size on every deployment.
+                [opt "desiredCapacity" in group]
+                desired_capacity: u32,
+                /// The highest hourly price to pay, e.g. `"0.0735"`: the instances are spot instances when
+                /// it is set.
+                [into "spotPrice" in group]
+                spot_price: String,
+                /// The subnets the instances launch in.
+                [opt "vpcSubnets" in group, .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
+                vpc_subnets: SubnetType,
+                /// Whether the instances get a public IP address (with `Public` subnets).
+                [opt "associatePublicIpAddress" in group]
+                associate_public_ip_address: bool,
+                /// Whether the instances send one-minute (detailed) CloudWatch metrics instead of
+                /// five-minute ones (CDK `instanceMonitoring: Monitoring.DETAILED`).
+                [opt "instanceMonitoring" in group, .default("false")]
+                detailed_monitoring: bool,
+                /// Seconds after a scaling activity before the next one may start (`Cooldown`).
+                [opt "cooldown" in group]
+                cooldown: u32,
+                /// Whether new instances start protected from scale-in; an ASG capacity provider with
+                /// managed termination protection sets it.
+                [opt "newInstancesProtectedFromScaleIn" in group, .default("false")]
+                new_instances_protected_from_scale_in: bool,
+                /// The EC2 key pair that allows SSH access to the instances (`KeyName`).
+                [into "keyName" in group]
+                key_name: String,
+                $($own)*
+            }
+        }
+    };
+}
+
+group_props! {
     /// Properties of an [`AutoScalingGroup`] built by the user (CDK `AutoScalingGroupProps`).
     ///
     /// ```
@@ -88,57 +149,12 @@ props! {
     /// assert!(p.group.machine_image.is_some());
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
-    pub struct AutoScalingGroupProps {
-        hidden
-        /// What every group has.
-        pub group: CommonAutoScalingGroupProps,
+    pub struct AutoScalingGroupProps [] {
         /// The VPC (required).
         [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
         vpc: Vpc,
-        /// The EC2 instance type of the group's instances, e.g. `t3.medium`.
-        [into "instanceType" in group, .required()]
-        instance_type: String,
-        /// The AMI the instances boot from.
-        [opt "machineImage" in group, .default("the ECS-optimized Amazon Linux 2 AMI")]
-        machine_image: MachineImage,
-        /// The fewest instances the group keeps (`MinSize`); `min ≤ desired ≤ max` (rule C1).
-        [opt "minCapacity" in group, .default("1")]
-        min_capacity: u32,
-        /// The most instances the group runs (`MaxSize`).
-        [opt "maxCapacity" in group, .default("`desired_capacity`, else `max(min_capacity, 1)`")]
-        max_capacity: u32,
-        /// How many instances the group runs now (`DesiredCapacity`); the CDK warns that it resets
-        /// the group's size on every deployment.
-        [opt "desiredCapacity" in group]
-        desired_capacity: u32,
-        /// The highest hourly price to pay, e.g. `"0.0735"`: the instances are spot instances when
-        /// it is set.
-        [into "spotPrice" in group]
-        spot_price: String,
-        /// The subnets the instances launch in.
-        [opt "vpcSubnets" in group, .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
-        vpc_subnets: SubnetType,
-        /// Whether the instances get a public IP address (with `Public` subnets).
-        [opt "associatePublicIpAddress" in group]
-        associate_public_ip_address: bool,
-        /// Whether the instances send one-minute (detailed) CloudWatch metrics instead of
-        /// five-minute ones (CDK `instanceMonitoring: Monitoring.DETAILED`).
-        [opt "instanceMonitoring" in group, .default("false")]
-        detailed_monitoring: bool,
-        /// Seconds after a scaling activity before the next one may start (`Cooldown`).
-        [opt "cooldown" in group]
-        cooldown: u32,
-        /// Whether new instances start protected from scale-in; an ASG capacity provider with
-        /// managed termination protection sets it.
-        [opt "newInstancesProtectedFromScaleIn" in group, .default("false")]
-        new_instances_protected_from_scale_in: bool,
-        /// The EC2 key pair that allows SSH access to the instances (`KeyName`).
-        [into "keyName" in group]
-        key_name: String,
     }
 }
-
-impl AutoScalingGroupProps {}
 
 props! {
     /// Options of [`Cluster::add_auto_scaling_group`] and of capacity providers (CDK
@@ -167,7 +183,7 @@ props! {
     }
 }
 
-props! {
+group_props! {
     /// Options of [`Cluster::add_capacity`] (CDK `AddCapacityOptions`, the part this library
     /// supports): the group's properties and how the cluster configures it.
     ///
@@ -179,53 +195,11 @@ props! {
     /// assert_eq!(o.cluster.machine_image_type, Some(MachineImageType::Bottlerocket));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
-    pub struct AddCapacityOptions {
-        hidden
-        /// What every group has.
-        pub group: CommonAutoScalingGroupProps,
+    pub struct AddCapacityOptions [
         hidden
         /// How the cluster configures the group.
         pub cluster: AddAutoScalingGroupCapacityOptions,
-        /// The EC2 instance type of the group's instances, e.g. `t3.medium`.
-        [into "instanceType" in group, .required()]
-        instance_type: String,
-        /// The fewest instances the group keeps (`MinSize`); `min ≤ desired ≤ max` (rule C1).
-        [opt "minCapacity" in group, .default("1")]
-        min_capacity: u32,
-        /// The most instances the group runs (`MaxSize`).
-        [opt "maxCapacity" in group, .default("`desired_capacity`, else `max(min_capacity, 1)`")]
-        max_capacity: u32,
-        /// How many instances the group runs now (`DesiredCapacity`); the CDK warns that it resets
-        /// the group's size on every deployment.
-        [opt "desiredCapacity" in group]
-        desired_capacity: u32,
-        /// The AMI the instances boot from; give it or `machine_image_type`, not both (rule C1).
-        [opt "machineImage" in group, .default("the ECS-optimized Amazon Linux 2 AMI")]
-        machine_image: MachineImage,
-        /// The highest hourly price to pay, e.g. `"0.0735"`: the instances are spot instances when
-        /// it is set.
-        [into "spotPrice" in group]
-        spot_price: String,
-        /// The subnets the instances launch in.
-        [opt "vpcSubnets" in group, .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
-        vpc_subnets: SubnetType,
-        /// Whether the instances get a public IP address (with `Public` subnets).
-        [opt "associatePublicIpAddress" in group]
-        associate_public_ip_address: bool,
-        /// Whether the instances send one-minute (detailed) CloudWatch metrics instead of
-        /// five-minute ones (CDK `instanceMonitoring: Monitoring.DETAILED`).
-        [opt "instanceMonitoring" in group, .default("false")]
-        detailed_monitoring: bool,
-        /// Seconds after a scaling activity before the next one may start (`Cooldown`).
-        [opt "cooldown" in group]
-        cooldown: u32,
-        /// Whether new instances start protected from scale-in; an ASG capacity provider with
-        /// managed termination protection sets it.
-        [opt "newInstancesProtectedFromScaleIn" in group, .default("false")]
-        new_instances_protected_from_scale_in: bool,
-        /// The EC2 key pair that allows SSH access to the instances (`KeyName`).
-        [into "keyName" in group]
-        key_name: String,
+    ] {
         /// How the instances' user data joins them to the cluster; give it or `machine_image`, not
         /// both (rule C1).
         [opt "machineImageType" in cluster, .ty(Enum(&MACHINE_IMAGE_TYPE)), .default("from `machine_image`, else `AmazonLinux2`")]
@@ -243,8 +217,6 @@ props! {
         topic_encryption_key: Key,
     }
 }
-
-impl AddCapacityOptions {}
 
 /// The user data of a group's instances (CDK `ec2.UserData`): a shell script, or Bottlerocket's
 /// settings, to which clusters append lines.

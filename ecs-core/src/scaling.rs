@@ -124,83 +124,64 @@ pub struct TargetTracking {
     pub policy_name: Option<String>,
 }
 
-props! {
+/// Declares the props of a target-tracking policy: its own properties, then those every
+/// target-tracking policy has (kept in its `tracking` state), declared here once.
+macro_rules! tracking_props {
+    ($(#[$meta:meta])* pub struct $name:ident { $($own:tt)* }) => {
+        props! {
+            $(#[$meta])*
+            pub struct $name {
+                hidden tracking: TargetTracking,
+                $($own)*
+                /// How long after a scale-in activity before another scale-in may start.
+                [opt "scaleInCooldown" in tracking]
+                scale_in_cooldown: Duration,
+                /// How long after a scale-out activity before another scale-out may start.
+                [opt "scaleOutCooldown" in tracking]
+                scale_out_cooldown: Duration,
+                /// Whether the policy only adds tasks and never removes them.
+                [opt "disableScaleIn" in tracking, .default("false")]
+                disable_scale_in: bool,
+                /// The scaling policy's name (`PolicyName`).
+                [into "policyName" in tracking, .default("the policy's unique id")]
+                policy_name: String,
+            }
+        }
+    };
+}
+
+tracking_props! {
     /// Options of [`ScalableTaskCount::scale_on_cpu_utilization`].
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct CpuUtilizationScalingProps {
-        hidden tracking: TargetTracking,
         /// The average CPU utilization to keep, in percent (required).
         [into "targetUtilizationPercent", .required()]
         target_utilization_percent: f64,
-        /// How long after a scale-in activity before another scale-in may start.
-        [opt "scaleInCooldown" in tracking]
-        scale_in_cooldown: Duration,
-        /// How long after a scale-out activity before another scale-out may start.
-        [opt "scaleOutCooldown" in tracking]
-        scale_out_cooldown: Duration,
-        /// Whether the policy only adds tasks and never removes them.
-        [opt "disableScaleIn" in tracking, .default("false")]
-        disable_scale_in: bool,
-        /// The scaling policy's name (`PolicyName`).
-        [into "policyName" in tracking, .default("the policy's unique id")]
-        policy_name: String,
     }
 }
 
-impl CpuUtilizationScalingProps {}
-
-props! {
+tracking_props! {
     /// Options of [`ScalableTaskCount::scale_on_memory_utilization`].
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct MemoryUtilizationScalingProps {
-        hidden tracking: TargetTracking,
         /// The average memory utilization to keep, in percent (required).
         [into "targetUtilizationPercent", .required()]
         target_utilization_percent: f64,
-        /// How long after a scale-in activity before another scale-in may start.
-        [opt "scaleInCooldown" in tracking]
-        scale_in_cooldown: Duration,
-        /// How long after a scale-out activity before another scale-out may start.
-        [opt "scaleOutCooldown" in tracking]
-        scale_out_cooldown: Duration,
-        /// Whether the policy only adds tasks and never removes them.
-        [opt "disableScaleIn" in tracking, .default("false")]
-        disable_scale_in: bool,
-        /// The scaling policy's name (`PolicyName`).
-        [into "policyName" in tracking, .default("the policy's unique id")]
-        policy_name: String,
     }
 }
 
-impl MemoryUtilizationScalingProps {}
-
-props! {
+tracking_props! {
     /// Options of [`ScalableTaskCount::scale_on_request_count`].
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct RequestCountScalingProps {
-        hidden tracking: TargetTracking,
         /// Requests per target to keep (required).
         [opt "requestsPerTarget", .required()]
         requests_per_target: u32,
         /// The application target group the service is registered in (required).
         [opt "targetGroup", .ty(TargetGroup), .required()]
         target_group: TargetGroup,
-        /// How long after a scale-in activity before another scale-in may start.
-        [opt "scaleInCooldown" in tracking]
-        scale_in_cooldown: Duration,
-        /// How long after a scale-out activity before another scale-out may start.
-        [opt "scaleOutCooldown" in tracking]
-        scale_out_cooldown: Duration,
-        /// Whether the policy only adds tasks and never removes them.
-        [opt "disableScaleIn" in tracking, .default("false")]
-        disable_scale_in: bool,
-        /// The scaling policy's name (`PolicyName`).
-        [into "policyName" in tracking, .default("the policy's unique id")]
-        policy_name: String,
     }
 }
-
-impl RequestCountScalingProps {}
 
 props! {
     /// Options of [`ScalableTaskCount::scale_on_schedule`] (CDK `ScalingSchedule`).

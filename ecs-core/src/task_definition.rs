@@ -548,7 +548,6 @@ props! {
     }
 }
 
-impl ExternalTaskDefinitionProps {}
 
 props! {
     /// Properties of a generic [`TaskDefinition`] (CDK `TaskDefinitionProps`).
