@@ -34,6 +34,7 @@ pub fn app() -> Result<App, Error> {
 }
 
 fn main() -> Result<(), Error> {
-    println!("{}", app()?.synth()?);
+    // stdout belongs to the CDK CLI (`cdk synth > template.yaml`): the summary goes to stderr.
+    eprintln!("{}", app()?.synth()?);
     Ok(())
 }

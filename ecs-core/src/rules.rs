@@ -170,7 +170,11 @@ pub const fn fargate_size(cpu: u32, memory: u32) -> Result<(), FargateSizeError>
     let Some((min, max, step)) = fargate_memory_range(cpu) else {
         return Err(FargateSizeError::Cpu);
     };
-    if memory < min || memory > max || memory % step != 0 || (cpu == 256 && memory == 1536) {
+    if memory < min
+        || memory > max
+        || !memory.is_multiple_of(step)
+        || (cpu == 256 && memory == 1536)
+    {
         return Err(FargateSizeError::Memory);
     }
     Ok(())
@@ -466,7 +470,7 @@ const fn parse_size(bytes: &[u8], unit: &[u8], per_unit: u32) -> Option<u32> {
         j += 1;
     }
     let scaled = whole * per_unit as u64 + frac * per_unit as u64 / frac_scale;
-    if frac * per_unit as u64 % frac_scale != 0 || scaled > u32::MAX as u64 {
+    if !(frac * per_unit as u64).is_multiple_of(frac_scale) || scaled > u32::MAX as u64 {
         return None;
     }
     Some(scaled as u32)

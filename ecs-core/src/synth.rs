@@ -1,8 +1,9 @@
 //! Synthesis: validation of the whole app, template rendering and the cloud assembly.
 //!
 //! Templates are rendered deterministically (resources in construct-tree order, properties in
-//! key order, one-space indentation as the CDK writes them) and the assembly directory is
-//! replaced atomically: a failed synthesis leaves the previous `cdk.out` untouched.
+//! key order, one-space indentation as the CDK writes them) and written safely (see `writer`):
+//! each file replaced atomically, nothing removed that is not ours, runs taking turns, and a
+//! failed synthesis leaves the previous `cdk.out` untouched.
 //!
 //! ```no_run
 //! let mut app = ecs_core::App::new();
@@ -14,7 +15,6 @@
 //! # Ok::<(), ecs_core::Error>(())
 //! ```
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value as Json};
@@ -26,6 +26,7 @@ use crate::error::Error;
 
 mod cross_stack;
 mod render;
+mod writer;
 
 /// The cloud-assembly schema version written into `manifest.json` and asset manifests.
 pub const ASSEMBLY_VERSION: &str = "55.0.0";
@@ -250,17 +251,13 @@ impl App {
             .iter()
             .map(|s| render::StackRenderer::new(self, s, &cross))
             .collect::<Result<Vec<_>, Error>>()?;
-        let staging = sibling(&dir, "staging");
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(|e| Error::io("remove", &staging, e))?;
-        }
-        fs::create_dir_all(&staging).map_err(|e| Error::io("create", &staging, e))?;
-        let result = self.write_assembly(&staging, &renderers, &cross);
-        if let Err(e) = result {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-        replace_dir(&staging, &dir)?;
+        let mut out = writer::OutDir::open(&dir)?;
+        // The marker first: a directory an interrupted run leaves is still known as ours.
+        out.write(
+            "cdk.out",
+            &to_bytes(&json!({"version": ASSEMBLY_VERSION}), b"  "),
+        )?;
+        self.write_assembly(&mut out, &renderers, &cross)?;
         Ok(Assembly {
             stacks: self
                 .stacks
@@ -277,7 +274,7 @@ impl App {
 
     fn write_assembly(
         &self,
-        dir: &Path,
+        out: &mut writer::OutDir,
         renderers: &[render::StackRenderer],
         cross: &cross_stack::CrossStack,
     ) -> Result<(), Error> {
@@ -291,20 +288,15 @@ impl App {
                 .collect();
             dependencies.push(Json::from(format!("{name}.assets")));
             let template_file = format!("{name}.template.json");
-            let template_hash = write_template(&dir.join(&template_file), renderer)?;
+            let path = out.path().join(&template_file);
+            let template_hash =
+                out.write_with(&template_file, |w| write_template(w, renderer, &path))?;
             let mut files = Map::new();
             for asset in &stack.assets {
-                let staged = dir.join(asset.staged_path());
-                for (rel, bytes) in &asset.files {
-                    let path = if rel.is_empty() {
-                        staged.clone()
-                    } else {
-                        staged.join(rel)
-                    };
-                    if let Some(parent) = path.parent() {
-                        fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
-                    }
-                    write(&path, bytes)?;
+                match asset.files.as_slice() {
+                    // A file asset is one file, named by its hash.
+                    [(rel, bytes)] if rel.is_empty() => out.write(&asset.staged_path(), bytes)?,
+                    files => out.write_dir(&asset.staged_path(), files)?,
                 }
                 let (packaging, key) = match &asset.packaging {
                     Packaging::Zip => ("zip", format!("{}.zip", asset.hash)),
@@ -328,10 +320,10 @@ impl App {
                 ),
             );
             let assets_file = format!("{name}.assets.json");
-            let docker_images = write_docker_images(dir, stack)?;
+            let docker_images = write_docker_images(out, stack)?;
             let assets =
                 json!({"version": ASSEMBLY_VERSION, "files": files, "dockerImages": docker_images});
-            write(&dir.join(&assets_file), &to_bytes(&assets, b"  "))?;
+            out.write(&assets_file, &to_bytes(&assets, b"  "))?;
             let bootstrap = "/cdk-bootstrap/hnb659fds/version";
             artifacts.insert(
                 format!("{name}.assets"),
@@ -366,32 +358,21 @@ impl App {
                 }),
             );
         }
+        out.remove_stale()?;
+        // Last: until it is in place, the previous manifest (or none) describes the directory.
         let manifest = json!({"version": ASSEMBLY_VERSION, "artifacts": artifacts});
-        write(&dir.join("manifest.json"), &to_bytes(&manifest, b"  "))?;
-        write(
-            &dir.join("cdk.out"),
-            &to_bytes(&json!({"version": ASSEMBLY_VERSION}), b"  "),
-        )
+        out.write("manifest.json", &to_bytes(&manifest, b"  "))
     }
 }
 
 /// Stages the stack's Docker image assets and returns their `dockerImages` manifest entries.
-fn write_docker_images(dir: &Path, stack: &Stack) -> Result<Json, Error> {
+fn write_docker_images(out: &mut writer::OutDir, stack: &Stack) -> Result<Json, Error> {
     use crate::assets::DockerSource;
     let mut images = Map::new();
     for image in &stack.docker_images {
-        let staged = dir.join(image.staged_path());
         match &image.source {
-            DockerSource::Directory { files, .. } => {
-                for (rel, bytes) in files {
-                    let path = staged.join(rel);
-                    if let Some(parent) = path.parent() {
-                        fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
-                    }
-                    write(&path, bytes)?;
-                }
-            }
-            DockerSource::Tarball { bytes, .. } => write(&staged, bytes)?,
+            DockerSource::Directory { files, .. } => out.write_dir(&image.staged_path(), files)?,
+            DockerSource::Tarball { bytes, .. } => out.write(&image.staged_path(), bytes)?,
         }
         let destination = json!({
             "repositoryName": crate::assets::CONTAINER_ASSETS_REPO,
@@ -427,44 +408,6 @@ fn asset_entry(source: Json, object_key: &str, display_name: &str) -> Json {
     let mut destinations = Map::new();
     destinations.insert(key, destination);
     json!({"displayName": display_name, "source": source, "destinations": destinations})
-}
-
-fn sibling(dir: &Path, what: &str) -> PathBuf {
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    dir.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
-}
-
-/// Swaps `staging` into place at `dir`; the old directory is removed only after the swap.
-fn replace_dir(staging: &Path, dir: &Path) -> Result<(), Error> {
-    if dir.exists() {
-        // The CDK CLI holds `synth.lock` in the output directory while it runs the app and
-        // removes it afterwards, so lock files move into the new directory.
-        if let Ok(entries) = fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let name = entry.file_name();
-                if name.to_string_lossy().ends_with(".lock") {
-                    let _ = fs::copy(entry.path(), staging.join(&name));
-                }
-            }
-        }
-        let old = sibling(dir, "old");
-        fs::rename(dir, &old).map_err(|e| Error::io("move aside", dir, e))?;
-        fs::rename(staging, dir).map_err(|e| Error::io("move into place", dir, e))?;
-        fs::remove_dir_all(&old).map_err(|e| Error::io("remove", &old, e))?;
-    } else {
-        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
-        }
-        fs::rename(staging, dir).map_err(|e| Error::io("move into place", dir, e))?;
-    }
-    Ok(())
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    fs::write(path, bytes).map_err(|e| Error::io("write", path, e))
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -527,27 +470,23 @@ pub(crate) fn dependencies(stack: &Stack, node: NodeId) -> Vec<NodeId> {
     out
 }
 
-/// Writes a template through a buffer into `path`, hashing the bytes on the way (the asset
-/// manifest names the template by its SHA-256), so no copy of the whole template is held.
-fn write_template(path: &Path, renderer: &render::StackRenderer) -> Result<String, Error> {
+/// Streams a template into `out`, returning the SHA-256 of what it wrote.
+fn write_template(
+    out: &mut impl std::io::Write,
+    renderer: &render::StackRenderer,
+    path: &Path,
+) -> Result<String, Error> {
     use std::io::Write;
-    let file = fs::File::create(path).map_err(|e| Error::io("write", path, e))?;
-    let mut out = std::io::BufWriter::with_capacity(
-        1 << 16,
-        HashingWriter {
-            inner: file,
-            hash: Sha256::new(),
-        },
-    );
-    match renderer.write(&mut out) {
+    let mut hashing = HashingWriter {
+        inner: out,
+        hash: Sha256::new(),
+    };
+    match renderer.write(&mut hashing) {
         Ok(()) => {}
         Err(render::WriteError::Render(e)) => return Err(e),
         Err(render::WriteError::Io(e)) => return Err(Error::io("write", path, e)),
     }
-    out.flush().map_err(|e| Error::io("write", path, e))?;
-    let hashing = out
-        .into_inner()
-        .map_err(|e| Error::io("write", path, e.into_error()))?;
+    hashing.flush().map_err(|e| Error::io("write", path, e))?;
     Ok(hashing
         .hash
         .finalize()

@@ -548,7 +548,6 @@ props! {
     }
 }
 
-
 props! {
     /// Properties of a generic [`TaskDefinition`] (CDK `TaskDefinitionProps`).
     ///
