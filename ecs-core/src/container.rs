@@ -527,6 +527,13 @@ pub(crate) struct ContainerData {
 }
 
 impl ContainerData {
+    /// Whether the container names other containers (links, dependencies, volumes), whose
+    /// names its rendering then needs.
+    pub(crate) fn names_others(&self) -> bool {
+        let o = &self.options;
+        !(o.links.is_empty() && o.container_dependencies.is_empty() && o.volumes_from.is_empty())
+    }
+
     /// The container's entry of `ContainerDefinitions`; `names` are the `Name`s of the task
     /// definition's containers in order, which handles to them resolve to.
     pub(crate) fn render(
@@ -896,7 +903,7 @@ impl ContainerDefinition {
         let found = facts.container_level_violations(self.index);
         crate::facts::refused(found.into_iter().filter(|v| v.rule == RuleId::L3).collect())?;
         self.options_mut(app).port_mappings.extend(mappings);
-        self.task_definition.render_containers(app);
+        self.task_definition.render_container(app, self.index);
         Ok(())
     }
 
@@ -915,14 +922,14 @@ impl ContainerDefinition {
             env.pop();
             return Err(Error::new(rules::environment_count_message(&id, n)));
         }
-        self.task_definition.render_containers(app);
+        self.task_definition.render_container(app, self.index);
         Ok(())
     }
 
     /// Adds mount points after declaration (CDK `addMountPoints`).
     pub fn add_mount_points(self, app: &mut App, points: impl IntoIterator<Item = MountPoint>) {
         self.options_mut(app).mount_points.extend(points);
-        self.task_definition.render_containers(app);
+        self.task_definition.render_container(app, self.index);
     }
 
     /// Adds links to other containers of the task definition after declaration (CDK
@@ -950,7 +957,7 @@ impl ContainerDefinition {
         let links: Vec<Link> = links.into_iter().map(Into::into).collect();
         self.check_references(app, "links", links.iter().map(|l| &l.container))?;
         self.options_mut(app).links.extend(links);
-        self.task_definition.render_containers(app);
+        self.task_definition.render_container(app, self.index);
         Ok(())
     }
 
@@ -966,7 +973,7 @@ impl ContainerDefinition {
         let sources = volumes.iter().map(|v| &v.source_container);
         self.check_references(app, "volumes_from", sources)?;
         self.options_mut(app).volumes_from.extend(volumes);
-        self.task_definition.render_containers(app);
+        self.task_definition.render_container(app, self.index);
         Ok(())
     }
 
@@ -999,7 +1006,7 @@ impl ContainerDefinition {
         self.options_mut(app)
             .container_dependencies
             .extend(dependencies);
-        self.task_definition.render_containers(app);
+        self.task_definition.render_container(app, self.index);
         Ok(())
     }
 
@@ -1021,7 +1028,7 @@ impl ContainerDefinition {
     /// Adds ulimits after declaration (CDK `addUlimits`).
     pub fn add_ulimits(self, app: &mut App, ulimits: impl IntoIterator<Item = Ulimit>) {
         self.options_mut(app).ulimits.extend(ulimits);
-        self.task_definition.render_containers(app);
+        self.task_definition.render_container(app, self.index);
     }
 
     /// Adds a Docker label after declaration (CDK `addDockerLabel`).
@@ -1036,7 +1043,7 @@ impl ContainerDefinition {
             name.into(),
             value.into(),
         );
-        self.task_definition.render_containers(app);
+        self.task_definition.render_container(app, self.index);
     }
 
     /// Adds a secret after declaration (CDK `addSecret`), granting the execution role.
@@ -1049,7 +1056,7 @@ impl ContainerDefinition {
         let role = self.task_definition.obtain_execution_role(app)?;
         secret.grant_read(app, role)?;
         set_pair(&mut self.options_mut(app).secrets, name.into(), secret);
-        self.task_definition.render_containers(app);
+        self.task_definition.render_container(app, self.index);
         Ok(())
     }
 }

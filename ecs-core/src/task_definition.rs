@@ -640,6 +640,8 @@ pub(crate) struct TaskDefinitionData {
     pub(crate) placement_constraints: Vec<PlacementConstraint>,
     pub(crate) inference_accelerators: Vec<InferenceAccelerator>,
     pub(crate) containers: Vec<ContainerData>,
+    /// The cpu units of the containers so far (within the task's, rule E2).
+    pub(crate) container_cpu: u32,
 }
 
 /// A task definition construct, of any compatibility; `TaskDefinition::new` is the CDK's
@@ -861,6 +863,7 @@ impl TaskDefinition {
             placement_constraints: spec.placement_constraints,
             inference_accelerators: spec.inference_accelerators,
             containers: Vec::new(),
+            container_cpu: 0,
         });
         let td = TaskDefinition { node, index };
         td.render_task_lists(app);
@@ -1067,7 +1070,8 @@ impl TaskDefinition {
         app.check_stack(self.node.stack)?;
         let data = self.data(app);
         let task = data.id.clone();
-        if data.containers.iter().any(|c| c.id == id) {
+        // Every container is a child of the task definition: the tree finds a taken id at once.
+        if app.stack(self.node.stack()).child(self.node, id).is_some() {
             return Err(Error::new(rules::duplicate_id_message(
                 id,
                 &format!("task definition `{task}`"),
@@ -1079,8 +1083,13 @@ impl TaskDefinition {
             )));
         };
         crate::container::check_options(&options, id)?;
-        let mut facts = data.facts();
-        facts.containers.push(container_facts(id, &options));
+        // The earlier containers matter to the new one's rules through their cpu units only
+        // (the sum within the task's, which they kept): one view holds their sum, so adding a
+        // container costs the same however many there are.
+        let mut facts = data.task_facts();
+        let mut earlier = ContainerFacts::new("", ());
+        earlier.cpu = Fact::given((data.container_cpu > 0).then_some(data.container_cpu), ());
+        facts.containers = vec![earlier, container_facts(id, &options)];
         // E1 waits for synthesis: task memory cannot be given later, but the CDK judges it then.
         let found = facts.container_level_violations(facts.containers.len() - 1);
         refused(found.into_iter().filter(|v| v.rule != RuleId::E1).collect())?;
@@ -1130,15 +1139,23 @@ impl TaskDefinition {
             tag_parameter: bound.tag_parameter,
             environment_files,
         };
-        let containers = &mut app.task_definitions[self.index].containers;
-        // Most task definitions hold one container or two: no room kept for four.
-        containers.reserve_exact(1);
+        let data = &mut app.task_definitions[self.index];
+        data.container_cpu = data
+            .container_cpu
+            .saturating_add(container.options.cpu.unwrap_or(0));
+        let containers = &mut data.containers;
+        // Most task definitions hold one container or two: no room kept for four (past a few,
+        // the usual doubling, so many containers are not copied on every add).
+        if containers.len() < 4 {
+            containers.reserve_exact(1);
+        }
         containers.push(container);
         let index = app.task_definitions[self.index].containers.len() - 1;
         if let Some((output, retention)) = firelens_output {
             self.ensure_firelens_router(app, &output, retention)?;
         }
-        self.render_containers(app);
+        // The new container, and the log router it may have brought.
+        self.render_containers_from(app, index);
         Ok(ContainerDefinition::new(self, index))
     }
 
@@ -1231,8 +1248,41 @@ impl TaskDefinition {
         Ok(())
     }
 
-    /// Rewrites `ContainerDefinitions` from the containers added so far.
-    pub(crate) fn render_containers(self, app: &mut App) {
+    /// Renders the containers from `first` on into `ContainerDefinitions`, keeping the entries
+    /// before them: an entry depends on its container and on the names of the containers it
+    /// names by handle, which exist when it is rendered, so adding a container renders only
+    /// the new ones (linear in the number of containers).
+    pub(crate) fn render_containers_from(self, app: &mut App, first: usize) {
+        let data = &app.task_definitions[self.index];
+        // Only containers that name others by handle need the names.
+        let names: Vec<&str> = if data.containers[first..]
+            .iter()
+            .any(ContainerData::names_others)
+        {
+            data.containers.iter().map(|c| c.name.as_str()).collect()
+        } else {
+            Vec::new()
+        };
+        let rendered: Vec<Value> = data.containers[first..]
+            .iter()
+            .map(|c| c.render(data.compatibility, data.network_mode, &names))
+            .collect();
+        let resource = data.resource;
+        let props = &mut app
+            .stack_mut(self.node.stack())
+            .resource_mut(resource)
+            .properties;
+        match props.get_mut("ContainerDefinitions") {
+            Some(Value::List(list)) if list.len() >= first => {
+                list.truncate(first);
+                list.extend(rendered);
+            }
+            _ => self.render_containers_all(app),
+        }
+    }
+
+    /// Rewrites `ContainerDefinitions` from every container.
+    fn render_containers_all(self, app: &mut App) {
         let data = &app.task_definitions[self.index];
         let names: Vec<&str> = data.containers.iter().map(|c| c.name.as_str()).collect();
         let list: Vec<Value> = data
@@ -1244,6 +1294,22 @@ impl TaskDefinition {
         app.stack_mut(self.node.stack())
             .resource_mut(resource)
             .set("ContainerDefinitions", Value::List(list));
+    }
+
+    /// Re-renders the entry of container `index` after it changed.
+    pub(crate) fn render_container(self, app: &mut App, index: usize) {
+        let data = &app.task_definitions[self.index];
+        let names: Vec<&str> = data.containers.iter().map(|c| c.name.as_str()).collect();
+        let entry = data.containers[index].render(data.compatibility, data.network_mode, &names);
+        let resource = data.resource;
+        let props = &mut app
+            .stack_mut(self.node.stack())
+            .resource_mut(resource)
+            .properties;
+        match props.get_mut("ContainerDefinitions") {
+            Some(Value::List(list)) if index < list.len() => list[index] = entry,
+            _ => self.render_containers_all(app),
+        }
     }
 
     /// The container named `name` (CDK `findContainer`).
@@ -1378,6 +1444,17 @@ pub(crate) fn port_mapping_facts(mappings: &[PortMapping]) -> Vec<PortMappingFac
 impl TaskDefinitionData {
     /// The rules' view of the task definition and the containers it holds.
     pub(crate) fn facts(&self) -> TaskFacts<'_, ()> {
+        let mut facts = self.task_facts();
+        facts.containers = self
+            .containers
+            .iter()
+            .map(|c| container_facts(&c.id, &c.options))
+            .collect();
+        facts
+    }
+
+    /// The rules' view of the task definition without its containers.
+    pub(crate) fn task_facts(&self) -> TaskFacts<'_, ()> {
         let mut facts = TaskFacts::new(&self.id, (), self.compatibility);
         facts.network_mode = Fact::Known(self.network_mode, ());
         facts.cpu = Fact::given(self.cpu, ());
@@ -1385,11 +1462,6 @@ impl TaskDefinitionData {
         facts.ephemeral_storage_gib = Fact::given(self.ephemeral_storage_gib, ());
         let devices = self.inference_accelerators.iter();
         facts.accelerator_devices = Some(devices.map(|a| a.device_name.clone()).collect());
-        facts.containers = self
-            .containers
-            .iter()
-            .map(|c| container_facts(&c.id, &c.options))
-            .collect();
         facts
     }
 }
