@@ -484,9 +484,9 @@ impl AutoScalingGroup {
         } = options;
         // The sizes are judged as the group is built, after its instance type.
         let mut facts = CapacityFacts::new(id, ());
-        facts.machine_image = Fact::given(group.machine_image.as_ref().map(|_| ()), ());
-        facts.machine_image_type = Fact::given(cluster_options.machine_image_type.map(|_| ()), ());
-        facts.spot_price = Fact::given(group.spot_price.as_ref().map(|_| ()), ());
+        facts.machine_image = Fact::written(group.machine_image.is_some(), ());
+        facts.machine_image_type = Fact::written(cluster_options.machine_image_type.is_some(), ());
+        facts.spot_price = Fact::written(group.spot_price.is_some(), ());
         facts.spot_instance_draining = Fact::Known(cluster_options.spot_instance_draining, ());
         refused(facts.violations())?;
         if group.machine_image.is_none()
@@ -527,7 +527,7 @@ impl AutoScalingGroup {
     ) -> Result<(), Error> {
         let data = &app.asgs[self.index];
         let mut facts = CapacityFacts::new(&data.id, ());
-        facts.spot_price = Fact::given(data.spot.then_some(()), ());
+        facts.spot_price = Fact::written(data.spot, ());
         facts.spot_instance_draining = Fact::Known(options.spot_instance_draining, ());
         refused(facts.violations())?;
         let role = data.role;

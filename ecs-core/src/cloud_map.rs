@@ -475,10 +475,10 @@ impl Service {
         service.cloud_map_options = Fact::Known((), ());
         refused(service.violations())?;
         let mut facts = self.registration_facts(app, &id, &options.container);
-        facts.namespace = Fact::given(options.cloud_map_namespace.map(|_| ()), ());
+        facts.namespace = Fact::written(options.cloud_map_namespace.is_some(), ());
         facts.cluster = Some((
             cluster.id(app),
-            Fact::given(default_namespace.map(|_| ()), ()),
+            Fact::written(default_namespace.is_some(), ()),
         ));
         facts.dns_record_type = Fact::given(options.dns_record_type, ());
         facts.container_port = Fact::given(options.container_port, ());

@@ -120,12 +120,7 @@ impl Rule {
         };
         for o in &task.container_overrides {
             if td.find_container(app, &o.container_name).is_none() {
-                let names: Vec<&str> = td
-                    .data(app)
-                    .containers
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect();
+                let names = td.data(app).container_names();
                 return Err(Error::new(crate::rules::container_override_message(
                     &o.container_name,
                     td.id(app),

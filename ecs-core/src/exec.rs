@@ -106,13 +106,13 @@ impl ExecuteCommandConfiguration {
     pub fn check(&self, cluster: &str) -> Result<(), Error> {
         let mut facts = ExecFacts::new(cluster, ());
         facts.logging = Fact::given(self.logging, ());
-        facts.log_configuration = Fact::given(self.log_configuration.as_ref().map(|_| ()), ());
+        facts.log_configuration = Fact::written(self.log_configuration.is_some(), ());
         if let Some(c) = &self.log_configuration {
             facts.cloud_watch_encryption_enabled =
                 Fact::given(c.cloud_watch_encryption_enabled, ());
-            facts.cloud_watch_log_group = Fact::given(c.cloud_watch_log_group.map(|_| ()), ());
+            facts.cloud_watch_log_group = Fact::written(c.cloud_watch_log_group.is_some(), ());
             facts.s3_encryption_enabled = Fact::given(c.s3_encryption_enabled, ());
-            facts.s3_bucket = Fact::given(c.s3_bucket.map(|_| ()), ());
+            facts.s3_bucket = Fact::written(c.s3_bucket.is_some(), ());
         }
         refused(facts.violations())
     }

@@ -87,6 +87,23 @@ impl<T: Copy, S: Copy> Fact<T, S> {
     }
 }
 
+impl<S: Copy> Fact<(), S> {
+    /// A property whose presence is what the rules read: written (at `site`) or absent.
+    ///
+    /// ```
+    /// use ecs_core::facts::Fact;
+    /// assert_eq!(Fact::written(true, ()), Fact::Known((), ()));
+    /// assert_eq!(Fact::<(), ()>::written(false, ()), Fact::Absent);
+    /// ```
+    pub fn written(written: bool, site: S) -> Fact<(), S> {
+        if written {
+            Fact::Known((), site)
+        } else {
+            Fact::Absent
+        }
+    }
+}
+
 /// A rule a view breaks: which, its message, and where to point.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation<S> {

@@ -838,11 +838,11 @@ pub(crate) fn create(
     if let Some(version) = &launch.platform_version {
         facts.platform_version = Fact::Known(version.as_str().into(), ());
     }
-    facts.desired_count = Fact::given(base.desired_count.map(|_| ()), ());
+    facts.desired_count = Fact::written(base.desired_count.is_some(), ());
     facts.min_healthy_percent = Fact::given(base.min_healthy_percent, ());
     facts.max_healthy_percent = Fact::given(base.max_healthy_percent, ());
-    facts.circuit_breaker = Fact::given(base.circuit_breaker.as_ref().map(|_| ()), ());
-    facts.cloud_map_options = Fact::given(base.cloud_map_options.as_ref().map(|_| ()), ());
+    facts.circuit_breaker = Fact::written(base.circuit_breaker.is_some(), ());
+    facts.cloud_map_options = Fact::written(base.cloud_map_options.is_some(), ());
     let found = facts.violations().into_iter();
     crate::facts::refused(found.filter(|v| v.rule != RuleId::S2).collect())?;
     // Daemon and External services replace tasks in place: at most 100%, at least 0%.

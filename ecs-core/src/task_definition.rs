@@ -813,7 +813,7 @@ impl TaskDefinition {
         facts.cpu = Fact::given(cpu, ());
         facts.memory = Fact::given(memory, ());
         facts.ephemeral_storage_gib = Fact::given(spec.ephemeral_storage_gib, ());
-        facts.runtime_platform = Fact::given(spec.runtime_platform.as_ref().map(|_| ()), ());
+        facts.runtime_platform = Fact::written(spec.runtime_platform.is_some(), ());
         facts.placement_constraints = listed(&spec.placement_constraints);
         facts.inference_accelerators = listed(&spec.inference_accelerators);
         facts.volumes = volume_facts(&spec.volumes);
@@ -1259,7 +1259,7 @@ impl TaskDefinition {
             .iter()
             .any(ContainerData::names_others)
         {
-            data.containers.iter().map(|c| c.name.as_str()).collect()
+            data.container_names()
         } else {
             Vec::new()
         };
@@ -1284,7 +1284,7 @@ impl TaskDefinition {
     /// Rewrites `ContainerDefinitions` from every container.
     fn render_containers_all(self, app: &mut App) {
         let data = &app.task_definitions[self.index];
-        let names: Vec<&str> = data.containers.iter().map(|c| c.name.as_str()).collect();
+        let names = data.container_names();
         let list: Vec<Value> = data
             .containers
             .iter()
@@ -1299,7 +1299,7 @@ impl TaskDefinition {
     /// Re-renders the entry of container `index` after it changed.
     pub(crate) fn render_container(self, app: &mut App, index: usize) {
         let data = &app.task_definitions[self.index];
-        let names: Vec<&str> = data.containers.iter().map(|c| c.name.as_str()).collect();
+        let names = data.container_names();
         let entry = data.containers[index].render(data.compatibility, data.network_mode, &names);
         let resource = data.resource;
         let props = &mut app
@@ -1366,7 +1366,7 @@ fn resolve_sizes(
 
 /// A list property as a fact: given when not empty.
 fn listed<T>(items: &[T]) -> Fact<(), ()> {
-    Fact::given((!items.is_empty()).then_some(()), ())
+    Fact::written(!items.is_empty(), ())
 }
 
 /// The volumes as rules F4 and X1 see them.
@@ -1424,7 +1424,7 @@ fn container_facts<'a>(
             .capabilities_add
             .iter()
             .any(|c| !rules::fargate_capability(c));
-        facts.host_capabilities = Fact::given(added.then_some(()), ());
+        facts.host_capabilities = Fact::written(added, ());
     }
     facts
 }
@@ -1453,6 +1453,11 @@ impl TaskDefinitionData {
         facts
     }
 
+    /// The containers' names (`Name`), in order: what handles to them render as.
+    pub(crate) fn container_names(&self) -> Vec<&str> {
+        self.containers.iter().map(|c| c.name.as_str()).collect()
+    }
+
     /// The rules' view of the task definition without its containers.
     pub(crate) fn task_facts(&self) -> TaskFacts<'_, ()> {
         let mut facts = TaskFacts::new(&self.id, (), self.compatibility);
@@ -1470,7 +1475,7 @@ impl TaskDefinitionData {
 pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
     for td in &app.task_definitions {
         // Checked once every container is added, so a container may name one added after it.
-        let names: Vec<&str> = td.containers.iter().map(|c| c.name.as_str()).collect();
+        let names = td.container_names();
         for c in &td.containers {
             // Handles are checked when given; names here.
             let references = crate::container::references(&c.options)

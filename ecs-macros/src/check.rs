@@ -104,9 +104,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     check_task_definition(item, cx);
                 }
                 KindId::Ec2Service | KindId::FargateService | KindId::ExternalService => {
-                    for violation in service_facts(stack, item).violations() {
-                        cx.error_at_site(violation.at, violation.message);
-                    }
+                    report(service_facts(stack, item).violations(), cx);
                     service_strategies(stack, item, cx);
                     cloud_map(stack, item, cx);
                 }
@@ -821,9 +819,7 @@ fn load_balancer_targets(stack: &Item, item: &Item, classic: bool, cx: &Ctxt) {
             facts.container_port = u32_fact(object, "container_port");
             facts.protocol = protocol_fact(object);
         }
-        for violation in facts.violations() {
-            cx.error_at_site(violation.at, violation.message);
-        }
+        report(facts.violations(), cx);
     }
 }
 
@@ -861,9 +857,7 @@ fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
     };
     facts.container = container_pick(options, "container");
     facts.container_port = u32_fact(options, "container_port");
-    for violation in facts.violations() {
-        cx.error_at_site(violation.at, violation.message);
-    }
+    report(facts.violations(), cx);
 }
 
 #[cfg(test)]
@@ -1052,9 +1046,7 @@ pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     let Some(facts) = task_facts(task) else {
         return;
     };
-    for violation in facts.violations() {
-        cx.error_at_site(violation.at, violation.message);
-    }
+    report(facts.violations(), cx);
     container_references(task, cx);
 }
 
@@ -1129,13 +1121,7 @@ fn container_facts(container: &Item) -> ContainerFacts<'_, Site> {
         facts.memory_reservation_mib = Fact::Runtime;
     }
     facts.cpu = u32_fact(container, "cpu");
-    facts.privileged = match container.expr("privileged") {
-        Some(expr) => match bool_literal(expr) {
-            Some(b) => Fact::Known(b, Site::of(expr)),
-            None => Fact::Runtime,
-        },
-        None => Fact::Absent,
-    };
+    facts.privileged = bool_fact(container, "privileged");
     if container.prop("linux_parameters").is_some() {
         // Read by the builders: devices and capabilities are built by method calls.
         facts.devices = Fact::Runtime;

@@ -143,10 +143,10 @@ impl OutDir {
 
     /// Writes the file `name` with `bytes`.
     pub(crate) fn write(&mut self, name: &str, bytes: &[u8]) -> Result<(), Error> {
-        let temp = self.dir.join(name);
+        let path = self.dir.join(name);
         self.write_with(name, |out| {
             out.write_all(bytes)
-                .map_err(|e| Error::io("write", &temp, e))
+                .map_err(|e| Error::io("write", &path, e))
         })
     }
 
