@@ -47,11 +47,11 @@ fn example_ecs_exec_matches_the_cdk() {
     assert_matches_cdk(ecs_exec::app().unwrap(), "31-ecs-exec");
 }
 
+use ecs_app::ecs::log_driver::*;
+use ecs_app::ecs::secret::Secret;
 use ecs_app::events::{ContainerOverride, EcsTask, Rule, RuleProps};
-use ecs_app::log_driver::*;
 use ecs_app::prelude::*;
 use ecs_app::schedule::Schedule;
-use ecs_app::secret::Secret;
 use support::assert_matches_cdk;
 
 fn image() -> ContainerImage {
@@ -104,7 +104,7 @@ fn log_drivers_match_the_cdk() {
 fn splunk_and_firelens_match_the_cdk() {
     let mut app = App::new();
     let s = app.add_stack("LogDriversSplunkFirelens").unwrap();
-    let token = ecs_app::secrets_manager::Secret::from_secret_name_v2(
+    let token = ecs_app::secretsmanager::Secret::from_secret_name_v2(
         &mut app,
         s,
         "SplunkToken",
@@ -145,7 +145,7 @@ fn splunk_and_firelens_match_the_cdk() {
         )
         .unwrap();
     let secret =
-        ecs_app::secrets_manager::Secret::new(&mut app, s, "ApiKey", Default::default()).unwrap();
+        ecs_app::secretsmanager::Secret::new(&mut app, s, "ApiKey", Default::default()).unwrap();
     let parameter = ecs_app::ssm::StringParameter::new(
         &mut app,
         s,
@@ -230,10 +230,10 @@ fn events_rule_with_an_ecs_task_matches_the_cdk() {
 
 #[test]
 fn task_auto_scaling_matches_the_cdk() {
-    use ecs_app::load_balancing::{
+    use ecs_app::applicationautoscaling::*;
+    use ecs_app::elbv2::{
         AddTargetsProps, ApplicationLoadBalancer, ListenerProps, LoadBalancerProps,
     };
-    use ecs_app::scaling::*;
     use ecs_app::schedule::CronOptions;
     let mut app = App::new();
     let s = app.add_stack("TaskAutoScaling").unwrap();
@@ -307,8 +307,8 @@ fn task_auto_scaling_matches_the_cdk() {
             "MemoryScaling",
             MemoryUtilizationScalingProps::default()
                 .target_utilization_percent(70)
-                .scale_in_cooldown(ecs_app::duration::Duration::seconds(60))
-                .scale_out_cooldown(ecs_app::duration::Duration::seconds(30)),
+                .scale_in_cooldown(ecs_app::cfn::duration::Duration::seconds(60))
+                .scale_out_cooldown(ecs_app::cfn::duration::Duration::seconds(30)),
         )
         .unwrap();
     count
@@ -337,7 +337,7 @@ fn task_auto_scaling_matches_the_cdk() {
 
 #[test]
 fn ecs_exec_matches_the_cdk() {
-    use ecs_app::exec::*;
+    use ecs_app::ecs::exec::*;
     use ecs_app::kms::Key;
     use ecs_app::logs::{LogGroup, LogGroupProps};
     use ecs_app::s3::{Bucket, BucketProps};

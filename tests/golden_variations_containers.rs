@@ -19,7 +19,7 @@ fn check(app: App, golden: &str, count: usize) {
 
 #[test]
 fn linux_options_match_the_cdk() {
-    use ecs_app::container_options::{Device, LinuxParameters, Tmpfs, Ulimit};
+    use ecs_app::ecs::container_options::{Device, LinuxParameters, Tmpfs, Ulimit};
     let app = ecs_app! {
         stack LinuxOptions {
             ec2_task_definition TaskDef {
@@ -74,11 +74,11 @@ fn linux_options_match_the_cdk() {
 
 #[test]
 fn health_checks_and_volumes_match_the_cdk() {
-    use ecs_app::container_options::{
+    use ecs_app::ecs::container_options::{
         ContainerDependency, ContainerDependencyCondition, HealthCheck,
     };
-    use ecs_app::service::PlacementConstraint;
-    use ecs_app::volume::{DockerVolumeConfiguration, MountPoint, Scope, Volume, VolumeFrom};
+    use ecs_app::ecs::service::PlacementConstraint;
+    use ecs_app::ecs::volume::{DockerVolumeConfiguration, MountPoint, Scope, Volume, VolumeFrom};
     let app = ecs_app! {
         stack HealthAndVolumes {
             ec2_task_definition TaskDef {
@@ -142,8 +142,8 @@ fn health_checks_and_volumes_match_the_cdk() {
 
 #[test]
 fn fargate_options_match_the_cdk() {
-    use ecs_app::container_options::LinuxParameters;
-    use ecs_app::task_definition::{CpuArchitecture, OperatingSystemFamily, RuntimePlatform};
+    use ecs_app::ecs::container_options::LinuxParameters;
+    use ecs_app::ecs::task_definition::{CpuArchitecture, OperatingSystemFamily, RuntimePlatform};
     let app = ecs_app! {
         stack FargateOptions {
             // Declared before their first use (the macro has no forward references); the

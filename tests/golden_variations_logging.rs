@@ -56,7 +56,7 @@ fn awslogs_options_match_the_cdk() {
 
 #[test]
 fn docker_drivers_match_the_cdk() {
-    use ecs_app::log_driver::*;
+    use ecs_app::ecs::log_driver::*;
     let app = ecs_app! {
         stack DockerDrivers {
             secret Token {}

@@ -20,7 +20,7 @@ fn check(app: App, golden: &str, count: usize) {
 
 #[test]
 fn ec2_placement_matches_the_cdk() {
-    use ecs_app::service::{PlacementConstraint, PlacementStrategy};
+    use ecs_app::ecs::service::{PlacementConstraint, PlacementStrategy};
     let app = ecs_app! {
         stack Ec2Placement {
             vpc Vpc { max_azs: 2, nat_gateways: 1 }

@@ -4,10 +4,10 @@
 //! Fargate task definition with one logged container, a Fargate service and a path rule).
 //! Shared by `benches/synth.rs` and the golden test `tests/golden_bench.rs`.
 
-use ecs_app::load_balancing::{
+use ecs_app::ecs::log_driver::{AwsLogDriverProps, LogDriver};
+use ecs_app::elbv2::{
     AddTargetsProps, ApplicationLoadBalancer, ListenerAction, ListenerProps, LoadBalancerProps,
 };
-use ecs_app::log_driver::{AwsLogDriverProps, LogDriver};
 use ecs_app::prelude::*;
 
 /// Builds the app for `n` services (stack `Bench<n>`).

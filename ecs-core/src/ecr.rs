@@ -11,8 +11,8 @@
 //! assert!(matches!(shared.repository_arn(&app), ecs_core::cfn::Value::Join(..)));
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Pseudo, Resource, Value};
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::iam::{Role, Statement};

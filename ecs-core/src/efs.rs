@@ -11,13 +11,13 @@
 //! assert!(matches!(fs.file_system_id(), ecs_core::cfn::Value::Ref(_)));
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::ec2::{SecurityGroup, Vpc};
+use crate::ecs::service::Service;
 use crate::error::Error;
 use crate::iam::{Grantee, PolicyDocument, Statement};
-use crate::service::Service;
 
 /// The NFS port.
 const NFS_PORT: u32 = 2049;

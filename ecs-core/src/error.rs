@@ -4,7 +4,7 @@ use std::fmt;
 
 /// One or more violations found while building or synthesizing an app.
 ///
-/// A builder reports every rule its construct breaks (see [`facts`](crate::facts)); synthesis
+/// A builder reports every rule its construct breaks (see [`facts`](crate::ecs::facts)); synthesis
 /// collects every violation of the app (as the CDK's `validate()` phase does) and reports them
 /// together.
 ///

@@ -18,16 +18,16 @@
 //!     .container_overrides([ContainerOverride::new("job").environment([("MODE", "nightly")])])).unwrap();
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Pseudo, Resource, Value};
-use crate::cluster::Cluster;
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::ec2::SecurityGroup;
+use crate::ecs::cluster::Cluster;
+use crate::ecs::service::SubnetType;
+use crate::ecs::task_definition::{NetworkMode, TaskDefinition};
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 use crate::schedule::Schedule;
-use crate::service::SubnetType;
-use crate::task_definition::{NetworkMode, TaskDefinition};
 
 props! {
     /// Properties of a [`Rule`] (CDK `RuleProps`).
@@ -66,12 +66,12 @@ impl Rule {
     pub fn new(app: &mut App, stack: StackId, id: &str, props: RuleProps) -> Result<Rule, Error> {
         app.check_stack(stack)?;
         if props.schedule.is_none() && props.event_pattern.is_none() {
-            return Err(Error::new(crate::rules::rule_trigger_message(id)));
+            return Err(Error::new(crate::ecs::rules::rule_trigger_message(id)));
         }
         if let Some(schedule) = &props.schedule {
             let expression = schedule.expression_string();
-            if !crate::rules::events_rule_schedule(expression) {
-                return Err(Error::new(crate::rules::events_rule_schedule_message(
+            if !crate::ecs::rules::events_rule_schedule(expression) {
+                return Err(Error::new(crate::ecs::rules::events_rule_schedule_message(
                     id, expression,
                 )));
             }
@@ -121,7 +121,7 @@ impl Rule {
         for o in &task.container_overrides {
             if td.find_container(app, &o.container_name).is_none() {
                 let names = td.data(app).container_names();
-                return Err(Error::new(crate::rules::container_override_message(
+                return Err(Error::new(crate::ecs::rules::container_override_message(
                     &o.container_name,
                     td.id(app),
                     &names,

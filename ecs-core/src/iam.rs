@@ -9,8 +9,8 @@
 //! assert_eq!(doc.minimized().len(), 1);
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Resource, Text, Value};
+use crate::construct::app::App;
 use crate::construct::NodeId;
 use crate::error::Error;
 
@@ -317,7 +317,7 @@ impl Grantee for Role {
     }
 }
 
-impl Grantee for crate::task_definition::TaskDefinition {
+impl Grantee for crate::ecs::task_definition::TaskDefinition {
     fn grantee_role(&self, app: &App) -> Role {
         self.task_role(app)
     }

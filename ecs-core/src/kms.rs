@@ -12,8 +12,8 @@
 //! # let _ = key;
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::iam::{PolicyDocument, Statement};

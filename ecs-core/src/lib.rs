@@ -167,50 +167,41 @@ macro_rules! props {
     (@setter $mode:ident [$($inner:ident)?] $name:ident $ty:ty [$($doc:literal)*]) => {};
 }
 
-pub mod amis;
-pub mod app;
-pub mod capacity;
-pub mod capacity_provider;
+// The layers, each using only those before it (`tests/layers.rs` checks it):
+// CloudFormation values and errors; the construct tree; the AWS service modules, named after
+// the CDK's; `ecs`; what joins ECS to other services (event targets) and the DSL's schema;
+// synthesis.
 pub mod cfn;
-pub mod cloud_map;
-pub mod cluster;
-pub mod connections;
-pub mod construct;
-pub mod container;
-pub mod duration;
-pub mod ec2;
 pub mod error;
-pub mod events;
-pub mod exec;
-pub mod facts;
-pub mod iam;
-pub mod image;
-pub mod kms;
-pub mod load_balancing;
-pub mod log_driver;
-pub mod logs;
-pub mod rules;
-pub mod scaling;
-pub mod schedule;
-pub mod schema;
-pub mod service;
-pub mod synth;
-pub mod task_definition;
 
-// ---- task definitions, containers, images, environment (issue 4) ----
-pub mod assets;
-pub mod container_options;
+pub mod construct;
+
+pub mod applicationautoscaling;
+pub mod ec2;
 pub mod ecr;
+pub mod ecr_assets;
 pub mod efs;
+pub mod elbv2;
+pub mod events;
+pub mod iam;
+pub mod kms;
+pub mod logs;
 pub mod s3;
-pub mod secret;
-pub mod secrets_manager;
+pub mod schedule;
+pub mod secretsmanager;
+pub mod servicediscovery;
 pub mod ssm;
-pub mod volume;
 
-pub use app::App;
+pub mod ecs;
+
+pub mod schema;
+
+pub mod synth;
+
+pub use cfn::duration::Duration;
+pub use construct::app::App;
 pub use construct::StackId;
-pub use duration::Duration;
+pub use ecs::{facts, rules};
 pub use error::Error;
 
 /// Everything an app needs in scope: the app, the constructs, their props and enums.
@@ -220,77 +211,77 @@ pub use error::Error;
 /// let _ = ContainerImage::from_registry("nginx");
 /// ```
 pub mod prelude {
-    pub use crate::app::App;
+    pub use crate::construct::app::App;
     // ---- capacity (issue 3) ----
-    pub use crate::amis::{
+    pub use crate::ecs::amis::{
         AmiHardwareType, BottleRocketImage, BottlerocketEcsVariant, EcsOptimizedImage,
         InstanceArchitecture, MachineImage, MachineImageType,
     };
-    pub use crate::capacity::{
+    pub use crate::ecs::capacity::{
         AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
         AutoScalingGroupProps, SubnetType,
     };
-    pub use crate::capacity_provider::{
+    pub use crate::ecs::capacity_provider::{
         AsgCapacityProvider, AsgCapacityProviderProps, CapacityProvider, CapacityProviderStrategy,
     };
     pub use crate::kms::{Key, KeyProps};
     // ---- end capacity ----
-    pub use crate::cluster::{Cluster, ClusterProps};
     pub use crate::construct::StackId;
-    pub use crate::container::{
+    pub use crate::ec2::{SecurityGroup, Vpc, VpcProps};
+    pub use crate::ecs::cluster::{Cluster, ClusterProps};
+    pub use crate::ecs::container::{
         ContainerDefinition, ContainerDefinitionOptions, PortMapping, Protocol,
     };
-    pub use crate::ec2::{SecurityGroup, Vpc, VpcProps};
-    pub use crate::error::Error;
-    pub use crate::image::ContainerImage;
-    pub use crate::service::{
+    pub use crate::ecs::image::ContainerImage;
+    pub use crate::ecs::service::{
         Ec2Service, Ec2ServiceProps, FargateService, FargateServiceProps, LaunchType, Service,
     };
+    pub use crate::error::Error;
     // ---- services, load balancing, Cloud Map (issue 5) ----
-    pub use crate::cloud_map::DnsRecordType;
-    pub use crate::duration::Duration;
+    pub use crate::cfn::duration::Duration;
     pub use crate::ec2::{Peer, Port, SecurityGroupProps};
+    pub use crate::servicediscovery::DnsRecordType;
     // The target groups' `HealthCheck` stays in `load_balancing`: the prelude's is the
     // containers' (`container_options::HealthCheck`).
-    pub use crate::load_balancing::{ListenerCertificate, ListenerCondition};
-    pub use crate::service::{
+    pub use crate::ecs::service::{
         DeploymentCircuitBreaker, DeploymentControllerType, PlacementConstraint, PlacementStrategy,
         PropagatedTagSource,
     };
-    pub use crate::task_definition::{
+    pub use crate::ecs::task_definition::{
         Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,
         FargateTaskDefinitionProps, NetworkMode, TaskDefinition, TaskSize,
     };
+    pub use crate::elbv2::{ListenerCertificate, ListenerCondition};
 
     // ---- task definitions, containers, images, environment (issue 4) ----
-    pub use crate::assets::{DockerImageAsset, DockerImageAssetProps};
-    pub use crate::container_options::{
+    pub use crate::ecr::{Repository, RepositoryProps};
+    pub use crate::ecr_assets::{DockerImageAsset, DockerImageAssetProps};
+    pub use crate::ecs::container_options::{
         ContainerDependency, ContainerDependencyCondition, HealthCheck, LinuxParameters, Ulimit,
     };
-    pub use crate::ecr::{Repository, RepositoryProps};
+    pub use crate::ecs::secret::{EnvironmentFile, Secret};
+    pub use crate::ecs::service::{ExternalService, ExternalServiceProps};
+    pub use crate::ecs::task_definition::{
+        CpuArchitecture, ExternalTaskDefinition, ExternalTaskDefinitionProps, InferenceAccelerator,
+        IpcMode, OperatingSystemFamily, PidMode, RuntimePlatform, TaskDefinitionProps,
+    };
+    pub use crate::ecs::volume::{
+        AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, MountPoint, Scope,
+        Volume, VolumeFrom,
+    };
     pub use crate::efs::{
         AccessPoint, AccessPointProps, Acl, FileSystem, FileSystemProps, PosixUser,
     };
     pub use crate::s3::{Bucket, BucketProps};
-    pub use crate::secret::{EnvironmentFile, Secret};
-    pub use crate::secrets_manager::{SecretProps, SecretStringGenerator};
-    pub use crate::service::{ExternalService, ExternalServiceProps};
+    pub use crate::secretsmanager::{SecretProps, SecretStringGenerator};
     pub use crate::ssm::{StringParameter, StringParameterProps};
-    pub use crate::task_definition::{
-        CpuArchitecture, ExternalTaskDefinition, ExternalTaskDefinitionProps, InferenceAccelerator,
-        IpcMode, OperatingSystemFamily, PidMode, RuntimePlatform, TaskDefinitionProps,
-    };
-    pub use crate::volume::{
-        AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, MountPoint, Scope,
-        Volume, VolumeFrom,
-    };
 
     // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
-    pub use crate::container::{FirelensConfig, FirelensLogRouterType};
-    pub use crate::exec::{
+    pub use crate::ecs::container::{FirelensConfig, FirelensLogRouterType};
+    pub use crate::ecs::exec::{
         ExecuteCommandConfiguration, ExecuteCommandLogConfiguration, ExecuteCommandLogging,
     };
-    pub use crate::log_driver::{
+    pub use crate::ecs::log_driver::{
         AwsLogDriverMode, AwsLogDriverProps, FirelensLogDriverProps, FluentdLogDriverProps,
         GelfCompressionType, GelfLogDriverProps, GenericLogDriverProps, JournaldLogDriverProps,
         JsonFileLogDriverProps, LogDriver, SplunkLogDriverProps, SyslogLogDriverProps,
@@ -298,5 +289,5 @@ pub mod prelude {
     pub use crate::logs::{LogGroup, LogGroupProps, RetentionDays};
     pub use crate::schedule::{CronOptions, Schedule};
     // ---- performance benchmark (issue 7) ----
-    pub use crate::load_balancing::ListenerAction;
+    pub use crate::elbv2::ListenerAction;
 }

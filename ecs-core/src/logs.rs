@@ -9,8 +9,8 @@
 //! assert!(matches!(group.log_group_name(), ecs_core::cfn::Value::Ref(_)));
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
 use crate::construct::NodeId;
 use crate::error::Error;
 use crate::kms::Key;

@@ -2,7 +2,7 @@
 //! `events.Schedule`): `rate(…)`, `cron(…)` and `at(…)` expressions, checked by rule G5.
 //!
 //! ```
-//! use ecs_core::duration::Duration;
+//! use ecs_core::cfn::duration::Duration;
 //! use ecs_core::schedule::{CronOptions, Schedule};
 //! assert_eq!(Schedule::rate(Duration::minutes(1)).unwrap().expression_string(), "rate(1 minute)");
 //! assert_eq!(Schedule::rate(Duration::hours(2)).unwrap().expression_string(), "rate(2 hours)");
@@ -11,9 +11,9 @@
 //! assert!(Schedule::expression("rate(1 min)").is_err());
 //! ```
 
-use crate::duration::Duration;
+use crate::cfn::duration::Duration;
+use crate::ecs::rules;
 use crate::error::Error;
-use crate::rules;
 
 /// A schedule expression, valid by construction (rule G5).
 #[derive(Debug, Clone, PartialEq, Eq)]

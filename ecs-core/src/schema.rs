@@ -211,80 +211,80 @@ pub struct EnumDef {
 
 /// `task_definition::NetworkMode`.
 pub static NETWORK_MODE: EnumDef = EnumDef {
-    path: &["task_definition", "NetworkMode"],
-    variants: crate::task_definition::NetworkMode::VARIANT_NAMES,
+    path: &["ecs", "task_definition", "NetworkMode"],
+    variants: crate::ecs::task_definition::NetworkMode::VARIANT_NAMES,
 };
 
 /// `task_definition::Compatibility`.
 pub static COMPATIBILITY: EnumDef = EnumDef {
-    path: &["task_definition", "Compatibility"],
-    variants: crate::task_definition::Compatibility::VARIANT_NAMES,
+    path: &["ecs", "task_definition", "Compatibility"],
+    variants: crate::ecs::task_definition::Compatibility::VARIANT_NAMES,
 };
 
 /// `task_definition::IpcMode`.
 pub static IPC_MODE: EnumDef = EnumDef {
-    path: &["task_definition", "IpcMode"],
-    variants: crate::task_definition::IpcMode::VARIANT_NAMES,
+    path: &["ecs", "task_definition", "IpcMode"],
+    variants: crate::ecs::task_definition::IpcMode::VARIANT_NAMES,
 };
 
 /// `task_definition::PidMode`.
 pub static PID_MODE: EnumDef = EnumDef {
-    path: &["task_definition", "PidMode"],
-    variants: crate::task_definition::PidMode::VARIANT_NAMES,
+    path: &["ecs", "task_definition", "PidMode"],
+    variants: crate::ecs::task_definition::PidMode::VARIANT_NAMES,
 };
 
 /// `container::Protocol`.
 pub static PROTOCOL: EnumDef = EnumDef {
-    path: &["container", "Protocol"],
-    variants: crate::container::Protocol::VARIANT_NAMES,
+    path: &["ecs", "container", "Protocol"],
+    variants: crate::ecs::container::Protocol::VARIANT_NAMES,
 };
 
 /// `amis::MachineImageType`.
 pub static MACHINE_IMAGE_TYPE: EnumDef = EnumDef {
-    path: &["amis", "MachineImageType"],
-    variants: crate::amis::MachineImageType::VARIANT_NAMES,
+    path: &["ecs", "amis", "MachineImageType"],
+    variants: crate::ecs::amis::MachineImageType::VARIANT_NAMES,
 };
 
 /// `capacity::SubnetType`.
 pub static CAPACITY_SUBNET_TYPE: EnumDef = EnumDef {
-    path: &["capacity", "SubnetType"],
-    variants: crate::capacity::SubnetType::VARIANT_NAMES,
+    path: &["ecs", "capacity", "SubnetType"],
+    variants: crate::ecs::capacity::SubnetType::VARIANT_NAMES,
 };
 
-/// `load_balancing::Protocol`.
+/// `elbv2::Protocol`.
 pub static LB_PROTOCOL: EnumDef = EnumDef {
-    path: &["load_balancing", "Protocol"],
-    variants: crate::load_balancing::Protocol::VARIANT_NAMES,
+    path: &["elbv2", "Protocol"],
+    variants: crate::elbv2::Protocol::VARIANT_NAMES,
 };
 
-/// `load_balancing::LoadBalancingProtocol`.
+/// `elbv2::LoadBalancingProtocol`.
 pub static CLASSIC_PROTOCOL: EnumDef = EnumDef {
-    path: &["load_balancing", "LoadBalancingProtocol"],
-    variants: crate::load_balancing::LoadBalancingProtocol::VARIANT_NAMES,
+    path: &["elbv2", "LoadBalancingProtocol"],
+    variants: crate::elbv2::LoadBalancingProtocol::VARIANT_NAMES,
 };
 
-/// `cloud_map::DnsRecordType`.
+/// `servicediscovery::DnsRecordType`.
 pub static DNS_RECORD_TYPE: EnumDef = EnumDef {
-    path: &["cloud_map", "DnsRecordType"],
-    variants: crate::cloud_map::DnsRecordType::VARIANT_NAMES,
+    path: &["servicediscovery", "DnsRecordType"],
+    variants: crate::servicediscovery::DnsRecordType::VARIANT_NAMES,
 };
 
 /// `service::DeploymentControllerType`.
 pub static DEPLOYMENT_CONTROLLER: EnumDef = EnumDef {
-    path: &["service", "DeploymentControllerType"],
-    variants: crate::service::DeploymentControllerType::VARIANT_NAMES,
+    path: &["ecs", "service", "DeploymentControllerType"],
+    variants: crate::ecs::service::DeploymentControllerType::VARIANT_NAMES,
 };
 
 /// `service::PropagatedTagSource`.
 pub static PROPAGATED_TAG_SOURCE: EnumDef = EnumDef {
-    path: &["service", "PropagatedTagSource"],
-    variants: crate::service::PropagatedTagSource::VARIANT_NAMES,
+    path: &["ecs", "service", "PropagatedTagSource"],
+    variants: crate::ecs::service::PropagatedTagSource::VARIANT_NAMES,
 };
 
 /// `service::SubnetType`.
 pub static SUBNET_TYPE: EnumDef = EnumDef {
-    path: &["service", "SubnetType"],
-    variants: crate::service::SubnetType::VARIANT_NAMES,
+    path: &["ecs", "service", "SubnetType"],
+    variants: crate::ecs::service::SubnetType::VARIANT_NAMES,
 };
 
 // ---- issue 6 ----
@@ -297,14 +297,14 @@ pub static RETENTION_DAYS: EnumDef = EnumDef {
 
 /// `exec::ExecuteCommandLogging`.
 pub static EXEC_LOGGING: EnumDef = EnumDef {
-    path: &["exec", "ExecuteCommandLogging"],
-    variants: crate::exec::ExecuteCommandLogging::VARIANT_NAMES,
+    path: &["ecs", "exec", "ExecuteCommandLogging"],
+    variants: crate::ecs::exec::ExecuteCommandLogging::VARIANT_NAMES,
 };
 
 /// `container_options::ContainerDependencyCondition`.
 pub static CONTAINER_DEPENDENCY_CONDITION: EnumDef = EnumDef {
-    path: &["container_options", "ContainerDependencyCondition"],
-    variants: crate::container_options::ContainerDependencyCondition::VARIANT_NAMES,
+    path: &["ecs", "container_options", "ContainerDependencyCondition"],
+    variants: crate::ecs::container_options::ContainerDependencyCondition::VARIANT_NAMES,
 };
 
 /// The shape of a property's value.
@@ -580,10 +580,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::Cluster,
         cdk: "ecs.Cluster",
-        build: Build::Construct("cluster::Cluster::new", "cluster::ClusterProps"),
+        build: Build::Construct("ecs::cluster::Cluster::new", "ecs::cluster::ClusterProps"),
         keyword: "cluster",
         noun: "cluster",
-        props: crate::cluster::ClusterProps::PROPS,
+        props: crate::ecs::cluster::ClusterProps::PROPS,
         children: &[
             KindId::Capacity,
             KindId::AddAutoScalingGroup,
@@ -595,10 +595,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::Capacity,
         cdk: "ecs.Cluster#addCapacity",
-        build: Build::Add("add_capacity", "capacity::AddCapacityOptions"),
+        build: Build::Add("add_capacity", "ecs::capacity::AddCapacityOptions"),
         keyword: "add_capacity",
         noun: "capacity",
-        props: crate::capacity::AddCapacityOptions::PROPS,
+        props: crate::ecs::capacity::AddCapacityOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -607,12 +607,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::Ec2TaskDefinition,
         cdk: "ecs.Ec2TaskDefinition",
         build: Build::Construct(
-            "task_definition::Ec2TaskDefinition::new",
-            "task_definition::Ec2TaskDefinitionProps",
+            "ecs::task_definition::Ec2TaskDefinition::new",
+            "ecs::task_definition::Ec2TaskDefinitionProps",
         ),
         keyword: "ec2_task_definition",
         noun: "ec2 task definition",
-        props: crate::task_definition::Ec2TaskDefinitionProps::PROPS,
+        props: crate::ecs::task_definition::Ec2TaskDefinitionProps::PROPS,
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
         id_ref: None,
@@ -621,12 +621,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::FargateTaskDefinition,
         cdk: "ecs.FargateTaskDefinition",
         build: Build::Construct(
-            "task_definition::FargateTaskDefinition::new",
-            "task_definition::FargateTaskDefinitionProps",
+            "ecs::task_definition::FargateTaskDefinition::new",
+            "ecs::task_definition::FargateTaskDefinitionProps",
         ),
         keyword: "fargate_task_definition",
         noun: "fargate task definition",
-        props: crate::task_definition::FargateTaskDefinitionProps::PROPS,
+        props: crate::ecs::task_definition::FargateTaskDefinitionProps::PROPS,
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
         id_ref: None,
@@ -634,10 +634,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::Container,
         cdk: "ecs.ContainerDefinition",
-        build: Build::Add("add_container", "container::ContainerDefinitionOptions"),
+        build: Build::Add("add_container", "ecs::container::ContainerDefinitionOptions"),
         keyword: "container",
         noun: "container",
-        props: crate::container::ContainerDefinitionOptions::PROPS,
+        props: crate::ecs::container::ContainerDefinitionOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -645,10 +645,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::Ec2Service,
         cdk: "ecs.Ec2Service",
-        build: Build::Construct("service::Ec2Service::new", "service::Ec2ServiceProps"),
+        build: Build::Construct("ecs::service::Ec2Service::new", "ecs::service::Ec2ServiceProps"),
         keyword: "ec2_service",
         noun: "ec2 service",
-        props: crate::service::Ec2ServiceProps::PROPS,
+        props: crate::ecs::service::Ec2ServiceProps::PROPS,
         children: &[],
         class: Some(RefClass::Service),
         id_ref: None,
@@ -657,12 +657,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::FargateService,
         cdk: "ecs.FargateService",
         build: Build::Construct(
-            "service::FargateService::new",
-            "service::FargateServiceProps",
+            "ecs::service::FargateService::new",
+            "ecs::service::FargateServiceProps",
         ),
         keyword: "fargate_service",
         noun: "fargate service",
-        props: crate::service::FargateServiceProps::PROPS,
+        props: crate::ecs::service::FargateServiceProps::PROPS,
         children: &[],
         class: Some(RefClass::Service),
         id_ref: None,
@@ -670,10 +670,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::PortMapping,
         cdk: "ecs.PortMapping",
-        build: Build::Object("container::PortMapping"),
+        build: Build::Object("ecs::container::PortMapping"),
         keyword: "port mapping",
         noun: "port mapping",
-        props: crate::container::PortMapping::PROPS,
+        props: crate::ecs::container::PortMapping::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -683,12 +683,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::AutoScalingGroup,
         cdk: "autoscaling.AutoScalingGroup",
         build: Build::Construct(
-            "capacity::AutoScalingGroup::new",
-            "capacity::AutoScalingGroupProps",
+            "ecs::capacity::AutoScalingGroup::new",
+            "ecs::capacity::AutoScalingGroupProps",
         ),
         keyword: "auto_scaling_group",
         noun: "auto scaling group",
-        props: crate::capacity::AutoScalingGroupProps::PROPS,
+        props: crate::ecs::capacity::AutoScalingGroupProps::PROPS,
         children: &[],
         class: Some(RefClass::AutoScalingGroup),
         id_ref: None,
@@ -697,12 +697,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::AsgCapacityProvider,
         cdk: "ecs.AsgCapacityProvider",
         build: Build::Construct(
-            "capacity_provider::AsgCapacityProvider::new",
-            "capacity_provider::AsgCapacityProviderProps",
+            "ecs::capacity_provider::AsgCapacityProvider::new",
+            "ecs::capacity_provider::AsgCapacityProviderProps",
         ),
         keyword: "asg_capacity_provider",
         noun: "asg capacity provider",
-        props: crate::capacity_provider::AsgCapacityProviderProps::PROPS,
+        props: crate::ecs::capacity_provider::AsgCapacityProviderProps::PROPS,
         children: &[],
         class: Some(RefClass::AsgCapacityProvider),
         id_ref: None,
@@ -723,11 +723,11 @@ pub static KINDS: &[Kind] = &[
         cdk: "ecs.Cluster#addAutoScalingGroup",
         build: Build::AddRef(
             "add_auto_scaling_group",
-            "capacity::AddAutoScalingGroupCapacityOptions",
+            "ecs::capacity::AddAutoScalingGroupCapacityOptions",
         ),
         keyword: "add_auto_scaling_group",
         noun: "added auto scaling group",
-        props: crate::capacity::AddAutoScalingGroupCapacityOptions::PROPS,
+        props: crate::ecs::capacity::AddAutoScalingGroupCapacityOptions::PROPS,
         children: &[],
         class: None,
         id_ref: Some(RefClass::AutoScalingGroup),
@@ -737,11 +737,11 @@ pub static KINDS: &[Kind] = &[
         cdk: "ecs.Cluster#addAsgCapacityProvider",
         build: Build::AddRef(
             "add_asg_capacity_provider",
-            "capacity::AddAutoScalingGroupCapacityOptions",
+            "ecs::capacity::AddAutoScalingGroupCapacityOptions",
         ),
         keyword: "add_asg_capacity_provider",
         noun: "added asg capacity provider",
-        props: crate::capacity::AddAutoScalingGroupCapacityOptions::PROPS,
+        props: crate::ecs::capacity::AddAutoScalingGroupCapacityOptions::PROPS,
         children: &[],
         class: None,
         id_ref: Some(RefClass::AsgCapacityProvider),
@@ -782,12 +782,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::ApplicationLoadBalancer,
         cdk: "elbv2.ApplicationLoadBalancer",
         build: Build::Construct(
-            "load_balancing::ApplicationLoadBalancer::new",
-            "load_balancing::LoadBalancerProps",
+            "elbv2::ApplicationLoadBalancer::new",
+            "elbv2::LoadBalancerProps",
         ),
         keyword: "application_load_balancer",
         noun: "application load balancer",
-        props: crate::load_balancing::LoadBalancerProps::PROPS,
+        props: crate::elbv2::LoadBalancerProps::PROPS,
         children: &[KindId::Listener],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -796,12 +796,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::NetworkLoadBalancer,
         cdk: "elbv2.NetworkLoadBalancer",
         build: Build::Construct(
-            "load_balancing::NetworkLoadBalancer::new",
-            "load_balancing::LoadBalancerProps",
+            "elbv2::NetworkLoadBalancer::new",
+            "elbv2::LoadBalancerProps",
         ),
         keyword: "network_load_balancer",
         noun: "network load balancer",
-        props: crate::load_balancing::LoadBalancerProps::PROPS,
+        props: crate::elbv2::LoadBalancerProps::PROPS,
         children: &[KindId::Listener],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -810,12 +810,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::ClassicLoadBalancer,
         cdk: "elb.LoadBalancer",
         build: Build::Construct(
-            "load_balancing::ClassicLoadBalancer::new",
-            "load_balancing::ClassicLoadBalancerProps",
+            "elbv2::ClassicLoadBalancer::new",
+            "elbv2::ClassicLoadBalancerProps",
         ),
         keyword: "classic_load_balancer",
         noun: "classic load balancer",
-        props: crate::load_balancing::ClassicLoadBalancerProps::PROPS,
+        props: crate::elbv2::ClassicLoadBalancerProps::PROPS,
         children: &[],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -823,10 +823,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::Listener,
         cdk: "elbv2.ApplicationLoadBalancer#addListener",
-        build: Build::Add("add_listener", "load_balancing::ListenerProps"),
+        build: Build::Add("add_listener", "elbv2::ListenerProps"),
         keyword: "listener",
         noun: "listener",
-        props: crate::load_balancing::ListenerProps::PROPS,
+        props: crate::elbv2::ListenerProps::PROPS,
         children: &[KindId::AddTargets, KindId::RegisterTargets],
         class: None,
         id_ref: None,
@@ -837,7 +837,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "add_targets",
         noun: "targets",
-        props: crate::load_balancing::AddTargetsProps::PROPS,
+        props: crate::elbv2::AddTargetsProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -876,12 +876,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::PrivateDnsNamespace,
         cdk: "servicediscovery.PrivateDnsNamespace",
         build: Build::Construct(
-            "cloud_map::PrivateDnsNamespace::new",
-            "cloud_map::PrivateDnsNamespaceProps",
+            "servicediscovery::PrivateDnsNamespace::new",
+            "servicediscovery::PrivateDnsNamespaceProps",
         ),
         keyword: "private_dns_namespace",
         noun: "private dns namespace",
-        props: crate::cloud_map::PrivateDnsNamespaceProps::PROPS,
+        props: crate::servicediscovery::PrivateDnsNamespaceProps::PROPS,
         children: &[],
         class: Some(RefClass::Namespace),
         id_ref: None,
@@ -890,12 +890,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::CloudMapService,
         cdk: "servicediscovery.Service",
         build: Build::Construct(
-            "cloud_map::CloudMapService::new",
-            "cloud_map::CloudMapServiceProps",
+            "servicediscovery::CloudMapService::new",
+            "servicediscovery::CloudMapServiceProps",
         ),
         keyword: "cloud_map_service",
         noun: "cloud map service",
-        props: crate::cloud_map::CloudMapServiceProps::PROPS,
+        props: crate::servicediscovery::CloudMapServiceProps::PROPS,
         children: &[],
         class: Some(RefClass::CloudMapService),
         id_ref: None,
@@ -918,10 +918,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::CircuitBreaker,
         cdk: "ecs.DeploymentCircuitBreaker",
-        build: Build::Object("service::DeploymentCircuitBreaker"),
+        build: Build::Object("ecs::service::DeploymentCircuitBreaker"),
         keyword: "circuit_breaker",
         noun: "circuit breaker",
-        props: crate::service::DeploymentCircuitBreaker::PROPS,
+        props: crate::ecs::service::DeploymentCircuitBreaker::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -929,10 +929,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::CloudMapOptions,
         cdk: "ecs.CloudMapOptions",
-        build: Build::Object("cloud_map::CloudMapOptions"),
+        build: Build::Object("servicediscovery::CloudMapOptions"),
         keyword: "cloud_map_options",
         noun: "cloud map options",
-        props: crate::cloud_map::CloudMapOptions::PROPS,
+        props: crate::servicediscovery::CloudMapOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -940,10 +940,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::NamespaceOptions,
         cdk: "ecs.CloudMapNamespaceOptions",
-        build: Build::Object("cloud_map::CloudMapNamespaceOptions"),
+        build: Build::Object("servicediscovery::CloudMapNamespaceOptions"),
         keyword: "default_cloud_map_namespace",
         noun: "namespace options",
-        props: crate::cloud_map::CloudMapNamespaceOptions::PROPS,
+        props: crate::servicediscovery::CloudMapNamespaceOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -951,10 +951,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::AssociateCloudMap,
         cdk: "ecs.AssociateCloudMapServiceOptions",
-        build: Build::Object("cloud_map::AssociateCloudMapServiceOptions"),
+        build: Build::Object("servicediscovery::AssociateCloudMapServiceOptions"),
         keyword: "associate_cloud_map_service",
         noun: "cloud map association",
-        props: crate::cloud_map::AssociateCloudMapServiceOptions::PROPS,
+        props: crate::servicediscovery::AssociateCloudMapServiceOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -965,7 +965,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "target",
         noun: "load balancer target",
-        props: crate::load_balancing::LoadBalancerTargetOptions::PROPS,
+        props: crate::elbv2::LoadBalancerTargetOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -973,10 +973,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::ClassicListener,
         cdk: "elb.LoadBalancerListener",
-        build: Build::Object("load_balancing::LoadBalancerListener"),
+        build: Build::Object("elbv2::LoadBalancerListener"),
         keyword: "listener",
         noun: "classic listener",
-        props: crate::load_balancing::LoadBalancerListener::PROPS,
+        props: crate::elbv2::LoadBalancerListener::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -984,10 +984,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::HealthCheck,
         cdk: "elbv2.HealthCheck",
-        build: Build::Object("load_balancing::HealthCheck"),
+        build: Build::Object("elbv2::HealthCheck"),
         keyword: "health_check",
         noun: "health check",
-        props: crate::load_balancing::HealthCheck::PROPS,
+        props: crate::elbv2::HealthCheck::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -995,10 +995,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::CustomHealthCheck,
         cdk: "servicediscovery.HealthCheckCustomConfig",
-        build: Build::Object("cloud_map::HealthCheckCustomConfig"),
+        build: Build::Object("servicediscovery::HealthCheckCustomConfig"),
         keyword: "custom_health_check",
         noun: "custom health check",
-        props: crate::cloud_map::HealthCheckCustomConfig::PROPS,
+        props: crate::servicediscovery::HealthCheckCustomConfig::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1008,12 +1008,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::TaskDefinition,
         cdk: "ecs.TaskDefinition",
         build: Build::Construct(
-            "task_definition::TaskDefinition::new",
-            "task_definition::TaskDefinitionProps",
+            "ecs::task_definition::TaskDefinition::new",
+            "ecs::task_definition::TaskDefinitionProps",
         ),
         keyword: "task_definition",
         noun: "task definition",
-        props: crate::task_definition::TaskDefinitionProps::PROPS,
+        props: crate::ecs::task_definition::TaskDefinitionProps::PROPS,
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
         id_ref: None,
@@ -1022,12 +1022,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::ExternalTaskDefinition,
         cdk: "ecs.ExternalTaskDefinition",
         build: Build::Construct(
-            "task_definition::ExternalTaskDefinition::new",
-            "task_definition::ExternalTaskDefinitionProps",
+            "ecs::task_definition::ExternalTaskDefinition::new",
+            "ecs::task_definition::ExternalTaskDefinitionProps",
         ),
         keyword: "external_task_definition",
         noun: "external task definition",
-        props: crate::task_definition::ExternalTaskDefinitionProps::PROPS,
+        props: crate::ecs::task_definition::ExternalTaskDefinitionProps::PROPS,
         children: &[KindId::Container],
         class: Some(RefClass::TaskDefinition),
         id_ref: None,
@@ -1036,12 +1036,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::ExternalService,
         cdk: "ecs.ExternalService",
         build: Build::Construct(
-            "service::ExternalService::new",
-            "service::ExternalServiceProps",
+            "ecs::service::ExternalService::new",
+            "ecs::service::ExternalServiceProps",
         ),
         keyword: "external_service",
         noun: "external service",
-        props: crate::service::ExternalServiceProps::PROPS,
+        props: crate::ecs::service::ExternalServiceProps::PROPS,
         children: &[],
         class: Some(RefClass::Service),
         id_ref: None,
@@ -1050,12 +1050,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::Secret,
         cdk: "secretsmanager.Secret",
         build: Build::Construct(
-            "secrets_manager::Secret::new",
-            "secrets_manager::SecretProps",
+            "secretsmanager::Secret::new",
+            "secretsmanager::SecretProps",
         ),
         keyword: "secret",
         noun: "secret",
-        props: crate::secrets_manager::SecretProps::PROPS,
+        props: crate::secretsmanager::SecretProps::PROPS,
         children: &[],
         class: Some(RefClass::Supporting),
         id_ref: None,
@@ -1111,12 +1111,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::DockerImageAsset,
         cdk: "ecr_assets.DockerImageAsset",
         build: Build::Construct(
-            "assets::DockerImageAsset::new",
-            "assets::DockerImageAssetProps",
+            "ecr_assets::DockerImageAsset::new",
+            "ecr_assets::DockerImageAssetProps",
         ),
         keyword: "docker_image_asset",
         noun: "docker image asset",
-        props: crate::assets::DockerImageAssetProps::PROPS,
+        props: crate::ecr_assets::DockerImageAssetProps::PROPS,
         children: &[],
         class: Some(RefClass::Supporting),
         id_ref: None,
@@ -1173,7 +1173,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "auto_scale_task_count",
         noun: "task auto scaling",
-        props: crate::scaling::EnableScalingProps::PROPS,
+        props: crate::applicationautoscaling::EnableScalingProps::PROPS,
         children: &[
             KindId::ScaleOnCpu,
             KindId::ScaleOnMemory,
@@ -1188,11 +1188,11 @@ pub static KINDS: &[Kind] = &[
         cdk: "ecs.ScalableTaskCount#scaleOnCpuUtilization",
         build: Build::Add(
             "scale_on_cpu_utilization",
-            "scaling::CpuUtilizationScalingProps",
+            "applicationautoscaling::CpuUtilizationScalingProps",
         ),
         keyword: "scale_on_cpu_utilization",
         noun: "cpu scaling policy",
-        props: crate::scaling::CpuUtilizationScalingProps::PROPS,
+        props: crate::applicationautoscaling::CpuUtilizationScalingProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1202,11 +1202,11 @@ pub static KINDS: &[Kind] = &[
         cdk: "ecs.ScalableTaskCount#scaleOnMemoryUtilization",
         build: Build::Add(
             "scale_on_memory_utilization",
-            "scaling::MemoryUtilizationScalingProps",
+            "applicationautoscaling::MemoryUtilizationScalingProps",
         ),
         keyword: "scale_on_memory_utilization",
         noun: "memory scaling policy",
-        props: crate::scaling::MemoryUtilizationScalingProps::PROPS,
+        props: crate::applicationautoscaling::MemoryUtilizationScalingProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1216,11 +1216,11 @@ pub static KINDS: &[Kind] = &[
         cdk: "ecs.ScalableTaskCount#scaleOnRequestCount",
         build: Build::Add(
             "scale_on_request_count",
-            "scaling::RequestCountScalingProps",
+            "applicationautoscaling::RequestCountScalingProps",
         ),
         keyword: "scale_on_request_count",
         noun: "request count scaling policy",
-        props: crate::scaling::RequestCountScalingProps::PROPS,
+        props: crate::applicationautoscaling::RequestCountScalingProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1228,10 +1228,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::ScaleOnSchedule,
         cdk: "ecs.ScalableTaskCount#scaleOnSchedule",
-        build: Build::Add("scale_on_schedule", "scaling::ScalingSchedule"),
+        build: Build::Add("scale_on_schedule", "applicationautoscaling::ScalingSchedule"),
         keyword: "scale_on_schedule",
         noun: "scheduled scaling",
-        props: crate::scaling::ScalingSchedule::PROPS,
+        props: crate::applicationautoscaling::ScalingSchedule::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1272,10 +1272,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::ExecConfig,
         cdk: "ecs.ExecuteCommandConfiguration",
-        build: Build::Object("exec::ExecuteCommandConfiguration"),
+        build: Build::Object("ecs::exec::ExecuteCommandConfiguration"),
         keyword: "execute_command_configuration",
         noun: "exec configuration",
-        props: crate::exec::ExecuteCommandConfiguration::PROPS,
+        props: crate::ecs::exec::ExecuteCommandConfiguration::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1283,10 +1283,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::ExecLogConfig,
         cdk: "ecs.ExecuteCommandLogConfiguration",
-        build: Build::Object("exec::ExecuteCommandLogConfiguration"),
+        build: Build::Object("ecs::exec::ExecuteCommandLogConfiguration"),
         keyword: "log_configuration",
         noun: "exec log configuration",
-        props: crate::exec::ExecuteCommandLogConfiguration::PROPS,
+        props: crate::ecs::exec::ExecuteCommandLogConfiguration::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1295,10 +1295,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::Link,
         cdk: "ecs.ContainerDefinition#addLink",
-        build: Build::Object("container::Link"),
+        build: Build::Object("ecs::container::Link"),
         keyword: "link",
         noun: "link",
-        props: crate::container::Link::PROPS,
+        props: crate::ecs::container::Link::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1306,10 +1306,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::ContainerDependency,
         cdk: "ecs.ContainerDependency",
-        build: Build::Object("container_options::ContainerDependency"),
+        build: Build::Object("ecs::container_options::ContainerDependency"),
         keyword: "container dependency",
         noun: "container dependency",
-        props: crate::container_options::ContainerDependency::PROPS,
+        props: crate::ecs::container_options::ContainerDependency::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1317,10 +1317,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::VolumeFrom,
         cdk: "ecs.VolumeFrom",
-        build: Build::Object("volume::VolumeFrom"),
+        build: Build::Object("ecs::volume::VolumeFrom"),
         keyword: "volume from",
         noun: "volume from",
-        props: crate::volume::VolumeFrom::PROPS,
+        props: crate::ecs::volume::VolumeFrom::PROPS,
         children: &[],
         class: None,
         id_ref: None,

@@ -10,8 +10,8 @@
 //! assert!(matches!(p.parameter_arn(), ecs_core::cfn::Value::Join(..)));
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::iam::{Role, Statement};

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Map, Value as Json};
 use sha2::{Digest, Sha256};
 
-use crate::app::App;
+use crate::construct::app::App;
 use crate::construct::{NodeId, Stack};
 use crate::error::Error;
 
@@ -203,9 +203,9 @@ impl App {
     /// `validate()` phase), all of them.
     pub fn validate(&self) -> Result<(), Error> {
         let mut messages = Vec::new();
-        crate::task_definition::validate(self, &mut messages);
-        crate::service::validate(self, &mut messages);
-        crate::capacity_provider::validate(self, &mut messages);
+        crate::ecs::task_definition::validate(self, &mut messages);
+        crate::ecs::service::validate(self, &mut messages);
+        crate::ecs::capacity_provider::validate(self, &mut messages);
         Error::collect(messages).map_or(Ok(()), Err)
     }
 
@@ -367,7 +367,7 @@ impl App {
 
 /// Stages the stack's Docker image assets and returns their `dockerImages` manifest entries.
 fn write_docker_images(out: &mut writer::OutDir, stack: &Stack) -> Result<Json, Error> {
-    use crate::assets::DockerSource;
+    use crate::ecr_assets::DockerSource;
     let mut images = Map::new();
     for image in &stack.docker_images {
         match &image.source {
@@ -375,7 +375,7 @@ fn write_docker_images(out: &mut writer::OutDir, stack: &Stack) -> Result<Json, 
             DockerSource::Tarball { bytes, .. } => out.write(&image.staged_path(), bytes)?,
         }
         let destination = json!({
-            "repositoryName": crate::assets::CONTAINER_ASSETS_REPO,
+            "repositoryName": crate::ecr_assets::CONTAINER_ASSETS_REPO,
             "imageTag": image.hash,
             "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-image-publishing-role-${AWS::AccountId}-${AWS::Region}"
         });

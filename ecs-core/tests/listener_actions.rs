@@ -1,7 +1,7 @@
 //! Listener default actions (issue 7): `ListenerAction::fixed_response` on application
 //! listeners, and the errors around it.
 
-use ecs_core::load_balancing::*;
+use ecs_core::elbv2::*;
 use ecs_core::prelude::*;
 
 fn listener(props: ListenerProps, network: bool) -> (App, Result<Listener, Error>) {

@@ -1,9 +1,9 @@
 //! Run-time values breaking rules S4, L1, L2, F4, M1 and X1 are errors of the builders, with the
 //! messages `ecs_app!` gives while compiling.
 
-use ecs_core::cloud_map::{CloudMapNamespaceOptions, CloudMapOptions, DnsRecordType};
-use ecs_core::load_balancing::*;
+use ecs_core::elbv2::*;
 use ecs_core::prelude::*;
+use ecs_core::servicediscovery::{CloudMapNamespaceOptions, CloudMapOptions, DnsRecordType};
 
 fn fargate(app: &mut App, s: StackId, port: Option<u32>) -> (Vpc, Cluster, TaskDefinition) {
     let vpc = Vpc::new(app, s, "Vpc", VpcProps::default()).unwrap();
@@ -45,7 +45,7 @@ fn run_time_percents_out_of_order_are_rejected() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::rules::healthy_percent_range_message("Service", 100, 100)
+        ecs_core::ecs::rules::healthy_percent_range_message("Service", 100, 100)
     );
 }
 
@@ -110,7 +110,7 @@ fn a_fargate_service_behind_a_classic_load_balancer_is_rejected() {
     let err = lb.add_target(&mut app, svc).unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::rules::classic_lb_launch_type_message("Service", "LB")
+        ecs_core::ecs::rules::classic_lb_launch_type_message("Service", "LB")
     );
 }
 
@@ -131,7 +131,7 @@ fn cloud_map_needs_a_namespace_and_srv_in_bridge_mode() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::rules::cloud_map_namespace_message("Service", "Cluster")
+        ecs_core::ecs::rules::cloud_map_namespace_message("Service", "Cluster")
     );
 
     let mut app = App::new();
@@ -148,7 +148,7 @@ fn cloud_map_needs_a_namespace_and_srv_in_bridge_mode() {
         .add_capacity(
             &mut app,
             "Capacity",
-            ecs_core::capacity::AddCapacityOptions::default().instance_type("t3.large"),
+            ecs_core::ecs::capacity::AddCapacityOptions::default().instance_type("t3.large"),
         )
         .unwrap();
     let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
@@ -214,9 +214,9 @@ fn an_external_service_has_no_circuit_breaker_cloud_map_or_load_balancer() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::rules::external_supports_message(
+        ecs_core::ecs::rules::external_supports_message(
             "Breaker",
-            ecs_core::rules::ExternalFeature::CircuitBreaker
+            ecs_core::ecs::rules::ExternalFeature::CircuitBreaker
         )
     );
     let err = ExternalService::new(
@@ -228,9 +228,9 @@ fn an_external_service_has_no_circuit_breaker_cloud_map_or_load_balancer() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::rules::external_supports_message(
+        ecs_core::ecs::rules::external_supports_message(
             "CloudMap",
-            ecs_core::rules::ExternalFeature::CloudMap
+            ecs_core::ecs::rules::ExternalFeature::CloudMap
         )
     );
     let svc = ExternalService::new(&mut app, s, "Service", props()).unwrap();
@@ -239,9 +239,9 @@ fn an_external_service_has_no_circuit_breaker_cloud_map_or_load_balancer() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::rules::external_supports_message(
+        ecs_core::ecs::rules::external_supports_message(
             "Service",
-            ecs_core::rules::ExternalFeature::LoadBalancer
+            ecs_core::ecs::rules::ExternalFeature::LoadBalancer
         )
     );
 }
@@ -274,9 +274,9 @@ fn an_external_service_behind_a_classic_load_balancer_is_refused_by_x1() {
     let err = lb.add_target(&mut app, svc).unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::rules::external_supports_message(
+        ecs_core::ecs::rules::external_supports_message(
             "Service",
-            ecs_core::rules::ExternalFeature::LoadBalancer
+            ecs_core::ecs::rules::ExternalFeature::LoadBalancer
         )
     );
 }
@@ -291,7 +291,7 @@ fn a_default_target_reaches_the_first_port_over_tcp() {
         .add_capacity(
             &mut app,
             "Capacity",
-            ecs_core::capacity::AddCapacityOptions::default().instance_type("t3.large"),
+            ecs_core::ecs::capacity::AddCapacityOptions::default().instance_type("t3.large"),
         )
         .unwrap();
     let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
@@ -304,7 +304,7 @@ fn a_default_target_reaches_the_first_port_over_tcp() {
             .port_mappings([
                 PortMapping::default()
                     .container_port(53)
-                    .protocol(ecs_core::container::Protocol::Udp),
+                    .protocol(ecs_core::ecs::container::Protocol::Udp),
                 PortMapping::from(80),
             ]),
     )
@@ -331,11 +331,11 @@ fn a_default_target_reaches_the_first_port_over_tcp() {
     let err = lb.add_target(&mut app, svc).unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::rules::target_port_message(
+        ecs_core::ecs::rules::target_port_message(
             "Service",
             "web",
             Some(53),
-            ecs_core::container::Protocol::Tcp
+            ecs_core::ecs::container::Protocol::Tcp
         )
     );
 }

@@ -1,11 +1,11 @@
 //! Rules found by comparing variation apps with the CDK: load balancer names, and a rule
 //! target's public IP outside public subnets.
 
+use ecs_core::ecs::service::SubnetType;
+use ecs_core::elbv2::*;
 use ecs_core::events::{EcsTask, Rule, RuleProps};
-use ecs_core::load_balancing::*;
 use ecs_core::prelude::*;
 use ecs_core::schedule::Schedule;
-use ecs_core::service::SubnetType;
 
 #[test]
 fn load_balancer_names_the_cdk_refuses_are_errors() {
@@ -24,7 +24,7 @@ fn load_balancer_names_the_cdk_refuses_are_errors() {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            ecs_core::rules::load_balancer_name_message("LB", name)
+            ecs_core::ecs::rules::load_balancer_name_message("LB", name)
         );
     }
     ApplicationLoadBalancer::new(

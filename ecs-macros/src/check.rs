@@ -1,22 +1,22 @@
 //! Stage 4: the rules of the specification (SPEC §4) on the resolved model, one function per rule,
-//! each calling its predicate and message in `ecs_core::rules`, so the macro and the builders can
+//! each calling its predicate and message in `ecs_core::ecs::rules`, so the macro and the builders can
 //! never disagree. Values the macro cannot read (named constants) become [`ConstChecks`] that the
 //! expansion hands to const evaluation; values known only at run time are left to the builders.
 
 use std::borrow::Cow;
 
-use ecs_core::cloud_map::DnsRecordType;
-use ecs_core::container::Protocol;
-use ecs_core::exec::ExecuteCommandLogging;
-use ecs_core::facts::{
+use ecs_core::ecs::container::Protocol;
+use ecs_core::ecs::exec::ExecuteCommandLogging;
+use ecs_core::ecs::facts::{
     CapacityFacts, ContainerFacts, ContainerPick, CountedGroup, ExecFacts, Fact, PortMappingFact,
     ProviderFacts, RegistrationFacts, ScalingPolicyFacts, ServedTask, ServiceCluster, ServiceFacts,
     ServiceTask, StrategyEntry, StrategyFacts, StrategyProvider, TargetFacts, TaskFacts,
     TaskScalingFacts, Violation, VolumeFact,
 };
-use ecs_core::rules::{self, RuleId};
-use ecs_core::service::LaunchType;
-use ecs_core::task_definition::{Compatibility, NetworkMode};
+use ecs_core::ecs::rules::{self, RuleId};
+use ecs_core::ecs::service::LaunchType;
+use ecs_core::ecs::task_definition::{Compatibility, NetworkMode};
+use ecs_core::servicediscovery::DnsRecordType;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, Lit};
@@ -1040,7 +1040,7 @@ mod tests {
 
 // ---- task definitions, containers, images, environment (issue 4) ----
 
-/// The rules of `ecs_core::facts` on a task definition and its containers, then the container
+/// The rules of `ecs_core::ecs::facts` on a task definition and its containers, then the container
 /// references.
 pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     let Some(facts) = task_facts(task) else {
@@ -1461,7 +1461,7 @@ fn log_driver_name(expr: &Expr) -> Option<&'static str> {
     if ty != "LogDriver" && ty != "LogDrivers" {
         return None;
     }
-    ecs_core::log_driver::LogDriver::constructor_driver(ctor)
+    ecs_core::ecs::log_driver::LogDriver::constructor_driver(ctor)
 }
 
 /// G1 on a cluster's `execute_command_configuration` as written. A property left out of a

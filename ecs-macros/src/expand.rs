@@ -459,7 +459,7 @@ fn expand_targets(
     let app = hidden("__ecs_app");
     let props_local = hidden("__ecs_props");
     let id = id_literal(&item.id);
-    let lb = quote!(#p::load_balancing);
+    let lb = quote!(#p::elbv2);
     if item.kind.id == KindId::AddTargets {
         let setters = setters(scope, item);
         return quote! {
@@ -604,7 +604,7 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
             quote!(#lit)
         }
         PropValue::Targets(targets) => {
-            let lb = quote!(#p::load_balancing);
+            let lb = quote!(#p::elbv2);
             let items = targets
                 .iter()
                 .map(|t| match t {
@@ -682,7 +682,7 @@ fn expand_task_scaling(scope: Scope, index: usize, item: &Item) -> TokenStream {
     };
     let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
     let own_setters = setters(scope, item);
-    let scaling = quote!(#p::scaling);
+    let scaling = quote!(#p::applicationautoscaling);
     let policies = item.children.iter().map(|policy| {
         let id = id_literal(&policy.id);
         let setters = setters(scope, policy);
@@ -721,11 +721,11 @@ fn const_task_scaling(bounds: &check::ConstTaskScaling) -> TokenStream {
     let (max, (first, last)) = operand(&bounds.max);
     let path = quote_spanned!(first=> __ecs_p::panic);
     let args = quote_spanned! {last=>
-        !("{}", __ecs_p::rules::scaling_capacity_const_message())
+        !("{}", __ecs_p::ecs::rules::scaling_capacity_const_message())
     };
     quote! {
         const _: () = {
-            if !#p::rules::scaling_capacity(#min, #max) {
+            if !#p::ecs::rules::scaling_capacity(#min, #max) {
                 #path #args
             }
         };
@@ -760,7 +760,7 @@ fn expand_special(scope: Scope, index: usize, item: &Item) -> TokenStream {
             let id = id_literal(&item.id);
             let secret_name = with_constructs(scope, secret_name);
             quote! {
-                let #name = #p::secrets_manager::Secret::from_secret_name_v2(
+                let #name = #p::secretsmanager::Secret::from_secret_name_v2(
                     &mut #app, #stack_handle, #id, #secret_name,
                 )?;
             }
@@ -810,7 +810,7 @@ fn setters(scope: Scope, item: &Item) -> TokenStream {
                 // Secrets map names to `Secret`s; the other maps hold text.
                 PropValue::Environment(EnvironmentValue::Map(pairs)) if name == "secrets" => {
                     let p = private();
-                    environment(scope, pairs, quote!(#p::secret::Secret))
+                    environment(scope, pairs, quote!(#p::ecs::secret::Secret))
                 }
                 value => prop_value(scope, value)?,
             };
@@ -873,7 +873,7 @@ fn const_capacity_size(size: &ConstCapacitySize) -> TokenStream {
     let panic_at = |(first, last): (Span, Span), error: TokenStream| {
         let path = quote_spanned!(first=> __ecs_p::panic);
         let args = quote_spanned! {last=>
-            !("{}", __ecs_p::rules::capacity_sizes_const_message(#error))
+            !("{}", __ecs_p::ecs::rules::capacity_sizes_const_message(#error))
         };
         quote!(#path #args)
     };
@@ -882,9 +882,9 @@ fn const_capacity_size(size: &ConstCapacitySize) -> TokenStream {
     let desired_panic = panic_at(desired_blame, quote!(#error));
     quote! {
         const _: () = {
-            match #p::rules::capacity_sizes(#min, #max, #desired) {
+            match #p::ecs::rules::capacity_sizes(#min, #max, #desired) {
                 #p::Ok(()) => {}
-                #p::Err(#error @ #p::rules::CapacitySizeError::MinAboveMax { .. }) => #min_panic,
+                #p::Err(#error @ #p::ecs::rules::CapacitySizeError::MinAboveMax { .. }) => #min_panic,
                 #p::Err(#error) => #desired_panic,
             }
         };
@@ -894,7 +894,7 @@ fn const_capacity_size(size: &ConstCapacitySize) -> TokenStream {
 /// A strategies property as a `Vec<CapacityProviderStrategy>` expression.
 fn strategies_value(scope: Scope, value: &PropValue) -> TokenStream {
     let p = private();
-    let ty = quote!(#p::capacity_provider::CapacityProviderStrategy);
+    let ty = quote!(#p::ecs::capacity_provider::CapacityProviderStrategy);
     match value {
         PropValue::Strategies(StrategiesValue::List(items)) => {
             let local = hidden("__ecs_strategies");
@@ -916,7 +916,7 @@ fn strategies_value(scope: Scope, value: &PropValue) -> TokenStream {
 /// `[80, { container_port: 8080, host_port: 0 }]` as an array of `PortMapping`s.
 fn port_mappings(scope: Scope, list: &[PortMappingValue]) -> TokenStream {
     let p = private();
-    let ty = quote!(#p::container::PortMapping);
+    let ty = quote!(#p::ecs::container::PortMapping);
     let local = hidden("__ecs_port_mappings");
     let len = Literal::usize_unsuffixed(list.len());
     let elems = list.iter().map(|value| match value {
@@ -965,8 +965,8 @@ fn const_fargate_size(size: &ConstFargateSize) -> TokenStream {
     let (cpu_value, cpu_spans) = const_operand(&size.cpu, "cpu_units");
     let (memory_value, memory_spans) = const_operand(&size.memory, "memory_mib");
     let property = match size.memory_property {
-        ecs_core::rules::MemoryProperty::MemoryLimitMib => "MemoryLimitMib",
-        ecs_core::rules::MemoryProperty::MemoryMib => "MemoryMib",
+        ecs_core::ecs::rules::MemoryProperty::MemoryLimitMib => "MemoryLimitMib",
+        ecs_core::ecs::rules::MemoryProperty::MemoryMib => "MemoryMib",
     };
     let cpu_panic = const_panic(&cpu, quote!(Cpu), property, cpu_spans);
     let memory_panic = const_panic(&cpu, quote!(Memory), property, memory_spans);
@@ -974,10 +974,10 @@ fn const_fargate_size(size: &ConstFargateSize) -> TokenStream {
         const _: () = {
             let #cpu: #p::u32 = #cpu_value;
             let #memory: #p::u32 = #memory_value;
-            match #p::rules::fargate_size(#cpu, #memory) {
+            match #p::ecs::rules::fargate_size(#cpu, #memory) {
                 #p::Ok(()) => {}
-                #p::Err(#p::rules::FargateSizeError::Cpu) => #cpu_panic,
-                #p::Err(#p::rules::FargateSizeError::Memory) => #memory_panic,
+                #p::Err(#p::ecs::rules::FargateSizeError::Cpu) => #cpu_panic,
+                #p::Err(#p::ecs::rules::FargateSizeError::Memory) => #memory_panic,
             }
         };
     }
@@ -996,10 +996,10 @@ fn const_panic(
     let property = Ident::new(property, last);
     let path = quote_spanned!(first=> __ecs_p::panic);
     let args = quote_spanned! {last=>
-        !("{}", __ecs_p::rules::fargate_size_const_message(
+        !("{}", __ecs_p::ecs::rules::fargate_size_const_message(
             #cpu,
-            __ecs_p::rules::FargateSizeError::#error,
-            __ecs_p::rules::MemoryProperty::#property,
+            __ecs_p::ecs::rules::FargateSizeError::#error,
+            __ecs_p::ecs::rules::MemoryProperty::#property,
         ))
     };
     quote!(#path #args)
@@ -1067,7 +1067,9 @@ mod tests {
         });
         assert!(out.contains("let __ecs_0_my_cluster"), "{out}");
         assert!(
-            out.contains(". network_mode (__ecs_p :: task_definition :: NetworkMode :: Bridge)"),
+            out.contains(
+                ". network_mode (__ecs_p :: ecs :: task_definition :: NetworkMode :: Bridge)"
+            ),
             "{out}"
         );
     }
@@ -1100,10 +1102,10 @@ mod tests {
         assert!(!out.contains("compile_error"), "{out}");
         let redis = out.find("let __ecs_0_1_redis =").expect("redis is added");
         let links = out
-            .find("__ecs_0_0_web . add_links (& mut __ecs_app , [__ecs_p :: Into :: < __ecs_p :: container :: Link > :: into (__ecs_0_1_redis) , __ecs_p :: Into :: < __ecs_p :: container :: Link > :: into (\"db\")]) ?")
+            .find("__ecs_0_0_web . add_links (& mut __ecs_app , [__ecs_p :: Into :: < __ecs_p :: ecs :: container :: Link > :: into (__ecs_0_1_redis) , __ecs_p :: Into :: < __ecs_p :: ecs :: container :: Link > :: into (\"db\")]) ?")
             .unwrap_or_else(|| panic!("{out}"));
         assert!(redis < links, "{out}");
-        assert!(out.contains(". container (__ecs_0_1_redis) . condition (__ecs_p :: container_options :: ContainerDependencyCondition :: Start)"), "{out}");
+        assert!(out.contains(". container (__ecs_0_1_redis) . condition (__ecs_p :: ecs :: container_options :: ContainerDependencyCondition :: Start)"), "{out}");
         assert!(!out.contains(". links ("), "{out}");
     }
 

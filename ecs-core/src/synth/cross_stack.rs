@@ -6,8 +6,8 @@
 
 use serde_json::{json, Value as Json};
 
-use crate::app::App;
 use crate::cfn::{Element, Value};
+use crate::construct::app::App;
 use crate::construct::{make_unique_id, NodeId, StackId};
 use crate::error::Error;
 

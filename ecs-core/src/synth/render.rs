@@ -18,8 +18,8 @@ use serde::Serialize;
 use serde_json::{json, Value as Json};
 
 use super::cross_stack::{self, CrossStack};
-use crate::app::App;
 use crate::cfn::{Element, Resource, Tagging, Value};
+use crate::construct::app::App;
 use crate::construct::{NodeId, Stack};
 use crate::error::Error;
 use crate::iam::Statement;

@@ -5,7 +5,7 @@
 /// Where tasks of a task definition may run (CDK `Compatibility`).
 ///
 /// ```
-/// use ecs_core::task_definition::Compatibility;
+/// use ecs_core::ecs::task_definition::Compatibility;
 /// assert!(Compatibility::Ec2AndFargate.is_ec2() && Compatibility::Ec2AndFargate.is_fargate());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,7 +28,7 @@ impl Compatibility {
     /// Reads a variant name as written in `ecs_app!`.
     ///
     /// ```
-    /// use ecs_core::task_definition::Compatibility;
+    /// use ecs_core::ecs::task_definition::Compatibility;
     /// assert_eq!(Compatibility::from_variant_name("Ec2AndFargate"), Some(Compatibility::Ec2AndFargate));
     /// ```
     pub fn from_variant_name(name: &str) -> Option<Compatibility> {
@@ -79,7 +79,7 @@ impl Compatibility {
     /// Docker's `bridge`. The builders and `ecs_app!` both read it here.
     ///
     /// ```
-    /// use ecs_core::task_definition::{Compatibility, NetworkMode};
+    /// use ecs_core::ecs::task_definition::{Compatibility, NetworkMode};
     /// assert_eq!(Compatibility::Ec2AndFargate.default_network_mode(), NetworkMode::AwsVpc);
     /// assert_eq!(Compatibility::Ec2.default_network_mode(), NetworkMode::Bridge);
     /// ```
@@ -104,7 +104,7 @@ impl Compatibility {
 /// The Docker networking mode of a task's containers (CDK `NetworkMode`).
 ///
 /// ```
-/// use ecs_core::task_definition::NetworkMode;
+/// use ecs_core::ecs::task_definition::NetworkMode;
 /// assert_eq!(NetworkMode::AwsVpc.cfn_value(), Some("awsvpc"));
 /// assert_eq!(NetworkMode::Nat.cfn_value(), None);
 /// ```
@@ -164,23 +164,23 @@ impl NetworkMode {
 
 use std::borrow::Cow;
 
-use crate::app::App;
 use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
-use crate::container::{
+use crate::ecs::container::{
     ContainerData, ContainerDefinition, ContainerDefinitionOptions, PortMapping,
 };
+use crate::ecs::facts::{refused, ContainerFacts, Fact, PortMappingFact, TaskFacts, VolumeFact};
+use crate::ecs::rules::{self, MemoryProperty, RuleId};
+use crate::ecs::volume::Volume;
 use crate::error::Error;
-use crate::facts::{refused, ContainerFacts, Fact, PortMappingFact, TaskFacts, VolumeFact};
 use crate::iam::Role;
-use crate::rules::{self, MemoryProperty, RuleId};
-use crate::volume::Volume;
 
 /// A task cpu or memory size as written by the user: a number (`256`) or CloudFormation's unit
 /// string (`"1 vCPU"`, `"2 GB"`).
 ///
 /// ```
-/// use ecs_core::task_definition::TaskSize;
+/// use ecs_core::ecs::task_definition::TaskSize;
 /// assert_eq!(TaskSize::from(256), TaskSize::Units(256));
 /// assert_eq!(TaskSize::from("1 vCPU"), TaskSize::Text("1 vCPU".into()));
 /// ```
@@ -292,16 +292,16 @@ impl PidMode {
 /// task definitions and services); on a task definition they are EC2 only (rule F4).
 ///
 /// ```
-/// let c = ecs_core::task_definition::PlacementConstraint::member_of("attribute:ecs.instance-type =~ t3.*");
-/// assert_ne!(c, ecs_core::task_definition::PlacementConstraint::distinct_instances());
+/// let c = ecs_core::ecs::task_definition::PlacementConstraint::member_of("attribute:ecs.instance-type =~ t3.*");
+/// assert_ne!(c, ecs_core::ecs::task_definition::PlacementConstraint::distinct_instances());
 /// ```
-pub use crate::service::PlacementConstraint;
+pub use crate::ecs::service::PlacementConstraint;
 
 /// An Elastic Inference accelerator of a task (CDK `InferenceAccelerator`); EC2 only
 /// (rules F4, X1).
 ///
 /// ```
-/// let a = ecs_core::task_definition::InferenceAccelerator::new("device1", "eia2.medium");
+/// let a = ecs_core::ecs::task_definition::InferenceAccelerator::new("device1", "eia2.medium");
 /// assert_eq!(a.device_name, "device1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -356,7 +356,7 @@ pub enum OperatingSystemFamily {
 /// `RuntimePlatform` of a Fargate task (CDK `RuntimePlatform`).
 ///
 /// ```
-/// use ecs_core::task_definition::{CpuArchitecture, RuntimePlatform};
+/// use ecs_core::ecs::task_definition::{CpuArchitecture, RuntimePlatform};
 /// let p = RuntimePlatform::default().cpu_architecture(CpuArchitecture::Arm64);
 /// assert_eq!(p.cpu_architecture, Some(CpuArchitecture::Arm64));
 /// ```
@@ -425,7 +425,7 @@ props! {
     /// Properties of an [`Ec2TaskDefinition`] (CDK `Ec2TaskDefinitionProps`).
     ///
     /// ```
-    /// use ecs_core::task_definition::{Ec2TaskDefinitionProps, NetworkMode};
+    /// use ecs_core::ecs::task_definition::{Ec2TaskDefinitionProps, NetworkMode};
     /// let props = Ec2TaskDefinitionProps::default().network_mode(NetworkMode::AwsVpc);
     /// assert_eq!(props.network_mode_value(), Some(NetworkMode::AwsVpc));
     /// ```
@@ -468,7 +468,7 @@ props! {
     /// and `memory_limit_mib` are required (rule F1).
     ///
     /// ```
-    /// let props = ecs_core::task_definition::FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib("1 GB");
+    /// let props = ecs_core::ecs::task_definition::FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib("1 GB");
     /// assert!(props.ephemeral_storage_gib_value().is_none());
     /// ```
     #[derive(Debug, Clone, Default)]
@@ -527,7 +527,7 @@ props! {
     /// Properties of an [`ExternalTaskDefinition`] (CDK `ExternalTaskDefinitionProps`).
     ///
     /// ```
-    /// use ecs_core::task_definition::{ExternalTaskDefinitionProps, NetworkMode};
+    /// use ecs_core::ecs::task_definition::{ExternalTaskDefinitionProps, NetworkMode};
     /// let _ = ExternalTaskDefinitionProps::default().network_mode(NetworkMode::Host);
     /// ```
     #[derive(Debug, Clone, Default)]
@@ -552,7 +552,7 @@ props! {
     /// Properties of a generic [`TaskDefinition`] (CDK `TaskDefinitionProps`).
     ///
     /// ```
-    /// use ecs_core::task_definition::{Compatibility, TaskDefinitionProps};
+    /// use ecs_core::ecs::task_definition::{Compatibility, TaskDefinitionProps};
     /// let props = TaskDefinitionProps::default().compatibility(Compatibility::Ec2AndFargate).cpu("256").memory_mib("512");
     /// assert_eq!(props.compatibility_value(), Some(Compatibility::Ec2AndFargate));
     /// ```
@@ -648,7 +648,7 @@ pub(crate) struct TaskDefinitionData {
 /// generic `new TaskDefinition(…, { compatibility })`.
 ///
 /// ```
-/// use ecs_core::{App, task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionProps}};
+/// use ecs_core::{App, ecs::task_definition::{Compatibility, NetworkMode, TaskDefinition, TaskDefinitionProps}};
 /// let mut app = App::new();
 /// let s = app.add_stack("Web").unwrap();
 /// let td = TaskDefinition::new(&mut app, s, "TaskDef", TaskDefinitionProps::default()
@@ -664,11 +664,11 @@ pub struct TaskDefinition {
 /// Constructor of EC2 task definitions (CDK `Ec2TaskDefinition`).
 ///
 /// ```
-/// use ecs_core::{App, task_definition::Ec2TaskDefinition};
+/// use ecs_core::{App, ecs::task_definition::Ec2TaskDefinition};
 /// let mut app = App::new();
 /// let s = app.add_stack("Web").unwrap();
 /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
-/// assert_eq!(td.compatibility(&app), ecs_core::task_definition::Compatibility::Ec2);
+/// assert_eq!(td.compatibility(&app), ecs_core::ecs::task_definition::Compatibility::Ec2);
 /// ```
 #[derive(Debug)]
 pub struct Ec2TaskDefinition;
@@ -698,7 +698,7 @@ impl Ec2TaskDefinition {
 /// Constructor of Fargate task definitions (CDK `FargateTaskDefinition`).
 ///
 /// ```
-/// use ecs_core::{App, task_definition::{FargateTaskDefinition, FargateTaskDefinitionProps}};
+/// use ecs_core::{App, ecs::task_definition::{FargateTaskDefinition, FargateTaskDefinitionProps}};
 /// let mut app = App::new();
 /// let s = app.add_stack("Web").unwrap();
 /// let bad = FargateTaskDefinition::new(&mut app, s, "TaskDef", FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(4096));
@@ -735,7 +735,7 @@ impl FargateTaskDefinition {
 /// Constructor of ECS Anywhere task definitions (CDK `ExternalTaskDefinition`).
 ///
 /// ```
-/// use ecs_core::{App, task_definition::{ExternalTaskDefinition, ExternalTaskDefinitionProps, NetworkMode}};
+/// use ecs_core::{App, ecs::task_definition::{ExternalTaskDefinition, ExternalTaskDefinitionProps, NetworkMode}};
 /// let mut app = App::new();
 /// let s = app.add_stack("Web").unwrap();
 /// let err = ExternalTaskDefinition::new(&mut app, s, "TaskDef",
@@ -968,7 +968,7 @@ impl TaskDefinition {
     /// Adds a volume (CDK `addVolume`), checking rules F4 and X1.
     ///
     /// ```
-    /// use ecs_core::{prelude::*, volume::Volume};
+    /// use ecs_core::{prelude::*, ecs::volume::Volume};
     /// let mut app = App::new();
     /// let s = app.add_stack("Web").unwrap();
     /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
@@ -1053,7 +1053,7 @@ impl TaskDefinition {
     /// G5, L3) and binding its image, secrets and environment files.
     ///
     /// ```
-    /// use ecs_core::{App, container::ContainerDefinitionOptions, image::ContainerImage, task_definition::Ec2TaskDefinition};
+    /// use ecs_core::{App, ecs::container::ContainerDefinitionOptions, ecs::image::ContainerImage, ecs::task_definition::Ec2TaskDefinition};
     /// let mut app = App::new();
     /// let s = app.add_stack("Web").unwrap();
     /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
@@ -1082,7 +1082,7 @@ impl TaskDefinition {
                 "container `{id}` of task definition `{task}` needs `image`: add one, e.g. `image: ContainerImage::from_registry(\"nginx\")`"
             )));
         };
-        crate::container::check_options(&options, id)?;
+        crate::ecs::container::check_options(&options, id)?;
         // The earlier containers matter to the new one's rules through their cpu units only
         // (the sum within the task's, which they kept): one view holds their sum, so adding a
         // container costs the same however many there are.
@@ -1093,8 +1093,8 @@ impl TaskDefinition {
         // E1 waits for synthesis: task memory cannot be given later, but the CDK judges it then.
         let found = facts.container_level_violations(facts.containers.len() - 1);
         refused(found.into_iter().filter(|v| v.rule != RuleId::E1).collect())?;
-        for (property, reference) in crate::container::references(&options) {
-            crate::container::check_reference(app, self, id, property, reference)?;
+        for (property, reference) in crate::ecs::container::references(&options) {
+            crate::ecs::container::check_reference(app, self, id, property, reference)?;
         }
         let name = options
             .container_name
@@ -1113,7 +1113,7 @@ impl TaskDefinition {
             d.firelens_output()
                 .map(|(n, r)| (n.to_string(), r))
                 .or(match d {
-                    crate::log_driver::LogDriver::Firelens(_) => Some((String::new(), false)),
+                    crate::ecs::log_driver::LogDriver::Firelens(_) => Some((String::new(), false)),
                     _ => None,
                 })
         });
@@ -1213,19 +1213,19 @@ impl TaskDefinition {
                 crate::iam::Statement::allow(actions.iter().copied()).on_any(),
             )?;
         }
-        let parameter = crate::capacity::ssm_parameter_typed(
+        let parameter = crate::ecs::capacity::ssm_parameter_typed(
             app,
             self.node,
-            crate::log_driver::FLUENT_BIT_IMAGE_PARAMETER,
+            crate::ecs::log_driver::FLUENT_BIT_IMAGE_PARAMETER,
             "AWS::SSM::Parameter::Value<String>",
         )?;
         let id = "log-router";
         let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
         let options = ContainerDefinitionOptions::default()
             .memory_reservation_mib(50)
-            .firelens_config(crate::container::FirelensConfig::default())
-            .logging(crate::log_driver::LogDriver::aws_logs(
-                crate::log_driver::AwsLogDriverProps::default().stream_prefix("firelens"),
+            .firelens_config(crate::ecs::container::FirelensConfig::default())
+            .logging(crate::ecs::log_driver::LogDriver::aws_logs(
+                crate::ecs::log_driver::AwsLogDriverProps::default().stream_prefix("firelens"),
             ));
         let log_configuration = match &options.logging {
             Some(driver) => Some(driver.bind(app, self, node, id)?),
@@ -1410,11 +1410,15 @@ fn container_facts<'a>(
     if let Some(h) = &options.health_check {
         facts.health_check = Fact::Known((), ());
         facts.health_check_interval = Fact::given(
-            h.interval.map(crate::duration::Duration::to_seconds_u32),
+            h.interval
+                .map(crate::cfn::duration::Duration::to_seconds_u32),
             (),
         );
-        facts.health_check_timeout =
-            Fact::given(h.timeout.map(crate::duration::Duration::to_seconds_u32), ());
+        facts.health_check_timeout = Fact::given(
+            h.timeout
+                .map(crate::cfn::duration::Duration::to_seconds_u32),
+            (),
+        );
     }
     facts.environment_count = Fact::Known(options.environment.len(), ());
     facts.log_driver = Fact::given(options.logging.as_ref().map(|d| d.name()), ());
@@ -1478,7 +1482,7 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
         let names = td.container_names();
         for c in &td.containers {
             // Handles are checked when given; names here.
-            let references = crate::container::references(&c.options)
+            let references = crate::ecs::container::references(&c.options)
                 .filter_map(|(property, r)| r.as_name().map(|name| (property, name)));
             for (property, name) in references {
                 if !rules::container_reference_known(name, &names) {
@@ -1502,7 +1506,7 @@ impl App {
     /// an `ecs_app!` block, for builder calls after the block.
     ///
     /// ```
-    /// use ecs_core::{App, task_definition::Ec2TaskDefinition};
+    /// use ecs_core::{App, ecs::task_definition::Ec2TaskDefinition};
     /// let mut app = App::new();
     /// let s = app.add_stack("Web").unwrap();
     /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();

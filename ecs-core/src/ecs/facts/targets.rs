@@ -2,8 +2,8 @@
 //! a service, the task definition it runs, and the container and port traffic or records reach.
 //!
 //! ```
-//! use ecs_core::facts::{ContainerPick, Fact, TargetFacts};
-//! use ecs_core::service::LaunchType;
+//! use ecs_core::ecs::facts::{ContainerPick, Fact, TargetFacts};
+//! use ecs_core::ecs::service::LaunchType;
 //! let mut target = TargetFacts::new("Web", (), LaunchType::Fargate);
 //! target.classic = Some("LB");
 //! let violations = target.violations();
@@ -14,11 +14,11 @@
 use std::borrow::Cow;
 
 use super::{ContainerFacts, Fact, Out, Violation};
-use crate::cloud_map::DnsRecordType;
-use crate::container::Protocol;
-use crate::rules::{self, ExternalFeature, RuleId};
-use crate::service::LaunchType;
-use crate::task_definition::NetworkMode;
+use crate::ecs::container::Protocol;
+use crate::ecs::rules::{self, ExternalFeature, RuleId};
+use crate::ecs::service::LaunchType;
+use crate::ecs::task_definition::NetworkMode;
+use crate::servicediscovery::DnsRecordType;
 
 /// The task definition a service runs, as its targets and registrations see it.
 #[derive(Debug, Clone)]
@@ -225,10 +225,10 @@ impl<'a, S: Copy> TargetFacts<'a, S> {
 /// existing one (`associate_cloud_map_service`).
 ///
 /// ```
-/// use ecs_core::cloud_map::DnsRecordType;
-/// use ecs_core::facts::{Fact, RegistrationFacts, ServedTask};
-/// use ecs_core::service::LaunchType;
-/// use ecs_core::task_definition::NetworkMode;
+/// use ecs_core::servicediscovery::DnsRecordType;
+/// use ecs_core::ecs::facts::{Fact, RegistrationFacts, ServedTask};
+/// use ecs_core::ecs::service::LaunchType;
+/// use ecs_core::ecs::task_definition::NetworkMode;
 /// let mut registration = RegistrationFacts::new("Web", (), LaunchType::Ec2);
 /// registration.task = Some(ServedTask {
 ///     id: "TaskDef",
@@ -378,7 +378,7 @@ impl<'a, S: Copy> RegistrationFacts<'a, S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::PortMappingFact;
+    use crate::ecs::facts::PortMappingFact;
 
     fn container(name: &'static str, ports: &[(u32, Protocol)]) -> ContainerFacts<'static, ()> {
         let mut c = ContainerFacts::new(name, ());

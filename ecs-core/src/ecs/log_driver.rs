@@ -3,19 +3,19 @@
 //! grant, secret options read by the execution role, the FireLens log router).
 //!
 //! ```
-//! use ecs_core::log_driver::{AwsLogDriverProps, AwsLogDriverMode, LogDriver};
+//! use ecs_core::ecs::log_driver::{AwsLogDriverProps, AwsLogDriverMode, LogDriver};
 //! let driver = LogDriver::aws_logs(AwsLogDriverProps::default().stream_prefix("web").mode(AwsLogDriverMode::NonBlocking));
 //! assert_eq!(driver.name(), "awslogs");
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Pseudo, Value};
+use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::ecs::secret::Secret;
+use crate::ecs::task_definition::TaskDefinition;
 use crate::error::Error;
 use crate::iam::Statement;
 use crate::logs::{LogGroup, LogGroupProps, RetentionDays};
-use crate::secret::Secret;
-use crate::task_definition::TaskDefinition;
 
 /// How the awslogs driver delivers events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -553,7 +553,7 @@ impl LogDriver {
     /// so `ecs_app!` can judge a `logging: LogDriver::<ctor>(…)` value while compiling.
     ///
     /// ```
-    /// use ecs_core::log_driver::LogDriver;
+    /// use ecs_core::ecs::log_driver::LogDriver;
     /// assert_eq!(LogDriver::constructor_driver("json_file"), Some("json-file"));
     /// assert_eq!(LogDriver::constructor_driver("generic"), None);
     /// ```

@@ -2,7 +2,7 @@
 //! generated secret whose ARN a container reads as a secret or as registry credentials.
 //!
 //! ```
-//! use ecs_core::{App, secrets_manager::{Secret, SecretProps, SecretStringGenerator}};
+//! use ecs_core::{App, secretsmanager::{Secret, SecretProps, SecretStringGenerator}};
 //! let mut app = App::new();
 //! let s = app.add_stack("Web").unwrap();
 //! let db = Secret::new(&mut app, s, "DbSecret", SecretProps::default().generate_secret_string(
@@ -12,8 +12,8 @@
 //! assert!(matches!(db.secret_arn(), ecs_core::cfn::Value::Ref(_)));
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::iam::{Role, Statement};
@@ -138,7 +138,7 @@ impl Secret {
     /// from the name, and grants cover the six random characters Secrets Manager appends.
     ///
     /// ```
-    /// use ecs_core::{App, secrets_manager::Secret};
+    /// use ecs_core::{App, secretsmanager::Secret};
     /// let mut app = App::new();
     /// let s = app.add_stack("Web").unwrap();
     /// let token = Secret::from_secret_name_v2(&mut app, s, "SplunkToken", "my-splunk-token").unwrap();

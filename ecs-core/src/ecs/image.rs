@@ -7,21 +7,21 @@
 //! right to pull, as the CDK's `ContainerImage.bind` does.
 //!
 //! ```
-//! use ecs_core::image::ContainerImage;
+//! use ecs_core::ecs::image::ContainerImage;
 //! let image = ContainerImage::from_registry("amazon/amazon-ecs-sample");
 //! assert_eq!(image, ContainerImage::Registry { name: "amazon/amazon-ecs-sample".into(), credentials: None });
 //! ```
 
 use std::path::PathBuf;
 
-use crate::app::App;
-use crate::assets::{DockerImageAsset, DockerImageAssetProps};
 use crate::cfn::{Element, Parameter, Value};
+use crate::construct::app::App;
 use crate::construct::NodeId;
 use crate::ecr::Repository;
+use crate::ecr_assets::{DockerImageAsset, DockerImageAssetProps};
+use crate::ecs::task_definition::TaskDefinition;
 use crate::error::Error;
-use crate::secrets_manager::Secret;
-use crate::task_definition::TaskDefinition;
+use crate::secretsmanager::Secret;
 
 /// Where a container's image comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +89,7 @@ impl ContainerImage {
     /// (CDK `fromRegistry(name, { credentials })`).
     ///
     /// ```no_run
-    /// # use ecs_core::{App, image::ContainerImage, secrets_manager::Secret};
+    /// # use ecs_core::{App, ecs::image::ContainerImage, secretsmanager::Secret};
     /// # let mut app = App::new(); let s = app.add_stack("S").unwrap();
     /// let secret = Secret::new(&mut app, s, "RegistryCredentials", Default::default()).unwrap();
     /// let image = ContainerImage::from_registry_with_credentials("registry.example.com/app:1.0", secret);
@@ -230,6 +230,10 @@ fn asset_image(
     asset: DockerImageAsset,
 ) -> Result<Value, Error> {
     let role = task.obtain_execution_role(app)?;
-    crate::ecr::grant_pull_from(app, role, crate::assets::container_assets_repository_arn())?;
+    crate::ecr::grant_pull_from(
+        app,
+        role,
+        crate::ecr_assets::container_assets_repository_arn(),
+    )?;
     Ok(asset.image_uri(app))
 }

@@ -1,23 +1,23 @@
 //! Containers of a task definition (CDK `ContainerDefinition`); they render as entries of the
 //! task definition's `ContainerDefinitions`, not as resources.
 
-use crate::app::App;
+use crate::cfn::duration::Duration;
 use crate::cfn::{Pseudo, Value};
+use crate::construct::app::App;
 use crate::construct::NodeId;
-use crate::container_options::{ContainerDependency, HealthCheck, LinuxParameters, Ulimit};
-use crate::duration::Duration;
+use crate::ecs::container_options::{ContainerDependency, HealthCheck, LinuxParameters, Ulimit};
+use crate::ecs::image::ContainerImage;
+use crate::ecs::log_driver::LogDriver;
+use crate::ecs::rules::{self, RuleId};
+use crate::ecs::secret::{EnvironmentFile, Secret};
+use crate::ecs::task_definition::{port_mapping_facts, Compatibility, NetworkMode, TaskDefinition};
+use crate::ecs::volume::{MountPoint, VolumeFrom};
 use crate::error::Error;
-use crate::image::ContainerImage;
-use crate::log_driver::LogDriver;
-use crate::rules::{self, RuleId};
-use crate::secret::{EnvironmentFile, Secret};
-use crate::task_definition::{port_mapping_facts, Compatibility, NetworkMode, TaskDefinition};
-use crate::volume::{MountPoint, VolumeFrom};
 
 /// A port protocol.
 ///
 /// ```
-/// assert_eq!(ecs_core::container::Protocol::Udp.cfn_value(), "udp");
+/// assert_eq!(ecs_core::ecs::container::Protocol::Udp.cfn_value(), "udp");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Protocol {
@@ -45,7 +45,7 @@ props! {
     /// A port mapping (CDK `PortMapping`).
     ///
     /// ```
-    /// let pm = ecs_core::container::PortMapping::default().container_port(80).host_port(8080);
+    /// let pm = ecs_core::ecs::container::PortMapping::default().container_port(80).host_port(8080);
     /// assert_eq!((pm.container_port, pm.host_port), (80, Some(8080)));
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -93,7 +93,7 @@ impl From<u32> for PortMapping {
 /// is checked at synthesis, once every container is added.
 ///
 /// ```
-/// use ecs_core::container::ContainerRef;
+/// use ecs_core::ecs::container::ContainerRef;
 /// assert_eq!(ContainerRef::from("redis").as_name(), Some("redis"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +160,7 @@ props! {
     /// links: `"redis:cache"` is container `redis` with alias `cache`.
     ///
     /// ```
-    /// use ecs_core::container::{ContainerRef, Link};
+    /// use ecs_core::ecs::container::{ContainerRef, Link};
     /// let link = Link::from("redis:cache");
     /// assert_eq!((link.container, link.alias.as_deref()), (ContainerRef::from("redis"), Some("cache")));
     /// ```
@@ -238,7 +238,7 @@ impl FirelensLogRouterType {
 /// The FireLens configuration of a log router container (CDK `FirelensConfig`).
 ///
 /// ```
-/// let c = ecs_core::container::FirelensConfig::default().enable_ecs_log_metadata(false);
+/// let c = ecs_core::ecs::container::FirelensConfig::default().enable_ecs_log_metadata(false);
 /// assert_eq!(c.enable_ecs_log_metadata, Some(false));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -297,7 +297,7 @@ props! {
     /// (`mount_points`, `volumes_from`, `container_dependencies`).
     ///
     /// ```
-    /// use ecs_core::{container::ContainerDefinitionOptions, duration::Duration, image::ContainerImage};
+    /// use ecs_core::{ecs::container::ContainerDefinitionOptions, cfn::duration::Duration, ecs::image::ContainerImage};
     /// let options = ContainerDefinitionOptions::default()
     ///     .image(ContainerImage::from_registry("nginx"))
     ///     .memory_limit_mib(512)
@@ -824,7 +824,7 @@ pub(crate) fn check_options(options: &ContainerDefinitionOptions, id: &str) -> R
 /// A container of a task definition.
 ///
 /// ```
-/// use ecs_core::{App, container::ContainerDefinitionOptions, image::ContainerImage, task_definition::Ec2TaskDefinition};
+/// use ecs_core::{App, ecs::container::ContainerDefinitionOptions, ecs::image::ContainerImage, ecs::task_definition::Ec2TaskDefinition};
 /// let mut app = App::new();
 /// let s = app.add_stack("Web").unwrap();
 /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
@@ -901,7 +901,7 @@ impl ContainerDefinition {
         // The new mappings alone: the container's rules on the rest were judged when given.
         facts.containers[self.index].port_mappings = Some(port_mapping_facts(&mappings));
         let found = facts.container_level_violations(self.index);
-        crate::facts::refused(found.into_iter().filter(|v| v.rule == RuleId::L3).collect())?;
+        crate::ecs::facts::refused(found.into_iter().filter(|v| v.rule == RuleId::L3).collect())?;
         self.options_mut(app).port_mappings.extend(mappings);
         self.task_definition.render_container(app, self.index);
         Ok(())
@@ -939,7 +939,7 @@ impl ContainerDefinition {
     ///
     /// ```
     /// use ecs_core::prelude::*;
-    /// use ecs_core::container::Link;
+    /// use ecs_core::ecs::container::Link;
     /// let mut app = App::new();
     /// let s = app.add_stack("Web").unwrap();
     /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();

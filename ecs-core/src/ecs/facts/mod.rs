@@ -7,8 +7,8 @@
 //! the macro, `()` in the builders — so a violation points at what to fix.
 //!
 //! ```
-//! use ecs_core::facts::{Fact, TaskFacts};
-//! use ecs_core::task_definition::Compatibility;
+//! use ecs_core::ecs::facts::{Fact, TaskFacts};
+//! use ecs_core::ecs::task_definition::Compatibility;
 //! let mut task = TaskFacts::new("TaskDef", (), Compatibility::Fargate);
 //! task.cpu = Fact::Known(256, ());
 //! task.memory = Fact::Known(4096, ());
@@ -25,11 +25,11 @@ pub use targets::*;
 
 use std::borrow::Cow;
 
-use crate::container::Protocol;
+use crate::ecs::container::Protocol;
+use crate::ecs::rules::{self, ExternalFeature, FargateSizeError, MemoryProperty, RuleId};
+use crate::ecs::service::LaunchType;
+use crate::ecs::task_definition::{Compatibility, NetworkMode};
 use crate::error::Error;
-use crate::rules::{self, ExternalFeature, FargateSizeError, MemoryProperty, RuleId};
-use crate::service::LaunchType;
-use crate::task_definition::{Compatibility, NetworkMode};
 
 /// What is known of one property.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ impl<T: Copy, S: Copy> Fact<T, S> {
     /// A value the builders were given, or its absence.
     ///
     /// ```
-    /// use ecs_core::facts::Fact;
+    /// use ecs_core::ecs::facts::Fact;
     /// assert_eq!(Fact::given(Some(3), ()), Fact::Known(3, ()));
     /// assert_eq!(Fact::<u32, ()>::given(None, ()), Fact::Absent);
     /// ```
@@ -74,7 +74,7 @@ impl<T: Copy, S: Copy> Fact<T, S> {
     /// Its value, its default when absent, `None` when only the run time knows it.
     ///
     /// ```
-    /// use ecs_core::facts::Fact;
+    /// use ecs_core::ecs::facts::Fact;
     /// assert_eq!(Fact::<bool, ()>::Absent.or_default(true), Some(true));
     /// assert_eq!(Fact::<bool, ()>::Runtime.or_default(true), None);
     /// ```
@@ -91,7 +91,7 @@ impl<S: Copy> Fact<(), S> {
     /// A property whose presence is what the rules read: written (at `site`) or absent.
     ///
     /// ```
-    /// use ecs_core::facts::Fact;
+    /// use ecs_core::ecs::facts::Fact;
     /// assert_eq!(Fact::written(true, ()), Fact::Known((), ()));
     /// assert_eq!(Fact::<(), ()>::written(false, ()), Fact::Absent);
     /// ```
@@ -258,7 +258,7 @@ impl<'a, S: Copy> ContainerFacts<'a, S> {
     /// Its mappings' container ports and protocols, `None` unless all are known.
     ///
     /// ```
-    /// use ecs_core::{container::Protocol, facts::{ContainerFacts, Fact, PortMappingFact}};
+    /// use ecs_core::{ecs::container::Protocol, ecs::facts::{ContainerFacts, Fact, PortMappingFact}};
     /// let mut web = ContainerFacts::new("web", ());
     /// web.port_mappings = Some(vec![PortMappingFact {
     ///     container_port: Fact::Known(80, ()),
@@ -306,7 +306,7 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
     /// `None` when only the run time knows it.
     ///
     /// ```
-    /// use ecs_core::{facts::TaskFacts, task_definition::{Compatibility, NetworkMode}};
+    /// use ecs_core::{ecs::facts::TaskFacts, ecs::task_definition::{Compatibility, NetworkMode}};
     /// let task = TaskFacts::new("T", (), Compatibility::Ec2);
     /// assert_eq!(task.network_mode(), Some(NetworkMode::Bridge));
     /// ```
@@ -761,8 +761,8 @@ pub struct ServiceCluster<'a, S> {
 /// What is known of a service.
 ///
 /// ```
-/// use ecs_core::facts::{Fact, ServiceFacts};
-/// use ecs_core::service::LaunchType;
+/// use ecs_core::ecs::facts::{Fact, ServiceFacts};
+/// use ecs_core::ecs::service::LaunchType;
 /// let mut service = ServiceFacts::new("Web", LaunchType::External);
 /// service.circuit_breaker = Fact::Known((), ());
 /// assert!(service.violations()[0].message.starts_with("external service `Web` cannot use"));

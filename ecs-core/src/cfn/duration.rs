@@ -5,7 +5,7 @@
 //! is written as given, and the rules of each property judge its range.
 //!
 //! ```
-//! use ecs_core::duration::Duration;
+//! use ecs_core::cfn::duration::Duration;
 //! assert_eq!(Duration::minutes(2).to_seconds(), 120);
 //! const TIMEOUT: Duration = Duration::seconds(5);
 //! assert_eq!(TIMEOUT.to_seconds(), 5);
@@ -23,7 +23,7 @@
 /// assert_eq!(Duration::days(100_000).to_seconds(), 8_640_000_000);
 /// ```
 ///
-/// [`duration_amount`]: crate::rules::duration_amount
+/// [`duration_amount`]: crate::ecs::rules::duration_amount
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Duration(i64);
 
@@ -72,7 +72,7 @@ impl Duration {
         self.0
     }
 
-    /// Rule [`duration_amount`](crate::rules::duration_amount): this duration, or the error
+    /// Rule [`duration_amount`](crate::ecs::rules::duration_amount): this duration, or the error
     /// naming `property` of `owner` (``service `Web` ``) when its amount is negative.
     ///
     /// ```
@@ -81,12 +81,12 @@ impl Duration {
     /// assert!(Duration::from(-5).checked("service `Web`", "health_check_grace_period").is_err());
     /// ```
     pub fn checked(self, owner: &str, property: &str) -> Result<Duration, crate::Error> {
-        if crate::rules::duration_amount(self.0) {
+        if crate::ecs::rules::duration_amount(self.0) {
             Ok(self)
         } else {
-            Err(crate::Error::new(crate::rules::duration_amount_message(
-                owner, property, self.0,
-            )))
+            Err(crate::Error::new(
+                crate::ecs::rules::duration_amount_message(owner, property, self.0),
+            ))
         }
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use ecs_core::prelude::*;
-//! use ecs_core::cloud_map::{CloudMapService, CloudMapServiceProps, DnsRecordType, PrivateDnsNamespace, PrivateDnsNamespaceProps};
+//! use ecs_core::servicediscovery::{CloudMapService, CloudMapServiceProps, DnsRecordType, PrivateDnsNamespace, PrivateDnsNamespaceProps};
 //! let mut app = App::new();
 //! let s = app.add_stack("Web")?;
 //! let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default())?;
@@ -16,21 +16,21 @@
 
 use std::borrow::Cow;
 
-use crate::app::App;
+use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
-use crate::duration::Duration;
 use crate::ec2::Vpc;
+use crate::ecs::facts::refused;
+use crate::ecs::facts::{ContainerPick, Fact, RegistrationFacts, ServiceFacts};
+use crate::ecs::rules;
+use crate::ecs::service::Service;
 use crate::error::Error;
-use crate::facts::refused;
-use crate::facts::{ContainerPick, Fact, RegistrationFacts, ServiceFacts};
-use crate::rules;
-use crate::service::Service;
 
 /// The kind of a Cloud Map namespace (CDK `NamespaceType`).
 ///
 /// ```
-/// assert_eq!(ecs_core::cloud_map::NamespaceType::default(), ecs_core::cloud_map::NamespaceType::DnsPrivate);
+/// assert_eq!(ecs_core::servicediscovery::NamespaceType::default(), ecs_core::servicediscovery::NamespaceType::DnsPrivate);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum NamespaceType {
@@ -51,7 +51,7 @@ impl NamespaceType {
 /// The DNS records a Cloud Map service keeps for each task (CDK `DnsRecordType`).
 ///
 /// ```
-/// assert_eq!(ecs_core::cloud_map::DnsRecordType::Srv.variant_name(), "Srv");
+/// assert_eq!(ecs_core::servicediscovery::DnsRecordType::Srv.variant_name(), "Srv");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DnsRecordType {
@@ -105,7 +105,7 @@ props! {
     /// Options of a cluster's default namespace (CDK `CloudMapNamespaceOptions`).
     ///
     /// ```
-    /// let o = ecs_core::cloud_map::CloudMapNamespaceOptions::default().name("app.local");
+    /// let o = ecs_core::servicediscovery::CloudMapNamespaceOptions::default().name("app.local");
     /// assert_eq!(o.name, "app.local");
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -208,7 +208,7 @@ props! {
     /// Properties of a [`PrivateDnsNamespace`].
     ///
     /// ```
-    /// let p = ecs_core::cloud_map::PrivateDnsNamespaceProps::default().name("corp.internal");
+    /// let p = ecs_core::servicediscovery::PrivateDnsNamespaceProps::default().name("corp.internal");
     /// assert_eq!(p.name, "corp.internal");
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -258,7 +258,7 @@ props! {
     /// Properties of a [`CloudMapService`] (CDK `cloudmap.ServiceProps`, the DNS part).
     ///
     /// ```
-    /// use ecs_core::cloud_map::{CloudMapServiceProps, HealthCheckCustomConfig};
+    /// use ecs_core::servicediscovery::{CloudMapServiceProps, HealthCheckCustomConfig};
     /// let p = CloudMapServiceProps::default().name("api")
     ///     .custom_health_check(HealthCheckCustomConfig::default().failure_threshold(2));
     /// assert!(p.custom_health_check.is_some());
@@ -290,7 +290,7 @@ props! {
     /// A Cloud Map custom health check (CDK `HealthCheckCustomConfig`).
     ///
     /// ```
-    /// let c = ecs_core::cloud_map::HealthCheckCustomConfig::default().failure_threshold(2);
+    /// let c = ecs_core::servicediscovery::HealthCheckCustomConfig::default().failure_threshold(2);
     /// assert_eq!(c.failure_threshold, Some(2));
     /// ```
     #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -405,7 +405,7 @@ props! {
     /// A service's `cloud_map_options` (CDK `CloudMapOptions`).
     ///
     /// ```
-    /// use ecs_core::cloud_map::{CloudMapOptions, DnsRecordType};
+    /// use ecs_core::servicediscovery::{CloudMapOptions, DnsRecordType};
     /// let o = CloudMapOptions::default().name("sidecar").dns_record_type(DnsRecordType::Srv)
     ///     .container("sidecar").container_port(7600).dns_ttl(30);
     /// assert_eq!(o.container_port, Some(7600));
@@ -441,7 +441,7 @@ props! {
     /// `AssociateCloudMapServiceOptions`).
     ///
     /// ```
-    /// let o = ecs_core::cloud_map::AssociateCloudMapServiceOptions::default().container_port(80);
+    /// let o = ecs_core::servicediscovery::AssociateCloudMapServiceOptions::default().container_port(80);
     /// assert_eq!(o.container_port, Some(80));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]

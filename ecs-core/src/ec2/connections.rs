@@ -1,8 +1,8 @@
 //! Security-group rules and the connections between groups (CDK `ec2.Peer`, `ec2.Port`,
 //! `Connections.allowTo`): what load balancers add between themselves and their targets.
 
-use crate::app::App;
 use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
 use crate::ec2::SecurityGroup;
 use crate::error::Error;
 

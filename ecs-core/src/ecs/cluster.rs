@@ -1,7 +1,7 @@
 //! The ECS cluster (CDK `cluster.ts`).
 //!
 //! ```
-//! use ecs_core::{App, cluster::{Cluster, ClusterProps}};
+//! use ecs_core::{App, ecs::cluster::{Cluster, ClusterProps}};
 //! let mut app = App::new();
 //! let s = app.add_stack("Web").unwrap();
 //! // Without a VPC the cluster creates its own, `Cluster/Vpc`, over two zones.
@@ -9,22 +9,24 @@
 //! assert!(!cluster.has_ec2_capacity(&app));
 //! ```
 
-use crate::app::App;
-use crate::capacity::{AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup};
-use crate::capacity_provider::{
+use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
+use crate::construct::{NodeId, StackId};
+use crate::ec2::{Vpc, VpcProps};
+use crate::ecs::capacity::{
+    AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
+};
+use crate::ecs::capacity_provider::{
     check_strategies, render_strategies, AsgCapacityProvider, CapacityProvider,
     CapacityProviderStrategy,
 };
-use crate::cfn::{Resource, Value};
-use crate::construct::{NodeId, StackId};
-use crate::ec2::{Vpc, VpcProps};
 use crate::error::Error;
 
 props! {
     /// Properties of a [`Cluster`] (CDK `ClusterProps`, the part this library supports).
     ///
     /// ```
-    /// let props = ecs_core::cluster::ClusterProps::default().cluster_name("web");
+    /// let props = ecs_core::ecs::cluster::ClusterProps::default().cluster_name("web");
     /// assert_eq!(props.cluster_name.as_deref(), Some("web"));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,10 +46,10 @@ props! {
         default_capacity_provider_strategy: (),
         /// A Cloud Map namespace created with the cluster, the default of its services.
         [field "defaultCloudMapNamespace", .ty(Object(KindId::NamespaceOptions))]
-        default_cloud_map_namespace: crate::cloud_map::CloudMapNamespaceOptions,
+        default_cloud_map_namespace: crate::servicediscovery::CloudMapNamespaceOptions,
         /// ECS Exec settings: encryption key and where command output goes (rule G1).
         [field "executeCommandConfiguration", .ty(Object(KindId::ExecConfig))]
-        execute_command_configuration: crate::exec::ExecuteCommandConfiguration,
+        execute_command_configuration: crate::ecs::exec::ExecuteCommandConfiguration,
     }
 }
 
@@ -55,7 +57,7 @@ impl ClusterProps {
     /// Sets `execute_command_configuration`.
     pub fn execute_command_configuration(
         mut self,
-        config: crate::exec::ExecuteCommandConfiguration,
+        config: crate::ecs::exec::ExecuteCommandConfiguration,
     ) -> Self {
         self.execute_command_configuration = Some(config);
         self
@@ -64,7 +66,7 @@ impl ClusterProps {
     /// Sets `default_cloud_map_namespace`.
     pub fn default_cloud_map_namespace(
         mut self,
-        options: crate::cloud_map::CloudMapNamespaceOptions,
+        options: crate::servicediscovery::CloudMapNamespaceOptions,
     ) -> Self {
         self.default_cloud_map_namespace = Some(options);
         self
@@ -85,9 +87,9 @@ pub(crate) struct ClusterData {
     // ---- issue 5: the instances' security groups (CDK `cluster.connections`) and the
     // default Cloud Map namespace ----
     pub(crate) connections: Vec<crate::ec2::SecurityGroup>,
-    pub(crate) default_namespace: Option<crate::cloud_map::Namespace>,
+    pub(crate) default_namespace: Option<crate::servicediscovery::Namespace>,
     // ---- issue 6: ECS Exec ----
-    pub(crate) execute_command_configuration: Option<crate::exec::ExecuteCommandConfiguration>,
+    pub(crate) execute_command_configuration: Option<crate::ecs::exec::ExecuteCommandConfiguration>,
 }
 
 /// An ECS cluster construct.
@@ -187,7 +189,7 @@ impl Cluster {
     /// cluster, with the instance drain hook (CDK `addCapacity`).
     ///
     /// ```
-    /// use ecs_core::{App, capacity::AddCapacityOptions, cluster::{Cluster, ClusterProps}};
+    /// use ecs_core::{App, ecs::capacity::AddCapacityOptions, ecs::cluster::{Cluster, ClusterProps}};
     /// let mut app = App::new();
     /// let s = app.add_stack("Web").unwrap();
     /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
@@ -402,14 +404,17 @@ impl Cluster {
     pub fn execute_command_configuration(
         self,
         app: &App,
-    ) -> Option<&crate::exec::ExecuteCommandConfiguration> {
+    ) -> Option<&crate::ecs::exec::ExecuteCommandConfiguration> {
         app.clusters[self.index]
             .execute_command_configuration
             .as_ref()
     }
 
     /// The default Cloud Map namespace, if one was added.
-    pub fn default_cloud_map_namespace(self, app: &App) -> Option<crate::cloud_map::Namespace> {
+    pub fn default_cloud_map_namespace(
+        self,
+        app: &App,
+    ) -> Option<crate::servicediscovery::Namespace> {
         app.clusters[self.index].default_namespace
     }
 
@@ -417,7 +422,7 @@ impl Cluster {
     /// (CDK `addDefaultCloudMapNamespace`).
     ///
     /// ```
-    /// use ecs_core::{App, cloud_map::CloudMapNamespaceOptions, cluster::{Cluster, ClusterProps}};
+    /// use ecs_core::{App, servicediscovery::CloudMapNamespaceOptions, ecs::cluster::{Cluster, ClusterProps}};
     /// let mut app = App::new();
     /// let s = app.add_stack("Web").unwrap();
     /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
@@ -427,8 +432,8 @@ impl Cluster {
     pub fn add_default_cloud_map_namespace(
         self,
         app: &mut App,
-        options: crate::cloud_map::CloudMapNamespaceOptions,
-    ) -> Result<crate::cloud_map::Namespace, Error> {
+        options: crate::servicediscovery::CloudMapNamespaceOptions,
+    ) -> Result<crate::servicediscovery::Namespace, Error> {
         app.check_stack(self.node.stack)?;
         if app.clusters[self.index].default_namespace.is_some() {
             return Err(Error::new(format!(
@@ -437,7 +442,7 @@ impl Cluster {
             )));
         }
         let vpc = options.vpc.unwrap_or(self.vpc(app));
-        let ns = crate::cloud_map::Namespace::create_in(
+        let ns = crate::servicediscovery::Namespace::create_in(
             app,
             self.node,
             "DefaultServiceDiscoveryNamespace",

@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use ecs_core::prelude::*;
-//! use ecs_core::scaling::{CpuUtilizationScalingProps, EnableScalingProps};
+//! use ecs_core::applicationautoscaling::{CpuUtilizationScalingProps, EnableScalingProps};
 //! let mut app = App::new();
 //! let s = app.add_stack("Web").unwrap();
 //! let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
@@ -19,16 +19,16 @@
 //! assert!(service.auto_scale_task_count(&mut app, EnableScalingProps::default().max_capacity(2)).is_err());
 //! ```
 
-use crate::app::App;
+use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
+use crate::construct::app::App;
 use crate::construct::NodeId;
-use crate::duration::Duration;
+use crate::ecs::facts::{refused, CountedGroup, Fact, ScalingPolicyFacts, TaskScalingFacts};
+use crate::ecs::rules;
+use crate::ecs::service::Service;
+use crate::elbv2::TargetGroup;
 use crate::error::Error;
-use crate::facts::{refused, CountedGroup, Fact, ScalingPolicyFacts, TaskScalingFacts};
-use crate::load_balancing::TargetGroup;
-use crate::rules;
 use crate::schedule::Schedule;
-use crate::service::Service;
 
 props! {
     /// Options of [`Service::auto_scale_task_count`] (CDK `EnableScalingProps`).

@@ -11,6 +11,8 @@
 //! assert_eq!(Value::join("", vec!["a".into(), "b".into()]), Value::from("ab"));
 //! ```
 
+pub mod duration;
+
 use std::borrow::Cow;
 
 use crate::construct::NodeId;

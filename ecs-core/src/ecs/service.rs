@@ -3,7 +3,7 @@
 /// How a service launches its tasks (CloudFormation `LaunchType`).
 ///
 /// ```
-/// assert_eq!(ecs_core::service::LaunchType::Fargate.cfn_value(), "FARGATE");
+/// assert_eq!(ecs_core::ecs::service::LaunchType::Fargate.cfn_value(), "FARGATE");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LaunchType {
@@ -44,24 +44,24 @@ impl LaunchType {
     }
 }
 
-use crate::app::App;
+use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
-use crate::cloud_map::CloudMapOptions;
-use crate::cluster::Cluster;
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
-use crate::duration::Duration;
 use crate::ec2::SecurityGroup;
+use crate::ecs::cluster::Cluster;
+use crate::ecs::facts::{Fact, ServiceCluster, ServiceFacts, ServiceTask};
+use crate::ecs::rules::RuleId;
+use crate::ecs::task_definition::{NetworkMode, TaskDefinition};
 use crate::error::Error;
-use crate::facts::{Fact, ServiceCluster, ServiceFacts, ServiceTask};
-use crate::rules::RuleId;
-use crate::task_definition::{NetworkMode, TaskDefinition};
+use crate::servicediscovery::CloudMapOptions;
 
 props! {
     /// The deployment circuit breaker (CDK `DeploymentCircuitBreaker`): `enable` defaults to true,
     /// `rollback` to false.
     ///
     /// ```
-    /// let cb = ecs_core::service::DeploymentCircuitBreaker::default().rollback(true);
+    /// let cb = ecs_core::ecs::service::DeploymentCircuitBreaker::default().rollback(true);
     /// assert!(cb.enable && cb.rollback);
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +87,7 @@ impl Default for DeploymentCircuitBreaker {
 /// Who deploys new task sets (CDK `DeploymentControllerType`).
 ///
 /// ```
-/// assert_eq!(ecs_core::service::DeploymentControllerType::CodeDeploy.cfn_value(), "CODE_DEPLOY");
+/// assert_eq!(ecs_core::ecs::service::DeploymentControllerType::CodeDeploy.cfn_value(), "CODE_DEPLOY");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DeploymentControllerType {
@@ -116,7 +116,7 @@ impl DeploymentControllerType {
 /// Where tasks take their tags from (CDK `PropagatedTagSource`).
 ///
 /// ```
-/// assert_eq!(ecs_core::service::PropagatedTagSource::TaskDefinition.cfn_value(), Some("TASK_DEFINITION"));
+/// assert_eq!(ecs_core::ecs::service::PropagatedTagSource::TaskDefinition.cfn_value(), Some("TASK_DEFINITION"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PropagatedTagSource {
@@ -145,8 +145,8 @@ impl PropagatedTagSource {
 /// Which subnets a service's tasks run in (CDK `SubnetSelection` by `subnetType`).
 ///
 /// ```
-/// let s = ecs_core::service::SubnetType::Public;
-/// assert_eq!(s, ecs_core::service::SubnetType::Public);
+/// let s = ecs_core::ecs::service::SubnetType::Public;
+/// assert_eq!(s, ecs_core::ecs::service::SubnetType::Public);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SubnetType {
@@ -164,7 +164,7 @@ impl SubnetType {
 /// A task placement strategy of an EC2 service (CDK `PlacementStrategy`).
 ///
 /// ```
-/// use ecs_core::service::PlacementStrategy;
+/// use ecs_core::ecs::service::PlacementStrategy;
 /// let s = PlacementStrategy::packed_by_cpu();
 /// assert_eq!(s, PlacementStrategy::packed_by_cpu());
 /// ```
@@ -222,9 +222,9 @@ impl PlacementStrategy {
 /// definition.
 ///
 /// ```
-/// let c = ecs_core::service::PlacementConstraint::member_of("attribute:ecs.instance-type =~ t2.*");
-/// assert_ne!(c, ecs_core::service::PlacementConstraint::distinct_instances());
-/// let both = ecs_core::service::PlacementConstraint::member_of_all(["a", "b"]);
+/// let c = ecs_core::ecs::service::PlacementConstraint::member_of("attribute:ecs.instance-type =~ t2.*");
+/// assert_ne!(c, ecs_core::ecs::service::PlacementConstraint::distinct_instances());
+/// let both = ecs_core::ecs::service::PlacementConstraint::member_of_all(["a", "b"]);
 /// assert_ne!(c, both);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -286,7 +286,7 @@ pub(crate) struct BaseProps {
     pub(crate) cloud_map_options: Option<CloudMapOptions>,
     /// Capacity provider strategies (issue 3); replace the launch type when given.
     pub(crate) capacity_provider_strategies:
-        Vec<crate::capacity_provider::CapacityProviderStrategy>,
+        Vec<crate::ecs::capacity_provider::CapacityProviderStrategy>,
 }
 
 /// Properties of the awsvpc-capable kinds (CDK `vpcSubnets`, `securityGroups`,
@@ -302,7 +302,7 @@ props! {
     /// Properties of an [`Ec2Service`].
     ///
     /// ```
-    /// let props = ecs_core::service::Ec2ServiceProps::default().desired_count(2).daemon(false);
+    /// let props = ecs_core::ecs::service::Ec2ServiceProps::default().desired_count(2).daemon(false);
     /// assert_eq!(props.desired_count_value(), Some(2));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq)]
@@ -380,7 +380,7 @@ props! {
         /// Spreads the tasks over capacity providers instead of launching them with the launch type
         /// (rule C2).
         [list "capacityProviderStrategies" in base, .ty(Strategies)]
-        capacity_provider_strategies: crate::capacity_provider::CapacityProviderStrategy,
+        capacity_provider_strategies: crate::ecs::capacity_provider::CapacityProviderStrategy,
     }
 }
 
@@ -419,7 +419,7 @@ props! {
     /// Properties of a [`FargateService`].
     ///
     /// ```
-    /// let props = ecs_core::service::FargateServiceProps::default().assign_public_ip(true).platform_version("1.4.0");
+    /// let props = ecs_core::ecs::service::FargateServiceProps::default().assign_public_ip(true).platform_version("1.4.0");
     /// assert!(props.assign_public_ip_value());
     /// ```
     #[derive(Debug, Clone, Default, PartialEq)]
@@ -487,7 +487,7 @@ props! {
         /// Spreads the tasks over capacity providers instead of launching them with the launch type
         /// (rule C2).
         [list "capacityProviderStrategies" in base, .ty(Strategies)]
-        capacity_provider_strategies: crate::capacity_provider::CapacityProviderStrategy,
+        capacity_provider_strategies: crate::ecs::capacity_provider::CapacityProviderStrategy,
     }
 }
 
@@ -696,7 +696,7 @@ props! {
     /// Properties of an [`ExternalService`].
     ///
     /// ```
-    /// let props = ecs_core::service::ExternalServiceProps::default().desired_count(5);
+    /// let props = ecs_core::ecs::service::ExternalServiceProps::default().desired_count(5);
     /// assert_eq!(props.desired_count_value(), Some(5));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq)]
@@ -844,7 +844,7 @@ pub(crate) fn create(
     facts.circuit_breaker = Fact::written(base.circuit_breaker.is_some(), ());
     facts.cloud_map_options = Fact::written(base.cloud_map_options.is_some(), ());
     let found = facts.violations().into_iter();
-    crate::facts::refused(found.filter(|v| v.rule != RuleId::S2).collect())?;
+    crate::ecs::facts::refused(found.filter(|v| v.rule != RuleId::S2).collect())?;
     // Daemon and External services replace tasks in place: at most 100%, at least 0%.
     let (default_max, default_min) = if daemon || launch_type == LaunchType::External {
         (100, 0)
@@ -940,7 +940,7 @@ pub(crate) fn create(
             ),
         );
     }
-    crate::capacity_provider::apply_to_service(
+    crate::ecs::capacity_provider::apply_to_service(
         app,
         id,
         launch_type,
@@ -951,7 +951,7 @@ pub(crate) fn create(
     let task_role = task_definition.task_role(app);
     if base.enable_execute_command == Some(true) {
         let config = cluster.execute_command_configuration(app).cloned();
-        crate::exec::enable(app, task_role, config.as_ref())?;
+        crate::ecs::exec::enable(app, task_role, config.as_ref())?;
     }
     let st = app.stack_mut(stack);
     let root = st.root();

@@ -14,8 +14,10 @@
 //! assert_eq!(app.stack(s).resource_count(), 26);
 //! ```
 
-use crate::app::App;
+pub mod connections;
+
 use crate::cfn::{Pseudo, Resource, Tagging, Value};
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::synth::FileAsset;
@@ -286,11 +288,11 @@ impl Vpc {
 const RESTRICT_SG_FILES: [(&str, &[u8]); 2] = [
     (
         "__entrypoint__.js",
-        include_bytes!("../assets/restrict-default-sg/__entrypoint__.js"),
+        include_bytes!("../../assets/restrict-default-sg/__entrypoint__.js"),
     ),
     (
         "index.js",
-        include_bytes!("../assets/restrict-default-sg/index.js"),
+        include_bytes!("../../assets/restrict-default-sg/index.js"),
     ),
 ];
 
@@ -480,7 +482,7 @@ impl SecurityGroupProps {
     }
 }
 
-pub use crate::connections::{Peer, Port, Rule};
+pub use crate::ec2::connections::{Peer, Port, Rule};
 
 #[derive(Debug, Clone)]
 pub(crate) struct SecurityGroupData {
@@ -683,7 +685,7 @@ impl SecurityGroup {
         description: Option<&str>,
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
-        crate::connections::add_rule(app, self, true, peer, port, description)
+        crate::ec2::connections::add_rule(app, self, true, peer, port, description)
     }
 
     /// Adds an egress rule (CDK `addEgressRule`); nothing when the group already allows all
@@ -701,7 +703,7 @@ impl SecurityGroup {
         }
         // An imported group's placeholder belongs to its own stack's template.
         if self.resource.stack() != self.node.stack() {
-            return crate::connections::add_rule(app, self, false, peer, port, description);
+            return crate::ec2::connections::add_rule(app, self, false, peer, port, description);
         }
         // Any real rule replaces EC2's implicit "allow all", so the placeholder goes.
         let resource = self.resource;
@@ -721,7 +723,7 @@ impl SecurityGroup {
         if matches!(props.get("SecurityGroupEgress"), Some(Value::List(l)) if l.is_empty()) {
             props.remove("SecurityGroupEgress");
         }
-        crate::connections::add_rule(app, self, false, peer, port, description)
+        crate::ec2::connections::add_rule(app, self, false, peer, port, description)
     }
 
     /// The group's VPC.

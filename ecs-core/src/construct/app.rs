@@ -1,14 +1,14 @@
 //! The app: the root of the construct tree, holding its stacks and the state of the
 //! constructs built in them.
 
-use crate::capacity::AsgData;
-use crate::cluster::ClusterData;
 use crate::construct::{AppId, Handle, Stack, StackId};
 use crate::ec2::VpcData;
+use crate::ecs::capacity::AsgData;
+use crate::ecs::cluster::ClusterData;
+use crate::ecs::rules;
+use crate::ecs::service::ServiceData;
+use crate::ecs::task_definition::TaskDefinitionData;
 use crate::error::Error;
-use crate::rules;
-use crate::service::ServiceData;
-use crate::task_definition::TaskDefinitionData;
 
 /// An app: stacks of constructs, synthesized together into one cloud assembly.
 ///
@@ -28,18 +28,18 @@ pub struct App {
     pub(crate) task_definitions: Vec<TaskDefinitionData>,
     pub(crate) services: Vec<ServiceData>,
     // ---- capacity (issue 3) ----
-    pub(crate) asg_providers: Vec<crate::capacity_provider::AsgProviderData>,
-    pub(crate) service_strategies: Vec<crate::capacity_provider::ServiceStrategies>,
+    pub(crate) asg_providers: Vec<crate::ecs::capacity_provider::AsgProviderData>,
+    pub(crate) service_strategies: Vec<crate::ecs::capacity_provider::ServiceStrategies>,
     // ---- services, load balancing, Cloud Map (issue 5) ----
     pub(crate) security_groups: Vec<crate::ec2::SecurityGroupData>,
-    pub(crate) load_balancers: Vec<crate::load_balancing::LoadBalancerData>,
-    pub(crate) listeners: Vec<crate::load_balancing::ListenerData>,
-    pub(crate) target_groups: Vec<crate::load_balancing::TargetGroupData>,
+    pub(crate) load_balancers: Vec<crate::elbv2::LoadBalancerData>,
+    pub(crate) listeners: Vec<crate::elbv2::ListenerData>,
+    pub(crate) target_groups: Vec<crate::elbv2::TargetGroupData>,
     /// `(listener index, priority)` of every listener rule: kept apart from the listeners,
     /// which `add_targets` copies, so adding a rule costs the same however many there are.
     pub(crate) listener_rules: std::collections::HashSet<(usize, u32)>,
-    pub(crate) namespaces: Vec<crate::cloud_map::NamespaceData>,
-    pub(crate) cloud_map_services: Vec<crate::cloud_map::CloudMapServiceData>,
+    pub(crate) namespaces: Vec<crate::servicediscovery::NamespaceData>,
+    pub(crate) cloud_map_services: Vec<crate::servicediscovery::CloudMapServiceData>,
     pub(crate) repositories: Vec<crate::ecr::RepositoryData>,
 }
 

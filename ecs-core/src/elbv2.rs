@@ -5,7 +5,7 @@
 //!
 //! ```
 //! use ecs_core::prelude::*;
-//! use ecs_core::load_balancing::*;
+//! use ecs_core::elbv2::*;
 //! let mut app = App::new();
 //! let s = app.add_stack("Web")?;
 //! let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default().max_azs(2))?;
@@ -25,25 +25,25 @@
 
 use std::borrow::Cow;
 
-use crate::app::App;
+use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
-use crate::connections::{allow_to, Peer, Port};
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
-use crate::container;
-use crate::duration::Duration;
+use crate::ec2::connections::{allow_to, Peer, Port};
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
+use crate::ecs::container;
+use crate::ecs::facts::refused;
+use crate::ecs::facts::{ContainerPick, Fact, TargetFacts};
+use crate::ecs::rules;
+use crate::ecs::service::{Service, SubnetType};
+use crate::ecs::task_definition::NetworkMode;
 use crate::error::Error;
-use crate::facts::refused;
-use crate::facts::{ContainerPick, Fact, TargetFacts};
-use crate::rules;
-use crate::service::{Service, SubnetType};
-use crate::task_definition::NetworkMode;
 
 /// A listener or target-group protocol (CDK `elbv2.Protocol`, which includes
 /// `ApplicationProtocol`'s HTTP and HTTPS).
 ///
 /// ```
-/// assert_eq!(ecs_core::load_balancing::Protocol::Https.cfn_value(), "HTTPS");
+/// assert_eq!(ecs_core::elbv2::Protocol::Https.cfn_value(), "HTTPS");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Protocol {
@@ -110,7 +110,7 @@ pub(crate) enum LbKind {
 /// A listener certificate (CDK `ListenerCertificate`).
 ///
 /// ```
-/// let c = ecs_core::load_balancing::ListenerCertificate::from_arn("arn:aws:acm:us-east-1:1:certificate/x");
+/// let c = ecs_core::elbv2::ListenerCertificate::from_arn("arn:aws:acm:us-east-1:1:certificate/x");
 /// assert_eq!(c.arn(), "arn:aws:acm:us-east-1:1:certificate/x");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,7 +131,7 @@ impl ListenerCertificate {
 /// A condition of a listener rule (CDK `ListenerCondition`).
 ///
 /// ```
-/// use ecs_core::load_balancing::ListenerCondition;
+/// use ecs_core::elbv2::ListenerCondition;
 /// let c = ListenerCondition::path_patterns(["/api/*"]);
 /// assert_ne!(c, ListenerCondition::host_headers(["example.com"]));
 /// ```
@@ -203,7 +203,7 @@ impl ListenerCondition {
 /// (CDK `ListenerAction`, given as the listener's `defaultAction`).
 ///
 /// ```
-/// use ecs_core::load_balancing::ListenerAction;
+/// use ecs_core::elbv2::ListenerAction;
 /// let a = ListenerAction::fixed_response(404).content_type("text/plain").message_body("nope");
 /// assert_eq!(a, ListenerAction::fixed_response(404).message_body("nope").content_type("text/plain"));
 /// ```
@@ -288,7 +288,7 @@ props! {
     /// A target group's health check (CDK `elbv2.HealthCheck`).
     ///
     /// ```
-    /// use ecs_core::{Duration, load_balancing::HealthCheck};
+    /// use ecs_core::{Duration, elbv2::HealthCheck};
     /// let h = HealthCheck::default().path("/health").interval(Duration::seconds(30));
     /// assert_eq!(h.path.as_deref(), Some("/health"));
     /// ```
@@ -362,7 +362,7 @@ props! {
     /// Properties of application and network load balancers (CDK `BaseLoadBalancerProps`).
     ///
     /// ```
-    /// let p = ecs_core::load_balancing::LoadBalancerProps::default().internet_facing(true);
+    /// let p = ecs_core::elbv2::LoadBalancerProps::default().internet_facing(true);
     /// assert!(p.internet_facing);
     /// ```
     #[derive(Debug, Clone, Default, PartialEq)]
@@ -494,8 +494,8 @@ impl LoadBalancer {
             )));
         };
         if let Some(name) = props.load_balancer_name.as_deref() {
-            if !crate::rules::load_balancer_name(name) {
-                return Err(Error::new(crate::rules::load_balancer_name_message(
+            if !crate::ecs::rules::load_balancer_name(name) {
+                return Err(Error::new(crate::ecs::rules::load_balancer_name_message(
                     id, name,
                 )));
             }
@@ -734,7 +734,7 @@ props! {
     /// Properties of a listener (CDK `BaseApplicationListenerProps` / `BaseNetworkListenerProps`).
     ///
     /// ```
-    /// let p = ecs_core::load_balancing::ListenerProps::default().port(443).open(false);
+    /// let p = ecs_core::elbv2::ListenerProps::default().port(443).open(false);
     /// assert_eq!(p.port, Some(443));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -814,7 +814,7 @@ props! {
     /// `AddNetworkTargetsProps`).
     ///
     /// ```
-    /// let p = ecs_core::load_balancing::AddTargetsProps::default().port(80).priority(10);
+    /// let p = ecs_core::elbv2::AddTargetsProps::default().port(80).priority(10);
     /// assert_eq!(p.priority, Some(10));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -1120,7 +1120,7 @@ props! {
     /// Options of [`Service::load_balancer_target`] (CDK `LoadBalancerTargetOptions`).
     ///
     /// ```
-    /// let o = ecs_core::load_balancing::LoadBalancerTargetOptions::default().container_name("web").container_port(8080);
+    /// let o = ecs_core::elbv2::LoadBalancerTargetOptions::default().container_name("web").container_port(8080);
     /// assert_eq!(o.container_port, Some(8080));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -1152,7 +1152,7 @@ pub enum ListenerConfig {
 /// One registration of [`Service::register_load_balancer_targets`] (CDK `EcsTarget`).
 ///
 /// ```
-/// use ecs_core::load_balancing::EcsTarget;
+/// use ecs_core::elbv2::EcsTarget;
 /// let t = EcsTarget::default().container_name("web").container_port(80).new_target_group_id("ECS");
 /// assert_eq!(t.new_target_group_id, "ECS");
 /// ```
@@ -1405,7 +1405,7 @@ fn attach_target(app: &mut App, tg: TargetGroup, target: LoadBalancerTarget) -> 
 /// CloudFormation's schema lists it (the CDK's lower case fails cfn-lint E3030).
 ///
 /// ```
-/// assert_eq!(ecs_core::load_balancing::LoadBalancingProtocol::Http.cfn_value(), "HTTP");
+/// assert_eq!(ecs_core::elbv2::LoadBalancingProtocol::Http.cfn_value(), "HTTP");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LoadBalancingProtocol {
@@ -1453,7 +1453,7 @@ props! {
     /// A classic listener (CDK `LoadBalancerListener`).
     ///
     /// ```
-    /// let l = ecs_core::load_balancing::LoadBalancerListener::default().external_port(80);
+    /// let l = ecs_core::elbv2::LoadBalancerListener::default().external_port(80);
     /// assert_eq!(l.external_port, 80);
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -1480,7 +1480,7 @@ props! {
     /// Properties of a [`ClassicLoadBalancer`] (CDK `LoadBalancerProps`).
     ///
     /// ```
-    /// use ecs_core::load_balancing::{ClassicLoadBalancerProps, LoadBalancerListener};
+    /// use ecs_core::elbv2::{ClassicLoadBalancerProps, LoadBalancerListener};
     /// let p = ClassicLoadBalancerProps::default().listeners([LoadBalancerListener::default().external_port(80)]);
     /// assert_eq!(p.listeners.len(), 1);
     /// ```

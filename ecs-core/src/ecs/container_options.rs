@@ -2,14 +2,14 @@
 //! dependencies, extra hosts and system controls (CDK `HealthCheck`, `LinuxParameters`, …).
 //!
 //! ```
-//! use ecs_core::{container_options::HealthCheck, duration::Duration};
+//! use ecs_core::{ecs::container_options::HealthCheck, cfn::duration::Duration};
 //! let hc = HealthCheck::default().command(["curl -f http://localhost/ || exit 1"]).interval(Duration::seconds(10));
 //! assert_eq!(hc.interval, Some(Duration::seconds(10)));
 //! ```
 
+use crate::cfn::duration::Duration;
 use crate::cfn::Value;
-use crate::container::{ContainerDefinition, ContainerRef};
-use crate::duration::Duration;
+use crate::ecs::container::{ContainerDefinition, ContainerRef};
 
 /// A container health check (CDK `HealthCheck`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -104,7 +104,7 @@ impl Device {
     /// permissions.
     ///
     /// ```
-    /// let d = ecs_core::container_options::Device::new("/dev/sda").container_path("/dev/xvda").permissions(["read"]);
+    /// let d = ecs_core::ecs::container_options::Device::new("/dev/sda").container_path("/dev/xvda").permissions(["read"]);
     /// assert_eq!(d.permissions, vec!["read".to_string()]);
     /// ```
     pub fn new(host_path: impl Into<String>) -> Device {
@@ -143,7 +143,7 @@ impl Tmpfs {
     /// A tmpfs of `size_mib` MiB at `container_path`.
     ///
     /// ```
-    /// let t = ecs_core::container_options::Tmpfs::new("/tmp", 64).mount_options(["noexec"]);
+    /// let t = ecs_core::ecs::container_options::Tmpfs::new("/tmp", 64).mount_options(["noexec"]);
     /// assert_eq!(t.size, 64);
     /// ```
     pub fn new(container_path: impl Into<String>, size_mib: u32) -> Tmpfs {
@@ -164,7 +164,7 @@ impl Tmpfs {
 /// Linux-specific options (CDK `LinuxParameters`).
 ///
 /// ```
-/// let lp = ecs_core::container_options::LinuxParameters::default()
+/// let lp = ecs_core::ecs::container_options::LinuxParameters::default()
 ///     .init_process_enabled(true)
 ///     .add_capabilities(["SYS_PTRACE"]);
 /// assert_eq!(lp.capabilities_add, vec!["SYS_PTRACE".to_string()]);
@@ -327,7 +327,7 @@ impl LinuxParameters {
 /// A resource limit (CDK `Ulimit`).
 ///
 /// ```
-/// let u = ecs_core::container_options::Ulimit::new("nofile", 1024, 4096);
+/// let u = ecs_core::ecs::container_options::Ulimit::new("nofile", 1024, 4096);
 /// assert_eq!(u.hard_limit, 4096);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -362,7 +362,7 @@ impl Ulimit {
 /// When a dependent container may start (CDK `ContainerDependencyCondition`).
 ///
 /// ```
-/// use ecs_core::container_options::ContainerDependencyCondition as C;
+/// use ecs_core::ecs::container_options::ContainerDependencyCondition as C;
 /// assert_eq!(C::VARIANT_NAMES.len(), 4);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -388,7 +388,7 @@ props! {
     /// by handle or by name, and when this one may start.
     ///
     /// ```
-    /// use ecs_core::container_options::{ContainerDependency, ContainerDependencyCondition};
+    /// use ecs_core::ecs::container_options::{ContainerDependency, ContainerDependencyCondition};
     /// let d = ContainerDependency::new("init").condition(ContainerDependencyCondition::Success);
     /// assert_eq!(d.container.as_name(), Some("init"));
     /// ```

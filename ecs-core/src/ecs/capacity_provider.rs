@@ -3,24 +3,26 @@
 //! `cluster.ts` `AsgCapacityProvider`, `CapacityProviderStrategy`).
 //!
 //! ```
-//! use ecs_core::capacity_provider::{CapacityProvider, CapacityProviderStrategy};
+//! use ecs_core::ecs::capacity_provider::{CapacityProvider, CapacityProviderStrategy};
 //! let s = CapacityProviderStrategy::default().capacity_provider("FARGATE_SPOT").weight(2);
 //! assert_eq!(s.capacity_provider, Some(CapacityProvider::FargateSpot));
 //! ```
 
-use crate::app::App;
-use crate::capacity::{AddAutoScalingGroupCapacityOptions, AutoScalingGroup};
 use crate::cfn::{Resource, Value};
-use crate::cluster::Cluster;
+use crate::construct::app::App;
 use crate::construct::{path_hash, NodeId, StackId};
+use crate::ecs::capacity::{AddAutoScalingGroupCapacityOptions, AutoScalingGroup};
+use crate::ecs::cluster::Cluster;
+use crate::ecs::facts::{
+    refused, Fact, ProviderFacts, StrategyEntry, StrategyFacts, StrategyProvider,
+};
+use crate::ecs::service::LaunchType;
 use crate::error::Error;
-use crate::facts::{refused, Fact, ProviderFacts, StrategyEntry, StrategyFacts, StrategyProvider};
-use crate::service::LaunchType;
 
 /// A capacity provider a strategy names.
 ///
 /// ```
-/// use ecs_core::capacity_provider::CapacityProvider;
+/// use ecs_core::ecs::capacity_provider::CapacityProvider;
 /// assert_eq!(CapacityProvider::from("FARGATE"), CapacityProvider::Fargate);
 /// assert_eq!(CapacityProvider::from("my-provider"), CapacityProvider::Named("my-provider".into()));
 /// assert!(CapacityProvider::FargateSpot.is_fargate());
@@ -93,7 +95,7 @@ impl CapacityProvider {
 /// One entry of a capacity provider strategy (CDK `CapacityProviderStrategy`).
 ///
 /// ```
-/// let s = ecs_core::capacity_provider::CapacityProviderStrategy::default()
+/// let s = ecs_core::ecs::capacity_provider::CapacityProviderStrategy::default()
 ///     .capacity_provider("FARGATE").weight(1).base(2);
 /// assert_eq!(s.base, Some(2));
 /// ```
@@ -191,7 +193,7 @@ props! {
     /// Properties of an [`AsgCapacityProvider`] (CDK `AsgCapacityProviderProps`).
     ///
     /// ```
-    /// let p = ecs_core::capacity_provider::AsgCapacityProviderProps::default().target_capacity_percent(80);
+    /// let p = ecs_core::ecs::capacity_provider::AsgCapacityProviderProps::default().target_capacity_percent(80);
     /// assert_eq!(p.target_capacity_percent, Some(80));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -225,7 +227,7 @@ props! {
         instance_warmup_period: u32,
         /// How the instances' user data joins them to a cluster.
         [opt "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE))]
-        machine_image_type: crate::amis::MachineImageType,
+        machine_image_type: crate::ecs::amis::MachineImageType,
     }
 }
 
@@ -236,7 +238,7 @@ pub(crate) struct AsgProviderData {
     asg: AutoScalingGroup,
     termination_protection: bool,
     managed_draining: bool,
-    machine_image_type: Option<crate::amis::MachineImageType>,
+    machine_image_type: Option<crate::ecs::amis::MachineImageType>,
 }
 
 /// An auto-scaling-group capacity provider construct (`<id>/<id>`, an

@@ -2,7 +2,7 @@
 //! `VolumeFrom`): host paths, Docker volumes and EFS file systems.
 //!
 //! ```
-//! use ecs_core::volume::{EfsVolumeConfiguration, MountPoint, Volume};
+//! use ecs_core::ecs::volume::{EfsVolumeConfiguration, MountPoint, Volume};
 //! let v = Volume::efs("data", EfsVolumeConfiguration::new("fs-12345").transit_encryption("ENABLED"));
 //! assert_eq!(v.name, "data");
 //! let m = MountPoint::new("data", "/mnt/data", true);
@@ -10,7 +10,7 @@
 //! ```
 
 use crate::cfn::Value;
-use crate::container::{ContainerDefinition, ContainerRef};
+use crate::ecs::container::{ContainerDefinition, ContainerRef};
 
 /// A volume of a task definition (CDK `Volume`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -109,7 +109,7 @@ pub enum Scope {
 /// `DockerVolumeConfiguration` of a volume.
 ///
 /// ```
-/// use ecs_core::volume::{DockerVolumeConfiguration, Scope};
+/// use ecs_core::ecs::volume::{DockerVolumeConfiguration, Scope};
 /// let c = DockerVolumeConfiguration::new("rexray/ebs", Scope::Shared).autoprovision(true);
 /// assert_eq!(c.autoprovision, Some(true));
 /// ```
@@ -199,7 +199,7 @@ impl DockerVolumeConfiguration {
 /// `EFSVolumeConfiguration` of a volume (CDK `EfsVolumeConfiguration`).
 ///
 /// ```
-/// use ecs_core::volume::{AuthorizationConfig, EfsVolumeConfiguration};
+/// use ecs_core::ecs::volume::{AuthorizationConfig, EfsVolumeConfiguration};
 /// let c = EfsVolumeConfiguration::new("fs-1")
 ///     .root_directory("/data")
 ///     .authorization_config(AuthorizationConfig::default().iam("ENABLED"));
@@ -342,7 +342,7 @@ props! {
     /// the container by handle or by name.
     ///
     /// ```
-    /// let v = ecs_core::volume::VolumeFrom::new("data", true);
+    /// let v = ecs_core::ecs::volume::VolumeFrom::new("data", true);
     /// assert_eq!(v.source_container.as_name(), Some("data"));
     /// ```
     #[derive(Debug, Clone, PartialEq, Eq, Default)]

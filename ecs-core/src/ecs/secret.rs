@@ -3,23 +3,23 @@
 //! does; environment files grant nothing (reference §1.11).
 //!
 //! ```
-//! use ecs_core::{App, secret::Secret, secrets_manager};
+//! use ecs_core::{App, ecs::secret::Secret, secretsmanager};
 //! let mut app = App::new();
 //! let s = app.add_stack("Web").unwrap();
-//! let db = secrets_manager::Secret::new(&mut app, s, "Db", Default::default()).unwrap();
+//! let db = secretsmanager::Secret::new(&mut app, s, "Db", Default::default()).unwrap();
 //! let field = Secret::from_secrets_manager_field(db, "password");
 //! assert!(field.is_json_field());
 //! ```
 
 use std::path::PathBuf;
 
-use crate::app::App;
 use crate::cfn::Value;
+use crate::construct::app::App;
 use crate::construct::NodeId;
 use crate::error::Error;
 use crate::iam::Role;
 use crate::s3::Bucket;
-use crate::secrets_manager;
+use crate::secretsmanager;
 use crate::ssm::StringParameter;
 
 /// A secret exposed to a container as an environment variable.
@@ -28,7 +28,7 @@ pub enum Secret {
     /// A Secrets Manager secret: the whole value, or one field of its JSON, at a version.
     SecretsManager {
         /// The secret.
-        secret: secrets_manager::Secret,
+        secret: secretsmanager::Secret,
         /// A JSON key of the value.
         field: Option<String>,
         /// A version stage, e.g. `AWSPREVIOUS`.
@@ -45,7 +45,7 @@ pub enum Secret {
 
 impl Secret {
     /// The whole value of a Secrets Manager secret (CDK `Secret.fromSecretsManager(secret)`).
-    pub fn from_secrets_manager(secret: secrets_manager::Secret) -> Secret {
+    pub fn from_secrets_manager(secret: secretsmanager::Secret) -> Secret {
         Secret::SecretsManager {
             secret,
             field: None,
@@ -57,7 +57,7 @@ impl Secret {
     /// One field of a JSON secret (CDK `Secret.fromSecretsManager(secret, field)`); on Fargate
     /// this needs platform version 1.4.0 (rule F6).
     pub fn from_secrets_manager_field(
-        secret: secrets_manager::Secret,
+        secret: secretsmanager::Secret,
         field: impl Into<String>,
     ) -> Secret {
         Secret::SecretsManager {
@@ -70,7 +70,7 @@ impl Secret {
 
     /// A version of a secret, optionally one field (CDK `Secret.fromSecretsManagerVersion`).
     pub fn from_secrets_manager_version(
-        secret: secrets_manager::Secret,
+        secret: secretsmanager::Secret,
         version_stage: Option<&str>,
         version_id: Option<&str>,
         field: Option<&str>,
@@ -170,7 +170,7 @@ impl EnvironmentFile {
     pub(crate) fn bind(&self, app: &mut App, container: NodeId) -> Result<Value, Error> {
         let arn = match self {
             EnvironmentFile::Asset { path } => {
-                crate::assets::file_asset_object_arn(app, container, "EnvironmentFile", path)?
+                crate::ecr_assets::file_asset_object_arn(app, container, "EnvironmentFile", path)?
             }
             EnvironmentFile::Bucket { bucket, key } => bucket.arn_for_object(key),
         };

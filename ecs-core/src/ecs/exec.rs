@@ -4,16 +4,16 @@
 //! `@aws-cdk/aws-ecs:reduceEc2FargateCloudWatchPermissions`.
 //!
 //! ```
-//! use ecs_core::exec::{ExecuteCommandConfiguration, ExecuteCommandLogging};
+//! use ecs_core::ecs::exec::{ExecuteCommandConfiguration, ExecuteCommandLogging};
 //! let config = ExecuteCommandConfiguration::default().logging(ExecuteCommandLogging::Override);
 //! // OVERRIDE needs a log configuration (rule G1).
 //! assert!(config.check("Cluster").is_err());
 //! ```
 
-use crate::app::App;
 use crate::cfn::{Pseudo, Value};
+use crate::construct::app::App;
+use crate::ecs::facts::{refused, ExecFacts, Fact};
 use crate::error::Error;
-use crate::facts::{refused, ExecFacts, Fact};
 use crate::iam::{Role, Statement};
 use crate::kms::Key;
 use crate::logs::LogGroup;
@@ -38,7 +38,7 @@ impl ExecuteCommandLogging {
     /// Reads a variant name as written in `ecs_app!` (`None`, `Default`, `Override`).
     ///
     /// ```
-    /// use ecs_core::exec::ExecuteCommandLogging;
+    /// use ecs_core::ecs::exec::ExecuteCommandLogging;
     /// assert_eq!(ExecuteCommandLogging::from_variant_name("Override"), Some(ExecuteCommandLogging::Override));
     /// ```
     pub fn from_variant_name(name: &str) -> Option<ExecuteCommandLogging> {

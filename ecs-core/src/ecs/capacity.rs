@@ -5,27 +5,27 @@
 //! `InstanceDrainHook`).
 //!
 //! ```
-//! let options = ecs_core::capacity::AddCapacityOptions::default()
+//! let options = ecs_core::ecs::capacity::AddCapacityOptions::default()
 //!     .instance_type("t2.xlarge")
 //!     .desired_capacity(3);
 //! assert_eq!(options.group.desired_capacity, Some(3));
 //! ```
 
-use crate::amis::{EcsOptimizedImage, InstanceArchitecture, MachineImage, MachineImageType};
-use crate::app::App;
 use crate::cfn::{Element, Parameter, Resource, Value};
-use crate::cluster::Cluster;
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::ec2::{SecurityGroup, Vpc};
+use crate::ecs::amis::{EcsOptimizedImage, InstanceArchitecture, MachineImage, MachineImageType};
+use crate::ecs::cluster::Cluster;
+use crate::ecs::facts::{refused, CapacityFacts, Fact};
 use crate::error::Error;
-use crate::facts::{refused, CapacityFacts, Fact};
 use crate::iam::{Role, Statement};
 use crate::kms::Key;
 
 /// Which subnets of the VPC an auto-scaling group launches into (CDK `vpcSubnets.subnetType`).
 ///
 /// ```
-/// assert_eq!(ecs_core::capacity::SubnetType::default(), ecs_core::capacity::SubnetType::Private);
+/// assert_eq!(ecs_core::ecs::capacity::SubnetType::default(), ecs_core::ecs::capacity::SubnetType::Private);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SubnetType {
@@ -46,7 +46,7 @@ impl SubnetType {
 /// supports).
 ///
 /// ```
-/// let p = ecs_core::capacity::CommonAutoScalingGroupProps::default();
+/// let p = ecs_core::ecs::capacity::CommonAutoScalingGroupProps::default();
 /// assert_eq!(p.min_capacity, None);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -142,8 +142,8 @@ group_props! {
     /// Properties of an [`AutoScalingGroup`] built by the user (CDK `AutoScalingGroupProps`).
     ///
     /// ```
-    /// use ecs_core::amis::EcsOptimizedImage;
-    /// let p = ecs_core::capacity::AutoScalingGroupProps::default()
+    /// use ecs_core::ecs::amis::EcsOptimizedImage;
+    /// let p = ecs_core::ecs::capacity::AutoScalingGroupProps::default()
     ///     .instance_type("t2.xlarge")
     ///     .machine_image(EcsOptimizedImage::amazon_linux());
     /// assert!(p.group.machine_image.is_some());
@@ -161,7 +161,7 @@ props! {
     /// `AddAutoScalingGroupCapacityOptions`).
     ///
     /// ```
-    /// let o = ecs_core::capacity::AddAutoScalingGroupCapacityOptions::default().task_drain_time(0);
+    /// let o = ecs_core::ecs::capacity::AddAutoScalingGroupCapacityOptions::default().task_drain_time(0);
     /// assert_eq!(o.task_drain_time, Some(0));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -188,8 +188,8 @@ group_props! {
     /// supports): the group's properties and how the cluster configures it.
     ///
     /// ```
-    /// use ecs_core::amis::MachineImageType;
-    /// let o = ecs_core::capacity::AddCapacityOptions::default()
+    /// use ecs_core::ecs::amis::MachineImageType;
+    /// let o = ecs_core::ecs::capacity::AddCapacityOptions::default()
     ///     .instance_type("c5.large")
     ///     .machine_image_type(MachineImageType::Bottlerocket);
     /// assert_eq!(o.cluster.machine_image_type, Some(MachineImageType::Bottlerocket));
@@ -283,7 +283,7 @@ const DRAIN_SECONDS: u32 = 300;
 impl AutoScalingGroup {
     /// Creates an auto-scaling group with id `id` at the top of `stack`, to add to a cluster
     /// with [`Cluster::add_auto_scaling_group`] or to an
-    /// [`AsgCapacityProvider`](crate::capacity_provider::AsgCapacityProvider).
+    /// [`AsgCapacityProvider`](crate::ecs::capacity_provider::AsgCapacityProvider).
     ///
     /// ```
     /// use ecs_core::prelude::*;
@@ -691,7 +691,7 @@ pub(crate) fn ssm_parameter_typed(
 }
 
 /// Our drain-hook handler (Python, inlined as `Code.ZipFile`).
-const DRAIN_HOOK_SOURCE: &str = include_str!("../assets/drain-hook/index.py");
+const DRAIN_HOOK_SOURCE: &str = include_str!("../../assets/drain-hook/index.py");
 
 /// The Lambda, SNS topic and lifecycle hook that drain an instance's tasks before the group
 /// terminates it (CDK `InstanceDrainHook`).

@@ -10,6 +10,8 @@
 //! assert_eq!(make_unique_id(&["Service", "Service"]), "ServiceD69D759B");
 //! ```
 
+pub mod app;
+
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -17,8 +19,8 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 use md5::{Digest, Md5};
 
 use crate::cfn::{Element, Resource};
+use crate::ecs::rules;
 use crate::error::Error;
-use crate::rules;
 
 /// Index of a stack in its [`App`](crate::App).
 ///
@@ -89,27 +91,27 @@ macro_rules! handles {
 }
 
 handles!(
-    crate::assets::DockerImageAsset,
-    crate::cluster::Cluster,
+    crate::ecr_assets::DockerImageAsset,
+    crate::ecs::cluster::Cluster,
     crate::ssm::StringParameter,
-    crate::task_definition::TaskDefinition,
-    crate::cloud_map::Namespace,
-    crate::cloud_map::CloudMapService,
+    crate::ecs::task_definition::TaskDefinition,
+    crate::servicediscovery::Namespace,
+    crate::servicediscovery::CloudMapService,
     crate::events::Rule,
     crate::kms::Key,
     crate::efs::FileSystem,
     crate::efs::AccessPoint,
-    crate::load_balancing::LoadBalancer,
-    crate::load_balancing::Listener,
-    crate::load_balancing::TargetGroup,
+    crate::elbv2::LoadBalancer,
+    crate::elbv2::Listener,
+    crate::elbv2::TargetGroup,
     crate::ecr::Repository,
     crate::s3::Bucket,
     crate::ec2::Vpc,
     crate::ec2::SecurityGroup,
-    crate::capacity_provider::AsgCapacityProvider,
-    crate::capacity::AutoScalingGroup,
+    crate::ecs::capacity_provider::AsgCapacityProvider,
+    crate::ecs::capacity::AutoScalingGroup,
     crate::logs::LogGroup,
-    crate::service::Service,
+    crate::ecs::service::Service,
     crate::iam::Role,
 );
 
@@ -197,7 +199,7 @@ pub struct Stack {
     /// The elements nodes hold, in the order they were added.
     elements: Vec<Element>,
     pub(crate) assets: Vec<crate::synth::FileAsset>,
-    pub(crate) docker_images: Vec<crate::assets::DockerImageEntry>,
+    pub(crate) docker_images: Vec<crate::ecr_assets::DockerImageEntry>,
     /// `(parent, hash of id)` of every node to the first node with that key: finds a child by
     /// id without scanning the siblings, which made a scope with many children (the stack
     /// root, a load balancer's security group) quadratic. Siblings whose ids share a hash are
@@ -273,7 +275,7 @@ impl Stack {
 
     /// Registers a Docker image asset and returns its index; one with the same hash is staged
     /// once, under the first registration's name.
-    pub(crate) fn add_docker_image(&mut self, image: crate::assets::DockerImageEntry) -> usize {
+    pub(crate) fn add_docker_image(&mut self, image: crate::ecr_assets::DockerImageEntry) -> usize {
         match self.docker_images.iter().position(|i| i.hash == image.hash) {
             Some(i) => i,
             None => {

@@ -2,7 +2,7 @@
 //! auto-scaling and of ECS Exec: rules C1, C2, A1 and G1, one method per rule.
 //!
 //! ```
-//! use ecs_core::facts::{CapacityFacts, Fact};
+//! use ecs_core::ecs::facts::{CapacityFacts, Fact};
 //! let mut group = CapacityFacts::new("Asg", ());
 //! group.min_capacity = Fact::Known(3, ());
 //! group.max_capacity = Fact::Known(2, ());
@@ -10,9 +10,9 @@
 //! ```
 
 use super::{Fact, Out, Violation};
-use crate::exec::ExecuteCommandLogging;
-use crate::rules::{self, CapacitySizeError, ExternalFeature, RuleId};
-use crate::service::LaunchType;
+use crate::ecs::exec::ExecuteCommandLogging;
+use crate::ecs::rules::{self, CapacitySizeError, ExternalFeature, RuleId};
+use crate::ecs::service::LaunchType;
 
 /// Instances drain on spot interruptions only when asked.
 const SPOT_INSTANCE_DRAINING: bool = false;
@@ -70,7 +70,7 @@ impl<'a, S: Copy> CapacityFacts<'a, S> {
     /// time knows a size.
     ///
     /// ```
-    /// use ecs_core::facts::{CapacityFacts, Fact};
+    /// use ecs_core::ecs::facts::{CapacityFacts, Fact};
     /// let mut group = CapacityFacts::new("Asg", ());
     /// group.desired_capacity = Fact::Known(3, ());
     /// assert_eq!(group.bounds(), Some((1, 3)));
@@ -198,7 +198,7 @@ impl<'a, S: Copy> ProviderFacts<'a, S> {
     /// knows.
     ///
     /// ```
-    /// let provider = ecs_core::facts::ProviderFacts::new("P", ());
+    /// let provider = ecs_core::ecs::facts::ProviderFacts::new("P", ());
     /// assert_eq!(provider.managed_scaling(), Some(true));
     /// ```
     pub fn managed_scaling(&self) -> Option<bool> {
@@ -265,7 +265,7 @@ pub struct StrategyEntry<'a, S> {
 /// (rule C2).
 ///
 /// ```
-/// use ecs_core::facts::{Fact, StrategyEntry, StrategyFacts, StrategyProvider};
+/// use ecs_core::ecs::facts::{Fact, StrategyEntry, StrategyFacts, StrategyProvider};
 /// let entry = |name, fargate| StrategyEntry {
 ///     base: Fact::Absent,
 ///     provider: Fact::Known(StrategyProvider { name, fargate, on_cluster: None }, ()),
@@ -415,8 +415,8 @@ pub enum ScalingPolicyFacts<'a, S> {
 /// What is known of a service's scalable task count and its policies (rules A1 and X1).
 ///
 /// ```
-/// use ecs_core::facts::{Fact, TaskScalingFacts};
-/// use ecs_core::service::LaunchType;
+/// use ecs_core::ecs::facts::{Fact, TaskScalingFacts};
+/// use ecs_core::ecs::service::LaunchType;
 /// let mut scaling = TaskScalingFacts::new("Web", (), LaunchType::Fargate);
 /// scaling.max_capacity = Fact::Known(0, ());
 /// assert!(scaling.violations()[0].message.contains("`min_capacity: 1` above `max_capacity: 0`"));
@@ -453,7 +453,7 @@ impl<'a, S: Copy> TaskScalingFacts<'a, S> {
     /// The fewest tasks: as written, else by default; `None` when only the run time knows.
     ///
     /// ```
-    /// use ecs_core::{facts::TaskScalingFacts, service::LaunchType};
+    /// use ecs_core::{ecs::facts::TaskScalingFacts, ecs::service::LaunchType};
     /// assert_eq!(TaskScalingFacts::new("Web", (), LaunchType::Ec2).min_capacity(), Some(1));
     /// ```
     pub fn min_capacity(&self) -> Option<u32> {
@@ -551,8 +551,8 @@ impl<'a, S: Copy> TaskScalingFacts<'a, S> {
 /// What is known of a cluster's `execute_command_configuration` (rule G1).
 ///
 /// ```
-/// use ecs_core::exec::ExecuteCommandLogging;
-/// use ecs_core::facts::{ExecFacts, Fact};
+/// use ecs_core::ecs::exec::ExecuteCommandLogging;
+/// use ecs_core::ecs::facts::{ExecFacts, Fact};
 /// let mut exec = ExecFacts::new("Cluster", ());
 /// exec.logging = Fact::Known(ExecuteCommandLogging::Override, ());
 /// assert!(exec.violations()[0].message.contains("without a `log_configuration`"));

@@ -7,7 +7,7 @@
 //! the asset manifest.
 //!
 //! ```
-//! use ecs_core::assets::docker_extra_hash;
+//! use ecs_core::ecr_assets::docker_extra_hash;
 //! assert_eq!(docker_extra_hash(&[("VARIANT".into(), "shared".into())], None, None),
 //!     r#"{"buildArgs":{"VARIANT":"shared"},"version":"1.21.0"}"#);
 //! ```
@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value as Json};
 
-use crate::app::App;
 use crate::cfn::Value;
+use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
 use crate::synth::{fingerprint, FileAsset};
@@ -209,7 +209,7 @@ props! {
     /// supports).
     ///
     /// ```
-    /// let props = ecs_core::assets::DockerImageAssetProps::new("images/web").build_args([("VARIANT", "slim")]);
+    /// let props = ecs_core::ecr_assets::DockerImageAssetProps::new("images/web").build_args([("VARIANT", "slim")]);
     /// assert_eq!(props.build_args.len(), 1);
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -254,7 +254,7 @@ impl DockerImageAssetProps {
 /// A Docker image built from a directory when the app is deployed (CDK `DockerImageAsset`).
 ///
 /// ```
-/// use ecs_core::{App, assets::{DockerImageAsset, DockerImageAssetProps}};
+/// use ecs_core::{App, ecr_assets::{DockerImageAsset, DockerImageAssetProps}};
 /// let dir = std::env::temp_dir().join(format!("ecs-core-doc-image-{}", std::process::id()));
 /// std::fs::create_dir_all(&dir).unwrap();
 /// std::fs::write(dir.join("Dockerfile"), "FROM scratch\n").unwrap();

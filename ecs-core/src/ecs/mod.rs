@@ -1,0 +1,19 @@
+//! Amazon ECS (CDK `aws-ecs`): clusters and their capacity, task definitions and containers,
+//! services and how they reach load balancers, Cloud Map and auto scaling, ECS Exec; with the
+//! rule table and the facts the rules judge.
+
+pub mod amis;
+pub mod capacity;
+pub mod capacity_provider;
+pub mod cluster;
+pub mod container;
+pub mod container_options;
+pub mod exec;
+pub mod facts;
+pub mod image;
+pub mod log_driver;
+pub mod rules;
+pub mod secret;
+pub mod service;
+pub mod task_definition;
+pub mod volume;
