@@ -213,3 +213,5 @@ impl ImportedRepository {
         Repository::from_repository_name(app, stack, id, &name)
     }
 }
+
+handle!(Repository);

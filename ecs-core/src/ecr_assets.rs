@@ -15,13 +15,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde_json::{json, Map, Value as Json};
+use serde_json::{Map, Value as Json};
 
 use crate::cfn::Value;
 use crate::construct::app::App;
+use crate::construct::asset::{fingerprint, DockerImageEntry, DockerSource, FileAsset};
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
-use crate::synth::{fingerprint, FileAsset};
 
 /// The bootstrap repository of container assets, as the default synthesizer names it.
 pub(crate) const CONTAINER_ASSETS_REPO: &str =
@@ -33,75 +33,6 @@ pub(crate) const FILE_ASSETS_BUCKET: &str = "cdk-hnb659fds-assets-${AWS::Account
 /// The version the CDK's `DockerImageAsset` adds to its extra hash, so image tags change when
 /// its build logic does.
 const DOCKER_ASSET_VERSION: &str = "1.21.0";
-
-/// How a Docker image asset is produced when published.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum DockerSource {
-    /// `docker build` of a staged directory.
-    Directory {
-        files: Vec<(String, Vec<u8>)>,
-        build_args: Vec<(String, String)>,
-        target: Option<String>,
-        file: Option<String>,
-    },
-    /// `docker load` of a staged tarball, with the source file's extension.
-    Tarball { bytes: Vec<u8>, extension: String },
-}
-
-/// A Docker image asset of a stack: an entry of `dockerImages` in `<Stack>.assets.json`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct DockerImageEntry {
-    pub(crate) hash: String,
-    pub(crate) display_name: String,
-    pub(crate) source: DockerSource,
-}
-
-impl DockerImageEntry {
-    /// The staged path, relative to the assembly.
-    pub(crate) fn staged_path(&self) -> String {
-        match &self.source {
-            DockerSource::Directory { .. } => format!("asset.{}", self.hash),
-            DockerSource::Tarball { extension, .. } => format!("asset.{}{extension}", self.hash),
-        }
-    }
-
-    /// The `source` object of the manifest entry.
-    pub(crate) fn manifest_source(&self) -> Json {
-        match &self.source {
-            DockerSource::Directory {
-                build_args,
-                target,
-                file,
-                ..
-            } => {
-                let mut m = Map::new();
-                m.insert("directory".into(), Json::from(self.staged_path()));
-                if !build_args.is_empty() {
-                    let args: Map<String, Json> = build_args
-                        .iter()
-                        .map(|(k, v)| (k.clone(), Json::from(v.as_str())))
-                        .collect();
-                    m.insert("dockerBuildArgs".into(), Json::Object(args));
-                }
-                if let Some(t) = target {
-                    m.insert("dockerBuildTarget".into(), Json::from(t.as_str()));
-                }
-                if let Some(f) = file {
-                    m.insert("dockerFile".into(), Json::from(f.as_str()));
-                }
-                Json::Object(m)
-            }
-            // What the CDK's `TarballImageAsset` runs to load the image and print its name.
-            DockerSource::Tarball { .. } => json!({"executable": [
-                "sh",
-                "-c",
-                "docker load -i \"$1\" | tail -n 1 | sed \"s/Loaded image[^:]*: //g\"",
-                "cdk-tarball-image-asset",
-                self.staged_path(),
-            ]}),
-        }
-    }
-}
 
 /// The image URI of a container asset with tag `hash`.
 pub(crate) fn image_uri(hash: &str) -> Value {
@@ -398,3 +329,5 @@ pub(crate) fn file_asset_object_arn(
         vec![Value::Sub(FILE_ASSETS_BUCKET.into()), key.into()],
     ))
 }
+
+handle!(DockerImageAsset);

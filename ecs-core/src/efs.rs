@@ -348,3 +348,5 @@ impl AccessPoint {
         Value::Ref(self.resource)
     }
 }
+
+handle!(FileSystem, AccessPoint);

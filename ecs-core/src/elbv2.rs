@@ -494,10 +494,8 @@ impl LoadBalancer {
             )));
         };
         if let Some(name) = props.load_balancer_name.as_deref() {
-            if !crate::ecs::rules::load_balancer_name(name) {
-                return Err(Error::new(crate::ecs::rules::load_balancer_name_message(
-                    id, name,
-                )));
+            if !load_balancer_name(name) {
+                return Err(Error::new(load_balancer_name_message(id, name)));
             }
         }
         let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, props.vpc_subnets);
@@ -1712,3 +1710,54 @@ impl LoadBalancer {
         Ok(())
     }
 }
+
+/// An ELBv2 load balancer name: at most 32 letters, digits and hyphens, neither starting nor
+/// ending with a hyphen, and not starting with `internal-` (the prefix of internal DNS names);
+/// the CDK refuses any other name at synthesis, and the ELB API at deployment.
+///
+/// ```
+/// assert!(ecs_core::rules::load_balancer_name("web-alb"));
+/// assert!(!ecs_core::rules::load_balancer_name("internal-web"));
+/// assert!(!ecs_core::rules::load_balancer_name("web_alb"));
+/// ```
+pub const fn load_balancer_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.is_empty() || b.len() > 32 || b[0] == b'-' || b[b.len() - 1] == b'-' {
+        return false;
+    }
+    let prefix = b"internal-";
+    if b.len() >= prefix.len() {
+        let mut i = 0;
+        let mut same = true;
+        while i < prefix.len() {
+            if b[i].to_ascii_lowercase() != prefix[i] {
+                same = false;
+            }
+            i += 1;
+        }
+        if same {
+            return false;
+        }
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if !(b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The message of [`load_balancer_name`].
+///
+/// ```
+/// assert!(ecs_core::rules::load_balancer_name_message("LB", "internal-x").contains("internal-"));
+/// ```
+pub fn load_balancer_name_message(id: &str, name: &str) -> String {
+    format!(
+        "load balancer `{id}` has `load_balancer_name: \"{name}\"`: use at most 32 letters, digits and hyphens, not starting or ending with a hyphen nor starting with `internal-`"
+    )
+}
+
+handle!(LoadBalancer, Listener, TargetGroup);

@@ -430,3 +430,5 @@ fn json_value(v: &serde_json::Value) -> Value {
         }
     }
 }
+
+handle!(Rule);

@@ -107,3 +107,5 @@ impl Key {
         Value::Ref(self.resource)
     }
 }
+
+handle!(Key);

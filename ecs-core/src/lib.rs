@@ -52,6 +52,17 @@ macro_rules! string_setters {
 /// `hidden name: Type,` lines (a doc comment may follow `hidden`); a property kept in a field
 /// of that state says so after its CDK name (`[opt "desiredCount" in base]`), and its setter
 /// writes `self.base.desired_count`.
+/// Makes construct handles [`Handle`](crate::construct::Handle)s: each has `node()`.
+macro_rules! handle {
+    ($($ty:ty),*) => {$(
+        impl $crate::construct::Handle for $ty {
+            fn node_id(self) -> $crate::cfn::NodeId {
+                self.node()
+            }
+        }
+    )*};
+}
+
 macro_rules! props {
     (
         $(#[$meta:meta])*

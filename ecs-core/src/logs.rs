@@ -176,3 +176,5 @@ impl LogGroup {
         Value::GetAtt(self.resource, "Arn".into())
     }
 }
+
+handle!(LogGroup);

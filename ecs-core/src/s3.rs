@@ -105,3 +105,5 @@ impl Bucket {
         )
     }
 }
+
+handle!(Bucket);

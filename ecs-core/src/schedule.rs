@@ -12,7 +12,6 @@
 //! ```
 
 use crate::cfn::duration::Duration;
-use crate::ecs::rules;
 use crate::error::Error;
 
 /// A schedule expression, valid by construction (rule G5).
@@ -53,8 +52,8 @@ impl Schedule {
     /// expression CloudFormation would reject is an error (rule G5).
     pub fn expression(expression: impl Into<String>) -> Result<Schedule, Error> {
         let expression = expression.into();
-        if !rules::schedule_expression(&expression) {
-            return Err(Error::new(rules::schedule_expression_message(&expression)));
+        if !schedule_expression(&expression) {
+            return Err(Error::new(schedule_expression_message(&expression)));
         }
         Ok(Schedule { expression })
     }
@@ -115,4 +114,144 @@ impl TryFrom<&str> for Schedule {
     fn try_from(s: &str) -> Result<Schedule, Error> {
         Schedule::expression(s)
     }
+}
+
+/// Rule G5: CloudFormation accepts only `rate(<n> <unit>)` with a singular unit for 1 and a
+/// plural one otherwise, `cron(<6 fields>)` with `?` in the day of the month or of the week, and
+/// `at(<time>)` (AWS "Schedule expressions"; cfn-lint E3027 rejects the README's `rate(1 min)`).
+///
+/// ```
+/// use ecs_core::ecs::schedule_expression;
+/// assert!(schedule_expression("rate(1 minute)"));
+/// assert!(schedule_expression("rate(5 minutes)"));
+/// assert!(!schedule_expression("rate(1 min)"));
+/// assert!(!schedule_expression("rate(1 minutes)"));
+/// assert!(schedule_expression("cron(0 8 * * ? *)"));
+/// assert!(!schedule_expression("cron(0 8 * * *)"));
+/// assert!(!schedule_expression("cron(0 8 1 * MON *)"));
+/// assert!(schedule_expression("at(2026-12-01T08:00:00)"));
+/// ```
+pub const fn schedule_expression(expression: &str) -> bool {
+    let b = expression.as_bytes();
+    if starts_with(b, b"rate(") && ends_with(b, b")") {
+        return rate_body(b, 5, b.len() - 1);
+    }
+    if starts_with(b, b"cron(") && ends_with(b, b")") {
+        return cron_body(b, 5, b.len() - 1);
+    }
+    if starts_with(b, b"at(") && ends_with(b, b")") {
+        return b.len() > 4;
+    }
+    false
+}
+
+/// Rule G5's message.
+///
+/// ```
+/// assert!(ecs_core::ecs::schedule_expression_message("rate(1 min)").contains("rate(1 minute)"));
+/// ```
+pub fn schedule_expression_message(expression: &str) -> String {
+    format!(
+        "schedule `{expression}` is not a valid schedule expression: use `rate(1 minute)`, `rate(5 minutes)` (singular unit only for 1), `cron(<minute> <hour> <day> <month> <weekday> <year>)` with `?` in the day or the weekday, or `at(<time>)`"
+    )
+}
+
+pub(crate) const fn starts_with(b: &[u8], prefix: &[u8]) -> bool {
+    if b.len() < prefix.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < prefix.len() {
+        if b[i] != prefix[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+pub(crate) const fn ends_with(b: &[u8], suffix: &[u8]) -> bool {
+    if b.len() < suffix.len() {
+        return false;
+    }
+    let start = b.len() - suffix.len();
+    let mut i = 0;
+    while i < suffix.len() {
+        if b[start + i] != suffix[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `<n> <unit>` between `start` and `end`.
+pub(crate) const fn rate_body(b: &[u8], start: usize, end: usize) -> bool {
+    let mut i = start;
+    let mut n: u64 = 0;
+    while i < end && b[i].is_ascii_digit() {
+        n = n * 10 + (b[i] - b'0') as u64;
+        if n > u32::MAX as u64 {
+            return false;
+        }
+        i += 1;
+    }
+    if i == start || n == 0 || i >= end || b[i] != b' ' {
+        return false;
+    }
+    let unit_start = i + 1;
+    let len = end - unit_start;
+    let units: [&[u8]; 3] = [b"minute", b"hour", b"day"];
+    let mut u = 0;
+    while u < units.len() {
+        let unit = units[u];
+        let plural = n != 1;
+        if len == unit.len() + plural as usize {
+            let mut j = 0;
+            let mut same = true;
+            while j < unit.len() {
+                if b[unit_start + j] != unit[j] {
+                    same = false;
+                }
+                j += 1;
+            }
+            if same && (!plural || b[end - 1] == b's') {
+                return true;
+            }
+        }
+        u += 1;
+    }
+    false
+}
+
+/// Six space-separated fields, with `?` in exactly one of the day fields.
+pub(crate) const fn cron_body(b: &[u8], start: usize, end: usize) -> bool {
+    let mut fields = 0;
+    let mut i = start;
+    let mut day_question = false;
+    let mut week_question = false;
+    while i < end {
+        if b[i] == b' ' {
+            return false;
+        }
+        let field_start = i;
+        while i < end && b[i] != b' ' {
+            i += 1;
+        }
+        let is_question = i - field_start == 1 && b[field_start] == b'?';
+        if fields == 2 {
+            day_question = is_question;
+        }
+        if fields == 4 {
+            week_question = is_question;
+        }
+        fields += 1;
+        if i < end {
+            i += 1;
+            if i == end {
+                return false;
+            }
+        }
+    }
+    fields == 6 && (day_question != week_question)
 }

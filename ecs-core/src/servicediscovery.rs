@@ -622,3 +622,5 @@ impl Service {
         self.data_mut(app).has_service_registry = true;
     }
 }
+
+handle!(Namespace, CloudMapService);

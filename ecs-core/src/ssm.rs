@@ -117,3 +117,5 @@ impl StringParameter {
         )
     }
 }
+
+handle!(StringParameter);

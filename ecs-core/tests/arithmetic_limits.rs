@@ -88,7 +88,7 @@ fn container_cpu_summing_past_u32_is_an_error() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::container_cpu_message("TaskDef", u64::from(u32::MAX) + 512, 1024)
+        ecs_core::rules::container_cpu_message("TaskDef", u64::from(u32::MAX) + 512, 1024)
     );
 }
 

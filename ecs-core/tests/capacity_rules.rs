@@ -1,8 +1,8 @@
 //! Rules C1 and C2 on values the builders receive at run time: each violation is an `Err` with
 //! the message the macro gives for literals, never a panic.
 
-use ecs_core::ecs::rules;
 use ecs_core::prelude::*;
+use ecs_core::rules;
 
 fn setup() -> (App, StackId, Vpc, Cluster) {
     let mut app = App::new();

@@ -41,7 +41,7 @@ fn invalid_schedule_expressions_are_rejected() {
     let err = Schedule::expression("rate(1 min)").unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::schedule_expression_message("rate(1 min)")
+        ecs_core::rules::schedule_expression_message("rate(1 min)")
     );
     assert!(Schedule::expression("rate(2 minute)").is_err());
     assert!(Schedule::expression("cron(0 8 * * *)").is_err());
@@ -78,7 +78,7 @@ fn fargate_rejects_log_drivers_it_does_not_run() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::fargate_log_driver_message("web", "syslog")
+        ecs_core::rules::fargate_log_driver_message("web", "syslog")
     );
     td.add_container(
         &mut app,
@@ -142,7 +142,7 @@ fn scaling_bounds_and_schedules_are_checked() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::scaling_capacity_message("Service", 5, 2)
+        ecs_core::rules::scaling_capacity_message("Service", 5, 2)
     );
     let count = service
         .auto_scale_task_count(&mut app, EnableScalingProps::default().max_capacity(10))
@@ -157,7 +157,7 @@ fn scaling_bounds_and_schedules_are_checked() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::scheduled_action_capacity_message("Morning")
+        ecs_core::rules::scheduled_action_capacity_message("Morning")
     );
     count
         .scale_on_schedule(
@@ -179,10 +179,7 @@ fn scaling_bounds_and_schedules_are_checked() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::duplicate_id_message(
-            "Morning",
-            "the scheduled actions of this service"
-        )
+        ecs_core::rules::duplicate_id_message("Morning", "the scheduled actions of this service")
     );
     let err = service
         .auto_scale_task_count(&mut app, EnableScalingProps::default().max_capacity(3))
@@ -209,7 +206,7 @@ fn events_rules_refuse_at_schedules_that_scheduled_scaling_takes() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::events_rule_schedule_message("Once", "at(2026-12-01T08:30:00)")
+        ecs_core::rules::events_rule_schedule_message("Once", "at(2026-12-01T08:30:00)")
     );
     assert!(
         err.to_string().ends_with("use `cron(30 8 1 12 ? 2026)`"),

@@ -45,7 +45,7 @@ fn run_time_percents_out_of_order_are_rejected() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::healthy_percent_range_message("Service", 100, 100)
+        ecs_core::rules::healthy_percent_range_message("Service", 100, 100)
     );
 }
 
@@ -110,7 +110,7 @@ fn a_fargate_service_behind_a_classic_load_balancer_is_rejected() {
     let err = lb.add_target(&mut app, svc).unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::classic_lb_launch_type_message("Service", "LB")
+        ecs_core::rules::classic_lb_launch_type_message("Service", "LB")
     );
 }
 
@@ -131,7 +131,7 @@ fn cloud_map_needs_a_namespace_and_srv_in_bridge_mode() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::cloud_map_namespace_message("Service", "Cluster")
+        ecs_core::rules::cloud_map_namespace_message("Service", "Cluster")
     );
 
     let mut app = App::new();
@@ -214,9 +214,9 @@ fn an_external_service_has_no_circuit_breaker_cloud_map_or_load_balancer() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::external_supports_message(
+        ecs_core::rules::external_supports_message(
             "Breaker",
-            ecs_core::ecs::rules::ExternalFeature::CircuitBreaker
+            ecs_core::rules::ExternalFeature::CircuitBreaker
         )
     );
     let err = ExternalService::new(
@@ -228,9 +228,9 @@ fn an_external_service_has_no_circuit_breaker_cloud_map_or_load_balancer() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::external_supports_message(
+        ecs_core::rules::external_supports_message(
             "CloudMap",
-            ecs_core::ecs::rules::ExternalFeature::CloudMap
+            ecs_core::rules::ExternalFeature::CloudMap
         )
     );
     let svc = ExternalService::new(&mut app, s, "Service", props()).unwrap();
@@ -239,9 +239,9 @@ fn an_external_service_has_no_circuit_breaker_cloud_map_or_load_balancer() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::external_supports_message(
+        ecs_core::rules::external_supports_message(
             "Service",
-            ecs_core::ecs::rules::ExternalFeature::LoadBalancer
+            ecs_core::rules::ExternalFeature::LoadBalancer
         )
     );
 }
@@ -274,9 +274,9 @@ fn an_external_service_behind_a_classic_load_balancer_is_refused_by_x1() {
     let err = lb.add_target(&mut app, svc).unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::external_supports_message(
+        ecs_core::rules::external_supports_message(
             "Service",
-            ecs_core::ecs::rules::ExternalFeature::LoadBalancer
+            ecs_core::rules::ExternalFeature::LoadBalancer
         )
     );
 }
@@ -331,7 +331,7 @@ fn a_default_target_reaches_the_first_port_over_tcp() {
     let err = lb.add_target(&mut app, svc).unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::target_port_message(
+        ecs_core::rules::target_port_message(
             "Service",
             "web",
             Some(53),

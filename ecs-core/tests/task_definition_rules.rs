@@ -34,7 +34,7 @@ fn fargate_privileged_container_is_rejected() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::fargate_container_message("TaskDef", "web", "`privileged: true`")
+        ecs_core::rules::fargate_container_message("TaskDef", "web", "`privileged: true`")
     );
 }
 
@@ -78,7 +78,7 @@ fn external_awsvpc_and_volumes_are_rejected() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::external_network_mode_message("A", NetworkMode::AwsVpc)
+        ecs_core::rules::external_network_mode_message("A", NetworkMode::AwsVpc)
     );
     let err = ExternalTaskDefinition::new(
         &mut app,
@@ -89,7 +89,7 @@ fn external_awsvpc_and_volumes_are_rejected() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::external_feature_message("B", "volume `v`")
+        ecs_core::rules::external_feature_message("B", "volume `v`")
     );
     assert!(ExternalTaskDefinition::new(
         &mut app,
@@ -113,7 +113,7 @@ fn memory_limit_below_reservation_is_rejected() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::memory_limit_message("web", 256, 512)
+        ecs_core::rules::memory_limit_message("web", 256, 512)
     );
 }
 
@@ -138,7 +138,7 @@ fn host_port_must_equal_container_port_in_awsvpc() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080)
+        ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080)
     );
 }
 
@@ -173,7 +173,7 @@ fn undeclared_inference_devices_are_rejected() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::inference_device_message("TaskDef", "bad", "device2", &["device1"])
+        ecs_core::rules::inference_device_message("TaskDef", "bad", "device2", &["device1"])
     );
 }
 
@@ -194,10 +194,7 @@ fn health_check_timing_is_checked() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::health_check_message(
-            "web",
-            ecs_core::ecs::rules::HealthCheckError::Order
-        )
+        ecs_core::rules::health_check_message("web", ecs_core::rules::HealthCheckError::Order)
     );
 }
 
@@ -215,7 +212,7 @@ fn more_than_100_environment_variables_are_rejected() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::environment_count_message("web", 101)
+        ecs_core::rules::environment_count_message("web", 101)
     );
 }
 
@@ -234,9 +231,7 @@ fn ephemeral_storage_is_21_to_200_gib_and_needs_platform_1_4() {
     let td =
         FargateTaskDefinition::new(&mut app, s, "Ok", props().ephemeral_storage_gib(21)).unwrap();
     assert!(td.needs_platform_1_4(&app).is_some());
-    assert!(!ecs_core::ecs::rules::fargate_platform_version_supports(
-        "1.3.0"
-    ));
+    assert!(!ecs_core::rules::fargate_platform_version_supports("1.3.0"));
 }
 
 // ---- F6, service side (merge of issues 4 and 5) ----
@@ -266,7 +261,7 @@ fn a_fargate_service_below_platform_1_4_cannot_run_a_task_needing_it() {
         FargateService::new(&mut app, s, "Old", props().platform_version("1.3.0")).unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::fargate_platform_version_message(
+        ecs_core::rules::fargate_platform_version_message(
             "Old",
             "TaskDef",
             "`ephemeral_storage_gib`",
@@ -331,7 +326,7 @@ fn a_container_added_after_the_service_is_judged_at_synthesis() {
     let err = app.validate().unwrap_err();
     assert!(
         err.to_string()
-            .contains(&ecs_core::ecs::rules::fargate_platform_version_message(
+            .contains(&ecs_core::rules::fargate_platform_version_message(
                 "Service",
                 "TaskDef",
                 "a secret read from a JSON field",
@@ -454,7 +449,7 @@ fn a_dependency_on_an_unknown_container_is_rejected_with_the_closest_name() {
         .unwrap();
     assert_eq!(
         app.validate().unwrap_err().to_string(),
-        ecs_core::ecs::rules::unknown_container_reference_message(
+        ecs_core::rules::unknown_container_reference_message(
             "container_dependencies",
             "web",
             "rediss",
@@ -560,7 +555,7 @@ fn a_container_of_another_task_definition_is_rejected() {
         .add_container(&mut app, "sidecar", nginx().memory_limit_mib(128))
         .unwrap();
     let message = |property| {
-        ecs_core::ecs::rules::foreign_container_reference_message(
+        ecs_core::rules::foreign_container_reference_message(
             property, "web", "TaskDef", "sidecar", "Other",
         )
     };
@@ -618,7 +613,7 @@ fn ports_outside_1_to_65535_are_rejected() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::port_range_message("web", "container_port", 70000)
+        ecs_core::rules::port_range_message("web", "container_port", 70000)
     );
     let ec2 = Ec2TaskDefinition::new(&mut app, s, "Ec2", Default::default()).unwrap();
     let mapping = PortMapping::from(80).host_port(65536);
@@ -631,7 +626,7 @@ fn ports_outside_1_to_65535_are_rejected() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::port_range_message("web", "host_port", 65536)
+        ecs_core::rules::port_range_message("web", "host_port", 65536)
     );
     let dynamic = PortMapping::from(80).host_port(0);
     ec2.add_container(
@@ -651,7 +646,7 @@ fn container_memory_above_the_task_is_rejected() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::container_memory_message("TaskDef", "web", 1024, 512)
+        ecs_core::rules::container_memory_message("TaskDef", "web", 1024, 512)
     );
 }
 
@@ -681,7 +676,7 @@ fn negative_durations_are_rejected_not_read_as_zero() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::duration_amount_message(
+        ecs_core::rules::duration_amount_message(
             "fargate service `Service`",
             "health_check_grace_period",
             -60
@@ -695,7 +690,7 @@ fn stack_names_cloudformation_refuses_are_rejected() {
     let err = app.add_stack("my web").unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::stack_name_message("my web")
+        ecs_core::rules::stack_name_message("my web")
     );
     assert!(err.to_string().ends_with("e.g. `my-web`"), "{err}");
     assert!(app.add_stack(&"a".repeat(129)).is_err());
@@ -719,8 +714,8 @@ fn every_bad_port_of_a_container_is_reported_at_once() {
     assert_eq!(
         err.messages(),
         [
-            ecs_core::ecs::rules::port_range_message("web", "container_port", 70000),
-            ecs_core::ecs::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080),
+            ecs_core::rules::port_range_message("web", "container_port", 70000),
+            ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080),
         ]
     );
 }
@@ -744,6 +739,6 @@ fn port_mappings_added_later_are_judged_by_l3() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        ecs_core::ecs::rules::host_port_message("web", NetworkMode::AwsVpc, 81, 8081)
+        ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 81, 8081)
     );
 }

@@ -24,7 +24,7 @@ fn load_balancer_names_the_cdk_refuses_are_errors() {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            ecs_core::ecs::rules::load_balancer_name_message("LB", name)
+            ecs_core::rules::load_balancer_name_message("LB", name)
         );
     }
     ApplicationLoadBalancer::new(

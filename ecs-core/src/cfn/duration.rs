@@ -23,7 +23,7 @@
 /// assert_eq!(Duration::days(100_000).to_seconds(), 8_640_000_000);
 /// ```
 ///
-/// [`duration_amount`]: crate::ecs::rules::duration_amount
+/// [`duration_amount`]: duration_amount
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Duration(i64);
 
@@ -72,7 +72,7 @@ impl Duration {
         self.0
     }
 
-    /// Rule [`duration_amount`](crate::ecs::rules::duration_amount): this duration, or the error
+    /// Rule [`duration_amount`](duration_amount): this duration, or the error
     /// naming `property` of `owner` (``service `Web` ``) when its amount is negative.
     ///
     /// ```
@@ -81,12 +81,12 @@ impl Duration {
     /// assert!(Duration::from(-5).checked("service `Web`", "health_check_grace_period").is_err());
     /// ```
     pub fn checked(self, owner: &str, property: &str) -> Result<Duration, crate::Error> {
-        if crate::ecs::rules::duration_amount(self.0) {
+        if duration_amount(self.0) {
             Ok(self)
         } else {
-            Err(crate::Error::new(
-                crate::ecs::rules::duration_amount_message(owner, property, self.0),
-            ))
+            Err(crate::Error::new(duration_amount_message(
+                owner, property, self.0,
+            )))
         }
     }
 }
@@ -110,4 +110,30 @@ impl From<Duration> for crate::cfn::Value {
     fn from(d: Duration) -> crate::cfn::Value {
         crate::cfn::Value::Int(d.to_seconds() as i64)
     }
+}
+
+/// A duration is an amount of time, never negative (CDK `Duration`: "Duration amounts cannot
+/// be negative"); a negative amount reaches the builders only as a bare negative integer.
+///
+/// ```
+/// assert!(ecs_core::rules::duration_amount(0));
+/// assert!(!ecs_core::rules::duration_amount(-5));
+/// ```
+pub const fn duration_amount(seconds: i64) -> bool {
+    seconds >= 0
+}
+
+/// The message of [`duration_amount`]; `owner` names the construct (``service `Web` ``).
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::rules::duration_amount_message("service `Web`", "health_check_grace_period", -60),
+///     "service `Web` cannot use `health_check_grace_period: -60`: duration amounts cannot be negative; use 0 or more seconds, e.g. `health_check_grace_period: 60`",
+/// );
+/// ```
+pub fn duration_amount_message(owner: &str, property: &str, seconds: i64) -> String {
+    format!(
+        "{owner} cannot use `{property}: {seconds}`: duration amounts cannot be negative; use 0 or more seconds, e.g. `{property}: {}`",
+        seconds.unsigned_abs()
+    )
 }

@@ -12,11 +12,11 @@
 //! ```
 
 pub mod duration;
+pub mod policy;
 
 use std::borrow::Cow;
 
-use crate::construct::NodeId;
-use crate::iam::PolicyDocument;
+use policy::PolicyDocument;
 
 /// A CloudFormation value: JSON, intrinsic functions and references to tree elements.
 #[derive(Debug, Clone, PartialEq)]
@@ -556,5 +556,49 @@ impl CfnParameter {
             app.stack_mut(scope.stack())
                 .add_element(scope, id, Element::Parameter(parameter))?;
         Ok(Value::Ref(node))
+    }
+}
+
+/// Index of a stack in its [`App`](crate::App).
+///
+/// ```
+/// let mut app = ecs_core::App::new();
+/// let stack = app.add_stack("Web").unwrap();
+/// assert_eq!(app.stack(stack).name(), "Web");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StackId(pub(crate) usize, pub(crate) AppId);
+
+/// The identity of an [`App`](crate::App), stamped into its stacks (and so into every handle's
+/// node), so a handle of one app used with another is an error instead of an index into the
+/// wrong construct. A clone of an app keeps its identity: the handles fit both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct AppId(u32);
+
+/// A node of a stack's construct tree.
+///
+/// ```
+/// let mut app = ecs_core::App::new();
+/// let stack = app.add_stack("Web").unwrap();
+/// let root = app.stack(stack).root();
+/// assert_eq!(root.stack(), stack);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId {
+    pub(crate) stack: StackId,
+    pub(crate) index: usize,
+}
+
+impl Default for AppId {
+    fn default() -> AppId {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        AppId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl NodeId {
+    /// The stack this node belongs to.
+    pub fn stack(self) -> StackId {
+        self.stack
     }
 }

@@ -1,11 +1,11 @@
 //! The app: the root of the construct tree, holding its stacks and the state of the
 //! constructs built in them.
 
+use crate::construct::{duplicate_id_message, stack_name, stack_name_message};
 use crate::construct::{AppId, Handle, Stack, StackId};
 use crate::ec2::VpcData;
 use crate::ecs::capacity::AsgData;
 use crate::ecs::cluster::ClusterData;
-use crate::ecs::rules;
 use crate::ecs::service::ServiceData;
 use crate::ecs::task_definition::TaskDefinitionData;
 use crate::error::Error;
@@ -52,10 +52,10 @@ impl App {
     /// Adds a stack named `name` (its construct id, also the CloudFormation stack name).
     pub fn add_stack(&mut self, name: &str) -> Result<StackId, Error> {
         if self.stacks.iter().any(|s| s.name == name) {
-            return Err(Error::new(rules::duplicate_id_message(name, "the app")));
+            return Err(Error::new(duplicate_id_message(name, "the app")));
         }
-        if !rules::stack_name(name) {
-            return Err(Error::new(rules::stack_name_message(name)));
+        if !stack_name(name) {
+            return Err(Error::new(stack_name_message(name)));
         }
         let id = StackId(self.stacks.len(), self.id);
         self.stacks.push(Stack::new(name, id));

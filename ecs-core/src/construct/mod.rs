@@ -11,6 +11,7 @@
 //! ```
 
 pub mod app;
+pub mod asset;
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
@@ -18,53 +19,10 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use md5::{Digest, Md5};
 
+pub(crate) use crate::cfn::AppId;
 use crate::cfn::{Element, Resource};
-use crate::ecs::rules;
+pub use crate::cfn::{NodeId, StackId};
 use crate::error::Error;
-
-/// Index of a stack in its [`App`](crate::App).
-///
-/// ```
-/// let mut app = ecs_core::App::new();
-/// let stack = app.add_stack("Web").unwrap();
-/// assert_eq!(app.stack(stack).name(), "Web");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct StackId(pub(crate) usize, pub(crate) AppId);
-
-/// The identity of an [`App`](crate::App), stamped into its stacks (and so into every handle's
-/// node), so a handle of one app used with another is an error instead of an index into the
-/// wrong construct. A clone of an app keeps its identity: the handles fit both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct AppId(u32);
-
-impl Default for AppId {
-    fn default() -> AppId {
-        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-        AppId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-    }
-}
-
-/// A node of a stack's construct tree.
-///
-/// ```
-/// let mut app = ecs_core::App::new();
-/// let stack = app.add_stack("Web").unwrap();
-/// let root = app.stack(stack).root();
-/// assert_eq!(root.stack(), stack);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId {
-    pub(crate) stack: StackId,
-    pub(crate) index: usize,
-}
-
-impl NodeId {
-    /// The stack this node belongs to.
-    pub fn stack(self) -> StackId {
-        self.stack
-    }
-}
 
 /// A construct handle: its node tells which app and stack made it, so [`App::check_each`]
 /// can refuse the handles of another app before their indices are read.
@@ -79,41 +37,6 @@ impl Handle for NodeId {
         self
     }
 }
-
-macro_rules! handles {
-    ($($path:path),* $(,)?) => {
-        $(impl Handle for $path {
-            fn node_id(self) -> NodeId {
-                self.node()
-            }
-        })*
-    };
-}
-
-handles!(
-    crate::ecr_assets::DockerImageAsset,
-    crate::ecs::cluster::Cluster,
-    crate::ssm::StringParameter,
-    crate::ecs::task_definition::TaskDefinition,
-    crate::servicediscovery::Namespace,
-    crate::servicediscovery::CloudMapService,
-    crate::events::Rule,
-    crate::kms::Key,
-    crate::efs::FileSystem,
-    crate::efs::AccessPoint,
-    crate::elbv2::LoadBalancer,
-    crate::elbv2::Listener,
-    crate::elbv2::TargetGroup,
-    crate::ecr::Repository,
-    crate::s3::Bucket,
-    crate::ec2::Vpc,
-    crate::ec2::SecurityGroup,
-    crate::ecs::capacity_provider::AsgCapacityProvider,
-    crate::ecs::capacity::AutoScalingGroup,
-    crate::logs::LogGroup,
-    crate::ecs::service::Service,
-    crate::iam::Role,
-);
 
 /// A tag set on a scope, optionally limited to one resource type (CDK `includeResourceTypes`).
 #[derive(Debug, Clone)]
@@ -198,8 +121,8 @@ pub struct Stack {
     ids: String,
     /// The elements nodes hold, in the order they were added.
     elements: Vec<Element>,
-    pub(crate) assets: Vec<crate::synth::FileAsset>,
-    pub(crate) docker_images: Vec<crate::ecr_assets::DockerImageEntry>,
+    pub(crate) assets: Vec<asset::FileAsset>,
+    pub(crate) docker_images: Vec<asset::DockerImageEntry>,
     /// `(parent, hash of id)` of every node to the first node with that key: finds a child by
     /// id without scanning the siblings, which made a scope with many children (the stack
     /// root, a load balancer's security group) quadratic. Siblings whose ids share a hash are
@@ -267,7 +190,7 @@ impl Stack {
     }
 
     /// Registers a file asset; one with the same hash is staged once, as the CDK does.
-    pub(crate) fn add_file_asset(&mut self, asset: crate::synth::FileAsset) {
+    pub(crate) fn add_file_asset(&mut self, asset: asset::FileAsset) {
         if !self.assets.iter().any(|a| a.hash == asset.hash) {
             self.assets.push(asset);
         }
@@ -275,7 +198,7 @@ impl Stack {
 
     /// Registers a Docker image asset and returns its index; one with the same hash is staged
     /// once, under the first registration's name.
-    pub(crate) fn add_docker_image(&mut self, image: crate::ecr_assets::DockerImageEntry) -> usize {
+    pub(crate) fn add_docker_image(&mut self, image: asset::DockerImageEntry) -> usize {
         match self.docker_images.iter().position(|i| i.hash == image.hash) {
             Some(i) => i,
             None => {
@@ -346,7 +269,7 @@ impl Stack {
             } else {
                 format!("`{}`", self.path(parent))
             };
-            return Err(Error::new(rules::duplicate_id_message(id, &scope)));
+            return Err(Error::new(duplicate_id_message(id, &scope)));
         }
         let span = (self.ids.len() as u32, id.len() as u32);
         self.ids.push_str(id);
@@ -701,6 +624,68 @@ fn push_hash_hex(out: &mut String, digest: &[u8]) {
         out.push(char::from(HEX[usize::from(b >> 4)]));
         out.push(char::from(HEX[usize::from(b & 15)]));
     }
+}
+
+/// Rule G4: a construct path must name one construct, or logical IDs would collide
+/// (CDK "There is already a Construct with name …").
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::ecs::duplicate_id_message("Cluster", "stack `Web`"),
+///     "duplicate id `Cluster` in stack `Web`: give each construct in one scope its own id",
+/// );
+/// ```
+pub fn duplicate_id_message(id: &str, scope: &str) -> String {
+    format!("duplicate id `{id}` in {scope}: give each construct in one scope its own id")
+}
+
+/// A CloudFormation stack name: a letter, then letters, digits and hyphens, at most 128
+/// characters (AWS `CreateStack`: "must start with an alphabetic character and can't be longer
+/// than 128 characters"); CloudFormation refuses any other name at deployment.
+///
+/// ```
+/// assert!(ecs_core::ecs::stack_name("Web-1"));
+/// assert!(!ecs_core::ecs::stack_name("my web"));
+/// assert!(!ecs_core::ecs::stack_name("1web"));
+/// ```
+pub const fn stack_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.is_empty() || b.len() > 128 || !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if !(b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The message of [`stack_name`].
+///
+/// ```
+/// assert_eq!(
+///     ecs_core::ecs::stack_name_message("my web"),
+///     "stack name `my web` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`, at most 128 characters, e.g. `my-web`",
+/// );
+/// ```
+pub fn stack_name_message(name: &str) -> String {
+    let suggestion: String = name
+        .trim_start_matches(|c: char| !c.is_ascii_alphabetic())
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(128)
+        .collect();
+    let example = if stack_name(&suggestion) {
+        format!(", e.g. `{suggestion}`")
+    } else {
+        String::new()
+    };
+    format!(
+        "stack name `{name}` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`, at most 128 characters{example}"
+    )
 }
 
 #[cfg(test)]

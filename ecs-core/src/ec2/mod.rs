@@ -18,9 +18,9 @@ pub mod connections;
 
 use crate::cfn::{Pseudo, Resource, Tagging, Value};
 use crate::construct::app::App;
+use crate::construct::asset::FileAsset;
 use crate::construct::{NodeId, StackId};
 use crate::error::Error;
-use crate::synth::FileAsset;
 
 props! {
     /// Properties of a [`Vpc`] (CDK `VpcProps`, the part this library supports).
@@ -731,3 +731,5 @@ impl SecurityGroup {
         self.data(app).vpc
     }
 }
+
+handle!(Vpc, SecurityGroup);

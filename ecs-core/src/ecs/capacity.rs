@@ -849,3 +849,5 @@ fn drain_hook(
     stack.add_dependency(hook, hook_role.node());
     Ok(())
 }
+
+handle!(AutoScalingGroup);

@@ -494,6 +494,8 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
     }
 }
 
+handle!(AsgCapacityProvider);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -455,3 +455,5 @@ impl Cluster {
         Ok(ns)
     }
 }
+
+handle!(Cluster);

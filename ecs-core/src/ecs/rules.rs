@@ -14,13 +14,18 @@
 //! );
 //! ```
 
+pub use crate::cfn::duration::{duration_amount, duration_amount_message};
+pub use crate::construct::{duplicate_id_message, stack_name, stack_name_message};
 use crate::ecs::service::LaunchType;
 use crate::ecs::task_definition::{Compatibility, NetworkMode};
+pub use crate::elbv2::{load_balancer_name, load_balancer_name_message};
+use crate::schedule::starts_with;
+pub use crate::schedule::{schedule_expression, schedule_expression_message};
 
 /// Identifies a rule of the specification (SPEC §4), for messages and tests.
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::rules::RuleId::F2.as_str(), "F2");
+/// assert_eq!(ecs_core::rules::RuleId::F2.as_str(), "F2");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RuleId {
@@ -82,7 +87,7 @@ impl RuleId {
     /// The rule's id as the specification writes it.
     ///
     /// ```
-    /// assert_eq!(ecs_core::ecs::rules::RuleId::S3.as_str(), "S3");
+    /// assert_eq!(ecs_core::rules::RuleId::S3.as_str(), "S3");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -122,7 +127,7 @@ impl RuleId {
 /// Why a Fargate cpu/memory pair is refused (rule F2).
 ///
 /// ```
-/// use ecs_core::ecs::rules::{fargate_size, FargateSizeError};
+/// use ecs_core::rules::{fargate_size, FargateSizeError};
 /// assert_eq!(fargate_size(300, 512), Err(FargateSizeError::Cpu));
 /// assert_eq!(fargate_size(256, 4096), Err(FargateSizeError::Memory));
 /// ```
@@ -142,7 +147,7 @@ pub const FARGATE_CPUS: [u32; 7] = [256, 512, 1024, 2048, 4096, 8192, 16384];
 /// so [`fargate_size`] handles 1536 separately.
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::rules::fargate_memory_range(1024), Some((2048, 8192, 1024)));
+/// assert_eq!(ecs_core::rules::fargate_memory_range(1024), Some((2048, 8192, 1024)));
 /// ```
 pub const fn fargate_memory_range(cpu: u32) -> Option<(u32, u32, u32)> {
     // AWS: "Task CPU and memory", Fargate task sizes (also cfn-lint E3047).
@@ -162,7 +167,7 @@ pub const fn fargate_memory_range(cpu: u32) -> Option<(u32, u32, u32)> {
 /// E3047), so any other pair fails at deployment.
 ///
 /// ```
-/// use ecs_core::ecs::rules::fargate_size;
+/// use ecs_core::rules::fargate_size;
 /// assert!(fargate_size(512, 3072).is_ok());
 /// assert!(fargate_size(256, 1536).is_err());
 /// ```
@@ -183,7 +188,7 @@ pub const fn fargate_size(cpu: u32, memory: u32) -> Result<(), FargateSizeError>
 /// The values to suggest for memory with `cpu`, as a message fragment.
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::rules::fargate_memory_hint(256), "use 512, 1024 or 2048");
+/// assert_eq!(ecs_core::rules::fargate_memory_hint(256), "use 512, 1024 or 2048");
 /// ```
 pub const fn fargate_memory_hint(cpu: u32) -> &'static str {
     match cpu {
@@ -207,7 +212,7 @@ pub const FARGATE_CPU_HINT: &str = "use 256, 512, 1024, 2048, 4096, 8192 or 1638
 /// (CDK `TaskDefinitionProps.memoryMiB`).
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::rules::MemoryProperty::MemoryMib.name(), "memory_mib");
+/// assert_eq!(ecs_core::rules::MemoryProperty::MemoryMib.name(), "memory_mib");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MemoryProperty {
@@ -231,7 +236,7 @@ impl MemoryProperty {
 /// is at hand and no value can be formatted.
 ///
 /// ```
-/// use ecs_core::ecs::rules::{fargate_size_const_message, FargateSizeError, MemoryProperty};
+/// use ecs_core::rules::{fargate_size_const_message, FargateSizeError, MemoryProperty};
 /// assert_eq!(
 ///     fargate_size_const_message(256, FargateSizeError::Memory, MemoryProperty::MemoryMib),
 ///     "fargate `memory_mib` does not fit `cpu: 256`: use 512, 1024 or 2048",
@@ -332,7 +337,7 @@ pub fn fargate_needs_size_message(
 ///
 /// ```
 /// use ecs_core::ecs::task_definition::Compatibility;
-/// assert!(ecs_core::ecs::rules::fargate_cpu_message("TaskDef", Compatibility::Fargate, 300).ends_with("16384"));
+/// assert!(ecs_core::rules::fargate_cpu_message("TaskDef", Compatibility::Fargate, 300).ends_with("16384"));
 /// ```
 pub fn fargate_cpu_message(task: &str, compatibility: Compatibility, cpu: u32) -> String {
     format!(
@@ -372,7 +377,7 @@ pub fn fargate_memory_message(
 /// ```
 /// use ecs_core::ecs::task_definition::Compatibility;
 /// assert_eq!(
-///     ecs_core::ecs::rules::task_size_unreadable_message("TaskDef", Compatibility::Fargate, "cpu", "\"1 cpu\""),
+///     ecs_core::rules::task_size_unreadable_message("TaskDef", Compatibility::Fargate, "cpu", "\"1 cpu\""),
 ///     "fargate task definition `TaskDef` cannot read `cpu: \"1 cpu\"`: write cpu units (`256`) or vCPUs (`\"1 vCPU\"`)",
 /// );
 /// ```
@@ -397,7 +402,7 @@ pub fn task_size_unreadable_message(
 /// (`"1 vCPU"`, `".25 vcpu"`). Returns CPU units.
 ///
 /// ```
-/// use ecs_core::ecs::rules::parse_cpu;
+/// use ecs_core::rules::parse_cpu;
 /// assert_eq!(parse_cpu("1 vCPU"), Some(1024));
 /// assert_eq!(parse_cpu(".5 vCPU"), Some(512));
 /// assert_eq!(parse_cpu("256"), Some(256));
@@ -411,7 +416,7 @@ pub const fn parse_cpu(text: &str) -> Option<u32> {
 /// `"0.5 gb"`). Returns MiB.
 ///
 /// ```
-/// use ecs_core::ecs::rules::parse_memory;
+/// use ecs_core::rules::parse_memory;
 /// assert_eq!(parse_memory("2 GB"), Some(2048));
 /// assert_eq!(parse_memory("512"), Some(512));
 /// ```
@@ -513,7 +518,7 @@ pub fn fargate_network_mode_message(task: &str, mode: NetworkMode) -> String {
 /// "must have at least one of 'memoryLimitMiB' or 'memoryReservationMiB' specified").
 ///
 /// ```
-/// use ecs_core::ecs::rules::ec2_container_memory;
+/// use ecs_core::rules::ec2_container_memory;
 /// assert!(ec2_container_memory(Some(512), None, false));
 /// assert!(ec2_container_memory(None, None, true));
 /// assert!(!ec2_container_memory(None, None, false));
@@ -529,7 +534,7 @@ pub const fn ec2_container_memory(
 /// Rule E1's message.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::ec2_container_memory_message("TaskDef", "web").starts_with("container `web`"));
+/// assert!(ecs_core::rules::ec2_container_memory_message("TaskDef", "web").starts_with("container `web`"));
 /// ```
 pub fn ec2_container_memory_message(task: &str, container: &str) -> String {
     format!(
@@ -584,8 +589,8 @@ pub fn service_compatible_message(
 /// container").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::has_essential_container(&[false, true]));
-/// assert!(!ecs_core::ecs::rules::has_essential_container(&[]));
+/// assert!(ecs_core::rules::has_essential_container(&[false, true]));
+/// assert!(!ecs_core::rules::has_essential_container(&[]));
 /// ```
 pub const fn has_essential_container(essential: &[bool]) -> bool {
     let mut i = 0;
@@ -601,7 +606,7 @@ pub const fn has_essential_container(essential: &[bool]) -> bool {
 /// Rule S2's message.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::essential_container_message("TaskDef").contains("`essential: true`"));
+/// assert!(ecs_core::rules::essential_container_message("TaskDef").contains("`essential: true`"));
 /// ```
 pub fn essential_container_message(task: &str) -> String {
     format!(
@@ -614,9 +619,9 @@ pub fn essential_container_message(task: &str) -> String {
 /// Ec2 capacity").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::ec2_service_capacity(true, false));
-/// assert!(ecs_core::ecs::rules::ec2_service_capacity(false, true));
-/// assert!(!ecs_core::ecs::rules::ec2_service_capacity(false, false));
+/// assert!(ecs_core::rules::ec2_service_capacity(true, false));
+/// assert!(ecs_core::rules::ec2_service_capacity(false, true));
+/// assert!(!ecs_core::rules::ec2_service_capacity(false, false));
 /// ```
 pub const fn ec2_service_capacity(cluster_has_ec2_capacity: bool, daemon: bool) -> bool {
     cluster_has_ec2_capacity || daemon
@@ -625,7 +630,7 @@ pub const fn ec2_service_capacity(cluster_has_ec2_capacity: bool, daemon: bool) 
 /// Rule S3's message.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::ec2_service_capacity_message("Service", "Cluster").contains("add_capacity"));
+/// assert!(ecs_core::rules::ec2_service_capacity_message("Service", "Cluster").contains("add_capacity"));
 /// ```
 pub fn ec2_service_capacity_message(service: &str, cluster: &str) -> String {
     format!(
@@ -636,23 +641,10 @@ pub fn ec2_service_capacity_message(service: &str, cluster: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // G4: names.
 
-/// Rule G4: a construct path must name one construct, or logical IDs would collide
-/// (CDK "There is already a Construct with name …").
-///
-/// ```
-/// assert_eq!(
-///     ecs_core::ecs::rules::duplicate_id_message("Cluster", "stack `Web`"),
-///     "duplicate id `Cluster` in stack `Web`: give each construct in one scope its own id",
-/// );
-/// ```
-pub fn duplicate_id_message(id: &str, scope: &str) -> String {
-    format!("duplicate id `{id}` in {scope}: give each construct in one scope its own id")
-}
-
 /// Rule G4's message for a reference to a name that is not declared, with a suggestion.
 ///
 /// ```
-/// use ecs_core::ecs::rules::unknown_name_message;
+/// use ecs_core::rules::unknown_name_message;
 /// assert_eq!(
 ///     unknown_name_message("cluster", "Clustr", &["Cluster", "Vpc"]),
 ///     "no cluster named `Clustr`: did you mean `Cluster`?",
@@ -680,8 +672,8 @@ pub fn unknown_name_message(kind: &str, name: &str, candidates: &[&str]) -> Stri
 /// similarity above 0.8, the threshold clap uses).
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::rules::did_you_mean("TaskDfe", &["TaskDef", "Service"]), Some("TaskDef"));
-/// assert_eq!(ecs_core::ecs::rules::did_you_mean("Zzz", &["TaskDef"]), None);
+/// assert_eq!(ecs_core::rules::did_you_mean("TaskDfe", &["TaskDef", "Service"]), Some("TaskDef"));
+/// assert_eq!(ecs_core::rules::did_you_mean("Zzz", &["TaskDef"]), None);
 /// ```
 pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
@@ -746,8 +738,8 @@ fn jaro_winkler(a: &str, b: &str) -> f64 {
 /// `machineImageType`, … not both"; the CDK keeps both and writes broken user data).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::capacity_image_choice(true, false));
-/// assert!(!ecs_core::ecs::rules::capacity_image_choice(true, true));
+/// assert!(ecs_core::rules::capacity_image_choice(true, false));
+/// assert!(!ecs_core::rules::capacity_image_choice(true, true));
 /// ```
 pub const fn capacity_image_choice(machine_image: bool, machine_image_type: bool) -> bool {
     !(machine_image && machine_image_type)
@@ -756,7 +748,7 @@ pub const fn capacity_image_choice(machine_image: bool, machine_image_type: bool
 /// Rule C1's message for an image and an image type given together.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::capacity_image_choice_message("Asg").contains("gives both"));
+/// assert!(ecs_core::rules::capacity_image_choice_message("Asg").contains("gives both"));
 /// ```
 pub fn capacity_image_choice_message(capacity: &str) -> String {
     format!(
@@ -768,9 +760,9 @@ pub fn capacity_image_choice_message(capacity: &str) -> String {
 /// and the option would be ignored silently (seed README "Spot Instances").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::spot_draining_needs_price(true, true));
-/// assert!(ecs_core::ecs::rules::spot_draining_needs_price(false, false));
-/// assert!(!ecs_core::ecs::rules::spot_draining_needs_price(true, false));
+/// assert!(ecs_core::rules::spot_draining_needs_price(true, true));
+/// assert!(ecs_core::rules::spot_draining_needs_price(false, false));
+/// assert!(!ecs_core::rules::spot_draining_needs_price(true, false));
 /// ```
 pub const fn spot_draining_needs_price(spot_instance_draining: bool, spot_price: bool) -> bool {
     !spot_instance_draining || spot_price
@@ -779,7 +771,7 @@ pub const fn spot_draining_needs_price(spot_instance_draining: bool, spot_price:
 /// Rule C1's message for spot draining without a spot price.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::spot_draining_needs_price_message("Asg").contains("`spot_price`"));
+/// assert!(ecs_core::rules::spot_draining_needs_price_message("Asg").contains("`spot_price`"));
 /// ```
 pub fn spot_draining_needs_price_message(capacity: &str) -> String {
     format!(
@@ -790,7 +782,7 @@ pub fn spot_draining_needs_price_message(capacity: &str) -> String {
 /// How an auto-scaling group's sizes are out of order (rule C1).
 ///
 /// ```
-/// use ecs_core::ecs::rules::{capacity_sizes, CapacitySizeError};
+/// use ecs_core::rules::{capacity_sizes, CapacitySizeError};
 /// assert_eq!(capacity_sizes(Some(3), Some(2), None), Err(CapacitySizeError::MinAboveMax { min: 3, max: 2 }));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -823,7 +815,7 @@ pub enum CapacitySizeError {
 /// "minCapacity (…) should be <= maxCapacity (…)").
 ///
 /// ```
-/// use ecs_core::ecs::rules::capacity_sizes;
+/// use ecs_core::rules::capacity_sizes;
 /// assert!(capacity_sizes(Some(0), Some(100), None).is_ok());
 /// assert!(capacity_sizes(None, None, Some(3)).is_ok());
 /// assert!(capacity_sizes(Some(2), None, Some(1)).is_err());
@@ -861,8 +853,8 @@ pub const fn capacity_sizes(
 /// desired capacity, else `max(min, 1)`.
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::rules::capacity_bounds(None, None, Some(3)), (1, 3));
-/// assert_eq!(ecs_core::ecs::rules::capacity_bounds(Some(4), None, None), (4, 4));
+/// assert_eq!(ecs_core::rules::capacity_bounds(None, None, Some(3)), (1, 3));
+/// assert_eq!(ecs_core::rules::capacity_bounds(Some(4), None, None), (4, 4));
 /// ```
 pub const fn capacity_bounds(
     min: Option<u32>,
@@ -890,7 +882,7 @@ pub const fn capacity_bounds(
 /// Rule C1's message for sizes out of order.
 ///
 /// ```
-/// use ecs_core::ecs::rules::{capacity_sizes_message, CapacitySizeError};
+/// use ecs_core::rules::{capacity_sizes_message, CapacitySizeError};
 /// assert_eq!(
 ///     capacity_sizes_message("Asg", CapacitySizeError::DesiredAboveMax { desired: 5, max: 4 }),
 ///     "capacity `Asg` has `desired_capacity: 5` above `max_capacity: 4`: keep min ≤ desired ≤ max",
@@ -913,7 +905,7 @@ pub fn capacity_sizes_message(capacity: &str, error: CapacitySizeError) -> Strin
 /// Rule C1's message in const evaluation, where values cannot be formatted.
 ///
 /// ```
-/// use ecs_core::ecs::rules::{capacity_sizes_const_message, CapacitySizeError};
+/// use ecs_core::rules::{capacity_sizes_const_message, CapacitySizeError};
 /// assert!(capacity_sizes_const_message(CapacitySizeError::MinAboveMax { min: 2, max: 1 }).contains("min_capacity"));
 /// ```
 pub const fn capacity_sizes_const_message(error: CapacitySizeError) -> &'static str {
@@ -937,8 +929,8 @@ pub const fn capacity_sizes_const_message(error: CapacitySizeError) -> &'static 
 /// provider in a capacity provider strategy can have a nonzero base").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::strategy_single_base(&[1, 0]));
-/// assert!(!ecs_core::ecs::rules::strategy_single_base(&[1, 2]));
+/// assert!(ecs_core::rules::strategy_single_base(&[1, 0]));
+/// assert!(!ecs_core::rules::strategy_single_base(&[1, 2]));
 /// ```
 pub const fn strategy_single_base(bases: &[u32]) -> bool {
     let mut nonzero = 0;
@@ -955,7 +947,7 @@ pub const fn strategy_single_base(bases: &[u32]) -> bool {
 /// Rule C2's message for two bases.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::strategy_single_base_message("Svc").contains("`base`"));
+/// assert!(ecs_core::rules::strategy_single_base_message("Svc").contains("`base`"));
 /// ```
 pub fn strategy_single_base_message(owner: &str) -> String {
     format!(
@@ -967,8 +959,8 @@ pub fn strategy_single_base_message(owner: &str) -> String {
 /// families (CDK "A capacity provider strategy cannot contain a mix of …").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::strategy_not_mixed(&[true, true]));
-/// assert!(!ecs_core::ecs::rules::strategy_not_mixed(&[true, false]));
+/// assert!(ecs_core::rules::strategy_not_mixed(&[true, true]));
+/// assert!(!ecs_core::rules::strategy_not_mixed(&[true, false]));
 /// ```
 pub const fn strategy_not_mixed(fargate: &[bool]) -> bool {
     let mut i = 1;
@@ -984,7 +976,7 @@ pub const fn strategy_not_mixed(fargate: &[bool]) -> bool {
 /// Rule C2's message for a mixed strategy.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::strategy_not_mixed_message("Svc").contains("Fargate"));
+/// assert!(ecs_core::rules::strategy_not_mixed_message("Svc").contains("Fargate"));
 /// ```
 pub fn strategy_not_mixed_message(owner: &str) -> String {
     format!(
@@ -997,8 +989,8 @@ pub fn strategy_not_mixed_message(owner: &str) -> String {
 /// service at deployment).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::strategy_provider_registered("FARGATE", &["FARGATE", "FARGATE_SPOT"]));
-/// assert!(!ecs_core::ecs::rules::strategy_provider_registered("Provider", &["FARGATE"]));
+/// assert!(ecs_core::rules::strategy_provider_registered("FARGATE", &["FARGATE", "FARGATE_SPOT"]));
+/// assert!(!ecs_core::rules::strategy_provider_registered("Provider", &["FARGATE"]));
 /// ```
 pub const fn strategy_provider_registered(provider: &str, registered: &[&str]) -> bool {
     let mut i = 0;
@@ -1014,7 +1006,7 @@ pub const fn strategy_provider_registered(provider: &str, registered: &[&str]) -
 /// Rule C2's message for a provider the cluster lacks; the fix depends on the family.
 ///
 /// ```
-/// let m = ecs_core::ecs::rules::strategy_provider_registered_message("Svc", "FARGATE_SPOT", "Cluster", true);
+/// let m = ecs_core::rules::strategy_provider_registered_message("Svc", "FARGATE_SPOT", "Cluster", true);
 /// assert!(m.ends_with("set `enable_fargate_capacity_providers: true` on `Cluster`"));
 /// ```
 pub fn strategy_provider_registered_message(
@@ -1038,8 +1030,8 @@ pub fn strategy_provider_registered_message(
 /// Scaling is disabled").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::termination_protection_needs_scaling(false, false));
-/// assert!(!ecs_core::ecs::rules::termination_protection_needs_scaling(true, false));
+/// assert!(ecs_core::rules::termination_protection_needs_scaling(false, false));
+/// assert!(!ecs_core::rules::termination_protection_needs_scaling(true, false));
 /// ```
 pub const fn termination_protection_needs_scaling(protection: bool, scaling: bool) -> bool {
     !protection || scaling
@@ -1048,7 +1040,7 @@ pub const fn termination_protection_needs_scaling(protection: bool, scaling: boo
 /// Rule C2's message for protection without scaling.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::termination_protection_needs_scaling_message("P").contains("enable_managed_scaling"));
+/// assert!(ecs_core::rules::termination_protection_needs_scaling_message("P").contains("enable_managed_scaling"));
 /// ```
 pub fn termination_protection_needs_scaling_message(provider: &str) -> String {
     format!(
@@ -1063,8 +1055,8 @@ pub fn termination_protection_needs_scaling_message(provider: &str) -> String {
 /// maximum healthy percent").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::healthy_percent_range(50, 200));
-/// assert!(!ecs_core::ecs::rules::healthy_percent_range(100, 100));
+/// assert!(ecs_core::rules::healthy_percent_range(50, 200));
+/// assert!(!ecs_core::rules::healthy_percent_range(100, 100));
 /// ```
 pub const fn healthy_percent_range(min: u32, max: u32) -> bool {
     min < max
@@ -1073,7 +1065,7 @@ pub const fn healthy_percent_range(min: u32, max: u32) -> bool {
 /// Rule S4's message for the percents.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::healthy_percent_range_message("Service", 100, 100).contains("below"));
+/// assert!(ecs_core::rules::healthy_percent_range_message("Service", 100, 100).contains("below"));
 /// ```
 pub fn healthy_percent_range_message(service: &str, min: u32, max: u32) -> String {
     format!(
@@ -1085,8 +1077,8 @@ pub fn healthy_percent_range_message(service: &str, min: u32, max: u32) -> Strin
 /// (CDK "Daemon mode launches one task on every instance. Don't supply desiredCount.").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::daemon_without_desired_count(false, true));
-/// assert!(!ecs_core::ecs::rules::daemon_without_desired_count(true, true));
+/// assert!(ecs_core::rules::daemon_without_desired_count(false, true));
+/// assert!(!ecs_core::rules::daemon_without_desired_count(true, true));
 /// ```
 pub const fn daemon_without_desired_count(daemon: bool, has_desired_count: bool) -> bool {
     !(daemon && has_desired_count)
@@ -1095,7 +1087,7 @@ pub const fn daemon_without_desired_count(daemon: bool, has_desired_count: bool)
 /// Rule S4's message for a daemon with a desired count.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::daemon_without_desired_count_message("Agent").contains("remove `desired_count`"));
+/// assert!(ecs_core::rules::daemon_without_desired_count_message("Agent").contains("remove `desired_count`"));
 /// ```
 pub fn daemon_without_desired_count_message(service: &str) -> String {
     format!(
@@ -1107,8 +1099,8 @@ pub fn daemon_without_desired_count_message(service: &str) -> String {
 /// than 100% (CDK "Maximum percent must be 100 for daemon mode.").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::daemon_max_healthy_percent(true, Some(100)));
-/// assert!(!ecs_core::ecs::rules::daemon_max_healthy_percent(true, Some(200)));
+/// assert!(ecs_core::rules::daemon_max_healthy_percent(true, Some(100)));
+/// assert!(!ecs_core::rules::daemon_max_healthy_percent(true, Some(200)));
 /// ```
 pub const fn daemon_max_healthy_percent(daemon: bool, max: Option<u32>) -> bool {
     match max {
@@ -1120,7 +1112,7 @@ pub const fn daemon_max_healthy_percent(daemon: bool, max: Option<u32>) -> bool 
 /// Rule S4's message for a daemon's maximum percent.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::daemon_max_healthy_percent_message("Agent").contains("100"));
+/// assert!(ecs_core::rules::daemon_max_healthy_percent_message("Agent").contains("100"));
 /// ```
 pub fn daemon_max_healthy_percent_message(service: &str) -> String {
     format!(
@@ -1131,7 +1123,7 @@ pub fn daemon_max_healthy_percent_message(service: &str) -> String {
 /// What an External service cannot use (rule X1).
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::rules::ExternalFeature::CloudMap.property(), "cloud_map_options");
+/// assert_eq!(ecs_core::rules::ExternalFeature::CloudMap.property(), "cloud_map_options");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExternalFeature {
@@ -1185,7 +1177,7 @@ pub const fn external_supports(launch: LaunchType, _feature: ExternalFeature) ->
 /// Rule X1's message.
 ///
 /// ```
-/// use ecs_core::ecs::rules::{external_supports_message, ExternalFeature};
+/// use ecs_core::rules::{external_supports_message, ExternalFeature};
 /// assert!(external_supports_message("Svc", ExternalFeature::CloudMap).starts_with("external service `Svc` cannot use cloud map"));
 /// ```
 pub fn external_supports_message(service: &str, feature: ExternalFeature) -> String {
@@ -1200,7 +1192,7 @@ pub fn external_supports_message(service: &str, feature: ExternalFeature) -> Str
 ///
 /// ```
 /// assert_eq!(
-///     ecs_core::ecs::rules::target_container_message("Service", "api", "TaskDef", &["app", "web"]),
+///     ecs_core::rules::target_container_message("Service", "api", "TaskDef", &["app", "web"]),
 ///     "task definition `TaskDef` of service `Service` has no container `api`: did you mean `app`?",
 /// );
 /// ```
@@ -1277,7 +1269,7 @@ pub const fn classic_lb_launch_type(launch: LaunchType) -> bool {
 /// Rule F4's message.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::classic_lb_launch_type_message("Service", "LB").contains("application_load_balancer"));
+/// assert!(ecs_core::rules::classic_lb_launch_type_message("Service", "LB").contains("application_load_balancer"));
 /// ```
 pub fn classic_lb_launch_type_message(service: &str, lb: &str) -> String {
     format!(
@@ -1302,7 +1294,7 @@ pub const fn classic_lb_network_mode(mode: NetworkMode) -> bool {
 ///
 /// ```
 /// use ecs_core::ecs::task_definition::NetworkMode;
-/// assert!(ecs_core::ecs::rules::classic_lb_network_mode_message("Service", "LB", NetworkMode::AwsVpc).contains("`Bridge` or `Host`"));
+/// assert!(ecs_core::rules::classic_lb_network_mode_message("Service", "LB", NetworkMode::AwsVpc).contains("`Bridge` or `Host`"));
 /// ```
 pub fn classic_lb_network_mode_message(service: &str, lb: &str, mode: NetworkMode) -> String {
     format!(
@@ -1326,7 +1318,7 @@ pub const fn load_balancer_network_mode(mode: NetworkMode) -> bool {
 /// Rule L2's message for a task without networking.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::load_balancer_network_mode_message("Service").contains("`network_mode: None`"));
+/// assert!(ecs_core::rules::load_balancer_network_mode_message("Service").contains("`network_mode: None`"));
 /// ```
 pub fn load_balancer_network_mode_message(service: &str) -> String {
     format!(
@@ -1339,7 +1331,7 @@ pub fn load_balancer_network_mode_message(service: &str) -> String {
 ///
 /// ```
 /// use ecs_core::{servicediscovery::DnsRecordType, ecs::task_definition::NetworkMode};
-/// assert_eq!(ecs_core::ecs::rules::default_dns_record_type(NetworkMode::Bridge), DnsRecordType::Srv);
+/// assert_eq!(ecs_core::rules::default_dns_record_type(NetworkMode::Bridge), DnsRecordType::Srv);
 /// ```
 pub const fn default_dns_record_type(mode: NetworkMode) -> crate::servicediscovery::DnsRecordType {
     match mode {
@@ -1374,7 +1366,7 @@ pub const fn cloud_map_record_type(
 ///
 /// ```
 /// use ecs_core::{servicediscovery::DnsRecordType, ecs::task_definition::NetworkMode};
-/// assert!(ecs_core::ecs::rules::cloud_map_record_type_message("Svc", NetworkMode::Bridge, DnsRecordType::A).contains("`dns_record_type: Srv`"));
+/// assert!(ecs_core::rules::cloud_map_record_type_message("Svc", NetworkMode::Bridge, DnsRecordType::A).contains("`dns_record_type: Srv`"));
 /// ```
 pub fn cloud_map_record_type_message(
     service: &str,
@@ -1397,8 +1389,8 @@ pub fn cloud_map_record_type_message(
 /// a container port that has not been mapped").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::cloud_map_port_mapped(7600, &[80, 7600]));
-/// assert!(!ecs_core::ecs::rules::cloud_map_port_mapped(81, &[80]));
+/// assert!(ecs_core::rules::cloud_map_port_mapped(7600, &[80, 7600]));
+/// assert!(!ecs_core::rules::cloud_map_port_mapped(81, &[80]));
 /// ```
 pub const fn cloud_map_port_mapped(port: u32, mapped: &[u32]) -> bool {
     let mut i = 0;
@@ -1414,7 +1406,7 @@ pub const fn cloud_map_port_mapped(port: u32, mapped: &[u32]) -> bool {
 /// Rule M1's message for an unmapped SRV port (`None`: no port to default to).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::cloud_map_port_message("Svc", "sidecar", Some(7600)).contains("7600"));
+/// assert!(ecs_core::rules::cloud_map_port_message("Svc", "sidecar", Some(7600)).contains("7600"));
 /// ```
 pub fn cloud_map_port_message(service: &str, container: &str, port: Option<u32>) -> String {
     match port {
@@ -1431,7 +1423,7 @@ pub fn cloud_map_port_message(service: &str, container: &str, port: Option<u32>)
 /// enable service discovery if a Cloudmap Namespace has not been created in the cluster.").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::cloud_map_namespace_message("Svc", "Cluster").contains("default_cloud_map_namespace"));
+/// assert!(ecs_core::rules::cloud_map_namespace_message("Svc", "Cluster").contains("default_cloud_map_namespace"));
 /// ```
 pub fn cloud_map_namespace_message(service: &str, cluster: &str) -> String {
     format!(
@@ -1483,152 +1475,12 @@ mod tests {
 // ---------------------------------------------------------------------------------------------
 // G5 (schedules), A1: scheduling and task auto-scaling (issue 6).
 
-/// Rule G5: CloudFormation accepts only `rate(<n> <unit>)` with a singular unit for 1 and a
-/// plural one otherwise, `cron(<6 fields>)` with `?` in the day of the month or of the week, and
-/// `at(<time>)` (AWS "Schedule expressions"; cfn-lint E3027 rejects the README's `rate(1 min)`).
-///
-/// ```
-/// use ecs_core::ecs::rules::schedule_expression;
-/// assert!(schedule_expression("rate(1 minute)"));
-/// assert!(schedule_expression("rate(5 minutes)"));
-/// assert!(!schedule_expression("rate(1 min)"));
-/// assert!(!schedule_expression("rate(1 minutes)"));
-/// assert!(schedule_expression("cron(0 8 * * ? *)"));
-/// assert!(!schedule_expression("cron(0 8 * * *)"));
-/// assert!(!schedule_expression("cron(0 8 1 * MON *)"));
-/// assert!(schedule_expression("at(2026-12-01T08:00:00)"));
-/// ```
-pub const fn schedule_expression(expression: &str) -> bool {
-    let b = expression.as_bytes();
-    if starts_with(b, b"rate(") && ends_with(b, b")") {
-        return rate_body(b, 5, b.len() - 1);
-    }
-    if starts_with(b, b"cron(") && ends_with(b, b")") {
-        return cron_body(b, 5, b.len() - 1);
-    }
-    if starts_with(b, b"at(") && ends_with(b, b")") {
-        return b.len() > 4;
-    }
-    false
-}
-
-const fn starts_with(b: &[u8], prefix: &[u8]) -> bool {
-    if b.len() < prefix.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < prefix.len() {
-        if b[i] != prefix[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-const fn ends_with(b: &[u8], suffix: &[u8]) -> bool {
-    if b.len() < suffix.len() {
-        return false;
-    }
-    let start = b.len() - suffix.len();
-    let mut i = 0;
-    while i < suffix.len() {
-        if b[start + i] != suffix[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-/// `<n> <unit>` between `start` and `end`.
-const fn rate_body(b: &[u8], start: usize, end: usize) -> bool {
-    let mut i = start;
-    let mut n: u64 = 0;
-    while i < end && b[i].is_ascii_digit() {
-        n = n * 10 + (b[i] - b'0') as u64;
-        if n > u32::MAX as u64 {
-            return false;
-        }
-        i += 1;
-    }
-    if i == start || n == 0 || i >= end || b[i] != b' ' {
-        return false;
-    }
-    let unit_start = i + 1;
-    let len = end - unit_start;
-    let units: [&[u8]; 3] = [b"minute", b"hour", b"day"];
-    let mut u = 0;
-    while u < units.len() {
-        let unit = units[u];
-        let plural = n != 1;
-        if len == unit.len() + plural as usize {
-            let mut j = 0;
-            let mut same = true;
-            while j < unit.len() {
-                if b[unit_start + j] != unit[j] {
-                    same = false;
-                }
-                j += 1;
-            }
-            if same && (!plural || b[end - 1] == b's') {
-                return true;
-            }
-        }
-        u += 1;
-    }
-    false
-}
-
-/// Six space-separated fields, with `?` in exactly one of the day fields.
-const fn cron_body(b: &[u8], start: usize, end: usize) -> bool {
-    let mut fields = 0;
-    let mut i = start;
-    let mut day_question = false;
-    let mut week_question = false;
-    while i < end {
-        if b[i] == b' ' {
-            return false;
-        }
-        let field_start = i;
-        while i < end && b[i] != b' ' {
-            i += 1;
-        }
-        let is_question = i - field_start == 1 && b[field_start] == b'?';
-        if fields == 2 {
-            day_question = is_question;
-        }
-        if fields == 4 {
-            week_question = is_question;
-        }
-        fields += 1;
-        if i < end {
-            i += 1;
-            if i == end {
-                return false;
-            }
-        }
-    }
-    fields == 6 && (day_question != week_question)
-}
-
-/// Rule G5's message.
-///
-/// ```
-/// assert!(ecs_core::ecs::rules::schedule_expression_message("rate(1 min)").contains("rate(1 minute)"));
-/// ```
-pub fn schedule_expression_message(expression: &str) -> String {
-    format!(
-        "schedule `{expression}` is not a valid schedule expression: use `rate(1 minute)`, `rate(5 minutes)` (singular unit only for 1), `cron(<minute> <hour> <day> <month> <weekday> <year>)` with `?` in the day or the weekday, or `at(<time>)`"
-    )
-}
-
 /// Rule A1: a scalable target scales between a minimum and a maximum that exist, so
 /// `0 ≤ min ≤ max` (CDK "minCapacity (…) should be lower than maxCapacity (…)").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::scaling_capacity(1, 10));
-/// assert!(!ecs_core::ecs::rules::scaling_capacity(5, 2));
+/// assert!(ecs_core::rules::scaling_capacity(1, 10));
+/// assert!(!ecs_core::rules::scaling_capacity(5, 2));
 /// ```
 pub const fn scaling_capacity(min: u32, max: u32) -> bool {
     min <= max
@@ -1645,7 +1497,7 @@ pub fn scaling_capacity_message(service: &str, min: u32, max: u32) -> String {
 /// must supply at least one of minCapacity or maxCapacity").
 ///
 /// ```
-/// assert!(!ecs_core::ecs::rules::scheduled_action_capacity(None, None));
+/// assert!(!ecs_core::rules::scheduled_action_capacity(None, None));
 /// ```
 pub const fn scheduled_action_capacity(min: Option<u32>, max: Option<u32>) -> bool {
     min.is_some() || max.is_some()
@@ -1682,8 +1534,8 @@ const fn str_eq(a: &str, b: &str) -> bool {
 /// (AWS "Amazon ECS task definition differences for Fargate"; seed README).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::fargate_capability("SYS_PTRACE"));
-/// assert!(!ecs_core::ecs::rules::fargate_capability("NET_ADMIN"));
+/// assert!(ecs_core::rules::fargate_capability("SYS_PTRACE"));
+/// assert!(!ecs_core::rules::fargate_capability("NET_ADMIN"));
 /// ```
 pub const fn fargate_capability(capability: &str) -> bool {
     str_eq(capability, "SYS_PTRACE")
@@ -1694,8 +1546,8 @@ pub const fn fargate_capability(capability: &str) -> bool {
 /// constraints, inference accelerators, privileged containers, host devices).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::fargate_allows(false, true));
-/// assert!(!ecs_core::ecs::rules::fargate_allows(true, true));
+/// assert!(ecs_core::rules::fargate_allows(false, true));
+/// assert!(!ecs_core::rules::fargate_allows(true, true));
 /// ```
 pub const fn fargate_allows(fargate_compatible: bool, uses_host_feature: bool) -> bool {
     !(fargate_compatible && uses_host_feature)
@@ -1726,7 +1578,7 @@ pub fn fargate_task_feature_message(
 /// Rule F4's message for a container feature.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::fargate_container_message("TaskDef", "web", "`privileged: true`").starts_with("container `web`"));
+/// assert!(ecs_core::rules::fargate_container_message("TaskDef", "web", "`privileged: true`").starts_with("container `web`"));
 /// ```
 pub fn fargate_container_message(task: &str, container: &str, what: &str) -> String {
     format!(
@@ -1738,7 +1590,7 @@ pub fn fargate_container_message(task: &str, container: &str, what: &str) -> Str
 /// platform version 1.4.0 on (seed README; CDK S12–S13). `LATEST` is 1.4.0 or later.
 ///
 /// ```
-/// use ecs_core::ecs::rules::fargate_platform_version_supports;
+/// use ecs_core::rules::fargate_platform_version_supports;
 /// assert!(fargate_platform_version_supports("1.4.0"));
 /// assert!(fargate_platform_version_supports("LATEST"));
 /// assert!(!fargate_platform_version_supports("1.3.0"));
@@ -1774,7 +1626,7 @@ pub const fn fargate_platform_version_supports(version: &str) -> bool {
 /// Rule F6's message: what needs the newer platform and the service's version.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::fargate_platform_version_message("Service", "TaskDef", "`environment_files`", "1.3.0").contains("1.4.0"));
+/// assert!(ecs_core::rules::fargate_platform_version_message("Service", "TaskDef", "`environment_files`", "1.3.0").contains("1.4.0"));
 /// ```
 pub fn fargate_platform_version_message(
     service: &str,
@@ -1790,8 +1642,8 @@ pub fn fargate_platform_version_message(
 /// Rule F6 (ephemeral storage): Fargate offers 21 to 200 GiB of task storage (AWS; CDK T15).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::ephemeral_storage(21));
-/// assert!(!ecs_core::ecs::rules::ephemeral_storage(20));
+/// assert!(ecs_core::rules::ephemeral_storage(21));
+/// assert!(!ecs_core::rules::ephemeral_storage(20));
 /// ```
 pub const fn ephemeral_storage(gib: u32) -> bool {
     gib >= 21 && gib <= 200
@@ -1821,8 +1673,8 @@ pub fn ephemeral_storage_message(task: &str, gib: u32) -> String {
 /// (CDK C1 "MemoryLimitMiB should not be less than MemoryReservationMiB").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::memory_limit_covers_reservation(512, 256));
-/// assert!(!ecs_core::ecs::rules::memory_limit_covers_reservation(256, 512));
+/// assert!(ecs_core::rules::memory_limit_covers_reservation(512, 256));
+/// assert!(!ecs_core::rules::memory_limit_covers_reservation(256, 512));
 /// ```
 pub const fn memory_limit_covers_reservation(limit: u32, reservation: u32) -> bool {
     limit >= reservation
@@ -1831,7 +1683,7 @@ pub const fn memory_limit_covers_reservation(limit: u32, reservation: u32) -> bo
 /// Rule E2's message for a limit below the reservation.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::memory_limit_message("web", 256, 512).contains("at least 512"));
+/// assert!(ecs_core::rules::memory_limit_message("web", 256, 512).contains("at least 512"));
 /// ```
 pub fn memory_limit_message(container: &str, limit: u32, reservation: u32) -> String {
     format!(
@@ -1842,9 +1694,9 @@ pub fn memory_limit_message(container: &str, limit: u32, reservation: u32) -> St
 /// Rule E2 (task): the containers' cpu units together fit the task's (CDK T19; AWS).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::container_cpu_fits(256, 256));
-/// assert!(!ecs_core::ecs::rules::container_cpu_fits(512, 256));
-/// assert!(!ecs_core::ecs::rules::container_cpu_fits(u64::from(u32::MAX) + 1, 256));
+/// assert!(ecs_core::rules::container_cpu_fits(256, 256));
+/// assert!(!ecs_core::rules::container_cpu_fits(512, 256));
+/// assert!(!ecs_core::rules::container_cpu_fits(u64::from(u32::MAX) + 1, 256));
 /// ```
 pub const fn container_cpu_fits(sum: u64, task_cpu: u32) -> bool {
     sum <= task_cpu as u64
@@ -1860,8 +1712,8 @@ pub fn container_cpu_message(task: &str, sum: u64, task_cpu: u32) -> String {
 /// Rule E2 (task): a container cannot ask for more memory than its task has (AWS).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::container_memory_fits(512, 512));
-/// assert!(!ecs_core::ecs::rules::container_memory_fits(1024, 512));
+/// assert!(ecs_core::rules::container_memory_fits(512, 512));
+/// assert!(!ecs_core::rules::container_memory_fits(1024, 512));
 /// ```
 pub const fn container_memory_fits(container: u32, task_memory: u32) -> bool {
     container <= task_memory
@@ -1901,8 +1753,8 @@ pub fn external_network_mode_message(task: &str, mode: NetworkMode) -> String {
 /// (seed README; CDK T7).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::external_allows(false, true));
-/// assert!(!ecs_core::ecs::rules::external_allows(true, true));
+/// assert!(ecs_core::rules::external_allows(false, true));
+/// assert!(!ecs_core::rules::external_allows(true, true));
 /// ```
 pub const fn external_allows(external: bool, uses_feature: bool) -> bool {
     !(external && uses_feature)
@@ -1911,7 +1763,7 @@ pub const fn external_allows(external: bool, uses_feature: bool) -> bool {
 /// Rule X1's message (`what`: "volume `data`", "inference accelerators").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::external_feature_message("TaskDef", "volume `data`").starts_with("external task definition `TaskDef` cannot use volume `data`"));
+/// assert!(ecs_core::rules::external_feature_message("TaskDef", "volume `data`").starts_with("external task definition `TaskDef` cannot use volume `data`"));
 /// ```
 pub fn external_feature_message(task: &str, what: &str) -> String {
     let pronoun = if what.ends_with('s') { "them" } else { "it" };
@@ -1946,7 +1798,7 @@ pub const fn host_port_allowed(
 ///
 /// ```
 /// use ecs_core::ecs::task_definition::NetworkMode;
-/// assert!(ecs_core::ecs::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080).contains("`host_port: 80`"));
+/// assert!(ecs_core::rules::host_port_message("web", NetworkMode::AwsVpc, 80, 8080).contains("`host_port: 80`"));
 /// ```
 pub fn host_port_message(
     container: &str,
@@ -1963,8 +1815,8 @@ pub fn host_port_message(
 /// Rule G2: a container's accelerator resource must name a device of its task (CDK C4).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::inference_device_declared("device1", &["device1"]));
-/// assert!(!ecs_core::ecs::rules::inference_device_declared("device2", &["device1"]));
+/// assert!(ecs_core::rules::inference_device_declared("device1", &["device1"]));
+/// assert!(!ecs_core::rules::inference_device_declared("device2", &["device1"]));
 /// ```
 pub const fn inference_device_declared(device: &str, declared: &[&str]) -> bool {
     let mut i = 0;
@@ -1981,7 +1833,7 @@ pub const fn inference_device_declared(device: &str, declared: &[&str]) -> bool 
 ///
 /// ```
 /// assert_eq!(
-///     ecs_core::ecs::rules::inference_device_message("TaskDef", "cont", "device2", &["device1"]),
+///     ecs_core::rules::inference_device_message("TaskDef", "cont", "device2", &["device1"]),
 ///     "container `cont` uses inference accelerator `device2`, which task definition `TaskDef` does not declare: use one of `device1`, or add it to `inference_accelerators`",
 /// );
 /// ```
@@ -2021,7 +1873,7 @@ pub enum HealthCheckError {
 /// 5 s.
 ///
 /// ```
-/// use ecs_core::ecs::rules::{health_check_timing, HealthCheckError};
+/// use ecs_core::rules::{health_check_timing, HealthCheckError};
 /// assert!(health_check_timing(Some(10), Some(5)).is_ok());
 /// assert_eq!(health_check_timing(Some(4), None), Err(HealthCheckError::Interval));
 /// assert_eq!(health_check_timing(Some(10), Some(10)), Err(HealthCheckError::Order));
@@ -2053,7 +1905,7 @@ pub const fn health_check_timing(
 /// Rule G3's message, also used for named constants (const evaluation cannot format).
 ///
 /// ```
-/// use ecs_core::ecs::rules::{health_check_const_message, HealthCheckError};
+/// use ecs_core::rules::{health_check_const_message, HealthCheckError};
 /// assert!(health_check_const_message(HealthCheckError::Timeout).contains("2 and 120"));
 /// ```
 pub const fn health_check_const_message(error: HealthCheckError) -> &'static str {
@@ -2078,8 +1930,8 @@ pub const MAX_ENVIRONMENT_VARIABLES: usize = 100;
 /// Rule G5 (environment): at most 100 variables per container (AWS quota).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::environment_count(100));
-/// assert!(!ecs_core::ecs::rules::environment_count(101));
+/// assert!(ecs_core::rules::environment_count(100));
+/// assert!(!ecs_core::rules::environment_count(101));
 /// ```
 pub const fn environment_count(n: usize) -> bool {
     n <= MAX_ENVIRONMENT_VARIABLES
@@ -2096,8 +1948,8 @@ pub fn environment_count_message(container: &str, n: usize) -> String {
 /// "Fargate task definition differences"; cfn-lint E3048).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::fargate_log_driver("awslogs"));
-/// assert!(!ecs_core::ecs::rules::fargate_log_driver("syslog"));
+/// assert!(ecs_core::rules::fargate_log_driver("awslogs"));
+/// assert!(!ecs_core::rules::fargate_log_driver("syslog"));
 /// ```
 pub const fn fargate_log_driver(driver: &str) -> bool {
     str_eq(driver, "awslogs") || str_eq(driver, "splunk") || str_eq(driver, "awsfirelens")
@@ -2115,9 +1967,9 @@ pub fn fargate_log_driver_message(container: &str, driver: &str) -> String {
 /// configuration must only be specified when logging is OVERRIDE").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::exec_logging_configuration(true, true));
-/// assert!(!ecs_core::ecs::rules::exec_logging_configuration(true, false));
-/// assert!(!ecs_core::ecs::rules::exec_logging_configuration(false, true));
+/// assert!(ecs_core::rules::exec_logging_configuration(true, true));
+/// assert!(!ecs_core::rules::exec_logging_configuration(true, false));
+/// assert!(!ecs_core::rules::exec_logging_configuration(false, true));
 /// ```
 pub const fn exec_logging_configuration(is_override: bool, has_configuration: bool) -> bool {
     is_override == has_configuration
@@ -2140,7 +1992,7 @@ pub fn exec_logging_configuration_message(cluster: &str, has_configuration: bool
 /// "You must specify a CloudWatch log group / an S3 bucket name …").
 ///
 /// ```
-/// assert!(!ecs_core::ecs::rules::exec_encryption_destination(true, false));
+/// assert!(!ecs_core::rules::exec_encryption_destination(true, false));
 /// ```
 pub const fn exec_encryption_destination(encryption_enabled: bool, has_destination: bool) -> bool {
     !encryption_enabled || has_destination
@@ -2156,7 +2008,7 @@ pub fn exec_encryption_destination_message(cluster: &str, flag: &str, destinatio
 /// `scaleOnRequestCount` reads `ALBRequestCountPerTarget` of that group).
 ///
 /// ```
-/// assert!(!ecs_core::ecs::rules::request_count_target_group(false));
+/// assert!(!ecs_core::rules::request_count_target_group(false));
 /// ```
 pub const fn request_count_target_group(registered: bool) -> bool {
     registered
@@ -2172,8 +2024,8 @@ pub fn request_count_target_group_message(policy: &str, service: &str) -> String
 /// The container a link (`name` or `name:alias`) names: ECS resolves the part before the colon.
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::rules::linked_container("init:setup"), "init");
-/// assert_eq!(ecs_core::ecs::rules::linked_container("db"), "db");
+/// assert_eq!(ecs_core::rules::linked_container("init:setup"), "init");
+/// assert_eq!(ecs_core::rules::linked_container("db"), "db");
 /// ```
 pub fn linked_container(link: &str) -> &str {
     link.split_once(':').map_or(link, |(name, _)| name)
@@ -2185,8 +2037,8 @@ pub fn linked_container(link: &str) -> &str {
 /// cannot be wrong in a CDK app.
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::container_reference_known("redis", &["web", "redis"]));
-/// assert!(!ecs_core::ecs::rules::container_reference_known("rediss", &["web", "redis"]));
+/// assert!(ecs_core::rules::container_reference_known("redis", &["web", "redis"]));
+/// assert!(!ecs_core::rules::container_reference_known("rediss", &["web", "redis"]));
 /// ```
 pub fn container_reference_known(name: &str, declared: &[&str]) -> bool {
     declared.contains(&name)
@@ -2196,7 +2048,7 @@ pub fn container_reference_known(name: &str, declared: &[&str]) -> bool {
 /// closest declared name when one is likely meant.
 ///
 /// ```
-/// use ecs_core::ecs::rules::unknown_container_reference_message as m;
+/// use ecs_core::rules::unknown_container_reference_message as m;
 /// assert_eq!(
 ///     m("links", "web", "rediss", "TaskDef", &["web", "redis"]),
 ///     "`links` of container `web` names `rediss`, which task definition `TaskDef` does not have: did you mean `redis`?",
@@ -2224,7 +2076,7 @@ pub fn unknown_container_reference_message(
 /// the CDK has no way to point at a container of another task definition either.
 ///
 /// ```
-/// use ecs_core::ecs::rules::foreign_container_reference_message as m;
+/// use ecs_core::rules::foreign_container_reference_message as m;
 /// assert_eq!(
 ///     m("links", "web", "TaskDef", "redis", "Other"),
 ///     "`links` of container `web` names container `redis` of task definition `Other`: a container can name only containers of its own task definition, `TaskDef`",
@@ -2272,7 +2124,7 @@ fn one_of(names: &[&str]) -> String {
 ///
 /// ```
 /// assert_eq!(
-///     ecs_core::ecs::rules::container_override_message("jobb", "TaskDef", &["job"]),
+///     ecs_core::rules::container_override_message("jobb", "TaskDef", &["job"]),
 ///     "container override names `jobb`, which task definition `TaskDef` does not have: did you mean `job`?",
 /// );
 /// ```
@@ -2287,7 +2139,7 @@ pub fn container_override_message(container: &str, task: &str, declared: &[&str]
 /// neither (`ScheduleExpression` or `EventPattern` is required).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::rule_trigger_message("Nightly").contains("`schedule`"));
+/// assert!(ecs_core::rules::rule_trigger_message("Nightly").contains("`schedule`"));
 /// ```
 pub fn rule_trigger_message(rule: &str) -> String {
     format!(
@@ -2300,9 +2152,9 @@ pub fn rule_trigger_message(rule: &str) -> String {
 /// `ScheduleExpression` refuses at deployment (AWS "Schedule expressions for rules").
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::events_rule_schedule("cron(0 8 1 12 ? 2026)"));
-/// assert!(ecs_core::ecs::rules::events_rule_schedule("rate(1 hour)"));
-/// assert!(!ecs_core::ecs::rules::events_rule_schedule("at(2026-12-01T08:00:00)"));
+/// assert!(ecs_core::rules::events_rule_schedule("cron(0 8 1 12 ? 2026)"));
+/// assert!(ecs_core::rules::events_rule_schedule("rate(1 hour)"));
+/// assert!(!ecs_core::rules::events_rule_schedule("at(2026-12-01T08:00:00)"));
 /// ```
 pub const fn events_rule_schedule(expression: &str) -> bool {
     !starts_with(expression.as_bytes(), b"at(")
@@ -2313,7 +2165,7 @@ pub const fn events_rule_schedule(expression: &str) -> bool {
 ///
 /// ```
 /// assert_eq!(
-///     ecs_core::ecs::rules::events_rule_schedule_message("Once", "at(2026-12-01T08:30:00)"),
+///     ecs_core::rules::events_rule_schedule_message("Once", "at(2026-12-01T08:30:00)"),
 ///     "rule `Once` cannot use schedule `at(2026-12-01T08:30:00)`: events rules take only `rate(…)` and `cron(…)`; to fire once, use `cron(30 8 1 12 ? 2026)`",
 /// );
 /// ```
@@ -2351,7 +2203,7 @@ fn at_as_cron(expression: &str) -> Option<String> {
 /// `TaskCount`).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::duplicate_task_scaling_message("Svc").contains("once"));
+/// assert!(ecs_core::rules::duplicate_task_scaling_message("Svc").contains("once"));
 /// ```
 pub fn duplicate_task_scaling_message(service: &str) -> String {
     format!(
@@ -2366,115 +2218,17 @@ pub const fn scaling_capacity_const_message() -> &'static str {
 
 // ---- variations (load balancer names) ----
 
-/// An ELBv2 load balancer name: at most 32 letters, digits and hyphens, neither starting nor
-/// ending with a hyphen, and not starting with `internal-` (the prefix of internal DNS names);
-/// the CDK refuses any other name at synthesis, and the ELB API at deployment.
-///
-/// ```
-/// assert!(ecs_core::ecs::rules::load_balancer_name("web-alb"));
-/// assert!(!ecs_core::ecs::rules::load_balancer_name("internal-web"));
-/// assert!(!ecs_core::ecs::rules::load_balancer_name("web_alb"));
-/// ```
-pub const fn load_balancer_name(name: &str) -> bool {
-    let b = name.as_bytes();
-    if b.is_empty() || b.len() > 32 || b[0] == b'-' || b[b.len() - 1] == b'-' {
-        return false;
-    }
-    let prefix = b"internal-";
-    if b.len() >= prefix.len() {
-        let mut i = 0;
-        let mut same = true;
-        while i < prefix.len() {
-            if b[i].to_ascii_lowercase() != prefix[i] {
-                same = false;
-            }
-            i += 1;
-        }
-        if same {
-            return false;
-        }
-    }
-    let mut i = 0;
-    while i < b.len() {
-        if !(b[i].is_ascii_alphanumeric() || b[i] == b'-') {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-/// The message of [`load_balancer_name`].
-///
-/// ```
-/// assert!(ecs_core::ecs::rules::load_balancer_name_message("LB", "internal-x").contains("internal-"));
-/// ```
-pub fn load_balancer_name_message(id: &str, name: &str) -> String {
-    format!(
-        "load balancer `{id}` has `load_balancer_name: \"{name}\"`: use at most 32 letters, digits and hyphens, not starting or ending with a hyphen nor starting with `internal-`"
-    )
-}
-
 // ---- values checked on literals while compiling, and at run time by the builders ----
-
-/// A CloudFormation stack name: a letter, then letters, digits and hyphens, at most 128
-/// characters (AWS `CreateStack`: "must start with an alphabetic character and can't be longer
-/// than 128 characters"); CloudFormation refuses any other name at deployment.
-///
-/// ```
-/// assert!(ecs_core::ecs::rules::stack_name("Web-1"));
-/// assert!(!ecs_core::ecs::rules::stack_name("my web"));
-/// assert!(!ecs_core::ecs::rules::stack_name("1web"));
-/// ```
-pub const fn stack_name(name: &str) -> bool {
-    let b = name.as_bytes();
-    if b.is_empty() || b.len() > 128 || !b[0].is_ascii_alphabetic() {
-        return false;
-    }
-    let mut i = 0;
-    while i < b.len() {
-        if !(b[i].is_ascii_alphanumeric() || b[i] == b'-') {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-/// The message of [`stack_name`].
-///
-/// ```
-/// assert_eq!(
-///     ecs_core::ecs::rules::stack_name_message("my web"),
-///     "stack name `my web` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`, at most 128 characters, e.g. `my-web`",
-/// );
-/// ```
-pub fn stack_name_message(name: &str) -> String {
-    let suggestion: String = name
-        .trim_start_matches(|c: char| !c.is_ascii_alphabetic())
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .take(128)
-        .collect();
-    let example = if stack_name(&suggestion) {
-        format!(", e.g. `{suggestion}`")
-    } else {
-        String::new()
-    };
-    format!(
-        "stack name `{name}` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`, at most 128 characters{example}"
-    )
-}
 
 /// Ports are 16-bit: a container listens on 1–65535, and a host port is 1–65535 or 0 for a
 /// dynamic port in bridge mode (AWS `PortMapping`; CloudFormation refuses other values at
 /// deployment).
 ///
 /// ```
-/// assert!(ecs_core::ecs::rules::port_in_range(80, false));
-/// assert!(ecs_core::ecs::rules::port_in_range(0, true));
-/// assert!(!ecs_core::ecs::rules::port_in_range(0, false));
-/// assert!(!ecs_core::ecs::rules::port_in_range(70000, true));
+/// assert!(ecs_core::rules::port_in_range(80, false));
+/// assert!(ecs_core::rules::port_in_range(0, true));
+/// assert!(!ecs_core::rules::port_in_range(0, false));
+/// assert!(!ecs_core::rules::port_in_range(70000, true));
 /// ```
 pub const fn port_in_range(port: u32, zero_allowed: bool) -> bool {
     port <= 65535 && (zero_allowed || port != 0)
@@ -2484,7 +2238,7 @@ pub const fn port_in_range(port: u32, zero_allowed: bool) -> bool {
 ///
 /// ```
 /// assert_eq!(
-///     ecs_core::ecs::rules::port_range_message("web", "container_port", 70000),
+///     ecs_core::rules::port_range_message("web", "container_port", 70000),
 ///     "container `web` cannot map `container_port: 70000`: ports are 1 to 65535; use a port in that range",
 /// );
 /// ```
@@ -2495,30 +2249,4 @@ pub fn port_range_message(container: &str, property: &str, port: u32) -> String 
         "ports are 1 to 65535"
     };
     format!("container `{container}` cannot map `{property}: {port}`: {range}; use a port in that range")
-}
-
-/// A duration is an amount of time, never negative (CDK `Duration`: "Duration amounts cannot
-/// be negative"); a negative amount reaches the builders only as a bare negative integer.
-///
-/// ```
-/// assert!(ecs_core::ecs::rules::duration_amount(0));
-/// assert!(!ecs_core::ecs::rules::duration_amount(-5));
-/// ```
-pub const fn duration_amount(seconds: i64) -> bool {
-    seconds >= 0
-}
-
-/// The message of [`duration_amount`]; `owner` names the construct (``service `Web` ``).
-///
-/// ```
-/// assert_eq!(
-///     ecs_core::ecs::rules::duration_amount_message("service `Web`", "health_check_grace_period", -60),
-///     "service `Web` cannot use `health_check_grace_period: -60`: duration amounts cannot be negative; use 0 or more seconds, e.g. `health_check_grace_period: 60`",
-/// );
-/// ```
-pub fn duration_amount_message(owner: &str, property: &str, seconds: i64) -> String {
-    format!(
-        "{owner} cannot use `{property}: {seconds}`: duration amounts cannot be negative; use 0 or more seconds, e.g. `{property}: {}`",
-        seconds.unsigned_abs()
-    )
 }

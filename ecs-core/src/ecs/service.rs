@@ -1101,3 +1101,5 @@ pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
         );
     }
 }
+
+handle!(Service);

@@ -1529,3 +1529,11 @@ impl App {
             })
     }
 }
+
+impl crate::iam::Grantee for TaskDefinition {
+    fn grantee_role(&self, app: &App) -> Role {
+        self.task_role(app)
+    }
+}
+
+handle!(TaskDefinition);

@@ -2,7 +2,7 @@
 //! auto-scaling and of ECS Exec: rules C1, C2, A1 and G1, one method per rule.
 //!
 //! ```
-//! use ecs_core::ecs::facts::{CapacityFacts, Fact};
+//! use ecs_core::facts::{CapacityFacts, Fact};
 //! let mut group = CapacityFacts::new("Asg", ());
 //! group.min_capacity = Fact::Known(3, ());
 //! group.max_capacity = Fact::Known(2, ());
@@ -70,7 +70,7 @@ impl<'a, S: Copy> CapacityFacts<'a, S> {
     /// time knows a size.
     ///
     /// ```
-    /// use ecs_core::ecs::facts::{CapacityFacts, Fact};
+    /// use ecs_core::facts::{CapacityFacts, Fact};
     /// let mut group = CapacityFacts::new("Asg", ());
     /// group.desired_capacity = Fact::Known(3, ());
     /// assert_eq!(group.bounds(), Some((1, 3)));
@@ -198,7 +198,7 @@ impl<'a, S: Copy> ProviderFacts<'a, S> {
     /// knows.
     ///
     /// ```
-    /// let provider = ecs_core::ecs::facts::ProviderFacts::new("P", ());
+    /// let provider = ecs_core::facts::ProviderFacts::new("P", ());
     /// assert_eq!(provider.managed_scaling(), Some(true));
     /// ```
     pub fn managed_scaling(&self) -> Option<bool> {
@@ -265,7 +265,7 @@ pub struct StrategyEntry<'a, S> {
 /// (rule C2).
 ///
 /// ```
-/// use ecs_core::ecs::facts::{Fact, StrategyEntry, StrategyFacts, StrategyProvider};
+/// use ecs_core::facts::{Fact, StrategyEntry, StrategyFacts, StrategyProvider};
 /// let entry = |name, fargate| StrategyEntry {
 ///     base: Fact::Absent,
 ///     provider: Fact::Known(StrategyProvider { name, fargate, on_cluster: None }, ()),
@@ -415,7 +415,7 @@ pub enum ScalingPolicyFacts<'a, S> {
 /// What is known of a service's scalable task count and its policies (rules A1 and X1).
 ///
 /// ```
-/// use ecs_core::ecs::facts::{Fact, TaskScalingFacts};
+/// use ecs_core::facts::{Fact, TaskScalingFacts};
 /// use ecs_core::ecs::service::LaunchType;
 /// let mut scaling = TaskScalingFacts::new("Web", (), LaunchType::Fargate);
 /// scaling.max_capacity = Fact::Known(0, ());
@@ -552,7 +552,7 @@ impl<'a, S: Copy> TaskScalingFacts<'a, S> {
 ///
 /// ```
 /// use ecs_core::ecs::exec::ExecuteCommandLogging;
-/// use ecs_core::ecs::facts::{ExecFacts, Fact};
+/// use ecs_core::facts::{ExecFacts, Fact};
 /// let mut exec = ExecFacts::new("Cluster", ());
 /// exec.logging = Fact::Known(ExecuteCommandLogging::Override, ());
 /// assert!(exec.violations()[0].message.contains("without a `log_configuration`"));

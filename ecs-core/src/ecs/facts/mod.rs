@@ -7,7 +7,7 @@
 //! the macro, `()` in the builders — so a violation points at what to fix.
 //!
 //! ```
-//! use ecs_core::ecs::facts::{Fact, TaskFacts};
+//! use ecs_core::facts::{Fact, TaskFacts};
 //! use ecs_core::ecs::task_definition::Compatibility;
 //! let mut task = TaskFacts::new("TaskDef", (), Compatibility::Fargate);
 //! task.cpu = Fact::Known(256, ());
@@ -47,7 +47,7 @@ impl<T: Copy, S: Copy> Fact<T, S> {
     /// A value the builders were given, or its absence.
     ///
     /// ```
-    /// use ecs_core::ecs::facts::Fact;
+    /// use ecs_core::facts::Fact;
     /// assert_eq!(Fact::given(Some(3), ()), Fact::Known(3, ()));
     /// assert_eq!(Fact::<u32, ()>::given(None, ()), Fact::Absent);
     /// ```
@@ -74,7 +74,7 @@ impl<T: Copy, S: Copy> Fact<T, S> {
     /// Its value, its default when absent, `None` when only the run time knows it.
     ///
     /// ```
-    /// use ecs_core::ecs::facts::Fact;
+    /// use ecs_core::facts::Fact;
     /// assert_eq!(Fact::<bool, ()>::Absent.or_default(true), Some(true));
     /// assert_eq!(Fact::<bool, ()>::Runtime.or_default(true), None);
     /// ```
@@ -91,7 +91,7 @@ impl<S: Copy> Fact<(), S> {
     /// A property whose presence is what the rules read: written (at `site`) or absent.
     ///
     /// ```
-    /// use ecs_core::ecs::facts::Fact;
+    /// use ecs_core::facts::Fact;
     /// assert_eq!(Fact::written(true, ()), Fact::Known((), ()));
     /// assert_eq!(Fact::<(), ()>::written(false, ()), Fact::Absent);
     /// ```
@@ -761,7 +761,7 @@ pub struct ServiceCluster<'a, S> {
 /// What is known of a service.
 ///
 /// ```
-/// use ecs_core::ecs::facts::{Fact, ServiceFacts};
+/// use ecs_core::facts::{Fact, ServiceFacts};
 /// use ecs_core::ecs::service::LaunchType;
 /// let mut service = ServiceFacts::new("Web", LaunchType::External);
 /// service.circuit_breaker = Fact::Known((), ());
