@@ -61,10 +61,11 @@ impl Repository {
             Resource::new("AWS::ECR::Repository").prop_opt("RepositoryName", props.repository_name);
         resource.removal_policy = Some("Retain");
         let resource = st.add_resource(node, "Resource", resource)?;
-        app.repositories.push(RepositoryData::Owned(resource));
+        app.all_mut::<RepositoryData>()
+            .push(RepositoryData::Owned(resource));
         Ok(Repository {
             node,
-            index: app.repositories.len() - 1,
+            index: app.all::<RepositoryData>().len() - 1,
         })
     }
 
@@ -79,11 +80,11 @@ impl Repository {
         let st = app.stack_mut(stack);
         let root = st.root();
         let node = st.add_node(root, id)?;
-        app.repositories
+        app.all_mut::<RepositoryData>()
             .push(RepositoryData::Imported(name.to_string()));
         Ok(Repository {
             node,
-            index: app.repositories.len() - 1,
+            index: app.all::<RepositoryData>().len() - 1,
         })
     }
 
@@ -94,7 +95,7 @@ impl Repository {
 
     /// The repository's ARN.
     pub fn repository_arn(self, app: &App) -> Value {
-        match &app.repositories[self.index] {
+        match &app.all::<RepositoryData>()[self.index] {
             RepositoryData::Owned(r) => Value::GetAtt(*r, "Arn".into()),
             RepositoryData::Imported(name) => {
                 Value::arn("ecr", true, true, vec![format!("repository/{name}").into()])
@@ -109,7 +110,7 @@ impl Repository {
             Value::Str(t) if t.starts_with("sha256:") => "@",
             _ => ":",
         };
-        let mut parts = match &app.repositories[self.index] {
+        let mut parts = match &app.all::<RepositoryData>()[self.index] {
             RepositoryData::Owned(r) => {
                 // The account and region of an owned repository come from its ARN.
                 let arn_part = |i| {
@@ -215,3 +216,5 @@ impl ImportedRepository {
 }
 
 handle!(Repository);
+
+impl crate::construct::app::Data for RepositoryData {}

@@ -554,8 +554,8 @@ impl LoadBalancer {
         app.stack_mut(stack)
             .resource_mut(resource)
             .set("SecurityGroups", Value::List(vec![sg.group_id()]));
-        let index = app.load_balancers.len();
-        app.load_balancers.push(LoadBalancerData {
+        let index = app.all::<LoadBalancerData>().len();
+        app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
             id: id.to_string(),
             node,
             resource,
@@ -569,7 +569,7 @@ impl LoadBalancer {
     }
 
     fn data(self, app: &App) -> &LoadBalancerData {
-        &app.load_balancers[self.index]
+        &app.all::<LoadBalancerData>()[self.index]
     }
 
     /// The construct's scope.
@@ -656,8 +656,8 @@ impl LoadBalancer {
                 )?;
             }
         }
-        let index = app.listeners.len();
-        app.listeners.push(ListenerData {
+        let index = app.all::<ListenerData>().len();
+        app.all_mut::<ListenerData>().push(ListenerData {
             id: id.to_string(),
             node,
             resource,
@@ -871,17 +871,17 @@ impl TargetGroup {
 
     /// `{"Ref": tg}`: the ARN.
     pub fn target_group_arn(self, app: &App) -> Value {
-        Value::Ref(app.target_groups[self.index].resource)
+        Value::Ref(app.all::<TargetGroupData>()[self.index].resource)
     }
 
     /// The listener resource of the first listener that sends this group traffic: its ARN
     /// carries the load balancer's full name (CDK `firstLoadBalancerFullName`).
     pub(crate) fn first_listener_resource(self, app: &App) -> Option<NodeId> {
-        let tg = &app.target_groups[self.index];
+        let tg = &app.all::<TargetGroupData>()[self.index];
         tg.attached.iter().find_map(|a| {
             let stack = app.stack(a.stack());
             let parent = stack.nodes[a.index].parent();
-            app.listeners
+            app.all::<ListenerData>()
                 .iter()
                 .find(|l| {
                     l.node == *a || Some(l.node.index) == parent && l.node.stack() == a.stack()
@@ -892,7 +892,7 @@ impl TargetGroup {
 
     /// Whether `service_resource` is registered in this group.
     pub(crate) fn serves(self, app: &App, service_resource: NodeId) -> bool {
-        app.target_groups[self.index]
+        app.all::<TargetGroupData>()[self.index]
             .dependents
             .contains(&service_resource)
     }
@@ -900,18 +900,18 @@ impl TargetGroup {
     /// `{"Fn::GetAtt": [tg, "TargetGroupFullName"]}`.
     pub(crate) fn full_name(self, app: &App) -> Value {
         Value::GetAtt(
-            app.target_groups[self.index].resource,
+            app.all::<TargetGroupData>()[self.index].resource,
             "TargetGroupFullName".into(),
         )
     }
 
     /// Whether the group belongs to an application load balancer.
     pub(crate) fn is_application(self, app: &App) -> bool {
-        app.target_groups[self.index].application
+        app.all::<TargetGroupData>()[self.index].application
     }
 
     fn attach(self, app: &mut App, scope: NodeId) {
-        let tg = &mut app.target_groups[self.index];
+        let tg = &mut app.all_mut::<TargetGroupData>()[self.index];
         tg.attached.push(scope);
         let dependents = tg.dependents.clone();
         for d in dependents {
@@ -920,7 +920,7 @@ impl TargetGroup {
     }
 
     fn add_dependent(self, app: &mut App, resource: NodeId) {
-        let tg = &mut app.target_groups[self.index];
+        let tg = &mut app.all_mut::<TargetGroupData>()[self.index];
         tg.dependents.push(resource);
         let attached = tg.attached.clone();
         for a in attached {
@@ -937,7 +937,7 @@ impl Listener {
 
     /// `{"Ref": listener}`: the ARN.
     pub fn listener_arn(self, app: &App) -> Value {
-        Value::Ref(app.listeners[self.index].resource)
+        Value::Ref(app.all::<ListenerData>()[self.index].resource)
     }
 
     /// Creates target group `<id>Group` with `props.targets` and forwards to it: by default,
@@ -951,7 +951,7 @@ impl Listener {
     ) -> Result<TargetGroup, Error> {
         app.check_stack(self.node.stack)?;
         app.check_each(props.targets.iter().map(LoadBalancerTarget::service))?;
-        let l = app.listeners[self.index].clone();
+        let l = app.all::<ListenerData>()[self.index].clone();
         let lb = l.load_balancer.data(app).clone();
         let protocol = match (props.protocol, props.port) {
             (Some(p), _) => p,
@@ -1040,8 +1040,8 @@ impl Listener {
         let st = app.stack_mut(self.node.stack());
         let node = st.add_node(l.node, &format!("{id}Group"))?;
         let tg_resource = st.add_resource(node, "Resource", resource)?;
-        let index = app.target_groups.len();
-        app.target_groups.push(TargetGroupData {
+        let index = app.all::<TargetGroupData>().len();
+        app.all_mut::<TargetGroupData>().push(TargetGroupData {
             resource: tg_resource,
             application: l.application,
             attached: Vec::new(),
@@ -1060,7 +1060,11 @@ impl Listener {
         ])]);
         match props.priority {
             Some(priority) => {
-                if !app.listener_rules.insert((self.index, priority)) {
+                if !app
+                    .family_mut::<ListenerRules>()
+                    .0
+                    .insert((self.index, priority))
+                {
                     return Err(Error::new(format!(
                         "listener `{}` already has a rule with `priority: {priority}`: give each rule its own priority",
                         l.id
@@ -1092,7 +1096,7 @@ impl Listener {
                         l.id
                     )));
                 }
-                app.listeners[self.index].has_default_action = true;
+                app.all_mut::<ListenerData>()[self.index].has_default_action = true;
                 app.stack_mut(self.node.stack())
                     .resource_mut(l.resource)
                     .set("DefaultActions", forward);
@@ -1366,7 +1370,7 @@ fn attach_target(app: &mut App, tg: TargetGroup, target: LoadBalancerTarget) -> 
     let t = resolve_target(app, target, None)?;
     let service = t.service;
     let mode = service.task_definition(app).network_mode(app);
-    let data = app.target_groups[tg.index].clone();
+    let data = app.all::<TargetGroupData>()[tg.index].clone();
     if data.application {
         let lb_groups = data.load_balancer.security_groups(app);
         let targets = service.connections(app);
@@ -1563,8 +1567,8 @@ impl ClassicLoadBalancer {
         for d in deps {
             st.add_dependency(resource, d);
         }
-        let index = app.load_balancers.len();
-        app.load_balancers.push(LoadBalancerData {
+        let index = app.all::<LoadBalancerData>().len();
+        app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
             id: id.to_string(),
             node,
             resource,
@@ -1652,7 +1656,7 @@ impl LoadBalancer {
             )?;
         }
         if !d.instance_ports.contains(&instance_port) {
-            app.load_balancers[self.index]
+            app.all_mut::<LoadBalancerData>()[self.index]
                 .instance_ports
                 .push(instance_port);
             for target in d.targets {
@@ -1696,7 +1700,9 @@ impl LoadBalancer {
             ]),
         );
         service.load_balancer_attached(app);
-        app.load_balancers[self.index].targets.push(service);
+        app.all_mut::<LoadBalancerData>()[self.index]
+            .targets
+            .push(service);
         let to = service.connections(app);
         for port in d.instance_ports {
             allow_to(
@@ -1761,3 +1767,14 @@ pub fn load_balancer_name_message(id: &str, name: &str) -> String {
 }
 
 handle!(LoadBalancer, Listener, TargetGroup);
+
+impl crate::construct::app::Data for LoadBalancerData {}
+impl crate::construct::app::Data for ListenerData {}
+impl crate::construct::app::Data for TargetGroupData {}
+
+/// Which `(listener, priority)` pairs listener rules took: kept apart from the listeners,
+/// which `add_targets` copies, so adding a rule costs the same however many there are.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ListenerRules(std::collections::HashSet<(usize, u32)>);
+
+impl crate::construct::app::Family for ListenerRules {}

@@ -175,8 +175,8 @@ impl Namespace {
         let st = app.stack_mut(scope.stack());
         let node = st.add_node(scope, id)?;
         let resource = st.add_resource(node, "Resource", resource)?;
-        let index = app.namespaces.len();
-        app.namespaces.push(NamespaceData {
+        let index = app.all::<NamespaceData>().len();
+        app.all_mut::<NamespaceData>().push(NamespaceData {
             resource,
             namespace_type,
         });
@@ -190,17 +190,20 @@ impl Namespace {
 
     /// `{"Fn::GetAtt": [namespace, "Id"]}`.
     pub fn namespace_id(self, app: &App) -> Value {
-        Value::GetAtt(app.namespaces[self.index].resource, "Id".into())
+        Value::GetAtt(app.all::<NamespaceData>()[self.index].resource, "Id".into())
     }
 
     /// `{"Fn::GetAtt": [namespace, "Arn"]}`.
     pub fn namespace_arn(self, app: &App) -> Value {
-        Value::GetAtt(app.namespaces[self.index].resource, "Arn".into())
+        Value::GetAtt(
+            app.all::<NamespaceData>()[self.index].resource,
+            "Arn".into(),
+        )
     }
 
     /// The kind of namespace.
     pub fn namespace_type(self, app: &App) -> NamespaceType {
-        app.namespaces[self.index].namespace_type
+        app.all::<NamespaceData>()[self.index].namespace_type
     }
 }
 
@@ -377,11 +380,12 @@ impl CloudMapService {
         let st = app.stack_mut(scope.stack());
         let node = st.add_node(scope, id)?;
         let resource = st.add_resource(node, "Resource", resource)?;
-        let index = app.cloud_map_services.len();
-        app.cloud_map_services.push(CloudMapServiceData {
-            resource,
-            dns_record_type: record_type,
-        });
+        let index = app.all::<CloudMapServiceData>().len();
+        app.all_mut::<CloudMapServiceData>()
+            .push(CloudMapServiceData {
+                resource,
+                dns_record_type: record_type,
+            });
         Ok(CloudMapService { node, index })
     }
 
@@ -392,12 +396,15 @@ impl CloudMapService {
 
     /// `{"Fn::GetAtt": [service, "Arn"]}`.
     pub fn service_arn(self, app: &App) -> Value {
-        Value::GetAtt(app.cloud_map_services[self.index].resource, "Arn".into())
+        Value::GetAtt(
+            app.all::<CloudMapServiceData>()[self.index].resource,
+            "Arn".into(),
+        )
     }
 
     /// The record type.
     pub fn dns_record_type(self, app: &App) -> DnsRecordType {
-        app.cloud_map_services[self.index].dns_record_type
+        app.all::<CloudMapServiceData>()[self.index].dns_record_type
     }
 }
 
@@ -624,3 +631,6 @@ impl Service {
 }
 
 handle!(Namespace, CloudMapService);
+
+impl crate::construct::app::Data for NamespaceData {}
+impl crate::construct::app::Data for CloudMapServiceData {}

@@ -87,9 +87,7 @@ impl App {
     /// `validate()` phase), all of them.
     pub fn validate(&self) -> Result<(), Error> {
         let mut messages = Vec::new();
-        crate::ecs::task_definition::validate(self, &mut messages);
-        crate::ecs::service::validate(self, &mut messages);
-        crate::ecs::capacity_provider::validate(self, &mut messages);
+        self.validate_families(&mut messages);
         Error::collect(messages).map_or(Ok(()), Err)
     }
 

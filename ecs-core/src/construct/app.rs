@@ -1,14 +1,74 @@
 //! The app: the root of the construct tree, holding its stacks and the state of the
 //! constructs built in them.
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::fmt::Debug;
+
 use crate::construct::{duplicate_id_message, stack_name, stack_name_message};
 use crate::construct::{AppId, Handle, Stack, StackId};
-use crate::ec2::VpcData;
-use crate::ecs::capacity::AsgData;
-use crate::ecs::cluster::ClusterData;
-use crate::ecs::service::ServiceData;
-use crate::ecs::task_definition::TaskDefinitionData;
 use crate::error::Error;
+
+/// The state a module keeps per construct of one kind (a cluster's capacity, a service's
+/// task definition, …), stored by the app as a `Vec` in creation order: the handle of a
+/// construct is its index there.
+pub(crate) trait Data: Any + Clone + Debug {
+    /// Judges the rules that need the complete app (the CDK's `validate()` phase) over every
+    /// construct of the kind, each violation's message into `out`.
+    fn validate(_app: &App, _out: &mut Vec<String>) {}
+}
+
+/// State a module keeps for the whole app (e.g. which listener priorities are taken).
+pub(crate) trait Family: Any + Clone + Debug + Default {
+    /// As [`Data::validate`], once for the family.
+    fn validate(&self, _app: &App, _out: &mut Vec<String>) {}
+}
+
+impl<T: Data> Family for Vec<T> {
+    fn validate(&self, app: &App, out: &mut Vec<String>) {
+        T::validate(app, out);
+    }
+}
+
+/// A family of any type, as the store holds it.
+trait Stored: Debug {
+    fn clone_box(&self) -> Box<dyn Stored>;
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+    fn validate(&self, app: &App, out: &mut Vec<String>);
+}
+
+impl<F: Family> Stored for F {
+    fn clone_box(&self) -> Box<dyn Stored> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+    fn validate(&self, app: &App, out: &mut Vec<String>) {
+        Family::validate(self, app, out)
+    }
+}
+
+/// The families of an app, by type, in the order they were first used (so validation
+/// reports in a deterministic order).
+#[derive(Debug, Default)]
+struct Store {
+    index: HashMap<TypeId, usize>,
+    families: Vec<Box<dyn Stored>>,
+}
+
+impl Clone for Store {
+    fn clone(&self) -> Store {
+        Store {
+            index: self.index.clone(),
+            families: self.families.iter().map(|f| f.clone_box()).collect(),
+        }
+    }
+}
 
 /// An app: stacks of constructs, synthesized together into one cloud assembly.
 ///
@@ -22,25 +82,45 @@ use crate::error::Error;
 pub struct App {
     id: AppId,
     pub(crate) stacks: Vec<Stack>,
-    pub(crate) vpcs: Vec<VpcData>,
-    pub(crate) clusters: Vec<ClusterData>,
-    pub(crate) asgs: Vec<AsgData>,
-    pub(crate) task_definitions: Vec<TaskDefinitionData>,
-    pub(crate) services: Vec<ServiceData>,
-    // ---- capacity (issue 3) ----
-    pub(crate) asg_providers: Vec<crate::ecs::capacity_provider::AsgProviderData>,
-    pub(crate) service_strategies: Vec<crate::ecs::capacity_provider::ServiceStrategies>,
-    // ---- services, load balancing, Cloud Map (issue 5) ----
-    pub(crate) security_groups: Vec<crate::ec2::SecurityGroupData>,
-    pub(crate) load_balancers: Vec<crate::elbv2::LoadBalancerData>,
-    pub(crate) listeners: Vec<crate::elbv2::ListenerData>,
-    pub(crate) target_groups: Vec<crate::elbv2::TargetGroupData>,
-    /// `(listener index, priority)` of every listener rule: kept apart from the listeners,
-    /// which `add_targets` copies, so adding a rule costs the same however many there are.
-    pub(crate) listener_rules: std::collections::HashSet<(usize, u32)>,
-    pub(crate) namespaces: Vec<crate::servicediscovery::NamespaceData>,
-    pub(crate) cloud_map_services: Vec<crate::servicediscovery::CloudMapServiceData>,
-    pub(crate) repositories: Vec<crate::ecr::RepositoryData>,
+    store: Store,
+}
+
+impl App {
+    /// The family `F`, if anything of it was built.
+    pub(crate) fn family<F: Family>(&self) -> Option<&F> {
+        let i = *self.store.index.get(&TypeId::of::<F>())?;
+        self.store.families[i].as_any().downcast_ref()
+    }
+
+    /// The family `F`, created empty on first use.
+    pub(crate) fn family_mut<F: Family>(&mut self) -> &mut F {
+        let store = &mut self.store;
+        let i = *store.index.entry(TypeId::of::<F>()).or_insert_with(|| {
+            store.families.push(Box::new(F::default()));
+            store.families.len() - 1
+        });
+        store.families[i]
+            .as_any_mut()
+            .downcast_mut()
+            .expect("the index maps each type to its own family")
+    }
+
+    /// The state of every construct of kind `T`, in creation order.
+    pub(crate) fn all<T: Data>(&self) -> &[T] {
+        self.family::<Vec<T>>().map_or(&[], Vec::as_slice)
+    }
+
+    /// [`App::all`], to add to or change.
+    pub(crate) fn all_mut<T: Data>(&mut self) -> &mut Vec<T> {
+        self.family_mut::<Vec<T>>()
+    }
+
+    /// Every family's rules on the complete app, in the order the families were first used.
+    pub(crate) fn validate_families(&self, out: &mut Vec<String>) {
+        for family in &self.store.families {
+            family.validate(self, out);
+        }
+    }
 }
 
 impl App {

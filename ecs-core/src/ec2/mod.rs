@@ -228,8 +228,8 @@ impl Vpc {
 
         restrict_default_security_group(app, node, vpc)?;
 
-        let index = app.vpcs.len();
-        app.vpcs.push(VpcData {
+        let index = app.all::<VpcData>().len();
+        app.all_mut::<VpcData>().push(VpcData {
             resource: vpc,
             public_subnets: subnets
                 .iter()
@@ -252,17 +252,20 @@ impl Vpc {
 
     /// `{"Ref": vpc}`.
     pub fn vpc_id(self, app: &App) -> Value {
-        Value::Ref(app.vpcs[self.index].resource)
+        Value::Ref(app.all::<VpcData>()[self.index].resource)
     }
 
     /// `{"Fn::GetAtt": [vpc, "CidrBlock"]}`.
     pub fn vpc_cidr_block(self, app: &App) -> Value {
-        Value::GetAtt(app.vpcs[self.index].resource, "CidrBlock".into())
+        Value::GetAtt(
+            app.all::<VpcData>()[self.index].resource,
+            "CidrBlock".into(),
+        )
     }
 
     /// The default subnet selection: private subnets (isolated when there is no NAT).
     pub fn private_subnets(self, app: &App) -> Vec<Value> {
-        app.vpcs[self.index]
+        app.all::<VpcData>()[self.index]
             .private_subnets
             .iter()
             .map(|s| Value::Ref(*s))
@@ -271,12 +274,12 @@ impl Vpc {
 
     /// The nodes of the public subnet resources.
     pub(crate) fn public_subnet_nodes(self, app: &App) -> &[NodeId] {
-        &app.vpcs[self.index].public_subnets
+        &app.all::<VpcData>()[self.index].public_subnets
     }
 
     /// The public subnets.
     pub fn public_subnets(self, app: &App) -> Vec<Value> {
-        app.vpcs[self.index]
+        app.all::<VpcData>()[self.index]
             .public_subnets
             .iter()
             .map(|s| Value::Ref(*s))
@@ -590,8 +593,8 @@ impl SecurityGroup {
                 .prop("SecurityGroupEgress", Value::List(vec![egress]))
                 .prop("VpcId", vpc_id),
         )?;
-        let index = app.security_groups.len();
-        app.security_groups.push(SecurityGroupData {
+        let index = app.all::<SecurityGroupData>().len();
+        app.all_mut::<SecurityGroupData>().push(SecurityGroupData {
             resource,
             vpc,
             allow_all_outbound,
@@ -622,8 +625,8 @@ impl SecurityGroup {
     ) -> Result<SecurityGroup, Error> {
         let data = self.data(app).clone();
         let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
-        let index = app.security_groups.len();
-        app.security_groups.push(data);
+        let index = app.all::<SecurityGroupData>().len();
+        app.all_mut::<SecurityGroupData>().push(data);
         Ok(SecurityGroup {
             node,
             resource: self.resource,
@@ -635,7 +638,7 @@ impl SecurityGroup {
     pub(crate) fn from_node(app: &App, node: NodeId) -> Option<SecurityGroup> {
         let resource = app.stack(node.stack()).child(node, "Resource")?;
         let index = app
-            .security_groups
+            .all::<SecurityGroupData>()
             .iter()
             .position(|g| g.resource == resource)?;
         Some(SecurityGroup {
@@ -656,7 +659,7 @@ impl SecurityGroup {
     }
 
     pub(crate) fn data(self, app: &App) -> &SecurityGroupData {
-        &app.security_groups[self.index]
+        &app.all::<SecurityGroupData>()[self.index]
     }
 
     /// Whether the group allows all outbound traffic.
@@ -733,3 +736,6 @@ impl SecurityGroup {
 }
 
 handle!(Vpc, SecurityGroup);
+
+impl crate::construct::app::Data for VpcData {}
+impl crate::construct::app::Data for SecurityGroupData {}

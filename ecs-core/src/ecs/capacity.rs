@@ -457,8 +457,8 @@ impl AutoScalingGroup {
         });
         let resource = stack.add_resource(node, "ASG", resource)?;
 
-        let index = app.asgs.len();
-        app.asgs.push(AsgData {
+        let index = app.all::<AsgData>().len();
+        app.all_mut::<AsgData>().push(AsgData {
             id: id.to_string(),
             resource,
             template,
@@ -504,7 +504,7 @@ impl AutoScalingGroup {
         let vpc = cluster.vpc(app);
         let asg = AutoScalingGroup::new_in(app, cluster.node(), id, vpc, group, true)?;
         if cluster_options.machine_image_type.is_none() {
-            cluster_options.machine_image_type = Some(app.asgs[asg.index].image_type);
+            cluster_options.machine_image_type = Some(app.all::<AsgData>()[asg.index].image_type);
         }
         asg.configure(app, cluster, cluster_options)?;
         Ok(asg)
@@ -512,7 +512,7 @@ impl AutoScalingGroup {
 
     /// The group's security group (CDK `autoScalingGroup.connections.securityGroups`).
     pub(crate) fn security_group(self, app: &App) -> SecurityGroup {
-        app.asgs[self.index].security_group
+        app.all::<AsgData>()[self.index].security_group
     }
 
     /// Joins the group's instances to `cluster`: user data, the agent's rights, the drain hook
@@ -525,7 +525,7 @@ impl AutoScalingGroup {
         cluster: Cluster,
         options: AddAutoScalingGroupCapacityOptions,
     ) -> Result<(), Error> {
-        let data = &app.asgs[self.index];
+        let data = &app.all::<AsgData>()[self.index];
         let mut facts = CapacityFacts::new(&data.id, ());
         facts.spot_price = Fact::written(data.spot, ());
         facts.spot_instance_draining = Fact::Known(options.spot_instance_draining, ());
@@ -599,7 +599,7 @@ impl AutoScalingGroup {
         )?;
         let drain = options.task_drain_time.unwrap_or(DRAIN_SECONDS);
         if drain != 0 {
-            let asg = app.asgs[self.index].resource;
+            let asg = app.all::<AsgData>()[self.index].resource;
             drain_hook(
                 app,
                 self.node,
@@ -615,7 +615,7 @@ impl AutoScalingGroup {
 
     /// Appends lines to the instances' user data (CDK `asg.addUserData`).
     fn add_user_data(self, app: &mut App, lines: Vec<Value>) {
-        let data = &mut app.asgs[self.index];
+        let data = &mut app.all_mut::<AsgData>()[self.index];
         data.user_data.lines.extend(lines);
         let rendered = data.user_data.render();
         let template = data.template;
@@ -627,7 +627,7 @@ impl AutoScalingGroup {
 
     /// Sets `NewInstancesProtectedFromScaleIn` (CDK `asg.protectNewInstancesFromScaleIn()`).
     pub(crate) fn protect_new_instances_from_scale_in(self, app: &mut App) {
-        let resource = app.asgs[self.index].resource;
+        let resource = app.all::<AsgData>()[self.index].resource;
         app.stack_mut(resource.stack())
             .resource_mut(resource)
             .set("NewInstancesProtectedFromScaleIn", true);
@@ -640,17 +640,17 @@ impl AutoScalingGroup {
 
     /// The construct id, for messages.
     pub fn id(self, app: &App) -> &str {
-        &app.asgs[self.index].id
+        &app.all::<AsgData>()[self.index].id
     }
 
     /// `{"Ref": asg}`: the group name.
     pub fn group_name(self, app: &App) -> Value {
-        Value::Ref(app.asgs[self.index].resource)
+        Value::Ref(app.all::<AsgData>()[self.index].resource)
     }
 
     /// The type of the group's image (what its user data is written for by default).
     pub fn image_type(self, app: &App) -> MachineImageType {
-        app.asgs[self.index].image_type
+        app.all::<AsgData>()[self.index].image_type
     }
 }
 
@@ -851,3 +851,5 @@ fn drain_hook(
 }
 
 handle!(AutoScalingGroup);
+
+impl crate::construct::app::Data for AsgData {}

@@ -359,8 +359,8 @@ impl AsgCapacityProvider {
                 .prop("AutoScalingGroupProvider", Value::map(provider))
                 .prop_opt("Name", name),
         )?;
-        let index = app.asg_providers.len();
-        app.asg_providers.push(AsgProviderData {
+        let index = app.all::<AsgProviderData>().len();
+        app.all_mut::<AsgProviderData>().push(AsgProviderData {
             id: id.to_string(),
             resource,
             asg,
@@ -378,17 +378,17 @@ impl AsgCapacityProvider {
 
     /// The construct id, for messages.
     pub fn id(self, app: &App) -> &str {
-        &app.asg_providers[self.index].id
+        &app.all::<AsgProviderData>()[self.index].id
     }
 
     /// `{"Ref": provider}`: the provider's name.
     pub fn capacity_provider_name(self, app: &App) -> Value {
-        Value::Ref(app.asg_providers[self.index].resource)
+        Value::Ref(app.all::<AsgProviderData>()[self.index].resource)
     }
 
     /// The provider's group.
     pub fn auto_scaling_group(self, app: &App) -> AutoScalingGroup {
-        app.asg_providers[self.index].asg
+        app.all::<AsgProviderData>()[self.index].asg
     }
 
     /// The options a cluster configures the provider's group with (CDK
@@ -399,7 +399,7 @@ impl AsgCapacityProvider {
         app: &App,
         mut options: AddAutoScalingGroupCapacityOptions,
     ) -> AddAutoScalingGroupCapacityOptions {
-        let data = &app.asg_providers[self.index];
+        let data = &app.all::<AsgProviderData>()[self.index];
         if data.machine_image_type.is_some() {
             options.machine_image_type = data.machine_image_type;
         }
@@ -477,7 +477,7 @@ pub(crate) fn apply_to_service(
         "CapacityProviderStrategy",
         render_strategies(app, strategies),
     );
-    app.service_strategies.push(ServiceStrategies {
+    app.all_mut::<ServiceStrategies>().push(ServiceStrategies {
         service: service.to_string(),
         cluster,
         strategies: strategies.to_vec(),
@@ -486,15 +486,19 @@ pub(crate) fn apply_to_service(
 }
 
 /// Synth-time rule C2 of services: every provider a strategy names is on the cluster.
-pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
-    for s in &app.service_strategies {
-        if let Err(e) = check_strategies(app, &s.service, s.cluster, &s.strategies, true) {
-            messages.extend(e.messages().iter().cloned());
+impl crate::construct::app::Data for ServiceStrategies {
+    fn validate(app: &App, messages: &mut Vec<String>) {
+        for s in app.all::<ServiceStrategies>() {
+            if let Err(e) = check_strategies(app, &s.service, s.cluster, &s.strategies, true) {
+                messages.extend(e.messages().iter().cloned());
+            }
         }
     }
 }
 
 handle!(AsgCapacityProvider);
+
+impl crate::construct::app::Data for AsgProviderData {}
 
 #[cfg(test)]
 mod tests {

@@ -131,8 +131,8 @@ impl Cluster {
             Some(vpc) => vpc,
             None => Vpc::new_in(app, node, "Vpc", VpcProps::default().max_azs(2))?,
         };
-        let index = app.clusters.len();
-        app.clusters.push(ClusterData {
+        let index = app.all::<ClusterData>().len();
+        app.all_mut::<ClusterData>().push(ClusterData {
             id: id.to_string(),
             resource,
             vpc,
@@ -161,28 +161,28 @@ impl Cluster {
 
     /// The cluster's VPC.
     pub fn vpc(self, app: &App) -> Vpc {
-        app.clusters[self.index].vpc
+        app.all::<ClusterData>()[self.index].vpc
     }
 
     /// Whether EC2 capacity was added (`add_capacity`, `add_auto_scaling_group` or
     /// `add_asg_capacity_provider`).
     pub fn has_ec2_capacity(self, app: &App) -> bool {
-        app.clusters[self.index].has_ec2_capacity
+        app.all::<ClusterData>()[self.index].has_ec2_capacity
     }
 
     /// The construct id, for messages.
     pub fn id(self, app: &App) -> &str {
-        &app.clusters[self.index].id
+        &app.all::<ClusterData>()[self.index].id
     }
 
     /// `{"Ref": cluster}`: the cluster name.
     pub fn cluster_name(self, app: &App) -> Value {
-        Value::Ref(app.clusters[self.index].resource)
+        Value::Ref(app.all::<ClusterData>()[self.index].resource)
     }
 
     /// `{"Fn::GetAtt": [cluster, "Arn"]}`.
     pub fn cluster_arn(self, app: &App) -> Value {
-        Value::GetAtt(app.clusters[self.index].resource, "Arn".into())
+        Value::GetAtt(app.all::<ClusterData>()[self.index].resource, "Arn".into())
     }
 
     /// Adds EC2 capacity: an auto-scaling group of ECS-optimized instances that join the
@@ -207,7 +207,7 @@ impl Cluster {
         app.check_stack(self.node.stack)?;
         let asg = AutoScalingGroup::for_cluster(app, self, id, options)?;
         self.join_connections(app, asg);
-        app.clusters[self.index].has_ec2_capacity = true;
+        app.all_mut::<ClusterData>()[self.index].has_ec2_capacity = true;
         Ok(asg)
     }
 
@@ -237,7 +237,7 @@ impl Cluster {
         app.check_each([asg])?;
         self.join_connections(app, asg);
         asg.configure(app, self, options)?;
-        app.clusters[self.index].has_ec2_capacity = true;
+        app.all_mut::<ClusterData>()[self.index].has_ec2_capacity = true;
         Ok(())
     }
 
@@ -269,14 +269,17 @@ impl Cluster {
         app.check_stack(self.node.stack)?;
         app.check_each([provider])?;
         let entry = CapacityProvider::Asg(provider);
-        if app.clusters[self.index].providers.contains(&entry) {
+        if app.all::<ClusterData>()[self.index]
+            .providers
+            .contains(&entry)
+        {
             return Ok(());
         }
         let options = provider.configure_options(app, options);
         provider
             .auto_scaling_group(app)
             .configure(app, self, options)?;
-        let data = &mut app.clusters[self.index];
+        let data = &mut app.all_mut::<ClusterData>()[self.index];
         data.has_ec2_capacity = true;
         data.providers.push(entry);
         self.sync_associations(app)
@@ -297,7 +300,7 @@ impl Cluster {
     /// ```
     pub fn enable_fargate_capacity_providers(self, app: &mut App) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
-        let data = &mut app.clusters[self.index];
+        let data = &mut app.all_mut::<ClusterData>()[self.index];
         for p in [CapacityProvider::Fargate, CapacityProvider::FargateSpot] {
             if !data.providers.contains(&p) {
                 data.providers.push(p);
@@ -328,19 +331,22 @@ impl Cluster {
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
         let id = self.id(app).to_string();
-        if !app.clusters[self.index].default_strategy.is_empty() {
+        if !app.all::<ClusterData>()[self.index]
+            .default_strategy
+            .is_empty()
+        {
             return Err(Error::new(format!(
                 "cluster `{id}` already has a default capacity provider strategy: give it one"
             )));
         }
         check_strategies(app, &id, self, &strategies, true)?;
-        app.clusters[self.index].default_strategy = strategies;
+        app.all_mut::<ClusterData>()[self.index].default_strategy = strategies;
         self.sync_associations(app)
     }
 
     /// Whether `provider` is one of the cluster's capacity providers.
     pub fn has_capacity_provider(self, app: &App, provider: &CapacityProvider) -> bool {
-        let providers = &app.clusters[self.index].providers;
+        let providers = &app.all::<ClusterData>()[self.index].providers;
         match provider {
             // A name matches the provider of this app that carries it.
             CapacityProvider::Named(name) => providers.iter().any(|p| match p {
@@ -357,7 +363,7 @@ impl Cluster {
     /// Creates or updates `AWS::ECS::ClusterCapacityProviderAssociations`, which the CDK adds
     /// at synthesis (an aspect) as the cluster's last child, with its id.
     fn sync_associations(self, app: &mut App) -> Result<(), Error> {
-        let data = &app.clusters[self.index];
+        let data = &app.all::<ClusterData>()[self.index];
         if data.providers.is_empty() && data.default_strategy.is_empty() {
             return Ok(());
         }
@@ -377,7 +383,7 @@ impl Cluster {
             Some(node) => *stack.resource_mut(node) = resource,
             None => {
                 let node = stack.add_late_resource(self.node, &id, resource)?;
-                app.clusters[self.index].associations = Some(node);
+                app.all_mut::<ClusterData>()[self.index].associations = Some(node);
             }
         }
         Ok(())
@@ -386,7 +392,7 @@ impl Cluster {
     /// The security groups of the cluster's instances (CDK `cluster.connections`): where
     /// load balancers reach bridge and host mode tasks.
     pub(crate) fn connections(self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
-        app.clusters[self.index].connections.clone()
+        app.all::<ClusterData>()[self.index].connections.clone()
     }
 
     /// Adds a group's security group to the cluster's connections, as the CDK's
@@ -394,7 +400,7 @@ impl Cluster {
     /// load balancers get no rules to a provider's group.
     fn join_connections(self, app: &mut App, asg: AutoScalingGroup) {
         let sg = asg.security_group(app);
-        let connections = &mut app.clusters[self.index].connections;
+        let connections = &mut app.all_mut::<ClusterData>()[self.index].connections;
         if !connections.contains(&sg) {
             connections.push(sg);
         }
@@ -405,7 +411,7 @@ impl Cluster {
         self,
         app: &App,
     ) -> Option<&crate::ecs::exec::ExecuteCommandConfiguration> {
-        app.clusters[self.index]
+        app.all::<ClusterData>()[self.index]
             .execute_command_configuration
             .as_ref()
     }
@@ -415,7 +421,7 @@ impl Cluster {
         self,
         app: &App,
     ) -> Option<crate::servicediscovery::Namespace> {
-        app.clusters[self.index].default_namespace
+        app.all::<ClusterData>()[self.index].default_namespace
     }
 
     /// Adds the default Cloud Map namespace, `<cluster>/DefaultServiceDiscoveryNamespace`
@@ -435,7 +441,10 @@ impl Cluster {
         options: crate::servicediscovery::CloudMapNamespaceOptions,
     ) -> Result<crate::servicediscovery::Namespace, Error> {
         app.check_stack(self.node.stack)?;
-        if app.clusters[self.index].default_namespace.is_some() {
+        if app.all::<ClusterData>()[self.index]
+            .default_namespace
+            .is_some()
+        {
             return Err(Error::new(format!(
                 "cluster `{}` already has a default cloud map namespace: add only one",
                 self.id(app)
@@ -451,9 +460,11 @@ impl Cluster {
             Some(vpc),
             None,
         )?;
-        app.clusters[self.index].default_namespace = Some(ns);
+        app.all_mut::<ClusterData>()[self.index].default_namespace = Some(ns);
         Ok(ns)
     }
 }
 
 handle!(Cluster);
+
+impl crate::construct::app::Data for ClusterData {}

@@ -851,7 +851,10 @@ impl ContainerDefinition {
     }
 
     fn options_mut(self, app: &mut App) -> &mut ContainerDefinitionOptions {
-        &mut app.task_definitions[self.task_definition.index()].containers[self.index].options
+        &mut app.all_mut::<crate::ecs::task_definition::TaskDefinitionData>()
+            [self.task_definition.index()]
+        .containers[self.index]
+            .options
     }
 
     /// The task definition it belongs to.

@@ -1431,47 +1431,6 @@ pub fn cloud_map_namespace_message(service: &str, cluster: &str) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_listed_fargate_pair_is_accepted() {
-        let pairs: &[(u32, &[u32])] = &[
-            (256, &[512, 1024, 2048]),
-            (512, &[1024, 2048, 3072, 4096]),
-            (1024, &[2048, 3072, 4096, 5120, 6144, 7168, 8192]),
-        ];
-        for (cpu, mems) in pairs {
-            for m in *mems {
-                assert_eq!(fargate_size(*cpu, *m), Ok(()), "{cpu}/{m}");
-            }
-        }
-        assert_eq!(fargate_size(4096, 30720), Ok(()));
-        assert_eq!(fargate_size(8192, 20480), Ok(()));
-        assert_eq!(fargate_size(16384, 122880), Ok(()));
-    }
-
-    #[test]
-    fn fargate_pairs_off_the_grid_are_rejected() {
-        assert_eq!(fargate_size(256, 1536), Err(FargateSizeError::Memory));
-        assert_eq!(fargate_size(512, 512), Err(FargateSizeError::Memory));
-        assert_eq!(fargate_size(8192, 18432), Err(FargateSizeError::Memory));
-        assert_eq!(fargate_size(4096, 31744), Err(FargateSizeError::Memory));
-        assert_eq!(fargate_size(128, 512), Err(FargateSizeError::Cpu));
-    }
-
-    #[test]
-    fn unit_strings_are_read_as_cloudformation_reads_them() {
-        assert_eq!(parse_cpu("0.25 vCPU"), Some(256));
-        assert_eq!(parse_cpu("2 VCPU"), Some(2048));
-        assert_eq!(parse_memory("0.5 GB"), Some(512));
-        assert_eq!(parse_memory("30 GB"), Some(30720));
-        assert_eq!(parse_memory("1.5"), None);
-        assert_eq!(parse_memory("GB"), None);
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // G5 (schedules), A1: scheduling and task auto-scaling (issue 6).
 
@@ -2249,4 +2208,45 @@ pub fn port_range_message(container: &str, property: &str, port: u32) -> String 
         "ports are 1 to 65535"
     };
     format!("container `{container}` cannot map `{property}: {port}`: {range}; use a port in that range")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_fargate_pair_is_accepted() {
+        let pairs: &[(u32, &[u32])] = &[
+            (256, &[512, 1024, 2048]),
+            (512, &[1024, 2048, 3072, 4096]),
+            (1024, &[2048, 3072, 4096, 5120, 6144, 7168, 8192]),
+        ];
+        for (cpu, mems) in pairs {
+            for m in *mems {
+                assert_eq!(fargate_size(*cpu, *m), Ok(()), "{cpu}/{m}");
+            }
+        }
+        assert_eq!(fargate_size(4096, 30720), Ok(()));
+        assert_eq!(fargate_size(8192, 20480), Ok(()));
+        assert_eq!(fargate_size(16384, 122880), Ok(()));
+    }
+
+    #[test]
+    fn fargate_pairs_off_the_grid_are_rejected() {
+        assert_eq!(fargate_size(256, 1536), Err(FargateSizeError::Memory));
+        assert_eq!(fargate_size(512, 512), Err(FargateSizeError::Memory));
+        assert_eq!(fargate_size(8192, 18432), Err(FargateSizeError::Memory));
+        assert_eq!(fargate_size(4096, 31744), Err(FargateSizeError::Memory));
+        assert_eq!(fargate_size(128, 512), Err(FargateSizeError::Cpu));
+    }
+
+    #[test]
+    fn unit_strings_are_read_as_cloudformation_reads_them() {
+        assert_eq!(parse_cpu("0.25 vCPU"), Some(256));
+        assert_eq!(parse_cpu("2 VCPU"), Some(2048));
+        assert_eq!(parse_memory("0.5 GB"), Some(512));
+        assert_eq!(parse_memory("30 GB"), Some(30720));
+        assert_eq!(parse_memory("1.5"), None);
+        assert_eq!(parse_memory("GB"), None);
+    }
 }

@@ -548,11 +548,11 @@ impl Service {
     }
 
     pub(crate) fn data(self, app: &App) -> &ServiceData {
-        &app.services[self.index]
+        &app.all::<ServiceData>()[self.index]
     }
 
     pub(crate) fn data_mut(self, app: &mut App) -> &mut ServiceData {
-        &mut app.services[self.index]
+        &mut app.all_mut::<ServiceData>()[self.index]
     }
 
     /// The construct id, for messages.
@@ -962,8 +962,8 @@ pub(crate) fn create(
     if controller == Some(DeploymentControllerType::CodeDeploy) {
         st.add_dependency(node, task_definition.node());
     }
-    let index = app.services.len();
-    app.services.push(ServiceData {
+    let index = app.all::<ServiceData>().len();
+    app.all_mut::<ServiceData>().push(ServiceData {
         id: id.to_string(),
         launch_type,
         cluster,
@@ -1011,7 +1011,7 @@ fn import_instance_groups(app: &mut App, service: Service, cluster: Cluster) -> 
         let id = format!("SecurityGroup{imported}");
         groups.push(group.import_into(app, service.node, &id)?);
     }
-    app.services[service.index].instance_groups = Some(groups);
+    app.all_mut::<ServiceData>()[service.index].instance_groups = Some(groups);
     Ok(())
 }
 
@@ -1066,39 +1066,41 @@ fn configure_awsvpc(
 
 /// Synth-time rules of services (S2, S3, and F6 for containers added after the service),
 /// appended to `messages`.
-pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
-    for s in &app.services {
-        let td = s.task_definition;
-        let mut facts = ServiceFacts::new(&s.id, s.launch_type);
-        facts.task = Some(ServiceTask {
-            id: td.id(app),
-            at: (),
-            compatibility: Some(td.compatibility(app)),
-            essential: td
-                .data(app)
-                .containers
-                .iter()
-                .map(|c| Fact::Known(c.essential, ()))
-                .collect(),
-            needs_platform_1_4: td.needs_platform_1_4(app),
-        });
-        facts.cluster = Some(ServiceCluster {
-            id: s.cluster.id(app),
-            at: (),
-            has_ec2_capacity: s.cluster.has_ec2_capacity(app),
-        });
-        facts.daemon = Fact::Known(s.daemon, ());
-        if let Some(version) = &s.platform_version {
-            facts.platform_version = Fact::Known(version.as_str().into(), ());
+impl crate::construct::app::Data for ServiceData {
+    fn validate(app: &App, messages: &mut Vec<String>) {
+        for s in app.all::<ServiceData>() {
+            let td = s.task_definition;
+            let mut facts = ServiceFacts::new(&s.id, s.launch_type);
+            facts.task = Some(ServiceTask {
+                id: td.id(app),
+                at: (),
+                compatibility: Some(td.compatibility(app)),
+                essential: td
+                    .data(app)
+                    .containers
+                    .iter()
+                    .map(|c| Fact::Known(c.essential, ()))
+                    .collect(),
+                needs_platform_1_4: td.needs_platform_1_4(app),
+            });
+            facts.cluster = Some(ServiceCluster {
+                id: s.cluster.id(app),
+                at: (),
+                has_ec2_capacity: s.cluster.has_ec2_capacity(app),
+            });
+            facts.daemon = Fact::Known(s.daemon, ());
+            if let Some(version) = &s.platform_version {
+                facts.platform_version = Fact::Known(version.as_str().into(), ());
+            }
+            // F6 again: containers added after the service may need a newer platform.
+            let synth_rules = [RuleId::S2, RuleId::S3, RuleId::F6];
+            let found = facts.violations().into_iter();
+            messages.extend(
+                found
+                    .filter(|v| synth_rules.contains(&v.rule))
+                    .map(|v| v.message),
+            );
         }
-        // F6 again: containers added after the service may need a newer platform.
-        let synth_rules = [RuleId::S2, RuleId::S3, RuleId::F6];
-        let found = facts.violations().into_iter();
-        messages.extend(
-            found
-                .filter(|v| synth_rules.contains(&v.rule))
-                .map(|v| v.message),
-        );
     }
 }
 

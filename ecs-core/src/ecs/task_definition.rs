@@ -847,24 +847,25 @@ impl TaskDefinition {
             );
         resource.tagging = crate::cfn::Tagging::Standard;
         let resource = st.add_resource(node, "Resource", resource)?;
-        let index = app.task_definitions.len();
-        app.task_definitions.push(TaskDefinitionData {
-            id: id.to_string(),
-            family,
-            resource,
-            task_role,
-            execution_role: None,
-            compatibility,
-            network_mode,
-            cpu,
-            memory,
-            ephemeral_storage_gib: spec.ephemeral_storage_gib,
-            volumes: spec.volumes,
-            placement_constraints: spec.placement_constraints,
-            inference_accelerators: spec.inference_accelerators,
-            containers: Vec::new(),
-            container_cpu: 0,
-        });
+        let index = app.all::<TaskDefinitionData>().len();
+        app.all_mut::<TaskDefinitionData>()
+            .push(TaskDefinitionData {
+                id: id.to_string(),
+                family,
+                resource,
+                task_role,
+                execution_role: None,
+                compatibility,
+                network_mode,
+                cpu,
+                memory,
+                ephemeral_storage_gib: spec.ephemeral_storage_gib,
+                volumes: spec.volumes,
+                placement_constraints: spec.placement_constraints,
+                inference_accelerators: spec.inference_accelerators,
+                containers: Vec::new(),
+                container_cpu: 0,
+            });
         let td = TaskDefinition { node, index };
         td.render_task_lists(app);
         Ok(td)
@@ -875,7 +876,7 @@ impl TaskDefinition {
     }
 
     pub(crate) fn data(self, app: &App) -> &TaskDefinitionData {
-        &app.task_definitions[self.index]
+        &app.all::<TaskDefinitionData>()[self.index]
     }
 
     /// The construct's scope.
@@ -958,7 +959,7 @@ impl TaskDefinition {
         }
         let role = Role::new(app, self.node, "ExecutionRole", "ecs-tasks.amazonaws.com")?;
         let resource = self.data(app).resource;
-        app.task_definitions[self.index].execution_role = Some(role);
+        app.all_mut::<TaskDefinitionData>()[self.index].execution_role = Some(role);
         app.stack_mut(self.node.stack())
             .resource_mut(resource)
             .set("ExecutionRoleArn", role.arn());
@@ -980,7 +981,9 @@ impl TaskDefinition {
         let mut facts = self.data(app).facts();
         facts.volumes = volume_facts(std::slice::from_ref(&volume));
         refused(facts.task_level_violations())?;
-        app.task_definitions[self.index].volumes.push(volume);
+        app.all_mut::<TaskDefinitionData>()[self.index]
+            .volumes
+            .push(volume);
         self.render_task_lists(app);
         Ok(())
     }
@@ -995,7 +998,7 @@ impl TaskDefinition {
         let mut facts = self.data(app).facts();
         facts.placement_constraints = Fact::Known((), ());
         refused(facts.task_level_violations())?;
-        app.task_definitions[self.index]
+        app.all_mut::<TaskDefinitionData>()[self.index]
             .placement_constraints
             .push(constraint);
         self.render_task_lists(app);
@@ -1012,7 +1015,7 @@ impl TaskDefinition {
         let mut facts = self.data(app).facts();
         facts.inference_accelerators = Fact::Known((), ());
         refused(facts.task_level_violations())?;
-        app.task_definitions[self.index]
+        app.all_mut::<TaskDefinitionData>()[self.index]
             .inference_accelerators
             .push(accelerator);
         self.render_task_lists(app);
@@ -1022,7 +1025,7 @@ impl TaskDefinition {
     /// Rewrites the task-level lists (`Volumes`, `PlacementConstraints`,
     /// `InferenceAccelerators`) from the data.
     fn render_task_lists(self, app: &mut App) {
-        let data = &app.task_definitions[self.index];
+        let data = &app.all::<TaskDefinitionData>()[self.index];
         let volumes: Vec<Value> = data.volumes.iter().map(Volume::render).collect();
         let constraints: Vec<Value> = data
             .placement_constraints
@@ -1139,7 +1142,7 @@ impl TaskDefinition {
             tag_parameter: bound.tag_parameter,
             environment_files,
         };
-        let data = &mut app.task_definitions[self.index];
+        let data = &mut app.all_mut::<TaskDefinitionData>()[self.index];
         data.container_cpu = data
             .container_cpu
             .saturating_add(container.options.cpu.unwrap_or(0));
@@ -1150,7 +1153,7 @@ impl TaskDefinition {
             containers.reserve_exact(1);
         }
         containers.push(container);
-        let index = app.task_definitions[self.index].containers.len() - 1;
+        let index = app.all::<TaskDefinitionData>()[self.index].containers.len() - 1;
         if let Some((output, retention)) = firelens_output {
             self.ensure_firelens_router(app, &output, retention)?;
         }
@@ -1231,7 +1234,7 @@ impl TaskDefinition {
             Some(driver) => Some(driver.bind(app, self, node, id)?),
             None => None,
         };
-        app.task_definitions[self.index]
+        app.all_mut::<TaskDefinitionData>()[self.index]
             .containers
             .push(ContainerData {
                 id: id.to_string(),
@@ -1253,7 +1256,7 @@ impl TaskDefinition {
     /// names by handle, which exist when it is rendered, so adding a container renders only
     /// the new ones (linear in the number of containers).
     pub(crate) fn render_containers_from(self, app: &mut App, first: usize) {
-        let data = &app.task_definitions[self.index];
+        let data = &app.all::<TaskDefinitionData>()[self.index];
         // Only containers that name others by handle need the names.
         let names: Vec<&str> = if data.containers[first..]
             .iter()
@@ -1283,7 +1286,7 @@ impl TaskDefinition {
 
     /// Rewrites `ContainerDefinitions` from every container.
     fn render_containers_all(self, app: &mut App) {
-        let data = &app.task_definitions[self.index];
+        let data = &app.all::<TaskDefinitionData>()[self.index];
         let names = data.container_names();
         let list: Vec<Value> = data
             .containers
@@ -1298,7 +1301,7 @@ impl TaskDefinition {
 
     /// Re-renders the entry of container `index` after it changed.
     pub(crate) fn render_container(self, app: &mut App, index: usize) {
-        let data = &app.task_definitions[self.index];
+        let data = &app.all::<TaskDefinitionData>()[self.index];
         let names = data.container_names();
         let entry = data.containers[index].render(data.compatibility, data.network_mode, &names);
         let resource = data.resource;
@@ -1476,28 +1479,30 @@ impl TaskDefinitionData {
 }
 
 /// Synth-time rules of task definitions (E1, container references), appended to `messages`.
-pub(crate) fn validate(app: &App, messages: &mut Vec<String>) {
-    for td in &app.task_definitions {
-        // Checked once every container is added, so a container may name one added after it.
-        let names = td.container_names();
-        for c in &td.containers {
-            // Handles are checked when given; names here.
-            let references = crate::ecs::container::references(&c.options)
-                .filter_map(|(property, r)| r.as_name().map(|name| (property, name)));
-            for (property, name) in references {
-                if !rules::container_reference_known(name, &names) {
-                    messages.push(rules::unknown_container_reference_message(
-                        property, &c.name, name, &td.id, &names,
-                    ));
+impl crate::construct::app::Data for TaskDefinitionData {
+    fn validate(app: &App, messages: &mut Vec<String>) {
+        for td in app.all::<TaskDefinitionData>() {
+            // Checked once every container is added, so a container may name one added after it.
+            let names = td.container_names();
+            for c in &td.containers {
+                // Handles are checked when given; names here.
+                let references = crate::ecs::container::references(&c.options)
+                    .filter_map(|(property, r)| r.as_name().map(|name| (property, name)));
+                for (property, name) in references {
+                    if !rules::container_reference_known(name, &names) {
+                        messages.push(rules::unknown_container_reference_message(
+                            property, &c.name, name, &td.id, &names,
+                        ));
+                    }
                 }
             }
+            let e1 = td
+                .facts()
+                .violations()
+                .into_iter()
+                .filter(|v| v.rule == RuleId::E1);
+            messages.extend(e1.map(|v| v.message));
         }
-        let e1 = td
-            .facts()
-            .violations()
-            .into_iter()
-            .filter(|v| v.rule == RuleId::E1);
-        messages.extend(e1.map(|v| v.message));
     }
 }
 
@@ -1514,7 +1519,7 @@ impl App {
     /// ```
     pub fn find_task_definition(&self, stack: StackId, id: &str) -> Option<TaskDefinition> {
         let root = self.stack(stack).root();
-        self.task_definitions
+        self.all::<TaskDefinitionData>()
             .iter()
             .enumerate()
             .find(|(_, td)| {
