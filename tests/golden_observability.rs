@@ -49,7 +49,8 @@ fn example_ecs_exec_matches_the_cdk() {
 
 use ecs_app::ecs::log_driver::*;
 use ecs_app::ecs::secret::Secret;
-use ecs_app::events::{ContainerOverride, EcsTask, Rule, RuleProps};
+use ecs_app::events::{Rule, RuleProps};
+use ecs_app::events_targets::{ContainerOverride, EcsTask};
 use ecs_app::prelude::*;
 use ecs_app::schedule::Schedule;
 use support::assert_matches_cdk;
@@ -231,6 +232,7 @@ fn events_rule_with_an_ecs_task_matches_the_cdk() {
 #[test]
 fn task_auto_scaling_matches_the_cdk() {
     use ecs_app::applicationautoscaling::*;
+    use ecs_app::ecs::scaling::*;
     use ecs_app::elbv2::{
         AddTargetsProps, ApplicationLoadBalancer, ListenerProps, LoadBalancerProps,
     };

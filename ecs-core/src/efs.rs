@@ -14,8 +14,7 @@
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
-use crate::ec2::{SecurityGroup, Vpc};
-use crate::ecs::service::Service;
+use crate::ec2::{Connectable, SecurityGroup, Vpc};
 use crate::error::Error;
 use crate::iam::{Grantee, PolicyDocument, Statement};
 
@@ -163,31 +162,29 @@ impl FileSystem {
         )
     }
 
-    /// Opens NFS to the tasks of `service` (CDK `connections.allowDefaultPortFrom(service)`).
-    pub fn allow_default_port_from(self, app: &mut App, service: Service) -> Result<(), Error> {
-        app.check_each([service])?;
-        app.check_stack(self.node.stack)?;
-        let st = app.stack(service.node().stack());
-        let sg = st.child(service.node(), "SecurityGroup").ok_or_else(|| {
-            Error::new(
-                "the service has no security group (it is not in awsvpc mode): NFS cannot be opened to it",
-            )
-        })?;
-        let sg_resource = st
-            .child(sg, "Resource")
-            .ok_or_else(|| Error::new("a security group has no resource: this is a bug"))?;
-        self.allow_from(app, sg, Value::GetAtt(sg_resource, "GroupId".into()))
-    }
-
-    /// Opens NFS to a security group.
-    pub fn allow_default_port_from_security_group(
+    /// Opens NFS to the security groups of `peer`: a service's tasks, a security group, …
+    /// (CDK `connections.allowDefaultPortFrom(peer)`).
+    ///
+    /// # Errors
+    ///
+    /// When `peer` or the file system is of another app, or `peer` has no security group.
+    pub fn allow_default_port_from(
         self,
         app: &mut App,
-        peer: SecurityGroup,
+        peer: impl Connectable,
     ) -> Result<(), Error> {
-        app.check_each([peer])?;
+        app.check_node(peer.connectable_node())?;
         app.check_stack(self.node.stack)?;
-        self.allow_from(app, peer.node(), peer.group_id())
+        let groups = peer.security_groups(app);
+        if groups.is_empty() {
+            return Err(Error::new(
+                "the peer has no security group: NFS cannot be opened to it; give it a security group",
+            ));
+        }
+        for sg in groups {
+            self.allow_from(app, sg.node(), sg.group_id())?;
+        }
+        Ok(())
     }
 
     fn allow_from(self, app: &mut App, peer: NodeId, peer_id: Value) -> Result<(), Error> {

@@ -30,12 +30,13 @@ use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::ec2::connections::{allow_to, Peer, Port};
+use crate::ec2::SubnetType;
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
 use crate::ecs::container;
 use crate::ecs::facts::refused;
 use crate::ecs::facts::{ContainerPick, Fact, TargetFacts};
 use crate::ecs::rules;
-use crate::ecs::service::{Service, SubnetType};
+use crate::ecs::service::Service;
 use crate::ecs::task_definition::NetworkMode;
 use crate::error::Error;
 

@@ -205,6 +205,7 @@ pub mod ssm;
 
 pub mod ecs;
 
+pub mod events_targets;
 pub mod schema;
 
 pub mod synth;
@@ -230,7 +231,7 @@ pub mod prelude {
     };
     pub use crate::ecs::capacity::{
         AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
-        AutoScalingGroupProps, SubnetType,
+        AutoScalingGroupProps,
     };
     pub use crate::ecs::capacity_provider::{
         AsgCapacityProvider, AsgCapacityProviderProps, CapacityProvider, CapacityProviderStrategy,
@@ -238,7 +239,7 @@ pub mod prelude {
     pub use crate::kms::{Key, KeyProps};
     // ---- end capacity ----
     pub use crate::construct::StackId;
-    pub use crate::ec2::{SecurityGroup, Vpc, VpcProps};
+    pub use crate::ec2::{SecurityGroup, SubnetType, Vpc, VpcProps};
     pub use crate::ecs::cluster::{Cluster, ClusterProps};
     pub use crate::ecs::container::{
         ContainerDefinition, ContainerDefinitionOptions, PortMapping, Protocol,

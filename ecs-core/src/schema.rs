@@ -245,12 +245,6 @@ pub static MACHINE_IMAGE_TYPE: EnumDef = EnumDef {
     variants: crate::ecs::amis::MachineImageType::VARIANT_NAMES,
 };
 
-/// `capacity::SubnetType`.
-pub static CAPACITY_SUBNET_TYPE: EnumDef = EnumDef {
-    path: &["ecs", "capacity", "SubnetType"],
-    variants: crate::ecs::capacity::SubnetType::VARIANT_NAMES,
-};
-
 /// `elbv2::Protocol`.
 pub static LB_PROTOCOL: EnumDef = EnumDef {
     path: &["elbv2", "Protocol"],
@@ -281,10 +275,10 @@ pub static PROPAGATED_TAG_SOURCE: EnumDef = EnumDef {
     variants: crate::ecs::service::PropagatedTagSource::VARIANT_NAMES,
 };
 
-/// `service::SubnetType`.
+/// `ec2::SubnetType`.
 pub static SUBNET_TYPE: EnumDef = EnumDef {
-    path: &["ecs", "service", "SubnetType"],
-    variants: crate::ecs::service::SubnetType::VARIANT_NAMES,
+    path: &["ec2", "SubnetType"],
+    variants: crate::ec2::SubnetType::VARIANT_NAMES,
 };
 
 // ---- issue 6 ----
@@ -929,10 +923,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::CloudMapOptions,
         cdk: "ecs.CloudMapOptions",
-        build: Build::Object("servicediscovery::CloudMapOptions"),
+        build: Build::Object("ecs::cloud_map::CloudMapOptions"),
         keyword: "cloud_map_options",
         noun: "cloud map options",
-        props: crate::servicediscovery::CloudMapOptions::PROPS,
+        props: crate::ecs::cloud_map::CloudMapOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -951,10 +945,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::AssociateCloudMap,
         cdk: "ecs.AssociateCloudMapServiceOptions",
-        build: Build::Object("servicediscovery::AssociateCloudMapServiceOptions"),
+        build: Build::Object("ecs::cloud_map::AssociateCloudMapServiceOptions"),
         keyword: "associate_cloud_map_service",
         noun: "cloud map association",
-        props: crate::servicediscovery::AssociateCloudMapServiceOptions::PROPS,
+        props: crate::ecs::cloud_map::AssociateCloudMapServiceOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1173,7 +1167,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "auto_scale_task_count",
         noun: "task auto scaling",
-        props: crate::applicationautoscaling::EnableScalingProps::PROPS,
+        props: crate::ecs::scaling::EnableScalingProps::PROPS,
         children: &[
             KindId::ScaleOnCpu,
             KindId::ScaleOnMemory,
@@ -1188,11 +1182,11 @@ pub static KINDS: &[Kind] = &[
         cdk: "ecs.ScalableTaskCount#scaleOnCpuUtilization",
         build: Build::Add(
             "scale_on_cpu_utilization",
-            "applicationautoscaling::CpuUtilizationScalingProps",
+            "ecs::scaling::CpuUtilizationScalingProps",
         ),
         keyword: "scale_on_cpu_utilization",
         noun: "cpu scaling policy",
-        props: crate::applicationautoscaling::CpuUtilizationScalingProps::PROPS,
+        props: crate::ecs::scaling::CpuUtilizationScalingProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1202,11 +1196,11 @@ pub static KINDS: &[Kind] = &[
         cdk: "ecs.ScalableTaskCount#scaleOnMemoryUtilization",
         build: Build::Add(
             "scale_on_memory_utilization",
-            "applicationautoscaling::MemoryUtilizationScalingProps",
+            "ecs::scaling::MemoryUtilizationScalingProps",
         ),
         keyword: "scale_on_memory_utilization",
         noun: "memory scaling policy",
-        props: crate::applicationautoscaling::MemoryUtilizationScalingProps::PROPS,
+        props: crate::ecs::scaling::MemoryUtilizationScalingProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1216,11 +1210,11 @@ pub static KINDS: &[Kind] = &[
         cdk: "ecs.ScalableTaskCount#scaleOnRequestCount",
         build: Build::Add(
             "scale_on_request_count",
-            "applicationautoscaling::RequestCountScalingProps",
+            "ecs::scaling::RequestCountScalingProps",
         ),
         keyword: "scale_on_request_count",
         noun: "request count scaling policy",
-        props: crate::applicationautoscaling::RequestCountScalingProps::PROPS,
+        props: crate::ecs::scaling::RequestCountScalingProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1250,10 +1244,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::EcsTaskTarget,
         cdk: "events_targets.EcsTask",
-        build: Build::Object("events::EcsTask"),
+        build: Build::Object("events_targets::EcsTask"),
         keyword: "ecs task target",
         noun: "ecs task target",
-        props: crate::events::EcsTask::PROPS,
+        props: crate::events_targets::EcsTask::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -1261,10 +1255,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::ContainerOverride,
         cdk: "events_targets.ContainerOverride",
-        build: Build::Object("events::ContainerOverride"),
+        build: Build::Object("events_targets::ContainerOverride"),
         keyword: "container override",
         noun: "container override",
-        props: crate::events::ContainerOverride::PROPS,
+        props: crate::events_targets::ContainerOverride::PROPS,
         children: &[],
         class: None,
         id_ref: None,

@@ -1,9 +1,10 @@
 //! Issue 6's rules at run time: the builders reject what `ecs_app!` rejects while compiling,
 //! with the same messages, as errors.
 
-use ecs_core::applicationautoscaling::{EnableScalingProps, ScalingSchedule};
+use ecs_core::applicationautoscaling::ScalingSchedule;
 use ecs_core::cfn::duration::Duration;
 use ecs_core::ecs::log_driver::*;
+use ecs_core::ecs::scaling::EnableScalingProps;
 use ecs_core::prelude::*;
 use ecs_core::schedule::Schedule;
 

@@ -1,9 +1,10 @@
 //! Run-time values breaking rules S4, L1, L2, F4, M1 and X1 are errors of the builders, with the
 //! messages `ecs_app!` gives while compiling.
 
+use ecs_core::ecs::cloud_map::CloudMapOptions;
 use ecs_core::elbv2::*;
 use ecs_core::prelude::*;
-use ecs_core::servicediscovery::{CloudMapNamespaceOptions, CloudMapOptions, DnsRecordType};
+use ecs_core::servicediscovery::{CloudMapNamespaceOptions, DnsRecordType};
 
 fn fargate(app: &mut App, s: StackId, port: Option<u32>) -> (Vpc, Cluster, TaskDefinition) {
     let vpc = Vpc::new(app, s, "Vpc", VpcProps::default()).unwrap();

@@ -1,9 +1,10 @@
 //! Rules found by comparing variation apps with the CDK: load balancer names, and a rule
 //! target's public IP outside public subnets.
 
-use ecs_core::ecs::service::SubnetType;
+use ecs_core::ec2::SubnetType;
 use ecs_core::elbv2::*;
-use ecs_core::events::{EcsTask, Rule, RuleProps};
+use ecs_core::events::{Rule, RuleProps};
+use ecs_core::events_targets::EcsTask;
 use ecs_core::prelude::*;
 use ecs_core::schedule::Schedule;
 

@@ -1,5 +1,5 @@
 //! Stage 4: the rules of the specification (SPEC §4) on the resolved model, one function per rule,
-//! each calling its predicate and message in `ecs_core::ecs::rules`, so the macro and the builders can
+//! each calling its predicate and message in `ecs_core::rules`, so the macro and the builders can
 //! never disagree. Values the macro cannot read (named constants) become [`ConstChecks`] that the
 //! expansion hands to const evaluation; values known only at run time are left to the builders.
 
@@ -7,15 +7,15 @@ use std::borrow::Cow;
 
 use ecs_core::ecs::container::Protocol;
 use ecs_core::ecs::exec::ExecuteCommandLogging;
-use ecs_core::ecs::facts::{
+use ecs_core::ecs::service::LaunchType;
+use ecs_core::ecs::task_definition::{Compatibility, NetworkMode};
+use ecs_core::facts::{
     CapacityFacts, ContainerFacts, ContainerPick, CountedGroup, ExecFacts, Fact, PortMappingFact,
     ProviderFacts, RegistrationFacts, ScalingPolicyFacts, ServedTask, ServiceCluster, ServiceFacts,
     ServiceTask, StrategyEntry, StrategyFacts, StrategyProvider, TargetFacts, TaskFacts,
     TaskScalingFacts, Violation, VolumeFact,
 };
-use ecs_core::ecs::rules::{self, RuleId};
-use ecs_core::ecs::service::LaunchType;
-use ecs_core::ecs::task_definition::{Compatibility, NetworkMode};
+use ecs_core::rules::{self, RuleId};
 use ecs_core::servicediscovery::DnsRecordType;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -1040,7 +1040,7 @@ mod tests {
 
 // ---- task definitions, containers, images, environment (issue 4) ----
 
-/// The rules of `ecs_core::ecs::facts` on a task definition and its containers, then the container
+/// The rules of `ecs_core::facts` on a task definition and its containers, then the container
 /// references.
 pub fn check_task_definition(task: &Item, cx: &Ctxt) {
     let Some(facts) = task_facts(task) else {

@@ -59,7 +59,7 @@ impl Ctxt {
         self.syn_error(syn::Error::new_spanned(tokens.into_token_stream(), message));
     }
 
-    /// Records `message` over `site`, a range of the user's tokens a rule of `ecs_core::ecs::facts`
+    /// Records `message` over `site`, a range of the user's tokens a rule of `ecs_core::facts`
     /// blames.
     pub fn error_at_site(&self, site: Site, message: impl Display) {
         let mut first = Punct::new('#', Spacing::Alone);

@@ -682,7 +682,7 @@ fn expand_task_scaling(scope: Scope, index: usize, item: &Item) -> TokenStream {
     };
     let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
     let own_setters = setters(scope, item);
-    let scaling = quote!(#p::applicationautoscaling);
+    let scaling = quote!(#p::ecs::scaling);
     let policies = item.children.iter().map(|policy| {
         let id = id_literal(&policy.id);
         let setters = setters(scope, policy);
@@ -965,8 +965,8 @@ fn const_fargate_size(size: &ConstFargateSize) -> TokenStream {
     let (cpu_value, cpu_spans) = const_operand(&size.cpu, "cpu_units");
     let (memory_value, memory_spans) = const_operand(&size.memory, "memory_mib");
     let property = match size.memory_property {
-        ecs_core::ecs::rules::MemoryProperty::MemoryLimitMib => "MemoryLimitMib",
-        ecs_core::ecs::rules::MemoryProperty::MemoryMib => "MemoryMib",
+        ecs_core::rules::MemoryProperty::MemoryLimitMib => "MemoryLimitMib",
+        ecs_core::rules::MemoryProperty::MemoryMib => "MemoryMib",
     };
     let cpu_panic = const_panic(&cpu, quote!(Cpu), property, cpu_spans);
     let memory_panic = const_panic(&cpu, quote!(Memory), property, memory_spans);

@@ -348,7 +348,7 @@ fn unknown_item(kind: &Kind, scope: &str, keyword: &Ident, cx: &Ctxt) {
 
 /// "did you mean `x`?" when one is close, else the list of what is expected.
 fn suggestion(name: &str, expected: &[&str]) -> String {
-    match ecs_core::ecs::rules::did_you_mean(name, expected) {
+    match ecs_core::rules::did_you_mean(name, expected) {
         Some(best) => format!("did you mean `{best}`?"),
         None if expected.is_empty() => "nothing is expected here".to_owned(),
         None => format!("expected one of {}", backticked(expected)),
@@ -764,7 +764,7 @@ fn build_enum(
             false => EnumValue::Path(variant, expr),
         });
     }
-    let hint = match ecs_core::ecs::rules::did_you_mean(&variant.to_string(), def.variants) {
+    let hint = match ecs_core::rules::did_you_mean(&variant.to_string(), def.variants) {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("use one of {}", backticked(def.variants)),
     };

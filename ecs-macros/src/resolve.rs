@@ -2,7 +2,7 @@
 //! construct of the right kind declared earlier in the same stack; each valid reference gets its
 //! target filled in, the others are reported on the reference token.
 
-use ecs_core::ecs::rules;
+use ecs_core::rules;
 
 use crate::ctxt::Ctxt;
 use crate::model::{

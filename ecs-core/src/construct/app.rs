@@ -12,14 +12,14 @@ use crate::error::Error;
 /// The state a module keeps per construct of one kind (a cluster's capacity, a service's
 /// task definition, …), stored by the app as a `Vec` in creation order: the handle of a
 /// construct is its index there.
-pub(crate) trait Data: Any + Clone + Debug {
+pub(crate) trait Data: Any + Clone + Debug + Send + Sync {
     /// Judges the rules that need the complete app (the CDK's `validate()` phase) over every
     /// construct of the kind, each violation's message into `out`.
     fn validate(_app: &App, _out: &mut Vec<String>) {}
 }
 
 /// State a module keeps for the whole app (e.g. which listener priorities are taken).
-pub(crate) trait Family: Any + Clone + Debug + Default {
+pub(crate) trait Family: Any + Clone + Debug + Default + Send + Sync {
     /// As [`Data::validate`], once for the family.
     fn validate(&self, _app: &App, _out: &mut Vec<String>) {}
 }
@@ -31,7 +31,7 @@ impl<T: Data> Family for Vec<T> {
 }
 
 /// A family of any type, as the store holds it.
-trait Stored: Debug {
+trait Stored: Debug + Send + Sync {
     fn clone_box(&self) -> Box<dyn Stored>;
     fn as_any(&self) -> &dyn Any;
     fn as_any_mut(&mut self) -> &mut dyn Any;
@@ -199,3 +199,9 @@ impl App {
         &self.stacks
     }
 }
+
+// Apps move between threads (a build script, a test harness): every family must allow it.
+const _: fn() = || {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<App>();
+};

@@ -6,6 +6,35 @@ use crate::construct::app::App;
 use crate::ec2::SecurityGroup;
 use crate::error::Error;
 
+/// Something traffic can be allowed to or from through its security groups (CDK
+/// `IConnectable`): a security group, a service, a cluster's capacity, a load balancer.
+///
+/// ```
+/// use ecs_core::{App, ec2::{Connectable, SecurityGroup, Vpc}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web")?;
+/// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default())?;
+/// let root = app.stack(s).root();
+/// let sg = SecurityGroup::new(&mut app, root, "Sg", vpc)?;
+/// assert_eq!(sg.security_groups(&app), [sg]);
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
+pub trait Connectable {
+    /// The construct, to check it belongs to the app it is used with.
+    fn connectable_node(&self) -> crate::cfn::NodeId;
+    /// Its security groups (CDK `connections.securityGroups`); none when it has none.
+    fn security_groups(&self, app: &App) -> Vec<SecurityGroup>;
+}
+
+impl Connectable for SecurityGroup {
+    fn connectable_node(&self) -> crate::cfn::NodeId {
+        self.node()
+    }
+    fn security_groups(&self, _app: &App) -> Vec<SecurityGroup> {
+        vec![*self]
+    }
+}
+
 /// The other side of a security-group rule (CDK `ec2.Peer`).
 ///
 /// ```

@@ -47,6 +47,26 @@ pub(crate) struct VpcData {
     pub(crate) private_subnets: Vec<NodeId>,
 }
 
+/// Which subnets of a VPC (CDK `SubnetType`, as `vpcSubnets: { subnetType }`).
+///
+/// ```
+/// use ecs_core::ec2::SubnetType;
+/// assert_eq!(SubnetType::default(), SubnetType::Private);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SubnetType {
+    /// The private subnets (isolated when the VPC has no NAT gateway), the default.
+    #[default]
+    Private,
+    /// The public subnets.
+    Public,
+}
+
+impl SubnetType {
+    /// The variants a user may write.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Private", "Public"];
+}
+
 /// A VPC construct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Vpc {
@@ -485,7 +505,7 @@ impl SecurityGroupProps {
     }
 }
 
-pub use crate::ec2::connections::{Peer, Port, Rule};
+pub use crate::ec2::connections::{Connectable, Peer, Port, Rule};
 
 #[derive(Debug, Clone)]
 pub(crate) struct SecurityGroupData {

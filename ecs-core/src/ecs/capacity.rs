@@ -14,6 +14,7 @@
 use crate::cfn::{Element, Parameter, Resource, Value};
 use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
+use crate::ec2::SubnetType;
 use crate::ec2::{SecurityGroup, Vpc};
 use crate::ecs::amis::{EcsOptimizedImage, InstanceArchitecture, MachineImage, MachineImageType};
 use crate::ecs::cluster::Cluster;
@@ -21,25 +22,6 @@ use crate::ecs::facts::{refused, CapacityFacts, Fact};
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 use crate::kms::Key;
-
-/// Which subnets of the VPC an auto-scaling group launches into (CDK `vpcSubnets.subnetType`).
-///
-/// ```
-/// assert_eq!(ecs_core::ecs::capacity::SubnetType::default(), ecs_core::ecs::capacity::SubnetType::Private);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum SubnetType {
-    /// The private subnets (isolated when the VPC has no NAT gateway), the default.
-    #[default]
-    Private,
-    /// The public subnets.
-    Public,
-}
-
-impl SubnetType {
-    /// The variants a user may write.
-    pub const VARIANT_NAMES: &'static [&'static str] = &["Private", "Public"];
-}
 
 /// Properties every auto-scaling group has, whoever builds it (CDK
 /// `CommonAutoScalingGroupProps` plus `instanceType` and `machineImage`, the part this library
@@ -113,7 +95,7 @@ macro_rules! group_props {
                 [into "spotPrice" in group]
                 spot_price: String,
                 /// The subnets the instances launch in.
-                [opt "vpcSubnets" in group, .ty(Enum(&CAPACITY_SUBNET_TYPE)), .default("`Private`")]
+                [opt "vpcSubnets" in group, .ty(Enum(&SUBNET_TYPE)), .default("`Private`")]
                 vpc_subnets: SubnetType,
                 /// Whether the instances get a public IP address (with `Public` subnets).
                 [opt "associatePublicIpAddress" in group]

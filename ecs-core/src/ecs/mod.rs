@@ -5,6 +5,7 @@
 pub mod amis;
 pub mod capacity;
 pub mod capacity_provider;
+pub mod cloud_map;
 pub mod cluster;
 pub mod container;
 pub mod container_options;
@@ -13,6 +14,7 @@ pub mod facts;
 pub mod image;
 pub mod log_driver;
 pub mod rules;
+pub mod scaling;
 pub mod secret;
 pub mod service;
 pub mod task_definition;

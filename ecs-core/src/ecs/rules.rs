@@ -19,7 +19,7 @@ pub use crate::construct::{duplicate_id_message, stack_name, stack_name_message}
 use crate::ecs::service::LaunchType;
 use crate::ecs::task_definition::{Compatibility, NetworkMode};
 pub use crate::elbv2::{load_balancer_name, load_balancer_name_message};
-use crate::schedule::starts_with;
+pub use crate::events::{events_rule_schedule, events_rule_schedule_message, rule_trigger_message};
 pub use crate::schedule::{schedule_expression, schedule_expression_message};
 
 /// Identifies a rule of the specification (SPEC §4), for messages and tests.
@@ -2092,69 +2092,6 @@ pub fn container_override_message(container: &str, task: &str, declared: &[&str]
         "container override names `{container}`, which task definition `{task}` does not have: {}",
         container_fix(container, declared)
     )
-}
-
-/// An events rule fires on a schedule or on matching events: CloudFormation refuses a rule with
-/// neither (`ScheduleExpression` or `EventPattern` is required).
-///
-/// ```
-/// assert!(ecs_core::rules::rule_trigger_message("Nightly").contains("`schedule`"));
-/// ```
-pub fn rule_trigger_message(rule: &str) -> String {
-    format!(
-        "rule `{rule}` needs `schedule` or `event_pattern`: add one, e.g. `schedule: \"rate(1 hour)\"`"
-    )
-}
-
-/// Rule G5 (events rules): EventBridge rules fire on `rate(…)` and `cron(…)` only; `at(…)` is a
-/// one-time schedule of Application Auto Scaling (and of EventBridge Scheduler), which a rule's
-/// `ScheduleExpression` refuses at deployment (AWS "Schedule expressions for rules").
-///
-/// ```
-/// assert!(ecs_core::rules::events_rule_schedule("cron(0 8 1 12 ? 2026)"));
-/// assert!(ecs_core::rules::events_rule_schedule("rate(1 hour)"));
-/// assert!(!ecs_core::rules::events_rule_schedule("at(2026-12-01T08:00:00)"));
-/// ```
-pub const fn events_rule_schedule(expression: &str) -> bool {
-    !starts_with(expression.as_bytes(), b"at(")
-}
-
-/// The message of [`events_rule_schedule`]: the fix is the cron expression firing at the same
-/// minute (a cron with a year fires once), when the `at(…)` time is readable.
-///
-/// ```
-/// assert_eq!(
-///     ecs_core::rules::events_rule_schedule_message("Once", "at(2026-12-01T08:30:00)"),
-///     "rule `Once` cannot use schedule `at(2026-12-01T08:30:00)`: events rules take only `rate(…)` and `cron(…)`; to fire once, use `cron(30 8 1 12 ? 2026)`",
-/// );
-/// ```
-pub fn events_rule_schedule_message(rule: &str, expression: &str) -> String {
-    let fix = match at_as_cron(expression) {
-        Some(cron) => format!("to fire once, use `{cron}`"),
-        None => {
-            "to fire once, use a `cron(…)` with its year, e.g. `cron(0 8 1 12 ? 2026)`".to_string()
-        }
-    };
-    format!(
-        "rule `{rule}` cannot use schedule `{expression}`: events rules take only `rate(…)` and `cron(…)`; {fix}"
-    )
-}
-
-/// `at(yyyy-mm-ddThh:mm:ss)` as the cron expression firing at that minute.
-fn at_as_cron(expression: &str) -> Option<String> {
-    let time = expression.strip_prefix("at(")?.strip_suffix(')')?;
-    let (date, clock) = time.split_once('T')?;
-    let number = |s: &str| -> Option<u32> {
-        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        s.parse().ok()
-    };
-    let mut date = date.split('-').map(number);
-    let (year, month, day) = (date.next()??, date.next()??, date.next()??);
-    let mut clock = clock.split(':').map(number);
-    let (hour, minute) = (clock.next()??, clock.next()??);
-    Some(format!("cron({minute} {hour} {day} {month} ? {year})"))
 }
 
 /// Rule A1: a service has one scalable target, so `auto_scale_task_count` is declared once per

@@ -49,12 +49,13 @@ use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
 use crate::ec2::SecurityGroup;
+use crate::ec2::SubnetType;
+use crate::ecs::cloud_map::CloudMapOptions;
 use crate::ecs::cluster::Cluster;
 use crate::ecs::facts::{Fact, ServiceCluster, ServiceFacts, ServiceTask};
 use crate::ecs::rules::RuleId;
 use crate::ecs::task_definition::{NetworkMode, TaskDefinition};
 use crate::error::Error;
-use crate::servicediscovery::CloudMapOptions;
 
 props! {
     /// The deployment circuit breaker (CDK `DeploymentCircuitBreaker`): `enable` defaults to true,
@@ -140,25 +141,6 @@ impl PropagatedTagSource {
             PropagatedTagSource::None => None,
         }
     }
-}
-
-/// Which subnets a service's tasks run in (CDK `SubnetSelection` by `subnetType`).
-///
-/// ```
-/// let s = ecs_core::ecs::service::SubnetType::Public;
-/// assert_eq!(s, ecs_core::ecs::service::SubnetType::Public);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SubnetType {
-    /// The public subnets.
-    Public,
-    /// The private (or isolated) subnets.
-    Private,
-}
-
-impl SubnetType {
-    /// The variant names, as a user writes them in `ecs_app!`.
-    pub const VARIANT_NAMES: &'static [&'static str] = &["Public", "Private"];
 }
 
 /// A task placement strategy of an EC2 service (CDK `PlacementStrategy`).
@@ -1105,3 +1087,14 @@ impl crate::construct::app::Data for ServiceData {
 }
 
 handle!(Service);
+
+impl crate::ec2::Connectable for Service {
+    fn connectable_node(&self) -> NodeId {
+        self.node()
+    }
+    /// The security groups traffic to the tasks passes: the service's own in awsvpc mode,
+    /// else the cluster's instances'.
+    fn security_groups(&self, app: &App) -> Vec<SecurityGroup> {
+        self.connections(app)
+    }
+}
