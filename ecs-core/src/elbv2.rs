@@ -23,21 +23,13 @@
 //! # Ok::<(), ecs_core::Error>(())
 //! ```
 
-use std::borrow::Cow;
-
 use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
 use crate::construct::{NodeId, StackId};
-use crate::ec2::connections::{allow_to, Peer, Port};
-use crate::ec2::SubnetType;
+use crate::ec2::connections::{Peer, Port};
+use crate::ec2::{Connectable, SubnetType};
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
-use crate::ecs::container;
-use crate::ecs::facts::refused;
-use crate::ecs::facts::{ContainerPick, Fact, TargetFacts};
-use crate::ecs::rules;
-use crate::ecs::service::Service;
-use crate::ecs::task_definition::NetworkMode;
 use crate::error::Error;
 
 /// A listener or target-group protocol (CDK `elbv2.Protocol`, which includes
@@ -398,14 +390,14 @@ pub(crate) struct LoadBalancerData {
     /// Classic only: the instance ports of its listeners.
     pub(crate) instance_ports: Vec<u32>,
     /// Classic only: the services it targets.
-    pub(crate) targets: Vec<Service>,
+    pub(crate) targets: Vec<LoadBalancerTarget>,
 }
 
 /// A load balancer of any kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadBalancer {
-    node: NodeId,
-    index: usize,
+    pub(crate) node: NodeId,
+    pub(crate) index: usize,
 }
 
 /// Constructor of application load balancers (CDK `ApplicationLoadBalancer`).
@@ -448,7 +440,7 @@ impl NetworkLoadBalancer {
 
 /// The subnets of a load balancer and, when they are public, the routes its creation waits
 /// for (CDK `internetConnectivityEstablished`).
-fn lb_subnets(
+pub(crate) fn lb_subnets(
     app: &App,
     vpc: Vpc,
     internet_facing: bool,
@@ -569,7 +561,7 @@ impl LoadBalancer {
         Ok(LoadBalancer { node, index })
     }
 
-    fn data(self, app: &App) -> &LoadBalancerData {
+    pub(crate) fn data(self, app: &App) -> &LoadBalancerData {
         &app.all::<LoadBalancerData>()[self.index]
     }
 
@@ -776,37 +768,52 @@ pub struct Listener {
     index: usize,
 }
 
-/// What a listener forwards to: a service (its first essential container's first port) or
-/// one container and port of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadBalancerTarget {
-    /// The service's default container and port (CDK `targets: [service]`).
-    Service(Service),
-    /// A chosen container and port (CDK `service.loadBalancerTarget(…)`).
-    Container(EcsLoadBalancerTarget),
+/// Something load balancers send traffic to (CDK `IApplicationLoadBalancerTarget`,
+/// `INetworkLoadBalancerTarget` and the classic `ILoadBalancerTarget`): an ECS service, or one
+/// container and port of it ([`ecs::load_balancing`](crate::ecs::load_balancing)).
+pub trait Target: Connectable + std::fmt::Debug + Send + Sync + 'static {
+    /// Registers itself with `group` (CDK `attachToApplicationTargetGroup` /
+    /// `attachToNetworkTargetGroup`).
+    ///
+    /// # Errors
+    ///
+    /// When the target cannot be reached this way (e.g. no mapped port).
+    fn attach_to_target_group(&self, app: &mut App, group: TargetGroup) -> Result<(), Error>;
+
+    /// Registers itself with the classic load balancer `lb` (CDK `attachToClassicLB`).
+    ///
+    /// # Errors
+    ///
+    /// When the target cannot be reached this way.
+    fn attach_to_classic_load_balancer(&self, app: &mut App, lb: LoadBalancer)
+        -> Result<(), Error>;
 }
+
+/// A [`Target`] of any type, as listeners and load balancers hold them.
+#[derive(Debug, Clone)]
+pub struct LoadBalancerTarget(std::sync::Arc<dyn Target>);
 
 impl LoadBalancerTarget {
-    /// The service whose tasks are the targets.
-    fn service(&self) -> Service {
-        match self {
-            LoadBalancerTarget::Service(service) => *service,
-            LoadBalancerTarget::Container(target) => target.service,
-        }
+    /// The target.
+    pub fn get(&self) -> &dyn Target {
+        &*self.0
     }
 }
 
-impl From<Service> for LoadBalancerTarget {
-    fn from(s: Service) -> Self {
-        LoadBalancerTarget::Service(s)
+impl<T: Target> From<T> for LoadBalancerTarget {
+    fn from(target: T) -> Self {
+        LoadBalancerTarget(std::sync::Arc::new(target))
     }
 }
 
-impl From<EcsLoadBalancerTarget> for LoadBalancerTarget {
-    fn from(t: EcsLoadBalancerTarget) -> Self {
-        LoadBalancerTarget::Container(t)
+// Targets are values (handles and names): equal when they print the same.
+impl PartialEq for LoadBalancerTarget {
+    fn eq(&self, other: &Self) -> bool {
+        format!("{:?}", self.0) == format!("{:?}", other.0)
     }
 }
+
+impl Eq for LoadBalancerTarget {}
 
 props! {
     /// Properties of [`Listener::add_targets`] (CDK `AddApplicationTargetsProps` /
@@ -907,6 +914,10 @@ impl TargetGroup {
     }
 
     /// Whether the group belongs to an application load balancer.
+    pub(crate) fn data(self, app: &App) -> &TargetGroupData {
+        &app.all::<TargetGroupData>()[self.index]
+    }
+
     pub(crate) fn is_application(self, app: &App) -> bool {
         app.all::<TargetGroupData>()[self.index].application
     }
@@ -920,7 +931,7 @@ impl TargetGroup {
         }
     }
 
-    fn add_dependent(self, app: &mut App, resource: NodeId) {
+    pub(crate) fn add_dependent(self, app: &mut App, resource: NodeId) {
         let tg = &mut app.all_mut::<TargetGroupData>()[self.index];
         tg.dependents.push(resource);
         let attached = tg.attached.clone();
@@ -951,7 +962,9 @@ impl Listener {
         props: AddTargetsProps,
     ) -> Result<TargetGroup, Error> {
         app.check_stack(self.node.stack)?;
-        app.check_each(props.targets.iter().map(LoadBalancerTarget::service))?;
+        for target in &props.targets {
+            app.check_node(target.0.connectable_node())?;
+        }
         let l = app.all::<ListenerData>()[self.index].clone();
         let lb = l.load_balancer.data(app).clone();
         let protocol = match (props.protocol, props.port) {
@@ -1053,7 +1066,7 @@ impl Listener {
         // Targets first, as the CDK's target group constructor adds them before the listener
         // registers the group.
         for target in props.targets {
-            attach_target(app, tg, target)?;
+            target.0.attach_to_target_group(app, tg)?;
         }
         let forward = Value::List(vec![Value::map([
             ("TargetGroupArn", Value::Ref(tg_resource)),
@@ -1105,616 +1118,6 @@ impl Listener {
             }
         }
         Ok(tg)
-    }
-}
-
-/// A chosen container and port of a service as a load-balancer target (CDK
-/// `IEcsLoadBalancerTarget`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EcsLoadBalancerTarget {
-    service: Service,
-    container_name: String,
-    container_port: u32,
-    host_port: Option<u32>,
-    protocol: container::Protocol,
-}
-
-props! {
-    /// Options of [`Service::load_balancer_target`] (CDK `LoadBalancerTargetOptions`).
-    ///
-    /// ```
-    /// let o = ecs_core::elbv2::LoadBalancerTargetOptions::default().container_name("web").container_port(8080);
-    /// assert_eq!(o.container_port, Some(8080));
-    /// ```
-    #[derive(Debug, Clone, Default, PartialEq, Eq)]
-    pub struct LoadBalancerTargetOptions {
-        /// The service whose `loadBalancerTarget` the CDK calls.
-        [none "service", .ty(Ref(RefClass::Service)), .required(), .set(Set::Custom)]
-        service: (),
-        /// The container the load balancer sends traffic to (rule L1).
-        [val_into "containerName", .ty(Name), .required()]
-        container_name: String,
-        /// The container port the traffic goes to; it must be mapped (rule L1).
-        [opt "containerPort", .default("the container's first port")]
-        container_port: u32,
-        /// The protocol of that port mapping.
-        [val "protocol", .ty(Enum(&PROTOCOL)), .default("`Tcp`")]
-        protocol: container::Protocol,
-    }
-}
-
-/// How [`Service::register_load_balancer_targets`] reaches a listener (CDK `ListenerConfig`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListenerConfig {
-    /// `ListenerConfig.applicationListener(listener, props)`: port 443 for HTTPS, else 80.
-    Application(Listener, AddTargetsProps),
-    /// `ListenerConfig.networkListener(listener, props)`: port 80 by default.
-    Network(Listener, AddTargetsProps),
-}
-
-/// One registration of [`Service::register_load_balancer_targets`] (CDK `EcsTarget`).
-///
-/// ```
-/// use ecs_core::elbv2::EcsTarget;
-/// let t = EcsTarget::default().container_name("web").container_port(80).new_target_group_id("ECS");
-/// assert_eq!(t.new_target_group_id, "ECS");
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EcsTarget {
-    /// The container (required).
-    pub container_name: String,
-    /// The container port; default the container's first mapping.
-    pub container_port: Option<u32>,
-    /// The mapping's protocol; default TCP.
-    pub protocol: container::Protocol,
-    /// The id of the new target group (required).
-    pub new_target_group_id: String,
-    /// The listener (required).
-    pub listener: Option<ListenerConfig>,
-}
-
-impl EcsTarget {
-    /// Sets `container_name`.
-    pub fn container_name(mut self, name: impl Into<String>) -> Self {
-        self.container_name = name.into();
-        self
-    }
-
-    /// Sets `container_port`.
-    pub fn container_port(mut self, port: u32) -> Self {
-        self.container_port = Some(port);
-        self
-    }
-
-    /// Sets `protocol`.
-    pub fn protocol(mut self, protocol: container::Protocol) -> Self {
-        self.protocol = protocol;
-        self
-    }
-
-    /// Sets `new_target_group_id`.
-    pub fn new_target_group_id(mut self, id: impl Into<String>) -> Self {
-        self.new_target_group_id = id.into();
-        self
-    }
-
-    /// Sets `listener`.
-    pub fn listener(mut self, listener: ListenerConfig) -> Self {
-        self.listener = Some(listener);
-        self
-    }
-}
-
-impl Service {
-    /// One container and port of the service as a load-balancer target, checked against the
-    /// task definition (rules X1, L1; CDK `loadBalancerTarget`).
-    pub fn load_balancer_target(
-        self,
-        app: &App,
-        options: LoadBalancerTargetOptions,
-    ) -> Result<EcsLoadBalancerTarget, Error> {
-        let id = self.id(app);
-        let data = self.task_definition(app).data(app);
-        let mut facts = TargetFacts::new(id, (), self.launch_type(app));
-        facts.task = Some(data.facts().served());
-        facts.container = ContainerPick::Named(Cow::Borrowed(&options.container_name), ());
-        facts.container_port = Fact::given(options.container_port, ());
-        facts.protocol = Fact::Known(options.protocol, ());
-        refused(facts.violations())?;
-        // Rule L1 found the container and its mapping.
-        let container = data
-            .containers
-            .iter()
-            .find(|c| c.name == options.container_name);
-        let mapping = container.and_then(|c| {
-            let wanted = options.container_port.or(c
-                .options
-                .port_mappings
-                .first()
-                .map(|p| p.container_port));
-            c.options
-                .port_mappings
-                .iter()
-                .find(|p| Some(p.container_port) == wanted && p.protocol == options.protocol)
-        });
-        let (Some(container), Some(mapping)) = (container, mapping) else {
-            return Err(Error::new(rules::target_port_message(
-                id,
-                &options.container_name,
-                options.container_port,
-                options.protocol,
-            )));
-        };
-        Ok(EcsLoadBalancerTarget {
-            service: self,
-            container_name: container.name.clone(),
-            container_port: mapping.container_port,
-            host_port: mapping.host_port,
-            protocol: mapping.protocol,
-        })
-    }
-
-    /// The default target (CDK `defaultLoadBalancerTarget`): the default container's first
-    /// port, over TCP.
-    fn default_load_balancer_target(self, app: &App) -> Result<EcsLoadBalancerTarget, Error> {
-        let td = self.task_definition(app);
-        let Some(container) = td.default_container(app) else {
-            return Err(Error::new(rules::essential_container_message(td.id(app))));
-        };
-        let name = container.container_name(app).to_string();
-        self.load_balancer_target(
-            app,
-            LoadBalancerTargetOptions::default().container_name(name),
-        )
-    }
-
-    /// Registers containers of the service with listeners, a new target group each (CDK
-    /// `registerLoadBalancerTargets`).
-    pub fn register_load_balancer_targets(
-        self,
-        app: &mut App,
-        targets: impl IntoIterator<Item = EcsTarget>,
-    ) -> Result<Vec<TargetGroup>, Error> {
-        app.check_stack(self.node().stack)?;
-        let mut groups = Vec::new();
-        for t in targets {
-            let target = self.load_balancer_target(
-                app,
-                LoadBalancerTargetOptions {
-                    container_name: t.container_name.clone(),
-                    container_port: t.container_port,
-                    protocol: t.protocol,
-                },
-            )?;
-            let Some(config) = t.listener else {
-                return Err(Error::new(format!(
-                    "`register_load_balancer_targets` of service `{}` needs `listener`",
-                    self.id(app)
-                )));
-            };
-            let (listener, mut props) = match config {
-                ListenerConfig::Application(l, p) => {
-                    let default = if p.protocol == Some(Protocol::Https) {
-                        443
-                    } else {
-                        80
-                    };
-                    let port = p.port.unwrap_or(default);
-                    (l, p.port(port))
-                }
-                ListenerConfig::Network(l, p) => {
-                    let port = p.port.unwrap_or(80);
-                    (l, p.port(port))
-                }
-            };
-            props.targets = vec![LoadBalancerTarget::Container(target)];
-            groups.push(listener.add_targets(app, &t.new_target_group_id, props)?);
-        }
-        Ok(groups)
-    }
-}
-
-/// The ports the load balancer must reach for a mapping (CDK `_portRangeFromPortMapping`).
-fn port_range(
-    mode: NetworkMode,
-    host_port: Option<u32>,
-    container_port: u32,
-    protocol: container::Protocol,
-) -> Port {
-    let single = |p| match protocol {
-        container::Protocol::Udp => Port::udp(p),
-        container::Protocol::Tcp => Port::tcp(p),
-    };
-    match host_port {
-        Some(h) if h != 0 => single(h),
-        _ if matches!(mode, NetworkMode::Bridge | NetworkMode::Nat) => {
-            Port::tcp_range(32768, 65535)
-        }
-        _ => single(container_port),
-    }
-}
-
-/// The rules' view of a target (`classic`: the classic load balancer's id).
-fn target_facts<'a>(
-    app: &'a App,
-    target: &'a LoadBalancerTarget,
-    classic: Option<&'a str>,
-) -> TargetFacts<'a, ()> {
-    let service = target.service();
-    let mut facts = TargetFacts::new(service.id(app), (), service.launch_type(app));
-    facts.classic = classic;
-    facts.task = Some(service.task_definition(app).data(app).facts().served());
-    if let LoadBalancerTarget::Container(t) = target {
-        facts.container = ContainerPick::Named(Cow::Borrowed(&t.container_name), ());
-        facts.container_port = Fact::Known(t.container_port, ());
-        facts.protocol = Fact::Known(t.protocol, ());
-    }
-    facts
-}
-
-/// A target judged by its rules (X1, F4, L2, L1), as the container and port it reaches.
-fn resolve_target(
-    app: &App,
-    target: LoadBalancerTarget,
-    classic: Option<&str>,
-) -> Result<EcsLoadBalancerTarget, Error> {
-    refused(target_facts(app, &target, classic).violations())?;
-    match target {
-        LoadBalancerTarget::Service(s) => s.default_load_balancer_target(app),
-        LoadBalancerTarget::Container(t) => Ok(t),
-    }
-}
-
-/// Attaches a target to a v2 target group (CDK `attachToApplicationTargetGroup` /
-/// `attachToNetworkTargetGroup`).
-fn attach_target(app: &mut App, tg: TargetGroup, target: LoadBalancerTarget) -> Result<(), Error> {
-    let t = resolve_target(app, target, None)?;
-    let service = t.service;
-    let mode = service.task_definition(app).network_mode(app);
-    let data = app.all::<TargetGroupData>()[tg.index].clone();
-    if data.application {
-        let lb_groups = data.load_balancer.security_groups(app);
-        let targets = service.connections(app);
-        let port = port_range(mode, t.host_port, t.container_port, t.protocol);
-        allow_to(app, &lb_groups, &targets, &port, "Load balancer to target")?;
-    }
-    service.push_to(
-        app,
-        "LoadBalancers",
-        Value::map([
-            ("ContainerName", Value::from(t.container_name.clone())),
-            ("ContainerPort", Value::from(t.container_port)),
-            ("TargetGroupArn", Value::Ref(data.resource)),
-        ]),
-    );
-    service.load_balancer_attached(app);
-    let resource = service.resource(app);
-    tg.add_dependent(app, resource);
-    let target_type = if mode == NetworkMode::AwsVpc {
-        "ip"
-    } else {
-        "instance"
-    };
-    app.stack_mut(data.resource.stack)
-        .resource_mut(data.resource)
-        .set("TargetType", target_type);
-    Ok(())
-}
-
-// ---------------------------------------------------------------------------------------------
-// The classic load balancer.
-
-/// A classic listener's protocol (CDK `LoadBalancingProtocol`), written upper case as
-/// CloudFormation's schema lists it (the CDK's lower case fails cfn-lint E3030).
-///
-/// ```
-/// assert_eq!(ecs_core::elbv2::LoadBalancingProtocol::Http.cfn_value(), "HTTP");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LoadBalancingProtocol {
-    /// TCP.
-    Tcp,
-    /// SSL.
-    Ssl,
-    /// HTTP.
-    Http,
-    /// HTTPS.
-    Https,
-}
-
-impl LoadBalancingProtocol {
-    /// The variant names, as a user writes them in `ecs_app!`.
-    pub const VARIANT_NAMES: &'static [&'static str] = &["Tcp", "Ssl", "Http", "Https"];
-
-    /// The CloudFormation value.
-    pub const fn cfn_value(self) -> &'static str {
-        match self {
-            LoadBalancingProtocol::Tcp => "TCP",
-            LoadBalancingProtocol::Ssl => "SSL",
-            LoadBalancingProtocol::Http => "HTTP",
-            LoadBalancingProtocol::Https => "HTTPS",
-        }
-    }
-
-    fn well_known(port: u32) -> Option<LoadBalancingProtocol> {
-        match port {
-            80 => Some(LoadBalancingProtocol::Http),
-            443 => Some(LoadBalancingProtocol::Https),
-            _ => None,
-        }
-    }
-
-    fn is_http(self) -> bool {
-        matches!(
-            self,
-            LoadBalancingProtocol::Http | LoadBalancingProtocol::Https
-        )
-    }
-}
-
-props! {
-    /// A classic listener (CDK `LoadBalancerListener`).
-    ///
-    /// ```
-    /// let l = ecs_core::elbv2::LoadBalancerListener::default().external_port(80);
-    /// assert_eq!(l.external_port, 80);
-    /// ```
-    #[derive(Debug, Clone, Default, PartialEq, Eq)]
-    pub struct LoadBalancerListener {
-        /// `LoadBalancerPort` (required).
-        [val "externalPort", .required()]
-        external_port: u32,
-        /// `Protocol`; default from the port.
-        [opt "externalProtocol", .ty(Enum(&CLASSIC_PROTOCOL)), .default("from the port")]
-        external_protocol: LoadBalancingProtocol,
-        /// `InstancePort`; default the external port.
-        [opt "internalPort", .default("the external port")]
-        internal_port: u32,
-        /// `InstanceProtocol`; default from the instance port.
-        [opt "internalProtocol", .ty(Enum(&CLASSIC_PROTOCOL)), .default("from the instance port")]
-        internal_protocol: LoadBalancingProtocol,
-        /// The certificate of an `Ssl` or `Https` listener (`SSLCertificateId`).
-        [into "sslCertificateArn"]
-        ssl_certificate_arn: String,
-    }
-}
-
-props! {
-    /// Properties of a [`ClassicLoadBalancer`] (CDK `LoadBalancerProps`).
-    ///
-    /// ```
-    /// use ecs_core::elbv2::{ClassicLoadBalancerProps, LoadBalancerListener};
-    /// let p = ClassicLoadBalancerProps::default().listeners([LoadBalancerListener::default().external_port(80)]);
-    /// assert_eq!(p.listeners.len(), 1);
-    /// ```
-    #[derive(Debug, Clone, Default, PartialEq, Eq)]
-    pub struct ClassicLoadBalancerProps {
-        /// The VPC (required).
-        [opt "vpc", .ty(Ref(RefClass::Vpc)), .required()]
-        vpc: Vpc,
-        /// Whether it has a public address; default internal.
-        [val "internetFacing", .default("false")]
-        internet_facing: bool,
-        /// The listeners.
-        [list "listeners", .ty(Objects(KindId::ClassicListener))]
-        listeners: LoadBalancerListener,
-        /// The targets.
-        [field_list "targets", .ty(Targets)]
-        targets: LoadBalancerTarget,
-        /// `CrossZone`; default true.
-        [opt "crossZone", .default("true")]
-        cross_zone: bool,
-    }
-}
-
-impl ClassicLoadBalancerProps {
-    /// Adds targets.
-    pub fn targets<T: Into<LoadBalancerTarget>>(
-        mut self,
-        targets: impl IntoIterator<Item = T>,
-    ) -> Self {
-        self.targets.extend(targets.into_iter().map(Into::into));
-        self
-    }
-}
-
-/// Constructor of classic load balancers (CDK `elb.LoadBalancer`).
-#[derive(Debug)]
-pub struct ClassicLoadBalancer;
-
-// As in the CDK, `new` of a kind returns the handle all kinds share.
-#[allow(clippy::new_ret_no_self)]
-impl ClassicLoadBalancer {
-    /// Creates a classic load balancer with id `id` at the top of `stack`.
-    pub fn new(
-        app: &mut App,
-        stack: StackId,
-        id: &str,
-        props: ClassicLoadBalancerProps,
-    ) -> Result<LoadBalancer, Error> {
-        app.check_stack(stack)?;
-        app.check_each(props.vpc)?;
-        let Some(vpc) = props.vpc else {
-            return Err(Error::new(format!(
-                "classic load balancer `{id}` needs `vpc`: add `vpc: <name>`"
-            )));
-        };
-        let root = app.stack(stack).root();
-        let node = app.stack_mut(stack).add_node(root, id)?;
-        let sg = SecurityGroup::new_with(
-            app,
-            node,
-            "SecurityGroup",
-            SecurityGroupProps::default()
-                .vpc(vpc)
-                .allow_all_outbound(false),
-        )?;
-        let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, None);
-        let resource = Resource::new("AWS::ElasticLoadBalancing::LoadBalancer")
-            .prop("CrossZone", props.cross_zone.unwrap_or(true))
-            .prop("Listeners", Value::List(Vec::new()))
-            .prop(
-                "Scheme",
-                if props.internet_facing {
-                    "internet-facing"
-                } else {
-                    "internal"
-                },
-            )
-            .prop("SecurityGroups", Value::List(vec![sg.group_id()]))
-            .prop("Subnets", Value::List(subnets));
-        let st = app.stack_mut(stack);
-        let resource = st.add_resource(node, "Resource", resource)?;
-        for d in deps {
-            st.add_dependency(resource, d);
-        }
-        let index = app.all::<LoadBalancerData>().len();
-        app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
-            id: id.to_string(),
-            node,
-            resource,
-            kind: LbKind::Classic,
-            vpc,
-            security_groups: vec![sg],
-            instance_ports: Vec::new(),
-            targets: Vec::new(),
-        });
-        let lb = LoadBalancer { node, index };
-        for l in props.listeners {
-            lb.add_classic_listener(app, l)?;
-        }
-        for t in props.targets {
-            lb.add_target(app, t)?;
-        }
-        Ok(lb)
-    }
-}
-
-impl LoadBalancer {
-    /// Adds a listener to a classic load balancer, open to anyone on its port (CDK
-    /// `addListener` of `elb.LoadBalancer`).
-    pub fn add_classic_listener(
-        self,
-        app: &mut App,
-        listener: LoadBalancerListener,
-    ) -> Result<(), Error> {
-        app.check_stack(self.node.stack)?;
-        let d = self.data(app).clone();
-        if d.kind != LbKind::Classic {
-            return Err(Error::new(format!(
-                "`{}` is not a classic load balancer: add a `listener` item instead",
-                d.id
-            )));
-        }
-        let port = listener.external_port;
-        let protocol = match listener
-            .external_protocol
-            .or(LoadBalancingProtocol::well_known(port))
-        {
-            Some(p) => p,
-            None => {
-                return Err(Error::new(format!(
-                "listener on port {port} of classic load balancer `{}` needs `external_protocol`",
-                d.id
-            )))
-            }
-        };
-        let instance_port = listener.internal_port.unwrap_or(port);
-        let instance_protocol = listener
-            .internal_protocol
-            .or(LoadBalancingProtocol::well_known(instance_port))
-            .unwrap_or(if protocol.is_http() {
-                LoadBalancingProtocol::Http
-            } else {
-                LoadBalancingProtocol::Tcp
-            });
-        let mut entry = vec![
-            ("InstancePort", Value::from(instance_port.to_string())),
-            (
-                "InstanceProtocol",
-                Value::from(instance_protocol.cfn_value()),
-            ),
-            ("LoadBalancerPort", Value::from(port.to_string())),
-            ("Protocol", Value::from(protocol.cfn_value())),
-        ];
-        if let Some(arn) = listener.ssl_certificate_arn {
-            entry.push(("SSLCertificateId", Value::from(arn)));
-        }
-        if let Some(Value::List(list)) = app
-            .stack_mut(self.node.stack())
-            .resource_mut(d.resource)
-            .properties
-            .get_mut("Listeners")
-        {
-            list.push(Value::map(entry));
-        }
-        for sg in &d.security_groups {
-            sg.add_ingress_rule(
-                app,
-                Peer::any_ipv4(),
-                Port::tcp(port),
-                Some(&format!("Default rule allow on {port}")),
-            )?;
-        }
-        if !d.instance_ports.contains(&instance_port) {
-            app.all_mut::<LoadBalancerData>()[self.index]
-                .instance_ports
-                .push(instance_port);
-            for target in d.targets {
-                let to = target.connections(app);
-                allow_to(
-                    app,
-                    &d.security_groups,
-                    &to,
-                    &Port::tcp(instance_port),
-                    &format!("Port {instance_port} LB to fleet"),
-                )?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds a service (or one container of it) as a target of a classic load balancer,
-    /// checking rules F4 and L2 (CDK `addTarget` with `attachToClassicLB`).
-    pub fn add_target(
-        self,
-        app: &mut App,
-        target: impl Into<LoadBalancerTarget>,
-    ) -> Result<(), Error> {
-        app.check_stack(self.node.stack)?;
-        let d = self.data(app).clone();
-        if d.kind != LbKind::Classic {
-            return Err(Error::new(format!(
-                "`{}` is not a classic load balancer: add targets to one of its listeners",
-                d.id
-            )));
-        }
-        let t = resolve_target(app, target.into(), Some(&d.id))?;
-        let service = t.service;
-        service.push_to(
-            app,
-            "LoadBalancers",
-            Value::map([
-                ("ContainerName", Value::from(t.container_name.clone())),
-                ("ContainerPort", Value::from(t.container_port)),
-                ("LoadBalancerName", Value::Ref(d.resource)),
-            ]),
-        );
-        service.load_balancer_attached(app);
-        app.all_mut::<LoadBalancerData>()[self.index]
-            .targets
-            .push(service);
-        let to = service.connections(app);
-        for port in d.instance_ports {
-            allow_to(
-                app,
-                &d.security_groups,
-                &to,
-                &Port::tcp(port),
-                &format!("Port {port} LB to fleet"),
-            )?;
-        }
-        Ok(())
     }
 }
 

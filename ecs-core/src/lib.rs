@@ -192,6 +192,7 @@ pub mod ec2;
 pub mod ecr;
 pub mod ecr_assets;
 pub mod efs;
+pub mod elb;
 pub mod elbv2;
 pub mod events;
 pub mod iam;

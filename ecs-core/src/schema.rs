@@ -251,10 +251,10 @@ pub static LB_PROTOCOL: EnumDef = EnumDef {
     variants: crate::elbv2::Protocol::VARIANT_NAMES,
 };
 
-/// `elbv2::LoadBalancingProtocol`.
+/// `elb::LoadBalancingProtocol`.
 pub static CLASSIC_PROTOCOL: EnumDef = EnumDef {
     path: &["elbv2", "LoadBalancingProtocol"],
-    variants: crate::elbv2::LoadBalancingProtocol::VARIANT_NAMES,
+    variants: crate::elb::LoadBalancingProtocol::VARIANT_NAMES,
 };
 
 /// `servicediscovery::DnsRecordType`.
@@ -804,12 +804,12 @@ pub static KINDS: &[Kind] = &[
         id: KindId::ClassicLoadBalancer,
         cdk: "elb.LoadBalancer",
         build: Build::Construct(
-            "elbv2::ClassicLoadBalancer::new",
-            "elbv2::ClassicLoadBalancerProps",
+            "elb::ClassicLoadBalancer::new",
+            "elb::ClassicLoadBalancerProps",
         ),
         keyword: "classic_load_balancer",
         noun: "classic load balancer",
-        props: crate::elbv2::ClassicLoadBalancerProps::PROPS,
+        props: crate::elb::ClassicLoadBalancerProps::PROPS,
         children: &[],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -959,7 +959,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "target",
         noun: "load balancer target",
-        props: crate::elbv2::LoadBalancerTargetOptions::PROPS,
+        props: crate::ecs::load_balancing::LoadBalancerTargetOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -967,10 +967,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::ClassicListener,
         cdk: "elb.LoadBalancerListener",
-        build: Build::Object("elbv2::LoadBalancerListener"),
+        build: Build::Object("elb::LoadBalancerListener"),
         keyword: "listener",
         noun: "classic listener",
-        props: crate::elbv2::LoadBalancerListener::PROPS,
+        props: crate::elb::LoadBalancerListener::PROPS,
         children: &[],
         class: None,
         id_ref: None,

@@ -2,7 +2,8 @@
 //! messages `ecs_app!` gives while compiling.
 
 use ecs_core::ecs::cloud_map::CloudMapOptions;
-use ecs_core::elbv2::*;
+use ecs_core::ecs::load_balancing::*;
+use ecs_core::elb::*;
 use ecs_core::prelude::*;
 use ecs_core::servicediscovery::{CloudMapNamespaceOptions, DnsRecordType};
 

@@ -498,9 +498,9 @@ fn expand_targets(
         quote!(Application)
     };
     quote! {
-        let #props_local = <#lb::EcsTarget as #p::Default>::default() #target
+        let #props_local = <#p::ecs::load_balancing::EcsTarget as #p::Default>::default() #target
             .new_target_group_id(#id)
-            .listener(#lb::ListenerConfig::#config(
+            .listener(#p::ecs::load_balancing::ListenerConfig::#config(
                 #listener,
                 <#lb::AddTargetsProps as #p::Default>::default() #group,
             ));
@@ -628,7 +628,7 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
                         Some(quote!(<#lb::LoadBalancerTarget as #p::From<_>>::from(
                             #binding.load_balancer_target(
                                 &#app,
-                                <#lb::LoadBalancerTargetOptions as #p::Default>::default() #options,
+                                <#p::ecs::load_balancing::LoadBalancerTargetOptions as #p::Default>::default() #options,
                             )?
                         )))
                     }

@@ -12,6 +12,7 @@ pub mod container_options;
 pub mod exec;
 pub mod facts;
 pub mod image;
+pub mod load_balancing;
 pub mod log_driver;
 pub mod rules;
 pub mod scaling;
