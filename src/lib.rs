@@ -76,7 +76,7 @@ pub use ecs_core::*;
 ///   with an alias) and any other expression is passed on (`ContainerDependency::new(…)`). An
 ///   id or literal name no container has is a compile error with the closest one.
 ///
-/// Literal values are checked against the rules of `ecs_core::ecs::rules` while compiling, named
+/// Literal values are checked against the rules of `ecs_core::rules` while compiling, named
 /// constants by const evaluation, other expressions by the builders at run time.
 ///
 /// ```

@@ -121,7 +121,7 @@ impl TryFrom<&str> for Schedule {
 /// `at(<time>)` (AWS "Schedule expressions"; cfn-lint E3027 rejects the README's `rate(1 min)`).
 ///
 /// ```
-/// use ecs_core::ecs::schedule_expression;
+/// use ecs_core::schedule::schedule_expression;
 /// assert!(schedule_expression("rate(1 minute)"));
 /// assert!(schedule_expression("rate(5 minutes)"));
 /// assert!(!schedule_expression("rate(1 min)"));
@@ -148,7 +148,7 @@ pub const fn schedule_expression(expression: &str) -> bool {
 /// Rule G5's message.
 ///
 /// ```
-/// assert!(ecs_core::ecs::schedule_expression_message("rate(1 min)").contains("rate(1 minute)"));
+/// assert!(ecs_core::schedule::schedule_expression_message("rate(1 min)").contains("rate(1 minute)"));
 /// ```
 pub fn schedule_expression_message(expression: &str) -> String {
     format!(

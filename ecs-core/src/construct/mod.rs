@@ -631,7 +631,7 @@ fn push_hash_hex(out: &mut String, digest: &[u8]) {
 ///
 /// ```
 /// assert_eq!(
-///     ecs_core::ecs::duplicate_id_message("Cluster", "stack `Web`"),
+///     ecs_core::construct::duplicate_id_message("Cluster", "stack `Web`"),
 ///     "duplicate id `Cluster` in stack `Web`: give each construct in one scope its own id",
 /// );
 /// ```
@@ -644,9 +644,9 @@ pub fn duplicate_id_message(id: &str, scope: &str) -> String {
 /// than 128 characters"); CloudFormation refuses any other name at deployment.
 ///
 /// ```
-/// assert!(ecs_core::ecs::stack_name("Web-1"));
-/// assert!(!ecs_core::ecs::stack_name("my web"));
-/// assert!(!ecs_core::ecs::stack_name("1web"));
+/// assert!(ecs_core::construct::stack_name("Web-1"));
+/// assert!(!ecs_core::construct::stack_name("my web"));
+/// assert!(!ecs_core::construct::stack_name("1web"));
 /// ```
 pub const fn stack_name(name: &str) -> bool {
     let b = name.as_bytes();
@@ -667,7 +667,7 @@ pub const fn stack_name(name: &str) -> bool {
 ///
 /// ```
 /// assert_eq!(
-///     ecs_core::ecs::stack_name_message("my web"),
+///     ecs_core::construct::stack_name_message("my web"),
 ///     "stack name `my web` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`, at most 128 characters, e.g. `my-web`",
 /// );
 /// ```
