@@ -1,144 +1,164 @@
-//! Golden tests of the foundation: each example synthesizes the template the real AWS CDK
-//! synthesized for the same app (see `tests/support` for the comparison).
+//! Golden templates: what we synthesize equals, leaf for leaf, what the real AWS CDK synthesized
+//! for the same app (`tests/golden/*.template.json`; `tests/support` holds the comparison).
+//!
+//! One test binary for all of them:
+//! - each example of `examples/` against its reference, one test per row of [`golden_examples!`]
+//!   (`example_matches_the_cdk::<example>`), and a test that every example has a row;
+//! - by concept (`tests/golden_cases/`), what an example alone does not show: the same apps built
+//!   with the builder API, the cloud assembly around a template, and our own CDK apps
+//!   (`tests/golden/apps/*.js`) covering options and combinations the README's samples do not.
 
 mod support;
 
-use support::{assert_matches_cdk, assert_template_matches};
+#[path = "golden_cases/benchmark.rs"]
+mod benchmark;
+#[path = "golden_cases/capacity.rs"]
+mod capacity;
+#[path = "golden_cases/foundation.rs"]
+mod foundation;
+#[path = "golden_cases/observability.rs"]
+mod observability;
+#[path = "golden_cases/services.rs"]
+mod services;
+#[path = "golden_cases/task_definitions.rs"]
+mod task_definitions;
+#[path = "golden_cases/variations/mod.rs"]
+mod variations;
 
-#[allow(dead_code)]
-#[path = "../examples/default_vpc.rs"]
-mod default_vpc;
-#[allow(dead_code)]
-#[path = "../examples/fargate_service.rs"]
-mod fargate_service;
-#[allow(dead_code)]
-#[path = "../examples/intro_ec2_service.rs"]
-mod intro_ec2_service;
+/// One row per example: `module "path" => "golden"` compiles `examples/<module>.rs` here (its
+/// `pub fn app() -> Result<App, Error>` builds the app) and emits the test
+/// `example_matches_the_cdk::<module>`, which compares the app's one stack with
+/// `tests/golden/<golden>.template.json`. A row ending in `[N stacks]` is an app of N stacks,
+/// each compared with `tests/golden/<golden>.<Stack>.template.json`.
+macro_rules! golden_examples {
+    ($($module:ident $path:literal => $golden:literal $([$stacks:literal stacks])?,)*) => {
+        $(
+            #[allow(dead_code)]
+            #[path = $path]
+            mod $module;
+        )*
 
-#[test]
-fn intro_ec2_service_matches_the_cdk() {
-    assert_matches_cdk(intro_ec2_service::app().unwrap(), "01-intro-ec2-service");
+        /// Every row: (example module, its `#[path]`, its golden template).
+        const GOLDEN_EXAMPLES: &[(&str, &str, &str)] = &[$((stringify!($module), $path, $golden),)*];
+
+        /// Each example synthesizes the template the CDK synthesized for the same app.
+        mod example_matches_the_cdk {
+            $(
+                #[test]
+                fn $module() {
+                    let app = super::$module::app().expect("the example builds");
+                    golden_examples!(@assert app, $golden $(, $stacks)?);
+                }
+            )*
+        }
+    };
+    (@assert $app:ident, $golden:literal) => {
+        crate::support::assert_matches_cdk($app, $golden)
+    };
+    (@assert $app:ident, $golden:literal, $stacks:literal) => {
+        crate::support::assert_stacks_match_cdk($app, $golden, $stacks)
+    };
 }
 
-#[test]
-fn fargate_service_matches_the_cdk() {
-    assert_matches_cdk(fargate_service::app().unwrap(), "02-fargate-service");
+golden_examples! {
+    // Clusters, capacity, default VPC
+    intro_ec2_service "../examples/intro_ec2_service.rs" => "01-intro-ec2-service",
+    fargate_service "../examples/fargate_service.rs" => "02-fargate-service",
+    custom_asg "../examples/custom_asg.rs" => "03-custom-asg",
+    default_vpc "../examples/default_vpc.rs" => "04-default-vpc",
+    bottlerocket "../examples/bottlerocket.rs" => "05-bottlerocket",
+    graviton_arm64 "../examples/graviton_arm64.rs" => "06-graviton-arm64",
+    spot_draining "../examples/spot_draining.rs" => "07-spot-draining",
+    sns_topic_encryption "../examples/sns_topic_encryption.rs" => "08-sns-topic-encryption",
+    fargate_capacity_providers "../examples/fargate_capacity_providers.rs" => "28-fargate-capacity-providers",
+    asg_capacity_provider "../examples/asg_capacity_provider.rs" => "29-asg-capacity-provider",
+    // Task definitions, containers, images, volumes, environment and secrets
+    ec2_taskdef_bridge_ports "../examples/ec2_taskdef_bridge_ports.rs" => "09-ec2-taskdef-bridge-ports",
+    external_service "../examples/external_service.rs" => "10-external-service",
+    efs_volume "../examples/efs_volume.rs" => "11-efs-volume",
+    taskdef_ec2_and_fargate "../examples/taskdef_ec2_and_fargate.rs" => "12-taskdef-ec2-and-fargate",
+    images_registry_ecr "../examples/images_registry_ecr.rs" => "13-images-registry-ecr",
+    images_tag_parameter "../examples/images_tag_parameter.rs" => "14-images-tag-parameter",
+    images_assets "../examples/images_assets.rs" => "15-images-assets",
+    environment_secrets "../examples/environment_secrets.rs" => "16-environment-secrets",
+    inference_accelerators "../examples/inference_accelerators.rs" => "30-inference-accelerators",
+    // Services, load balancing, Cloud Map, several stacks
+    service_sg_circuit_breaker "../examples/service_sg_circuit_breaker.rs" => "17-service-sg-circuit-breaker",
+    alb_targets "../examples/alb_targets.rs" => "18-alb-targets",
+    register_lb_targets "../examples/register_lb_targets.rs" => "19-register-lb-targets",
+    nlb_targets "../examples/nlb_targets.rs" => "20-nlb-targets",
+    classic_lb "../examples/classic_lb.rs" => "21-classic-lb",
+    cloudmap_a_srv "../examples/cloudmap_a_srv.rs" => "26-cloudmap-a-srv",
+    cloudmap_associate "../examples/cloudmap_associate.rs" => "27-cloudmap-associate",
+    two_stacks "../examples/two_stacks.rs" => "41-two-stacks" [2 stacks],
+    // Observability and automation: log drivers, events, task auto-scaling, ECS Exec
+    task_autoscaling "../examples/task_autoscaling.rs" => "22-task-autoscaling",
+    events_ecs_task "../examples/events_ecs_task.rs" => "23-events-ecs-task",
+    log_drivers "../examples/log_drivers.rs" => "24-log-drivers",
+    log_drivers_splunk_firelens "../examples/log_drivers_splunk_firelens.rs" => "25-log-drivers-splunk-firelens",
+    ecs_exec "../examples/ecs_exec.rs" => "31-ecs-exec",
 }
 
+/// Examples with no golden template: the quickstart is the README's own app, which no CDK app
+/// reproduces (`scripts/compare-examples.sh` only lints it).
+const WITHOUT_REFERENCE: &[&str] = &["quickstart"];
+
+/// An example added to `examples/` without a row in [`golden_examples!`] fails here, and each
+/// row compiles the file named like its module.
 #[test]
-fn default_vpc_matches_the_cdk() {
-    assert_matches_cdk(default_vpc::app().unwrap(), "04-default-vpc");
+fn every_example_has_a_golden_row() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut examples: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .map(|path| path.file_stem().unwrap().to_string_lossy().into_owned())
+        .filter(|name| !WITHOUT_REFERENCE.contains(&name.as_str()))
+        .collect();
+    examples.sort();
+    let mut rows: Vec<String> = GOLDEN_EXAMPLES
+        .iter()
+        .map(|(module, path, _)| {
+            assert_eq!(
+                *path,
+                format!("../examples/{module}.rs"),
+                "the row of `{module}` compiles another file"
+            );
+            module.to_string()
+        })
+        .collect();
+    rows.sort();
+    let missing: Vec<&String> = examples.iter().filter(|e| !rows.contains(e)).collect();
+    assert!(
+        missing.is_empty(),
+        "examples without a golden row (add `name \"../examples/name.rs\" => \"NN-name\",` to \
+         `golden_examples!` in tests/golden.rs, or list them in WITHOUT_REFERENCE): {missing:?}"
+    );
+    assert_eq!(rows, examples, "rows naming no example of examples/");
 }
 
-/// Options and combinations beyond the README's samples, against our own CDK app
-/// `tests/golden/apps/variations.js`.
+/// `tests/golden/EXAMPLES`, which `scripts/compare-examples.sh` walks, lists the same pairs as
+/// the table, and the examples without a reference as `<example> -`.
 #[test]
-fn variations_match_the_cdk() {
-    use ecs_app::prelude::*;
-    let app = ecs_app! {
-        stack NatOne {
-            vpc Network { max_azs: 2, nat_gateways: 1 }
-            cluster Cluster {
-                vpc: Network,
-                cluster_name: "web",
-                add_capacity Capacity { instance_type: "t3.medium", min_capacity: 2, max_capacity: 4 }
-            }
-            ec2_task_definition TaskDef {
-                network_mode: AwsVpc,
-                family: "my-family",
-                container app {
-                    image: ContainerImage::from_registry("public.ecr.aws/nginx/nginx:1.27"),
-                    memory_reservation_mib: 256,
-                    cpu: 128,
-                    environment: { "STAGE": "prod", "COLOR": "blue" },
-                    port_mappings: [8080],
-                }
-                container sidecar {
-                    image: ContainerImage::from_registry("public.ecr.aws/nginx/nginx:1.27"),
-                    memory_limit_mib: 128,
-                    essential: false,
-                    port_mappings: [{ container_port: 53, protocol: Udp }],
-                }
-            }
-            ec2_service Svc {
-                cluster: Cluster,
-                task_definition: TaskDef,
-                desired_count: 2,
-                service_name: "svc",
-                min_healthy_percent: 100,
-                max_healthy_percent: 150,
-            }
-        }
-        stack SingleAz {
-            vpc Vpc { max_azs: 1 }
-            cluster Cluster { vpc: Vpc, add_capacity Asg { instance_type: "m5.large" } }
-            ec2_task_definition Agent {
-                container agent {
-                    image: ContainerImage::from_registry("public.ecr.aws/nginx/nginx:1.27"),
-                    memory_limit_mib: 1024,
-                    memory_reservation_mib: 512,
-                    port_mappings: [{ container_port: 80, host_port: 8080 }, 443],
-                }
-            }
-            ec2_service Daemon { cluster: Cluster, task_definition: Agent, daemon: true }
-        }
-        stack PublicFargate {
-            cluster Cluster {}
-            cluster Other {}
-            fargate_task_definition Task {
-                cpu: 1024,
-                memory_limit_mib: 2048,
-                container web {
-                    image: ContainerImage::from_registry("public.ecr.aws/nginx/nginx:1.27"),
-                    port_mappings: [80],
-                }
-            }
-            fargate_service Web {
-                cluster: Cluster,
-                task_definition: Task,
-                assign_public_ip: true,
-                platform_version: "1.4.0",
-                desired_count: 1,
-            }
-        }
-        stack NoNat {
-            vpc Vpc { nat_gateways: 0 }
-            cluster Cluster { vpc: Vpc }
-            fargate_task_definition Task {
-                cpu: 512,
-                memory_limit_mib: 1024,
-                container web { image: ContainerImage::from_registry("public.ecr.aws/nginx/nginx:1.27") }
-            }
-            fargate_service Web { cluster: Cluster, task_definition: Task }
-        }
-    }
-    .unwrap();
-    let templates = app.templates().unwrap();
-    assert_eq!(templates.len(), 4);
-    for (name, template) in templates {
-        assert_template_matches(template, &format!("variations.{name}"));
-    }
-}
-
-#[test]
-fn synthesis_is_byte_for_byte_deterministic() {
-    let dir = std::env::temp_dir().join(format!("ecs-app-determinism-{}", std::process::id()));
-    let first = intro_ec2_service::app()
-        .unwrap()
-        .synth_to(dir.join("a"))
-        .unwrap();
-    let second = intro_ec2_service::app()
-        .unwrap()
-        .synth_to(dir.join("b"))
-        .unwrap();
-    for name in [
-        "manifest.json",
-        "IntroEc2Service.template.json",
-        "IntroEc2Service.assets.json",
-    ] {
-        let a = std::fs::read(first.dir.join(name)).unwrap();
-        let b = std::fs::read(second.dir.join(name)).unwrap();
-        assert!(a == b, "{name} differs between two syntheses");
-    }
-    std::fs::remove_dir_all(dir).unwrap();
+fn the_examples_list_of_the_scripts_matches_the_table() {
+    use std::collections::BTreeMap;
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/EXAMPLES");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let listed: BTreeMap<&str, &str> = text
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            let example = words.next().filter(|w| !w.starts_with('#'))?;
+            Some((example, words.next().unwrap_or("")))
+        })
+        .collect();
+    let table: BTreeMap<&str, &str> = GOLDEN_EXAMPLES
+        .iter()
+        .map(|(module, _, golden)| (*module, *golden))
+        .chain(WITHOUT_REFERENCE.iter().map(|example| (*example, "-")))
+        .collect();
+    assert_eq!(
+        listed, table,
+        "tests/golden/EXAMPLES differs from the table"
+    );
 }

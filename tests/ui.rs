@@ -11,15 +11,15 @@ fn ui() {
     t.compile_fail("tests/ui/service/*.rs");
     t.compile_fail("tests/ui/names/*.rs");
     t.compile_fail("tests/ui/syntax/*.rs");
-    // ---- capacity (issue 3) ----
+    // Capacity: added groups, capacity providers and strategies.
     t.compile_fail("tests/ui/capacity/*.rs");
-    // ---- load balancing, Cloud Map (issue 5) ----
+    // Load balancing and Cloud Map.
     t.compile_fail("tests/ui/load_balancing/*.rs");
     t.compile_fail("tests/ui/cloud_map/*.rs");
-    // ---- task definitions, containers (issue 4) ----
+    // Task definitions and containers.
     t.compile_fail("tests/ui/taskdef/*.rs");
-    // ---- External services (X1) across issues 4 and 5 ----
+    // External (ECS Anywhere) task definitions and services.
     t.compile_fail("tests/ui/external/*.rs");
-    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+    // Observability and automation: log drivers, ECS Exec, auto-scaling, scheduled tasks.
     t.compile_fail("tests/ui/observability/*.rs");
 }

@@ -2,7 +2,7 @@
 //! props as the CDK's `../shared/oracle/bench/app.js` for `n` services (one stack with a VPC, a
 //! cluster, an internet-facing ALB whose listener answers 404 by default, and per service a
 //! Fargate task definition with one logged container, a Fargate service and a path rule).
-//! Shared by `benches/synth.rs` and the golden test `tests/golden_bench.rs`.
+//! Shared by `benches/synth.rs` and the golden tests (`tests/golden_cases/benchmark.rs`).
 
 use ecs_app::ecs::log_driver::{AwsLogDriverProps, LogDriver};
 use ecs_app::elbv2::{

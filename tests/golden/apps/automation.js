@@ -1,5 +1,5 @@
 // Our own CDK app: events-rule targets and task auto-scaling options the oracle apps do not
-// exercise (issue 6), one theme per stack.
+// exercise, one theme per stack.
 const cdk = require('aws-cdk-lib');
 const ec2 = require('aws-cdk-lib/aws-ec2');
 const ecs = require('aws-cdk-lib/aws-ecs');

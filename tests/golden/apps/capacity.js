@@ -1,4 +1,4 @@
-// Our own CDK app for cluster capacity (issue 3): options and combinations the oracle apps 03,
+// Our own CDK app for cluster capacity: options and combinations the oracle apps 03,
 // 05-08, 28 and 29 do not cover, one stack each.
 const cdk = require('aws-cdk-lib');
 const ec2 = require('aws-cdk-lib/aws-ec2');

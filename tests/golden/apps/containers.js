@@ -1,5 +1,5 @@
 // Our own CDK app: container and task-definition options the oracle apps do not exercise
-// (issue 4), one theme per stack, so the golden tests check how each option renders.
+// (one theme per stack), so the golden tests check how each option renders.
 const cdk = require('aws-cdk-lib');
 const ec2 = require('aws-cdk-lib/aws-ec2');
 const ecs = require('aws-cdk-lib/aws-ecs');

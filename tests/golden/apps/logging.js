@@ -1,5 +1,5 @@
 // Our own CDK app: log drivers with every option, FireLens outputs and ECS Exec settings the
-// oracle apps do not exercise (issue 6), one theme per stack.
+// oracle apps do not exercise, one theme per stack.
 const cdk = require('aws-cdk-lib');
 const ec2 = require('aws-cdk-lib/aws-ec2');
 const ecs = require('aws-cdk-lib/aws-ecs');

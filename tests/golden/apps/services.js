@@ -1,5 +1,5 @@
 // Our own CDK app: service, load-balancer and Cloud Map options the oracle apps do not exercise
-// (issue 5), one theme per stack.
+// (one theme per stack).
 const cdk = require('aws-cdk-lib');
 const ec2 = require('aws-cdk-lib/aws-ec2');
 const ecs = require('aws-cdk-lib/aws-ecs');

@@ -1,7 +1,7 @@
-// The nearest valid neighbours of the issue-6 rules: Fargate's own log drivers (F5), exec
-// logging with its configuration and encrypted destinations (G1), bounds that meet, constants
-// in order, a schedule with only a maximum, a group that serves the service (A1), schedule
-// expressions CloudFormation accepts (G5), overrides of existing containers; the app builds.
+// The nearest valid neighbours of the observability and automation rules: Fargate's own log
+// drivers (F5), exec logging with its configuration and encrypted destinations (G1), bounds that
+// meet, constants in order, a schedule with only a maximum, a group that serves the service (A1),
+// schedule expressions CloudFormation accepts (G5), overrides of existing containers; it builds.
 use ecs_app::prelude::*;
 
 const MIN_TASKS: u32 = 2;

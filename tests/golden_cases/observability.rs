@@ -1,59 +1,14 @@
-//! Golden tests of issue 6: the `ecs_app!` examples (log drivers, events rules, task
-//! auto-scaling, ECS Exec), and the same apps built with the builder API.
+//! Observability and automation built with the builder API alone: the apps of the log-driver,
+//! events, task auto-scaling and ECS Exec examples, without `ecs_app!`, synthesize the same
+//! templates as the examples (and the CDK).
 
-mod support;
-
-#[allow(dead_code)]
-#[path = "../examples/ecs_exec.rs"]
-mod ecs_exec;
-#[allow(dead_code)]
-#[path = "../examples/events_ecs_task.rs"]
-mod events_ecs_task;
-#[allow(dead_code)]
-#[path = "../examples/log_drivers.rs"]
-mod log_drivers;
-#[allow(dead_code)]
-#[path = "../examples/log_drivers_splunk_firelens.rs"]
-mod log_drivers_splunk_firelens;
-#[allow(dead_code)]
-#[path = "../examples/task_autoscaling.rs"]
-mod task_autoscaling;
-
-#[test]
-fn example_task_autoscaling_matches_the_cdk() {
-    assert_matches_cdk(task_autoscaling::app().unwrap(), "22-task-autoscaling");
-}
-
-#[test]
-fn example_events_ecs_task_matches_the_cdk() {
-    assert_matches_cdk(events_ecs_task::app().unwrap(), "23-events-ecs-task");
-}
-
-#[test]
-fn example_log_drivers_matches_the_cdk() {
-    assert_matches_cdk(log_drivers::app().unwrap(), "24-log-drivers");
-}
-
-#[test]
-fn example_log_drivers_splunk_firelens_matches_the_cdk() {
-    assert_matches_cdk(
-        log_drivers_splunk_firelens::app().unwrap(),
-        "25-log-drivers-splunk-firelens",
-    );
-}
-
-#[test]
-fn example_ecs_exec_matches_the_cdk() {
-    assert_matches_cdk(ecs_exec::app().unwrap(), "31-ecs-exec");
-}
-
+use crate::support::assert_matches_cdk;
 use ecs_app::ecs::log_driver::*;
 use ecs_app::ecs::secret::Secret;
 use ecs_app::events::{Rule, RuleProps};
 use ecs_app::events_targets::{ContainerOverride, EcsTask};
 use ecs_app::prelude::*;
 use ecs_app::schedule::Schedule;
-use support::assert_matches_cdk;
 
 fn image() -> ContainerImage {
     ContainerImage::from_registry("example-image")

@@ -1,75 +1,6 @@
-//! Golden tests of cluster capacity (issue 3): the README's capacity examples and our own
-//! variations synthesize the templates the real AWS CDK synthesized for the same apps.
+//! Cluster capacity: options and combinations beyond the README's capacity examples.
 
-mod support;
-
-use support::{assert_matches_cdk, assert_template_matches};
-
-#[allow(dead_code)]
-#[path = "../examples/asg_capacity_provider.rs"]
-mod asg_capacity_provider;
-#[allow(dead_code)]
-#[path = "../examples/bottlerocket.rs"]
-mod bottlerocket;
-#[allow(dead_code)]
-#[path = "../examples/custom_asg.rs"]
-mod custom_asg;
-#[allow(dead_code)]
-#[path = "../examples/fargate_capacity_providers.rs"]
-mod fargate_capacity_providers;
-#[allow(dead_code)]
-#[path = "../examples/graviton_arm64.rs"]
-mod graviton_arm64;
-#[allow(dead_code)]
-#[path = "../examples/sns_topic_encryption.rs"]
-mod sns_topic_encryption;
-#[allow(dead_code)]
-#[path = "../examples/spot_draining.rs"]
-mod spot_draining;
-
-#[test]
-fn custom_asg_matches_the_cdk() {
-    assert_matches_cdk(custom_asg::app().unwrap(), "03-custom-asg");
-}
-
-#[test]
-fn bottlerocket_matches_the_cdk() {
-    assert_matches_cdk(bottlerocket::app().unwrap(), "05-bottlerocket");
-}
-
-#[test]
-fn graviton_arm64_matches_the_cdk() {
-    assert_matches_cdk(graviton_arm64::app().unwrap(), "06-graviton-arm64");
-}
-
-#[test]
-fn spot_draining_matches_the_cdk() {
-    assert_matches_cdk(spot_draining::app().unwrap(), "07-spot-draining");
-}
-
-#[test]
-fn sns_topic_encryption_matches_the_cdk() {
-    assert_matches_cdk(
-        sns_topic_encryption::app().unwrap(),
-        "08-sns-topic-encryption",
-    );
-}
-
-#[test]
-fn fargate_capacity_providers_match_the_cdk() {
-    assert_matches_cdk(
-        fargate_capacity_providers::app().unwrap(),
-        "28-fargate-capacity-providers",
-    );
-}
-
-#[test]
-fn asg_capacity_provider_matches_the_cdk() {
-    assert_matches_cdk(
-        asg_capacity_provider::app().unwrap(),
-        "29-asg-capacity-provider",
-    );
-}
+use crate::support::assert_stacks_match_cdk;
 
 /// Options and combinations beyond the README's samples, against our own CDK app
 /// `tests/golden/apps/capacity.js`.
@@ -179,9 +110,5 @@ fn capacity_variations_match_the_cdk() {
         }
     }
     .unwrap();
-    let templates = app.templates().unwrap();
-    assert_eq!(templates.len(), 3);
-    for (name, template) in templates {
-        assert_template_matches(template, &format!("capacity.{name}"));
-    }
+    assert_stacks_match_cdk(app, "capacity", 3);
 }

@@ -1,21 +1,9 @@
 //! Log drivers with every option, FireLens outputs and ECS Exec settings the oracle apps do not
 //! exercise, against our own CDK app `tests/golden/apps/logging.js` (one theme per stack).
 
-mod support;
-
+use super::IMAGE;
+use crate::support::assert_stacks_match_cdk;
 use ecs_app::prelude::*;
-use support::assert_template_matches;
-
-const IMAGE: &str = "public.ecr.aws/nginx/nginx:1.27";
-
-fn check(app: App, golden: &str, count: usize) {
-    let templates = app.templates().unwrap();
-    assert_eq!(templates.len(), count);
-    for (name, template) in templates {
-        support::dump_for_lint(&name, &template);
-        assert_template_matches(template, &format!("{golden}.{name}"));
-    }
-}
 
 #[test]
 fn awslogs_options_match_the_cdk() {
@@ -51,7 +39,7 @@ fn awslogs_options_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "logging", 1);
+    assert_stacks_match_cdk(app, "logging", 1);
 }
 
 #[test]
@@ -142,7 +130,7 @@ fn docker_drivers_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "logging", 1);
+    assert_stacks_match_cdk(app, "logging", 1);
 }
 
 #[test]
@@ -179,7 +167,7 @@ fn firelens_outputs_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "logging", 1);
+    assert_stacks_match_cdk(app, "logging", 1);
 }
 
 #[test]
@@ -211,5 +199,5 @@ fn exec_options_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "logging", 1);
+    assert_stacks_match_cdk(app, "logging", 1);
 }

@@ -1,21 +1,9 @@
 //! Events-rule targets and task auto-scaling options the oracle apps do not exercise, against
 //! our own CDK app `tests/golden/apps/automation.js` (one theme per stack).
 
-mod support;
-
+use super::IMAGE;
+use crate::support::assert_stacks_match_cdk;
 use ecs_app::prelude::*;
-use support::assert_template_matches;
-
-const IMAGE: &str = "public.ecr.aws/nginx/nginx:1.27";
-
-fn check(app: App, golden: &str, count: usize) {
-    let templates = app.templates().unwrap();
-    assert_eq!(templates.len(), count);
-    for (name, template) in templates {
-        support::dump_for_lint(&name, &template);
-        assert_template_matches(template, &format!("{golden}.{name}"));
-    }
-}
 
 #[test]
 fn event_targets_match_the_cdk() {
@@ -66,7 +54,7 @@ fn event_targets_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "automation", 1);
+    assert_stacks_match_cdk(app, "automation", 1);
 }
 
 #[test]
@@ -109,5 +97,5 @@ fn scaling_options_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "automation", 1);
+    assert_stacks_match_cdk(app, "automation", 1);
 }

@@ -1,21 +1,9 @@
 //! Container and task-definition options the oracle apps do not exercise, against our own CDK
 //! app `tests/golden/apps/containers.js` (one theme per stack).
 
-mod support;
-
+use super::IMAGE;
+use crate::support::assert_stacks_match_cdk;
 use ecs_app::prelude::*;
-use support::assert_template_matches;
-
-const IMAGE: &str = "public.ecr.aws/nginx/nginx:1.27";
-
-fn check(app: App, golden: &str, count: usize) {
-    let templates = app.templates().unwrap();
-    assert_eq!(templates.len(), count);
-    for (name, template) in templates {
-        support::dump_for_lint(&name, &template);
-        assert_template_matches(template, &format!("{golden}.{name}"));
-    }
-}
 
 #[test]
 fn linux_options_match_the_cdk() {
@@ -69,7 +57,7 @@ fn linux_options_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "containers", 1);
+    assert_stacks_match_cdk(app, "containers", 1);
 }
 
 #[test]
@@ -137,7 +125,7 @@ fn health_checks_and_volumes_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "containers", 1);
+    assert_stacks_match_cdk(app, "containers", 1);
 }
 
 #[test]
@@ -180,5 +168,5 @@ fn fargate_options_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "containers", 1);
+    assert_stacks_match_cdk(app, "containers", 1);
 }

@@ -1,22 +1,11 @@
 //! Service, load-balancer and Cloud Map options the oracle apps do not exercise, against our own
 //! CDK app `tests/golden/apps/services.js` (one theme per stack).
 
-mod support;
-
+use super::IMAGE;
+use crate::support::assert_stacks_match_cdk;
 use ecs_app::prelude::*;
-use support::assert_template_matches;
 
-const IMAGE: &str = "public.ecr.aws/nginx/nginx:1.27";
 const CERT: &str = "arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234";
-
-fn check(app: App, golden: &str, count: usize) {
-    let templates = app.templates().unwrap();
-    assert_eq!(templates.len(), count);
-    for (name, template) in templates {
-        support::dump_for_lint(&name, &template);
-        assert_template_matches(template, &format!("{golden}.{name}"));
-    }
-}
 
 #[test]
 fn ec2_placement_matches_the_cdk() {
@@ -57,7 +46,7 @@ fn ec2_placement_matches_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "services", 1);
+    assert_stacks_match_cdk(app, "services", 1);
 }
 
 #[test]
@@ -96,7 +85,7 @@ fn fargate_networking_matches_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "services", 1);
+    assert_stacks_match_cdk(app, "services", 1);
 }
 
 #[test]
@@ -147,7 +136,7 @@ fn https_alb_matches_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "services", 1);
+    assert_stacks_match_cdk(app, "services", 1);
 }
 
 #[test]
@@ -192,7 +181,7 @@ fn nlb_protocols_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "services", 1);
+    assert_stacks_match_cdk(app, "services", 1);
 }
 
 #[test]
@@ -220,7 +209,7 @@ fn cloud_map_a_records_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "services", 1);
+    assert_stacks_match_cdk(app, "services", 1);
 }
 
 #[test]
@@ -277,7 +266,7 @@ fn misc_service_options_match_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "services", 1);
+    assert_stacks_match_cdk(app, "services", 1);
 }
 
 /// Which instance groups a load balancer reaches, against `tests/golden/apps/connections.js`:
@@ -358,7 +347,7 @@ fn only_groups_added_as_capacity_join_the_cluster_connections_as_in_the_cdk() {
         }
     }
     .unwrap();
-    check(app, "connections", 2);
+    assert_stacks_match_cdk(app, "connections", 2);
 }
 
 /// Load balancers of one stack reaching a bridge-mode EC2 service whose instances are another
@@ -396,5 +385,5 @@ fn load_balancer_rules_to_another_stacks_instances_stay_in_the_service_stack_as_
         }
     }
     .unwrap();
-    check(app, "cross_stack", 2);
+    assert_stacks_match_cdk(app, "cross_stack", 2);
 }

@@ -1,0 +1,11 @@
+//! Options and combinations the README's samples do not exercise, against our own CDK apps, one
+//! module per app (`tests/golden/apps/<module>.js`, one theme per stack); the connections and
+//! cross-stack apps are checked with the services.
+
+mod automation;
+mod containers;
+mod logging;
+mod services;
+
+/// The image of every container of these apps.
+const IMAGE: &str = "public.ecr.aws/nginx/nginx:1.27";
