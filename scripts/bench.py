@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Synthesis and compile-time benchmark, side by side with the AWS CDK (issue 7, BENCHMARKS.md).
+"""Synthesis and compile-time benchmark, side by side with the AWS CDK.
 
 Usage: scripts/bench.py [--ns 1,10,100,500,1000] [--runs 3] [--node-runs-1000 2] [--our-runs 9]
                         [--no-synth] [--no-compile] [--compile-runs 3] [--ui-runs 1]

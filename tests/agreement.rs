@@ -66,10 +66,10 @@ fn fails<R>(case: &str, main: fn() -> R, expected: &[&str]) {
             expected.join(" / ")
         )),
         Err(e) => {
-            let other: Vec<&String> = e
+            let other: Vec<&str> = e
                 .messages()
-                .iter()
-                .filter(|m| !expected.contains(&m.as_str()))
+                .into_iter()
+                .filter(|m| !expected.contains(m))
                 .collect();
             (!other.is_empty()).then(|| {
                 format!(

@@ -173,7 +173,7 @@ impl ScalableTarget {
         {
             Value::List(actions) => {
                 if actions.iter().any(|a| matches!(a, Value::Map(m) if matches!(m.get("ScheduledActionName"), Some(Value::Str(s)) if &**s == id))) {
-                    return Err(Error::new(crate::construct::duplicate_id_message(id, "the scheduled actions of this service")));
+                    return Err(Error::of(crate::error::ErrorKind::DuplicateId, crate::construct::duplicate_id_message(id, "the scheduled actions of this service")));
                 }
                 actions.push(Value::map(entry));
             }

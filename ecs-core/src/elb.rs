@@ -251,7 +251,7 @@ impl LoadBalancer {
                 Value::from(instance_protocol.cfn_value()),
             ),
             ("LoadBalancerPort", Value::from(port.to_string())),
-            ("Protocol", Value::from(protocol.cfn_value())),
+            ("ListenerProtocol", Value::from(protocol.cfn_value())),
         ];
         if let Some(arn) = listener.ssl_certificate_arn {
             entry.push(("SSLCertificateId", Value::from(arn)));

@@ -36,10 +36,10 @@ use crate::error::Error;
 /// `ApplicationProtocol`'s HTTP and HTTPS).
 ///
 /// ```
-/// assert_eq!(ecs_core::elbv2::Protocol::Https.cfn_value(), "HTTPS");
+/// assert_eq!(ecs_core::elbv2::ListenerProtocol::Https.cfn_value(), "HTTPS");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Protocol {
+pub enum ListenerProtocol {
     /// HTTP (application).
     Http,
     /// HTTPS (application).
@@ -54,7 +54,7 @@ pub enum Protocol {
     TcpUdp,
 }
 
-impl Protocol {
+impl ListenerProtocol {
     /// The variant names, as a user writes them in `ecs_app!`.
     pub const VARIANT_NAMES: &'static [&'static str] =
         &["Http", "Https", "Tcp", "Tls", "Udp", "TcpUdp"];
@@ -62,33 +62,33 @@ impl Protocol {
     /// The CloudFormation value.
     pub const fn cfn_value(self) -> &'static str {
         match self {
-            Protocol::Http => "HTTP",
-            Protocol::Https => "HTTPS",
-            Protocol::Tcp => "TCP",
-            Protocol::Tls => "TLS",
-            Protocol::Udp => "UDP",
-            Protocol::TcpUdp => "TCP_UDP",
+            ListenerProtocol::Http => "HTTP",
+            ListenerProtocol::Https => "HTTPS",
+            ListenerProtocol::Tcp => "TCP",
+            ListenerProtocol::Tls => "TLS",
+            ListenerProtocol::Udp => "UDP",
+            ListenerProtocol::TcpUdp => "TCP_UDP",
         }
     }
 
     const fn is_application(self) -> bool {
-        matches!(self, Protocol::Http | Protocol::Https)
+        matches!(self, ListenerProtocol::Http | ListenerProtocol::Https)
     }
 }
 
 /// The protocol an application port usually speaks (CDK `defaultProtocolForPort`).
-fn application_protocol_for(port: u32) -> Option<Protocol> {
+fn application_protocol_for(port: u32) -> Option<ListenerProtocol> {
     match port {
-        80 | 8000 | 8008 | 8080 => Some(Protocol::Http),
-        443 | 8443 => Some(Protocol::Https),
+        80 | 8000 | 8008 | 8080 => Some(ListenerProtocol::Http),
+        443 | 8443 => Some(ListenerProtocol::Https),
         _ => None,
     }
 }
 
 /// The policy of an HTTPS or TLS listener given none: the post-quantum TLS 1.3 policy of the
 /// recommended flag `@aws-cdk/aws-elasticloadbalancingv2:usePostQuantumTlsPolicy`.
-fn default_ssl_policy(protocol: Protocol) -> Option<String> {
-    matches!(protocol, Protocol::Https | Protocol::Tls)
+fn default_ssl_policy(protocol: ListenerProtocol) -> Option<String> {
+    matches!(protocol, ListenerProtocol::Https | ListenerProtocol::Tls)
         .then(|| "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09".to_string())
 }
 
@@ -281,12 +281,12 @@ props! {
     /// A target group's health check (CDK `elbv2.HealthCheck`).
     ///
     /// ```
-    /// use ecs_core::{Duration, elbv2::HealthCheck};
-    /// let h = HealthCheck::default().path("/health").interval(Duration::seconds(30));
+    /// use ecs_core::{Duration, elbv2::TargetGroupHealthCheck};
+    /// let h = TargetGroupHealthCheck::default().path("/health").interval(Duration::seconds(30));
     /// assert_eq!(h.path.as_deref(), Some("/health"));
     /// ```
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
-    pub struct HealthCheck {
+    pub struct TargetGroupHealthCheck {
         /// Whether the target group checks the targets' health (`HealthCheckEnabled`).
         [opt "enabled"]
         enabled: bool,
@@ -314,11 +314,11 @@ props! {
         port: String,
         /// The protocol of the check (`HealthCheckProtocol`).
         [opt "protocol", .ty(Enum(&LB_PROTOCOL))]
-        protocol: Protocol,
+        protocol: ListenerProtocol,
     }
 }
 
-impl HealthCheck {
+impl TargetGroupHealthCheck {
     fn apply(&self, r: &mut Resource) {
         let mut set = |k: &'static str, v: Option<Value>| {
             if let Some(v) = v {
@@ -615,7 +615,7 @@ impl LoadBalancer {
         let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::Listener")
             .prop("LoadBalancerArn", Value::Ref(d.resource))
             .prop("Port", port)
-            .prop("Protocol", protocol.cfn_value())
+            .prop("ListenerProtocol", protocol.cfn_value())
             .prop_opt(
                 "SslPolicy",
                 props.ssl_policy.or_else(|| default_ssl_policy(protocol)),
@@ -667,10 +667,10 @@ fn listener_protocol_and_port(
     id: &str,
     application: bool,
     props: &ListenerProps,
-) -> Result<(Protocol, u32), Error> {
+) -> Result<(ListenerProtocol, u32), Error> {
     let protocol = match (props.protocol, props.port) {
         (Some(p), _) => p,
-        (None, _) if application && !props.certificates.is_empty() => Protocol::Https,
+        (None, _) if application && !props.certificates.is_empty() => ListenerProtocol::Https,
         (None, Some(port)) if application => match application_protocol_for(port) {
             Some(p) => p,
             None => {
@@ -686,9 +686,9 @@ fn listener_protocol_and_port(
         }
         (None, _) => {
             if props.certificates.is_empty() {
-                Protocol::Tcp
+                ListenerProtocol::Tcp
             } else {
-                Protocol::Tls
+                ListenerProtocol::Tls
             }
         }
     };
@@ -710,8 +710,8 @@ fn listener_protocol_and_port(
     }
     let port = match (props.port, protocol) {
         (Some(p), _) => p,
-        (None, Protocol::Http) => 80,
-        (None, Protocol::Https) => 443,
+        (None, ListenerProtocol::Http) => 80,
+        (None, ListenerProtocol::Https) => 443,
         (None, _) => {
             return Err(Error::new(format!(
                 "listener `{id}` of `{lb}` needs `port`: add e.g. `port: 80`"
@@ -735,7 +735,7 @@ props! {
         port: u32,
         /// The protocol of the listener's connections (`Protocol`).
         [opt "protocol", .ty(Enum(&LB_PROTOCOL)), .default("from the port (application), `Tcp` (network)")]
-        protocol: Protocol,
+        protocol: ListenerProtocol,
         /// The TLS certificates of an `Https` or `Tls` listener (`Certificates`).
         [list "certificates"]
         certificates: ListenerCertificate,
@@ -830,7 +830,7 @@ props! {
         port: u32,
         /// The protocol the load balancer uses to reach the targets.
         [opt "protocol", .ty(Enum(&LB_PROTOCOL)), .default("from the port")]
-        protocol: Protocol,
+        protocol: ListenerProtocol,
         /// The services to register, or `{ service, container_name, container_port }` for one
         /// container and port (rule L1).
         [list_into "targets", .ty(Targets)]
@@ -843,7 +843,7 @@ props! {
         conditions: ListenerCondition,
         /// How the target group checks the targets' health.
         [opt "healthCheck", .ty(Object(KindId::HealthCheck))]
-        health_check: HealthCheck,
+        health_check: TargetGroupHealthCheck,
         /// The target group's name (`Name`); CloudFormation generates one when absent.
         [into "targetGroupName"]
         target_group_name: String,
@@ -984,12 +984,12 @@ impl Listener {
                     l.id
                 )))
             }
-            (None, _) => Protocol::Tcp,
+            (None, _) => ListenerProtocol::Tcp,
         };
         let port = match (props.port, protocol) {
             (Some(p), _) => p,
-            (None, Protocol::Http) => 80,
-            (None, Protocol::Https) => 443,
+            (None, ListenerProtocol::Http) => 80,
+            (None, ListenerProtocol::Https) => 443,
             (None, _) => {
                 return Err(Error::new(format!(
                     "targets `{id}` of listener `{}` need `port`: add e.g. `port: 80`",
@@ -1023,7 +1023,7 @@ impl Listener {
         let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::TargetGroup")
             .prop_opt("Name", props.target_group_name)
             .prop("Port", port)
-            .prop("Protocol", protocol.cfn_value())
+            .prop("ListenerProtocol", protocol.cfn_value())
             .prop("VpcId", lb.vpc.vpc_id(app));
         let mut attributes = Vec::new();
         if let Some(d) = props.deregistration_delay {

@@ -217,90 +217,113 @@ pub use construct::StackId;
 pub use ecs::{facts, rules};
 pub use error::Error;
 
-/// Everything an app needs in scope: the app, the constructs, their props and enums.
+/// Everything an app needs in scope: the app, every construct with its props, the values and
+/// enums they take, and the traits whose methods they share. Names the CDK uses twice are
+/// left to their modules: `secretsmanager::Secret` (the prelude's `Secret` is a container's),
+/// and the classic listener's `elb::LoadBalancerListener`.
 ///
 /// ```
 /// use ecs_core::prelude::*;
 /// let _ = ContainerImage::from_registry("nginx");
+/// let _ = TargetGroupHealthCheck::default().path("/health");
+/// let _ = HealthCheck::default();
 /// ```
 pub mod prelude {
     pub use crate::construct::app::App;
-    // ---- capacity (issue 3) ----
+    pub use crate::construct::{NodeId, StackId};
+    pub use crate::error::Error;
+
+    // Values.
+    pub use crate::cfn::duration::Duration;
+    pub use crate::cfn::{CfnOutput, CfnParameter, Pseudo, Value};
+    pub use crate::schedule::{CronOptions, Schedule};
+
+    // AWS services.
+    pub use crate::applicationautoscaling::{ScalableTarget, ScalableTargetProps, ScalingSchedule};
+    pub use crate::ec2::{
+        Connectable, Peer, Port, SecurityGroup, SecurityGroupProps, SecurityGroupRule, SubnetType,
+        Vpc, VpcProps,
+    };
+    pub use crate::ecr::{
+        ImportedRepository, ImportedRepositoryProps, Repository, RepositoryProps,
+    };
+    pub use crate::ecr_assets::{DockerImageAsset, DockerImageAssetProps};
+    pub use crate::efs::{
+        AccessPoint, AccessPointProps, Acl, FileSystem, FileSystemProps, PosixUser,
+    };
+    pub use crate::elb::{ClassicLoadBalancer, ClassicLoadBalancerProps, LoadBalancingProtocol};
+    pub use crate::elbv2::{
+        AddTargetsProps, ApplicationLoadBalancer, Listener, ListenerAction, ListenerCertificate,
+        ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps,
+        LoadBalancerTarget, NetworkLoadBalancer, Target, TargetGroup, TargetGroupHealthCheck,
+    };
+    pub use crate::events::{Rule, RuleProps, RuleTarget};
+    pub use crate::events_targets::{ContainerOverride, EcsTask};
+    pub use crate::iam::{Grantee, Role};
+    pub use crate::kms::{Key, KeyProps};
+    pub use crate::logs::{LogGroup, LogGroupProps, RetentionDays};
+    pub use crate::s3::{Bucket, BucketProps};
+    pub use crate::secretsmanager::{SecretProps, SecretStringGenerator};
+    pub use crate::servicediscovery::{
+        CloudMapNamespaceOptions, CloudMapService, CloudMapServiceProps, DnsRecordType,
+        HealthCheckCustomConfig, Namespace, NamespaceType, PrivateDnsNamespace,
+        PrivateDnsNamespaceProps,
+    };
+    pub use crate::ssm::{StringParameter, StringParameterProps};
+
+    // ECS.
     pub use crate::ecs::amis::{
-        AmiHardwareType, BottleRocketImage, BottlerocketEcsVariant, EcsOptimizedImage,
-        InstanceArchitecture, MachineImage, MachineImageType,
+        AmazonLinuxGeneration, AmiHardwareType, BottleRocketImage, BottlerocketEcsVariant,
+        EcsOptimizedImage, InstanceArchitecture, MachineImage, MachineImageType,
     };
     pub use crate::ecs::capacity::{
         AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
-        AutoScalingGroupProps,
+        AutoScalingGroupProps, CommonAutoScalingGroupProps,
     };
     pub use crate::ecs::capacity_provider::{
         AsgCapacityProvider, AsgCapacityProviderProps, CapacityProvider, CapacityProviderStrategy,
     };
-    pub use crate::kms::{Key, KeyProps};
-    // ---- end capacity ----
-    pub use crate::construct::StackId;
-    pub use crate::ec2::{SecurityGroup, SubnetType, Vpc, VpcProps};
+    pub use crate::ecs::cloud_map::{AssociateCloudMapServiceOptions, CloudMapOptions};
     pub use crate::ecs::cluster::{Cluster, ClusterProps};
     pub use crate::ecs::container::{
-        ContainerDefinition, ContainerDefinitionOptions, PortMapping, Protocol,
+        ContainerDefinition, ContainerDefinitionOptions, ContainerRef, FirelensConfig,
+        FirelensLogRouterType, Link, PortMapping, Protocol,
     };
-    pub use crate::ecs::image::ContainerImage;
-    pub use crate::ecs::service::{
-        Ec2Service, Ec2ServiceProps, FargateService, FargateServiceProps, LaunchType, Service,
-    };
-    pub use crate::error::Error;
-    // ---- services, load balancing, Cloud Map (issue 5) ----
-    pub use crate::cfn::duration::Duration;
-    pub use crate::ec2::{Peer, Port, SecurityGroupProps};
-    pub use crate::servicediscovery::DnsRecordType;
-    // The target groups' `HealthCheck` stays in `load_balancing`: the prelude's is the
-    // containers' (`container_options::HealthCheck`).
-    pub use crate::ecs::service::{
-        DeploymentCircuitBreaker, DeploymentControllerType, PlacementConstraint, PlacementStrategy,
-        PropagatedTagSource,
-    };
-    pub use crate::ecs::task_definition::{
-        Compatibility, Ec2TaskDefinition, Ec2TaskDefinitionProps, FargateTaskDefinition,
-        FargateTaskDefinitionProps, NetworkMode, TaskDefinition, TaskSize,
-    };
-    pub use crate::elbv2::{ListenerCertificate, ListenerCondition};
-
-    // ---- task definitions, containers, images, environment (issue 4) ----
-    pub use crate::ecr::{Repository, RepositoryProps};
-    pub use crate::ecr_assets::{DockerImageAsset, DockerImageAssetProps};
     pub use crate::ecs::container_options::{
-        ContainerDependency, ContainerDependencyCondition, HealthCheck, LinuxParameters, Ulimit,
+        ContainerDependency, ContainerDependencyCondition, Device, HealthCheck, LinuxParameters,
+        Tmpfs, Ulimit,
     };
-    pub use crate::ecs::secret::{EnvironmentFile, Secret};
-    pub use crate::ecs::service::{ExternalService, ExternalServiceProps};
-    pub use crate::ecs::task_definition::{
-        CpuArchitecture, ExternalTaskDefinition, ExternalTaskDefinitionProps, InferenceAccelerator,
-        IpcMode, OperatingSystemFamily, PidMode, RuntimePlatform, TaskDefinitionProps,
-    };
-    pub use crate::ecs::volume::{
-        AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, MountPoint, Scope,
-        Volume, VolumeFrom,
-    };
-    pub use crate::efs::{
-        AccessPoint, AccessPointProps, Acl, FileSystem, FileSystemProps, PosixUser,
-    };
-    pub use crate::s3::{Bucket, BucketProps};
-    pub use crate::secretsmanager::{SecretProps, SecretStringGenerator};
-    pub use crate::ssm::{StringParameter, StringParameterProps};
-
-    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
-    pub use crate::ecs::container::{FirelensConfig, FirelensLogRouterType};
     pub use crate::ecs::exec::{
         ExecuteCommandConfiguration, ExecuteCommandLogConfiguration, ExecuteCommandLogging,
+    };
+    pub use crate::ecs::image::ContainerImage;
+    pub use crate::ecs::load_balancing::{
+        EcsLoadBalancerTarget, EcsTarget, ListenerConfig, LoadBalancerTargetOptions,
     };
     pub use crate::ecs::log_driver::{
         AwsLogDriverMode, AwsLogDriverProps, FirelensLogDriverProps, FluentdLogDriverProps,
         GelfCompressionType, GelfLogDriverProps, GenericLogDriverProps, JournaldLogDriverProps,
         JsonFileLogDriverProps, LogDriver, SplunkLogDriverProps, SyslogLogDriverProps,
     };
-    pub use crate::logs::{LogGroup, LogGroupProps, RetentionDays};
-    pub use crate::schedule::{CronOptions, Schedule};
-    // ---- performance benchmark (issue 7) ----
-    pub use crate::elbv2::ListenerAction;
+    pub use crate::ecs::scaling::{
+        CpuUtilizationScalingProps, EnableScalingProps, MemoryUtilizationScalingProps,
+        RequestCountScalingProps, ScalableTaskCount,
+    };
+    pub use crate::ecs::secret::{EnvironmentFile, Secret};
+    pub use crate::ecs::service::{
+        DeploymentCircuitBreaker, DeploymentControllerType, Ec2Service, Ec2ServiceProps,
+        ExternalService, ExternalServiceProps, FargateService, FargateServiceProps, LaunchType,
+        PlacementConstraint, PlacementStrategy, PropagatedTagSource, Service,
+    };
+    pub use crate::ecs::task_definition::{
+        Compatibility, CpuArchitecture, Ec2TaskDefinition, Ec2TaskDefinitionProps,
+        ExternalTaskDefinition, ExternalTaskDefinitionProps, FargateTaskDefinition,
+        FargateTaskDefinitionProps, InferenceAccelerator, IpcMode, NetworkMode,
+        OperatingSystemFamily, PidMode, RuntimePlatform, TaskDefinition, TaskDefinitionProps,
+        TaskSize,
+    };
+    pub use crate::ecs::volume::{
+        AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, Host, MountPoint,
+        Scope, Volume, VolumeFrom,
+    };
 }

@@ -35,7 +35,7 @@ pub enum KindId {
     FargateService,
     /// A `{ container_port: … }` object of `port_mappings`.
     PortMapping,
-    // ---- capacity (issue 3) ----
+    // ---- capacity ----
     /// `auto_scaling_group`.
     AutoScalingGroup,
     /// `asg_capacity_provider`.
@@ -48,7 +48,7 @@ pub enum KindId {
     AddAsgCapacityProvider,
     /// A `{ capacity_provider: …, weight: … }` object of a capacity provider strategy.
     CapacityProviderStrategy,
-    // ---- services, load balancing, Cloud Map (issue 5) ----
+    // ---- services, load balancing, Cloud Map ----
     /// `security_group`.
     SecurityGroup,
     /// `application_load_balancer`.
@@ -85,7 +85,7 @@ pub enum KindId {
     HealthCheck,
     /// `custom_health_check: { … }` of a Cloud Map service.
     CustomHealthCheck,
-    // ---- task definitions, images, environment (issue 4) ----
+    // ---- task definitions, images, environment ----
     /// `task_definition`: the generic kind with a `compatibility`.
     TaskDefinition,
     /// `external_task_definition`.
@@ -108,7 +108,7 @@ pub enum KindId {
     FileSystem,
     /// `access_point`, of a file system.
     AccessPoint,
-    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks ----
     /// `log_group` (CloudWatch Logs).
     LogGroup,
     /// `imported_secret`: a Secrets Manager secret known by name.
@@ -171,7 +171,6 @@ pub enum RefClass {
     FileSystem,
     /// A construct used inside expressions (secret, repository, …), never by reference.
     Supporting,
-    // ---- issue 6 ----
     /// A `log_group`.
     LogGroup,
     /// A `bucket`.
@@ -245,10 +244,10 @@ pub static MACHINE_IMAGE_TYPE: EnumDef = EnumDef {
     variants: crate::ecs::amis::MachineImageType::VARIANT_NAMES,
 };
 
-/// `elbv2::Protocol`.
+/// `elbv2::ListenerProtocol`.
 pub static LB_PROTOCOL: EnumDef = EnumDef {
-    path: &["elbv2", "Protocol"],
-    variants: crate::elbv2::Protocol::VARIANT_NAMES,
+    path: &["elbv2", "ListenerProtocol"],
+    variants: crate::elbv2::ListenerProtocol::VARIANT_NAMES,
 };
 
 /// `elb::LoadBalancingProtocol`.
@@ -280,8 +279,6 @@ pub static SUBNET_TYPE: EnumDef = EnumDef {
     path: &["ec2", "SubnetType"],
     variants: crate::ec2::SubnetType::VARIANT_NAMES,
 };
-
-// ---- issue 6 ----
 
 /// `logs::RetentionDays`.
 pub static RETENTION_DAYS: EnumDef = EnumDef {
@@ -333,7 +330,6 @@ pub enum PropType {
     /// Names of constructs declared anywhere in the stack, each passed to the setter after
     /// the whole stack is built (`grant_read_write: [TaskDef]`).
     LateRefs(RefClass),
-    // ---- issue 6 ----
     /// A schedule: a string literal (checked by rule G5, expanded to `Schedule::expression`)
     /// or any expression yielding a `Schedule`.
     Schedule,
@@ -532,7 +528,6 @@ pub static KINDS: &[Kind] = &[
             KindId::FargateTaskDefinition,
             KindId::Ec2Service,
             KindId::FargateService,
-            // ---- issue 5 ----
             KindId::SecurityGroup,
             KindId::ApplicationLoadBalancer,
             KindId::NetworkLoadBalancer,
@@ -551,7 +546,6 @@ pub static KINDS: &[Kind] = &[
             KindId::DockerImageAsset,
             KindId::FileSystem,
             KindId::AccessPoint,
-            // ---- issue 6 ----
             KindId::LogGroup,
             KindId::ImportedSecret,
             KindId::AutoScaleTaskCount,
@@ -672,7 +666,7 @@ pub static KINDS: &[Kind] = &[
         class: None,
         id_ref: None,
     },
-    // ---- capacity (issue 3) ----
+    // ---- capacity ----
     Kind {
         id: KindId::AutoScalingGroup,
         cdk: "autoscaling.AutoScalingGroup",
@@ -760,7 +754,7 @@ pub static KINDS: &[Kind] = &[
         class: None,
         id_ref: None,
     },
-    // ---- services, load balancing, Cloud Map (issue 5) ----
+    // ---- services, load balancing, Cloud Map ----
     Kind {
         id: KindId::SecurityGroup,
         cdk: "ec2.SecurityGroup",
@@ -978,10 +972,10 @@ pub static KINDS: &[Kind] = &[
     Kind {
         id: KindId::HealthCheck,
         cdk: "elbv2.HealthCheck",
-        build: Build::Object("elbv2::HealthCheck"),
+        build: Build::Object("elbv2::TargetGroupHealthCheck"),
         keyword: "health_check",
         noun: "health check",
-        props: crate::elbv2::HealthCheck::PROPS,
+        props: crate::elbv2::TargetGroupHealthCheck::PROPS,
         children: &[],
         class: None,
         id_ref: None,
@@ -997,7 +991,7 @@ pub static KINDS: &[Kind] = &[
         class: None,
         id_ref: None,
     },
-    // ---- task definitions, images, environment (issue 4) ----
+    // ---- task definitions, images, environment ----
     Kind {
         id: KindId::TaskDefinition,
         cdk: "ecs.TaskDefinition",
@@ -1137,7 +1131,7 @@ pub static KINDS: &[Kind] = &[
         class: Some(RefClass::Supporting),
         id_ref: None,
     },
-    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+    // ---- log drivers, ECS Exec, auto-scaling, scheduled tasks ----
     Kind {
         id: KindId::LogGroup,
         cdk: "logs.LogGroup",

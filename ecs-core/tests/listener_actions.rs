@@ -1,4 +1,4 @@
-//! Listener default actions (issue 7): `ListenerAction::fixed_response` on application
+//! Listener default actions: `ListenerAction::fixed_response` on application
 //! listeners, and the errors around it.
 
 use ecs_core::elbv2::*;

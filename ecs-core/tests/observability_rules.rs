@@ -1,4 +1,4 @@
-//! Issue 6's rules at run time: the builders reject what `ecs_app!` rejects while compiling,
+//! The rules of log drivers, events rules, task auto-scaling and ECS Exec at run time: the builders reject what `ecs_app!` rejects while compiling,
 //! with the same messages, as errors.
 
 use ecs_core::applicationautoscaling::ScalingSchedule;

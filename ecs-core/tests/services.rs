@@ -179,7 +179,7 @@ fn cloud_map_needs_a_namespace_and_srv_in_bridge_mode() {
     );
 }
 
-// ---- X1 on ExternalService (merge of issues 4 and 5) ----
+// ---- X1 on ExternalService ----
 
 fn external(app: &mut App, s: StackId) -> (Cluster, TaskDefinition) {
     let vpc = Vpc::new(app, s, "Vpc", VpcProps::default()).unwrap();

@@ -234,7 +234,7 @@ fn ephemeral_storage_is_21_to_200_gib_and_needs_platform_1_4() {
     assert!(!ecs_core::rules::fargate_platform_version_supports("1.3.0"));
 }
 
-// ---- F6, service side (merge of issues 4 and 5) ----
+// ---- F6, service side ----
 
 #[test]
 fn a_fargate_service_below_platform_1_4_cannot_run_a_task_needing_it() {

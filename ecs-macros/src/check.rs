@@ -35,7 +35,7 @@ pub struct ConstChecks {
     pub fargate_sizes: Vec<ConstFargateSize>,
     /// Auto-scaling group sizes with at least one named constant (rule C1).
     pub capacity_sizes: Vec<ConstCapacitySize>,
-    /// Task auto-scaling bounds with at least one named constant (rule A1, issue 6).
+    /// Task auto-scaling bounds with at least one named constant (rule A1).
     pub task_scaling: Vec<ConstTaskScaling>,
 }
 
@@ -456,7 +456,7 @@ fn named_fact(item: &Item, property: &str) -> Fact<(), Site> {
     }
 }
 
-// ---- capacity (issue 3) ----
+// ---- capacity ----
 
 /// C1 and C2 on a cluster: its `add_capacity` items, the groups it adds, its default strategy.
 fn cluster_capacity(stack: &Item, cluster: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
@@ -660,10 +660,9 @@ fn flag_fact(item: &Item, property: &str) -> Fact<bool, Site> {
         (None, _) => Fact::Absent,
     }
 }
-// ---- end capacity ----
 
 // ---------------------------------------------------------------------------------------------
-// ---- services, load balancers, Cloud Map (issue 5): S4, X1, L1, L2, F4, M1 ----
+// ---- services, load balancers, Cloud Map: S4, X1, L1, L2, F4, M1 ----
 
 /// The task definition item a service runs, when it is in the same stack.
 fn service_task<'a>(stack: &'a Item, service: &Item) -> Option<&'a Item> {
@@ -1038,7 +1037,7 @@ mod tests {
     }
 }
 
-// ---- task definitions, containers, images, environment (issue 4) ----
+// ---- task definitions, containers, images, environment ----
 
 /// The rules of `ecs_core::facts` on a task definition and its containers, then the container
 /// references.
@@ -1426,9 +1425,9 @@ fn reads_json_field(expr: &Expr) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6): F5, G1, A1, X1, G5 ----
+// ---- log drivers, ECS Exec, auto-scaling, scheduled tasks: F5, G1, A1, X1, G5 ----
 
-/// The rules of issue 6 on one stack.
+/// The rules of events rules, task auto-scaling and ECS Exec on one stack.
 fn observability(stack: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
     let mut scaled: Vec<usize> = Vec::new();
     for item in &stack.children {

@@ -174,7 +174,7 @@ fn expand_stack(stacks: &[Item], index: usize) -> TokenStream {
     }
 }
 
-// ---- task definitions, images, environment (issue 4) ----
+// ---- task definitions, images, environment ----
 
 /// The calls of late-reference properties (`grant_read_write: [TaskDef]`), once every construct
 /// of the stack exists: `construct.property(&mut app, target)?` per target.
@@ -464,7 +464,7 @@ fn expand_targets(
         let setters = setters(scope, item);
         return quote! {
             let #props_local = <#lb::AddTargetsProps as #p::Default>::default() #setters;
-            // Bound so request-count scaling can name the group (issue 6).
+            // Bound so request-count scaling can name the group.
             let #group = #listener.add_targets(&mut #app, #id, #props_local)?;
         };
     }
@@ -644,7 +644,6 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
             quote!(#binding)
         }
         PropValue::Provider(ProviderValue::Expr(expr)) => quote!(#expr),
-        // ---- issue 6 ----
         PropValue::Schedule(expr) => match expr {
             syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(lit),
@@ -669,7 +668,7 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
     })
 }
 
-// ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+// ---- log drivers, ECS Exec, auto-scaling, scheduled tasks ----
 
 /// `auto_scale_task_count Service { min_capacity, max_capacity, <policies> }`: the service's
 /// `auto_scale_task_count`, then one call per policy in the order written.
@@ -819,7 +818,7 @@ fn setters(scope: Scope, item: &Item) -> TokenStream {
         .collect()
 }
 
-// ---- capacity (issue 3) ----
+// ---- capacity ----
 
 /// The latest of `at` and the stack items `item`'s references name (its id target, its
 /// reference properties, the providers of its strategies). Constructs of earlier stacks exist

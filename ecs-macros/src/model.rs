@@ -538,7 +538,6 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
                 None
             }
         },
-        // ---- issue 6 ----
         PropType::Schedule => expect_expr(name, value, cx).map(PropValue::Schedule),
         PropType::TargetGroup => match value {
             ValueSyntax::Expr(Expr::Path(path)) if path.path.get_ident().is_some() => {
@@ -893,7 +892,6 @@ fn example_value(name: &str) -> &'static str {
         "external_port" => "80",
         "namespace" => "Namespace",
         "name" => "\"app.local\"",
-        // ---- issue 6 ----
         "max_capacity" => "10",
         "target_utilization_percent" => "50",
         "requests_per_target" => "1000",

@@ -118,7 +118,7 @@ fn container_references(value: &mut PropValue) -> Vec<&mut ContainerReference> {
     out
 }
 
-// ---- capacity (issue 3) ----
+// ---- capacity ----
 
 /// Resolves the references inside items and strategies: the groups and providers a cluster
 /// adds, the keys its capacity uses, the providers strategies name. What a cluster adds may be
@@ -210,7 +210,7 @@ fn declared(stack: &Item) -> Vec<(String, KindId, Option<RefClass>)> {
         .collect()
 }
 
-// ---- log drivers, ECS Exec, auto-scaling, scheduled tasks (issue 6) ----
+// ---- log drivers, ECS Exec, auto-scaling, scheduled tasks ----
 
 /// Resolves what `auto_scale_task_count` items name: the service (their id) and the target
 /// groups of their request-count policies (`add_targets` items of listeners), all declared

@@ -15,17 +15,17 @@ use crate::error::Error;
 pub(crate) trait Data: Any + Clone + Debug + Send + Sync {
     /// Judges the rules that need the complete app (the CDK's `validate()` phase) over every
     /// construct of the kind, each violation's message into `out`.
-    fn validate(_app: &App, _out: &mut Vec<String>) {}
+    fn validate(_app: &App, _out: &mut Vec<crate::error::Diagnostic>) {}
 }
 
 /// State a module keeps for the whole app (e.g. which listener priorities are taken).
 pub(crate) trait Family: Any + Clone + Debug + Default + Send + Sync {
     /// As [`Data::validate`], once for the family.
-    fn validate(&self, _app: &App, _out: &mut Vec<String>) {}
+    fn validate(&self, _app: &App, _out: &mut Vec<crate::error::Diagnostic>) {}
 }
 
 impl<T: Data> Family for Vec<T> {
-    fn validate(&self, app: &App, out: &mut Vec<String>) {
+    fn validate(&self, app: &App, out: &mut Vec<crate::error::Diagnostic>) {
         T::validate(app, out);
     }
 }
@@ -35,7 +35,7 @@ trait Stored: Debug + Send + Sync {
     fn clone_box(&self) -> Box<dyn Stored>;
     fn as_any(&self) -> &dyn Any;
     fn as_any_mut(&mut self) -> &mut dyn Any;
-    fn validate(&self, app: &App, out: &mut Vec<String>);
+    fn validate(&self, app: &App, out: &mut Vec<crate::error::Diagnostic>);
 }
 
 impl<F: Family> Stored for F {
@@ -48,7 +48,7 @@ impl<F: Family> Stored for F {
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
     }
-    fn validate(&self, app: &App, out: &mut Vec<String>) {
+    fn validate(&self, app: &App, out: &mut Vec<crate::error::Diagnostic>) {
         Family::validate(self, app, out)
     }
 }
@@ -116,7 +116,7 @@ impl App {
     }
 
     /// Every family's rules on the complete app, in the order the families were first used.
-    pub(crate) fn validate_families(&self, out: &mut Vec<String>) {
+    pub(crate) fn validate_families(&self, out: &mut Vec<crate::error::Diagnostic>) {
         for family in &self.store.families {
             family.validate(self, out);
         }
@@ -132,7 +132,10 @@ impl App {
     /// Adds a stack named `name` (its construct id, also the CloudFormation stack name).
     pub fn add_stack(&mut self, name: &str) -> Result<StackId, Error> {
         if self.stacks.iter().any(|s| s.name == name) {
-            return Err(Error::new(duplicate_id_message(name, "the app")));
+            return Err(Error::of(
+                crate::error::ErrorKind::DuplicateId,
+                duplicate_id_message(name, "the app"),
+            ));
         }
         if !stack_name(name) {
             return Err(Error::new(stack_name_message(name)));
@@ -161,7 +164,8 @@ impl App {
 
     /// The error of a stack or construct used with an app that did not make it.
     pub(crate) fn foreign() -> Error {
-        Error::new(
+        Error::of(
+            crate::error::ErrorKind::ForeignApp,
             "a stack or construct of another `App` is used with this one: build each construct with the `App` whose `add_stack` made its stack",
         )
     }

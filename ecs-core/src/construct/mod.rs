@@ -269,7 +269,10 @@ impl Stack {
             } else {
                 format!("`{}`", self.path(parent))
             };
-            return Err(Error::new(duplicate_id_message(id, &scope)));
+            return Err(Error::of(
+                crate::error::ErrorKind::DuplicateId,
+                duplicate_id_message(id, &scope),
+            ));
         }
         let span = (self.ids.len() as u32, id.len() as u32);
         self.ids.push_str(id);

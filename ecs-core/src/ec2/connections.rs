@@ -152,12 +152,12 @@ impl Port {
 /// One rule of [`SecurityGroupProps`](crate::ec2::SecurityGroupProps).
 ///
 /// ```
-/// use ecs_core::ec2::{Peer, Port, Rule};
-/// let r: Rule = (Peer::any_ipv4(), Port::tcp(443), "https").into();
+/// use ecs_core::ec2::{Peer, Port, SecurityGroupRule};
+/// let r: SecurityGroupRule = (Peer::any_ipv4(), Port::tcp(443), "https").into();
 /// assert_eq!(r.description.as_deref(), Some("https"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct Rule {
+pub struct SecurityGroupRule {
     /// The peer.
     pub peer: Peer,
     /// The ports.
@@ -166,9 +166,9 @@ pub struct Rule {
     pub description: Option<String>,
 }
 
-impl From<(Peer, Port)> for Rule {
-    fn from((peer, port): (Peer, Port)) -> Rule {
-        Rule {
+impl From<(Peer, Port)> for SecurityGroupRule {
+    fn from((peer, port): (Peer, Port)) -> SecurityGroupRule {
+        SecurityGroupRule {
             peer,
             port,
             description: None,
@@ -176,9 +176,9 @@ impl From<(Peer, Port)> for Rule {
     }
 }
 
-impl From<(Peer, Port, &str)> for Rule {
-    fn from((peer, port, description): (Peer, Port, &str)) -> Rule {
-        Rule {
+impl From<(Peer, Port, &str)> for SecurityGroupRule {
+    fn from((peer, port, description): (Peer, Port, &str)) -> SecurityGroupRule {
+        SecurityGroupRule {
             peer,
             port,
             description: Some(description.to_string()),

@@ -484,28 +484,34 @@ props! {
         allow_all_outbound: bool,
         /// Ingress rules added after creation (CDK `addIngressRule`).
         [field_list "addIngressRule", .method()]
-        ingress_rules: Rule,
+        ingress_rules: SecurityGroupRule,
         /// Egress rules added after creation (CDK `addEgressRule`).
         [field_list "addEgressRule", .method()]
-        egress_rules: Rule,
+        egress_rules: SecurityGroupRule,
     }
 }
 
 impl SecurityGroupProps {
     /// Adds ingress rules: `(peer, port)` or `(peer, port, description)`.
-    pub fn ingress_rules<R: Into<Rule>>(mut self, rules: impl IntoIterator<Item = R>) -> Self {
+    pub fn ingress_rules<R: Into<SecurityGroupRule>>(
+        mut self,
+        rules: impl IntoIterator<Item = R>,
+    ) -> Self {
         self.ingress_rules.extend(rules.into_iter().map(Into::into));
         self
     }
 
     /// Adds egress rules: `(peer, port)` or `(peer, port, description)`.
-    pub fn egress_rules<R: Into<Rule>>(mut self, rules: impl IntoIterator<Item = R>) -> Self {
+    pub fn egress_rules<R: Into<SecurityGroupRule>>(
+        mut self,
+        rules: impl IntoIterator<Item = R>,
+    ) -> Self {
         self.egress_rules.extend(rules.into_iter().map(Into::into));
         self
     }
 }
 
-pub use crate::ec2::connections::{Connectable, Peer, Port, Rule};
+pub use crate::ec2::connections::{Connectable, Peer, Port, SecurityGroupRule};
 
 #[derive(Debug, Clone)]
 pub(crate) struct SecurityGroupData {

@@ -487,10 +487,10 @@ pub(crate) fn apply_to_service(
 
 /// Synth-time rule C2 of services: every provider a strategy names is on the cluster.
 impl crate::construct::app::Data for ServiceStrategies {
-    fn validate(app: &App, messages: &mut Vec<String>) {
+    fn validate(app: &App, messages: &mut Vec<crate::error::Diagnostic>) {
         for s in app.all::<ServiceStrategies>() {
             if let Err(e) = check_strategies(app, &s.service, s.cluster, &s.strategies, true) {
-                messages.extend(e.messages().iter().cloned());
+                messages.extend(e.diagnostics().iter().cloned());
             }
         }
     }

@@ -84,11 +84,11 @@ pub(crate) struct ClusterData {
     default_strategy: Vec<CapacityProviderStrategy>,
     /// `AWS::ECS::ClusterCapacityProviderAssociations`, once there is something to associate.
     associations: Option<NodeId>,
-    // ---- issue 5: the instances' security groups (CDK `cluster.connections`) and the
+    // ---- the instances' security groups (CDK `cluster.connections`) and the
     // default Cloud Map namespace ----
     pub(crate) connections: Vec<crate::ec2::SecurityGroup>,
     pub(crate) default_namespace: Option<crate::servicediscovery::Namespace>,
-    // ---- issue 6: ECS Exec ----
+    // ---- ECS Exec ----
     pub(crate) execute_command_configuration: Option<crate::ecs::exec::ExecuteCommandConfiguration>,
 }
 

@@ -17,7 +17,8 @@ use crate::ecs::rules;
 use crate::ecs::service::Service;
 use crate::ecs::task_definition::NetworkMode;
 use crate::elbv2::{
-    AddTargetsProps, Listener, LoadBalancer, LoadBalancerTarget, Protocol, Target, TargetGroup,
+    AddTargetsProps, Listener, ListenerProtocol, LoadBalancer, LoadBalancerTarget, Target,
+    TargetGroup,
 };
 use crate::error::Error;
 
@@ -207,7 +208,7 @@ impl Service {
             };
             let (listener, mut props) = match config {
                 ListenerConfig::Application(l, p) => {
-                    let default = if p.protocol == Some(Protocol::Https) {
+                    let default = if p.protocol == Some(ListenerProtocol::Https) {
                         443
                     } else {
                         80

@@ -22,104 +22,7 @@ pub use crate::elbv2::{load_balancer_name, load_balancer_name_message};
 pub use crate::events::{events_rule_schedule, events_rule_schedule_message, rule_trigger_message};
 pub use crate::schedule::{schedule_expression, schedule_expression_message};
 
-/// Identifies a rule of the specification (SPEC §4), for messages and tests.
-///
-/// ```
-/// assert_eq!(ecs_core::rules::RuleId::F2.as_str(), "F2");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RuleId {
-    /// A Fargate-compatible task definition states `cpu` and `memory`.
-    F1,
-    /// The Fargate cpu/memory pair is one AWS offers.
-    F2,
-    /// Fargate tasks use the `awsvpc` network mode.
-    F3,
-    /// Containers of EC2 tasks state their memory.
-    E1,
-    /// A service's task definition is compatible with its launch type.
-    S1,
-    /// A task definition has an essential container.
-    S2,
-    /// An EC2 service's cluster has EC2 capacity.
-    S3,
-    /// Ids are unique in their scope and names refer to declared constructs.
-    G4,
-    /// Capacity: one way to choose the image, spot draining with a spot price, sizes in order.
-    C1,
-    /// Capacity providers: strategies that can be placed, managed scaling under protection.
-    C2,
-    /// Fargate tasks use no host-bound feature.
-    F4,
-    /// Fargate features that need platform version 1.4.0.
-    F6,
-    /// Container memory and cpu fit each other and the task.
-    E2,
-    /// External tasks use no volumes or accelerators.
-    X1,
-    /// External tasks use bridge, host or none networking.
-    X2,
-    /// awsvpc and host mode map host ports to the same container ports.
-    L3,
-    /// Accelerator resources name declared devices.
-    G2,
-    /// Health-check timing is one ECS accepts.
-    G3,
-    /// At most 100 environment variables per container.
-    G5,
-    /// Fargate log drivers are awslogs, splunk or awsfirelens.
-    F5,
-    /// Healthy percents in order; daemon services have no desired count.
-    S4,
-    /// Load-balancer targets name a declared container and a mapped port.
-    L1,
-    /// Classic load balancers need bridge or host networking.
-    L2,
-    /// Cloud Map records fit the network mode and a mapped port.
-    M1,
-    /// Task auto-scaling bounds, targets and schedules.
-    A1,
-    /// ECS Exec logging settings fit together.
-    G1,
-}
-
-impl RuleId {
-    /// The rule's id as the specification writes it.
-    ///
-    /// ```
-    /// assert_eq!(ecs_core::rules::RuleId::S3.as_str(), "S3");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            RuleId::F1 => "F1",
-            RuleId::F2 => "F2",
-            RuleId::F3 => "F3",
-            RuleId::E1 => "E1",
-            RuleId::S1 => "S1",
-            RuleId::S2 => "S2",
-            RuleId::S3 => "S3",
-            RuleId::G4 => "G4",
-            RuleId::C1 => "C1",
-            RuleId::C2 => "C2",
-            RuleId::F4 => "F4",
-            RuleId::F6 => "F6",
-            RuleId::E2 => "E2",
-            RuleId::X1 => "X1",
-            RuleId::X2 => "X2",
-            RuleId::L3 => "L3",
-            RuleId::G2 => "G2",
-            RuleId::G3 => "G3",
-            RuleId::G5 => "G5",
-            RuleId::F5 => "F5",
-            RuleId::S4 => "S4",
-            RuleId::L1 => "L1",
-            RuleId::L2 => "L2",
-            RuleId::M1 => "M1",
-            RuleId::A1 => "A1",
-            RuleId::G1 => "G1",
-        }
-    }
-}
+pub use crate::error::RuleId;
 
 // ---------------------------------------------------------------------------------------------
 // F1, F2: Fargate task size.
@@ -730,7 +633,7 @@ fn jaro_winkler(a: &str, b: &str) -> f64 {
 }
 
 // ---------------------------------------------------------------------------------------------
-// ---- capacity (issue 3) ----
+// ---- capacity ----
 // C1: EC2 capacity.
 
 /// Rule C1: the image decides the instances' user data, so an image and an image type given
@@ -1047,8 +950,7 @@ pub fn termination_protection_needs_scaling_message(provider: &str) -> String {
         "asg capacity provider `{provider}` has managed termination protection without managed scaling: set `enable_managed_termination_protection: false` too, or remove `enable_managed_scaling: false`"
     )
 }
-// ---- end capacity ----
-// ---- services, load balancers, Cloud Map (issue 5): S4, X1, L1, L2, F4, M1 ----
+// ---- services, load balancers, Cloud Map: S4, X1, L1, L2, F4, M1 ----
 
 /// Rule S4: a deployment must be able to stop old tasks before it exceeds its maximum, so the
 /// minimum healthy percent is below the maximum (CDK "Minimum healthy percent must be less than
@@ -1432,7 +1334,7 @@ pub fn cloud_map_namespace_message(service: &str, cluster: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// G5 (schedules), A1: scheduling and task auto-scaling (issue 6).
+// G5 (schedules), A1: scheduling and task auto-scaling.
 
 /// Rule A1: a scalable target scales between a minimum and a maximum that exist, so
 /// `0 ≤ min ≤ max` (CDK "minCapacity (…) should be lower than maxCapacity (…)").
@@ -1469,7 +1371,7 @@ pub fn scheduled_action_capacity_message(action: &str) -> String {
     )
 }
 
-// ---- task definitions, containers, images, environment (issue 4) ----
+// ---- task definitions, containers, images, environment ----
 
 /// `a == b` in const context.
 const fn str_eq(a: &str, b: &str) -> bool {
@@ -2076,7 +1978,7 @@ fn one_of(names: &[&str]) -> String {
     }
 }
 
-// ---- events targets (issue 6, macro side) ----
+// ---- events targets ----
 
 /// A container override applies to a container of the task definition by name; ECS rejects
 /// the run of a task whose override names no container (`RunTask` "Container … not found").

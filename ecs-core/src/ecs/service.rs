@@ -266,7 +266,7 @@ pub(crate) struct BaseProps {
     pub(crate) enable_ecs_managed_tags: bool,
     pub(crate) enable_execute_command: Option<bool>,
     pub(crate) cloud_map_options: Option<CloudMapOptions>,
-    /// Capacity provider strategies (issue 3); replace the launch type when given.
+    /// Capacity provider strategies; replace the launch type when given.
     pub(crate) capacity_provider_strategies:
         Vec<crate::ecs::capacity_provider::CapacityProviderStrategy>,
 }
@@ -672,7 +672,7 @@ impl FargateService {
     }
 }
 
-// ---- external service (issue 4) ----
+// ---- external service ----
 
 props! {
     /// Properties of an [`ExternalService`].
@@ -1049,7 +1049,7 @@ fn configure_awsvpc(
 /// Synth-time rules of services (S2, S3, and F6 for containers added after the service),
 /// appended to `messages`.
 impl crate::construct::app::Data for ServiceData {
-    fn validate(app: &App, messages: &mut Vec<String>) {
+    fn validate(app: &App, messages: &mut Vec<crate::error::Diagnostic>) {
         for s in app.all::<ServiceData>() {
             let td = s.task_definition;
             let mut facts = ServiceFacts::new(&s.id, s.launch_type);
@@ -1080,7 +1080,7 @@ impl crate::construct::app::Data for ServiceData {
             messages.extend(
                 found
                     .filter(|v| synth_rules.contains(&v.rule))
-                    .map(|v| v.message),
+                    .map(|v| v.diagnostic()),
             );
         }
     }

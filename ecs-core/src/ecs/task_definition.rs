@@ -173,7 +173,7 @@ use crate::ecs::container::{
 use crate::ecs::facts::{refused, ContainerFacts, Fact, PortMappingFact, TaskFacts, VolumeFact};
 use crate::ecs::rules::{self, MemoryProperty, RuleId};
 use crate::ecs::volume::Volume;
-use crate::error::Error;
+use crate::error::{Diagnostic, Error, ErrorKind};
 use crate::iam::Role;
 
 /// A task cpu or memory size as written by the user: a number (`256`) or CloudFormation's unit
@@ -1075,10 +1075,10 @@ impl TaskDefinition {
         let task = data.id.clone();
         // Every container is a child of the task definition: the tree finds a taken id at once.
         if app.stack(self.node.stack()).child(self.node, id).is_some() {
-            return Err(Error::new(rules::duplicate_id_message(
-                id,
-                &format!("task definition `{task}`"),
-            )));
+            return Err(Error::of(
+                crate::error::ErrorKind::DuplicateId,
+                rules::duplicate_id_message(id, &format!("task definition `{task}`")),
+            ));
         }
         let Some(image) = options.image.clone() else {
             return Err(Error::new(format!(
@@ -1480,7 +1480,7 @@ impl TaskDefinitionData {
 
 /// Synth-time rules of task definitions (E1, container references), appended to `messages`.
 impl crate::construct::app::Data for TaskDefinitionData {
-    fn validate(app: &App, messages: &mut Vec<String>) {
+    fn validate(app: &App, messages: &mut Vec<crate::error::Diagnostic>) {
         for td in app.all::<TaskDefinitionData>() {
             // Checked once every container is added, so a container may name one added after it.
             let names = td.container_names();
@@ -1490,8 +1490,11 @@ impl crate::construct::app::Data for TaskDefinitionData {
                     .filter_map(|(property, r)| r.as_name().map(|name| (property, name)));
                 for (property, name) in references {
                     if !rules::container_reference_known(name, &names) {
-                        messages.push(rules::unknown_container_reference_message(
-                            property, &c.name, name, &td.id, &names,
+                        messages.push(Diagnostic::new(
+                            ErrorKind::Rule(RuleId::G4),
+                            rules::unknown_container_reference_message(
+                                property, &c.name, name, &td.id, &names,
+                            ),
                         ));
                     }
                 }
@@ -1501,7 +1504,7 @@ impl crate::construct::app::Data for TaskDefinitionData {
                 .violations()
                 .into_iter()
                 .filter(|v| v.rule == RuleId::E1);
-            messages.extend(e1.map(|v| v.message));
+            messages.extend(e1.map(|v| v.diagnostic()));
         }
     }
 }

@@ -115,9 +115,16 @@ pub struct Violation<S> {
     pub at: S,
 }
 
+impl<S> Violation<S> {
+    /// The violation as a builder reports it.
+    pub fn diagnostic(self) -> crate::error::Diagnostic {
+        crate::error::Diagnostic::new(crate::error::ErrorKind::Rule(self.rule), self.message)
+    }
+}
+
 /// The violations a builder found, all of them, as its error.
 pub(crate) fn refused(found: Vec<Violation<()>>) -> Result<(), Error> {
-    match Error::collect(found.into_iter().map(|v| v.message).collect()) {
+    match Error::collect(found.into_iter().map(|v| v.diagnostic()).collect()) {
         Some(error) => Err(error),
         None => Ok(()),
     }
