@@ -109,8 +109,27 @@ pub use ecs_core::*;
 /// The reference below lists every item kind and property; it is generated from the schema
 /// (`docs/reference.md`).
 ///
+///
+/// The macro works however the dependency is named (`ecs = { package = "ecs-app" }`): the
+/// expansion reaches the runtime through `$crate`.
+///
 #[doc = include_str!("../docs/reference.md")]
-pub use ecs_macros::ecs_app;
+#[macro_export]
+macro_rules! ecs_app {
+    ($($items:tt)*) => {
+        $crate::__private_v1::ecs_app_expand! { [$crate] $($items)* }
+    };
+}
+
+/// `ecs_app!` without the compile-time rule checks, for the agreement test of the macro and
+/// the builders. Not public API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __ecs_app_unchecked {
+    ($($items:tt)*) => {
+        $crate::__private_v1::ecs_app_unchecked_expand! { [$crate] $($items)* }
+    };
+}
 
 /// Everything an app needs in scope: the runtime's prelude and the macro.
 ///
@@ -123,9 +142,11 @@ pub mod prelude {
     pub use ecs_core::prelude::*;
 }
 
-/// What `ecs_app!` expansions refer to. Not public API: paths here change without notice.
+/// What `ecs_app!` expansions refer to. Not public API: paths here change without notice, and
+/// the version in the name changes with the expansion's needs.
 #[doc(hidden)]
-pub mod __private {
+pub mod __private_v1 {
+    pub use crate::__ecs_app_unchecked as ecs_app_unchecked;
     pub use core::convert::{From, Into};
     pub use core::default::Default;
     pub use core::ops::FnOnce;
@@ -134,9 +155,8 @@ pub mod __private {
     pub use core::primitive::u32;
     pub use core::result::Result::{self, Err, Ok};
     pub use ecs_core::*;
-    /// `ecs_app!` without the compile-time rule checks, for the agreement test of the macro
-    /// and the builders.
-    pub use ecs_macros::__ecs_app_unchecked as ecs_app_unchecked;
+    pub use ecs_macros::__ecs_app as ecs_app_expand;
+    pub use ecs_macros::__ecs_app_unchecked as ecs_app_unchecked_expand;
     pub use std::string::String;
     pub use std::vec::Vec;
 

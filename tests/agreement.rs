@@ -3,7 +3,7 @@
 //! message (or, for a case refused by a const check, fail); every pass case must build and
 //! validate. The cases are generated from `tests/ui`
 //! into `agreement/generated.rs` (see `ecs-macros/src/agreement.rs`); each includes its ui file
-//! with `ecs_app!` standing for `__private::ecs_app_unchecked!`, the same expansion without the
+//! with `ecs_app!` standing for `__private_v1::ecs_app_unchecked!`, the same expansion without the
 //! compile-time checks.
 
 use std::panic::{self, AssertUnwindSafe};

@@ -1,4 +1,4 @@
-//! `ecs_app!` expands to absolute paths into `ecs_app::__private` only: it compiles in a module
+//! `ecs_app!` expands to absolute paths into the runtime's hidden module only: it compiles in a module
 //! without the implicit prelude, next to user items named like the std items it uses, and its
 //! internal locals neither see nor shadow the user's.
 

@@ -202,7 +202,7 @@ impl RefClass {
 
 /// An enum property's type: where it lives in `ecs_core` and its variants.
 pub struct EnumDef {
-    /// The path below `__private`, e.g. `["task_definition", "NetworkMode"]`.
+    /// The path below the runtime root, e.g. `["ecs", "task_definition", "NetworkMode"]`.
     pub path: &'static [&'static str],
     /// The variants a user may write.
     pub variants: &'static [&'static str],

@@ -187,7 +187,7 @@ fn generated() -> String {
             "    mod {name} {{\n        \
                      macro_rules! ecs_app {{\n            \
                          ($($body:tt)*) => {{\n                \
-                             crate::capture(::ecs_app::__private::ecs_app_unchecked! {{ $($body)* }})\n            \
+                             crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! {{ $($body)* }})\n            \
                          }};\n        \
                      }}\n\n        \
                      include!(\"../ui/{label}.rs\");\n\n        \

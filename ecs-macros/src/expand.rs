@@ -1,7 +1,7 @@
 //! Stage 5: the builder calls. The entry point [`ecs_app`] runs the pipeline; the rest turns the
 //! checked model into one expression of type `Result<App, Error>`.
 //!
-//! Generated code names runtime items only through `::ecs_app::__private` (aliased `__ecs_p` at
+//! Generated code names runtime items only through the runtime's `__private_v1` (aliased `__ecs_p` at
 //! the top of the expansion), so it does not depend on the user's prelude or names. Internal
 //! locals use mixed-site hygiene, invisible to user code.
 //! Each construct becomes a local binding spanned at the user's id, and each reference a use of
@@ -47,7 +47,27 @@ pub fn resolved(input: TokenStream, cx: &Ctxt) -> Vec<Item> {
     stacks
 }
 
+/// The path of the runtime crate, from the `[$crate]` group the `ecs-app` wrapper puts first,
+/// and the items after it; `::ecs_app` when there is no group (the macro's own tests).
+fn runtime_crate(input: TokenStream) -> (TokenStream, TokenStream) {
+    let mut tokens = input.clone().into_iter();
+    match tokens.next() {
+        Some(proc_macro2::TokenTree::Group(g))
+            if g.delimiter() == proc_macro2::Delimiter::Bracket =>
+        {
+            (g.stream(), tokens.collect())
+        }
+        _ => (quote!(::ecs_app), input),
+    }
+}
+
+/// The hidden module of the runtime the expansion names, versioned with the macro: a runtime
+/// and a macro of different versions fail to compile instead of misreading each other.
+const PRIVATE: &str = "__private_v1";
+
 fn pipeline(input: TokenStream, checked: bool) -> TokenStream {
+    let (krate, input) = runtime_crate(input);
+    let private_module = Ident::new(PRIVATE, Span::call_site());
     let cx = Ctxt::new();
     let stacks = resolved(input, &cx);
     let consts = if checked {
@@ -60,7 +80,7 @@ fn pipeline(input: TokenStream, checked: bool) -> TokenStream {
     let alias = hidden("__ecs_p");
     quote! {
         {
-            use ::ecs_app::__private as #alias;
+            use #krate::#private_module as #alias;
             #errors
             #app
         }

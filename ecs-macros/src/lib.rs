@@ -21,9 +21,12 @@ mod resolve;
 
 use proc_macro::TokenStream;
 
-/// Declares an ECS app; see the `ecs-app` crate for the grammar and an example.
+/// The expansion of `ecs_app!`, given the path of the runtime crate first: `[$crate] items`.
+/// The `ecs_app!` of the `ecs-app` crate passes its own `$crate`, so the expansion finds the
+/// runtime however the user's `Cargo.toml` names the dependency. Not public API.
+#[doc(hidden)]
 #[proc_macro]
-pub fn ecs_app(input: TokenStream) -> TokenStream {
+pub fn __ecs_app(input: TokenStream) -> TokenStream {
     expand::ecs_app(input.into()).into()
 }
 

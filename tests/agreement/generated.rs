@@ -48,7 +48,7 @@ mod capacity {
     mod added_group_spot_draining_without_price {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -68,7 +68,7 @@ mod capacity {
     mod asg_desired_below_min {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -88,7 +88,7 @@ mod capacity {
     mod capacity_desired_above_max {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -108,7 +108,7 @@ mod capacity {
     mod capacity_image_and_image_type {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -128,7 +128,7 @@ mod capacity {
     mod capacity_min_above_max_const {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -148,7 +148,7 @@ mod capacity {
     mod capacity_spot_draining_without_price {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -168,7 +168,7 @@ mod capacity {
     mod ec2_service_fargate_providers_only {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -188,7 +188,7 @@ mod capacity {
     mod provider_group_spot_draining_without_price {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -208,7 +208,7 @@ mod capacity {
     mod provider_protection_without_scaling {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -228,7 +228,7 @@ mod capacity {
     mod strategy_fargate_not_enabled {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -248,7 +248,7 @@ mod capacity {
     mod strategy_mixed {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -268,7 +268,7 @@ mod capacity {
     mod strategy_provider_not_added {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -288,7 +288,7 @@ mod capacity {
     mod strategy_two_bases {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -311,7 +311,7 @@ mod cloud_map {
     mod cloud_map_bridge_a_record {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -331,7 +331,7 @@ mod cloud_map {
     mod cloud_map_srv_unmapped_port {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -351,7 +351,7 @@ mod cloud_map {
     mod cloud_map_unknown_container {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -371,7 +371,7 @@ mod cloud_map {
     mod cloud_map_without_namespace {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -394,7 +394,7 @@ mod ec2 {
     mod ec2_container_without_memory {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -414,7 +414,7 @@ mod ec2 {
     mod ec2_second_container_without_memory {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -434,7 +434,7 @@ mod ec2 {
     mod generic_ec2_container_without_memory {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -457,7 +457,7 @@ mod external {
     mod external_associate_cloud_map {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -477,7 +477,7 @@ mod external {
     mod external_circuit_breaker {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -497,7 +497,7 @@ mod external {
     mod external_cloud_map_options {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -517,7 +517,7 @@ mod external {
     mod external_load_balancer_target {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -540,7 +540,7 @@ mod fargate {
     mod ephemeral_storage_out_of_range {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -560,7 +560,7 @@ mod fargate {
     mod fargate_cpu_const_arithmetic_not_offered {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -580,7 +580,7 @@ mod fargate {
     mod fargate_cpu_const_not_offered {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -600,7 +600,7 @@ mod fargate {
     mod fargate_cpu_const_str_unreadable {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -620,7 +620,7 @@ mod fargate {
     mod fargate_cpu_not_offered {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -640,7 +640,7 @@ mod fargate {
     mod fargate_cpu_unit_string_unreadable {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -660,7 +660,7 @@ mod fargate {
     mod fargate_memory_const_not_offered {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -680,7 +680,7 @@ mod fargate {
     mod fargate_memory_const_str_not_offered {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -700,7 +700,7 @@ mod fargate {
     mod fargate_memory_not_offered_for_cpu {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -720,7 +720,7 @@ mod fargate {
     mod fargate_memory_unit_string_not_offered {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -740,7 +740,7 @@ mod fargate {
     mod fargate_network_mode_bridge {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -760,7 +760,7 @@ mod fargate {
     mod fargate_network_mode_path_host {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -780,7 +780,7 @@ mod fargate {
     mod fargate_without_cpu {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -800,7 +800,7 @@ mod fargate {
     mod fargate_without_cpu_and_memory {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -820,7 +820,7 @@ mod fargate {
     mod fargate_without_memory {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -840,7 +840,7 @@ mod fargate {
     mod generic_cpu_not_offered {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -860,7 +860,7 @@ mod fargate {
     mod generic_ec2_and_fargate_without_memory {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -880,7 +880,7 @@ mod fargate {
     mod generic_fargate_without_cpu_and_memory {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -900,7 +900,7 @@ mod fargate {
     mod generic_memory_const_not_offered {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -920,7 +920,7 @@ mod fargate {
     mod generic_memory_not_offered_for_cpu {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -943,7 +943,7 @@ mod load_balancing {
     mod classic_lb_awsvpc_service {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -963,7 +963,7 @@ mod load_balancing {
     mod classic_lb_fargate_service {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -983,7 +983,7 @@ mod load_balancing {
     mod default_target_without_port_mapping {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1003,7 +1003,7 @@ mod load_balancing {
     mod register_targets_unmapped_port {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1023,7 +1023,7 @@ mod load_balancing {
     mod target_unknown_container {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1043,7 +1043,7 @@ mod load_balancing {
     mod target_unmapped_port {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1063,7 +1063,7 @@ mod load_balancing {
     mod target_unmapped_udp_protocol {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1086,7 +1086,7 @@ mod names {
     mod invalid_stack_name {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1109,7 +1109,7 @@ mod observability {
     mod a1_duplicate_auto_scaling {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1129,7 +1129,7 @@ mod observability {
     mod a1_min_above_max {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1149,7 +1149,7 @@ mod observability {
     mod a1_min_above_max_const {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1169,7 +1169,7 @@ mod observability {
     mod a1_request_count_other_group {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1189,7 +1189,7 @@ mod observability {
     mod a1_schedule_without_capacity {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1209,7 +1209,7 @@ mod observability {
     mod f5_gelf_on_ec2_and_fargate {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1229,7 +1229,7 @@ mod observability {
     mod f5_syslog_on_fargate {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1249,7 +1249,7 @@ mod observability {
     mod g1_configuration_without_override {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1269,7 +1269,7 @@ mod observability {
     mod g1_encryption_without_destination {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1289,7 +1289,7 @@ mod observability {
     mod g1_override_without_configuration {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1309,7 +1309,7 @@ mod observability {
     mod g5_rule_at_schedule {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1329,7 +1329,7 @@ mod observability {
     mod g5_rule_rate_1_min {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1349,7 +1349,7 @@ mod observability {
     mod g5_scheduled_scaling_rate_1_min {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1369,7 +1369,7 @@ mod observability {
     mod override_unknown_container {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1389,7 +1389,7 @@ mod observability {
     mod x1_auto_scaling_external {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1412,7 +1412,7 @@ mod pass {
     mod capacity_nearest_valid {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1426,7 +1426,7 @@ mod pass {
     mod container_references_by_id {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1440,7 +1440,7 @@ mod pass {
     mod ec2_nearest_valid {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1454,7 +1454,7 @@ mod pass {
     mod external_and_platform_version_nearest_valid {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1468,7 +1468,7 @@ mod pass {
     mod fargate_every_offered_size {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1482,7 +1482,7 @@ mod pass {
     mod fargate_service_nearest_valid {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1496,7 +1496,7 @@ mod pass {
     mod fargate_unit_strings_and_constants {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1510,7 +1510,7 @@ mod pass {
     mod generic_ec2_task_definition_behind_classic_lb {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1524,7 +1524,7 @@ mod pass {
     mod hundred_environment_variables {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1538,7 +1538,7 @@ mod pass {
     mod ids_starting_with_digits {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1552,7 +1552,7 @@ mod pass {
     mod intro_ec2_service {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1566,7 +1566,7 @@ mod pass {
     mod load_balancers_and_cloud_map_nearest_valid {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1580,7 +1580,7 @@ mod pass {
     mod observability_nearest_valid {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1594,7 +1594,7 @@ mod pass {
     mod one_time_schedules {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1608,7 +1608,7 @@ mod pass {
     mod platform_version_beyond_u32 {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1622,7 +1622,7 @@ mod pass {
     mod service_strategy_provider_of_another_stack {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1636,7 +1636,7 @@ mod pass {
     mod taskdef_nearest_valid {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1650,7 +1650,7 @@ mod pass {
     mod two_stacks_with_the_same_names {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1667,7 +1667,7 @@ mod service {
     mod daemon_max_percent_not_100 {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1687,7 +1687,7 @@ mod service {
     mod daemon_with_desired_count {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1707,7 +1707,7 @@ mod service {
     mod ec2_service_cluster_without_capacity {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1727,7 +1727,7 @@ mod service {
     mod ec2_service_not_daemon_without_capacity {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1747,7 +1747,7 @@ mod service {
     mod ec2_service_runs_fargate_task_definition {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1767,7 +1767,7 @@ mod service {
     mod fargate_service_runs_ec2_task_definition {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1787,7 +1787,7 @@ mod service {
     mod negative_health_check_grace_period {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1807,7 +1807,7 @@ mod service {
     mod service_min_not_below_max {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1827,7 +1827,7 @@ mod service {
     mod service_task_definition_without_containers {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1847,7 +1847,7 @@ mod service {
     mod service_without_essential_container {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1870,7 +1870,7 @@ mod taskdef {
     mod awsvpc_host_port_differs {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1890,7 +1890,7 @@ mod taskdef {
     mod container_cpu_above_task {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1910,7 +1910,7 @@ mod taskdef {
     mod container_memory_above_task {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1930,7 +1930,7 @@ mod taskdef {
     mod container_port_above_65535 {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1950,7 +1950,7 @@ mod taskdef {
     mod external_awsvpc {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1970,7 +1970,7 @@ mod taskdef {
     mod external_inference_accelerators {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -1990,7 +1990,7 @@ mod taskdef {
     mod external_volume {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2010,7 +2010,7 @@ mod taskdef {
     mod fargate_host_volume {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2030,7 +2030,7 @@ mod taskdef {
     mod fargate_inference_accelerators {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2050,7 +2050,7 @@ mod taskdef {
     mod fargate_placement_constraints {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2070,7 +2070,7 @@ mod taskdef {
     mod fargate_platform_version_ephemeral_storage {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2090,7 +2090,7 @@ mod taskdef {
     mod fargate_platform_version_secret_field {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2110,7 +2110,7 @@ mod taskdef {
     mod fargate_privileged_container {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2130,7 +2130,7 @@ mod taskdef {
     mod generic_fargate_bridge {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2150,7 +2150,7 @@ mod taskdef {
     mod health_check_interval_too_short {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2170,7 +2170,7 @@ mod taskdef {
     mod health_check_timeout_not_shorter {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2190,7 +2190,7 @@ mod taskdef {
     mod host_port_above_65535 {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2210,7 +2210,7 @@ mod taskdef {
     mod memory_limit_below_reservation {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2230,7 +2230,7 @@ mod taskdef {
     mod runtime_platform_on_ec2 {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2250,7 +2250,7 @@ mod taskdef {
     mod too_many_environment_variables {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2270,7 +2270,7 @@ mod taskdef {
     mod undeclared_inference_device {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2290,7 +2290,7 @@ mod taskdef {
     mod unknown_dependency_did_you_mean {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2310,7 +2310,7 @@ mod taskdef {
     mod unknown_link_did_you_mean {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
@@ -2330,7 +2330,7 @@ mod taskdef {
     mod unknown_volumes_from_lists_containers {
         macro_rules! ecs_app {
             ($($body:tt)*) => {
-                crate::capture(::ecs_app::__private::ecs_app_unchecked! { $($body)* })
+                crate::capture(::ecs_app::__private_v1::ecs_app_unchecked! { $($body)* })
             };
         }
 
