@@ -2,7 +2,6 @@
 //! constructs built in them.
 
 use std::any::{Any, TypeId};
-use std::collections::HashMap;
 use std::fmt::Debug;
 
 use crate::construct::{duplicate_id_message, stack_name, stack_name_message};
@@ -57,7 +56,7 @@ impl<F: Family> Stored for F {
 /// reports in a deterministic order).
 #[derive(Debug, Default)]
 struct Store {
-    index: HashMap<TypeId, usize>,
+    index: rustc_hash::FxHashMap<TypeId, usize>,
     families: Vec<Box<dyn Stored>>,
 }
 

@@ -14,8 +14,8 @@ pub mod app;
 pub mod asset;
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 use md5::{Digest, Md5};
 
@@ -127,49 +127,13 @@ pub struct Stack {
     /// id without scanning the siblings, which made a scope with many children (the stack
     /// root, a load balancer's security group) quadratic. Siblings whose ids share a hash are
     /// told apart by a scan.
-    child_keys: HashMap<(usize, u64), usize, BuildHasherDefault<IdHasher>>,
+    child_keys: rustc_hash::FxHashMap<(usize, u64), usize>,
 }
 
-/// A multiply-rotate hasher (as in rustc's `FxHasher`) for the tree's lookups: the keys are the
-/// app author's own ids, so SipHash's resistance to chosen collisions buys nothing, and a
-/// collision costs only a scan of one scope's children.
-#[derive(Default)]
-pub(crate) struct IdHasher(u64);
-
-impl IdHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
+/// The hash of a construct id: the ids are the app author's own, so a fast hash without
+/// SipHash's resistance to chosen collisions is enough (a collision costs a scan of one scope).
 fn id_hash(id: &str) -> u64 {
-    let mut h = IdHasher::default();
+    let mut h = rustc_hash::FxHasher::default();
     id.hash(&mut h);
     h.finish()
 }
@@ -185,7 +149,7 @@ impl Stack {
             elements: Vec::new(),
             assets: Vec::new(),
             docker_images: Vec::new(),
-            child_keys: HashMap::default(),
+            child_keys: rustc_hash::FxHashMap::default(),
         }
     }
 
