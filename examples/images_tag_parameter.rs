@@ -2,7 +2,8 @@
 //! (`TagParameterContainerImage`), with the parameter's name as an output (oracle app
 //! 14-images-tag-parameter).
 
-use ecs_app::cfn::{CfnOutput, Value};
+use ecs_app::cfn::Output;
+use ecs_app::construct::CfnOutput;
 use ecs_app::prelude::*;
 
 /// The app, also built by the golden tests.
@@ -34,13 +35,7 @@ pub fn app() -> Result<App, Error> {
         .image_tag_parameter_name(&app)
         .unwrap_or_default()
         .to_string();
-    CfnOutput::new(
-        &mut app,
-        stack,
-        "ImageTagParameterName",
-        Value::from(name),
-        None,
-    )?;
+    CfnOutput::new(&mut app, stack, "ImageTagParameterName", Output::new(name))?;
     Ok(app)
 }
 

@@ -40,10 +40,11 @@ impl ScalableTarget {
     /// When `id` is taken under `scope`.
     pub fn new(
         app: &mut App,
-        scope: NodeId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: ScalableTargetProps,
     ) -> Result<ScalableTarget, Error> {
+        let scope: NodeId = scope.into();
         app.check_node(scope)?;
         let stack = app.stack_mut(scope.stack());
         let node = stack.add_node(scope, id)?;

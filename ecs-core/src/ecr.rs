@@ -13,7 +13,7 @@
 
 use crate::cfn::{Pseudo, Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 
@@ -49,13 +49,15 @@ impl Repository {
     /// deleted (the CDK's default).
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: RepositoryProps,
     ) -> Result<Repository, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         let st = app.stack_mut(stack);
-        let root = st.root();
+        let root = scope;
         let node = st.add_node(root, id)?;
         let mut resource =
             Resource::new("AWS::ECR::Repository").prop_opt("RepositoryName", props.repository_name);
@@ -72,13 +74,15 @@ impl Repository {
     /// A repository of the stack's account and region, by name (CDK `fromRepositoryName`).
     pub fn from_repository_name(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         name: &str,
     ) -> Result<Repository, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         let st = app.stack_mut(stack);
-        let root = st.root();
+        let root = scope;
         let node = st.add_node(root, id)?;
         app.all_mut::<RepositoryData>()
             .push(RepositoryData::Imported(name.to_string()));
@@ -201,17 +205,18 @@ impl ImportedRepository {
     /// [`Repository::from_repository_name`] with props.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: ImportedRepositoryProps,
     ) -> Result<Repository, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
         let Some(name) = props.repository_name else {
             return Err(Error::new(format!(
                 "imported repository `{id}` needs `repository_name`: add e.g. `repository_name: \"team/app\"`"
             )));
         };
-        Repository::from_repository_name(app, stack, id, &name)
+        Repository::from_repository_name(app, scope, id, &name)
     }
 }
 

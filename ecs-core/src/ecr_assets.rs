@@ -20,7 +20,7 @@ use serde_json::{Map, Value as Json};
 use crate::cfn::Value;
 use crate::construct::app::App;
 use crate::construct::asset::{fingerprint, DockerImageEntry, DockerSource, FileAsset};
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::error::Error;
 
 /// The bootstrap repository of container assets, as the default synthesizer names it.
@@ -207,17 +207,18 @@ impl DockerImageAsset {
     /// Stages the directory as an image asset with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: DockerImageAssetProps,
     ) -> Result<DockerImageAsset, Error> {
-        app.check_stack(stack)?;
-        let root = app.stack(stack).root();
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let root = scope;
         DockerImageAsset::new_in(app, root, id, props)
     }
 
     /// Stages the directory as an image asset with id `id` under `scope`.
-    pub fn new_in(
+    pub(crate) fn new_in(
         app: &mut App,
         scope: NodeId,
         id: &str,

@@ -13,7 +13,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::ec2::{Connectable, SecurityGroup, Vpc};
 use crate::error::Error;
 use crate::iam::{Grantee, PolicyDocument, Statement};
@@ -58,11 +58,13 @@ impl FileSystem {
     /// `denyAnonymousAccess`).
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: FileSystemProps,
     ) -> Result<FileSystem, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
@@ -84,7 +86,7 @@ impl FileSystem {
                 .collect()
         };
         let st = app.stack_mut(stack);
-        let root = st.root();
+        let root = scope;
         let node = st.add_node(root, id)?;
         let name = props.file_system_name.unwrap_or_else(|| st.path(node));
         st.add_tag(node, "Name", &name);
@@ -105,7 +107,12 @@ impl FileSystem {
             .prop("FileSystemPolicy", policy);
         resource.removal_policy = Some("Retain");
         let resource = st.add_resource(node, "Resource", resource)?;
-        let security_group = SecurityGroup::new(app, node, "EfsSecurityGroup", vpc)?;
+        let security_group = SecurityGroup::new(
+            app,
+            node,
+            "EfsSecurityGroup",
+            crate::ec2::SecurityGroupProps::default().vpc(vpc),
+        )?;
         let st = app.stack_mut(stack);
         for (subnet, subnet_id) in subnets {
             st.add_resource(
@@ -290,10 +297,11 @@ impl AccessPoint {
     /// Adds access point `id` to `props.file_system`; `stack` must be the file system's.
     pub fn new(
         app: &mut App,
-        _stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: AccessPointProps,
     ) -> Result<AccessPoint, Error> {
+        let _ = scope.into();
         let Some(fs) = props.file_system else {
             return Err(Error::new(format!(
                 "access point `{id}` needs `file_system`: add `file_system: <name>`"

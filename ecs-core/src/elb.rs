@@ -14,7 +14,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::StackId;
+use crate::construct::NodeId;
 use crate::ec2::connections::{allow_to, Peer, Port};
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
 use crate::elbv2::{lb_subnets, LbKind, LoadBalancer, LoadBalancerData, LoadBalancerTarget};
@@ -81,13 +81,13 @@ props! {
         [val "externalPort", .required()]
         external_port: u32,
         /// `Protocol`; default from the port.
-        [opt "externalProtocol", .ty(Enum(&CLASSIC_PROTOCOL)), .default("from the port")]
+        [opt "externalProtocol", .ty(Enum(&crate::elb::LoadBalancingProtocol::DEF)), .default("from the port")]
         external_protocol: LoadBalancingProtocol,
         /// `InstancePort`; default the external port.
         [opt "internalPort", .default("the external port")]
         internal_port: u32,
         /// `InstanceProtocol`; default from the instance port.
-        [opt "internalProtocol", .ty(Enum(&CLASSIC_PROTOCOL)), .default("from the instance port")]
+        [opt "internalProtocol", .ty(Enum(&crate::elb::LoadBalancingProtocol::DEF)), .default("from the instance port")]
         internal_protocol: LoadBalancingProtocol,
         /// The certificate of an `Ssl` or `Https` listener (`SSLCertificateId`).
         [into "sslCertificateArn"]
@@ -144,20 +144,22 @@ impl ClassicLoadBalancer {
     /// Creates a classic load balancer with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: ClassicLoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "classic load balancer `{id}` needs `vpc`: add `vpc: <name>`"
             )));
         };
-        let root = app.stack(stack).root();
+        let root = scope;
         let node = app.stack_mut(stack).add_node(root, id)?;
-        let sg = SecurityGroup::new_with(
+        let sg = SecurityGroup::new(
             app,
             node,
             "SecurityGroup",
@@ -251,7 +253,7 @@ impl LoadBalancer {
                 Value::from(instance_protocol.cfn_value()),
             ),
             ("LoadBalancerPort", Value::from(port.to_string())),
-            ("ListenerProtocol", Value::from(protocol.cfn_value())),
+            ("Protocol", Value::from(protocol.cfn_value())),
         ];
         if let Some(arn) = listener.ssl_certificate_arn {
             entry.push(("SSLCertificateId", Value::from(arn)));
@@ -323,4 +325,12 @@ impl LoadBalancer {
         }
         Ok(())
     }
+}
+
+impl LoadBalancingProtocol {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["elbv2", "LoadBalancingProtocol"],
+        variants: Self::VARIANT_NAMES,
+    };
 }

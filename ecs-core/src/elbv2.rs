@@ -26,7 +26,7 @@
 use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::ec2::connections::{Peer, Port};
 use crate::ec2::{Connectable, SubnetType};
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
@@ -313,7 +313,7 @@ props! {
         [into "port"]
         port: String,
         /// The protocol of the check (`HealthCheckProtocol`).
-        [opt "protocol", .ty(Enum(&LB_PROTOCOL))]
+        [opt "protocol", .ty(Enum(&crate::elbv2::ListenerProtocol::DEF))]
         protocol: ListenerProtocol,
     }
 }
@@ -370,7 +370,7 @@ props! {
         [into "loadBalancerName"]
         load_balancer_name: String,
         /// The subnets; default public when internet-facing, else private.
-        [opt "vpcSubnets", .ty(Enum(&SUBNET_TYPE)), .default("`Public` when internet-facing, else `Private`")]
+        [opt "vpcSubnets", .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Public` when internet-facing, else `Private`")]
         vpc_subnets: SubnetType,
         /// The security group; a network load balancer's CDK props name it `securityGroups`, a
         /// list.
@@ -414,11 +414,12 @@ impl ApplicationLoadBalancer {
     /// Creates an application load balancer with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: LoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
-        LoadBalancer::create_v2(app, stack, id, props, LbKind::Application)
+        let scope: NodeId = scope.into();
+        LoadBalancer::create_v2(app, scope, id, props, LbKind::Application)
     }
 }
 
@@ -430,11 +431,12 @@ impl NetworkLoadBalancer {
     /// `@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault` asks.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: LoadBalancerProps,
     ) -> Result<LoadBalancer, Error> {
-        LoadBalancer::create_v2(app, stack, id, props, LbKind::Network)
+        let scope: NodeId = scope.into();
+        LoadBalancer::create_v2(app, scope, id, props, LbKind::Network)
     }
 }
 
@@ -473,12 +475,14 @@ pub(crate) fn lb_subnets(
 impl LoadBalancer {
     fn create_v2(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: LoadBalancerProps,
         kind: LbKind,
     ) -> Result<LoadBalancer, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         app.check_each(props.vpc)?;
         app.check_each(props.security_group)?;
         let Some(vpc) = props.vpc else {
@@ -519,7 +523,7 @@ impl LoadBalancer {
                 },
             );
         let st = app.stack_mut(stack);
-        let root = st.root();
+        let root = scope;
         let node = st.add_node(root, id)?;
         let resource = st.add_resource(node, "Resource", resource)?;
         for d in deps {
@@ -533,7 +537,7 @@ impl LoadBalancer {
                     app.stack(stack).unique_id(node)
                 );
                 // Application load balancers open egress only towards their targets.
-                SecurityGroup::new_with(
+                SecurityGroup::new(
                     app,
                     node,
                     "SecurityGroup",
@@ -615,7 +619,7 @@ impl LoadBalancer {
         let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::Listener")
             .prop("LoadBalancerArn", Value::Ref(d.resource))
             .prop("Port", port)
-            .prop("ListenerProtocol", protocol.cfn_value())
+            .prop("Protocol", protocol.cfn_value())
             .prop_opt(
                 "SslPolicy",
                 props.ssl_policy.or_else(|| default_ssl_policy(protocol)),
@@ -734,7 +738,7 @@ props! {
         [opt "port", .default("from the protocol")]
         port: u32,
         /// The protocol of the listener's connections (`Protocol`).
-        [opt "protocol", .ty(Enum(&LB_PROTOCOL)), .default("from the port (application), `Tcp` (network)")]
+        [opt "protocol", .ty(Enum(&crate::elbv2::ListenerProtocol::DEF)), .default("from the port (application), `Tcp` (network)")]
         protocol: ListenerProtocol,
         /// The TLS certificates of an `Https` or `Tls` listener (`Certificates`).
         [list "certificates"]
@@ -829,7 +833,7 @@ props! {
         [opt "port", .default("from the protocol")]
         port: u32,
         /// The protocol the load balancer uses to reach the targets.
-        [opt "protocol", .ty(Enum(&LB_PROTOCOL)), .default("from the port")]
+        [opt "protocol", .ty(Enum(&crate::elbv2::ListenerProtocol::DEF)), .default("from the port")]
         protocol: ListenerProtocol,
         /// The services to register, or `{ service, container_name, container_port }` for one
         /// container and port (rule L1).
@@ -1023,7 +1027,7 @@ impl Listener {
         let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::TargetGroup")
             .prop_opt("Name", props.target_group_name)
             .prop("Port", port)
-            .prop("ListenerProtocol", protocol.cfn_value())
+            .prop("Protocol", protocol.cfn_value())
             .prop("VpcId", lb.vpc.vpc_id(app));
         let mut attributes = Vec::new();
         if let Some(d) = props.deregistration_delay {
@@ -1182,3 +1186,11 @@ impl crate::construct::app::Data for TargetGroupData {}
 pub(crate) struct ListenerRules(std::collections::HashSet<(usize, u32)>);
 
 impl crate::construct::app::Family for ListenerRules {}
+
+impl ListenerProtocol {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["elbv2", "ListenerProtocol"],
+        variants: Self::VARIANT_NAMES,
+    };
+}

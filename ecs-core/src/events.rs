@@ -16,7 +16,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::error::Error;
 use crate::schedule::{starts_with, Schedule};
 
@@ -54,8 +54,15 @@ pub struct Rule {
 
 impl Rule {
     /// Creates a rule with id `id` at the top of `stack`.
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: RuleProps) -> Result<Rule, Error> {
-        app.check_stack(stack)?;
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: RuleProps,
+    ) -> Result<Rule, Error> {
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         if props.schedule.is_none() && props.event_pattern.is_none() {
             return Err(Error::new(rule_trigger_message(id)));
         }
@@ -66,7 +73,7 @@ impl Rule {
             }
         }
         let st = app.stack_mut(stack);
-        let root = st.root();
+        let root = scope;
         let node = st.add_node(root, id)?;
         let state = if props.enabled == Some(false) {
             "DISABLED"

@@ -74,7 +74,12 @@ impl RuleTarget for EcsTask {
                     .child(td.node(), "SecurityGroup");
                 match existing.and_then(|n| SecurityGroup::from_node(app, n)) {
                     Some(sg) => vec![sg],
-                    None => vec![SecurityGroup::new(app, td.node(), "SecurityGroup", vpc)?],
+                    None => vec![SecurityGroup::new(
+                        app,
+                        td.node(),
+                        "SecurityGroup",
+                        crate::ec2::SecurityGroupProps::default().vpc(vpc),
+                    )?],
                 }
             } else {
                 self.security_groups.clone()
@@ -293,7 +298,7 @@ props! {
         enable_execute_command: bool,
         /// The subnets of awsvpc tasks (CDK `subnetSelection`); default the public ones with
         /// `assign_public_ip: true`, else the private ones.
-        [opt "subnetSelection", .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
+        [opt "subnetSelection", .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Public` with `assign_public_ip`, else `Private`")]
         subnet_selection: SubnetType,
         /// `EC2` or `FARGATE`; default from the task definition.
         [field "launchType", .default("`EC2` for an EC2-compatible task definition, else `FARGATE`")]

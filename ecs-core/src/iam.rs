@@ -35,7 +35,17 @@ pub struct Role {
 
 impl Role {
     /// A role that `service` (e.g. `ecs-tasks.amazonaws.com`) may assume.
-    pub fn new(app: &mut App, scope: NodeId, id: &str, service: &str) -> Result<Role, Error> {
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, or `scope` is of another app.
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        service: &str,
+    ) -> Result<Role, Error> {
+        let scope: NodeId = scope.into();
         app.check_each([scope])?;
         Role::with_managed_policies(app, scope, id, service, Vec::new())
     }

@@ -14,7 +14,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::error::Error;
 use crate::iam::{PolicyDocument, Statement};
 
@@ -45,14 +45,25 @@ pub struct Key {
 
 impl Key {
     /// Creates a key with id `id` at the top of `stack`.
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: KeyProps) -> Result<Key, Error> {
-        app.check_stack(stack)?;
-        let root = app.stack(stack).root();
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: KeyProps,
+    ) -> Result<Key, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let root = scope;
         Key::new_in(app, root, id, props)
     }
 
     /// Creates a key under `scope`.
-    pub fn new_in(app: &mut App, scope: NodeId, id: &str, props: KeyProps) -> Result<Key, Error> {
+    pub(crate) fn new_in(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        props: KeyProps,
+    ) -> Result<Key, Error> {
         app.check_each([scope])?;
         let mut resource = Resource::new("AWS::KMS::Key")
             .prop_opt("Description", props.description)

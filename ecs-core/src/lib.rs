@@ -46,7 +46,7 @@ macro_rules! string_setters {
 /// from `impl IntoIterator<Item = Type>`; `list_into` from items `Into<Type>`), `val` / `val_into` (a field of `Type` itself, for
 /// values with a default), `field` / `field_list` / `val_field` (the field only; the setter is
 /// written by hand) or `none` (neither: the setter is written by hand over other state); the modifiers are
-/// those of [`schema::PropDef`] (`.default("…")`, `.required()`, `.set(…)`, `.method()` when
+/// those of [`decl::PropDef`] (`.default("…")`, `.required()`, `.set(…)`, `.method()` when
 /// the CDK calls a method for the property) plus `.ty(shape)`
 /// for a value shape other than an expression. Private state comes first, as
 /// `hidden name: Type,` lines (a doc comment may follow `hidden`); a property kept in a field
@@ -84,10 +84,10 @@ macro_rules! props {
             $(props!(@setter $mode [$($inner)?] $name $ty [$($doc)*]);)*
 
             /// The declaration of every property, in order.
-            pub const PROPS: &'static [$crate::schema::PropDef] = {
+            pub const PROPS: &'static [$crate::decl::PropDef] = {
                 // The modifiers name the schema's shapes, classes and enums unqualified.
                 #[allow(unused_imports)]
-                use $crate::schema::{PropType::*, *};
+                use $crate::decl::{PropType::*, *};
                 &[$(
                     PropDef::new(stringify!($name), $cdk, Expr)
                         .doc(concat!($($doc),*))
@@ -186,6 +186,7 @@ pub mod cfn;
 pub mod error;
 
 pub mod construct;
+pub mod decl;
 
 pub mod applicationautoscaling;
 pub mod ec2;
@@ -235,7 +236,8 @@ pub mod prelude {
 
     // Values.
     pub use crate::cfn::duration::Duration;
-    pub use crate::cfn::{CfnOutput, CfnParameter, Pseudo, Value};
+    pub use crate::cfn::{Output, Parameter, Pseudo, Value};
+    pub use crate::construct::{CfnOutput, CfnParameter};
     pub use crate::schedule::{CronOptions, Schedule};
 
     // AWS services.

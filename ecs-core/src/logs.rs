@@ -112,7 +112,7 @@ props! {
         [into "logGroupName"]
         log_group_name: String,
         /// Retention; default two years, as the CDK's.
-        [opt "retention", .ty(Enum(&RETENTION_DAYS)), .default("`TwoYears`")]
+        [opt "retention", .ty(Enum(&crate::logs::RetentionDays::DEF)), .default("`TwoYears`")]
         retention: RetentionDays,
         /// `KmsKeyId`: the key that encrypts the events.
         [opt "encryptionKey", .ty(Ref(RefClass::Key))]
@@ -129,13 +129,18 @@ pub struct LogGroup {
 }
 
 impl LogGroup {
-    /// Creates a log group `id` under `scope`.
+    /// Creates log group `id` under `scope` (a stack or a construct).
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, or a handle is of another app.
     pub fn new(
         app: &mut App,
-        scope: NodeId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: LogGroupProps,
     ) -> Result<LogGroup, Error> {
+        let scope: NodeId = scope.into();
         app.check_each([scope])?;
         app.check_each(props.encryption_key)?;
         let retention = props.retention.unwrap_or(RetentionDays::TwoYears);
@@ -148,17 +153,6 @@ impl LogGroup {
         resource.removal_policy = Some("Retain");
         let resource = stack.add_resource(node, "Resource", resource)?;
         Ok(LogGroup { node, resource })
-    }
-
-    /// Creates a log group `id` under the stack's root.
-    pub fn new_in_stack(
-        app: &mut App,
-        stack: crate::StackId,
-        id: &str,
-        props: LogGroupProps,
-    ) -> Result<LogGroup, Error> {
-        let root = app.stack(stack).root();
-        LogGroup::new(app, root, id, props)
     }
 
     /// The construct's scope.
@@ -178,3 +172,11 @@ impl LogGroup {
 }
 
 handle!(LogGroup);
+
+impl RetentionDays {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["logs", "RetentionDays"],
+        variants: Self::VARIANT_NAMES,
+    };
+}

@@ -11,7 +11,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::error::Error;
 
 props! {
@@ -43,13 +43,15 @@ impl Bucket {
     /// Creates a bucket with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: BucketProps,
     ) -> Result<Bucket, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         let st = app.stack_mut(stack);
-        let root = st.root();
+        let root = scope;
         let node = st.add_node(root, id)?;
         let mut resource =
             Resource::new("AWS::S3::Bucket").prop_opt("BucketName", props.bucket_name);

@@ -14,7 +14,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 
@@ -113,13 +113,15 @@ impl Secret {
     /// the CDK's default removal policy for secrets says.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: SecretProps,
     ) -> Result<Secret, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         let st = app.stack_mut(stack);
-        let root = st.root();
+        let root = scope;
         let node = st.add_node(root, id)?;
         let generator = props.generate_secret_string.unwrap_or_default();
         let mut resource = Resource::new("AWS::SecretsManager::Secret")
@@ -146,13 +148,15 @@ impl Secret {
     /// ```
     pub fn from_secret_name_v2(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         name: impl Into<String>,
     ) -> Result<Secret, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         let st = app.stack_mut(stack);
-        let root = st.root();
+        let root = scope;
         let node = st.add_node(root, id)?;
         // Leaked so the handle is `Copy` like every other handle (`ecs_app!` passes a secret
         // by name to several containers); one short string per imported secret.

@@ -17,7 +17,7 @@
 use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::ec2::Vpc;
 use crate::error::Error;
 
@@ -232,13 +232,14 @@ impl PrivateDnsNamespace {
     /// Creates a private DNS namespace with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: PrivateDnsNamespaceProps,
     ) -> Result<Namespace, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
         app.check_each(props.vpc)?;
-        let root = app.stack(stack).root();
+        let root = scope;
         Namespace::create_in(
             app,
             root,
@@ -272,7 +273,7 @@ props! {
         [into "description"]
         description: String,
         /// The record type; default `A`.
-        [opt "dnsRecordType", .ty(Enum(&DNS_RECORD_TYPE)), .default("`A`")]
+        [opt "dnsRecordType", .ty(Enum(&crate::servicediscovery::DnsRecordType::DEF)), .default("`A`")]
         dns_record_type: DnsRecordType,
         /// The records' TTL; default one minute.
         [into "dnsTtl", .default("60 seconds")]
@@ -315,12 +316,13 @@ impl CloudMapService {
     /// Creates a Cloud Map service with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: CloudMapServiceProps,
     ) -> Result<CloudMapService, Error> {
-        app.check_stack(stack)?;
-        let root = app.stack(stack).root();
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let root = scope;
         CloudMapService::create_in(app, root, id, props)
     }
 
@@ -406,3 +408,11 @@ handle!(Namespace, CloudMapService);
 
 impl crate::construct::app::Data for NamespaceData {}
 impl crate::construct::app::Data for CloudMapServiceData {}
+
+impl DnsRecordType {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["servicediscovery", "DnsRecordType"],
+        variants: Self::VARIANT_NAMES,
+    };
+}

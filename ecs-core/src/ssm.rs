@@ -12,7 +12,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 
@@ -47,11 +47,13 @@ impl StringParameter {
     /// Creates a parameter with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: StringParameterProps,
     ) -> Result<StringParameter, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         let Some(value) = props.string_value else {
             return Err(Error::new(format!(
                 "string parameter `{id}` needs `string_value`: add one, e.g. `string_value: \"info\"`"
@@ -62,7 +64,7 @@ impl StringParameter {
             .as_deref()
             .is_some_and(|n| n.starts_with('/'));
         let st = app.stack_mut(stack);
-        let root = st.root();
+        let root = scope;
         let node = st.add_node(root, id)?;
         let resource = Resource::new("AWS::SSM::Parameter")
             .prop_opt("Description", props.description)

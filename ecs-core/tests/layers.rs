@@ -11,7 +11,7 @@ use std::path::Path;
 
 const LAYERS: &[(&str, &[&str])] = &[
     ("CloudFormation values", &["cfn", "error"]),
-    ("construct tree", &["construct"]),
+    ("construct tree", &["construct", "decl"]),
     (
         "AWS service modules",
         &[
@@ -39,7 +39,22 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("synthesis", &["synth"]),
 ];
 
+/// The crate root's re-exports, by the module that defines them.
+const ROOT_ITEMS: &[(&str, &str)] = &[
+    ("App", "construct"),
+    ("StackId", "cfn"),
+    ("Duration", "cfn"),
+    ("Error", "error"),
+    ("rules", "ecs"),
+    ("facts", "ecs"),
+    ("prelude", "synth"),
+];
+
 fn layer_of(module: &str) -> Option<usize> {
+    let module = ROOT_ITEMS
+        .iter()
+        .find(|(item, _)| *item == module)
+        .map_or(module, |(_, m)| m);
     LAYERS.iter().position(|(_, mods)| mods.contains(&module))
 }
 
@@ -126,9 +141,10 @@ fn no_module_uses_a_higher_layer() {
             continue;
         };
         for u in used {
-            // Crate-root items (`crate::Error`, `crate::App`, the prelude) are re-exports:
-            // the module they come from is checked where they are defined.
-            let Some(layer) = layer_of(&u) else { continue };
+            let Some(layer) = layer_of(&u) else {
+                wrong.push(format!("`{module}` uses `crate::{u}`, which has no layer"));
+                continue;
+            };
             if layer > own {
                 wrong.push(format!(
                     "`{module}` ({}) uses `{u}` ({})",
@@ -184,4 +200,32 @@ fn the_checks_see_uses() {
     let text = "use crate::ecs::service;\n// crate::synth in a comment\nlet x = crate::cfn::Value::Null; $crate::schema";
     let used: Vec<_> = uses(text).into_iter().collect();
     assert_eq!(used, ["cfn", "ecs"]);
+}
+
+#[test]
+fn the_crate_roots_macros_name_only_the_bottom_layers() {
+    // `props!` and `handle!` expand in every module, so what they name is used by all.
+    let root =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let macros = &root[..root.find("\npub mod ").unwrap()];
+    let mut named = BTreeSet::new();
+    let mut rest = macros;
+    while let Some(i) = rest.find("$crate::") {
+        let after = &rest[i + "$crate::".len()..];
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        named.insert(name);
+        rest = after;
+    }
+    let construct_tree = layer_of("construct").unwrap();
+    let higher: Vec<_> = named
+        .iter()
+        .filter(|m| layer_of(m).is_none_or(|l| l > construct_tree))
+        .collect();
+    assert!(
+        higher.is_empty(),
+        "the crate root's macros name {higher:?}: move what they need to the construct tree or below"
+    );
 }

@@ -546,16 +546,16 @@ fn expand_output(scope: Scope, item: &Item) -> TokenStream {
         }
         _ => return TokenStream::new(),
     };
-    let description = match item.expr("description") {
-        Some(d) => quote!(#p::Some(#d)),
-        None => quote!(#p::None),
-    };
+    let description = item.expr("description").map(|d| quote!(.description(#d)));
     let value_local = hidden("__ecs_value");
-    let root = hidden("__ecs_root");
     quote! {
         let #value_local = #value;
-        let #root = #app.stack(#stack_handle).root();
-        #p::cfn::CfnOutput::new(&mut #app, #root, #id, #value_local, #description)?;
+        #p::construct::CfnOutput::new(
+            &mut #app,
+            #stack_handle,
+            #id,
+            #p::cfn::Output::new(#value_local) #description,
+        )?;
     }
 }
 

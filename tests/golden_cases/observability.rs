@@ -302,7 +302,7 @@ fn ecs_exec_matches_the_cdk() {
     let s = app.add_stack("EcsExec").unwrap();
     let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default().max_azs(2)).unwrap();
     let key = Key::new(&mut app, s, "KmsKey", Default::default()).unwrap();
-    let group = LogGroup::new_in_stack(
+    let group = LogGroup::new(
         &mut app,
         s,
         "LogGroup",

@@ -29,20 +29,10 @@ fn a_reference_cycle_between_stacks_is_an_error_naming_the_reference() {
     let vpc_b = Vpc::new(&mut app, b, "Vpc", VpcProps::default()).unwrap();
     // Each stack reads the other's VPC; stacks are walked in app order, so A's reference is
     // found first and B's closes the cycle.
-    ecs_app::ec2::SecurityGroup::create(
-        &mut app,
-        b,
-        "Sg",
-        SecurityGroupProps::default().vpc(vpc_a),
-    )
-    .unwrap();
-    ecs_app::ec2::SecurityGroup::create(
-        &mut app,
-        a,
-        "Sg",
-        SecurityGroupProps::default().vpc(vpc_b),
-    )
-    .unwrap();
+    ecs_app::ec2::SecurityGroup::new(&mut app, b, "Sg", SecurityGroupProps::default().vpc(vpc_a))
+        .unwrap();
+    ecs_app::ec2::SecurityGroup::new(&mut app, a, "Sg", SecurityGroupProps::default().vpc(vpc_b))
+        .unwrap();
     let err = app.templates().unwrap_err().to_string();
     assert_eq!(
         err,

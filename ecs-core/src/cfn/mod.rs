@@ -488,74 +488,53 @@ pub enum Element {
     Output(Output),
 }
 
-/// A template output (CDK `CfnOutput`).
-///
-/// ```
-/// use ecs_core::{App, cfn::{CfnOutput, Pseudo}};
-/// let mut app = App::new();
-/// let s = app.add_stack("Web").unwrap();
-/// let root = app.stack(s).root();
-/// CfnOutput::new(&mut app, root, "Region", Pseudo::Region.into(), Some("where it runs")).unwrap();
-/// let t = &app.templates().unwrap()[0].1;
-/// assert_eq!(t["Outputs"]["Region"]["Value"]["Ref"], "AWS::Region");
-/// ```
-#[derive(Debug)]
-pub struct CfnOutput;
-
-// As in the CDK, `new` of a kind returns the handle all kinds share.
-#[allow(clippy::new_ret_no_self)]
-impl CfnOutput {
-    /// Adds an output with id `id` under `scope`; its logical ID follows the construct path.
-    pub fn new(
-        app: &mut crate::App,
-        scope: NodeId,
-        id: &str,
-        value: Value,
-        description: Option<&str>,
-    ) -> Result<NodeId, crate::Error> {
-        let output = Output {
-            value,
-            description: description.map(String::from),
+impl Output {
+    /// An output of `value` (CDK `CfnOutputProps`).
+    pub fn new(value: impl Into<Value>) -> Output {
+        Output {
+            value: value.into(),
+            description: None,
             export_name: None,
-        };
-        app.stack_mut(scope.stack())
-            .add_element(scope, id, Element::Output(output))
+        }
+    }
+
+    /// Sets `Description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Output {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets `Export.Name`: other stacks of the region can import the value by this name.
+    #[must_use]
+    pub fn export_name(mut self, name: impl Into<String>) -> Output {
+        self.export_name = Some(name.into());
+        self
     }
 }
 
-/// A template parameter (CDK `CfnParameter`), e.g. an SSM-typed one resolved at deploy time.
-///
-/// ```
-/// use ecs_core::{App, cfn::CfnParameter};
-/// let mut app = App::new();
-/// let s = app.add_stack("Web").unwrap();
-/// let root = app.stack(s).root();
-/// let tag = CfnParameter::new(&mut app, root, "ImageTag", "String", None).unwrap();
-/// assert!(matches!(tag, ecs_core::cfn::Value::Ref(_)));
-/// ```
-#[derive(Debug)]
-pub struct CfnParameter;
-
-// As in the CDK, `new` of a kind returns the handle all kinds share.
-#[allow(clippy::new_ret_no_self)]
-impl CfnParameter {
-    /// Adds a parameter of CloudFormation type `kind` and returns `{"Ref": parameter}`.
-    pub fn new(
-        app: &mut crate::App,
-        scope: NodeId,
-        id: &str,
-        kind: &str,
-        default: Option<&str>,
-    ) -> Result<Value, crate::Error> {
-        let parameter = Parameter {
-            kind: kind.to_string(),
-            default: default.map(String::from),
+impl Parameter {
+    /// A parameter of CloudFormation type `kind`, e.g. `String` (CDK `CfnParameterProps`).
+    pub fn new(kind: impl Into<String>) -> Parameter {
+        Parameter {
+            kind: kind.into(),
+            default: None,
             description: None,
-        };
-        let node =
-            app.stack_mut(scope.stack())
-                .add_element(scope, id, Element::Parameter(parameter))?;
-        Ok(Value::Ref(node))
+        }
+    }
+
+    /// Sets `Default`.
+    #[must_use]
+    pub fn default_value(mut self, value: impl Into<String>) -> Parameter {
+        self.default = Some(value.into());
+        self
+    }
+
+    /// Sets `Description`.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Parameter {
+        self.description = Some(description.into());
+        self
     }
 }
 
@@ -600,5 +579,18 @@ impl NodeId {
     /// The stack this node belongs to.
     pub fn stack(self) -> StackId {
         self.stack
+    }
+}
+
+/// A stack as a scope: its root, where constructs created "at the top of the stack" go.
+///
+/// ```
+/// let mut app = ecs_core::App::new();
+/// let stack = app.add_stack("Web").unwrap();
+/// assert_eq!(ecs_core::construct::NodeId::from(stack), app.stack(stack).root());
+/// ```
+impl From<StackId> for NodeId {
+    fn from(stack: StackId) -> NodeId {
+        NodeId { stack, index: 0 }
     }
 }

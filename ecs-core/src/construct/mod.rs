@@ -20,9 +20,10 @@ use std::hash::{Hash, Hasher};
 use md5::{Digest, Md5};
 
 pub(crate) use crate::cfn::AppId;
-use crate::cfn::{Element, Resource};
+use crate::cfn::{Element, Output, Parameter, Resource, Value};
 pub use crate::cfn::{NodeId, StackId};
 use crate::error::Error;
+use app::App;
 
 /// A construct handle: its node tells which app and stack made it, so [`App::check_each`]
 /// can refuse the handles of another app before their indices are read.
@@ -653,6 +654,76 @@ pub fn stack_name_message(name: &str) -> String {
     format!(
         "stack name `{name}` is not a valid CloudFormation stack name: start with a letter and use only letters, digits and `-`, at most 128 characters{example}"
     )
+}
+
+/// A template output (CDK `CfnOutput`).
+///
+/// ```
+/// use ecs_core::{App, cfn::{Output, Pseudo}, construct::CfnOutput};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// CfnOutput::new(&mut app, s, "Region", Output::new(Pseudo::Region).description("where it runs")).unwrap();
+/// let t = &app.templates().unwrap()[0].1;
+/// assert_eq!(t["Outputs"]["Region"]["Value"]["Ref"], "AWS::Region");
+/// ```
+#[derive(Debug)]
+pub struct CfnOutput;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl CfnOutput {
+    /// Adds output `id` under `scope` (a stack or a construct); its logical ID follows the
+    /// construct path.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, or `scope` is of another app.
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: Output,
+    ) -> Result<NodeId, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        app.stack_mut(scope.stack())
+            .add_element(scope, id, Element::Output(props))
+    }
+}
+
+/// A template parameter (CDK `CfnParameter`), e.g. an SSM-typed one resolved at deploy time.
+///
+/// ```
+/// use ecs_core::{App, cfn::Parameter, construct::CfnParameter};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let tag = CfnParameter::new(&mut app, s, "ImageTag", Parameter::new("String")).unwrap();
+/// assert!(matches!(tag, ecs_core::cfn::Value::Ref(_)));
+/// ```
+#[derive(Debug)]
+pub struct CfnParameter;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl CfnParameter {
+    /// Adds parameter `id` under `scope` and returns `{"Ref": parameter}`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, or `scope` is of another app.
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: Parameter,
+    ) -> Result<Value, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let node =
+            app.stack_mut(scope.stack())
+                .add_element(scope, id, Element::Parameter(props))?;
+        Ok(Value::Ref(node))
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::error::Error;
 /// let s = app.add_stack("Web")?;
 /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default())?;
 /// let root = app.stack(s).root();
-/// let sg = SecurityGroup::new(&mut app, root, "Sg", vpc)?;
+/// let sg = SecurityGroup::new(&mut app, root, "Sg", ecs_core::ec2::SecurityGroupProps::default().vpc(vpc))?;
 /// assert_eq!(sg.security_groups(&app), [sg]);
 /// # Ok::<(), ecs_core::Error>(())
 /// ```

@@ -19,7 +19,7 @@ pub mod connections;
 use crate::cfn::{Pseudo, Resource, Tagging, Value};
 use crate::construct::app::App;
 use crate::construct::asset::FileAsset;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::error::Error;
 
 props! {
@@ -97,14 +97,25 @@ impl SubnetKind {
 
 impl Vpc {
     /// Creates a VPC with id `id` at the top of `stack`.
-    pub fn new(app: &mut App, stack: StackId, id: &str, props: VpcProps) -> Result<Vpc, Error> {
-        app.check_stack(stack)?;
-        let root = app.stack(stack).root();
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: VpcProps,
+    ) -> Result<Vpc, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let root = scope;
         Vpc::new_in(app, root, id, props)
     }
 
     /// Creates a VPC under `scope` (a cluster creates its default VPC this way).
-    pub fn new_in(app: &mut App, scope: NodeId, id: &str, props: VpcProps) -> Result<Vpc, Error> {
+    pub(crate) fn new_in(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        props: VpcProps,
+    ) -> Result<Vpc, Error> {
         app.check_each([scope])?;
         let azs = props.max_azs.unwrap_or(3).min(AGNOSTIC_AZS);
         if azs == 0 {
@@ -523,12 +534,12 @@ pub(crate) struct SecurityGroupData {
 /// A security group construct (`<id>/Resource`).
 ///
 /// ```
-/// use ecs_core::{App, ec2::{SecurityGroup, Vpc}};
+/// use ecs_core::{App, ec2::{SecurityGroup, SecurityGroupProps, Vpc}};
 /// let mut app = App::new();
 /// let s = app.add_stack("Net").unwrap();
 /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
 /// let root = app.stack(s).root();
-/// let sg = SecurityGroup::new(&mut app, root, "Sg", vpc).unwrap();
+/// let sg = SecurityGroup::new(&mut app, root, "Sg", SecurityGroupProps::default().vpc(vpc)).unwrap();
 /// assert!(matches!(sg.group_id(), ecs_core::cfn::Value::GetAtt(..)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -551,41 +562,30 @@ fn no_traffic_rule() -> Value {
 }
 
 impl SecurityGroup {
-    /// A security group in `vpc` that allows all outbound traffic, described by its path as
-    /// the CDK describes it.
-    pub fn new(app: &mut App, scope: NodeId, id: &str, vpc: Vpc) -> Result<SecurityGroup, Error> {
-        SecurityGroup::new_with(app, scope, id, SecurityGroupProps::default().vpc(vpc))
-    }
-
-    /// A security group at the top of `stack` (CDK `new ec2.SecurityGroup(stack, id, props)`).
+    /// Creates security group `id` under `scope` (a stack or a construct; CDK
+    /// `new ec2.SecurityGroup(scope, id, props)`), allowing all outbound traffic unless
+    /// `allow_all_outbound: false`, described by its path as the CDK describes it.
     ///
     /// ```
     /// use ecs_core::{App, ec2::{Peer, Port, SecurityGroup, SecurityGroupProps, Vpc}};
     /// let mut app = App::new();
     /// let s = app.add_stack("Net").unwrap();
     /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
-    /// SecurityGroup::create(&mut app, s, "Sg", SecurityGroupProps::default().vpc(vpc)
+    /// SecurityGroup::new(&mut app, s, "Sg", SecurityGroupProps::default().vpc(vpc)
     ///     .allow_all_outbound(false)
     ///     .egress_rules([(Peer::any_ipv4(), Port::tcp(443))])).unwrap();
     /// ```
-    pub fn create(
+    ///
+    /// # Errors
+    ///
+    /// When `vpc` is missing, `id` is taken under `scope`, or a handle is of another app.
+    pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: SecurityGroupProps,
     ) -> Result<SecurityGroup, Error> {
-        app.check_stack(stack)?;
-        let root = app.stack(stack).root();
-        SecurityGroup::new_with(app, root, id, props)
-    }
-
-    /// A security group under `scope` with `props`.
-    pub fn new_with(
-        app: &mut App,
-        scope: NodeId,
-        id: &str,
-        props: SecurityGroupProps,
-    ) -> Result<SecurityGroup, Error> {
+        let scope: NodeId = scope.into();
         app.check_each([scope])?;
         app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
@@ -698,12 +698,12 @@ impl SecurityGroup {
     /// `from <peer>:<port>`. A repeated rule is added once.
     ///
     /// ```
-    /// use ecs_core::{App, ec2::{Peer, Port, SecurityGroup, Vpc}};
+    /// use ecs_core::{App, ec2::{Peer, Port, SecurityGroup, SecurityGroupProps, Vpc}};
     /// let mut app = App::new();
     /// let s = app.add_stack("Net").unwrap();
     /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
     /// let root = app.stack(s).root();
-    /// let sg = SecurityGroup::new(&mut app, root, "Sg", vpc).unwrap();
+    /// let sg = SecurityGroup::new(&mut app, root, "Sg", SecurityGroupProps::default().vpc(vpc)).unwrap();
     /// sg.add_ingress_rule(&mut app, Peer::any_ipv4(), Port::tcp(80), None).unwrap();
     /// ```
     pub fn add_ingress_rule(
@@ -765,3 +765,11 @@ handle!(Vpc, SecurityGroup);
 
 impl crate::construct::app::Data for VpcData {}
 impl crate::construct::app::Data for SecurityGroupData {}
+
+impl SubnetType {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ec2", "SubnetType"],
+        variants: Self::VARIANT_NAMES,
+    };
+}

@@ -283,3 +283,11 @@ impl MachineImage {
         }
     }
 }
+
+impl MachineImageType {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "amis", "MachineImageType"],
+        variants: Self::VARIANT_NAMES,
+    };
+}

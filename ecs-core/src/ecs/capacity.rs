@@ -13,7 +13,7 @@
 
 use crate::cfn::{Element, Parameter, Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::ec2::SubnetType;
 use crate::ec2::{SecurityGroup, Vpc};
 use crate::ecs::amis::{EcsOptimizedImage, InstanceArchitecture, MachineImage, MachineImageType};
@@ -95,7 +95,7 @@ macro_rules! group_props {
                 [into "spotPrice" in group]
                 spot_price: String,
                 /// The subnets the instances launch in.
-                [opt "vpcSubnets" in group, .ty(Enum(&SUBNET_TYPE)), .default("`Private`")]
+                [opt "vpcSubnets" in group, .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Private`")]
                 vpc_subnets: SubnetType,
                 /// Whether the instances get a public IP address (with `Public` subnets).
                 [opt "associatePublicIpAddress" in group]
@@ -150,7 +150,7 @@ props! {
     pub struct AddAutoScalingGroupCapacityOptions {
         /// How the instances' user data joins them to the cluster; by default what the group's
         /// image needs (Bottlerocket for a Bottlerocket image, else Amazon Linux 2).
-        [opt "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE)), .default("from the group's image, else `AmazonLinux2`")]
+        [opt "machineImageType", .ty(Enum(&crate::ecs::amis::MachineImageType::DEF)), .default("from the group's image, else `AmazonLinux2`")]
         machine_image_type: MachineImageType,
         /// Lets the ECS agent drain spot instances on interruption notices (needs `spot_price`).
         [val "spotInstanceDraining", .default("false")]
@@ -184,7 +184,7 @@ group_props! {
     ] {
         /// How the instances' user data joins them to the cluster; give it or `machine_image`, not
         /// both (rule C1).
-        [opt "machineImageType" in cluster, .ty(Enum(&MACHINE_IMAGE_TYPE)), .default("from `machine_image`, else `AmazonLinux2`")]
+        [opt "machineImageType" in cluster, .ty(Enum(&crate::ecs::amis::MachineImageType::DEF)), .default("from `machine_image`, else `AmazonLinux2`")]
         machine_image_type: MachineImageType,
         /// Lets the ECS agent drain spot instances when they get an interruption notice; needs
         /// `spot_price` (rule C1).
@@ -283,18 +283,19 @@ impl AutoScalingGroup {
     /// ```
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: AutoScalingGroupProps,
     ) -> Result<AutoScalingGroup, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
         app.check_each(props.vpc)?;
         let Some(vpc) = props.vpc else {
             return Err(Error::new(format!(
                 "auto scaling group `{id}` needs `vpc`: add `vpc: <name>`"
             )));
         };
-        let root = app.stack(stack).root();
+        let root = scope;
         AutoScalingGroup::new_in(app, root, id, vpc, props.group, false)
     }
 
@@ -335,7 +336,12 @@ impl AutoScalingGroup {
         let path = stack.path(node);
         stack.add_tag(node, "Name", &path);
 
-        let sg = SecurityGroup::new(app, node, "InstanceSecurityGroup", vpc)?;
+        let sg = SecurityGroup::new(
+            app,
+            node,
+            "InstanceSecurityGroup",
+            crate::ec2::SecurityGroupProps::default().vpc(vpc),
+        )?;
         let role = Role::new(app, node, "InstanceRole", "ec2.amazonaws.com")?;
         let stack = app.stack_mut(node.stack());
         let profile = stack.add_resource(

@@ -10,7 +10,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{path_hash, NodeId, StackId};
+use crate::construct::{path_hash, NodeId};
 use crate::ecs::capacity::{AddAutoScalingGroupCapacityOptions, AutoScalingGroup};
 use crate::ecs::cluster::Cluster;
 use crate::ecs::facts::{
@@ -226,7 +226,7 @@ props! {
         [opt "instanceWarmupPeriod"]
         instance_warmup_period: u32,
         /// How the instances' user data joins them to a cluster.
-        [opt "machineImageType", .ty(Enum(&MACHINE_IMAGE_TYPE))]
+        [opt "machineImageType", .ty(Enum(&crate::ecs::amis::MachineImageType::DEF))]
         machine_image_type: crate::ecs::amis::MachineImageType,
     }
 }
@@ -267,11 +267,13 @@ impl AsgCapacityProvider {
     /// ```
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: AsgCapacityProviderProps,
     ) -> Result<AsgCapacityProvider, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         app.check_each(props.auto_scaling_group)?;
         let Some(asg) = props.auto_scaling_group else {
             return Err(Error::new(format!(
@@ -301,7 +303,7 @@ impl AsgCapacityProvider {
         if protection {
             asg.protect_new_instances_from_scale_in(app);
         }
-        let root = app.stack(stack).root();
+        let root = scope;
         let stack_name = app.stack(stack).name().to_string();
         // The CDK names the provider only where CloudFormation's generated name would start
         // with a reserved prefix, i.e. in stacks so named.

@@ -30,7 +30,7 @@ props! {
         [opt "cloudMapNamespace", .ty(Ref(RefClass::Namespace)), .default("the cluster's default namespace")]
         cloud_map_namespace: Namespace,
         /// The record type; default `A` in awsvpc mode, `Srv` in bridge and host mode.
-        [opt "dnsRecordType", .ty(Enum(&DNS_RECORD_TYPE)), .default("`A` in awsvpc mode, `Srv` in bridge and host mode")]
+        [opt "dnsRecordType", .ty(Enum(&crate::servicediscovery::DnsRecordType::DEF)), .default("`A` in awsvpc mode, `Srv` in bridge and host mode")]
         dns_record_type: DnsRecordType,
         /// The TTL; default one minute.
         [into "dnsTtl", .default("60 seconds")]

@@ -11,7 +11,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::ec2::{Vpc, VpcProps};
 use crate::ecs::capacity::{
     AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
@@ -103,16 +103,18 @@ impl Cluster {
     /// Creates a cluster with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: ClusterProps,
     ) -> Result<Cluster, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         app.check_each(props.vpc)?;
         if let Some(config) = &props.execute_command_configuration {
             config.check(id)?;
         }
-        let root = app.stack(stack).root();
+        let root = scope;
         let st = app.stack_mut(stack);
         let node = st.add_node(root, id)?;
         let resource = st.add_resource(

@@ -57,7 +57,7 @@ props! {
         [opt "hostPort", .default("`0` (dynamic) in bridge mode")]
         host_port: u32,
         /// The port's protocol (`Protocol`).
-        [val "protocol", .ty(Enum(&PROTOCOL)), .default("`Tcp`")]
+        [val "protocol", .ty(Enum(&crate::ecs::container::Protocol::DEF)), .default("`Tcp`")]
         protocol: Protocol,
     }
 }
@@ -1062,4 +1062,12 @@ impl ContainerDefinition {
         self.task_definition.render_container(app, self.index);
         Ok(())
     }
+}
+
+impl Protocol {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "container", "Protocol"],
+        variants: Self::VARIANT_NAMES,
+    };
 }

@@ -398,7 +398,7 @@ props! {
         [val_into "container", .required(), .ty(Container)]
         container: ContainerRef,
         /// When the dependent container may start.
-        [val "condition", .ty(Enum(&CONTAINER_DEPENDENCY_CONDITION)), .default("Healthy")]
+        [val "condition", .ty(Enum(&crate::ecs::container_options::ContainerDependencyCondition::DEF)), .default("Healthy")]
         condition: ContainerDependencyCondition,
     }
 }
@@ -451,4 +451,12 @@ impl From<&ContainerDefinition> for ContainerDependency {
     fn from(container: &ContainerDefinition) -> ContainerDependency {
         ContainerDependency::new(*container)
     }
+}
+
+impl ContainerDependencyCondition {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "container_options", "ContainerDependencyCondition"],
+        variants: Self::VARIANT_NAMES,
+    };
 }

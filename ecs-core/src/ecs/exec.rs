@@ -93,7 +93,7 @@ props! {
         [opt "kmsKey", .ty(Ref(RefClass::Key))]
         kms_key: Key,
         /// Where command output goes; default `Default`.
-        [opt "logging", .ty(Enum(&EXEC_LOGGING)), .default("`Default`")]
+        [opt "logging", .ty(Enum(&crate::ecs::exec::ExecuteCommandLogging::DEF)), .default("`Default`")]
         logging: ExecuteCommandLogging,
         /// The destinations, with `Override` only.
         [opt "logConfiguration", .ty(Object(KindId::ExecLogConfig))]
@@ -242,4 +242,12 @@ pub(crate) fn enable(
         }
     }
     Ok(())
+}
+
+impl ExecuteCommandLogging {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "exec", "ExecuteCommandLogging"],
+        variants: Self::VARIANT_NAMES,
+    };
 }

@@ -52,7 +52,7 @@ props! {
         [opt "containerPort", .default("the container's first port")]
         container_port: u32,
         /// The protocol of that port mapping.
-        [val "protocol", .ty(Enum(&PROTOCOL)), .default("`Tcp`")]
+        [val "protocol", .ty(Enum(&crate::ecs::container::Protocol::DEF)), .default("`Tcp`")]
         protocol: container::Protocol,
     }
 }

@@ -47,7 +47,7 @@ impl LaunchType {
 use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{NodeId, StackId};
+use crate::construct::NodeId;
 use crate::ec2::SecurityGroup;
 use crate::ec2::SubnetType;
 use crate::ecs::cloud_map::CloudMapOptions;
@@ -322,7 +322,7 @@ props! {
         [list "securityGroups" in network, .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
         security_groups: SecurityGroup,
         /// The subnets of the tasks' network interfaces (awsvpc only).
-        [opt "vpcSubnets" in network, .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
+        [opt "vpcSubnets" in network, .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Public` with `assign_public_ip`, else `Private`")]
         vpc_subnets: SubnetType,
         /// Whether the tasks get public IP addresses, which puts them in public subnets (awsvpc
         /// only).
@@ -341,10 +341,10 @@ props! {
         [opt "circuitBreaker" in base, .ty(Object(KindId::CircuitBreaker))]
         circuit_breaker: DeploymentCircuitBreaker,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
-        [opt "deploymentController" in base, .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
+        [opt "deploymentController" in base, .ty(Enum(&crate::ecs::service::DeploymentControllerType::DEF)), .default("`Ecs`")]
         deployment_controller: DeploymentControllerType,
         /// Whose tags the tasks get: the service's or the task definition's.
-        [opt "propagateTags" in base, .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
+        [opt "propagateTags" in base, .ty(Enum(&crate::ecs::service::PropagatedTagSource::DEF)), .default("`None`")]
         propagate_tags: PropagatedTagSource,
         /// Whether ECS tags the tasks with the names of their cluster and service.
         [val "enableECSManagedTags" in base, .default("false")]
@@ -439,7 +439,7 @@ props! {
         [list "securityGroups" in network, .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
         security_groups: SecurityGroup,
         /// The subnets of the tasks' network interfaces (awsvpc only).
-        [opt "vpcSubnets" in network, .ty(Enum(&SUBNET_TYPE)), .default("`Public` with `assign_public_ip`, else `Private`")]
+        [opt "vpcSubnets" in network, .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Public` with `assign_public_ip`, else `Private`")]
         vpc_subnets: SubnetType,
         /// How long after a task starts ECS ignores failing load balancer health checks.
         [into "healthCheckGracePeriod" in base, .default("60 seconds with a load balancer, else none")]
@@ -448,10 +448,10 @@ props! {
         [opt "circuitBreaker" in base, .ty(Object(KindId::CircuitBreaker))]
         circuit_breaker: DeploymentCircuitBreaker,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
-        [opt "deploymentController" in base, .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
+        [opt "deploymentController" in base, .ty(Enum(&crate::ecs::service::DeploymentControllerType::DEF)), .default("`Ecs`")]
         deployment_controller: DeploymentControllerType,
         /// Whose tags the tasks get: the service's or the task definition's.
-        [opt "propagateTags" in base, .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
+        [opt "propagateTags" in base, .ty(Enum(&crate::ecs::service::PropagatedTagSource::DEF)), .default("`None`")]
         propagate_tags: PropagatedTagSource,
         /// Whether ECS tags the tasks with the names of their cluster and service.
         [val "enableECSManagedTags" in base, .default("false")]
@@ -638,10 +638,11 @@ impl Ec2Service {
     /// ```
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: Ec2ServiceProps,
     ) -> Result<Service, Error> {
+        let scope: NodeId = scope.into();
         let launch = LaunchProps {
             network: props.network,
             daemon: props.daemon,
@@ -649,7 +650,7 @@ impl Ec2Service {
             placement_strategies: props.placement_strategies,
             placement_constraints: props.placement_constraints,
         };
-        create(app, stack, id, LaunchType::Ec2, props.base, launch)
+        create(app, scope, id, LaunchType::Ec2, props.base, launch)
     }
 }
 
@@ -659,16 +660,17 @@ impl FargateService {
     /// Creates a Fargate service with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: FargateServiceProps,
     ) -> Result<Service, Error> {
+        let scope: NodeId = scope.into();
         let launch = LaunchProps {
             network: props.network,
             platform_version: props.platform_version,
             ..LaunchProps::default()
         };
-        create(app, stack, id, LaunchType::Fargate, props.base, launch)
+        create(app, scope, id, LaunchType::Fargate, props.base, launch)
     }
 }
 
@@ -710,10 +712,10 @@ props! {
         [opt "circuitBreaker" in base, .ty(Object(KindId::CircuitBreaker))]
         circuit_breaker: DeploymentCircuitBreaker,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
-        [opt "deploymentController" in base, .ty(Enum(&DEPLOYMENT_CONTROLLER)), .default("`Ecs`")]
+        [opt "deploymentController" in base, .ty(Enum(&crate::ecs::service::DeploymentControllerType::DEF)), .default("`Ecs`")]
         deployment_controller: DeploymentControllerType,
         /// Whose tags the tasks get: the service's or the task definition's.
-        [opt "propagateTags" in base, .ty(Enum(&PROPAGATED_TAG_SOURCE)), .default("`None`")]
+        [opt "propagateTags" in base, .ty(Enum(&crate::ecs::service::PropagatedTagSource::DEF)), .default("`None`")]
         propagate_tags: PropagatedTagSource,
         /// Whether ECS tags the tasks with the names of their cluster and service.
         [val "enableECSManagedTags" in base, .default("false")]
@@ -761,14 +763,16 @@ impl ExternalService {
     /// ```
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: ExternalServiceProps,
     ) -> Result<Service, Error> {
+        let scope: NodeId = scope.into();
+        let _stack = scope.stack();
         // No network configuration, placement or platform version: the defaults.
         create(
             app,
-            stack,
+            scope,
             id,
             LaunchType::External,
             props.base,
@@ -779,13 +783,15 @@ impl ExternalService {
 
 pub(crate) fn create(
     app: &mut App,
-    stack: StackId,
+    scope: impl Into<NodeId>,
     id: &str,
     launch_type: LaunchType,
     base: BaseProps,
     launch: LaunchProps,
 ) -> Result<Service, Error> {
-    app.check_stack(stack)?;
+    let scope: NodeId = scope.into();
+    let stack = scope.stack();
+    app.check_node(scope)?;
     app.check_each(base.cluster)?;
     app.check_each(base.task_definition)?;
     app.check_each(launch.network.security_groups.iter().copied())?;
@@ -936,7 +942,7 @@ pub(crate) fn create(
         crate::ecs::exec::enable(app, task_role, config.as_ref())?;
     }
     let st = app.stack_mut(stack);
-    let root = st.root();
+    let root = scope;
     let node = st.add_node(root, id)?;
     let resource = st.add_resource(node, "Service", resource)?;
     // Tasks must not start before their role exists; the CDK puts this on the whole service.
@@ -1007,7 +1013,12 @@ fn configure_awsvpc(
 ) -> Result<(), Error> {
     let vpc = cluster.vpc(app);
     let groups = if network.security_groups.is_empty() {
-        vec![SecurityGroup::new(app, service.node, "SecurityGroup", vpc)?]
+        vec![SecurityGroup::new(
+            app,
+            service.node,
+            "SecurityGroup",
+            crate::ec2::SecurityGroupProps::default().vpc(vpc),
+        )?]
     } else {
         network.security_groups
     };
@@ -1097,4 +1108,20 @@ impl crate::ec2::Connectable for Service {
     fn security_groups(&self, app: &App) -> Vec<SecurityGroup> {
         self.connections(app)
     }
+}
+
+impl DeploymentControllerType {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "service", "DeploymentControllerType"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
+
+impl PropagatedTagSource {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "service", "PropagatedTagSource"],
+        variants: Self::VARIANT_NAMES,
+    };
 }

@@ -433,7 +433,7 @@ props! {
     pub struct Ec2TaskDefinitionProps {
         hidden spec: Spec,
         /// How the containers are networked (`NetworkMode`).
-        [opt "networkMode" in spec, .ty(Enum(&NETWORK_MODE)), .default("`Bridge`")]
+        [opt "networkMode" in spec, .ty(Enum(&crate::ecs::task_definition::NetworkMode::DEF)), .default("`Bridge`")]
         network_mode: NetworkMode,
         /// The name that groups the task definition's revisions (`Family`).
         [into "family" in spec, .default("the construct's unique id")]
@@ -445,10 +445,10 @@ props! {
         [list "placementConstraints" in spec]
         placement_constraints: PlacementConstraint,
         /// The IPC resource namespace of the containers (`IpcMode`).
-        [opt "ipcMode" in spec, .ty(Enum(&IPC_MODE))]
+        [opt "ipcMode" in spec, .ty(Enum(&crate::ecs::task_definition::IpcMode::DEF))]
         ipc_mode: IpcMode,
         /// The process namespace of the containers (`PidMode`).
-        [opt "pidMode" in spec, .ty(Enum(&PID_MODE))]
+        [opt "pidMode" in spec, .ty(Enum(&crate::ecs::task_definition::PidMode::DEF))]
         pid_mode: PidMode,
         /// Elastic Inference accelerators attached to the task (a feature AWS has retired).
         [list "inferenceAccelerators" in spec]
@@ -484,7 +484,7 @@ props! {
         memory_limit_mib: (),
         /// Fargate tasks always use `AwsVpc`; any other mode is refused (rule F3; the CDK's Fargate
         /// props have no network mode).
-        [opt "networkMode" in spec, .ty(Enum(&NETWORK_MODE)), .default("`AwsVpc`")]
+        [opt "networkMode" in spec, .ty(Enum(&crate::ecs::task_definition::NetworkMode::DEF)), .default("`AwsVpc`")]
         network_mode: NetworkMode,
         /// The name that groups the task definition's revisions (`Family`).
         [into "family" in spec, .default("the construct's unique id")]
@@ -499,7 +499,7 @@ props! {
         [opt "runtimePlatform" in spec, .default("Linux on x86_64")]
         runtime_platform: RuntimePlatform,
         /// The process namespace of the containers (`PidMode`).
-        [opt "pidMode" in spec, .ty(Enum(&PID_MODE))]
+        [opt "pidMode" in spec, .ty(Enum(&crate::ecs::task_definition::PidMode::DEF))]
         pid_mode: PidMode,
         /// Refused: Fargate places the tasks itself (rule F4).
         [list "addPlacementConstraint" in spec, .method()]
@@ -534,7 +534,7 @@ props! {
     pub struct ExternalTaskDefinitionProps {
         hidden spec: Spec,
         /// How the containers are networked: `Bridge`, `Host` or `None` (rule X2).
-        [opt "networkMode" in spec, .ty(Enum(&NETWORK_MODE)), .default("`Bridge`")]
+        [opt "networkMode" in spec, .ty(Enum(&crate::ecs::task_definition::NetworkMode::DEF)), .default("`Bridge`")]
         network_mode: NetworkMode,
         /// The name that groups the task definition's revisions (`Family`).
         [into "family" in spec, .default("the construct's unique id")]
@@ -561,7 +561,7 @@ props! {
         hidden compatibility: Option<Compatibility>,
         hidden spec: Spec,
         /// Where the tasks can run: `Ec2`, `Fargate`, `Ec2AndFargate` or `External`.
-        [none "compatibility", .ty(Enum(&COMPATIBILITY)), .required()]
+        [none "compatibility", .ty(Enum(&crate::ecs::task_definition::Compatibility::DEF)), .required()]
         compatibility: (),
         /// The task's CPU, in units or vCPU; required when Fargate-compatible, in a pair Fargate
         /// offers (rules F1, F2).
@@ -573,7 +573,7 @@ props! {
         memory_mib: (),
         /// How the containers are networked; `AwsVpc` when Fargate-compatible (rule F3), bridge,
         /// host or none when External (rule X2).
-        [opt "networkMode" in spec, .ty(Enum(&NETWORK_MODE)), .default("`AwsVpc` when Fargate-compatible, else `Bridge`")]
+        [opt "networkMode" in spec, .ty(Enum(&crate::ecs::task_definition::NetworkMode::DEF)), .default("`AwsVpc` when Fargate-compatible, else `Bridge`")]
         network_mode: NetworkMode,
         /// The name that groups the task definition's revisions (`Family`).
         [into "family" in spec, .default("the construct's unique id")]
@@ -586,10 +586,10 @@ props! {
         [list "placementConstraints" in spec]
         placement_constraints: PlacementConstraint,
         /// The IPC resource namespace of the containers (`IpcMode`).
-        [opt "ipcMode" in spec, .ty(Enum(&IPC_MODE))]
+        [opt "ipcMode" in spec, .ty(Enum(&crate::ecs::task_definition::IpcMode::DEF))]
         ipc_mode: IpcMode,
         /// The process namespace of the containers (`PidMode`).
-        [opt "pidMode" in spec, .ty(Enum(&PID_MODE))]
+        [opt "pidMode" in spec, .ty(Enum(&crate::ecs::task_definition::PidMode::DEF))]
         pid_mode: PidMode,
         /// Elastic Inference accelerators attached to the task; EC2 only (rules F4, X1).
         [list "inferenceAccelerators" in spec]
@@ -679,14 +679,15 @@ impl Ec2TaskDefinition {
     /// Creates an EC2 task definition with id `id` at the top of `stack`.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: Ec2TaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
+        let scope: NodeId = scope.into();
         // EC2 task definitions have no task memory to name; rule F1 does not apply to them.
         TaskDefinition::create(
             app,
-            stack,
+            scope,
             id,
             Compatibility::Ec2,
             MemoryProperty::MemoryMib,
@@ -717,13 +718,14 @@ impl FargateTaskDefinition {
     /// F1, F2, F3, F4 and F6.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: FargateTaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
+        let scope: NodeId = scope.into();
         TaskDefinition::create(
             app,
-            stack,
+            scope,
             id,
             Compatibility::Fargate,
             MemoryProperty::MemoryLimitMib,
@@ -752,14 +754,16 @@ impl ExternalTaskDefinition {
     /// X1 and X2.
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: ExternalTaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
+        let scope: NodeId = scope.into();
+        let _stack = scope.stack();
         // External task definitions have no task memory to name; rule F1 does not apply to them.
         TaskDefinition::create(
             app,
-            stack,
+            scope,
             id,
             Compatibility::External,
             MemoryProperty::MemoryMib,
@@ -775,10 +779,12 @@ impl TaskDefinition {
     /// (the CDK's generic `TaskDefinition`).
     pub fn new(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         props: TaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
+        let scope: NodeId = scope.into();
+        let _stack = scope.stack();
         let Some(compatibility) = props.compatibility else {
             return Err(Error::new(format!(
                 "task definition `{id}` needs `compatibility`: add e.g. `compatibility: Ec2AndFargate`"
@@ -786,7 +792,7 @@ impl TaskDefinition {
         };
         TaskDefinition::create(
             app,
-            stack,
+            scope,
             id,
             compatibility,
             MemoryProperty::MemoryMib,
@@ -796,13 +802,15 @@ impl TaskDefinition {
 
     fn create(
         app: &mut App,
-        stack: StackId,
+        scope: impl Into<NodeId>,
         id: &str,
         compatibility: Compatibility,
         memory_property: MemoryProperty,
         spec: Spec,
     ) -> Result<TaskDefinition, Error> {
-        app.check_stack(stack)?;
+        let scope: NodeId = scope.into();
+        let stack = scope.stack();
+        app.check_node(scope)?;
         let network_mode = spec
             .network_mode
             .unwrap_or(compatibility.default_network_mode());
@@ -819,7 +827,7 @@ impl TaskDefinition {
         facts.volumes = volume_facts(&spec.volumes);
         refused(facts.task_level_violations())?;
 
-        let root = app.stack(stack).root();
+        let root = scope;
         let node = app.stack_mut(stack).add_node(root, id)?;
         let task_role = Role::new(app, node, "TaskRole", "ecs-tasks.amazonaws.com")?;
         let st = app.stack_mut(stack);
@@ -1545,3 +1553,35 @@ impl crate::iam::Grantee for TaskDefinition {
 }
 
 handle!(TaskDefinition);
+
+impl NetworkMode {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "task_definition", "NetworkMode"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
+
+impl Compatibility {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "task_definition", "Compatibility"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
+
+impl IpcMode {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "task_definition", "IpcMode"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
+
+impl PidMode {
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "task_definition", "PidMode"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
