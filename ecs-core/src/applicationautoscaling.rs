@@ -202,7 +202,7 @@ pub struct ScalableTargetProps {
 }
 
 props! {
-    /// Options of [`ScalableTaskCount::scale_on_schedule`] (CDK `ScalingSchedule`).
+    /// Options of [`ScalableTarget::scale_on_schedule`] (CDK `ScalingSchedule`).
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct ScalingSchedule {
         /// When (required).

@@ -47,6 +47,10 @@ pub struct Repository {
 impl Repository {
     /// Creates a repository with id `id` at the top of `stack`; it is kept when the stack is
     /// deleted (the CDK's default).
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -72,6 +76,10 @@ impl Repository {
     }
 
     /// A repository of the stack's account and region, by name (CDK `fromRepositoryName`).
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn from_repository_name(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -152,6 +160,10 @@ impl Repository {
 
     /// Lets `role` pull images (CDK `grantPull`): the layer actions on the repository and
     /// `ecr:GetAuthorizationToken`, which has no resource.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn grant_pull(self, app: &mut App, role: Role) -> Result<(), Error> {
         app.check_each([role])?;
         app.check_stack(self.node.stack)?;
@@ -203,6 +215,10 @@ pub struct ImportedRepository;
 #[allow(clippy::new_ret_no_self)]
 impl ImportedRepository {
     /// [`Repository::from_repository_name`] with props.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,

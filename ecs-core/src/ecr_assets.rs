@@ -205,6 +205,10 @@ pub struct DockerImageAsset {
 #[allow(clippy::new_ret_no_self)]
 impl DockerImageAsset {
     /// Stages the directory as an image asset with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -268,6 +272,10 @@ impl DockerImageAsset {
     }
 
     /// Stages a tarball made by `docker save` (CDK `TarballImageAsset`) under `scope`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn from_tarball_in(
         app: &mut App,
         scope: NodeId,

@@ -56,6 +56,10 @@ impl FileSystem {
     /// Creates an encrypted file system with id `id` at the top of `stack`, kept when the stack
     /// is deleted, reachable only through its mount targets (the recommended flags'
     /// `denyAnonymousAccess`).
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -151,6 +155,10 @@ impl FileSystem {
 
     /// Lets `grantee` (a role, or a task definition's task role) mount and write through a
     /// mount target (CDK `grantReadWrite`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn grant_read_write(self, app: &mut App, grantee: impl Grantee) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
         let role = grantee.grantee_role(app);
@@ -295,6 +303,10 @@ pub struct AccessPoint {
 #[allow(clippy::new_ret_no_self)]
 impl AccessPoint {
     /// Adds access point `id` to `props.file_system`; `stack` must be the file system's.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,

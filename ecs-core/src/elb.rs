@@ -142,6 +142,10 @@ pub struct ClassicLoadBalancer;
 #[allow(clippy::new_ret_no_self)]
 impl ClassicLoadBalancer {
     /// Creates a classic load balancer with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -211,6 +215,10 @@ impl ClassicLoadBalancer {
 impl LoadBalancer {
     /// Adds a listener to a classic load balancer, open to anyone on its port (CDK
     /// `addListener` of `elb.LoadBalancer`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_classic_listener(
         self,
         app: &mut App,
@@ -294,6 +302,10 @@ impl LoadBalancer {
 
     /// Adds a service (or one container of it) as a target of a classic load balancer,
     /// checking rules F4 and L2 (CDK `addTarget` with `attachToClassicLB`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_target(
         self,
         app: &mut App,

@@ -412,6 +412,10 @@ pub struct NetworkLoadBalancer;
 #[allow(clippy::new_ret_no_self)]
 impl ApplicationLoadBalancer {
     /// Creates an application load balancer with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -429,6 +433,10 @@ impl NetworkLoadBalancer {
     /// Creates a network load balancer with id `id` at the top of `stack`; it gets a security
     /// group, as the recommended flag
     /// `@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault` asks.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -590,6 +598,10 @@ impl LoadBalancer {
     }
 
     /// Adds a listener (CDK `addListener` of application and network load balancers).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_listener(
         self,
         app: &mut App,
@@ -959,6 +971,10 @@ impl Listener {
     /// Creates target group `<id>Group` with `props.targets` and forwards to it: by default,
     /// or through rule `<id>Rule` when `priority` and `conditions` are given (CDK
     /// `addTargets`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_targets(
         self,
         app: &mut App,

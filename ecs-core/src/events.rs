@@ -54,6 +54,10 @@ pub struct Rule {
 
 impl Rule {
     /// Creates a rule with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,

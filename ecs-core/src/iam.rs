@@ -51,6 +51,10 @@ impl Role {
     }
 
     /// A role with AWS managed policies attached (`ManagedPolicyArns`).
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn with_managed_policies(
         app: &mut App,
         scope: NodeId,
@@ -144,6 +148,10 @@ impl Role {
     }
 
     /// Adds a statement to the role's `DefaultPolicy`, creating the policy on first use.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn grant(self, app: &mut App, statement: Statement) -> Result<(), Error> {
         let stack = app.stack_mut(self.scope.stack());
         let policy = match stack.child(self.scope, "DefaultPolicy") {

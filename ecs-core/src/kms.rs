@@ -45,6 +45,10 @@ pub struct Key {
 
 impl Key {
     /// Creates a key with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -91,6 +95,10 @@ impl Key {
 
     /// Adds a statement to the key's policy (CDK `addToResourcePolicy`); an identical one is
     /// not repeated.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_to_resource_policy(self, app: &mut App, statement: Statement) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
         let resource = app.stack_mut(self.node.stack()).resource_mut(self.resource);

@@ -96,7 +96,9 @@ macro_rules! props {
             };
         }
     };
+    // Non-exhaustive: built with `Default` and the setters, so adding a property breaks no one.
     (@struct [$($head:tt)*] [$($fields:tt)*]) => {
+        #[non_exhaustive]
         $($head)* { $($fields)* }
     };
     // Held by a hidden field, or by no field.

@@ -50,6 +50,10 @@ impl CronOptions {
 impl Schedule {
     /// A schedule from an expression such as `rate(1 minute)` or `cron(0 8 * * ? *)`; an
     /// expression CloudFormation would reject is an error (rule G5).
+    ///
+    /// # Errors
+    ///
+    /// When the text is not a valid schedule expression (rule G5).
     pub fn expression(expression: impl Into<String>) -> Result<Schedule, Error> {
         let expression = expression.into();
         if !schedule_expression(&expression) {
@@ -59,6 +63,10 @@ impl Schedule {
     }
 
     /// Every `interval`, in whole days, hours or minutes (the largest unit that divides it).
+    ///
+    /// # Errors
+    ///
+    /// When the interval is not a whole number of minutes.
     pub fn rate(interval: Duration) -> Result<Schedule, Error> {
         let interval = interval.checked("a schedule", "rate")?;
         let secs = interval.to_seconds();

@@ -111,6 +111,10 @@ enum Source {
 impl Secret {
     /// Creates a secret with id `id` at the top of `stack`; it is deleted with the stack, as
     /// the CDK's default removal policy for secrets says.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -146,6 +150,10 @@ impl Secret {
     /// let token = Secret::from_secret_name_v2(&mut app, s, "SplunkToken", "my-splunk-token").unwrap();
     /// assert!(matches!(token.secret_arn(), ecs_core::cfn::Value::Join(..)));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn from_secret_name_v2(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -190,6 +198,10 @@ impl Secret {
     }
 
     /// Lets `role` read the secret (CDK `grantRead`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn grant_read(&self, app: &mut App, role: Role) -> Result<(), Error> {
         app.check_each([role])?;
         role.grant(

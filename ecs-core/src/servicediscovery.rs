@@ -230,6 +230,10 @@ pub struct PrivateDnsNamespace;
 #[allow(clippy::new_ret_no_self)]
 impl PrivateDnsNamespace {
     /// Creates a private DNS namespace with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -314,6 +318,10 @@ pub struct CloudMapService {
 
 impl CloudMapService {
     /// Creates a Cloud Map service with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,

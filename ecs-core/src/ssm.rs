@@ -45,6 +45,10 @@ pub struct StringParameter {
 #[allow(clippy::new_ret_no_self)]
 impl StringParameter {
     /// Creates a parameter with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -104,6 +108,10 @@ impl StringParameter {
     }
 
     /// Lets `role` read the parameter (CDK `grantRead`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn grant_read(self, app: &mut App, role: Role) -> Result<(), Error> {
         app.check_each([role])?;
         app.check_stack(self.node.stack)?;

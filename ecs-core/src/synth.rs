@@ -85,6 +85,10 @@ pub struct StackArtifact {
 impl App {
     /// Every violation of a rule that can only be judged once the app is complete (the CDK's
     /// `validate()` phase), all of them.
+    ///
+    /// # Errors
+    ///
+    /// Every violation of a rule that needs the complete app (the CDK's `validate()` phase), and references across stacks that cannot be made.
     pub fn validate(&self) -> Result<(), Error> {
         let mut messages = Vec::new();
         self.validate_families(&mut messages);
@@ -100,6 +104,10 @@ impl App {
     /// assert_eq!(templates[0].0, "Web");
     /// assert!(templates[0].1["Rules"]["CheckBootstrapVersion"].is_object());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// Every violation of a rule that needs the complete app (the CDK's `validate()` phase), and references across stacks that cannot be made.
     pub fn templates(&self) -> Result<Vec<(String, Json)>, Error> {
         self.validate()?;
         let cross = cross_stack::CrossStack::of(self)?;
@@ -114,6 +122,10 @@ impl App {
     }
 
     /// Synthesizes into `$CDK_OUTDIR` when set (the CDK CLI sets it), else `./cdk.out`.
+    ///
+    /// # Errors
+    ///
+    /// As [`App::templates`], and when writing the cloud assembly fails ([`ErrorKind::Io`](crate::error::ErrorKind::Io)); the directory is left as it was or repaired by the next run, never half-written.
     pub fn synth(&self) -> Result<Assembly, Error> {
         let dir = std::env::var_os("CDK_OUTDIR")
             .map(PathBuf::from)
@@ -122,6 +134,10 @@ impl App {
     }
 
     /// Synthesizes into `dir`, replacing it atomically.
+    ///
+    /// # Errors
+    ///
+    /// As [`App::templates`], and when writing the cloud assembly fails ([`ErrorKind::Io`](crate::error::ErrorKind::Io)); the directory is left as it was or repaired by the next run, never half-written.
     pub fn synth_to(&self, dir: impl AsRef<Path>) -> Result<Assembly, Error> {
         let dir = dir.as_ref().to_path_buf();
         self.validate()?;

@@ -72,7 +72,7 @@ impl Duration {
         self.0
     }
 
-    /// Rule [`duration_amount`](duration_amount): this duration, or the error
+    /// Rule [`duration_amount`]: this duration, or the error
     /// naming `property` of `owner` (``service `Web` ``) when its amount is negative.
     ///
     /// ```
@@ -80,6 +80,10 @@ impl Duration {
     /// assert!(Duration::seconds(5).checked("service `Web`", "health_check_grace_period").is_ok());
     /// assert!(Duration::from(-5).checked("service `Web`", "health_check_grace_period").is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the duration is negative.
     pub fn checked(self, owner: &str, property: &str) -> Result<Duration, crate::Error> {
         if duration_amount(self.0) {
             Ok(self)

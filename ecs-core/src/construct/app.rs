@@ -129,6 +129,10 @@ impl App {
     }
 
     /// Adds a stack named `name` (its construct id, also the CloudFormation stack name).
+    ///
+    /// # Errors
+    ///
+    /// When the name is taken or is not a valid CloudFormation stack name.
     pub fn add_stack(&mut self, name: &str) -> Result<StackId, Error> {
         if self.stacks.iter().any(|s| s.name == name) {
             return Err(Error::of(
@@ -154,6 +158,10 @@ impl App {
     /// assert!(one.check_stack(stack).is_ok());
     /// assert!(other.check_stack(stack).is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `stack` was made by another app.
     pub fn check_stack(&self, stack: StackId) -> Result<(), Error> {
         if stack.1 == self.id && stack.0 < self.stacks.len() {
             return Ok(());

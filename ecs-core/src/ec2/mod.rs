@@ -97,6 +97,10 @@ impl SubnetKind {
 
 impl Vpc {
     /// Creates a VPC with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -706,6 +710,10 @@ impl SecurityGroup {
     /// let sg = SecurityGroup::new(&mut app, root, "Sg", SecurityGroupProps::default().vpc(vpc)).unwrap();
     /// sg.add_ingress_rule(&mut app, Peer::any_ipv4(), Port::tcp(80), None).unwrap();
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_ingress_rule(
         self,
         app: &mut App,
@@ -719,6 +727,10 @@ impl SecurityGroup {
 
     /// Adds an egress rule (CDK `addEgressRule`); nothing when the group already allows all
     /// outbound traffic.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_egress_rule(
         self,
         app: &mut App,

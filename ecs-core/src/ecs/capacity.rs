@@ -281,6 +281,10 @@ impl AutoScalingGroup {
     /// assert!(cluster.has_ec2_capacity(&app));
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,

@@ -265,6 +265,10 @@ impl AsgCapacityProvider {
     /// assert!(err.to_string().contains("enable_managed_termination_protection: false"));
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,

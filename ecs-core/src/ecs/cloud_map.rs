@@ -72,6 +72,10 @@ props! {
 impl Service {
     /// Registers the service's tasks in a new Cloud Map service `<id>/CloudmapService`
     /// (CDK `enableCloudMap`), checking rules X1 and M1.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn enable_cloud_map(
         self,
         app: &mut App,
@@ -133,6 +137,10 @@ impl Service {
 
     /// Registers the tasks in an existing Cloud Map service (CDK
     /// `associateCloudMapService`); container and port are used for SRV records only.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn associate_cloud_map_service(
         self,
         app: &mut App,

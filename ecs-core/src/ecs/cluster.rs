@@ -101,6 +101,10 @@ pub struct Cluster {
 
 impl Cluster {
     /// Creates a cluster with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -200,6 +204,10 @@ impl Cluster {
     ///     .unwrap();
     /// assert!(cluster.has_ec2_capacity(&app));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_capacity(
         self,
         app: &mut App,
@@ -229,6 +237,10 @@ impl Cluster {
     ///     AddAutoScalingGroupCapacityOptions::default().task_drain_time(0))?;
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_auto_scaling_group(
         self,
         app: &mut App,
@@ -262,6 +274,10 @@ impl Cluster {
     /// assert!(cluster.has_ec2_capacity(&app));
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_asg_capacity_provider(
         self,
         app: &mut App,
@@ -300,6 +316,10 @@ impl Cluster {
     /// assert_eq!(t["Resources"]["Cluster3DA9CCBA"]["Properties"]["CapacityProviders"][1], "FARGATE_SPOT");
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn enable_fargate_capacity_providers(self, app: &mut App) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
         let data = &mut app.all_mut::<ClusterData>()[self.index];
@@ -326,6 +346,10 @@ impl Cluster {
     /// assert!(cluster.add_default_capacity_provider_strategy(&mut app, vec![]).is_err());
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_default_capacity_provider_strategy(
         self,
         app: &mut App,
@@ -437,6 +461,10 @@ impl Cluster {
     /// cluster.add_default_cloud_map_namespace(&mut app, CloudMapNamespaceOptions::default().name("app.local")).unwrap();
     /// assert!(cluster.default_cloud_map_namespace(&app).is_some());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_default_cloud_map_namespace(
         self,
         app: &mut App,

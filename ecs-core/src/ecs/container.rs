@@ -894,6 +894,10 @@ impl ContainerDefinition {
     ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(256)).unwrap();
     /// web.add_port_mappings(&mut app, [PortMapping::default().container_port(3001).host_port(8080)]).unwrap();
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_port_mappings(
         self,
         app: &mut App,
@@ -911,6 +915,10 @@ impl ContainerDefinition {
     }
 
     /// Adds an environment variable after declaration (CDK `addEnvironment`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_environment(
         self,
         app: &mut App,
@@ -952,6 +960,10 @@ impl ContainerDefinition {
     /// let redis = td.add_container(&mut app, "redis", nginx()).unwrap();
     /// web.add_links(&mut app, [Link::new(redis).alias("cache")]).unwrap();
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_links<T: Into<Link>>(
         self,
         app: &mut App,
@@ -967,6 +979,10 @@ impl ContainerDefinition {
     /// Adds volumes of other containers after declaration (CDK `addVolumesFrom`): each a
     /// [`VolumeFrom`], or a handle mounted read-write. A handle of another task definition is
     /// an error; names are checked at synthesis.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_volumes_from<T: Into<VolumeFrom>>(
         self,
         app: &mut App,
@@ -997,6 +1013,10 @@ impl ContainerDefinition {
     ///     ContainerDependency::new(init).condition(ContainerDependencyCondition::Success),
     /// ]).unwrap();
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_container_dependencies<T: Into<ContainerDependency>>(
         self,
         app: &mut App,
@@ -1050,6 +1070,10 @@ impl ContainerDefinition {
     }
 
     /// Adds a secret after declaration (CDK `addSecret`), granting the execution role.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_secret(
         self,
         app: &mut App,

@@ -103,6 +103,10 @@ props! {
 
 impl ExecuteCommandConfiguration {
     /// Rule G1 on the configuration of cluster `cluster`.
+    ///
+    /// # Errors
+    ///
+    /// When the logging settings do not fit together (rule G1).
     pub fn check(&self, cluster: &str) -> Result<(), Error> {
         let mut facts = ExecFacts::new(cluster, ());
         facts.logging = Fact::given(self.logging, ());

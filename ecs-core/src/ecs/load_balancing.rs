@@ -122,6 +122,10 @@ impl EcsTarget {
 impl Service {
     /// One container and port of the service as a load-balancer target, checked against the
     /// task definition (rules X1, L1; CDK `loadBalancerTarget`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn load_balancer_target(
         self,
         app: &App,
@@ -184,6 +188,10 @@ impl Service {
 
     /// Registers containers of the service with listeners, a new target group each (CDK
     /// `registerLoadBalancerTargets`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn register_load_balancer_targets(
         self,
         app: &mut App,

@@ -74,6 +74,10 @@ pub const fn fargate_memory_range(cpu: u32) -> Option<(u32, u32, u32)> {
 /// assert!(fargate_size(512, 3072).is_ok());
 /// assert!(fargate_size(256, 1536).is_err());
 /// ```
+///
+/// # Errors
+///
+/// The [`FargateSizeError`] saying why AWS does not offer the pair.
 pub const fn fargate_size(cpu: u32, memory: u32) -> Result<(), FargateSizeError> {
     let Some((min, max, step)) = fargate_memory_range(cpu) else {
         return Err(FargateSizeError::Cpu);
@@ -678,6 +682,10 @@ pub enum CapacitySizeError {
 /// assert!(capacity_sizes(None, None, Some(3)).is_ok());
 /// assert!(capacity_sizes(Some(2), None, Some(1)).is_err());
 /// ```
+///
+/// # Errors
+///
+/// The [`CapacitySizeError`] saying which sizes are out of order.
 pub const fn capacity_sizes(
     min: Option<u32>,
     max: Option<u32>,
@@ -1694,6 +1702,10 @@ pub enum HealthCheckError {
 /// assert_eq!(health_check_timing(Some(4), None), Err(HealthCheckError::Interval));
 /// assert_eq!(health_check_timing(Some(10), Some(10)), Err(HealthCheckError::Order));
 /// ```
+///
+/// # Errors
+///
+/// The [`HealthCheckError`] saying which timing ECS refuses.
 pub const fn health_check_timing(
     interval: Option<u32>,
     timeout: Option<u32>,

@@ -55,6 +55,10 @@ pub struct ScalableTaskCount {
 impl Service {
     /// Makes the service's desired count scalable between `min_capacity` and `max_capacity`
     /// (CDK `autoScaleTaskCount`), once per service.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn auto_scale_task_count(
         self,
         app: &mut App,
@@ -170,6 +174,10 @@ tracking_props! {
 
 impl ScalableTaskCount {
     /// Keeps the service's average CPU utilization near a target (CDK `scaleOnCpuUtilization`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn scale_on_cpu_utilization(
         self,
         app: &mut App,
@@ -186,6 +194,10 @@ impl ScalableTaskCount {
 
     /// Keeps the service's average memory utilization near a target (CDK
     /// `scaleOnMemoryUtilization`).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn scale_on_memory_utilization(
         self,
         app: &mut App,
@@ -202,6 +214,10 @@ impl ScalableTaskCount {
 
     /// Keeps the requests per target of an application target group near a target (CDK
     /// `scaleOnRequestCount`); the service must be registered in that group (rule A1).
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn scale_on_request_count(
         self,
         app: &mut App,
@@ -268,6 +284,10 @@ impl ScalableTaskCount {
 
     /// Changes the capacity bounds on a schedule (CDK `scaleOnSchedule`): a scheduled action of
     /// the scalable target, not a policy.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn scale_on_schedule(
         self,
         app: &mut App,

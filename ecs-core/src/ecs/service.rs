@@ -636,6 +636,10 @@ impl Ec2Service {
     ///     Ec2ServiceProps::default().cluster(cluster).task_definition(td)).unwrap_err();
     /// assert!(err.to_string().starts_with("ec2 service `Service` cannot run task definition `TaskDef`"));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -658,6 +662,10 @@ impl Ec2Service {
 #[allow(clippy::new_ret_no_self)]
 impl FargateService {
     /// Creates a Fargate service with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -761,6 +769,10 @@ impl ExternalService {
     /// ExternalService::new(&mut app, s, "Service",
     ///     ExternalServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,

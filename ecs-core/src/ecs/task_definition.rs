@@ -677,6 +677,10 @@ pub struct Ec2TaskDefinition;
 #[allow(clippy::new_ret_no_self)]
 impl Ec2TaskDefinition {
     /// Creates an EC2 task definition with id `id` at the top of `stack`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -716,6 +720,10 @@ pub struct FargateTaskDefinition;
 impl FargateTaskDefinition {
     /// Creates a Fargate task definition with id `id` at the top of `stack`, checking rules
     /// F1, F2, F3, F4 and F6.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -752,6 +760,10 @@ pub struct ExternalTaskDefinition;
 impl ExternalTaskDefinition {
     /// Creates an External task definition with id `id` at the top of `stack`, checking rules
     /// X1 and X2.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -777,6 +789,10 @@ impl ExternalTaskDefinition {
 impl TaskDefinition {
     /// Creates a task definition of `compatibility` with id `id` at the top of `stack`
     /// (the CDK's generic `TaskDefinition`).
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props lack a required value or break a rule; every violation of a rule is reported.
     pub fn new(
         app: &mut App,
         scope: impl Into<NodeId>,
@@ -960,6 +976,10 @@ impl TaskDefinition {
 
     /// The execution role, created on first use as the CDK's `obtainExecutionRole` creates it:
     /// `ExecutionRole` under the task definition, named in `ExecutionRoleArn`.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn obtain_execution_role(self, app: &mut App) -> Result<Role, Error> {
         app.check_stack(self.node.stack)?;
         if let Some(role) = self.data(app).execution_role {
@@ -984,6 +1004,10 @@ impl TaskDefinition {
     ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512)).unwrap();
     /// assert!(td.add_volume(&mut app, Volume::host("logs", "/var/log")).is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_volume(self, app: &mut App, volume: Volume) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
         let mut facts = self.data(app).facts();
@@ -997,6 +1021,10 @@ impl TaskDefinition {
     }
 
     /// Adds a placement constraint (CDK `addPlacementConstraint`), checking rule F4.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_placement_constraint(
         self,
         app: &mut App,
@@ -1014,6 +1042,10 @@ impl TaskDefinition {
     }
 
     /// Adds an inference accelerator (CDK `addInferenceAccelerator`), checking rules F4, X1.
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_inference_accelerator(
         self,
         app: &mut App,
@@ -1072,6 +1104,10 @@ impl TaskDefinition {
     ///     .image(ContainerImage::from_registry("nginx"))
     ///     .memory_limit_mib(256)).unwrap();
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn add_container(
         self,
         app: &mut App,
