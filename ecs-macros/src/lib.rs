@@ -1,10 +1,10 @@
 //! The `ecs_app!` macro: an Amazon ECS app declared as a block of constructs, parsed, resolved and
 //! checked while compiling, and expanded into calls to the `ecs-core` builder API.
 //!
-//! The macro is a pipeline with one file per stage: [`parse`](crate::parse) (tokens to a syntax
-//! tree), [`model`](crate::model) (the typed model of each construct kind), [`resolve`](crate::resolve)
-//! (names to declarations), [`check`](crate::check) (the rules of `ecs_core::rules`) and
-//! [`expand`](crate::expand) (the builder calls), with [`ctxt`](crate::ctxt) collecting every error.
+//! The macro is a pipeline with one file per stage: `parse` (tokens to a syntax
+//! tree), `model` (the typed model of each construct kind), `resolve`
+//! (names to declarations), `check` (the rules of `ecs_core::rules`) and
+//! `expand` (the builder calls), with `ctxt` collecting every error.
 //! This shell only converts token types, so every stage is testable on `proc_macro2` tokens.
 //! Users depend on the `ecs-app` facade, which re-exports the macro.
 
