@@ -1053,119 +1053,151 @@ use quote::ToTokens;
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    //! Expansion snapshots: each case's expansion, pretty-printed, is compared with
+    //! `tests/expansions/<case>.expanded.rs`; `EXPANSIONS=overwrite cargo test -p ecs-macros
+    //! expand` rewrites them, so a change to the generated code shows as a reviewable diff.
 
-    fn expand_str(tokens: TokenStream) -> String {
-        ecs_app(tokens).to_string()
+    use super::*;
+    use std::path::Path;
+
+    fn snapshot(name: &str, tokens: TokenStream) {
+        let out = ecs_app(tokens);
+        let file: syn::File = syn::parse2(quote!(fn expansion() { #out }))
+            .unwrap_or_else(|e| panic!("the expansion of `{name}` is not Rust: {e}\n{out}"));
+        let text = prettyplease::unparse(&file);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/expansions")
+            .join(format!("{name}.expanded.rs"));
+        if std::env::var("EXPANSIONS").as_deref() == Ok("overwrite") {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &text).unwrap();
+            return;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if expected != text {
+            let first = expected
+                .lines()
+                .zip(text.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(expected.lines().count().min(text.lines().count()));
+            panic!(
+                "the expansion of `{name}` differs from {} from line {}:\n  expected: {:?}\n  actual:   {:?}\nrerun with EXPANSIONS=overwrite to accept it\n\n{text}",
+                path.display(),
+                first + 1,
+                expected.lines().nth(first),
+                text.lines().nth(first),
+            );
+        }
     }
 
     #[test]
     fn constructs_become_builder_calls_in_declaration_order() {
-        let out = expand_str(quote! {
-            stack Intro {
-                vpc Vpc { max_azs: 2 }
-                cluster Cluster { vpc: Vpc, add_capacity Asg { instance_type: "t2.xlarge" } }
-            }
-        });
-        assert!(out.contains("let __ecs_props = < __ecs_p :: ec2 :: VpcProps as __ecs_p :: Default > :: default () . max_azs (2) ;"), "{out}");
-        assert!(out.contains("let __ecs_0_Vpc = __ecs_p :: ec2 :: Vpc :: new (& mut __ecs_app , __ecs_stack , \"Vpc\" , __ecs_props) ?"), "{out}");
-        assert!(out.contains(". vpc (__ecs_0_Vpc)"), "{out}");
-        assert!(
-            out.contains(
-                "let __ecs_1_0_Asg = __ecs_1_Cluster . add_capacity (& mut __ecs_app , \"Asg\""
-            ),
-            "{out}"
+        snapshot(
+            "constructs_in_order",
+            quote! {
+                stack Intro {
+                    vpc Vpc { max_azs: 2 }
+                    cluster Cluster { vpc: Vpc, add_capacity Asg { instance_type: "t2.xlarge" } }
+                }
+            },
         );
-        assert!(!out.contains("compile_error"), "{out}");
     }
 
     #[test]
     fn string_ids_get_sanitized_bindings() {
-        let out = expand_str(quote! {
-            stack S { cluster "my-cluster" {} ec2_task_definition T { network_mode: Bridge } }
-        });
-        assert!(out.contains("let __ecs_0_my_cluster"), "{out}");
-        assert!(
-            out.contains(
-                ". network_mode (__ecs_p :: ecs :: task_definition :: NetworkMode :: Bridge)"
-            ),
-            "{out}"
+        snapshot(
+            "string_ids",
+            quote! {
+                stack S { cluster "my-cluster" {} ec2_task_definition T { network_mode: Bridge } }
+            },
         );
     }
 
     #[test]
     fn ids_starting_with_digits_do_not_take_nested_bindings() {
-        let out = expand_str(quote! {
-            stack S { vpc Vpc {} cluster "0-Asg" { vpc: Vpc, add_capacity Asg { instance_type: "t3.micro" } } }
-        });
-        assert!(out.contains("let __ecs_1__0_Asg = "), "{out}");
-        assert!(
-            out.contains("let __ecs_1_0_Asg = __ecs_1__0_Asg . add_capacity"),
-            "{out}"
+        snapshot(
+            "digit_ids",
+            quote! {
+                stack S { vpc Vpc {} cluster "0-Asg" { vpc: Vpc, add_capacity Asg { instance_type: "t3.micro" } } }
+            },
         );
     }
 
     #[test]
     fn container_references_become_calls_after_every_container() {
-        let out = expand_str(quote! {
-            stack S { ec2_task_definition T {
-                container web {
-                    image: img(), memory_limit_mib: 256,
-                    links: [redis, "db"],
-                    container_dependencies: [{ container: redis, condition: Start }],
-                }
-                container redis { image: img(), memory_limit_mib: 256 }
-                container db { image: img(), memory_limit_mib: 256 }
-            } }
-        });
-        assert!(!out.contains("compile_error"), "{out}");
-        let redis = out.find("let __ecs_0_1_redis =").expect("redis is added");
-        let links = out
-            .find("__ecs_0_0_web . add_links (& mut __ecs_app , [__ecs_p :: Into :: < __ecs_p :: ecs :: container :: Link > :: into (__ecs_0_1_redis) , __ecs_p :: Into :: < __ecs_p :: ecs :: container :: Link > :: into (\"db\")]) ?")
-            .unwrap_or_else(|| panic!("{out}"));
-        assert!(redis < links, "{out}");
-        assert!(out.contains(". container (__ecs_0_1_redis) . condition (__ecs_p :: ecs :: container_options :: ContainerDependencyCondition :: Start)"), "{out}");
-        assert!(!out.contains(". links ("), "{out}");
+        snapshot(
+            "container_references",
+            quote! {
+                stack S { ec2_task_definition T {
+                    container web {
+                        image: img(), memory_limit_mib: 256,
+                        links: [redis, "db"],
+                        container_dependencies: [{ container: redis, condition: Start }],
+                    }
+                    container redis { image: img(), memory_limit_mib: 256 }
+                    container db { image: img(), memory_limit_mib: 256 }
+                } }
+            },
+        );
     }
 
     #[test]
     fn an_unknown_container_id_is_reported_and_the_rest_expands() {
-        let out = expand_str(quote! {
-            stack S { ec2_task_definition T {
-                container web { image: img(), memory_limit_mib: 256, links: [rediss, redis] }
-                container redis { image: img(), memory_limit_mib: 256 }
-            } }
-        });
-        assert!(out.contains("did you mean `redis`?"), "{out}");
-        assert!(out.contains("into (__ecs_0_1_redis)]"), "{out}");
+        snapshot(
+            "unknown_container",
+            quote! {
+                stack S { ec2_task_definition T {
+                    container web { image: img(), memory_limit_mib: 256, links: [rediss, redis] }
+                    container redis { image: img(), memory_limit_mib: 256 }
+                } }
+            },
+        );
     }
 
     #[test]
     fn errors_are_emitted_beside_the_valid_expansion() {
-        let out = expand_str(quote! {
-            stack S { vpc V { max_azs: 2, zones: 3 } cluster C { vpc: W } }
-        });
-        assert!(out.contains("compile_error"), "{out}");
-        assert!(out.contains(". max_azs (2)"), "{out}");
-        assert!(!out.contains("zones ("), "{out}");
-        assert!(!out.contains(". vpc ("), "{out}");
+        snapshot(
+            "errors_beside_expansion",
+            quote! {
+                stack S { vpc V { max_azs: 2, zones: 3 } cluster C { vpc: W } }
+            },
+        );
     }
 
     #[test]
     fn named_constants_get_a_const_check() {
-        let out = expand_str(quote! {
-            stack S { fargate_task_definition T { cpu: CPU, memory_limit_mib: 512 } }
-        });
-        assert!(out.contains("const _ : () ="), "{out}");
-        assert!(
-            out.contains(
-                "let __ecs_cpu : __ecs_p :: u32 = __ecs_p :: ConstSize (CPU) . cpu_units ()"
-            ),
-            "{out}"
+        snapshot(
+            "const_checks",
+            quote! {
+                stack S { fargate_task_definition T { cpu: CPU, memory_limit_mib: 512 } }
+            },
         );
-        assert!(
-            out.contains("let __ecs_memory : __ecs_p :: u32 = 512u32"),
-            "{out}"
+    }
+
+    #[test]
+    fn services_load_balancers_and_scaling_expand_to_their_builders() {
+        snapshot(
+            "services_and_load_balancers",
+            quote! {
+                stack S {
+                    vpc Vpc { max_azs: 2 }
+                    cluster Cluster { vpc: Vpc }
+                    fargate_task_definition Td {
+                        cpu: 256, memory_limit_mib: 512,
+                        container web { image: img(), port_mappings: [80] }
+                    }
+                    fargate_service Service { cluster: Cluster, task_definition: Td }
+                    application_load_balancer Lb {
+                        vpc: Vpc, internet_facing: true,
+                        listener Listener { port: 80, add_targets Web { port: 80, targets: [Service] } }
+                    }
+                    auto_scale_task_count Service {
+                        max_capacity: 4,
+                        scale_on_cpu_utilization Cpu { target_utilization_percent: 50 }
+                    }
+                    cfn_output Dns { value: Lb.load_balancer_dns_name }
+                }
+            },
         );
     }
 }
