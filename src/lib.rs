@@ -180,11 +180,7 @@ pub mod __private_v1 {
     impl ConstSize<i32> {
         /// As CPU units.
         pub const fn cpu_units(self) -> u32 {
-            if self.0 < 0 {
-                0
-            } else {
-                self.0 as u32
-            }
+            if self.0 < 0 { 0 } else { self.0 as u32 }
         }
 
         /// As MiB.

@@ -1,7 +1,7 @@
 //! The generated reference of every kind and property stays fresh, and the schema it is read
 //! from is consistent.
 
-use ecs_app::schema::{kind, Build, KindId, PropType, KINDS};
+use ecs_app::schema::{Build, KINDS, KindId, PropType, kind};
 
 #[test]
 fn docs_reference_matches_the_schema() {

@@ -4,8 +4,8 @@
 
 use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::error::Error;
 use crate::schedule::Schedule;
 

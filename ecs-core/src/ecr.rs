@@ -12,8 +12,8 @@
 //! ```
 
 use crate::cfn::{Pseudo, Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 

@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value as Json};
 
 use crate::cfn::Value;
-use crate::construct::app::App;
-use crate::construct::asset::{fingerprint, DockerImageEntry, DockerSource, FileAsset};
 use crate::construct::NodeId;
+use crate::construct::app::App;
+use crate::construct::asset::{DockerImageEntry, DockerSource, FileAsset, fingerprint};
 use crate::error::Error;
 
 /// The bootstrap repository of container assets, as the default synthesizer names it.

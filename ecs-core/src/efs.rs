@@ -12,8 +12,8 @@
 //! ```
 
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::ec2::{Connectable, SecurityGroup, Vpc};
 use crate::error::Error;
 use crate::iam::{Grantee, PolicyDocument, Statement};

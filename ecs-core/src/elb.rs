@@ -13,11 +13,11 @@
 //! ```
 
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
-use crate::ec2::connections::{allow_to, Peer, Port};
+use crate::construct::app::App;
+use crate::ec2::connections::{Peer, Port, allow_to};
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
-use crate::elbv2::{lb_subnets, LbKind, LoadBalancer, LoadBalancerData, LoadBalancerTarget};
+use crate::elbv2::{LbKind, LoadBalancer, LoadBalancerData, LoadBalancerTarget, lb_subnets};
 use crate::error::Error;
 
 /// A classic listener's protocol (CDK `LoadBalancingProtocol`), written upper case as
@@ -240,9 +240,9 @@ impl LoadBalancer {
             Some(p) => p,
             None => {
                 return Err(Error::new(format!(
-                "listener on port {port} of classic load balancer `{}` needs `external_protocol`",
-                d.id
-            )))
+                    "listener on port {port} of classic load balancer `{}` needs `external_protocol`",
+                    d.id
+                )));
             }
         };
         let instance_port = listener.internal_port.unwrap_or(port);

@@ -25,8 +25,8 @@
 
 use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::ec2::connections::{Peer, Port};
 use crate::ec2::{Connectable, SubnetType};
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
@@ -498,10 +498,10 @@ impl LoadBalancer {
                 "load balancer `{id}` needs `vpc`: add `vpc: <name>`"
             )));
         };
-        if let Some(name) = props.load_balancer_name.as_deref() {
-            if !load_balancer_name(name) {
-                return Err(Error::new(load_balancer_name_message(id, name)));
-            }
+        if let Some(name) = props.load_balancer_name.as_deref()
+            && !load_balancer_name(name)
+        {
+            return Err(Error::new(load_balancer_name_message(id, name)));
         }
         let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, props.vpc_subnets);
         let resource = Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
@@ -617,7 +617,7 @@ impl LoadBalancer {
                 return Err(Error::new(format!(
                     "classic load balancer `{}` takes `listeners: [{{ external_port: … }}]`, not `listener` items",
                     d.id
-                )))
+                )));
             }
         };
         let (protocol, port) = listener_protocol_and_port(&d.id, id, application, &props)?;
@@ -692,13 +692,13 @@ fn listener_protocol_and_port(
             None => {
                 return Err(Error::new(format!(
                     "listener `{id}` of `{lb}` has `port: {port}` and no `protocol`: add `protocol: Http` or `protocol: Https`"
-                )))
+                )));
             }
         },
         (None, None) if application => {
             return Err(Error::new(format!(
                 "listener `{id}` of `{lb}` needs `port` or `protocol`: add e.g. `port: 80`"
-            )))
+            )));
         }
         (None, _) => {
             if props.certificates.is_empty() {
@@ -731,7 +731,7 @@ fn listener_protocol_and_port(
         (None, _) => {
             return Err(Error::new(format!(
                 "listener `{id}` of `{lb}` needs `port`: add e.g. `port: 80`"
-            )))
+            )));
         }
     };
     Ok((protocol, port))
@@ -802,7 +802,7 @@ pub trait Target: Connectable + std::fmt::Debug + Send + Sync + 'static {
     ///
     /// When the target cannot be reached this way.
     fn attach_to_classic_load_balancer(&self, app: &mut App, lb: LoadBalancer)
-        -> Result<(), Error>;
+    -> Result<(), Error>;
 }
 
 /// A [`Target`] of any type, as listeners and load balancers hold them.
@@ -995,14 +995,14 @@ impl Listener {
                     return Err(Error::new(format!(
                         "targets `{id}` of listener `{}` have `port: {port}` and no `protocol`: add `protocol: Http` or `protocol: Https`",
                         l.id
-                    )))
+                    )));
                 }
             },
             (None, None) if l.application => {
                 return Err(Error::new(format!(
                     "targets `{id}` of listener `{}` need `port` or `protocol`: add e.g. `port: 80`",
                     l.id
-                )))
+                )));
             }
             (None, _) => ListenerProtocol::Tcp,
         };
@@ -1014,7 +1014,7 @@ impl Listener {
                 return Err(Error::new(format!(
                     "targets `{id}` of listener `{}` need `port`: add e.g. `port: 80`",
                     l.id
-                )))
+                )));
             }
         };
         if props.priority.is_some() == props.conditions.is_empty() {

@@ -15,10 +15,10 @@
 //! ```
 
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::error::Error;
-use crate::schedule::{starts_with, Schedule};
+use crate::schedule::{Schedule, starts_with};
 
 props! {
     /// Properties of a [`Rule`] (CDK `RuleProps`).

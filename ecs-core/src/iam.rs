@@ -11,8 +11,8 @@
 
 pub use crate::cfn::policy::{PolicyDocument, Statement};
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::error::Error;
 
 /// An IAM role construct (`Role/Resource`, plus `Role/DefaultPolicy/Resource` once something

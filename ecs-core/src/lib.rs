@@ -215,8 +215,8 @@ pub mod schema;
 pub mod synth;
 
 pub use cfn::duration::Duration;
-pub use construct::app::App;
 pub use construct::StackId;
+pub use construct::app::App;
 pub use ecs::{facts, rules};
 pub use error::Error;
 

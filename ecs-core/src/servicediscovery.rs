@@ -16,8 +16,8 @@
 
 use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::ec2::Vpc;
 use crate::error::Error;
 

@@ -11,8 +11,8 @@
 //! ```
 
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 

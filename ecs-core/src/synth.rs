@@ -17,7 +17,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_json::{json, Map, Value as Json};
+use serde_json::{Map, Value as Json, json};
 use sha2::{Digest, Sha256};
 
 use crate::construct::app::App;

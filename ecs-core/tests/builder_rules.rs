@@ -290,7 +290,10 @@ fn duplicate_ids_are_rejected_in_their_scope() {
     };
     td.add_container(&mut app, "web", web()).unwrap();
     let err = td.add_container(&mut app, "web", web()).unwrap_err();
-    assert_eq!(err.to_string(), "duplicate id `web` in task definition `TaskDef`: give each construct in one scope its own id");
+    assert_eq!(
+        err.to_string(),
+        "duplicate id `web` in task definition `TaskDef`: give each construct in one scope its own id"
+    );
     assert!(app.add_stack("Web").is_err());
 }
 

@@ -99,9 +99,10 @@ fn sizes_out_of_order_are_rejected() {
             .desired_capacity(runtime(3)),
     )
     .unwrap_err();
-    assert!(err
-        .to_string()
-        .contains("`desired_capacity: 3` above `max_capacity: 2`"));
+    assert!(
+        err.to_string()
+            .contains("`desired_capacity: 3` above `max_capacity: 2`")
+    );
 }
 
 #[test]

@@ -28,9 +28,11 @@ fn a_stack_of_another_app_is_an_error() {
     two.add_stack("Web").unwrap();
     is_foreign(Cluster::new(&mut two, stack, "Cluster", ClusterProps::default()).unwrap_err());
     is_foreign(Ec2TaskDefinition::new(&mut two, stack, "Task", Default::default()).unwrap_err());
-    assert!(two.templates().unwrap()[0].1["Resources"]
-        .as_object()
-        .is_none_or(|r| r.is_empty()));
+    assert!(
+        two.templates().unwrap()[0].1["Resources"]
+            .as_object()
+            .is_none_or(|r| r.is_empty())
+    );
 }
 
 #[test]

@@ -177,10 +177,11 @@ fn modules_of_one_layer_form_no_cycle() {
         stack.push(m.to_string());
         let own = layer_of(m);
         for u in graph.get(m).into_iter().flatten() {
-            if layer_of(u) == own && graph.contains_key(u.as_str()) {
-                if let Some(cycle) = visit(u, graph, stack, done) {
-                    return Some(cycle);
-                }
+            if layer_of(u) == own
+                && graph.contains_key(u.as_str())
+                && let Some(cycle) = visit(u, graph, stack, done)
+            {
+                return Some(cycle);
             }
         }
         stack.pop();

@@ -52,18 +52,21 @@ fn fargate_capabilities_other_than_sys_ptrace_are_rejected() {
 fn fargate_host_volumes_and_placement_are_rejected() {
     let (mut app, s) = stack();
     let td = fargate(&mut app, s);
-    assert!(td
-        .add_volume(&mut app, Volume::host("logs", "/var/log"))
-        .is_err());
-    assert!(td
-        .add_placement_constraint(&mut app, PlacementConstraint::member_of("x"))
-        .is_err());
-    assert!(td
-        .add_volume(
+    assert!(
+        td.add_volume(&mut app, Volume::host("logs", "/var/log"))
+            .is_err()
+    );
+    assert!(
+        td.add_placement_constraint(&mut app, PlacementConstraint::member_of("x"))
+            .is_err()
+    );
+    assert!(
+        td.add_volume(
             &mut app,
             Volume::efs("data", EfsVolumeConfiguration::new("fs-1"))
         )
-        .is_ok());
+        .is_ok()
+    );
 }
 
 #[test]
@@ -91,13 +94,15 @@ fn external_awsvpc_and_volumes_are_rejected() {
         err.to_string(),
         ecs_core::rules::external_feature_message("B", "volume `v`")
     );
-    assert!(ExternalTaskDefinition::new(
-        &mut app,
-        s,
-        "C",
-        ExternalTaskDefinitionProps::default().network_mode(NetworkMode::Host)
-    )
-    .is_ok());
+    assert!(
+        ExternalTaskDefinition::new(
+            &mut app,
+            s,
+            "C",
+            ExternalTaskDefinitionProps::default().network_mode(NetworkMode::Host)
+        )
+        .is_ok()
+    );
 }
 
 #[test]
@@ -153,15 +158,16 @@ fn undeclared_inference_devices_are_rejected() {
             .inference_accelerators([InferenceAccelerator::new("device1", "eia2.medium")]),
     )
     .unwrap();
-    assert!(td
-        .add_container(
+    assert!(
+        td.add_container(
             &mut app,
             "ok",
             nginx()
                 .memory_limit_mib(512)
                 .inference_accelerator_resources(["device1"])
         )
-        .is_ok());
+        .is_ok()
+    );
     let err = td
         .add_container(
             &mut app,

@@ -158,13 +158,13 @@ fn negative_durations(item: &Item, owner: Option<&str>, cx: &Ctxt) {
             PropValue::Expr(expr)
                 if DURATION_PROPERTIES.contains(&prop.name.to_string().as_str()) =>
             {
-                if let Some(seconds) = negative_int_literal(expr) {
-                    if !rules::duration_amount(seconds) {
-                        cx.error_spanned_by(
-                            expr,
-                            rules::duration_amount_message(owner, &prop.name.to_string(), seconds),
-                        );
-                    }
+                if let Some(seconds) = negative_int_literal(expr)
+                    && !rules::duration_amount(seconds)
+                {
+                    cx.error_spanned_by(
+                        expr,
+                        rules::duration_amount_message(owner, &prop.name.to_string(), seconds),
+                    );
                 }
             }
             PropValue::Object(object) => negative_durations(object, Some(owner), cx),
@@ -787,10 +787,10 @@ fn load_balancer_targets(stack: &Item, item: &Item, classic: bool, cx: &Ctxt) {
     use crate::model::TargetValue;
     // (service reference, container object or register item)
     let mut targets: Vec<(&crate::model::Reference, Option<&Item>)> = Vec::new();
-    if item.kind.id == KindId::RegisterTargets {
-        if let Some(r) = item.reference("service") {
-            targets.push((r, Some(item)));
-        }
+    if item.kind.id == KindId::RegisterTargets
+        && let Some(r) = item.reference("service")
+    {
+        targets.push((r, Some(item)));
     }
     if let Some(PropValue::Targets(list)) = item.prop("targets").map(|p| &p.value) {
         for t in list {
@@ -885,36 +885,56 @@ mod tests {
     fn fargate_without_memory_is_rejected() {
         assert_eq!(
             errors(quote! { stack S { fargate_task_definition TaskDef { cpu: 256 } } }),
-            ["fargate task definition `TaskDef` needs `memory_limit_mib`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"]
+            [
+                "fargate task definition `TaskDef` needs `memory_limit_mib`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"
+            ]
         );
         assert_eq!(
             errors(quote! { stack S { fargate_task_definition TaskDef {} } }),
-            ["fargate task definition `TaskDef` needs `cpu` and `memory_limit_mib`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"]
+            [
+                "fargate task definition `TaskDef` needs `cpu` and `memory_limit_mib`: add `cpu` and `memory_limit_mib`, e.g. `cpu: 256, memory_limit_mib: 512`"
+            ]
         );
     }
 
     #[test]
     fn a_misspelt_size_is_not_reported_again_as_missing() {
         assert_eq!(
-            errors(quote! { stack S { fargate_task_definition T { cpu: 256, memroy_limit_mib: 512 } } }),
-            ["unknown fargate_task_definition property `memroy_limit_mib`: did you mean `memory_limit_mib`?"]
+            errors(
+                quote! { stack S { fargate_task_definition T { cpu: 256, memroy_limit_mib: 512 } } }
+            ),
+            [
+                "unknown fargate_task_definition property `memroy_limit_mib`: did you mean `memory_limit_mib`?"
+            ]
         );
     }
 
     #[test]
     fn fargate_literal_pairs_are_checked_with_units() {
         assert_eq!(
-            errors(quote! { stack S { fargate_task_definition T { cpu: 256, memory_limit_mib: 4096 } } }),
-            ["fargate task definition `T` cannot use `memory_limit_mib: 4096` with `cpu: 256`: use 512, 1024 or 2048"]
+            errors(
+                quote! { stack S { fargate_task_definition T { cpu: 256, memory_limit_mib: 4096 } } }
+            ),
+            [
+                "fargate task definition `T` cannot use `memory_limit_mib: 4096` with `cpu: 256`: use 512, 1024 or 2048"
+            ]
         );
         assert_eq!(
-            errors(quote! { stack S { fargate_task_definition T { cpu: 300, memory_limit_mib: 512 } } }),
-            ["fargate task definition `T` cannot use `cpu: 300`: use 256, 512, 1024, 2048, 4096, 8192 or 16384"]
+            errors(
+                quote! { stack S { fargate_task_definition T { cpu: 300, memory_limit_mib: 512 } } }
+            ),
+            [
+                "fargate task definition `T` cannot use `cpu: 300`: use 256, 512, 1024, 2048, 4096, 8192 or 16384"
+            ]
         );
         assert!(errors(quote! { stack S { fargate_task_definition T { cpu: "1 vCPU", memory_limit_mib: "2 GB" } } }).is_empty());
         assert_eq!(
-            errors(quote! { stack S { fargate_task_definition T { cpu: "1 cpu", memory_limit_mib: "2 GB" } } }),
-            ["fargate task definition `T` cannot read `cpu: \"1 cpu\"`: write cpu units (`256`) or vCPUs (`\"1 vCPU\"`)"]
+            errors(
+                quote! { stack S { fargate_task_definition T { cpu: "1 cpu", memory_limit_mib: "2 GB" } } }
+            ),
+            [
+                "fargate task definition `T` cannot read `cpu: \"1 cpu\"`: write cpu units (`256`) or vCPUs (`\"1 vCPU\"`)"
+            ]
         );
     }
 
@@ -941,8 +961,12 @@ mod tests {
     #[test]
     fn fargate_network_mode_must_be_awsvpc() {
         assert_eq!(
-            errors(quote! { stack S { fargate_task_definition T { cpu: 256, memory_limit_mib: 512, network_mode: NetworkMode::Bridge } } }),
-            ["fargate task definition `T` cannot use `network_mode: Bridge`: fargate runs only `AwsVpc`; remove `network_mode` or set it to `AwsVpc`"]
+            errors(
+                quote! { stack S { fargate_task_definition T { cpu: 256, memory_limit_mib: 512, network_mode: NetworkMode::Bridge } } }
+            ),
+            [
+                "fargate task definition `T` cannot use `network_mode: Bridge`: fargate runs only `AwsVpc`; remove `network_mode` or set it to `AwsVpc`"
+            ]
         );
         assert!(errors(quote! { stack S { fargate_task_definition T { cpu: 256, memory_limit_mib: 512, network_mode: AwsVpc } } }).is_empty());
     }
@@ -954,7 +978,9 @@ mod tests {
                 container a { image: i(), memory_reservation_mib: m() }
                 container b { image: i() }
             } } }),
-            ["container `b` of ec2 task definition `T` needs `memory_limit_mib` or `memory_reservation_mib`: add one, e.g. `memory_limit_mib: 512`"]
+            [
+                "container `b` of ec2 task definition `T` needs `memory_limit_mib` or `memory_reservation_mib`: add one, e.g. `memory_limit_mib: 512`"
+            ]
         );
     }
 
@@ -969,20 +995,32 @@ mod tests {
     #[test]
     fn services_run_compatible_task_definitions() {
         assert_eq!(
-            service_errors("fargate_task_definition F { cpu: 256, memory_limit_mib: 512, container c { image: i() } } ec2_service Svc { cluster: C, task_definition: F }"),
-            ["ec2 service `Svc` cannot run task definition `F`, which is fargate only: declare `F` with `ec2_task_definition`, or make the service a `fargate_service`"]
+            service_errors(
+                "fargate_task_definition F { cpu: 256, memory_limit_mib: 512, container c { image: i() } } ec2_service Svc { cluster: C, task_definition: F }"
+            ),
+            [
+                "ec2 service `Svc` cannot run task definition `F`, which is fargate only: declare `F` with `ec2_task_definition`, or make the service a `fargate_service`"
+            ]
         );
         assert_eq!(
-            service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } fargate_service Svc { cluster: C, task_definition: E }"),
-            ["fargate service `Svc` cannot run task definition `E`, which is ec2 only: declare `E` with `fargate_task_definition`, or make the service an `ec2_service`"]
+            service_errors(
+                "ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } fargate_service Svc { cluster: C, task_definition: E }"
+            ),
+            [
+                "fargate service `Svc` cannot run task definition `E`, which is ec2 only: declare `E` with `fargate_task_definition`, or make the service an `ec2_service`"
+            ]
         );
     }
 
     #[test]
     fn services_need_an_essential_container() {
         assert_eq!(
-            service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512, essential: false } } ec2_service Svc { cluster: C, task_definition: E }"),
-            ["task definition `E` has no essential container: add a `container`, or set `essential: true` on one"]
+            service_errors(
+                "ec2_task_definition E { container c { image: i(), memory_limit_mib: 512, essential: false } } ec2_service Svc { cluster: C, task_definition: E }"
+            ),
+            [
+                "task definition `E` has no essential container: add a `container`, or set `essential: true` on one"
+            ]
         );
         assert!(service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512, essential: is_it() } } ec2_service Svc { cluster: C, task_definition: E }").is_empty());
     }
@@ -990,8 +1028,12 @@ mod tests {
     #[test]
     fn ec2_services_need_capacity_unless_daemon() {
         assert_eq!(
-            service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E }"),
-            ["ec2 service `Svc` needs ec2 capacity in cluster `Empty`: add `add_capacity`, `add_auto_scaling_group` or `add_asg_capacity_provider` to `Empty`"]
+            service_errors(
+                "ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E }"
+            ),
+            [
+                "ec2 service `Svc` needs ec2 capacity in cluster `Empty`: add `add_capacity`, `add_auto_scaling_group` or `add_asg_capacity_provider` to `Empty`"
+            ]
         );
         assert!(service_errors("ec2_task_definition E { container c { image: i(), memory_limit_mib: 512 } } ec2_service Svc { cluster: Empty, task_definition: E, daemon: true }").is_empty());
     }
@@ -1013,14 +1055,21 @@ mod tests {
     fn a_target_protocol_known_only_at_run_time_is_left_to_the_builder() {
         let web = quote! { container web { image: i(), port_mappings: [{ container_port: 53, protocol: Udp }] } };
         assert_eq!(
-            target_errors(web.clone(), quote! { { service: Svc, container_name: web, container_port: 53 } }),
-            ["container `web` of service `Svc` has no tcp port mapping for 53: add `53` to its `port_mappings` or target a mapped port"]
+            target_errors(
+                web.clone(),
+                quote! { { service: Svc, container_name: web, container_port: 53 } }
+            ),
+            [
+                "container `web` of service `Svc` has no tcp port mapping for 53: add `53` to its `port_mappings` or target a mapped port"
+            ]
         );
-        assert!(target_errors(
-            web.clone(),
-            quote! { { service: Svc, container_name: web, container_port: 53, protocol: Udp } }
-        )
-        .is_empty());
+        assert!(
+            target_errors(
+                web.clone(),
+                quote! { { service: Svc, container_name: web, container_port: 53, protocol: Udp } }
+            )
+            .is_empty()
+        );
         assert!(target_errors(web, quote! { { service: Svc, container_name: web, container_port: 53, protocol: protocol() } }).is_empty());
     }
 
@@ -1032,7 +1081,9 @@ mod tests {
         };
         assert_eq!(
             target_errors(containers, quote! { Svc }),
-            ["container `web` of service `Svc` has no tcp port mapping for 53: add `53` to its `port_mappings` or target a mapped port"]
+            [
+                "container `web` of service `Svc` has no tcp port mapping for 53: add `53` to its `port_mappings` or target a mapped port"
+            ]
         );
     }
 }
@@ -1259,10 +1310,10 @@ fn container_references(task: &Item, cx: &Ctxt) {
                     }
                     ContainerElement::Object(object) => {
                         for p in &object.props {
-                            if let PropValue::Container(ContainerValue::Expr(e)) = &p.value {
-                                if let Some(name) = str_literal(e) {
-                                    references.push((property, name, e));
-                                }
+                            if let PropValue::Container(ContainerValue::Expr(e)) = &p.value
+                                && let Some(name) = str_literal(e)
+                            {
+                                references.push((property, name, e));
                             }
                         }
                     }
@@ -1390,10 +1441,9 @@ fn needs_platform_1_4(task: &Item) -> Option<&'static str> {
     for c in task.children_of(KindId::Container) {
         if let Some(PropValue::Environment(EnvironmentValue::Map(pairs))) =
             c.prop("secrets").map(|p| &p.value)
+            && pairs.iter().any(|(_, value)| reads_json_field(value))
         {
-            if pairs.iter().any(|(_, value)| reads_json_field(value)) {
-                return Some("a secret read from a JSON field");
-            }
+            return Some("a secret read from a JSON field");
         }
         if c.prop("environment_files").is_some() {
             return Some("`environment_files`");
@@ -1714,7 +1764,9 @@ mod observability_tests {
         } });
         assert_eq!(
             errors,
-            ["container `a` of a fargate task definition cannot log with `json-file`: fargate supports the awslogs, splunk and firelens drivers"]
+            [
+                "container `a` of a fargate task definition cannot log with `json-file`: fargate supports the awslogs, splunk and firelens drivers"
+            ]
         );
     }
 
@@ -1728,7 +1780,9 @@ mod observability_tests {
         } });
         assert_eq!(
             errors,
-            ["`Svc` is declared after `auto_scale_task_count Svc`: declare `Svc` before `auto_scale_task_count Svc`"]
+            [
+                "`Svc` is declared after `auto_scale_task_count Svc`: declare `Svc` before `auto_scale_task_count Svc`"
+            ]
         );
     }
 
@@ -1742,7 +1796,9 @@ mod observability_tests {
         } });
         assert_eq!(
             errors,
-            ["cluster `C` sets exec `s3_encryption_enabled` without `s3_bucket`: add `s3_bucket`, or remove `s3_encryption_enabled`"]
+            [
+                "cluster `C` sets exec `s3_encryption_enabled` without `s3_bucket`: add `s3_bucket`, or remove `s3_encryption_enabled`"
+            ]
         );
     }
 

@@ -230,25 +230,25 @@ fn with_constructs(scope: Scope, expr: &syn::Expr) -> syn::Expr {
     }
     impl syn::visit_mut::VisitMut for Substitute<'_> {
         fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
-            if let syn::Expr::Path(path) = expr {
-                if path.qself.is_none() && path.attrs.is_empty() {
-                    if let Some(ident) = path.path.get_ident() {
-                        let name = ident.to_string();
-                        let children = &self.scope.stacks[self.scope.stack].children;
-                        if let Some(target) = children[..self.scope.item.min(children.len())]
-                            .iter()
-                            .position(|c| c.id.name == name)
-                        {
-                            let b = binding(
-                                &Scope::prefix(self.scope.stack),
-                                target,
-                                &children[target].id,
-                                ident.span(),
-                            );
-                            *expr = syn::parse_quote!(#b);
-                            return;
-                        }
-                    }
+            if let syn::Expr::Path(path) = expr
+                && path.qself.is_none()
+                && path.attrs.is_empty()
+                && let Some(ident) = path.path.get_ident()
+            {
+                let name = ident.to_string();
+                let children = &self.scope.stacks[self.scope.stack].children;
+                if let Some(target) = children[..self.scope.item.min(children.len())]
+                    .iter()
+                    .position(|c| c.id.name == name)
+                {
+                    let b = binding(
+                        &Scope::prefix(self.scope.stack),
+                        target,
+                        &children[target].id,
+                        ident.span(),
+                    );
+                    *expr = syn::parse_quote!(#b);
+                    return;
                 }
             }
             syn::visit_mut::visit_expr_mut(self, expr);
@@ -318,7 +318,7 @@ fn expand_construct(
         Build::Special => return (expand_special(scope, index, item), Vec::new()),
         // The model admits only constructs in a stack.
         Build::Add(..) | Build::AddRef(..) | Build::Object(_) => {
-            return (TokenStream::new(), Vec::new())
+            return (TokenStream::new(), Vec::new());
         }
     };
     let after = calls(scope, &name, item);

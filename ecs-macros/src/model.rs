@@ -12,7 +12,7 @@ use syn::{Expr, Ident};
 use crate::ctxt::Ctxt;
 use crate::parse::{Entry, FieldSyntax, IdSyntax, ItemSyntax, PropertySyntax, ValueSyntax};
 
-pub use ecs_core::schema::{kind, Build, EnumDef, Kind, KindId, PropDef, PropType, RefClass, Set};
+pub use ecs_core::schema::{Build, EnumDef, Kind, KindId, PropDef, PropType, RefClass, Set, kind};
 
 /// A construct id as the user wrote it.
 #[derive(Clone)]
@@ -580,27 +580,23 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
         },
         PropType::Attr => {
             let expr = expect_expr(name, value, cx)?;
-            if let Expr::Field(field) = &expr {
-                if let (Expr::Path(base), syn::Member::Named(member)) =
+            if let Expr::Field(field) = &expr
+                && let (Expr::Path(base), syn::Member::Named(member)) =
                     (&*field.base, &field.member)
-                {
-                    if let Some(ident) = base.path.get_ident() {
-                        if ident
-                            .to_string()
-                            .starts_with(|c: char| c.is_ascii_uppercase())
-                        {
-                            return Some(PropValue::Attr(AttrValue::Attr(
-                                Reference {
-                                    class: RefClass::LoadBalancer,
-                                    id: Id::from_syntax(IdSyntax::Ident(ident.clone())),
-                                    target: None,
-                                    stack: None,
-                                },
-                                member.clone(),
-                            )));
-                        }
-                    }
-                }
+                && let Some(ident) = base.path.get_ident()
+                && ident
+                    .to_string()
+                    .starts_with(|c: char| c.is_ascii_uppercase())
+            {
+                return Some(PropValue::Attr(AttrValue::Attr(
+                    Reference {
+                        class: RefClass::LoadBalancer,
+                        id: Id::from_syntax(IdSyntax::Ident(ident.clone())),
+                        target: None,
+                        stack: None,
+                    },
+                    member.clone(),
+                )));
             }
             Some(PropValue::Attr(AttrValue::Expr(expr)))
         }
@@ -963,7 +959,9 @@ mod tests {
         });
         assert_eq!(
             errors,
-            ["unknown fargate_task_definition property `memroy_limit_mib`: did you mean `memory_limit_mib`?"]
+            [
+                "unknown fargate_task_definition property `memroy_limit_mib`: did you mean `memory_limit_mib`?"
+            ]
         );
     }
 
@@ -1014,7 +1012,9 @@ mod tests {
         });
         assert_eq!(
             errors,
-            ["`Overlay` is not a `NetworkMode` for `network_mode`: use one of `None`, `Bridge`, `AwsVpc`, `Host`, `Nat`"]
+            [
+                "`Overlay` is not a `NetworkMode` for `network_mode`: use one of `None`, `Bridge`, `AwsVpc`, `Host`, `Nat`"
+            ]
         );
     }
 
@@ -1044,7 +1044,9 @@ mod tests {
         });
         assert_eq!(
             errors,
-            ["`cluster` takes the name of a cluster declared in this stack, e.g. `cluster: Name` or `cluster: \"name\"`"]
+            [
+                "`cluster` takes the name of a cluster declared in this stack, e.g. `cluster: Name` or `cluster: \"name\"`"
+            ]
         );
     }
 

@@ -10,7 +10,7 @@ use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::discouraged::Speculative;
 use syn::parse::{ParseStream, Parser};
-use syn::{braced, bracketed, token, Expr, Ident, LitStr, Token};
+use syn::{Expr, Ident, LitStr, Token, braced, bracketed, token};
 
 use crate::ctxt::Ctxt;
 

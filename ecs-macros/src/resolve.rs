@@ -615,7 +615,9 @@ mod tests {
         });
         assert_eq!(
             errors,
-            ["`TaskDef` is an ec2 task definition, not a cluster: `cluster` takes the name of a cluster declared in this stack"]
+            [
+                "`TaskDef` is an ec2 task definition, not a cluster: `cluster` takes the name of a cluster declared in this stack"
+            ]
         );
     }
 
@@ -658,7 +660,9 @@ mod tests {
         });
         assert_eq!(
             errors,
-            ["`Cluster` is declared in stack `A`, which comes after stack `B`: declare stack `A` first"]
+            [
+                "`Cluster` is declared in stack `A`, which comes after stack `B`: declare stack `A` first"
+            ]
         );
     }
 

@@ -1,7 +1,7 @@
 //! Clusters, VPCs and the cloud assembly: options and combinations beyond the README's samples,
 //! and synthesis giving the same bytes twice.
 
-use crate::support::{assert_stacks_match_cdk, ScratchDir};
+use crate::support::{ScratchDir, assert_stacks_match_cdk};
 
 /// Options and combinations beyond the README's samples, against our own CDK app
 /// `tests/golden/apps/variations.js`.

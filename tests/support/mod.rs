@@ -61,16 +61,15 @@ fn canonical(mut template: Json) -> Json {
             let is_lambda = resource["Type"] == "AWS::Lambda::Function";
             // The classic load balancer's listener protocols, which the CDK writes in lower case
             // and cfn-lint rejects (E3030); we write them upper case.
-            if resource["Type"] == "AWS::ElasticLoadBalancing::LoadBalancer" {
-                if let Some(Json::Array(listeners)) = resource
+            if resource["Type"] == "AWS::ElasticLoadBalancing::LoadBalancer"
+                && let Some(Json::Array(listeners)) = resource
                     .get_mut("Properties")
                     .and_then(|p| p.get_mut("Listeners"))
-                {
-                    for l in listeners.iter_mut().filter_map(Json::as_object_mut) {
-                        for key in ["Protocol", "InstanceProtocol"] {
-                            if let Some(Json::String(p)) = l.get_mut(key) {
-                                *p = p.to_uppercase();
-                            }
+            {
+                for l in listeners.iter_mut().filter_map(Json::as_object_mut) {
+                    for key in ["Protocol", "InstanceProtocol"] {
+                        if let Some(Json::String(p)) = l.get_mut(key) {
+                            *p = p.to_uppercase();
                         }
                     }
                 }
@@ -78,10 +77,8 @@ fn canonical(mut template: Json) -> Json {
             let mut implied = BTreeSet::new();
             referenced(&resource["Properties"], &mut implied);
             let body = resource.as_object_mut().expect("a resource is an object");
-            if is_lambda {
-                if let Some(Json::Object(props)) = body.get_mut("Properties") {
-                    props.remove("Code");
-                }
+            if is_lambda && let Some(Json::Object(props)) = body.get_mut("Properties") {
+                props.remove("Code");
             }
             if let Some(deps) = body.remove("DependsOn") {
                 let deps: BTreeSet<String> = match deps {

@@ -54,11 +54,7 @@ impl Duration {
 
     /// The whole seconds; 0 for a negative amount, which the constructs refuse before rendering.
     pub const fn to_seconds(self) -> u64 {
-        if self.0 < 0 {
-            0
-        } else {
-            self.0 as u64
-        }
+        if self.0 < 0 { 0 } else { self.0 as u64 }
     }
 
     /// The whole seconds, for rules on ranges that fit a `u32`: a longer duration reads as

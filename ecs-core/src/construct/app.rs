@@ -4,8 +4,8 @@
 use std::any::{Any, TypeId};
 use std::fmt::Debug;
 
-use crate::construct::{duplicate_id_message, stack_name, stack_name_message};
 use crate::construct::{AppId, Handle, Stack, StackId};
+use crate::construct::{duplicate_id_message, stack_name, stack_name_message};
 use crate::error::Error;
 
 /// The state a module keeps per construct of one kind (a cluster's capacity, a service's

@@ -1,7 +1,7 @@
 //! The assets of a stack, as its cloud assembly lists them: files staged and uploaded to the
 //! bootstrap bucket, Docker images built or loaded and pushed to the bootstrap repository.
 
-use serde_json::{json, Map, Value as Json};
+use serde_json::{Map, Value as Json, json};
 use sha2::{Digest, Sha256};
 
 /// A file asset staged into the cloud assembly: a directory zipped when published, or a single

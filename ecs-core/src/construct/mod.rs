@@ -13,8 +13,8 @@
 pub mod app;
 pub mod asset;
 
-use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 use md5::{Digest, Md5};
@@ -829,6 +829,9 @@ mod tests {
             "Function",
             "AllowInvoke:IntroEc2ServiceClusterDefaultAutoScalingGroupCapacityLifecycleHookDrainHookTopic25139A94",
         ]);
-        assert_eq!(id, "ClusterDefaultAutoScalingGroupCapacityDrainECSHookFunctionAllowInvokeIntroEc2ServiceClusterDefaultAutoScalingGroupCapacityLifecycleHookDrainHookTopic25139A94CF2B209A");
+        assert_eq!(
+            id,
+            "ClusterDefaultAutoScalingGroupCapacityDrainECSHookFunctionAllowInvokeIntroEc2ServiceClusterDefaultAutoScalingGroupCapacityLifecycleHookDrainHookTopic25139A94CF2B209A"
+        );
     }
 }

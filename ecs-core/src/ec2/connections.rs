@@ -235,10 +235,10 @@ pub(crate) fn add_rule(
                 .resource_mut(resource)
                 .properties;
             let list = props.get_or_insert_with(key, || Value::List(Vec::new()));
-            if let Value::List(rules) = list {
-                if !rules.contains(&rule) {
-                    rules.push(rule);
-                }
+            if let Value::List(rules) = list
+                && !rules.contains(&rule)
+            {
+                rules.push(rule);
             }
             Ok(())
         }

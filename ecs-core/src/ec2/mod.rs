@@ -17,9 +17,9 @@
 pub mod connections;
 
 use crate::cfn::{Pseudo, Resource, Tagging, Value};
+use crate::construct::NodeId;
 use crate::construct::app::App;
 use crate::construct::asset::FileAsset;
-use crate::construct::NodeId;
 use crate::error::Error;
 
 props! {
@@ -449,14 +449,12 @@ fn restrict_default_security_group(
             )]),
         ),
     ]);
-    if let Some(Value::List(policies)) = stack.resource_mut(role).properties.get_mut("Policies") {
-        if let Some(Value::Map(policy)) = policies.first_mut() {
-            if let Some(Value::Map(doc)) = policy.get_mut("PolicyDocument") {
-                if let Some(Value::List(statements)) = doc.get_mut("Statement") {
-                    statements.push(statement);
-                }
-            }
-        }
+    if let Some(Value::List(policies)) = stack.resource_mut(role).properties.get_mut("Policies")
+        && let Some(Value::Map(policy)) = policies.first_mut()
+        && let Some(Value::Map(doc)) = policy.get_mut("PolicyDocument")
+        && let Some(Value::List(statements)) = doc.get_mut("Statement")
+    {
+        statements.push(statement);
     }
 
     let scope = stack.add_node(vpc_scope, "RestrictDefaultSecurityGroupCustomResource")?;

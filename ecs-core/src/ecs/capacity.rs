@@ -12,13 +12,13 @@
 //! ```
 
 use crate::cfn::{Element, Parameter, Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::ec2::SubnetType;
 use crate::ec2::{SecurityGroup, Vpc};
 use crate::ecs::amis::{EcsOptimizedImage, InstanceArchitecture, MachineImage, MachineImageType};
 use crate::ecs::cluster::Cluster;
-use crate::ecs::facts::{refused, CapacityFacts, Fact};
+use crate::ecs::facts::{CapacityFacts, Fact, refused};
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 use crate::kms::Key;

@@ -10,11 +10,11 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
-use crate::construct::{path_hash, NodeId};
+use crate::construct::{NodeId, path_hash};
 use crate::ecs::capacity::{AddAutoScalingGroupCapacityOptions, AutoScalingGroup};
 use crate::ecs::cluster::Cluster;
 use crate::ecs::facts::{
-    refused, Fact, ProviderFacts, StrategyEntry, StrategyFacts, StrategyProvider,
+    Fact, ProviderFacts, StrategyEntry, StrategyFacts, StrategyProvider, refused,
 };
 use crate::ecs::service::LaunchType;
 use crate::error::Error;
@@ -292,12 +292,12 @@ impl AsgCapacityProvider {
         let known = "the builders know every setting";
         let protection = facts.managed_termination_protection().expect(known);
         let scaling = facts.managed_scaling().expect(known);
-        if let Some(name) = &props.capacity_provider_name {
-            if reserved_prefix(name) {
-                return Err(Error::new(format!(
-                    "asg capacity provider `{id}` cannot be named `{name}`: names starting with `aws`, `ecs` or `fargate` are reserved; choose another"
-                )));
-            }
+        if let Some(name) = &props.capacity_provider_name
+            && reserved_prefix(name)
+        {
+            return Err(Error::new(format!(
+                "asg capacity provider `{id}` cannot be named `{name}`: names starting with `aws`, `ecs` or `fargate` are reserved; choose another"
+            )));
         }
         if let Some(warmup) = props.instance_warmup_period.filter(|w| *w > 10000) {
             return Err(Error::new(format!(

@@ -1,8 +1,8 @@
 //! How ECS services use Cloud Map (CDK `cloudMapOptions`, `enableCloudMap`,
 //! `associateCloudMapService`): their tasks registered as instances of a Cloud Map service.
 
-use crate::cfn::duration::Duration;
 use crate::cfn::Value;
+use crate::cfn::duration::Duration;
 use crate::construct::app::App;
 use crate::ecs::facts::refused;
 use crate::ecs::facts::{ContainerPick, Fact, RegistrationFacts, ServiceFacts};

@@ -10,15 +10,15 @@
 //! ```
 
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::ec2::{Vpc, VpcProps};
 use crate::ecs::capacity::{
     AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
 };
 use crate::ecs::capacity_provider::{
-    check_strategies, render_strategies, AsgCapacityProvider, CapacityProvider,
-    CapacityProviderStrategy,
+    AsgCapacityProvider, CapacityProvider, CapacityProviderStrategy, check_strategies,
+    render_strategies,
 };
 use crate::error::Error;
 

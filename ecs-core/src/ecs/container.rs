@@ -3,14 +3,14 @@
 
 use crate::cfn::duration::Duration;
 use crate::cfn::{Pseudo, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::ecs::container_options::{ContainerDependency, HealthCheck, LinuxParameters, Ulimit};
 use crate::ecs::image::ContainerImage;
 use crate::ecs::log_driver::LogDriver;
 use crate::ecs::rules::{self, RuleId};
 use crate::ecs::secret::{EnvironmentFile, Secret};
-use crate::ecs::task_definition::{port_mapping_facts, Compatibility, NetworkMode, TaskDefinition};
+use crate::ecs::task_definition::{Compatibility, NetworkMode, TaskDefinition, port_mapping_facts};
 use crate::ecs::volume::{MountPoint, VolumeFrom};
 use crate::error::Error;
 
@@ -811,12 +811,12 @@ pub(crate) fn check_options(options: &ContainerDefinitionOptions, id: &str) -> R
             d.checked(&owner, property)?;
         }
     }
-    if let Some(h) = &options.health_check {
-        if h.command.is_empty() {
-            return Err(Error::new(format!(
-                "the health check of container `{id}` needs a `command`: add e.g. `command: [\"curl -f http://localhost/ || exit 1\"]`"
-            )));
-        }
+    if let Some(h) = &options.health_check
+        && h.command.is_empty()
+    {
+        return Err(Error::new(format!(
+            "the health check of container `{id}` needs a `command`: add e.g. `command: [\"curl -f http://localhost/ || exit 1\"]`"
+        )));
     }
     Ok(())
 }

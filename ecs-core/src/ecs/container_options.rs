@@ -7,8 +7,8 @@
 //! assert_eq!(hc.interval, Some(Duration::seconds(10)));
 //! ```
 
-use crate::cfn::duration::Duration;
 use crate::cfn::Value;
+use crate::cfn::duration::Duration;
 use crate::ecs::container::{ContainerDefinition, ContainerRef};
 
 /// A container health check (CDK `HealthCheck`).

@@ -12,7 +12,7 @@
 
 use crate::cfn::{Pseudo, Value};
 use crate::construct::app::App;
-use crate::ecs::facts::{refused, ExecFacts, Fact};
+use crate::ecs::facts::{ExecFacts, Fact, refused};
 use crate::error::Error;
 use crate::iam::{Role, Statement};
 use crate::kms::Key;
@@ -231,18 +231,18 @@ pub(crate) fn enable(
             .on([arn]),
         )?;
     }
-    if let Some(c) = log_config {
-        if let Some(bucket) = c.s3_bucket {
-            task_role.grant(app, Statement::allow(["s3:GetBucketLocation"]).on_any())?;
-            let objects = bucket.arn_for_object("*");
-            task_role.grant(app, Statement::allow(["s3:PutObject"]).on([objects]))?;
-            if c.s3_encryption_enabled == Some(true) {
-                let arn = bucket.bucket_arn();
-                task_role.grant(
-                    app,
-                    Statement::allow(["s3:GetEncryptionConfiguration"]).on([arn]),
-                )?;
-            }
+    if let Some(c) = log_config
+        && let Some(bucket) = c.s3_bucket
+    {
+        task_role.grant(app, Statement::allow(["s3:GetBucketLocation"]).on_any())?;
+        let objects = bucket.arn_for_object("*");
+        task_role.grant(app, Statement::allow(["s3:PutObject"]).on([objects]))?;
+        if c.s3_encryption_enabled == Some(true) {
+            let arn = bucket.bucket_arn();
+            task_role.grant(
+                app,
+                Statement::allow(["s3:GetEncryptionConfiguration"]).on([arn]),
+            )?;
         }
     }
     Ok(())

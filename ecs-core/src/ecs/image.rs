@@ -15,8 +15,8 @@
 use std::path::PathBuf;
 
 use crate::cfn::{Element, Parameter, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::ecr::Repository;
 use crate::ecr_assets::{DockerImageAsset, DockerImageAssetProps};
 use crate::ecs::task_definition::TaskDefinition;

@@ -6,9 +6,9 @@
 use std::borrow::Cow;
 
 use crate::cfn::Value;
-use crate::construct::app::App;
 use crate::construct::NodeId;
-use crate::ec2::connections::{allow_to, Port};
+use crate::construct::app::App;
+use crate::ec2::connections::{Port, allow_to};
 use crate::ec2::{Connectable, SecurityGroup};
 use crate::ecs::container;
 use crate::ecs::facts::refused;

@@ -9,8 +9,8 @@
 //! ```
 
 use crate::cfn::{Pseudo, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::ecs::secret::Secret;
 use crate::ecs::task_definition::TaskDefinition;
 use crate::error::Error;
@@ -616,10 +616,14 @@ impl LogDriver {
                     ));
                 }
                 if let Some(level) = p.compression_level.filter(|l| !(-1..=9).contains(l)) {
-                    return err(format!("gelf driver of container `{name}` has `compression_level: {level}`: use -1 to 9"));
+                    return err(format!(
+                        "gelf driver of container `{name}` has `compression_level: {level}`: use -1 to 9"
+                    ));
                 }
                 if let Some(n) = p.tcp_max_reconnect.filter(|n| *n < 0) {
-                    return err(format!("gelf driver of container `{name}` has `tcp_max_reconnect: {n}`: use 0 or more"));
+                    return err(format!(
+                        "gelf driver of container `{name}` has `tcp_max_reconnect: {n}`: use 0 or more"
+                    ));
                 }
             }
             LogDriver::JsonFile(p) => {
@@ -641,7 +645,9 @@ impl LogDriver {
                     ));
                 }
                 if let Some(level) = p.gzip_level.filter(|l| !(-1..=9).contains(l)) {
-                    return err(format!("splunk driver of container `{name}` has `gzip_level: {level}`: use -1 to 9"));
+                    return err(format!(
+                        "splunk driver of container `{name}` has `gzip_level: {level}`: use -1 to 9"
+                    ));
                 }
             }
             LogDriver::Generic(p) if p.log_driver.as_deref().is_none_or(str::is_empty) => {

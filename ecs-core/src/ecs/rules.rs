@@ -487,7 +487,11 @@ pub fn service_compatible_message(
         launch.lower_name(),
         compatibility.lower_name(),
         launch.task_definition_keyword(),
-        if keyword.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
+        if keyword.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        },
     )
 }
 
@@ -1738,9 +1742,15 @@ pub const fn health_check_timing(
 /// ```
 pub const fn health_check_const_message(error: HealthCheckError) -> &'static str {
     match error {
-        HealthCheckError::Interval => "health check `interval` must be between 5 and 300 seconds: use e.g. `Duration::seconds(30)`",
-        HealthCheckError::Timeout => "health check `timeout` must be between 2 and 120 seconds: use e.g. `Duration::seconds(5)`",
-        HealthCheckError::Order => "health check `interval` must be longer than its `timeout`: lengthen the interval or shorten the timeout",
+        HealthCheckError::Interval => {
+            "health check `interval` must be between 5 and 300 seconds: use e.g. `Duration::seconds(30)`"
+        }
+        HealthCheckError::Timeout => {
+            "health check `timeout` must be between 2 and 120 seconds: use e.g. `Duration::seconds(5)`"
+        }
+        HealthCheckError::Order => {
+            "health check `interval` must be longer than its `timeout`: lengthen the interval or shorten the timeout"
+        }
     }
 }
 
@@ -1828,7 +1838,9 @@ pub const fn exec_encryption_destination(encryption_enabled: bool, has_destinati
 
 /// Rule G1's message for an encryption flag without its destination.
 pub fn exec_encryption_destination_message(cluster: &str, flag: &str, destination: &str) -> String {
-    format!("cluster `{cluster}` sets exec `{flag}` without `{destination}`: add `{destination}`, or remove `{flag}`")
+    format!(
+        "cluster `{cluster}` sets exec `{flag}` without `{destination}`: add `{destination}`, or remove `{flag}`"
+    )
 }
 
 /// Rule A1: request-count scaling reads the requests a target group sends this service, so the
@@ -2013,7 +2025,9 @@ pub fn port_range_message(container: &str, property: &str, port: u32) -> String 
     } else {
         "ports are 1 to 65535"
     };
-    format!("container `{container}` cannot map `{property}: {port}`: {range}; use a port in that range")
+    format!(
+        "container `{container}` cannot map `{property}: {port}`: {range}; use a port in that range"
+    )
 }
 
 #[cfg(test)]

@@ -20,13 +20,13 @@
 //! ```
 
 use crate::applicationautoscaling::{
-    number, ScalableTarget, ScalableTargetProps, ScalingSchedule, TargetTracking,
+    ScalableTarget, ScalableTargetProps, ScalingSchedule, TargetTracking, number,
 };
-use crate::cfn::duration::Duration;
 use crate::cfn::Value;
-use crate::construct::app::App;
+use crate::cfn::duration::Duration;
 use crate::construct::NodeId;
-use crate::ecs::facts::{refused, CountedGroup, Fact, ScalingPolicyFacts, TaskScalingFacts};
+use crate::construct::app::App;
+use crate::ecs::facts::{CountedGroup, Fact, ScalingPolicyFacts, TaskScalingFacts, refused};
 use crate::ecs::rules;
 use crate::ecs::service::Service;
 use crate::elbv2::TargetGroup;

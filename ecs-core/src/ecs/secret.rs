@@ -14,8 +14,8 @@
 use std::path::PathBuf;
 
 use crate::cfn::Value;
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::error::Error;
 use crate::iam::Role;
 use crate::s3::Bucket;

@@ -46,8 +46,8 @@ impl LaunchType {
 
 use crate::cfn::duration::Duration;
 use crate::cfn::{Resource, Value};
-use crate::construct::app::App;
 use crate::construct::NodeId;
+use crate::construct::app::App;
 use crate::ec2::SecurityGroup;
 use crate::ec2::SubnetType;
 use crate::ecs::cloud_map::CloudMapOptions;

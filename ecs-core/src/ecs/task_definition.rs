@@ -170,7 +170,7 @@ use crate::construct::{NodeId, StackId};
 use crate::ecs::container::{
     ContainerData, ContainerDefinition, ContainerDefinitionOptions, PortMapping,
 };
-use crate::ecs::facts::{refused, ContainerFacts, Fact, PortMappingFact, TaskFacts, VolumeFact};
+use crate::ecs::facts::{ContainerFacts, Fact, PortMappingFact, TaskFacts, VolumeFact, refused};
 use crate::ecs::rules::{self, MemoryProperty, RuleId};
 use crate::ecs::volume::Volume;
 use crate::error::{Diagnostic, Error, ErrorKind};

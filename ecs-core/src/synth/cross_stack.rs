@@ -4,11 +4,11 @@
 //! the consumer's stack depends on the producer's in the manifest. A reference that would make
 //! two stacks depend on each other is an error naming it.
 
-use serde_json::{json, Value as Json};
+use serde_json::{Value as Json, json};
 
 use crate::cfn::{Element, Value};
 use crate::construct::app::App;
-use crate::construct::{make_unique_id, NodeId, StackId};
+use crate::construct::{NodeId, StackId, make_unique_id};
 use crate::error::Error;
 
 /// One element of a producer stack read by other stacks: the node and, for `Fn::GetAtt`, the

@@ -13,9 +13,9 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
-use serde_json::{json, Value as Json};
+use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
+use serde_json::{Value as Json, json};
 
 use super::cross_stack::{self, CrossStack};
 use crate::cfn::{Element, Resource, Tagging, Value};
@@ -577,10 +577,10 @@ impl ResourceBody<'_> {
                 if let Some(Value::Str(id)) = m.get("Ref") {
                     out.push(Cow::Borrowed(id));
                 }
-                if let Some(Value::List(items)) = m.get("Fn::GetAtt") {
-                    if let Some(Value::Str(id)) = items.first() {
-                        out.push(Cow::Borrowed(id));
-                    }
+                if let Some(Value::List(items)) = m.get("Fn::GetAtt")
+                    && let Some(Value::Str(id)) = items.first()
+                {
+                    out.push(Cow::Borrowed(id));
                 }
                 m.values().for_each(|v| self.referenced(v, out));
             }
@@ -643,10 +643,10 @@ impl Serialize for Properties<'_> {
                 m.serialize_entry(k, &r.value(v, node))?;
             }
         }
-        if let Some(key) = tag_key {
-            if !body.res.properties.contains_key(key) {
-                m.serialize_entry(key, &TagValue(body))?;
-            }
+        if let Some(key) = tag_key
+            && !body.res.properties.contains_key(key)
+        {
+            m.serialize_entry(key, &TagValue(body))?;
         }
         m.end()
     }
@@ -838,7 +838,7 @@ impl Serialize for ParameterBody<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{sorts_as_json, OneSpace};
+    use super::{OneSpace, sorts_as_json};
     use serde::Serialize;
     use serde_json::json;
 

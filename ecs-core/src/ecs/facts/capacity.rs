@@ -108,14 +108,13 @@ impl<'a, S: Copy> CapacityFacts<'a, S> {
     fn image_choice(&self, out: &mut Out<S>) {
         if let (Fact::Known((), _), Fact::Known((), at)) =
             (self.machine_image, self.machine_image_type)
+            && !rules::capacity_image_choice(true, true)
         {
-            if !rules::capacity_image_choice(true, true) {
-                out.push(
-                    RuleId::C1,
-                    at,
-                    rules::capacity_image_choice_message(self.id),
-                );
-            }
+            out.push(
+                RuleId::C1,
+                at,
+                rules::capacity_image_choice_message(self.id),
+            );
         }
     }
 

@@ -418,27 +418,28 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
 
     /// G5: at most 100 environment variables per container.
     fn environment_count(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
-        if let Fact::Known(count, at) = container.environment_count {
-            if !rules::environment_count(count) {
-                out.push(
-                    RuleId::G5,
-                    at,
-                    rules::environment_count_message(container.id, count),
-                );
-            }
+        if let Fact::Known(count, at) = container.environment_count
+            && !rules::environment_count(count)
+        {
+            out.push(
+                RuleId::G5,
+                at,
+                rules::environment_count_message(container.id, count),
+            );
         }
     }
 
     /// F5: Fargate ships container logs only through awslogs, splunk and FireLens.
     fn fargate_log_driver(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
-        if let Fact::Known(driver, at) = container.log_driver {
-            if self.compatibility.is_fargate() && !rules::fargate_log_driver(driver) {
-                out.push(
-                    RuleId::F5,
-                    at,
-                    rules::fargate_log_driver_message(&container.name, driver),
-                );
-            }
+        if let Fact::Known(driver, at) = container.log_driver
+            && self.compatibility.is_fargate()
+            && !rules::fargate_log_driver(driver)
+        {
+            out.push(
+                RuleId::F5,
+                at,
+                rules::fargate_log_driver_message(&container.name, driver),
+            );
         }
     }
 
@@ -559,27 +560,27 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
 
     /// F6: Fargate's ephemeral storage is 21 to 200 GiB.
     fn ephemeral_storage(&self, out: &mut Out<S>) {
-        if let Fact::Known(gib, at) = self.ephemeral_storage_gib {
-            if !rules::ephemeral_storage(gib) {
-                out.push(
-                    RuleId::F6,
-                    at,
-                    rules::ephemeral_storage_message(self.id, gib),
-                );
-            }
+        if let Fact::Known(gib, at) = self.ephemeral_storage_gib
+            && !rules::ephemeral_storage(gib)
+        {
+            out.push(
+                RuleId::F6,
+                at,
+                rules::ephemeral_storage_message(self.id, gib),
+            );
         }
     }
 
     /// Only Fargate tasks choose their platform (`RuntimePlatform`).
     fn runtime_platform(&self, out: &mut Out<S>) {
-        if let Fact::Known((), at) = self.runtime_platform {
-            if !self.compatibility.is_fargate() {
-                out.push(
-                    RuleId::F4,
-                    at,
-                    rules::runtime_platform_message(self.id, self.compatibility),
-                );
-            }
+        if let Fact::Known((), at) = self.runtime_platform
+            && !self.compatibility.is_fargate()
+        {
+            out.push(
+                RuleId::F4,
+                at,
+                rules::runtime_platform_message(self.id, self.compatibility),
+            );
         }
     }
 
@@ -605,14 +606,13 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         if let (Fact::Known(limit, at), Some(reservation)) = (
             container.memory_limit_mib,
             container.memory_reservation_mib.value(),
-        ) {
-            if !rules::memory_limit_covers_reservation(limit, reservation) {
-                out.push(
-                    RuleId::E2,
-                    at,
-                    rules::memory_limit_message(container.id, limit, reservation),
-                );
-            }
+        ) && !rules::memory_limit_covers_reservation(limit, reservation)
+        {
+            out.push(
+                RuleId::E2,
+                at,
+                rules::memory_limit_message(container.id, limit, reservation),
+            );
         }
     }
 
@@ -649,14 +649,14 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
                 Fact::Absent => container.memory_reservation_mib,
                 limit => limit,
             };
-            if let Fact::Known(mib, at) = own {
-                if !rules::container_memory_fits(mib, task_memory) {
-                    out.push(
-                        RuleId::E2,
-                        at,
-                        rules::container_memory_message(self.id, container.id, mib, task_memory),
-                    );
-                }
+            if let Fact::Known(mib, at) = own
+                && !rules::container_memory_fits(mib, task_memory)
+            {
+                out.push(
+                    RuleId::E2,
+                    at,
+                    rules::container_memory_message(self.id, container.id, mib, task_memory),
+                );
             }
         }
     }
@@ -695,14 +695,14 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
                 (mapping.container_port, "container_port"),
                 (mapping.host_port, "host_port"),
             ] {
-                if let Fact::Known(port, at) = fact {
-                    if !rules::port_in_range(port, property == "host_port") {
-                        out.push(
-                            RuleId::L3,
-                            at,
-                            rules::port_range_message(container.id, property, port),
-                        );
-                    }
+                if let Fact::Known(port, at) = fact
+                    && !rules::port_in_range(port, property == "host_port")
+                {
+                    out.push(
+                        RuleId::L3,
+                        at,
+                        rules::port_range_message(container.id, property, port),
+                    );
                 }
             }
         }
@@ -716,14 +716,13 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         for mapping in container.port_mappings.iter().flatten() {
             if let (Some(port), Fact::Known(host, at)) =
                 (mapping.container_port.value(), mapping.host_port)
+                && !rules::host_port_allowed(mode, port, Some(host))
             {
-                if !rules::host_port_allowed(mode, port, Some(host)) {
-                    out.push(
-                        RuleId::L3,
-                        at,
-                        rules::host_port_message(container.id, mode, port, host),
-                    );
-                }
+                out.push(
+                    RuleId::L3,
+                    at,
+                    rules::host_port_message(container.id, mode, port, host),
+                );
             }
         }
     }
@@ -908,14 +907,13 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
     fn healthy_percents(&self, out: &mut Out<S>) {
         if let (Some(min), Fact::Known(max, at)) =
             (self.min_healthy_percent.value(), self.max_healthy_percent)
+            && !rules::healthy_percent_range(min, max)
         {
-            if !rules::healthy_percent_range(min, max) {
-                out.push(
-                    RuleId::S4,
-                    at,
-                    rules::healthy_percent_range_message(self.id, min, max),
-                );
-            }
+            out.push(
+                RuleId::S4,
+                at,
+                rules::healthy_percent_range_message(self.id, min, max),
+            );
         }
     }
 
@@ -931,14 +929,14 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
                 rules::daemon_without_desired_count_message(self.id),
             );
         }
-        if let Fact::Known(max, at) = self.max_healthy_percent {
-            if !rules::daemon_max_healthy_percent(true, Some(max)) {
-                out.push(
-                    RuleId::S4,
-                    at,
-                    rules::daemon_max_healthy_percent_message(self.id),
-                );
-            }
+        if let Fact::Known(max, at) = self.max_healthy_percent
+            && !rules::daemon_max_healthy_percent(true, Some(max))
+        {
+            out.push(
+                RuleId::S4,
+                at,
+                rules::daemon_max_healthy_percent_message(self.id),
+            );
         }
     }
 
@@ -949,14 +947,14 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
             (self.cloud_map_options, ExternalFeature::CloudMap),
             (self.associate_cloud_map_service, ExternalFeature::CloudMap),
         ] {
-            if let Fact::Known((), at) = fact {
-                if !rules::external_supports(self.launch, feature) {
-                    out.push(
-                        RuleId::X1,
-                        at,
-                        rules::external_supports_message(self.id, feature),
-                    );
-                }
+            if let Fact::Known((), at) = fact
+                && !rules::external_supports(self.launch, feature)
+            {
+                out.push(
+                    RuleId::X1,
+                    at,
+                    rules::external_supports_message(self.id, feature),
+                );
             }
         }
     }

@@ -156,14 +156,14 @@ impl<'a, S: Copy> TargetFacts<'a, S> {
     /// F4 (classic load balancer): a classic load balancer registers instances, and Fargate
     /// tasks run on none.
     fn classic_launch_type(&self, out: &mut Out<S>) {
-        if let Some(lb) = self.classic {
-            if !rules::classic_lb_launch_type(self.launch) {
-                out.push(
-                    RuleId::F4,
-                    self.at,
-                    rules::classic_lb_launch_type_message(self.service, lb),
-                );
-            }
+        if let Some(lb) = self.classic
+            && !rules::classic_lb_launch_type(self.launch)
+        {
+            out.push(
+                RuleId::F4,
+                self.at,
+                rules::classic_lb_launch_type_message(self.service, lb),
+            );
         }
     }
 
@@ -289,10 +289,10 @@ impl<'a, S: Copy> RegistrationFacts<'a, S> {
             return out.0;
         }
         self.namespace_exists(&mut out);
-        if let Some(record) = self.record_type(&mut out) {
-            if record == DnsRecordType::Srv {
-                self.srv_port_mapped(&mut out);
-            }
+        if let Some(record) = self.record_type(&mut out)
+            && record == DnsRecordType::Srv
+        {
+            self.srv_port_mapped(&mut out);
         }
         out.0
     }
