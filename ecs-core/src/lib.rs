@@ -191,6 +191,7 @@ pub mod construct;
 pub mod decl;
 
 pub mod applicationautoscaling;
+pub mod autoscaling;
 pub mod ec2;
 pub mod ecr;
 pub mod ecr_assets;
@@ -276,14 +277,14 @@ pub mod prelude {
     pub use crate::ssm::{StringParameter, StringParameterProps};
 
     // ECS.
-    pub use crate::ecs::amis::{
+    pub use crate::autoscaling::{
+        AutoScalingGroup, AutoScalingGroupProps, CommonAutoScalingGroupProps,
+    };
+    pub use crate::ec2::machine_image::{
         AmazonLinuxGeneration, AmiHardwareType, BottleRocketImage, BottlerocketEcsVariant,
         EcsOptimizedImage, InstanceArchitecture, MachineImage, MachineImageType,
     };
-    pub use crate::ecs::capacity::{
-        AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
-        AutoScalingGroupProps, CommonAutoScalingGroupProps,
-    };
+    pub use crate::ecs::capacity::{AddAutoScalingGroupCapacityOptions, AddCapacityOptions};
     pub use crate::ecs::capacity_provider::{
         AsgCapacityProvider, AsgCapacityProviderProps, CapacityProvider, CapacityProviderStrategy,
     };

@@ -10,6 +10,7 @@
 //! assert!(matches!(p.parameter_arn(), ecs_core::cfn::Value::Join(..)));
 //! ```
 
+use crate::cfn::{Element, Parameter};
 use crate::cfn::{Resource, Value};
 use crate::construct::NodeId;
 use crate::construct::app::App;
@@ -126,6 +127,42 @@ impl StringParameter {
             .on([self.parameter_arn()]),
         )
     }
+}
+
+/// The stack-level CloudFormation parameter that resolves an SSM parameter holding an AMI id,
+/// shared by every user in the stack (CDK `ssm.StringParameter.valueForTypedStringParameterV2`).
+pub(crate) fn ssm_parameter(app: &mut App, scope: NodeId, path: &str) -> Result<NodeId, Error> {
+    ssm_parameter_typed(
+        app,
+        scope,
+        path,
+        "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+    )
+}
+
+/// The stack-level parameter of type `kind` resolving the SSM parameter at `path` (CDK
+/// `valueForTypedStringParameterV2`), shared by every user in the stack.
+pub(crate) fn ssm_parameter_typed(
+    app: &mut App,
+    scope: NodeId,
+    path: &str,
+    kind: &str,
+) -> Result<NodeId, Error> {
+    let stack = app.stack_mut(scope.stack());
+    let root = stack.root();
+    let id = format!("SsmParameterValue:{path}:C96584B6-F00A-464E-AD19-53AFF4B05118.Parameter");
+    if let Some(existing) = stack.child(root, &id) {
+        return Ok(existing);
+    }
+    stack.add_element(
+        root,
+        &id,
+        Element::Parameter(Parameter {
+            kind: kind.into(),
+            default: Some(path.into()),
+            description: None,
+        }),
+    )
 }
 
 handle!(StringParameter);

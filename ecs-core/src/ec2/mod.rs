@@ -15,6 +15,7 @@
 //! ```
 
 pub mod connections;
+pub mod machine_image;
 
 use crate::cfn::{Pseudo, Resource, Tagging, Value};
 use crate::construct::NodeId;

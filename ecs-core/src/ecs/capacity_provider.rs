@@ -8,10 +8,11 @@
 //! assert_eq!(s.capacity_provider, Some(CapacityProvider::FargateSpot));
 //! ```
 
+use crate::autoscaling::AutoScalingGroup;
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
 use crate::construct::{NodeId, path_hash};
-use crate::ecs::capacity::{AddAutoScalingGroupCapacityOptions, AutoScalingGroup};
+use crate::ecs::capacity::AddAutoScalingGroupCapacityOptions;
 use crate::ecs::cluster::Cluster;
 use crate::ecs::facts::{
     Fact, ProviderFacts, StrategyEntry, StrategyFacts, StrategyProvider, refused,
@@ -226,8 +227,8 @@ props! {
         [opt "instanceWarmupPeriod"]
         instance_warmup_period: u32,
         /// How the instances' user data joins them to a cluster.
-        [opt "machineImageType", .ty(Enum(&crate::ecs::amis::MachineImageType::DEF))]
-        machine_image_type: crate::ecs::amis::MachineImageType,
+        [opt "machineImageType", .ty(Enum(&crate::ec2::machine_image::MachineImageType::DEF))]
+        machine_image_type: crate::ec2::machine_image::MachineImageType,
     }
 }
 
@@ -238,7 +239,7 @@ pub(crate) struct AsgProviderData {
     asg: AutoScalingGroup,
     termination_protection: bool,
     managed_draining: bool,
-    machine_image_type: Option<crate::ecs::amis::MachineImageType>,
+    machine_image_type: Option<crate::ec2::machine_image::MachineImageType>,
 }
 
 /// An auto-scaling-group capacity provider construct (`<id>/<id>`, an

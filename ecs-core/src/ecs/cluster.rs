@@ -9,13 +9,12 @@
 //! assert!(!cluster.has_ec2_capacity(&app));
 //! ```
 
+use crate::autoscaling::AutoScalingGroup;
 use crate::cfn::{Resource, Value};
 use crate::construct::NodeId;
 use crate::construct::app::App;
 use crate::ec2::{Vpc, VpcProps};
-use crate::ecs::capacity::{
-    AddAutoScalingGroupCapacityOptions, AddCapacityOptions, AutoScalingGroup,
-};
+use crate::ecs::capacity::{AddAutoScalingGroupCapacityOptions, AddCapacityOptions};
 use crate::ecs::capacity_provider::{
     AsgCapacityProvider, CapacityProvider, CapacityProviderStrategy, check_strategies,
     render_strategies,

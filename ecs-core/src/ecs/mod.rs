@@ -2,7 +2,6 @@
 //! services and how they reach load balancers, Cloud Map and auto scaling, ECS Exec; with the
 //! rule table and the facts the rules judge.
 
-pub mod amis;
 pub mod capacity;
 pub mod capacity_provider;
 pub mod cloud_map;

@@ -14,6 +14,10 @@
 //! );
 //! ```
 
+pub use crate::autoscaling::{
+    CapacitySizeError, capacity_bounds, capacity_sizes, capacity_sizes_const_message,
+    capacity_sizes_message,
+};
 pub use crate::cfn::duration::{duration_amount, duration_amount_message};
 pub use crate::construct::{duplicate_id_message, stack_name, stack_name_message};
 use crate::ecs::service::LaunchType;
@@ -643,153 +647,6 @@ pub fn spot_draining_needs_price_message(capacity: &str) -> String {
     format!(
         "capacity `{capacity}` has `spot_instance_draining` without `spot_price`: add `spot_price`, e.g. `spot_price: \"0.0735\"`, or remove `spot_instance_draining`"
     )
-}
-
-/// How an auto-scaling group's sizes are out of order (rule C1).
-///
-/// ```
-/// use ecs_core::rules::{capacity_sizes, CapacitySizeError};
-/// assert_eq!(capacity_sizes(Some(3), Some(2), None), Err(CapacitySizeError::MinAboveMax { min: 3, max: 2 }));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CapacitySizeError {
-    /// `min_capacity` above `max_capacity` (or above the max its defaults give).
-    MinAboveMax {
-        /// The minimum.
-        min: u32,
-        /// The maximum, given or defaulted.
-        max: u32,
-    },
-    /// `desired_capacity` below `min_capacity`.
-    DesiredBelowMin {
-        /// The desired capacity.
-        desired: u32,
-        /// The minimum, given or defaulted.
-        min: u32,
-    },
-    /// `desired_capacity` above `max_capacity`.
-    DesiredAboveMax {
-        /// The desired capacity.
-        desired: u32,
-        /// The maximum.
-        max: u32,
-    },
-}
-
-/// Rule C1: an auto-scaling group keeps `min ≤ desired ≤ max`, with the CDK's defaults (min 1,
-/// max = desired, else `max(min, 1)`); CloudFormation refuses a group out of order (CDK
-/// "minCapacity (…) should be <= maxCapacity (…)").
-///
-/// ```
-/// use ecs_core::rules::capacity_sizes;
-/// assert!(capacity_sizes(Some(0), Some(100), None).is_ok());
-/// assert!(capacity_sizes(None, None, Some(3)).is_ok());
-/// assert!(capacity_sizes(Some(2), None, Some(1)).is_err());
-/// ```
-///
-/// # Errors
-///
-/// The [`CapacitySizeError`] saying which sizes are out of order.
-pub const fn capacity_sizes(
-    min: Option<u32>,
-    max: Option<u32>,
-    desired: Option<u32>,
-) -> Result<(), CapacitySizeError> {
-    let (min_value, max_value) = capacity_bounds(min, max, desired);
-    if min_value > max_value {
-        return Err(CapacitySizeError::MinAboveMax {
-            min: min_value,
-            max: max_value,
-        });
-    }
-    if let Some(d) = desired {
-        if d < min_value {
-            return Err(CapacitySizeError::DesiredBelowMin {
-                desired: d,
-                min: min_value,
-            });
-        }
-        if d > max_value {
-            return Err(CapacitySizeError::DesiredAboveMax {
-                desired: d,
-                max: max_value,
-            });
-        }
-    }
-    Ok(())
-}
-
-/// An auto-scaling group's `MinSize` and `MaxSize` with the CDK's defaults: min 1, max the
-/// desired capacity, else `max(min, 1)`.
-///
-/// ```
-/// assert_eq!(ecs_core::rules::capacity_bounds(None, None, Some(3)), (1, 3));
-/// assert_eq!(ecs_core::rules::capacity_bounds(Some(4), None, None), (4, 4));
-/// ```
-pub const fn capacity_bounds(
-    min: Option<u32>,
-    max: Option<u32>,
-    desired: Option<u32>,
-) -> (u32, u32) {
-    let min_value = match min {
-        Some(m) => m,
-        None => 1,
-    };
-    let max_value = match (max, desired) {
-        (Some(m), _) => m,
-        (None, Some(d)) => d,
-        (None, None) => {
-            if min_value > 1 {
-                min_value
-            } else {
-                1
-            }
-        }
-    };
-    (min_value, max_value)
-}
-
-/// Rule C1's message for sizes out of order.
-///
-/// ```
-/// use ecs_core::rules::{capacity_sizes_message, CapacitySizeError};
-/// assert_eq!(
-///     capacity_sizes_message("Asg", CapacitySizeError::DesiredAboveMax { desired: 5, max: 4 }),
-///     "capacity `Asg` has `desired_capacity: 5` above `max_capacity: 4`: keep min ≤ desired ≤ max",
-/// );
-/// ```
-pub fn capacity_sizes_message(capacity: &str, error: CapacitySizeError) -> String {
-    match error {
-        CapacitySizeError::MinAboveMax { min, max } => format!(
-            "capacity `{capacity}` has `min_capacity: {min}` above `max_capacity: {max}`: keep min ≤ desired ≤ max"
-        ),
-        CapacitySizeError::DesiredBelowMin { desired, min } => format!(
-            "capacity `{capacity}` has `desired_capacity: {desired}` below `min_capacity: {min}`: keep min ≤ desired ≤ max"
-        ),
-        CapacitySizeError::DesiredAboveMax { desired, max } => format!(
-            "capacity `{capacity}` has `desired_capacity: {desired}` above `max_capacity: {max}`: keep min ≤ desired ≤ max"
-        ),
-    }
-}
-
-/// Rule C1's message in const evaluation, where values cannot be formatted.
-///
-/// ```
-/// use ecs_core::rules::{capacity_sizes_const_message, CapacitySizeError};
-/// assert!(capacity_sizes_const_message(CapacitySizeError::MinAboveMax { min: 2, max: 1 }).contains("min_capacity"));
-/// ```
-pub const fn capacity_sizes_const_message(error: CapacitySizeError) -> &'static str {
-    match error {
-        CapacitySizeError::MinAboveMax { .. } => {
-            "capacity `min_capacity` is above `max_capacity`: keep min ≤ desired ≤ max"
-        }
-        CapacitySizeError::DesiredBelowMin { .. } => {
-            "capacity `desired_capacity` is below `min_capacity`: keep min ≤ desired ≤ max"
-        }
-        CapacitySizeError::DesiredAboveMax { .. } => {
-            "capacity `desired_capacity` is above `max_capacity`: keep min ≤ desired ≤ max"
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1260,7 +1260,7 @@ impl TaskDefinition {
                 crate::iam::Statement::allow(actions.iter().copied()).on_any(),
             )?;
         }
-        let parameter = crate::ecs::capacity::ssm_parameter_typed(
+        let parameter = crate::ssm::ssm_parameter_typed(
             app,
             self.node,
             crate::ecs::log_driver::FLUENT_BIT_IMAGE_PARAMETER,

@@ -2,7 +2,7 @@
 //! resolved at deploy time through its public SSM parameter (CDK `amis.ts`).
 //!
 //! ```
-//! use ecs_core::ecs::amis::{AmiHardwareType, EcsOptimizedImage};
+//! use ecs_core::ec2::machine_image::{AmiHardwareType, EcsOptimizedImage};
 //! let image = EcsOptimizedImage::amazon_linux2(AmiHardwareType::Arm);
 //! assert_eq!(image.ssm_parameter(), "/aws/service/ecs/optimized-ami/amazon-linux-2/arm64/recommended/image_id");
 //! ```
@@ -10,7 +10,7 @@
 /// The hardware an ECS-optimized AMI is built for (CDK `AmiHardwareType`).
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::amis::AmiHardwareType::default(), ecs_core::ecs::amis::AmiHardwareType::Standard);
+/// assert_eq!(ecs_core::ec2::machine_image::AmiHardwareType::default(), ecs_core::ec2::machine_image::AmiHardwareType::Standard);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum AmiHardwareType {
@@ -45,7 +45,7 @@ pub enum AmazonLinuxGeneration {
 /// (CDK `MachineImageType`).
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::amis::MachineImageType::default(), ecs_core::ecs::amis::MachineImageType::AmazonLinux2);
+/// assert_eq!(ecs_core::ec2::machine_image::MachineImageType::default(), ecs_core::ec2::machine_image::MachineImageType::AmazonLinux2);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum MachineImageType {
@@ -64,7 +64,7 @@ impl MachineImageType {
 /// A Bottlerocket ECS variant (CDK `BottlerocketEcsVariant`).
 ///
 /// ```
-/// assert_eq!(ecs_core::ecs::amis::BottlerocketEcsVariant::AwsEcs2Nvidia.name(), "aws-ecs-2-nvidia");
+/// assert_eq!(ecs_core::ec2::machine_image::BottlerocketEcsVariant::AwsEcs2Nvidia.name(), "aws-ecs-2-nvidia");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum BottlerocketEcsVariant {
@@ -94,7 +94,7 @@ impl BottlerocketEcsVariant {
 /// A processor architecture (CDK `ec2.InstanceArchitecture`).
 ///
 /// ```
-/// use ecs_core::ecs::amis::InstanceArchitecture;
+/// use ecs_core::ec2::machine_image::InstanceArchitecture;
 /// assert_eq!(InstanceArchitecture::of_instance_type("c6g.large"), InstanceArchitecture::Arm64);
 /// assert_eq!(InstanceArchitecture::of_instance_type("c5.large"), InstanceArchitecture::X86_64);
 /// ```
@@ -157,7 +157,7 @@ pub enum MachineImage {
 /// Constructors of the ECS-optimized Amazon Linux images (CDK `EcsOptimizedImage`).
 ///
 /// ```
-/// use ecs_core::ecs::amis::{AmiHardwareType, EcsOptimizedImage};
+/// use ecs_core::ec2::machine_image::{AmiHardwareType, EcsOptimizedImage};
 /// assert_eq!(
 ///     EcsOptimizedImage::amazon_linux2023(AmiHardwareType::Neuron).ssm_parameter(),
 ///     "/aws/service/ecs/optimized-ami/amazon-linux-2023/neuron/recommended/image_id",
@@ -195,7 +195,7 @@ impl EcsOptimizedImage {
 /// Constructor of Bottlerocket images (CDK `new BottleRocketImage({variant, architecture})`).
 ///
 /// ```
-/// use ecs_core::ecs::amis::{BottleRocketImage, BottlerocketEcsVariant, InstanceArchitecture};
+/// use ecs_core::ec2::machine_image::{BottleRocketImage, BottlerocketEcsVariant, InstanceArchitecture};
 /// let image = BottleRocketImage::new(BottlerocketEcsVariant::AwsEcs2, InstanceArchitecture::Arm64);
 /// assert_eq!(image.ssm_parameter(), "/aws/service/bottlerocket/aws-ecs-2/arm64/latest/image_id");
 /// assert_eq!(BottleRocketImage::default_image().ssm_parameter(), "/aws/service/bottlerocket/aws-ecs-1/x86_64/latest/image_id");
@@ -287,7 +287,7 @@ impl MachineImage {
 impl MachineImageType {
     /// The enum as `ecs_app!` declarations and the reference name it.
     pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
-        path: &["ecs", "amis", "MachineImageType"],
+        path: &["ec2", "machine_image", "MachineImageType"],
         variants: Self::VARIANT_NAMES,
     };
 }
