@@ -41,6 +41,10 @@ pub use ecs_core::*;
 ///
 /// # Grammar
 ///
+/// - Lint attributes: `#![deny(lint, …)]` (or `allow`, `warn`, `forbid`) and
+///   `#![policy(container = path::to::const_fn)]` at the top of the block or of a stack;
+///   `#[allow(lint, reason = "…")]` (or another level) before a cluster, task definition,
+///   container or service. See "lints" in the reference below.
 /// - Items: `kind Id { … }`, with an id that is an identifier or a string literal
 ///   (`cluster "my-cluster" { … }`) and unique in its scope. `stack`s at the top; in a stack:
 ///   - networking and supporting constructs: `vpc`, `security_group`, `kms_key`, `log_group`,

@@ -22,4 +22,8 @@ fn ui() {
     t.compile_fail("tests/ui/external/*.rs");
     // Observability and automation: log drivers, ECS Exec, auto-scaling, scheduled tasks.
     t.compile_fail("tests/ui/observability/*.rs");
+    // Cluster settings.
+    t.compile_fail("tests/ui/cluster/*.rs");
+    // Lint levels and policies: the built-in lints, groups, waivers, `forbid`, user policies.
+    t.compile_fail("tests/ui/lints/*.rs");
 }

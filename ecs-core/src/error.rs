@@ -35,6 +35,9 @@ pub enum ErrorKind {
     Invalid,
     /// A stack or construct of another [`App`](crate::App).
     ForeignApp,
+    /// A finding of the lint or policy named, at `deny` or `forbid`
+    /// ([`lints`](crate::ecs::lints)).
+    Lint(&'static str),
     /// Reading an asset or writing the cloud assembly failed; the I/O error is the
     /// [`source`](std::error::Error::source).
     Io,
@@ -274,6 +277,8 @@ pub enum RuleId {
     A1,
     /// ECS Exec logging settings fit together.
     G1,
+    /// A cluster sets Container Insights one way.
+    K1,
 }
 
 impl RuleId {
@@ -310,6 +315,7 @@ impl RuleId {
             RuleId::M1 => "M1",
             RuleId::A1 => "A1",
             RuleId::G1 => "G1",
+            RuleId::K1 => "K1",
         }
     }
 }

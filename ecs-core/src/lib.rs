@@ -289,7 +289,7 @@ pub mod prelude {
         AsgCapacityProvider, AsgCapacityProviderProps, CapacityProvider, CapacityProviderStrategy,
     };
     pub use crate::ecs::cloud_map::{AssociateCloudMapServiceOptions, CloudMapOptions};
-    pub use crate::ecs::cluster::{Cluster, ClusterProps};
+    pub use crate::ecs::cluster::{Cluster, ClusterProps, ContainerInsights};
     pub use crate::ecs::container::{
         ContainerDefinition, ContainerDefinitionOptions, ContainerRef, FirelensConfig,
         FirelensLogRouterType, Link, PortMapping, Protocol,

@@ -1027,5 +1027,35 @@ pub fn reference_markdown() -> String {
             );
         }
     }
+    out.push_str(
+        "\n## lints\n\n\
+         Levels as Rust's: `#![allow(…)]`, `#![warn(…)]`, `#![deny(…)]` or `#![forbid(…)]` at the \
+         top of the app or of a stack, `#[allow(lint, reason = \"…\")]` (or another level) before \
+         a cluster, task definition, container or service. A lint is `allow` until raised; \
+         `deny` and `forbid` are compile errors on the offending token, `warn` a compiler \
+         warning; `forbid` cannot be lowered inside it. `#![policy(container = f)]` (or \
+         `task_definition`, `service`, `cluster`) runs the `const fn f` over each such \
+         construct while compiling. The builders judge values only known at run time at \
+         synthesis (`App::set_lint_level`, `App::add_policy`) and write `lints.sarif`.\n\n\
+         | lint | controls | groups | what it catches |\n|---|---|---|---|\n",
+    );
+    for l in crate::ecs::lints::LINTS {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            l.name,
+            l.controls.join(", "),
+            l.groups
+                .iter()
+                .map(|g| format!("`{g}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            l.doc.replace('|', "\\|"),
+        );
+    }
+    out.push_str("\n| group | what it holds |\n|---|---|\n");
+    for (g, doc) in crate::ecs::lints::GROUPS {
+        let _ = writeln!(out, "| `{g}` | {doc} |");
+    }
     out
 }

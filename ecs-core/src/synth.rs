@@ -41,6 +41,9 @@ pub struct Assembly {
     pub dir: PathBuf,
     /// One entry per stack, in app order.
     pub stacks: Vec<StackArtifact>,
+    /// The findings of the lints and policies set on the app at `warn`, and the waived ones
+    /// (`lints.sarif` in the assembly holds them for code scanning).
+    pub lint_reports: Vec<crate::ecs::lints::Report>,
 }
 
 /// One line per stack: its name, resource count and template path.
@@ -50,6 +53,7 @@ pub struct Assembly {
 /// let a = Assembly {
 ///     dir: "cdk.out".into(),
 ///     stacks: vec![StackArtifact { name: "Web".into(), resources: 31, template: "cdk.out/Web.template.json".into() }],
+///     lint_reports: vec![],
 /// };
 /// assert_eq!(a.to_string(), "Web: 31 resources in cdk.out/Web.template.json");
 /// ```
@@ -66,6 +70,9 @@ impl std::fmt::Display for Assembly {
                 s.resources,
                 s.template.display()
             )?;
+        }
+        for r in self.lint_reports.iter().filter(|r| r.waived.is_none()) {
+            write!(f, "\nwarning: {} [{}]", r.message, r.lint)?;
         }
         Ok(())
     }
@@ -155,8 +162,15 @@ impl App {
             "cdk.out",
             &to_bytes(&json!({"version": ASSEMBLY_VERSION}), b"  "),
         )?;
+        let lint_reports = self.lint_reports();
+        // Only apps that set lints get a report: the assembly of others stays the CDK's.
+        if self.family::<crate::ecs::lints::LintSettings>().is_some() {
+            let log = crate::ecs::lints::sarif(&lint_reports);
+            out.write(writer::LINT_REPORT, &to_bytes(&log, b"  "))?;
+        }
         self.write_assembly(&mut out, &renderers, &cross)?;
         Ok(Assembly {
+            lint_reports,
             stacks: self
                 .stacks
                 .iter()

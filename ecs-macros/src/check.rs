@@ -37,6 +37,8 @@ pub struct ConstChecks {
     pub capacity_sizes: Vec<ConstCapacitySize>,
     /// Task auto-scaling bounds with at least one named constant (rule A1).
     pub task_scaling: Vec<ConstTaskScaling>,
+    /// The lints at `warn` (as deprecation warnings) and the policies (const checks).
+    pub lints: crate::lint::LintOutput,
 }
 
 /// A task count's bounds to check by const evaluation (rule A1).
@@ -108,7 +110,10 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     service_strategies(stack, item, cx);
                     cloud_map(stack, item, cx);
                 }
-                KindId::Cluster => cluster_capacity(stack, item, &mut consts, cx),
+                KindId::Cluster => {
+                    cluster_capacity(stack, item, &mut consts, cx);
+                    container_insights_choice(item, cx);
+                }
                 KindId::AutoScalingGroup => auto_scaling_group(item, &mut consts, cx),
                 KindId::AsgCapacityProvider => termination_protection_needs_scaling(item, cx),
                 KindId::ApplicationLoadBalancer | KindId::NetworkLoadBalancer => {
@@ -124,7 +129,22 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
         }
         observability(stack, &mut consts, cx);
     }
+    consts.lints = crate::lint::lint(stacks, cx);
     consts
+}
+
+/// Rule K1: one Container Insights setting per cluster.
+fn container_insights_choice(cluster: &Item, cx: &Ctxt) {
+    if let (Some(v1), Some(_)) = (
+        cluster.prop("container_insights"),
+        cluster.prop("container_insights_v2"),
+    ) && !rules::container_insights_choice(true, true)
+    {
+        cx.error_at(
+            v1.name.span(),
+            rules::container_insights_choice_message(&cluster.id.name),
+        );
+    }
 }
 
 /// A stack id is the CloudFormation stack name, which CloudFormation restricts.
@@ -360,7 +380,7 @@ fn target<'a>(stack: &'a Item, service: &Item, property: &str) -> Option<(&'a It
     Some((&stack.children[reference.target?], reference.id.span()))
 }
 
-fn launch_type(service: &Item) -> LaunchType {
+pub(crate) fn launch_type(service: &Item) -> LaunchType {
     match service.kind.id {
         KindId::Ec2Service => LaunchType::Ec2,
         KindId::ExternalService => LaunchType::External,
@@ -382,7 +402,7 @@ fn compatibility(task: &Item) -> Option<Compatibility> {
 }
 
 /// The variant written for an enum property, bare or as a path.
-fn enum_variant(item: &Item, name: &str) -> Option<String> {
+pub(crate) fn enum_variant(item: &Item, name: &str) -> Option<String> {
     match item.prop(name).map(|p| &p.value) {
         Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
             Some(v.to_string())
@@ -437,7 +457,7 @@ fn service_facts<'a>(stack: &'a Item, service: &'a Item) -> ServiceFacts<'a, Sit
 }
 
 /// A boolean property.
-fn bool_fact(item: &Item, property: &str) -> Fact<bool, Site> {
+pub(crate) fn bool_fact(item: &Item, property: &str) -> Fact<bool, Site> {
     match item.prop(property).map(|p| &p.value) {
         Some(PropValue::Expr(expr)) => match bool_literal(expr) {
             Some(b) => Fact::Known(b, Site::of(expr)),
@@ -449,7 +469,7 @@ fn bool_fact(item: &Item, property: &str) -> Fact<bool, Site> {
 }
 
 /// A property whose presence matters, blamed on its name.
-fn named_fact(item: &Item, property: &str) -> Fact<(), Site> {
+pub(crate) fn named_fact(item: &Item, property: &str) -> Fact<(), Site> {
     match item.prop(property) {
         Some(prop) => Fact::Known((), Site::at(prop.name.span())),
         None => Fact::Absent,
@@ -671,7 +691,7 @@ fn service_task<'a>(stack: &'a Item, service: &Item) -> Option<&'a Item> {
 
 /// A task definition's network mode as written, else the default of its compatibility (defined
 /// in `ecs-core`, as the builders use it); `None` when the macro cannot read either.
-fn network_mode(task: &Item) -> Option<NetworkMode> {
+pub(crate) fn network_mode(task: &Item) -> Option<NetworkMode> {
     match task.prop("network_mode").map(|p| &p.value) {
         Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
             NetworkMode::from_variant_name(&v.to_string())
@@ -1219,7 +1239,11 @@ fn container_facts(container: &Item) -> ContainerFacts<'_, Site> {
 
 /// A task size: a whole number, or a unit string read as the builder reads it. A size left
 /// out of an item with a broken property may be the broken one: not judged as absent.
-fn size_fact(task: &Item, property: &str, parse: fn(&str) -> Option<u32>) -> Fact<u32, Site> {
+pub(crate) fn size_fact(
+    task: &Item,
+    property: &str,
+    parse: fn(&str) -> Option<u32>,
+) -> Fact<u32, Site> {
     let Some(prop) = task.prop(property) else {
         return if task.incomplete {
             Fact::Runtime
@@ -1242,7 +1266,7 @@ fn size_fact(task: &Item, property: &str, parse: fn(&str) -> Option<u32>) -> Fac
 }
 
 /// A whole-number property.
-fn u32_fact(item: &Item, property: &str) -> Fact<u32, Site> {
+pub(crate) fn u32_fact(item: &Item, property: &str) -> Fact<u32, Site> {
     match item.prop(property).map(|p| &p.value) {
         Some(PropValue::Expr(expr)) => match int_literal(expr) {
             Some(v) => Fact::Known(v, Site::of(expr)),
@@ -1367,7 +1391,7 @@ fn list_elements(expr: &Expr) -> Box<dyn Iterator<Item = &Expr> + '_> {
     }
 }
 
-fn str_literal(expr: &Expr) -> Option<String> {
+pub(crate) fn str_literal(expr: &Expr) -> Option<String> {
     match expr {
         Expr::Lit(syn::ExprLit {
             lit: Lit::Str(s), ..
@@ -1377,7 +1401,7 @@ fn str_literal(expr: &Expr) -> Option<String> {
 }
 
 /// `Type::function("text", …)`: the function's name and its first argument when a literal.
-fn call_with_str(expr: &Expr) -> Option<(String, String)> {
+pub(crate) fn call_with_str(expr: &Expr) -> Option<(String, String)> {
     let Expr::Call(call) = expr else {
         return None;
     };

@@ -23,6 +23,11 @@ impl Site {
         }
     }
 
+    /// The first token.
+    pub fn first(&self) -> Span {
+        self.first
+    }
+
     /// All of `tokens`, first to last.
     pub fn of(tokens: &impl ToTokens) -> Site {
         let tokens = tokens.to_token_stream();

@@ -20,12 +20,13 @@ use crate::check::{
 use crate::ctxt::Ctxt;
 use crate::model::{
     self, AttrValue, Build, ContainerElement, ContainerReference, ContainerRefsValue,
-    ContainerValue, EnumValue, EnvironmentValue, Id, Item, KindId, PortMappingValue,
-    PortMappingsValue, PropDef, PropType, PropValue, ProviderValue, Reference, Set,
-    StrategiesValue, TargetValue,
+    ContainerValue, EnumValue, EnvironmentValue, Id, Item, KindId, LintAttr, PolicyKind,
+    PortMappingValue, PortMappingsValue, PropDef, PropType, PropValue, ProviderValue, Reference,
+    Set, StrategiesValue, TargetValue,
 };
 use crate::parse::{self, IdSyntax};
 use crate::resolve;
+use ecs_core::ecs::lints::Level;
 
 /// Expands one `ecs_app!` invocation: parse, model, resolve, check, then generate.
 pub fn ecs_app(input: TokenStream) -> TokenStream {
@@ -89,7 +90,7 @@ fn pipeline(input: TokenStream, checked: bool) -> TokenStream {
 
 /// The hidden module of the runtime crate, through the alias every expansion declares first
 /// (a path of one segment instead of three: fewer tokens for the compiler to read).
-fn private() -> TokenStream {
+pub(crate) fn private() -> TokenStream {
     let alias = hidden("__ecs_p");
     quote!(#alias)
 }
@@ -107,11 +108,16 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
     let const_checks = consts.fargate_sizes.iter().map(const_fargate_size);
     let capacity_checks = consts.capacity_sizes.iter().map(const_capacity_size);
     let scaling_checks = consts.task_scaling.iter().map(const_task_scaling);
+    let lint_warnings = consts.lints.warnings.iter().map(lint_warning);
+    let policies = &consts.lints.policies;
+    let settings = lint_settings(stacks);
     let stacks = (0..stacks.len()).map(|i| expand_stack(stacks, i));
     quote! {
         #(#const_checks)*
         #(#capacity_checks)*
         #(#scaling_checks)*
+        #(#policies)*
+        #(#lint_warnings)*
         #[allow(unused_mut)]
         let mut #app = #p::App::new();
         // Once for every binding: constructs nothing refers to, and bindings named after the
@@ -119,10 +125,110 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
         #[allow(unused_variables, non_snake_case)]
         let #result = (|| -> #p::Result<(), #p::Error> {
             #(#stacks)*
+            #settings
             #p::Ok(())
         })();
         #p::Result::map(#result, |()| #app)
     }
+}
+
+/// A lint finding at `warn`: a deprecated item used at the offending token, so rustc prints the
+/// message as a warning there (on stable Rust, where proc macros cannot warn).
+fn lint_warning((lint, span, message): &(&'static str, Span, String)) -> TokenStream {
+    let name = Ident::new(lint, *span);
+    quote_spanned! {*span=>
+        {
+            #[deprecated(note = #message)]
+            #[allow(non_camel_case_types)]
+            struct #name;
+            let _ = #name;
+        }
+    }
+}
+
+/// The lint levels and policies the attributes set, given to the app so the builders judge
+/// the values only known at run time at synthesis: the app's for the whole app, a stack's for
+/// its root, an item's for its construct. Policies first: levels may name them.
+fn lint_settings(stacks: &[Item]) -> TokenStream {
+    let p = private();
+    let app = hidden("__ecs_app");
+    let mut policies = Vec::new();
+    let mut levels = Vec::new();
+    let mut record = |attrs: &[LintAttr], scope: TokenStream, app_level: bool| {
+        for attr in attrs {
+            match attr {
+                LintAttr::Policy {
+                    kind,
+                    name,
+                    path,
+                    app: a,
+                } if *a == app_level => {
+                    let variant = Ident::new(
+                        match kind {
+                            PolicyKind::Container => "Container",
+                            PolicyKind::Task => "Task",
+                            PolicyKind::Service => "Service",
+                            PolicyKind::Cluster => "Cluster",
+                        },
+                        Span::call_site(),
+                    );
+                    policies.push(quote! {
+                        #app.add_policy(#scope, #p::ecs::lints::Policy::#variant(#name, #path))?;
+                    });
+                }
+                LintAttr::Level {
+                    level,
+                    names,
+                    reason,
+                    app: a,
+                    ..
+                } if *a == app_level => {
+                    let level = Ident::new(
+                        match level {
+                            Level::Allow => "Allow",
+                            Level::Warn => "Warn",
+                            Level::Deny => "Deny",
+                            Level::Forbid => "Forbid",
+                        },
+                        Span::call_site(),
+                    );
+                    let reason = match reason {
+                        Some(r) => quote!(#p::Some(#r)),
+                        None => quote!(#p::None),
+                    };
+                    for (name, _) in names {
+                        levels.push(quote! {
+                            #app.set_lint_level(#scope, #name, #p::ecs::lints::Level::#level, #reason)?;
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    };
+    if let Some(first) = stacks.first() {
+        record(&first.attrs, quote!(#p::None), true);
+    }
+    for (s, stack) in stacks.iter().enumerate() {
+        record(
+            &stack.attrs,
+            quote!(#p::Some(#app.stacks()[#s].root())),
+            false,
+        );
+        let prefix = Scope::prefix(s);
+        for (i, item) in stack.children.iter().enumerate() {
+            let own = binding(&prefix, i, &item.id, item.id.span());
+            record(&item.attrs, quote!(#p::Some(#own.node())), false);
+            let child_prefix = format!("{prefix}{i}_");
+            for (c, child) in item.children.iter().enumerate() {
+                if child.kind.id == KindId::Container {
+                    let b = binding(&child_prefix, c, &child.id, child.id.span());
+                    record(&child.attrs, quote!(#p::Some(#b.node(&#app))), false);
+                }
+            }
+        }
+    }
+    quote!(#(#policies)* #(#levels)*)
 }
 
 /// Where a construct is expanded: every stack (references may name constructs of earlier

@@ -15,6 +15,7 @@ mod ctxt;
 mod expand;
 #[cfg(test)]
 mod fuzz;
+mod lint;
 mod model;
 mod parse;
 mod resolve;

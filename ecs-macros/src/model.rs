@@ -10,7 +10,10 @@ use proc_macro2::Span;
 use syn::{Expr, Ident};
 
 use crate::ctxt::Ctxt;
-use crate::parse::{Entry, FieldSyntax, IdSyntax, ItemSyntax, PropertySyntax, ValueSyntax};
+use crate::parse::{
+    AttrSyntax, Entry, FieldSyntax, IdSyntax, ItemSyntax, PropertySyntax, ValueSyntax,
+};
+use ecs_core::ecs::lints::Level;
 
 pub use ecs_core::schema::{Build, EnumDef, Kind, KindId, PropDef, PropType, RefClass, Set, kind};
 
@@ -52,6 +55,175 @@ pub struct Item {
     pub incomplete: bool,
     /// For kinds with an `id_ref`: the construct the id names, resolved later.
     pub target: Option<Reference>,
+    /// Its lint attributes: for a stack, the app's inner ones then its own; for a construct,
+    /// the outer ones written before it.
+    pub attrs: Vec<LintAttr>,
+}
+
+/// A lint attribute, as written: a level for some lints, or a policy.
+pub enum LintAttr {
+    /// `#[allow|warn|deny|forbid(name, …, reason = "…")]`.
+    Level {
+        /// The level.
+        level: Level,
+        /// The level's name token.
+        span: Span,
+        /// The lints, groups or policies named, each with its token.
+        names: Vec<(String, Span)>,
+        /// `reason = "…"`.
+        reason: Option<String>,
+        /// Written at the top of the invocation, for every stack.
+        app: bool,
+    },
+    /// `#![policy(container = path::to::fn)]`.
+    Policy {
+        /// What the policy judges.
+        kind: PolicyKind,
+        /// The function's name (the path's last segment), as waivers name it.
+        name: String,
+        /// The path of the `const fn`.
+        path: syn::Path,
+        /// Written at the top of the invocation, for every stack.
+        app: bool,
+    },
+}
+
+impl LintAttr {
+    /// Where it was written: its level's token, or its policy's path.
+    pub fn span(&self) -> Span {
+        match self {
+            LintAttr::Level { span, .. } => *span,
+            LintAttr::Policy { path, .. } => syn::spanned::Spanned::span(path),
+        }
+    }
+}
+
+/// What a policy judges.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PolicyKind {
+    /// Each container.
+    Container,
+    /// Each task definition.
+    Task,
+    /// Each service.
+    Service,
+    /// Each cluster.
+    Cluster,
+}
+
+impl PolicyKind {
+    const NAMES: [(&'static str, PolicyKind); 4] = [
+        ("container", PolicyKind::Container),
+        ("task_definition", PolicyKind::Task),
+        ("service", PolicyKind::Service),
+        ("cluster", PolicyKind::Cluster),
+    ];
+}
+
+/// The lint attribute an attribute's syntax stands for; errors go to `cx`.
+fn lint_attr(attr: AttrSyntax, app: bool, cx: &Ctxt) -> Vec<LintAttr> {
+    let path = attr.meta.path();
+    let name = path.get_ident().map(|i| i.to_string()).unwrap_or_default();
+    let span = syn::spanned::Spanned::span(path);
+    let syn::Meta::List(list) = &attr.meta else {
+        cx.error_at(
+            span,
+            format!(
+                "`{name}` needs its lints in parentheses, e.g. `#![deny(privileged_container)]`"
+            ),
+        );
+        return Vec::new();
+    };
+    let parser = syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated;
+    let metas = match list.parse_args_with(parser) {
+        Ok(metas) => metas,
+        Err(error) => {
+            cx.syn_error(error);
+            return Vec::new();
+        }
+    };
+    if name == "policy" {
+        let mut out = Vec::new();
+        for meta in metas {
+            let syn::Meta::NameValue(nv) = &meta else {
+                cx.error_spanned_by(&meta, "write a policy as `kind = path::to::const_fn`, e.g. `#![policy(container = our_images)]`");
+                continue;
+            };
+            let kind_name = nv
+                .path
+                .get_ident()
+                .map(|i| i.to_string())
+                .unwrap_or_default();
+            let Some((_, kind)) = PolicyKind::NAMES.iter().find(|(n, _)| *n == kind_name) else {
+                let kinds: Vec<&str> = PolicyKind::NAMES.iter().map(|(n, _)| *n).collect();
+                cx.error_spanned_by(
+                    &nv.path,
+                    format!(
+                        "no policy kind `{kind_name}`: policies judge {}",
+                        backticked(&kinds)
+                    ),
+                );
+                continue;
+            };
+            let syn::Expr::Path(p) = &nv.value else {
+                cx.error_spanned_by(
+                    &nv.value,
+                    "a policy is the path of a `const fn`, e.g. `our_images`",
+                );
+                continue;
+            };
+            let fn_name = p
+                .path
+                .segments
+                .last()
+                .map(|s| s.ident.to_string())
+                .unwrap_or_default();
+            out.push(LintAttr::Policy {
+                kind: *kind,
+                name: fn_name,
+                path: p.path.clone(),
+                app,
+            });
+        }
+        return out;
+    }
+    let Some(level) = Level::from_name(&name) else {
+        cx.error_at(
+            span,
+            format!(
+                "unknown attribute `{name}`: use `allow`, `warn`, `deny`, `forbid` or `policy`"
+            ),
+        );
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    let mut reason = None;
+    for meta in metas {
+        match &meta {
+            syn::Meta::Path(p) if p.get_ident().is_some() => {
+                let ident = p.get_ident().expect("checked");
+                names.push((ident.to_string(), ident.span()));
+            }
+            syn::Meta::NameValue(nv) if nv.path.is_ident("reason") => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => reason = Some(s.value()),
+                other => cx.error_spanned_by(
+                    other,
+                    "`reason` is a string literal, e.g. `reason = \"public demo\"`",
+                ),
+            },
+            other => cx.error_spanned_by(other, "expected a lint name or `reason = \"…\"`"),
+        }
+    }
+    vec![LintAttr::Level {
+        level,
+        span,
+        names,
+        reason,
+        app,
+    }]
 }
 
 impl Item {
@@ -264,15 +436,54 @@ pub enum EnvironmentValue {
 /// broken properties and items of unknown kinds are left out.
 pub fn build(entries: Vec<Entry>, cx: &Ctxt) -> Vec<Item> {
     let app = kind(KindId::App);
-    let (_, children, _) = build_body(app, "the app", entries, cx);
+    let (_, mut children, _, inner) = build_body(app, "the app", entries, cx, true);
+    // The app's levels and policies hold in every stack, before the stack's own.
+    if !inner.is_empty() {
+        for stack in &mut children {
+            let mut attrs: Vec<LintAttr> = inner.iter().map(LintAttr::clone_for_stack).collect();
+            attrs.append(&mut stack.attrs);
+            stack.attrs = attrs;
+        }
+    }
     children
+}
+
+impl LintAttr {
+    fn clone_for_stack(&self) -> LintAttr {
+        match self {
+            LintAttr::Level {
+                level,
+                span,
+                names,
+                reason,
+                app,
+            } => LintAttr::Level {
+                level: *level,
+                span: *span,
+                names: names.clone(),
+                reason: reason.clone(),
+                app: *app,
+            },
+            LintAttr::Policy {
+                kind,
+                name,
+                path,
+                app,
+            } => LintAttr::Policy {
+                kind: *kind,
+                name: name.clone(),
+                path: path.clone(),
+                app: *app,
+            },
+        }
+    }
 }
 
 /// Builds `item` as an item of `kind`.
 fn build_item(kind: &'static Kind, item: ItemSyntax, cx: &Ctxt) -> Item {
     let id = Id::from_syntax(item.id);
     let scope = format!("{} `{}`", kind.keyword, id.name);
-    let (props, children, given) = build_body(kind, &scope, item.entries, cx);
+    let (props, children, given, inner) = build_body(kind, &scope, item.entries, cx, false);
     let incomplete = props.len() < given.len();
     let target = kind.id_ref.map(|class| Reference {
         class,
@@ -287,6 +498,7 @@ fn build_item(kind: &'static Kind, item: ItemSyntax, cx: &Ctxt) -> Item {
         children,
         incomplete,
         target,
+        attrs: inner,
     };
     require_props(&item, &given, cx);
     item
@@ -300,12 +512,44 @@ fn build_body(
     scope: &str,
     entries: Vec<Entry>,
     cx: &Ctxt,
-) -> (Vec<Prop>, Vec<Item>, Vec<String>) {
+    app: bool,
+) -> (Vec<Prop>, Vec<Item>, Vec<String>, Vec<LintAttr>) {
     let mut props: Vec<Prop> = Vec::new();
-    let mut children = Vec::new();
+    let mut children: Vec<Item> = Vec::new();
     let mut given = Vec::new();
+    let mut inner = Vec::new();
+    // Outer attributes wait for the item they precede.
+    let mut pending: Vec<(Span, Vec<LintAttr>)> = Vec::new();
+    let mut first = true;
     for entry in entries {
+        let is_attr = matches!(entry, Entry::Attr(_));
+        if !is_attr && !matches!(entry, Entry::Item(_)) {
+            for (span, _) in pending.drain(..) {
+                cx.error_at(span, "an attribute applies to the item after it: put it right before `kind Name { … }`");
+            }
+        }
         match entry {
+            Entry::Attr(attr) => {
+                let pound = attr.pound;
+                if attr.inner {
+                    if !first {
+                        cx.error_at(pound, format!("an inner attribute `#![…]` comes first in the body of {scope}: move it to the top"));
+                    } else if !(app || kind.id == KindId::Stack) {
+                        cx.error_at(pound, format!("inner attributes `#![…]` go at the top of the app or of a stack, not in {scope}: write `#[…]` before the item instead"));
+                    } else {
+                        inner.extend(lint_attr(attr, app, cx));
+                    }
+                } else {
+                    first = false;
+                    let attrs = lint_attr(attr, false, cx);
+                    pending.push((pound, attrs));
+                }
+                continue;
+            }
+            _ => first = false,
+        }
+        match entry {
+            Entry::Attr(_) => {}
             Entry::Property(property) => {
                 given.push(property.name.to_string());
                 if let Some(prop) = build_prop(kind, scope, &props, property, cx) {
@@ -319,13 +563,29 @@ fn build_body(
                     .map(|id| self::kind(*id))
                     .find(|k| item.keyword == k.keyword);
                 match child {
-                    Some(child) => children.push(build_item(child, item, cx)),
-                    None => unknown_item(kind, scope, &item.keyword, cx),
+                    Some(child) => {
+                        let mut built = build_item(child, item, cx);
+                        let mut attrs: Vec<LintAttr> =
+                            pending.drain(..).flat_map(|(_, a)| a).collect();
+                        attrs.append(&mut built.attrs);
+                        built.attrs = attrs;
+                        children.push(built);
+                    }
+                    None => {
+                        pending.clear();
+                        unknown_item(kind, scope, &item.keyword, cx);
+                    }
                 }
             }
         }
     }
-    (props, children, given)
+    for (span, _) in pending {
+        cx.error_at(
+            span,
+            "an attribute applies to the item after it: put it right before `kind Name { … }`",
+        );
+    }
+    (props, children, given, inner)
 }
 
 /// Reports an item keyword `kind` does not allow.
@@ -627,7 +887,7 @@ fn build_object(kind_id: KindId, name: &Ident, value: ValueSyntax, cx: &Ctxt) ->
         })
         .collect();
     let scope = format!("`{name}`");
-    let (props, _, given) = build_body(kind, &scope, entries, cx);
+    let (props, _, given, _) = build_body(kind, &scope, entries, cx, false);
     let incomplete = props.len() < given.len();
     let item = Item {
         kind,
@@ -636,6 +896,7 @@ fn build_object(kind_id: KindId, name: &Ident, value: ValueSyntax, cx: &Ctxt) ->
         children: Vec::new(),
         incomplete,
         target: None,
+        attrs: Vec::new(),
     };
     for def in kind.props.iter().filter(|d| d.required) {
         if !given.iter().any(|g| g == def.name) {
@@ -788,7 +1049,7 @@ fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Por
                     }
                 })
                 .collect();
-            let (props, _, given) = build_body(kind, "a port mapping", entries, cx);
+            let (props, _, given, _) = build_body(kind, "a port mapping", entries, cx, false);
             let token = IdSyntax::Ident(Ident::new("port_mapping", span));
             let incomplete = props.len() < given.len();
             let item = Item {
@@ -798,6 +1059,7 @@ fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Por
                 children: Vec::new(),
                 incomplete,
                 target: None,
+                attrs: Vec::new(),
             };
             if !given.iter().any(|g| g == "container_port") {
                 cx.error_at(
@@ -836,7 +1098,7 @@ fn build_strategy(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Item> {
             }
         })
         .collect();
-    let (props, _, given) = build_body(kind, "a capacity provider strategy", entries, cx);
+    let (props, _, given, _) = build_body(kind, "a capacity provider strategy", entries, cx, false);
     let incomplete = props.len() < given.len();
     if !given.iter().any(|g| g == "capacity_provider") {
         cx.error_at(
@@ -851,6 +1113,7 @@ fn build_strategy(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Item> {
         children: Vec::new(),
         incomplete,
         target: None,
+        attrs: Vec::new(),
     })
 }
 

@@ -60,6 +60,18 @@ pub enum Entry {
     Property(PropertySyntax),
     /// `keyword Id { … }`.
     Item(ItemSyntax),
+    /// `#![…]` (inner: of the block) or `#[…]` (outer: of the next item).
+    Attr(AttrSyntax),
+}
+
+/// An attribute: `#![deny(privileged_container)]`, `#[allow(lint, reason = "…")]`.
+pub struct AttrSyntax {
+    /// `#!` rather than `#`.
+    pub inner: bool,
+    /// The span of `#`.
+    pub pound: Span,
+    /// What the brackets hold.
+    pub meta: syn::Meta,
 }
 
 /// A property: `name: value`.
@@ -121,6 +133,13 @@ fn parse_entries(input: ParseStream, cx: &Ctxt) -> Vec<Entry> {
             cx.error_at(comma.span, "unexpected `,`: remove it");
             continue;
         }
+        if input.peek(Token![#]) {
+            match parse_attr(input) {
+                Ok(attr) => entries.push(Entry::Attr(attr)),
+                Err(error) => cx.syn_error(error),
+            }
+            continue;
+        }
         match parse_entry(input, cx) {
             Ok(entry) => entries.push(entry),
             Err(error) => {
@@ -130,6 +149,32 @@ fn parse_entries(input: ParseStream, cx: &Ctxt) -> Vec<Entry> {
         }
     }
     entries
+}
+
+/// Parses `#[…]` or `#![…]`; on error the bracketed group is consumed all the same.
+fn parse_attr(input: ParseStream) -> syn::Result<AttrSyntax> {
+    let pound: Token![#] = input.parse()?;
+    let inner = input.peek(Token![!]);
+    if inner {
+        input.parse::<Token![!]>()?;
+    }
+    if !input.peek(token::Bracket) {
+        return Err(syn::Error::new(
+            pound.span,
+            "expected `[` after `#`: write an attribute as `#[allow(lint)]` or `#![deny(lint)]`",
+        ));
+    }
+    let content;
+    bracketed!(content in input);
+    let meta: syn::Meta = content.parse()?;
+    if !content.is_empty() {
+        return Err(content.error("expected one attribute in the brackets"));
+    }
+    Ok(AttrSyntax {
+        inner,
+        pound: pound.span,
+        meta,
+    })
 }
 
 /// Parses one entry; on error the caller skips to the next `,`.
@@ -300,6 +345,7 @@ mod tests {
         match entry {
             Entry::Item(item) => item,
             Entry::Property(p) => panic!("expected an item, found property `{}`", p.name),
+            Entry::Attr(_) => panic!("expected an item, found an attribute"),
         }
     }
 
@@ -339,7 +385,7 @@ mod tests {
             .iter()
             .map(|e| match e {
                 Entry::Property(p) => &p.value,
-                Entry::Item(_) => panic!("no items here"),
+                Entry::Item(_) | Entry::Attr(_) => panic!("no items here"),
             })
             .collect();
         assert!(matches!(values[0], ValueSyntax::List(_, v) if v.len() == 2));

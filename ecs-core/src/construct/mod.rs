@@ -316,6 +316,13 @@ impl Stack {
         })
     }
 
+    pub(crate) fn resource(&self, node: NodeId) -> &Resource {
+        match self.element(node.index) {
+            Some(Element::Resource(r)) => r,
+            _ => unreachable!("node {} holds no resource", node.index),
+        }
+    }
+
     pub(crate) fn resource_mut(&mut self, node: NodeId) -> &mut Resource {
         match self.element_mut(node.index) {
             Some(Element::Resource(r)) => r,

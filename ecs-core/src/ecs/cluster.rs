@@ -49,6 +49,64 @@ props! {
         /// ECS Exec settings: encryption key and where command output goes (rule G1).
         [field "executeCommandConfiguration", .ty(Object(KindId::ExecConfig))]
         execute_command_configuration: crate::ecs::exec::ExecuteCommandConfiguration,
+        /// CloudWatch Container Insights on (`true`) or off; the CDK deprecates it for
+        /// `container_insights_v2`, and refuses both together (rule K1).
+        [opt "containerInsights"]
+        container_insights: bool,
+        /// CloudWatch Container Insights: `Enabled`, `Enhanced` (with observability of each
+        /// task and container) or `Disabled`; not with `container_insights` (rule K1).
+        [opt "containerInsightsV2", .ty(Enum(&ContainerInsights::DEF))]
+        container_insights_v2: ContainerInsights,
+    }
+}
+
+/// Whether a cluster collects CloudWatch Container Insights (CDK `ContainerInsights`).
+///
+/// ```
+/// use ecs_core::ecs::cluster::ContainerInsights;
+/// assert_eq!(ContainerInsights::Enhanced.cfn_value(), "enhanced");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContainerInsights {
+    /// Container Insights on.
+    Enabled,
+    /// Container Insights with enhanced observability.
+    Enhanced,
+    /// Container Insights off.
+    Disabled,
+}
+
+impl ContainerInsights {
+    /// The variants a user may write.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Enabled", "Enhanced", "Disabled"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "cluster", "ContainerInsights"],
+        variants: Self::VARIANT_NAMES,
+    };
+
+    /// The `containerInsights` setting's value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            ContainerInsights::Enabled => "enabled",
+            ContainerInsights::Enhanced => "enhanced",
+            ContainerInsights::Disabled => "disabled",
+        }
+    }
+
+    /// The setting of a cluster given `container_insights` and `container_insights_v2`, or
+    /// `None` when it gives neither (rule K1 refuses both).
+    pub const fn setting(
+        v1: Option<bool>,
+        v2: Option<ContainerInsights>,
+    ) -> Option<ContainerInsights> {
+        match (v2, v1) {
+            (Some(v2), _) => Some(v2),
+            (None, Some(true)) => Some(ContainerInsights::Enabled),
+            (None, Some(false)) => Some(ContainerInsights::Disabled),
+            (None, None) => None,
+        }
     }
 }
 
@@ -117,6 +175,17 @@ impl Cluster {
         if let Some(config) = &props.execute_command_configuration {
             config.check(id)?;
         }
+        if !crate::ecs::rules::container_insights_choice(
+            props.container_insights.is_some(),
+            props.container_insights_v2.is_some(),
+        ) {
+            return Err(Error::rule(
+                crate::error::RuleId::K1,
+                crate::ecs::rules::container_insights_choice_message(id),
+            ));
+        }
+        let insights =
+            ContainerInsights::setting(props.container_insights, props.container_insights_v2);
         let root = scope;
         let st = app.stack_mut(stack);
         let node = st.add_node(root, id)?;
@@ -125,6 +194,15 @@ impl Cluster {
             "Resource",
             Resource::new("AWS::ECS::Cluster")
                 .prop_opt("ClusterName", props.cluster_name)
+                .prop_opt(
+                    "ClusterSettings",
+                    insights.map(|i| {
+                        crate::cfn::Value::List(vec![crate::cfn::Value::map([
+                            ("Name", crate::cfn::Value::from("containerInsights")),
+                            ("Value", crate::cfn::Value::from(i.cfn_value())),
+                        ])])
+                    }),
+                )
                 .prop_opt(
                     "Configuration",
                     props.execute_command_configuration.as_ref().map(|c| {

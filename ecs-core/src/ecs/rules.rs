@@ -1887,6 +1887,24 @@ pub fn port_range_message(container: &str, property: &str, port: u32) -> String 
     )
 }
 
+/// Rule K1: a cluster sets Container Insights one way, `container_insights` or
+/// `container_insights_v2` (CDK: "You cannot set both containerInsights and
+/// containerInsightsV2").
+///
+/// ```
+/// assert!(!ecs_core::rules::container_insights_choice(true, true));
+/// ```
+pub const fn container_insights_choice(v1: bool, v2: bool) -> bool {
+    !(v1 && v2)
+}
+
+/// The message of [`container_insights_choice`].
+pub fn container_insights_choice_message(cluster: &str) -> String {
+    format!(
+        "cluster `{cluster}` cannot set both `container_insights` and `container_insights_v2`: keep `container_insights_v2`"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

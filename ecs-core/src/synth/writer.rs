@@ -198,6 +198,9 @@ impl OutDir {
     }
 }
 
+/// The SARIF report of an app's lints, beside its manifest.
+pub(crate) const LINT_REPORT: &str = "lints.sarif";
+
 /// Whether a directory may be written: empty (but for locks and interrupted runs' leftovers),
 /// or holding a cloud assembly.
 fn is_assembly(dir: &Path) -> Result<bool, Error> {
@@ -237,6 +240,10 @@ fn previous_files(dir: &Path) -> BTreeSet<String> {
             names.insert(name.to_string());
         }
     };
+    // The lint report is ours too, though no manifest names it.
+    if dir.join(LINT_REPORT).is_file() {
+        keep(LINT_REPORT);
+    }
     let artifacts = manifest.get("artifacts").and_then(|a| a.as_object());
     for artifact in artifacts.into_iter().flat_map(|a| a.values()) {
         let properties = artifact.get("properties");

@@ -3,6 +3,7 @@
 //! cross-stack apps are checked with the services.
 
 mod automation;
+mod cluster_settings;
 mod containers;
 mod logging;
 mod services;
