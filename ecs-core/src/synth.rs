@@ -244,14 +244,21 @@ impl App {
                     "properties": {"file": assets_file, "requiresBootstrapStackVersion": 6, "bootstrapStackVersionSsmParameter": bootstrap}
                 }),
             );
-            artifacts.insert(
-                name.clone(),
-                json!({
-                    "type": "aws:cloudformation:stack",
-                    "environment": "aws://unknown-account/unknown-region",
-                    "properties": {
+            let mut properties = json!({
                         "templateFile": template_file,
-                        "terminationProtection": false,
+                        "terminationProtection": stack.props.termination_protection.unwrap_or(false),
+            });
+            if !stack.props.tags.is_empty() {
+                properties["tags"] = Json::Object(
+                    stack
+                        .props
+                        .tags
+                        .iter()
+                        .map(|(k, v)| (k.clone(), Json::from(v.as_str())))
+                        .collect(),
+                );
+            }
+            let rest = json!({
                         "validateOnSynth": false,
                         "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-deploy-role-${AWS::AccountId}-${AWS::Region}",
                         "cloudFormationExecutionRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-cfn-exec-role-${AWS::AccountId}-${AWS::Region}",
@@ -264,7 +271,20 @@ impl App {
                             "requiresBootstrapStackVersion": 8,
                             "bootstrapStackVersionSsmParameter": bootstrap
                         }
-                    },
+            });
+            if let (Json::Object(p), Json::Object(r)) = (&mut properties, rest) {
+                p.extend(r);
+                // The CDK writes the stack name only when it differs from the id, last.
+                if let Some(stack_name) = &stack.props.stack_name {
+                    p.insert("stackName".into(), Json::from(stack_name.as_str()));
+                }
+            }
+            artifacts.insert(
+                name.clone(),
+                json!({
+                    "type": "aws:cloudformation:stack",
+                    "environment": "aws://unknown-account/unknown-region",
+                    "properties": properties,
                     "dependencies": dependencies,
                     "displayName": name
                 }),

@@ -377,6 +377,10 @@ pub struct Resource {
     pub removal_policy: Option<&'static str>,
     /// Whether the CDK's tag aspect reaches it, and in which form.
     pub tagging: Tagging,
+    /// Escape hatches (CDK `addOverride`): a `.`-separated path into the rendered resource
+    /// (`Properties.Foo.Bar`, `DeletionPolicy`) and the value merged there, or `None` to
+    /// delete it; applied in order at synthesis.
+    pub overrides: Vec<(String, Option<Value>)>,
 }
 
 /// How a resource type carries tags.
@@ -393,6 +397,8 @@ pub enum Tagging {
     /// `[{Key, Value}]` under another property name (`FileSystemTags` of EFS file systems,
     /// `AccessPointTags` of access points).
     Named(&'static str),
+    /// `Tags: {Key: Value}` (SSM parameters).
+    Map,
 }
 
 impl Resource {
@@ -406,6 +412,7 @@ impl Resource {
             properties: Map::new(),
             update_policy: None,
             removal_policy: None,
+            overrides: Vec::new(),
         }
     }
 
@@ -450,7 +457,23 @@ fn default_tagging(kind: &str) -> Tagging {
         | "AWS::KMS::Key"
         | "AWS::ECS::Cluster"
         | "AWS::ECS::TaskDefinition"
-        | "AWS::ECS::Service" => Tagging::Standard,
+        | "AWS::ECS::Service"
+        | "AWS::ECS::CapacityProvider"
+        | "AWS::ApplicationAutoScaling::ScalableTarget"
+        | "AWS::ECR::Repository"
+        | "AWS::ElasticLoadBalancing::LoadBalancer"
+        | "AWS::ElasticLoadBalancingV2::LoadBalancer"
+        | "AWS::ElasticLoadBalancingV2::Listener"
+        | "AWS::ElasticLoadBalancingV2::ListenerRule"
+        | "AWS::ElasticLoadBalancingV2::TargetGroup"
+        | "AWS::Events::Rule"
+        | "AWS::S3::Bucket"
+        | "AWS::SecretsManager::Secret"
+        | "AWS::ServiceDiscovery::Service"
+        | "AWS::ServiceDiscovery::PrivateDnsNamespace"
+        | "AWS::ServiceDiscovery::PublicDnsNamespace"
+        | "AWS::ServiceDiscovery::HttpNamespace" => Tagging::Standard,
+        "AWS::SSM::Parameter" => Tagging::Map,
         _ => Tagging::None,
     }
 }

@@ -4,7 +4,7 @@
 use std::any::{Any, TypeId};
 use std::fmt::Debug;
 
-use crate::construct::{AppId, Handle, Stack, StackId};
+use crate::construct::{AppId, Handle, Stack, StackId, StackProps, TagProps};
 use crate::construct::{duplicate_id_message, stack_name, stack_name_message};
 use crate::error::Error;
 
@@ -28,6 +28,12 @@ impl<T: Data> Family for Vec<T> {
         T::validate(app, out);
     }
 }
+
+/// The app's tag operations, for the stacks added after them.
+#[derive(Debug, Clone, Default)]
+struct AppTags(Vec<(String, Option<String>, TagProps)>);
+
+impl Family for AppTags {}
 
 /// A family of any type, as the store holds it.
 trait Stored: Debug + Send + Sync {
@@ -134,18 +140,115 @@ impl App {
     ///
     /// When the name is taken or is not a valid CloudFormation stack name.
     pub fn add_stack(&mut self, name: &str) -> Result<StackId, Error> {
+        self.add_stack_with(name, StackProps::default())
+    }
+
+    /// Adds stack `name` with `props` (CDK `new Stack(app, name, props)`): another
+    /// CloudFormation stack name, a description, termination protection, stack tags.
+    ///
+    /// ```
+    /// use ecs_core::{App, construct::StackProps};
+    /// let mut app = App::new();
+    /// let s = app.add_stack_with("Web", StackProps::default().stack_name("acme-web")).unwrap();
+    /// assert_eq!(app.stack(s).stack_name(), "acme-web");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `name` is taken, or it or `stack_name` is not a valid CloudFormation stack name.
+    pub fn add_stack_with(&mut self, name: &str, props: StackProps) -> Result<StackId, Error> {
         if self.stacks.iter().any(|s| s.name == name) {
             return Err(Error::of(
                 crate::error::ErrorKind::DuplicateId,
                 duplicate_id_message(name, "the app"),
             ));
         }
-        if !stack_name(name) {
-            return Err(Error::new(stack_name_message(name)));
+        for n in std::iter::once(name).chain(props.stack_name.as_deref()) {
+            if !stack_name(n) {
+                return Err(Error::new(stack_name_message(n)));
+            }
         }
         let id = StackId(self.stacks.len(), self.id);
-        self.stacks.push(Stack::new(name, id));
+        let mut stack = Stack::new(name, id);
+        stack.props = props;
+        if let Some(tags) = self.family::<AppTags>() {
+            for (key, value, props) in &tags.0 {
+                stack.push_app_tag(key, value.as_deref(), props);
+            }
+        }
+        self.stacks.push(stack);
         Ok(id)
+    }
+
+    /// Adds tag `key` to every taggable resource in `scope` (the whole app, or a stack or
+    /// construct and everything under it), as the CDK's `Tags.of(scope).add(key, value,
+    /// props)` does: a deeper scope's tag overrides a shallower one's of the same priority, a
+    /// higher priority wins wherever both apply.
+    ///
+    /// ```
+    /// use ecs_core::{App, construct::TagProps};
+    /// let mut app = App::new();
+    /// app.add_tag(None, "org", "acme", TagProps::default()).unwrap();
+    /// let s = app.add_stack("Web").unwrap();
+    /// app.add_tag(Some(s.into()), "stage", "prod", TagProps::default()).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `key` is empty, or `scope` is of another app.
+    pub fn add_tag(
+        &mut self,
+        scope: Option<crate::cfn::NodeId>,
+        key: &str,
+        value: &str,
+        props: TagProps,
+    ) -> Result<(), Error> {
+        self.tag(scope, key, Some(value), props)
+    }
+
+    /// Removes tag `key` from every taggable resource in `scope` (CDK
+    /// `Tags.of(scope).remove(key, props)`), at priority 200 unless `props` says otherwise.
+    ///
+    /// # Errors
+    ///
+    /// When `key` is empty, or `scope` is of another app.
+    pub fn remove_tag(
+        &mut self,
+        scope: Option<crate::cfn::NodeId>,
+        key: &str,
+        props: TagProps,
+    ) -> Result<(), Error> {
+        self.tag(scope, key, None, props)
+    }
+
+    fn tag(
+        &mut self,
+        scope: Option<crate::cfn::NodeId>,
+        key: &str,
+        value: Option<&str>,
+        props: TagProps,
+    ) -> Result<(), Error> {
+        if key.is_empty() {
+            return Err(Error::new("a tag key cannot be empty: give it a name"));
+        }
+        match scope {
+            Some(node) => {
+                self.check_node(node)?;
+                self.stack_mut(node.stack())
+                    .push_tag(node, key, value, &props);
+            }
+            None => {
+                for stack in &mut self.stacks {
+                    stack.push_app_tag(key, value, &props);
+                }
+                self.family_mut::<AppTags>().0.push((
+                    key.to_string(),
+                    value.map(String::from),
+                    props,
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// That `stack` was made by this app's `add_stack`: a stack of another app (and every
@@ -216,3 +319,155 @@ const _: fn() = || {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<App>();
 };
+
+/// A plain construct scope (CDK `new Construct(scope, id)`): a node with no resource, whose
+/// path the constructs created in it carry into their logical IDs.
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// use ecs_core::construct::app::Construct;
+/// let mut app = App::new();
+/// let s = app.add_stack("Web")?;
+/// let api = Construct::new(&mut app, s, "Api")?;
+/// let cluster = Cluster::new(&mut app, api, "Cluster", ClusterProps::default())?;
+/// assert_eq!(app.stack(s).path(cluster.node()), "Web/Api/Cluster");
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Construct;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl Construct {
+    /// Creates scope `id` under `scope`.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, or `scope` is of another app.
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<crate::cfn::NodeId>,
+        id: &str,
+    ) -> Result<crate::cfn::NodeId, Error> {
+        let scope: crate::cfn::NodeId = scope.into();
+        app.check_node(scope)?;
+        app.stack_mut(scope.stack()).add_node(scope, id)
+    }
+}
+
+/// Escape hatches (CDK `CfnResource.addOverride` and kin): edits of a construct's rendered
+/// CloudFormation resource, applied at synthesis.
+impl App {
+    /// The resource a construct stands for (CDK `node.defaultChild`): the node's own, or its
+    /// child `Resource`, `Default` or `Service`.
+    fn default_resource(&self, construct: crate::cfn::NodeId) -> Result<crate::cfn::NodeId, Error> {
+        self.check_node(construct)?;
+        let stack = self.stack(construct.stack());
+        let holds = |n: crate::cfn::NodeId| {
+            matches!(
+                stack.element(n.index),
+                Some(crate::cfn::Element::Resource(_))
+            )
+        };
+        if holds(construct) {
+            return Ok(construct);
+        }
+        ["Resource", "Default", "Service"]
+            .iter()
+            .filter_map(|id| stack.child(construct, id))
+            .find(|n| holds(*n))
+            .ok_or_else(|| {
+                Error::new(format!(
+                    "`{}` has no CloudFormation resource of its own: override the node that holds one",
+                    stack.path(construct)
+                ))
+            })
+    }
+
+    fn push_override(
+        &mut self,
+        construct: crate::cfn::NodeId,
+        path: String,
+        value: Option<crate::cfn::Value>,
+    ) -> Result<(), Error> {
+        if path.is_empty() || path.split('.').any(str::is_empty) {
+            return Err(Error::new(format!(
+                "override path `{path}` is not a `.`-separated path: write e.g. `Properties.DesiredCount`"
+            )));
+        }
+        let resource = self.default_resource(construct)?;
+        self.stack_mut(resource.stack())
+            .resource_mut(resource)
+            .overrides
+            .push((path, value));
+        Ok(())
+    }
+
+    /// Sets `value` at `path` of the rendered resource (CDK `addOverride`), e.g.
+    /// `Properties.DesiredCount` or `UpdateReplacePolicy`; an object value is merged key by key.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default())?;
+    /// app.add_override(cluster.node(), "Properties.ClusterName", "web")?;
+    /// let t = &app.templates()?[0].1;
+    /// assert_eq!(t["Resources"]["ClusterEB0386A7"]["Properties"]["ClusterName"], "web");
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the construct holds no resource, the path is empty, or the construct is of
+    /// another app.
+    pub fn add_override(
+        &mut self,
+        construct: crate::cfn::NodeId,
+        path: &str,
+        value: impl Into<crate::cfn::Value>,
+    ) -> Result<(), Error> {
+        self.push_override(construct, path.to_string(), Some(value.into()))
+    }
+
+    /// [`App::add_override`] under `Properties.` (CDK `addPropertyOverride`).
+    ///
+    /// # Errors
+    ///
+    /// As [`App::add_override`].
+    pub fn add_property_override(
+        &mut self,
+        construct: crate::cfn::NodeId,
+        path: &str,
+        value: impl Into<crate::cfn::Value>,
+    ) -> Result<(), Error> {
+        self.push_override(construct, format!("Properties.{path}"), Some(value.into()))
+    }
+
+    /// Deletes what is at `path` of the rendered resource (CDK `addDeletionOverride`).
+    ///
+    /// # Errors
+    ///
+    /// As [`App::add_override`].
+    pub fn add_deletion_override(
+        &mut self,
+        construct: crate::cfn::NodeId,
+        path: &str,
+    ) -> Result<(), Error> {
+        self.push_override(construct, path.to_string(), None)
+    }
+
+    /// [`App::add_deletion_override`] under `Properties.` (CDK
+    /// `addPropertyDeletionOverride`).
+    ///
+    /// # Errors
+    ///
+    /// As [`App::add_override`].
+    pub fn add_property_deletion_override(
+        &mut self,
+        construct: crate::cfn::NodeId,
+        path: &str,
+    ) -> Result<(), Error> {
+        self.push_override(construct, format!("Properties.{path}"), None)
+    }
+}

@@ -43,8 +43,35 @@ impl Handle for NodeId {
 #[derive(Debug, Clone)]
 pub(crate) struct Tag {
     key: String,
-    value: String,
+    /// `None` removes the key (CDK `Tags.of(scope).remove`).
+    value: Option<String>,
     only: Option<&'static str>,
+    /// Higher wins; at equal priority the later (deeper) one.
+    priority: u32,
+    /// `includeResourceTypes`: only these types, when not empty.
+    include: Vec<String>,
+    /// `excludeResourceTypes`.
+    exclude: Vec<String>,
+}
+
+impl Tag {
+    /// An added tag at the CDK's default priority (100).
+    fn add(key: &str, value: &str, only: Option<&'static str>) -> Tag {
+        Tag {
+            key: key.to_string(),
+            value: Some(value.to_string()),
+            only,
+            priority: 100,
+            include: Vec::new(),
+            exclude: Vec::new(),
+        }
+    }
+
+    fn applies_to(&self, kind: &str) -> bool {
+        self.only.is_none_or(|only| only == kind)
+            && (self.include.is_empty() || self.include.iter().any(|t| t == kind))
+            && !self.exclude.iter().any(|t| t == kind)
+    }
 }
 
 // A tree holds one node per construct: what few nodes have is boxed, so the node array is
@@ -129,6 +156,69 @@ pub struct Stack {
     /// root, a load balancer's security group) quadratic. Siblings whose ids share a hash are
     /// told apart by a scan.
     child_keys: rustc_hash::FxHashMap<(usize, u64), usize>,
+    /// The app's tags (CDK `Tags.of(app)`), applied before the stack's own.
+    pub(crate) app_tags: Vec<Tag>,
+    /// The stack's properties (CDK `StackProps`).
+    pub(crate) props: StackProps,
+}
+
+props! {
+    /// Properties of a stack (CDK `StackProps`, the part this library supports).
+    ///
+    /// ```
+    /// let p = ecs_core::construct::StackProps::default().stack_name("acme-web").termination_protection(true);
+    /// assert_eq!(p.stack_name.as_deref(), Some("acme-web"));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct StackProps {
+        /// The CloudFormation stack name; default the stack's id.
+        [into "stackName", .default("the stack's id")]
+        stack_name: String,
+        /// The template's `Description`.
+        [into "description"]
+        description: String,
+        /// Whether CloudFormation refuses to delete the stack.
+        [opt "terminationProtection", .default("false")]
+        termination_protection: bool,
+        /// Tags of the stack itself, which CloudFormation applies to what it creates
+        /// (the manifest's `tags`).
+        [field_list "tags", .ty(Environment)]
+        tags: (String, String),
+    }
+}
+
+impl StackProps {
+    /// Adds stack tags.
+    #[must_use]
+    pub fn tags<K: Into<String>, V: Into<String>>(
+        mut self,
+        tags: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.tags
+            .extend(tags.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+}
+
+props! {
+    /// How a tag applies (CDK `TagProps`).
+    ///
+    /// ```
+    /// let p = ecs_core::construct::TagProps::default().priority(300).include_resource_types(["AWS::ECS::TaskDefinition"]);
+    /// assert_eq!(p.priority, Some(300));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct TagProps {
+        /// Higher wins over lower wherever both apply; 100 for additions, 200 for removals.
+        [opt "priority", .default("100 to add, 200 to remove")]
+        priority: u32,
+        /// Only resources of these types, e.g. `AWS::ECS::TaskDefinition`.
+        [list_into "includeResourceTypes"]
+        include_resource_types: String,
+        /// Not resources of these types.
+        [list_into "excludeResourceTypes"]
+        exclude_resource_types: String,
+    }
 }
 
 /// The hash of a construct id: the ids are the app author's own, so a fast hash without
@@ -151,7 +241,14 @@ impl Stack {
             assets: Vec::new(),
             docker_images: Vec::new(),
             child_keys: rustc_hash::FxHashMap::default(),
+            app_tags: Vec::new(),
+            props: StackProps::default(),
         }
+    }
+
+    /// The CloudFormation stack name: `stack_name`, else the stack's id.
+    pub fn stack_name(&self) -> &str {
+        self.props.stack_name.as_deref().unwrap_or(&self.name)
     }
 
     /// Registers a file asset; one with the same hash is staged once, as the CDK does.
@@ -345,10 +442,42 @@ impl Stack {
     ) {
         let tags = &mut self.nodes[scope.index].extra_mut().tags;
         tags.retain(|t| t.key != key || t.only != only);
-        tags.push(Tag {
+        tags.push(Tag::add(key, value, only));
+    }
+
+    /// Adds (`value`) or removes (`None`) tag `key` at `scope`, as the CDK's tag aspects do.
+    pub(crate) fn push_tag(
+        &mut self,
+        scope: NodeId,
+        key: &str,
+        value: Option<&str>,
+        props: &TagProps,
+    ) {
+        let tag = Tag {
             key: key.to_string(),
-            value: value.to_string(),
-            only,
+            value: value.map(String::from),
+            only: None,
+            // The CDK's removals outrank additions by default.
+            priority: props
+                .priority
+                .unwrap_or(if value.is_some() { 100 } else { 200 }),
+            include: props.include_resource_types.clone(),
+            exclude: props.exclude_resource_types.clone(),
+        };
+        self.nodes[scope.index].extra_mut().tags.push(tag);
+    }
+
+    /// Adds an app-level tag operation (CDK `Tags.of(app)`).
+    pub(crate) fn push_app_tag(&mut self, key: &str, value: Option<&str>, props: &TagProps) {
+        self.app_tags.push(Tag {
+            key: key.to_string(),
+            value: value.map(String::from),
+            only: None,
+            priority: props
+                .priority
+                .unwrap_or(if value.is_some() { 100 } else { 200 }),
+            include: props.include_resource_types.clone(),
+            exclude: props.exclude_resource_types.clone(),
         });
     }
 
@@ -445,9 +574,10 @@ impl Stack {
     /// as the CDK's tag manager sorts them.
     pub(crate) fn tags_for(&self, node: NodeId) -> Vec<(String, String)> {
         // Most resources carry no tags at all: nothing to allocate.
-        if self
-            .ancestors(node)
-            .all(|i| self.nodes[i].tags().is_empty())
+        if self.app_tags.is_empty()
+            && self
+                .ancestors(node)
+                .all(|i| self.nodes[i].tags().is_empty())
         {
             return Vec::new();
         }
@@ -456,15 +586,27 @@ impl Stack {
             Some(Element::Resource(r)) => &r.kind,
             _ => "",
         };
-        let mut merged: BTreeMap<String, String> = BTreeMap::new();
-        for &i in chain.iter().rev() {
-            for t in self.nodes[i].tags() {
-                if t.only.is_none_or(|only| only == kind) {
-                    merged.insert(t.key.clone(), t.value.clone());
-                }
+        // The CDK's tag manager: ancestors' aspects first, each setting or removing its key
+        // unless a higher priority already decided it.
+        let mut merged: BTreeMap<String, (Option<String>, u32)> = BTreeMap::new();
+        let app_level = self.app_tags.iter();
+        let own = chain
+            .iter()
+            .rev()
+            .flat_map(|&i| self.nodes[i].tags().iter());
+        for t in app_level.chain(own) {
+            if !t.applies_to(kind) {
+                continue;
+            }
+            let current = merged.get(&t.key).map_or(0, |(_, p)| *p);
+            if t.priority >= current {
+                merged.insert(t.key.clone(), (t.value.clone(), t.priority));
             }
         }
-        let mut tags: Vec<(String, String)> = merged.into_iter().collect();
+        let mut tags: Vec<(String, String)> = merged
+            .into_iter()
+            .filter_map(|(k, (v, _))| v.map(|v| (k, v)))
+            .collect();
         // The CDK sorts with `localeCompare`: case-insensitive first, so `aws-cdk:…` precedes `Name`.
         tags.sort_by(|a, b| {
             a.0.to_lowercase()

@@ -465,7 +465,13 @@ impl Serialize for Template<'_> {
             || r.order
                 .iter()
                 .any(|n| matches!(r.stack.element(n.index), Some(Element::Output(_))));
-        let mut m = s.serialize_map(Some(3 + usize::from(has_outputs)))?;
+        let description = r.stack.props.description.as_deref();
+        let mut m = s.serialize_map(Some(
+            3 + usize::from(has_outputs) + usize::from(description.is_some()),
+        ))?;
+        if let Some(d) = description {
+            m.serialize_entry("Description", d)?;
+        }
         m.serialize_entry("Resources", &Resources(r))?;
         if has_outputs {
             m.serialize_entry("Outputs", &Outputs(r))?;
@@ -494,18 +500,107 @@ impl Serialize for Resources<'_> {
         let mut m = s.serialize_map(None)?;
         for &n in &r.order {
             if let Some(Element::Resource(res)) = r.stack.element(n.index) {
-                m.serialize_entry(
-                    r.id::<S::Error>(n)?,
-                    &ResourceBody {
-                        r,
-                        node: n,
-                        res,
-                        tags: r.stack.tags_for(n),
-                    },
-                )?;
+                let body = ResourceBody {
+                    r,
+                    node: n,
+                    res,
+                    tags: r.stack.tags_for(n),
+                };
+                if res.overrides.is_empty() {
+                    m.serialize_entry(r.id::<S::Error>(n)?, &body)?;
+                } else {
+                    // Escape hatches edit the rendered resource, as the CDK's do.
+                    let mut json = serde_json::to_value(&body).map_err(S::Error::custom)?;
+                    for (path, value) in &res.overrides {
+                        let value = value
+                            .as_ref()
+                            .map(|v| serde_json::to_value(r.value(v, n)))
+                            .transpose()
+                            .map_err(S::Error::custom)?;
+                        apply_override(&mut json, path, value);
+                    }
+                    m.serialize_entry(r.id::<S::Error>(n)?, &json)?;
+                }
             }
         }
         m.end()
+    }
+}
+
+/// Merges `value` at the `.`-separated `path` of `json` (objects merged key by key), or
+/// deletes what is there when `None`, dropping objects left empty: the CDK's `deepMerge` of
+/// `addOverride`.
+fn apply_override(json: &mut Json, path: &str, value: Option<Json>) {
+    fn merge(target: &mut serde_json::Map<String, Json>, key: &str, value: Option<Json>) {
+        match value {
+            Some(Json::Object(fields)) => {
+                let entry = target
+                    .entry(key.to_string())
+                    .or_insert_with(|| Json::Object(Default::default()));
+                if !entry.is_object() {
+                    *entry = Json::Object(Default::default());
+                }
+                if let Json::Object(inner) = entry {
+                    for (k, v) in fields {
+                        merge(inner, &k, Some(v));
+                    }
+                    if inner.is_empty() {
+                        target.remove(key);
+                    }
+                }
+            }
+            Some(v) => {
+                target.insert(key.to_string(), v);
+            }
+            None => {
+                target.remove(key);
+            }
+        }
+    }
+    let parts: Vec<&str> = path.split('.').collect();
+    let Some((last, outer)) = parts.split_last() else {
+        return;
+    };
+    if let Some(value) = value {
+        // Walk down, creating objects, and merge the value at the end.
+        let Json::Object(top) = json else {
+            return;
+        };
+        let mut node: &mut serde_json::Map<String, Json> = top;
+        for key in outer {
+            let entry = node
+                .entry(key.to_string())
+                .or_insert_with(|| Json::Object(Default::default()));
+            if !entry.is_object() {
+                *entry = Json::Object(Default::default());
+            }
+            let Json::Object(inner) = entry else {
+                return;
+            };
+            node = inner;
+        }
+        merge(node, last, Some(value));
+    } else {
+        // Delete, then drop the objects the deletion left empty, innermost first.
+        fn delete(node: &mut serde_json::Map<String, Json>, parts: &[&str]) {
+            match parts {
+                [] => {}
+                [last] => {
+                    node.remove(*last);
+                }
+                [first, rest @ ..] => {
+                    if let Some(Json::Object(inner)) = node.get_mut(*first) {
+                        delete(inner, rest);
+                        if inner.is_empty() {
+                            node.remove(*first);
+                        }
+                    }
+                }
+            }
+        }
+        if let Json::Object(m) = json {
+            delete(m, &parts);
+        }
     }
 }
 
@@ -525,7 +620,7 @@ impl ResourceBody<'_> {
         }
         match self.res.tagging {
             Tagging::None => None,
-            Tagging::Standard | Tagging::AutoScaling => Some("Tags"),
+            Tagging::Standard | Tagging::AutoScaling | Tagging::Map => Some("Tags"),
             Tagging::Named(key) => Some(key),
             Tagging::LaunchTemplate => Some("TagSpecifications"),
         }
@@ -686,6 +781,13 @@ impl Serialize for TagValue<'_> {
                 TagSpecifications(&[("launch-template", &body.tags)]).serialize(s)
             }
             Tagging::AutoScaling => Tags(&body.tags, true).serialize(s),
+            Tagging::Map => {
+                let mut m = s.serialize_map(Some(body.tags.len()))?;
+                for (k, v) in &body.tags {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
             _ => Tags(&body.tags, false).serialize(s),
         }
     }

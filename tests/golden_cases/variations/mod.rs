@@ -2,6 +2,7 @@
 //! module per app (`tests/golden/apps/<module>.js`, one theme per stack); the connections and
 //! cross-stack apps are checked with the services.
 
+mod app_model;
 mod automation;
 mod cluster_settings;
 mod containers;
