@@ -41,6 +41,11 @@ pub use ecs_core::*;
 ///
 /// # Grammar
 ///
+/// - Stack properties: `stack_name`, `description`, `termination_protection`, `tags` (the
+///   stack's own, in the manifest).
+/// - Tags (CDK `Tags.of(scope)`): `#![tag(key = "value", …)]` at the top of the block or a
+///   stack, `#[tag(…)]` / `#[untag(key, …)]` before a construct of a stack or a container, with
+///   `priority = N`, `include = ["AWS::…"]` and `exclude = [..]`.
 /// - Lint attributes: `#![deny(lint, …)]` (or `allow`, `warn`, `forbid`) and
 ///   `#![policy(container = path::to::const_fn)]` at the top of the block or of a stack;
 ///   `#[allow(lint, reason = "…")]` (or another level) before a cluster, task definition,

@@ -80,7 +80,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Special,
         keyword: "stack",
         noun: "stack",
-        props: &[],
+        props: crate::construct::StackProps::PROPS,
         children: &[
             KindId::Vpc,
             KindId::Cluster,

@@ -154,6 +154,7 @@ fn lint_settings(stacks: &[Item]) -> TokenStream {
     let app = hidden("__ecs_app");
     let mut policies = Vec::new();
     let mut levels = Vec::new();
+    let mut tags = Vec::new();
     let mut record = |attrs: &[LintAttr], scope: TokenStream, app_level: bool| {
         for attr in attrs {
             match attr {
@@ -202,6 +203,29 @@ fn lint_settings(stacks: &[Item]) -> TokenStream {
                         });
                     }
                 }
+                LintAttr::Tag {
+                    pairs,
+                    priority,
+                    include,
+                    exclude,
+                    app: a,
+                    ..
+                } if *a == app_level => {
+                    let priority = priority.map(|n| quote!(.priority(#n)));
+                    let include = (!include.is_empty())
+                        .then(|| quote!(.include_resource_types([#(#include),*])));
+                    let exclude = (!exclude.is_empty())
+                        .then(|| quote!(.exclude_resource_types([#(#exclude),*])));
+                    let props = quote! {
+                        <#p::construct::TagProps as #p::Default>::default() #priority #include #exclude
+                    };
+                    for (key, value, _) in pairs {
+                        tags.push(match value {
+                            Some(v) => quote!(#app.add_tag(#scope, #key, #v, #props)?;),
+                            None => quote!(#app.remove_tag(#scope, #key, #props)?;),
+                        });
+                    }
+                }
                 _ => {}
             }
         }
@@ -228,7 +252,7 @@ fn lint_settings(stacks: &[Item]) -> TokenStream {
             }
         }
     }
-    quote!(#(#policies)* #(#levels)*)
+    quote!(#(#policies)* #(#levels)* #(#tags)*)
 }
 
 /// Where a construct is expanded: every stack (references may name constructs of earlier
@@ -293,8 +317,18 @@ fn expand_stack(stacks: &[Item], index: usize) -> TokenStream {
         }
     }
     let late = late_calls(scope);
+    let p = private();
+    let stack_setters = setters(scope, stack);
+    let add = if stack.props.is_empty() {
+        quote!(#app.add_stack(#id)?)
+    } else {
+        quote!(#app.add_stack_with(
+            #id,
+            <#p::construct::StackProps as #p::Default>::default() #stack_setters,
+        )?)
+    };
     quote! {
-        let #handle = #app.add_stack(#id)?;
+        let #handle = #add;
         #(#constructs)*
         #late
     }

@@ -75,17 +75,38 @@ fn attrs_of_tree(item: &Item) -> Vec<&LintAttr> {
 fn check_names<'a>(item: &'a Item, outer: &Chain<'a>, policies: &[String], cx: &Ctxt) {
     let mut chain = outer.clone();
     chain.push(&item.attrs);
-    if !outer.is_empty()
-        && !LINTED.contains(&item.kind.id)
-        && let Some(attr) = item.attrs.first()
-    {
-        cx.error_at(
-                attr.span(),
-                format!(
-                    "lint attributes apply to stacks, clusters, task definitions, containers and services, not to {} `{}`: move it to the stack",
-                    item.kind.keyword, item.id.name
-                ),
-            );
+    if !outer.is_empty() {
+        for attr in &item.attrs {
+            let tag = matches!(attr, LintAttr::Tag { .. });
+            let placed = if tag {
+                // Tags go on constructs the expansion holds a handle of.
+                (outer.len() == 1
+                    && matches!(item.kind.build, ecs_core::schema::Build::Construct(..)))
+                    || item.kind.id == KindId::Container
+            } else {
+                LINTED.contains(&item.kind.id)
+            };
+            if !placed {
+                let (what, fix) = if tag {
+                    (
+                        "tag attributes apply to the constructs of a stack and to containers",
+                        "tag the construct it belongs to, or the stack",
+                    )
+                } else {
+                    (
+                        "lint attributes apply to stacks, clusters, task definitions, containers and services",
+                        "move it to the stack",
+                    )
+                };
+                cx.error_at(
+                    attr.span(),
+                    format!(
+                        "{what}, not to {} `{}`: {fix}",
+                        item.kind.keyword, item.id.name
+                    ),
+                );
+            }
+        }
     }
     for (i, attr) in item.attrs.iter().enumerate() {
         let LintAttr::Level {

@@ -75,6 +75,22 @@ pub enum LintAttr {
         /// Written at the top of the invocation, for every stack.
         app: bool,
     },
+    /// `#[tag(key = "value", …, priority = 300, include = ["AWS::ECS::Service"])]` or
+    /// `#[untag(key, …)]`: CDK `Tags.of(scope).add/remove`.
+    Tag {
+        /// Each key with its value (`None`: removed) and token.
+        pairs: Vec<(String, Option<String>, Span)>,
+        /// `priority`.
+        priority: Option<u32>,
+        /// `include` resource types.
+        include: Vec<String>,
+        /// `exclude` resource types.
+        exclude: Vec<String>,
+        /// The attribute's name token.
+        span: Span,
+        /// Written at the top of the invocation, for every stack.
+        app: bool,
+    },
     /// `#![policy(container = path::to::fn)]`.
     Policy {
         /// What the policy judges.
@@ -92,7 +108,7 @@ impl LintAttr {
     /// Where it was written: its level's token, or its policy's path.
     pub fn span(&self) -> Span {
         match self {
-            LintAttr::Level { span, .. } => *span,
+            LintAttr::Level { span, .. } | LintAttr::Tag { span, .. } => *span,
             LintAttr::Policy { path, .. } => syn::spanned::Spanned::span(path),
         }
     }
@@ -120,6 +136,86 @@ impl PolicyKind {
     ];
 }
 
+/// `#[tag(key = "value", …)]` or `#[untag(key, …)]`, with `priority`, `include` and `exclude`.
+fn tag_attr(
+    name: &str,
+    span: Span,
+    metas: syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>,
+    app: bool,
+    cx: &Ctxt,
+) -> Option<LintAttr> {
+    let adding = name == "tag";
+    let mut pairs = Vec::new();
+    let (mut priority, mut include, mut exclude) = (None, Vec::new(), Vec::new());
+    let strings = |expr: &syn::Expr| -> Option<Vec<String>> {
+        let syn::Expr::Array(array) = expr else {
+            return None;
+        };
+        array
+            .elems
+            .iter()
+            .map(|e| match e {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            })
+            .collect()
+    };
+    for meta in metas {
+        match &meta {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("priority") => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => {
+                    priority = i.base10_parse().ok();
+                }
+                other => cx.error_spanned_by(other, "`priority` is a number, e.g. `priority = 300`"),
+            },
+            syn::Meta::NameValue(nv) if nv.path.is_ident("include") || nv.path.is_ident("exclude") => {
+                match strings(&nv.value) {
+                    Some(types) if nv.path.is_ident("include") => include = types,
+                    Some(types) => exclude = types,
+                    None => cx.error_spanned_by(
+                        &nv.value,
+                        "resource types are a list of strings, e.g. `include = [\"AWS::ECS::Service\"]`",
+                    ),
+                }
+            }
+            syn::Meta::NameValue(nv) if adding => {
+                let key = nv.path.get_ident().map(|i| i.to_string());
+                let value = match &nv.value {
+                    syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
+                    _ => None,
+                };
+                match (key, value) {
+                    (Some(k), Some(v)) => pairs.push((k, Some(v), syn::spanned::Spanned::span(&nv.path))),
+                    _ => cx.error_spanned_by(&meta, "a tag is `key = \"value\"`, e.g. `#[tag(team = \"api\")]`"),
+                }
+            }
+            syn::Meta::Path(p) if !adding && p.get_ident().is_some() => {
+                let ident = p.get_ident().expect("checked");
+                pairs.push((ident.to_string(), None, ident.span()));
+            }
+            other => cx.error_spanned_by(
+                other,
+                if adding {
+                    "expected `key = \"value\"`, `priority = N`, `include = [..]` or `exclude = [..]`"
+                } else {
+                    "expected a tag key, `priority = N`, `include = [..]` or `exclude = [..]`"
+                },
+            ),
+        }
+    }
+    Some(LintAttr::Tag {
+        pairs,
+        priority,
+        include,
+        exclude,
+        span,
+        app,
+    })
+}
+
 /// The lint attribute an attribute's syntax stands for; errors go to `cx`.
 fn lint_attr(attr: AttrSyntax, app: bool, cx: &Ctxt) -> Vec<LintAttr> {
     let path = attr.meta.path();
@@ -142,6 +238,9 @@ fn lint_attr(attr: AttrSyntax, app: bool, cx: &Ctxt) -> Vec<LintAttr> {
             return Vec::new();
         }
     };
+    if name == "tag" || name == "untag" {
+        return tag_attr(&name, span, metas, app, cx).into_iter().collect();
+    }
     if name == "policy" {
         let mut out = Vec::new();
         for meta in metas {
@@ -462,6 +561,21 @@ impl LintAttr {
                 span: *span,
                 names: names.clone(),
                 reason: reason.clone(),
+                app: *app,
+            },
+            LintAttr::Tag {
+                pairs,
+                priority,
+                include,
+                exclude,
+                span,
+                app,
+            } => LintAttr::Tag {
+                pairs: pairs.clone(),
+                priority: *priority,
+                include: include.clone(),
+                exclude: exclude.clone(),
+                span: *span,
                 app: *app,
             },
             LintAttr::Policy {

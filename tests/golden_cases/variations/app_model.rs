@@ -125,3 +125,33 @@ fn the_manifest_carries_the_stack_properties_as_the_cdk_writes_them() {
         "stackName"
     );
 }
+
+#[test]
+fn tags_and_stack_properties_in_the_dsl_match_the_cdk() {
+    let app = ecs_app! {
+        #![tag(org = "acme")]
+        stack Tagged {
+            #![tag(stage = "prod")]
+            stack_name: "acme-tagged",
+            description: "tags on ECS constructs",
+            termination_protection: true,
+            tags: { "cost-center": "42" },
+            #[untag(org)]
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            #[tag(org = "acme-low", priority = 50)]
+            cluster Cluster { vpc: Vpc }
+            #[tag(org = "acme-high", priority = 300)]
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+            }
+            #[tag(tier = "frontend")]
+            #[tag(backup = "daily", include = ["AWS::EC2::SecurityGroup"])]
+            fargate_service Service { cluster: Cluster, task_definition: TaskDef, min_healthy_percent: 100 }
+        }
+    };
+    let app = app.unwrap();
+    assert_eq!(app.stacks()[0].stack_name(), "acme-tagged");
+    assert_matches_cdk(app, "tags");
+}
