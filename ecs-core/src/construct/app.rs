@@ -129,9 +129,53 @@ impl App {
 }
 
 impl App {
-    /// An empty app.
+    /// An empty app, with the context of its environment: `cdk.json` and `cdk.context.json`
+    /// in the working directory and what the CDK CLI passes (`CDK_CONTEXT_JSON`).
     pub fn new() -> App {
-        App::default()
+        let env = std::env::var("CDK_CONTEXT_JSON").ok();
+        let overflow =
+            std::env::var_os("CONTEXT_OVERFLOW_LOCATION_ENV").map(std::path::PathBuf::from);
+        let context = crate::construct::context::Context::load(
+            std::path::Path::new("."),
+            env.as_deref(),
+            overflow.as_deref(),
+        );
+        let mut app = App::default();
+        if !context.values.is_empty() || !context.problems.is_empty() {
+            *app.family_mut::<crate::construct::context::Context>() = context;
+        }
+        app
+    }
+
+    /// An empty app with `context` and nothing from its environment (CDK `new App({ context })`
+    /// without the CLI).
+    ///
+    /// ```
+    /// let app = ecs_core::App::with_context(serde_json::json!({"stage": "prod"}));
+    /// assert_eq!(app.context("stage"), Some(&serde_json::json!("prod")));
+    /// ```
+    pub fn with_context(context: serde_json::Value) -> App {
+        let mut app = App::default();
+        if let serde_json::Value::Object(values) = context {
+            app.family_mut::<crate::construct::context::Context>()
+                .merge(values, "the app's context");
+        }
+        app
+    }
+
+    /// A context value (CDK `node.tryGetContext(key)`).
+    pub fn context(&self, key: &str) -> Option<&serde_json::Value> {
+        self.family::<crate::construct::context::Context>()?
+            .values
+            .get(key)
+    }
+
+    /// Sets a context value (CDK `node.setContext(key, value)` on the app).
+    pub fn set_context(&mut self, key: &str, value: serde_json::Value) {
+        let mut values = serde_json::Map::new();
+        values.insert(key.to_string(), value);
+        self.family_mut::<crate::construct::context::Context>()
+            .merge(values, "the app's context");
     }
 
     /// Adds a stack named `name` (its construct id, also the CloudFormation stack name).

@@ -12,6 +12,7 @@
 
 pub mod app;
 pub mod asset;
+pub mod context;
 
 use std::collections::BTreeMap;
 use std::collections::hash_map::Entry;

@@ -1,0 +1,191 @@
+//! The app's context (CDK `node.tryGetContext`): what `cdk.json` and `cdk.context.json` hold
+//! and what the CDK CLI passes (`CDK_CONTEXT_JSON`, or the file `CONTEXT_OVERFLOW_LOCATION_ENV`
+//! names when it is large), later sources overriding earlier ones, as the CDK reads them.
+//!
+//! Feature flags are context too. This library writes what the CDK writes with the flags
+//! `cdk init` sets; a flag set to a value it cannot honour is an error at synthesis, never
+//! ignored.
+
+use std::path::Path;
+
+use serde_json::{Map, Value as Json};
+
+/// The feature flags that change what this library writes, each honoured only at the value
+/// `cdk init` sets (`true`), with what it changes.
+pub static FLAGS: &[(&str, &str)] = &[
+    (
+        "@aws-cdk/aws-autoscaling:generateLaunchTemplateInsteadOfLaunchConfig",
+        "groups get launch templates, not launch configurations",
+    ),
+    (
+        "@aws-cdk/aws-ecs:removeDefaultDeploymentAlarm",
+        "services get no empty deployment alarms",
+    ),
+    (
+        "@aws-cdk/aws-ecs:disableExplicitDeploymentControllerForCircuitBreaker",
+        "circuit breakers add no deployment controller",
+    ),
+    (
+        "@aws-cdk/aws-ecs:removeEmptyLoadBalancers",
+        "services without targets write `LoadBalancers: []`",
+    ),
+    (
+        "@aws-cdk/aws-ecs:reduceEc2FargateCloudWatchPermissions",
+        "ECS Exec logging grants only what it needs",
+    ),
+    (
+        "@aws-cdk/aws-iam:minimizePolicies",
+        "policy statements are merged and their actions sorted",
+    ),
+    (
+        "@aws-cdk/aws-lambda:useCdkManagedLogGroup",
+        "the drain hook's function gets its own log group",
+    ),
+    (
+        "@aws-cdk/aws-ec2:restrictDefaultSecurityGroup",
+        "new VPCs restrict their default security group",
+    ),
+    (
+        "@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault",
+        "network load balancers get a security group",
+    ),
+];
+
+/// The context, and where each value came from.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Context {
+    pub(crate) values: Map<String, Json>,
+    pub(crate) sources: Map<String, Json>,
+    /// Sources that could not be read, reported at synthesis.
+    pub(crate) problems: Vec<String>,
+}
+
+impl crate::construct::app::Family for Context {
+    /// Every feature flag set to a value this library cannot honour.
+    fn validate(&self, _app: &crate::App, out: &mut Vec<crate::error::Diagnostic>) {
+        use crate::error::{Diagnostic, ErrorKind};
+        for problem in &self.problems {
+            out.push(Diagnostic::new(ErrorKind::Invalid, problem.clone()));
+        }
+        for (flag, what) in FLAGS {
+            let Some(value) = self.values.get(*flag) else {
+                continue;
+            };
+            if matches!(value, Json::Bool(true)) || value.as_str() == Some("true") {
+                continue;
+            }
+            let source = self
+                .sources
+                .get(*flag)
+                .and_then(Json::as_str)
+                .unwrap_or("the context");
+            out.push(Diagnostic::new(
+                ErrorKind::Invalid,
+                format!(
+                    "feature flag `{flag}` is `{}` in {source}: this library writes what the CDK writes with it `true` ({what}), as `cdk init` sets it; set it to `true` or remove it",
+                    match value {
+                        Json::String(s) => s.clone(),
+                        other => other.to_string(),
+                    }
+                ),
+            ));
+        }
+    }
+}
+
+impl Context {
+    /// Adds `values` from `source`, overriding what earlier sources set.
+    pub(crate) fn merge(&mut self, values: Map<String, Json>, source: &str) {
+        for (k, v) in values {
+            self.sources.insert(k.clone(), Json::from(source));
+            self.values.insert(k, v);
+        }
+    }
+
+    /// Reads `text` as a JSON object (`key` of it, when given) from `source`.
+    fn merge_text(&mut self, text: &str, key: Option<&str>, source: &str) {
+        match serde_json::from_str::<Json>(text) {
+            Ok(Json::Object(mut object)) => {
+                let values = match key {
+                    Some(k) => match object.remove(k) {
+                        Some(Json::Object(values)) => values,
+                        Some(_) => {
+                            self.problems.push(format!(
+                                "`{k}` in {source} is not an object: write `\"{k}\": {{ … }}`"
+                            ));
+                            return;
+                        }
+                        None => return,
+                    },
+                    None => object,
+                };
+                self.merge(values, source);
+            }
+            Ok(_) => self
+                .problems
+                .push(format!("{source} is not a JSON object: write `{{ … }}`")),
+            Err(e) => self
+                .problems
+                .push(format!("{source} is not JSON ({e}): fix it or remove it")),
+        }
+    }
+
+    /// The context of an app run in `dir`: `cdk.json`'s `context`, then `cdk.context.json`,
+    /// then what the CDK CLI passes in `env_json` and the overflow file.
+    pub(crate) fn load(dir: &Path, env_json: Option<&str>, overflow: Option<&Path>) -> Context {
+        let mut context = Context::default();
+        for (file, key) in [("cdk.json", Some("context")), ("cdk.context.json", None)] {
+            if let Ok(text) = std::fs::read_to_string(dir.join(file)) {
+                context.merge_text(&text, key, &format!("`{file}`"));
+            }
+        }
+        if let Some(json) = env_json {
+            context.merge_text(json, None, "`CDK_CONTEXT_JSON`");
+        }
+        if let Some(path) = overflow {
+            match std::fs::read_to_string(path) {
+                Ok(text) => context.merge_text(&text, None, &format!("`{}`", path.display())),
+                Err(e) => context.problems.push(format!(
+                    "cannot read the context file `{}` (CONTEXT_OVERFLOW_LOCATION_ENV): {e}",
+                    path.display()
+                )),
+            }
+        }
+        context
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_sources_override_earlier_ones() {
+        let dir = std::env::temp_dir().join(format!("ecs-core-context-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("cdk.json"),
+            r#"{"app": "cargo run", "context": {"a": 1, "b": 1, "c": 1}}"#,
+        )
+        .unwrap();
+        std::fs::write(dir.join("cdk.context.json"), r#"{"b": 2, "c": 2}"#).unwrap();
+        let overflow = dir.join("overflow.json");
+        std::fs::write(&overflow, r#"{"d": 4}"#).unwrap();
+        let context = Context::load(&dir, Some(r#"{"c": 3}"#), Some(&overflow));
+        std::fs::remove_dir_all(&dir).unwrap();
+        let get = |k: &str| context.values.get(k).cloned();
+        assert_eq!(get("a"), Some(Json::from(1)));
+        assert_eq!(get("b"), Some(Json::from(2)));
+        assert_eq!(get("c"), Some(Json::from(3)));
+        assert_eq!(get("d"), Some(Json::from(4)));
+        assert_eq!(context.sources["b"], "`cdk.context.json`");
+        assert!(context.problems.is_empty());
+    }
+
+    #[test]
+    fn unreadable_context_is_a_problem_not_a_panic() {
+        let context = Context::load(Path::new("/nonexistent-dir"), Some("{not json"), None);
+        assert_eq!(context.problems.len(), 1);
+        assert!(context.problems[0].starts_with("`CDK_CONTEXT_JSON` is not JSON"));
+    }
+}
