@@ -461,6 +461,8 @@ pub static KINDS: &[Kind] = &[
             required("value", "value", PropType::Attr)
                 .doc("The value the stack outputs, e.g. a load balancer's DNS name."),
             prop("description", "description", E).doc("What the output is, shown with it."),
+            prop("export_name", "exportName", E)
+                .doc("The name other stacks of the region import the value by (`Export.Name`)."),
         ],
         children: &[],
         class: None,

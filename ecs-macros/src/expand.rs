@@ -687,6 +687,7 @@ fn expand_output(scope: Scope, item: &Item) -> TokenStream {
         _ => return TokenStream::new(),
     };
     let description = item.expr("description").map(|d| quote!(.description(#d)));
+    let export = item.expr("export_name").map(|e| quote!(.export_name(#e)));
     let value_local = hidden("__ecs_value");
     quote! {
         let #value_local = #value;
@@ -694,7 +695,7 @@ fn expand_output(scope: Scope, item: &Item) -> TokenStream {
             &mut #app,
             #stack_handle,
             #id,
-            #p::cfn::Output::new(#value_local) #description,
+            #p::cfn::Output::new(#value_local) #description #export,
         )?;
     }
 }

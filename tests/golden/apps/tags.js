@@ -28,4 +28,5 @@ cdk.Tags.of(td).add('org', 'acme-high', { priority: 300 });
 const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition: td, minHealthyPercent: 100 });
 cdk.Tags.of(service).add('tier', 'frontend');
 cdk.Tags.of(service).add('backup', 'daily', { includeResourceTypes: ['AWS::EC2::SecurityGroup'] });
+new cdk.CfnOutput(stack, 'ServiceName', { value: service.serviceName, exportName: 'acme-service-name', description: 'the service, for other stacks' });
 app.synth();

@@ -149,6 +149,11 @@ fn tags_and_stack_properties_in_the_dsl_match_the_cdk() {
             #[tag(tier = "frontend")]
             #[tag(backup = "daily", include = ["AWS::EC2::SecurityGroup"])]
             fargate_service Service { cluster: Cluster, task_definition: TaskDef, min_healthy_percent: 100 }
+            cfn_output ServiceName {
+                value: Service.service_name,
+                export_name: "acme-service-name",
+                description: "the service, for other stacks",
+            }
         }
     };
     let app = app.unwrap();
