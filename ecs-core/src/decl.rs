@@ -133,6 +133,10 @@ pub enum KindId {
     ContainerDependency,
     /// A `{ source_container: …, read_only: … }` object of `volumes_from`.
     VolumeFrom,
+    /// `queue`.
+    Queue,
+    /// A queue's `dead_letter_queue: { queue, max_receive_count }`.
+    DeadLetterQueue,
 }
 
 /// What a reference property may name.
@@ -168,6 +172,8 @@ pub enum RefClass {
     LogGroup,
     /// A `bucket`.
     Bucket,
+    /// A `queue`.
+    Queue,
 }
 
 impl RefClass {
@@ -189,6 +195,7 @@ impl RefClass {
             RefClass::Supporting => "construct",
             RefClass::LogGroup => "log group",
             RefClass::Bucket => "bucket",
+            RefClass::Queue => "queue",
         }
     }
 }

@@ -206,6 +206,7 @@ pub mod s3;
 pub mod schedule;
 pub mod secretsmanager;
 pub mod servicediscovery;
+pub mod sqs;
 pub mod ssm;
 
 pub mod ecs;
@@ -274,6 +275,7 @@ pub mod prelude {
         HealthCheckCustomConfig, Namespace, NamespaceType, PrivateDnsNamespace,
         PrivateDnsNamespaceProps,
     };
+    pub use crate::sqs::{DeadLetterQueue, Queue, QueueEncryption, QueueProps};
     pub use crate::ssm::{StringParameter, StringParameterProps};
 
     // ECS.

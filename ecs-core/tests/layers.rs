@@ -31,6 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "schedule",
             "secretsmanager",
             "servicediscovery",
+            "sqs",
             "ssm",
         ],
     ),

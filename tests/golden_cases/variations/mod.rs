@@ -7,6 +7,7 @@ mod automation;
 mod cluster_settings;
 mod containers;
 mod logging;
+mod queues;
 mod services;
 
 /// The image of every container of these apps.
