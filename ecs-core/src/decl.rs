@@ -137,6 +137,12 @@ pub enum KindId {
     Queue,
     /// A queue's `dead_letter_queue: { queue, max_receive_count }`.
     DeadLetterQueue,
+    /// `scale_on_metric` of a task count.
+    ScaleOnMetric,
+    /// A `{ lower, upper, change }` step of `scaling_steps`.
+    ScalingInterval,
+    /// `alarm`.
+    Alarm,
 }
 
 /// What a reference property may name.

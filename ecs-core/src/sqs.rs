@@ -332,6 +332,33 @@ impl Queue {
         Value::GetAtt(self.resource, "QueueName".into())
     }
 
+    /// Metric `metric_name` of the queue (CDK `queue.metric(name)`), averaged over 5 minutes.
+    pub fn metric(self, metric_name: &str) -> crate::cloudwatch::Metric {
+        crate::cloudwatch::Metric::new("AWS/SQS", metric_name).with_dimension(
+            "QueueName",
+            Value::GetAtt(self.resource, "QueueName".into()),
+        )
+    }
+
+    /// The messages waiting, the maximum over 5 minutes (CDK
+    /// `metricApproximateNumberOfMessagesVisible`): what a worker service scales on.
+    pub fn metric_approximate_number_of_messages_visible(self) -> crate::cloudwatch::Metric {
+        self.metric("ApproximateNumberOfMessagesVisible")
+            .with_statistic("Maximum")
+    }
+
+    /// The age of the oldest message, the maximum over 5 minutes (CDK
+    /// `metricApproximateAgeOfOldestMessage`).
+    pub fn metric_approximate_age_of_oldest_message(self) -> crate::cloudwatch::Metric {
+        self.metric("ApproximateAgeOfOldestMessage")
+            .with_statistic("Maximum")
+    }
+
+    /// The messages sent, summed over 5 minutes (CDK `metricNumberOfMessagesSent`).
+    pub fn metric_number_of_messages_sent(self) -> crate::cloudwatch::Metric {
+        self.metric("NumberOfMessagesSent").with_statistic("Sum")
+    }
+
     /// Lets `grantee` receive, change the visibility of and delete messages (CDK
     /// `grantConsumeMessages`), and decrypt them with the queue's key.
     ///

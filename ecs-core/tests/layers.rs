@@ -17,6 +17,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "applicationautoscaling",
             "autoscaling",
+            "cloudwatch",
             "ec2",
             "ecr",
             "ecr_assets",

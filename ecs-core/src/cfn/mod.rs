@@ -605,6 +605,19 @@ impl NodeId {
     }
 }
 
+/// A number as JSON writes it: integral values without a fraction, as JavaScript prints them.
+///
+/// ```
+/// assert_eq!(ecs_core::cfn::number(300.0), ecs_core::cfn::Value::Int(300));
+/// ```
+pub fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        Value::Int(v as i64)
+    } else {
+        Value::Float(v)
+    }
+}
+
 /// A stack as a scope: its root, where constructs created "at the top of the stack" go.
 ///
 /// ```

@@ -20,7 +20,7 @@
 //! ```
 
 use crate::applicationautoscaling::{
-    ScalableTarget, ScalableTargetProps, ScalingSchedule, TargetTracking, number,
+    ScalableTarget, ScalableTargetProps, ScalingSchedule, TargetTracking,
 };
 use crate::cfn::Value;
 use crate::cfn::duration::Duration;
@@ -173,6 +173,21 @@ tracking_props! {
 }
 
 impl ScalableTaskCount {
+    /// Scales the task count in steps on a metric, e.g. a queue's depth (CDK
+    /// `scaleOnMetric`): see [`ScalableTarget::scale_on_metric`].
+    ///
+    /// # Errors
+    ///
+    /// As [`ScalableTarget::scale_on_metric`].
+    pub fn scale_on_metric(
+        self,
+        app: &mut App,
+        id: &str,
+        props: crate::applicationautoscaling::StepScalingProps,
+    ) -> Result<(), Error> {
+        self.target.scale_on_metric(app, id, props)
+    }
+
     /// Keeps the service's average CPU utilization near a target (CDK `scaleOnCpuUtilization`).
     ///
     /// # Errors
@@ -313,5 +328,5 @@ fn required_percent(id: &str, value: Option<f64>) -> Result<Value, Error> {
             "scaling policy `{id}` needs `target_utilization_percent`: add one, e.g. `target_utilization_percent: 50`"
         ))
     })?;
-    Ok(number(v))
+    Ok(crate::cfn::number(v))
 }

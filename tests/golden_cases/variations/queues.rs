@@ -61,3 +61,42 @@ fn the_builders_refuse_what_the_cdk_refuses() {
         "queue `V` cannot have `visibility_timeout: 46800 seconds`: use 0 to 43200 seconds"
     );
 }
+
+#[test]
+fn a_worker_scaled_on_its_queue_depth_matches_the_cdk() {
+    let app = ecs_app! {
+        stack StepScaling {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc }
+            queue Jobs { grant_consume_messages: [Worker] }
+            fargate_task_definition Worker {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container worker { image: ContainerImage::from_registry(IMAGE) }
+            }
+            fargate_service Service { cluster: Cluster, task_definition: Worker, min_healthy_percent: 100 }
+            auto_scale_task_count Service {
+                min_capacity: 1,
+                max_capacity: 10,
+                scale_on_metric QueueDepth {
+                    metric: Jobs.metric_approximate_number_of_messages_visible(),
+                    scaling_steps: [
+                        { upper: 0, change: -1 },
+                        { lower: 100, change: 1 },
+                        { lower: 500, change: 5 },
+                    ],
+                    adjustment_type: ChangeInCapacity,
+                }
+            }
+            alarm Backlog {
+                metric: Jobs
+                    .metric_approximate_number_of_messages_visible()
+                    .with_period(Duration::minutes(1)),
+                threshold: 1000,
+                evaluation_periods: 3,
+                alarm_description: "the job queue is backing up",
+            }
+        }
+    };
+    assert_matches_cdk(app.unwrap(), "step_scaling");
+}
