@@ -41,6 +41,8 @@ pub use ecs_core::*;
 ///
 /// # Grammar
 ///
+/// - Scopes: `scope Api { … }` in a stack holds items (and scopes), as the CDK's plain
+///   `Construct`s do; names stay unique in the stack.
 /// - Stack properties: `stack_name`, `description`, `termination_protection`, `tags` (the
 ///   stack's own, in the manifest).
 /// - Tags (CDK `Tags.of(scope)`): `#![tag(key = "value", …)]` at the top of the block or a

@@ -143,6 +143,8 @@ pub enum KindId {
     ScalingInterval,
     /// `alarm`.
     Alarm,
+    /// `scope`: a plain construct scope holding items.
+    Scope,
 }
 
 /// What a reference property may name.

@@ -242,7 +242,12 @@ fn lint_settings(stacks: &[Item]) -> TokenStream {
         let prefix = Scope::prefix(s);
         for (i, item) in stack.children.iter().enumerate() {
             let own = binding(&prefix, i, &item.id, item.id.span());
-            record(&item.attrs, quote!(#p::Some(#own.node())), false);
+            let node = if item.kind.id == KindId::Scope {
+                quote!(#own)
+            } else {
+                quote!(#own.node())
+            };
+            record(&item.attrs, quote!(#p::Some(#node)), false);
             let child_prefix = format!("{prefix}{i}_");
             for (c, child) in item.children.iter().enumerate() {
                 if child.kind.id == KindId::Container {
@@ -447,11 +452,11 @@ fn expand_construct(
     };
     let p = private();
     let app = hidden("__ecs_app");
-    let stack_handle = hidden("__ecs_stack");
     let props_local = hidden("__ecs_props");
     let prefix = Scope::prefix(scope.stack);
     let name = binding(&prefix, index, &item.id, item.id.span());
     let id = id_literal(&item.id);
+    let parent = scope_of(scope, item);
     let own_setters = setters(scope, item);
     let (constructor, props) = match item.kind.build {
         Build::Construct(constructor, props) => (runtime_path(constructor), runtime_path(props)),
@@ -525,7 +530,7 @@ fn expand_construct(
     let now = now.into_iter().map(|(_, call)| call);
     let own = quote! {
         let #props_local = <#props as #p::Default>::default() #own_setters;
-        let #name = #constructor(&mut #app, #stack_handle, #id, #props_local)?;
+        let #name = #constructor(&mut #app, #parent, #id, #props_local)?;
         #after
         #(#now)*
     };
@@ -672,7 +677,7 @@ fn expand_targets(
 fn expand_output(scope: Scope, item: &Item) -> TokenStream {
     let p = private();
     let app = hidden("__ecs_app");
-    let stack_handle = hidden("__ecs_stack");
+    let stack_handle = scope_of(scope, item);
     let id = id_literal(&item.id);
     let value = match item.prop("value").map(|p| &p.value) {
         Some(PropValue::Attr(AttrValue::Attr(reference, method))) => {
@@ -710,6 +715,22 @@ fn object_value(scope: Scope, object: &Item) -> TokenStream {
     };
     let setters = setters(scope, object);
     quote!(<#ty as #p::Default>::default() #setters)
+}
+
+/// Where a construct of a stack is created: the stack, or the binding of the scope it is
+/// written in.
+fn scope_of(scope: Scope, item: &Item) -> TokenStream {
+    match item.scope {
+        Some(index) => {
+            let s = &scope.stacks[scope.stack].children[index];
+            let b = binding(&Scope::prefix(scope.stack), index, &s.id, s.id.span());
+            quote!(#b)
+        }
+        None => {
+            let stack_handle = hidden("__ecs_stack");
+            quote!(#stack_handle)
+        }
+    }
 }
 
 /// One property value as an expression; `None` for references that did not resolve (already
@@ -910,6 +931,14 @@ fn expand_special(scope: Scope, index: usize, item: &Item) -> TokenStream {
     let app = hidden("__ecs_app");
     let stack_handle = hidden("__ecs_stack");
     match item.kind.id {
+        KindId::Scope => {
+            let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
+            let id = id_literal(&item.id);
+            let parent = scope_of(scope, item);
+            quote! {
+                let #name = #p::construct::app::Construct::new(&mut #app, #parent, #id)?;
+            }
+        }
         KindId::CfnOutput => expand_output(scope, item),
         KindId::AutoScaleTaskCount => expand_task_scaling(scope, index, item),
         KindId::ImportedSecret => {

@@ -81,7 +81,8 @@ fn check_names<'a>(item: &'a Item, outer: &Chain<'a>, policies: &[String], cx: &
             let placed = if tag {
                 // Tags go on constructs the expansion holds a handle of.
                 (outer.len() == 1
-                    && matches!(item.kind.build, ecs_core::schema::Build::Construct(..)))
+                    && (matches!(item.kind.build, ecs_core::schema::Build::Construct(..))
+                        || item.kind.id == KindId::Scope))
                     || item.kind.id == KindId::Container
             } else {
                 LINTED.contains(&item.kind.id)

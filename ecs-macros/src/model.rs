@@ -58,6 +58,9 @@ pub struct Item {
     /// Its lint attributes: for a stack, the app's inner ones then its own; for a construct,
     /// the outer ones written before it.
     pub attrs: Vec<LintAttr>,
+    /// For an item of a stack written in a `scope`: the index, among the stack's items, of
+    /// that scope (scopes are flattened into the stack, each before what it holds).
+    pub scope: Option<usize>,
 }
 
 /// A lint attribute, as written: a level for some lints, or a policy.
@@ -536,6 +539,12 @@ pub enum EnvironmentValue {
 pub fn build(entries: Vec<Entry>, cx: &Ctxt) -> Vec<Item> {
     let app = kind(KindId::App);
     let (_, mut children, _, inner) = build_body(app, "the app", entries, cx, true);
+    // A scope's items become the stack's, each knowing its scope, so names resolve and
+    // expand as for any item of the stack.
+    for stack in &mut children {
+        let items = std::mem::take(&mut stack.children);
+        flatten(items, None, &mut stack.children);
+    }
     // The app's levels and policies hold in every stack, before the stack's own.
     if !inner.is_empty() {
         for stack in &mut children {
@@ -545,6 +554,21 @@ pub fn build(entries: Vec<Entry>, cx: &Ctxt) -> Vec<Item> {
         }
     }
     children
+}
+
+/// Appends `items` to `out`, scopes before what they hold, each item with its scope's index.
+fn flatten(items: Vec<Item>, scope: Option<usize>, out: &mut Vec<Item>) {
+    for mut item in items {
+        item.scope = scope;
+        if item.kind.id == KindId::Scope {
+            let held = std::mem::take(&mut item.children);
+            out.push(item);
+            let index = out.len() - 1;
+            flatten(held, Some(index), out);
+        } else {
+            out.push(item);
+        }
+    }
 }
 
 impl LintAttr {
@@ -613,6 +637,7 @@ fn build_item(kind: &'static Kind, item: ItemSyntax, cx: &Ctxt) -> Item {
         incomplete,
         target,
         attrs: inner,
+        scope: None,
     };
     require_props(&item, &given, cx);
     item
@@ -1011,6 +1036,7 @@ fn build_object(kind_id: KindId, name: &Ident, value: ValueSyntax, cx: &Ctxt) ->
         incomplete,
         target: None,
         attrs: Vec::new(),
+        scope: None,
     };
     for def in kind.props.iter().filter(|d| d.required) {
         if !given.iter().any(|g| g == def.name) {
@@ -1174,6 +1200,7 @@ fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Por
                 incomplete,
                 target: None,
                 attrs: Vec::new(),
+                scope: None,
             };
             if !given.iter().any(|g| g == "container_port") {
                 cx.error_at(
@@ -1228,6 +1255,7 @@ fn build_strategy(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Item> {
         incomplete,
         target: None,
         attrs: Vec::new(),
+        scope: None,
     })
 }
 

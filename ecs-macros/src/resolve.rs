@@ -17,12 +17,30 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
         let scope = format!("stack `{}`", stack.id.name);
         // Items whose id names another construct (`auto_scale_task_count Service`) declare
         // nothing.
+        // Scopes name no construct a reference could mean: their ids are unique among the
+        // scopes beside them, as the CDK requires.
         let declaring: Vec<&Item> = stack
             .children
             .iter()
-            .filter(|i| i.kind.id_ref.is_none())
+            .filter(|i| i.kind.id_ref.is_none() && i.kind.id != KindId::Scope)
             .collect();
         unique_ids_of(&declaring, &scope, cx);
+        let mut parents: Vec<Option<usize>> = stack
+            .children
+            .iter()
+            .filter(|i| i.kind.id == KindId::Scope)
+            .map(|i| i.scope)
+            .collect();
+        parents.sort();
+        parents.dedup();
+        for parent in parents {
+            let scopes: Vec<&Item> = stack
+                .children
+                .iter()
+                .filter(|i| i.kind.id == KindId::Scope && i.scope == parent)
+                .collect();
+            unique_ids_of(&scopes, &scope, cx);
+        }
         for item in &stack.children {
             for kind in [
                 KindId::Capacity,

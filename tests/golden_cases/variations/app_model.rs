@@ -160,3 +160,31 @@ fn tags_and_stack_properties_in_the_dsl_match_the_cdk() {
     assert_eq!(app.stacks()[0].stack_name(), "acme-tagged");
     assert_matches_cdk(app, "tags");
 }
+
+#[test]
+fn scopes_in_the_dsl_match_the_cdk() {
+    let app = ecs_app! {
+        stack Scopes {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            #[tag(team = "api")]
+            scope Api {
+                cluster Cluster { vpc: Vpc }
+                fargate_task_definition TaskDef {
+                    cpu: 256,
+                    memory_limit_mib: 512,
+                    container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+                }
+                fargate_service Service { cluster: Cluster, task_definition: TaskDef, min_healthy_percent: 100 }
+                cfn_output ServiceName { value: Service.service_name }
+                scope Jobs {
+                    fargate_task_definition Jobs {
+                        cpu: 256,
+                        memory_limit_mib: 512,
+                        container job { image: ContainerImage::from_registry(IMAGE) }
+                    }
+                }
+            }
+        }
+    };
+    assert_matches_cdk(app.unwrap(), "scopes");
+}
