@@ -229,6 +229,9 @@ pub enum PropType {
     PortMappings,
     /// `{ "KEY": value, NAME: value }` or an expression.
     Environment,
+    /// As [`PropType::Environment`], with CloudFormation values: `{ QUEUE_URL: Jobs.queue_url }`
+    /// names an attribute of a declared construct.
+    EnvironmentValues,
     /// `[{ capacity_provider: …, weight: … }, …]` or an expression.
     Strategies,
     /// The name of an `asg_capacity_provider` of the stack, or an expression (`"FARGATE"`).

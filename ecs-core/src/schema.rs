@@ -983,6 +983,9 @@ impl PropType {
                 format!("one of {}, or an expression", variants.join(", "))
             }
             PropType::PortMappings => "`[port, { container_port, … }]` or an expression".to_owned(),
+            PropType::EnvironmentValues => {
+                "`{ NAME: value, \"KEY\": Construct.attribute }` or an expression".to_owned()
+            }
             PropType::Environment => {
                 "`{ NAME: value, \"KEY\": value }` or an expression".to_owned()
             }

@@ -1123,17 +1123,54 @@ fn port_mappings(scope: Scope, list: &[PortMappingValue]) -> TokenStream {
     })
 }
 
-/// `{ "KEY": value, NAME: value }` as an array of `(String, String)` pairs.
+/// `Construct.attribute` in a value, as the call that reads the attribute of the construct
+/// declared under that name before the item being expanded (`Jobs.queue_url`).
+fn construct_attribute(scope: Scope, expr: &syn::Expr) -> Option<TokenStream> {
+    let syn::Expr::Field(field) = expr else {
+        return None;
+    };
+    let syn::Expr::Path(base) = &*field.base else {
+        return None;
+    };
+    let ident = base.path.get_ident()?;
+    let syn::Member::Named(member) = &field.member else {
+        return None;
+    };
+    let children = &scope.stacks[scope.stack].children;
+    let target = children[..scope.item.min(children.len())]
+        .iter()
+        .position(|c| *ident == c.id.name && c.kind.class.is_some())?;
+    let b = binding(
+        &Scope::prefix(scope.stack),
+        target,
+        &children[target].id,
+        ident.span(),
+    );
+    let app = hidden("__ecs_app");
+    Some(quote!(#b.#member(&#app)))
+}
+
+/// `{ "KEY": value, NAME: value }` as an array of `(String, ty)` pairs; string pairs become
+/// CloudFormation values when one of them is a construct's attribute (`Jobs.queue_url`).
 fn environment(scope: Scope, pairs: &[(IdSyntax, syn::Expr)], ty: TokenStream) -> TokenStream {
     let p = private();
     let local = hidden("__ecs_environment");
     let len = Literal::usize_unsuffixed(pairs.len());
+    let attributes = pairs
+        .iter()
+        .any(|(_, v)| construct_attribute(scope, v).is_some());
+    let ty = if attributes && ty.to_string().ends_with("String") {
+        quote!(#p::cfn::Value)
+    } else {
+        ty
+    };
     let elems = pairs.iter().map(|(key, value)| {
         let key = match key {
             IdSyntax::Str(lit) => lit.clone(),
             IdSyntax::Ident(ident) => LitStr::new(&ident.to_string(), ident.span()),
         };
-        let value = with_constructs(scope, value);
+        let value = construct_attribute(scope, value)
+            .unwrap_or_else(|| with_constructs(scope, value).to_token_stream());
         quote!((
             #p::Into::<#p::String>::into(#key),
             #p::Into::<#ty>::into(#value)

@@ -852,7 +852,7 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
                 .collect();
             Some(PropValue::LateRefs(refs))
         }
-        PropType::Environment => match value {
+        PropType::Environment | PropType::EnvironmentValues => match value {
             ValueSyntax::Object(_, fields) => {
                 let mut pairs: Vec<(IdSyntax, Expr)> = Vec::new();
                 for FieldSyntax { key, value } in fields {

@@ -304,9 +304,9 @@ props! {
     ///     .command(["nginx", "-g", "daemon off;"])
     ///     .stop_timeout(Duration::seconds(30))
     ///     .environment([("STAGE", "prod")]);
-    /// assert_eq!(options.environment, vec![("STAGE".to_string(), "prod".to_string())]);
+    /// assert_eq!(options.environment, vec![("STAGE".to_string(), "prod".into())]);
     /// ```
-    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     pub struct ContainerDefinitionOptions {
         /// The image the container runs: from a registry, an ECR repository or a local asset.
         [opt "image", .required()]
@@ -331,8 +331,8 @@ props! {
         [list_into "portMappings", .ty(PortMappings)]
         port_mappings: PortMapping,
         /// Environment variables of the container, in the order given (`Environment`).
-        [field_list "environment", .ty(Environment)]
-        environment: (String, String),
+        [field_list "environment", .ty(EnvironmentValues)]
+        environment: (String, Value),
         /// The container's name in the task definition (`Name`).
         [into "containerName", .default("the construct id")]
         container_name: String,
@@ -449,7 +449,7 @@ props! {
 
 impl ContainerDefinitionOptions {
     /// Adds environment variables; a later value for the same name replaces the earlier one.
-    pub fn environment<K: Into<String>, V: Into<String>>(
+    pub fn environment<K: Into<String>, V: Into<Value>>(
         mut self,
         vars: impl IntoIterator<Item = (K, V)>,
     ) -> Self {
@@ -553,7 +553,7 @@ impl ContainerData {
         let mut env: Vec<(String, Value)> = o
             .environment
             .iter()
-            .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+            .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         // EC2 tasks in awsvpc mode cannot read the region from instance metadata, so the CDK's
         // `Ec2TaskDefinition` passes it in, over any user value.
@@ -923,7 +923,7 @@ impl ContainerDefinition {
         self,
         app: &mut App,
         name: impl Into<String>,
-        value: impl Into<String>,
+        value: impl Into<Value>,
     ) -> Result<(), Error> {
         let id = self.data(app).id.clone();
         let env = &mut self.options_mut(app).environment;

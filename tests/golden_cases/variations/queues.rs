@@ -100,3 +100,28 @@ fn a_worker_scaled_on_its_queue_depth_matches_the_cdk() {
     };
     assert_matches_cdk(app.unwrap(), "step_scaling");
 }
+
+#[test]
+fn environment_variables_set_to_attributes_match_the_cdk() {
+    let app = ecs_app! {
+        stack Tokens {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            queue Jobs {}
+            application_load_balancer Lb { vpc: Vpc, internet_facing: true }
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web {
+                    image: ContainerImage::from_registry(IMAGE),
+                    environment: {
+                        QUEUE_URL: Jobs.queue_url,
+                        QUEUE_NAME: Jobs.queue_name,
+                        LB_DNS: Lb.load_balancer_dns_name,
+                        STAGE: "prod",
+                    },
+                }
+            }
+        }
+    };
+    assert_matches_cdk(app.unwrap(), "tokens");
+}
