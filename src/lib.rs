@@ -48,6 +48,9 @@ pub use ecs_core::*;
 /// - Tags (CDK `Tags.of(scope)`): `#![tag(key = "value", …)]` at the top of the block or a
 ///   stack, `#[tag(…)]` / `#[untag(key, …)]` before a construct of a stack or a container, with
 ///   `priority = N`, `include = ["AWS::…"]` and `exclude = [..]`.
+/// - Escape hatches (CDK `addOverride` and kin) before a construct of a stack:
+///   `#[add_override("Path", value)]`, `#[add_property_override("Path", value)]`,
+///   `#[add_deletion_override("Path")]`, `#[add_property_deletion_override("Path")]`.
 /// - Lint attributes: `#![deny(lint, …)]` (or `allow`, `warn`, `forbid`) and
 ///   `#![policy(container = path::to::const_fn)]` at the top of the block or of a stack;
 ///   `#[allow(lint, reason = "…")]` (or another level) before a cluster, task definition,

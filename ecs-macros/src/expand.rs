@@ -155,7 +155,13 @@ fn lint_settings(stacks: &[Item]) -> TokenStream {
     let mut policies = Vec::new();
     let mut levels = Vec::new();
     let mut tags = Vec::new();
-    let mut record = |attrs: &[LintAttr], scope: TokenStream, app_level: bool| {
+    let mut overrides = Vec::new();
+    // `node`: the construct's node, `None` for the whole app.
+    let mut record = |attrs: &[LintAttr], node: Option<TokenStream>, app_level: bool| {
+        let scope = match &node {
+            Some(n) => quote!(#p::Some(#n)),
+            None => quote!(#p::None),
+        };
         for attr in attrs {
             match attr {
                 LintAttr::Policy {
@@ -203,6 +209,21 @@ fn lint_settings(stacks: &[Item]) -> TokenStream {
                         });
                     }
                 }
+                LintAttr::Override {
+                    method,
+                    path,
+                    value,
+                    ..
+                } if !app_level => {
+                    let method = Ident::new(method, Span::call_site());
+                    let Some(construct) = &node else {
+                        continue;
+                    };
+                    let value = value
+                        .as_ref()
+                        .map(|v| quote!(, <#p::cfn::Value as #p::From<_>>::from(#v)));
+                    overrides.push(quote!(#app.#method(#construct, #path #value)?;));
+                }
                 LintAttr::Tag {
                     pairs,
                     priority,
@@ -231,14 +252,10 @@ fn lint_settings(stacks: &[Item]) -> TokenStream {
         }
     };
     if let Some(first) = stacks.first() {
-        record(&first.attrs, quote!(#p::None), true);
+        record(&first.attrs, None, true);
     }
     for (s, stack) in stacks.iter().enumerate() {
-        record(
-            &stack.attrs,
-            quote!(#p::Some(#app.stacks()[#s].root())),
-            false,
-        );
+        record(&stack.attrs, Some(quote!(#app.stacks()[#s].root())), false);
         let prefix = Scope::prefix(s);
         for (i, item) in stack.children.iter().enumerate() {
             let own = binding(&prefix, i, &item.id, item.id.span());
@@ -247,17 +264,17 @@ fn lint_settings(stacks: &[Item]) -> TokenStream {
             } else {
                 quote!(#own.node())
             };
-            record(&item.attrs, quote!(#p::Some(#node)), false);
+            record(&item.attrs, Some(node), false);
             let child_prefix = format!("{prefix}{i}_");
             for (c, child) in item.children.iter().enumerate() {
                 if child.kind.id == KindId::Container {
                     let b = binding(&child_prefix, c, &child.id, child.id.span());
-                    record(&child.attrs, quote!(#p::Some(#b.node(&#app))), false);
+                    record(&child.attrs, Some(quote!(#b.node(&#app))), false);
                 }
             }
         }
     }
-    quote!(#(#policies)* #(#levels)* #(#tags)*)
+    quote!(#(#policies)* #(#levels)* #(#tags)* #(#overrides)*)
 }
 
 /// Where a construct is expanded: every stack (references may name constructs of earlier

@@ -77,8 +77,11 @@ fn check_names<'a>(item: &'a Item, outer: &Chain<'a>, policies: &[String], cx: &
     chain.push(&item.attrs);
     if !outer.is_empty() {
         for attr in &item.attrs {
-            let tag = matches!(attr, LintAttr::Tag { .. });
-            let placed = if tag {
+            let tag = matches!(attr, LintAttr::Tag { .. } | LintAttr::Override { .. });
+            let placed = if let LintAttr::Override { .. } = attr {
+                outer.len() == 1
+                    && matches!(item.kind.build, ecs_core::schema::Build::Construct(..))
+            } else if tag {
                 // Tags go on constructs the expansion holds a handle of.
                 (outer.len() == 1
                     && (matches!(item.kind.build, ecs_core::schema::Build::Construct(..))
@@ -90,7 +93,7 @@ fn check_names<'a>(item: &'a Item, outer: &Chain<'a>, policies: &[String], cx: &
             if !placed {
                 let (what, fix) = if tag {
                     (
-                        "tag attributes apply to the constructs of a stack and to containers",
+                        "tag and override attributes apply to the constructs of a stack (overrides not to scopes or containers)",
                         "tag the construct it belongs to, or the stack",
                     )
                 } else {

@@ -94,6 +94,19 @@ pub enum LintAttr {
         /// Written at the top of the invocation, for every stack.
         app: bool,
     },
+    /// An escape hatch before a construct: `#[add_override("Path", value)]`,
+    /// `#[add_property_override(..)]`, `#[add_deletion_override("Path")]`,
+    /// `#[add_property_deletion_override(..)]` (CDK `CfnResource.addOverride` and kin).
+    Override {
+        /// The builder method: `add_override`, `add_property_override`, ….
+        method: &'static str,
+        /// The `.`-separated path.
+        path: syn::LitStr,
+        /// The value; `None` for deletions.
+        value: Option<Expr>,
+        /// The attribute's name token.
+        span: Span,
+    },
     /// `#![policy(container = path::to::fn)]`.
     Policy {
         /// What the policy judges.
@@ -111,7 +124,9 @@ impl LintAttr {
     /// Where it was written: its level's token, or its policy's path.
     pub fn span(&self) -> Span {
         match self {
-            LintAttr::Level { span, .. } | LintAttr::Tag { span, .. } => *span,
+            LintAttr::Level { span, .. }
+            | LintAttr::Tag { span, .. }
+            | LintAttr::Override { span, .. } => *span,
             LintAttr::Policy { path, .. } => syn::spanned::Spanned::span(path),
         }
     }
@@ -233,6 +248,63 @@ fn lint_attr(attr: AttrSyntax, app: bool, cx: &Ctxt) -> Vec<LintAttr> {
         );
         return Vec::new();
     };
+    const OVERRIDES: [&str; 4] = [
+        "add_override",
+        "add_property_override",
+        "add_deletion_override",
+        "add_property_deletion_override",
+    ];
+    if let Some(method) = OVERRIDES.iter().find(|m| **m == name) {
+        let deletion = method.contains("deletion");
+        let parser = syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated;
+        let args = match list.parse_args_with(parser) {
+            Ok(args) => args,
+            Err(error) => {
+                cx.syn_error(error);
+                return Vec::new();
+            }
+        };
+        let mut args = args.into_iter();
+        let path = match args.next() {
+            Some(Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            })) => s,
+            _ => {
+                let example = if method.contains("property") {
+                    "DesiredCount"
+                } else {
+                    "Properties.DesiredCount"
+                };
+                cx.error_at(
+                    span,
+                    format!(
+                        "`{name}` takes the path as a string first, e.g. `#[{name}(\"{example}\"{})]`",
+                        if deletion { "" } else { ", 2" }
+                    ),
+                );
+                return Vec::new();
+            }
+        };
+        let value = args.next();
+        if deletion == value.is_some() || args.next().is_some() {
+            cx.error_at(
+                span,
+                if deletion {
+                    format!("`{name}` takes only the path: remove the value")
+                } else {
+                    format!("`{name}` takes the path and the value: `#[{name}(\"Path\", value)]`")
+                },
+            );
+            return Vec::new();
+        }
+        return vec![LintAttr::Override {
+            method,
+            path,
+            value,
+            span,
+        }];
+    }
     let parser = syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated;
     let metas = match list.parse_args_with(parser) {
         Ok(metas) => metas,
@@ -601,6 +673,17 @@ impl LintAttr {
                 exclude: exclude.clone(),
                 span: *span,
                 app: *app,
+            },
+            LintAttr::Override {
+                method,
+                path,
+                value,
+                span,
+            } => LintAttr::Override {
+                method,
+                path: path.clone(),
+                value: value.clone(),
+                span: *span,
             },
             LintAttr::Policy {
                 kind,

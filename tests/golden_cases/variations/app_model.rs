@@ -188,3 +188,49 @@ fn scopes_in_the_dsl_match_the_cdk() {
     };
     assert_matches_cdk(app.unwrap(), "scopes");
 }
+
+#[test]
+fn the_whole_app_model_in_the_dsl_matches_the_cdk() {
+    let app = ecs_app! {
+        #![tag(org = "acme")]
+        stack AppModel {
+            #![tag(stage = "prod")]
+            stack_name: "acme-app-model",
+            description: "ECS constructs in the CDK app model",
+            termination_protection: true,
+            tags: { "cost-center": "42" },
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            #[tag(team = "api")]
+            #[tag(backup = "daily", include = ["AWS::ECS::TaskDefinition"])]
+            scope Api {
+                #[tag(org = "acme-low", priority = 50)]
+                cluster Cluster { vpc: Vpc }
+                #[tag(org = "acme-high", priority = 300)]
+                fargate_task_definition TaskDef {
+                    cpu: 256,
+                    memory_limit_mib: 512,
+                    container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+                }
+                #[tag(tier = "frontend")]
+                #[add_property_override("EnableECSManagedTags", false)]
+                #[add_override("UpdateReplacePolicy", "Retain")]
+                #[add_override("DeletionPolicy", "Retain")]
+                #[add_property_deletion_override("NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp")]
+                fargate_service Service { cluster: Cluster, task_definition: TaskDef, min_healthy_percent: 100 }
+                auto_scale_task_count Service {
+                    max_capacity: 4,
+                    scale_on_cpu_utilization Cpu { target_utilization_percent: 50 }
+                }
+                #[untag(team)]
+                scope Jobs {
+                    fargate_task_definition Jobs {
+                        cpu: 256,
+                        memory_limit_mib: 512,
+                        container job { image: ContainerImage::from_registry(IMAGE) }
+                    }
+                }
+            }
+        }
+    };
+    assert_matches_cdk(app.unwrap(), "app_model");
+}
