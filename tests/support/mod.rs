@@ -125,10 +125,9 @@ fn leaves(value: &Json, path: String, out: &mut BTreeMap<String, Json>) {
 pub fn assert_matches_cdk(app: ecs_app::App, golden_name: &str) {
     let templates = app.templates().expect("the example synthesizes");
     assert_eq!(templates.len(), 1, "one stack");
-    assert_template_matches(
-        templates.into_iter().next().map(|t| t.1).unwrap(),
-        golden_name,
-    );
+    let (name, template) = templates.into_iter().next().unwrap();
+    dump_for_lint(&name, &template);
+    assert_template_matches(template, golden_name);
 }
 
 /// Each of the `stacks` stacks of `app` against `tests/golden/<golden>.<Stack>.template.json`
