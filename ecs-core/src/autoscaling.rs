@@ -17,7 +17,7 @@
 use crate::cfn::{Resource, Value};
 use crate::construct::NodeId;
 use crate::construct::app::App;
-use crate::ec2::SubnetType;
+use crate::ec2::SubnetSelection;
 use crate::ec2::machine_image::{EcsOptimizedImage, MachineImage, MachineImageType};
 use crate::ec2::{SecurityGroup, Vpc};
 use crate::error::{Error, RuleId};
@@ -47,7 +47,7 @@ pub struct CommonAutoScalingGroupProps {
     /// The maximum spot price: instances are spot instances when set.
     pub spot_price: Option<String>,
     /// Where instances launch; private subnets by default.
-    pub vpc_subnets: Option<SubnetType>,
+    pub vpc_subnets: Option<SubnetSelection>,
     /// Whether instances get a public address (set it with public subnets).
     pub associate_public_ip_address: Option<bool>,
     /// Detailed (one-minute) instance monitoring; basic by default.
@@ -96,8 +96,8 @@ macro_rules! group_props {
                 [into "spotPrice" in group]
                 spot_price: String,
                 /// The subnets the instances launch in.
-                [opt "vpcSubnets" in group, .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Private`")]
-                vpc_subnets: $crate::ec2::SubnetType,
+                [into "vpcSubnets" in group, .ty(Object(KindId::SubnetSelection)), .default("the private subnets (isolated, else public, when the vpc has none)")]
+                vpc_subnets: $crate::ec2::SubnetSelection,
                 /// Whether the instances get a public IP address (with `Public` subnets).
                 [opt "associatePublicIpAddress" in group]
                 associate_public_ip_address: bool,
@@ -269,10 +269,7 @@ impl AutoScalingGroup {
             .clone()
             .unwrap_or_else(|| EcsOptimizedImage::amazon_linux2(Default::default()));
         image.check()?;
-        let subnets = match group.vpc_subnets.unwrap_or_default() {
-            SubnetType::Private => vpc.private_subnets(app),
-            SubnetType::Public => vpc.public_subnets(app),
-        };
+        let subnets = vpc.select_subnets(app, &group.vpc_subnets.clone().unwrap_or_default())?;
         let image_parameter = ssm_parameter(app, scope, &image.ssm_parameter())?;
 
         let stack = app.stack_mut(scope.stack());

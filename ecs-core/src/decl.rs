@@ -64,6 +64,10 @@ pub enum KindId {
     CfnOutput,
     /// `circuit_breaker: { … }`.
     CircuitBreaker,
+    /// `vpc_subnets: { subnet_type: … }` and the other subnet selections.
+    SubnetSelection,
+    /// A `{ name: …, subnet_type: … }` object of a vpc's `subnet_configuration`.
+    SubnetConfiguration,
     /// `cloud_map_options: { … }`.
     CloudMapOptions,
     /// `default_cloud_map_namespace: { … }`.

@@ -31,6 +31,9 @@ props! {
         /// The `Name` tag; default the construct path.
         [into "fileSystemName", .default("the construct path")]
         file_system_name: String,
+        /// Which subnets get mount targets.
+        [into "vpcSubnets", .ty(Object(KindId::SubnetSelection)), .default("one subnet per zone of the default selection")]
+        vpc_subnets: crate::ec2::SubnetSelection,
         /// Task definitions whose task role may mount, read and write the file system (CDK
         /// `fileSystem.grantReadWrite(taskRole)`).
         [none "grantReadWrite", .ty(LateRefs(RefClass::TaskDefinition)), .method()]
@@ -75,20 +78,18 @@ impl FileSystem {
                 "file system `{id}` needs `vpc`: add `vpc: <name>`"
             )));
         };
-        let subnets: Vec<(String, Value)> = {
-            let private = vpc.private_subnets(app);
-            let st = app.stack(stack);
-            private
-                .into_iter()
-                .map(|s| {
-                    let Value::Ref(n) = s else {
-                        unreachable!("subnets are references")
-                    };
-                    let scope = st.components(n);
-                    (scope[scope.len() - 2].to_string(), Value::Ref(n))
-                })
-                .collect()
-        };
+        // The CDK's default: one subnet per zone of the default selection.
+        let subnets: Vec<(String, Value)> = vpc
+            .selected(
+                app,
+                &props
+                    .vpc_subnets
+                    .clone()
+                    .unwrap_or_else(|| crate::ec2::SubnetSelection::default().one_per_az(true)),
+            )?
+            .into_iter()
+            .map(|s| (s.id, Value::Ref(s.resource)))
+            .collect();
         let st = app.stack_mut(stack);
         let root = scope;
         let node = st.add_node(root, id)?;

@@ -16,7 +16,7 @@ use crate::cfn::{Resource, Value};
 use crate::construct::NodeId;
 use crate::construct::app::App;
 use crate::ec2::connections::{Peer, Port, allow_to};
-use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
+use crate::ec2::{SecurityGroup, SecurityGroupProps, SubnetSelection, SubnetType, Vpc};
 use crate::elbv2::{LbKind, LoadBalancer, LoadBalancerData, LoadBalancerTarget, lb_subnets};
 use crate::error::Error;
 
@@ -111,6 +111,9 @@ props! {
         /// Whether it has a public address; default internal.
         [val "internetFacing", .default("false")]
         internet_facing: bool,
+        /// Which subnets the load balancer is in.
+        [into "subnetSelection", .ty(Object(KindId::SubnetSelection)), .default("the public subnets when internet-facing, else the private ones")]
+        subnet_selection: SubnetSelection,
         /// The listeners.
         [list "listeners", .ty(Objects(KindId::ClassicListener))]
         listeners: LoadBalancerListener,
@@ -171,7 +174,15 @@ impl ClassicLoadBalancer {
                 .vpc(vpc)
                 .allow_all_outbound(false),
         )?;
-        let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, None);
+        let selection = props
+            .subnet_selection
+            .clone()
+            .unwrap_or(if props.internet_facing {
+                SubnetType::Public.into()
+            } else {
+                SubnetType::PrivateWithEgress.into()
+            });
+        let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, &selection)?;
         let resource = Resource::new("AWS::ElasticLoadBalancing::LoadBalancer")
             .prop("CrossZone", props.cross_zone.unwrap_or(true))
             .prop("Listeners", Value::List(Vec::new()))

@@ -28,7 +28,7 @@ use crate::cfn::{Resource, Value};
 use crate::construct::NodeId;
 use crate::construct::app::App;
 use crate::ec2::connections::{Peer, Port};
-use crate::ec2::{Connectable, SubnetType};
+use crate::ec2::{Connectable, SubnetSelection, SubnetType};
 use crate::ec2::{SecurityGroup, SecurityGroupProps, Vpc};
 use crate::error::Error;
 
@@ -370,8 +370,8 @@ props! {
         [into "loadBalancerName"]
         load_balancer_name: String,
         /// The subnets; default public when internet-facing, else private.
-        [opt "vpcSubnets", .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Public` when internet-facing, else `Private`")]
-        vpc_subnets: SubnetType,
+        [into "vpcSubnets", .ty(Object(KindId::SubnetSelection)), .default("the public subnets when internet-facing, else the private ones (isolated, else public, when the vpc has none)")]
+        vpc_subnets: SubnetSelection,
         /// The security group; a network load balancer's CDK props name it `securityGroups`, a
         /// list.
         [opt "securityGroup", .ty(Ref(RefClass::SecurityGroup)), .default("a new one")]
@@ -448,36 +448,27 @@ impl NetworkLoadBalancer {
     }
 }
 
-/// The subnets of a load balancer and, when they are public, the routes its creation waits
-/// for (CDK `internetConnectivityEstablished`).
+/// The subnets `selection` picks for a load balancer and, when it is internet-facing, what its
+/// creation waits for: the subnets' routes (CDK `internetConnectivityEstablished`).
 pub(crate) fn lb_subnets(
     app: &App,
     vpc: Vpc,
     internet_facing: bool,
-    selection: Option<SubnetType>,
-) -> (Vec<Value>, Vec<NodeId>) {
-    let public = selection.map_or(internet_facing, |s| s == SubnetType::Public);
-    if !public {
-        return (vpc.private_subnets(app), Vec::new());
-    }
-    let mut deps = Vec::new();
-    if internet_facing {
-        let stack = app.stack(vpc.node().stack());
-        for subnet in vpc.public_subnet_nodes(app) {
-            if let Some(parent) = stack.nodes[subnet.index].parent() {
-                let scope = NodeId {
-                    stack: subnet.stack,
-                    index: parent,
-                };
-                for child in ["DefaultRoute", "RouteTableAssociation"] {
-                    if let Some(n) = stack.child(scope, child) {
-                        deps.push(n);
-                    }
-                }
-            }
-        }
-    }
-    (vpc.public_subnets(app), deps)
+    selection: &SubnetSelection,
+) -> Result<(Vec<Value>, Vec<NodeId>), Error> {
+    let selected = vpc.selected(app, selection)?;
+    let deps = if internet_facing {
+        selected
+            .iter()
+            .flat_map(|s| s.connectivity.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok((
+        selected.iter().map(|s| Value::Ref(s.resource)).collect(),
+        deps,
+    ))
 }
 
 impl LoadBalancer {
@@ -503,7 +494,18 @@ impl LoadBalancer {
         {
             return Err(Error::new(load_balancer_name_message(id, name)));
         }
-        let (subnets, deps) = lb_subnets(app, vpc, props.internet_facing, props.vpc_subnets);
+        let (subnets, deps) = lb_subnets(
+            app,
+            vpc,
+            props.internet_facing,
+            &props.vpc_subnets.clone().unwrap_or_else(|| {
+                if props.internet_facing {
+                    SubnetType::Public.into()
+                } else {
+                    SubnetSelection::default()
+                }
+            }),
+        )?;
         let resource = Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
             .prop(
                 "LoadBalancerAttributes",

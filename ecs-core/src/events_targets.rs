@@ -20,7 +20,7 @@
 
 use crate::cfn::{Pseudo, Value};
 use crate::construct::app::App;
-use crate::ec2::{SecurityGroup, SubnetType};
+use crate::ec2::{SecurityGroup, SubnetSelection, SubnetType};
 use crate::ecs::cluster::Cluster;
 use crate::ecs::task_definition::{NetworkMode, TaskDefinition};
 use crate::error::Error;
@@ -97,22 +97,17 @@ impl RuleTarget for EcsTask {
                     "ecs task target has `assign_public_ip: true` but runs on ec2: public IPs are only for fargate tasks; remove `assign_public_ip`",
                 ));
             }
-            let subnet_type = self.subnet_selection.unwrap_or(if public {
-                SubnetType::Public
-            } else {
-                SubnetType::Private
-            });
-            // The CDK refuses a public IP in private subnets: the task could not use it.
-            if public && subnet_type != SubnetType::Public {
+            let selection = self
+                .subnet_selection
+                .clone()
+                .unwrap_or_else(|| SubnetType::PrivateWithEgress.into());
+            // The CDK refuses a public IP outside public subnets: the task could not use it.
+            if public && selection.subnet_type != Some(SubnetType::Public) {
                 return Err(Error::new(
-                    "ecs task target has `assign_public_ip: true` in private subnets: a public IP needs `subnet_selection: Public`",
+                    "ecs task target has `assign_public_ip: true` without public subnets: add `subnet_selection: { subnet_type: Public }`",
                 ));
             }
-            let subnets = if subnet_type == SubnetType::Public {
-                vpc.public_subnets(app)
-            } else {
-                vpc.private_subnets(app)
-            };
+            let subnets = vpc.select_subnets(app, &selection)?;
             parameters.push(("LaunchType", Value::from(launch_type)));
             if let Some(v) = &self.platform_version {
                 parameters.push(("PlatformVersion", Value::from(v.clone())));
@@ -298,8 +293,8 @@ props! {
         enable_execute_command: bool,
         /// The subnets of awsvpc tasks (CDK `subnetSelection`); default the public ones with
         /// `assign_public_ip: true`, else the private ones.
-        [opt "subnetSelection", .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Public` with `assign_public_ip`, else `Private`")]
-        subnet_selection: SubnetType,
+        [into "subnetSelection", .ty(Object(KindId::SubnetSelection)), .default("the private subnets")]
+        subnet_selection: SubnetSelection,
         /// `EC2` or `FARGATE`; default from the task definition.
         [field "launchType", .default("`EC2` for an EC2-compatible task definition, else `FARGATE`")]
         launch_type: &'static str,

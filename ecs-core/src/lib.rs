@@ -248,7 +248,8 @@ pub mod prelude {
     // AWS services.
     pub use crate::applicationautoscaling::{ScalableTarget, ScalableTargetProps, ScalingSchedule};
     pub use crate::ec2::{
-        Connectable, Peer, Port, SecurityGroup, SecurityGroupProps, SecurityGroupRule, SubnetType,
+        Connectable, DefaultInstanceTenancy, IpAddresses, Peer, Port, SecurityGroup,
+        SecurityGroupProps, SecurityGroupRule, SubnetConfiguration, SubnetSelection, SubnetType,
         Vpc, VpcProps,
     };
     pub use crate::ecr::{

@@ -74,10 +74,17 @@ fn a_public_ip_in_private_subnets_is_an_error() {
     let err = rule
         .add_target(
             &mut app,
-            target.clone().subnet_selection(SubnetType::Private),
+            target
+                .clone()
+                .subnet_selection(SubnetType::PrivateWithEgress),
         )
         .unwrap_err();
-    assert!(err.to_string().contains("`subnet_selection: Public`"));
+    assert!(
+        err.to_string()
+            .contains("add `subnet_selection: { subnet_type: Public }`")
+    );
+    // Without a selection the CDK takes the private subnets, where a public IP is refused too.
+    assert!(rule.add_target(&mut app, target.clone()).is_err());
     rule.add_target(&mut app, target.subnet_selection(SubnetType::Public))
         .unwrap();
 }

@@ -15,7 +15,7 @@ fn capacity_variations_match_the_cdk() {
                 add_capacity Gpu {
                     instance_type: "g4dn.xlarge",
                     machine_image: EcsOptimizedImage::amazon_linux2023(AmiHardwareType::Gpu),
-                    vpc_subnets: Public,
+                    vpc_subnets: { subnet_type: Public },
                     associate_public_ip_address: true,
                     detailed_monitoring: true,
                     cooldown: 120,

@@ -49,7 +49,7 @@ use crate::cfn::{Resource, Value};
 use crate::construct::NodeId;
 use crate::construct::app::App;
 use crate::ec2::SecurityGroup;
-use crate::ec2::SubnetType;
+use crate::ec2::{SubnetSelection, SubnetType};
 use crate::ecs::cloud_map::CloudMapOptions;
 use crate::ecs::cluster::Cluster;
 use crate::ecs::facts::{Fact, ServiceCluster, ServiceFacts, ServiceTask};
@@ -276,7 +276,7 @@ pub(crate) struct BaseProps {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct NetworkProps {
     pub(crate) security_groups: Vec<SecurityGroup>,
-    pub(crate) vpc_subnets: Option<SubnetType>,
+    pub(crate) vpc_subnets: Option<SubnetSelection>,
     pub(crate) assign_public_ip: bool,
 }
 
@@ -322,8 +322,8 @@ props! {
         [list "securityGroups" in network, .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
         security_groups: SecurityGroup,
         /// The subnets of the tasks' network interfaces (awsvpc only).
-        [opt "vpcSubnets" in network, .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Public` with `assign_public_ip`, else `Private`")]
-        vpc_subnets: SubnetType,
+        [into "vpcSubnets" in network, .ty(Object(KindId::SubnetSelection)), .default("the public subnets with `assign_public_ip`, else the private ones (isolated when the vpc has no private subnets)")]
+        vpc_subnets: SubnetSelection,
         /// Whether the tasks get public IP addresses, which puts them in public subnets (awsvpc
         /// only).
         [val "assignPublicIp" in network, .default("false")]
@@ -439,8 +439,8 @@ props! {
         [list "securityGroups" in network, .ty(Refs(RefClass::SecurityGroup)), .default("a new one for the service")]
         security_groups: SecurityGroup,
         /// The subnets of the tasks' network interfaces (awsvpc only).
-        [opt "vpcSubnets" in network, .ty(Enum(&crate::ec2::SubnetType::DEF)), .default("`Public` with `assign_public_ip`, else `Private`")]
-        vpc_subnets: SubnetType,
+        [into "vpcSubnets" in network, .ty(Object(KindId::SubnetSelection)), .default("the public subnets with `assign_public_ip`, else the private ones (isolated when the vpc has no private subnets)")]
+        vpc_subnets: SubnetSelection,
         /// How long after a task starts ECS ignores failing load balancer health checks.
         [into "healthCheckGracePeriod" in base, .default("60 seconds with a load balancer, else none")]
         health_check_grace_period: Duration,
@@ -1034,15 +1034,14 @@ fn configure_awsvpc(
     } else {
         network.security_groups
     };
-    let public = match network.vpc_subnets {
-        Some(s) => s == SubnetType::Public,
-        None => network.assign_public_ip,
-    };
-    let subnets = if public {
-        vpc.public_subnets(app)
-    } else {
-        vpc.private_subnets(app)
-    };
+    let selection = network.vpc_subnets.unwrap_or_else(|| {
+        if network.assign_public_ip {
+            SubnetType::Public.into()
+        } else {
+            SubnetSelection::default()
+        }
+    });
+    let subnets = vpc.select_subnets(app, &selection)?;
     let config = Value::map([(
         "AwsvpcConfiguration",
         Value::map([

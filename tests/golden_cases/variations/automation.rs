@@ -29,7 +29,7 @@ fn event_targets_match_the_cdk() {
                         cluster: Cluster,
                         task_definition: TaskDef,
                         security_groups: [TaskSg],
-                        subnet_selection: Public,
+                        subnet_selection: { subnet_type: Public },
                         assign_public_ip: true,
                         platform_version: "LATEST",
                     },

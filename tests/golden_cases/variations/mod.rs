@@ -9,6 +9,7 @@ mod containers;
 mod logging;
 mod queues;
 mod services;
+mod vpc;
 
 /// The image of every container of these apps.
 const IMAGE: &str = "public.ecr.aws/nginx/nginx:1.27";

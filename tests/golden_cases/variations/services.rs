@@ -65,7 +65,7 @@ fn fargate_networking_matches_the_cdk() {
             fargate_service Public {
                 cluster: Cluster,
                 task_definition: TaskDef,
-                vpc_subnets: Public,
+                vpc_subnets: { subnet_type: Public },
                 security_groups: [SgA, SgB],
                 assign_public_ip: true,
                 enable_ecs_managed_tags: true,
@@ -241,7 +241,7 @@ fn misc_service_options_match_the_cdk() {
                 internet_facing: false,
                 load_balancer_name: "private-alb",
                 security_group: LbSg,
-                vpc_subnets: Private,
+                vpc_subnets: { subnet_type: PrivateWithEgress },
                 listener Http {
                     port: 8080,
                     protocol: Http,
@@ -257,7 +257,7 @@ fn misc_service_options_match_the_cdk() {
             network_load_balancer NLB {
                 vpc: Vpc,
                 internet_facing: true,
-                vpc_subnets: Public,
+                vpc_subnets: { subnet_type: Public },
                 listener Tcp {
                     port: 80,
                     add_targets Web { port: 80, targets: [Service], health_check: { enabled: false } }

@@ -1,0 +1,1062 @@
+//! The VPC: address ranges, subnet groups, gateways and subnet selection, as the CDK's `ec2.Vpc`
+//! lays them out.
+//!
+//! A [`Vpc`] in an environment-agnostic stack spans at most two availability zones through
+//! `Fn::GetAZs`. Each [`SubnetConfiguration`] (default: a public and a private group) makes one
+//! subnet per zone, named `<group>Subnet<n>`; the VPC's range is split as the CDK splits it
+//! (groups with a `cidr_mask` first, the rest sharing what is left evenly). Public subnets route
+//! to an internet gateway, private ones through NAT gateways (one per zone, or `nat_gateways`),
+//! isolated ones nowhere. As the recommended flag `@aws-cdk/aws-ec2:restrictDefaultSecurityGroup`
+//! asks, a custom resource strips the rules of the VPC's default security group.
+//!
+//! ```
+//! use ecs_core::{App, ec2::{SubnetConfiguration, SubnetType, Vpc, VpcProps}};
+//! let mut app = App::new();
+//! let s = app.add_stack("Net").unwrap();
+//! Vpc::new(&mut app, s, "Vpc", VpcProps::default().max_azs(2)).unwrap();
+//! assert_eq!(app.stack(s).resource_count(), 26);
+//!
+//! let vpc = Vpc::new(&mut app, s, "Tiered", VpcProps::default()
+//!     .nat_gateways(1)
+//!     .subnet_configuration([
+//!         SubnetConfiguration::new("Ingress", SubnetType::Public).cidr_mask(24),
+//!         SubnetConfiguration::new("App", SubnetType::PrivateWithEgress).cidr_mask(20),
+//!         SubnetConfiguration::new("Data", SubnetType::PrivateIsolated).cidr_mask(26),
+//!     ])).unwrap();
+//! assert_eq!(vpc.isolated_subnets(&app).len(), 2);
+//! ```
+
+use crate::cfn::{Pseudo, Resource, Tagging, Value};
+use crate::construct::NodeId;
+use crate::construct::app::App;
+use crate::construct::asset::FileAsset;
+use crate::error::Error;
+
+/// Which kind of subnet group (CDK `SubnetType`): where its traffic can go.
+///
+/// ```
+/// use ecs_core::ec2::SubnetType;
+/// assert_eq!(SubnetType::PrivateWithEgress.cdk_value(), "Private");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SubnetType {
+    /// Routed to the internet gateway; instances can have public IPs (`PUBLIC`).
+    Public,
+    /// Outbound traffic through a NAT gateway (`PRIVATE_WITH_EGRESS`).
+    PrivateWithEgress,
+    /// No route out of the VPC (`PRIVATE_ISOLATED`).
+    PrivateIsolated,
+}
+
+impl SubnetType {
+    /// The variants a user may write.
+    pub const VARIANT_NAMES: &'static [&'static str] =
+        &["Public", "PrivateWithEgress", "PrivateIsolated"];
+
+    /// The CDK's value of the type, as its messages and the `aws-cdk:subnet-type` tag spell it.
+    pub fn cdk_value(self) -> &'static str {
+        match self {
+            SubnetType::Public => "Public",
+            SubnetType::PrivateWithEgress => "Private",
+            SubnetType::PrivateIsolated => "Isolated",
+        }
+    }
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ec2", "SubnetType"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
+
+/// Whether instances launched in the VPC run on dedicated hardware by default (CDK
+/// `DefaultInstanceTenancy`).
+///
+/// ```
+/// assert_eq!(ecs_core::ec2::DefaultInstanceTenancy::Dedicated.cfn_value(), "dedicated");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DefaultInstanceTenancy {
+    /// Shared hardware unless an instance asks otherwise.
+    #[default]
+    Default,
+    /// Dedicated hardware for every instance.
+    Dedicated,
+}
+
+impl DefaultInstanceTenancy {
+    /// The variants a user may write.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Default", "Dedicated"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ec2", "DefaultInstanceTenancy"],
+        variants: Self::VARIANT_NAMES,
+    };
+
+    /// `InstanceTenancy` as CloudFormation spells it.
+    pub fn cfn_value(self) -> &'static str {
+        match self {
+            DefaultInstanceTenancy::Default => "default",
+            DefaultInstanceTenancy::Dedicated => "dedicated",
+        }
+    }
+}
+
+/// The VPC's IPv4 range (CDK `IpAddresses`): the CDK splits it into the subnets itself.
+///
+/// ```
+/// let ip = ecs_core::ec2::IpAddresses::cidr("10.1.0.0/16");
+/// assert_eq!(ip.cidr_block(), "10.1.0.0/16");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IpAddresses {
+    cidr: String,
+}
+
+impl IpAddresses {
+    /// A range given in CIDR notation (CDK `IpAddresses.cidr`), between /16 and /28.
+    pub fn cidr(cidr: impl Into<String>) -> IpAddresses {
+        IpAddresses { cidr: cidr.into() }
+    }
+
+    /// The range as given.
+    pub fn cidr_block(&self) -> &str {
+        &self.cidr
+    }
+}
+
+props! {
+    /// One group of subnets, one per availability zone (CDK `SubnetConfiguration`).
+    ///
+    /// ```
+    /// use ecs_core::ec2::{SubnetConfiguration, SubnetType};
+    /// let db = SubnetConfiguration::new("Data", SubnetType::PrivateIsolated).cidr_mask(26);
+    /// assert_eq!(db.cidr_mask, Some(26));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct SubnetConfiguration {
+        /// The group's name: its subnets are `<name>Subnet1`, `<name>Subnet2`, ….
+        [into "name", .required()]
+        name: String,
+        /// What the group's subnets route to.
+        [opt "subnetType", .ty(Enum(&crate::ec2::SubnetType::DEF)), .required()]
+        subnet_type: SubnetType,
+        /// The size of each subnet as a prefix length (16 to 28).
+        [opt "cidrMask", .default("an even share of what the groups with a mask leave")]
+        cidr_mask: u32,
+        /// Whether the group only reserves its address space, creating no subnets.
+        [opt "reserved", .default("false")]
+        reserved: bool,
+        /// Whether instances get public IPs at launch (public subnets only).
+        [opt "mapPublicIpOnLaunch", .default("true for public subnets")]
+        map_public_ip_on_launch: bool,
+    }
+}
+
+impl SubnetConfiguration {
+    /// A group named `name` of subnets of `subnet_type`.
+    pub fn new(name: impl Into<String>, subnet_type: SubnetType) -> SubnetConfiguration {
+        SubnetConfiguration::default()
+            .name(name)
+            .subnet_type(subnet_type)
+    }
+}
+
+props! {
+    /// Which subnets of a VPC a construct uses (CDK `SubnetSelection`): by type or by group
+    /// name; without either, the private subnets, else the isolated ones, else the public ones.
+    ///
+    /// ```
+    /// use ecs_core::ec2::{SubnetSelection, SubnetType};
+    /// let by_type: SubnetSelection = SubnetType::Public.into();
+    /// let by_name = SubnetSelection::default().subnet_group_name("App").one_per_az(true);
+    /// assert_eq!(by_type.subnet_type, Some(SubnetType::Public));
+    /// assert_eq!(by_name.subnet_group_name.as_deref(), Some("App"));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct SubnetSelection {
+        /// The subnets of every group of this type.
+        [opt "subnetType", .ty(Enum(&crate::ec2::SubnetType::DEF))]
+        subnet_type: SubnetType,
+        /// The subnets of the group of this name.
+        [into "subnetGroupName"]
+        subnet_group_name: String,
+        /// At most one subnet per availability zone (the first).
+        [opt "onePerAz", .default("false")]
+        one_per_az: bool,
+    }
+}
+
+impl From<SubnetType> for SubnetSelection {
+    fn from(subnet_type: SubnetType) -> SubnetSelection {
+        SubnetSelection::default().subnet_type(subnet_type)
+    }
+}
+
+props! {
+    /// Properties of a [`Vpc`] (CDK `VpcProps`, the part this library supports).
+    ///
+    /// ```
+    /// use ecs_core::ec2::{IpAddresses, VpcProps};
+    /// let props = VpcProps::default()
+    ///     .ip_addresses(IpAddresses::cidr("10.1.0.0/16"))
+    ///     .max_azs(2)
+    ///     .nat_gateways(1);
+    /// assert_eq!(props.nat_gateways, Some(1));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct VpcProps {
+        /// The VPC's IPv4 range, e.g. `IpAddresses::cidr("10.1.0.0/16")`.
+        [opt "ipAddresses", .default("`10.0.0.0/16`")]
+        ip_addresses: IpAddresses,
+        /// The VPC's IPv4 range in CIDR notation (deprecated by the CDK for `ip_addresses`).
+        [into "cidr", .default("`10.0.0.0/16`")]
+        cidr: String,
+        /// Whether instances get DNS host names (needs `enable_dns_support`).
+        [opt "enableDnsHostnames", .default("true")]
+        enable_dns_hostnames: bool,
+        /// Whether the VPC resolves DNS names through the Amazon DNS server.
+        [opt "enableDnsSupport", .default("true")]
+        enable_dns_support: bool,
+        /// Whether instances run on dedicated hardware by default.
+        [opt "defaultInstanceTenancy", .ty(Enum(&crate::ec2::DefaultInstanceTenancy::DEF)), .default("`Default`")]
+        default_instance_tenancy: DefaultInstanceTenancy,
+        /// At most this many availability zones (an environment-agnostic stack has two).
+        [opt "maxAzs", .default("3")]
+        max_azs: u32,
+        /// Zones whose address space is kept for later, with no subnets in them.
+        [opt "reservedAzs", .default("0")]
+        reserved_azs: u32,
+        /// How many NAT gateways, at most one per zone; zero leaves private subnets without
+        /// a route out (the default groups then make them isolated).
+        [opt "natGateways", .default("one per availability zone")]
+        nat_gateways: u32,
+        /// Which public subnets get the NAT gateways.
+        [opt "natGatewaySubnets", .ty(Object(KindId::SubnetSelection)), .default("the public subnets")]
+        nat_gateway_subnets: SubnetSelection,
+        /// The subnet groups, each with a subnet per zone.
+        [list "subnetConfiguration", .ty(Objects(KindId::SubnetConfiguration)), .default("a public and a private group")]
+        subnet_configuration: SubnetConfiguration,
+        /// The `Name` tag of the VPC.
+        [into "vpcName", .default("the construct path")]
+        vpc_name: String,
+        /// Whether a custom resource removes the default security group's rules.
+        [opt "restrictDefaultSecurityGroup", .default("true")]
+        restrict_default_security_group: bool,
+        /// Whether public subnets get an internet gateway.
+        [opt "createInternetGateway", .default("true")]
+        create_internet_gateway: bool,
+    }
+}
+
+/// How a subnet group routes, as its `aws-cdk:subnet-type` tag names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SubnetKind {
+    Public,
+    Private,
+    Isolated,
+}
+
+impl From<SubnetType> for SubnetKind {
+    fn from(t: SubnetType) -> SubnetKind {
+        match t {
+            SubnetType::Public => SubnetKind::Public,
+            SubnetType::PrivateWithEgress => SubnetKind::Private,
+            SubnetType::PrivateIsolated => SubnetKind::Isolated,
+        }
+    }
+}
+
+/// One subnet the VPC created.
+#[derive(Debug, Clone)]
+pub(crate) struct SubnetData {
+    /// The group's name (`subnetGroupNameFromConstructId`).
+    pub(crate) group: String,
+    /// The construct id, `<group>Subnet<n>`.
+    pub(crate) id: String,
+    pub(crate) kind: SubnetKind,
+    /// The zone, as an index into the VPC's zones.
+    pub(crate) az: usize,
+    /// The `AWS::EC2::Subnet`.
+    pub(crate) resource: NodeId,
+    /// What a construct that needs the subnet to reach the internet waits for (CDK
+    /// `internetConnectivityEstablished`): the route table association and the default route.
+    pub(crate) connectivity: Vec<NodeId>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct VpcData {
+    pub(crate) id: String,
+    pub(crate) resource: NodeId,
+    /// In creation order: group by group, zone by zone.
+    pub(crate) subnets: Vec<SubnetData>,
+}
+
+impl crate::construct::app::Data for VpcData {}
+
+/// A VPC construct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vpc {
+    node: NodeId,
+    index: usize,
+}
+
+/// The zones an environment-agnostic stack can name: `Fn::GetAZs` is only known at deploy
+/// time, so the CDK assumes two.
+const AGNOSTIC_AZS: u32 = 2;
+
+/// An IPv4 range: its first address and prefix length.
+#[derive(Debug, Clone, Copy)]
+struct Cidr {
+    base: u64,
+    mask: u32,
+}
+
+impl Cidr {
+    fn size(mask: u32) -> u64 {
+        1u64 << (32 - mask)
+    }
+
+    /// The block of `mask` at or after `address` (CDK `new CidrBlock(address, mask)`, which
+    /// rounds an address inside a block up to the next one).
+    fn at_or_after(address: u64, mask: u32) -> Cidr {
+        let size = Cidr::size(mask);
+        let last = address + size - 1;
+        Cidr {
+            base: last - last % size,
+            mask,
+        }
+    }
+
+    fn parse(text: &str) -> Option<Cidr> {
+        let (ip, mask) = text.split_once('/')?;
+        let mask: u32 = mask.parse().ok()?;
+        let octets: Vec<u64> = ip
+            .split('.')
+            .map(|o| o.parse::<u64>().ok().filter(|v| *v <= 255))
+            .collect::<Option<_>>()?;
+        if octets.len() != 4 || mask > 32 {
+            return None;
+        }
+        let address = octets.iter().fold(0u64, |acc, o| acc * 256 + o);
+        Some(Cidr::at_or_after(address, mask))
+    }
+
+    fn last(self) -> u64 {
+        self.base + Cidr::size(self.mask) - 1
+    }
+
+    fn render(self) -> String {
+        let b = self.base;
+        format!(
+            "{}.{}.{}.{}/{}",
+            b >> 24,
+            (b >> 16) & 255,
+            (b >> 8) & 255,
+            b & 255,
+            self.mask
+        )
+    }
+}
+
+/// Hands out consecutive subnet blocks of a VPC's range (CDK `NetworkBuilder`).
+struct NetworkBuilder {
+    network: Cidr,
+    next: u64,
+}
+
+impl NetworkBuilder {
+    fn add_subnet(&mut self, mask: u32, vpc: &str) -> Result<Cidr, Error> {
+        if !(16..=28).contains(&mask) {
+            return Err(Error::new(format!(
+                "vpc `{vpc}` needs subnets of /{mask}: subnets must be between /16 and /28; give the groups a `cidr_mask` or the vpc a larger range"
+            )));
+        }
+        let block = Cidr::at_or_after(self.next, mask);
+        if block.last() > self.network.last() {
+            return Err(Error::new(format!(
+                "vpc `{vpc}` has no room for a /{mask} subnet in {}: use smaller `cidr_mask` values or a larger range",
+                self.network.render()
+            )));
+        }
+        self.next = block.last() + 1;
+        Ok(block)
+    }
+
+    /// The largest mask that fits `count` subnets in what is left.
+    fn mask_for_remaining(&self, count: usize) -> u32 {
+        let remaining = (self.network.last() + 1).saturating_sub(self.next);
+        let per_subnet = remaining / count.max(1) as u64;
+        if per_subnet == 0 {
+            return 33;
+        }
+        32 - per_subnet.ilog2()
+    }
+}
+
+/// How many NAT gateways a VPC gets (CDK `determineNatGatewayCount`), or why the groups cannot
+/// have them.
+fn nat_gateway_count(
+    requested: Option<u32>,
+    groups: &[SubnetConfiguration],
+    az_count: u32,
+    vpc: &str,
+) -> Result<u32, Error> {
+    let active = |t: SubnetType| {
+        groups
+            .iter()
+            .any(|g| g.subnet_type == Some(t) && !g.reserved.unwrap_or(false))
+    };
+    let has_private = active(SubnetType::PrivateWithEgress);
+    let has_public = active(SubnetType::Public);
+    let count = match requested {
+        Some(n) => n.min(az_count),
+        None if has_private => az_count,
+        None => 0,
+    };
+    if count > 0 && !has_public {
+        return Err(Error::new(format!(
+            "vpc `{vpc}` needs a public subnet group to put its NAT gateways in: add a `Public` group to `subnet_configuration` or set `nat_gateways: 0`"
+        )));
+    }
+    Ok(count)
+}
+
+impl Vpc {
+    /// Creates a VPC with id `id` under `scope` (CDK `new ec2.Vpc(scope, id, props)`).
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or the props break
+    /// a rule of the CDK's: both `ip_addresses` and `cidr`, a range that is not a CIDR block of
+    /// /16 to /28, subnets that do not fit it, DNS host names without DNS support, NAT gateways
+    /// without a public group, a public IP setting on a non-public group.
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: VpcProps,
+    ) -> Result<Vpc, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        Vpc::new_in(app, scope, id, props)
+    }
+
+    /// Creates a VPC under `scope` (a cluster creates its default VPC this way).
+    pub(crate) fn new_in(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        props: VpcProps,
+    ) -> Result<Vpc, Error> {
+        app.check_each([scope])?;
+        // The CDK's test: `enableDnsHostnames` given true needs `enableDnsSupport` given true.
+        if props.enable_dns_hostnames == Some(true) && props.enable_dns_support != Some(true) {
+            return Err(Error::new(format!(
+                "vpc `{id}` has `enable_dns_hostnames: true` without `enable_dns_support: true`: dns host names need dns support; set `enable_dns_support: true`"
+            )));
+        }
+        let cidr_text = match (&props.ip_addresses, &props.cidr) {
+            (Some(_), Some(_)) => {
+                return Err(Error::new(format!(
+                    "vpc `{id}` has both `ip_addresses` and `cidr`: give one of them"
+                )));
+            }
+            (Some(ip), None) => ip.cidr.clone(),
+            (None, Some(cidr)) => cidr.clone(),
+            (None, None) => "10.0.0.0/16".to_string(),
+        };
+        let network = Cidr::parse(&cidr_text)
+            .filter(|c| (16..=28).contains(&c.mask))
+            .ok_or_else(|| {
+                Error::new(format!(
+                    "vpc `{id}` has the range `{cidr_text}`: a vpc's range is a CIDR block between /16 and /28, e.g. `10.0.0.0/16`"
+                ))
+            })?;
+
+        let real_azs = props.max_azs.unwrap_or(3).min(AGNOSTIC_AZS);
+        // Reserved zones take address space like real ones but get no subnets.
+        let az_count = real_azs + props.reserved_azs.unwrap_or(0);
+        let groups = if props.subnet_configuration.is_empty() {
+            let private = if props.nat_gateways == Some(0) {
+                SubnetType::PrivateIsolated
+            } else {
+                SubnetType::PrivateWithEgress
+            };
+            vec![
+                SubnetConfiguration::new("Public", SubnetType::Public),
+                SubnetConfiguration::new(SubnetKind::from(private).name(), private),
+            ]
+        } else {
+            props.subnet_configuration.clone()
+        };
+        for group in &groups {
+            let Some(name) = &group.name else {
+                return Err(Error::new(format!(
+                    "a subnet group of vpc `{id}` has no `name`: add `name: \"…\"`"
+                )));
+            };
+            let Some(subnet_type) = group.subnet_type else {
+                return Err(Error::new(format!(
+                    "subnet group `{name}` of vpc `{id}` has no `subnet_type`: add one of {}",
+                    SubnetType::VARIANT_NAMES.join(", ")
+                )));
+            };
+            if subnet_type != SubnetType::Public && group.map_public_ip_on_launch.is_some() {
+                return Err(Error::new(format!(
+                    "subnet group `{name}` of vpc `{id}` sets `map_public_ip_on_launch` but is `{subnet_type:?}`: only public subnets map public ips; remove it"
+                )));
+            }
+        }
+        let nat_count = nat_gateway_count(props.nat_gateways, &groups, az_count, id)?;
+
+        // Blocks for every group in every zone: the groups with a mask first, in order, then
+        // the others sharing what is left.
+        let mut builder = NetworkBuilder {
+            network,
+            next: network.base,
+        };
+        let requested: Vec<(&SubnetConfiguration, u32)> = groups
+            .iter()
+            .flat_map(|g| (0..az_count).map(move |az| (g, az)))
+            .collect();
+        let mut blocks: Vec<Option<Cidr>> = vec![None; requested.len()];
+        for (i, (group, _)) in requested.iter().enumerate() {
+            if let Some(mask) = group.cidr_mask {
+                blocks[i] = Some(builder.add_subnet(mask, id)?);
+            }
+        }
+        let unmasked = requested
+            .iter()
+            .filter(|(g, _)| g.cidr_mask.is_none())
+            .count();
+        let remaining_mask = builder.mask_for_remaining(unmasked);
+        for (i, (group, _)) in requested.iter().enumerate() {
+            if group.cidr_mask.is_none() {
+                blocks[i] = Some(builder.add_subnet(remaining_mask, id)?);
+            }
+        }
+
+        let stack = app.stack_mut(scope.stack());
+        let node = stack.add_node(scope, id)?;
+        let path = stack.path(node);
+        stack.add_tag(node, "Name", props.vpc_name.as_deref().unwrap_or(&path));
+        let vpc = stack.add_resource(
+            node,
+            "Resource",
+            Resource::new("AWS::EC2::VPC")
+                .prop("CidrBlock", network.render())
+                .prop(
+                    "EnableDnsHostnames",
+                    props.enable_dns_hostnames.unwrap_or(true),
+                )
+                .prop("EnableDnsSupport", props.enable_dns_support.unwrap_or(true))
+                .prop(
+                    "InstanceTenancy",
+                    props
+                        .default_instance_tenancy
+                        .unwrap_or_default()
+                        .cfn_value(),
+                ),
+        )?;
+
+        let mut subnets: Vec<(SubnetData, NodeId, NodeId)> = Vec::new();
+        for ((group, az), block) in requested.iter().zip(&blocks) {
+            let (Some(name), Some(subnet_type), Some(block)) =
+                (&group.name, group.subnet_type, block)
+            else {
+                continue;
+            };
+            if group.reserved.unwrap_or(false) || *az >= real_azs {
+                continue;
+            }
+            let kind = SubnetKind::from(subnet_type);
+            let subnet_id = format!("{name}Subnet{}", az + 1);
+            let scope = stack.add_node(node, &subnet_id)?;
+            let subnet_path = stack.path(scope);
+            let only = Some("AWS::EC2::Subnet");
+            stack.add_tag_for(scope, "aws-cdk:subnet-name", name, only);
+            stack.add_tag_for(scope, "aws-cdk:subnet-type", kind.name(), only);
+            stack.add_tag(scope, "Name", &subnet_path);
+            let map_public_ip =
+                kind == SubnetKind::Public && group.map_public_ip_on_launch.unwrap_or(true);
+            let subnet = stack.add_resource(
+                scope,
+                "Subnet",
+                Resource::new("AWS::EC2::Subnet")
+                    .prop(
+                        "AvailabilityZone",
+                        Value::Select(*az, Box::new(Value::GetAzs(String::new()))),
+                    )
+                    .prop("CidrBlock", block.render())
+                    .prop("MapPublicIpOnLaunch", map_public_ip)
+                    .prop("VpcId", Value::Ref(vpc)),
+            )?;
+            let table = stack.add_resource(
+                scope,
+                "RouteTable",
+                Resource::new("AWS::EC2::RouteTable").prop("VpcId", Value::Ref(vpc)),
+            )?;
+            let association = stack.add_resource(
+                scope,
+                "RouteTableAssociation",
+                Resource::new("AWS::EC2::SubnetRouteTableAssociation")
+                    .prop("RouteTableId", Value::Ref(table))
+                    .prop("SubnetId", Value::Ref(subnet)),
+            )?;
+            subnets.push((
+                SubnetData {
+                    group: name.clone(),
+                    id: subnet_id,
+                    kind,
+                    az: *az as usize,
+                    resource: subnet,
+                    connectivity: vec![association],
+                },
+                scope,
+                table,
+            ));
+        }
+
+        let wants_gateway = groups.iter().any(|g| {
+            g.subnet_type != Some(SubnetType::PrivateIsolated) && !g.reserved.unwrap_or(false)
+        });
+        let mut data = VpcData {
+            id: id.to_string(),
+            resource: vpc,
+            subnets: Vec::new(),
+        };
+        if wants_gateway && props.create_internet_gateway.unwrap_or(true) {
+            let igw =
+                stack.add_resource(node, "IGW", Resource::new("AWS::EC2::InternetGateway"))?;
+            let attachment = stack.add_resource(
+                node,
+                "VPCGW",
+                Resource::new("AWS::EC2::VPCGatewayAttachment")
+                    .prop("InternetGatewayId", Value::Ref(igw))
+                    .prop("VpcId", Value::Ref(vpc)),
+            )?;
+            for (subnet, scope, table) in &mut subnets {
+                if subnet.kind != SubnetKind::Public {
+                    continue;
+                }
+                let route = stack.add_resource(
+                    *scope,
+                    "DefaultRoute",
+                    Resource::new("AWS::EC2::Route")
+                        .prop("DestinationCidrBlock", "0.0.0.0/0")
+                        .prop("GatewayId", Value::Ref(igw))
+                        .prop("RouteTableId", Value::Ref(*table)),
+                )?;
+                stack.add_dependency(route, attachment);
+                subnet.connectivity.push(route);
+            }
+            if nat_count > 0 {
+                data.subnets = subnets.iter().map(|s| s.0.clone()).collect();
+                let placement = props
+                    .nat_gateway_subnets
+                    .clone()
+                    .unwrap_or_else(|| SubnetType::Public.into());
+                let chosen = select(&data, &placement)?;
+                if let Some(&bad) = chosen
+                    .iter()
+                    .find(|&&i| data.subnets[i].kind != SubnetKind::Public)
+                {
+                    return Err(Error::new(format!(
+                        "vpc `{id}` places NAT gateways in `{}`, which is not public: select public subnets in `nat_gateway_subnets`",
+                        data.subnets[bad].id
+                    )));
+                }
+                // Gateways by zone; a private subnet of a zone without one takes them in turn
+                // (CDK `PrefSet.pick`).
+                let mut gateways: Vec<(usize, NodeId)> = Vec::new();
+                for &i in chosen.iter().take(nat_count as usize) {
+                    let (subnet, scope, _) = &subnets[i];
+                    let eip = stack.add_resource(
+                        *scope,
+                        "EIP",
+                        Resource::new("AWS::EC2::EIP").prop("Domain", "vpc"),
+                    )?;
+                    let nat = stack.add_resource(
+                        *scope,
+                        "NATGateway",
+                        Resource::new("AWS::EC2::NatGateway")
+                            .prop("AllocationId", Value::GetAtt(eip, "AllocationId".into()))
+                            .prop("SubnetId", Value::Ref(subnet.resource)),
+                    )?;
+                    // The NAT gateway needs its subnet routed to the internet first.
+                    for dep in subnet.connectivity.clone() {
+                        stack.add_dependency(nat, dep);
+                    }
+                    if !gateways.iter().any(|(az, _)| *az == subnet.az) {
+                        gateways.push((subnet.az, nat));
+                    }
+                }
+                let mut next = 0usize;
+                for (subnet, scope, table) in &mut subnets {
+                    if subnet.kind != SubnetKind::Private || gateways.is_empty() {
+                        continue;
+                    }
+                    let nat = match gateways.iter().find(|(az, _)| *az == subnet.az) {
+                        Some((_, nat)) => *nat,
+                        None => {
+                            let nat = gateways[next % gateways.len()].1;
+                            next += 1;
+                            nat
+                        }
+                    };
+                    let route = stack.add_resource(
+                        *scope,
+                        "DefaultRoute",
+                        Resource::new("AWS::EC2::Route")
+                            .prop("DestinationCidrBlock", "0.0.0.0/0")
+                            .prop("NatGatewayId", Value::Ref(nat))
+                            .prop("RouteTableId", Value::Ref(*table)),
+                    )?;
+                    subnet.connectivity.push(route);
+                }
+            }
+        }
+        data.subnets = subnets.into_iter().map(|s| s.0).collect();
+
+        if props.restrict_default_security_group.unwrap_or(true) {
+            restrict_default_security_group(app, node, vpc)?;
+        }
+
+        let index = app.all::<VpcData>().len();
+        app.all_mut::<VpcData>().push(data);
+        Ok(Vpc { node, index })
+    }
+
+    /// The VPC construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    fn data(self, app: &App) -> &VpcData {
+        &app.all::<VpcData>()[self.index]
+    }
+
+    /// `{"Ref": vpc}`.
+    pub fn vpc_id(self, app: &App) -> Value {
+        Value::Ref(self.data(app).resource)
+    }
+
+    /// `{"Fn::GetAtt": [vpc, "CidrBlock"]}`.
+    pub fn vpc_cidr_block(self, app: &App) -> Value {
+        Value::GetAtt(self.data(app).resource, "CidrBlock".into())
+    }
+
+    fn of_kind(self, app: &App, kind: SubnetKind) -> Vec<Value> {
+        self.data(app)
+            .subnets
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| Value::Ref(s.resource))
+            .collect()
+    }
+
+    /// The private subnets (with a route out through NAT), in creation order.
+    pub fn private_subnets(self, app: &App) -> Vec<Value> {
+        self.of_kind(app, SubnetKind::Private)
+    }
+
+    /// The public subnets, in creation order.
+    pub fn public_subnets(self, app: &App) -> Vec<Value> {
+        self.of_kind(app, SubnetKind::Public)
+    }
+
+    /// The isolated subnets, in creation order.
+    pub fn isolated_subnets(self, app: &App) -> Vec<Value> {
+        self.of_kind(app, SubnetKind::Isolated)
+    }
+
+    /// The subnets `selection` picks (CDK `vpc.selectSubnets(selection).subnetIds`).
+    ///
+    /// ```
+    /// use ecs_core::{App, ec2::{SubnetSelection, SubnetType, Vpc}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Net").unwrap();
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
+    /// let public = vpc.select_subnets(&app, &SubnetType::Public.into()).unwrap();
+    /// assert_eq!(public, vpc.public_subnets(&app));
+    /// assert!(vpc.select_subnets(&app, &SubnetType::PrivateIsolated.into()).is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the VPC has no subnets of the type or group named, or both are given.
+    pub fn select_subnets(
+        self,
+        app: &App,
+        selection: &SubnetSelection,
+    ) -> Result<Vec<Value>, Error> {
+        let data = self.data(app);
+        Ok(select(data, selection)?
+            .into_iter()
+            .map(|i| Value::Ref(data.subnets[i].resource))
+            .collect())
+    }
+
+    /// The selected subnets' data.
+    pub(crate) fn selected(
+        self,
+        app: &App,
+        selection: &SubnetSelection,
+    ) -> Result<Vec<SubnetData>, Error> {
+        let data = self.data(app);
+        Ok(select(data, selection)?
+            .into_iter()
+            .map(|i| data.subnets[i].clone())
+            .collect())
+    }
+}
+
+impl SubnetKind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            SubnetKind::Public => "Public",
+            SubnetKind::Private => "Private",
+            SubnetKind::Isolated => "Isolated",
+        }
+    }
+
+    fn subnet_type(self) -> SubnetType {
+        match self {
+            SubnetKind::Public => SubnetType::Public,
+            SubnetKind::Private => SubnetType::PrivateWithEgress,
+            SubnetKind::Isolated => SubnetType::PrivateIsolated,
+        }
+    }
+}
+
+/// The indices of the subnets `selection` picks (CDK `selectSubnetObjects`).
+fn select(data: &VpcData, selection: &SubnetSelection) -> Result<Vec<usize>, Error> {
+    let vpc = &data.id;
+    let of_kind = |kind: SubnetKind| -> Vec<usize> {
+        (0..data.subnets.len())
+            .filter(|&i| data.subnets[i].kind == kind)
+            .collect()
+    };
+    let kinds = [
+        SubnetKind::Public,
+        SubnetKind::Private,
+        SubnetKind::Isolated,
+    ];
+    let mut chosen = match (&selection.subnet_group_name, selection.subnet_type) {
+        (Some(_), Some(_)) => {
+            return Err(Error::new(format!(
+                "a subnet selection of vpc `{vpc}` gives both `subnet_type` and `subnet_group_name`: give one of them"
+            )));
+        }
+        (Some(name), None) => {
+            let all: Vec<usize> = kinds.iter().flat_map(|k| of_kind(*k)).collect();
+            let chosen: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| data.subnets[i].group == *name)
+                .collect();
+            if chosen.is_empty() {
+                let mut names: Vec<&str> = Vec::new();
+                for &i in &all {
+                    if !names.contains(&data.subnets[i].group.as_str()) {
+                        names.push(&data.subnets[i].group);
+                    }
+                }
+                return Err(Error::new(format!(
+                    "vpc `{vpc}` has no subnet group named `{name}`: use one of {}",
+                    names.join(", ")
+                )));
+            }
+            chosen
+        }
+        (None, subnet_type) => {
+            // Without a type: the private subnets, else the isolated ones, else the public ones.
+            let subnet_type = subnet_type.unwrap_or_else(|| {
+                [SubnetKind::Private, SubnetKind::Isolated]
+                    .into_iter()
+                    .find(|k| !of_kind(*k).is_empty())
+                    .unwrap_or(SubnetKind::Public)
+                    .subnet_type()
+            });
+            let chosen = of_kind(subnet_type.into());
+            if chosen.is_empty() {
+                let available: Vec<String> = kinds
+                    .iter()
+                    .filter(|k| !of_kind(**k).is_empty())
+                    .map(|k| format!("{:?}", k.subnet_type()))
+                    .collect();
+                return Err(Error::new(format!(
+                    "vpc `{vpc}` has no `{subnet_type:?}` subnets: select one of the types it has ({})",
+                    if available.is_empty() {
+                        "none".to_string()
+                    } else {
+                        available.join(", ")
+                    }
+                )));
+            }
+            chosen
+        }
+    };
+    if selection.one_per_az == Some(true) {
+        let mut seen = Vec::new();
+        chosen.retain(|&i| {
+            let az = data.subnets[i].az;
+            let first = !seen.contains(&az);
+            seen.push(az);
+            first
+        });
+    }
+    Ok(chosen)
+}
+
+/// The handler source of the default-security-group custom resource (our own code).
+const RESTRICT_SG_FILES: [(&str, &[u8]); 2] = [
+    (
+        "__entrypoint__.js",
+        include_bytes!("../../assets/restrict-default-sg/__entrypoint__.js"),
+    ),
+    (
+        "index.js",
+        include_bytes!("../../assets/restrict-default-sg/index.js"),
+    ),
+];
+
+const RESTRICT_SG_PROVIDER: &str = "Custom::VpcRestrictDefaultSGCustomResourceProvider";
+
+/// Adds `Custom::VpcRestrictDefaultSG` for the VPC and, once per stack, its provider.
+fn restrict_default_security_group(
+    app: &mut App,
+    vpc_scope: NodeId,
+    vpc: NodeId,
+) -> Result<(), Error> {
+    let stack = app.stack_mut(vpc_scope.stack());
+    let root = stack.root();
+    let (role, handler) = match stack.child(root, RESTRICT_SG_PROVIDER) {
+        Some(provider) => (
+            stack
+                .child(provider, "Role")
+                .ok_or_else(|| Error::new("provider without role: this is a bug"))?,
+            stack
+                .child(provider, "Handler")
+                .ok_or_else(|| Error::new("provider without handler: this is a bug"))?,
+        ),
+        None => {
+            let provider = stack.add_node(root, RESTRICT_SG_PROVIDER)?;
+            let asset = FileAsset::directory(
+                &format!("{} Code", stack.path(provider)),
+                RESTRICT_SG_FILES
+                    .iter()
+                    .map(|(n, b)| (n.to_string(), b.to_vec()))
+                    .collect(),
+            );
+            let mut role = Resource::new("AWS::IAM::Role")
+                .prop(
+                    "AssumeRolePolicyDocument",
+                    Value::map([
+                        ("Version", Value::from("2012-10-17")),
+                        (
+                            "Statement",
+                            Value::List(vec![Value::map([
+                                ("Action", Value::from("sts:AssumeRole")),
+                                ("Effect", Value::from("Allow")),
+                                ("Principal", Value::map([("Service", Value::from("lambda.amazonaws.com"))])),
+                            ])]),
+                        ),
+                    ]),
+                )
+                .prop(
+                    "ManagedPolicyArns",
+                    Value::List(vec![Value::Sub(
+                        "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole".into(),
+                    )]),
+                )
+                .prop(
+                    "Policies",
+                    Value::List(vec![Value::map([
+                        ("PolicyName", Value::from("Inline")),
+                        (
+                            "PolicyDocument",
+                            Value::map([
+                                ("Version", Value::from("2012-10-17")),
+                                ("Statement", Value::List(Vec::new())),
+                            ]),
+                        ),
+                    ])]),
+                );
+            // A raw CloudFormation resource in the CDK: its tag aspect does not reach it.
+            role.tagging = Tagging::None;
+            let role = stack.add_resource(provider, "Role", role)?;
+            let mut handler = Resource::new("AWS::Lambda::Function")
+                .prop(
+                    "Code",
+                    Value::map([
+                        ("S3Bucket", Value::Sub("cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}".into())),
+                        ("S3Key", Value::from(format!("{}.zip", asset.hash))),
+                    ]),
+                )
+                .prop("Timeout", 900u32)
+                .prop("MemorySize", 128u32)
+                .prop("Handler", "__entrypoint__.handler")
+                .prop("Role", Value::GetAtt(role, "Arn".into()))
+                .prop("Runtime", "nodejs24.x")
+                .prop(
+                    "Description",
+                    "Lambda function for removing all inbound/outbound rules from the VPC default security group",
+                );
+            handler.tagging = Tagging::None;
+            let handler = stack.add_resource(provider, "Handler", handler)?;
+            stack.add_dependency(handler, role);
+            stack.assets.push(asset);
+            (role, handler)
+        }
+    };
+
+    // One statement per VPC lets the handler revoke that VPC's default rules and nothing else.
+    let statement = Value::map([
+        ("Effect", Value::from("Allow")),
+        (
+            "Action",
+            Value::strings([
+                "ec2:AuthorizeSecurityGroupIngress",
+                "ec2:AuthorizeSecurityGroupEgress",
+                "ec2:RevokeSecurityGroupIngress",
+                "ec2:RevokeSecurityGroupEgress",
+            ]),
+        ),
+        (
+            "Resource",
+            Value::List(vec![Value::arn(
+                "ec2",
+                true,
+                true,
+                vec![
+                    Value::from("security-group/"),
+                    Value::GetAtt(vpc, "DefaultSecurityGroup".into()),
+                ],
+            )]),
+        ),
+    ]);
+    if let Some(Value::List(policies)) = stack.resource_mut(role).properties.get_mut("Policies")
+        && let Some(Value::Map(policy)) = policies.first_mut()
+        && let Some(Value::Map(doc)) = policy.get_mut("PolicyDocument")
+        && let Some(Value::List(statements)) = doc.get_mut("Statement")
+    {
+        statements.push(statement);
+    }
+
+    let scope = stack.add_node(vpc_scope, "RestrictDefaultSecurityGroupCustomResource")?;
+    let mut custom = Resource::new("Custom::VpcRestrictDefaultSG")
+        .prop("ServiceToken", Value::GetAtt(handler, "Arn".into()))
+        .prop(
+            "DefaultSecurityGroupId",
+            Value::GetAtt(vpc, "DefaultSecurityGroup".into()),
+        )
+        .prop("Account", Pseudo::AccountId);
+    custom.removal_policy = Some("Delete");
+    stack.add_resource(scope, "Default", custom)?;
+    Ok(())
+}
+
+handle!(Vpc);
