@@ -8,6 +8,8 @@
 #                          the script runs `npm ci` in a temp copy of the oracle's package files.
 # An app with one stack writes <NN-name>.template.json; an app with several (41-two-stacks) writes
 # <NN-name>.<Stack>.template.json per stack. Templates are normalized by scripts/normalize_template.py.
+# Apps listed in tests/golden/ASSEMBLIES also keep the CDK's manifest (<name>.manifest.json) and
+# asset manifests (<name>.<Stack>.assets.json), for the tests of the assembly around templates.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "${SHARED_DIR:-$root/../shared}" && pwd)
@@ -57,5 +59,11 @@ print('\n'.join(a['properties']['templateFile'] for a in m['artifacts'].values()
       python3 "$root/scripts/normalize_template.py" "$out/$t" "$golden/$name.$t"
       echo "wrote tests/golden/$name.$t"
     done
+  fi
+  if sed 's/#.*//' "$golden/ASSEMBLIES" 2>/dev/null | tr -s ' \t' '\n' | grep -qx "$name"; then
+    rm -f "$golden/$name.manifest.json" "$golden/$name".*.assets.json
+    cp "$out/manifest.json" "$golden/$name.manifest.json"
+    for a in "$out"/*.assets.json; do cp "$a" "$golden/$name.$(basename "$a")"; done
+    echo "wrote tests/golden/$name.manifest.json and its asset manifests"
   fi
 done

@@ -141,7 +141,7 @@ impl Role {
             "",
             vec![
                 "arn:".into(),
-                crate::cfn::Pseudo::Partition.into(),
+                Value::Aws(crate::cfn::Pseudo::Partition),
                 format!(":iam::aws:policy/{name}").into(),
             ],
         )

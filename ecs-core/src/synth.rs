@@ -217,6 +217,7 @@ impl App {
                 files.insert(
                     asset.hash.clone(),
                     asset_entry(
+                        stack,
                         json!({"path": asset.staged_path(), "packaging": packaging}),
                         &key,
                         &asset.display_name,
@@ -226,6 +227,7 @@ impl App {
             files.insert(
                 template_hash.clone(),
                 asset_entry(
+                    stack,
                     json!({"path": template_file, "packaging": "file"}),
                     &format!("{template_hash}.json"),
                     &format!("{name} Template"),
@@ -272,6 +274,7 @@ impl App {
                             "bootstrapStackVersionSsmParameter": bootstrap
                         }
             });
+            let rest = fill_environment(stack, rest);
             if let (Json::Object(p), Json::Object(r)) = (&mut properties, rest) {
                 p.extend(r);
                 // The CDK writes the stack name only when it differs from the id, last.
@@ -283,7 +286,7 @@ impl App {
                 name.clone(),
                 json!({
                     "type": "aws:cloudformation:stack",
-                    "environment": "aws://unknown-account/unknown-region",
+                    "environment": stack.environment_uri(),
                     "properties": properties,
                     "dependencies": dependencies,
                     "displayName": name
@@ -292,7 +295,14 @@ impl App {
         }
         out.remove_stale()?;
         // Last: until it is in place, the previous manifest (or none) describes the directory.
-        let manifest = json!({"version": ASSEMBLY_VERSION, "artifacts": artifacts});
+        let mut manifest = json!({"version": ASSEMBLY_VERSION, "artifacts": artifacts});
+        // Lookups the context could not answer, for the CDK CLI to make before it runs the
+        // app again.
+        if let Some(missing) = self.family::<crate::construct::context::Missing>()
+            && !missing.0.is_empty()
+        {
+            manifest["missing"] = Json::Array(missing.0.clone());
+        }
         out.write("manifest.json", &to_bytes(&manifest, b"  "))
     }
 }
@@ -311,11 +321,8 @@ fn write_docker_images(out: &mut writer::OutDir, stack: &Stack) -> Result<Json, 
             "imageTag": image.hash,
             "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-image-publishing-role-${AWS::AccountId}-${AWS::Region}"
         });
-        let key = format!(
-            "current_account-current_region-{}",
-            &sha256_hex(destination.to_string().as_bytes())[..8]
-        );
         let mut destinations = Map::new();
+        let (key, destination) = destination_entry(stack, destination);
         destinations.insert(key, destination);
         images.insert(
             image.hash.clone(),
@@ -327,19 +334,67 @@ fn write_docker_images(out: &mut writer::OutDir, stack: &Stack) -> Result<Json, 
 
 /// An asset-manifest entry; the destination key carries a hash of the destination, as the
 /// CDK's asset manifest builder names it.
-fn asset_entry(source: Json, object_key: &str, display_name: &str) -> Json {
+fn asset_entry(stack: &Stack, source: Json, object_key: &str, display_name: &str) -> Json {
     let destination = json!({
         "bucketName": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}",
         "objectKey": object_key,
         "assumeRoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-file-publishing-role-${AWS::AccountId}-${AWS::Region}"
     });
-    let key = format!(
-        "current_account-current_region-{}",
-        &sha256_hex(destination.to_string().as_bytes())[..8]
-    );
     let mut destinations = Map::new();
+    let (key, destination) = destination_entry(stack, destination);
     destinations.insert(key, destination);
     json!({"displayName": display_name, "source": source, "destinations": destinations})
+}
+
+/// A destination with the stack's account and region filled in, its `region` before the role
+/// when the stack names one, and its key: `<account>-<region>-<hash of the destination>`, with
+/// `current_account`/`current_region` for what the stack leaves open.
+fn destination_entry(stack: &Stack, destination: Json) -> (String, Json) {
+    let mut destination = fill_environment(stack, destination);
+    if let (Some(region), Json::Object(fields)) = (stack.region(), &mut destination)
+        && let Some(role) = fields.remove("assumeRoleArn")
+    {
+        fields.insert("region".into(), Json::from(region));
+        fields.insert("assumeRoleArn".into(), role);
+    }
+    let key = format!(
+        "{}-{}-{}",
+        stack.account().unwrap_or("current_account"),
+        stack.region().unwrap_or("current_region"),
+        &sha256_hex(destination.to_string().as_bytes())[..8]
+    );
+    (key, destination)
+}
+
+/// The bootstrap placeholders `${AWS::AccountId}` and `${AWS::Region}` in every string of
+/// `value` replaced by the stack's account and region where it names them (the partition
+/// stays a placeholder, as the CDK's synthesizer leaves it).
+fn fill_environment(stack: &Stack, value: Json) -> Json {
+    match value {
+        Json::String(text) => {
+            let mut text = text;
+            if let Some(account) = stack.account() {
+                text = text.replace("${AWS::AccountId}", account);
+            }
+            if let Some(region) = stack.region() {
+                text = text.replace("${AWS::Region}", region);
+            }
+            Json::String(text)
+        }
+        Json::Array(items) => Json::Array(
+            items
+                .into_iter()
+                .map(|v| fill_environment(stack, v))
+                .collect(),
+        ),
+        Json::Object(fields) => Json::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (k, fill_environment(stack, v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// Pretty JSON without a final newline, as `JSON.stringify(value, undefined, indent)` writes it:

@@ -39,8 +39,13 @@ pub enum Value {
     Ref(NodeId),
     /// `{"Fn::GetAtt": [<logical id>, attribute]}`.
     GetAtt(NodeId, Text),
-    /// `{"Ref": "AWS::…"}`.
+    /// `{"Ref": "AWS::…"}`: the stack's account, region or partition (CDK `stack.account`,
+    /// `stack.region`, `stack.partition`), written as a literal when the stack's environment
+    /// fixes it.
     Pseudo(Pseudo),
+    /// `{"Ref": "AWS::…"}` whatever the stack's environment (CDK `Aws.PARTITION` and the other
+    /// `Aws.*` tokens), as in the ARN of an AWS managed policy.
+    Aws(Pseudo),
     /// `{"Fn::Join": [delimiter, parts]}`.
     Join(Text, Vec<Value>),
     /// `{"Fn::Select": [index, list]}`.

@@ -189,3 +189,96 @@ mod tests {
         assert!(context.problems[0].starts_with("`CDK_CONTEXT_JSON` is not JSON"));
     }
 }
+
+/// Context values the app looked up and did not find (the manifest's `missing`): the CDK CLI
+/// asks each provider for them, writes the answers to `cdk.context.json` and runs the app
+/// again.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Missing(pub(crate) Vec<Json>);
+
+impl crate::construct::app::Family for Missing {}
+
+impl crate::construct::app::App {
+    /// The context value under `key` that `provider` supplies (CDK
+    /// `ContextProvider.getValue`), or, when the context lacks it, `dummy` — recorded as
+    /// missing so that the CDK CLI looks it up and synthesizes again. `props` are the
+    /// provider's query; the account, region and lookup role of `stack` are added to them.
+    pub(crate) fn lookup_context(
+        &mut self,
+        stack: crate::cfn::StackId,
+        provider: &str,
+        key: &str,
+        props: Map<String, Json>,
+        dummy: Json,
+    ) -> Json {
+        if let Some(value) = self.context(key) {
+            return value.clone();
+        }
+        let st = self.stack(stack);
+        let (account, region) = (
+            st.account().unwrap_or_default().to_string(),
+            st.region().unwrap_or_default().to_string(),
+        );
+        let mut query = Map::new();
+        query.insert("dummyValue".into(), dummy.clone());
+        query.extend(props);
+        query.insert("account".into(), Json::from(account.as_str()));
+        query.insert("region".into(), Json::from(region.as_str()));
+        query.insert(
+            "lookupRoleArn".into(),
+            Json::from(format!(
+                "arn:${{AWS::Partition}}:iam::{account}:role/cdk-hnb659fds-lookup-role-{account}-{region}"
+            )),
+        );
+        let missing = &mut self.family_mut::<Missing>().0;
+        if !missing.iter().any(|m| m["key"] == key) {
+            let mut entry = Map::new();
+            entry.insert("key".into(), Json::from(key));
+            entry.insert("provider".into(), Json::from(provider));
+            entry.insert("props".into(), Json::Object(query));
+            missing.push(Json::Object(entry));
+        }
+        dummy
+    }
+
+    /// The availability zones of `stack` (CDK `stack.availabilityZones`): from the context
+    /// when the stack names its account and region, the CDK's placeholders until the CLI has
+    /// looked them up; `None` for an environment-agnostic stack, whose zones are only known at
+    /// deploy time, unless the context gives fallback zones.
+    pub(crate) fn availability_zones(
+        &mut self,
+        stack: crate::cfn::StackId,
+    ) -> Result<Option<Vec<String>>, crate::error::Error> {
+        let st = self.stack(stack);
+        let (Some(account), Some(region)) = (st.account(), st.region()) else {
+            return Ok(self
+                .context("aws:cdk:availability-zones:fallback")
+                .and_then(Json::as_array)
+                .map(|zones| {
+                    zones
+                        .iter()
+                        .filter_map(|z| z.as_str().map(String::from))
+                        .collect()
+                }));
+        };
+        let key = format!("availability-zones:account={account}:region={region}");
+        let value = self.lookup_context(
+            stack,
+            "availability-zones",
+            &key,
+            Map::new(),
+            Json::from(vec!["dummy1a", "dummy1b", "dummy1c"]),
+        );
+        match value.as_array() {
+            Some(zones) if zones.iter().all(Json::is_string) => Ok(Some(
+                zones
+                    .iter()
+                    .filter_map(|z| z.as_str().map(String::from))
+                    .collect(),
+            )),
+            _ => Err(crate::error::Error::new(format!(
+                "context value `{key}` is not a list of availability zones: remove it from cdk.context.json so the CDK CLI looks the zones up again"
+            ))),
+        }
+    }
+}

@@ -185,6 +185,83 @@ props! {
         /// (the manifest's `tags`).
         [field_list "tags", .ty(Environment)]
         tags: (String, String),
+        /// The account and region the stack deploys to; without them the stack is
+        /// environment-agnostic (`Fn::GetAZs`, `AWS::Region` and `AWS::AccountId` references).
+        [opt "env", .default("environment-agnostic")]
+        env: Environment,
+    }
+}
+
+/// Where a stack deploys (CDK `Environment`): an account, a region, or both. What is known is
+/// written as a literal where the CDK writes one (ARNs, the `awslogs` region, the manifest's
+/// roles and asset destinations); with both, the VPCs take their availability zones from the
+/// context, which the CDK CLI fills in (`availability-zones:account=…:region=…`).
+///
+/// ```
+/// use ecs_core::construct::Environment;
+/// let env = Environment::new("123456789012", "eu-west-1");
+/// assert_eq!(env.region.as_deref(), Some("eu-west-1"));
+/// assert_eq!(Environment::default().account, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// The 12-digit account id.
+    pub account: Option<String>,
+    /// The region, e.g. `eu-west-1`.
+    pub region: Option<String>,
+}
+
+impl Environment {
+    /// An account and a region.
+    pub fn new(account: impl Into<String>, region: impl Into<String>) -> Environment {
+        Environment {
+            account: Some(account.into()),
+            region: Some(region.into()),
+        }
+    }
+
+    /// Only a region: the account stays `AWS::AccountId`.
+    pub fn region(region: impl Into<String>) -> Environment {
+        Environment {
+            account: None,
+            region: Some(region.into()),
+        }
+    }
+
+    /// The account and region the CDK CLI resolved from the user's credentials and profile
+    /// (`CDK_DEFAULT_ACCOUNT`, `CDK_DEFAULT_REGION`), as CDK apps write
+    /// `env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }`;
+    /// what is not set stays unknown.
+    ///
+    /// ```
+    /// let env = ecs_core::construct::Environment::from_cli();
+    /// assert_eq!(env.region, std::env::var("CDK_DEFAULT_REGION").ok());
+    /// ```
+    pub fn from_cli() -> Environment {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Environment {
+            account: var("CDK_DEFAULT_ACCOUNT"),
+            region: var("CDK_DEFAULT_REGION"),
+        }
+    }
+}
+
+/// The partition of a known region (CDK `RegionInfo.partition`).
+pub(crate) fn partition_of(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "aws-cn"
+    } else if region.starts_with("us-gov-") {
+        "aws-us-gov"
+    } else if region.starts_with("us-isob-") {
+        "aws-iso-b"
+    } else if region.starts_with("us-iso-") {
+        "aws-iso"
+    } else if region.starts_with("eu-isoe-") {
+        "aws-iso-e"
+    } else if region.starts_with("us-isof-") {
+        "aws-iso-f"
+    } else {
+        "aws"
     }
 }
 
@@ -289,6 +366,38 @@ impl Stack {
     /// The stack's name (its construct id).
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The account the stack deploys to, when its environment names one.
+    pub fn account(&self) -> Option<&str> {
+        self.props.env.as_ref()?.account.as_deref()
+    }
+
+    /// The region the stack deploys to, when its environment names one.
+    pub fn region(&self) -> Option<&str> {
+        self.props.env.as_ref()?.region.as_deref()
+    }
+
+    /// The stack's value of a pseudo parameter when its environment fixes it: the account,
+    /// the region, and the partition of the region.
+    pub(crate) fn resolved(&self, pseudo: crate::cfn::Pseudo) -> Option<&str> {
+        use crate::cfn::Pseudo;
+        match pseudo {
+            Pseudo::AccountId => self.account(),
+            Pseudo::Region => self.region(),
+            Pseudo::Partition => self.region().map(partition_of),
+            _ => None,
+        }
+    }
+
+    /// `aws://<account>/<region>`, with `unknown-account` or `unknown-region` for what the
+    /// environment leaves open, as the manifest writes it.
+    pub(crate) fn environment_uri(&self) -> String {
+        format!(
+            "aws://{}/{}",
+            self.account().unwrap_or("unknown-account"),
+            self.region().unwrap_or("unknown-region")
+        )
     }
 
     /// The stack's root scope.

@@ -225,6 +225,10 @@ props! {
         /// At most this many availability zones (an environment-agnostic stack has two).
         [opt "maxAzs", .default("3")]
         max_azs: u32,
+        /// The availability zones, a subset of the stack's (needs a stack with an account
+        /// and a region; not with `max_azs`).
+        [list_into "availabilityZones", .default("the first `max_azs` of the stack's zones")]
+        availability_zones: String,
         /// Zones whose address space is kept for later, with no subnets in them.
         [opt "reservedAzs", .default("0")]
         reserved_azs: u32,
@@ -475,7 +479,53 @@ impl Vpc {
                 ))
             })?;
 
-        let real_azs = props.max_azs.unwrap_or(3).min(AGNOSTIC_AZS);
+        if !props.availability_zones.is_empty() && props.max_azs.is_some() {
+            return Err(Error::new(format!(
+                "vpc `{id}` has both `availability_zones` and `max_azs`: give one of them"
+            )));
+        }
+        // Concrete zones when the stack names its account and region (or the context gives
+        // fallback zones), else `Fn::GetAZs` at deploy time, of which the CDK assumes two.
+        let zones: Vec<Value> = match app.availability_zones(scope.stack())? {
+            Some(stack_zones) if !props.availability_zones.is_empty() => {
+                let placeholders = ["dummy1a", "dummy1b", "dummy1c"];
+                let known: Vec<&String> = stack_zones
+                    .iter()
+                    .filter(|z| !placeholders.contains(&z.as_str()))
+                    .collect();
+                if !known.is_empty()
+                    && let Some(bad) = props.availability_zones.iter().find(|z| !known.contains(z))
+                {
+                    return Err(Error::new(format!(
+                        "vpc `{id}` names zone `{bad}`, which its stack does not have: use some of {}",
+                        known
+                            .iter()
+                            .map(|z| z.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )));
+                }
+                props
+                    .availability_zones
+                    .iter()
+                    .map(|z| Value::from(z.clone()))
+                    .collect()
+            }
+            Some(stack_zones) => stack_zones
+                .iter()
+                .take(props.max_azs.unwrap_or(3) as usize)
+                .map(|z| Value::from(z.clone()))
+                .collect(),
+            None if !props.availability_zones.is_empty() => props
+                .availability_zones
+                .iter()
+                .map(|z| Value::from(z.clone()))
+                .collect(),
+            None => (0..props.max_azs.unwrap_or(3).min(AGNOSTIC_AZS))
+                .map(|i| Value::Select(i, Box::new(Value::GetAzs(String::new()))))
+                .collect(),
+        };
+        let real_azs = zones.len() as u32;
         // Reserved zones take address space like real ones but get no subnets.
         let az_count = real_azs + props.reserved_azs.unwrap_or(0);
         let groups = if props.subnet_configuration.is_empty() {
@@ -585,10 +635,7 @@ impl Vpc {
                 scope,
                 "Subnet",
                 Resource::new("AWS::EC2::Subnet")
-                    .prop(
-                        "AvailabilityZone",
-                        Value::Select(*az, Box::new(Value::GetAzs(String::new()))),
-                    )
+                    .prop("AvailabilityZone", zones[*az as usize].clone())
                     .prop("CidrBlock", block.render())
                     .prop("MapPublicIpOnLaunch", map_public_ip)
                     .prop("VpcId", Value::Ref(vpc)),

@@ -300,6 +300,52 @@ impl<'a> V<'a> {
     }
 }
 
+/// The parts of a join once the stack's environment is known, adjacent strings merged as the
+/// CDK merges them (`Fn.join` of literals is a literal); `None` when nothing resolves.
+fn resolve_join(stack: &Stack, delimiter: &str, parts: &[Value]) -> Option<Vec<Value>> {
+    stack.props.env.as_ref()?;
+    if !parts
+        .iter()
+        .any(|p| matches!(p, Value::Pseudo(q) if stack.resolved(*q).is_some()))
+    {
+        return None;
+    }
+    let mut out: Vec<Value> = Vec::with_capacity(parts.len());
+    for part in parts {
+        let literal = match part {
+            Value::Pseudo(q) => stack.resolved(*q),
+            Value::Str(text) => Some(&**text),
+            _ => None,
+        };
+        match (literal, out.last_mut()) {
+            (Some(text), Some(Value::Str(prev))) => {
+                let mut joined = String::with_capacity(prev.len() + delimiter.len() + text.len());
+                joined.push_str(prev);
+                joined.push_str(delimiter);
+                joined.push_str(text);
+                *prev = joined.into();
+            }
+            (Some(text), _) => out.push(Value::from(text.to_string())),
+            (None, _) => out.push(part.clone()),
+        }
+    }
+    Some(out)
+}
+
+/// A synthesizer-made `Fn::Sub` (asset buckets, image URIs) with the stack's account and region
+/// filled in where its environment names them; `None` when it names neither.
+fn resolve_sub(stack: &Stack, template: &str) -> Option<String> {
+    stack.props.env.as_ref()?;
+    let mut text = template.to_string();
+    if let Some(account) = stack.account() {
+        text = text.replace("${AWS::AccountId}", account);
+    }
+    if let Some(region) = stack.region() {
+        text = text.replace("${AWS::Region}", region);
+    }
+    Some(text)
+}
+
 /// A list of values.
 struct List<'a>(&'a V<'a>, &'a [Value]);
 
@@ -345,13 +391,35 @@ impl Serialize for V<'_> {
             Value::GetAtt(n, attr) => {
                 single(s, "Fn::GetAtt", &Pair(r.id::<S::Error>(*n)?, &**attr))
             }
-            Value::Pseudo(p) => single(s, "Ref", p.name()),
-            Value::Join(d, parts) => single(s, "Fn::Join", &Pair(&**d, &List(self, parts))),
+            Value::Pseudo(p) => match r.stack.resolved(*p) {
+                Some(literal) => s.serialize_str(literal),
+                None => single(s, "Ref", p.name()),
+            },
+            Value::Aws(p) => single(s, "Ref", p.name()),
+            Value::Join(d, parts) => match resolve_join(r.stack, d, parts) {
+                None => single(s, "Fn::Join", &Pair(&**d, &List(self, parts))),
+                Some(resolved) => match resolved.as_slice() {
+                    [] => s.serialize_str(""),
+                    [Value::Str(text)] => s.serialize_str(text),
+                    parts => {
+                        let here = V {
+                            r,
+                            value: self.value,
+                            owner: self.owner,
+                        };
+                        single(s, "Fn::Join", &Pair(&**d, &List(&here, parts)))
+                    }
+                },
+            },
             Value::Select(i, v) => single(s, "Fn::Select", &Pair(i, &self.sub(v))),
             Value::Split(d, v) => single(s, "Fn::Split", &Pair(&**d, &self.sub(v))),
             Value::GetAzs(region) => single(s, "Fn::GetAZs", region.as_str()),
             Value::Base64(v) => single(s, "Fn::Base64", &self.sub(v)),
-            Value::Sub(t) => single(s, "Fn::Sub", t.as_str()),
+            Value::Sub(t) => match resolve_sub(r.stack, t) {
+                Some(text) if !text.contains("${") => s.serialize_str(&text),
+                Some(text) => single(s, "Fn::Sub", text.as_str()),
+                None => single(s, "Fn::Sub", t.as_str()),
+            },
             Value::Policy(doc) => {
                 let statements = doc.minimized();
                 let mut m = s.serialize_map(Some(2))?;

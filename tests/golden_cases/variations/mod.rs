@@ -6,6 +6,7 @@ mod app_model;
 mod automation;
 mod cluster_settings;
 mod containers;
+mod env;
 mod logging;
 mod queues;
 mod services;
