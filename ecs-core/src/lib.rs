@@ -242,7 +242,9 @@ pub mod prelude {
     // Values.
     pub use crate::cfn::duration::Duration;
     pub use crate::cfn::{Output, Parameter, Pseudo, Value};
-    pub use crate::construct::{CfnOutput, CfnParameter};
+    pub use crate::construct::{
+        Built, CfnOutput, CfnParameter, CfnResource, CfnResourceProps, RemovalPolicy,
+    };
     pub use crate::schedule::{CronOptions, Schedule};
 
     // AWS services.
