@@ -161,8 +161,12 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private_v1 {
     pub use crate::__ecs_app_unchecked as ecs_app_unchecked;
+    pub use core::clone::Clone;
     pub use core::convert::{From, Into};
     pub use core::default::Default;
+    pub use core::fmt::Debug;
+    pub use core::marker::Copy;
+    pub use core::ops::Deref;
     pub use core::ops::FnOnce;
     pub use core::option::Option::{self, None, Some};
     pub use core::panic;
