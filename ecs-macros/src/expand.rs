@@ -1724,6 +1724,30 @@ mod tests {
     }
 
     #[test]
+    fn raw_resources_and_their_tokens_expand_to_cfn_values() {
+        snapshot(
+            "raw_resources",
+            quote! {
+                stack S {
+                    queue Jobs {}
+                    scope Data {
+                        resource Bucket {
+                            type: "AWS::S3::Bucket",
+                            properties: { Name: "a", Versioning: { Status: "Enabled" }, Rules: [1, -2, 0.5, true] },
+                            removal_policy: Retain,
+                        }
+                    }
+                    resource Param {
+                        type: "AWS::SSM::Parameter",
+                        properties: { Value: Jobs.queue_url, Bucket: Bucket.Ref, Host: Bucket.Endpoint.Address },
+                        depends_on: [Bucket, Data],
+                    }
+                }
+            },
+        );
+    }
+
+    #[test]
     fn services_load_balancers_and_scaling_expand_to_their_builders() {
         snapshot(
             "services_and_load_balancers",
