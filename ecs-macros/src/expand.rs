@@ -1350,7 +1350,11 @@ fn construct_attribute(scope: Scope, expr: &syn::Expr) -> Option<TokenStream> {
         &children[target].id,
         ident.span(),
     );
-    Some(attribute(&children[target], &b, &[member.clone()]))
+    Some(attribute(
+        &children[target],
+        &b,
+        std::slice::from_ref(member),
+    ))
 }
 
 /// The attribute `members` of the construct `item` bound to `b`: of a raw resource its `Ref`
