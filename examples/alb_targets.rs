@@ -40,6 +40,7 @@ pub fn app() -> Result<App, Error> {
             cfn_output LoadBalancerDns { value: LB.load_balancer_dns_name }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

@@ -42,6 +42,7 @@ pub fn app() -> Result<App, Error> {
             }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

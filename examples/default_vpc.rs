@@ -19,6 +19,7 @@ pub fn app() -> Result<App, Error> {
             fargate_service Service { cluster: Cluster, task_definition: TaskDef }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

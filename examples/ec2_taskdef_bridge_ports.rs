@@ -31,6 +31,7 @@ pub fn app() -> Result<App, Error> {
             ec2_service Service { cluster: Cluster, task_definition: TaskDef, min_healthy_percent: 100 }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

@@ -18,6 +18,7 @@ pub fn app() -> Result<App, Error> {
             external_service Service { cluster: Cluster, task_definition: TaskDef, desired_count: 5 }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

@@ -26,6 +26,7 @@ pub fn app() -> Result<App, Error> {
             ec2_service Service { cluster: Cluster, task_definition: TaskDef, desired_count: 2 }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

@@ -8,7 +8,7 @@ use ecs_app::prelude::*;
 
 /// The app, also built by the golden tests.
 pub fn app() -> Result<App, Error> {
-    let mut app = ecs_app! {
+    let Built { mut app, handles } = ecs_app! {
         stack ImagesTagParameter {
             vpc Vpc { max_azs: 2 }
             cluster Cluster { vpc: Vpc }
@@ -25,17 +25,15 @@ pub fn app() -> Result<App, Error> {
         }
     }?;
     // `new CfnOutput(stack, 'ImageTagParameterName', { value: image.tagParameterName })`: the
-    // builder API reaches the container the block declared.
-    let stack = app.stacks()[0].root();
-    let container = app
-        .find_task_definition(stack.stack(), "TaskDef")
-        .and_then(|td| td.find_container(&app, "app"))
-        .ok_or_else(|| Error::new("the block declares `TaskDef` with container `app`"))?;
-    let name = container
+    // block's handles reach the container it declared.
+    let web = handles.ImagesTagParameter;
+    let name = web
+        .TaskDef
+        .app
         .image_tag_parameter_name(&app)
         .unwrap_or_default()
         .to_string();
-    CfnOutput::new(&mut app, stack, "ImageTagParameterName", Output::new(name))?;
+    CfnOutput::new(&mut app, *web, "ImageTagParameterName", Output::new(name))?;
     Ok(app)
 }
 

@@ -24,6 +24,7 @@ pub fn app() -> Result<App, Error> {
             ec2_service Service { cluster: Cluster, task_definition: TaskDef }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

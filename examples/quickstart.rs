@@ -43,6 +43,7 @@ pub fn app() -> Result<App, Error> {
             ec2_service Worker { cluster: Cluster, task_definition: WorkerTask }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

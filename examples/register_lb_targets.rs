@@ -33,6 +33,7 @@ pub fn app() -> Result<App, Error> {
             }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

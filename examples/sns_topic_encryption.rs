@@ -19,6 +19,7 @@ pub fn app() -> Result<App, Error> {
             kms_key Key {}
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

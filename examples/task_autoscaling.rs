@@ -51,6 +51,7 @@ pub fn app() -> Result<App, Error> {
             }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

@@ -23,6 +23,7 @@ pub fn app() -> Result<App, Error> {
             fargate_service Service { cluster: Cluster, task_definition: TaskDef, assign_public_ip: true }
         }
     }
+    .map(App::from)
 }
 
 fn main() -> Result<(), Error> {

@@ -36,8 +36,34 @@ pub use ecs_core::*;
 
 /// Declares an ECS app: one or more `stack`s of constructs, checked while compiling.
 ///
-/// The block evaluates to `Result<App, Error>`: the builder calls it stands for can still fail
-/// on values only known at run time.
+/// The block evaluates to `Result<Built<Handles>, Error>`: the builder calls it stands for can
+/// still fail on values only known at run time. A [`Built`](construct::Built) dereferences to
+/// the `App` (`App::from` converts it) and carries the handles of the constructs the block
+/// declared, in a struct the macro generates: a field per stack, each with a field per named
+/// construct (`built.handles.Web.TaskDef`), constructs holding named items with a field per
+/// item (`built.handles.Web.TaskDef.web`, a container); each struct dereferences to the handle
+/// of what it stands for (`*built.handles.Web` is the `StackId`). Builder code extends those
+/// constructs before synthesis:
+///
+/// ```
+/// use ecs_app::prelude::*;
+///
+/// let Built { mut app, handles } = ecs_app! {
+///     stack Web {
+///         cluster Cluster {}
+///         fargate_task_definition TaskDef {
+///             cpu: 256,
+///             memory_limit_mib: 512,
+///             container web { image: ContainerImage::from_registry("nginx") }
+///         }
+///     }
+/// }?;
+/// let web = handles.Web;
+/// FargateService::new(&mut app, *web, "Service", FargateServiceProps::default()
+///     .cluster(*web.Cluster).task_definition(*web.TaskDef))?;
+/// assert_eq!(app.stack(*web).path(web.TaskDef.web.node(&app)), "Web/TaskDef/web");
+/// # Ok::<(), Error>(())
+/// ```
 ///
 /// # Grammar
 ///
@@ -71,7 +97,13 @@ pub use ecs_core::*;
 ///   - load balancing: `application_load_balancer` and `network_load_balancer` (holding
 ///     `listener`, which holds `add_targets` and `register_load_balancer_targets`),
 ///     `classic_load_balancer`;
-///   - events: `rule` with `targets: [{ cluster, task_definition, … }]`.
+///   - events: `rule` with `targets: [{ cluster, task_definition, … }]`;
+///   - anything else: `resource Id { type: "AWS::S3::Bucket", properties: { … }, depends_on:
+///     [Name], removal_policy: Retain }`, a raw CloudFormation resource (CDK `CfnResource`),
+///     its properties maps, lists, literals, expressions and tokens: `Name.Ref` and
+///     `Name.Attribute` of a resource (`Db.Endpoint.Address`), `Name.attribute` of another
+///     construct (`Jobs.queue_url`); other items read a resource's `Name.Ref` and
+///     `Name.Attribute` in an `environment` or an output's `value`.
 /// - Properties: `name: value`, separated by commas, named like the CDK's props in snake_case.
 ///   A value is any Rust expression, except references (`vpc: Vpc`, `cluster: Cluster`,
 ///   `task_definition: TaskDef`, …), which name a construct declared earlier in the same stack
@@ -161,8 +193,12 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private_v1 {
     pub use crate::__ecs_app_unchecked as ecs_app_unchecked;
+    pub use core::clone::Clone;
     pub use core::convert::{From, Into};
     pub use core::default::Default;
+    pub use core::fmt::Debug;
+    pub use core::marker::Copy;
+    pub use core::ops::Deref;
     pub use core::ops::FnOnce;
     pub use core::option::Option::{self, None, Some};
     pub use core::panic;

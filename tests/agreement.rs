@@ -8,6 +8,7 @@
 
 use std::panic::{self, AssertUnwindSafe};
 
+use ecs_app::construct::Built;
 use ecs_app::{App, Error};
 
 #[rustfmt::skip]
@@ -25,8 +26,8 @@ const KNOWN_DISAGREEMENTS: &[(&str, &str)] = &[];
 struct Captured(Result<App, Error>);
 
 /// Stands for the case's `ecs_app!`: hands its value to [`built`] without returning.
-fn capture(app: Result<App, Error>) -> Result<App, Error> {
-    panic::resume_unwind(Box::new(Captured(app)))
+fn capture<H>(app: Result<Built<H>, Error>) -> Result<Built<H>, Error> {
+    panic::resume_unwind(Box::new(Captured(app.map(App::from))))
 }
 
 /// What the builders say of the case whose `main` is `main`: its app, validated and rendered

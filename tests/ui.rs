@@ -26,4 +26,6 @@ fn ui() {
     t.compile_fail("tests/ui/cluster/*.rs");
     // Lint levels and policies: the built-in lints, groups, waivers, `forbid`, user policies.
     t.compile_fail("tests/ui/lints/*.rs");
+    // Raw CloudFormation resources: types, properties, references.
+    t.compile_fail("tests/ui/resource/*.rs");
 }

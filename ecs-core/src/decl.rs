@@ -149,6 +149,8 @@ pub enum KindId {
     Alarm,
     /// `scope`: a plain construct scope holding items.
     Scope,
+    /// `resource`: a raw CloudFormation resource (CDK `CfnResource`).
+    CfnResource,
 }
 
 /// What a reference property may name.
@@ -186,6 +188,10 @@ pub enum RefClass {
     Bucket,
     /// A `queue`.
     Queue,
+    /// A raw CloudFormation `resource`.
+    Resource,
+    /// Any construct of the stack, a scope included.
+    Any,
 }
 
 impl RefClass {
@@ -208,6 +214,8 @@ impl RefClass {
             RefClass::LogGroup => "log group",
             RefClass::Bucket => "bucket",
             RefClass::Queue => "queue",
+            RefClass::Resource => "resource",
+            RefClass::Any => "construct",
         }
     }
 }
@@ -252,6 +260,10 @@ pub enum PropType {
     Targets,
     /// `Construct.attribute` (e.g. `LB.load_balancer_dns_name`) or an expression.
     Attr,
+    /// A raw resource's CloudFormation properties: `{ Name: value, … }` of maps, lists,
+    /// literals, expressions and `Construct.attribute` tokens (`Bucket.Arn`, `Bucket.Ref`,
+    /// `Jobs.queue_url`).
+    CfnProperties,
     /// Names of constructs declared anywhere in the stack, each passed to the setter after
     /// the whole stack is built (`grant_read_write: [TaskDef]`).
     LateRefs(RefClass),

@@ -242,7 +242,9 @@ pub mod prelude {
     // Values.
     pub use crate::cfn::duration::Duration;
     pub use crate::cfn::{Output, Parameter, Pseudo, Value};
-    pub use crate::construct::{CfnOutput, CfnParameter, Environment};
+    pub use crate::construct::{
+        Built, CfnOutput, CfnParameter, CfnResource, CfnResourceProps, Environment, RemovalPolicy,
+    };
     pub use crate::schedule::{CronOptions, Schedule};
 
     // AWS services.

@@ -96,6 +96,7 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::ImportedSecret,
     KindId::AutoScaleTaskCount,
     KindId::Rule,
+    KindId::CfnResource,
     KindId::Scope,
 ];
 
@@ -697,6 +698,35 @@ pub static KINDS: &[Kind] = &[
         id_ref: None,
     },
     Kind {
+        id: KindId::CfnResource,
+        cdk: "CfnResource",
+        build: Build::Special,
+        keyword: "resource",
+        noun: "resource",
+        props: &[
+            required("type", "type", E).doc(
+                "The CloudFormation resource type, `AWS::Service::Resource` or `Custom::Name`; a literal is checked while compiling.",
+            ),
+            prop("properties", "properties", PropType::CfnProperties).doc(
+                "The resource's `Properties`, written as given; `Name.Ref` and `Name.Attribute` of a declared resource are its `Ref` and `Fn::GetAtt`, `Name.attribute` of another construct its attribute.",
+            ),
+            prop("depends_on", "addDependency()", PropType::Refs(RefClass::Any))
+                .method()
+                .doc("Constructs declared before it that it depends on (`DependsOn` on their resources)."),
+            prop(
+                "removal_policy",
+                "applyRemovalPolicy()",
+                PropType::Enum(&crate::construct::RemovalPolicy::DEF),
+            )
+            .method()
+            .default("none: CloudFormation deletes it")
+            .doc("`DeletionPolicy` and `UpdateReplacePolicy`: `Retain`, `Destroy`, `Snapshot` or `RetainOnUpdateOrDelete`."),
+        ],
+        children: &[],
+        class: Some(RefClass::Resource),
+        id_ref: None,
+    },
+    Kind {
         id: KindId::Alarm,
         cdk: "cloudwatch.Alarm",
         build: Build::Construct("cloudwatch::Alarm::new", "cloudwatch::AlarmProps"),
@@ -1024,6 +1054,9 @@ impl PropType {
                 "`[Service, { service, container_name, container_port }]`".to_owned()
             }
             PropType::Attr => "`Construct.attribute` or an expression".to_owned(),
+            PropType::CfnProperties => {
+                "`{ Name: value, … }`: maps, lists, literals, expressions and `Construct.attribute` tokens".to_owned()
+            }
             PropType::Schedule => {
                 "a schedule string (`\"rate(1 hour)\"`) or an expression".to_owned()
             }

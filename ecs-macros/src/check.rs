@@ -124,6 +124,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     }
                 }
                 KindId::ClassicLoadBalancer => load_balancer_targets(stack, item, true, cx),
+                KindId::CfnResource => resource_type(item, cx),
                 _ => {}
             }
         }
@@ -143,6 +144,21 @@ fn container_insights_choice(cluster: &Item, cx: &Ctxt) {
         cx.error_at(
             v1.name.span(),
             rules::container_insights_choice_message(&cluster.id.name),
+        );
+    }
+}
+
+/// A raw resource's literal type has a shape CloudFormation accepts.
+fn resource_type(item: &Item, cx: &Ctxt) {
+    if let Some(Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(lit),
+        ..
+    })) = item.expr("type")
+        && !rules::resource_type(&lit.value())
+    {
+        cx.error_at(
+            lit.span(),
+            rules::resource_type_message(&item.id.name, &lit.value()),
         );
     }
 }

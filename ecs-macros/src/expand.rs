@@ -11,6 +11,7 @@
 
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Ident, LitStr};
 
@@ -19,7 +20,7 @@ use crate::check::{
 };
 use crate::ctxt::Ctxt;
 use crate::model::{
-    self, AttrValue, Build, ContainerElement, ContainerReference, ContainerRefsValue,
+    self, AttrValue, Build, CfnValue, ContainerElement, ContainerReference, ContainerRefsValue,
     ContainerValue, EnumValue, EnvironmentValue, Id, Item, KindId, LintAttr, PolicyKind,
     PortMappingValue, PortMappingsValue, PropDef, PropType, PropValue, ProviderValue, Reference,
     Set, StrategiesValue, TargetValue,
@@ -111,6 +112,7 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
     let lint_warnings = consts.lints.warnings.iter().map(lint_warning);
     let policies = &consts.lints.policies;
     let settings = lint_settings(stacks);
+    let (handle_types, handles) = handles(stacks);
     let stacks = (0..stacks.len()).map(|i| expand_stack(stacks, i));
     quote! {
         #(#const_checks)*
@@ -118,18 +120,197 @@ fn expand_app(stacks: &[Item], consts: &ConstChecks) -> TokenStream {
         #(#scaling_checks)*
         #(#policies)*
         #(#lint_warnings)*
+        #handle_types
         #[allow(unused_mut)]
         let mut #app = #p::App::new();
         // Once for every binding: constructs nothing refers to, and bindings named after the
         // user's (CamelCase) ids.
         #[allow(unused_variables, non_snake_case)]
-        let #result = (|| -> #p::Result<(), #p::Error> {
+        let #result = (|| -> #p::Result<_, #p::Error> {
             #(#stacks)*
             #settings
-            #p::Ok(())
+            #p::Ok(#handles)
         })();
-        #p::Result::map(#result, |()| #app)
+        #p::Result::map(#result, |handles| #p::construct::Built { app: #app, handles })
     }
+}
+
+// ---- handles ----
+
+/// The structs of handles the block evaluates with, and the expression filling them: one
+/// struct for the app with a field per stack, one per stack with a field per construct it
+/// names, and one per construct that holds named items (a task definition's containers, a
+/// load balancer's listeners), with a field per item. Each struct dereferences to the handle
+/// of what it stands for (a stack's to its `StackId`), and its fields are generic, so the
+/// expansion need not name the handles' types. Field names are the ids (sanitized when not
+/// identifiers), spanned at them; a name taken twice keeps its first field, constructs before
+/// scopes.
+fn handles(stacks: &[Item]) -> (TokenStream, TokenStream) {
+    let mut types = TokenStream::new();
+    let mut fields = Fields::default();
+    for (s, stack) in stacks.iter().enumerate() {
+        let own = hidden(&format!("__ecs_stack{s}"));
+        let value = stack_handles(stacks, s, quote!(#own), &mut types);
+        fields.push(&stack.id, value);
+    }
+    let value = fields.expand("__EcsHandles", None, &mut types);
+    (types, value)
+}
+
+/// The fields of one struct of handles: name, value.
+#[derive(Default)]
+struct Fields {
+    fields: Vec<(Ident, TokenStream)>,
+}
+
+impl Fields {
+    /// Adds a field for `id`, unless its name is taken.
+    fn push(&mut self, id: &Id, value: TokenStream) {
+        let name = field_name(id);
+        if !self.fields.iter().any(|(n, _)| *n == name) {
+            self.fields.push((name, value));
+        }
+    }
+
+    /// Declares the struct `name` (dereferencing to `own`'s type when given) into `types`, and
+    /// returns the expression that builds it.
+    fn expand(self, name: &str, own: Option<TokenStream>, types: &mut TokenStream) -> TokenStream {
+        let p = private();
+        let ty = hidden(name);
+        let params: Vec<Ident> = (0..self.fields.len())
+            .map(|i| hidden(&format!("T{i}")))
+            .collect();
+        let names: Vec<&Ident> = self.fields.iter().map(|(n, _)| n).collect();
+        let values = self.fields.iter().map(|(_, v)| v);
+        let handle = hidden("__handle");
+        let (own_param, own_field, own_value, deref) = match own {
+            Some(value) => {
+                let param = hidden("__H");
+                (
+                    Some(quote!(#param,)),
+                    Some(quote!(#handle: #param,)),
+                    Some(quote!(#handle: #value,)),
+                    Some(quote! {
+                        impl<#param, #(#params),*> #p::Deref for #ty<#param, #(#params),*> {
+                            type Target = #param;
+                            fn deref(&self) -> &#param {
+                                &self.#handle
+                            }
+                        }
+                    }),
+                )
+            }
+            None => (None, None, None, None),
+        };
+        types.extend(quote! {
+            #[allow(non_snake_case, non_camel_case_types, dead_code)]
+            #[derive(#p::Clone, #p::Copy, #p::Debug)]
+            struct #ty<#own_param #(#params),*> {
+                #own_field
+                #(pub #names: #params,)*
+            }
+            #deref
+        });
+        quote!(#ty { #own_value #(#names: #values,)* })
+    }
+}
+
+/// The field name of a construct: its id, or for an id that is not an identifier its
+/// characters outside `[A-Za-z0-9_]` replaced by `_` (`"my-cluster"` is `my_cluster`), with a
+/// leading `_` before a digit and a trailing one after a keyword.
+fn field_name(id: &Id) -> Ident {
+    let mut name: String = id
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    if name == "_" || syn::parse_str::<Ident>(&name).is_err() {
+        name.push('_');
+    }
+    Ident::new(&name, id.span())
+}
+
+/// The struct of handles of stack `s`, built from `own` (its `StackId`).
+fn stack_handles(
+    stacks: &[Item],
+    s: usize,
+    own: TokenStream,
+    types: &mut TokenStream,
+) -> TokenStream {
+    let stack = &stacks[s];
+    let prefix = Scope::prefix(s);
+    let mut fields = Fields::default();
+    let mut scopes = Vec::new();
+    for (i, item) in stack.children.iter().enumerate() {
+        let b = binding(&prefix, i, &item.id, item.id.span());
+        let bound = match item.kind.build {
+            Build::Construct(..) => true,
+            Build::Special => match item.kind.id {
+                KindId::Scope => {
+                    scopes.push((i, b));
+                    continue;
+                }
+                KindId::ImportedSecret => item.expr("secret_name").is_some(),
+                KindId::CfnResource => true,
+                _ => false,
+            },
+            _ => false,
+        };
+        if !bound {
+            continue;
+        }
+        let value = if holds_named_items(item.kind) {
+            let child_prefix = format!("{prefix}{i}_");
+            let mut children = Fields::default();
+            for (c, child) in item.children.iter().enumerate() {
+                let Build::Add(..) = child.kind.build else {
+                    continue;
+                };
+                let cb = binding(&child_prefix, c, &child.id, child.id.span());
+                let value = if holds_named_items(child.kind) {
+                    let grandchild_prefix = format!("{child_prefix}{c}_");
+                    let mut groups = Fields::default();
+                    for (g, group) in child.children.iter().enumerate() {
+                        if group.kind.id == KindId::AddTargets {
+                            let gb = binding(&grandchild_prefix, g, &group.id, group.id.span());
+                            groups.push(&group.id, quote!(#gb));
+                        }
+                    }
+                    groups.expand(&format!("__EcsItem{s}_{i}_{c}"), Some(quote!(#cb)), types)
+                } else {
+                    quote!(#cb)
+                };
+                children.push(&child.id, value);
+            }
+            children.expand(&format!("__EcsItem{s}_{i}"), Some(quote!(#b)), types)
+        } else {
+            quote!(#b)
+        };
+        fields.push(&item.id, value);
+    }
+    for (i, b) in scopes {
+        fields.push(&stack.children[i].id, quote!(#b));
+    }
+    fields.expand(&format!("__EcsStack{s}"), Some(own), types)
+}
+
+/// Whether items of `kind` hold items with handles of their own (containers, listeners, target
+/// groups, capacity): their field is a struct of those.
+fn holds_named_items(kind: &model::Kind) -> bool {
+    kind.id != KindId::AutoScaleTaskCount
+        && kind
+            .children
+            .iter()
+            .any(|c| matches!(model::kind(*c).build, Build::Add(..)) || *c == KindId::AddTargets)
 }
 
 /// A lint finding at `warn`: a deprecated item used at the offending token, so rustc prints the
@@ -349,8 +530,10 @@ fn expand_stack(stacks: &[Item], index: usize) -> TokenStream {
             <#p::construct::StackProps as #p::Default>::default() #stack_setters,
         )?)
     };
+    let own = hidden(&format!("__ecs_stack{index}"));
     quote! {
         let #handle = #add;
+        let #own = #handle;
         #(#constructs)*
         #late
     }
@@ -701,7 +884,8 @@ fn expand_output(scope: Scope, item: &Item) -> TokenStream {
             let Some(binding) = scope.reference(reference) else {
                 return TokenStream::new();
             };
-            quote!(#binding.#method(&#app))
+            let item = &scope.stacks[scope.stack].children[reference.target.unwrap_or(0)];
+            attribute(item, &binding, std::slice::from_ref(method))
         }
         Some(PropValue::Attr(AttrValue::Expr(expr))) => {
             quote!(<#p::cfn::Value as #p::From<_>>::from(#expr))
@@ -856,6 +1040,8 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
         PropValue::Container(value) => container_value(scope, value)?,
         // Calls once every container is added (`container_calls`).
         PropValue::ContainerRefs(_) => return None,
+        // Expanded by `expand_resource`.
+        PropValue::Cfn(_) => return None,
         PropValue::TargetGroup(group) => {
             let (lb, listener, targets) = group.path?;
             let stack = &scope.stacks[scope.stack];
@@ -957,6 +1143,7 @@ fn expand_special(scope: Scope, index: usize, item: &Item) -> TokenStream {
             }
         }
         KindId::CfnOutput => expand_output(scope, item),
+        KindId::CfnResource => expand_resource(scope, index, item),
         KindId::AutoScaleTaskCount => expand_task_scaling(scope, index, item),
         KindId::ImportedSecret => {
             let Some(secret_name) = item.expr("secret_name") else {
@@ -1163,8 +1350,150 @@ fn construct_attribute(scope: Scope, expr: &syn::Expr) -> Option<TokenStream> {
         &children[target].id,
         ident.span(),
     );
+    Some(attribute(
+        &children[target],
+        &b,
+        std::slice::from_ref(member),
+    ))
+}
+
+/// The attribute `members` of the construct `item` bound to `b`: of a raw resource its `Ref`
+/// (`Bucket.Ref`) or `Fn::GetAtt` (`Db.Endpoint.Address`), of another construct its handle's
+/// method of that name (`Jobs.queue_url`).
+fn attribute(item: &Item, b: &Ident, members: &[Ident]) -> TokenStream {
     let app = hidden("__ecs_app");
-    Some(quote!(#b.#member(&#app)))
+    if item.kind.id == KindId::CfnResource {
+        let name = members
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
+        let span = members.first().map_or_else(|| b.span(), Ident::span);
+        return if name == "Ref" {
+            quote_spanned!(span=> #b.ref_())
+        } else {
+            let name = LitStr::new(&name, span);
+            quote_spanned!(span=> #b.get_att(#name))
+        };
+    }
+    let member = &members[0];
+    quote!(#b.#member(&#app))
+}
+
+/// `resource Id { type, properties, depends_on, removal_policy }`: a raw CloudFormation
+/// resource, then its dependencies and removal policy.
+fn expand_resource(scope: Scope, index: usize, item: &Item) -> TokenStream {
+    let scope = Scope {
+        item: index,
+        ..scope
+    };
+    let p = private();
+    let app = hidden("__ecs_app");
+    let props_local = hidden("__ecs_props");
+    let Some(kind) = item.expr("type") else {
+        return TokenStream::new();
+    };
+    let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
+    let id = id_literal(&item.id);
+    let parent = scope_of(scope, item);
+    let mut properties = TokenStream::new();
+    if let Some(PropValue::Cfn(CfnValue::Map(pairs))) = item.prop("properties").map(|p| &p.value) {
+        for (key, value) in pairs {
+            let key = key_literal(key);
+            let value = cfn_value(scope, value);
+            properties.extend(quote!(.property(#key, #value)));
+        }
+    }
+    let mut after = TokenStream::new();
+    if let Some(PropValue::Refs(references)) = item.prop("depends_on").map(|p| &p.value) {
+        for reference in references {
+            let Some(target) = scope.reference(reference) else {
+                continue;
+            };
+            let declared = &scope.stacks[scope.stack].children[reference.target.unwrap_or(0)];
+            let node = if declared.kind.id == KindId::Scope {
+                quote!(#target)
+            } else {
+                quote!(#target.node())
+            };
+            after.extend(quote!(#name.add_dependency(&mut #app, #node)?;));
+        }
+    }
+    if let Some(prop) = item.prop("removal_policy")
+        && let Some(policy) = prop_value(scope, &prop.value)
+    {
+        let method = Ident::new("apply_removal_policy", prop.name.span());
+        after.extend(quote!(#name.#method(&mut #app, #policy)?;));
+    }
+    quote! {
+        let #props_local = #p::construct::CfnResourceProps::new(#kind) #properties;
+        let #name = #p::construct::CfnResource::new(&mut #app, #parent, #id, #props_local)?;
+        #after
+    }
+}
+
+/// A key of a CloudFormation map as a string literal, spanned at the key.
+fn key_literal(key: &IdSyntax) -> LitStr {
+    match key {
+        IdSyntax::Str(lit) => lit.clone(),
+        IdSyntax::Ident(ident) => LitStr::new(&ident.unraw().to_string(), ident.span()),
+    }
+}
+
+/// A CloudFormation value as a `Value` expression. Integer literals are `Value::Int` and other
+/// number literals `cfn::number`, so they need no suffix; other expressions convert with
+/// `From`.
+fn cfn_value(scope: Scope, value: &CfnValue) -> TokenStream {
+    let p = private();
+    let v = quote!(#p::cfn::Value);
+    match value {
+        CfnValue::Map(pairs) if pairs.is_empty() => {
+            quote!(#v::Map(<#p::cfn::Map as #p::Default>::default()))
+        }
+        CfnValue::Map(pairs) => {
+            let keys = pairs.iter().map(|(k, _)| key_literal(k));
+            let values = pairs.iter().map(|(_, value)| cfn_value(scope, value));
+            quote!(#v::map([#((#keys, #values)),*]))
+        }
+        CfnValue::List(values) => {
+            let values = values.iter().map(|value| cfn_value(scope, value));
+            quote!(#v::List(#p::Vec::from([#(#values),*])))
+        }
+        CfnValue::Attr(reference, members) => {
+            let Some(b) = scope.reference(reference) else {
+                return quote!(#v::Null);
+            };
+            let item = &scope.stacks[scope.stack].children[reference.target.unwrap_or(0)];
+            let attribute = attribute(item, &b, members);
+            quote!(<#v as #p::From<_>>::from(#attribute))
+        }
+        CfnValue::Expr(expr) => match number_literal(expr) {
+            Some((syn::Lit::Int(_), _)) => quote!(#v::Int(#expr)),
+            Some((syn::Lit::Float(_), _)) => quote!(#p::cfn::number(#expr)),
+            _ => {
+                let expr = with_constructs(scope, expr);
+                quote!(<#v as #p::From<_>>::from(#expr))
+            }
+        },
+    }
+}
+
+/// An unsuffixed integer or float literal, negated or not.
+fn number_literal(expr: &syn::Expr) -> Option<(&syn::Lit, bool)> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit { lit, .. })
+            if matches!(lit, syn::Lit::Int(i) if i.suffix().is_empty())
+                || matches!(lit, syn::Lit::Float(f) if f.suffix().is_empty()) =>
+        {
+            Some((lit, false))
+        }
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => number_literal(expr).map(|(lit, _)| (lit, true)),
+        _ => None,
+    }
 }
 
 /// `{ "KEY": value, NAME: value }` as an array of `(String, ty)` pairs; string pairs become
@@ -1394,6 +1723,30 @@ mod tests {
             "const_checks",
             quote! {
                 stack S { fargate_task_definition T { cpu: CPU, memory_limit_mib: 512 } }
+            },
+        );
+    }
+
+    #[test]
+    fn raw_resources_and_their_tokens_expand_to_cfn_values() {
+        snapshot(
+            "raw_resources",
+            quote! {
+                stack S {
+                    queue Jobs {}
+                    scope Data {
+                        resource Bucket {
+                            type: "AWS::S3::Bucket",
+                            properties: { Name: "a", Versioning: { Status: "Enabled" }, Rules: [1, -2, 0.5, true] },
+                            removal_policy: Retain,
+                        }
+                    }
+                    resource Param {
+                        type: "AWS::SSM::Parameter",
+                        properties: { Value: Jobs.queue_url, Bucket: Bucket.Ref, Host: Bucket.Endpoint.Address },
+                        depends_on: [Bucket, Data],
+                    }
+                }
             },
         );
     }

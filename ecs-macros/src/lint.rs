@@ -80,12 +80,15 @@ fn check_names<'a>(item: &'a Item, outer: &Chain<'a>, policies: &[String], cx: &
             let tag = matches!(attr, LintAttr::Tag { .. } | LintAttr::Override { .. });
             let placed = if let LintAttr::Override { .. } = attr {
                 outer.len() == 1
-                    && matches!(item.kind.build, ecs_core::schema::Build::Construct(..))
+                    && (matches!(item.kind.build, ecs_core::schema::Build::Construct(..))
+                        || item.kind.id == KindId::CfnResource)
             } else if tag {
-                // Tags go on constructs the expansion holds a handle of.
+                // Tags go on constructs the expansion holds a handle of (a raw resource takes
+                // them and, as in the CDK, is not reached by them).
                 (outer.len() == 1
                     && (matches!(item.kind.build, ecs_core::schema::Build::Construct(..))
-                        || item.kind.id == KindId::Scope))
+                        || item.kind.id == KindId::Scope
+                        || item.kind.id == KindId::CfnResource))
                     || item.kind.id == KindId::Container
             } else {
                 LINTED.contains(&item.kind.id)

@@ -479,6 +479,20 @@ pub enum PropValue {
     Container(ContainerValue),
     /// Containers of the same task definition, or objects naming one.
     ContainerRefs(ContainerRefsValue),
+    /// A raw resource's CloudFormation properties.
+    Cfn(CfnValue),
+}
+
+/// A CloudFormation value of a raw resource's properties.
+pub enum CfnValue {
+    /// `{ Name: value, "Name": value }`, in the order written.
+    Map(Vec<(IdSyntax, CfnValue)>),
+    /// `[value, …]`.
+    List(Vec<CfnValue>),
+    /// `Construct.attribute`, `Db.Endpoint.Address`: the construct and the attribute's parts.
+    Attr(Reference, Vec<Ident>),
+    /// Any other expression: a literal, or a value convertible to a CloudFormation value.
+    Expr(Expr),
 }
 
 /// A container a property names.
@@ -1060,6 +1074,16 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
             other => expect_expr(name, other, cx)
                 .map(|e| PropValue::ContainerRefs(ContainerRefsValue::Expr(e))),
         },
+        PropType::CfnProperties => match value {
+            ValueSyntax::Object(..) => Some(PropValue::Cfn(build_cfn_value(value, cx))),
+            other => {
+                cx.error_at(
+                    other.span(),
+                    format!("`{name}` takes a `{{ Name: value, … }}` object of CloudFormation properties"),
+                );
+                None
+            }
+        },
         PropType::Attr => {
             let expr = expect_expr(name, value, cx)?;
             if let Expr::Field(field) = &expr
@@ -1083,6 +1107,67 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
             Some(PropValue::Attr(AttrValue::Expr(expr)))
         }
     }
+}
+
+/// A CloudFormation value: objects and lists nest, `Name.attribute` (a capitalized name) is a
+/// construct's attribute, anything else an expression. A key given twice is reported on the
+/// second.
+fn build_cfn_value(value: ValueSyntax, cx: &Ctxt) -> CfnValue {
+    match value {
+        ValueSyntax::Object(_, fields) => {
+            let mut pairs: Vec<(IdSyntax, CfnValue)> = Vec::new();
+            for FieldSyntax { key, value } in fields {
+                if pairs.iter().any(|(k, _)| k.text() == key.text()) {
+                    cx.error_at(
+                        key.span(),
+                        format!("duplicate key `{}`: remove one", key.text()),
+                    );
+                    continue;
+                }
+                pairs.push((key, build_cfn_value(value, cx)));
+            }
+            CfnValue::Map(pairs)
+        }
+        ValueSyntax::List(_, values) => {
+            CfnValue::List(values.into_iter().map(|v| build_cfn_value(v, cx)).collect())
+        }
+        ValueSyntax::Expr(expr) => match attribute_path(&expr) {
+            Some((ident, members)) => CfnValue::Attr(
+                Reference {
+                    class: RefClass::Any,
+                    id: Id::from_syntax(IdSyntax::Ident(ident)),
+                    target: None,
+                    stack: None,
+                },
+                members,
+            ),
+            None => CfnValue::Expr(expr),
+        },
+    }
+}
+
+/// `Name.a.b` with a capitalized `Name`: the name and the members.
+fn attribute_path(expr: &Expr) -> Option<(Ident, Vec<Ident>)> {
+    let mut members = Vec::new();
+    let mut at = expr;
+    while let Expr::Field(field) = at {
+        let syn::Member::Named(member) = &field.member else {
+            return None;
+        };
+        members.push(member.clone());
+        at = &field.base;
+    }
+    let Expr::Path(base) = at else { return None };
+    let ident = base.path.get_ident().filter(|_| base.qself.is_none())?;
+    if members.is_empty()
+        || !ident
+            .to_string()
+            .starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    members.reverse();
+    Some((ident.clone(), members))
 }
 
 /// A `{ key: value, … }` object checked against the keys of `kind_id`.
@@ -1456,9 +1541,16 @@ mod tests {
     #[test]
     fn an_unknown_property_far_from_all_lists_them() {
         let (_, errors) = build_str(quote! { stack S { vpc V { zones: 2 } } });
+        let known: Vec<String> = ecs_core::ec2::VpcProps::PROPS
+            .iter()
+            .map(|p| format!("`{}`", p.name))
+            .collect();
         assert_eq!(
             errors,
-            ["unknown vpc property `zones`: expected one of `max_azs`, `nat_gateways`"]
+            [format!(
+                "unknown vpc property `zones`: expected one of {}",
+                known.join(", ")
+            )]
         );
     }
 

@@ -6,8 +6,8 @@ use ecs_core::rules;
 
 use crate::ctxt::Ctxt;
 use crate::model::{
-    AttrValue, ContainerElement, ContainerReference, ContainerRefsValue, ContainerValue, Item,
-    KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue, TargetValue,
+    AttrValue, CfnValue, ContainerElement, ContainerReference, ContainerRefsValue, ContainerValue,
+    Item, KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue, TargetValue,
 };
 
 /// Checks ids and resolves references in every stack.
@@ -439,6 +439,7 @@ fn resolve_item(item: &mut Item, context: &Context, cx: &Ctxt) {
                     ),
                 }
             }
+            PropValue::Cfn(value) => resolve_cfn_value(value, context, cx),
             _ => {}
         }
     }
@@ -449,6 +450,82 @@ fn resolve_item(item: &mut Item, context: &Context, cx: &Ctxt) {
     }
     for child in &mut item.children {
         resolve_item(child, context, cx);
+    }
+}
+
+/// Resolves the constructs a raw resource's properties read attributes of: declared before it
+/// in its stack. Only a raw resource has attributes of several parts (`Db.Endpoint.Address`)
+/// and `Ref`; another construct's is one of its handle's methods (`Jobs.queue_url`).
+fn resolve_cfn_value(value: &mut CfnValue, context: &Context, cx: &Ctxt) {
+    match value {
+        CfnValue::Map(pairs) => {
+            for (_, v) in pairs {
+                resolve_cfn_value(v, context, cx);
+            }
+        }
+        CfnValue::List(values) => {
+            for v in values {
+                resolve_cfn_value(v, context, cx);
+            }
+        }
+        CfnValue::Attr(reference, members) => {
+            let name = &reference.id.name;
+            match context.declared.iter().position(|(n, _, _)| n == name) {
+                Some(target) if target < context.index => {
+                    let (_, kind, _) = context.declared[target];
+                    if kind != KindId::CfnResource && members.len() > 1 {
+                        cx.error_at(
+                            members[1].span(),
+                            format!(
+                                "`{name}` is {}: read one attribute of it, e.g. `{name}.{}`",
+                                with_article(crate::model::kind(kind).noun),
+                                members[0]
+                            ),
+                        );
+                    } else if kind == KindId::Scope {
+                        cx.error_at(
+                            reference.id.span(),
+                            format!(
+                                "`{name}` is a scope, which has no attributes: name a construct"
+                            ),
+                        );
+                    } else {
+                        reference.target = Some(target);
+                    }
+                }
+                Some(_) => cx.error_at(
+                    reference.id.span(),
+                    format!(
+                        "`{name}` is declared after `{}`: declare `{name}` before `{}`",
+                        context.user, context.user
+                    ),
+                ),
+                None => {
+                    let candidates: Vec<&str> = context.declared
+                        [..context.index.min(context.declared.len())]
+                        .iter()
+                        .filter(|(n, kind, _)| !n.is_empty() && *kind != KindId::Scope)
+                        .map(|(n, _, _)| n.as_str())
+                        .collect();
+                    cx.error_at(
+                        reference.id.span(),
+                        unknown_construct_message(name, &candidates, context),
+                    );
+                }
+            }
+        }
+        CfnValue::Expr(_) => {}
+    }
+}
+
+/// A name no construct of the stack has, where any construct may be named.
+fn unknown_construct_message(name: &str, candidates: &[&str], context: &Context) -> String {
+    match rules::did_you_mean(name, candidates) {
+        Some(best) => format!("no construct named `{name}`: did you mean `{best}`?"),
+        None => format!(
+            "no construct named `{name}` in stack `{}`: name a construct declared before `{}`",
+            context.stack, context.user
+        ),
     }
 }
 
@@ -511,6 +588,16 @@ fn resolve_reference(
                 .position(|i| &i.id.name == name)
                 .expect("found above");
             let item = &other.children[target];
+            if reference.class == RefClass::Any {
+                cx.error_at(
+                    span,
+                    format!(
+                        "`{name}` is declared in stack `{}`: `{property}` names constructs of stack `{}`",
+                        other.id.name, cx_ref.stack
+                    ),
+                );
+                return None;
+            }
             if item.kind.class != Some(reference.class) {
                 cx.error_at(
                     span,
@@ -528,17 +615,32 @@ fn resolve_reference(
         let candidates: Vec<&str> = cx_ref
             .declared
             .iter()
-            .filter(|(_, _, class)| *class == Some(reference.class))
+            .filter(|(n, kind, class)| {
+                if reference.class == RefClass::Any {
+                    !n.is_empty() && *kind != KindId::CfnOutput
+                } else {
+                    *class == Some(reference.class)
+                }
+            })
             .map(|(n, _, _)| n.as_str())
             .collect();
-        cx.error_at(
-            span,
-            rules::unknown_name_message(cx_ref.kind_word, name, &candidates),
-        );
+        let message = if reference.class == RefClass::Any {
+            unknown_construct_message(name, &candidates, cx_ref)
+        } else {
+            rules::unknown_name_message(cx_ref.kind_word, name, &candidates)
+        };
+        cx.error_at(span, message);
         return None;
     };
     let (_, kind, class) = &cx_ref.declared[target];
-    if *class != Some(reference.class) {
+    if reference.class == RefClass::Any && *kind == KindId::CfnOutput {
+        cx.error_at(
+            span,
+            format!("`{name}` is an output, which is no resource: `{property}` names constructs"),
+        );
+        return None;
+    }
+    if reference.class != RefClass::Any && *class != Some(reference.class) {
         cx.error_at(
             span,
             format!(

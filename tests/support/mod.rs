@@ -122,7 +122,8 @@ fn leaves(value: &Json, path: String, out: &mut BTreeMap<String, Json>) {
 }
 
 /// The one stack of `app` against `tests/golden/<golden_name>.template.json`.
-pub fn assert_matches_cdk(app: ecs_app::App, golden_name: &str) {
+pub fn assert_matches_cdk(app: impl Into<ecs_app::App>, golden_name: &str) {
+    let app: ecs_app::App = app.into();
     let templates = app.templates().expect("the example synthesizes");
     assert_eq!(templates.len(), 1, "one stack");
     let (name, template) = templates.into_iter().next().unwrap();
@@ -132,7 +133,8 @@ pub fn assert_matches_cdk(app: ecs_app::App, golden_name: &str) {
 
 /// Each of the `stacks` stacks of `app` against `tests/golden/<golden>.<Stack>.template.json`
 /// (dumped for `cfn-lint` too, see [`dump_for_lint`]).
-pub fn assert_stacks_match_cdk(app: ecs_app::App, golden: &str, stacks: usize) {
+pub fn assert_stacks_match_cdk(app: impl Into<ecs_app::App>, golden: &str, stacks: usize) {
+    let app: ecs_app::App = app.into();
     let templates = app.templates().expect("the app synthesizes");
     assert_eq!(templates.len(), stacks, "{golden}: number of stacks");
     for (name, template) in templates {

@@ -474,6 +474,7 @@ fn default_tagging(kind: &str) -> Tagging {
         | "AWS::Events::Rule"
         | "AWS::S3::Bucket"
         | "AWS::SecretsManager::Secret"
+        | "AWS::SQS::Queue"
         | "AWS::ServiceDiscovery::Service"
         | "AWS::ServiceDiscovery::PrivateDnsNamespace"
         | "AWS::ServiceDiscovery::PublicDnsNamespace"

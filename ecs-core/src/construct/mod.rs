@@ -12,6 +12,8 @@
 
 pub mod app;
 pub mod asset;
+mod built;
+mod cfn_resource;
 pub mod context;
 
 use std::collections::BTreeMap;
@@ -25,6 +27,10 @@ use crate::cfn::{Element, Output, Parameter, Resource, Value};
 pub use crate::cfn::{NodeId, StackId};
 use crate::error::Error;
 use app::App;
+pub use built::Built;
+pub use cfn_resource::{
+    CfnResource, CfnResourceProps, RemovalPolicy, resource_type, resource_type_message,
+};
 
 /// A construct handle: its node tells which app and stack made it, so [`App::check_each`]
 /// can refuse the handles of another app before their indices are read.

@@ -19,7 +19,9 @@ pub use crate::autoscaling::{
     capacity_sizes_message,
 };
 pub use crate::cfn::duration::{duration_amount, duration_amount_message};
-pub use crate::construct::{duplicate_id_message, stack_name, stack_name_message};
+pub use crate::construct::{
+    duplicate_id_message, resource_type, resource_type_message, stack_name, stack_name_message,
+};
 use crate::ecs::service::LaunchType;
 use crate::ecs::task_definition::{Compatibility, NetworkMode};
 pub use crate::elbv2::{load_balancer_name, load_balancer_name_message};

@@ -1,11 +1,81 @@
 fn expansion() {
     {
         use ::ecs_app::__private_v1 as __ecs_p;
+        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[derive(__ecs_p::Clone, __ecs_p::Copy, __ecs_p::Debug)]
+        struct __EcsItem0_1<__H> {
+            __handle: __H,
+        }
+        impl<__H> __ecs_p::Deref for __EcsItem0_1<__H> {
+            type Target = __H;
+            fn deref(&self) -> &__H {
+                &self.__handle
+            }
+        }
+        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[derive(__ecs_p::Clone, __ecs_p::Copy, __ecs_p::Debug)]
+        struct __EcsItem0_2<__H, T0> {
+            __handle: __H,
+            pub web: T0,
+        }
+        impl<__H, T0> __ecs_p::Deref for __EcsItem0_2<__H, T0> {
+            type Target = __H;
+            fn deref(&self) -> &__H {
+                &self.__handle
+            }
+        }
+        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[derive(__ecs_p::Clone, __ecs_p::Copy, __ecs_p::Debug)]
+        struct __EcsItem0_4_0<__H, T0> {
+            __handle: __H,
+            pub Web: T0,
+        }
+        impl<__H, T0> __ecs_p::Deref for __EcsItem0_4_0<__H, T0> {
+            type Target = __H;
+            fn deref(&self) -> &__H {
+                &self.__handle
+            }
+        }
+        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[derive(__ecs_p::Clone, __ecs_p::Copy, __ecs_p::Debug)]
+        struct __EcsItem0_4<__H, T0> {
+            __handle: __H,
+            pub Listener: T0,
+        }
+        impl<__H, T0> __ecs_p::Deref for __EcsItem0_4<__H, T0> {
+            type Target = __H;
+            fn deref(&self) -> &__H {
+                &self.__handle
+            }
+        }
+        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[derive(__ecs_p::Clone, __ecs_p::Copy, __ecs_p::Debug)]
+        struct __EcsStack0<__H, T0, T1, T2, T3, T4> {
+            __handle: __H,
+            pub Vpc: T0,
+            pub Cluster: T1,
+            pub Td: T2,
+            pub Service: T3,
+            pub Lb: T4,
+        }
+        impl<__H, T0, T1, T2, T3, T4> __ecs_p::Deref
+        for __EcsStack0<__H, T0, T1, T2, T3, T4> {
+            type Target = __H;
+            fn deref(&self) -> &__H {
+                &self.__handle
+            }
+        }
+        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[derive(__ecs_p::Clone, __ecs_p::Copy, __ecs_p::Debug)]
+        struct __EcsHandles<T0> {
+            pub S: T0,
+        }
         #[allow(unused_mut)]
         let mut __ecs_app = __ecs_p::App::new();
         #[allow(unused_variables, non_snake_case)]
-        let __ecs_result = (|| -> __ecs_p::Result<(), __ecs_p::Error> {
+        let __ecs_result = (|| -> __ecs_p::Result<_, __ecs_p::Error> {
             let __ecs_stack = __ecs_app.add_stack("S")?;
+            let __ecs_stack0 = __ecs_stack;
             let __ecs_props = <__ecs_p::ec2::VpcProps as __ecs_p::Default>::default()
                 .max_azs(2);
             let __ecs_0_Vpc = __ecs_p::ec2::Vpc::new(
@@ -88,8 +158,34 @@ fn expansion() {
                 "Dns",
                 __ecs_p::cfn::Output::new(__ecs_value),
             )?;
-            __ecs_p::Ok(())
+            __ecs_p::Ok(__EcsHandles {
+                S: __EcsStack0 {
+                    __handle: __ecs_stack0,
+                    Vpc: __ecs_0_Vpc,
+                    Cluster: __EcsItem0_1 {
+                        __handle: __ecs_1_Cluster,
+                    },
+                    Td: __EcsItem0_2 {
+                        __handle: __ecs_2_Td,
+                        web: __ecs_2_0_web,
+                    },
+                    Service: __ecs_3_Service,
+                    Lb: __EcsItem0_4 {
+                        __handle: __ecs_4_Lb,
+                        Listener: __EcsItem0_4_0 {
+                            __handle: __ecs_4_0_Listener,
+                            Web: __ecs_4_0_0_Web,
+                        },
+                    },
+                },
+            })
         })();
-        __ecs_p::Result::map(__ecs_result, |()| __ecs_app)
+        __ecs_p::Result::map(
+            __ecs_result,
+            |handles| __ecs_p::construct::Built {
+                app: __ecs_app,
+                handles,
+            },
+        )
     }
 }

@@ -4,11 +4,42 @@ fn expansion() {
         ::core::compile_error! {
             "`links` of container `web` names `rediss`, which task definition `T` does not have: did you mean `redis`?"
         }
+        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[derive(__ecs_p::Clone, __ecs_p::Copy, __ecs_p::Debug)]
+        struct __EcsItem0_0<__H, T0, T1> {
+            __handle: __H,
+            pub web: T0,
+            pub redis: T1,
+        }
+        impl<__H, T0, T1> __ecs_p::Deref for __EcsItem0_0<__H, T0, T1> {
+            type Target = __H;
+            fn deref(&self) -> &__H {
+                &self.__handle
+            }
+        }
+        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[derive(__ecs_p::Clone, __ecs_p::Copy, __ecs_p::Debug)]
+        struct __EcsStack0<__H, T0> {
+            __handle: __H,
+            pub T: T0,
+        }
+        impl<__H, T0> __ecs_p::Deref for __EcsStack0<__H, T0> {
+            type Target = __H;
+            fn deref(&self) -> &__H {
+                &self.__handle
+            }
+        }
+        #[allow(non_snake_case, non_camel_case_types, dead_code)]
+        #[derive(__ecs_p::Clone, __ecs_p::Copy, __ecs_p::Debug)]
+        struct __EcsHandles<T0> {
+            pub S: T0,
+        }
         #[allow(unused_mut)]
         let mut __ecs_app = __ecs_p::App::new();
         #[allow(unused_variables, non_snake_case)]
-        let __ecs_result = (|| -> __ecs_p::Result<(), __ecs_p::Error> {
+        let __ecs_result = (|| -> __ecs_p::Result<_, __ecs_p::Error> {
             let __ecs_stack = __ecs_app.add_stack("S")?;
+            let __ecs_stack0 = __ecs_stack;
             let __ecs_props = <__ecs_p::ecs::task_definition::Ec2TaskDefinitionProps as __ecs_p::Default>::default();
             let __ecs_0_T = __ecs_p::ecs::task_definition::Ec2TaskDefinition::new(
                 &mut __ecs_app,
@@ -35,8 +66,23 @@ fn expansion() {
                         >::into(__ecs_0_1_redis),
                     ],
                 )?;
-            __ecs_p::Ok(())
+            __ecs_p::Ok(__EcsHandles {
+                S: __EcsStack0 {
+                    __handle: __ecs_stack0,
+                    T: __EcsItem0_0 {
+                        __handle: __ecs_0_T,
+                        web: __ecs_0_0_web,
+                        redis: __ecs_0_1_redis,
+                    },
+                },
+            })
         })();
-        __ecs_p::Result::map(__ecs_result, |()| __ecs_app)
+        __ecs_p::Result::map(
+            __ecs_result,
+            |handles| __ecs_p::construct::Built {
+                app: __ecs_app,
+                handles,
+            },
+        )
     }
 }

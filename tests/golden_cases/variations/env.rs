@@ -95,6 +95,7 @@ fn app() -> Result<App, Error> {
             fargate_service Service { cluster: Cluster, task_definition: TaskDef, min_healthy_percent: 100 }
         }
     }
+    .map(App::from)
 }
 
 #[test]

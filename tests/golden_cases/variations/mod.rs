@@ -4,6 +4,7 @@
 
 mod app_model;
 mod automation;
+mod cfn_resources;
 mod cluster_settings;
 mod containers;
 mod env;

@@ -23,6 +23,7 @@ pub fn app() -> Result<ecs::App, ecs::Error> {
             fargate_service Service { cluster: Cluster, task_definition: TaskDef }
         }
     }
+    .map(App::from)
 }
 
 #[cfg(test)]
