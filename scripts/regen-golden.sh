@@ -3,6 +3,7 @@
 # aws-cdk-lib (the version pinned by ../shared/oracle/package-lock.json).
 #
 # Usage: scripts/regen-golden.sh [NN-name ...]     (default: the apps listed in tests/golden/APPS)
+#        scripts/regen-golden.sh --metadata NAME ... (the whole cloud assembly's metadata, below)
 # Env:   SHARED_DIR        the shared/ checkout (default: ../shared relative to the repo root)
 #        CDK_NODE_MODULES  a node_modules dir that already has aws-cdk-lib + constructs; without it
 #                          the script runs `npm ci` in a temp copy of the oracle's package files.
@@ -10,7 +11,16 @@
 # <NN-name>.<Stack>.template.json per stack. Templates are normalized by scripts/normalize_template.py.
 # Apps listed in tests/golden/ASSEMBLIES also keep the CDK's manifest (<name>.manifest.json) and
 # asset manifests (<name>.<Stack>.assets.json), for the tests of the assembly around templates.
+#
+# --metadata: synthesize with the context the CDK CLI passes (CDK_CONTEXT_JSON: path metadata, asset
+# metadata, version reporting) and keep the assembly's metadata in tests/golden/metadata/<NAME>/:
+# manifest.json (without the feature-flag report's flags), each <Stack>.template.json as written
+# (Metadata, CDKMetadata), each <Stack>.metadata.json and tree.json (indented for review). Stack
+# traces (`trace`, `aws:cdk:creationStack`) name files of this machine and are left out.
 set -euo pipefail
+metadata=0
+if [ "${1:-}" = "--metadata" ]; then metadata=1; shift; fi
+cli_context='{"aws:cdk:enable-path-metadata":true,"aws:cdk:enable-asset-metadata":true,"aws:cdk:version-reporting":true,"aws:cdk:bundling-stacks":["**"],"@aws-cdk/core:failSynthOnValidationErrors":false}'
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "${SHARED_DIR:-$root/../shared}" && pwd)
 oracle="$shared/oracle"
@@ -43,8 +53,43 @@ for app in "${apps[@]}"; do
   [ -f "$js" ] || js="$oracle/apps/$name.js"
   [ -f "$js" ] || { echo "no such app: $name (neither tests/golden/apps nor the oracle has it)" >&2; exit 2; }
   out="$tmp/out/$name"
-  if ! NODE_PATH="$modules" CDK_OUTDIR="$out" node "$js" > "$tmp/$name.log" 2>&1; then
+  context=""
+  [ $metadata -eq 1 ] && context=$cli_context
+  if ! CDK_CONTEXT_JSON="$context" NODE_PATH="$modules" CDK_OUTDIR="$out" node "$js" > "$tmp/$name.log" 2>&1; then
     echo "FAILED $name" >&2; cat "$tmp/$name.log" >&2; exit 1
+  fi
+  if [ $metadata -eq 1 ]; then
+    dest="$golden/metadata/$name"
+    rm -rf "$dest"; mkdir -p "$dest"
+    python3 - "$out" "$dest" <<'PY'
+import json, os, shutil, sys
+out, dest = sys.argv[1:]
+def dump(value, name, indent):
+    with open(os.path.join(dest, name), "w") as f:
+        json.dump(value, f, indent=indent, ensure_ascii=False)
+        f.write("\n")
+manifest = json.load(open(os.path.join(out, "manifest.json")))
+report = manifest["artifacts"].get("aws-cdk-lib/feature-flag-report")
+if report:
+    report["properties"]["flags"] = "(left out)"
+dump(manifest, "manifest.json", 2)
+for artifact in manifest["artifacts"].values():
+    if artifact["type"] != "aws:cloudformation:stack":
+        continue
+    shutil.copy(os.path.join(out, artifact["properties"]["templateFile"]), dest)
+    meta = artifact.get("additionalMetadataFile")
+    if meta:
+        entries = json.load(open(os.path.join(out, meta)))
+        kept = {}
+        for path, items in entries.items():
+            items = [{k: v for k, v in e.items() if k != "trace"} for e in items if e["type"] != "aws:cdk:creationStack"]
+            if items:
+                kept[path] = items
+        dump(kept, meta, 2)
+dump(json.load(open(os.path.join(out, "tree.json"))), "tree.json", 1)
+PY
+    echo "wrote tests/golden/metadata/$name/"
+    continue
   fi
   # template file of each stack artifact, in manifest order
   mapfile -t stacks < <(python3 -c "import json,sys

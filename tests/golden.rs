@@ -16,6 +16,8 @@ mod benchmark;
 mod capacity;
 #[path = "golden_cases/foundation.rs"]
 mod foundation;
+#[path = "golden_cases/metadata.rs"]
+mod metadata;
 #[path = "golden_cases/observability.rs"]
 mod observability;
 #[path = "golden_cases/services.rs"]

@@ -276,6 +276,14 @@ impl AutoScalingGroup {
         let node = stack.add_node(scope, id)?;
         let path = stack.path(node);
         stack.add_tag(node, "Name", &path);
+        stack.set_fqn(node, "aws-cdk-lib.aws_autoscaling.AutoScalingGroup");
+        if desired.is_some() {
+            stack.warn(
+                node,
+                "@aws-cdk/aws-autoscaling:desiredCapacitySet",
+                "desiredCapacity has been configured. Be aware this will reset the size of your AutoScalingGroup on every deployment. See https://github.com/aws/aws-cdk/issues/5215",
+            );
+        }
 
         let sg = SecurityGroup::new(
             app,

@@ -28,6 +28,7 @@ use crate::construct::asset::sha256_hex;
 pub use crate::construct::asset::{FileAsset, Packaging};
 
 mod cross_stack;
+mod metadata;
 mod render;
 mod writer;
 
@@ -168,7 +169,14 @@ impl App {
             let log = crate::ecs::lints::sarif(&lint_reports);
             out.write(writer::LINT_REPORT, &to_bytes(&log, b"  "))?;
         }
-        self.write_assembly(&mut out, &renderers, &cross)?;
+        let with_metadata = metadata::enabled(self);
+        self.write_assembly(&mut out, &renderers, &cross, with_metadata)?;
+        // Under the CDK CLI the metadata holds them and the CLI prints them; else nobody would.
+        if !with_metadata {
+            for annotation in self.annotations() {
+                eprintln!("{annotation}");
+            }
+        }
         Ok(Assembly {
             lint_reports,
             stacks: self
@@ -189,6 +197,7 @@ impl App {
         out: &mut writer::OutDir,
         renderers: &[render::StackRenderer],
         cross: &cross_stack::CrossStack,
+        with_metadata: bool,
     ) -> Result<(), Error> {
         let mut artifacts = Map::new();
         for (stack, renderer) in self.stacks.iter().zip(renderers) {
@@ -282,15 +291,28 @@ impl App {
                     p.insert("stackName".into(), Json::from(stack_name.as_str()));
                 }
             }
+            let mut artifact = json!({
+                "type": "aws:cloudformation:stack",
+                "environment": stack.environment_uri(),
+                "properties": properties,
+                "dependencies": dependencies,
+            });
+            if with_metadata && let Some(meta) = metadata::stack_metadata(stack, renderer) {
+                let file = format!("{name}.metadata.json");
+                out.write(&file, &to_bytes(&meta, b"  "))?;
+                artifact["additionalMetadataFile"] = Json::from(file);
+            }
+            artifact["displayName"] = Json::from(name.as_str());
+            artifacts.insert(name.clone(), artifact);
+        }
+        if with_metadata {
+            let tree = metadata::tree(self, renderers)?;
+            let bytes = serde_json::to_vec(&tree)
+                .map_err(|e| Error::new(format!("cannot write `tree.json`: {e}")))?;
+            out.write("tree.json", &bytes)?;
             artifacts.insert(
-                name.clone(),
-                json!({
-                    "type": "aws:cloudformation:stack",
-                    "environment": stack.environment_uri(),
-                    "properties": properties,
-                    "dependencies": dependencies,
-                    "displayName": name
-                }),
+                "Tree".into(),
+                json!({"type": "cdk:tree", "properties": {"file": "tree.json"}}),
             );
         }
         out.remove_stale()?;

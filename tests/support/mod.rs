@@ -22,7 +22,7 @@ pub fn golden(name: &str) -> Json {
 }
 
 /// What the CDK's default synthesizer adds to every template, and the golden files leave out.
-fn strip_bootstrap(template: &mut Json) {
+pub fn strip_bootstrap(template: &mut Json) {
     let obj = template.as_object_mut().expect("a template is an object");
     for (section, key) in [
         ("Parameters", "BootstrapVersion"),
@@ -145,9 +145,15 @@ pub fn assert_stacks_match_cdk(app: impl Into<ecs_app::App>, golden: &str, stack
 
 /// `ours` against `tests/golden/<golden_name>.template.json`: the same logical IDs, and every
 /// leaf equal in both directions, up to the allowed differences.
-pub fn assert_template_matches(mut ours: Json, golden_name: &str) {
+pub fn assert_template_matches(ours: Json, golden_name: &str) {
+    assert_same_template(ours, golden(golden_name), golden_name);
+}
+
+/// `ours` against the CDK's template `theirs` (normalized as the golden files are), as
+/// [`assert_template_matches`] compares them.
+pub fn assert_same_template(mut ours: Json, theirs: Json, golden_name: &str) {
     strip_bootstrap(&mut ours);
-    let (ours, theirs) = (canonical(ours), canonical(golden(golden_name)));
+    let (ours, theirs) = (canonical(ours), canonical(theirs));
 
     let ids = |t: &Json| -> BTreeSet<String> {
         t["Resources"]

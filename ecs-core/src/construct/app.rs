@@ -170,6 +170,18 @@ impl App {
             .get(key)
     }
 
+    /// Whether context `key` is `true` (or `"true"`, as `cdk.json` may write it).
+    ///
+    /// ```
+    /// let app = ecs_core::App::with_context(serde_json::json!({"aws:cdk:enable-path-metadata": true}));
+    /// assert!(app.context_flag("aws:cdk:enable-path-metadata"));
+    /// assert!(!app.context_flag("aws:cdk:version-reporting"));
+    /// ```
+    pub fn context_flag(&self, key: &str) -> bool {
+        matches!(self.context(key), Some(serde_json::Value::Bool(true)))
+            || self.context(key).and_then(|v| v.as_str()) == Some("true")
+    }
+
     /// Sets a context value (CDK `node.setContext(key, value)` on the app).
     pub fn set_context(&mut self, key: &str, value: serde_json::Value) {
         let mut values = serde_json::Map::new();

@@ -51,6 +51,23 @@ pub static FLAGS: &[(&str, &str)] = &[
     ),
 ];
 
+/// `aws:cdk:enable-path-metadata`: each resource gets `Metadata: {"aws:cdk:path": …}`. The CDK
+/// CLI sets it unless run with `--no-path-metadata`.
+pub const PATH_METADATA: &str = "aws:cdk:enable-path-metadata";
+
+/// `aws:cdk:enable-asset-metadata`: set by the CDK CLI unless run with `--no-asset-metadata`.
+pub const ASSET_METADATA: &str = "aws:cdk:enable-asset-metadata";
+
+/// `aws:cdk:version-reporting`: the CDK's `CDKMetadata` resource, which reports the construct
+/// library's classes and versions to AWS. The CDK CLI sets it unless run with
+/// `--no-version-reporting`. This library never writes that resource: its report would name
+/// aws-cdk-lib classes this app does not run, and SPEC §2 lets `Metadata` differ.
+pub const VERSION_REPORTING: &str = "aws:cdk:version-reporting";
+
+/// The context keys that ask for the cloud assembly's metadata (`tree.json`, the stacks'
+/// `<Stack>.metadata.json`): those the CDK CLI passes when it runs the app.
+pub const METADATA_KEYS: [&str; 3] = [PATH_METADATA, ASSET_METADATA, VERSION_REPORTING];
+
 /// The context, and where each value came from.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Context {

@@ -10,6 +10,7 @@
 //! assert_eq!(make_unique_id(&["Service", "Service"]), "ServiceD69D759B");
 //! ```
 
+pub mod annotations;
 pub mod app;
 pub mod asset;
 mod built;
@@ -106,6 +107,12 @@ struct NodeExtra {
     tags: Vec<Tag>,
     /// Scopes every resource at or below this node depends on (CDK `node.addDependency`).
     depends_on: Vec<NodeId>,
+    /// Messages recorded on the node (CDK `Annotations.of(node)`), in the order added.
+    annotations: Vec<annotations::Note>,
+    /// Warning ids acknowledged at this node, for it and everything below it.
+    acknowledged: Vec<String>,
+    /// The CDK class the node stands for (`aws-cdk-lib.aws_ecs.Cluster`), for `tree.json`.
+    fqn: Option<&'static str>,
 }
 
 impl Node {
@@ -133,6 +140,21 @@ impl Node {
     /// The dependencies added at this node.
     pub(crate) fn depends_on(&self) -> &[NodeId] {
         self.extra.as_ref().map_or(&[], |e| &e.depends_on)
+    }
+
+    /// The messages recorded on this node.
+    pub(crate) fn annotations(&self) -> &[annotations::Note] {
+        self.extra.as_ref().map_or(&[], |e| &e.annotations)
+    }
+
+    /// The warning ids acknowledged at this node.
+    pub(crate) fn acknowledged(&self) -> &[String] {
+        self.extra.as_ref().map_or(&[], |e| &e.acknowledged)
+    }
+
+    /// The CDK class the node stands for, when recorded.
+    pub(crate) fn fqn(&self) -> Option<&'static str> {
+        self.extra.as_ref().and_then(|e| e.fqn)
     }
 
     fn extra_mut(&mut self) -> &mut NodeExtra {
@@ -414,6 +436,24 @@ impl Stack {
         }
     }
 
+    /// The node at `path` below the stack (`Api/Service`, ids joined with `/`), e.g. a
+    /// construct `ecs_app!` built, to acknowledge its warnings.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let api = ecs_core::construct::app::Construct::new(&mut app, s, "Api")?;
+    /// let cluster = Cluster::new(&mut app, api, "Cluster", ClusterProps::default())?;
+    /// assert_eq!(app.stack(s).node_at("Api/Cluster"), Some(cluster.node()));
+    /// assert_eq!(app.stack(s).node_at("Api/Nothing"), None);
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn node_at(&self, path: &str) -> Option<NodeId> {
+        path.split('/')
+            .try_fold(self.root(), |node, id| self.child(node, id))
+    }
+
     /// How many resources the stack holds.
     pub fn resource_count(&self) -> usize {
         self.elements
@@ -424,6 +464,7 @@ impl Stack {
 
     /// Adds a child scope (a construct without a CloudFormation element) under `parent`.
     pub(crate) fn add_node(&mut self, parent: NodeId, id: &str) -> Result<NodeId, Error> {
+        let id = &*sanitize_id(id);
         if id.is_empty() {
             return Err(Error::new(
                 "construct ids must not be empty: give the construct a name",
@@ -513,6 +554,7 @@ impl Stack {
 
     /// The child of `parent` with construct id `id`.
     pub(crate) fn child(&self, parent: NodeId, id: &str) -> Option<NodeId> {
+        let id = &*sanitize_id(id);
         let first = *self.child_keys.get(&(parent.index, id_hash(id)))?;
         let index = if self.id(first) == id {
             Some(first)
@@ -595,6 +637,11 @@ impl Stack {
             include: props.include_resource_types.clone(),
             exclude: props.exclude_resource_types.clone(),
         });
+    }
+
+    /// Records the CDK class `node` stands for (`aws-cdk-lib.aws_ecs.Cluster`), for `tree.json`.
+    pub(crate) fn set_fqn(&mut self, node: NodeId, fqn: &'static str) {
+        self.nodes[node.index].extra_mut().fqn = Some(fqn);
     }
 
     /// Makes every resource at or below `node` depend on every resource at or below `target`.
@@ -746,6 +793,16 @@ impl Stack {
             }
         }
         out
+    }
+}
+
+/// A construct id as the constructs library stores it: `/` separates path components, so it
+/// becomes `--` (`SsmParameterValue:/aws/…` is the node `SsmParameterValue:--aws--…`).
+fn sanitize_id(id: &str) -> std::borrow::Cow<'_, str> {
+    if id.contains('/') {
+        std::borrow::Cow::Owned(id.replace('/', "--"))
+    } else {
+        std::borrow::Cow::Borrowed(id)
     }
 }
 

@@ -66,6 +66,34 @@ pub enum ContainerImage {
     },
 }
 
+/// Whether a registry image names an ECR repository, by the CDK's `ECR_IMAGE_REGEX`
+/// (`^[a-zA-Z0-9][a-zA-Z0-9-_]*\.dkr\.ecr\.[a-zA-Z0-9][a-zA-Z0-9-_]*\.amazonaws.com(\.cn)?\/.*`):
+/// pulling it needs permissions `from_registry` does not grant.
+///
+/// ```text
+/// 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1 → true; public.ecr.aws/nginx/nginx → false
+/// ```
+fn is_ecr_image(name: &str) -> bool {
+    fn label(s: &str) -> bool {
+        let mut chars = s.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    }
+    let Some((account, rest)) = name.split_once(".dkr.ecr.") else {
+        return false;
+    };
+    let Some(dot) = rest.find('.') else {
+        return false;
+    };
+    let (region, host) = rest.split_at(dot);
+    // `amazonaws.com` with the regex's unescaped `.`: any one character between.
+    let host = host.as_bytes();
+    let domain = host.len() >= 14 && &host[..10] == b".amazonaws" && &host[11..14] == b"com";
+    let rest = if domain { &host[14..] } else { return false };
+    let rest = rest.strip_prefix(b".cn").unwrap_or(rest);
+    label(account) && label(region) && rest.first() == Some(&b'/')
+}
+
 /// What binding an image gives the container definition.
 pub(crate) struct BoundImage {
     /// `Image`.
@@ -174,6 +202,13 @@ impl ContainerImage {
         match self {
             ContainerImage::Registry { name, credentials } => {
                 bound.image = Value::from(name.clone());
+                if is_ecr_image(name) {
+                    app.stack_mut(container.stack()).warn(
+                        container,
+                        "@aws-cdk/aws-ecs:ecrImageRequiresPolicy",
+                        "Proper policies need to be attached before pulling from ECR repository, or use 'fromEcrRepository'.",
+                    );
+                }
                 if let Some(secret) = credentials {
                     let role = task.obtain_execution_role(app)?;
                     secret.grant_read(app, role)?;
@@ -236,4 +271,20 @@ fn asset_image(
         crate::ecr_assets::container_assets_repository_arn(),
     )?;
     Ok(asset.image_uri(app))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ecr_registry_images_are_recognized_as_the_cdk_does() {
+        assert!(super::is_ecr_image(
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"
+        ));
+        assert!(super::is_ecr_image(
+            "1.dkr.ecr.cn-north-1.amazonaws.com.cn/app"
+        ));
+        assert!(!super::is_ecr_image("public.ecr.aws/nginx/nginx:1.27"));
+        assert!(!super::is_ecr_image("amazon/amazon-ecs-sample"));
+        assert!(!super::is_ecr_image("1.dkr.ecr.us-east-1.amazonaws.com"));
+    }
 }

@@ -34,6 +34,15 @@ impl LaunchType {
         }
     }
 
+    /// The CDK class of a service of this launch type, for `tree.json`.
+    pub(crate) const fn fqn(self) -> &'static str {
+        match self {
+            LaunchType::Ec2 => "aws-cdk-lib.aws_ecs.Ec2Service",
+            LaunchType::Fargate => "aws-cdk-lib.aws_ecs.FargateService",
+            LaunchType::External => "aws-cdk-lib.aws_ecs.ExternalService",
+        }
+    }
+
     /// The `ecs_app!` keyword of the task definition kind this launch type runs.
     pub const fn task_definition_keyword(self) -> &'static str {
         match self {
@@ -825,6 +834,10 @@ pub(crate) fn create(
         )));
     };
     let daemon = launch.daemon;
+    let (circuit_breaker, min_healthy_given) = (
+        base.circuit_breaker.is_some(),
+        base.min_healthy_percent.is_some(),
+    );
     let mut facts = ServiceFacts::new(id, launch_type);
     facts.task = Some(ServiceTask {
         id: task_definition.id(app),
@@ -957,6 +970,16 @@ pub(crate) fn create(
     let root = scope;
     let node = st.add_node(root, id)?;
     let resource = st.add_resource(node, "Service", resource)?;
+    st.set_fqn(node, launch_type.fqn());
+    warn_deployment(
+        st,
+        node,
+        launch_type,
+        daemon,
+        controller,
+        circuit_breaker,
+        min_healthy_given,
+    );
     // Tasks must not start before their role exists; the CDK puts this on the whole service.
     st.add_dependency(node, task_role.node());
     if controller == Some(DeploymentControllerType::CodeDeploy) {
@@ -993,6 +1016,55 @@ pub(crate) fn create(
         import_instance_groups(app, service, cluster)?;
     }
     Ok(service)
+}
+
+/// The CDK's warnings about a service's deployment settings, in the order its constructors
+/// raise them.
+fn warn_deployment(
+    st: &mut crate::construct::Stack,
+    node: NodeId,
+    launch_type: LaunchType,
+    daemon: bool,
+    controller: Option<DeploymentControllerType>,
+    circuit_breaker: bool,
+    min_healthy_given: bool,
+) {
+    if controller == Some(DeploymentControllerType::External) {
+        st.warn(
+            node,
+            "@aws-cdk/aws-ecs:externalDeploymentController",
+            "taskDefinition and launchType are blanked out when using external deployment controller.",
+        );
+    }
+    let ecs_controller = controller.is_none_or(|c| c == DeploymentControllerType::Ecs);
+    if !circuit_breaker && ecs_controller {
+        st.warn(
+            node,
+            "@aws-cdk/aws-ecs:shouldUseCircuitBreaker",
+            "Enable the 'circuitBreaker' property to trigger a quicker deployment failure if tasks are failing to start up (without this setting deployments may take up to 3 hours to fail).",
+        );
+    }
+    if min_healthy_given {
+        return;
+    }
+    // Daemon and External services default to 0% and say so; the others to 50%.
+    match (launch_type, daemon) {
+        (LaunchType::External, _) => st.warn(
+            node,
+            "@aws-cdk/aws-ecs:minHealthyPercentExternal",
+            "minHealthyPercent has not been configured so the default value of 0% for an external service is used. The number of running tasks will decrease below the desired count during deployments etc. See https://github.com/aws/aws-cdk/issues/31705",
+        ),
+        (LaunchType::Ec2, true) => st.warn(
+            node,
+            "@aws-cdk/aws-ecs:minHealthyPercentDaemon",
+            "minHealthyPercent has not been configured so the default value of 0% for a daemon service is used. See https://github.com/aws/aws-cdk/issues/31705",
+        ),
+        _ => st.warn(
+            node,
+            "@aws-cdk/aws-ecs:minHealthyPercent",
+            "minHealthyPercent has not been configured so the default value of 50% is used. The number of running tasks will decrease below the desired count during deployments etc. See https://github.com/aws/aws-cdk/issues/31705",
+        ),
+    }
 }
 
 /// A bridge- or host-mode EC2 service reaches its tasks through the instances' security groups;

@@ -34,6 +34,9 @@ pub(super) struct StackRenderer<'a> {
     ids: LogicalIds,
     /// Outputs other stacks read: logical ID and value.
     published: Vec<(String, Json)>,
+    /// Whether each resource gets `Metadata: {"aws:cdk:path": …}` (context
+    /// `aws:cdk:enable-path-metadata`).
+    path_metadata: bool,
     /// The first error met while serializing (serde errors carry only text).
     error: RefCell<Option<Error>>,
 }
@@ -75,6 +78,7 @@ impl<'a> StackRenderer<'a> {
             order,
             ids,
             published: cross.outputs(app, stack.index),
+            path_metadata: app.context_flag(crate::construct::context::PATH_METADATA),
             error: RefCell::new(None),
         })
     }
@@ -100,6 +104,16 @@ impl<'a> StackRenderer<'a> {
                 .take()
                 .unwrap_or_else(|| Error::new(e.to_string()))
         })
+    }
+
+    /// The logical ID of the element the node at `index` holds.
+    pub(super) fn logical_id(&self, index: usize) -> Option<&str> {
+        self.ids.get(index)
+    }
+
+    /// The outputs other stacks read: logical ID and value.
+    pub(super) fn published(&self) -> &[(String, Json)] {
+        &self.published
     }
 
     fn fail<E: serde::ser::Error>(&self, err: Error) -> E {
@@ -779,7 +793,20 @@ impl Serialize for ResourceBody<'_> {
             m.serialize_entry("UpdateReplacePolicy", p)?;
             m.serialize_entry("DeletionPolicy", p)?;
         }
+        // Where the CDK's `CfnResource` renders it: after the policies, before `Condition`.
+        if r.path_metadata {
+            m.serialize_entry("Metadata", &PathMetadata(&r.stack.path(self.node)))?;
+        }
         m.end()
+    }
+}
+
+/// `{"aws:cdk:path": path}`.
+struct PathMetadata<'a>(&'a str);
+
+impl Serialize for PathMetadata<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        single(s, "aws:cdk:path", self.0)
     }
 }
 

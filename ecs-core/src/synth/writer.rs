@@ -246,6 +246,12 @@ fn previous_files(dir: &Path) -> BTreeSet<String> {
     }
     let artifacts = manifest.get("artifacts").and_then(|a| a.as_object());
     for artifact in artifacts.into_iter().flat_map(|a| a.values()) {
+        if let Some(file) = artifact
+            .get("additionalMetadataFile")
+            .and_then(|f| f.as_str())
+        {
+            keep(file);
+        }
         let properties = artifact.get("properties");
         for key in ["templateFile", "file"] {
             if let Some(file) = properties.and_then(|p| p.get(key)).and_then(|f| f.as_str()) {
