@@ -62,6 +62,8 @@ pub enum KindId {
     CloudMapService,
     /// `cfn_output`.
     CfnOutput,
+    /// `cfn_parameter`.
+    CfnParameter,
     /// `circuit_breaker: { … }`.
     CircuitBreaker,
     /// `vpc_subnets: { subnet_type: … }` and the other subnet selections.

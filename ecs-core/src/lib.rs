@@ -241,7 +241,7 @@ pub mod prelude {
 
     // Values.
     pub use crate::cfn::duration::Duration;
-    pub use crate::cfn::{Output, Parameter, Pseudo, Value};
+    pub use crate::cfn::{Output, Parameter, Pseudo, Token, Value};
     pub use crate::construct::{
         Built, CfnOutput, CfnParameter, CfnResource, CfnResourceProps, Environment, RemovalPolicy,
     };

@@ -79,6 +79,7 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::PrivateDnsNamespace,
     KindId::CloudMapService,
     KindId::CfnOutput,
+    KindId::CfnParameter,
     KindId::TaskDefinition,
     KindId::ExternalTaskDefinition,
     KindId::ExternalService,
@@ -473,6 +474,23 @@ pub static KINDS: &[Kind] = &[
         ],
         children: &[],
         class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::CfnParameter,
+        cdk: "CfnParameter",
+        build: Build::Special,
+        keyword: "cfn_parameter",
+        noun: "parameter",
+        props: &[
+            required("type", "type", E).doc(
+                "The CloudFormation type, e.g. `String`, `Number` or `AWS::SSM::Parameter::Value<String>`.",
+            ),
+            prop("default", "default", E).doc("The value when the stack is deployed without one."),
+            prop("description", "description", E).doc("What the parameter is for, shown when deploying."),
+        ],
+        children: &[],
+        class: Some(RefClass::Supporting),
         id_ref: None,
     },
     Kind {

@@ -575,6 +575,51 @@ fn with_constructs(scope: Scope, expr: &syn::Expr) -> syn::Expr {
     }
     impl syn::visit_mut::VisitMut for Substitute<'_> {
         fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            // `Name.attribute` (or `Resource.Attr.Path`) of a declared construct: its value,
+            // which any string property takes as a token (`Value` converts into `String`).
+            if let syn::Expr::Field(_) = expr
+                && let Some((ident, members)) = field_chain(expr)
+            {
+                let name = ident.to_string();
+                let children = &self.scope.stacks[self.scope.stack].children;
+                if let Some(target) = children[..self.scope.item.min(children.len())]
+                    .iter()
+                    .position(|c| c.id.name == name)
+                {
+                    let b = binding(
+                        &Scope::prefix(self.scope.stack),
+                        target,
+                        &children[target].id,
+                        ident.span(),
+                    );
+                    let value = attribute(&children[target], &b, &members);
+                    *expr = syn::parse_quote!(#value);
+                    return;
+                }
+            }
+            // Inside `format!` and `vec!` too: their arguments are expressions, which the
+            // visitor does not see in a macro's tokens.
+            if let syn::Expr::Macro(m) = expr
+                && m.mac
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "format" || s.ident == "vec")
+            {
+                let parser =
+                    syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+                if let Ok(mut args) = syn::parse::Parser::parse2(parser, m.mac.tokens.clone()) {
+                    for arg in args.iter_mut() {
+                        match arg {
+                            // `name = value` of `format!`: only the value is an expression.
+                            syn::Expr::Assign(assign) => self.visit_expr_mut(&mut assign.right),
+                            other => self.visit_expr_mut(other),
+                        }
+                    }
+                    m.mac.tokens = quote!(#args);
+                }
+                return;
+            }
             if let syn::Expr::Path(path) = expr
                 && path.qself.is_none()
                 && path.attrs.is_empty()
@@ -602,6 +647,24 @@ fn with_constructs(scope: Scope, expr: &syn::Expr) -> syn::Expr {
     let mut expr = expr.clone();
     syn::visit_mut::VisitMut::visit_expr_mut(&mut Substitute { scope }, &mut expr);
     expr
+}
+
+/// `Name.a.b` as the name and its members, when `expr` is only field accesses on a name.
+fn field_chain(expr: &syn::Expr) -> Option<(Ident, Vec<Ident>)> {
+    match expr {
+        syn::Expr::Field(field) => {
+            let syn::Member::Named(member) = &field.member else {
+                return None;
+            };
+            let (name, mut members) = field_chain(&field.base)?;
+            members.push(member.clone());
+            Some((name, members))
+        }
+        syn::Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+            Some((path.path.get_ident()?.clone(), Vec::new()))
+        }
+        _ => None,
+    }
 }
 
 /// The binding of a construct: a hidden name spanned at `span` (the id, or a reference to it).
@@ -888,12 +951,19 @@ fn expand_output(scope: Scope, item: &Item) -> TokenStream {
             attribute(item, &binding, std::slice::from_ref(method))
         }
         Some(PropValue::Attr(AttrValue::Expr(expr))) => {
+            let expr = with_constructs(scope, expr);
             quote!(<#p::cfn::Value as #p::From<_>>::from(#expr))
         }
         _ => return TokenStream::new(),
     };
-    let description = item.expr("description").map(|d| quote!(.description(#d)));
-    let export = item.expr("export_name").map(|e| quote!(.export_name(#e)));
+    let description = item
+        .expr("description")
+        .map(|d| with_constructs(scope, d))
+        .map(|d| quote!(.description(#d)));
+    let export = item
+        .expr("export_name")
+        .map(|e| with_constructs(scope, e))
+        .map(|e| quote!(.export_name(#e)));
     let value_local = hidden("__ecs_value");
     quote! {
         let #value_local = #value;
@@ -1143,6 +1213,31 @@ fn expand_special(scope: Scope, index: usize, item: &Item) -> TokenStream {
             }
         }
         KindId::CfnOutput => expand_output(scope, item),
+        KindId::CfnParameter => {
+            let Some(kind) = item.expr("type") else {
+                return TokenStream::new();
+            };
+            let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
+            let id = id_literal(&item.id);
+            let parent = scope_of(scope, item);
+            let kind = with_constructs(scope, kind);
+            let default = item
+                .expr("default")
+                .map(|d| with_constructs(scope, d))
+                .map(|d| quote!(.default_value(#d)));
+            let description = item
+                .expr("description")
+                .map(|d| with_constructs(scope, d))
+                .map(|d| quote!(.description(#d)));
+            quote! {
+                let #name = #p::construct::CfnParameter::new(
+                    &mut #app,
+                    #parent,
+                    #id,
+                    #p::cfn::Parameter::new(#kind) #default #description,
+                )?;
+            }
+        }
         KindId::CfnResource => expand_resource(scope, index, item),
         KindId::AutoScaleTaskCount => expand_task_scaling(scope, index, item),
         KindId::ImportedSecret => {
@@ -1377,6 +1472,10 @@ fn attribute(item: &Item, b: &Ident, members: &[Ident]) -> TokenStream {
         };
     }
     let member = &members[0];
+    // A parameter's handle is its value (`{"Ref": parameter}`), whichever way it is read.
+    if item.kind.id == KindId::CfnParameter {
+        return quote_spanned!(member.span()=> ::core::clone::Clone::clone(&#b));
+    }
     quote!(#b.#member(&#app))
 }
 

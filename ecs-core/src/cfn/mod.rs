@@ -13,6 +13,9 @@
 
 pub mod duration;
 pub mod policy;
+pub mod token;
+
+pub use token::Token;
 
 use std::borrow::Cow;
 
@@ -148,6 +151,24 @@ impl From<Vec<Value>> for Value {
     }
 }
 
+/// A value in text is a string standing for it (CDK tokens): `format!("{}-web", stage)` is a
+/// string synthesis writes as `{"Fn::Join": ["", [{"Ref": "Stage"}, "-web"]]}`.
+///
+/// ```
+/// use ecs_core::cfn::{Pseudo, Token, Value};
+/// let name = format!("{}-web", Value::from(Pseudo::StackName));
+/// assert!(Token::is_unresolved(&name));
+/// assert_eq!(Value::from("web").to_string(), "web");
+/// ```
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Str(text) => f.write_str(text),
+            other => f.write_str(&Token::as_string(other.clone())),
+        }
+    }
+}
+
 impl From<PolicyDocument> for Value {
     fn from(d: PolicyDocument) -> Value {
         Value::Policy(d)
@@ -160,6 +181,13 @@ impl Value {
     pub fn join(delimiter: &'static str, parts: Vec<Value>) -> Value {
         let mut flat: Vec<Value> = Vec::new();
         for part in parts {
+            // A string standing for a value joins as that value, not as text (CDK tokens).
+            let part = match part {
+                Value::Str(text) if Token::is_unresolved(&text) => {
+                    Token::resolve(&text).unwrap_or(Value::Str(text))
+                }
+                other => other,
+            };
             match part {
                 Value::Join(d, inner) if d == delimiter => flat.extend(inner),
                 other => flat.push(other),

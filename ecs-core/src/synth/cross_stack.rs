@@ -172,6 +172,11 @@ fn collect(value: &Value, out: &mut Vec<Export>) {
         Value::Map(m) => m.values().for_each(|v| collect(v, out)),
         Value::Select(_, v) | Value::Split(_, v) | Value::Base64(v) => collect(v, out),
         Value::Policy(doc) => doc.for_each_value(|v| collect(v, out)),
+        Value::Str(text) => {
+            if let Some(value) = crate::cfn::Token::resolve(text) {
+                collect(&value, out);
+            }
+        }
         _ => {}
     }
 }

@@ -382,7 +382,15 @@ impl Serialize for V<'_> {
             Value::Bool(b) => s.serialize_bool(*b),
             Value::Int(n) => s.serialize_i64(*n),
             Value::Float(n) => s.serialize_f64(*n),
-            Value::Str(v) => s.serialize_str(v),
+            Value::Str(v) => match crate::cfn::Token::resolve(v) {
+                None => s.serialize_str(v),
+                Some(value) => V {
+                    r,
+                    value: &value,
+                    owner: self.owner,
+                }
+                .serialize(s),
+            },
             Value::List(items) => List(self, items).serialize(s),
             Value::Map(m) => {
                 let mut map = s.serialize_map(Some(m.len()))?;
@@ -979,8 +987,26 @@ impl Serialize for OutputBody<'_> {
         }
         m.serialize_entry("Value", &r.value(&o.value, n))?;
         if let Some(e) = &o.export_name {
-            m.serialize_entry("Export", &json!({ "Name": e }))?;
+            // The name may stand for a value (a parameter, a join).
+            let name = Value::Str(e.clone().into());
+            let name = V {
+                r,
+                value: &name,
+                owner: n,
+            };
+            m.serialize_entry("Export", &ExportName(name))?;
         }
+        m.end()
+    }
+}
+
+/// `{"Name": value}` of an output's export.
+struct ExportName<'a>(V<'a>);
+
+impl Serialize for ExportName<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("Name", &self.0)?;
         m.end()
     }
 }

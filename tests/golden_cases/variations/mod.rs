@@ -11,6 +11,7 @@ mod env;
 mod logging;
 mod queues;
 mod services;
+mod string_tokens;
 mod vpc;
 
 /// The image of every container of these apps.
