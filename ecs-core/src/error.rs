@@ -263,6 +263,8 @@ pub enum RuleId {
     G3,
     /// At most 100 environment variables per container.
     G5,
+    /// A container's restart policy and credential specs are ones ECS accepts.
+    G6,
     /// Fargate log drivers are awslogs, splunk or awsfirelens.
     F5,
     /// Healthy percents in order; daemon services have no desired count.
@@ -308,6 +310,7 @@ impl RuleId {
             RuleId::G2 => "G2",
             RuleId::G3 => "G3",
             RuleId::G5 => "G5",
+            RuleId::G6 => "G6",
             RuleId::F5 => "F5",
             RuleId::S4 => "S4",
             RuleId::L1 => "L1",

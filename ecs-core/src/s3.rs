@@ -101,6 +101,12 @@ impl Bucket {
         Value::arn("s3", false, false, vec![self.bucket_name()])
     }
 
+    /// `{"Fn::GetAtt": [bucket, "Arn"]}`: the ARN as the CDK's `bucketArn` of a bucket of the
+    /// same stack writes it.
+    pub fn attr_arn(self) -> Value {
+        Value::GetAtt(self.resource, "Arn".into())
+    }
+
     /// `arn:<partition>:s3:::<bucket>/<key>`, as the CDK's `arnForObjects` writes it.
     pub fn arn_for_object(self, key: &str) -> Value {
         Value::arn(

@@ -1243,6 +1243,16 @@ fn container_facts(container: &Item) -> ContainerFacts<'_, Site> {
         Some(_) => Fact::Runtime,
         None => Fact::Absent,
     };
+    facts.restart_enabled = bool_fact(container, "enable_restart_policy");
+    facts.restart_ignored_exit_codes = list_len_fact(container, "restart_ignored_exit_codes");
+    facts.restart_attempt_period = match container.expr("restart_attempt_period") {
+        Some(expr) => match duration_seconds(expr) {
+            Some(seconds) => Fact::Known(u64::from(seconds), Site::of(expr)),
+            None => Fact::Runtime,
+        },
+        None => Fact::Absent,
+    };
+    facts.credential_specs = list_len_fact(container, "credential_specs");
     facts.log_driver = match container.expr("logging") {
         Some(expr) => match log_driver_name(expr) {
             Some(driver) => Fact::Known(driver, Site::of(expr)),
@@ -1439,6 +1449,35 @@ fn first_str_arg(expr: &Expr, function: &str) -> Option<String> {
     call_with_str(expr)
         .filter(|(f, _)| f == function)
         .map(|(_, a)| a)
+}
+
+/// How many elements a list property written as an array literal has, blamed on the
+/// array; `Runtime` for any other expression.
+fn list_len_fact(item: &Item, property: &str) -> Fact<usize, Site> {
+    match item.expr(property) {
+        Some(Expr::Array(array)) => Fact::Known(array.elems.len(), Site::of(array)),
+        Some(_) => Fact::Runtime,
+        None => Fact::Absent,
+    }
+}
+
+/// The seconds of `Duration::seconds(n)`, `minutes(n)`, `hours(n)` or a bare number.
+fn duration_seconds(expr: &Expr) -> Option<u32> {
+    if let Some(n) = int_literal(expr) {
+        return Some(n);
+    }
+    let Expr::Call(c) = expr else {
+        return None;
+    };
+    let (Expr::Path(p), Some(n)) = (&*c.func, c.args.first().and_then(int_literal)) else {
+        return None;
+    };
+    match p.path.segments.last()?.ident.to_string().as_str() {
+        "seconds" => Some(n),
+        "minutes" => n.checked_mul(60),
+        "hours" => n.checked_mul(3600),
+        _ => None,
+    }
 }
 
 /// In a builder chain `HealthCheck::default().interval(Duration::seconds(10))`, the seconds

@@ -444,6 +444,87 @@ props! {
         /// Makes the container the task's FireLens log router (`FirelensConfiguration`).
         [opt "firelensConfig"]
         firelens_config: FirelensConfig,
+        /// The gMSA credential spec of a Windows or Linux container (`CredentialSpecs`; at most
+        /// one).
+        [list_into "credentialSpecs"]
+        credential_specs: CredentialSpec,
+        /// Whether ECS restarts the container in place when it exits (`RestartPolicy`).
+        [opt "enableRestartPolicy", .default("true when a restart setting is given")]
+        enable_restart_policy: bool,
+        /// Exit codes that do not restart the container (at most 50).
+        [list_into "restartIgnoredExitCodes"]
+        restart_ignored_exit_codes: i64,
+        /// How long the container must run before a restart is attempted (60 to 1800 seconds).
+        [opt "restartAttemptPeriod", .default("300 seconds")]
+        restart_attempt_period: Duration,
+    }
+}
+
+/// A gMSA credential spec for a container (CDK `DomainJoinedCredentialSpec` and
+/// `DomainlessCredentialSpec`): the file in an S3 bucket or an SSM parameter.
+///
+/// ```
+/// use ecs_core::{App, ecs::container::CredentialSpec, s3::{Bucket, BucketProps}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let bucket = Bucket::new(&mut app, s, "Specs", BucketProps::default()).unwrap();
+/// let spec = CredentialSpec::domain_joined_from_s3_bucket(bucket, "spec.json");
+/// assert!(ecs_core::cfn::Token::is_unresolved(&spec.to_string()));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CredentialSpec {
+    prefix: &'static str,
+    location: Value,
+}
+
+impl CredentialSpec {
+    /// A domain-joined spec in `key` of `bucket` (CDK `DomainJoinedCredentialSpec.fromS3Bucket`).
+    pub fn domain_joined_from_s3_bucket(bucket: crate::s3::Bucket, key: &str) -> CredentialSpec {
+        CredentialSpec {
+            prefix: "credentialspec",
+            location: Value::join("", vec![bucket.attr_arn(), format!("/{key}").into()]),
+        }
+    }
+
+    /// A domain-joined spec in an SSM parameter (CDK `DomainJoinedCredentialSpec.fromSsmParameter`).
+    pub fn domain_joined_from_ssm_parameter(
+        parameter: crate::ssm::StringParameter,
+    ) -> CredentialSpec {
+        CredentialSpec {
+            prefix: "credentialspec",
+            location: parameter.parameter_arn(),
+        }
+    }
+
+    /// A domainless spec in `key` of `bucket` (CDK `DomainlessCredentialSpec.fromS3Bucket`).
+    pub fn domainless_from_s3_bucket(bucket: crate::s3::Bucket, key: &str) -> CredentialSpec {
+        CredentialSpec {
+            prefix: "credentialspecdomainless",
+            location: Value::join("", vec![bucket.attr_arn(), format!("/{key}").into()]),
+        }
+    }
+
+    /// A domainless spec in an SSM parameter (CDK `DomainlessCredentialSpec.fromSsmParameter`).
+    pub fn domainless_from_ssm_parameter(parameter: crate::ssm::StringParameter) -> CredentialSpec {
+        CredentialSpec {
+            prefix: "credentialspecdomainless",
+            location: parameter.parameter_arn(),
+        }
+    }
+
+    /// `<prefix>:<location>` as the container definition writes it.
+    fn render(&self) -> Value {
+        Value::join(
+            "",
+            vec![format!("{}:", self.prefix).into(), self.location.clone()],
+        )
+    }
+}
+
+impl std::fmt::Display for CredentialSpec {
+    /// The spec as the container definition writes it, a string standing for the value.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.render().fmt(f)
     }
 }
 
@@ -701,6 +782,42 @@ impl ContainerData {
                 .collect();
             m.push(("SystemControls", list(controls)));
         }
+        if !o.credential_specs.is_empty() {
+            m.push((
+                "CredentialSpecs",
+                list(
+                    o.credential_specs
+                        .iter()
+                        .map(CredentialSpec::render)
+                        .collect(),
+                ),
+            ));
+        }
+        // The CDK writes a restart policy when any of its settings is given, on unless told.
+        if o.enable_restart_policy.is_some()
+            || !o.restart_ignored_exit_codes.is_empty()
+            || o.restart_attempt_period.is_some()
+        {
+            let mut policy = vec![(
+                "Enabled",
+                Value::from(o.enable_restart_policy.unwrap_or(true)),
+            )];
+            if !o.restart_ignored_exit_codes.is_empty() {
+                policy.push((
+                    "IgnoredExitCodes",
+                    list(
+                        o.restart_ignored_exit_codes
+                            .iter()
+                            .map(|c| Value::Int(*c))
+                            .collect(),
+                    ),
+                ));
+            }
+            if let Some(d) = o.restart_attempt_period {
+                policy.push(("RestartAttemptPeriod", d.into()));
+            }
+            m.push(("RestartPolicy", Value::map(policy)));
+        }
         if let Some(d) = o.start_timeout {
             m.push(("StartTimeout", d.into()));
         }
@@ -810,6 +927,9 @@ pub(crate) fn check_options(options: &ContainerDefinitionOptions, id: &str) -> R
         if let Some(d) = d {
             d.checked(&owner, property)?;
         }
+    }
+    if let Some(d) = options.restart_attempt_period {
+        d.checked(&owner, "restart_attempt_period")?;
     }
     if let Some(h) = &options.health_check
         && h.command.is_empty()

@@ -1641,6 +1641,70 @@ pub fn environment_count_message(container: &str, n: usize) -> String {
     )
 }
 
+/// Why a container's restart policy or credential specs are refused (rule G6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestartError {
+    /// Exit codes or an attempt period with the policy turned off.
+    DisabledWithSettings,
+    /// An attempt period outside 60–1800 seconds.
+    Period(u64),
+    /// More than 50 ignored exit codes.
+    ExitCodes(usize),
+    /// More than one credential spec.
+    CredentialSpecs(usize),
+}
+
+/// Rule G6: a restart policy's settings ECS and the CDK accept (attempt period 60–1800 s, at
+/// most 50 ignored exit codes, none of them with the policy off) and at most one credential
+/// spec per container.
+///
+/// ```
+/// use ecs_core::rules::{RestartError, container_restart};
+/// assert_eq!(container_restart(Some(true), 2, Some(360), 1), Ok(()));
+/// assert_eq!(container_restart(Some(false), 0, Some(360), 0), Err(RestartError::DisabledWithSettings));
+/// assert_eq!(container_restart(None, 0, Some(30), 0), Err(RestartError::Period(30)));
+/// ```
+pub const fn container_restart(
+    enabled: Option<bool>,
+    ignored_exit_codes: usize,
+    attempt_period: Option<u64>,
+    credential_specs: usize,
+) -> Result<(), RestartError> {
+    if matches!(enabled, Some(false)) && (ignored_exit_codes > 0 || attempt_period.is_some()) {
+        return Err(RestartError::DisabledWithSettings);
+    }
+    if let Some(s) = attempt_period
+        && (s < 60 || s > 1800)
+    {
+        return Err(RestartError::Period(s));
+    }
+    if ignored_exit_codes > 50 {
+        return Err(RestartError::ExitCodes(ignored_exit_codes));
+    }
+    if credential_specs > 1 {
+        return Err(RestartError::CredentialSpecs(credential_specs));
+    }
+    Ok(())
+}
+
+/// Rule G6's message.
+pub fn container_restart_message(container: &str, error: RestartError) -> String {
+    match error {
+        RestartError::DisabledWithSettings => format!(
+            "container `{container}` sets `restart_ignored_exit_codes` or `restart_attempt_period` with `enable_restart_policy: false`: remove them or enable the restart policy"
+        ),
+        RestartError::Period(s) => format!(
+            "container `{container}` has `restart_attempt_period` of {s} seconds: use 60 to 1800 seconds"
+        ),
+        RestartError::ExitCodes(n) => format!(
+            "container `{container}` ignores {n} exit codes: a restart policy takes at most 50"
+        ),
+        RestartError::CredentialSpecs(n) => format!(
+            "container `{container}` has {n} credential specs: a container takes one; keep one in `credential_specs`"
+        ),
+    }
+}
+
 /// Rule F5: Fargate tasks can only ship logs through awslogs, splunk or awsfirelens (AWS
 /// "Fargate task definition differences"; cfn-lint E3048).
 ///

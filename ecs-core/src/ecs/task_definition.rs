@@ -1469,6 +1469,15 @@ fn container_facts<'a>(
     }
     facts.environment_count = Fact::Known(options.environment.len(), ());
     facts.log_driver = Fact::given(options.logging.as_ref().map(|d| d.name()), ());
+    facts.restart_enabled = Fact::given(options.enable_restart_policy, ());
+    facts.restart_ignored_exit_codes = Fact::given(
+        (!options.restart_ignored_exit_codes.is_empty())
+            .then_some(options.restart_ignored_exit_codes.len()),
+        (),
+    );
+    facts.restart_attempt_period =
+        Fact::given(options.restart_attempt_period.map(|d| d.to_seconds()), ());
+    facts.credential_specs = Fact::Known(options.credential_specs.len(), ());
     if let Some(linux) = &options.linux_parameters {
         facts.devices = listed(&linux.devices);
         let added = linux

@@ -231,6 +231,22 @@ pub struct ContainerFacts<'a, S> {
     pub environment_count: Fact<usize, S>,
     /// The log driver of `logging` (`awslogs`, `fluentd`, …).
     pub log_driver: Fact<&'a str, S>,
+    /// `enable_restart_policy`.
+    pub restart_enabled: Fact<bool, S>,
+    /// How many `restart_ignored_exit_codes`.
+    pub restart_ignored_exit_codes: Fact<usize, S>,
+    /// `restart_attempt_period` in seconds.
+    pub restart_attempt_period: Fact<u64, S>,
+    /// How many `credential_specs`.
+    pub credential_specs: Fact<usize, S>,
+}
+
+/// Where a known fact was written.
+fn site_of<T, S: Copy>(fact: Fact<T, S>) -> Option<S> {
+    match fact {
+        Fact::Known(_, site) => Some(site),
+        _ => None,
+    }
 }
 
 impl<'a, S: Copy> ContainerFacts<'a, S> {
@@ -254,6 +270,10 @@ impl<'a, S: Copy> ContainerFacts<'a, S> {
             health_check_timeout: Fact::Absent,
             environment_count: Fact::Absent,
             log_driver: Fact::Absent,
+            restart_enabled: Fact::Absent,
+            restart_ignored_exit_codes: Fact::Absent,
+            restart_attempt_period: Fact::Absent,
+            credential_specs: Fact::Absent,
         }
     }
 
@@ -368,6 +388,51 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         self.health_check_timing(container, out);
         self.environment_count(container, out);
         self.fargate_log_driver(container, out);
+        self.container_restart(container, out);
+    }
+
+    /// G6: restart-policy settings and credential specs ECS accepts; each judged where known.
+    fn container_restart(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        let codes = container.restart_ignored_exit_codes;
+        let period = container.restart_attempt_period;
+        let specs = container.credential_specs;
+        if let Fact::Known(false, at) = container.restart_enabled
+            && (codes.value().is_some_and(|n| n > 0)
+                || matches!(codes, Fact::Runtime)
+                || period.is_written())
+        {
+            out.push(
+                RuleId::G6,
+                at,
+                rules::container_restart_message(
+                    container.id,
+                    rules::RestartError::DisabledWithSettings,
+                ),
+            );
+        }
+        let judged = [
+            (
+                rules::container_restart(None, 0, period.value(), 0),
+                site_of(period),
+            ),
+            (
+                rules::container_restart(None, codes.value().unwrap_or(0), None, 0),
+                site_of(codes),
+            ),
+            (
+                rules::container_restart(None, 0, None, specs.value().unwrap_or(0)),
+                site_of(specs),
+            ),
+        ];
+        for (result, at) in judged {
+            if let (Err(e), Some(at)) = (result, at) {
+                out.push(
+                    RuleId::G6,
+                    at,
+                    rules::container_restart_message(container.id, e),
+                );
+            }
+        }
     }
 
     /// G2: a container's accelerator resources name devices the task declares.
