@@ -85,6 +85,8 @@ const INTERFACE_TYPES: &[(&str, &[&str])] = &[
     ),
     ("LinuxParametersProps", &["LinuxParameters"]),
     ("BaseMountPoint", &["MountPoint"]),
+    ("EcsOptimizedImageOptions", &["MachineImage", "ImageLookup"]),
+    ("BottleRocketImageProps", &["MachineImage", "ImageLookup"]),
 ];
 
 /// The props interface of a kind made by a method (`ecs.Cluster#addCapacity`), where it is not

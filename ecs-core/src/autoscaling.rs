@@ -148,25 +148,47 @@ pub(crate) struct UserData {
     /// `#!/bin/bash` for Linux images; none for Bottlerocket's custom user data.
     shebang: Option<&'static str>,
     lines: Vec<Value>,
+    /// Windows user data is one PowerShell block (CDK `UserData.forWindows`).
+    powershell: bool,
 }
 
 impl UserData {
     fn for_image(image: &MachineImage) -> UserData {
+        if image.is_windows() {
+            return UserData {
+                shebang: None,
+                lines: Vec::new(),
+                powershell: true,
+            };
+        }
         match image.image_type() {
             MachineImageType::AmazonLinux2 => UserData {
                 shebang: Some("#!/bin/bash"),
                 lines: Vec::new(),
+                powershell: false,
             },
             // `UserData.custom("")`: an empty first line.
             MachineImageType::Bottlerocket => UserData {
                 shebang: None,
                 lines: vec![Value::from("")],
+                powershell: false,
             },
         }
     }
 
     fn render(&self) -> Value {
         let mut parts = Vec::new();
+        if self.powershell {
+            parts.push("<powershell>".into());
+            for (i, line) in self.lines.iter().enumerate() {
+                if i > 0 {
+                    parts.push("\n".into());
+                }
+                parts.push(line.clone());
+            }
+            parts.push("</powershell>".into());
+            return Value::Base64(Box::new(Value::join("", parts)));
+        }
         if let Some(shebang) = self.shebang {
             parts.push(Value::from(shebang));
         }
@@ -188,6 +210,8 @@ pub(crate) struct AsgData {
     pub(crate) role: Role,
     pub(crate) security_group: SecurityGroup,
     pub(crate) image_type: MachineImageType,
+    /// Whether its instances run Windows (CDK `osType`).
+    pub(crate) windows: bool,
     pub(crate) spot: bool,
     pub(crate) user_data: UserData,
 }
@@ -270,7 +294,23 @@ impl AutoScalingGroup {
             .unwrap_or_else(|| EcsOptimizedImage::amazon_linux2(Default::default()));
         image.check()?;
         let subnets = vpc.select_subnets(app, &group.vpc_subnets.clone().unwrap_or_default())?;
-        let image_parameter = ssm_parameter(app, scope, &image.ssm_parameter())?;
+        let image_id = if image.lookup().cached_in_context {
+            // Looked up once by the CLI and kept in cdk.context.json (CDK `valueFromLookup`).
+            let parameter = image.ssm_parameter();
+            let mut props = serde_json::Map::new();
+            props.insert("parameterName".into(), parameter.as_str().into());
+            let value = app.lookup_context(
+                scope.stack(),
+                "ssm",
+                props,
+                serde_json::Value::from(format!("dummy-value-for-{parameter}")),
+                Some(false),
+                image.lookup().additional_cache_key.as_deref(),
+            )?;
+            Value::from(value.as_str().unwrap_or_default().to_string())
+        } else {
+            Value::Ref(ssm_parameter(app, scope, &image.ssm_parameter())?)
+        };
 
         let stack = app.stack_mut(scope.stack());
         let node = stack.add_node(scope, id)?;
@@ -308,7 +348,7 @@ impl AutoScalingGroup {
                 "IamInstanceProfile",
                 Value::map([("Arn", Value::GetAtt(profile, "Arn".into()))]),
             ),
-            ("ImageId", Value::Ref(image_parameter)),
+            ("ImageId", image_id),
             ("InstanceType", Value::from(instance_type)),
             (
                 "Monitoring",
@@ -335,6 +375,11 @@ impl AutoScalingGroup {
             data.push(("KeyName", Value::from(key)));
         }
         if let Some(price) = group.spot_price.clone() {
+            // The CDK passes the price through `parseFloat`: "0.10" is written "0.1".
+            let price = match price.parse::<f64>() {
+                Ok(number) if number.is_finite() => number.to_string(),
+                _ => price,
+            };
             data.push((
                 "InstanceMarketOptions",
                 Value::map([
@@ -402,6 +447,7 @@ impl AutoScalingGroup {
             role,
             security_group: sg,
             image_type: image.image_type(),
+            windows: image.is_windows(),
             spot: group.spot_price.is_some(),
             user_data,
         });

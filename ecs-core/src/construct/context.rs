@@ -216,31 +216,56 @@ pub(crate) struct Missing(pub(crate) Vec<Json>);
 impl crate::construct::app::Family for Missing {}
 
 impl crate::construct::app::App {
-    /// The context value under `key` that `provider` supplies (CDK
+    /// The context value `provider` supplies for the query `props` (CDK
     /// `ContextProvider.getValue`), or, when the context lacks it, `dummy` — recorded as
-    /// missing so that the CDK CLI looks it up and synthesizes again. `props` are the
-    /// provider's query; the account, region and lookup role of `stack` are added to them.
+    /// missing so that the CDK CLI looks it up and synthesizes again. The key and the query
+    /// carry the account and region of `stack` as the CDK writes them.
     pub(crate) fn lookup_context(
         &mut self,
         stack: crate::cfn::StackId,
         provider: &str,
-        key: &str,
         props: Map<String, Json>,
         dummy: Json,
-    ) -> Json {
-        if let Some(value) = self.context(key) {
-            return value.clone();
-        }
+        ignore_error_on_missing: Option<bool>,
+        additional_cache_key: Option<&str>,
+    ) -> Result<Json, crate::error::Error> {
         let st = self.stack(stack);
-        let (account, region) = (
-            st.account().unwrap_or_default().to_string(),
-            st.region().unwrap_or_default().to_string(),
-        );
+        let (Some(account), Some(region)) = (st.account(), st.region()) else {
+            return Err(crate::error::Error::new(format!(
+                "stack `{}` cannot look up `{provider}` values: it names no account and region; give it `env: Environment::new(account, region)`",
+                st.name()
+            )));
+        };
+        let (account, region) = (account.to_string(), region.to_string());
+        let mut keyed = Map::new();
+        keyed.insert("account".into(), Json::from(account.as_str()));
+        keyed.insert("region".into(), Json::from(region.as_str()));
+        if let Some(extra) = additional_cache_key {
+            keyed.insert("additionalCacheKey".into(), Json::from(extra));
+        }
+        keyed.extend(props.clone());
+        let key = context_key(provider, &keyed);
+        if let Some(value) = self.context(&key) {
+            // The CLI records a failed lookup as an object with its error.
+            if let Some(error) = value.get("$providerError") {
+                return Err(crate::error::Error::new(format!(
+                    "the CDK CLI could not look up `{key}`: {}; fix the cause and run `cdk context --reset` on the key",
+                    error.as_str().unwrap_or_default()
+                )));
+            }
+            return Ok(value.clone());
+        }
         let mut query = Map::new();
         query.insert("dummyValue".into(), dummy.clone());
-        query.extend(props);
+        if let Some(ignore) = ignore_error_on_missing {
+            query.insert("ignoreErrorOnMissingContext".into(), Json::from(ignore));
+        }
+        if let Some(extra) = additional_cache_key {
+            query.insert("additionalCacheKey".into(), Json::from(extra));
+        }
         query.insert("account".into(), Json::from(account.as_str()));
         query.insert("region".into(), Json::from(region.as_str()));
+        query.extend(props);
         query.insert(
             "lookupRoleArn".into(),
             Json::from(format!(
@@ -255,7 +280,7 @@ impl crate::construct::app::App {
             entry.insert("props".into(), Json::Object(query));
             missing.push(Json::Object(entry));
         }
-        dummy
+        Ok(dummy)
     }
 
     /// The availability zones of `stack` (CDK `stack.availabilityZones`): from the context
@@ -282,10 +307,11 @@ impl crate::construct::app::App {
         let value = self.lookup_context(
             stack,
             "availability-zones",
-            &key,
             Map::new(),
             Json::from(vec!["dummy1a", "dummy1b", "dummy1c"]),
-        );
+            None,
+            None,
+        )?;
         match value.as_array() {
             Some(zones) if zones.iter().all(Json::is_string) => Ok(Some(
                 zones
@@ -298,4 +324,28 @@ impl crate::construct::app::App {
             ))),
         }
     }
+}
+
+/// A context key as the CDK makes it (`ContextProvider.getKey`): the provider, then each
+/// property as `name=value` (nested objects as `outer.inner=value`, `$` and `:` in strings
+/// escaped with `$`),
+/// sorted, joined with `:`.
+pub(crate) fn context_key(provider: &str, props: &Map<String, Json>) -> String {
+    fn flatten(props: &Map<String, Json>, prefix: &str, out: &mut Vec<String>) {
+        for (key, value) in props {
+            match value {
+                Json::Null => {}
+                Json::Object(inner) => flatten(inner, &format!("{prefix}{key}."), out),
+                Json::String(text) => out.push(format!(
+                    "{prefix}{key}={}",
+                    text.replace('$', "$$").replace(':', "$:")
+                )),
+                other => out.push(format!("{prefix}{key}={other}")),
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    flatten(props, "", &mut parts);
+    parts.sort();
+    format!("{provider}:{}", parts.join(":"))
 }

@@ -135,6 +135,46 @@ impl InstanceArchitecture {
     }
 }
 
+/// A version of Windows Server with an ECS-optimized AMI (CDK `WindowsOptimizedVersion`).
+///
+/// ```
+/// assert_eq!(ecs_core::ec2::machine_image::WindowsOptimizedVersion::Server2022.year(), "2022");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WindowsOptimizedVersion {
+    /// Windows Server 2025.
+    Server2025,
+    /// Windows Server 2022.
+    Server2022,
+    /// Windows Server 2019.
+    Server2019,
+    /// Windows Server 2016.
+    Server2016,
+}
+
+impl WindowsOptimizedVersion {
+    /// The version's year, as the SSM parameter path names it.
+    pub const fn year(self) -> &'static str {
+        match self {
+            WindowsOptimizedVersion::Server2025 => "2025",
+            WindowsOptimizedVersion::Server2022 => "2022",
+            WindowsOptimizedVersion::Server2019 => "2019",
+            WindowsOptimizedVersion::Server2016 => "2016",
+        }
+    }
+}
+
+/// Where an image id comes from: resolved by CloudFormation at each deployment (the default),
+/// or looked up once by the CDK CLI and kept in `cdk.context.json` (CDK `cachedInContext`), so
+/// that instances are not replaced when a newer image is published.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ImageLookup {
+    /// Whether the CLI looks the id up once (needs a stack with an account and a region).
+    pub cached_in_context: bool,
+    /// Told apart from other lookups of the same parameter (CDK `additionalCacheKey`).
+    pub additional_cache_key: Option<String>,
+}
+
 /// A machine image an auto-scaling group boots (CDK `ec2.IMachineImage`, the kinds ECS uses).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MachineImage {
@@ -144,6 +184,8 @@ pub enum MachineImage {
         generation: AmazonLinuxGeneration,
         /// For which hardware.
         hardware: AmiHardwareType,
+        /// How its id is resolved.
+        lookup: ImageLookup,
     },
     /// A Bottlerocket ECS AMI.
     Bottlerocket {
@@ -151,6 +193,15 @@ pub enum MachineImage {
         variant: BottlerocketEcsVariant,
         /// For which processors.
         architecture: InstanceArchitecture,
+        /// How its id is resolved.
+        lookup: ImageLookup,
+    },
+    /// An ECS-optimized Windows Server AMI.
+    Windows {
+        /// Which Windows Server.
+        version: WindowsOptimizedVersion,
+        /// How its id is resolved.
+        lookup: ImageLookup,
     },
 }
 
@@ -172,6 +223,7 @@ impl EcsOptimizedImage {
         MachineImage::EcsOptimized {
             generation: AmazonLinuxGeneration::AmazonLinux,
             hardware: AmiHardwareType::Standard,
+            lookup: ImageLookup::default(),
         }
     }
 
@@ -180,6 +232,7 @@ impl EcsOptimizedImage {
         MachineImage::EcsOptimized {
             generation: AmazonLinuxGeneration::AmazonLinux2,
             hardware,
+            lookup: ImageLookup::default(),
         }
     }
 
@@ -188,6 +241,24 @@ impl EcsOptimizedImage {
         MachineImage::EcsOptimized {
             generation: AmazonLinuxGeneration::AmazonLinux2023,
             hardware,
+            lookup: ImageLookup::default(),
+        }
+    }
+
+    /// The ECS-optimized Windows Server AMI of `version` (CDK `EcsOptimizedImage.windows`);
+    /// its instances join the cluster through PowerShell user data.
+    ///
+    /// ```
+    /// use ecs_core::ec2::machine_image::{EcsOptimizedImage, WindowsOptimizedVersion};
+    /// assert_eq!(
+    ///     EcsOptimizedImage::windows(WindowsOptimizedVersion::Server2022).ssm_parameter(),
+    ///     "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-ECS_Optimized/image_id",
+    /// );
+    /// ```
+    pub fn windows(version: WindowsOptimizedVersion) -> MachineImage {
+        MachineImage::Windows {
+            version,
+            lookup: ImageLookup::default(),
         }
     }
 }
@@ -214,6 +285,7 @@ impl BottleRocketImage {
         MachineImage::Bottlerocket {
             variant,
             architecture,
+            lookup: ImageLookup::default(),
         }
     }
 
@@ -227,12 +299,63 @@ impl BottleRocketImage {
 }
 
 impl MachineImage {
+    /// The image with its id looked up once by the CDK CLI and kept in `cdk.context.json`
+    /// (CDK `cachedInContext`), rather than resolved at each deployment.
+    ///
+    /// ```
+    /// use ecs_core::ec2::machine_image::{AmiHardwareType, EcsOptimizedImage};
+    /// let image = EcsOptimizedImage::amazon_linux2(AmiHardwareType::Standard).cached_in_context(true);
+    /// assert!(image.lookup().cached_in_context);
+    /// ```
+    #[must_use]
+    pub fn cached_in_context(mut self, cached: bool) -> MachineImage {
+        self.lookup_mut().cached_in_context = cached;
+        self
+    }
+
+    /// Tells this lookup apart from others of the same parameter (CDK `additionalCacheKey`).
+    /// Only Bottlerocket images keep it: the CDK's `EcsOptimizedImage` constructors drop it.
+    #[must_use]
+    pub fn additional_cache_key(mut self, key: impl Into<String>) -> MachineImage {
+        if matches!(self, MachineImage::Bottlerocket { .. }) {
+            self.lookup_mut().additional_cache_key = Some(key.into());
+        }
+        self
+    }
+
+    /// How the image id is resolved.
+    pub fn lookup(&self) -> &ImageLookup {
+        match self {
+            MachineImage::EcsOptimized { lookup, .. }
+            | MachineImage::Bottlerocket { lookup, .. }
+            | MachineImage::Windows { lookup, .. } => lookup,
+        }
+    }
+
+    fn lookup_mut(&mut self) -> &mut ImageLookup {
+        match self {
+            MachineImage::EcsOptimized { lookup, .. }
+            | MachineImage::Bottlerocket { lookup, .. }
+            | MachineImage::Windows { lookup, .. } => lookup,
+        }
+    }
+
+    /// Whether instances of the image run Windows.
+    pub fn is_windows(&self) -> bool {
+        matches!(self, MachineImage::Windows { .. })
+    }
+
     /// The public SSM parameter holding the image id.
     pub fn ssm_parameter(&self) -> String {
         match self {
+            MachineImage::Windows { version, .. } => format!(
+                "/aws/service/ami-windows-latest/Windows_Server-{}-English-Full-ECS_Optimized/image_id",
+                version.year()
+            ),
             MachineImage::EcsOptimized {
                 generation,
                 hardware,
+                ..
             } => {
                 let generation_dir = match generation {
                     AmazonLinuxGeneration::AmazonLinux => "amazon-linux/",
@@ -253,6 +376,7 @@ impl MachineImage {
             MachineImage::Bottlerocket {
                 variant,
                 architecture,
+                ..
             } => format!(
                 "/aws/service/bottlerocket/{}/{}/latest/image_id",
                 variant.name(),
@@ -264,7 +388,9 @@ impl MachineImage {
     /// The image type its user data is written for.
     pub fn image_type(&self) -> MachineImageType {
         match self {
-            MachineImage::EcsOptimized { .. } => MachineImageType::AmazonLinux2,
+            MachineImage::EcsOptimized { .. } | MachineImage::Windows { .. } => {
+                MachineImageType::AmazonLinux2
+            }
             MachineImage::Bottlerocket { .. } => MachineImageType::Bottlerocket,
         }
     }
@@ -276,9 +402,17 @@ impl MachineImage {
             MachineImage::EcsOptimized {
                 generation: AmazonLinuxGeneration::AmazonLinux,
                 hardware,
+                ..
             } if *hardware != AmiHardwareType::Standard => Err(crate::Error::new(
                 "amazon linux has no ecs-optimized image for special hardware: use `EcsOptimizedImage::amazon_linux2(…)`",
             )),
+            MachineImage::Bottlerocket { lookup, .. }
+                if lookup.additional_cache_key.is_some() && !lookup.cached_in_context =>
+            {
+                Err(crate::Error::new(
+                    "a bottlerocket image has `additional_cache_key` but is not `cached_in_context`: the key only tells cached lookups apart; add `.cached_in_context(true)` or remove the key",
+                ))
+            }
             _ => Ok(()),
         }
     }

@@ -118,6 +118,7 @@ impl AutoScalingGroup {
             group.machine_image = Some(MachineImage::Bottlerocket {
                 variant: Default::default(),
                 architecture,
+                lookup: Default::default(),
             });
         }
         let vpc = cluster.vpc(app);
@@ -145,9 +146,42 @@ impl AutoScalingGroup {
         facts.spot_instance_draining = Fact::Known(options.spot_instance_draining, ());
         refused(facts.violations())?;
         let role = data.role;
+        let windows = data.windows;
+        let spot = data.spot;
+        let image_type = data.image_type;
         let cluster_name = cluster.cluster_name(app);
         let cluster_arn = cluster.cluster_arn(app);
-        match options.machine_image_type.unwrap_or(data.image_type) {
+        if windows {
+            // CDK `Cluster.configureWindowsAutoScalingGroup`.
+            let mut lines: Vec<Value> = vec![
+                "Remove-Item -Recurse C:\\ProgramData\\Amazon\\ECS\\Cache".into(),
+                "Import-Module ECSTools".into(),
+                Value::join(
+                    "",
+                    vec![
+                        "[Environment]::SetEnvironmentVariable(\"ECS_CLUSTER\", \"".into(),
+                        cluster_name.clone(),
+                        "\", \"Machine\")".into(),
+                    ],
+                ),
+                "[Environment]::SetEnvironmentVariable(\"ECS_ENABLE_AWSLOGS_EXECUTIONROLE_OVERRIDE\", \"true\", \"Machine\")".into(),
+                "[Environment]::SetEnvironmentVariable(\"ECS_AVAILABLE_LOGGING_DRIVERS\", '[\"json-file\",\"awslogs\"]', \"Machine\")".into(),
+            ];
+            if spot && options.spot_instance_draining {
+                lines.push("[Environment]::SetEnvironmentVariable(\"ECS_ENABLE_SPOT_INSTANCE_DRAINING\", \"true\", \"Machine\")".into());
+            }
+            lines.push(Value::join(
+                "",
+                vec![
+                    "Initialize-ECSAgent -Cluster '".into(),
+                    cluster_name.clone(),
+                    "'".into(),
+                ],
+            ));
+            self.add_user_data(app, lines);
+        }
+        match options.machine_image_type.unwrap_or(image_type) {
+            _ if windows => {}
             MachineImageType::Bottlerocket => {
                 self.add_user_data(
                     app,

@@ -10,6 +10,7 @@ mod container_restart;
 mod containers;
 mod env;
 mod logging;
+mod machine_images;
 mod queues;
 mod services;
 mod string_tokens;
