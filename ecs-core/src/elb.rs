@@ -331,7 +331,9 @@ impl LoadBalancer {
             )));
         }
         let target = target.into();
-        app.check_node(target.get().connectable_node())?;
+        if let Some(node) = target.get().connectable_node() {
+            app.check_node(node)?;
+        }
         target.get().attach_to_classic_load_balancer(app, self)?;
         app.all_mut::<LoadBalancerData>()[self.index]
             .targets

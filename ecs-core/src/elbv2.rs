@@ -675,6 +675,7 @@ impl LoadBalancer {
             load_balancer: self,
             application,
             has_default_action,
+            port,
         });
         Ok(Listener { node, index })
     }
@@ -777,6 +778,8 @@ pub(crate) struct ListenerData {
     pub(crate) load_balancer: LoadBalancer,
     pub(crate) application: bool,
     pub(crate) has_default_action: bool,
+    /// The port it listens on: its connections' default port.
+    pub(crate) port: u32,
 }
 
 /// A listener of an application or network load balancer.
@@ -985,7 +988,9 @@ impl Listener {
     ) -> Result<TargetGroup, Error> {
         app.check_stack(self.node.stack)?;
         for target in &props.targets {
-            app.check_node(target.0.connectable_node())?;
+            if let Some(node) = target.0.connectable_node() {
+                app.check_node(node)?;
+            }
         }
         let l = app.all::<ListenerData>()[self.index].clone();
         let lb = l.load_balancer.data(app).clone();
@@ -1193,6 +1198,31 @@ pub fn load_balancer_name_message(id: &str, name: &str) -> String {
 }
 
 handle!(LoadBalancer, Listener, TargetGroup);
+
+/// A load balancer is reached through its security groups (a classic or network one's too).
+impl Connectable for LoadBalancer {
+    fn connectable_node(&self) -> Option<NodeId> {
+        Some(self.node)
+    }
+    fn security_groups(&self, app: &App) -> Vec<SecurityGroup> {
+        self.data(app).security_groups.clone()
+    }
+}
+
+/// A listener is its load balancer's groups, reached on its port by default (CDK
+/// `listener.connections`).
+impl Connectable for Listener {
+    fn connectable_node(&self) -> Option<NodeId> {
+        Some(self.node)
+    }
+    fn security_groups(&self, app: &App) -> Vec<SecurityGroup> {
+        let l = &app.all::<ListenerData>()[self.index];
+        l.load_balancer.security_groups(app)
+    }
+    fn default_port(&self, app: &App) -> Option<Port> {
+        Some(Port::tcp(app.all::<ListenerData>()[self.index].port))
+    }
+}
 
 impl crate::construct::app::Data for LoadBalancerData {}
 impl crate::construct::app::Data for ListenerData {}
