@@ -204,7 +204,6 @@ impl ClassicLoadBalancer {
         let index = app.all::<LoadBalancerData>().len();
         app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
             id: id.to_string(),
-            node,
             resource,
             kind: LbKind::Classic,
             vpc,

@@ -689,7 +689,7 @@ fn same_rule(existing: &Value, rule: &[(&'static str, Value)]) -> bool {
         return false;
     };
     m.keys().filter(|k| *k != "Description").count() == rule.len()
-        && rule.iter().all(|(k, v)| m.get(*k) == Some(v))
+        && rule.iter().all(|(k, v)| m.get(k) == Some(v))
 }
 
 /// Lets traffic on `port` flow from every group of `from` to every group of `to`, as the

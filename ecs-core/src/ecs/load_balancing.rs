@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use crate::cfn::Value;
 use crate::construct::NodeId;
 use crate::construct::app::App;
-use crate::ec2::connections::{Port, allow_from};
+use crate::ec2::connections::Port;
 use crate::ec2::{Connectable, SecurityGroup};
 use crate::ecs::container;
 use crate::ecs::facts::refused;
@@ -311,12 +311,9 @@ fn attach_target(app: &mut App, tg: TargetGroup, target: Pick) -> Result<(), Err
     let mode = service.task_definition(app).network_mode(app);
     let data = tg.data(app).clone();
     if data.application {
-        let lb_groups = data.load_balancer.security_groups(app);
         let targets = service.connection_groups(app);
         let port = port_range(mode, t.host_port, t.container_port, t.protocol);
-        // The CDK's listener asks the target: `connectable.connections.allowFrom(lb)`, so
-        // across stacks both rules live in the target's stack.
-        allow_from(app, &targets, &lb_groups, &port, "Load balancer to target")?;
+        tg.register_connectable(app, targets, port)?;
     }
     service.push_to(
         app,

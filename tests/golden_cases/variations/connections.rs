@@ -96,3 +96,84 @@ fn connections_between_constructs_match_the_cdk() {
     .unwrap();
     assert_stacks_match_cdk(std::mem::take(app), "connections_api", 2);
 }
+
+/// A load balancer from a different stack, against `tests/golden/apps/lb_other_stack.js`: the
+/// service's stack creates listeners on the other stack's application and network load
+/// balancers, and a service joins an empty target group of the load balancer's stack; the
+/// rules between the load balancer's group and the services' live in the services' stack.
+#[test]
+fn load_balancers_of_another_stack_match_the_cdk() {
+    use ecs_app::elbv2::{AddTargetsProps, Listener, ListenerProps, TargetGroup};
+    let Built { mut app, handles } = ecs_app! {
+        stack Lb {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc }
+            application_load_balancer ALB { vpc: Vpc, internet_facing: true }
+            network_load_balancer NLB { vpc: Vpc }
+        }
+        stack Svc {
+            fargate_task_definition WebTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+            }
+            fargate_service Web { cluster: Cluster, task_definition: WebTask, min_healthy_percent: 100 }
+            fargate_task_definition TcpTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+            }
+            fargate_service Tcp { cluster: Cluster, task_definition: TcpTask, min_healthy_percent: 100 }
+            fargate_task_definition AttachedTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+            }
+            fargate_service Attached { cluster: Cluster, task_definition: AttachedTask, min_healthy_percent: 100 }
+        }
+    }
+    .unwrap();
+    let (lb, svc) = (&handles.Lb, &handles.Svc);
+    let app = &mut app;
+    (|| -> Result<(), Error> {
+        let group = TargetGroup::new_application(
+            app,
+            **lb,
+            "Group",
+            lb.Vpc,
+            AddTargetsProps::default().port(80),
+        )?;
+        let http = lb
+            .ALB
+            .add_listener(app, "Http", ListenerProps::default().port(80))?;
+        http.add_target_group(app, group)?;
+        let public = Listener::new(
+            app,
+            **svc,
+            "PublicListener",
+            *lb.ALB,
+            ListenerProps::default().port(8080),
+        )?;
+        public.add_targets(
+            app,
+            "Web",
+            AddTargetsProps::default().port(80).targets([svc.Web]),
+        )?;
+        let tcp = Listener::new(
+            app,
+            **svc,
+            "TcpListener",
+            *lb.NLB,
+            ListenerProps::default().port(443),
+        )?;
+        tcp.add_targets(
+            app,
+            "Tcp",
+            AddTargetsProps::default().port(80).targets([svc.Tcp]),
+        )?;
+        group.add_target(app, svc.Attached)?;
+        Ok(())
+    })()
+    .unwrap();
+    assert_stacks_match_cdk(std::mem::take(app), "lb_other_stack", 2);
+}
