@@ -650,3 +650,13 @@ pub const fn capacity_sizes_const_message(error: CapacitySizeError) -> &'static 
         }
     }
 }
+
+/// An auto-scaling group is reached through its instances' security group.
+impl crate::ec2::Connectable for AutoScalingGroup {
+    fn connectable_node(&self) -> Option<NodeId> {
+        Some(self.node)
+    }
+    fn security_groups(&self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
+        vec![self.security_group(app)]
+    }
+}

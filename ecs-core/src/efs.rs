@@ -178,47 +178,33 @@ impl FileSystem {
         )
     }
 
-    /// Opens NFS to the security groups of `peer`: a service's tasks, a security group, …
+    /// Opens NFS to `peer`: a service's tasks, a security group, an address range, …
     /// (CDK `connections.allowDefaultPortFrom(peer)`).
     ///
     /// # Errors
     ///
-    /// When `peer` or the file system is of another app, or `peer` has no security group.
+    /// When `peer` or the file system is of another app.
     pub fn allow_default_port_from(
         self,
         app: &mut App,
         peer: impl Connectable,
     ) -> Result<(), Error> {
-        app.check_node(peer.connectable_node())?;
         app.check_stack(self.node.stack)?;
-        let groups = peer.security_groups(app);
-        if groups.is_empty() {
-            return Err(Error::new(
-                "the peer has no security group: NFS cannot be opened to it; give it a security group",
-            ));
-        }
-        for sg in groups {
-            self.allow_from(app, sg.node(), sg.group_id())?;
-        }
-        Ok(())
+        self.connections(app)
+            .allow_default_port_from(app, &peer, None)
     }
+}
 
-    fn allow_from(self, app: &mut App, peer: NodeId, peer_id: Value) -> Result<(), Error> {
-        let st = app.stack_mut(self.node.stack());
-        // The CDK names the rule after the peer's unique id and the port.
-        let label = format!("from {}:{NFS_PORT}", st.unique_id(peer));
-        st.add_resource(
-            self.security_group.node(),
-            &label,
-            Resource::new("AWS::EC2::SecurityGroupIngress")
-                .prop("Description", label.clone())
-                .prop("FromPort", NFS_PORT)
-                .prop("GroupId", self.security_group.group_id())
-                .prop("IpProtocol", "tcp")
-                .prop("SourceSecurityGroupId", peer_id)
-                .prop("ToPort", NFS_PORT),
-        )?;
-        Ok(())
+/// A file system is reached through its security group, on NFS by default.
+impl Connectable for FileSystem {
+    fn connectable_node(&self) -> Option<NodeId> {
+        Some(self.node)
+    }
+    fn security_groups(&self, _app: &App) -> Vec<SecurityGroup> {
+        vec![self.security_group]
+    }
+    fn default_port(&self, _app: &App) -> Option<crate::ec2::Port> {
+        Some(crate::ec2::Port::tcp(NFS_PORT))
     }
 }
 

@@ -204,7 +204,6 @@ impl ClassicLoadBalancer {
         let index = app.all::<LoadBalancerData>().len();
         app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
             id: id.to_string(),
-            node,
             resource,
             kind: LbKind::Classic,
             vpc,
@@ -331,7 +330,9 @@ impl LoadBalancer {
             )));
         }
         let target = target.into();
-        app.check_node(target.get().connectable_node())?;
+        if let Some(node) = target.get().connectable_node() {
+            app.check_node(node)?;
+        }
         target.get().attach_to_classic_load_balancer(app, self)?;
         app.all_mut::<LoadBalancerData>()[self.index]
             .targets

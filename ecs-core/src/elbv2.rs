@@ -382,7 +382,6 @@ props! {
 #[derive(Debug, Clone)]
 pub(crate) struct LoadBalancerData {
     pub(crate) id: String,
-    pub(crate) node: NodeId,
     pub(crate) resource: NodeId,
     pub(crate) kind: LbKind,
     pub(crate) vpc: Vpc,
@@ -564,7 +563,6 @@ impl LoadBalancer {
         let index = app.all::<LoadBalancerData>().len();
         app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
             id: id.to_string(),
-            node,
             resource,
             kind,
             vpc,
@@ -611,6 +609,18 @@ impl LoadBalancer {
         props: ListenerProps,
     ) -> Result<Listener, Error> {
         app.check_stack(self.node.stack)?;
+        self.listener_in(app, self.node, id, props)
+    }
+
+    /// A listener `id` under `scope`, which may be in another stack than the load balancer
+    /// (CDK `new ApplicationListener(scope, id, { loadBalancer })`).
+    fn listener_in(
+        self,
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        props: ListenerProps,
+    ) -> Result<Listener, Error> {
         let d = self.data(app).clone();
         let application = match d.kind {
             LbKind::Application => true,
@@ -654,8 +664,8 @@ impl LoadBalancer {
                 ),
             );
         }
-        let st = app.stack_mut(self.node.stack());
-        let node = st.add_node(d.node, id)?;
+        let st = app.stack_mut(scope.stack());
+        let node = st.add_node(scope, id)?;
         let resource = st.add_resource(node, "Resource", resource)?;
         if application && props.open.unwrap_or(true) {
             for sg in &d.security_groups {
@@ -675,6 +685,7 @@ impl LoadBalancer {
             load_balancer: self,
             application,
             has_default_action,
+            port,
         });
         Ok(Listener { node, index })
     }
@@ -777,6 +788,8 @@ pub(crate) struct ListenerData {
     pub(crate) load_balancer: LoadBalancer,
     pub(crate) application: bool,
     pub(crate) has_default_action: bool,
+    /// The port it listens on: its connections' default port.
+    pub(crate) port: u32,
 }
 
 /// A listener of an application or network load balancer.
@@ -879,7 +892,11 @@ pub(crate) struct TargetGroupData {
     pub(crate) attached: Vec<NodeId>,
     /// The service resources that wait for those.
     pub(crate) dependents: Vec<NodeId>,
-    pub(crate) load_balancer: LoadBalancer,
+    /// The load balancers of the listeners it is registered with.
+    pub(crate) load_balancers: Vec<LoadBalancer>,
+    /// The targets' security groups and the port to open to them (CDK `connectableMembers`),
+    /// for listeners registered later.
+    pub(crate) members: Vec<(Vec<SecurityGroup>, Port)>,
 }
 
 /// A target group.
@@ -890,6 +907,92 @@ pub struct TargetGroup {
 }
 
 impl TargetGroup {
+    /// Creates an application target group `id` under `scope` with no listener yet (CDK `new
+    /// elbv2.ApplicationTargetGroup(scope, id, { vpc, port, targets })`), for a listener to
+    /// forward to ([`Listener::add_target_group`]) and services of any stack to join
+    /// ([`TargetGroup::add_target`]). `priority` and `conditions` of `props` belong to
+    /// listeners and are refused here.
+    ///
+    /// ```
+    /// use ecs_core::{App, ec2::Vpc, elbv2::{AddTargetsProps, TargetGroup}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Lb")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default())?;
+    /// TargetGroup::new_application(&mut app, s, "Group", vpc, AddTargetsProps::default().port(80))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a handle is of another app, or the props lack a port
+    /// or protocol or break a rule of their targets.
+    pub fn new_application(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        vpc: Vpc,
+        props: AddTargetsProps,
+    ) -> Result<TargetGroup, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        app.check_node(vpc.node())?;
+        if props.priority.is_some() || !props.conditions.is_empty() {
+            return Err(Error::new(format!(
+                "target group `{id}` cannot have `priority` or `conditions`: give them to the listener rule that forwards to it"
+            )));
+        }
+        let protocol = match (props.protocol, props.port) {
+            (Some(p), _) => p,
+            (None, Some(port)) => application_protocol_for(port).ok_or_else(|| {
+                Error::new(format!(
+                    "target group `{id}` has `port: {port}` and no `protocol`: add `protocol: Http` or `protocol: Https`"
+                ))
+            })?,
+            (None, None) => {
+                return Err(Error::new(format!(
+                    "target group `{id}` needs `port` or `protocol`: add e.g. `port: 80`"
+                )));
+            }
+        };
+        if !protocol.is_application() {
+            return Err(Error::new(format!(
+                "target group `{id}` cannot use `protocol: {protocol:?}`: an application target group speaks `Http` or `Https`"
+            )));
+        }
+        let port = match (props.port, protocol) {
+            (Some(p), _) => p,
+            (None, ListenerProtocol::Https) => 443,
+            (None, _) => 80,
+        };
+        let owner = format!("target group `{id}`");
+        let tg = TargetGroup::create(app, scope, id, &owner, (true, protocol, port), vpc, &props)?;
+        for target in props.targets {
+            target.0.attach_to_target_group(app, tg)?;
+        }
+        Ok(tg)
+    }
+
+    /// Registers `target` (a service, or one container and port of it) with the group (CDK
+    /// `targetGroup.addTarget(service)`, `service.attachToApplicationTargetGroup(group)`);
+    /// the target may be in another stack, which then holds the rules between the load
+    /// balancer's group and the target's.
+    ///
+    /// # Errors
+    ///
+    /// When a handle is of another app or the target breaks a rule of load-balancer targets.
+    pub fn add_target(
+        self,
+        app: &mut App,
+        target: impl Into<LoadBalancerTarget>,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        let target = target.into();
+        if let Some(node) = target.0.connectable_node() {
+            app.check_node(node)?;
+        }
+        target.0.attach_to_target_group(app, self)
+    }
+
     /// The construct's scope.
     pub fn node(self) -> NodeId {
         self.node
@@ -940,13 +1043,124 @@ impl TargetGroup {
         app.all::<TargetGroupData>()[self.index].application
     }
 
-    fn attach(self, app: &mut App, scope: NodeId) {
+    /// Lets the load balancers of its listeners reach `groups` on `port` (CDK
+    /// `registerConnectable`): the listeners ask the targets, `allowFrom(loadBalancer)`, so
+    /// across stacks both rules live in the targets' stack.
+    pub(crate) fn register_connectable(
+        self,
+        app: &mut App,
+        groups: Vec<SecurityGroup>,
+        port: Port,
+    ) -> Result<(), Error> {
+        let tg = self.data(app).clone();
+        if tg.application {
+            for lb in tg.load_balancers {
+                let lb_groups = lb.security_groups(app);
+                crate::ec2::connections::allow_from(
+                    app,
+                    &groups,
+                    &lb_groups,
+                    &port,
+                    "Load balancer to target",
+                )?;
+            }
+        }
+        app.all_mut::<TargetGroupData>()[self.index]
+            .members
+            .push((groups, port));
+        Ok(())
+    }
+
+    /// Registers a listener of `lb` reaching the group through `scope` (CDK
+    /// `registerListener`): its load balancer gets rules to the targets added so far.
+    fn attach(self, app: &mut App, scope: NodeId, lb: LoadBalancer) -> Result<(), Error> {
+        let tg = self.data(app).clone();
+        if tg.application {
+            let lb_groups = lb.security_groups(app);
+            for (groups, port) in &tg.members {
+                crate::ec2::connections::allow_from(
+                    app,
+                    groups,
+                    &lb_groups,
+                    port,
+                    "Load balancer to target",
+                )?;
+            }
+        }
         let tg = &mut app.all_mut::<TargetGroupData>()[self.index];
+        tg.load_balancers.push(lb);
         tg.attached.push(scope);
         let dependents = tg.dependents.clone();
         for d in dependents {
             app.stack_mut(d.stack).add_dependency(d, scope);
         }
+        Ok(())
+    }
+
+    /// The `AWS::ElasticLoadBalancingV2::TargetGroup` `id` under `scope`, unregistered.
+    fn create(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        owner: &str,
+        (application, protocol, port): (bool, ListenerProtocol, u32),
+        vpc: Vpc,
+        props: &AddTargetsProps,
+    ) -> Result<TargetGroup, Error> {
+        if let Some(d) = props.deregistration_delay {
+            d.checked(owner, "deregistration_delay")?;
+        }
+        if let Some(h) = &props.health_check {
+            for (property, d) in [("interval", h.interval), ("timeout", h.timeout)] {
+                if let Some(d) = d {
+                    d.checked(owner, property)?;
+                }
+            }
+        }
+        let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::TargetGroup")
+            .prop_opt("Name", props.target_group_name.clone())
+            .prop("Port", port)
+            .prop("Protocol", protocol.cfn_value())
+            .prop("VpcId", vpc.vpc_id(app));
+        let mut attributes = Vec::new();
+        if let Some(d) = props.deregistration_delay {
+            attributes.push((
+                "deregistration_delay.timeout_seconds",
+                d.to_seconds().to_string(),
+            ));
+        }
+        if application {
+            attributes.push(("stickiness.enabled", "false".to_string()));
+        }
+        if !attributes.is_empty() {
+            resource.set(
+                "TargetGroupAttributes",
+                Value::List(
+                    attributes
+                        .into_iter()
+                        .map(|(k, v)| {
+                            Value::map([("Key", Value::from(k)), ("Value", Value::from(v))])
+                        })
+                        .collect(),
+                ),
+            );
+        }
+        if let Some(h) = &props.health_check {
+            h.apply(&mut resource);
+        }
+        let st = app.stack_mut(scope.stack());
+        let node = st.add_node(scope, id)?;
+        let tg_resource = st.add_resource(node, "Resource", resource)?;
+        let index = app.all::<TargetGroupData>().len();
+        app.all_mut::<TargetGroupData>().push(TargetGroupData {
+            resource: tg_resource,
+            application,
+            attached: Vec::new(),
+            dependents: Vec::new(),
+            load_balancers: Vec::new(),
+            members: Vec::new(),
+        });
+        Ok(TargetGroup { node, index })
     }
 
     pub(crate) fn add_dependent(self, app: &mut App, resource: NodeId) {
@@ -960,6 +1174,75 @@ impl TargetGroup {
 }
 
 impl Listener {
+    /// Creates listener `id` of `load_balancer` under `scope`, which may be a stack other than
+    /// the load balancer's (CDK `new elbv2.ApplicationListener(scope, id, { loadBalancer, … })`
+    /// or `NetworkListener`): the way a service's stack uses a load balancer of another stack
+    /// without making that stack depend on it.
+    ///
+    /// ```
+    /// use ecs_core::{App, ec2::Vpc, elbv2::{ApplicationLoadBalancer, Listener, ListenerAction, ListenerProps, LoadBalancerProps}};
+    /// let mut app = App::new();
+    /// let shared = app.add_stack("Shared")?;
+    /// let vpc = Vpc::new(&mut app, shared, "Vpc", Default::default())?;
+    /// let lb = ApplicationLoadBalancer::new(&mut app, shared, "LB", LoadBalancerProps::default().vpc(vpc))?;
+    /// let web = app.add_stack("Web")?;
+    /// Listener::new(&mut app, web, "Http", lb, ListenerProps::default().port(80)
+    ///     .default_action(ListenerAction::fixed_response(200)))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a handle is of another app, or the props break a rule
+    /// of listeners (a protocol the load balancer does not speak, no port).
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        load_balancer: LoadBalancer,
+        props: ListenerProps,
+    ) -> Result<Listener, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        app.check_node(load_balancer.node)?;
+        load_balancer.listener_in(app, scope, id, props)
+    }
+
+    /// Forwards to `group`, a target group created on its own, by default (CDK
+    /// `listener.addTargetGroups(id, { targetGroups: [group] })`, or `defaultTargetGroups`):
+    /// its load balancer then reaches the group's targets.
+    ///
+    /// # Errors
+    ///
+    /// When a handle is of another app, the listener already has a default action, or the
+    /// group's kind is not the listener's.
+    pub fn add_target_group(self, app: &mut App, group: TargetGroup) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        app.check_node(group.node)?;
+        let l = app.all::<ListenerData>()[self.index].clone();
+        if l.has_default_action {
+            return Err(Error::new(format!(
+                "listener `{}` already has a default action: give it one target group",
+                l.id
+            )));
+        }
+        if group.is_application(app) != l.application {
+            return Err(Error::new(format!(
+                "listener `{}` and the target group are of different kinds of load balancer: use an application target group with an application listener",
+                l.id
+            )));
+        }
+        app.all_mut::<ListenerData>()[self.index].has_default_action = true;
+        let forward = Value::List(vec![Value::map([
+            ("TargetGroupArn", Value::Ref(group.data(app).resource)),
+            ("Type", Value::from("forward")),
+        ])]);
+        app.stack_mut(self.node.stack())
+            .resource_mut(l.resource)
+            .set("DefaultActions", forward);
+        group.attach(app, l.node, l.load_balancer)
+    }
+
     /// The construct's scope.
     pub fn node(self) -> NodeId {
         self.node
@@ -985,7 +1268,9 @@ impl Listener {
     ) -> Result<TargetGroup, Error> {
         app.check_stack(self.node.stack)?;
         for target in &props.targets {
-            app.check_node(target.0.connectable_node())?;
+            if let Some(node) = target.0.connectable_node() {
+                app.check_node(node)?;
+            }
         }
         let l = app.all::<ListenerData>()[self.index].clone();
         let lb = l.load_balancer.data(app).clone();
@@ -1031,67 +1316,22 @@ impl Listener {
                 l.id
             )));
         }
-        let owner = format!("targets `{id}`");
-        if let Some(d) = props.deregistration_delay {
-            d.checked(&owner, "deregistration_delay")?;
-        }
-        if let Some(h) = &props.health_check {
-            for (property, d) in [("interval", h.interval), ("timeout", h.timeout)] {
-                if let Some(d) = d {
-                    d.checked(&owner, property)?;
-                }
-            }
-        }
-        let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::TargetGroup")
-            .prop_opt("Name", props.target_group_name)
-            .prop("Port", port)
-            .prop("Protocol", protocol.cfn_value())
-            .prop("VpcId", lb.vpc.vpc_id(app));
-        let mut attributes = Vec::new();
-        if let Some(d) = props.deregistration_delay {
-            attributes.push((
-                "deregistration_delay.timeout_seconds",
-                d.to_seconds().to_string(),
-            ));
-        }
-        if l.application {
-            attributes.push(("stickiness.enabled", "false".to_string()));
-        }
-        if !attributes.is_empty() {
-            resource.set(
-                "TargetGroupAttributes",
-                Value::List(
-                    attributes
-                        .into_iter()
-                        .map(|(k, v)| {
-                            Value::map([("Key", Value::from(k)), ("Value", Value::from(v))])
-                        })
-                        .collect(),
-                ),
-            );
-        }
-        if let Some(h) = &props.health_check {
-            h.apply(&mut resource);
-        }
-        let st = app.stack_mut(self.node.stack());
-        let node = st.add_node(l.node, &format!("{id}Group"))?;
-        let tg_resource = st.add_resource(node, "Resource", resource)?;
-        let index = app.all::<TargetGroupData>().len();
-        app.all_mut::<TargetGroupData>().push(TargetGroupData {
-            resource: tg_resource,
-            application: l.application,
-            attached: Vec::new(),
-            dependents: Vec::new(),
-            load_balancer: l.load_balancer,
-        });
-        let tg = TargetGroup { node, index };
+        let tg = TargetGroup::create(
+            app,
+            l.node,
+            &format!("{id}Group"),
+            &format!("targets `{id}`"),
+            (l.application, protocol, port),
+            lb.vpc,
+            &props,
+        )?;
         // Targets first, as the CDK's target group constructor adds them before the listener
         // registers the group.
         for target in props.targets {
             target.0.attach_to_target_group(app, tg)?;
         }
         let forward = Value::List(vec![Value::map([
-            ("TargetGroupArn", Value::Ref(tg_resource)),
+            ("TargetGroupArn", Value::Ref(tg.data(app).resource)),
             ("Type", Value::from("forward")),
         ])]);
         match props.priority {
@@ -1123,7 +1363,7 @@ impl Listener {
                 let st = app.stack_mut(self.node.stack());
                 let rule_node = st.add_node(l.node, &format!("{id}Rule"))?;
                 st.add_resource(rule_node, "Resource", rule)?;
-                tg.attach(app, rule_node);
+                tg.attach(app, rule_node, l.load_balancer)?;
             }
             None => {
                 if l.has_default_action {
@@ -1136,7 +1376,7 @@ impl Listener {
                 app.stack_mut(self.node.stack())
                     .resource_mut(l.resource)
                     .set("DefaultActions", forward);
-                tg.attach(app, l.node);
+                tg.attach(app, l.node, l.load_balancer)?;
             }
         }
         Ok(tg)
@@ -1193,6 +1433,31 @@ pub fn load_balancer_name_message(id: &str, name: &str) -> String {
 }
 
 handle!(LoadBalancer, Listener, TargetGroup);
+
+/// A load balancer is reached through its security groups (a classic or network one's too).
+impl Connectable for LoadBalancer {
+    fn connectable_node(&self) -> Option<NodeId> {
+        Some(self.node)
+    }
+    fn security_groups(&self, app: &App) -> Vec<SecurityGroup> {
+        self.data(app).security_groups.clone()
+    }
+}
+
+/// A listener is its load balancer's groups, reached on its port by default (CDK
+/// `listener.connections`).
+impl Connectable for Listener {
+    fn connectable_node(&self) -> Option<NodeId> {
+        Some(self.node)
+    }
+    fn security_groups(&self, app: &App) -> Vec<SecurityGroup> {
+        let l = &app.all::<ListenerData>()[self.index];
+        l.load_balancer.security_groups(app)
+    }
+    fn default_port(&self, app: &App) -> Option<Port> {
+        Some(Port::tcp(app.all::<ListenerData>()[self.index].port))
+    }
+}
 
 impl crate::construct::app::Data for LoadBalancerData {}
 impl crate::construct::app::Data for ListenerData {}

@@ -7,7 +7,9 @@ use crate::ec2::SecurityGroup;
 use crate::error::Error;
 
 /// Something traffic can be allowed to or from through its security groups (CDK
-/// `IConnectable`): a security group, a service, a cluster's capacity, a load balancer.
+/// `IConnectable`): a security group, a service, a cluster and its capacity, an auto-scaling
+/// group, a load balancer or listener, a file system, or a [`Peer`] (an address range or prefix
+/// list, which has no group of its own).
 ///
 /// ```
 /// use ecs_core::{App, ec2::{Connectable, SecurityGroup, Vpc}};
@@ -20,19 +22,392 @@ use crate::error::Error;
 /// # Ok::<(), ecs_core::Error>(())
 /// ```
 pub trait Connectable {
-    /// The construct, to check it belongs to the app it is used with.
-    fn connectable_node(&self) -> crate::cfn::NodeId;
+    /// The construct, to check it belongs to the app it is used with; none for a peer.
+    fn connectable_node(&self) -> Option<crate::cfn::NodeId>;
     /// Its security groups (CDK `connections.securityGroups`); none when it has none.
     fn security_groups(&self, app: &App) -> Vec<SecurityGroup>;
+    /// The port it is usually reached on (CDK `connections.defaultPort`): a listener's port,
+    /// NFS for a file system; none by default.
+    fn default_port(&self, _app: &App) -> Option<Port> {
+        None
+    }
+    /// Its connections (CDK `connectable.connections`), to open traffic to or from it.
+    ///
+    /// ```
+    /// use ecs_core::{App, ec2::{Connectable, Peer, Port, SecurityGroup, SecurityGroupProps, Vpc}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default())?;
+    /// let db = SecurityGroup::new(&mut app, s, "Db", SecurityGroupProps::default().vpc(vpc))?;
+    /// let web = SecurityGroup::new(&mut app, s, "Web", SecurityGroupProps::default().vpc(vpc))?;
+    /// db.connections(&app).allow_from(&mut app, &web, Port::tcp(5432), None)?;
+    /// db.connections(&app).allow_from(&mut app, &Peer::ipv4("10.0.0.0/16"), Port::tcp(5432), None)?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    fn connections(&self, app: &App) -> Connections {
+        let groups = self.security_groups(app);
+        Connections {
+            peers: groups.iter().map(|g| Peer::SecurityGroup(*g)).collect(),
+            security_groups: groups,
+            default_port: self.default_port(app),
+        }
+    }
 }
 
 impl Connectable for SecurityGroup {
-    fn connectable_node(&self) -> crate::cfn::NodeId {
-        self.node()
+    fn connectable_node(&self) -> Option<crate::cfn::NodeId> {
+        Some(self.node())
     }
     fn security_groups(&self, _app: &App) -> Vec<SecurityGroup> {
         vec![*self]
     }
+}
+
+/// A peer is a connectable without groups: rules name it, and only the other side gets them.
+impl Connectable for Peer {
+    fn connectable_node(&self) -> Option<crate::cfn::NodeId> {
+        match self {
+            Peer::SecurityGroup(g) => Some(g.node()),
+            _ => None,
+        }
+    }
+    fn security_groups(&self, _app: &App) -> Vec<SecurityGroup> {
+        match self {
+            Peer::SecurityGroup(g) => vec![*g],
+            _ => Vec::new(),
+        }
+    }
+    fn connections(&self, app: &App) -> Connections {
+        Connections {
+            security_groups: self.security_groups(app),
+            peers: vec![self.clone()],
+            default_port: None,
+        }
+    }
+}
+
+/// The security groups of a construct and what rules name it by (CDK `ec2.Connections`):
+/// traffic is opened between two of them with a rule on each side that has groups, placed
+/// as the CDK places it.
+///
+/// ```
+/// use ecs_core::{App, ec2::{Connectable, Port, SecurityGroup, SecurityGroupProps, Vpc}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web")?;
+/// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default())?;
+/// let db = SecurityGroup::new(&mut app, s, "Db", SecurityGroupProps::default().vpc(vpc).allow_all_outbound(false))?;
+/// db.connections(&app).allow_internally(&mut app, Port::all_tcp(), None)?;
+/// assert_eq!(db.connections(&app).security_groups(), [db]);
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Connections {
+    security_groups: Vec<SecurityGroup>,
+    /// What rules of the other side name: the groups, or the peer.
+    peers: Vec<Peer>,
+    default_port: Option<Port>,
+}
+
+/// `this`, called by the user (not remote), and `other` the connectable asked about.
+fn other_connections(app: &App, other: &dyn Connectable) -> Result<Connections, Error> {
+    if let Some(node) = other.connectable_node() {
+        app.check_node(node)?;
+    }
+    Ok(other.connections(app))
+}
+
+impl Connections {
+    /// Connections of `security_groups`, reached by default on `default_port`.
+    pub fn new(security_groups: Vec<SecurityGroup>, default_port: Option<Port>) -> Connections {
+        Connections {
+            peers: security_groups
+                .iter()
+                .map(|g| Peer::SecurityGroup(*g))
+                .collect(),
+            security_groups,
+            default_port,
+        }
+    }
+
+    /// The security groups.
+    pub fn security_groups(&self) -> &[SecurityGroup] {
+        &self.security_groups
+    }
+
+    /// The default port, if any.
+    pub fn default_port(&self) -> Option<&Port> {
+        self.default_port.as_ref()
+    }
+
+    fn check(&self, app: &App) -> Result<(), Error> {
+        app.check_each(self.security_groups.iter().map(|g| g.node()))
+    }
+
+    /// Lets `other` reach these groups on `port` (CDK `connections.allowFrom`): an ingress
+    /// rule on each of these groups, then an egress rule on each of `other`'s that does not
+    /// allow all outbound, which lives with the ingress rules when the groups are in
+    /// different stacks.
+    ///
+    /// # Errors
+    ///
+    /// When a group or `other` is of another app, or a rule's id is taken by another construct.
+    pub fn allow_from(
+        &self,
+        app: &mut App,
+        other: &dyn Connectable,
+        port: Port,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        self.check(app)?;
+        let other = other_connections(app, other)?;
+        from(app, self, &other, &port, description, false)
+    }
+
+    /// Lets these groups reach `other` on `port` (CDK `connections.allowTo`): an egress rule
+    /// on each of these groups that does not allow all outbound, then an ingress rule on each
+    /// of `other`'s, which lives with the egress rules' side when the groups are in different
+    /// stacks.
+    ///
+    /// # Errors
+    ///
+    /// When a group or `other` is of another app, or a rule's id is taken by another construct.
+    pub fn allow_to(
+        &self,
+        app: &mut App,
+        other: &dyn Connectable,
+        port: Port,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        self.check(app)?;
+        let other = other_connections(app, other)?;
+        to(app, self, &other, &port, description, false)
+    }
+
+    /// [`allow_from`](Self::allow_from) on this side's default port (CDK `allowDefaultPortFrom`).
+    ///
+    /// # Errors
+    ///
+    /// When there is no default port: use `allow_from` with a port.
+    pub fn allow_default_port_from(
+        &self,
+        app: &mut App,
+        other: &dyn Connectable,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        let port = self.own_default_port("allow_default_port_from", "allow_from")?;
+        self.allow_from(app, other, port, description)
+    }
+
+    /// [`allow_to`](Self::allow_to) on this side's default port (CDK `allowDefaultPortTo`).
+    ///
+    /// # Errors
+    ///
+    /// When there is no default port: use `allow_to` with a port.
+    pub fn allow_default_port_to(
+        &self,
+        app: &mut App,
+        other: &dyn Connectable,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        let port = self.own_default_port("allow_default_port_to", "allow_to")?;
+        self.allow_to(app, other, port, description)
+    }
+
+    /// [`allow_to`](Self::allow_to) on `other`'s default port (CDK `allowToDefaultPort`), e.g.
+    /// a listener's port or a file system's NFS port.
+    ///
+    /// # Errors
+    ///
+    /// When `other` has no default port: use `allow_to` with a port.
+    pub fn allow_to_default_port(
+        &self,
+        app: &mut App,
+        other: &dyn Connectable,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        let Some(port) = other.default_port(app) else {
+            return Err(Error::new(
+                "`allow_to_default_port` needs a peer with a default port (a listener, a file system): use `allow_to` with a port",
+            ));
+        };
+        self.allow_to(app, other, port, description)
+    }
+
+    /// Lets the groups reach each other on `port` (CDK `allowInternally`): an ingress and an
+    /// egress rule on each group for each group.
+    ///
+    /// # Errors
+    ///
+    /// When a group is of another app.
+    pub fn allow_internally(
+        &self,
+        app: &mut App,
+        port: Port,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        self.check(app)?;
+        for &sg in &self.security_groups {
+            for peer in &self.peers {
+                add_rule(
+                    app,
+                    sg,
+                    true,
+                    peer.clone(),
+                    port.clone(),
+                    description,
+                    false,
+                )?;
+                add_egress(app, sg, peer.clone(), port.clone(), description, false)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// [`allow_internally`](Self::allow_internally) on the default port (CDK
+    /// `allowDefaultPortInternally`).
+    ///
+    /// # Errors
+    ///
+    /// When there is no default port: use `allow_internally` with a port.
+    pub fn allow_default_port_internally(
+        &self,
+        app: &mut App,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        let port = self.own_default_port("allow_default_port_internally", "allow_internally")?;
+        self.allow_internally(app, port, description)
+    }
+
+    /// Lets any IPv4 address reach the groups on `port` (CDK `allowFromAnyIpv4`).
+    ///
+    /// # Errors
+    ///
+    /// When a group is of another app.
+    pub fn allow_from_any_ipv4(
+        &self,
+        app: &mut App,
+        port: Port,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        self.allow_from(app, &Peer::any_ipv4(), port, description)
+    }
+
+    /// Lets the groups reach any IPv4 address on `port` (CDK `allowToAnyIpv4`).
+    ///
+    /// # Errors
+    ///
+    /// When a group is of another app.
+    pub fn allow_to_any_ipv4(
+        &self,
+        app: &mut App,
+        port: Port,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        self.allow_to(app, &Peer::any_ipv4(), port, description)
+    }
+
+    /// [`allow_from_any_ipv4`](Self::allow_from_any_ipv4) on the default port (CDK
+    /// `allowDefaultPortFromAnyIpv4`).
+    ///
+    /// # Errors
+    ///
+    /// When there is no default port: use `allow_from_any_ipv4` with a port.
+    pub fn allow_default_port_from_any_ipv4(
+        &self,
+        app: &mut App,
+        description: Option<&str>,
+    ) -> Result<(), Error> {
+        let port =
+            self.own_default_port("allow_default_port_from_any_ipv4", "allow_from_any_ipv4")?;
+        self.allow_from_any_ipv4(app, port, description)
+    }
+
+    fn own_default_port(&self, method: &str, instead: &str) -> Result<Port, Error> {
+        self.default_port.clone().ok_or_else(|| {
+            Error::new(format!(
+                "`{method}` needs a default port, and this construct has none: use `{instead}` with a port"
+            ))
+        })
+    }
+}
+
+/// CDK `allowTo` with its `remoteRule` flag: egress on `this`'s groups, then `other`'s
+/// `allowFrom(this)` as a remote rule.
+fn to(
+    app: &mut App,
+    this: &Connections,
+    other: &Connections,
+    port: &Port,
+    description: Option<&str>,
+    remote: bool,
+) -> Result<(), Error> {
+    for &sg in &this.security_groups {
+        for peer in &other.peers {
+            add_egress(app, sg, peer.clone(), port.clone(), description, remote)?;
+        }
+    }
+    for &sg in &other.security_groups {
+        for peer in &this.peers {
+            add_rule(app, sg, true, peer.clone(), port.clone(), description, true)?;
+        }
+    }
+    Ok(())
+}
+
+/// CDK `allowFrom`: ingress on `this`'s groups, then `other`'s `allowTo(this)` as a remote
+/// rule.
+fn from(
+    app: &mut App,
+    this: &Connections,
+    other: &Connections,
+    port: &Port,
+    description: Option<&str>,
+    remote: bool,
+) -> Result<(), Error> {
+    for &sg in &this.security_groups {
+        for peer in &other.peers {
+            add_rule(
+                app,
+                sg,
+                true,
+                peer.clone(),
+                port.clone(),
+                description,
+                remote,
+            )?;
+        }
+    }
+    for &sg in &other.security_groups {
+        for peer in &this.peers {
+            add_egress(app, sg, peer.clone(), port.clone(), description, true)?;
+        }
+    }
+    Ok(())
+}
+
+/// An egress rule unless the group allows all outbound; a rule the user asked for directly
+/// is then ignored with the CDK's warning.
+pub(crate) fn add_egress(
+    app: &mut App,
+    sg: SecurityGroup,
+    peer: Peer,
+    port: Port,
+    description: Option<&str>,
+    remote: bool,
+) -> Result<(), Error> {
+    if sg.data(app).allow_all_outbound {
+        // Imported groups skip it silently, as the CDK's imports do.
+        if !remote && sg.resource_node().stack() == sg.node().stack() {
+            app.stack_mut(sg.node().stack()).warn(
+                sg.node(),
+                "@aws-cdk/aws-ec2:ipv4IgnoreEgressRule",
+                "Ignoring Egress rule since 'allowAllOutbound' is set to true; To add customized rules, set allowAllOutbound=false on the SecurityGroup",
+            );
+        }
+        return Ok(());
+    }
+    sg.remove_no_traffic_rule(app);
+    add_rule(app, sg, false, peer, port, description, remote)
 }
 
 /// The other side of a security-group rule (CDK `ec2.Peer`).
@@ -49,6 +424,8 @@ pub enum Peer {
     VpcCidrBlock,
     /// Another security group.
     SecurityGroup(SecurityGroup),
+    /// A managed prefix list, e.g. `"pl-12345678"` (CDK `Peer.prefixList`).
+    PrefixList(Value),
 }
 
 impl Peer {
@@ -65,6 +442,11 @@ impl Peer {
     /// The CIDR block of the security group's VPC.
     pub fn vpc_cidr_block() -> Peer {
         Peer::VpcCidrBlock
+    }
+
+    /// A managed prefix list by id, e.g. `"pl-12345678"`.
+    pub fn prefix_list(id: impl Into<Value>) -> Peer {
+        Peer::PrefixList(id.into())
     }
 }
 
@@ -186,8 +568,12 @@ impl From<(Peer, Port, &str)> for SecurityGroupRule {
     }
 }
 
-/// Adds one rule to `sg`: inline for address ranges, a rule resource under the group for
-/// group peers (CDK `SecurityGroup.addIngressRule` / `addEgressRule` without remote rules).
+/// Adds one rule to `sg` as the CDK's `addIngressRule` / `addEgressRule` do: inline on an owned
+/// group for address ranges (once per peer, port and protocol, whatever the description),
+/// else an `AWS::EC2::SecurityGroupIngress`/`Egress` resource named `from <peer>:<port>`
+/// under the group; a remote rule naming a group of another stack lives under that group
+/// instead, as `<group>:<port> to`, so the stack that asked for the connection holds both
+/// rules (CDK `determineRuleScope`).
 pub(crate) fn add_rule(
     app: &mut App,
     sg: SecurityGroup,
@@ -195,114 +581,141 @@ pub(crate) fn add_rule(
     peer: Peer,
     port: Port,
     description: Option<&str>,
+    remote: bool,
 ) -> Result<(), Error> {
     let peer_id: Value = match &peer {
-        Peer::Ipv4(v) => v.clone(),
+        Peer::Ipv4(v) | Peer::PrefixList(v) => v.clone(),
         Peer::VpcCidrBlock => sg.vpc(app).vpc_cidr_block(app),
         Peer::SecurityGroup(other) => {
             Value::from(app.stack(other.node().stack()).unique_id(other.node()))
         }
     };
+    let imported = sg.resource_node().stack() != sg.node().stack();
+    let inline = matches!(peer, Peer::Ipv4(_) | Peer::VpcCidrBlock) && !imported;
+    // The CDK's inline egress rules say `from` too.
+    let word = if ingress || inline { "from" } else { "to" };
     let description = match description {
         Some(d) => Value::from(d.to_string()),
         None => Value::join(
             "",
             vec![
-                "from ".into(),
+                format!("{word} ").into(),
                 peer_id.clone(),
                 format!(":{}", port.label()).into(),
             ],
         ),
     };
-    let resource = sg.data(app).resource;
-    match peer {
-        Peer::Ipv4(_) | Peer::VpcCidrBlock if resource.stack() != sg.node().stack() => {
-            Err(Error::new(
-                "a rule from an address range on a security group of another stack is not supported: add it in the group's own stack",
-            ))
+    let key = if ingress {
+        "SecurityGroupIngress"
+    } else {
+        "SecurityGroupEgress"
+    };
+    if inline {
+        let mut rule = vec![("CidrIp", peer_id)];
+        rule.extend(port.json());
+        let props = &mut app
+            .stack_mut(sg.node().stack())
+            .resource_mut(sg.resource_node())
+            .properties;
+        let list = props.get_or_insert_with(key, || Value::List(Vec::new()));
+        if let Value::List(rules) = list
+            && !rules.iter().any(|r| same_rule(r, &rule))
+        {
+            rule.push(("Description", description));
+            rules.push(Value::map(rule));
         }
-        Peer::Ipv4(_) | Peer::VpcCidrBlock => {
-            let mut rule = vec![("CidrIp", peer_id), ("Description", description)];
-            rule.extend(port.json());
-            let rule = Value::map(rule);
-            let key = if ingress {
-                "SecurityGroupIngress"
-            } else {
-                "SecurityGroupEgress"
-            };
-            let props = &mut app
-                .stack_mut(sg.node().stack())
-                .resource_mut(resource)
-                .properties;
-            let list = props.get_or_insert_with(key, || Value::List(Vec::new()));
-            if let Value::List(rules) = list
-                && !rules.contains(&rule)
-            {
-                rules.push(rule);
-            }
-            Ok(())
-        }
-        Peer::SecurityGroup(other) => {
-            let Value::Str(peer_id) = peer_id else {
-                unreachable!("a group's unique id is a string")
-            };
-            let word = if ingress { "from" } else { "to" };
-            // The CDK escapes the first `/` only, to keep ids of existing deployments.
-            let id = format!("{word} {peer_id}:{}", port.label()).replacen('/', "_", 1);
-            let stack = app.stack_mut(sg.node().stack());
-            if stack.child(sg.node(), &id).is_some() {
-                return Ok(());
-            }
-            let (kind, peer_key) = if ingress {
-                ("AWS::EC2::SecurityGroupIngress", "SourceSecurityGroupId")
-            } else {
-                (
-                    "AWS::EC2::SecurityGroupEgress",
-                    "DestinationSecurityGroupId",
-                )
-            };
-            let mut r = Resource::new(kind)
-                .prop("Description", description)
-                .prop("GroupId", sg.group_id())
-                .prop(peer_key, other.group_id());
-            for (k, v) in port.json() {
-                r.set(k, v);
-            }
-            stack.add_resource(sg.node(), &id, r)?;
-            Ok(())
-        }
+        return Ok(());
     }
+    let word = if ingress { "from" } else { "to" };
+    let (scope, id) = match &peer {
+        Peer::SecurityGroup(other) if remote && other.node().stack() != sg.node().stack() => {
+            let reversed = if ingress { "to" } else { "from" };
+            let own = app.stack(sg.node().stack()).unique_id(sg.node());
+            (other.node(), format!("{own}:{} {reversed}", port.label()))
+        }
+        _ => {
+            let rendered = match &peer_id {
+                Value::Str(s) => s.to_string(),
+                // A token peer is numbered per group, as the CDK's `renderPeer` counts them.
+                _ => {
+                    let n = sg.next_token_peer(app);
+                    if n == 0 {
+                        "{IndirectPeer}".to_string()
+                    } else {
+                        format!("'{{IndirectPeer{}}}'", n + 1)
+                    }
+                }
+            };
+            // The CDK escapes the first `/` only, to keep ids of existing deployments.
+            let id = format!("{word} {rendered}:{}", port.label()).replacen('/', "_", 1);
+            (sg.node(), id)
+        }
+    };
+    let stack = app.stack_mut(scope.stack());
+    if stack.child(scope, &id).is_some() {
+        return Ok(());
+    }
+    let kind = if ingress {
+        "AWS::EC2::SecurityGroupIngress"
+    } else {
+        "AWS::EC2::SecurityGroupEgress"
+    };
+    let peer_key = match (&peer, ingress) {
+        (Peer::SecurityGroup(_), true) => "SourceSecurityGroupId",
+        (Peer::SecurityGroup(_), false) => "DestinationSecurityGroupId",
+        (Peer::PrefixList(_), true) => "SourcePrefixListId",
+        (Peer::PrefixList(_), false) => "DestinationPrefixListId",
+        _ => "CidrIp",
+    };
+    let peer_value = match &peer {
+        Peer::SecurityGroup(other) => other.group_id(),
+        _ => peer_id,
+    };
+    let mut r = Resource::new(kind)
+        .prop("Description", description)
+        .prop("GroupId", sg.group_id())
+        .prop(peer_key, peer_value);
+    for (k, v) in port.json() {
+        r.set(k, v);
+    }
+    stack.add_resource(scope, &id, r)?;
+    Ok(())
 }
 
-/// Lets traffic on `port` flow from every group of `from` to every group of `to`: an egress
-/// rule on each source group, then an ingress rule on each target group (CDK
-/// `Connections.allowTo`).
+/// Whether an inline rule is `rule`: the CDK compares peers, ports and protocol, not
+/// descriptions.
+fn same_rule(existing: &Value, rule: &[(&'static str, Value)]) -> bool {
+    let Value::Map(m) = existing else {
+        return false;
+    };
+    m.keys().filter(|k| *k != "Description").count() == rule.len()
+        && rule.iter().all(|(k, v)| m.get(k) == Some(v))
+}
+
+/// Lets traffic on `port` flow from every group of `from` to every group of `to`, as the
+/// CDK's `from.connections.allowTo(to)` (classic load balancers to their fleet).
 pub(crate) fn allow_to(
     app: &mut App,
     from: &[SecurityGroup],
-    to: &[SecurityGroup],
+    to_groups: &[SecurityGroup],
     port: &Port,
     description: &str,
 ) -> Result<(), Error> {
-    for &source in from {
-        for &target in to {
-            source.add_egress_rule(
-                app,
-                Peer::SecurityGroup(target),
-                port.clone(),
-                Some(description),
-            )?;
-        }
-    }
-    for &target in to {
-        for &source in from {
-            target.add_ingress_rule(
-                app,
-                Peer::SecurityGroup(source),
-                port.clone(),
-                Some(description),
-            )?;
-        }
-    }
-    Ok(())
+    let this = Connections::new(from.to_vec(), None);
+    let other = Connections::new(to_groups.to_vec(), None);
+    to(app, &this, &other, port, Some(description), false)
+}
+
+/// Lets traffic on `port` reach every group of `to` from every group of `from`, as the CDK's
+/// `to.connections.allowFrom(from)` (application listeners to their targets).
+pub(crate) fn allow_from(
+    app: &mut App,
+    to_groups: &[SecurityGroup],
+    from_groups: &[SecurityGroup],
+    port: &Port,
+    description: &str,
+) -> Result<(), Error> {
+    let this = Connections::new(to_groups.to_vec(), None);
+    let other = Connections::new(from_groups.to_vec(), None);
+    from(app, &this, &other, port, Some(description), false)
 }

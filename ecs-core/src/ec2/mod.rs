@@ -78,13 +78,15 @@ impl SecurityGroupProps {
     }
 }
 
-pub use crate::ec2::connections::{Connectable, Peer, Port, SecurityGroupRule};
+pub use crate::ec2::connections::{Connectable, Connections, Peer, Port, SecurityGroupRule};
 
 #[derive(Debug, Clone)]
 pub(crate) struct SecurityGroupData {
     pub(crate) resource: NodeId,
     pub(crate) vpc: Vpc,
     pub(crate) allow_all_outbound: bool,
+    /// How many rule ids named a token peer (CDK `peerAsTokenCount`).
+    pub(crate) token_peers: usize,
 }
 
 /// A security group construct (`<id>/Resource`).
@@ -180,6 +182,7 @@ impl SecurityGroup {
             resource,
             vpc,
             allow_all_outbound,
+            token_peers: 0,
         });
         let sg = SecurityGroup {
             node,
@@ -205,7 +208,10 @@ impl SecurityGroup {
         scope: NodeId,
         id: &str,
     ) -> Result<SecurityGroup, Error> {
-        let data = self.data(app).clone();
+        let data = SecurityGroupData {
+            token_peers: 0,
+            ..self.data(app).clone()
+        };
         let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
         let index = app.all::<SecurityGroupData>().len();
         app.all_mut::<SecurityGroupData>().push(data);
@@ -274,11 +280,14 @@ impl SecurityGroup {
         description: Option<&str>,
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
-        crate::ec2::connections::add_rule(app, self, true, peer, port, description)
+        if let Some(node) = peer.connectable_node() {
+            app.check_node(node)?;
+        }
+        crate::ec2::connections::add_rule(app, self, true, peer, port, description, false)
     }
 
-    /// Adds an egress rule (CDK `addEgressRule`); nothing when the group already allows all
-    /// outbound traffic.
+    /// Adds an egress rule (CDK `addEgressRule`); nothing but the CDK's warning when the group
+    /// already allows all outbound traffic.
     ///
     /// # Errors
     ///
@@ -291,32 +300,43 @@ impl SecurityGroup {
         description: Option<&str>,
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
-        if self.data(app).allow_all_outbound {
-            return Ok(());
+        if let Some(node) = peer.connectable_node() {
+            app.check_node(node)?;
         }
+        crate::ec2::connections::add_egress(app, self, peer, port, description, false)
+    }
+
+    /// The `AWS::EC2::SecurityGroup` resource (in the group's own stack when imported).
+    pub(crate) fn resource_node(self) -> NodeId {
+        self.resource
+    }
+
+    /// The number of the next token peer named in a rule id of this group.
+    pub(crate) fn next_token_peer(self, app: &mut App) -> usize {
+        let data = &mut app.all_mut::<SecurityGroupData>()[self.index];
+        data.token_peers += 1;
+        data.token_peers - 1
+    }
+
+    /// Drops the "Disallow all traffic" placeholder: any real egress rule replaces EC2's
+    /// implicit "allow all", and the CDK omits an empty egress list.
+    pub(crate) fn remove_no_traffic_rule(self, app: &mut App) {
         // An imported group's placeholder belongs to its own stack's template.
         if self.resource.stack() != self.node.stack() {
-            return crate::ec2::connections::add_rule(app, self, false, peer, port, description);
+            return;
         }
-        // Any real rule replaces EC2's implicit "allow all", so the placeholder goes.
         let resource = self.resource;
-        let st = app.stack_mut(self.node.stack());
-        if let Some(Value::List(rules)) = st
+        let props = &mut app
+            .stack_mut(self.node.stack())
             .resource_mut(resource)
-            .properties
-            .get_mut("SecurityGroupEgress")
-        {
-            // Built once: comparing against a fresh placeholder per rule made a group with
-            // many egress rules quadratic in allocations.
+            .properties;
+        if let Some(Value::List(rules)) = props.get_mut("SecurityGroupEgress") {
             let placeholder = no_traffic_rule();
             rules.retain(|r| *r != placeholder);
         }
-        // The CDK omits an empty egress list.
-        let props = &mut st.resource_mut(resource).properties;
         if matches!(props.get("SecurityGroupEgress"), Some(Value::List(l)) if l.is_empty()) {
             props.remove("SecurityGroupEgress");
         }
-        crate::ec2::connections::add_rule(app, self, false, peer, port, description)
     }
 
     /// The group's VPC.

@@ -494,7 +494,7 @@ impl Cluster {
 
     /// The security groups of the cluster's instances (CDK `cluster.connections`): where
     /// load balancers reach bridge and host mode tasks.
-    pub(crate) fn connections(self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
+    pub(crate) fn connection_groups(self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
         app.all::<ClusterData>()[self.index].connections.clone()
     }
 
@@ -575,3 +575,14 @@ impl Cluster {
 handle!(Cluster);
 
 impl crate::construct::app::Data for ClusterData {}
+
+/// A cluster is reached through its instances' security groups (CDK `cluster.connections`):
+/// those of `add_capacity` and `add_auto_scaling_group`.
+impl crate::ec2::Connectable for Cluster {
+    fn connectable_node(&self) -> Option<NodeId> {
+        Some(self.node())
+    }
+    fn security_groups(&self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
+        self.connection_groups(app)
+    }
+}

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use crate::cfn::Value;
 use crate::construct::NodeId;
 use crate::construct::app::App;
-use crate::ec2::connections::{Port, allow_to};
+use crate::ec2::connections::Port;
 use crate::ec2::{Connectable, SecurityGroup};
 use crate::ecs::container;
 use crate::ecs::facts::refused;
@@ -311,10 +311,9 @@ fn attach_target(app: &mut App, tg: TargetGroup, target: Pick) -> Result<(), Err
     let mode = service.task_definition(app).network_mode(app);
     let data = tg.data(app).clone();
     if data.application {
-        let lb_groups = data.load_balancer.security_groups(app);
-        let targets = service.connections(app);
+        let targets = service.connection_groups(app);
         let port = port_range(mode, t.host_port, t.container_port, t.protocol);
-        allow_to(app, &lb_groups, &targets, &port, "Load balancer to target")?;
+        tg.register_connectable(app, targets, port)?;
     }
     service.push_to(
         app,
@@ -373,8 +372,8 @@ impl Target for Service {
 }
 
 impl Connectable for EcsLoadBalancerTarget {
-    fn connectable_node(&self) -> NodeId {
-        self.service.node()
+    fn connectable_node(&self) -> Option<NodeId> {
+        Some(self.service.node())
     }
 
     fn security_groups(&self, app: &App) -> Vec<SecurityGroup> {

@@ -583,14 +583,14 @@ impl Service {
 
     /// The security groups traffic to the tasks passes: the service's own in awsvpc mode,
     /// else the cluster's instances' (CDK `service.connections`).
-    pub(crate) fn connections(self, app: &App) -> Vec<SecurityGroup> {
+    pub(crate) fn connection_groups(self, app: &App) -> Vec<SecurityGroup> {
         let d = self.data(app);
         if d.task_definition.network_mode(app) == NetworkMode::AwsVpc {
             d.security_groups.clone()
         } else if let Some(imported) = &d.instance_groups {
             imported.clone()
         } else {
-            d.cluster.connections(app)
+            d.cluster.connection_groups(app)
         }
     }
 
@@ -1074,7 +1074,7 @@ fn warn_deployment(
 fn import_instance_groups(app: &mut App, service: Service, cluster: Cluster) -> Result<(), Error> {
     let mut groups = Vec::new();
     let mut imported = 0;
-    for group in cluster.connections(app) {
+    for group in cluster.connection_groups(app) {
         if group.node().stack() == service.node.stack() {
             groups.push(group);
             continue;
@@ -1183,13 +1183,13 @@ impl crate::construct::app::Data for ServiceData {
 handle!(Service);
 
 impl crate::ec2::Connectable for Service {
-    fn connectable_node(&self) -> NodeId {
-        self.node()
+    fn connectable_node(&self) -> Option<NodeId> {
+        Some(self.node())
     }
     /// The security groups traffic to the tasks passes: the service's own in awsvpc mode,
     /// else the cluster's instances'.
     fn security_groups(&self, app: &App) -> Vec<SecurityGroup> {
-        self.connections(app)
+        self.connection_groups(app)
     }
 }
 
