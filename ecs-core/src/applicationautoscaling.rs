@@ -84,6 +84,74 @@ impl ScalableTarget {
         target_value: Value,
         tracking: TargetTracking,
     ) -> Result<NodeId, Error> {
+        self.track_spec(
+            app,
+            id,
+            ("PredefinedMetricSpecification", metric),
+            target_value,
+            tracking,
+        )
+    }
+
+    /// A target-tracking policy on a metric of one's own (CDK `customMetric`): its namespace,
+    /// name, dimensions and statistic (`CustomizedMetricSpecification`).
+    ///
+    /// # Errors
+    ///
+    /// As [`ScalableTarget::track`], and for a percentile statistic, which target tracking
+    /// does not take.
+    pub fn track_custom(
+        self,
+        app: &mut App,
+        id: &str,
+        metric: &crate::cloudwatch::Metric,
+        target_value: Value,
+        tracking: TargetTracking,
+    ) -> Result<NodeId, Error> {
+        if metric.statistic.starts_with('p') {
+            return Err(Error::new(format!(
+                "scaling policy `{id}` tracks statistic `{}`: target tracking takes `Average`, `Minimum`, `Maximum`, `SampleCount` or `Sum`",
+                metric.statistic
+            )));
+        }
+        let mut spec = Vec::new();
+        if !metric.dimensions.is_empty() {
+            spec.push((
+                "Dimensions",
+                Value::List(
+                    metric
+                        .dimensions
+                        .iter()
+                        .map(|(name, value)| {
+                            Value::map([
+                                ("Name", Value::from(name.clone())),
+                                ("Value", value.clone()),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ));
+        }
+        spec.push(("MetricName", Value::from(metric.metric_name.clone())));
+        spec.push(("Namespace", Value::from(metric.namespace.clone())));
+        spec.push(("Statistic", Value::from(metric.statistic.clone())));
+        self.track_spec(
+            app,
+            id,
+            ("CustomizedMetricSpecification", Value::map(spec)),
+            target_value,
+            tracking,
+        )
+    }
+
+    fn track_spec(
+        self,
+        app: &mut App,
+        id: &str,
+        (key, metric): (&'static str, Value),
+        target_value: Value,
+        tracking: TargetTracking,
+    ) -> Result<NodeId, Error> {
         for (property, d) in [
             ("scale_in_cooldown", tracking.scale_in_cooldown),
             ("scale_out_cooldown", tracking.scale_out_cooldown),
@@ -97,10 +165,7 @@ impl ScalableTarget {
         let name = tracking
             .policy_name
             .unwrap_or_else(|| stack.unique_id(scope));
-        let mut config = vec![
-            ("PredefinedMetricSpecification", metric),
-            ("TargetValue", target_value),
-        ];
+        let mut config = vec![(key, metric), ("TargetValue", target_value)];
         if let Some(d) = tracking.scale_in_cooldown {
             config.push(("ScaleInCooldown", Value::from(d)));
         }

@@ -116,6 +116,8 @@ pub enum KindId {
     AutoScaleTaskCount,
     /// `scale_on_cpu_utilization`, inside `auto_scale_task_count`.
     ScaleOnCpu,
+    /// `scale_to_track_custom_metric`, inside `auto_scale_task_count`.
+    ScaleToTrackCustomMetric,
     /// `scale_on_memory_utilization`, inside `auto_scale_task_count`.
     ScaleOnMemory,
     /// `scale_on_request_count`, inside `auto_scale_task_count`.

@@ -14,6 +14,7 @@ pub mod image;
 pub mod lints;
 pub mod load_balancing;
 pub mod log_driver;
+pub mod metrics;
 pub mod rules;
 pub mod scaling;
 pub mod secret;

@@ -172,6 +172,19 @@ tracking_props! {
     }
 }
 
+tracking_props! {
+    /// Options of [`ScalableTaskCount::scale_to_track_custom_metric`].
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct TrackCustomMetricProps {
+        /// The metric to keep near the target, e.g. a queue's backlog per task (required).
+        [opt "metric", .required()]
+        metric: crate::cloudwatch::Metric,
+        /// The value of the metric to keep (required).
+        [into "targetValue", .required()]
+        target_value: f64,
+    }
+}
+
 impl ScalableTaskCount {
     /// Scales the task count in steps on a metric, e.g. a queue's depth (CDK
     /// `scaleOnMetric`): see [`ScalableTarget::scale_on_metric`].
@@ -186,6 +199,53 @@ impl ScalableTaskCount {
         props: crate::applicationautoscaling::StepScalingProps,
     ) -> Result<(), Error> {
         self.target.scale_on_metric(app, id, props)
+    }
+
+    /// Keeps a metric of one's own near a target (CDK `scaleToTrackCustomMetric`).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::cloudwatch::Metric;
+    /// use ecs_core::ecs::scaling::TrackCustomMetricProps;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default().max_azs(2))?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc))?;
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+    ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512))?;
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")))?;
+    /// let service = FargateService::new(&mut app, s, "Service",
+    ///     FargateServiceProps::default().cluster(cluster).task_definition(td))?;
+    /// let scaling = service.auto_scale_task_count(&mut app, EnableScalingProps::default().max_capacity(10))?;
+    /// scaling.scale_to_track_custom_metric(&mut app, "Backlog", TrackCustomMetricProps::default()
+    ///     .metric(Metric::new("App", "BacklogPerTask"))
+    ///     .target_value(100))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `metric` or `target_value` is missing, the statistic is a percentile, or an id is
+    /// taken.
+    pub fn scale_to_track_custom_metric(
+        self,
+        app: &mut App,
+        id: &str,
+        props: TrackCustomMetricProps,
+    ) -> Result<NodeId, Error> {
+        let (Some(metric), Some(target)) = (props.metric, props.target_value) else {
+            let missing = if props.target_value.is_some() {
+                "metric"
+            } else {
+                "target_value"
+            };
+            return Err(Error::new(format!(
+                "scaling policy `{id}` needs `{missing}`: add it"
+            )));
+        };
+        self.target
+            .track_custom(app, id, &metric, crate::cfn::number(target), props.tracking)
     }
 
     /// Keeps the service's average CPU utilization near a target (CDK `scaleOnCpuUtilization`).

@@ -12,6 +12,7 @@ mod containers;
 mod env;
 mod logging;
 mod machine_images;
+mod metrics;
 mod queues;
 mod services;
 mod string_tokens;
