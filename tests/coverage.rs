@@ -238,7 +238,8 @@ fn sources() -> BTreeMap<String, String> {
     );
     let mut by_type: BTreeMap<String, String> = BTreeMap::new();
     for file in &files {
-        for decl in ["pub struct ", "pub enum "] {
+        // A type's members may be declared in an `impl` block of another file.
+        for decl in ["pub struct ", "pub enum ", "\nimpl "] {
             for (i, _) in file.match_indices(decl) {
                 let name: String = file[i + decl.len()..]
                     .chars()
