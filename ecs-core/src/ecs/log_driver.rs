@@ -504,6 +504,15 @@ pub enum LogDriver {
 }
 
 impl LogDriver {
+    /// No logging (CDK `LogDrivers.none`): the container's output is discarded.
+    ///
+    /// ```
+    /// assert_eq!(ecs_core::ecs::log_driver::LogDriver::none().name(), "none");
+    /// ```
+    pub fn none() -> LogDriver {
+        LogDriver::None
+    }
+
     /// The awslogs driver (CDK `LogDrivers.awsLogs`).
     pub fn aws_logs(props: AwsLogDriverProps) -> LogDriver {
         LogDriver::AwsLogs(props)
