@@ -265,6 +265,8 @@ pub enum RuleId {
     G5,
     /// A container's restart policy and credential specs are ones ECS accepts.
     G6,
+    /// Fault injection and App Mesh proxies only in the network modes they work in.
+    G7,
     /// Fargate log drivers are awslogs, splunk or awsfirelens.
     F5,
     /// Healthy percents in order; daemon services have no desired count.
@@ -311,6 +313,7 @@ impl RuleId {
             RuleId::G3 => "G3",
             RuleId::G5 => "G5",
             RuleId::G6 => "G6",
+            RuleId::G7 => "G7",
             RuleId::F5 => "F5",
             RuleId::S4 => "S4",
             RuleId::L1 => "L1",

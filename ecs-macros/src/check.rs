@@ -1161,6 +1161,8 @@ fn task_facts(task: &Item) -> Option<TaskFacts<'_, Site>> {
     }
     facts.ephemeral_storage_gib = u32_fact(task, "ephemeral_storage_gib");
     facts.runtime_platform = listed_fact(task, "runtime_platform");
+    facts.fault_injection = bool_fact(task, "enable_fault_injection");
+    facts.proxy_configuration = named_fact(task, "proxy_configuration");
     facts.placement_constraints = listed_fact(task, "placement_constraints");
     facts.inference_accelerators = listed_fact(task, "inference_accelerators");
     facts.accelerator_devices = match task.expr("inference_accelerators") {

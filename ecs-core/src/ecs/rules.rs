@@ -1641,6 +1641,51 @@ pub fn environment_count_message(container: &str, n: usize) -> String {
     )
 }
 
+/// A task definition feature bound to a network mode (rule G7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkFeature {
+    /// `enable_fault_injection`: awsvpc or host.
+    FaultInjection,
+    /// `proxy_configuration`: awsvpc.
+    ProxyConfiguration,
+}
+
+/// Rule G7: fault injection works in awsvpc and host network modes, an App Mesh proxy only in
+/// awsvpc (the CDK's checks).
+///
+/// ```
+/// use ecs_core::ecs::task_definition::NetworkMode;
+/// use ecs_core::rules::{NetworkFeature, task_network_feature};
+/// assert!(task_network_feature(NetworkMode::Host, NetworkFeature::FaultInjection).is_ok());
+/// assert!(task_network_feature(NetworkMode::Host, NetworkFeature::ProxyConfiguration).is_err());
+/// ```
+pub const fn task_network_feature(
+    mode: crate::ecs::task_definition::NetworkMode,
+    feature: NetworkFeature,
+) -> Result<(), NetworkFeature> {
+    use crate::ecs::task_definition::NetworkMode;
+    let allowed = match feature {
+        NetworkFeature::FaultInjection => matches!(mode, NetworkMode::AwsVpc | NetworkMode::Host),
+        NetworkFeature::ProxyConfiguration => matches!(mode, NetworkMode::AwsVpc),
+    };
+    if allowed { Ok(()) } else { Err(feature) }
+}
+
+/// Rule G7's message.
+pub fn task_network_feature_message(
+    task: &str,
+    feature: NetworkFeature,
+    mode: crate::ecs::task_definition::NetworkMode,
+) -> String {
+    let (property, modes) = match feature {
+        NetworkFeature::FaultInjection => ("enable_fault_injection", "`AwsVpc` or `Host`"),
+        NetworkFeature::ProxyConfiguration => ("proxy_configuration", "`AwsVpc`"),
+    };
+    format!(
+        "task definition `{task}` sets `{property}` in `{mode:?}` network mode: it needs {modes}; set `network_mode` to it"
+    )
+}
+
 /// Why a container's restart policy or credential specs are refused (rule G6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RestartError {

@@ -404,6 +404,122 @@ impl RuntimePlatform {
     }
 }
 
+props! {
+    /// The settings of an App Mesh proxy (CDK `AppMeshProxyConfigurationProps`), written as
+    /// `ProxyConfigurationProperties` in this order.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::AppMeshProxyConfigurationProps;
+    /// let p = AppMeshProxyConfigurationProps::default().ignored_uid(1337).app_ports([8080]);
+    /// assert_eq!(p.ignored_uid, Some(1337));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct AppMeshProxyConfigurationProps {
+        /// The user id the proxy runs as, whose traffic is not redirected.
+        [opt "ignoredUID"]
+        ignored_uid: u32,
+        /// The group id the proxy runs as, whose traffic is not redirected.
+        [opt "ignoredGID"]
+        ignored_gid: u32,
+        /// The ports the application listens on (required).
+        [list "appPorts", .required()]
+        app_ports: u32,
+        /// The port the proxy receives inbound traffic on (required).
+        [opt "proxyIngressPort", .required()]
+        proxy_ingress_port: u32,
+        /// The port the proxy sends outbound traffic from (required).
+        [opt "proxyEgressPort", .required()]
+        proxy_egress_port: u32,
+        /// Outbound ports not redirected to the proxy.
+        [list "egressIgnoredPorts"]
+        egress_ignored_ports: u32,
+        /// Outbound addresses not redirected to the proxy.
+        [list_into "egressIgnoredIPs"]
+        egress_ignored_ips: String,
+    }
+}
+
+/// The proxy a task definition routes its containers' traffic through (CDK
+/// `ProxyConfigurations.appMeshProxyConfiguration`).
+///
+/// ```
+/// use ecs_core::ecs::task_definition::{AppMeshProxyConfigurationProps, ProxyConfiguration};
+/// let proxy = ProxyConfiguration::app_mesh("envoy", AppMeshProxyConfigurationProps::default()
+///     .ignored_uid(1337).app_ports([8080]).proxy_ingress_port(15000).proxy_egress_port(15001));
+/// assert!(proxy.is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyConfiguration {
+    container_name: String,
+    properties: AppMeshProxyConfigurationProps,
+}
+
+impl ProxyConfiguration {
+    /// An App Mesh proxy run by container `container_name` (CDK `AppMeshProxyConfiguration`).
+    ///
+    /// # Errors
+    ///
+    /// When neither `ignored_uid` nor `ignored_gid` is given, as the CDK refuses.
+    pub fn app_mesh(
+        container_name: impl Into<String>,
+        properties: AppMeshProxyConfigurationProps,
+    ) -> Result<ProxyConfiguration, Error> {
+        if properties.ignored_uid.is_none() && properties.ignored_gid.is_none() {
+            return Err(Error::new(
+                "an app mesh proxy needs `ignored_uid` or `ignored_gid`: the proxy's own traffic must not loop back to it",
+            ));
+        }
+        Ok(ProxyConfiguration {
+            container_name: container_name.into(),
+            properties,
+        })
+    }
+
+    fn render(&self) -> Value {
+        let p = &self.properties;
+        let join = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+        // The CDK writes each property given, capitalized, as a string; lists comma-joined.
+        let pairs: [(&str, Option<String>); 7] = [
+            ("IgnoredUID", p.ignored_uid.map(|v| v.to_string())),
+            ("IgnoredGID", p.ignored_gid.map(|v| v.to_string())),
+            (
+                "AppPorts",
+                Some(join(&p.app_ports)).filter(|s| !s.is_empty()),
+            ),
+            (
+                "ProxyIngressPort",
+                p.proxy_ingress_port.map(|v| v.to_string()),
+            ),
+            (
+                "ProxyEgressPort",
+                p.proxy_egress_port.map(|v| v.to_string()),
+            ),
+            (
+                "EgressIgnoredPorts",
+                Some(join(&p.egress_ignored_ports)).filter(|s| !s.is_empty()),
+            ),
+            (
+                "EgressIgnoredIPs",
+                Some(p.egress_ignored_ips.join(",")).filter(|s| !s.is_empty()),
+            ),
+        ];
+        let properties = pairs
+            .into_iter()
+            .filter_map(|(name, value)| {
+                Some(Value::map([
+                    ("Name", Value::from(name)),
+                    ("Value", Value::from(value?)),
+                ]))
+            })
+            .collect();
+        Value::map([
+            ("ContainerName", Value::from(self.container_name.clone())),
+            ("ProxyConfigurationProperties", Value::List(properties)),
+            ("Type", Value::from("APPMESH")),
+        ])
+    }
+}
+
 /// Everything a task definition of any kind may be given; the public props of each kind fill
 /// the part their kind allows.
 #[derive(Debug, Clone, Default)]
@@ -419,6 +535,8 @@ struct Spec {
     ephemeral_storage_gib: Option<u32>,
     runtime_platform: Option<RuntimePlatform>,
     volumes: Vec<Volume>,
+    enable_fault_injection: Option<bool>,
+    proxy_configuration: Option<ProxyConfiguration>,
 }
 
 props! {
@@ -441,6 +559,14 @@ props! {
         /// Volumes the containers may mount: host paths, Docker volumes or EFS file systems.
         [list "volumes" in spec]
         volumes: Volume,
+        /// Whether the tasks accept fault injection requests (`EnableFaultInjection`; awsvpc or
+        /// host network mode, rule G7).
+        [opt "enableFaultInjection" in spec, .default("false")]
+        enable_fault_injection: bool,
+        /// The App Mesh proxy the tasks route through (`ProxyConfiguration`; awsvpc network
+        /// mode, rule G7).
+        [opt "proxyConfiguration" in spec]
+        proxy_configuration: ProxyConfiguration,
         /// Which instances may run the tasks (`PlacementConstraints`).
         [list "placementConstraints" in spec]
         placement_constraints: PlacementConstraint,
@@ -492,6 +618,14 @@ props! {
         /// Volumes the containers may mount; host paths and Docker volumes are refused (rule F4).
         [list "volumes" in spec]
         volumes: Volume,
+        /// Whether the tasks accept fault injection requests (`EnableFaultInjection`; awsvpc or
+        /// host network mode, rule G7).
+        [opt "enableFaultInjection" in spec, .default("false")]
+        enable_fault_injection: bool,
+        /// The App Mesh proxy the tasks route through (`ProxyConfiguration`; awsvpc network
+        /// mode, rule G7).
+        [opt "proxyConfiguration" in spec]
+        proxy_configuration: ProxyConfiguration,
         /// The task's ephemeral storage, 21 to 200 GiB, on platform version 1.4.0 (rule F6).
         [opt "ephemeralStorageGiB" in spec, .default("20 (Fargate's)")]
         ephemeral_storage_gib: u32,
@@ -542,6 +676,14 @@ props! {
         /// Refused: ECS Anywhere attaches no volumes (rule X1).
         [list "volumes" in spec]
         volumes: Volume,
+        /// Whether the tasks accept fault injection requests (`EnableFaultInjection`; awsvpc or
+        /// host network mode, rule G7).
+        [opt "enableFaultInjection" in spec, .default("false")]
+        enable_fault_injection: bool,
+        /// The App Mesh proxy the tasks route through (`ProxyConfiguration`; awsvpc network
+        /// mode, rule G7).
+        [opt "proxyConfiguration" in spec]
+        proxy_configuration: ProxyConfiguration,
         /// Refused: ECS Anywhere has no inference accelerators (rule X1).
         [list "addInferenceAccelerator" in spec, .method()]
         inference_accelerators: InferenceAccelerator,
@@ -582,6 +724,14 @@ props! {
         /// Fargate-compatible (rule F4), none when External (rule X1).
         [list "volumes" in spec]
         volumes: Volume,
+        /// Whether the tasks accept fault injection requests (`EnableFaultInjection`; awsvpc or
+        /// host network mode, rule G7).
+        [opt "enableFaultInjection" in spec, .default("false")]
+        enable_fault_injection: bool,
+        /// The App Mesh proxy the tasks route through (`ProxyConfiguration`; awsvpc network
+        /// mode, rule G7).
+        [opt "proxyConfiguration" in spec]
+        proxy_configuration: ProxyConfiguration,
         /// Which instances may run the tasks; not when Fargate-compatible (rule F4).
         [list "placementConstraints" in spec]
         placement_constraints: PlacementConstraint,
@@ -841,6 +991,8 @@ impl TaskDefinition {
         facts.placement_constraints = listed(&spec.placement_constraints);
         facts.inference_accelerators = listed(&spec.inference_accelerators);
         facts.volumes = volume_facts(&spec.volumes);
+        facts.fault_injection = Fact::given(spec.enable_fault_injection, ());
+        facts.proxy_configuration = Fact::written(spec.proxy_configuration.is_some(), ());
         refused(facts.task_level_violations())?;
 
         let root = scope;
@@ -868,6 +1020,13 @@ impl TaskDefinition {
             .prop_opt(
                 "RuntimePlatform",
                 spec.runtime_platform.as_ref().map(RuntimePlatform::render),
+            )
+            .prop_opt("EnableFaultInjection", spec.enable_fault_injection)
+            .prop_opt(
+                "ProxyConfiguration",
+                spec.proxy_configuration
+                    .as_ref()
+                    .map(ProxyConfiguration::render),
             );
         resource.tagging = crate::cfn::Tagging::Standard;
         let resource = st.add_resource(node, "Resource", resource)?;

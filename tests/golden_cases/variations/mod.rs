@@ -16,6 +16,7 @@ mod metrics;
 mod queues;
 mod services;
 mod string_tokens;
+mod task_features;
 mod vpc;
 
 /// The image of every container of these apps.

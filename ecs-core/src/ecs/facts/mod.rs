@@ -181,6 +181,10 @@ pub struct TaskFacts<'a, S> {
     pub accelerator_devices: Option<Vec<String>>,
     /// The containers, in declaration order.
     pub containers: Vec<ContainerFacts<'a, S>>,
+    /// `enable_fault_injection`.
+    pub fault_injection: Fact<bool, S>,
+    /// `proxy_configuration`.
+    pub proxy_configuration: Fact<(), S>,
 }
 
 /// A port mapping of a container, as rule L3, the port ranges and the target rules see it.
@@ -326,6 +330,8 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
             volumes: Vec::new(),
             accelerator_devices: Some(Vec::new()),
             containers: Vec::new(),
+            fault_injection: Fact::Absent,
+            proxy_configuration: Fact::Absent,
         }
     }
 
@@ -374,6 +380,34 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         self.host_features(out);
         self.ephemeral_storage(out);
         self.runtime_platform(out);
+        self.network_features(out);
+    }
+
+    /// G7: fault injection needs awsvpc or host networking, an App Mesh proxy awsvpc; judged
+    /// when the network mode the tasks get is known.
+    fn network_features(&self, out: &mut Out<S>) {
+        let Some(mode) = self.network_mode() else {
+            return;
+        };
+        if let Fact::Known(true, at) = self.fault_injection
+            && let Err(e) = rules::task_network_feature(mode, rules::NetworkFeature::FaultInjection)
+        {
+            out.push(
+                RuleId::G7,
+                at,
+                rules::task_network_feature_message(self.id, e, mode),
+            );
+        }
+        if let Fact::Known((), at) = self.proxy_configuration
+            && let Err(e) =
+                rules::task_network_feature(mode, rules::NetworkFeature::ProxyConfiguration)
+        {
+            out.push(
+                RuleId::G7,
+                at,
+                rules::task_network_feature_message(self.id, e, mode),
+            );
+        }
     }
 
     fn container_violations(&self, index: usize, out: &mut Out<S>) {
