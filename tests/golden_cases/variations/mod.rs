@@ -11,6 +11,7 @@ mod containers;
 mod env;
 mod logging;
 mod queues;
+mod service_connect;
 mod services;
 mod string_tokens;
 mod vpc;
