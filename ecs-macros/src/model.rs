@@ -1698,7 +1698,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "port mapping needs `container_port`: add e.g. `container_port: 80`",
+                "port mapping needs `container_port`: add e.g. `container_port: 80`, or a range as `container_port_range: \"8000-8010\"`",
                 "unknown port mapping property `protcol`: did you mean `protocol`?",
             ]
         );
