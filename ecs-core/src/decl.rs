@@ -76,6 +76,14 @@ pub enum KindId {
     NamespaceOptions,
     /// `associate_cloud_map_service: { … }`.
     AssociateCloudMap,
+    /// `service_connect_configuration: { … }` of a service.
+    ServiceConnect,
+    /// A `{ port_mapping_name: … }` object of a Service Connect configuration's `services`.
+    ServiceConnectService,
+    /// `tls: { … }` of a Service Connect service.
+    ServiceConnectTls,
+    /// `access_log_configuration: { … }` of a Service Connect configuration.
+    ServiceConnectAccessLog,
     /// `{ service: …, container_name: … }` in `targets`.
     TargetObject,
     /// `{ external_port: … }` in a classic load balancer's `listeners`.

@@ -257,6 +257,11 @@ pub enum RuleId {
     X2,
     /// awsvpc and host mode map host ports to the same container ports.
     L3,
+    /// Port names, application protocols and port ranges are ones the CDK accepts.
+    L4,
+    /// A service's Service Connect configuration names ports of its task definition and a
+    /// namespace.
+    M2,
     /// Accelerator resources name declared devices.
     G2,
     /// Health-check timing is one ECS accepts.
@@ -309,6 +314,8 @@ impl RuleId {
             RuleId::X1 => "X1",
             RuleId::X2 => "X2",
             RuleId::L3 => "L3",
+            RuleId::L4 => "L4",
+            RuleId::M2 => "M2",
             RuleId::G2 => "G2",
             RuleId::G3 => "G3",
             RuleId::G5 => "G5",

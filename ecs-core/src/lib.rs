@@ -297,7 +297,7 @@ pub mod prelude {
     pub use crate::ecs::cloud_map::{AssociateCloudMapServiceOptions, CloudMapOptions};
     pub use crate::ecs::cluster::{Cluster, ClusterProps, ContainerInsights};
     pub use crate::ecs::container::{
-        ContainerDefinition, ContainerDefinitionOptions, ContainerRef, FirelensConfig,
+        AppProtocol, ContainerDefinition, ContainerDefinitionOptions, ContainerRef, FirelensConfig,
         FirelensLogRouterType, Link, PortMapping, Protocol,
     };
     pub use crate::ecs::container_options::{
@@ -325,6 +325,10 @@ pub mod prelude {
         DeploymentCircuitBreaker, DeploymentControllerType, Ec2Service, Ec2ServiceProps,
         ExternalService, ExternalServiceProps, FargateService, FargateServiceProps, LaunchType,
         PlacementConstraint, PlacementStrategy, PropagatedTagSource, Service,
+    };
+    pub use crate::ecs::service_connect::{
+        ServiceConnectAccessLogConfiguration, ServiceConnectAccessLogFormat, ServiceConnectProps,
+        ServiceConnectService, ServiceConnectTlsConfiguration,
     };
     pub use crate::ecs::task_definition::{
         Compatibility, CpuArchitecture, Ec2TaskDefinition, Ec2TaskDefinitionProps,

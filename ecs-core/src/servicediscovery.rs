@@ -113,12 +113,18 @@ props! {
         /// The kind; default a private DNS namespace.
         [val "type", .default("`DnsPrivate`")]
         namespace_type: NamespaceType,
+        /// Makes it the cluster's default namespace for Service Connect
+        /// (`ServiceConnectDefaults`).
+        [val "useForServiceConnect", .default("false")]
+        use_for_service_connect: bool,
     }
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct NamespaceData {
     pub(crate) resource: NodeId,
+    /// The name given, which Service Connect names the namespace by (CDK `namespaceName`).
+    pub(crate) name: String,
     pub(crate) namespace_type: NamespaceType,
 }
 
@@ -161,7 +167,7 @@ impl Namespace {
             NamespaceType::Http => ("AWS::ServiceDiscovery::HttpNamespace", None),
         };
         let mut resource = Resource::new(kind)
-            .prop("Name", name)
+            .prop("Name", name.clone())
             .prop_opt("Description", description);
         if let Some(vpc) = vpc {
             resource.set("Vpc", vpc);
@@ -172,6 +178,7 @@ impl Namespace {
         let index = app.all::<NamespaceData>().len();
         app.all_mut::<NamespaceData>().push(NamespaceData {
             resource,
+            name,
             namespace_type,
         });
         Ok(Namespace { node, index })
@@ -193,6 +200,20 @@ impl Namespace {
             app.all::<NamespaceData>()[self.index].resource,
             "Arn".into(),
         )
+    }
+
+    /// The name given (CDK `namespaceName` of a namespace the app creates).
+    ///
+    /// ```
+    /// use ecs_core::{App, servicediscovery::CloudMapNamespaceOptions, ecs::cluster::{Cluster, ClusterProps}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// let ns = cluster.add_default_cloud_map_namespace(&mut app, CloudMapNamespaceOptions::default().name("app.local")).unwrap();
+    /// assert_eq!(ns.namespace_name(&app), "app.local");
+    /// ```
+    pub fn namespace_name(self, app: &App) -> &str {
+        &app.all::<NamespaceData>()[self.index].name
     }
 
     /// The kind of namespace.

@@ -10,10 +10,10 @@ use ecs_core::ecs::exec::ExecuteCommandLogging;
 use ecs_core::ecs::service::LaunchType;
 use ecs_core::ecs::task_definition::{Compatibility, NetworkMode};
 use ecs_core::facts::{
-    CapacityFacts, ContainerFacts, ContainerPick, CountedGroup, ExecFacts, Fact, PortMappingFact,
-    ProviderFacts, RegistrationFacts, ScalingPolicyFacts, ServedTask, ServiceCluster, ServiceFacts,
-    ServiceTask, StrategyEntry, StrategyFacts, StrategyProvider, TargetFacts, TaskFacts,
-    TaskScalingFacts, Violation, VolumeFact,
+    CapacityFacts, ConnectServiceFacts, ContainerFacts, ContainerPick, CountedGroup, ExecFacts,
+    Fact, PortMappingFact, ProviderFacts, RegistrationFacts, ScalingPolicyFacts, ServedTask,
+    ServiceCluster, ServiceConnectFacts, ServiceFacts, ServiceTask, StrategyEntry, StrategyFacts,
+    StrategyProvider, TargetFacts, TaskFacts, TaskScalingFacts, Violation, VolumeFact,
 };
 use ecs_core::rules::{self, RuleId};
 use ecs_core::servicediscovery::DnsRecordType;
@@ -109,6 +109,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     report(service_facts(stack, item).violations(), cx);
                     service_strategies(stack, item, cx);
                     cloud_map(stack, item, cx);
+                    service_connect(stack, item, cx);
                 }
                 KindId::Cluster => {
                     cluster_capacity(stack, item, &mut consts, cx);
@@ -472,6 +473,18 @@ fn service_facts<'a>(stack: &'a Item, service: &'a Item) -> ServiceFacts<'a, Sit
     facts
 }
 
+/// A string property, known when a string literal, blamed on the literal.
+pub(crate) fn str_fact<'a>(item: &Item, property: &str) -> Fact<Cow<'a, str>, Site> {
+    match item.expr(property) {
+        Some(expr) => match str_literal(expr) {
+            Some(text) => Fact::Known(Cow::Owned(text), Site::of(expr)),
+            None => Fact::Runtime,
+        },
+        None if item.prop(property).is_some() => Fact::Runtime,
+        None => Fact::Absent,
+    }
+}
+
 /// A boolean property.
 pub(crate) fn bool_fact(item: &Item, property: &str) -> Fact<bool, Site> {
     match item.prop(property).map(|p| &p.value) {
@@ -793,25 +806,24 @@ fn protocol_fact(item: &Item) -> Fact<Protocol, Site> {
 }
 
 /// A container's `port_mappings`, `None` when the list is an expression.
-fn port_mapping_facts(container: &Item) -> Option<Vec<PortMappingFact<Site>>> {
+fn port_mapping_facts(container: &Item) -> Option<Vec<PortMappingFact<'_, Site>>> {
     let list = match container.prop("port_mappings").map(|p| &p.value) {
         None => return Some(Vec::new()),
         Some(PropValue::PortMappings(PortMappingsValue::List(list))) => list,
         Some(_) => return None,
     };
     let mappings = list.iter().map(|mapping| match mapping {
-        PortMappingValue::Port(expr) => PortMappingFact {
-            container_port: match int_literal(expr) {
-                Some(port) => Fact::Known(port, Site::of(expr)),
-                None => Fact::Runtime,
-            },
-            host_port: Fact::Absent,
-            protocol: Fact::Absent,
-        },
+        PortMappingValue::Port(expr) => PortMappingFact::port(match int_literal(expr) {
+            Some(port) => Fact::Known(port, Site::of(expr)),
+            None => Fact::Runtime,
+        }),
         PortMappingValue::Object(object) => PortMappingFact {
             container_port: u32_fact(object, "container_port"),
             host_port: u32_fact(object, "host_port"),
             protocol: protocol_fact(object),
+            container_port_range: str_fact(object, "container_port_range"),
+            name: str_fact(object, "name"),
+            app_protocol: named_fact(object, "app_protocol"),
         },
     });
     Some(mappings.collect())
@@ -892,6 +904,53 @@ fn cloud_map(stack: &Item, service: &Item, cx: &Ctxt) {
     };
     facts.container = container_pick(options, "container");
     facts.container_port = u32_fact(options, "container_port");
+    report(facts.violations(), cx);
+}
+
+/// M2 on a service's `service_connect_configuration`: a namespace, port mapping names of its
+/// task definition, distinct discovery names, ports in range, a certificate authority ARN.
+fn service_connect(stack: &Item, service: &Item, cx: &Ctxt) {
+    let Some(prop) = service.prop("service_connect_configuration") else {
+        return;
+    };
+    let PropValue::Object(config) = &prop.value else {
+        return;
+    };
+    let mut facts = ServiceConnectFacts::new(&service.id.name, Site::at(prop.name.span()));
+    // A broken property may be the one missing.
+    let written = |item: &Item, property: &str| match named_fact(item, property) {
+        Fact::Absent if item.incomplete => Fact::Runtime,
+        fact => fact,
+    };
+    facts.namespace = written(config, "namespace");
+    facts.cluster = target(stack, service, "cluster").and_then(|(cluster, _)| {
+        match written(cluster, "default_cloud_map_namespace") {
+            Fact::Runtime => None,
+            namespace => Some((cluster.id.name.as_str(), namespace.is_written())),
+        }
+    });
+    facts.task = service_task(stack, service).map(served_task);
+    facts.log_driver = written(config, "log_driver");
+    facts.access_log_configuration = named_fact(config, "access_log_configuration");
+    facts.services = match config.prop("services").map(|p| &p.value) {
+        None => Some(Vec::new()),
+        Some(PropValue::Objects(services)) if !config.incomplete => Some(
+            services
+                .iter()
+                .map(|svc| ConnectServiceFacts {
+                    port_mapping_name: str_fact(svc, "port_mapping_name"),
+                    discovery_name: str_fact(svc, "discovery_name"),
+                    port: u32_fact(svc, "port"),
+                    ingress_port_override: u32_fact(svc, "ingress_port_override"),
+                    aws_pca_authority_arn: match svc.prop("tls").map(|p| &p.value) {
+                        Some(PropValue::Object(tls)) => str_fact(tls, "aws_pca_authority_arn"),
+                        _ => Fact::Absent,
+                    },
+                })
+                .collect(),
+        ),
+        Some(_) => None,
+    };
     report(facts.violations(), cx);
 }
 

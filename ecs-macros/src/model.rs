@@ -1370,10 +1370,14 @@ fn build_port_mapping(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Por
                 attrs: Vec::new(),
                 scope: None,
             };
-            if !given.iter().any(|g| g == "container_port") {
+            // A range stands for the port (CDK `CONTAINER_PORT_USE_RANGE`).
+            if !given
+                .iter()
+                .any(|g| g == "container_port" || g == "container_port_range")
+            {
                 cx.error_at(
                     span,
-                    "port mapping needs `container_port`: add e.g. `container_port: 80`",
+                    "port mapping needs `container_port`: add e.g. `container_port: 80`, or a range as `container_port_range: \"8000-8010\"`",
                 );
             }
             Some(PortMappingValue::Object(item))
@@ -1694,7 +1698,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "port mapping needs `container_port`: add e.g. `container_port: 80`",
+                "port mapping needs `container_port`: add e.g. `container_port: 80`, or a range as `container_port_range: \"8000-8010\"`",
                 "unknown port mapping property `protcol`: did you mean `protocol`?",
             ]
         );

@@ -567,7 +567,15 @@ impl Cluster {
             Some(vpc),
             None,
         )?;
-        app.all_mut::<ClusterData>()[self.index].default_namespace = Some(ns);
+        let data = &mut app.all_mut::<ClusterData>()[self.index];
+        data.default_namespace = Some(ns);
+        if options.use_for_service_connect {
+            let resource = data.resource;
+            let arn = ns.namespace_arn(app);
+            app.stack_mut(self.node.stack)
+                .resource_mut(resource)
+                .set("ServiceConnectDefaults", Value::map([("Namespace", arn)]));
+        }
         Ok(ns)
     }
 }

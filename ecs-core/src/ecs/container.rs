@@ -41,41 +41,112 @@ impl Protocol {
     }
 }
 
+/// The application protocol of a named port mapping, which Service Connect proxies (CDK
+/// `AppProtocol`).
+///
+/// ```
+/// assert_eq!(ecs_core::ecs::container::AppProtocol::Http2.cfn_value(), "http2");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppProtocol {
+    /// HTTP/1.1 (CDK `AppProtocol.http`).
+    Http,
+    /// HTTP/2 (CDK `AppProtocol.http2`).
+    Http2,
+    /// gRPC (CDK `AppProtocol.grpc`).
+    Grpc,
+}
+
+impl AppProtocol {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Http", "Http2", "Grpc"];
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            AppProtocol::Http => "http",
+            AppProtocol::Http2 => "http2",
+            AppProtocol::Grpc => "grpc",
+        }
+    }
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "container", "AppProtocol"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
+
 props! {
-    /// A port mapping (CDK `PortMapping`).
+    /// A port mapping (CDK `PortMapping`): one port, or a range with `container_port` left at
+    /// 0 (CDK `ContainerDefinition.CONTAINER_PORT_USE_RANGE`); a `name` makes it a port
+    /// Service Connect can serve.
     ///
     /// ```
-    /// let pm = ecs_core::ecs::container::PortMapping::default().container_port(80).host_port(8080);
+    /// use ecs_core::ecs::container::{AppProtocol, PortMapping};
+    /// let pm = PortMapping::default().container_port(80).host_port(8080);
     /// assert_eq!((pm.container_port, pm.host_port), (80, Some(8080)));
+    /// let api = PortMapping::default().container_port(8080).name("api").app_protocol(AppProtocol::Http);
+    /// assert_eq!(api.name.as_deref(), Some("api"));
+    /// let range = PortMapping::default().container_port_range("8000-8010");
+    /// assert_eq!(range.container_port, PortMapping::CONTAINER_PORT_USE_RANGE);
     /// ```
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub struct PortMapping {
-        /// The port the container listens on (`ContainerPort`).
-        [val "containerPort", .required()]
+        /// The port the container listens on (`ContainerPort`); 0 with `container_port_range`.
+        [val "containerPort", .default("`0`: required unless `container_port_range` is given")]
         container_port: u32,
+        /// The ports the container listens on, as `"<start>-<end>"` (`ContainerPortRange`;
+        /// awsvpc and bridge mode, without `host_port`; rule L4).
+        [into "containerPortRange"]
+        container_port_range: String,
         /// The host port mapped to it; in awsvpc and host mode the container port itself (rule L3).
         [opt "hostPort", .default("`0` (dynamic) in bridge mode")]
         host_port: u32,
         /// The port's protocol (`Protocol`).
         [val "protocol", .ty(Enum(&crate::ecs::container::Protocol::DEF)), .default("`Tcp`")]
         protocol: Protocol,
+        /// The port's name, by which Service Connect serves it (`Name`; unique in the
+        /// container, awsvpc and bridge mode; rule L4).
+        [into "name"]
+        name: String,
+        /// The application protocol Service Connect proxies (`AppProtocol`; needs `name`; rule
+        /// L4).
+        [opt "appProtocol", .ty(Enum(&crate::ecs::container::AppProtocol::DEF))]
+        app_protocol: AppProtocol,
     }
 }
 
 impl PortMapping {
+    /// The `container_port` of a mapping that gives a range instead (CDK
+    /// `ContainerDefinition.CONTAINER_PORT_USE_RANGE`).
+    pub const CONTAINER_PORT_USE_RANGE: u32 = 0;
+
     pub(crate) fn render(&self, mode: NetworkMode) -> Value {
-        // Bridge mode maps to a dynamic host port unless one is given (CDK `renderPortMapping`).
+        // Bridge mode maps a single port to a dynamic host port unless one is given (CDK
+        // `addHostPortIfNeeded`); a range maps to the same ports.
         let host_port = match (self.host_port, mode) {
             (Some(p), _) => Some(p),
-            (None, NetworkMode::Bridge) => Some(0),
+            (None, NetworkMode::Bridge) if self.container_port_range.is_none() => Some(0),
             (None, _) => None,
         };
-        let mut m = vec![
-            ("ContainerPort", Value::from(self.container_port)),
-            ("Protocol", Value::from(self.protocol.cfn_value())),
-        ];
+        let mut m = Vec::new();
+        if self.container_port != Self::CONTAINER_PORT_USE_RANGE {
+            m.push(("ContainerPort", Value::from(self.container_port)));
+        }
+        if let Some(range) = &self.container_port_range {
+            m.push(("ContainerPortRange", Value::from(range.clone())));
+        }
+        m.push(("Protocol", Value::from(self.protocol.cfn_value())));
         if let Some(h) = host_port {
             m.push(("HostPort", Value::from(h)));
+        }
+        if let Some(p) = self.app_protocol {
+            m.push(("AppProtocol", Value::from(p.cfn_value())));
+        }
+        // The CDK drops an empty name; rule L4 refuses it first.
+        if let Some(name) = self.name.as_ref().filter(|n| !n.is_empty()) {
+            m.push(("Name", Value::from(name.clone())));
         }
         Value::map(m)
     }

@@ -19,5 +19,6 @@ pub mod rules;
 pub mod scaling;
 pub mod secret;
 pub mod service;
+pub mod service_connect;
 pub mod task_definition;
 pub mod volume;

@@ -1750,6 +1750,182 @@ pub fn container_restart_message(container: &str, error: RestartError) -> String
     }
 }
 
+/// Why a port mapping is refused (rule L4): the CDK's checks of port names, application
+/// protocols and port ranges (`PortMap.validate`, `ServiceConnect.validate`, `setNamedPort`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortMappingError {
+    /// `name: ""`.
+    EmptyName,
+    /// Both `container_port` and `container_port_range`.
+    PortAndRange,
+    /// `host_port` with `container_port_range`.
+    RangeWithHostPort,
+    /// A range in a network mode other than awsvpc or bridge.
+    RangeNetworkMode(NetworkMode),
+    /// A range not written `<start>-<end>`.
+    RangeFormat(String),
+    /// `name` or `app_protocol` in a network mode other than awsvpc or bridge.
+    ServiceConnectNetworkMode(NetworkMode),
+    /// `app_protocol` without `name`.
+    AppProtocolWithoutName,
+    /// Two mappings of the container with this name.
+    DuplicateName(String),
+}
+
+/// Rule L4: port ranges and Service Connect port names need awsvpc or bridge networking (CDK
+/// `PortMap.validate`, `ServiceConnect.isValidNetworkmode`).
+///
+/// ```
+/// use ecs_core::{ecs::task_definition::NetworkMode, rules::service_connect_network_mode};
+/// assert!(service_connect_network_mode(NetworkMode::Bridge));
+/// assert!(!service_connect_network_mode(NetworkMode::Host));
+/// ```
+pub const fn service_connect_network_mode(mode: NetworkMode) -> bool {
+    matches!(mode, NetworkMode::AwsVpc | NetworkMode::Bridge)
+}
+
+/// Rule L4: a port range is written `<start>-<end>` in digits (CDK `/^\d+-\d+$/`).
+///
+/// ```
+/// assert!(ecs_core::rules::port_range_format("8000-8010"));
+/// assert!(!ecs_core::rules::port_range_format("8000:8010"));
+/// assert!(!ecs_core::rules::port_range_format("-8010"));
+/// ```
+pub fn port_range_format(range: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    range
+        .split_once('-')
+        .is_some_and(|(start, end)| digits(start) && digits(end))
+}
+
+/// Rule L4's message.
+///
+/// ```
+/// use ecs_core::rules::{PortMappingError, port_mapping_message};
+/// assert!(port_mapping_message("web", &PortMappingError::AppProtocolWithoutName).contains("add a `name`"));
+/// ```
+pub fn port_mapping_message(container: &str, error: &PortMappingError) -> String {
+    match error {
+        PortMappingError::EmptyName => format!(
+            "container `{container}` has a port mapping with an empty `name`: name the port or remove `name`"
+        ),
+        PortMappingError::PortAndRange => format!(
+            "container `{container}` has a port mapping with both `container_port` and `container_port_range`: keep one"
+        ),
+        PortMappingError::RangeWithHostPort => format!(
+            "container `{container}` sets `host_port` on a port mapping with `container_port_range`: remove `host_port`, a range maps to the same host ports"
+        ),
+        PortMappingError::RangeNetworkMode(mode) => format!(
+            "container `{container}` has `container_port_range` in `{}` mode: use `network_mode: AwsVpc` or `Bridge`, or map single ports",
+            mode.variant_name()
+        ),
+        PortMappingError::RangeFormat(range) => format!(
+            "container `{container}` has `container_port_range: \"{range}\"`: write it as `\"<start>-<end>\"`, e.g. `\"8000-8010\"`"
+        ),
+        PortMappingError::ServiceConnectNetworkMode(mode) => format!(
+            "container `{container}` has a port mapping with `name` or `app_protocol` in `{}` mode: service connect needs `network_mode: AwsVpc` or `Bridge`; remove them or change the network mode",
+            mode.variant_name()
+        ),
+        PortMappingError::AppProtocolWithoutName => format!(
+            "container `{container}` sets `app_protocol` on a port mapping without `name`: add a `name`"
+        ),
+        PortMappingError::DuplicateName(name) => {
+            format!("container `{container}` has two port mappings named `{name}`: rename one")
+        }
+    }
+}
+
+/// Why a service's Service Connect configuration is refused (rule M2), as the CDK's
+/// `validateServiceConnectConfiguration` and `enableServiceConnect` refuse it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServiceConnectError {
+    /// The task definition has no container.
+    NoContainer(String),
+    /// No `namespace`, and the cluster has no default Cloud Map namespace.
+    NoNamespace(String),
+    /// `access_log_configuration` without `log_driver`.
+    AccessLogWithoutDriver,
+    /// `port_mapping_name` names no port mapping of the task definition.
+    NoPortMapping {
+        /// The name given.
+        name: String,
+        /// The task definition's id.
+        task: String,
+        /// A name it has that is close.
+        suggestion: Option<String>,
+    },
+    /// `port_mapping_name` names a port range.
+    RangePort(String),
+    /// The same discovery name twice for one port.
+    DuplicateDiscoveryName(String),
+    /// `port` or `ingress_port_override` outside 1–65535.
+    Port(&'static str, u32),
+    /// An `aws_pca_authority_arn` that is not an ARN.
+    AuthorityArn(String),
+    /// Service Connect enabled twice.
+    AlreadyEnabled,
+}
+
+/// Rule M2: a TLS certificate authority is named by its ARN (CDK: `awsPcaAuthorityArn must
+/// start with "arn:"`); a value known only at deployment passes.
+///
+/// ```
+/// assert!(ecs_core::rules::pca_authority_arn("arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/abc"));
+/// assert!(!ecs_core::rules::pca_authority_arn("my-ca"));
+/// ```
+pub fn pca_authority_arn(arn: &str) -> bool {
+    crate::cfn::Token::is_unresolved(arn) || arn.starts_with("arn:")
+}
+
+/// Rule M2's message.
+///
+/// ```
+/// use ecs_core::rules::{ServiceConnectError, service_connect_message};
+/// let m = service_connect_message("Api", &ServiceConnectError::Port("port", 0));
+/// assert!(m.contains("use a port in 1 to 65535"));
+/// ```
+pub fn service_connect_message(service: &str, error: &ServiceConnectError) -> String {
+    match error {
+        ServiceConnectError::NoContainer(task) => format!(
+            "service `{service}` enables service connect, but task definition `{task}` has no container: add a container to `{task}`"
+        ),
+        ServiceConnectError::NoNamespace(cluster) => format!(
+            "service `{service}` enables service connect without `namespace`, and cluster `{cluster}` has no default cloud map namespace: add `namespace: \"<name>\"`, or give `{cluster}` a `default_cloud_map_namespace`"
+        ),
+        ServiceConnectError::AccessLogWithoutDriver => format!(
+            "service `{service}` sets service connect `access_log_configuration` without `log_driver`, so the access logs go nowhere: add a `log_driver`"
+        ),
+        ServiceConnectError::NoPortMapping {
+            name,
+            task,
+            suggestion,
+        } => {
+            let hint = match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("add `name: \"{name}\"` to a port mapping of `{task}`"),
+            };
+            format!(
+                "service `{service}` serves port mapping `{name}` with service connect, but task definition `{task}` has no port mapping named `{name}`: {hint}"
+            )
+        }
+        ServiceConnectError::RangePort(name) => format!(
+            "service `{service}` serves port mapping `{name}` with service connect, but it maps a port range: name a mapping of a single `container_port`"
+        ),
+        ServiceConnectError::DuplicateDiscoveryName(name) => format!(
+            "service `{service}` has two service connect services with discovery name `{name}`: give each a distinct `discovery_name`"
+        ),
+        ServiceConnectError::Port(property, port) => format!(
+            "service `{service}` has service connect `{property}: {port}`: use a port in 1 to 65535"
+        ),
+        ServiceConnectError::AuthorityArn(arn) => format!(
+            "service `{service}` has service connect tls `aws_pca_authority_arn: \"{arn}\"`: use the certificate authority's arn, `arn:…`"
+        ),
+        ServiceConnectError::AlreadyEnabled => format!(
+            "service `{service}` already has service connect: enable it once, with `service_connect_configuration` or `enable_service_connect`"
+        ),
+    }
+}
+
 /// Rule F5: Fargate tasks can only ship logs through awslogs, splunk or awsfirelens (AWS
 /// "Fargate task definition differences"; cfn-lint E3048).
 ///

@@ -275,6 +275,8 @@ pub(crate) struct BaseProps {
     pub(crate) enable_ecs_managed_tags: bool,
     pub(crate) enable_execute_command: Option<bool>,
     pub(crate) cloud_map_options: Option<CloudMapOptions>,
+    pub(crate) service_connect_configuration:
+        Option<crate::ecs::service_connect::ServiceConnectProps>,
     /// Capacity provider strategies; replace the launch type when given.
     pub(crate) capacity_provider_strategies:
         Vec<crate::ecs::capacity_provider::CapacityProviderStrategy>,
@@ -365,6 +367,11 @@ props! {
         /// Registers the tasks in a Cloud Map service created for the service (rule M1).
         [opt "cloudMapOptions" in base, .ty(Object(KindId::CloudMapOptions))]
         cloud_map_options: CloudMapOptions,
+        /// Serves named port mappings to, and reaches, the services of a Cloud Map namespace
+        /// through Service Connect (rule M2); `{}` makes the service a client in the cluster's
+        /// default namespace.
+        [opt "serviceConnectConfiguration" in base, .ty(Object(KindId::ServiceConnect))]
+        service_connect_configuration: crate::ecs::service_connect::ServiceConnectProps,
         /// Registers the tasks in a declared Cloud Map service (rule M1).
         [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
@@ -472,6 +479,11 @@ props! {
         /// Registers the tasks in a Cloud Map service created for the service (rule M1).
         [opt "cloudMapOptions" in base, .ty(Object(KindId::CloudMapOptions))]
         cloud_map_options: CloudMapOptions,
+        /// Serves named port mappings to, and reaches, the services of a Cloud Map namespace
+        /// through Service Connect (rule M2); `{}` makes the service a client in the cluster's
+        /// default namespace.
+        [opt "serviceConnectConfiguration" in base, .ty(Object(KindId::ServiceConnect))]
+        service_connect_configuration: crate::ecs::service_connect::ServiceConnectProps,
         /// Registers the tasks in a declared Cloud Map service (rule M1).
         [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
@@ -521,6 +533,8 @@ pub(crate) struct ServiceData {
     pub(crate) instance_groups: Option<Vec<SecurityGroup>>,
     pub(crate) grace_period_given: bool,
     pub(crate) has_service_registry: bool,
+    /// Whether Service Connect is enabled (once only, rule M2).
+    pub(crate) service_connect: bool,
     /// The Fargate platform version given (rule F6).
     pub(crate) platform_version: Option<String>,
 }
@@ -997,6 +1011,7 @@ pub(crate) fn create(
         instance_groups: None,
         grace_period_given: base.health_check_grace_period.is_some(),
         has_service_registry: false,
+        service_connect: false,
         platform_version: launch.platform_version,
     });
     let service = Service { node, index };
@@ -1004,6 +1019,9 @@ pub(crate) fn create(
     // which fixes the order of the two children.
     if let Some(options) = base.cloud_map_options {
         service.enable_cloud_map(app, options)?;
+    }
+    if let Some(config) = base.service_connect_configuration {
+        service.enable_service_connect(app, config)?;
     }
     if awsvpc && launch_type != LaunchType::External {
         configure_awsvpc(app, service, cluster, launch.network)?;

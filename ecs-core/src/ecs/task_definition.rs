@@ -1532,6 +1532,34 @@ impl TaskDefinition {
         self.data(app).execution_role
     }
 
+    /// The port mapping named `name`, of the last container that has one (CDK
+    /// `findPortMappingByName`).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+    ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512))?;
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx"))
+    ///     .port_mappings([PortMapping::default().container_port(80).name("http")]))?;
+    /// assert_eq!(td.find_port_mapping_by_name(&app, "http").map(|m| m.container_port), Some(80));
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn find_port_mapping_by_name<'a>(
+        self,
+        app: &'a App,
+        name: &str,
+    ) -> Option<&'a PortMapping> {
+        self.data(app).containers.iter().rev().find_map(|c| {
+            c.options
+                .port_mappings
+                .iter()
+                .find(|m| m.name.as_deref() == Some(name))
+        })
+    }
+
     /// The first essential container (CDK `defaultContainer`).
     pub fn default_container(self, app: &App) -> Option<ContainerDefinition> {
         self.data(app)
@@ -1649,13 +1677,31 @@ fn container_facts<'a>(
 }
 
 /// Port mappings as the rules see them.
-pub(crate) fn port_mapping_facts(mappings: &[PortMapping]) -> Vec<PortMappingFact<()>> {
+pub(crate) fn port_mapping_facts(mappings: &[PortMapping]) -> Vec<PortMappingFact<'_, ()>> {
     mappings
         .iter()
-        .map(|m| PortMappingFact {
-            container_port: Fact::Known(m.container_port, ()),
-            host_port: Fact::given(m.host_port, ()),
-            protocol: Fact::Known(m.protocol, ()),
+        .map(|m| {
+            // Port 0 with a range is the CDK's `CONTAINER_PORT_USE_RANGE`: no port written.
+            let ranged = m.container_port_range.is_some()
+                && m.container_port == PortMapping::CONTAINER_PORT_USE_RANGE;
+            PortMappingFact {
+                container_port: if ranged {
+                    Fact::Absent
+                } else {
+                    Fact::Known(m.container_port, ())
+                },
+                host_port: Fact::given(m.host_port, ()),
+                protocol: Fact::Known(m.protocol, ()),
+                container_port_range: match &m.container_port_range {
+                    Some(r) => Fact::Known(Cow::Borrowed(r.as_str()), ()),
+                    None => Fact::Absent,
+                },
+                name: match &m.name {
+                    Some(n) => Fact::Known(Cow::Borrowed(n.as_str()), ()),
+                    None => Fact::Absent,
+                },
+                app_protocol: Fact::written(m.app_protocol.is_some(), ()),
+            }
         })
         .collect()
 }

@@ -14,6 +14,7 @@ mod logging;
 mod machine_images;
 mod metrics;
 mod queues;
+mod service_connect;
 mod services;
 mod string_tokens;
 mod task_features;

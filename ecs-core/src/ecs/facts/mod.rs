@@ -18,9 +18,11 @@
 //! ```
 
 mod capacity;
+mod service_connect;
 mod targets;
 
 pub use capacity::*;
+pub use service_connect::*;
 pub use targets::*;
 
 use std::borrow::Cow;
@@ -187,15 +189,42 @@ pub struct TaskFacts<'a, S> {
     pub proxy_configuration: Fact<(), S>,
 }
 
-/// A port mapping of a container, as rule L3, the port ranges and the target rules see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PortMappingFact<S> {
-    /// `container_port`.
+/// A port mapping of a container, as rules L3 and L4, the port ranges and the target rules
+/// see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortMappingFact<'a, S> {
+    /// `container_port`; absent when a range is given instead.
     pub container_port: Fact<u32, S>,
     /// `host_port`.
     pub host_port: Fact<u32, S>,
     /// `protocol` (absent: TCP).
     pub protocol: Fact<Protocol, S>,
+    /// `container_port_range`, as written.
+    pub container_port_range: Fact<Cow<'a, str>, S>,
+    /// `name`, by which Service Connect serves the port.
+    pub name: Fact<Cow<'a, str>, S>,
+    /// `app_protocol`, when written (its value does not matter to the rules).
+    pub app_protocol: Fact<(), S>,
+}
+
+impl<'a, S> PortMappingFact<'a, S> {
+    /// A mapping of `container_port` with nothing else written.
+    ///
+    /// ```
+    /// use ecs_core::facts::{Fact, PortMappingFact};
+    /// let m = PortMappingFact::port(Fact::Known(80, ()));
+    /// assert_eq!(m.host_port, Fact::Absent);
+    /// ```
+    pub fn port(container_port: Fact<u32, S>) -> Self {
+        PortMappingFact {
+            container_port,
+            host_port: Fact::Absent,
+            protocol: Fact::Absent,
+            container_port_range: Fact::Absent,
+            name: Fact::Absent,
+            app_protocol: Fact::Absent,
+        }
+    }
 }
 
 /// What is known of a container.
@@ -210,7 +239,7 @@ pub struct ContainerFacts<'a, S> {
     /// `essential` (absent: essential).
     pub essential: Fact<bool, S>,
     /// `port_mappings`, in order; `None` when the list is known only at run time.
-    pub port_mappings: Option<Vec<PortMappingFact<S>>>,
+    pub port_mappings: Option<Vec<PortMappingFact<'a, S>>>,
     /// `memory_limit_mib`.
     pub memory_limit_mib: Fact<u32, S>,
     /// `memory_reservation_mib`.
@@ -286,22 +315,25 @@ impl<'a, S: Copy> ContainerFacts<'a, S> {
         self.essential.or_default(true).unwrap_or(true)
     }
 
-    /// Its mappings' container ports and protocols, `None` unless all are known.
+    /// Its mappings' container ports and protocols, `None` unless all are known; port ranges
+    /// are left out, as no target or record can name one (CDK `findPortMapping`).
     ///
     /// ```
     /// use ecs_core::{ecs::container::Protocol, ecs::facts::{ContainerFacts, Fact, PortMappingFact}};
     /// let mut web = ContainerFacts::new("web", ());
-    /// web.port_mappings = Some(vec![PortMappingFact {
-    ///     container_port: Fact::Known(80, ()),
-    ///     host_port: Fact::Absent,
-    ///     protocol: Fact::Absent,
-    /// }]);
+    /// web.port_mappings = Some(vec![PortMappingFact::port(Fact::Known(80, ()))]);
     /// assert_eq!(web.mapped_ports(), Some(vec![(80, Protocol::Tcp)]));
     /// ```
     pub fn mapped_ports(&self) -> Option<Vec<(u32, Protocol)>> {
         self.port_mappings
             .as_ref()?
             .iter()
+            .filter(|m| {
+                !matches!(
+                    (&m.container_port, &m.container_port_range),
+                    (Fact::Absent, Fact::Known(..) | Fact::Runtime)
+                )
+            })
             .map(|m| {
                 Some((
                     m.container_port.value()?,
@@ -418,6 +450,7 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         self.container_host_privileges(container, out);
         self.ports_in_range(container, out);
         self.host_ports(container, out);
+        self.port_mapping_features(container, out);
         self.accelerator_devices_declared(container, out);
         self.health_check_timing(container, out);
         self.environment_count(container, out);
@@ -822,6 +855,65 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
                     at,
                     rules::host_port_message(container.id, mode, port, host),
                 );
+            }
+        }
+    }
+
+    /// L4: port names, application protocols and port ranges as the CDK accepts them, in the
+    /// order it checks them; each mapping is blamed at what to change.
+    fn port_mapping_features(&self, container: &ContainerFacts<'a, S>, out: &mut Out<S>) {
+        use rules::PortMappingError as E;
+        let mode = self.network_mode();
+        let mut push = |at: S, e: E| {
+            out.push(
+                RuleId::L4,
+                at,
+                rules::port_mapping_message(container.id, &e),
+            )
+        };
+        let mut names: Vec<&str> = Vec::new();
+        for mapping in container.port_mappings.iter().flatten() {
+            if let Fact::Known(name, at) = &mapping.name
+                && name.is_empty()
+            {
+                push(*at, E::EmptyName);
+            }
+            if let Fact::Known(range, at) = &mapping.container_port_range {
+                if let Fact::Known(port, _) = mapping.container_port
+                    && port != 0
+                {
+                    push(*at, E::PortAndRange);
+                }
+                if let Fact::Known(_, host) = mapping.host_port {
+                    push(host, E::RangeWithHostPort);
+                }
+                if let Some(mode) = mode.filter(|m| !rules::service_connect_network_mode(*m)) {
+                    push(*at, E::RangeNetworkMode(mode));
+                }
+                if !rules::port_range_format(range) {
+                    push(*at, E::RangeFormat(range.to_string()));
+                }
+            }
+            let service_connect = match (&mapping.name, mapping.app_protocol) {
+                (Fact::Known(_, at), _) => Some(*at),
+                (_, Fact::Known((), at)) => Some(at),
+                _ => None,
+            };
+            if let (Some(at), Some(mode)) = (service_connect, mode)
+                && !rules::service_connect_network_mode(mode)
+            {
+                push(at, E::ServiceConnectNetworkMode(mode));
+            }
+            if let (Fact::Absent, Fact::Known((), at)) = (&mapping.name, mapping.app_protocol) {
+                push(at, E::AppProtocolWithoutName);
+            }
+            if let Fact::Known(name, at) = &mapping.name
+                && !name.is_empty()
+            {
+                if names.contains(&name.as_ref()) {
+                    push(*at, E::DuplicateName(name.to_string()));
+                }
+                names.push(name);
             }
         }
     }

@@ -386,9 +386,8 @@ mod tests {
             ports
                 .iter()
                 .map(|&(port, protocol)| PortMappingFact {
-                    container_port: Fact::Known(port, ()),
-                    host_port: Fact::Absent,
                     protocol: Fact::Known(protocol, ()),
+                    ..PortMappingFact::port(Fact::Known(port, ()))
                 })
                 .collect(),
         );
