@@ -187,7 +187,8 @@ impl From<(Peer, Port, &str)> for SecurityGroupRule {
 }
 
 /// Adds one rule to `sg`: inline for address ranges, a rule resource under the group for
-/// group peers (CDK `SecurityGroup.addIngressRule` / `addEgressRule` without remote rules).
+/// group peers and for every rule of a group imported by id, nothing on an immutable import
+/// (CDK `SecurityGroup.addIngressRule` / `addEgressRule` without remote rules).
 pub(crate) fn add_rule(
     app: &mut App,
     sg: SecurityGroup,
@@ -196,25 +197,41 @@ pub(crate) fn add_rule(
     port: Port,
     description: Option<&str>,
 ) -> Result<(), Error> {
+    if !sg.data(app).mutable {
+        // An immutable import: the CDK leaves the group as it is.
+        return Ok(());
+    }
     let peer_id: Value = match &peer {
         Peer::Ipv4(v) => v.clone(),
-        Peer::VpcCidrBlock => sg.vpc(app).vpc_cidr_block(app),
+        Peer::VpcCidrBlock => match sg.vpc(app) {
+            Some(vpc) => vpc.vpc_cidr_block(app)?,
+            None => {
+                return Err(Error::new(format!(
+                    "security group `{}` was imported by id, so its vpc's range is unknown: give the rule's range with `Peer::ipv4`",
+                    app.stack(sg.node().stack()).path(sg.node())
+                )));
+            }
+        },
         Peer::SecurityGroup(other) => {
             Value::from(app.stack(other.node().stack()).unique_id(other.node()))
         }
     };
+    // A group imported by id has no resource to hold rules inline.
+    let separate = sg.data(app).resource.is_none();
     let description = match description {
         Some(d) => Value::from(d.to_string()),
         None => Value::join(
             "",
             vec![
-                "from ".into(),
+                if ingress || !separate { "from " } else { "to " }.into(),
                 peer_id.clone(),
                 format!(":{}", port.label()).into(),
             ],
         ),
     };
-    let resource = sg.data(app).resource;
+    let Some(resource) = sg.data(app).resource else {
+        return add_rule_resource(app, sg, ingress, &peer, peer_id, port, description);
+    };
     match peer {
         Peer::Ipv4(_) | Peer::VpcCidrBlock if resource.stack() != sg.node().stack() => {
             Err(Error::new(
@@ -242,36 +259,59 @@ pub(crate) fn add_rule(
             }
             Ok(())
         }
-        Peer::SecurityGroup(other) => {
-            let Value::Str(peer_id) = peer_id else {
-                unreachable!("a group's unique id is a string")
-            };
-            let word = if ingress { "from" } else { "to" };
-            // The CDK escapes the first `/` only, to keep ids of existing deployments.
-            let id = format!("{word} {peer_id}:{}", port.label()).replacen('/', "_", 1);
-            let stack = app.stack_mut(sg.node().stack());
-            if stack.child(sg.node(), &id).is_some() {
-                return Ok(());
-            }
-            let (kind, peer_key) = if ingress {
-                ("AWS::EC2::SecurityGroupIngress", "SourceSecurityGroupId")
-            } else {
-                (
-                    "AWS::EC2::SecurityGroupEgress",
-                    "DestinationSecurityGroupId",
-                )
-            };
-            let mut r = Resource::new(kind)
-                .prop("Description", description)
-                .prop("GroupId", sg.group_id())
-                .prop(peer_key, other.group_id());
-            for (k, v) in port.json() {
-                r.set(k, v);
-            }
-            stack.add_resource(sg.node(), &id, r)?;
-            Ok(())
+        Peer::SecurityGroup(_) => {
+            add_rule_resource(app, sg, ingress, &peer, peer_id, port, description)
         }
     }
+}
+
+/// Adds a rule as a resource of its own under the group (CDK `SecurityGroupBase.addIngressRule`
+/// and `addEgressRule`): `AWS::EC2::SecurityGroupIngress` named `from <peer>:<port>` or
+/// `AWS::EC2::SecurityGroupEgress` named `to <peer>:<port>`, once.
+fn add_rule_resource(
+    app: &mut App,
+    sg: SecurityGroup,
+    ingress: bool,
+    peer: &Peer,
+    peer_id: Value,
+    port: Port,
+    description: Value,
+) -> Result<(), Error> {
+    // A peer known only at deploy time is named as the CDK names one.
+    let rendered = match &peer_id {
+        Value::Str(s) => s.to_string(),
+        _ => "{IndirectPeer}".to_string(),
+    };
+    let word = if ingress { "from" } else { "to" };
+    // The CDK escapes the first `/` only, to keep ids of existing deployments.
+    let id = format!("{word} {rendered}:{}", port.label()).replacen('/', "_", 1);
+    if app.stack(sg.node().stack()).child(sg.node(), &id).is_some() {
+        return Ok(());
+    }
+    let (kind, peer_key, peer_value) = match (peer, ingress) {
+        (Peer::SecurityGroup(other), true) => (
+            "AWS::EC2::SecurityGroupIngress",
+            "SourceSecurityGroupId",
+            other.group_id(app),
+        ),
+        (Peer::SecurityGroup(other), false) => (
+            "AWS::EC2::SecurityGroupEgress",
+            "DestinationSecurityGroupId",
+            other.group_id(app),
+        ),
+        (_, true) => ("AWS::EC2::SecurityGroupIngress", "CidrIp", peer_id),
+        (_, false) => ("AWS::EC2::SecurityGroupEgress", "CidrIp", peer_id),
+    };
+    let mut r = Resource::new(kind)
+        .prop("Description", description)
+        .prop("GroupId", sg.group_id(app))
+        .prop(peer_key, peer_value);
+    for (k, v) in port.json() {
+        r.set(k, v);
+    }
+    app.stack_mut(sg.node().stack())
+        .add_resource(sg.node(), &id, r)?;
+    Ok(())
 }
 
 /// Lets traffic on `port` flow from every group of `from` to every group of `to`: an egress
