@@ -8,6 +8,7 @@ mod cfn_resources;
 mod cluster_settings;
 mod containers;
 mod env;
+mod imports;
 mod logging;
 mod queues;
 mod services;
