@@ -28,4 +28,6 @@ fn ui() {
     t.compile_fail("tests/ui/lints/*.rs");
     // Raw CloudFormation resources: types, properties, references.
     t.compile_fail("tests/ui/resource/*.rs");
+    // Existing resources: imported vpcs, security groups and clusters.
+    t.compile_fail("tests/ui/imports/*.rs");
 }

@@ -332,6 +332,7 @@ impl AutoScalingGroup {
             crate::ec2::SecurityGroupProps::default().vpc(vpc),
         )?;
         let role = Role::new(app, node, "InstanceRole", "ec2.amazonaws.com")?;
+        let sg_id = sg.group_id(app);
         let stack = app.stack_mut(node.stack());
         let profile = stack.add_resource(
             node,
@@ -366,10 +367,10 @@ impl AutoScalingGroup {
                 Value::List(vec![Value::map([
                     ("AssociatePublicIpAddress", Value::from(associate)),
                     ("DeviceIndex", Value::Int(0)),
-                    ("Groups", Value::List(vec![sg.group_id()])),
+                    ("Groups", Value::List(vec![sg_id.clone()])),
                 ])]),
             )),
-            None => data.push(("SecurityGroupIds", Value::List(vec![sg.group_id()]))),
+            None => data.push(("SecurityGroupIds", Value::List(vec![sg_id.clone()]))),
         }
         if let Some(key) = group.key_name.clone() {
             data.push(("KeyName", Value::from(key)));

@@ -109,6 +109,12 @@ pub enum KindId {
     Repository,
     /// `imported_repository`: an ECR repository known by name.
     ImportedRepository,
+    /// `imported_vpc`: an existing VPC, by its attributes.
+    ImportedVpc,
+    /// `imported_security_group`: an existing security group, by id.
+    ImportedSecurityGroup,
+    /// `imported_cluster`: an existing cluster, by its attributes or ARN.
+    ImportedCluster,
     /// `docker_image_asset`.
     DockerImageAsset,
     /// `file_system` (EFS).

@@ -88,7 +88,7 @@ impl FileSystem {
                     .unwrap_or_else(|| crate::ec2::SubnetSelection::default().one_per_az(true)),
             )?
             .into_iter()
-            .map(|s| (s.id, Value::Ref(s.resource)))
+            .map(|s| (s.id, s.subnet_id))
             .collect();
         let st = app.stack_mut(stack);
         let root = scope;
@@ -118,6 +118,7 @@ impl FileSystem {
             "EfsSecurityGroup",
             crate::ec2::SecurityGroupProps::default().vpc(vpc),
         )?;
+        let sg_id = security_group.group_id(app);
         let st = app.stack_mut(stack);
         for (subnet, subnet_id) in subnets {
             st.add_resource(
@@ -125,10 +126,7 @@ impl FileSystem {
                 &format!("EfsMountTarget-{subnet}"),
                 Resource::new("AWS::EFS::MountTarget")
                     .prop("FileSystemId", Value::Ref(resource))
-                    .prop(
-                        "SecurityGroups",
-                        Value::List(vec![security_group.group_id()]),
-                    )
+                    .prop("SecurityGroups", Value::List(vec![sg_id.clone()]))
                     .prop("SubnetId", subnet_id),
             )?;
         }

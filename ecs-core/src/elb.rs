@@ -194,7 +194,7 @@ impl ClassicLoadBalancer {
                     "internal"
                 },
             )
-            .prop("SecurityGroups", Value::List(vec![sg.group_id()]))
+            .prop("SecurityGroups", Value::List(vec![sg.group_id(app)]))
             .prop("Subnets", Value::List(subnets));
         let st = app.stack_mut(stack);
         let resource = st.add_resource(node, "Resource", resource)?;

@@ -464,10 +464,7 @@ pub(crate) fn lb_subnets(
     } else {
         Vec::new()
     };
-    Ok((
-        selected.iter().map(|s| Value::Ref(s.resource)).collect(),
-        deps,
-    ))
+    Ok((selected.iter().map(|s| s.subnet_id.clone()).collect(), deps))
 }
 
 impl LoadBalancer {
@@ -557,9 +554,10 @@ impl LoadBalancer {
                 )?
             }
         };
+        let sg_id = sg.group_id(app);
         app.stack_mut(stack)
             .resource_mut(resource)
-            .set("SecurityGroups", Value::List(vec![sg.group_id()]));
+            .set("SecurityGroups", Value::List(vec![sg_id]));
         let index = app.all::<LoadBalancerData>().len();
         app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
             id: id.to_string(),

@@ -66,7 +66,7 @@ impl RuleTarget for EcsTask {
             parameters.push(("EnableExecuteCommand", Value::from(e)));
         }
         if td.network_mode(app) == NetworkMode::AwsVpc {
-            let vpc = cluster.vpc(app);
+            let vpc = cluster.vpc(app)?;
             let groups = if self.security_groups.is_empty() {
                 // One group per task definition, shared by all its targets, as the CDK does.
                 let existing = app
@@ -123,7 +123,7 @@ impl RuleTarget for EcsTask {
                         ),
                         (
                             "SecurityGroups",
-                            Value::List(groups.iter().map(|g| g.group_id()).collect()),
+                            Value::List(groups.iter().map(|g| g.group_id(app)).collect()),
                         ),
                         ("Subnets", Value::List(subnets)),
                     ]),

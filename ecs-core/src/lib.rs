@@ -250,9 +250,9 @@ pub mod prelude {
     // AWS services.
     pub use crate::applicationautoscaling::{ScalableTarget, ScalableTargetProps, ScalingSchedule};
     pub use crate::ec2::{
-        Connectable, DefaultInstanceTenancy, IpAddresses, Peer, Port, SecurityGroup,
-        SecurityGroupProps, SecurityGroupRule, SubnetConfiguration, SubnetSelection, SubnetType,
-        Vpc, VpcProps,
+        Connectable, DefaultInstanceTenancy, ImportedSecurityGroup, ImportedSecurityGroupProps,
+        ImportedVpc, IpAddresses, Peer, Port, SecurityGroup, SecurityGroupProps, SecurityGroupRule,
+        SubnetConfiguration, SubnetSelection, SubnetType, Vpc, VpcAttributes, VpcProps,
     };
     pub use crate::ecr::{
         ImportedRepository, ImportedRepositoryProps, Repository, RepositoryProps,
@@ -295,7 +295,9 @@ pub mod prelude {
         AsgCapacityProvider, AsgCapacityProviderProps, CapacityProvider, CapacityProviderStrategy,
     };
     pub use crate::ecs::cloud_map::{AssociateCloudMapServiceOptions, CloudMapOptions};
-    pub use crate::ecs::cluster::{Cluster, ClusterProps, ContainerInsights};
+    pub use crate::ecs::cluster::{
+        Cluster, ClusterAttributes, ClusterProps, ContainerInsights, ImportedCluster,
+    };
     pub use crate::ecs::container::{
         AppProtocol, ContainerDefinition, ContainerDefinitionOptions, ContainerRef, FirelensConfig,
         FirelensLogRouterType, Link, PortMapping, Protocol,

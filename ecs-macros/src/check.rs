@@ -126,6 +126,8 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 }
                 KindId::ClassicLoadBalancer => load_balancer_targets(stack, item, true, cx),
                 KindId::CfnResource => resource_type(item, cx),
+                KindId::ImportedVpc => imported_subnet_counts(item, cx),
+                KindId::ImportedCluster => imported_cluster_arn(item, cx),
                 _ => {}
             }
         }
@@ -160,6 +162,66 @@ fn resource_type(item: &Item, cx: &Ctxt) {
         cx.error_at(
             lit.span(),
             rules::resource_type_message(&item.id.name, &lit.value()),
+        );
+    }
+}
+
+/// An imported vpc's literal subnet lists fill whole groups over its literal zones, as the
+/// CDK's `ImportSubnetGroup` requires.
+fn imported_subnet_counts(item: &Item, cx: &Ctxt) {
+    let literal_len = |name: &str| match item.expr(name) {
+        Some(Expr::Array(array)) => Some((array.elems.len(), array)),
+        _ => None,
+    };
+    let Some((zones, _)) = literal_len("availability_zones") else {
+        return;
+    };
+    for field in [
+        "public_subnet_ids",
+        "private_subnet_ids",
+        "isolated_subnet_ids",
+    ] {
+        if let Some((subnets, array)) = literal_len(field)
+            && !ecs_core::ec2::vpc::imported_subnet_count(subnets, zones)
+        {
+            cx.error_spanned_by(
+                array,
+                ecs_core::ec2::vpc::imported_subnet_count_message(
+                    &item.id.name,
+                    field,
+                    subnets,
+                    zones,
+                ),
+            );
+        }
+    }
+}
+
+/// An imported cluster's literal ARN names a cluster, as `Cluster.fromClusterArn` requires;
+/// without an ARN it needs its name and vpc (`Cluster.fromClusterAttributes`).
+fn imported_cluster_arn(item: &Item, cx: &Ctxt) {
+    if item.prop("cluster_arn").is_none() {
+        for required in ["cluster_name", "vpc"] {
+            if item.prop(required).is_none() {
+                cx.error_at(
+                    item.id.span(),
+                    format!(
+                        "imported cluster `{}` needs `{required}`: add it, or import the cluster by `cluster_arn` alone",
+                        item.id.name
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(lit),
+        ..
+    })) = item.expr("cluster_arn")
+        && ecs_core::ecs::cluster::cluster_name_from_arn(&lit.value()).is_none()
+    {
+        cx.error_at(
+            lit.span(),
+            ecs_core::ecs::cluster::cluster_arn_message(&item.id.name, &lit.value()),
         );
     }
 }
@@ -445,13 +507,21 @@ fn service_facts<'a>(stack: &'a Item, service: &'a Item) -> ServiceFacts<'a, Sit
     facts.cluster = target(stack, service, "cluster").map(|(cluster, span)| ServiceCluster {
         id: &cluster.id.name,
         at: Site::at(span),
-        // Every way to give a cluster instances.
-        has_ec2_capacity: cluster.children.iter().any(|c| {
-            matches!(
-                c.kind.id,
-                KindId::Capacity | KindId::AddAutoScalingGroup | KindId::AddAsgCapacityProvider
+        // Every way to give a cluster instances; an imported cluster has them unless it says
+        // otherwise, as the CDK assumes.
+        has_ec2_capacity: if cluster.kind.id == KindId::ImportedCluster {
+            !matches!(
+                bool_fact(cluster, "has_ec2_capacity"),
+                Fact::Known(false, _)
             )
-        }),
+        } else {
+            cluster.children.iter().any(|c| {
+                matches!(
+                    c.kind.id,
+                    KindId::Capacity | KindId::AddAutoScalingGroup | KindId::AddAsgCapacityProvider
+                )
+            })
+        },
     });
     facts.daemon = bool_fact(service, "daemon");
     facts.desired_count = named_fact(service, "desired_count");

@@ -397,7 +397,11 @@ pub(crate) fn add_egress(
 ) -> Result<(), Error> {
     if sg.data(app).allow_all_outbound {
         // Imported groups skip it silently, as the CDK's imports do.
-        if !remote && sg.resource_node().stack() == sg.node().stack() {
+        let owned = sg
+            .data(app)
+            .resource
+            .is_some_and(|r| r.stack() == sg.node().stack());
+        if !remote && owned {
             app.stack_mut(sg.node().stack()).warn(
                 sg.node(),
                 "@aws-cdk/aws-ec2:ipv4IgnoreEgressRule",
@@ -583,15 +587,32 @@ pub(crate) fn add_rule(
     description: Option<&str>,
     remote: bool,
 ) -> Result<(), Error> {
+    if !sg.data(app).mutable {
+        // An immutable import: the CDK leaves the group as it is.
+        return Ok(());
+    }
     let peer_id: Value = match &peer {
         Peer::Ipv4(v) | Peer::PrefixList(v) => v.clone(),
-        Peer::VpcCidrBlock => sg.vpc(app).vpc_cidr_block(app),
+        Peer::VpcCidrBlock => match sg.vpc(app) {
+            Some(vpc) => vpc.vpc_cidr_block(app)?,
+            None => {
+                return Err(Error::new(format!(
+                    "security group `{}` was imported by id, so its vpc's range is unknown: give the rule's range with `Peer::ipv4`",
+                    app.stack(sg.node().stack()).path(sg.node())
+                )));
+            }
+        },
         Peer::SecurityGroup(other) => {
             Value::from(app.stack(other.node().stack()).unique_id(other.node()))
         }
     };
-    let imported = sg.resource_node().stack() != sg.node().stack();
-    let inline = matches!(peer, Peer::Ipv4(_) | Peer::VpcCidrBlock) && !imported;
+    // Inline only on a group of this stack's own template: a group imported by id, or another
+    // stack's group, gets rule resources.
+    let owned = sg
+        .data(app)
+        .resource
+        .filter(|r| r.stack() == sg.node().stack());
+    let inline = matches!(peer, Peer::Ipv4(_) | Peer::VpcCidrBlock) && owned.is_some();
     // The CDK's inline egress rules say `from` too.
     let word = if ingress || inline { "from" } else { "to" };
     let description = match description {
@@ -613,9 +634,14 @@ pub(crate) fn add_rule(
     if inline {
         let mut rule = vec![("CidrIp", peer_id)];
         rule.extend(port.json());
+        let Some(resource) = owned else {
+            return Err(Error::new(
+                "an inline rule without its group's resource: this is a bug",
+            ));
+        };
         let props = &mut app
             .stack_mut(sg.node().stack())
-            .resource_mut(sg.resource_node())
+            .resource_mut(resource)
             .properties;
         let list = props.get_or_insert_with(key, || Value::List(Vec::new()));
         if let Value::List(rules) = list
@@ -651,6 +677,11 @@ pub(crate) fn add_rule(
             (sg.node(), id)
         }
     };
+    let peer_value = match &peer {
+        Peer::SecurityGroup(other) => other.group_id(app),
+        _ => peer_id,
+    };
+    let group_id = sg.group_id(app);
     let stack = app.stack_mut(scope.stack());
     if stack.child(scope, &id).is_some() {
         return Ok(());
@@ -667,13 +698,9 @@ pub(crate) fn add_rule(
         (Peer::PrefixList(_), false) => "DestinationPrefixListId",
         _ => "CidrIp",
     };
-    let peer_value = match &peer {
-        Peer::SecurityGroup(other) => other.group_id(),
-        _ => peer_id,
-    };
     let mut r = Resource::new(kind)
         .prop("Description", description)
-        .prop("GroupId", sg.group_id())
+        .prop("GroupId", group_id)
         .prop(peer_key, peer_value);
     for (k, v) in port.json() {
         r.set(k, v);

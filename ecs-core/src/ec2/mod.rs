@@ -15,8 +15,8 @@ pub mod machine_image;
 pub mod vpc;
 
 pub use vpc::{
-    DefaultInstanceTenancy, IpAddresses, SubnetConfiguration, SubnetSelection, SubnetType, Vpc,
-    VpcProps,
+    DefaultInstanceTenancy, ImportedVpc, IpAddresses, SubnetConfiguration, SubnetSelection,
+    SubnetType, Vpc, VpcAttributes, VpcProps,
 };
 
 use crate::cfn::{Resource, Value};
@@ -82,11 +82,44 @@ pub use crate::ec2::connections::{Connectable, Connections, Peer, Port, Security
 
 #[derive(Debug, Clone)]
 pub(crate) struct SecurityGroupData {
-    pub(crate) resource: NodeId,
-    pub(crate) vpc: Vpc,
+    /// The `AWS::EC2::SecurityGroup`, `None` for a group imported by id.
+    pub(crate) resource: Option<NodeId>,
+    /// Its `GroupId` attribute, or the id given of an imported group.
+    pub(crate) group_id: Value,
+    /// The VPC, unknown for a group imported by id.
+    pub(crate) vpc: Option<Vpc>,
     pub(crate) allow_all_outbound: bool,
     /// How many rule ids named a token peer (CDK `peerAsTokenCount`).
     pub(crate) token_peers: usize,
+    /// Whether rules may be added (false only for an immutable import).
+    pub(crate) mutable: bool,
+}
+
+props! {
+    /// How an existing security group is imported (CDK `SecurityGroupImportOptions`, with the
+    /// id).
+    ///
+    /// ```
+    /// use ecs_core::ec2::ImportedSecurityGroupProps;
+    /// let props = ImportedSecurityGroupProps::default()
+    ///     .security_group_id("sg-0123456789abcdef0")
+    ///     .mutable(false);
+    /// assert_eq!(props.mutable, Some(false));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ImportedSecurityGroupProps {
+        /// The group's id, e.g. `sg-0123456789abcdef0`.
+        [into "securityGroupId", .required()]
+        security_group_id: String,
+        /// Whether the group allows all outbound traffic: egress rules added to it are then
+        /// left out; only `false` writes them.
+        [opt "allowAllOutbound", .default("true")]
+        allow_all_outbound: bool,
+        /// Whether rules added to the group are written (as `AWS::EC2::SecurityGroupIngress`
+        /// and `AWS::EC2::SecurityGroupEgress` resources); `false` leaves the group as it is.
+        [opt "mutable", .default("true")]
+        mutable: bool,
+    }
 }
 
 /// A security group construct (`<id>/Resource`).
@@ -98,12 +131,11 @@ pub(crate) struct SecurityGroupData {
 /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default()).unwrap();
 /// let root = app.stack(s).root();
 /// let sg = SecurityGroup::new(&mut app, root, "Sg", SecurityGroupProps::default().vpc(vpc)).unwrap();
-/// assert!(matches!(sg.group_id(), ecs_core::cfn::Value::GetAtt(..)));
+/// assert!(matches!(sg.group_id(&app), ecs_core::cfn::Value::GetAtt(..)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SecurityGroup {
     node: NodeId,
-    resource: NodeId,
     index: usize,
 }
 
@@ -179,16 +211,14 @@ impl SecurityGroup {
         )?;
         let index = app.all::<SecurityGroupData>().len();
         app.all_mut::<SecurityGroupData>().push(SecurityGroupData {
-            resource,
-            vpc,
+            resource: Some(resource),
+            group_id: Value::GetAtt(resource, "GroupId".into()),
+            vpc: Some(vpc),
             allow_all_outbound,
             token_peers: 0,
+            mutable: true,
         });
-        let sg = SecurityGroup {
-            node,
-            resource,
-            index,
-        };
+        let sg = SecurityGroup { node, index };
         for rule in props.ingress_rules {
             sg.add_ingress_rule(app, rule.peer, rule.port, rule.description.as_deref())?;
         }
@@ -215,11 +245,54 @@ impl SecurityGroup {
         let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
         let index = app.all::<SecurityGroupData>().len();
         app.all_mut::<SecurityGroupData>().push(data);
-        Ok(SecurityGroup {
-            node,
-            resource: self.resource,
-            index,
-        })
+        Ok(SecurityGroup { node, index })
+    }
+
+    /// An existing security group (CDK `SecurityGroup.fromSecurityGroupId(scope, id,
+    /// securityGroupId, { allowAllOutbound, mutable })`): a construct with no resource. Rules
+    /// added to it are resources of their own under it, `from <peer>:<port>` and
+    /// `to <peer>:<port>` (egress ones only with `allow_all_outbound: false`), and none at all
+    /// when it is not `mutable`.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Net")?;
+    /// let sg = SecurityGroup::from_security_group_id(&mut app, s, "Sg",
+    ///     ImportedSecurityGroupProps::default().security_group_id("sg-0123456789abcdef0"))?;
+    /// sg.add_ingress_rule(&mut app, Peer::any_ipv4(), Port::tcp(80), None)?;
+    /// assert_eq!(sg.group_id(&app), Value::from("sg-0123456789abcdef0"));
+    /// assert_eq!(app.stack(s).resource_count(), 1);
+    /// # Ok::<(), Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope` or `security_group_id` is missing.
+    pub fn from_security_group_id(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: ImportedSecurityGroupProps,
+    ) -> Result<SecurityGroup, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let Some(group_id) = props.security_group_id else {
+            return Err(Error::new(format!(
+                "imported security group `{id}` needs `security_group_id`: add e.g. `security_group_id: \"sg-0123456789abcdef0\"`"
+            )));
+        };
+        let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
+        let index = app.all::<SecurityGroupData>().len();
+        app.all_mut::<SecurityGroupData>().push(SecurityGroupData {
+            resource: None,
+            group_id: Value::from(group_id),
+            vpc: None,
+            allow_all_outbound: props.allow_all_outbound.unwrap_or(true),
+            mutable: props.mutable.unwrap_or(true),
+            token_peers: 0,
+        });
+        Ok(SecurityGroup { node, index })
     }
 
     /// The security group whose construct scope is `node`, if it is one.
@@ -228,12 +301,8 @@ impl SecurityGroup {
         let index = app
             .all::<SecurityGroupData>()
             .iter()
-            .position(|g| g.resource == resource)?;
-        Some(SecurityGroup {
-            node,
-            resource,
-            index,
-        })
+            .position(|g| g.resource == Some(resource))?;
+        Some(SecurityGroup { node, index })
     }
 
     /// The construct's scope.
@@ -241,9 +310,9 @@ impl SecurityGroup {
         self.node
     }
 
-    /// `{"Fn::GetAtt": [sg, "GroupId"]}`.
-    pub fn group_id(self) -> Value {
-        Value::GetAtt(self.resource, "GroupId".into())
+    /// `{"Fn::GetAtt": [sg, "GroupId"]}`, or the id an imported group was given.
+    pub fn group_id(self, app: &App) -> Value {
+        self.data(app).group_id.clone()
     }
 
     pub(crate) fn data(self, app: &App) -> &SecurityGroupData {
@@ -306,11 +375,6 @@ impl SecurityGroup {
         crate::ec2::connections::add_egress(app, self, peer, port, description, false)
     }
 
-    /// The `AWS::EC2::SecurityGroup` resource (in the group's own stack when imported).
-    pub(crate) fn resource_node(self) -> NodeId {
-        self.resource
-    }
-
     /// The number of the next token peer named in a rule id of this group.
     pub(crate) fn next_token_peer(self, app: &mut App) -> usize {
         let data = &mut app.all_mut::<SecurityGroupData>()[self.index];
@@ -321,11 +385,15 @@ impl SecurityGroup {
     /// Drops the "Disallow all traffic" placeholder: any real egress rule replaces EC2's
     /// implicit "allow all", and the CDK omits an empty egress list.
     pub(crate) fn remove_no_traffic_rule(self, app: &mut App) {
-        // An imported group's placeholder belongs to its own stack's template.
-        if self.resource.stack() != self.node.stack() {
+        // A group imported by id has no template of ours, and another stack's group keeps its
+        // placeholder in that stack's template.
+        let Some(resource) = self
+            .data(app)
+            .resource
+            .filter(|r| r.stack() == self.node.stack())
+        else {
             return;
-        }
-        let resource = self.resource;
+        };
         let props = &mut app
             .stack_mut(self.node.stack())
             .resource_mut(resource)
@@ -339,9 +407,40 @@ impl SecurityGroup {
         }
     }
 
-    /// The group's VPC.
-    pub fn vpc(self, app: &App) -> Vpc {
+    /// The group's VPC, unknown for a group imported by id.
+    pub fn vpc(self, app: &App) -> Option<Vpc> {
         self.data(app).vpc
+    }
+}
+
+/// Constructor of existing security groups, in the props style of the other kinds (what
+/// `imported_security_group` in `ecs_app!` calls).
+///
+/// ```
+/// use ecs_core::{App, ec2::{ImportedSecurityGroup, ImportedSecurityGroupProps}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Net").unwrap();
+/// ImportedSecurityGroup::new(&mut app, s, "Sg", ImportedSecurityGroupProps::default()
+///     .security_group_id("sg-0123456789abcdef0")).unwrap();
+/// ```
+#[derive(Debug)]
+pub struct ImportedSecurityGroup;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ImportedSecurityGroup {
+    /// [`SecurityGroup::from_security_group_id`].
+    ///
+    /// # Errors
+    ///
+    /// As [`SecurityGroup::from_security_group_id`].
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: ImportedSecurityGroupProps,
+    ) -> Result<SecurityGroup, Error> {
+        SecurityGroup::from_security_group_id(app, scope, id, props)
     }
 }
 

@@ -254,6 +254,89 @@ props! {
     }
 }
 
+props! {
+    /// What is known of an existing VPC (CDK `VpcAttributes`): its id, its zones and its
+    /// subnets by type, one per zone in each group, in zone order. Group names default to
+    /// `Public`, `Private` and `Isolated`, the names subnet selection by group name uses.
+    ///
+    /// ```
+    /// use ecs_core::ec2::VpcAttributes;
+    /// let attrs = VpcAttributes::default()
+    ///     .vpc_id("vpc-0a1b2c3d")
+    ///     .availability_zones(["us-east-1a", "us-east-1b"])
+    ///     .private_subnet_ids(["subnet-1", "subnet-2"]);
+    /// assert_eq!(attrs.private_subnet_ids.len(), 2);
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct VpcAttributes {
+        /// The VPC's id, e.g. `vpc-0a1b2c3d`.
+        [into "vpcId", .required()]
+        vpc_id: String,
+        /// The zones the subnets are in, in the order each group lists its subnets.
+        [list_into "availabilityZones", .required()]
+        availability_zones: String,
+        /// The VPC's IPv4 range (what `Peer::vpc_cidr_block()` names).
+        [into "vpcCidrBlock", .default("none: rules from the VPC's range are refused")]
+        vpc_cidr_block: String,
+        /// The public subnets: a multiple of the zones, group by group.
+        [list_into "publicSubnetIds", .default("none")]
+        public_subnet_ids: String,
+        /// The names of the public groups, one per group.
+        [list_into "publicSubnetNames", .default("`Public`")]
+        public_subnet_names: String,
+        /// The route tables of the public subnets, one per subnet.
+        [list_into "publicSubnetRouteTableIds", .default("none")]
+        public_subnet_route_table_ids: String,
+        /// The private subnets (with a route out): a multiple of the zones, group by group.
+        [list_into "privateSubnetIds", .default("none")]
+        private_subnet_ids: String,
+        /// The names of the private groups, one per group.
+        [list_into "privateSubnetNames", .default("`Private`")]
+        private_subnet_names: String,
+        /// The route tables of the private subnets, one per subnet.
+        [list_into "privateSubnetRouteTableIds", .default("none")]
+        private_subnet_route_table_ids: String,
+        /// The isolated subnets: a multiple of the zones, group by group.
+        [list_into "isolatedSubnetIds", .default("none")]
+        isolated_subnet_ids: String,
+        /// The names of the isolated groups, one per group.
+        [list_into "isolatedSubnetNames", .default("`Isolated`")]
+        isolated_subnet_names: String,
+        /// The route tables of the isolated subnets, one per subnet.
+        [list_into "isolatedSubnetRouteTableIds", .default("none")]
+        isolated_subnet_route_table_ids: String,
+    }
+}
+
+/// Whether `subnets` subnet ids fill whole groups over `zones` zones (CDK `ImportSubnetGroup`,
+/// which divides the ids among the zones; no zones divide nothing).
+///
+/// ```
+/// assert!(ecs_core::ec2::vpc::imported_subnet_count(4, 2));
+/// assert!(!ecs_core::ec2::vpc::imported_subnet_count(3, 2));
+/// ```
+pub const fn imported_subnet_count(subnets: usize, zones: usize) -> bool {
+    zones > 0 && subnets.is_multiple_of(zones)
+}
+
+/// The message of [`imported_subnet_count`], in the CDK's words, naming the fix.
+pub fn imported_subnet_count_message(
+    vpc: &str,
+    field: &str,
+    subnets: usize,
+    zones: usize,
+) -> String {
+    format!(
+        "imported vpc `{vpc}`: number of `{field}` ({subnets}) must be a multiple of availability zones ({zones}): give one subnet per zone for each subnet group"
+    )
+}
+
+/// Whether a list of route tables (or names) of `given` entries fits `wanted` (an empty list is
+/// no list).
+const fn matching_count(given: usize, wanted: usize) -> bool {
+    given == 0 || given == wanted
+}
+
 /// How a subnet group routes, as its `aws-cdk:subnet-type` tag names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SubnetKind {
@@ -282,8 +365,8 @@ pub(crate) struct SubnetData {
     pub(crate) kind: SubnetKind,
     /// The zone, as an index into the VPC's zones.
     pub(crate) az: usize,
-    /// The `AWS::EC2::Subnet`.
-    pub(crate) resource: NodeId,
+    /// `{"Ref": subnet}` of a created subnet, the id given of an imported one.
+    pub(crate) subnet_id: Value,
     /// What a construct that needs the subnet to reach the internet waits for (CDK
     /// `internetConnectivityEstablished`): the route table association and the default route.
     pub(crate) connectivity: Vec<NodeId>,
@@ -292,7 +375,13 @@ pub(crate) struct SubnetData {
 #[derive(Debug, Clone)]
 pub(crate) struct VpcData {
     pub(crate) id: String,
-    pub(crate) resource: NodeId,
+    /// `{"Ref": vpc}` of a created VPC, the id given of an imported one.
+    pub(crate) vpc_id: Value,
+    /// The VPC's range: its `CidrBlock` attribute, the range given of an imported VPC, or
+    /// nothing when an import gave none.
+    pub(crate) cidr: Option<Value>,
+    /// Whether the VPC exists already (CDK `Vpc.fromVpcAttributes`).
+    pub(crate) imported: bool,
     /// In creation order: group by group, zone by zone.
     pub(crate) subnets: Vec<SubnetData>,
 }
@@ -658,7 +747,7 @@ impl Vpc {
                     id: subnet_id,
                     kind,
                     az: *az as usize,
-                    resource: subnet,
+                    subnet_id: Value::Ref(subnet),
                     connectivity: vec![association],
                 },
                 scope,
@@ -671,7 +760,9 @@ impl Vpc {
         });
         let mut data = VpcData {
             id: id.to_string(),
-            resource: vpc,
+            vpc_id: Value::Ref(vpc),
+            cidr: Some(Value::GetAtt(vpc, "CidrBlock".into())),
+            imported: false,
             subnets: Vec::new(),
         };
         if wants_gateway && props.create_internet_gateway.unwrap_or(true) {
@@ -730,7 +821,7 @@ impl Vpc {
                         "NATGateway",
                         Resource::new("AWS::EC2::NatGateway")
                             .prop("AllocationId", Value::GetAtt(eip, "AllocationId".into()))
-                            .prop("SubnetId", Value::Ref(subnet.resource)),
+                            .prop("SubnetId", subnet.subnet_id.clone()),
                     )?;
                     // The NAT gateway needs its subnet routed to the internet first.
                     for dep in subnet.connectivity.clone() {
@@ -776,6 +867,132 @@ impl Vpc {
         Ok(Vpc { node, index })
     }
 
+    /// An existing VPC (CDK `Vpc.fromVpcAttributes(scope, id, attrs)`): a construct with no
+    /// resources, usable wherever a created VPC is. Its subnets are the ids given, the `n`-th
+    /// of a type in the zone `n % zones`, and selecting subnets by type or group name picks
+    /// among them as in a created VPC.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Net")?;
+    /// let vpc = Vpc::from_vpc_attributes(&mut app, s, "Vpc", VpcAttributes::default()
+    ///     .vpc_id("vpc-0a1b2c3d")
+    ///     .availability_zones(["us-east-1a", "us-east-1b"])
+    ///     .public_subnet_ids(["subnet-p1", "subnet-p2"])
+    ///     .private_subnet_ids(["subnet-a1", "subnet-a2", "subnet-d1", "subnet-d2"])
+    ///     .private_subnet_names(["App", "Data"]))?;
+    /// let data = vpc.select_subnets(&app, &SubnetSelection::default().subnet_group_name("Data"))?;
+    /// assert_eq!(data, vec![Value::from("subnet-d1"), Value::from("subnet-d2")]);
+    /// assert_eq!(app.stack(s).resource_count(), 0);
+    /// # Ok::<(), Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, `vpc_id` or `availability_zones` is missing, a list of
+    /// subnet ids is not a multiple of the zones, or a list of route tables or names does not
+    /// have one entry per subnet or group (the CDK's checks).
+    pub fn from_vpc_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: VpcAttributes,
+    ) -> Result<Vpc, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let Some(vpc_id) = attrs.vpc_id.clone() else {
+            return Err(Error::new(format!(
+                "imported vpc `{id}` needs `vpc_id`: add e.g. `vpc_id: \"vpc-0a1b2c3d\"`"
+            )));
+        };
+        let zones = attrs.availability_zones.len();
+        if zones == 0 {
+            return Err(Error::new(format!(
+                "imported vpc `{id}` needs `availability_zones`: list the zones its subnets are in"
+            )));
+        }
+        let groups = [
+            (
+                SubnetKind::Public,
+                "public",
+                &attrs.public_subnet_ids,
+                &attrs.public_subnet_names,
+                &attrs.public_subnet_route_table_ids,
+            ),
+            (
+                SubnetKind::Private,
+                "private",
+                &attrs.private_subnet_ids,
+                &attrs.private_subnet_names,
+                &attrs.private_subnet_route_table_ids,
+            ),
+            (
+                SubnetKind::Isolated,
+                "isolated",
+                &attrs.isolated_subnet_ids,
+                &attrs.isolated_subnet_names,
+                &attrs.isolated_subnet_route_table_ids,
+            ),
+        ];
+        let mut subnets = Vec::new();
+        for (kind, word, ids, names, tables) in groups {
+            if !imported_subnet_count(ids.len(), zones) {
+                return Err(Error::new(imported_subnet_count_message(
+                    id,
+                    &format!("{word}_subnet_ids"),
+                    ids.len(),
+                    zones,
+                )));
+            }
+            if !matching_count(tables.len(), ids.len()) {
+                return Err(Error::new(format!(
+                    "imported vpc `{id}`: number of `{word}_subnet_route_table_ids` ({}) must be equal to the amount of `{word}_subnet_ids` ({}): give one route table per subnet",
+                    tables.len(),
+                    ids.len()
+                )));
+            }
+            let group_count = ids.len() / zones;
+            if !matching_count(names.len(), group_count) {
+                return Err(Error::new(format!(
+                    "imported vpc `{id}`: `{word}_subnet_names` must have an entry for every corresponding subnet group, got: {names:?}: give {group_count} names, one per {zones} subnets"
+                )));
+            }
+            for (i, subnet_id) in ids.iter().enumerate() {
+                // Without names the CDK names the first group after the type, and a further
+                // group `undefined`, which selection by name then knows it as.
+                let group = match (names.is_empty(), i / zones) {
+                    (true, 0) => kind.name().to_string(),
+                    (true, _) => "undefined".to_string(),
+                    (false, k) => names[k].clone(),
+                };
+                subnets.push(SubnetData {
+                    id: format!("{group}Subnet{}", i + 1),
+                    group,
+                    kind,
+                    az: i % zones,
+                    subnet_id: Value::from(subnet_id.clone()),
+                    connectivity: Vec::new(),
+                });
+            }
+        }
+        let stack = app.stack_mut(scope.stack());
+        let node = stack.add_node(scope, id)?;
+        // The CDK's subnet constructs, with no resources: the tree shows them as it does.
+        for subnet in &subnets {
+            stack.add_node(node, &subnet.id)?;
+        }
+        let index = app.all::<VpcData>().len();
+        app.all_mut::<VpcData>().push(VpcData {
+            id: id.to_string(),
+            vpc_id: Value::from(vpc_id),
+            cidr: attrs.vpc_cidr_block.map(Value::from),
+            imported: true,
+            subnets,
+        });
+        Ok(Vpc { node, index })
+    }
+
     /// The VPC construct's scope.
     pub fn node(self) -> NodeId {
         self.node
@@ -785,14 +1002,29 @@ impl Vpc {
         &app.all::<VpcData>()[self.index]
     }
 
-    /// `{"Ref": vpc}`.
+    /// `{"Ref": vpc}`, or the id an imported VPC was given.
     pub fn vpc_id(self, app: &App) -> Value {
-        Value::Ref(self.data(app).resource)
+        self.data(app).vpc_id.clone()
     }
 
-    /// `{"Fn::GetAtt": [vpc, "CidrBlock"]}`.
-    pub fn vpc_cidr_block(self, app: &App) -> Value {
-        Value::GetAtt(self.data(app).resource, "CidrBlock".into())
+    /// `{"Fn::GetAtt": [vpc, "CidrBlock"]}`, or the range an imported VPC was given.
+    ///
+    /// # Errors
+    ///
+    /// When the VPC was imported without `vpc_cidr_block` (the CDK refuses the same).
+    pub fn vpc_cidr_block(self, app: &App) -> Result<Value, Error> {
+        let data = self.data(app);
+        data.cidr.clone().ok_or_else(|| {
+            Error::new(format!(
+                "vpc `{}` was imported without `vpc_cidr_block`, and its range is needed here: give the imported vpc `vpc_cidr_block`",
+                data.id
+            ))
+        })
+    }
+
+    /// Whether the VPC is an existing one, imported (CDK `Vpc.fromVpcAttributes`).
+    pub fn is_imported(self, app: &App) -> bool {
+        self.data(app).imported
     }
 
     fn of_kind(self, app: &App, kind: SubnetKind) -> Vec<Value> {
@@ -800,7 +1032,7 @@ impl Vpc {
             .subnets
             .iter()
             .filter(|s| s.kind == kind)
-            .map(|s| Value::Ref(s.resource))
+            .map(|s| s.subnet_id.clone())
             .collect()
     }
 
@@ -842,7 +1074,7 @@ impl Vpc {
         let data = self.data(app);
         Ok(select(data, selection)?
             .into_iter()
-            .map(|i| Value::Ref(data.subnets[i].resource))
+            .map(|i| data.subnets[i].subnet_id.clone())
             .collect())
     }
 
@@ -1107,3 +1339,36 @@ fn restrict_default_security_group(
 }
 
 handle!(Vpc);
+
+/// Constructor of existing VPCs, in the props style of the other kinds (what `imported_vpc` in
+/// `ecs_app!` calls).
+///
+/// ```
+/// use ecs_core::{App, ec2::{ImportedVpc, VpcAttributes}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Net").unwrap();
+/// ImportedVpc::new(&mut app, s, "Vpc", VpcAttributes::default()
+///     .vpc_id("vpc-0a1b2c3d")
+///     .availability_zones(["us-east-1a"])
+///     .private_subnet_ids(["subnet-1"])).unwrap();
+/// ```
+#[derive(Debug)]
+pub struct ImportedVpc;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ImportedVpc {
+    /// [`Vpc::from_vpc_attributes`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Vpc::from_vpc_attributes`].
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: VpcAttributes,
+    ) -> Result<Vpc, Error> {
+        Vpc::from_vpc_attributes(app, scope, id, attrs)
+    }
+}

@@ -121,7 +121,7 @@ impl AutoScalingGroup {
                 lookup: Default::default(),
             });
         }
-        let vpc = cluster.vpc(app);
+        let vpc = cluster.vpc(app)?;
         let asg = AutoScalingGroup::new_in(app, cluster.node(), id, vpc, group, true)?;
         if cluster_options.machine_image_type.is_none() {
             cluster_options.machine_image_type = Some(app.all::<AsgData>()[asg.index].image_type);

@@ -496,7 +496,9 @@ pub(crate) fn apply_to_service(
 impl crate::construct::app::Data for ServiceStrategies {
     fn validate(app: &App, messages: &mut Vec<crate::error::Diagnostic>) {
         for s in app.all::<ServiceStrategies>() {
-            if let Err(e) = check_strategies(app, &s.service, s.cluster, &s.strategies, true) {
+            // The providers of an imported cluster are unknown here, as to the CDK.
+            let judge = !s.cluster.is_imported(app);
+            if let Err(e) = check_strategies(app, &s.service, s.cluster, &s.strategies, judge) {
                 messages.extend(e.diagnostics().iter().cloned());
             }
         }

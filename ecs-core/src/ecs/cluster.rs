@@ -130,11 +130,83 @@ impl ClusterProps {
     }
 }
 
+/// How a cluster that exists already was imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClusterImport {
+    /// `Cluster.fromClusterAttributes`: what the attributes say is known.
+    Attributes,
+    /// `Cluster.fromClusterArn`: only the name and ARN are known.
+    Arn,
+}
+
+props! {
+    /// What is known of an existing cluster (CDK `ClusterAttributes`, the part this library
+    /// supports).
+    ///
+    /// ```
+    /// use ecs_core::ecs::cluster::ClusterAttributes;
+    /// let attrs = ClusterAttributes::default().cluster_name("shared").has_ec2_capacity(false);
+    /// assert_eq!(attrs.has_ec2_capacity, Some(false));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct ClusterAttributes {
+        /// The cluster's name (required, with `vpc`, unless `cluster_arn` is given alone).
+        [into "clusterName", .default("none: `cluster_arn` alone imports by ARN")]
+        cluster_name: String,
+        /// The cluster's VPC, where services' tasks get their subnets (required with
+        /// `cluster_name`).
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .default("none: `cluster_arn` alone imports by ARN")]
+        vpc: Vpc,
+        /// The cluster's ARN.
+        [into "clusterArn", .default("the ARN of `cluster_name` in the stack's account and region")]
+        cluster_arn: String,
+        /// The security groups of the cluster's instances, which load balancers reach bridge and
+        /// host mode tasks through.
+        [list "securityGroups", .ty(Refs(RefClass::SecurityGroup)), .default("none")]
+        security_groups: crate::ec2::SecurityGroup,
+        /// Whether the cluster has EC2 instances for EC2 services.
+        [opt "hasEc2Capacity", .default("true")]
+        has_ec2_capacity: bool,
+    }
+}
+
+/// Whether `arn` (a literal) names a cluster: six `:`-separated parts, the last
+/// `cluster/<name>` (CDK `splitArn(arn, SLASH_RESOURCE_NAME).resourceName`).
+///
+/// ```
+/// use ecs_core::ecs::cluster::cluster_name_from_arn;
+/// assert_eq!(cluster_name_from_arn("arn:aws:ecs:us-east-1:123456789012:cluster/web"), Some("web"));
+/// assert_eq!(cluster_name_from_arn("arn:aws:ecs:us-east-1:123456789012:cluster"), None);
+/// ```
+pub fn cluster_name_from_arn(arn: &str) -> Option<&str> {
+    let mut parts = arn.splitn(6, ':');
+    if parts.next() != Some("arn") {
+        return None;
+    }
+    let resource = parts.nth(4)?;
+    let (_, name) = resource.split_once('/')?;
+    (!name.is_empty()).then_some(name)
+}
+
+/// The message for an ARN [`cluster_name_from_arn`] finds no name in.
+pub fn cluster_arn_message(id: &str, arn: &str) -> String {
+    format!(
+        "imported cluster `{id}`: missing required cluster name from cluster arn: {arn}: give an arn of the form `arn:aws:ecs:<region>:<account>:cluster/<name>`"
+    )
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct ClusterData {
     pub(crate) id: String,
-    pub(crate) resource: NodeId,
-    pub(crate) vpc: Vpc,
+    /// The `AWS::ECS::Cluster`, `None` for an imported cluster.
+    pub(crate) resource: Option<NodeId>,
+    /// `{"Ref": cluster}`, or the imported name.
+    name: Value,
+    /// `{"Fn::GetAtt": [cluster, "Arn"]}`, or the imported ARN.
+    arn: Value,
+    /// The VPC, unknown for a cluster imported by ARN.
+    vpc: Option<Vpc>,
+    pub(crate) import: Option<ClusterImport>,
     pub(crate) has_ec2_capacity: bool,
     /// The providers the cluster has, in the order they were added.
     providers: Vec<CapacityProvider>,
@@ -217,8 +289,11 @@ impl Cluster {
         let index = app.all::<ClusterData>().len();
         app.all_mut::<ClusterData>().push(ClusterData {
             id: id.to_string(),
-            resource,
-            vpc,
+            resource: Some(resource),
+            name: Value::Ref(resource),
+            arn: Value::GetAtt(resource, "Arn".into()),
+            vpc: Some(vpc),
+            import: None,
             has_ec2_capacity: false,
             providers: Vec::new(),
             default_strategy: Vec::new(),
@@ -237,20 +312,183 @@ impl Cluster {
         Ok(cluster)
     }
 
+    /// An existing cluster (CDK `Cluster.fromClusterAttributes(scope, id, attrs)`): a
+    /// construct with no resources. Services run on it in its VPC's subnets; EC2 services need
+    /// `has_ec2_capacity` (default true), and bridge and host mode ones reach their tasks
+    /// through `security_groups`. Capacity cannot be added to it.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::from_vpc_attributes(&mut app, s, "Vpc", VpcAttributes::default()
+    ///     .vpc_id("vpc-0a1b2c3d").availability_zones(["us-east-1a"]).private_subnet_ids(["subnet-1"]))?;
+    /// let cluster = Cluster::from_cluster_attributes(&mut app, s, "Cluster",
+    ///     ClusterAttributes::default().cluster_name("shared").vpc(vpc))?;
+    /// assert_eq!(cluster.cluster_name(&app), Value::from("shared"));
+    /// # Ok::<(), Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or
+    /// `cluster_name` or `vpc` is missing.
+    pub fn from_cluster_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: ClusterAttributes,
+    ) -> Result<Cluster, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        app.check_each(attrs.vpc)?;
+        app.check_each(attrs.security_groups.iter().copied())?;
+        let (Some(name), Some(vpc)) = (attrs.cluster_name.clone(), attrs.vpc) else {
+            // Both missing ones, as the macro reports them.
+            let missing = [
+                ("cluster_name", attrs.cluster_name.is_none()),
+                ("vpc", attrs.vpc.is_none()),
+            ];
+            let diagnostics = missing
+                .iter()
+                .filter(|(_, missing)| *missing)
+                .map(|(field, _)| {
+                    crate::error::Diagnostic::new(
+                        crate::error::ErrorKind::Invalid,
+                        format!(
+                            "imported cluster `{id}` needs `{field}`: add it, or import the cluster by `cluster_arn` alone"
+                        ),
+                    )
+                })
+                .collect();
+            return Err(Error::collect(diagnostics).unwrap_or_else(|| {
+                Error::new("imported cluster without attributes: this is a bug")
+            }));
+        };
+        let arn = match attrs.cluster_arn {
+            Some(arn) if cluster_name_from_arn(&arn).is_none() => {
+                return Err(Error::new(cluster_arn_message(id, &arn)));
+            }
+            Some(arn) => Value::from(arn),
+            None => Value::arn("ecs", true, true, vec![format!("cluster/{name}").into()]),
+        };
+        let data = ClusterData::imported(
+            id,
+            Value::from(name),
+            arn,
+            Some(vpc),
+            ClusterImport::Attributes,
+            attrs.has_ec2_capacity.unwrap_or(true),
+            attrs.security_groups,
+        );
+        Cluster::push_imported(app, scope, id, data)
+    }
+
+    /// An existing cluster known by its ARN (CDK `Cluster.fromClusterArn(scope, id, arn)`):
+    /// its name is the ARN's resource name. Only what needs no more works with it, as in the
+    /// CDK: services that need its VPC, its instances' security groups or to know its EC2
+    /// capacity refuse it (use [`Cluster::from_cluster_attributes`]).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let cluster = Cluster::from_cluster_arn(&mut app, s, "Cluster",
+    ///     "arn:aws:ecs:us-east-1:123456789012:cluster/shared")?;
+    /// assert_eq!(cluster.cluster_name(&app), Value::from("shared"));
+    /// assert!(cluster.vpc(&app).is_err());
+    /// # Ok::<(), Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope` or the ARN names no cluster.
+    pub fn from_cluster_arn(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        arn: &str,
+    ) -> Result<Cluster, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let Some(name) = cluster_name_from_arn(arn) else {
+            return Err(Error::new(cluster_arn_message(id, arn)));
+        };
+        let data = ClusterData::imported(
+            id,
+            Value::from(name.to_string()),
+            Value::from(arn.to_string()),
+            None,
+            ClusterImport::Arn,
+            false,
+            Vec::new(),
+        );
+        Cluster::push_imported(app, scope, id, data)
+    }
+
+    fn push_imported(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        data: ClusterData,
+    ) -> Result<Cluster, Error> {
+        let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
+        let index = app.all::<ClusterData>().len();
+        app.all_mut::<ClusterData>().push(data);
+        Ok(Cluster { node, index })
+    }
+
     /// The cluster construct's scope.
     pub fn node(self) -> NodeId {
         self.node
     }
 
+    /// The error of what a cluster imported by ARN does not know, in the CDK's words.
+    fn not_from_arn(self, app: &App, what: &str) -> Error {
+        Error::new(format!(
+            "{what} is not available for cluster `{}`, imported with `from_cluster_arn`: import it with `from_cluster_attributes` instead",
+            self.id(app)
+        ))
+    }
+
+    /// The error of capacity added to an imported cluster.
+    fn refuse_imported(self, app: &App, what: &str) -> Result<(), Error> {
+        match app.all::<ClusterData>()[self.index].import {
+            None => Ok(()),
+            Some(_) => Err(Error::new(format!(
+                "cannot {what} cluster `{}`, which is imported: add capacity to the cluster where it is defined",
+                self.id(app)
+            ))),
+        }
+    }
+
     /// The cluster's VPC.
-    pub fn vpc(self, app: &App) -> Vpc {
-        app.all::<ClusterData>()[self.index].vpc
+    ///
+    /// # Errors
+    ///
+    /// When the cluster was imported by ARN (the CDK refuses the same).
+    pub fn vpc(self, app: &App) -> Result<Vpc, Error> {
+        app.all::<ClusterData>()[self.index]
+            .vpc
+            .ok_or_else(|| self.not_from_arn(app, "vpc"))
     }
 
     /// Whether EC2 capacity was added (`add_capacity`, `add_auto_scaling_group` or
-    /// `add_asg_capacity_provider`).
+    /// `add_asg_capacity_provider`), or an imported cluster has some (`has_ec2_capacity`,
+    /// default true; false for a cluster imported by ARN, which the rules refuse).
     pub fn has_ec2_capacity(self, app: &App) -> bool {
         app.all::<ClusterData>()[self.index].has_ec2_capacity
+    }
+
+    /// Whether the cluster exists already, imported.
+    pub fn is_imported(self, app: &App) -> bool {
+        app.all::<ClusterData>()[self.index].import.is_some()
+    }
+
+    /// Whether the cluster was imported by ARN, so its VPC, capacity and instance groups are
+    /// unknown.
+    pub(crate) fn is_imported_by_arn(self, app: &App) -> bool {
+        app.all::<ClusterData>()[self.index].import == Some(ClusterImport::Arn)
     }
 
     /// The construct id, for messages.
@@ -258,14 +496,14 @@ impl Cluster {
         &app.all::<ClusterData>()[self.index].id
     }
 
-    /// `{"Ref": cluster}`: the cluster name.
+    /// `{"Ref": cluster}`: the cluster name, or the imported name.
     pub fn cluster_name(self, app: &App) -> Value {
-        Value::Ref(app.all::<ClusterData>()[self.index].resource)
+        app.all::<ClusterData>()[self.index].name.clone()
     }
 
-    /// `{"Fn::GetAtt": [cluster, "Arn"]}`.
+    /// `{"Fn::GetAtt": [cluster, "Arn"]}`, or the imported ARN.
     pub fn cluster_arn(self, app: &App) -> Value {
-        Value::GetAtt(app.all::<ClusterData>()[self.index].resource, "Arn".into())
+        app.all::<ClusterData>()[self.index].arn.clone()
     }
 
     /// Adds EC2 capacity: an auto-scaling group of ECS-optimized instances that join the
@@ -292,6 +530,7 @@ impl Cluster {
         options: AddCapacityOptions,
     ) -> Result<AutoScalingGroup, Error> {
         app.check_stack(self.node.stack)?;
+        self.refuse_imported(app, "add capacity to")?;
         let asg = AutoScalingGroup::for_cluster(app, self, id, options)?;
         self.join_connections(app, asg);
         app.all_mut::<ClusterData>()[self.index].has_ec2_capacity = true;
@@ -326,6 +565,7 @@ impl Cluster {
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
         app.check_each([asg])?;
+        self.refuse_imported(app, "add an auto scaling group to")?;
         self.join_connections(app, asg);
         asg.configure(app, self, options)?;
         app.all_mut::<ClusterData>()[self.index].has_ec2_capacity = true;
@@ -363,6 +603,7 @@ impl Cluster {
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
         app.check_each([provider])?;
+        self.refuse_imported(app, "add a capacity provider to")?;
         let entry = CapacityProvider::Asg(provider);
         if app.all::<ClusterData>()[self.index]
             .providers
@@ -399,6 +640,7 @@ impl Cluster {
     /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
     pub fn enable_fargate_capacity_providers(self, app: &mut App) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
+        self.refuse_imported(app, "add capacity providers to")?;
         let data = &mut app.all_mut::<ClusterData>()[self.index];
         for p in [CapacityProvider::Fargate, CapacityProvider::FargateSpot] {
             if !data.providers.contains(&p) {
@@ -433,6 +675,7 @@ impl Cluster {
         strategies: Vec<CapacityProviderStrategy>,
     ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
+        self.refuse_imported(app, "set the default capacity provider strategy of")?;
         let id = self.id(app).to_string();
         if !app.all::<ClusterData>()[self.index]
             .default_strategy
@@ -493,9 +736,15 @@ impl Cluster {
     }
 
     /// The security groups of the cluster's instances (CDK `cluster.connections`): where
-    /// load balancers reach bridge and host mode tasks.
-    pub(crate) fn connection_groups(self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
-        app.all::<ClusterData>()[self.index].connections.clone()
+    /// load balancers reach bridge and host mode tasks; unknown for a cluster imported by ARN.
+    pub(crate) fn connection_groups(
+        self,
+        app: &App,
+    ) -> Result<Vec<crate::ec2::SecurityGroup>, Error> {
+        if self.is_imported_by_arn(app) {
+            return Err(self.not_from_arn(app, "connections"));
+        }
+        Ok(app.all::<ClusterData>()[self.index].connections.clone())
     }
 
     /// Adds a group's security group to the cluster's connections, as the CDK's
@@ -548,6 +797,7 @@ impl Cluster {
         options: crate::servicediscovery::CloudMapNamespaceOptions,
     ) -> Result<crate::servicediscovery::Namespace, Error> {
         app.check_stack(self.node.stack)?;
+        self.refuse_imported(app, "add a default cloud map namespace to")?;
         if app.all::<ClusterData>()[self.index]
             .default_namespace
             .is_some()
@@ -557,7 +807,10 @@ impl Cluster {
                 self.id(app)
             )));
         }
-        let vpc = options.vpc.unwrap_or(self.vpc(app));
+        let vpc = match options.vpc {
+            Some(vpc) => vpc,
+            None => self.vpc(app)?,
+        };
         let ns = crate::servicediscovery::Namespace::create_in(
             app,
             self.node,
@@ -569,14 +822,83 @@ impl Cluster {
         )?;
         let data = &mut app.all_mut::<ClusterData>()[self.index];
         data.default_namespace = Some(ns);
-        if options.use_for_service_connect {
-            let resource = data.resource;
+        if options.use_for_service_connect
+            && let Some(resource) = data.resource
+        {
             let arn = ns.namespace_arn(app);
             app.stack_mut(self.node.stack)
                 .resource_mut(resource)
                 .set("ServiceConnectDefaults", Value::map([("Namespace", arn)]));
         }
         Ok(ns)
+    }
+}
+
+impl ClusterData {
+    fn imported(
+        id: &str,
+        name: Value,
+        arn: Value,
+        vpc: Option<Vpc>,
+        import: ClusterImport,
+        has_ec2_capacity: bool,
+        connections: Vec<crate::ec2::SecurityGroup>,
+    ) -> ClusterData {
+        ClusterData {
+            id: id.to_string(),
+            resource: None,
+            name,
+            arn,
+            vpc,
+            import: Some(import),
+            has_ec2_capacity,
+            providers: Vec::new(),
+            default_strategy: Vec::new(),
+            associations: None,
+            connections,
+            default_namespace: None,
+            execute_command_configuration: None,
+        }
+    }
+}
+
+/// Constructor of existing clusters, in the props style of the other kinds (what
+/// `imported_cluster` in `ecs_app!` calls): by attributes, or by `cluster_arn` alone.
+///
+/// ```
+/// use ecs_core::{App, ecs::cluster::{ClusterAttributes, ImportedCluster}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// ImportedCluster::new(&mut app, s, "Shared", ClusterAttributes::default()
+///     .cluster_arn("arn:aws:ecs:us-east-1:123456789012:cluster/shared")).unwrap();
+/// ```
+#[derive(Debug)]
+pub struct ImportedCluster;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl ImportedCluster {
+    /// [`Cluster::from_cluster_attributes`], or [`Cluster::from_cluster_arn`] when only
+    /// `cluster_arn` is given.
+    ///
+    /// # Errors
+    ///
+    /// As those two.
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: ClusterAttributes,
+    ) -> Result<Cluster, Error> {
+        match (&attrs.cluster_name, &attrs.vpc, &attrs.cluster_arn) {
+            (None, None, Some(arn))
+                if attrs.security_groups.is_empty() && attrs.has_ec2_capacity.is_none() =>
+            {
+                let arn = arn.clone();
+                Cluster::from_cluster_arn(app, scope, id, &arn)
+            }
+            _ => Cluster::from_cluster_attributes(app, scope, id, attrs),
+        }
     }
 }
 
@@ -591,6 +913,7 @@ impl crate::ec2::Connectable for Cluster {
         Some(self.node())
     }
     fn security_groups(&self, app: &App) -> Vec<crate::ec2::SecurityGroup> {
-        self.connection_groups(app)
+        // A cluster imported by ARN has no known groups.
+        self.connection_groups(app).unwrap_or_default()
     }
 }

@@ -915,7 +915,13 @@ fn reports(app: &App, settings: &LintSettings) -> Vec<Report> {
         result.err().map(|m| (name, m.to_string()))
     };
     for c in app.all::<ClusterData>() {
-        let resource = app.stack(c.resource.stack()).resource(c.resource);
+        // An imported cluster is not this app's to judge.
+        let Some(cluster_resource) = c.resource else {
+            continue;
+        };
+        let resource = app
+            .stack(cluster_resource.stack())
+            .resource(cluster_resource);
         let mut view = ClusterView::new(&c.id, ());
         if let Some(Value::List(settings)) = resource.properties.get("ClusterSettings")
             && let Some(Value::Map(s)) = settings.first()
@@ -931,14 +937,14 @@ fn reports(app: &App, settings: &LintSettings) -> Vec<Report> {
             );
         }
         for f in view.findings() {
-            judge(c.resource, f.lint, f.message);
+            judge(cluster_resource, f.lint, f.message);
         }
-        let path = app.stack(c.resource.stack()).path(c.resource);
+        let path = app.stack(cluster_resource.stack()).path(cluster_resource);
         for p in policies_at(settings, &path) {
             if let Policy::Cluster(name, check) = p
                 && let Some((lint, m)) = refused(name, check(&view))
             {
-                judge(c.resource, lint, format!("cluster `{}`: {m}", c.id));
+                judge(cluster_resource, lint, format!("cluster `{}`: {m}", c.id));
             }
         }
     }

@@ -604,7 +604,8 @@ impl Service {
         } else if let Some(imported) = &d.instance_groups {
             imported.clone()
         } else {
-            d.cluster.connection_groups(app)
+            // A cluster imported by ARN has no known groups; the service refused it already.
+            d.cluster.connection_groups(app).unwrap_or_default()
         }
     }
 
@@ -1092,7 +1093,7 @@ fn warn_deployment(
 fn import_instance_groups(app: &mut App, service: Service, cluster: Cluster) -> Result<(), Error> {
     let mut groups = Vec::new();
     let mut imported = 0;
-    for group in cluster.connection_groups(app) {
+    for group in cluster.connection_groups(app)? {
         if group.node().stack() == service.node.stack() {
             groups.push(group);
             continue;
@@ -1113,7 +1114,7 @@ fn configure_awsvpc(
     cluster: Cluster,
     network: NetworkProps,
 ) -> Result<(), Error> {
-    let vpc = cluster.vpc(app);
+    let vpc = cluster.vpc(app)?;
     let groups = if network.security_groups.is_empty() {
         vec![SecurityGroup::new(
             app,
@@ -1145,7 +1146,7 @@ fn configure_awsvpc(
             ),
             (
                 "SecurityGroups",
-                Value::List(groups.iter().map(|g| g.group_id()).collect()),
+                Value::List(groups.iter().map(|g| g.group_id(app)).collect()),
             ),
             ("Subnets", Value::List(subnets)),
         ]),
@@ -1183,6 +1184,20 @@ impl crate::construct::app::Data for ServiceData {
                 has_ec2_capacity: s.cluster.has_ec2_capacity(app),
             });
             facts.daemon = Fact::Known(s.daemon, ());
+            // The CDK asks a cluster imported by ARN for its capacity, which it cannot give.
+            if s.launch_type == LaunchType::Ec2 && !s.daemon && s.cluster.is_imported_by_arn(app) {
+                messages.extend(
+                    Error::new(format!(
+                        "service `{}`: hasEc2Capacity is not available for cluster `{}`, imported with `from_cluster_arn`: import it with `from_cluster_attributes` instead",
+                        s.id,
+                        s.cluster.id(app)
+                    ))
+                    .diagnostics()
+                    .iter()
+                    .cloned(),
+                );
+                facts.cluster = None;
+            }
             if let Some(version) = &s.platform_version {
                 facts.platform_version = Fact::Known(version.as_str().into(), ());
             }

@@ -10,6 +10,7 @@ mod connections;
 mod container_restart;
 mod containers;
 mod env;
+mod imports;
 mod logging;
 mod machine_images;
 mod metrics;
