@@ -28,4 +28,6 @@ fn ui() {
     t.compile_fail("tests/ui/lints/*.rs");
     // Raw CloudFormation resources: types, properties, references.
     t.compile_fail("tests/ui/resource/*.rs");
+    // Connections between constructs, listeners and target groups of a stack.
+    t.compile_fail("tests/ui/connections/*.rs");
 }

@@ -260,7 +260,10 @@ fn stack_handles(
                     continue;
                 }
                 KindId::ImportedSecret => item.expr("secret_name").is_some(),
-                KindId::CfnResource | KindId::StandaloneListener | KindId::TargetGroup => true,
+                KindId::CfnResource => true,
+                // Bound only when built: what they stand on resolved.
+                KindId::StandaloneListener => reference_resolved(item, "load_balancer"),
+                KindId::TargetGroup => reference_resolved(item, "vpc"),
                 _ => false,
             },
             _ => false,
@@ -309,6 +312,11 @@ fn stack_handles(
         fields.push(&stack.children[i].id, quote!(#b));
     }
     fields.expand(&format!("__EcsStack{s}"), Some(own), types)
+}
+
+/// Whether the reference property `name` of `item` resolved.
+fn reference_resolved(item: &Item, name: &str) -> bool {
+    item.reference(name).is_some_and(|r| r.target.is_some())
 }
 
 /// Whether items of `kind` hold items with handles of their own (containers, listeners, target
