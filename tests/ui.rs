@@ -30,4 +30,6 @@ fn ui() {
     t.compile_fail("tests/ui/resource/*.rs");
     // Existing resources: imported vpcs, security groups and clusters.
     t.compile_fail("tests/ui/imports/*.rs");
+    // Connections between constructs, listeners and target groups of a stack.
+    t.compile_fail("tests/ui/connections/*.rs");
 }

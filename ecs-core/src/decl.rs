@@ -169,6 +169,14 @@ pub enum KindId {
     Scope,
     /// `resource`: a raw CloudFormation resource (CDK `CfnResource`).
     CfnResource,
+    // ---- connections, load balancers of another stack ----
+    /// A `{ peer: …, port: …, description: … }` rule of a connections property (`allow_from`).
+    Connection,
+    /// `listener` at the top of a stack, on a load balancer of another stack (CDK
+    /// `ApplicationListener` / `NetworkListener`).
+    StandaloneListener,
+    /// `target_group` at the top of a stack (CDK `ApplicationTargetGroup`).
+    TargetGroup,
 }
 
 /// What a reference property may name.
@@ -208,6 +216,10 @@ pub enum RefClass {
     Queue,
     /// A raw CloudFormation `resource`.
     Resource,
+    /// A `target_group`.
+    TargetGroup,
+    /// A `listener` at the top of a stack.
+    Listener,
     /// Any construct of the stack, a scope included.
     Any,
 }
@@ -233,6 +245,8 @@ impl RefClass {
             RefClass::Bucket => "bucket",
             RefClass::Queue => "queue",
             RefClass::Resource => "resource",
+            RefClass::TargetGroup => "target group",
+            RefClass::Listener => "listener",
             RefClass::Any => "construct",
         }
     }
@@ -297,6 +311,68 @@ pub enum PropType {
     /// `[web, "name", { container: web, … }]`: containers of the same task definition as in
     /// [`PropType::Container`], or objects of a kind of the table naming one; or an expression.
     ContainerRefs(KindId),
+    // ---- connections ----
+    /// The other side of a connection: a connectable construct declared anywhere in the stack
+    /// or in an earlier stack (`Api`, a load balancer's listener as `ALB.Http`), or an
+    /// expression yielding a peer (`Peer::ipv4("10.0.0.0/16")`).
+    Peer,
+    /// Rules of a connections method (`allow_from: [{ peer: Api, port: Port::tcp(80) }]`),
+    /// made once the whole stack is built, in the order written.
+    Connections(ConnForm),
+}
+
+/// What the entries of a connections property hold, after the CDK method's parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConnForm {
+    /// `[{ peer, port, description }]` (`allowFrom`, `allowTo`).
+    PeerPort,
+    /// `[peer, { peer, description }]` (`allowDefaultPortFrom` and the other default-port
+    /// forms naming a peer).
+    Peer,
+    /// `[port, { port, description }]` (`allowInternally`, `allowFromAnyIpv4`,
+    /// `allowToAnyIpv4`).
+    Port,
+    /// `true` or `{ description }` (`allowDefaultPortInternally`,
+    /// `allowDefaultPortFromAnyIpv4`).
+    Unit,
+}
+
+impl ConnForm {
+    /// Whether entries name a peer.
+    pub fn has_peer(self) -> bool {
+        matches!(self, ConnForm::PeerPort | ConnForm::Peer)
+    }
+
+    /// Whether entries state a port.
+    pub fn has_port(self) -> bool {
+        matches!(self, ConnForm::PeerPort | ConnForm::Port)
+    }
+}
+
+/// `a` then `b`, as one array of `N` properties: a kind whose props type is shared with another
+/// kind (a listener at the top of a stack, a connectable construct) declares its own on top.
+/// `N` must be the sum of the lengths (a compile error otherwise, as constants are evaluated).
+///
+/// ```
+/// use ecs_core::decl::{concat_props, PropDef, PropType};
+/// const A: &[PropDef] = &[PropDef::new("vpc", "vpc", PropType::Expr)];
+/// const B: &[PropDef] = &[PropDef::new("port", "port", PropType::Expr)];
+/// const ALL: [PropDef; 2] = concat_props(A, B);
+/// assert_eq!(ALL[1].name, "port");
+/// ```
+pub const fn concat_props<const N: usize>(a: &[PropDef], b: &[PropDef]) -> [PropDef; N] {
+    assert!(a.len() + b.len() == N, "N is the sum of the lengths");
+    let mut out = [PropDef::new("", "", PropType::Expr); N];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    while i < N {
+        out[i] = b[i - a.len()];
+        i += 1;
+    }
+    out
 }
 
 /// How the expansion hands a property to the builders.

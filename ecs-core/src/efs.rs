@@ -38,10 +38,6 @@ props! {
         /// `fileSystem.grantReadWrite(taskRole)`).
         [none "grantReadWrite", .ty(LateRefs(RefClass::TaskDefinition)), .method()]
         grant_read_write: (),
-        /// Services whose tasks may reach the file system on the NFS port, 2049 (CDK
-        /// `fileSystem.connections.allowDefaultPortFrom(service)`).
-        [none "allowDefaultPortFrom", .ty(LateRefs(RefClass::Service)), .method()]
-        allow_default_port_from: (),
     }
 }
 

@@ -775,6 +775,10 @@ props! {
         /// `DefaultActions` when no target group is the default (application listeners).
         [opt "defaultAction"]
         default_action: ListenerAction,
+        /// Target groups declared with `target_group` the listener forwards to by default
+        /// (CDK `defaultTargetGroups`; `listener.addTargetGroups`).
+        [none "defaultTargetGroups", .ty(Refs(RefClass::TargetGroup)), .set(Set::Custom)]
+        default_target_groups: (),
     }
 }
 

@@ -10,7 +10,7 @@
 //! assert_eq!(memory.cdk, "memoryLimitMiB");
 //! ```
 
-pub use crate::decl::{EnumDef, KindId, PropDef, PropType, RefClass, Set};
+pub use crate::decl::{ConnForm, EnumDef, KindId, PropDef, PropType, RefClass, Set};
 
 const fn prop(name: &'static str, cdk: &'static str, ty: PropType) -> PropDef {
     PropDef::new(name, cdk, ty)
@@ -61,6 +61,17 @@ pub struct Kind {
 
 use PropType::{Expr as E, Ref};
 
+/// A connectable kind's properties: its props type's, then the connections properties
+/// ([`CONNECTION_PROPS`](crate::ec2::CONNECTION_PROPS)).
+macro_rules! with_connections {
+    ($($own:tt)*) => {{
+        const OWN: &[PropDef] = $($own)*;
+        const ALL: [PropDef; OWN.len() + crate::ec2::CONNECTION_PROPS.len()] =
+            crate::decl::concat_props(OWN, crate::ec2::CONNECTION_PROPS);
+        &ALL
+    }};
+}
+
 /// What a stack (and a scope in it) may hold.
 const STACK_ITEMS: &[KindId] = &[
     KindId::Vpc,
@@ -102,7 +113,53 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::Rule,
     KindId::CfnResource,
     KindId::Scope,
+    KindId::StandaloneListener,
+    KindId::TargetGroup,
 ];
+
+/// A listener at the top of a stack: the load balancer it listens on, then a listener's own.
+const STANDALONE_LISTENER_PROPS: &[PropDef] = {
+    const OWN: &[PropDef] =
+        &[
+            required("load_balancer", "loadBalancer", Ref(RefClass::LoadBalancer))
+                .set(Set::Custom)
+                .doc("The application or network load balancer, usually of another stack."),
+        ];
+    const LISTENER: &[PropDef] = with_connections!(crate::elbv2::ListenerProps::PROPS);
+    const ALL: [PropDef; OWN.len() + LISTENER.len()] = crate::decl::concat_props(OWN, LISTENER);
+    &ALL
+};
+
+/// A target group at the top of a stack: its vpc, then what a target group of `add_targets`
+/// states of itself.
+const TARGET_GROUP_PROPS: &[PropDef] = {
+    const OWN: &[PropDef] = &[required("vpc", "vpc", Ref(RefClass::Vpc))
+        .set(Set::Custom)
+        .doc("The VPC of the targets.")];
+    const ALL: [PropDef; 6] = {
+        let own = crate::elbv2::AddTargetsProps::PROPS;
+        let mut picked = [own[0]; 5];
+        let mut i = 0;
+        let mut n = 0;
+        // The group's own properties: a listener rule's (`priority`, `conditions`) belong to
+        // the listener that forwards to it, and members join from their side.
+        while i < own.len() {
+            let name = own[i].name.as_bytes();
+            let rule = matches!(name, b"priority" | b"conditions" | b"targets");
+            if !rule {
+                picked[n] = own[i];
+                n += 1;
+            }
+            i += 1;
+        }
+        assert!(
+            n == 5,
+            "AddTargetsProps has five properties of the group itself"
+        );
+        crate::decl::concat_props(OWN, &picked)
+    };
+    &ALL
+};
 
 /// The keyword table.
 pub static KINDS: &[Kind] = &[
@@ -145,7 +202,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Construct("ecs::cluster::Cluster::new", "ecs::cluster::ClusterProps"),
         keyword: "cluster",
         noun: "cluster",
-        props: crate::ecs::cluster::ClusterProps::PROPS,
+        props: with_connections!(crate::ecs::cluster::ClusterProps::PROPS),
         children: &[
             KindId::Capacity,
             KindId::AddAutoScalingGroup,
@@ -210,7 +267,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Construct("ecs::service::Ec2Service::new", "ecs::service::Ec2ServiceProps"),
         keyword: "ec2_service",
         noun: "ec2 service",
-        props: crate::ecs::service::Ec2ServiceProps::PROPS,
+        props: with_connections!(crate::ecs::service::Ec2ServiceProps::PROPS),
         children: &[],
         class: Some(RefClass::Service),
         id_ref: None,
@@ -224,7 +281,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "fargate_service",
         noun: "fargate service",
-        props: crate::ecs::service::FargateServiceProps::PROPS,
+        props: with_connections!(crate::ecs::service::FargateServiceProps::PROPS),
         children: &[],
         class: Some(RefClass::Service),
         id_ref: None,
@@ -250,7 +307,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "auto_scaling_group",
         noun: "auto scaling group",
-        props: crate::autoscaling::AutoScalingGroupProps::PROPS,
+        props: with_connections!(crate::autoscaling::AutoScalingGroupProps::PROPS),
         children: &[],
         class: Some(RefClass::AutoScalingGroup),
         id_ref: None,
@@ -335,7 +392,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Construct("ec2::SecurityGroup::new", "ec2::SecurityGroupProps"),
         keyword: "security_group",
         noun: "security group",
-        props: crate::ec2::SecurityGroupProps::PROPS,
+        props: with_connections!(crate::ec2::SecurityGroupProps::PROPS),
         children: &[],
         class: Some(RefClass::SecurityGroup),
         id_ref: None,
@@ -349,7 +406,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "application_load_balancer",
         noun: "application load balancer",
-        props: crate::elbv2::LoadBalancerProps::PROPS,
+        props: with_connections!(crate::elbv2::LoadBalancerProps::PROPS),
         children: &[KindId::Listener],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -363,7 +420,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "network_load_balancer",
         noun: "network load balancer",
-        props: crate::elbv2::LoadBalancerProps::PROPS,
+        props: with_connections!(crate::elbv2::LoadBalancerProps::PROPS),
         children: &[KindId::Listener],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -377,7 +434,7 @@ pub static KINDS: &[Kind] = &[
         ),
         keyword: "classic_load_balancer",
         noun: "classic load balancer",
-        props: crate::elb::ClassicLoadBalancerProps::PROPS,
+        props: with_connections!(crate::elb::ClassicLoadBalancerProps::PROPS),
         children: &[],
         class: Some(RefClass::LoadBalancer),
         id_ref: None,
@@ -388,8 +445,51 @@ pub static KINDS: &[Kind] = &[
         build: Build::Add("add_listener", "elbv2::ListenerProps"),
         keyword: "listener",
         noun: "listener",
-        props: crate::elbv2::ListenerProps::PROPS,
+        props: with_connections!(crate::elbv2::ListenerProps::PROPS),
         children: &[KindId::AddTargets, KindId::RegisterTargets],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::StandaloneListener,
+        cdk: "elbv2.ApplicationListener",
+        build: Build::Special,
+        keyword: "listener",
+        noun: "stack listener",
+        props: STANDALONE_LISTENER_PROPS,
+        children: &[KindId::AddTargets, KindId::RegisterTargets],
+        class: Some(RefClass::Listener),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::TargetGroup,
+        cdk: "elbv2.ApplicationTargetGroup",
+        build: Build::Special,
+        keyword: "target_group",
+        noun: "target group",
+        props: TARGET_GROUP_PROPS,
+        children: &[],
+        class: Some(RefClass::TargetGroup),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Connection,
+        cdk: "ec2.Connections",
+        build: Build::Special,
+        keyword: "connection",
+        noun: "connection",
+        props: &[
+            prop("peer", "other", PropType::Peer).doc(
+                "The other side: a connectable construct of this or an earlier stack, `Lb.Listener` for a load balancer's listener, or an expression yielding a `Peer`; with `allow_from`, `allow_to` and the default-port forms naming a peer.",
+            ),
+            prop("port", "portRange", E).doc(
+                "The port, e.g. `Port::tcp(8080)`; with `allow_from`, `allow_to`, `allow_internally` and the any-IPv4 forms.",
+            ),
+            prop("description", "description", E)
+                .doc("The rules' description.")
+                .default("from or to the peer, as the CDK writes it"),
+        ],
+        children: &[],
         class: None,
         id_ref: None,
     },
@@ -908,7 +1008,7 @@ pub static KINDS: &[Kind] = &[
         build: Build::Construct("efs::FileSystem::new", "efs::FileSystemProps"),
         keyword: "file_system",
         noun: "file system",
-        props: crate::efs::FileSystemProps::PROPS,
+        props: with_connections!(crate::efs::FileSystemProps::PROPS),
         children: &[],
         class: Some(RefClass::FileSystem),
         id_ref: None,
@@ -1124,6 +1224,30 @@ pub static KINDS: &[Kind] = &[
     },
 ];
 
+/// Whether items of `kind` have connections (a `connections` of the CDK), and if so whether
+/// they have a default port: a listener's port, NFS for a file system.
+///
+/// ```
+/// use ecs_core::schema::{connectable, KindId};
+/// assert_eq!(connectable(KindId::FileSystem), Some(true));
+/// assert_eq!(connectable(KindId::FargateService), Some(false));
+/// assert_eq!(connectable(KindId::FargateTaskDefinition), None);
+/// ```
+pub fn connectable(kind: KindId) -> Option<bool> {
+    match kind {
+        KindId::Listener | KindId::StandaloneListener | KindId::FileSystem => Some(true),
+        KindId::Ec2Service
+        | KindId::FargateService
+        | KindId::SecurityGroup
+        | KindId::ApplicationLoadBalancer
+        | KindId::NetworkLoadBalancer
+        | KindId::ClassicLoadBalancer
+        | KindId::Cluster
+        | KindId::AutoScalingGroup => Some(false),
+        _ => None,
+    }
+}
+
 /// The table entry of `id`.
 ///
 /// ```
@@ -1183,6 +1307,18 @@ impl PropType {
             PropType::Container => {
                 "a container of the task definition: its id, its name as a string, or an expression"
                     .to_owned()
+            }
+            PropType::Peer => {
+                "the name of a connectable construct (`Lb.Listener` for a listener), or an expression yielding a `Peer`".to_owned()
+            }
+            PropType::Connections(form) => {
+                let entry = match form {
+                    ConnForm::PeerPort => "`[{ peer, port, description }]`",
+                    ConnForm::Peer => "`[peer, { peer, description }]`",
+                    ConnForm::Port => "`[port, { port, description }]`",
+                    ConnForm::Unit => "`true` or `{ description }`",
+                };
+                format!("{entry}: {}", link(KindId::Connection))
             }
             PropType::ContainerRefs(id) => format!(
                 "`[web, \"name\", {{ … }}]`: containers of the task definition by id or name, or {}; or an expression",

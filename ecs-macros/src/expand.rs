@@ -21,7 +21,7 @@ use crate::check::{
 use crate::ctxt::Ctxt;
 use crate::model::{
     self, AttrValue, Build, CfnValue, ContainerElement, ContainerReference, ContainerRefsValue,
-    ContainerValue, EnumValue, EnvironmentValue, Id, Item, KindId, LintAttr, PolicyKind,
+    ContainerValue, EnumValue, EnvironmentValue, Id, Item, KindId, LintAttr, PeerValue, PolicyKind,
     PortMappingValue, PortMappingsValue, PropDef, PropType, PropValue, ProviderValue, Reference,
     Set, StrategiesValue, TargetValue,
 };
@@ -261,6 +261,9 @@ fn stack_handles(
                 }
                 KindId::ImportedSecret => item.expr("secret_name").is_some(),
                 KindId::CfnResource => true,
+                // Bound only when built: what they stand on resolved.
+                KindId::StandaloneListener => reference_resolved(item, "load_balancer"),
+                KindId::TargetGroup => reference_resolved(item, "vpc"),
                 _ => false,
             },
             _ => false,
@@ -272,6 +275,14 @@ fn stack_handles(
             let child_prefix = format!("{prefix}{i}_");
             let mut children = Fields::default();
             for (c, child) in item.children.iter().enumerate() {
+                // A listener of a stack holds its target groups directly.
+                if item.kind.id == KindId::StandaloneListener {
+                    if child.kind.id == KindId::AddTargets {
+                        let cb = binding(&child_prefix, c, &child.id, child.id.span());
+                        children.push(&child.id, quote!(#cb));
+                    }
+                    continue;
+                }
                 let Build::Add(..) = child.kind.build else {
                     continue;
                 };
@@ -301,6 +312,11 @@ fn stack_handles(
         fields.push(&stack.children[i].id, quote!(#b));
     }
     fields.expand(&format!("__EcsStack{s}"), Some(own), types)
+}
+
+/// Whether the reference property `name` of `item` resolved.
+fn reference_resolved(item: &Item, name: &str) -> bool {
+    item.reference(name).is_some_and(|r| r.target.is_some())
 }
 
 /// Whether items of `kind` hold items with handles of their own (containers, listeners, target
@@ -541,26 +557,142 @@ fn expand_stack(stacks: &[Item], index: usize) -> TokenStream {
 
 // ---- task definitions, images, environment ----
 
-/// The calls of late-reference properties (`grant_read_write: [TaskDef]`), once every construct
-/// of the stack exists: `construct.property(&mut app, target)?` per target.
+/// The calls of late-reference properties (`grant_read_write: [TaskDef]`) and connections
+/// properties (`allow_from: [{ peer: Api, port: … }]`), once every construct of the stack
+/// exists: for each construct, then each listener of a load balancer, its properties in the
+/// order written and each one's entries in order, as the CDK's rules follow its calls.
 fn late_calls(scope: Scope) -> TokenStream {
-    let app = hidden("__ecs_app");
     let stack = &scope.stacks[scope.stack];
+    let scope = Scope {
+        item: stack.children.len(),
+        ..scope
+    };
     let prefix = Scope::prefix(scope.stack);
     let mut calls = TokenStream::new();
     for (index, item) in stack.children.iter().enumerate() {
         let own = binding(&prefix, index, &item.id, item.id.span());
-        for prop in &item.props {
-            let PropValue::LateRefs(references) = &prop.value else {
-                continue;
-            };
-            let name = &prop.name;
-            for reference in references {
-                let Some(target) = scope.reference(reference) else {
+        calls.extend(late_calls_of(scope, &own, item));
+        if item.kind.id == KindId::StandaloneListener {
+            continue;
+        }
+        let child_prefix = format!("{prefix}{index}_");
+        for (c, child) in item.children.iter().enumerate() {
+            if child.kind.id == KindId::Listener {
+                let own = binding(&child_prefix, c, &child.id, child.id.span());
+                calls.extend(late_calls_of(scope, &own, child));
+            }
+        }
+    }
+    calls
+}
+
+/// The late calls of one construct, bound as `own`.
+fn late_calls_of(scope: Scope, own: &Ident, item: &Item) -> TokenStream {
+    let p = private();
+    let app = hidden("__ecs_app");
+    let mut calls = TokenStream::new();
+    for prop in &item.props {
+        let name = &prop.name;
+        match &prop.value {
+            PropValue::LateRefs(references) => {
+                for reference in references {
+                    let Some(target) = scope.reference(reference) else {
+                        continue;
+                    };
+                    calls.extend(quote!(#own.#name(&mut #app, #target)?;));
+                }
+            }
+            PropValue::Connections(rules) => {
+                let Some(PropType::Connections(form)) = def(item, prop).map(|d| d.ty) else {
                     continue;
                 };
-                calls.extend(quote!(#own.#name(&mut #app, #target)?;));
+                for rule in rules {
+                    let mut args = Vec::new();
+                    if form.has_peer() {
+                        let Some(PropValue::Peer(peer)) = rule.prop("peer").map(|p| &p.value)
+                        else {
+                            continue;
+                        };
+                        let Some(peer) = peer_value(scope, peer) else {
+                            continue;
+                        };
+                        args.push(quote!(&#peer));
+                    }
+                    if form.has_port() {
+                        let Some(port) = rule.expr("port") else {
+                            continue;
+                        };
+                        let port = with_constructs(scope, port);
+                        args.push(quote!(#port));
+                    }
+                    args.push(match rule.expr("description") {
+                        Some(d) => {
+                            let d = with_constructs(scope, d);
+                            quote!(#p::Some(#d))
+                        }
+                        None => quote!(#p::None),
+                    });
+                    calls.extend(quote! {
+                        #p::ec2::Connectable::connections(&#own, &#app)
+                            .#name(&mut #app, #(#args),*)?;
+                    });
+                }
             }
+            _ => {}
+        }
+    }
+    calls
+}
+
+/// A peer: the binding of the construct (or load balancer's listener) it names, spanned at the
+/// name, or the expression.
+fn peer_value(scope: Scope, peer: &PeerValue) -> Option<TokenStream> {
+    match peer {
+        PeerValue::Ref(reference) => {
+            let target = reference.target?;
+            let stack = target.stack.unwrap_or(scope.stack);
+            let item = &scope.stacks[stack].children[target.item];
+            let prefix = Scope::prefix(stack);
+            let b = match target.child {
+                Some(c) => binding(
+                    &format!("{prefix}{}_", target.item),
+                    c,
+                    &item.children[c].id,
+                    reference.id.span(),
+                ),
+                None => binding(&prefix, target.item, &item.id, reference.id.span()),
+            };
+            Some(quote!(#b))
+        }
+        PeerValue::Expr(expr) => {
+            let expr = with_constructs(scope, expr);
+            Some(quote!((#expr)))
+        }
+    }
+}
+
+/// The calls naming target groups of `target_group` items: a listener's
+/// `default_target_groups` (`listener.add_target_group`) and a service's `target_groups`
+/// (`group.add_target(service)`), in the order written.
+fn target_group_calls(scope: Scope, own: &Ident, item: &Item) -> TokenStream {
+    let app = hidden("__ecs_app");
+    let mut calls = TokenStream::new();
+    for prop in &item.props {
+        let PropValue::Refs(references) = &prop.value else {
+            continue;
+        };
+        for reference in references {
+            if reference.class != model::RefClass::TargetGroup {
+                continue;
+            }
+            let Some(group) = scope.reference(reference) else {
+                continue;
+            };
+            calls.extend(if prop.name == "default_target_groups" {
+                quote!(#own.add_target_group(&mut #app, #group)?;)
+            } else {
+                quote!(#group.add_target(&mut #app, #own)?;)
+            });
         }
     }
     calls
@@ -729,7 +861,8 @@ fn expand_construct(
             return (TokenStream::new(), Vec::new());
         }
     };
-    let after = calls(scope, &name, item);
+    let mut after = calls(scope, &name, item);
+    after.extend(target_group_calls(scope, &name, item));
     let mut later = Vec::new();
     let mut last_ready = index;
     for (child_index, child) in item.children.iter().enumerate() {
@@ -760,9 +893,11 @@ fn expand_construct(
                     let group = binding(&grandchild_prefix, g_index, &g.id, g.id.span());
                     expand_targets(scope, &child_name, &group, network, g)
                 });
+                let groups = target_group_calls(scope, &child_name, child);
                 quote! {
                     let #props_local = <#options as #p::Default>::default() #child_setters;
                     let #child_name = #name.#method(&mut #app, #child_id, #props_local)?;
+                    #groups
                     #(#grandchildren)*
                 }
             }
@@ -1112,6 +1247,9 @@ fn prop_value(scope: Scope, value: &PropValue) -> Option<TokenStream> {
         PropValue::ContainerRefs(_) => return None,
         // Expanded by `expand_resource`.
         PropValue::Cfn(_) => return None,
+        PropValue::Peer(peer) => peer_value(scope, peer)?,
+        // Calls after the stack is built (`late_calls`).
+        PropValue::Connections(_) => return None,
         PropValue::TargetGroup(group) => {
             let (lb, listener, targets) = group.path?;
             let stack = &scope.stacks[scope.stack];
@@ -1239,6 +1377,52 @@ fn expand_special(scope: Scope, index: usize, item: &Item) -> TokenStream {
             }
         }
         KindId::CfnResource => expand_resource(scope, index, item),
+        KindId::StandaloneListener => {
+            let Some(reference) = item.reference("load_balancer") else {
+                return TokenStream::new();
+            };
+            let Some(lb) = scope.reference(reference) else {
+                return TokenStream::new();
+            };
+            let network = reference.target.is_some_and(|t| {
+                let stack = reference.stack.unwrap_or(scope.stack);
+                scope.stacks[stack].children[t].kind.id == KindId::NetworkLoadBalancer
+            });
+            let prefix = Scope::prefix(scope.stack);
+            let name = binding(&prefix, index, &item.id, item.id.span());
+            let id = id_literal(&item.id);
+            let parent = scope_of(scope, item);
+            let setters = setters(scope, item);
+            let props_local = hidden("__ecs_props");
+            let groups = target_group_calls(scope, &name, item);
+            let child_prefix = format!("{prefix}{index}_");
+            let targets = item.children.iter().enumerate().map(|(c, child)| {
+                let group = binding(&child_prefix, c, &child.id, child.id.span());
+                expand_targets(scope, &name, &group, network, child)
+            });
+            quote! {
+                let #props_local = <#p::elbv2::ListenerProps as #p::Default>::default() #setters;
+                let #name = #p::elbv2::Listener::new(&mut #app, #parent, #id, #lb, #props_local)?;
+                #groups
+                #(#targets)*
+            }
+        }
+        KindId::TargetGroup => {
+            let Some(vpc) = item.reference("vpc").and_then(|r| scope.reference(r)) else {
+                return TokenStream::new();
+            };
+            let name = binding(&Scope::prefix(scope.stack), index, &item.id, item.id.span());
+            let id = id_literal(&item.id);
+            let parent = scope_of(scope, item);
+            let setters = setters(scope, item);
+            let props_local = hidden("__ecs_props");
+            quote! {
+                let #props_local = <#p::elbv2::AddTargetsProps as #p::Default>::default() #setters;
+                let #name = #p::elbv2::TargetGroup::new_application(
+                    &mut #app, #parent, #id, #vpc, #props_local,
+                )?;
+            }
+        }
         KindId::AutoScaleTaskCount => expand_task_scaling(scope, index, item),
         KindId::ImportedSecret => {
             let Some(secret_name) = item.expr("secret_name") else {

@@ -15,7 +15,9 @@ use crate::parse::{
 };
 use ecs_core::ecs::lints::Level;
 
-pub use ecs_core::schema::{Build, EnumDef, Kind, KindId, PropDef, PropType, RefClass, Set, kind};
+pub use ecs_core::schema::{
+    Build, ConnForm, EnumDef, Kind, KindId, PropDef, PropType, RefClass, Set, kind,
+};
 
 /// A construct id as the user wrote it.
 #[derive(Clone)]
@@ -481,6 +483,40 @@ pub enum PropValue {
     ContainerRefs(ContainerRefsValue),
     /// A raw resource's CloudFormation properties.
     Cfn(CfnValue),
+    /// The other side of a connection.
+    Peer(PeerValue),
+    /// The rules of a connections property, each an object of kind [`KindId::Connection`]
+    /// (bare entries become objects of their one field), in the order written.
+    Connections(Vec<Item>),
+}
+
+/// The other side of a connection.
+pub enum PeerValue {
+    /// A construct by name.
+    Ref(PeerRef),
+    /// An expression yielding a peer (`Peer::ipv4("10.0.0.0/16")`) or a connectable handle.
+    Expr(Expr),
+}
+
+/// A construct a connection names: `Api`, or a load balancer's listener as `ALB.Http`.
+pub struct PeerRef {
+    /// The construct's name.
+    pub id: Id,
+    /// The listener's id, for a listener inside a load balancer.
+    pub member: Option<Id>,
+    /// What it names, filled by `resolve`.
+    pub target: Option<PeerTarget>,
+}
+
+/// Where the construct a connection names is declared.
+#[derive(Clone, Copy)]
+pub struct PeerTarget {
+    /// The declaring stack, when not the referring one.
+    pub stack: Option<usize>,
+    /// The construct's index among its stack's items.
+    pub item: usize,
+    /// The listener's index among the load balancer's items.
+    pub child: Option<usize>,
 }
 
 /// A CloudFormation value of a raw resource's properties.
@@ -891,6 +927,24 @@ fn build_prop(
         );
         return None;
     }
+    // Only listeners and file systems have a default port; the builders would refuse the
+    // call at run time.
+    if let (PropType::Connections(_), Some(plain), Some(false)) = (
+        def.ty,
+        plain_form(def.name),
+        ecs_core::schema::connectable(kind.id),
+    ) && def.name != "allow_to_default_port"
+    {
+        cx.error_at(
+            name.span(),
+            format!(
+                "{} `{}` has no default port (listeners and file systems have one): use `{plain}` with a port",
+                kind.noun,
+                scope.split('`').nth(1).unwrap_or_default(),
+            ),
+        );
+        return None;
+    }
     let value = build_value(def, &name, property.value, cx)?;
     Some(Prop { name, value })
 }
@@ -1058,6 +1112,10 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
             }
         },
         PropType::Container => build_container(name, value, cx).map(PropValue::Container),
+        PropType::Peer => Some(PropValue::Peer(build_peer(name, value, cx)?)),
+        PropType::Connections(form) => Some(PropValue::Connections(build_connections(
+            form, name, value, cx,
+        ))),
         PropType::ContainerRefs(kind_id) => match value {
             ValueSyntax::List(_, values) => {
                 let elements = values
@@ -1246,6 +1304,157 @@ fn expect_expr(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<Expr> {
             None
         }
     }
+}
+
+// ---- connections ----
+
+/// A peer: a name (`Api`, `"api"`), a listener of a load balancer (`ALB.Http`), or any other
+/// expression.
+fn build_peer(name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Option<PeerValue> {
+    let expr = expect_expr(name, value, cx)?;
+    let ident = |e: &Expr| match e {
+        Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+            path.path.get_ident().cloned().map(IdSyntax::Ident)
+        }
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) => Some(IdSyntax::Str(lit.clone())),
+        _ => None,
+    };
+    if let Some(id) = ident(&expr) {
+        return Some(PeerValue::Ref(PeerRef {
+            id: Id::from_syntax(id),
+            member: None,
+            target: None,
+        }));
+    }
+    if let Expr::Field(field) = &expr
+        && let (Some(id), syn::Member::Named(member)) = (ident(&field.base), &field.member)
+    {
+        return Some(PeerValue::Ref(PeerRef {
+            id: Id::from_syntax(id),
+            member: Some(Id::from_syntax(IdSyntax::Ident(member.clone()))),
+            target: None,
+        }));
+    }
+    Some(PeerValue::Expr(expr))
+}
+
+/// The rules of a connections property: a list of entries (a single entry stands for a list
+/// of one), each an object or a bare value of the form's one field; `true` or an object for the
+/// forms without peer and port. Each rule is checked to state what its method needs.
+fn build_connections(form: ConnForm, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Vec<Item> {
+    let connection = kind(KindId::Connection);
+    let entries = match (form, value) {
+        (
+            ConnForm::Unit,
+            ValueSyntax::Expr(Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(b),
+                ..
+            })),
+        ) => {
+            if !b.value {
+                cx.error_at(
+                    b.span(),
+                    format!("`{name}: false` makes no rule: remove `{name}`"),
+                );
+                return Vec::new();
+            }
+            return vec![bare_connection(name, Vec::new(), b.span())];
+        }
+        (ConnForm::Unit, value @ ValueSyntax::Object(..)) => vec![value],
+        (ConnForm::Unit, other) => {
+            cx.error_at(
+                other.span(),
+                format!("`{name}` takes `true` or `{{ description: \"…\" }}`"),
+            );
+            return Vec::new();
+        }
+        (_, ValueSyntax::List(_, values)) => values,
+        (_, other) => vec![other],
+    };
+    let mut rules = Vec::new();
+    for entry in entries {
+        let span = entry.span();
+        let rule = match entry {
+            ValueSyntax::Object(..) => build_object(KindId::Connection, name, entry, cx),
+            bare => {
+                let field = if form.has_peer() { "peer" } else { "port" };
+                let def = connection
+                    .props
+                    .iter()
+                    .find(|d| d.name == field)
+                    .expect("declared");
+                let key = Ident::new(field, span);
+                build_value(def, name, bare, cx)
+                    .map(|value| bare_connection(name, vec![Prop { name: key, value }], span))
+            }
+        };
+        let Some(rule) = rule else { continue };
+        let mut complete = true;
+        for (field, needed) in [("peer", form.has_peer()), ("port", form.has_port())] {
+            match (rule.prop(field), needed) {
+                (None, true) => {
+                    complete = false;
+                    let example = if field == "peer" {
+                        "peer: Name"
+                    } else {
+                        "port: Port::tcp(80)"
+                    };
+                    cx.error_at(
+                        span,
+                        format!("`{name}` needs a `{field}` in each rule: add `{example}`"),
+                    );
+                }
+                (Some(prop), false) => {
+                    complete = false;
+                    let fix = match field {
+                        "port" => {
+                            "the default port is the construct's: remove `port`, or use the form without `default_port` with it"
+                        }
+                        _ => "it has no peer: remove `peer`",
+                    };
+                    cx.error_at(
+                        prop.name.span(),
+                        format!("`{name}` takes no `{field}`: {fix}"),
+                    );
+                }
+                _ => {}
+            }
+        }
+        if complete && !rule.incomplete {
+            rules.push(rule);
+        }
+    }
+    rules
+}
+
+/// A rule of a connections property written as a bare value (or `true`).
+fn bare_connection(name: &Ident, props: Vec<Prop>, span: Span) -> Item {
+    Item {
+        kind: kind(KindId::Connection),
+        id: Id::from_syntax(IdSyntax::Ident(Ident::new(&name.to_string(), span))),
+        props,
+        children: Vec::new(),
+        incomplete: false,
+        target: None,
+        attrs: Vec::new(),
+        scope: None,
+    }
+}
+
+/// The plain form of a default-port connections property (`allow_default_port_from` →
+/// `allow_from`), which states a port instead; `None` for the others.
+pub fn plain_form(property: &str) -> Option<&'static str> {
+    Some(match property {
+        "allow_default_port_from" => "allow_from",
+        "allow_default_port_to" => "allow_to",
+        "allow_default_port_internally" => "allow_internally",
+        "allow_default_port_from_any_ipv4" => "allow_from_any_ipv4",
+        "allow_to_default_port" => "allow_to",
+        _ => return None,
+    })
 }
 
 /// A reference: an identifier or a string literal naming a declared construct.

@@ -7,7 +7,8 @@ use ecs_core::rules;
 use crate::ctxt::Ctxt;
 use crate::model::{
     AttrValue, CfnValue, ContainerElement, ContainerReference, ContainerRefsValue, ContainerValue,
-    Item, KindId, PropValue, ProviderValue, RefClass, Reference, StrategiesValue, TargetValue,
+    Item, KindId, PeerRef, PeerTarget, PeerValue, PropValue, ProviderValue, RefClass, Reference,
+    StrategiesValue, TargetValue,
 };
 
 /// Checks ids and resolves references in every stack.
@@ -65,6 +66,7 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
         resolve_stack(stack, index, &others, cx);
         resolve_capacity(stack, index, &others, cx);
         resolve_observability(stack, index, &others, cx);
+        resolve_connections(stack, index, &others, cx);
         for item in &mut stack.children {
             resolve_containers(item, cx);
         }
@@ -319,6 +321,163 @@ fn resolve_observability(
                     }
                 }
             }
+        }
+    }
+}
+
+// ---- connections ----
+
+/// A construct connections may name: its name, kind and listeners (id, index among its items).
+struct Connectable {
+    name: String,
+    kind: KindId,
+    listeners: Vec<(String, usize)>,
+}
+
+fn connectables(stack: &Item) -> Vec<Connectable> {
+    stack
+        .children
+        .iter()
+        .map(|item| Connectable {
+            name: match item.kind.id_ref {
+                Some(_) => String::new(),
+                None => item.id.name.clone(),
+            },
+            kind: item.kind.id,
+            listeners: item
+                .children
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind.id == KindId::Listener)
+                .map(|(i, c)| (c.id.name.clone(), i))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Resolves the peers of connections properties (`allow_from: [{ peer: Api, … }]`) of the
+/// stack's constructs and of its load balancers' listeners. The rules are made once the whole
+/// stack is built, so a peer may be declared anywhere in the stack, or in an earlier stack.
+fn resolve_connections(stack: &mut Item, stack_index: usize, others: &[(usize, &Item)], cx: &Ctxt) {
+    let own = connectables(stack);
+    let earlier: Vec<(usize, &str, Vec<Connectable>)> = others
+        .iter()
+        .map(|(i, s)| (*i, s.id.name.as_str(), connectables(s)))
+        .collect();
+    let stack_name = stack.id.name.clone();
+    let resolve = |property: &syn::Ident, peer: &mut PeerRef| {
+        let name = &peer.id.name;
+        let found = match own.iter().position(|c| c.name == *name) {
+            Some(item) => Some((None, item, &own[item])),
+            None => earlier
+                .iter()
+                .find_map(|(i, s, cs)| {
+                    cs.iter()
+                        .position(|c| c.name == *name)
+                        .map(|item| (*i, *s, item, &cs[item]))
+                })
+                .and_then(|(i, other, item, c)| {
+                    if i > stack_index {
+                        cx.error_at(
+                            peer.id.span(),
+                            format!(
+                                "`{name}` is declared in stack `{other}`, which comes after stack `{stack_name}`: declare stack `{other}` first"
+                            ),
+                        );
+                        return None;
+                    }
+                    Some((Some(i), item, c))
+                })
+                .or_else(|| {
+                    if !earlier.iter().any(|(_, _, cs)| cs.iter().any(|c| c.name == *name)) {
+                        let candidates: Vec<&str> = own
+                            .iter()
+                            .chain(earlier.iter().filter(|(i, ..)| *i < stack_index).flat_map(|(_, _, cs)| cs))
+                            .filter(|c| ecs_core::schema::connectable(c.kind).is_some())
+                            .map(|c| c.name.as_str())
+                            .collect();
+                        let message = match rules::did_you_mean(name, &candidates) {
+                            Some(best) => format!("no connectable construct named `{name}`: did you mean `{best}`?"),
+                            None => format!(
+                                "no connectable construct named `{name}` in stack `{stack_name}`: declare it, or write a peer such as `Peer::ipv4(\"10.0.0.0/16\")`"
+                            ),
+                        };
+                        cx.error_at(peer.id.span(), message);
+                    }
+                    None
+                }),
+        };
+        let Some((stack, item, c)) = found else {
+            return;
+        };
+        let noun = crate::model::kind(c.kind).noun;
+        let (child, default_port) = match &peer.member {
+            Some(member) => {
+                let listener = c.listeners.iter().find(|(n, _)| *n == member.name);
+                match listener {
+                    Some((_, index)) => (Some(*index), true),
+                    None => {
+                        let names: Vec<&str> =
+                            c.listeners.iter().map(|(n, _)| n.as_str()).collect();
+                        let message = match rules::did_you_mean(&member.name, &names) {
+                            Some(best) => format!(
+                                "no listener `{}` in {noun} `{name}`: did you mean `{best}`?",
+                                member.name
+                            ),
+                            None => format!(
+                                "no listener `{}` in {noun} `{name}`: `{name}.Id` names a listener declared in it",
+                                member.name
+                            ),
+                        };
+                        cx.error_at(member.span(), message);
+                        return;
+                    }
+                }
+            }
+            None => match ecs_core::schema::connectable(c.kind) {
+                Some(default_port) => (None, default_port),
+                None => {
+                    cx.error_at(
+                        peer.id.span(),
+                        format!(
+                            "`{name}` is {}, which has no security groups: `{property}` names a service, security group, load balancer, listener, cluster, auto scaling group or file system, or a peer such as `Peer::ipv4(\"10.0.0.0/16\")`",
+                            with_article(noun)
+                        ),
+                    );
+                    return;
+                }
+            },
+        };
+        if property == "allow_to_default_port" && !default_port {
+            cx.error_at(
+                peer.id.span(),
+                format!(
+                    "`{name}` is {}, which has no default port (listeners and file systems have one): use `allow_to: [{{ peer: {name}, port: … }}]`",
+                    with_article(noun)
+                ),
+            );
+            return;
+        }
+        peer.target = Some(PeerTarget { stack, item, child });
+    };
+    let peers = |owner: &mut Item| {
+        for prop in &mut owner.props {
+            let PropValue::Connections(rules) = &mut prop.value else {
+                continue;
+            };
+            for rule in rules {
+                for p in &mut rule.props {
+                    if let PropValue::Peer(PeerValue::Ref(peer)) = &mut p.value {
+                        resolve(&prop.name, peer);
+                    }
+                }
+            }
+        }
+    };
+    for item in &mut stack.children {
+        peers(item);
+        for listener in item.children_of_mut(KindId::Listener) {
+            peers(listener);
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::cfn::{Resource, Value};
 use crate::construct::app::App;
+use crate::decl::{ConnForm, PropDef, PropType, Set};
 use crate::ec2::SecurityGroup;
 use crate::error::Error;
 
@@ -413,6 +414,91 @@ pub(crate) fn add_egress(
     sg.remove_no_traffic_rule(app);
     add_rule(app, sg, false, peer, port, description, remote)
 }
+
+/// The connections properties every connectable kind of `ecs_app!` has, after the CDK's
+/// `connections` methods: each rule is made once the whole stack is built, in the order written
+/// (the CDK's order of rules follows its calls).
+///
+/// ```
+/// use ecs_core::ec2::CONNECTION_PROPS;
+/// let allow_from = CONNECTION_PROPS.iter().find(|p| p.name == "allow_from").unwrap();
+/// assert_eq!((allow_from.cdk, allow_from.method), ("allowFrom", true));
+/// ```
+pub const CONNECTION_PROPS: &[PropDef] = {
+    const fn rule(
+        name: &'static str,
+        cdk: &'static str,
+        form: ConnForm,
+        doc: &'static str,
+    ) -> PropDef {
+        PropDef::new(name, cdk, PropType::Connections(form))
+            .method()
+            .set(Set::Custom)
+            .doc(doc)
+    }
+    &[
+        rule(
+            "allow_from",
+            "allowFrom",
+            ConnForm::PeerPort,
+            "Lets each `peer` reach this construct on `port` (ingress here, egress on the peer's groups that restrict it).",
+        ),
+        rule(
+            "allow_to",
+            "allowTo",
+            ConnForm::PeerPort,
+            "Lets this construct reach each `peer` on `port` (egress here when the groups restrict it, ingress on the peer's).",
+        ),
+        rule(
+            "allow_default_port_from",
+            "allowDefaultPortFrom",
+            ConnForm::Peer,
+            "`allow_from` on this construct's default port: a listener's port, NFS for a file system.",
+        ),
+        rule(
+            "allow_default_port_to",
+            "allowDefaultPortTo",
+            ConnForm::Peer,
+            "`allow_to` on this construct's default port: a listener's port, NFS for a file system.",
+        ),
+        rule(
+            "allow_to_default_port",
+            "allowToDefaultPort",
+            ConnForm::Peer,
+            "`allow_to` on each peer's default port; peers are listeners or file systems.",
+        ),
+        rule(
+            "allow_internally",
+            "allowInternally",
+            ConnForm::Port,
+            "Lets this construct's groups reach each other on each port.",
+        ),
+        rule(
+            "allow_default_port_internally",
+            "allowDefaultPortInternally",
+            ConnForm::Unit,
+            "`allow_internally` on this construct's default port.",
+        ),
+        rule(
+            "allow_from_any_ipv4",
+            "allowFromAnyIpv4",
+            ConnForm::Port,
+            "Lets any IPv4 address reach this construct on each port.",
+        ),
+        rule(
+            "allow_to_any_ipv4",
+            "allowToAnyIpv4",
+            ConnForm::Port,
+            "Lets this construct reach any IPv4 address on each port.",
+        ),
+        rule(
+            "allow_default_port_from_any_ipv4",
+            "allowDefaultPortFromAnyIpv4",
+            ConnForm::Unit,
+            "`allow_from_any_ipv4` on this construct's default port.",
+        ),
+    ]
+};
 
 /// The other side of a security-group rule (CDK `ec2.Peer`).
 ///

@@ -78,7 +78,9 @@ impl SecurityGroupProps {
     }
 }
 
-pub use crate::ec2::connections::{Connectable, Connections, Peer, Port, SecurityGroupRule};
+pub use crate::ec2::connections::{
+    CONNECTION_PROPS, Connectable, Connections, Peer, Port, SecurityGroupRule,
+};
 
 #[derive(Debug, Clone)]
 pub(crate) struct SecurityGroupData {

@@ -379,6 +379,11 @@ props! {
         /// (rule C2).
         [list "capacityProviderStrategies" in base, .ty(Strategies)]
         capacity_provider_strategies: crate::ecs::capacity_provider::CapacityProviderStrategy,
+        /// Target groups of the load balancer's stack (declared with `target_group`) the service
+        /// joins (CDK `targetGroup.addTarget(service)`); its first essential container's first
+        /// port takes the traffic.
+        [none "addTarget", .ty(Refs(RefClass::TargetGroup)), .method(), .set(Set::Custom)]
+        target_groups: (),
     }
 }
 
@@ -491,6 +496,11 @@ props! {
         /// (rule C2).
         [list "capacityProviderStrategies" in base, .ty(Strategies)]
         capacity_provider_strategies: crate::ecs::capacity_provider::CapacityProviderStrategy,
+        /// Target groups of the load balancer's stack (declared with `target_group`) the service
+        /// joins (CDK `targetGroup.addTarget(service)`); its first essential container's first
+        /// port takes the traffic.
+        [none "addTarget", .ty(Refs(RefClass::TargetGroup)), .method(), .set(Set::Custom)]
+        target_groups: (),
     }
 }
 

@@ -177,3 +177,144 @@ fn load_balancers_of_another_stack_match_the_cdk() {
     .unwrap();
     assert_stacks_match_cdk(std::mem::take(app), "lb_other_stack", 2);
 }
+
+/// The same app as [`connections_between_constructs_match_the_cdk`], written with the
+/// connections properties of `ecs_app!`: each construct's rules are made once its stack is
+/// built, in the order written, so a construct's properties are written in the order the CDK
+/// app calls them where the order shows (inline rules of one group, a rule asked twice).
+#[test]
+fn connections_properties_match_the_cdk() {
+    let app = ecs_app! {
+        stack Conn {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc }
+            fargate_task_definition ApiTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [8080] }
+            }
+            fargate_service Api {
+                cluster: Cluster,
+                task_definition: ApiTask,
+                min_healthy_percent: 100,
+                allow_to: [{ peer: Db, port: Port::tcp(5432), description: "to the database" }],
+                allow_from_any_ipv4: [Port::tcp(443)],
+                allow_from: [
+                    { peer: Worker, port: Port::tcp(8080) },
+                    { peer: Peer::ipv4("10.0.0.0/16"), port: Port::tcp(8080), description: "from the vpc" },
+                    { peer: Peer::ipv4("10.0.0.0/16"), port: Port::tcp(8080), description: "again" },
+                ],
+            }
+            fargate_task_definition WorkerTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [8080] }
+            }
+            fargate_service Worker {
+                cluster: Cluster,
+                task_definition: WorkerTask,
+                min_healthy_percent: 100,
+                allow_to_default_port: [ALB.Http],
+            }
+            security_group Db {
+                vpc: Vpc,
+                allow_all_outbound: false,
+                allow_from: [
+                    { peer: Api, port: Port::tcp(5432) },
+                    { peer: Peer::prefix_list("pl-12345678"), port: Port::tcp(5432) },
+                ],
+                allow_internally: [Port::all_tcp()],
+                allow_to: [
+                    { peer: Peer::ipv4("10.1.0.0/16"), port: Port::udp(53) },
+                    { peer: Worker, port: Port::tcp(8080) },
+                ],
+            }
+            application_load_balancer ALB {
+                vpc: Vpc,
+                internet_facing: true,
+                allow_to: [{ peer: Api, port: Port::tcp(8080), description: "Load balancer to target" }],
+                listener Http {
+                    port: 80,
+                    open: false,
+                    default_action: ecs_app::elbv2::ListenerAction::fixed_response(200),
+                    allow_default_port_from: [Peer::ipv4("192.168.0.0/16")],
+                }
+            }
+            file_system Files { vpc: Vpc, allow_default_port_from: [Worker] }
+        }
+        stack Consumer {
+            fargate_task_definition ReporterTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [8080] }
+            }
+            fargate_service Reporter {
+                cluster: Cluster,
+                task_definition: ReporterTask,
+                min_healthy_percent: 100,
+                allow_to: [{ peer: Db, port: Port::tcp(5432) }],
+                allow_from: [{ peer: ALB, port: Port::tcp(8080) }],
+                allow_to_default_port: [{ peer: Files, description: "nfs" }],
+            }
+        }
+    }
+    .unwrap();
+    assert_stacks_match_cdk(app, "connections_api", 2);
+}
+
+/// The same app as [`load_balancers_of_another_stack_match_the_cdk`], written with `ecs_app!`:
+/// a `target_group` of the load balancer's stack its listener forwards to, `listener` items of
+/// the services' stack on the other stack's load balancers, and a service joining the group.
+#[test]
+fn listeners_and_target_groups_of_another_stack_match_the_cdk() {
+    let app = ecs_app! {
+        stack Lb {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster { vpc: Vpc }
+            target_group Group { vpc: Vpc, port: 80 }
+            application_load_balancer ALB {
+                vpc: Vpc,
+                internet_facing: true,
+                listener Http { port: 80, default_target_groups: [Group] }
+            }
+            network_load_balancer NLB { vpc: Vpc }
+        }
+        stack Svc {
+            fargate_task_definition WebTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+            }
+            fargate_service Web { cluster: Cluster, task_definition: WebTask, min_healthy_percent: 100 }
+            listener PublicListener {
+                load_balancer: ALB,
+                port: 8080,
+                add_targets Web { port: 80, targets: [Web] }
+            }
+            fargate_task_definition TcpTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+            }
+            fargate_service Tcp { cluster: Cluster, task_definition: TcpTask, min_healthy_percent: 100 }
+            listener TcpListener {
+                load_balancer: NLB,
+                port: 443,
+                add_targets Tcp { port: 80, targets: [Tcp] }
+            }
+            fargate_task_definition AttachedTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
+            }
+            fargate_service Attached {
+                cluster: Cluster,
+                task_definition: AttachedTask,
+                min_healthy_percent: 100,
+                target_groups: [Group],
+            }
+        }
+    }
+    .unwrap();
+    assert_stacks_match_cdk(app, "lb_other_stack", 2);
+}

@@ -1,0 +1,23 @@
+// `Lb.Listener` names a listener of the load balancer.
+use ecs_app::prelude::*;
+
+fn main() {
+    let app = ecs_app! {
+        stack Web {
+            vpc Vpc {}
+            cluster Cluster { vpc: Vpc }
+            fargate_task_definition ApiTask {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry("nginx"), port_mappings: [80] }
+            }
+            fargate_service Api {
+                cluster: Cluster,
+                task_definition: ApiTask,
+                allow_to_default_port: [ALB.Htp],
+            }
+            application_load_balancer ALB { vpc: Vpc, listener Http { port: 80 } }
+        }
+    };
+    let _ = app;
+}
