@@ -111,6 +111,8 @@ pub enum KindId {
     ImportedRepository,
     /// `imported_vpc`: an existing VPC, by its attributes.
     ImportedVpc,
+    /// `lookup_vpc`.
+    LookedUpVpc,
     /// `imported_security_group`: an existing security group, by id.
     ImportedSecurityGroup,
     /// `imported_cluster`: an existing cluster, by its attributes or ARN.

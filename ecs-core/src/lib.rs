@@ -251,8 +251,9 @@ pub mod prelude {
     pub use crate::applicationautoscaling::{ScalableTarget, ScalableTargetProps, ScalingSchedule};
     pub use crate::ec2::{
         Connectable, DefaultInstanceTenancy, ImportedSecurityGroup, ImportedSecurityGroupProps,
-        ImportedVpc, IpAddresses, Peer, Port, SecurityGroup, SecurityGroupProps, SecurityGroupRule,
-        SubnetConfiguration, SubnetSelection, SubnetType, Vpc, VpcAttributes, VpcProps,
+        ImportedVpc, IpAddresses, LookedUpVpc, Peer, Port, SecurityGroup, SecurityGroupProps,
+        SecurityGroupRule, SubnetConfiguration, SubnetSelection, SubnetType, Vpc, VpcAttributes,
+        VpcLookupOptions, VpcProps,
     };
     pub use crate::ecr::{
         ImportedRepository, ImportedRepositoryProps, Repository, RepositoryProps,

@@ -256,7 +256,10 @@ impl crate::construct::app::App {
             return Ok(value.clone());
         }
         let mut query = Map::new();
-        query.insert("dummyValue".into(), dummy.clone());
+        // An undefined dummy (a VPC lookup's) is left out, as JSON leaves out `undefined`.
+        if !dummy.is_null() {
+            query.insert("dummyValue".into(), dummy.clone());
+        }
         if let Some(ignore) = ignore_error_on_missing {
             query.insert("ignoreErrorOnMissingContext".into(), Json::from(ignore));
         }

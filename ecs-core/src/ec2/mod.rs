@@ -15,8 +15,8 @@ pub mod machine_image;
 pub mod vpc;
 
 pub use vpc::{
-    DefaultInstanceTenancy, ImportedVpc, IpAddresses, SubnetConfiguration, SubnetSelection,
-    SubnetType, Vpc, VpcAttributes, VpcProps,
+    DefaultInstanceTenancy, ImportedVpc, IpAddresses, LookedUpVpc, SubnetConfiguration,
+    SubnetSelection, SubnetType, Vpc, VpcAttributes, VpcLookupOptions, VpcProps,
 };
 
 use crate::cfn::{Resource, Value};

@@ -382,6 +382,10 @@ pub(crate) struct VpcData {
     pub(crate) cidr: Option<Value>,
     /// Whether the VPC exists already (CDK `Vpc.fromVpcAttributes`).
     pub(crate) imported: bool,
+    /// A looked-up VPC still waiting for the CLI's lookup: its subnets are placeholders, and a
+    /// selection they cannot satisfy is empty rather than an error (CDK
+    /// `incompleteSubnetDefinition`).
+    pub(crate) incomplete: bool,
     /// In creation order: group by group, zone by zone.
     pub(crate) subnets: Vec<SubnetData>,
 }
@@ -763,6 +767,7 @@ impl Vpc {
             vpc_id: Value::Ref(vpc),
             cidr: Some(Value::GetAtt(vpc, "CidrBlock".into())),
             imported: false,
+            incomplete: false,
             subnets: Vec::new(),
         };
         if wants_gateway && props.create_internet_gateway.unwrap_or(true) {
@@ -988,6 +993,7 @@ impl Vpc {
             vpc_id: Value::from(vpc_id),
             cidr: attrs.vpc_cidr_block.map(Value::from),
             imported: true,
+            incomplete: false,
             subnets,
         });
         Ok(Vpc { node, index })
@@ -1136,7 +1142,7 @@ fn select(data: &VpcData, selection: &SubnetSelection) -> Result<Vec<usize>, Err
                 .copied()
                 .filter(|&i| data.subnets[i].group == *name)
                 .collect();
-            if chosen.is_empty() {
+            if chosen.is_empty() && !data.incomplete {
                 let mut names: Vec<&str> = Vec::new();
                 for &i in &all {
                     if !names.contains(&data.subnets[i].group.as_str()) {
@@ -1160,7 +1166,7 @@ fn select(data: &VpcData, selection: &SubnetSelection) -> Result<Vec<usize>, Err
                     .subnet_type()
             });
             let chosen = of_kind(subnet_type.into());
-            if chosen.is_empty() {
+            if chosen.is_empty() && !data.incomplete {
                 let available: Vec<String> = kinds
                     .iter()
                     .filter(|k| !of_kind(**k).is_empty())
@@ -1339,6 +1345,252 @@ fn restrict_default_security_group(
 }
 
 handle!(Vpc);
+
+props! {
+    /// What identifies an existing VPC to look up (CDK `VpcLookupOptions`).
+    ///
+    /// ```
+    /// use ecs_core::ec2::VpcLookupOptions;
+    /// let options = VpcLookupOptions::default().vpc_name("shared").tags([("stage", "prod")]);
+    /// assert_eq!(options.vpc_name.as_deref(), Some("shared"));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct VpcLookupOptions {
+        /// The VPC's id.
+        [into "vpcId"]
+        vpc_id: String,
+        /// The VPC's `Name` tag.
+        [into "vpcName"]
+        vpc_name: String,
+        /// Whether it is (or is not) the region's default VPC.
+        [opt "isDefault"]
+        is_default: bool,
+        /// Tags the VPC has, each `tag:<key>` in the query.
+        [field_list "tags", .ty(Environment)]
+        tags: (String, String),
+        /// The account owning the VPC, when it is shared with this one.
+        [into "ownerAccountId"]
+        owner_account_id: String,
+        /// The region to look in; default the stack's.
+        [into "region", .default("the stack's region")]
+        region: String,
+        /// The subnet tag whose value names each subnet's group; default `aws-cdk:subnet-name`.
+        [into "subnetGroupNameTag"]
+        subnet_group_name_tag: String,
+        /// Whether the lookup returns the VPC's VPN gateway.
+        [opt "returnVpnGateways", .default("true")]
+        return_vpn_gateways: bool,
+    }
+}
+
+impl VpcLookupOptions {
+    /// Tags the VPC has.
+    #[must_use]
+    pub fn tags<K: Into<String>, V: Into<String>>(
+        mut self,
+        tags: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.tags
+            .extend(tags.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+}
+
+/// The CDK's placeholder answer while a VPC lookup is missing (`DUMMY_VPC_PROPS`): two zones,
+/// a public, a private and an isolated group.
+fn dummy_vpc() -> serde_json::Value {
+    let group = |name: &str, kind: &str, prefix: &str, tables: [&str; 2]| {
+        serde_json::json!({
+            "name": name,
+            "type": kind,
+            "subnets": [
+                {"availabilityZone": "dummy1a", "subnetId": format!("{prefix}-12345"), "routeTableId": tables[0], "cidr": "1.2.3.4/5"},
+                {"availabilityZone": "dummy1b", "subnetId": format!("{prefix}-67890"), "routeTableId": tables[1], "cidr": "1.2.3.4/5"},
+            ]
+        })
+    };
+    serde_json::json!({
+        "availabilityZones": [],
+        "vpcCidrBlock": "1.2.3.4/5",
+        "subnetGroups": [
+            group("Public", "Public", "s", ["rtb-12345s", "rtb-67890s"]),
+            group("Private", "Private", "p", ["rtb-12345p", "rtb-57890p"]),
+            group("Isolated", "Isolated", "p", ["rtb-12345p", "rtb-57890p"]),
+        ],
+        "vpcId": "vpc-12345",
+    })
+}
+
+impl Vpc {
+    /// An existing VPC found by the CDK CLI (CDK `Vpc.fromLookup`): the query goes into the
+    /// manifest's missing context, the CLI answers it into `cdk.context.json` and runs the app
+    /// again; until then the VPC is the CDK's placeholder (`vpc-12345`, two zones). Its subnet
+    /// groups are the lookup's, named `<group>Subnet<n>`, and selections work on them as on
+    /// any VPC. The stack needs an account and a region.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::construct::StackProps;
+    /// use ecs_core::ec2::VpcLookupOptions;
+    /// let mut app = App::new();
+    /// let s = app.add_stack_with("Web", StackProps::default()
+    ///     .env(Environment::new("123456789012", "eu-west-1")))?;
+    /// let vpc = Vpc::from_lookup(&mut app, s, "Vpc", VpcLookupOptions::default().vpc_name("shared"))?;
+    /// assert_eq!(vpc.vpc_id(&app), Value::from("vpc-12345"));
+    /// # Ok::<(), Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the stack names no account and region, `id` is taken, or the context's answer is
+    /// not a VPC.
+    pub fn from_lookup(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        options: VpcLookupOptions,
+    ) -> Result<Vpc, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let mut filter = serde_json::Map::new();
+        for (key, value) in &options.tags {
+            filter.insert(format!("tag:{key}"), value.as_str().into());
+        }
+        if let Some(v) = &options.vpc_id {
+            filter.insert("vpc-id".into(), v.as_str().into());
+        }
+        if let Some(v) = &options.vpc_name {
+            filter.insert("tag:Name".into(), v.as_str().into());
+        }
+        if let Some(v) = &options.owner_account_id {
+            filter.insert("owner-id".into(), v.as_str().into());
+        }
+        if let Some(v) = options.is_default {
+            filter.insert("isDefault".into(), if v { "true" } else { "false" }.into());
+        }
+        let mut props = serde_json::Map::new();
+        if let Some(region) = &options.region {
+            props.insert("region".into(), region.as_str().into());
+        }
+        props.insert("filter".into(), serde_json::Value::Object(filter));
+        props.insert("returnAsymmetricSubnets".into(), true.into());
+        if let Some(v) = options.return_vpn_gateways {
+            props.insert("returnVpnGateways".into(), v.into());
+        }
+        if let Some(v) = &options.subnet_group_name_tag {
+            props.insert("subnetGroupNameTag".into(), v.as_str().into());
+        }
+        let answer = app.lookup_context(
+            scope.stack(),
+            "vpc-provider",
+            props,
+            serde_json::Value::Null,
+            None,
+            None,
+        )?;
+        let (answer, incomplete) = match answer {
+            serde_json::Value::Null => (dummy_vpc(), true),
+            answer => (answer, false),
+        };
+        let bad = || {
+            Error::new(format!(
+                "the context's answer to the lookup of vpc `{id}` is not a vpc: remove it from cdk.context.json so the CDK CLI looks it up again"
+            ))
+        };
+        let vpc_id = answer["vpcId"].as_str().ok_or_else(bad)?.to_string();
+        let groups = answer["subnetGroups"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        // The zones, sorted, as the CDK orders those of a looked-up VPC.
+        let mut zones: Vec<String> = groups
+            .iter()
+            .flat_map(|g| g["subnets"].as_array().cloned().unwrap_or_default())
+            .filter_map(|s| s["availabilityZone"].as_str().map(String::from))
+            .collect();
+        zones.sort();
+        zones.dedup();
+        let mut subnets = Vec::new();
+        for kind in [
+            SubnetKind::Public,
+            SubnetKind::Private,
+            SubnetKind::Isolated,
+        ] {
+            for group in groups.iter().filter(|g| g["type"] == kind.name()) {
+                let name = group["name"].as_str().ok_or_else(bad)?;
+                for (i, subnet) in group["subnets"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                {
+                    let zone = subnet["availabilityZone"].as_str().unwrap_or_default();
+                    subnets.push(SubnetData {
+                        id: format!("{name}Subnet{}", i + 1),
+                        group: name.to_string(),
+                        kind,
+                        az: zones.iter().position(|z| z == zone).unwrap_or(0),
+                        subnet_id: Value::from(
+                            subnet["subnetId"].as_str().ok_or_else(bad)?.to_string(),
+                        ),
+                        connectivity: Vec::new(),
+                    });
+                }
+            }
+        }
+        let stack = app.stack_mut(scope.stack());
+        let node = stack.add_node(scope, id)?;
+        for subnet in &subnets {
+            stack.add_node(node, &subnet.id)?;
+        }
+        let index = app.all::<VpcData>().len();
+        app.all_mut::<VpcData>().push(VpcData {
+            id: id.to_string(),
+            vpc_id: Value::from(vpc_id),
+            cidr: answer["vpcCidrBlock"]
+                .as_str()
+                .map(|c| Value::from(c.to_string())),
+            imported: true,
+            incomplete,
+            subnets,
+        });
+        Ok(Vpc { node, index })
+    }
+}
+
+/// Constructor of looked-up VPCs, in the props style of the other kinds (what `lookup_vpc` in
+/// `ecs_app!` calls).
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// use ecs_core::construct::StackProps;
+/// use ecs_core::ec2::{LookedUpVpc, VpcLookupOptions};
+/// let mut app = App::new();
+/// let s = app.add_stack_with("Web", StackProps::default()
+///     .env(Environment::new("123456789012", "eu-west-1"))).unwrap();
+/// LookedUpVpc::new(&mut app, s, "Vpc", VpcLookupOptions::default().is_default(true)).unwrap();
+/// ```
+#[derive(Debug)]
+pub struct LookedUpVpc;
+
+// As in the CDK, `new` of a kind returns the handle all kinds share.
+#[allow(clippy::new_ret_no_self)]
+impl LookedUpVpc {
+    /// [`Vpc::from_lookup`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Vpc::from_lookup`].
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        options: VpcLookupOptions,
+    ) -> Result<Vpc, Error> {
+        Vpc::from_lookup(app, scope, id, options)
+    }
+}
 
 /// Constructor of existing VPCs, in the props style of the other kinds (what `imported_vpc` in
 /// `ecs_app!` calls).

@@ -20,6 +20,7 @@ mod services;
 mod string_tokens;
 mod task_features;
 mod vpc;
+mod vpc_lookup;
 
 /// The image of every container of these apps.
 const IMAGE: &str = "public.ecr.aws/nginx/nginx:1.27";
