@@ -243,17 +243,20 @@ impl Alarm {
                     .cfn_value(),
             )
             .prop_opt("DatapointsToAlarm", props.datapoints_to_alarm)
-            .prop(
+            // The CDK leaves out a metric without dimensions.
+            .prop_opt(
                 "Dimensions",
-                Value::List(
-                    metric
-                        .dimensions
-                        .iter()
-                        .map(|(n, v)| {
-                            Value::map([("Name", Value::from(n.clone())), ("Value", v.clone())])
-                        })
-                        .collect(),
-                ),
+                (!metric.dimensions.is_empty()).then(|| {
+                    Value::List(
+                        metric
+                            .dimensions
+                            .iter()
+                            .map(|(n, v)| {
+                                Value::map([("Name", Value::from(n.clone())), ("Value", v.clone())])
+                            })
+                            .collect(),
+                    )
+                }),
             )
             .prop("EvaluationPeriods", periods)
             .prop("MetricName", metric.metric_name)
@@ -274,6 +277,11 @@ impl Alarm {
     /// The construct's scope.
     pub fn node(self) -> NodeId {
         self.node
+    }
+
+    /// `{"Ref": alarm}`: the alarm's name.
+    pub fn alarm_name(self, _app: &App) -> Value {
+        Value::Ref(self.resource)
     }
 
     /// `{"Fn::GetAtt": [alarm, "Arn"]}`.

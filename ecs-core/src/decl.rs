@@ -66,6 +66,10 @@ pub enum KindId {
     CfnParameter,
     /// `circuit_breaker: { … }`.
     CircuitBreaker,
+    /// `deployment_alarms: { … }`.
+    DeploymentAlarms,
+    /// `force_new_deployment: { … }`.
+    ForceNewDeployment,
     /// `vpc_subnets: { subnet_type: … }` and the other subnet selections.
     SubnetSelection,
     /// A `{ name: …, subnet_type: … }` object of a vpc's `subnet_configuration`.

@@ -259,6 +259,128 @@ impl PlacementConstraint {
     }
 }
 
+/// What a service does when a deployment alarm fires (CDK `AlarmBehavior`).
+///
+/// ```
+/// assert_eq!(ecs_core::ecs::service::AlarmBehavior::default(), ecs_core::ecs::service::AlarmBehavior::RollbackOnAlarm);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum AlarmBehavior {
+    /// Fail the deployment and roll back to the last completed one.
+    #[default]
+    RollbackOnAlarm,
+    /// Fail the deployment and leave it as it is.
+    FailOnAlarm,
+}
+
+impl AlarmBehavior {
+    /// The variants a user may write.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["RollbackOnAlarm", "FailOnAlarm"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "service", "AlarmBehavior"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
+
+props! {
+    /// CloudWatch alarms that fail a deployment when they fire (CDK `DeploymentAlarmConfig`).
+    ///
+    /// ```
+    /// use ecs_core::ecs::service::{AlarmBehavior, DeploymentAlarmConfig};
+    /// let alarms = DeploymentAlarmConfig::default().alarm_names(["errors"]).behavior(AlarmBehavior::FailOnAlarm);
+    /// assert_eq!(alarms.alarm_names, vec!["errors".to_string()]);
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct DeploymentAlarmConfig {
+        /// The alarms' names (at least one), e.g. an alarm's `alarm_name`.
+        [list_into "alarmNames", .required()]
+        alarm_names: String,
+        /// Roll back or only fail.
+        [opt "behavior", .ty(Enum(&crate::ecs::service::AlarmBehavior::DEF)), .default("`RollbackOnAlarm`")]
+        behavior: AlarmBehavior,
+    }
+}
+
+props! {
+    /// A deployment forced at every stack update, even with nothing changed (CDK
+    /// `ForceNewDeployment`).
+    ///
+    /// ```
+    /// let force = ecs_core::ecs::service::ForceNewDeployment::default().enabled(true).nonce("2024-06");
+    /// assert!(force.enabled);
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ForceNewDeployment {
+        /// Whether a new deployment is forced.
+        [val "enabled", .required()]
+        enabled: bool,
+        /// A value whose change forces a deployment.
+        [into "nonce"]
+        nonce: String,
+    }
+}
+
+/// Which revision of its task definition a service runs (CDK `TaskDefinitionRevision`): the
+/// latest, named by family, or one of them.
+///
+/// ```
+/// use ecs_core::ecs::service::TaskDefinitionRevision;
+/// assert_eq!(TaskDefinitionRevision::of(3).revision(), Some(3));
+/// assert_eq!(TaskDefinitionRevision::LATEST.revision(), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TaskDefinitionRevision(Option<u32>);
+
+impl TaskDefinitionRevision {
+    /// The latest active revision.
+    pub const LATEST: TaskDefinitionRevision = TaskDefinitionRevision(None);
+
+    /// Revision `n`.
+    pub const fn of(n: u32) -> TaskDefinitionRevision {
+        TaskDefinitionRevision(Some(n))
+    }
+
+    /// The revision, `None` for the latest.
+    pub const fn revision(self) -> Option<u32> {
+        self.0
+    }
+}
+
+/// Whether ECS moves tasks to rebalance them over availability zones (CDK
+/// `AvailabilityZoneRebalancing`).
+///
+/// ```
+/// assert_eq!(ecs_core::ecs::service::AvailabilityZoneRebalancing::Enabled.cfn_value(), "ENABLED");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AvailabilityZoneRebalancing {
+    /// Rebalance.
+    Enabled,
+    /// Do not.
+    Disabled,
+}
+
+impl AvailabilityZoneRebalancing {
+    /// The variants a user may write.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Enabled", "Disabled"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs", "service", "AvailabilityZoneRebalancing"],
+        variants: Self::VARIANT_NAMES,
+    };
+
+    /// As CloudFormation spells it.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            AvailabilityZoneRebalancing::Enabled => "ENABLED",
+            AvailabilityZoneRebalancing::Disabled => "DISABLED",
+        }
+    }
+}
+
 /// Properties shared by every service kind (CDK `BaseServiceOptions`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct BaseProps {
@@ -280,6 +402,10 @@ pub(crate) struct BaseProps {
     /// Capacity provider strategies; replace the launch type when given.
     pub(crate) capacity_provider_strategies:
         Vec<crate::ecs::capacity_provider::CapacityProviderStrategy>,
+    pub(crate) deployment_alarms: Option<DeploymentAlarmConfig>,
+    pub(crate) force_new_deployment: Option<ForceNewDeployment>,
+    pub(crate) task_definition_revision: Option<TaskDefinitionRevision>,
+    pub(crate) availability_zone_rebalancing: Option<AvailabilityZoneRebalancing>,
 }
 
 /// Properties of the awsvpc-capable kinds (CDK `vpcSubnets`, `securityGroups`,
@@ -339,6 +465,10 @@ props! {
         /// only).
         [val "assignPublicIp" in network, .default("false")]
         assign_public_ip: bool,
+        /// Whether ECS moves tasks to keep them balanced over availability zones (not with
+        /// `daemon`).
+        [opt "availabilityZoneRebalancing" in base, .ty(Enum(&crate::ecs::service::AvailabilityZoneRebalancing::DEF)), .default("`Disabled`")]
+        availability_zone_rebalancing: AvailabilityZoneRebalancing,
         /// How the tasks are spread over or packed onto the instances (`PlacementStrategies`).
         [none "placementStrategies"]
         placement_strategies: (),
@@ -351,6 +481,18 @@ props! {
         /// Stops a deployment whose tasks keep failing to start, and can roll it back.
         [opt "circuitBreaker" in base, .ty(Object(KindId::CircuitBreaker))]
         circuit_breaker: DeploymentCircuitBreaker,
+        /// CloudWatch alarms that fail a deployment, and roll it back unless told otherwise
+        /// (ECS deployment controller only).
+        [opt "deploymentAlarms" in base, .ty(Object(KindId::DeploymentAlarms))]
+        deployment_alarms: DeploymentAlarmConfig,
+        /// A deployment at every stack update, even with nothing changed (ECS deployment
+        /// controller only).
+        [opt "forceNewDeployment" in base, .ty(Object(KindId::ForceNewDeployment))]
+        force_new_deployment: ForceNewDeployment,
+        /// Which revision of the task definition runs (`TaskDefinitionRevision::of(3)`); the
+        /// service then names it by family.
+        [opt "taskDefinitionRevision" in base, .default("the revision this stack writes")]
+        task_definition_revision: TaskDefinitionRevision,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
         [opt "deploymentController" in base, .ty(Enum(&crate::ecs::service::DeploymentControllerType::DEF)), .default("`Ecs`")]
         deployment_controller: DeploymentControllerType,
@@ -453,6 +595,10 @@ props! {
         /// only).
         [val "assignPublicIp" in network, .default("false")]
         assign_public_ip: bool,
+        /// Whether ECS moves tasks to keep them balanced over availability zones (not with
+        /// `daemon`).
+        [opt "availabilityZoneRebalancing" in base, .ty(Enum(&crate::ecs::service::AvailabilityZoneRebalancing::DEF)), .default("`Disabled`")]
+        availability_zone_rebalancing: AvailabilityZoneRebalancing,
         /// The Fargate platform version, e.g. `"1.4.0"`; some features need 1.4.0 (rule F6).
         [none "platformVersion", .default("`LATEST`")]
         platform_version: (),
@@ -468,6 +614,18 @@ props! {
         /// Stops a deployment whose tasks keep failing to start, and can roll it back.
         [opt "circuitBreaker" in base, .ty(Object(KindId::CircuitBreaker))]
         circuit_breaker: DeploymentCircuitBreaker,
+        /// CloudWatch alarms that fail a deployment, and roll it back unless told otherwise
+        /// (ECS deployment controller only).
+        [opt "deploymentAlarms" in base, .ty(Object(KindId::DeploymentAlarms))]
+        deployment_alarms: DeploymentAlarmConfig,
+        /// A deployment at every stack update, even with nothing changed (ECS deployment
+        /// controller only).
+        [opt "forceNewDeployment" in base, .ty(Object(KindId::ForceNewDeployment))]
+        force_new_deployment: ForceNewDeployment,
+        /// Which revision of the task definition runs (`TaskDefinitionRevision::of(3)`); the
+        /// service then names it by family.
+        [opt "taskDefinitionRevision" in base, .default("the revision this stack writes")]
+        task_definition_revision: TaskDefinitionRevision,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
         [opt "deploymentController" in base, .ty(Enum(&crate::ecs::service::DeploymentControllerType::DEF)), .default("`Ecs`")]
         deployment_controller: DeploymentControllerType,
@@ -753,6 +911,18 @@ props! {
         /// The deployment circuit breaker, refused for External services (rule X1).
         [opt "circuitBreaker" in base, .ty(Object(KindId::CircuitBreaker))]
         circuit_breaker: DeploymentCircuitBreaker,
+        /// CloudWatch alarms that fail a deployment, and roll it back unless told otherwise
+        /// (ECS deployment controller only).
+        [opt "deploymentAlarms" in base, .ty(Object(KindId::DeploymentAlarms))]
+        deployment_alarms: DeploymentAlarmConfig,
+        /// A deployment at every stack update, even with nothing changed (ECS deployment
+        /// controller only).
+        [opt "forceNewDeployment" in base, .ty(Object(KindId::ForceNewDeployment))]
+        force_new_deployment: ForceNewDeployment,
+        /// Which revision of the task definition runs (`TaskDefinitionRevision::of(3)`); the
+        /// service then names it by family.
+        [opt "taskDefinitionRevision" in base, .default("the revision this stack writes")]
+        task_definition_revision: TaskDefinitionRevision,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
         [opt "deploymentController" in base, .ty(Enum(&crate::ecs::service::DeploymentControllerType::DEF)), .default("`Ecs`")]
         deployment_controller: DeploymentControllerType,
@@ -883,6 +1053,7 @@ pub(crate) fn create(
     facts.cloud_map_options = Fact::written(base.cloud_map_options.is_some(), ());
     let found = facts.violations().into_iter();
     crate::ecs::facts::refused(found.filter(|v| v.rule != RuleId::S2).collect())?;
+    check_deployment_settings(id, &base, daemon)?;
     // Daemon and External services replace tasks in place: at most 100%, at least 0%.
     let (default_max, default_min) = if daemon || launch_type == LaunchType::External {
         (100, 0)
@@ -899,6 +1070,9 @@ pub(crate) fn create(
             Value::from(base.min_healthy_percent.unwrap_or(default_min)),
         ),
     ];
+    if let Some(alarms) = &base.deployment_alarms {
+        deployment.push(("Alarms", deployment_alarms_value(alarms)));
+    }
     if let Some(cb) = base.circuit_breaker {
         deployment.push((
             "DeploymentCircuitBreaker",
@@ -926,17 +1100,35 @@ pub(crate) fn create(
             "PropagateTags",
             base.propagate_tags.and_then(PropagatedTagSource::cfn_value),
         )
-        .prop_opt("ServiceName", base.service_name);
+        .prop_opt("ServiceName", base.service_name)
+        .prop_opt(
+            "AvailabilityZoneRebalancing",
+            base.availability_zone_rebalancing
+                .map(AvailabilityZoneRebalancing::cfn_value),
+        )
+        .prop_opt(
+            "ForceNewDeployment",
+            base.force_new_deployment.as_ref().map(|f| {
+                let mut m = vec![("EnableForceNewDeployment", Value::from(f.enabled))];
+                if let Some(nonce) = &f.nonce {
+                    m.push(("ForceNewDeploymentNonce", Value::from(nonce.clone())));
+                }
+                Value::map(m)
+            }),
+        );
     // As the CDK: an EXTERNAL controller deploys the tasks itself, so the service names
     // neither a launch type nor a task definition; CODE_DEPLOY names the family (its
     // deployments pick the revision) and so depends on the task definition explicitly.
     let controller = base.deployment_controller;
     if controller != Some(DeploymentControllerType::External) {
         resource.set("LaunchType", launch_type.cfn_value());
-        let task = if controller == Some(DeploymentControllerType::CodeDeploy) {
-            Value::from(task_definition.family(app).to_string())
-        } else {
-            task_definition.arn(app)
+        let family = task_definition.family(app).to_string();
+        let task = match (controller, base.task_definition_revision) {
+            // A chosen revision is named by family, `:<n>` for one of them.
+            (_, Some(TaskDefinitionRevision(Some(n)))) => Value::from(format!("{family}:{n}")),
+            (_, Some(TaskDefinitionRevision(None))) => Value::from(family),
+            (Some(DeploymentControllerType::CodeDeploy), None) => Value::from(family),
+            _ => task_definition.arn(app),
         };
         resource.set("TaskDefinition", task);
     }
@@ -1007,7 +1199,10 @@ pub(crate) fn create(
     );
     // Tasks must not start before their role exists; the CDK puts this on the whole service.
     st.add_dependency(node, task_role.node());
-    if controller == Some(DeploymentControllerType::CodeDeploy) {
+    // Naming the task definition by family hides the reference: depend on it explicitly.
+    if controller == Some(DeploymentControllerType::CodeDeploy)
+        || base.task_definition_revision.is_some()
+    {
         st.add_dependency(node, task_definition.node());
     }
     let index = app.all::<ServiceData>().len();
@@ -1250,4 +1445,107 @@ impl PropagatedTagSource {
         path: &["ecs", "service", "PropagatedTagSource"],
         variants: Self::VARIANT_NAMES,
     };
+}
+
+/// `DeploymentConfiguration.Alarms`: on, rolling back unless the behavior only fails.
+fn deployment_alarms_value(alarms: &DeploymentAlarmConfig) -> Value {
+    Value::map([
+        (
+            "AlarmNames",
+            Value::List(
+                alarms
+                    .alarm_names
+                    .iter()
+                    .map(|n| Value::from(n.clone()))
+                    .collect(),
+            ),
+        ),
+        ("Enable", Value::from(true)),
+        (
+            "Rollback",
+            Value::from(alarms.behavior.unwrap_or_default() == AlarmBehavior::RollbackOnAlarm),
+        ),
+    ])
+}
+
+/// The CDK's checks of the deployment settings: alarms and forced deployments need the ECS
+/// controller, CodeDeploy runs the latest revision, daemons do not rebalance.
+fn check_deployment_settings(id: &str, base: &BaseProps, daemon: bool) -> Result<(), Error> {
+    let ecs_controller = matches!(
+        base.deployment_controller,
+        None | Some(DeploymentControllerType::Ecs)
+    );
+    if let Some(alarms) = &base.deployment_alarms {
+        if !ecs_controller {
+            return Err(Error::new(format!(
+                "service `{id}` has `deployment_alarms` but another deployment controller: deployment alarms need the `Ecs` deployment controller"
+            )));
+        }
+        if alarms.alarm_names.is_empty() {
+            return Err(Error::new(format!(
+                "service `{id}` has `deployment_alarms` without alarms: give at least one in `alarm_names`"
+            )));
+        }
+    }
+    if base.force_new_deployment.is_some() && !ecs_controller {
+        return Err(Error::new(format!(
+            "service `{id}` has `force_new_deployment` but another deployment controller: forced deployments need the `Ecs` deployment controller"
+        )));
+    }
+    if base.deployment_controller == Some(DeploymentControllerType::CodeDeploy)
+        && matches!(
+            base.task_definition_revision,
+            Some(TaskDefinitionRevision(Some(_)))
+        )
+    {
+        return Err(Error::new(format!(
+            "service `{id}` deploys with `CodeDeploy` and names a revision: CodeDeploy runs the latest revision; use `TaskDefinitionRevision::LATEST`"
+        )));
+    }
+    if daemon && base.availability_zone_rebalancing == Some(AvailabilityZoneRebalancing::Enabled) {
+        return Err(Error::new(format!(
+            "service `{id}` is a daemon with `availability_zone_rebalancing: Enabled`: a daemon runs one task per instance; remove the rebalancing"
+        )));
+    }
+    Ok(())
+}
+
+impl Service {
+    /// Adds deployment alarms to the service (CDK `enableDeploymentAlarms`), as
+    /// `deployment_alarms` at creation does.
+    ///
+    /// # Errors
+    ///
+    /// When the service deploys with another controller than ECS's, or `alarm_names` is empty.
+    pub fn enable_deployment_alarms(
+        self,
+        app: &mut App,
+        alarms: DeploymentAlarmConfig,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        let id = self.id(app).to_string();
+        let resource = self.resource(app);
+        let props = &mut app
+            .stack_mut(resource.stack())
+            .resource_mut(resource)
+            .properties;
+        let ecs_controller = match props.get("DeploymentController") {
+            Some(Value::Map(m)) => m.get("Type") == Some(&Value::from("ECS")),
+            _ => true,
+        };
+        if !ecs_controller {
+            return Err(Error::new(format!(
+                "service `{id}` deploys with another controller than ECS's: deployment alarms need the `Ecs` deployment controller"
+            )));
+        }
+        if alarms.alarm_names.is_empty() {
+            return Err(Error::new(format!(
+                "service `{id}` enables deployment alarms without alarms: give at least one in `alarm_names`"
+            )));
+        }
+        if let Some(Value::Map(deployment)) = props.get_mut("DeploymentConfiguration") {
+            deployment.insert("Alarms", deployment_alarms_value(&alarms));
+        }
+        Ok(())
+    }
 }

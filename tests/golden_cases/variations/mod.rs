@@ -9,6 +9,7 @@ mod cluster_settings;
 mod connections;
 mod container_restart;
 mod containers;
+mod deployment;
 mod env;
 mod imports;
 mod logging;
