@@ -68,6 +68,8 @@ pub enum KindId {
     CircuitBreaker,
     /// `deployment_alarms: { … }`.
     DeploymentAlarms,
+    /// `managed_storage_configuration: { … }`.
+    ManagedStorage,
     /// `force_new_deployment: { … }`.
     ForceNewDeployment,
     /// `vpc_subnets: { subnet_type: … }` and the other subnet selections.

@@ -609,6 +609,17 @@ pub static KINDS: &[Kind] = &[
         id_ref: None,
     },
     Kind {
+        id: KindId::ManagedStorage,
+        cdk: "ecs.ManagedStorageConfiguration",
+        build: Build::Object("ecs::cluster::ManagedStorageConfiguration"),
+        keyword: "managed_storage_configuration",
+        noun: "managed storage configuration",
+        props: crate::ecs::cluster::ManagedStorageConfiguration::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
         id: KindId::DeploymentAlarms,
         cdk: "ecs.DeploymentAlarmConfig",
         build: Build::Object("ecs::service::DeploymentAlarmConfig"),

@@ -24,6 +24,8 @@ pub struct Statement {
     pub condition: Option<Value>,
     /// `Principal`.
     pub principal: Option<Value>,
+    /// `Sid`: the statement's name, which keeps it apart when statements are merged.
+    pub sid: Option<Text>,
 }
 
 impl Statement {
@@ -35,6 +37,7 @@ impl Statement {
             resources: Vec::new(),
             condition: None,
             principal: None,
+            sid: None,
         }
     }
 
@@ -54,6 +57,12 @@ impl Statement {
     /// Applies to every resource (`"*"`).
     pub fn on_any(self) -> Statement {
         self.on([Value::from("*")])
+    }
+
+    /// Names the statement (`Sid`).
+    pub fn with_sid(mut self, sid: impl Into<Text>) -> Statement {
+        self.sid = Some(sid.into());
+        self
     }
 
     /// Adds a condition, e.g. `ArnEquals` on `ecs:cluster`.
@@ -133,7 +142,11 @@ fn find_mergeable(statements: &[Statement]) -> Option<(usize, usize)> {
     for j in 1..statements.len() {
         for i in 0..j {
             let (a, b) = (&statements[i], &statements[j]);
-            if a.effect != b.effect || a.condition != b.condition || a.principal != b.principal {
+            if a.effect != b.effect
+                || a.condition != b.condition
+                || a.principal != b.principal
+                || a.sid != b.sid
+            {
                 continue;
             }
             let same =

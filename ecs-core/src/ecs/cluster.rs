@@ -57,6 +57,31 @@ props! {
         /// task and container) or `Disabled`; not with `container_insights` (rule K1).
         [opt "containerInsightsV2", .ty(Enum(&ContainerInsights::DEF))]
         container_insights_v2: ContainerInsights,
+        /// The KMS keys of the tasks' managed storage: Fargate ephemeral storage and managed
+        /// volumes; the Fargate key's policy lets Fargate use it for this cluster.
+        [opt "managedStorageConfiguration", .ty(Object(KindId::ManagedStorage))]
+        managed_storage_configuration: ManagedStorageConfiguration,
+        /// EC2 capacity created with the cluster, as `add_capacity("DefaultAutoScalingGroup")`.
+        [opt "capacity"]
+        capacity: crate::ecs::capacity::AddCapacityOptions,
+    }
+}
+
+props! {
+    /// The KMS keys of a cluster's managed storage (CDK `ManagedStorageConfiguration`).
+    ///
+    /// ```
+    /// let config = ecs_core::ecs::cluster::ManagedStorageConfiguration::default();
+    /// assert!(config.kms_key.is_none());
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ManagedStorageConfiguration {
+        /// The key of Fargate tasks' ephemeral storage.
+        [opt "fargateEphemeralStorageKmsKey", .ty(Ref(RefClass::Key))]
+        fargate_ephemeral_storage_kms_key: crate::kms::Key,
+        /// The key of managed storage (EBS volumes ECS attaches).
+        [opt "kmsKey", .ty(Ref(RefClass::Key))]
+        kms_key: crate::kms::Key,
     }
 }
 
@@ -265,7 +290,7 @@ impl Cluster {
             node,
             "Resource",
             Resource::new("AWS::ECS::Cluster")
-                .prop_opt("ClusterName", props.cluster_name)
+                .prop_opt("ClusterName", props.cluster_name.clone())
                 .prop_opt(
                     "ClusterSettings",
                     insights.map(|i| {
@@ -275,12 +300,23 @@ impl Cluster {
                         ])])
                     }),
                 )
-                .prop_opt(
-                    "Configuration",
-                    props.execute_command_configuration.as_ref().map(|c| {
-                        crate::cfn::Value::map([("ExecuteCommandConfiguration", c.render())])
-                    }),
-                ),
+                .prop_opt("Configuration", {
+                    let mut config = Vec::new();
+                    if let Some(c) = &props.execute_command_configuration {
+                        config.push(("ExecuteCommandConfiguration", c.render()));
+                    }
+                    if let Some(m) = &props.managed_storage_configuration {
+                        let mut storage = Vec::new();
+                        if let Some(k) = m.fargate_ephemeral_storage_kms_key {
+                            storage.push(("FargateEphemeralStorageKmsKeyId", k.key_id()));
+                        }
+                        if let Some(k) = m.kms_key {
+                            storage.push(("KmsKeyId", k.key_id()));
+                        }
+                        config.push(("ManagedStorageConfiguration", Value::map(storage)));
+                    }
+                    (!config.is_empty()).then(|| Value::map(config))
+                }),
         )?;
         let vpc = match props.vpc {
             Some(vpc) => vpc,
@@ -308,6 +344,48 @@ impl Cluster {
         }
         if let Some(options) = props.default_cloud_map_namespace {
             cluster.add_default_cloud_map_namespace(app, options)?;
+        }
+        if let Some(capacity) = props.capacity {
+            cluster.add_capacity(app, "DefaultAutoScalingGroup", capacity)?;
+        }
+        if let Some(key) = props
+            .managed_storage_configuration
+            .as_ref()
+            .and_then(|m| m.fargate_ephemeral_storage_kms_key)
+        {
+            // Fargate encrypts the tasks' ephemeral storage with the key for this account's
+            // clusters (CDK `updateKeyPolicyForEphemeralStorageConfiguration`).
+            let account = Value::List(vec![Value::Aws(crate::cfn::Pseudo::AccountId)]);
+            let mut equals = vec![("kms:EncryptionContext:aws:ecs:clusterAccount", account)];
+            if let Some(name) = &props.cluster_name {
+                equals.push((
+                    "kms:EncryptionContext:aws:ecs:clusterName",
+                    Value::List(vec![Value::from(name.clone())]),
+                ));
+            }
+            let fargate = Value::map([("Service", Value::from("fargate.amazonaws.com"))]);
+            let mut generate =
+                crate::iam::Statement::allow(["kms:GenerateDataKeyWithoutPlaintext"])
+                    .on_any()
+                    .with_sid("Allow generate data key access for Fargate tasks.");
+            generate.principal = Some(fargate.clone());
+            generate.condition = Some(Value::map([("StringEquals", Value::map(equals.clone()))]));
+            key.add_to_resource_policy(app, generate)?;
+            let mut grant = crate::iam::Statement::allow(["kms:CreateGrant"])
+                .on_any()
+                .with_sid("Allow grant creation permission for Fargate tasks.");
+            grant.principal = Some(fargate);
+            grant.condition = Some(Value::map([
+                ("StringEquals", Value::map(equals)),
+                (
+                    "ForAllValues:StringEquals",
+                    Value::map([(
+                        "kms:GrantOperations",
+                        Value::List(vec![Value::from("Decrypt")]),
+                    )]),
+                ),
+            ]));
+            key.add_to_resource_policy(app, grant)?;
         }
         Ok(cluster)
     }

@@ -511,6 +511,9 @@ impl Serialize for StatementView<'_> {
                 m.serialize_entry("Resource", &sorted)?;
             }
         }
+        if let Some(sid) = &st.sid {
+            m.serialize_entry("Sid", &**sid)?;
+        }
         m.end()
     }
 }

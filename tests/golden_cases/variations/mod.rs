@@ -6,6 +6,7 @@ mod app_model;
 mod automation;
 mod cfn_resources;
 mod cluster_settings;
+mod cluster_storage;
 mod connections;
 mod container_restart;
 mod containers;
