@@ -200,7 +200,10 @@ fn surface() -> (Vec<Interface>, Vec<Class>) {
 fn snake(name: &str) -> String {
     let mut out = String::new();
     // Units are one word: `memoryLimitMiB` is `memory_limit_mib`.
-    let name = name.replace("MiB", "Mib").replace("GiB", "Gib");
+    let name = name
+        .replace("MiB", "Mib")
+        .replace("GiB", "Gib")
+        .replace("IPs", "Ips");
     let chars: Vec<char> = name.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         if c.is_uppercase() {

@@ -592,6 +592,54 @@ impl CredentialSpec {
     }
 }
 
+/// Domain-joined gMSA credential specs (CDK `DomainJoinedCredentialSpec`).
+///
+/// ```
+/// use ecs_core::{App, ecs::container::DomainJoinedCredentialSpec, s3::{Bucket, BucketProps}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let bucket = Bucket::new(&mut app, s, "Specs", BucketProps::default()).unwrap();
+/// let _ = DomainJoinedCredentialSpec::from_s3_bucket(bucket, "spec.json");
+/// ```
+#[derive(Debug)]
+pub struct DomainJoinedCredentialSpec;
+
+impl DomainJoinedCredentialSpec {
+    /// The spec in `key` of `bucket`.
+    pub fn from_s3_bucket(bucket: crate::s3::Bucket, key: &str) -> CredentialSpec {
+        CredentialSpec::domain_joined_from_s3_bucket(bucket, key)
+    }
+
+    /// The spec in an SSM parameter.
+    pub fn from_ssm_parameter(parameter: crate::ssm::StringParameter) -> CredentialSpec {
+        CredentialSpec::domain_joined_from_ssm_parameter(parameter)
+    }
+}
+
+/// Domainless gMSA credential specs (CDK `DomainlessCredentialSpec`).
+///
+/// ```
+/// use ecs_core::{App, ecs::container::DomainlessCredentialSpec, s3::{Bucket, BucketProps}};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let bucket = Bucket::new(&mut app, s, "Specs", BucketProps::default()).unwrap();
+/// let _ = DomainlessCredentialSpec::from_s3_bucket(bucket, "spec.json");
+/// ```
+#[derive(Debug)]
+pub struct DomainlessCredentialSpec;
+
+impl DomainlessCredentialSpec {
+    /// The spec in `key` of `bucket`.
+    pub fn from_s3_bucket(bucket: crate::s3::Bucket, key: &str) -> CredentialSpec {
+        CredentialSpec::domainless_from_s3_bucket(bucket, key)
+    }
+
+    /// The spec in an SSM parameter.
+    pub fn from_ssm_parameter(parameter: crate::ssm::StringParameter) -> CredentialSpec {
+        CredentialSpec::domainless_from_ssm_parameter(parameter)
+    }
+}
+
 impl std::fmt::Display for CredentialSpec {
     /// The spec as the container definition writes it, a string standing for the value.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -152,6 +152,15 @@ impl PropagatedTagSource {
     }
 }
 
+/// What tasks are packed by (CDK `BinPackResource`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinPackResource {
+    /// CPU units.
+    Cpu,
+    /// Memory.
+    Memory,
+}
+
 /// A task placement strategy of an EC2 service (CDK `PlacementStrategy`).
 ///
 /// ```
@@ -178,6 +187,19 @@ impl PlacementStrategy {
                 .map(|f| ("spread".into(), Some(f.into())))
                 .collect(),
         )
+    }
+
+    /// Pack tasks by `resource` (CDK `packedBy`).
+    ///
+    /// ```
+    /// use ecs_core::ecs::service::{BinPackResource, PlacementStrategy};
+    /// assert_eq!(PlacementStrategy::packed_by(BinPackResource::Memory), PlacementStrategy::packed_by_memory());
+    /// ```
+    pub fn packed_by(resource: BinPackResource) -> PlacementStrategy {
+        match resource {
+            BinPackResource::Cpu => PlacementStrategy::packed_by_cpu(),
+            BinPackResource::Memory => PlacementStrategy::packed_by_memory(),
+        }
     }
 
     /// Pack tasks by CPU.

@@ -520,6 +520,32 @@ impl ProxyConfiguration {
     }
 }
 
+/// Proxy configurations by kind (CDK `ProxyConfigurations`).
+///
+/// ```
+/// use ecs_core::ecs::task_definition::{AppMeshProxyConfigurationProps, ProxyConfigurations};
+/// let proxy = ProxyConfigurations::app_mesh_proxy_configuration("envoy",
+///     AppMeshProxyConfigurationProps::default().ignored_uid(1337).app_ports([8080])
+///         .proxy_ingress_port(15000).proxy_egress_port(15001));
+/// assert!(proxy.is_ok());
+/// ```
+#[derive(Debug)]
+pub struct ProxyConfigurations;
+
+impl ProxyConfigurations {
+    /// An App Mesh proxy run by container `container_name`: [`ProxyConfiguration::app_mesh`].
+    ///
+    /// # Errors
+    ///
+    /// As [`ProxyConfiguration::app_mesh`].
+    pub fn app_mesh_proxy_configuration(
+        container_name: impl Into<String>,
+        properties: AppMeshProxyConfigurationProps,
+    ) -> Result<ProxyConfiguration, Error> {
+        ProxyConfiguration::app_mesh(container_name, properties)
+    }
+}
+
 /// Everything a task definition of any kind may be given; the public props of each kind fill
 /// the part their kind allows.
 #[derive(Debug, Clone, Default)]
