@@ -1096,6 +1096,46 @@ impl ContainerDefinition {
             .options
     }
 
+    /// Adds a statement to the task definition's execution role policy (CDK
+    /// `addToExecutionPolicy`).
+    ///
+    /// # Errors
+    ///
+    /// When the container is of another app.
+    pub fn add_to_execution_policy(
+        self,
+        app: &mut App,
+        statement: crate::iam::Statement,
+    ) -> Result<(), Error> {
+        self.task_definition
+            .add_to_execution_role_policy(app, statement)
+    }
+
+    /// The container's mapping of `container_port` over `protocol` (CDK `findPortMapping`).
+    pub fn find_port_mapping(
+        self,
+        app: &App,
+        container_port: u32,
+        protocol: Protocol,
+    ) -> Option<PortMapping> {
+        self.data(app)
+            .options
+            .port_mappings
+            .iter()
+            .find(|m| m.container_port == container_port && m.protocol == protocol)
+            .cloned()
+    }
+
+    /// The container's mapping named `name` (CDK `findPortMappingByName`).
+    pub fn find_port_mapping_by_name(self, app: &App, name: &str) -> Option<PortMapping> {
+        self.data(app)
+            .options
+            .port_mappings
+            .iter()
+            .find(|m| m.name.as_deref() == Some(name))
+            .cloned()
+    }
+
     /// The task definition it belongs to.
     pub fn task_definition(self) -> TaskDefinition {
         self.task_definition

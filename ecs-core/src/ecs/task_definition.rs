@@ -1558,6 +1558,47 @@ impl TaskDefinition {
         self.data(app).execution_role
     }
 
+    /// Adds a statement to the task role's policy (CDK `addToTaskRolePolicy`): what the
+    /// containers may do.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::iam::Statement;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+    ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512))?;
+    /// td.add_to_task_role_policy(&mut app, Statement::allow(["s3:GetObject"]).on_any())?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the task definition is of another app.
+    pub fn add_to_task_role_policy(
+        self,
+        app: &mut App,
+        statement: crate::iam::Statement,
+    ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
+        self.task_role(app).grant(app, statement)
+    }
+
+    /// Adds a statement to the execution role's policy, creating the role on first use (CDK
+    /// `addToExecutionRolePolicy`): what ECS may do to start the tasks.
+    ///
+    /// # Errors
+    ///
+    /// When the task definition is of another app.
+    pub fn add_to_execution_role_policy(
+        self,
+        app: &mut App,
+        statement: crate::iam::Statement,
+    ) -> Result<(), Error> {
+        let role = self.obtain_execution_role(app)?;
+        role.grant(app, statement)
+    }
+
     /// The port mapping named `name`, of the last container that has one (CDK
     /// `findPortMappingByName`).
     ///

@@ -4,6 +4,7 @@
 use super::IMAGE;
 use crate::support::assert_matches_cdk;
 use ecs_app::ecs::task_definition::{AppMeshProxyConfigurationProps, ProxyConfiguration};
+use ecs_app::iam::Statement;
 use ecs_app::prelude::*;
 
 #[test]
@@ -33,7 +34,21 @@ fn fault_injection_and_app_mesh_proxies_match_the_cdk() {
             }
         }
     };
-    assert_matches_cdk(app.unwrap(), "task_features");
+    let (mut app, handles) = app.unwrap().into_parts();
+    handles
+        .TaskFeatures
+        .Mesh
+        .add_to_task_role_policy(
+            &mut app,
+            Statement::allow(["s3:GetObject"]).on([Value::from("arn:aws:s3:::assets/*")]),
+        )
+        .unwrap();
+    handles
+        .TaskFeatures
+        .Host
+        .add_to_execution_role_policy(&mut app, Statement::allow(["ssm:GetParameters"]).on_any())
+        .unwrap();
+    assert_matches_cdk(app, "task_features");
 }
 
 #[test]
