@@ -121,8 +121,12 @@ const METHOD_OPTIONS: &[(&str, &str)] = &[
 const CLASS_TYPES: &[(&str, &[&str])] = &[
     (
         "BaseService",
-        &["FargateService", "Ec2Service", "ExternalService"],
+        &["FargateService", "Ec2Service", "ExternalService", "Service"],
     ),
+    // The constructors' types return the one `Service` handle every kind shares.
+    ("FargateService", &["FargateService", "Service"]),
+    ("Ec2Service", &["Ec2Service", "Service"]),
+    ("ExternalService", &["ExternalService", "Service"]),
     (
         "TaskDefinition",
         &[

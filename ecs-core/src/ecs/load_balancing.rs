@@ -357,6 +357,56 @@ fn attach_classic(app: &mut App, lb: LoadBalancer, target: Pick) -> Result<(), E
     Ok(())
 }
 
+impl Service {
+    /// Registers the service's default target with an application target group (CDK
+    /// `attachToApplicationTargetGroup`).
+    ///
+    /// # Errors
+    ///
+    /// When the group is a network target group, or the target breaks a rule of load-balancer
+    /// targets (L1).
+    pub fn attach_to_application_target_group(
+        self,
+        app: &mut App,
+        group: TargetGroup,
+    ) -> Result<(), Error> {
+        if !group.is_application(app) {
+            return Err(Error::new(
+                "the target group is a network target group: use `attach_to_network_target_group`",
+            ));
+        }
+        self.attach_to_target_group(app, group)
+    }
+
+    /// Registers the service's default target with a network target group (CDK
+    /// `attachToNetworkTargetGroup`).
+    ///
+    /// # Errors
+    ///
+    /// When the group is an application target group, or the target breaks a rule.
+    pub fn attach_to_network_target_group(
+        self,
+        app: &mut App,
+        group: TargetGroup,
+    ) -> Result<(), Error> {
+        if group.is_application(app) {
+            return Err(Error::new(
+                "the target group is an application target group: use `attach_to_application_target_group`",
+            ));
+        }
+        self.attach_to_target_group(app, group)
+    }
+
+    /// Registers the service with a classic load balancer (CDK `attachToClassicLB`; rule L2).
+    ///
+    /// # Errors
+    ///
+    /// When the service's network mode cannot be reached by a classic load balancer.
+    pub fn attach_to_classic_lb(self, app: &mut App, lb: LoadBalancer) -> Result<(), Error> {
+        self.attach_to_classic_load_balancer(app, lb)
+    }
+}
+
 impl Target for Service {
     fn attach_to_target_group(&self, app: &mut App, group: TargetGroup) -> Result<(), Error> {
         attach_target(app, group, Pick::Service(*self))
