@@ -177,6 +177,11 @@ pub enum KindId {
     StandaloneListener,
     /// `target_group` at the top of a stack (CDK `ApplicationTargetGroup`).
     TargetGroup,
+    // ---- IAM ----
+    /// `role`: an IAM role (CDK `iam.Role`).
+    Role,
+    /// `imported_role`: an existing IAM role, by ARN.
+    ImportedRole,
 }
 
 /// What a reference property may name.
@@ -220,6 +225,8 @@ pub enum RefClass {
     TargetGroup,
     /// A `listener` at the top of a stack.
     Listener,
+    /// A `role` or `imported_role`.
+    Role,
     /// Any construct of the stack, a scope included.
     Any,
 }
@@ -247,6 +254,7 @@ impl RefClass {
             RefClass::Resource => "resource",
             RefClass::TargetGroup => "target group",
             RefClass::Listener => "listener",
+            RefClass::Role => "role",
             RefClass::Any => "construct",
         }
     }
