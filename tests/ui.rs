@@ -30,6 +30,7 @@ fn ui() {
     t.compile_fail("tests/ui/resource/*.rs");
     // Existing resources: imported vpcs, security groups and clusters.
     t.compile_fail("tests/ui/imports/*.rs");
+    t.compile_fail("tests/ui/roles/*.rs");
     // Connections between constructs, listeners and target groups of a stack.
     t.compile_fail("tests/ui/connections/*.rs");
 }

@@ -333,12 +333,12 @@ impl AutoScalingGroup {
         )?;
         let role = Role::new(app, node, "InstanceRole", "ec2.amazonaws.com")?;
         let sg_id = sg.group_id(app);
+        let role_name = role.name(app);
         let stack = app.stack_mut(node.stack());
         let profile = stack.add_resource(
             node,
             "InstanceProfile",
-            Resource::new("AWS::IAM::InstanceProfile")
-                .prop("Roles", Value::List(vec![role.name()])),
+            Resource::new("AWS::IAM::InstanceProfile").prop("Roles", Value::List(vec![role_name])),
         )?;
         let template_scope = stack.add_node(node, "LaunchTemplate")?;
         let template_path = stack.path(template_scope);

@@ -185,6 +185,11 @@ pub enum KindId {
     StandaloneListener,
     /// `target_group` at the top of a stack (CDK `ApplicationTargetGroup`).
     TargetGroup,
+    // ---- IAM ----
+    /// `role`: an IAM role (CDK `iam.Role`).
+    Role,
+    /// `imported_role`: an existing IAM role, by ARN.
+    ImportedRole,
 }
 
 /// What a reference property may name.
@@ -228,6 +233,8 @@ pub enum RefClass {
     TargetGroup,
     /// A `listener` at the top of a stack.
     Listener,
+    /// A `role` or `imported_role`.
+    Role,
     /// Any construct of the stack, a scope included.
     Any,
 }
@@ -255,6 +262,7 @@ impl RefClass {
             RefClass::Resource => "resource",
             RefClass::TargetGroup => "target group",
             RefClass::Listener => "listener",
+            RefClass::Role => "role",
             RefClass::Any => "construct",
         }
     }

@@ -157,6 +157,7 @@ impl FileSystem {
     pub fn grant_read_write(self, app: &mut App, grantee: impl Grantee) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
         let role = grantee.grantee_role(app);
+        role.check_resource_grant(app, self.node.stack(), "the file system")?;
         role.grant(
             app,
             Statement::allow([

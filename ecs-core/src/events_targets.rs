@@ -132,7 +132,7 @@ impl RuleTarget for EcsTask {
         }
         Ok(RuleTargetConfig {
             arn: cluster.cluster_arn(app),
-            role_arn: Some(role.arn()),
+            role_arn: Some(role.arn(app)),
             input: Some(Value::from(self.input())),
             ecs_parameters: Some(Value::map(parameters)),
         })
@@ -171,14 +171,14 @@ fn event_role(app: &mut App, td: TaskDefinition, cluster: Cluster) -> Result<Rol
     );
     role.grant(app, Statement::allow(["ecs:TagResource"]).on([task_arn]))?;
     if let Some(exec) = td.execution_role(app) {
-        role.grant(app, Statement::allow(["iam:PassRole"]).on([exec.arn()]))?;
+        role.grant(app, Statement::allow(["iam:PassRole"]).on([exec.arn(app)]))?;
     }
     // The CDK passes the task role only for Fargate-compatible task definitions.
     if td.compatibility(app).is_fargate() {
         let task_role = td.task_role(app);
         role.grant(
             app,
-            Statement::allow(["iam:PassRole"]).on([task_role.arn()]),
+            Statement::allow(["iam:PassRole"]).on([task_role.arn(app)]),
         )?;
     }
     Ok(role)

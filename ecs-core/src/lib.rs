@@ -270,7 +270,7 @@ pub mod prelude {
     };
     pub use crate::events::{Rule, RuleProps, RuleTarget};
     pub use crate::events_targets::{ContainerOverride, EcsTask};
-    pub use crate::iam::{Grantee, Role};
+    pub use crate::iam::{Grantee, ImportedRoleProps, Role, RoleProps};
     pub use crate::kms::{Key, KeyProps};
     pub use crate::logs::{LogGroup, LogGroupProps, RetentionDays};
     pub use crate::s3::{Bucket, BucketProps};

@@ -116,6 +116,8 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::Scope,
     KindId::StandaloneListener,
     KindId::TargetGroup,
+    KindId::Role,
+    KindId::ImportedRole,
 ];
 
 /// A listener at the top of a stack: the load balancer it listens on, then a listener's own.
@@ -1031,6 +1033,28 @@ pub static KINDS: &[Kind] = &[
         props: crate::ecs::cluster::ClusterAttributes::PROPS,
         children: &[],
         class: Some(RefClass::Cluster),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::Role,
+        cdk: "iam.Role",
+        build: Build::Construct("iam::Role::new", "iam::RoleProps"),
+        keyword: "role",
+        noun: "role",
+        props: crate::iam::RoleProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Role),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ImportedRole,
+        cdk: "iam.Role.fromRoleArn",
+        build: Build::Construct("iam::ImportedRole::new", "iam::ImportedRoleProps"),
+        keyword: "imported_role",
+        noun: "imported role",
+        props: crate::iam::ImportedRoleProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Role),
         id_ref: None,
     },
     Kind {

@@ -413,6 +413,7 @@ impl Queue {
     ) -> Result<(), Error> {
         app.check_node(self.node)?;
         let role = grantee.grantee_role(app);
+        role.check_resource_grant(app, self.node.stack(), "the queue")?;
         role.grant(
             app,
             Statement::allow(actions.iter().copied())

@@ -128,6 +128,8 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::CfnResource => resource_type(item, cx),
                 KindId::ImportedVpc => imported_subnet_counts(item, cx),
                 KindId::ImportedCluster => imported_cluster_arn(item, cx),
+                KindId::Role => role_literals(item, cx),
+                KindId::ImportedRole => imported_role_arn(item, cx),
                 _ => {}
             }
         }
@@ -194,6 +196,50 @@ fn imported_subnet_counts(item: &Item, cx: &Ctxt) {
                 ),
             );
         }
+    }
+}
+
+/// The literal string of `name`, if it is one.
+fn lit_str(item: &Item, name: &str) -> Option<syn::LitStr> {
+    match item.expr(name) {
+        Some(Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        })) => Some(lit.clone()),
+        _ => None,
+    }
+}
+
+/// A role's literal name and description are ones IAM accepts, as `new Role` checks them.
+fn role_literals(item: &Item, cx: &Ctxt) {
+    if let Some(lit) = lit_str(item, "role_name")
+        && !ecs_core::iam::role_name_valid(&lit.value())
+    {
+        cx.error_at(
+            lit.span(),
+            ecs_core::iam::role_name_message(&item.id.name, &lit.value()),
+        );
+    }
+    if let Some(lit) = lit_str(item, "description") {
+        let len = lit.value().chars().count();
+        if len > ecs_core::iam::MAX_ROLE_DESCRIPTION {
+            cx.error_at(
+                lit.span(),
+                ecs_core::iam::role_description_message(&item.id.name, len),
+            );
+        }
+    }
+}
+
+/// An imported role's literal ARN names a role, as `Role.fromRoleArn` requires.
+fn imported_role_arn(item: &Item, cx: &Ctxt) {
+    if let Some(lit) = lit_str(item, "role_arn")
+        && ecs_core::iam::role_name_from_arn(&lit.value()).is_none()
+    {
+        cx.error_at(
+            lit.span(),
+            ecs_core::iam::role_arn_message(&item.id.name, &lit.value()),
+        );
     }
 }
 

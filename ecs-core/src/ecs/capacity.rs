@@ -288,6 +288,7 @@ fn drain_hook(
             "service-role/AWSLambdaBasicExecutionRole",
         )],
     )?;
+    let role_arn = role.arn(app);
     let stack = app.stack_mut(asg_scope.stack());
     let function = stack.add_resource(
         function_scope,
@@ -302,7 +303,7 @@ fn drain_hook(
                 Value::map([("Variables", Value::map([("CLUSTER", cluster_name)]))]),
             )
             .prop("Handler", "index.lambda_handler")
-            .prop("Role", role.arn())
+            .prop("Role", role_arn)
             .prop("Runtime", "python3.13")
             // Saturating is exact here: anything past 890 seconds gives 900.
             .prop("Timeout", drain_seconds.saturating_add(10).min(900)),
@@ -403,6 +404,7 @@ fn drain_hook(
             Statement::allow(["kms:Decrypt", "kms:GenerateDataKey*"]).on([key.key_arn()]),
         )?;
     }
+    let hook_role_arn = hook_role.arn(app);
     let stack = app.stack_mut(asg_scope.stack());
     let hook = stack.add_resource(
         lifecycle_scope,
@@ -416,7 +418,7 @@ fn drain_hook(
                 "autoscaling:EC2_INSTANCE_TERMINATING",
             )
             .prop("NotificationTargetARN", Value::Ref(topic))
-            .prop("RoleARN", hook_role.arn()),
+            .prop("RoleARN", hook_role_arn),
     )?;
     stack.add_dependency(hook, hook_role.node());
     Ok(())

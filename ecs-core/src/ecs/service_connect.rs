@@ -295,7 +295,7 @@ impl Service {
                     t.push(("KmsKey", key.key_arn()));
                 }
                 if let Some(role) = tls.role {
-                    t.push(("RoleArn", role.arn()));
+                    t.push(("RoleArn", role.arn(app)));
                 }
                 entry.push(("Tls", Value::map(t)));
             }

@@ -563,6 +563,8 @@ struct Spec {
     volumes: Vec<Volume>,
     enable_fault_injection: Option<bool>,
     proxy_configuration: Option<ProxyConfiguration>,
+    task_role: Option<Role>,
+    execution_role: Option<Role>,
 }
 
 props! {
@@ -582,6 +584,14 @@ props! {
         /// The name that groups the task definition's revisions (`Family`).
         [into "family" in spec, .default("the construct's unique id")]
         family: String,
+        /// The role the tasks' containers assume (`TaskRoleArn`): a `role` or `imported_role`
+        /// of the stack.
+        [opt "taskRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        task_role: Role,
+        /// The role ECS assumes to pull images and write logs (`ExecutionRoleArn`): a `role` or
+        /// `imported_role` of the stack; what the task needs is granted to it.
+        [opt "executionRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition when something needs one")]
+        execution_role: Role,
         /// Volumes the containers may mount: host paths, Docker volumes or EFS file systems.
         [list "volumes" in spec]
         volumes: Volume,
@@ -641,6 +651,14 @@ props! {
         /// The name that groups the task definition's revisions (`Family`).
         [into "family" in spec, .default("the construct's unique id")]
         family: String,
+        /// The role the tasks' containers assume (`TaskRoleArn`): a `role` or `imported_role`
+        /// of the stack.
+        [opt "taskRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        task_role: Role,
+        /// The role ECS assumes to pull images and write logs (`ExecutionRoleArn`): a `role` or
+        /// `imported_role` of the stack; what the task needs is granted to it.
+        [opt "executionRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition when something needs one")]
+        execution_role: Role,
         /// Volumes the containers may mount; host paths and Docker volumes are refused (rule F4).
         [list "volumes" in spec]
         volumes: Volume,
@@ -699,6 +717,14 @@ props! {
         /// The name that groups the task definition's revisions (`Family`).
         [into "family" in spec, .default("the construct's unique id")]
         family: String,
+        /// The role the tasks' containers assume (`TaskRoleArn`): a `role` or `imported_role`
+        /// of the stack.
+        [opt "taskRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        task_role: Role,
+        /// The role ECS assumes to pull images and write logs (`ExecutionRoleArn`): a `role` or
+        /// `imported_role` of the stack; what the task needs is granted to it.
+        [opt "executionRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition when something needs one")]
+        execution_role: Role,
         /// Refused: ECS Anywhere attaches no volumes (rule X1).
         [list "volumes" in spec]
         volumes: Volume,
@@ -746,6 +772,14 @@ props! {
         /// The name that groups the task definition's revisions (`Family`).
         [into "family" in spec, .default("the construct's unique id")]
         family: String,
+        /// The role the tasks' containers assume (`TaskRoleArn`): a `role` or `imported_role`
+        /// of the stack.
+        [opt "taskRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        task_role: Role,
+        /// The role ECS assumes to pull images and write logs (`ExecutionRoleArn`): a `role` or
+        /// `imported_role` of the stack; what the task needs is granted to it.
+        [opt "executionRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition when something needs one")]
+        execution_role: Role,
         /// Volumes the containers may mount; not host paths or Docker volumes when
         /// Fargate-compatible (rule F4), none when External (rule X1).
         [list "volumes" in spec]
@@ -1003,6 +1037,7 @@ impl TaskDefinition {
         let scope: NodeId = scope.into();
         let stack = scope.stack();
         app.check_node(scope)?;
+        app.check_each(spec.task_role.into_iter().chain(spec.execution_role))?;
         let network_mode = spec
             .network_mode
             .unwrap_or(compatibility.default_network_mode());
@@ -1023,7 +1058,12 @@ impl TaskDefinition {
 
         let root = scope;
         let node = app.stack_mut(stack).add_node(root, id)?;
-        let task_role = Role::new(app, node, "TaskRole", "ecs-tasks.amazonaws.com")?;
+        let task_role = match spec.task_role {
+            Some(role) => role,
+            None => Role::new(app, node, "TaskRole", "ecs-tasks.amazonaws.com")?,
+        };
+        let task_role_arn = task_role.arn(app);
+        let execution_role_arn = spec.execution_role.map(|r| r.arn(app));
         let st = app.stack_mut(stack);
         let family = spec.family.clone().unwrap_or_else(|| st.unique_id(node));
         let mut resource = Resource::new("AWS::ECS::TaskDefinition")
@@ -1032,7 +1072,8 @@ impl TaskDefinition {
                 "RequiresCompatibilities",
                 Value::strings(compatibility.requires().iter().copied()),
             )
-            .prop("TaskRoleArn", task_role.arn())
+            .prop("TaskRoleArn", task_role_arn)
+            .prop_opt("ExecutionRoleArn", execution_role_arn)
             .prop_opt("NetworkMode", network_mode.cfn_value())
             .prop_opt("Cpu", cpu.map(|c| c.to_string()))
             .prop_opt("Memory", memory.map(|m| m.to_string()))
@@ -1063,7 +1104,7 @@ impl TaskDefinition {
                 family,
                 resource,
                 task_role,
-                execution_role: None,
+                execution_role: spec.execution_role,
                 compatibility,
                 network_mode,
                 cpu,
@@ -1173,9 +1214,10 @@ impl TaskDefinition {
         let role = Role::new(app, self.node, "ExecutionRole", "ecs-tasks.amazonaws.com")?;
         let resource = self.data(app).resource;
         app.all_mut::<TaskDefinitionData>()[self.index].execution_role = Some(role);
+        let arn = role.arn(app);
         app.stack_mut(self.node.stack())
             .resource_mut(resource)
-            .set("ExecutionRoleArn", role.arn());
+            .set("ExecutionRoleArn", arn);
         Ok(role)
     }
 

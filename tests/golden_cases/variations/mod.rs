@@ -17,6 +17,7 @@ mod logging;
 mod machine_images;
 mod metrics;
 mod queues;
+mod roles;
 mod service_connect;
 mod services;
 mod string_tokens;
