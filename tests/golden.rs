@@ -99,6 +99,9 @@ golden_examples! {
     log_drivers "../examples/log_drivers.rs" => "24-log-drivers",
     log_drivers_splunk_firelens "../examples/log_drivers_splunk_firelens.rs" => "25-log-drivers-splunk-firelens",
     ecs_exec "../examples/ecs_exec.rs" => "31-ecs-exec",
+    // aws-ecs-patterns
+    alb_ec2_service "../examples/alb_ec2_service.rs" => "50-alb-ec2-service",
+    alb_fargate_service "../examples/alb_fargate_service.rs" => "51-alb-fargate-service",
 }
 
 /// Examples with no golden template: the quickstart is the README's own app, which no CDK app

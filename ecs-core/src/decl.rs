@@ -177,6 +177,13 @@ pub enum KindId {
     StandaloneListener,
     /// `target_group` at the top of a stack (CDK `ApplicationTargetGroup`).
     TargetGroup,
+    // ---- aws-ecs-patterns ----
+    /// `application_load_balanced_fargate_service`.
+    AlbFargateService,
+    /// `application_load_balanced_ec2_service`.
+    AlbEc2Service,
+    /// `task_image_options: { … }` of a load-balanced pattern.
+    AlbTaskImageOptions,
 }
 
 /// What a reference property may name.

@@ -212,6 +212,7 @@ pub mod ssm;
 
 pub mod ecs;
 
+pub mod ecs_patterns;
 pub mod events_targets;
 pub mod schema;
 

@@ -115,6 +115,8 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::Scope,
     KindId::StandaloneListener,
     KindId::TargetGroup,
+    KindId::AlbFargateService,
+    KindId::AlbEc2Service,
 ];
 
 /// A listener at the top of a stack: the load balancer it listens on, then a listener's own.
@@ -724,6 +726,46 @@ pub static KINDS: &[Kind] = &[
         keyword: "listener",
         noun: "classic listener",
         props: crate::elb::LoadBalancerListener::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    // ---- aws-ecs-patterns ----
+    Kind {
+        id: KindId::AlbFargateService,
+        cdk: "ecs_patterns.ApplicationLoadBalancedFargateService",
+        build: Build::Construct(
+            "ecs_patterns::ApplicationLoadBalancedFargateService::new",
+            "ecs_patterns::ApplicationLoadBalancedFargateServiceProps",
+        ),
+        keyword: "application_load_balanced_fargate_service",
+        noun: "application load balanced fargate service",
+        props: crate::ecs_patterns::ApplicationLoadBalancedFargateServiceProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AlbEc2Service,
+        cdk: "ecs_patterns.ApplicationLoadBalancedEc2Service",
+        build: Build::Construct(
+            "ecs_patterns::ApplicationLoadBalancedEc2Service::new",
+            "ecs_patterns::ApplicationLoadBalancedEc2ServiceProps",
+        ),
+        keyword: "application_load_balanced_ec2_service",
+        noun: "application load balanced ec2 service",
+        props: crate::ecs_patterns::ApplicationLoadBalancedEc2ServiceProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AlbTaskImageOptions,
+        cdk: "ecs_patterns.ApplicationLoadBalancedTaskImageOptions",
+        build: Build::Object("ecs_patterns::ApplicationLoadBalancedTaskImageOptions"),
+        keyword: "task_image_options",
+        noun: "task image options",
+        props: crate::ecs_patterns::ApplicationLoadBalancedTaskImageOptions::PROPS,
         children: &[],
         class: None,
         id_ref: None,

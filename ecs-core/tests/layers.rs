@@ -37,7 +37,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("ecs", &["ecs"]),
-    ("integrations and schema", &["events_targets", "schema"]),
+    (
+        "integrations and schema",
+        &["events_targets", "ecs_patterns", "schema"],
+    ),
     ("synthesis", &["synth"]),
 ];
 

@@ -1,0 +1,69 @@
+//! Higher-level constructs over the ECS builders (CDK `aws-ecs-patterns`): one call creates a
+//! service with everything around it — load balancer, listener, target group, task definition,
+//! log group and outputs — and returns a handle to each part for further configuration.
+//!
+//! ```
+//! use ecs_core::prelude::*;
+//! use ecs_core::ecs_patterns::*;
+//! let mut app = App::new();
+//! let s = app.add_stack("Web")?;
+//! let web = ApplicationLoadBalancedFargateService::new(&mut app, s, "Service",
+//!     ApplicationLoadBalancedFargateServiceProps::default().task_image_options(
+//!         ApplicationLoadBalancedTaskImageOptions::default()
+//!             .image(ContainerImage::from_registry("amazon/amazon-ecs-sample"))))?;
+//! web.target_group.configure_health_check(&mut app,
+//!     TargetGroupHealthCheck::default().path("/health"))?;
+//! let t = &app.templates()?[0].1;
+//! assert_eq!(t["Resources"]["ServiceLBE9A1ADBC"]["Type"], "AWS::ElasticLoadBalancingV2::LoadBalancer");
+//! # Ok::<(), ecs_core::Error>(())
+//! ```
+
+mod application_load_balanced;
+
+pub use application_load_balanced::{
+    ApplicationLoadBalancedEc2Service, ApplicationLoadBalancedEc2ServiceProps,
+    ApplicationLoadBalancedFargateService, ApplicationLoadBalancedFargateServiceProps,
+    ApplicationLoadBalancedService, ApplicationLoadBalancedTaskImageOptions,
+};
+
+use crate::construct::NodeId;
+use crate::construct::app::App;
+use crate::ec2::Vpc;
+use crate::ecs::cluster::{Cluster, ClusterProps};
+use crate::error::Error;
+
+/// The clusters the patterns created for themselves, by stack and id: one per VPC, shared by
+/// every pattern of the stack given that VPC or none (CDK `getDefaultCluster`).
+#[derive(Debug, Clone, Default)]
+struct DefaultClusters(Vec<(crate::StackId, String, Cluster)>);
+
+impl crate::construct::app::Family for DefaultClusters {}
+
+/// The cluster a pattern without `cluster` runs on: `EcsDefaultClusterMnL3mNNYN<vpc id>` at the
+/// top of the pattern's stack, created by the first pattern that needs it. With no `vpc` either,
+/// that cluster creates its own VPC.
+fn default_cluster(app: &mut App, scope: NodeId, vpc: Option<Vpc>) -> Result<Cluster, Error> {
+    let stack = scope.stack();
+    let vpc_id = match vpc {
+        Some(v) => app.stack(v.node().stack()).id(v.node().index).to_string(),
+        None => String::new(),
+    };
+    let id = format!("EcsDefaultClusterMnL3mNNYN{vpc_id}");
+    if let Some((.., cluster)) = app
+        .family_mut::<DefaultClusters>()
+        .0
+        .iter()
+        .find(|(s, i, _)| *s == stack && *i == id)
+    {
+        return Ok(*cluster);
+    }
+    let mut props = ClusterProps::default();
+    if let Some(vpc) = vpc {
+        props = props.vpc(vpc);
+    }
+    let cluster = Cluster::new(app, stack, &id, props)?;
+    app.family_mut::<DefaultClusters>()
+        .0
+        .push((stack, id, cluster));
+    Ok(cluster)
+}
