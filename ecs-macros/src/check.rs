@@ -9,6 +9,7 @@ use ecs_core::ecs::container::Protocol;
 use ecs_core::ecs::exec::ExecuteCommandLogging;
 use ecs_core::ecs::service::LaunchType;
 use ecs_core::ecs::task_definition::{Compatibility, NetworkMode};
+use ecs_core::ecs_patterns;
 use ecs_core::facts::{
     CapacityFacts, ConnectServiceFacts, ContainerFacts, ContainerPick, CountedGroup, ExecFacts,
     Fact, PortMappingFact, ProviderFacts, RegistrationFacts, ScalingPolicyFacts, ServedTask,
@@ -128,6 +129,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::CfnResource => resource_type(item, cx),
                 KindId::ImportedVpc => imported_subnet_counts(item, cx),
                 KindId::ImportedCluster => imported_cluster_arn(item, cx),
+                KindId::AlbFargateService | KindId::AlbEc2Service => pattern_choices(item, cx),
                 _ => {}
             }
         }
@@ -147,6 +149,32 @@ fn container_insights_choice(cluster: &Item, cx: &Ctxt) {
         cx.error_at(
             v1.name.span(),
             rules::container_insights_choice_message(&cluster.id.name),
+        );
+    }
+}
+
+/// A pattern takes `cluster` or `vpc`, and `task_definition` or `task_image_options`: the
+/// second of each pair given is the one to remove; with neither of the latter, the item's id.
+fn pattern_choices(item: &Item, cx: &Ctxt) {
+    let (noun, id) = (item.kind.noun, &item.id.name);
+    if let (Some(_), Some(vpc)) = (item.prop("cluster"), item.prop("vpc"))
+        && !ecs_patterns::cluster_or_vpc(true, true)
+    {
+        cx.error_at(
+            vpc.name.span(),
+            ecs_patterns::cluster_or_vpc_message(noun, id),
+        );
+    }
+    let task = item.prop("task_definition");
+    let image = item.prop("task_image_options");
+    // A property left out as misspelt may be the missing one.
+    let unsure = item.incomplete && task.is_none() && image.is_none();
+    let chosen = ecs_patterns::task_definition_or_image(task.is_some(), image.is_some());
+    if !chosen && !unsure {
+        let span = image.map_or(item.id.span(), |p| p.name.span());
+        cx.error_at(
+            span,
+            ecs_patterns::task_definition_or_image_message(noun, id, task.is_some()),
         );
     }
 }

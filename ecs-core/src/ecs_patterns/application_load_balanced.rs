@@ -423,36 +423,25 @@ macro_rules! service_props {
     }};
 }
 
-/// What the pattern's checks name it by.
-fn owner(kind: &str, id: &str) -> String {
-    format!("{kind} `{id}`")
-}
-
 /// The patterns' own checks of the props both launch types share (CDK
 /// `ApplicationLoadBalancedServiceBase`), before anything is created.
 fn check_base(
-    owner: &str,
+    noun: &str,
+    id: &str,
     base: &Base,
     has_task_definition: bool,
     has_image: bool,
 ) -> Result<(), Error> {
-    if base.cluster.is_some() && base.vpc.is_some() {
-        return Err(Error::new(format!(
-            "{owner} takes `cluster` or `vpc`, not both: remove `vpc`, the cluster's vpc is used"
-        )));
+    let owner = format!("{noun} `{id}`");
+    if !super::cluster_or_vpc(base.cluster.is_some(), base.vpc.is_some()) {
+        return Err(Error::new(super::cluster_or_vpc_message(noun, id)));
     }
-    match (has_task_definition, has_image) {
-        (true, true) => {
-            return Err(Error::new(format!(
-                "{owner} takes `task_definition` or `task_image_options`, not both: remove one"
-            )));
-        }
-        (false, false) => {
-            return Err(Error::new(format!(
-                "{owner} needs `task_image_options` or `task_definition`: add `task_image_options: {{ image: … }}`"
-            )));
-        }
-        _ => {}
+    if !super::task_definition_or_image(has_task_definition, has_image) {
+        return Err(Error::new(super::task_definition_or_image_message(
+            noun,
+            id,
+            has_task_definition,
+        )));
     }
     if base.desired_count == Some(0) {
         return Err(Error::new(format!(
@@ -630,10 +619,12 @@ impl ApplicationLoadBalancedFargateService {
         props: ApplicationLoadBalancedFargateServiceProps,
     ) -> Result<ApplicationLoadBalancedService, Error> {
         let scope: NodeId = scope.into();
-        let owner = owner("application load balanced fargate service", id);
+        let noun = "application load balanced fargate service";
+        let owner = format!("{noun} `{id}`");
         let base = base_of!(props);
         check_base(
-            &owner,
+            noun,
+            id,
             &base,
             props.task_definition.is_some(),
             props.task_image_options.is_some(),
@@ -766,10 +757,12 @@ impl ApplicationLoadBalancedEc2Service {
         props: ApplicationLoadBalancedEc2ServiceProps,
     ) -> Result<ApplicationLoadBalancedService, Error> {
         let scope: NodeId = scope.into();
-        let owner = owner("application load balanced ec2 service", id);
+        let noun = "application load balanced ec2 service";
+        let owner = format!("{noun} `{id}`");
         let base = base_of!(props);
         check_base(
-            &owner,
+            noun,
+            id,
             &base,
             props.task_definition.is_some(),
             props.task_image_options.is_some(),

@@ -32,6 +32,62 @@ use crate::ec2::Vpc;
 use crate::ecs::cluster::{Cluster, ClusterProps};
 use crate::error::Error;
 
+/// A pattern runs on the `cluster` given or creates one in the `vpc` given, so it takes one of
+/// them at most (CDK: "You can only specify either vpc or cluster").
+///
+/// ```
+/// assert!(!ecs_core::ecs_patterns::cluster_or_vpc(true, true));
+/// assert!(ecs_core::ecs_patterns::cluster_or_vpc(false, false));
+/// ```
+pub const fn cluster_or_vpc(cluster: bool, vpc: bool) -> bool {
+    !(cluster && vpc)
+}
+
+/// The message of [`cluster_or_vpc`], for pattern `id` of kind `noun`.
+///
+/// ```
+/// let m = ecs_core::ecs_patterns::cluster_or_vpc_message("application load balanced fargate service", "Web");
+/// assert!(m.ends_with("remove `vpc`: the service runs in the cluster's vpc"));
+/// ```
+pub fn cluster_or_vpc_message(noun: &str, id: &str) -> String {
+    format!(
+        "{noun} `{id}` takes `cluster` or `vpc`, not both: remove `vpc`: the service runs in the cluster's vpc"
+    )
+}
+
+/// A pattern runs the `task_definition` given or creates one from `task_image_options`, so it
+/// takes exactly one of them (CDK: "You must specify either a taskDefinition or an image, not
+/// both", "You must specify one of: taskDefinition or image").
+///
+/// ```
+/// use ecs_core::ecs_patterns::task_definition_or_image;
+/// assert!(!task_definition_or_image(true, true));
+/// assert!(!task_definition_or_image(false, false));
+/// assert!(task_definition_or_image(false, true));
+/// ```
+pub const fn task_definition_or_image(task_definition: bool, image: bool) -> bool {
+    task_definition != image
+}
+
+/// The message of [`task_definition_or_image`], for pattern `id` of kind `noun` given both
+/// (`both`) or neither.
+///
+/// ```
+/// let m = ecs_core::ecs_patterns::task_definition_or_image_message("application load balanced ec2 service", "Web", true);
+/// assert!(m.contains("not both"));
+/// ```
+pub fn task_definition_or_image_message(noun: &str, id: &str, both: bool) -> String {
+    if both {
+        format!(
+            "{noun} `{id}` takes `task_definition` or `task_image_options`, not both: remove `task_image_options` to run your task definition"
+        )
+    } else {
+        format!(
+            "{noun} `{id}` needs `task_image_options` or `task_definition`: add `task_image_options: {{ image: … }}`"
+        )
+    }
+}
+
 /// The clusters the patterns created for themselves, by stack and id: one per VPC, shared by
 /// every pattern of the stack given that VPC or none (CDK `getDefaultCluster`).
 #[derive(Debug, Clone, Default)]
