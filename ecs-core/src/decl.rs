@@ -182,8 +182,14 @@ pub enum KindId {
     AlbFargateService,
     /// `application_load_balanced_ec2_service`.
     AlbEc2Service,
-    /// `task_image_options: { … }` of a load-balanced pattern.
+    /// `task_image_options: { … }` of an application load-balanced pattern.
     AlbTaskImageOptions,
+    /// `network_load_balanced_fargate_service`.
+    NlbFargateService,
+    /// `network_load_balanced_ec2_service`.
+    NlbEc2Service,
+    /// `task_image_options: { … }` of a network load-balanced pattern.
+    NlbTaskImageOptions,
 }
 
 /// What a reference property may name.

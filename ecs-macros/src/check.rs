@@ -129,7 +129,10 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::CfnResource => resource_type(item, cx),
                 KindId::ImportedVpc => imported_subnet_counts(item, cx),
                 KindId::ImportedCluster => imported_cluster_arn(item, cx),
-                KindId::AlbFargateService | KindId::AlbEc2Service => pattern_choices(item, cx),
+                KindId::AlbFargateService
+                | KindId::AlbEc2Service
+                | KindId::NlbFargateService
+                | KindId::NlbEc2Service => pattern_choices(item, cx),
                 _ => {}
             }
         }

@@ -108,7 +108,7 @@ impl ApplicationLoadBalancedTaskImageOptions {
     }
 
     /// The container options the pattern adds, with `logging` decided by the pattern.
-    fn container(&self, pattern_id: &str) -> ContainerDefinitionOptions {
+    pub(super) fn container(&self, pattern_id: &str) -> ContainerDefinitionOptions {
         let mut c = ContainerDefinitionOptions::default()
             .environment(self.environment.clone())
             .secrets(self.secrets.clone())
@@ -135,7 +135,7 @@ impl ApplicationLoadBalancedTaskImageOptions {
         c
     }
 
-    fn name(&self) -> String {
+    pub(super) fn name(&self) -> String {
         self.container_name
             .clone()
             .unwrap_or_else(|| "web".to_string())
@@ -313,6 +313,19 @@ alb_service_props! {
 
 /// What every application load-balanced pattern creates and hands back: each part can be
 /// configured further with its own builder methods.
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// use ecs_core::ecs_patterns::*;
+/// let mut app = App::new();
+/// let s = app.add_stack("Web")?;
+/// let web = ApplicationLoadBalancedFargateService::new(&mut app, s, "Web",
+///     ApplicationLoadBalancedFargateServiceProps::default().task_image_options(
+///         ApplicationLoadBalancedTaskImageOptions::default().image(ContainerImage::from_registry("nginx"))))?;
+/// assert_eq!(app.stack(s).path(web.listener.node()), "Web/Web/LB/PublicListener");
+/// assert!(web.redirect_listener.is_none());
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ApplicationLoadBalancedService {
     /// The pattern's scope.
@@ -378,49 +391,6 @@ macro_rules! base_of {
             idle_timeout: $p.idle_timeout,
         }
     };
-}
-
-/// Copies the service properties both launch types share onto the service's props.
-macro_rules! service_props {
-    ($p:expr, $props:expr, $cluster:expr, $task:expr) => {{
-        let p = &$p;
-        let mut s = $props.cluster($cluster).task_definition($task);
-        // `@aws-cdk/aws-ecs:removeDefaultDesiredCount`: no count unless one is given.
-        if let Some(v) = p.desired_count {
-            s = s.desired_count(v);
-        }
-        if let Some(v) = &p.service_name {
-            s = s.service_name(v.clone());
-        }
-        if let Some(v) = p.health_check_grace_period {
-            s = s.health_check_grace_period(v);
-        }
-        if let Some(v) = p.min_healthy_percent {
-            s = s.min_healthy_percent(v);
-        }
-        if let Some(v) = p.max_healthy_percent {
-            s = s.max_healthy_percent(v);
-        }
-        if let Some(v) = p.propagate_tags {
-            s = s.propagate_tags(v);
-        }
-        if let Some(v) = p.enable_ecs_managed_tags {
-            s = s.enable_ecs_managed_tags(v);
-        }
-        if let Some(v) = &p.cloud_map_options {
-            s = s.cloud_map_options(v.clone());
-        }
-        if let Some(v) = p.deployment_controller {
-            s = s.deployment_controller(v);
-        }
-        if let Some(v) = &p.circuit_breaker {
-            s = s.circuit_breaker(v.clone());
-        }
-        if let Some(v) = p.enable_execute_command {
-            s = s.enable_execute_command(v);
-        }
-        s.capacity_provider_strategies(p.capacity_provider_strategies.clone())
-    }};
 }
 
 /// The patterns' own checks of the props both launch types share (CDK
@@ -718,7 +688,7 @@ impl ApplicationLoadBalancedFargateService {
 
 /// `check_base` has refused props with neither a task definition nor an image; an error
 /// rather than a panic keeps that a library bug, not a crash.
-fn unreachable_options<T>(owner: &str) -> Result<T, Error> {
+pub(super) fn unreachable_options<T>(owner: &str) -> Result<T, Error> {
     Err(Error::new(format!(
         "{owner} needs `task_image_options` or `task_definition`: add `task_image_options: {{ image: … }}`"
     )))

@@ -18,12 +18,63 @@
 //! # Ok::<(), ecs_core::Error>(())
 //! ```
 
+/// Copies the service properties both launch types share onto the service's props (the
+/// service properties of `ApplicationLoadBalancedServiceBaseProps` and
+/// `NetworkLoadBalancedServiceBaseProps`).
+macro_rules! service_props {
+    ($p:expr, $props:expr, $cluster:expr, $task:expr) => {{
+        let p = &$p;
+        let mut s = $props.cluster($cluster).task_definition($task);
+        // `@aws-cdk/aws-ecs:removeDefaultDesiredCount`: no count unless one is given.
+        if let Some(v) = p.desired_count {
+            s = s.desired_count(v);
+        }
+        if let Some(v) = &p.service_name {
+            s = s.service_name(v.clone());
+        }
+        if let Some(v) = p.health_check_grace_period {
+            s = s.health_check_grace_period(v);
+        }
+        if let Some(v) = p.min_healthy_percent {
+            s = s.min_healthy_percent(v);
+        }
+        if let Some(v) = p.max_healthy_percent {
+            s = s.max_healthy_percent(v);
+        }
+        if let Some(v) = p.propagate_tags {
+            s = s.propagate_tags(v);
+        }
+        if let Some(v) = p.enable_ecs_managed_tags {
+            s = s.enable_ecs_managed_tags(v);
+        }
+        if let Some(v) = &p.cloud_map_options {
+            s = s.cloud_map_options(v.clone());
+        }
+        if let Some(v) = p.deployment_controller {
+            s = s.deployment_controller(v);
+        }
+        if let Some(v) = &p.circuit_breaker {
+            s = s.circuit_breaker(v.clone());
+        }
+        if let Some(v) = p.enable_execute_command {
+            s = s.enable_execute_command(v);
+        }
+        s.capacity_provider_strategies(p.capacity_provider_strategies.clone())
+    }};
+}
+
 mod application_load_balanced;
+mod network_load_balanced;
 
 pub use application_load_balanced::{
     ApplicationLoadBalancedEc2Service, ApplicationLoadBalancedEc2ServiceProps,
     ApplicationLoadBalancedFargateService, ApplicationLoadBalancedFargateServiceProps,
     ApplicationLoadBalancedService, ApplicationLoadBalancedTaskImageOptions,
+};
+pub use network_load_balanced::{
+    NetworkLoadBalancedEc2Service, NetworkLoadBalancedEc2ServiceProps,
+    NetworkLoadBalancedFargateService, NetworkLoadBalancedFargateServiceProps,
+    NetworkLoadBalancedService, NetworkLoadBalancedTaskImageOptions,
 };
 
 use crate::construct::NodeId;
