@@ -105,6 +105,11 @@ golden_examples! {
     alb_fargate_autoscaling "../examples/alb_fargate_autoscaling.rs" => "66-alb-fargate-autoscaling",
     alb_fargate_deployment "../examples/alb_fargate_deployment.rs" => "67-alb-fargate-deployment",
     alb_fargate_options "../examples/alb_fargate_options.rs" => "73-alb-fargate-options",
+    nlb_ec2_service "../examples/nlb_ec2_service.rs" => "54-nlb-ec2-service",
+    nlb_fargate_service "../examples/nlb_fargate_service.rs" => "55-nlb-fargate-service",
+    ephemeral_storage "../examples/ephemeral_storage.rs" => "76-ephemeral-storage",
+    nlb_fargate_security_groups "../examples/nlb_fargate_security_groups.rs" => "77-nlb-fargate-security-groups",
+    nlb_tls "../examples/nlb_tls.rs" => "78-nlb-tls",
 }
 
 /// Examples with no golden template: the quickstart is the README's own app, which no CDK app
