@@ -92,6 +92,25 @@ fn default_ssl_policy(protocol: ListenerProtocol) -> Option<String> {
         .then(|| "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09".to_string())
 }
 
+/// The TLS negotiation policies of HTTPS and TLS listeners the CDK names (CDK `SslPolicy`),
+/// for `ssl_policy`.
+///
+/// ```
+/// assert_eq!(ecs_core::elbv2::SslPolicy::RECOMMENDED, "ELBSecurityPolicy-2016-08");
+/// ```
+#[derive(Debug)]
+pub struct SslPolicy;
+
+impl SslPolicy {
+    /// The CDK's `SslPolicy.RECOMMENDED`: TLS 1.0 and newer.
+    pub const RECOMMENDED: &'static str = "ELBSecurityPolicy-2016-08";
+    /// The CDK's `SslPolicy.RECOMMENDED_TLS`: TLS 1.2 and 1.3.
+    pub const RECOMMENDED_TLS: &'static str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    /// The CDK's `SslPolicy.TLS13_12_PQ`, the default of the recommended flags: TLS 1.2 and
+    /// 1.3 with post-quantum key exchange.
+    pub const TLS13_12_PQ: &'static str = "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09";
+}
+
 /// Which kind of load balancer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LbKind {

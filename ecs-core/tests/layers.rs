@@ -28,6 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "iam",
             "kms",
             "logs",
+            "route53",
             "s3",
             "schedule",
             "secretsmanager",

@@ -27,6 +27,74 @@ use crate::elbv2::{
     ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps, TargetGroup,
 };
 use crate::error::Error;
+use crate::route53::{ARecord, CnameRecord, HostedZone, RecordTarget};
+
+/// The record a load-balanced pattern's `domain_name` gets (CDK
+/// `ApplicationLoadBalancedServiceRecordType`, `NetworkLoadBalancedServiceRecordType`).
+///
+/// ```
+/// use ecs_core::ecs_patterns::ApplicationLoadBalancedServiceRecordType as R;
+/// assert_eq!(R::VARIANT_NAMES, ["Alias", "Cname", "None"]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ApplicationLoadBalancedServiceRecordType {
+    /// An `A` alias record to the load balancer.
+    Alias,
+    /// A `CNAME` record answering the load balancer's DNS name.
+    Cname,
+    /// No record.
+    None,
+}
+
+impl ApplicationLoadBalancedServiceRecordType {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Alias", "Cname", "None"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ecs_patterns", "ApplicationLoadBalancedServiceRecordType"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
+
+/// The record of a pattern's `domain_name` under its scope `node` (`DNS`): its domain name,
+/// which the service URL then names, or none.
+pub(super) fn domain_record(
+    app: &mut App,
+    node: NodeId,
+    (domain_name, zone, record_type): (
+        Option<&str>,
+        Option<&HostedZone>,
+        Option<ApplicationLoadBalancedServiceRecordType>,
+    ),
+    load_balancer: LoadBalancer,
+) -> Result<Option<Value>, Error> {
+    let Some(domain_name) = domain_name else {
+        return Ok(None);
+    };
+    let Some(zone) = zone else {
+        return Err(Error::new(format!(
+            "`{}` has `domain_name` and no `domain_zone`: add the hosted zone, e.g. `domain_zone: HostedZone::from_hosted_zone_attributes(…)`",
+            app.stack(node.stack()).path(node)
+        )));
+    };
+    match record_type.unwrap_or(ApplicationLoadBalancedServiceRecordType::Alias) {
+        ApplicationLoadBalancedServiceRecordType::Alias => ARecord::new(
+            app,
+            node,
+            "DNS",
+            zone,
+            domain_name,
+            RecordTarget::load_balancer(load_balancer),
+        )
+        .map(Some),
+        ApplicationLoadBalancedServiceRecordType::Cname => {
+            let dns = load_balancer.load_balancer_dns_name(app);
+            CnameRecord::new(app, node, "DNS", zone, domain_name, dns).map(Some)
+        }
+        ApplicationLoadBalancedServiceRecordType::None => Ok(None),
+    }
+}
 
 props! {
     /// The container a load-balanced pattern creates when it is given no task definition (CDK
@@ -194,6 +262,15 @@ macro_rules! alb_service_props {
                 /// The HTTPS listener's TLS policy (`SslPolicy`).
                 [into "sslPolicy"]
                 ssl_policy: String,
+                /// The domain name of the service, a record in `domain_zone`.
+                [into "domainName"]
+                domain_name: String,
+                /// The hosted zone of `domain_name`.
+                [opt "domainZone"]
+                domain_zone: HostedZone,
+                /// The kind of record `domain_name` gets.
+                [opt "recordType", .ty(Enum(&crate::ecs_patterns::ApplicationLoadBalancedServiceRecordType::DEF)), .default("`Alias`")]
+                record_type: ApplicationLoadBalancedServiceRecordType,
                 /// Whether a second listener on port 80 redirects to HTTPS (needs `Https`).
                 [opt "redirectHTTP", .default("false")]
                 redirect_http: bool,
@@ -371,6 +448,9 @@ struct Base {
     redirect_http: Option<bool>,
     open_listener: Option<bool>,
     idle_timeout: Option<Duration>,
+    domain_name: Option<String>,
+    domain_zone: Option<HostedZone>,
+    record_type: Option<ApplicationLoadBalancedServiceRecordType>,
 }
 
 macro_rules! base_of {
@@ -389,6 +469,9 @@ macro_rules! base_of {
             redirect_http: $p.redirect_http,
             open_listener: $p.open_listener,
             idle_timeout: $p.idle_timeout,
+            domain_name: $p.domain_name.clone(),
+            domain_zone: $p.domain_zone.clone(),
+            record_type: $p.record_type,
         }
     };
 }
@@ -436,9 +519,16 @@ fn check_base(
             "{owner} has a `certificate` and `protocol: {protocol:?}`: use `protocol: Https`"
         )));
     }
+    // The CDK would request a certificate from ACM for `domain_name`; this library takes one
+    // already issued.
     if protocol == ListenerProtocol::Https && base.certificate.is_none() {
         return Err(Error::new(format!(
             "{owner} has `protocol: Https` and no `certificate`: add `certificate: ListenerCertificate::from_arn(…)`"
+        )));
+    }
+    if base.domain_name.is_some() && base.domain_zone.is_none() {
+        return Err(Error::new(format!(
+            "{owner} has `domain_name` and no `domain_zone`: add the hosted zone, e.g. `domain_zone: HostedZone::from_hosted_zone_attributes(…)`"
         )));
     }
     if base.redirect_http == Some(true) && protocol != ListenerProtocol::Https {
@@ -538,13 +628,24 @@ fn load_balancer(
     } else {
         None
     };
+    let record = domain_record(
+        app,
+        scope,
+        (
+            base.domain_name.as_deref(),
+            base.domain_zone.as_ref(),
+            base.record_type,
+        ),
+        load_balancer,
+    )?;
     let dns = load_balancer.load_balancer_dns_name(app);
     CfnOutput::new(app, scope, "LoadBalancerDNS", Output::new(dns.clone()))?;
+    // The service URL names the record when there is one.
     let url = Value::join(
         "",
         vec![
             format!("{}://", protocol.cfn_value().to_lowercase()).into(),
-            dns,
+            record.unwrap_or(dns),
         ],
     );
     CfnOutput::new(app, scope, "ServiceURL", Output::new(url))?;

@@ -69,7 +69,8 @@ mod network_load_balanced;
 pub use application_load_balanced::{
     ApplicationLoadBalancedEc2Service, ApplicationLoadBalancedEc2ServiceProps,
     ApplicationLoadBalancedFargateService, ApplicationLoadBalancedFargateServiceProps,
-    ApplicationLoadBalancedService, ApplicationLoadBalancedTaskImageOptions,
+    ApplicationLoadBalancedService, ApplicationLoadBalancedServiceRecordType,
+    ApplicationLoadBalancedTaskImageOptions,
 };
 pub use network_load_balanced::{
     NetworkLoadBalancedEc2Service, NetworkLoadBalancedEc2ServiceProps,
@@ -173,4 +174,118 @@ fn default_cluster(app: &mut App, scope: NodeId, vpc: Option<Vpc>) -> Result<Clu
         .0
         .push((stack, id, cluster));
     Ok(cluster)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ecs::image::ContainerImage;
+    use crate::elbv2::ListenerCertificate;
+    use crate::route53::HostedZone;
+
+    fn image() -> ApplicationLoadBalancedTaskImageOptions {
+        ApplicationLoadBalancedTaskImageOptions::default()
+            .image(ContainerImage::from_registry("nginx"))
+    }
+
+    fn alb(props: ApplicationLoadBalancedFargateServiceProps) -> Result<App, Error> {
+        let mut app = App::new();
+        let s = app.add_stack("Web")?;
+        ApplicationLoadBalancedFargateService::new(&mut app, s, "Service", props)?;
+        Ok(app)
+    }
+
+    fn message(r: Result<App, Error>) -> String {
+        r.map(|_| String::new()).unwrap_or_else(|e| e.to_string())
+    }
+
+    #[test]
+    fn https_without_a_certificate_is_refused() {
+        let m = message(alb(ApplicationLoadBalancedFargateServiceProps::default()
+            .task_image_options(image())
+            .protocol(crate::elbv2::ListenerProtocol::Https)));
+        assert!(m.contains("`protocol: Https` and no `certificate`"), "{m}");
+    }
+
+    #[test]
+    fn a_redirect_needs_https() {
+        let m = message(alb(ApplicationLoadBalancedFargateServiceProps::default()
+            .task_image_options(image())
+            .redirect_http(true)));
+        assert!(m.contains("`redirect_http: true` without HTTPS"), "{m}");
+    }
+
+    #[test]
+    fn a_domain_name_needs_its_zone() {
+        let m = message(alb(ApplicationLoadBalancedFargateServiceProps::default()
+            .task_image_options(image())
+            .domain_name("api.example.com")));
+        assert!(m.contains("no `domain_zone`"), "{m}");
+    }
+
+    #[test]
+    fn a_container_larger_than_its_task_is_refused() {
+        let m = message(alb(ApplicationLoadBalancedFargateServiceProps::default()
+            .task_image_options(image())
+            .container_cpu(512)));
+        assert!(
+            m.contains("`container_cpu: 512` above the task's `cpu: 256`"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn patterns_without_a_cluster_share_the_stack_default_one() -> Result<(), Error> {
+        let mut app = App::new();
+        let s = app.add_stack("Web")?;
+        let a = ApplicationLoadBalancedFargateService::new(
+            &mut app,
+            s,
+            "A",
+            ApplicationLoadBalancedFargateServiceProps::default().task_image_options(image()),
+        )?;
+        let b = NetworkLoadBalancedFargateService::new(
+            &mut app,
+            s,
+            "B",
+            NetworkLoadBalancedFargateServiceProps::default().task_image_options(
+                NetworkLoadBalancedTaskImageOptions::default()
+                    .image(ContainerImage::from_registry("nginx")),
+            ),
+        )?;
+        assert_eq!(a.cluster, b.cluster);
+        assert_eq!(
+            app.stack(s).path(a.cluster.node()),
+            "Web/EcsDefaultClusterMnL3mNNYN"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_network_pattern_with_a_domain_gets_an_alias_record() -> Result<(), Error> {
+        let mut app = App::new();
+        let s = app.add_stack("Web")?;
+        NetworkLoadBalancedFargateService::new(
+            &mut app,
+            s,
+            "Service",
+            NetworkLoadBalancedFargateServiceProps::default()
+                .task_image_options(
+                    NetworkLoadBalancedTaskImageOptions::default()
+                        .image(ContainerImage::from_registry("nginx")),
+                )
+                .listener_certificate(ListenerCertificate::from_arn("arn:aws:acm:x"))
+                .domain_name("api")
+                .domain_zone(HostedZone::from_hosted_zone_attributes("Z1", "example.com")),
+        )?;
+        let t = &app.templates()?[0].1;
+        let record = t["Resources"]
+            .as_object()
+            .and_then(|r| r.iter().find(|(k, _)| k.starts_with("ServiceDNS")))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        assert_eq!(record["Properties"]["Name"], "api.example.com.");
+        assert_eq!(record["Properties"]["Type"], "A");
+        Ok(())
+    }
 }

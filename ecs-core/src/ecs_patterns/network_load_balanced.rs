@@ -2,7 +2,8 @@
 //! new network load balancer (CDK `NetworkLoadBalancedServiceBase` and its two launch types).
 
 use super::application_load_balanced::{
-    ApplicationLoadBalancedTaskImageOptions, unreachable_options,
+    ApplicationLoadBalancedServiceRecordType, ApplicationLoadBalancedTaskImageOptions,
+    domain_record, unreachable_options,
 };
 use crate::cfn::Output;
 use crate::cfn::Value;
@@ -28,6 +29,7 @@ use crate::elbv2::{
     LoadBalancerProps, NetworkLoadBalancer, TargetGroup,
 };
 use crate::error::Error;
+use crate::route53::HostedZone;
 
 props! {
     /// The container a network load-balanced pattern creates when it is given no task
@@ -160,6 +162,15 @@ macro_rules! nlb_service_props {
                 /// The certificate of a TLS listener; the target group then speaks TLS too.
                 [opt "listenerCertificate"]
                 listener_certificate: ListenerCertificate,
+                /// The domain name of the service, a record in `domain_zone`.
+                [into "domainName"]
+                domain_name: String,
+                /// The hosted zone of `domain_name`.
+                [opt "domainZone"]
+                domain_zone: HostedZone,
+                /// The kind of record `domain_name` gets.
+                [opt "recordType", .ty(Enum(&crate::ecs_patterns::ApplicationLoadBalancedServiceRecordType::DEF)), .default("`Alias`")]
+                record_type: ApplicationLoadBalancedServiceRecordType,
                 /// How long ECS ignores failing load-balancer health checks of new tasks.
                 [into "healthCheckGracePeriod", .default("60 seconds")]
                 health_check_grace_period: Duration,
@@ -312,6 +323,11 @@ fn load_balancer(
     listener_port: Option<u32>,
     certificate: Option<&ListenerCertificate>,
     container_port: Option<u32>,
+    domain: (
+        Option<&str>,
+        Option<&HostedZone>,
+        Option<ApplicationLoadBalancedServiceRecordType>,
+    ),
 ) -> Result<(LoadBalancer, Listener, TargetGroup), Error> {
     let vpc = cluster.vpc(app)?;
     let load_balancer = NetworkLoadBalancer::new(
@@ -341,6 +357,7 @@ fn load_balancer(
             .port(container_port.unwrap_or(default_port))
             .protocol(protocol),
     )?;
+    domain_record(app, node, domain, load_balancer)?;
     let dns = load_balancer.load_balancer_dns_name(app);
     CfnOutput::new(app, node, "LoadBalancerDNS", Output::new(dns))?;
     Ok((load_balancer, listener, target_group))
@@ -353,6 +370,7 @@ fn check_base(
     (cluster, vpc): (bool, bool),
     (task_definition, image): (bool, bool),
     desired_count: Option<u32>,
+    (domain_name, domain_zone): (bool, bool),
 ) -> Result<(), Error> {
     if !super::cluster_or_vpc(cluster, vpc) {
         return Err(Error::new(super::cluster_or_vpc_message(noun, id)));
@@ -367,6 +385,11 @@ fn check_base(
     if desired_count == Some(0) {
         return Err(Error::new(format!(
             "{noun} `{id}` cannot have `desired_count: 0`: use 1 or more"
+        )));
+    }
+    if domain_name && !domain_zone {
+        return Err(Error::new(format!(
+            "{noun} `{id}` has `domain_name` and no `domain_zone`: add the hosted zone, e.g. `domain_zone: HostedZone::from_hosted_zone_attributes(…)`"
         )));
     }
     Ok(())
@@ -414,6 +437,7 @@ impl NetworkLoadBalancedFargateService {
                 props.task_image_options.is_some(),
             ),
             props.desired_count,
+            (props.domain_name.is_some(), props.domain_zone.is_some()),
         )?;
         let node = Construct::new(app, scope, id)?;
         let cluster = match props.cluster {
@@ -432,6 +456,11 @@ impl NetworkLoadBalancedFargateService {
             props.listener_port,
             props.listener_certificate.as_ref(),
             image.as_ref().and_then(|i| i.container_port),
+            (
+                props.domain_name.as_deref(),
+                props.domain_zone.as_ref(),
+                props.record_type,
+            ),
         )?;
         let task_definition = match (props.task_definition, &image) {
             (Some(td), _) => td,
@@ -527,6 +556,7 @@ impl NetworkLoadBalancedEc2Service {
                 props.task_image_options.is_some(),
             ),
             props.desired_count,
+            (props.domain_name.is_some(), props.domain_zone.is_some()),
         )?;
         let node = Construct::new(app, scope, id)?;
         let cluster = match props.cluster {
@@ -545,6 +575,11 @@ impl NetworkLoadBalancedEc2Service {
             props.listener_port,
             props.listener_certificate.as_ref(),
             image.as_ref().and_then(|i| i.container_port),
+            (
+                props.domain_name.as_deref(),
+                props.domain_zone.as_ref(),
+                props.record_type,
+            ),
         )?;
         let task_definition = match (props.task_definition, &image) {
             (Some(td), _) => td,
