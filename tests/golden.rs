@@ -102,6 +102,7 @@ golden_examples! {
     // aws-ecs-patterns
     alb_ec2_service "../examples/alb_ec2_service.rs" => "50-alb-ec2-service",
     alb_fargate_service "../examples/alb_fargate_service.rs" => "51-alb-fargate-service",
+    alb_fargate_https "../examples/alb_fargate_https.rs" => "64-alb-fargate-https",
     alb_fargate_autoscaling "../examples/alb_fargate_autoscaling.rs" => "66-alb-fargate-autoscaling",
     alb_fargate_deployment "../examples/alb_fargate_deployment.rs" => "67-alb-fargate-deployment",
     alb_fargate_options "../examples/alb_fargate_options.rs" => "73-alb-fargate-options",
