@@ -190,6 +190,12 @@ pub enum KindId {
     NlbEc2Service,
     /// `task_image_options: { … }` of a network load-balanced pattern.
     NlbTaskImageOptions,
+    /// `scheduled_fargate_task`.
+    ScheduledFargateTask,
+    /// `scheduled_ec2_task`.
+    ScheduledEc2Task,
+    /// `scheduled_fargate_task_image_options: { … }` and the EC2 one.
+    ScheduledTaskImageOptions,
 }
 
 /// What a reference property may name.

@@ -281,7 +281,8 @@ pub mod prelude {
         ApplicationLoadBalancedTaskImageOptions, NetworkLoadBalancedEc2Service,
         NetworkLoadBalancedEc2ServiceProps, NetworkLoadBalancedFargateService,
         NetworkLoadBalancedFargateServiceProps, NetworkLoadBalancedService,
-        NetworkLoadBalancedTaskImageOptions,
+        NetworkLoadBalancedTaskImageOptions, ScheduledEc2Task, ScheduledEc2TaskProps,
+        ScheduledFargateTask, ScheduledFargateTaskProps, ScheduledTask, ScheduledTaskImageOptions,
     };
     pub use crate::iam::{Grantee, Role};
     pub use crate::kms::{Key, KeyProps};

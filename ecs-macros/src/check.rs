@@ -132,7 +132,13 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::AlbFargateService
                 | KindId::AlbEc2Service
                 | KindId::NlbFargateService
-                | KindId::NlbEc2Service => pattern_choices(item, cx),
+                | KindId::NlbEc2Service => pattern_choices(item, "task_image_options", cx),
+                KindId::ScheduledFargateTask => {
+                    pattern_choices(item, "scheduled_fargate_task_image_options", cx);
+                }
+                KindId::ScheduledEc2Task => {
+                    pattern_choices(item, "scheduled_ec2_task_image_options", cx);
+                }
                 _ => {}
             }
         }
@@ -158,7 +164,7 @@ fn container_insights_choice(cluster: &Item, cx: &Ctxt) {
 
 /// A pattern takes `cluster` or `vpc`, and `task_definition` or `task_image_options`: the
 /// second of each pair given is the one to remove; with neither of the latter, the item's id.
-fn pattern_choices(item: &Item, cx: &Ctxt) {
+fn pattern_choices(item: &Item, image_property: &str, cx: &Ctxt) {
     let (noun, id) = (item.kind.noun, &item.id.name);
     if let (Some(_), Some(vpc)) = (item.prop("cluster"), item.prop("vpc"))
         && !ecs_patterns::cluster_or_vpc(true, true)
@@ -169,7 +175,7 @@ fn pattern_choices(item: &Item, cx: &Ctxt) {
         );
     }
     let task = item.prop("task_definition");
-    let image = item.prop("task_image_options");
+    let image = item.prop(image_property);
     // A property left out as misspelt may be the missing one.
     let unsure = item.incomplete && task.is_none() && image.is_none();
     let chosen = ecs_patterns::task_definition_or_image(task.is_some(), image.is_some());
@@ -177,7 +183,12 @@ fn pattern_choices(item: &Item, cx: &Ctxt) {
         let span = image.map_or(item.id.span(), |p| p.name.span());
         cx.error_at(
             span,
-            ecs_patterns::task_definition_or_image_message(noun, id, task.is_some()),
+            ecs_patterns::task_definition_or_image_message(
+                noun,
+                id,
+                image_property,
+                task.is_some(),
+            ),
         );
     }
 }

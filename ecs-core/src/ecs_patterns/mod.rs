@@ -65,6 +65,7 @@ macro_rules! service_props {
 
 mod application_load_balanced;
 mod network_load_balanced;
+mod scheduled;
 
 pub use application_load_balanced::{
     ApplicationLoadBalancedEc2Service, ApplicationLoadBalancedEc2ServiceProps,
@@ -76,6 +77,10 @@ pub use network_load_balanced::{
     NetworkLoadBalancedEc2Service, NetworkLoadBalancedEc2ServiceProps,
     NetworkLoadBalancedFargateService, NetworkLoadBalancedFargateServiceProps,
     NetworkLoadBalancedService, NetworkLoadBalancedTaskImageOptions,
+};
+pub use scheduled::{
+    ScheduledEc2Task, ScheduledEc2TaskProps, ScheduledFargateTask, ScheduledFargateTaskProps,
+    ScheduledTask, ScheduledTaskImageOptions,
 };
 
 use crate::construct::NodeId;
@@ -121,21 +126,27 @@ pub const fn task_definition_or_image(task_definition: bool, image: bool) -> boo
     task_definition != image
 }
 
-/// The message of [`task_definition_or_image`], for pattern `id` of kind `noun` given both
-/// (`both`) or neither.
+/// The message of [`task_definition_or_image`], for pattern `id` of kind `noun` whose image
+/// options are `image_property`, given both (`both`) or neither.
 ///
 /// ```
-/// let m = ecs_core::ecs_patterns::task_definition_or_image_message("application load balanced ec2 service", "Web", true);
+/// let m = ecs_core::ecs_patterns::task_definition_or_image_message(
+///     "application load balanced ec2 service", "Web", "task_image_options", true);
 /// assert!(m.contains("not both"));
 /// ```
-pub fn task_definition_or_image_message(noun: &str, id: &str, both: bool) -> String {
+pub fn task_definition_or_image_message(
+    noun: &str,
+    id: &str,
+    image_property: &str,
+    both: bool,
+) -> String {
     if both {
         format!(
-            "{noun} `{id}` takes `task_definition` or `task_image_options`, not both: remove `task_image_options` to run your task definition"
+            "{noun} `{id}` takes `task_definition` or `{image_property}`, not both: remove `{image_property}` to run your task definition"
         )
     } else {
         format!(
-            "{noun} `{id}` needs `task_image_options` or `task_definition`: add `task_image_options: {{ image: … }}`"
+            "{noun} `{id}` needs `{image_property}` or `task_definition`: add `{image_property}: {{ image: … }}`"
         )
     }
 }

@@ -379,6 +379,7 @@ fn check_base(
         return Err(Error::new(super::task_definition_or_image_message(
             noun,
             id,
+            "task_image_options",
             task_definition,
         )));
     }
