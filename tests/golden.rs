@@ -111,6 +111,9 @@ golden_examples! {
     ephemeral_storage "../examples/ephemeral_storage.rs" => "76-ephemeral-storage",
     nlb_fargate_security_groups "../examples/nlb_fargate_security_groups.rs" => "77-nlb-fargate-security-groups",
     nlb_tls "../examples/nlb_tls.rs" => "78-nlb-tls",
+    scheduled_ec2_task "../examples/scheduled_ec2_task.rs" => "60-scheduled-ec2-task",
+    scheduled_fargate_task "../examples/scheduled_fargate_task.rs" => "61-scheduled-fargate-task",
+    scheduled_custom_container_name "../examples/scheduled_custom_container_name.rs" => "62-scheduled-custom-container-name",
 }
 
 /// Examples with no golden template: the quickstart is the README's own app, which no CDK app
