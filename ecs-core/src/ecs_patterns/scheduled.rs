@@ -149,11 +149,33 @@ macro_rules! scheduled_task_props {
                 /// Whether the tasks take the task definition's tags.
                 [opt "propagateTags", .ty(Enum(&crate::ecs::service::PropagatedTagSource::DEF))]
                 propagate_tags: PropagatedTagSource,
+                /// Tags of the started tasks (CDK `tags`, a list of `{ key, value }`).
+                [field_list "tags", .ty(Environment)]
+                tags: (String, String),
                 $($own)*
             }
         }
     };
 }
+
+/// The `tags` setter both props types share.
+macro_rules! tags_setter {
+    ($($props:ident),*) => {$(
+        impl $props {
+            /// Adds tags of the started tasks.
+            pub fn tags<K: Into<String>, V: Into<String>>(
+                mut self,
+                tags: impl IntoIterator<Item = (K, V)>,
+            ) -> Self {
+                self.tags
+                    .extend(tags.into_iter().map(|(k, v)| (k.into(), v.into())));
+                self
+            }
+        }
+    )*};
+}
+
+tags_setter!(ScheduledFargateTaskProps, ScheduledEc2TaskProps);
 
 scheduled_task_props! {
     /// Properties of a [`ScheduledFargateTask`] (CDK `ScheduledFargateTaskProps`).
@@ -299,7 +321,8 @@ macro_rules! ecs_task {
                     .clone()
                     .unwrap_or_else(|| SubnetType::PrivateWithEgress.into()),
             )
-            .security_groups(p.security_groups.clone());
+            .security_groups(p.security_groups.clone())
+            .tags(p.tags.clone());
         t.propagate_tags = p.propagate_tags.and_then(PropagatedTagSource::cfn_value);
         t
     }};
