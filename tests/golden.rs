@@ -114,6 +114,7 @@ golden_examples! {
     scheduled_ec2_task "../examples/scheduled_ec2_task.rs" => "60-scheduled-ec2-task",
     scheduled_fargate_task "../examples/scheduled_fargate_task.rs" => "61-scheduled-fargate-task",
     scheduled_custom_container_name "../examples/scheduled_custom_container_name.rs" => "62-scheduled-custom-container-name",
+    scheduled_fargate_sg_tags "../examples/scheduled_fargate_sg_tags.rs" => "63-scheduled-fargate-sg-tags",
 }
 
 /// Examples with no golden template: the quickstart is the README's own app, which no CDK app
