@@ -196,6 +196,10 @@ pub enum KindId {
     ScheduledEc2Task,
     /// `scheduled_fargate_task_image_options: { … }` and the EC2 one.
     ScheduledTaskImageOptions,
+    /// `queue_processing_fargate_service`.
+    QueueFargateService,
+    /// `queue_processing_ec2_service`.
+    QueueEc2Service,
 }
 
 /// What a reference property may name.

@@ -281,8 +281,11 @@ pub mod prelude {
         ApplicationLoadBalancedTaskImageOptions, NetworkLoadBalancedEc2Service,
         NetworkLoadBalancedEc2ServiceProps, NetworkLoadBalancedFargateService,
         NetworkLoadBalancedFargateServiceProps, NetworkLoadBalancedService,
-        NetworkLoadBalancedTaskImageOptions, ScheduledEc2Task, ScheduledEc2TaskProps,
-        ScheduledFargateTask, ScheduledFargateTaskProps, ScheduledTask, ScheduledTaskImageOptions,
+        NetworkLoadBalancedTaskImageOptions, QueueProcessingEc2Service,
+        QueueProcessingEc2ServiceProps, QueueProcessingFargateService,
+        QueueProcessingFargateServiceProps, QueueProcessingService, ScheduledEc2Task,
+        ScheduledEc2TaskProps, ScheduledFargateTask, ScheduledFargateTaskProps, ScheduledTask,
+        ScheduledTaskImageOptions,
     };
     pub use crate::iam::{Grantee, Role};
     pub use crate::kms::{Key, KeyProps};

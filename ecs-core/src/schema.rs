@@ -121,6 +121,8 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::NlbEc2Service,
     KindId::ScheduledFargateTask,
     KindId::ScheduledEc2Task,
+    KindId::QueueFargateService,
+    KindId::QueueEc2Service,
 ];
 
 /// A listener at the top of a stack: the load balancer it listens on, then a listener's own.
@@ -848,6 +850,34 @@ pub static KINDS: &[Kind] = &[
         keyword: "scheduled task image options",
         noun: "scheduled task image options",
         props: crate::ecs_patterns::ScheduledTaskImageOptions::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::QueueFargateService,
+        cdk: "ecs_patterns.QueueProcessingFargateService",
+        build: Build::Construct(
+            "ecs_patterns::QueueProcessingFargateService::new",
+            "ecs_patterns::QueueProcessingFargateServiceProps",
+        ),
+        keyword: "queue_processing_fargate_service",
+        noun: "queue processing fargate service",
+        props: crate::ecs_patterns::QueueProcessingFargateServiceProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::QueueEc2Service,
+        cdk: "ecs_patterns.QueueProcessingEc2Service",
+        build: Build::Construct(
+            "ecs_patterns::QueueProcessingEc2Service::new",
+            "ecs_patterns::QueueProcessingEc2ServiceProps",
+        ),
+        keyword: "queue_processing_ec2_service",
+        noun: "queue processing ec2 service",
+        props: crate::ecs_patterns::QueueProcessingEc2ServiceProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,

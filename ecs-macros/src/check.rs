@@ -136,6 +136,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::ScheduledFargateTask => {
                     pattern_choices(item, "scheduled_fargate_task_image_options", cx);
                 }
+                KindId::QueueFargateService => pattern_choices(item, "image", cx),
                 KindId::ScheduledEc2Task => {
                     pattern_choices(item, "scheduled_ec2_task_image_options", cx);
                 }

@@ -65,6 +65,7 @@ macro_rules! service_props {
 
 mod application_load_balanced;
 mod network_load_balanced;
+mod queue_processing;
 mod scheduled;
 
 pub use application_load_balanced::{
@@ -77,6 +78,10 @@ pub use network_load_balanced::{
     NetworkLoadBalancedEc2Service, NetworkLoadBalancedEc2ServiceProps,
     NetworkLoadBalancedFargateService, NetworkLoadBalancedFargateServiceProps,
     NetworkLoadBalancedService, NetworkLoadBalancedTaskImageOptions,
+};
+pub use queue_processing::{
+    QueueProcessingEc2Service, QueueProcessingEc2ServiceProps, QueueProcessingFargateService,
+    QueueProcessingFargateServiceProps, QueueProcessingService,
 };
 pub use scheduled::{
     ScheduledEc2Task, ScheduledEc2TaskProps, ScheduledFargateTask, ScheduledFargateTaskProps,
@@ -145,9 +150,13 @@ pub fn task_definition_or_image_message(
             "{noun} `{id}` takes `task_definition` or `{image_property}`, not both: remove `{image_property}` to run your task definition"
         )
     } else {
-        format!(
-            "{noun} `{id}` needs `{image_property}` or `task_definition`: add `{image_property}: {{ image: … }}`"
-        )
+        // The queue patterns take the image itself, the others an object holding it.
+        let example = if image_property == "image" {
+            "image: ContainerImage::from_registry(…)".to_string()
+        } else {
+            format!("{image_property}: {{ image: … }}")
+        };
+        format!("{noun} `{id}` needs `{image_property}` or `task_definition`: add `{example}`")
     }
 }
 
