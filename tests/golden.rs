@@ -115,6 +115,13 @@ golden_examples! {
     scheduled_fargate_task "../examples/scheduled_fargate_task.rs" => "61-scheduled-fargate-task",
     scheduled_custom_container_name "../examples/scheduled_custom_container_name.rs" => "62-scheduled-custom-container-name",
     scheduled_fargate_sg_tags "../examples/scheduled_fargate_sg_tags.rs" => "63-scheduled-fargate-sg-tags",
+    queue_processing_ec2 "../examples/queue_processing_ec2.rs" => "58-queue-processing-ec2",
+    queue_processing_fargate "../examples/queue_processing_fargate.rs" => "59-queue-processing-fargate",
+    capacity_provider_strategies "../examples/capacity_provider_strategies.rs" => "65-capacity-provider-strategies",
+    queue_fargate_subnets_sg "../examples/queue_fargate_subnets_sg.rs" => "68-queue-fargate-subnets-sg",
+    queue_fargate_public_ip_cooldown "../examples/queue_fargate_public_ip_cooldown.rs" => "69-queue-fargate-public-ip-cooldown",
+    queue_fargate_queue_health "../examples/queue_fargate_queue_health.rs" => "70-queue-fargate-queue-health",
+    queue_ec2_capacity_provider "../examples/queue_ec2_capacity_provider.rs" => "71-queue-ec2-capacity-provider",
 }
 
 /// Examples with no golden template: the quickstart is the README's own app, which no CDK app
