@@ -33,4 +33,6 @@ fn ui() {
     t.compile_fail("tests/ui/roles/*.rs");
     // Connections between constructs, listeners and target groups of a stack.
     t.compile_fail("tests/ui/connections/*.rs");
+    // aws-ecs-patterns: the patterns' own choices between properties.
+    t.compile_fail("tests/ui/patterns/*.rs");
 }

@@ -190,6 +190,29 @@ pub enum KindId {
     Role,
     /// `imported_role`: an existing IAM role, by ARN.
     ImportedRole,
+    // ---- aws-ecs-patterns ----
+    /// `application_load_balanced_fargate_service`.
+    AlbFargateService,
+    /// `application_load_balanced_ec2_service`.
+    AlbEc2Service,
+    /// `task_image_options: { … }` of an application load-balanced pattern.
+    AlbTaskImageOptions,
+    /// `network_load_balanced_fargate_service`.
+    NlbFargateService,
+    /// `network_load_balanced_ec2_service`.
+    NlbEc2Service,
+    /// `task_image_options: { … }` of a network load-balanced pattern.
+    NlbTaskImageOptions,
+    /// `scheduled_fargate_task`.
+    ScheduledFargateTask,
+    /// `scheduled_ec2_task`.
+    ScheduledEc2Task,
+    /// `scheduled_fargate_task_image_options: { … }` and the EC2 one.
+    ScheduledTaskImageOptions,
+    /// `queue_processing_fargate_service`.
+    QueueFargateService,
+    /// `queue_processing_ec2_service`.
+    QueueEc2Service,
 }
 
 /// What a reference property may name.

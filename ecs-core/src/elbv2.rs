@@ -92,6 +92,25 @@ fn default_ssl_policy(protocol: ListenerProtocol) -> Option<String> {
         .then(|| "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09".to_string())
 }
 
+/// The TLS negotiation policies of HTTPS and TLS listeners the CDK names (CDK `SslPolicy`),
+/// for `ssl_policy`.
+///
+/// ```
+/// assert_eq!(ecs_core::elbv2::SslPolicy::RECOMMENDED, "ELBSecurityPolicy-2016-08");
+/// ```
+#[derive(Debug)]
+pub struct SslPolicy;
+
+impl SslPolicy {
+    /// The CDK's `SslPolicy.RECOMMENDED`: TLS 1.0 and newer.
+    pub const RECOMMENDED: &'static str = "ELBSecurityPolicy-2016-08";
+    /// The CDK's `SslPolicy.RECOMMENDED_TLS`: TLS 1.2 and 1.3.
+    pub const RECOMMENDED_TLS: &'static str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    /// The CDK's `SslPolicy.TLS13_12_PQ`, the default of the recommended flags: TLS 1.2 and
+    /// 1.3 with post-quantum key exchange.
+    pub const TLS13_12_PQ: &'static str = "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09";
+}
+
 /// Which kind of load balancer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LbKind {
@@ -211,6 +230,15 @@ pub enum ListenerAction {
         /// `MessageBody`.
         message_body: Option<String>,
     },
+    /// Redirects every request (`Type: redirect`), e.g. from HTTP to HTTPS.
+    Redirect {
+        /// The port to redirect to (`Port`).
+        port: String,
+        /// The protocol to redirect to (`Protocol`).
+        protocol: ListenerProtocol,
+        /// Whether the redirect is permanent (`HTTP_301`) rather than temporary (`HTTP_302`).
+        permanent: bool,
+    },
 }
 
 impl ListenerAction {
@@ -223,7 +251,27 @@ impl ListenerAction {
         }
     }
 
-    /// Sets the fixed response's `ContentType`.
+    /// Redirects every request to `port` and `protocol` of the same host and path (CDK
+    /// `ListenerAction.redirect`).
+    ///
+    /// ```
+    /// use ecs_core::elbv2::{ListenerAction, ListenerProtocol};
+    /// let a = ListenerAction::redirect("443", ListenerProtocol::Https, true);
+    /// assert!(matches!(a, ListenerAction::Redirect { permanent: true, .. }));
+    /// ```
+    pub fn redirect(
+        port: impl Into<String>,
+        protocol: ListenerProtocol,
+        permanent: bool,
+    ) -> ListenerAction {
+        ListenerAction::Redirect {
+            port: port.into(),
+            protocol,
+            permanent,
+        }
+    }
+
+    /// Sets the fixed response's `ContentType`; a redirect stays as it is.
     pub fn content_type(self, content_type: impl Into<String>) -> ListenerAction {
         match self {
             ListenerAction::FixedResponse {
@@ -235,10 +283,11 @@ impl ListenerAction {
                 content_type: Some(content_type.into()),
                 message_body,
             },
+            redirect @ ListenerAction::Redirect { .. } => redirect,
         }
     }
 
-    /// Sets the fixed response's `MessageBody`.
+    /// Sets the fixed response's `MessageBody`; a redirect stays as it is.
     pub fn message_body(self, body: impl Into<String>) -> ListenerAction {
         match self {
             ListenerAction::FixedResponse {
@@ -250,6 +299,7 @@ impl ListenerAction {
                 content_type,
                 message_body: Some(body.into()),
             },
+            redirect @ ListenerAction::Redirect { .. } => redirect,
         }
     }
 
@@ -273,6 +323,24 @@ impl ListenerAction {
                     ("Type", Value::from("fixed-response")),
                 ])])
             }
+            ListenerAction::Redirect {
+                port,
+                protocol,
+                permanent,
+            } => Value::List(vec![Value::map([
+                (
+                    "RedirectConfig",
+                    Value::map([
+                        ("Port", Value::from(port.clone())),
+                        ("Protocol", Value::from(protocol.cfn_value())),
+                        (
+                            "StatusCode",
+                            Value::from(if *permanent { "HTTP_301" } else { "HTTP_302" }),
+                        ),
+                    ]),
+                ),
+                ("Type", Value::from("redirect")),
+            ])]),
         }
     }
 }
@@ -317,6 +385,19 @@ props! {
         protocol: ListenerProtocol,
     }
 }
+
+/// The target-group properties a health check sets.
+const HEALTH_CHECK_KEYS: [&str; 9] = [
+    "HealthCheckEnabled",
+    "HealthCheckIntervalSeconds",
+    "HealthCheckPath",
+    "HealthCheckPort",
+    "HealthCheckProtocol",
+    "HealthCheckTimeoutSeconds",
+    "HealthyThresholdCount",
+    "UnhealthyThresholdCount",
+    "Matcher",
+];
 
 impl TargetGroupHealthCheck {
     fn apply(&self, r: &mut Resource) {
@@ -376,6 +457,10 @@ props! {
         /// list.
         [opt "securityGroup", .ty(Ref(RefClass::SecurityGroup)), .default("a new one")]
         security_group: SecurityGroup,
+        /// How long an idle connection stays open, 1 to 4000 seconds (application;
+        /// `idle_timeout.timeout_seconds`).
+        [into "idleTimeout", .default("60 seconds")]
+        idle_timeout: Duration,
     }
 }
 
@@ -502,13 +587,27 @@ impl LoadBalancer {
                 }
             }),
         )?;
+        let mut attributes = vec![("deletion_protection.enabled", "false".to_string())];
+        if let Some(t) = props.idle_timeout {
+            if kind != LbKind::Application {
+                return Err(Error::new(format!(
+                    "network load balancer `{id}` cannot have `idle_timeout`: only application load balancers have one"
+                )));
+            }
+            t.checked(&format!("load balancer `{id}`"), "idle_timeout")?;
+            attributes.push(("idle_timeout.timeout_seconds", t.to_seconds().to_string()));
+        }
         let resource = Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
             .prop(
                 "LoadBalancerAttributes",
-                Value::List(vec![Value::map([
-                    ("Key", Value::from("deletion_protection.enabled")),
-                    ("Value", Value::from("false")),
-                ])]),
+                Value::List(
+                    attributes
+                        .into_iter()
+                        .map(|(k, v)| {
+                            Value::map([("Key", Value::from(k)), ("Value", Value::from(v))])
+                        })
+                        .collect(),
+                ),
             )
             .prop_opt("Name", props.load_balancer_name)
             .prop(
@@ -993,6 +1092,45 @@ impl TargetGroup {
             app.check_node(node)?;
         }
         target.0.attach_to_target_group(app, self)
+    }
+
+    /// Replaces the group's health check (CDK `targetGroup.configureHealthCheck`): the
+    /// settings given replace every earlier one.
+    ///
+    /// ```
+    /// use ecs_core::{App, ec2::Vpc, elbv2::{AddTargetsProps, TargetGroup, TargetGroupHealthCheck}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Lb")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default())?;
+    /// let tg = TargetGroup::new_application(&mut app, s, "Group", vpc, AddTargetsProps::default().port(80))?;
+    /// tg.configure_health_check(&mut app, TargetGroupHealthCheck::default().path("/health"))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the group is of another app, or an interval or timeout is negative.
+    pub fn configure_health_check(
+        self,
+        app: &mut App,
+        health_check: TargetGroupHealthCheck,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        for (property, d) in [
+            ("interval", health_check.interval),
+            ("timeout", health_check.timeout),
+        ] {
+            if let Some(d) = d {
+                d.checked("target group health check", property)?;
+            }
+        }
+        let resource = app.all::<TargetGroupData>()[self.index].resource;
+        let r = app.stack_mut(self.node.stack()).resource_mut(resource);
+        for key in HEALTH_CHECK_KEYS {
+            r.properties.remove(key);
+        }
+        health_check.apply(r);
+        Ok(())
     }
 
     /// The construct's scope.

@@ -62,6 +62,19 @@ impl RuleTarget for EcsTask {
         if let Some(p) = self.propagate_tags {
             parameters.push(("PropagateTags", Value::from(p)));
         }
+        if !self.tags.is_empty() {
+            let list = self
+                .tags
+                .iter()
+                .map(|(k, v)| {
+                    Value::map([
+                        ("Key", Value::from(k.clone())),
+                        ("Value", Value::from(v.clone())),
+                    ])
+                })
+                .collect();
+            parameters.push(("TagList", Value::List(list)));
+        }
         if let Some(e) = self.enable_execute_command {
             parameters.push(("EnableExecuteCommand", Value::from(e)));
         }
@@ -301,10 +314,23 @@ props! {
         /// `TASK_DEFINITION` or `NONE`.
         [field "propagateTags"]
         propagate_tags: &'static str,
+        /// Tags of the started tasks (`TagList`; CDK `tags`, a list of `{ key, value }`).
+        [field_list "tags", .ty(Environment)]
+        tags: (String, String),
     }
 }
 
 impl EcsTask {
+    /// Adds tags of the started tasks.
+    pub fn tags<K: Into<String>, V: Into<String>>(
+        mut self,
+        tags: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.tags
+            .extend(tags.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+
     /// Adds container overrides.
     pub fn container_overrides(
         mut self,

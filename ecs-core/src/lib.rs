@@ -203,6 +203,7 @@ pub mod events;
 pub mod iam;
 pub mod kms;
 pub mod logs;
+pub mod route53;
 pub mod s3;
 pub mod schedule;
 pub mod secretsmanager;
@@ -212,6 +213,7 @@ pub mod ssm;
 
 pub mod ecs;
 
+pub mod ecs_patterns;
 pub mod events_targets;
 pub mod schema;
 
@@ -266,10 +268,26 @@ pub mod prelude {
     pub use crate::elbv2::{
         AddTargetsProps, ApplicationLoadBalancer, Listener, ListenerAction, ListenerCertificate,
         ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps,
-        LoadBalancerTarget, NetworkLoadBalancer, Target, TargetGroup, TargetGroupHealthCheck,
+        LoadBalancerTarget, NetworkLoadBalancer, SslPolicy, Target, TargetGroup,
+        TargetGroupHealthCheck,
     };
     pub use crate::events::{Rule, RuleProps, RuleTarget};
     pub use crate::events_targets::{ContainerOverride, EcsTask};
+    pub use crate::route53::{ARecord, CnameRecord, HostedZone, RecordTarget};
+    // Patterns.
+    pub use crate::ecs_patterns::{
+        ApplicationLoadBalancedEc2Service, ApplicationLoadBalancedEc2ServiceProps,
+        ApplicationLoadBalancedFargateService, ApplicationLoadBalancedFargateServiceProps,
+        ApplicationLoadBalancedService, ApplicationLoadBalancedServiceRecordType,
+        ApplicationLoadBalancedTaskImageOptions, NetworkLoadBalancedEc2Service,
+        NetworkLoadBalancedEc2ServiceProps, NetworkLoadBalancedFargateService,
+        NetworkLoadBalancedFargateServiceProps, NetworkLoadBalancedService,
+        NetworkLoadBalancedTaskImageOptions, QueueProcessingEc2Service,
+        QueueProcessingEc2ServiceProps, QueueProcessingFargateService,
+        QueueProcessingFargateServiceProps, QueueProcessingService, ScheduledEc2Task,
+        ScheduledEc2TaskProps, ScheduledFargateTask, ScheduledFargateTaskProps, ScheduledTask,
+        ScheduledTaskImageOptions,
+    };
     pub use crate::iam::{Grantee, ImportedRoleProps, Role, RoleProps};
     pub use crate::kms::{Key, KeyProps};
     pub use crate::logs::{LogGroup, LogGroupProps, RetentionDays};

@@ -28,6 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "iam",
             "kms",
             "logs",
+            "route53",
             "s3",
             "schedule",
             "secretsmanager",
@@ -37,7 +38,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("ecs", &["ecs"]),
-    ("integrations and schema", &["events_targets", "schema"]),
+    (
+        "integrations and schema",
+        &["events_targets", "ecs_patterns", "schema"],
+    ),
     ("synthesis", &["synth"]),
 ];
 

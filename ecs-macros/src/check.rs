@@ -9,6 +9,7 @@ use ecs_core::ecs::container::Protocol;
 use ecs_core::ecs::exec::ExecuteCommandLogging;
 use ecs_core::ecs::service::LaunchType;
 use ecs_core::ecs::task_definition::{Compatibility, NetworkMode};
+use ecs_core::ecs_patterns;
 use ecs_core::facts::{
     CapacityFacts, ConnectServiceFacts, ContainerFacts, ContainerPick, CountedGroup, ExecFacts,
     Fact, PortMappingFact, ProviderFacts, RegistrationFacts, ScalingPolicyFacts, ServedTask,
@@ -130,6 +131,17 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::ImportedCluster => imported_cluster_arn(item, cx),
                 KindId::Role => role_literals(item, cx),
                 KindId::ImportedRole => imported_role_arn(item, cx),
+                KindId::AlbFargateService
+                | KindId::AlbEc2Service
+                | KindId::NlbFargateService
+                | KindId::NlbEc2Service => pattern_choices(item, "task_image_options", cx),
+                KindId::ScheduledFargateTask => {
+                    pattern_choices(item, "scheduled_fargate_task_image_options", cx);
+                }
+                KindId::QueueFargateService => pattern_choices(item, "image", cx),
+                KindId::ScheduledEc2Task => {
+                    pattern_choices(item, "scheduled_ec2_task_image_options", cx);
+                }
                 _ => {}
             }
         }
@@ -149,6 +161,37 @@ fn container_insights_choice(cluster: &Item, cx: &Ctxt) {
         cx.error_at(
             v1.name.span(),
             rules::container_insights_choice_message(&cluster.id.name),
+        );
+    }
+}
+
+/// A pattern takes `cluster` or `vpc`, and `task_definition` or `task_image_options`: the
+/// second of each pair given is the one to remove; with neither of the latter, the item's id.
+fn pattern_choices(item: &Item, image_property: &str, cx: &Ctxt) {
+    let (noun, id) = (item.kind.noun, &item.id.name);
+    if let (Some(_), Some(vpc)) = (item.prop("cluster"), item.prop("vpc"))
+        && !ecs_patterns::cluster_or_vpc(true, true)
+    {
+        cx.error_at(
+            vpc.name.span(),
+            ecs_patterns::cluster_or_vpc_message(noun, id),
+        );
+    }
+    let task = item.prop("task_definition");
+    let image = item.prop(image_property);
+    // A property left out as misspelt may be the missing one.
+    let unsure = item.incomplete && task.is_none() && image.is_none();
+    let chosen = ecs_patterns::task_definition_or_image(task.is_some(), image.is_some());
+    if !chosen && !unsure {
+        let span = image.map_or(item.id.span(), |p| p.name.span());
+        cx.error_at(
+            span,
+            ecs_patterns::task_definition_or_image_message(
+                noun,
+                id,
+                image_property,
+                task.is_some(),
+            ),
         );
     }
 }
