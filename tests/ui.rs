@@ -31,6 +31,7 @@ fn ui() {
     // Existing resources: imported vpcs, security groups and clusters.
     t.compile_fail("tests/ui/imports/*.rs");
     t.compile_fail("tests/ui/roles/*.rs");
+    t.compile_fail("tests/ui/imports_arns/*.rs");
     // Connections between constructs, listeners and target groups of a stack.
     t.compile_fail("tests/ui/connections/*.rs");
     // aws-ecs-patterns: the patterns' own choices between properties.

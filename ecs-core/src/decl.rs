@@ -213,6 +213,8 @@ pub enum KindId {
     QueueFargateService,
     /// `queue_processing_ec2_service`.
     QueueEc2Service,
+    /// `imported_task_definition`: an existing task definition, by its attributes.
+    ImportedTaskDefinition,
 }
 
 /// What a reference property may name.
@@ -222,8 +224,12 @@ pub enum RefClass {
     Vpc,
     /// A `cluster`.
     Cluster,
-    /// Any task definition.
+    /// Any task definition of the app.
     TaskDefinition,
+    /// An `imported_task_definition`.
+    ImportedTaskDefinition,
+    /// A task definition of the app or an imported one (what an events rule runs).
+    AnyTaskDefinition,
     /// An `auto_scaling_group`.
     AutoScalingGroup,
     /// An `asg_capacity_provider`.
@@ -268,7 +274,8 @@ impl RefClass {
         match self {
             RefClass::Vpc => "vpc",
             RefClass::Cluster => "cluster",
-            RefClass::TaskDefinition => "task definition",
+            RefClass::TaskDefinition | RefClass::AnyTaskDefinition => "task definition",
+            RefClass::ImportedTaskDefinition => "imported task definition",
             RefClass::AutoScalingGroup => "auto scaling group",
             RefClass::AsgCapacityProvider => "asg capacity provider",
             RefClass::Key => "kms key",
@@ -287,6 +294,25 @@ impl RefClass {
             RefClass::Listener => "listener",
             RefClass::Role => "role",
             RefClass::Any => "construct",
+        }
+    }
+}
+
+impl RefClass {
+    /// Whether a reference of this class may name a construct of class `class`.
+    ///
+    /// ```
+    /// use ecs_core::decl::RefClass;
+    /// assert!(RefClass::AnyTaskDefinition.accepts(Some(RefClass::ImportedTaskDefinition)));
+    /// assert!(!RefClass::TaskDefinition.accepts(Some(RefClass::ImportedTaskDefinition)));
+    /// ```
+    pub fn accepts(self, class: Option<RefClass>) -> bool {
+        match self {
+            RefClass::AnyTaskDefinition => matches!(
+                class,
+                Some(RefClass::TaskDefinition | RefClass::ImportedTaskDefinition)
+            ),
+            own => class == Some(own),
         }
     }
 }

@@ -22,7 +22,9 @@ use crate::cfn::{Pseudo, Value};
 use crate::construct::app::App;
 use crate::ec2::{SecurityGroup, SubnetSelection, SubnetType};
 use crate::ecs::cluster::Cluster;
-use crate::ecs::task_definition::{NetworkMode, TaskDefinition};
+use crate::ecs::task_definition::{
+    AnyTaskDefinition, NetworkMode, imported_task_definition_needs_message,
+};
 use crate::error::Error;
 use crate::events::{Rule, RuleTarget, RuleTargetConfig};
 use crate::iam::{Role, Statement};
@@ -44,9 +46,13 @@ impl RuleTarget for EcsTask {
                 "ecs task target needs `{missing}`: add `{missing}: <name>`"
             )));
         };
+        // The containers of an imported task definition are unknown, as to the CDK.
         for o in &self.container_overrides {
-            if td.find_container(app, &o.container_name).is_none() {
-                let names = td.data(app).container_names();
+            let Some(defined) = td.defined() else {
+                continue;
+            };
+            if defined.find_container(app, &o.container_name).is_none() {
+                let names = defined.data(app).container_names();
                 return Err(Error::new(crate::ecs::rules::container_override_message(
                     &o.container_name,
                     td.id(app),
@@ -55,6 +61,13 @@ impl RuleTarget for EcsTask {
             }
         }
         let role = event_role(app, td, cluster)?;
+        let Some(network_mode) = td.network_mode(app) else {
+            return Err(Error::new(imported_task_definition_needs_message(
+                td.id(app),
+                "network_mode",
+                "to be run by an events rule",
+            )));
+        };
         let mut parameters = vec![
             ("TaskCount", Value::from(self.task_count.unwrap_or(1))),
             ("TaskDefinitionArn", td.arn(app)),
@@ -78,7 +91,7 @@ impl RuleTarget for EcsTask {
         if let Some(e) = self.enable_execute_command {
             parameters.push(("EnableExecuteCommand", Value::from(e)));
         }
-        if td.network_mode(app) == NetworkMode::AwsVpc {
+        if network_mode == NetworkMode::AwsVpc {
             let vpc = cluster.vpc(app)?;
             let groups = if self.security_groups.is_empty() {
                 // One group per task definition, shared by all its targets, as the CDK does.
@@ -154,7 +167,7 @@ impl RuleTarget for EcsTask {
 
 /// The role EventBridge assumes to run the task: one per task definition (`EventsRole`), with
 /// the rights to run it on this cluster, tag it and pass its roles.
-fn event_role(app: &mut App, td: TaskDefinition, cluster: Cluster) -> Result<Role, Error> {
+fn event_role(app: &mut App, td: AnyTaskDefinition, cluster: Cluster) -> Result<Role, Error> {
     let existing = app.stack(td.node().stack()).child(td.node(), "EventsRole");
     let role = match existing.and_then(|n| Role::from_node(app, n)) {
         Some(r) => r,
@@ -162,9 +175,14 @@ fn event_role(app: &mut App, td: TaskDefinition, cluster: Cluster) -> Result<Rol
     };
     let cluster_arn = cluster.cluster_arn(app);
     let cluster_name = cluster.cluster_name(app);
+    // A literal ARN without its revision is run at any revision, as the CDK writes it.
+    let run_arn = match td.arn(app) {
+        Value::Str(arn) if !ends_in_revision(&arn) => Value::from(format!("{arn}:*")),
+        arn => arn,
+    };
     role.grant(
         app,
-        Statement::allow(["ecs:RunTask"]).on([td.arn(app)]).when(
+        Statement::allow(["ecs:RunTask"]).on([run_arn]).when(
             "ArnEquals",
             "ecs:cluster",
             cluster_arn,
@@ -188,13 +206,25 @@ fn event_role(app: &mut App, td: TaskDefinition, cluster: Cluster) -> Result<Rol
     }
     // The CDK passes the task role only for Fargate-compatible task definitions.
     if td.compatibility(app).is_fargate() {
-        let task_role = td.task_role(app);
+        let Some(task_role) = td.task_role(app) else {
+            return Err(Error::new(imported_task_definition_needs_message(
+                td.id(app),
+                "task_role",
+                "to be run by an events rule as a fargate-compatible task",
+            )));
+        };
         role.grant(
             app,
             Statement::allow(["iam:PassRole"]).on([task_role.arn(app)]),
         )?;
     }
     Ok(role)
+}
+
+/// Whether an ARN names a revision (`…:3`), as the CDK's `/:[0-9]+$/` tests it.
+fn ends_in_revision(arn: &str) -> bool {
+    arn.rsplit_once(':')
+        .is_some_and(|(_, r)| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
 }
 
 props! {
@@ -284,8 +314,10 @@ props! {
         [opt "cluster", .ty(Ref(RefClass::Cluster)), .required()]
         cluster: Cluster,
         /// The task definition (required).
-        [opt "taskDefinition", .ty(Ref(RefClass::TaskDefinition)), .required()]
-        task_definition: TaskDefinition,
+        /// One of the app, or an imported one given its network mode (and, when
+        /// Fargate-compatible, its task role).
+        [into "taskDefinition", .ty(Ref(RefClass::AnyTaskDefinition)), .required()]
+        task_definition: AnyTaskDefinition,
         /// How many tasks; default 1.
         [opt "taskCount", .default("1")]
         task_count: u32,

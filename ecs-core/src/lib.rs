@@ -352,11 +352,11 @@ pub mod prelude {
         ServiceConnectService, ServiceConnectTlsConfiguration,
     };
     pub use crate::ecs::task_definition::{
-        Compatibility, CpuArchitecture, Ec2TaskDefinition, Ec2TaskDefinitionProps,
-        ExternalTaskDefinition, ExternalTaskDefinitionProps, FargateTaskDefinition,
-        FargateTaskDefinitionProps, InferenceAccelerator, IpcMode, NetworkMode,
-        OperatingSystemFamily, PidMode, RuntimePlatform, TaskDefinition, TaskDefinitionProps,
-        TaskSize,
+        AnyTaskDefinition, Compatibility, CpuArchitecture, Ec2TaskDefinition,
+        Ec2TaskDefinitionProps, ExternalTaskDefinition, ExternalTaskDefinitionProps,
+        FargateTaskDefinition, FargateTaskDefinitionProps, ImportedTaskDefinition,
+        InferenceAccelerator, IpcMode, NetworkMode, OperatingSystemFamily, PidMode,
+        RuntimePlatform, TaskDefinition, TaskDefinitionAttributes, TaskDefinitionProps, TaskSize,
     };
     pub use crate::ecs::volume::{
         AuthorizationConfig, DockerVolumeConfiguration, EfsVolumeConfiguration, Host, MountPoint,

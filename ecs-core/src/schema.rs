@@ -126,6 +126,7 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::ScheduledEc2Task,
     KindId::QueueFargateService,
     KindId::QueueEc2Service,
+    KindId::ImportedTaskDefinition,
 ];
 
 /// A listener at the top of a stack: the load balancer it listens on, then a listener's own.
@@ -1209,6 +1210,20 @@ pub static KINDS: &[Kind] = &[
         props: crate::iam::ImportedRoleProps::PROPS,
         children: &[],
         class: Some(RefClass::Role),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ImportedTaskDefinition,
+        cdk: "ecs.TaskDefinition.fromTaskDefinitionAttributes",
+        build: Build::Construct(
+            "ecs::task_definition::ImportedTaskDefinition::new",
+            "ecs::task_definition::TaskDefinitionAttributes",
+        ),
+        keyword: "imported_task_definition",
+        noun: "imported task definition",
+        props: crate::ecs::task_definition::TaskDefinitionAttributes::PROPS,
+        children: &[],
+        class: Some(RefClass::ImportedTaskDefinition),
         id_ref: None,
     },
     Kind {

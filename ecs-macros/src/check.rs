@@ -274,6 +274,37 @@ fn role_literals(item: &Item, cx: &Ctxt) {
     }
 }
 
+/// An imported task definition an events rule runs states what the CDK needs to run it: its
+/// network mode, and its task role unless it is known not to be Fargate-compatible.
+fn imported_task_target(task: &Item, span: Span, cx: &Ctxt) {
+    if task.prop("network_mode").is_none() {
+        cx.error_at(
+            span,
+            ecs_core::ecs::task_definition::imported_task_definition_needs_message(
+                &task.id.name,
+                "network_mode",
+                "to be run by an events rule",
+            ),
+        );
+    }
+    let compatibility = match task.prop("compatibility") {
+        None => Some(Compatibility::Ec2AndFargate),
+        Some(_) => Compatibility::from_variant_name(
+            &enum_variant(task, "compatibility").unwrap_or_default(),
+        ),
+    };
+    if compatibility.is_some_and(Compatibility::is_fargate) && task.prop("task_role").is_none() {
+        cx.error_at(
+            span,
+            ecs_core::ecs::task_definition::imported_task_definition_needs_message(
+                &task.id.name,
+                "task_role",
+                "to be run by an events rule as a fargate-compatible task",
+            ),
+        );
+    }
+}
+
 /// An imported role's literal ARN names a role, as `Role.fromRoleArn` requires.
 fn imported_role_arn(item: &Item, cx: &Ctxt) {
     if let Some(lit) = lit_str(item, "role_arn")
@@ -2007,10 +2038,15 @@ fn events_rule(stack: &Item, rule: &Item, cx: &Ctxt) {
         return;
     };
     for target in targets {
-        let Some((task, _)) = self::target(stack, target, "task_definition") else {
+        let Some((task, span)) = self::target(stack, target, "task_definition") else {
             continue;
         };
         if task.incomplete {
+            continue;
+        }
+        if task.kind.id == KindId::ImportedTaskDefinition {
+            // Its containers are unknown, as to the CDK.
+            imported_task_target(task, span, cx);
             continue;
         }
         let Some(PropValue::Objects(overrides)) =

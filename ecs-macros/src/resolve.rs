@@ -691,7 +691,7 @@ fn unknown_construct_message(name: &str, candidates: &[&str], context: &Context)
 fn resolve_into(reference: &mut Reference, property: &syn::Ident, context: &Context, cx: &Ctxt) {
     let class = reference.class;
     let kind_word = match class {
-        RefClass::TaskDefinition => context.kind_word,
+        RefClass::TaskDefinition | RefClass::AnyTaskDefinition => context.kind_word,
         class => class.noun(),
     };
     let context = Context {
@@ -757,7 +757,7 @@ fn resolve_reference(
                 );
                 return None;
             }
-            if item.kind.class != Some(reference.class) {
+            if !reference.class.accepts(item.kind.class) {
                 cx.error_at(
                     span,
                     format!(
@@ -778,7 +778,7 @@ fn resolve_reference(
                 if reference.class == RefClass::Any {
                     !n.is_empty() && *kind != KindId::CfnOutput
                 } else {
-                    *class == Some(reference.class)
+                    reference.class.accepts(*class)
                 }
             })
             .map(|(n, _, _)| n.as_str())
@@ -799,7 +799,7 @@ fn resolve_reference(
         );
         return None;
     }
-    if reference.class != RefClass::Any && *class != Some(reference.class) {
+    if reference.class != RefClass::Any && !reference.class.accepts(*class) {
         cx.error_at(
             span,
             format!(

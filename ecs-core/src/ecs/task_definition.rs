@@ -1944,3 +1944,356 @@ impl PidMode {
         variants: Self::VARIANT_NAMES,
     };
 }
+
+props! {
+    /// What an existing task definition is known by (CDK `TaskDefinitionAttributes`), for
+    /// [`TaskDefinition::from_task_definition_attributes`] and the `imported_task_definition`
+    /// item.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::{Compatibility, TaskDefinitionAttributes};
+    /// let attrs = TaskDefinitionAttributes::default()
+    ///     .task_definition_arn("arn:aws:ecs:us-east-1:123456789012:task-definition/job:1")
+    ///     .compatibility(Compatibility::Fargate);
+    /// assert_eq!(attrs.compatibility, Some(Compatibility::Fargate));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct TaskDefinitionAttributes {
+        /// The task definition's ARN, with or without its revision.
+        [into "taskDefinitionArn", .required()]
+        task_definition_arn: String,
+        /// Where its tasks may run.
+        [opt "compatibility", .ty(Enum(&crate::ecs::task_definition::Compatibility::DEF)), .default("`Ec2AndFargate`")]
+        compatibility: Compatibility,
+        /// Its network mode: what an events rule needs to run it.
+        [opt "networkMode", .ty(Enum(&crate::ecs::task_definition::NetworkMode::DEF))]
+        network_mode: NetworkMode,
+        /// Its task role (a `role` or `imported_role`): what an events rule passes to run a
+        /// Fargate-compatible task.
+        [opt "taskRole", .ty(Ref(RefClass::Role))]
+        task_role: Role,
+        /// Its execution role (a `role` or `imported_role`), passed by an events rule.
+        [opt "executionRole", .ty(Ref(RefClass::Role))]
+        execution_role: Role,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ImportedTaskDefinitionData {
+    id: String,
+    arn: String,
+    compatibility: Compatibility,
+    network_mode: Option<NetworkMode>,
+    task_role: Option<Role>,
+    execution_role: Option<Role>,
+}
+
+impl crate::construct::app::Data for ImportedTaskDefinitionData {}
+
+/// A task definition that exists already, known by its ARN (CDK `ImportedTaskDefinition`, what
+/// `fromFargateTaskDefinitionArn`, `fromEc2TaskDefinitionArn` and
+/// `fromTaskDefinitionAttributes` return): an events rule may run it; a service may not, as in
+/// the CDK, whose services take a task definition of the app.
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// let mut app = App::new();
+/// let s = app.add_stack("Jobs")?;
+/// let td = FargateTaskDefinition::from_fargate_task_definition_arn(&mut app, s, "Job",
+///     "arn:aws:ecs:us-east-1:123456789012:task-definition/job:3")?;
+/// assert_eq!(td.compatibility(&app), Compatibility::Ec2AndFargate);
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportedTaskDefinition {
+    node: NodeId,
+    index: usize,
+}
+
+impl ImportedTaskDefinition {
+    /// [`TaskDefinition::from_task_definition_attributes`], as the `imported_task_definition`
+    /// item calls it.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::task_definition::{ImportedTaskDefinition, TaskDefinitionAttributes};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Jobs")?;
+    /// let td = ImportedTaskDefinition::new(&mut app, s, "Job", TaskDefinitionAttributes::default()
+    ///     .task_definition_arn("arn:aws:ecs:us-east-1:123456789012:task-definition/job"))?;
+    /// assert_eq!(td.network_mode(&app), None);
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`TaskDefinition::from_task_definition_attributes`].
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: TaskDefinitionAttributes,
+    ) -> Result<ImportedTaskDefinition, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        app.check_each(attrs.task_role.into_iter().chain(attrs.execution_role))?;
+        let Some(arn) = attrs.task_definition_arn else {
+            return Err(Error::new(format!(
+                "imported task definition `{id}` needs `task_definition_arn`: add e.g. `task_definition_arn: \"arn:aws:ecs:us-east-1:123456789012:task-definition/web:1\"`"
+            )));
+        };
+        let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
+        let index = app.all::<ImportedTaskDefinitionData>().len();
+        app.all_mut::<ImportedTaskDefinitionData>()
+            .push(ImportedTaskDefinitionData {
+                id: id.to_string(),
+                arn,
+                compatibility: attrs.compatibility.unwrap_or(Compatibility::Ec2AndFargate),
+                network_mode: attrs.network_mode,
+                task_role: attrs.task_role,
+                execution_role: attrs.execution_role,
+            });
+        Ok(ImportedTaskDefinition { node, index })
+    }
+
+    fn data(self, app: &App) -> &ImportedTaskDefinitionData {
+        &app.all::<ImportedTaskDefinitionData>()[self.index]
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// The construct id, for messages.
+    pub fn id(self, app: &App) -> &str {
+        &self.data(app).id
+    }
+
+    /// The ARN given.
+    pub fn arn(self, app: &App) -> Value {
+        Value::from(self.data(app).arn.clone())
+    }
+
+    /// Where its tasks may run: the compatibility given, else `Ec2AndFargate`, as the CDK
+    /// assumes.
+    pub fn compatibility(self, app: &App) -> Compatibility {
+        self.data(app).compatibility
+    }
+
+    /// The network mode given, if any.
+    pub fn network_mode(self, app: &App) -> Option<NetworkMode> {
+        self.data(app).network_mode
+    }
+
+    /// The task role given, if any.
+    pub fn task_role(self, app: &App) -> Option<Role> {
+        self.data(app).task_role
+    }
+
+    /// The execution role given, if any.
+    pub fn execution_role(self, app: &App) -> Option<Role> {
+        self.data(app).execution_role
+    }
+}
+
+handle!(ImportedTaskDefinition);
+
+/// The message of an imported task definition lacking `what` (`network_mode`, `task_role`)
+/// for `purpose`, as the CDK's `ImportedTaskDefinition` refuses it.
+pub fn imported_task_definition_needs_message(id: &str, what: &str, purpose: &str) -> String {
+    format!(
+        "imported task definition `{id}` needs `{what}` {purpose}: add `{what}` to its attributes"
+    )
+}
+
+impl TaskDefinition {
+    /// An existing task definition known by its attributes (CDK
+    /// `TaskDefinition.fromTaskDefinitionAttributes`).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::task_definition::TaskDefinitionAttributes;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Jobs")?;
+    /// let td = TaskDefinition::from_task_definition_attributes(&mut app, s, "Job",
+    ///     TaskDefinitionAttributes::default()
+    ///         .task_definition_arn("arn:aws:ecs:us-east-1:123456789012:task-definition/job:1")
+    ///         .network_mode(NetworkMode::AwsVpc))?;
+    /// assert_eq!(td.network_mode(&app), Some(NetworkMode::AwsVpc));
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a construct given is of another app, or
+    /// `task_definition_arn` is missing.
+    pub fn from_task_definition_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: TaskDefinitionAttributes,
+    ) -> Result<ImportedTaskDefinition, Error> {
+        ImportedTaskDefinition::new(app, scope, id, attrs)
+    }
+}
+
+impl FargateTaskDefinition {
+    /// An existing Fargate task definition known by its ARN alone (CDK
+    /// `FargateTaskDefinition.fromFargateTaskDefinitionArn`): of unknown network mode and task
+    /// role, which an events rule needs; use
+    /// [`TaskDefinition::from_task_definition_attributes`] to give them.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Jobs")?;
+    /// let td = FargateTaskDefinition::from_fargate_task_definition_arn(&mut app, s, "Job",
+    ///     "arn:aws:ecs:us-east-1:123456789012:task-definition/job:3")?;
+    /// assert_eq!(td.task_role(&app), None);
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope` or `scope` is of another app.
+    pub fn from_fargate_task_definition_arn(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        arn: impl Into<String>,
+    ) -> Result<ImportedTaskDefinition, Error> {
+        let attrs = TaskDefinitionAttributes::default().task_definition_arn(arn);
+        ImportedTaskDefinition::new(app, scope, id, attrs)
+    }
+}
+
+impl Ec2TaskDefinition {
+    /// An existing EC2 task definition known by its ARN alone (CDK
+    /// `Ec2TaskDefinition.fromEc2TaskDefinitionArn`), as
+    /// [`FargateTaskDefinition::from_fargate_task_definition_arn`].
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Jobs")?;
+    /// let td = Ec2TaskDefinition::from_ec2_task_definition_arn(&mut app, s, "Job",
+    ///     "arn:aws:ecs:us-east-1:123456789012:task-definition/job:3")?;
+    /// assert_eq!(td.id(&app), "Job");
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope` or `scope` is of another app.
+    pub fn from_ec2_task_definition_arn(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        arn: impl Into<String>,
+    ) -> Result<ImportedTaskDefinition, Error> {
+        let attrs = TaskDefinitionAttributes::default().task_definition_arn(arn);
+        ImportedTaskDefinition::new(app, scope, id, attrs)
+    }
+}
+
+/// A task definition of the app or an imported one: what an events rule's ECS task target runs
+/// (the CDK's `ITaskDefinition`).
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// use ecs_core::ecs::task_definition::AnyTaskDefinition;
+/// let mut app = App::new();
+/// let s = app.add_stack("Jobs")?;
+/// let td = Ec2TaskDefinition::from_ec2_task_definition_arn(&mut app, s, "Job",
+///     "arn:aws:ecs:us-east-1:123456789012:task-definition/job:3")?;
+/// assert_eq!(AnyTaskDefinition::from(td), AnyTaskDefinition::Imported(td));
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnyTaskDefinition {
+    /// One of the app.
+    Defined(TaskDefinition),
+    /// One that exists already.
+    Imported(ImportedTaskDefinition),
+}
+
+impl From<TaskDefinition> for AnyTaskDefinition {
+    fn from(td: TaskDefinition) -> Self {
+        AnyTaskDefinition::Defined(td)
+    }
+}
+
+impl From<ImportedTaskDefinition> for AnyTaskDefinition {
+    fn from(td: ImportedTaskDefinition) -> Self {
+        AnyTaskDefinition::Imported(td)
+    }
+}
+
+impl AnyTaskDefinition {
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        match self {
+            AnyTaskDefinition::Defined(td) => td.node(),
+            AnyTaskDefinition::Imported(td) => td.node(),
+        }
+    }
+
+    /// The construct id, for messages.
+    pub fn id(self, app: &App) -> &str {
+        match self {
+            AnyTaskDefinition::Defined(td) => td.id(app),
+            AnyTaskDefinition::Imported(td) => td.id(app),
+        }
+    }
+
+    /// The ARN: a reference to one of the app, the literal of an imported one.
+    pub fn arn(self, app: &App) -> Value {
+        match self {
+            AnyTaskDefinition::Defined(td) => td.arn(app),
+            AnyTaskDefinition::Imported(td) => td.arn(app),
+        }
+    }
+
+    /// Where its tasks may run.
+    pub fn compatibility(self, app: &App) -> Compatibility {
+        match self {
+            AnyTaskDefinition::Defined(td) => td.compatibility(app),
+            AnyTaskDefinition::Imported(td) => td.compatibility(app),
+        }
+    }
+
+    /// The network mode; unknown for an imported one not given it.
+    pub fn network_mode(self, app: &App) -> Option<NetworkMode> {
+        match self {
+            AnyTaskDefinition::Defined(td) => Some(td.network_mode(app)),
+            AnyTaskDefinition::Imported(td) => td.network_mode(app),
+        }
+    }
+
+    /// The task role; unknown for an imported one not given it.
+    pub fn task_role(self, app: &App) -> Option<Role> {
+        match self {
+            AnyTaskDefinition::Defined(td) => Some(td.task_role(app)),
+            AnyTaskDefinition::Imported(td) => td.task_role(app),
+        }
+    }
+
+    /// The execution role, if it has one.
+    pub fn execution_role(self, app: &App) -> Option<Role> {
+        match self {
+            AnyTaskDefinition::Defined(td) => td.execution_role(app),
+            AnyTaskDefinition::Imported(td) => td.execution_role(app),
+        }
+    }
+
+    /// The task definition of the app, `None` for an imported one.
+    pub fn defined(self) -> Option<TaskDefinition> {
+        match self {
+            AnyTaskDefinition::Defined(td) => Some(td),
+            AnyTaskDefinition::Imported(_) => None,
+        }
+    }
+}
+
+handle!(AnyTaskDefinition);

@@ -13,6 +13,7 @@ mod containers;
 mod deployment;
 mod env;
 mod imports;
+mod imports_arns;
 mod logging;
 mod machine_images;
 mod metrics;
