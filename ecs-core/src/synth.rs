@@ -393,16 +393,7 @@ fn destination_entry(stack: &Stack, destination: Json) -> (String, Json) {
 /// stays a placeholder, as the CDK's synthesizer leaves it).
 fn fill_environment(stack: &Stack, value: Json) -> Json {
     match value {
-        Json::String(text) => {
-            let mut text = text;
-            if let Some(account) = stack.account() {
-                text = text.replace("${AWS::AccountId}", account);
-            }
-            if let Some(region) = stack.region() {
-                text = text.replace("${AWS::Region}", region);
-            }
-            Json::String(text)
-        }
+        Json::String(text) => Json::String(stack.fill_placeholders(&text)),
         Json::Array(items) => Json::Array(
             items
                 .into_iter()

@@ -418,6 +418,20 @@ impl Stack {
         }
     }
 
+    /// `text` with the bootstrap placeholders `${AWS::AccountId}` and `${AWS::Region}`
+    /// replaced by the stack's account and region where its environment names them (the
+    /// partition stays a placeholder, as the CDK's synthesizer leaves it).
+    pub(crate) fn fill_placeholders(&self, text: &str) -> String {
+        let mut text = text.to_string();
+        if let Some(account) = self.account() {
+            text = text.replace("${AWS::AccountId}", account);
+        }
+        if let Some(region) = self.region() {
+            text = text.replace("${AWS::Region}", region);
+        }
+        text
+    }
+
     /// `aws://<account>/<region>`, with `unknown-account` or `unknown-region` for what the
     /// environment leaves open, as the manifest writes it.
     pub(crate) fn environment_uri(&self) -> String {

@@ -981,21 +981,31 @@ impl Vpc {
                 });
             }
         }
+        Vpc::existing(
+            app,
+            scope,
+            id,
+            VpcData {
+                id: id.to_string(),
+                vpc_id: Value::from(vpc_id),
+                cidr: attrs.vpc_cidr_block.map(Value::from),
+                imported: true,
+                incomplete: false,
+                subnets,
+            },
+        )
+    }
+
+    /// An existing VPC (imported or looked up): its construct, and the CDK's subnet
+    /// constructs under it with no resources, so the tree shows them as the CDK's does.
+    fn existing(app: &mut App, scope: NodeId, id: &str, data: VpcData) -> Result<Vpc, Error> {
         let stack = app.stack_mut(scope.stack());
         let node = stack.add_node(scope, id)?;
-        // The CDK's subnet constructs, with no resources: the tree shows them as it does.
-        for subnet in &subnets {
+        for subnet in &data.subnets {
             stack.add_node(node, &subnet.id)?;
         }
         let index = app.all::<VpcData>().len();
-        app.all_mut::<VpcData>().push(VpcData {
-            id: id.to_string(),
-            vpc_id: Value::from(vpc_id),
-            cidr: attrs.vpc_cidr_block.map(Value::from),
-            imported: true,
-            incomplete: false,
-            subnets,
-        });
+        app.all_mut::<VpcData>().push(data);
         Ok(Vpc { node, index })
     }
 
@@ -1539,23 +1549,21 @@ impl Vpc {
                 }
             }
         }
-        let stack = app.stack_mut(scope.stack());
-        let node = stack.add_node(scope, id)?;
-        for subnet in &subnets {
-            stack.add_node(node, &subnet.id)?;
-        }
-        let index = app.all::<VpcData>().len();
-        app.all_mut::<VpcData>().push(VpcData {
-            id: id.to_string(),
-            vpc_id: Value::from(vpc_id),
-            cidr: answer["vpcCidrBlock"]
-                .as_str()
-                .map(|c| Value::from(c.to_string())),
-            imported: true,
-            incomplete,
-            subnets,
-        });
-        Ok(Vpc { node, index })
+        Vpc::existing(
+            app,
+            scope,
+            id,
+            VpcData {
+                id: id.to_string(),
+                vpc_id: Value::from(vpc_id),
+                cidr: answer["vpcCidrBlock"]
+                    .as_str()
+                    .map(|c| Value::from(c.to_string())),
+                imported: true,
+                incomplete,
+                subnets,
+            },
+        )
     }
 }
 

@@ -350,14 +350,7 @@ fn resolve_join(stack: &Stack, delimiter: &str, parts: &[Value]) -> Option<Vec<V
 /// filled in where its environment names them; `None` when it names neither.
 fn resolve_sub(stack: &Stack, template: &str) -> Option<String> {
     stack.props.env.as_ref()?;
-    let mut text = template.to_string();
-    if let Some(account) = stack.account() {
-        text = text.replace("${AWS::AccountId}", account);
-    }
-    if let Some(region) = stack.region() {
-        text = text.replace("${AWS::Region}", region);
-    }
-    Some(text)
+    Some(stack.fill_placeholders(template))
 }
 
 /// A list of values.
