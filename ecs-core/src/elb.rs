@@ -204,9 +204,10 @@ impl ClassicLoadBalancer {
         let index = app.all::<LoadBalancerData>().len();
         app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
             id: id.to_string(),
-            resource,
+            resource: Some(resource),
+            imported: None,
             kind: LbKind::Classic,
-            vpc,
+            vpc: Some(vpc),
             security_groups: vec![sg],
             instance_ports: Vec::new(),
             targets: Vec::new(),
@@ -276,11 +277,13 @@ impl LoadBalancer {
         if let Some(arn) = listener.ssl_certificate_arn {
             entry.push(("SSLCertificateId", Value::from(arn)));
         }
-        if let Some(Value::List(list)) = app
-            .stack_mut(self.node.stack())
-            .resource_mut(d.resource)
-            .properties
-            .get_mut("Listeners")
+        // Classic load balancers are never imported: the resource is there.
+        if let Some(resource) = d.resource
+            && let Some(Value::List(list)) = app
+                .stack_mut(self.node.stack())
+                .resource_mut(resource)
+                .properties
+                .get_mut("Listeners")
         {
             list.push(Value::map(entry));
         }

@@ -467,14 +467,72 @@ props! {
 #[derive(Debug, Clone)]
 pub(crate) struct LoadBalancerData {
     pub(crate) id: String,
-    pub(crate) resource: NodeId,
+    /// The load balancer resource; `None` for an imported one.
+    pub(crate) resource: Option<NodeId>,
+    /// What is known of an imported load balancer.
+    pub(crate) imported: Option<ImportedLoadBalancer>,
     pub(crate) kind: LbKind,
-    pub(crate) vpc: Vpc,
+    /// `None` for a load balancer imported without its VPC.
+    pub(crate) vpc: Option<Vpc>,
     pub(crate) security_groups: Vec<SecurityGroup>,
     /// Classic only: the instance ports of its listeners.
     pub(crate) instance_ports: Vec<u32>,
     /// Classic only: the services it targets.
     pub(crate) targets: Vec<LoadBalancerTarget>,
+}
+
+/// What is known of an existing load balancer (CDK `fromApplicationLoadBalancerAttributes`,
+/// `fromNetworkLoadBalancerAttributes`).
+#[derive(Debug, Clone)]
+pub(crate) struct ImportedLoadBalancer {
+    arn: String,
+    dns_name: Option<String>,
+    hosted_zone_id: Option<String>,
+    /// The attributes read that were not given. The CDK throws at such a read; reads take
+    /// `&App` here, so synthesis fails instead (shared by the copies of the data).
+    missing_reads: std::sync::Arc<std::sync::Mutex<Vec<&'static str>>>,
+}
+
+impl ImportedLoadBalancer {
+    /// The attribute `name`, or an empty string recorded as a missing read.
+    fn read(&self, value: &Option<String>, name: &'static str) -> Value {
+        match value {
+            Some(v) => Value::from(v.clone()),
+            None => {
+                if let Ok(mut reads) = self.missing_reads.lock()
+                    && !reads.contains(&name)
+                {
+                    reads.push(name);
+                }
+                Value::from("")
+            }
+        }
+    }
+}
+
+impl crate::construct::app::Data for LoadBalancerData {
+    /// An attribute of an imported load balancer read without being given.
+    fn validate(app: &App, out: &mut Vec<crate::error::Diagnostic>) {
+        for lb in app.all::<LoadBalancerData>() {
+            let Some(imported) = &lb.imported else {
+                continue;
+            };
+            let reads = imported
+                .missing_reads
+                .lock()
+                .map(|r| r.clone())
+                .unwrap_or_default();
+            for name in reads {
+                out.push(crate::error::Diagnostic::new(
+                    crate::error::ErrorKind::Invalid,
+                    format!(
+                        "`{name}` of load balancer `{}` is read, but it was imported without it: add `{name}` to its attributes",
+                        lb.id
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 /// A load balancer of any kind.
@@ -529,6 +587,270 @@ impl NetworkLoadBalancer {
     ) -> Result<LoadBalancer, Error> {
         let scope: NodeId = scope.into();
         LoadBalancer::create_v2(app, scope, id, props, LbKind::Network)
+    }
+}
+
+props! {
+    /// What is known of an existing application load balancer (CDK
+    /// `ApplicationLoadBalancerAttributes`).
+    ///
+    /// ```
+    /// let a = ecs_core::elbv2::ApplicationLoadBalancerAttributes::default()
+    ///     .load_balancer_arn("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef")
+    ///     .security_group_id("sg-0123456789abcdef0");
+    /// assert_eq!(a.security_group_id.as_deref(), Some("sg-0123456789abcdef0"));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct ApplicationLoadBalancerAttributes {
+        /// The load balancer's ARN (required).
+        [into "loadBalancerArn", .required()]
+        load_balancer_arn: String,
+        /// The id of its security group (required), which listeners open and targets let in.
+        [into "securityGroupId", .required()]
+        security_group_id: String,
+        /// Its DNS name, for outputs and records.
+        [into "loadBalancerDnsName", .default("none: reading it fails synthesis")]
+        load_balancer_dns_name: String,
+        /// Its canonical hosted zone, for alias records.
+        [into "loadBalancerCanonicalHostedZoneId", .default("none: reading it fails synthesis")]
+        load_balancer_canonical_hosted_zone_id: String,
+        /// Whether its security group lets all traffic out, so no egress rules are added to it.
+        [opt "securityGroupAllowsAllOutbound", .default("true")]
+        security_group_allows_all_outbound: bool,
+        /// Its VPC, which target groups of its new listeners are created in.
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .default("none: its listeners cannot `add_targets`")]
+        vpc: Vpc,
+    }
+}
+
+props! {
+    /// What is known of an existing network load balancer (CDK
+    /// `NetworkLoadBalancerAttributes`).
+    ///
+    /// ```
+    /// let a = ecs_core::elbv2::NetworkLoadBalancerAttributes::default()
+    ///     .load_balancer_arn("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/web/0123456789abcdef")
+    ///     .load_balancer_security_groups(["sg-0123456789abcdef0"]);
+    /// assert_eq!(a.load_balancer_security_groups.len(), 1);
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct NetworkLoadBalancerAttributes {
+        /// The load balancer's ARN (required).
+        [into "loadBalancerArn", .required()]
+        load_balancer_arn: String,
+        /// The ids of its security groups, which targets let in.
+        [list_into "loadBalancerSecurityGroups", .default("none: the load balancer has no security group")]
+        load_balancer_security_groups: String,
+        /// Its DNS name, for outputs and records.
+        [into "loadBalancerDnsName", .default("none: reading it fails synthesis")]
+        load_balancer_dns_name: String,
+        /// Its canonical hosted zone, for alias records.
+        [into "loadBalancerCanonicalHostedZoneId", .default("none: reading it fails synthesis")]
+        load_balancer_canonical_hosted_zone_id: String,
+        /// Its VPC, which target groups of its new listeners are created in.
+        [opt "vpc", .ty(Ref(RefClass::Vpc)), .default("none: its listeners cannot `add_targets`")]
+        vpc: Vpc,
+    }
+}
+
+impl ApplicationLoadBalancer {
+    /// An existing application load balancer (CDK
+    /// `ApplicationLoadBalancer.fromApplicationLoadBalancerAttributes`): listeners can be added
+    /// to it, and its security group, imported as `<id>/SecurityGroup`, is opened to them and
+    /// let into their targets.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::elbv2::{ApplicationLoadBalancer, ApplicationLoadBalancerAttributes, ListenerAction, ListenerProps};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let lb = ApplicationLoadBalancer::from_application_load_balancer_attributes(&mut app, s, "Lb",
+    ///     ApplicationLoadBalancerAttributes::default()
+    ///         .load_balancer_arn("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef")
+    ///         .security_group_id("sg-0123456789abcdef0"))?;
+    /// lb.add_listener(&mut app, "Http", ListenerProps::default().port(80)
+    ///     .default_action(ListenerAction::fixed_response(200)))?;
+    /// let t = &app.templates()?[0].1;
+    /// assert_eq!(t["Resources"]["LbHttp5B5F8BB6"]["Properties"]["LoadBalancerArn"],
+    ///     "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef");
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a handle is of another app, or the ARN or the
+    /// security group id is missing.
+    pub fn from_application_load_balancer_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: ApplicationLoadBalancerAttributes,
+    ) -> Result<LoadBalancer, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        app.check_each(attrs.vpc)?;
+        let Some(arn) = attrs.load_balancer_arn else {
+            return Err(Error::new(format!(
+                "imported load balancer `{id}` needs `load_balancer_arn`: add e.g. `load_balancer_arn: \"arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef\"`"
+            )));
+        };
+        let Some(group_id) = attrs.security_group_id else {
+            return Err(Error::new(format!(
+                "imported load balancer `{id}` needs `security_group_id`: add e.g. `security_group_id: \"sg-0123456789abcdef0\"`"
+            )));
+        };
+        let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
+        let mut group =
+            crate::ec2::ImportedSecurityGroupProps::default().security_group_id(group_id);
+        if let Some(all) = attrs.security_group_allows_all_outbound {
+            group = group.allow_all_outbound(all);
+        }
+        let sg = SecurityGroup::from_security_group_id(app, node, "SecurityGroup", group)?;
+        let imported = ImportedLoadBalancer {
+            arn,
+            dns_name: attrs.load_balancer_dns_name,
+            hosted_zone_id: attrs.load_balancer_canonical_hosted_zone_id,
+            missing_reads: Default::default(),
+        };
+        Ok(LoadBalancer::push_imported(
+            app,
+            node,
+            id,
+            imported,
+            LbKind::Application,
+            attrs.vpc,
+            vec![sg],
+        ))
+    }
+}
+
+impl NetworkLoadBalancer {
+    /// An existing network load balancer (CDK
+    /// `NetworkLoadBalancer.fromNetworkLoadBalancerAttributes`): listeners can be added to it,
+    /// and its security groups, imported as `<id>/SecurityGroup-<n>`, let into their targets.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::elbv2::{NetworkLoadBalancer, NetworkLoadBalancerAttributes};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let lb = NetworkLoadBalancer::from_network_load_balancer_attributes(&mut app, s, "Lb",
+    ///     NetworkLoadBalancerAttributes::default()
+    ///         .load_balancer_arn("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/web/0123456789abcdef")
+    ///         .load_balancer_dns_name("web-0123456789abcdef.elb.us-east-1.amazonaws.com"))?;
+    /// assert_eq!(lb.load_balancer_dns_name(&app), "web-0123456789abcdef.elb.us-east-1.amazonaws.com".into());
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a handle is of another app, or the ARN is missing.
+    pub fn from_network_load_balancer_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: NetworkLoadBalancerAttributes,
+    ) -> Result<LoadBalancer, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        app.check_each(attrs.vpc)?;
+        let Some(arn) = attrs.load_balancer_arn else {
+            return Err(Error::new(format!(
+                "imported load balancer `{id}` needs `load_balancer_arn`: add e.g. `load_balancer_arn: \"arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/web/0123456789abcdef\"`"
+            )));
+        };
+        let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
+        let mut groups = Vec::new();
+        for (n, group_id) in attrs.load_balancer_security_groups.into_iter().enumerate() {
+            groups.push(SecurityGroup::from_security_group_id(
+                app,
+                node,
+                &format!("SecurityGroup-{n}"),
+                crate::ec2::ImportedSecurityGroupProps::default().security_group_id(group_id),
+            )?);
+        }
+        let imported = ImportedLoadBalancer {
+            arn,
+            dns_name: attrs.load_balancer_dns_name,
+            hosted_zone_id: attrs.load_balancer_canonical_hosted_zone_id,
+            missing_reads: Default::default(),
+        };
+        Ok(LoadBalancer::push_imported(
+            app,
+            node,
+            id,
+            imported,
+            LbKind::Network,
+            attrs.vpc,
+            groups,
+        ))
+    }
+}
+
+/// Builds the `imported_application_load_balancer` item
+/// ([`ApplicationLoadBalancer::from_application_load_balancer_attributes`]).
+#[derive(Debug)]
+pub struct ImportedApplicationLoadBalancer;
+
+// As in the CDK, an import returns the handle all load balancers share.
+#[allow(clippy::new_ret_no_self)]
+impl ImportedApplicationLoadBalancer {
+    /// [`ApplicationLoadBalancer::from_application_load_balancer_attributes`].
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::elbv2::{ApplicationLoadBalancerAttributes, ImportedApplicationLoadBalancer};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// ImportedApplicationLoadBalancer::new(&mut app, s, "Lb", ApplicationLoadBalancerAttributes::default()
+    ///     .load_balancer_arn("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef")
+    ///     .security_group_id("sg-0123456789abcdef0"))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ApplicationLoadBalancer::from_application_load_balancer_attributes`].
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: ApplicationLoadBalancerAttributes,
+    ) -> Result<LoadBalancer, Error> {
+        ApplicationLoadBalancer::from_application_load_balancer_attributes(app, scope, id, attrs)
+    }
+}
+
+/// Builds the `imported_network_load_balancer` item
+/// ([`NetworkLoadBalancer::from_network_load_balancer_attributes`]).
+#[derive(Debug)]
+pub struct ImportedNetworkLoadBalancer;
+
+// As in the CDK, an import returns the handle all load balancers share.
+#[allow(clippy::new_ret_no_self)]
+impl ImportedNetworkLoadBalancer {
+    /// [`NetworkLoadBalancer::from_network_load_balancer_attributes`].
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::elbv2::{ImportedNetworkLoadBalancer, NetworkLoadBalancerAttributes};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// ImportedNetworkLoadBalancer::new(&mut app, s, "Lb", NetworkLoadBalancerAttributes::default()
+    ///     .load_balancer_arn("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/web/0123456789abcdef"))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`NetworkLoadBalancer::from_network_load_balancer_attributes`].
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: NetworkLoadBalancerAttributes,
+    ) -> Result<LoadBalancer, Error> {
+        NetworkLoadBalancer::from_network_load_balancer_attributes(app, scope, id, attrs)
     }
 }
 
@@ -660,14 +982,38 @@ impl LoadBalancer {
         let index = app.all::<LoadBalancerData>().len();
         app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
             id: id.to_string(),
-            resource,
+            resource: Some(resource),
+            imported: None,
             kind,
-            vpc,
+            vpc: Some(vpc),
             security_groups: vec![sg],
             instance_ports: Vec::new(),
             targets: Vec::new(),
         });
         Ok(LoadBalancer { node, index })
+    }
+
+    fn push_imported(
+        app: &mut App,
+        node: NodeId,
+        id: &str,
+        imported: ImportedLoadBalancer,
+        kind: LbKind,
+        vpc: Option<Vpc>,
+        security_groups: Vec<SecurityGroup>,
+    ) -> LoadBalancer {
+        let index = app.all::<LoadBalancerData>().len();
+        app.all_mut::<LoadBalancerData>().push(LoadBalancerData {
+            id: id.to_string(),
+            resource: None,
+            imported: Some(imported),
+            kind,
+            vpc,
+            security_groups,
+            instance_ports: Vec::new(),
+            targets: Vec::new(),
+        });
+        LoadBalancer { node, index }
     }
 
     pub(crate) fn data(self, app: &App) -> &LoadBalancerData {
@@ -679,14 +1025,47 @@ impl LoadBalancer {
         self.node
     }
 
-    /// `{"Fn::GetAtt": [lb, "DNSName"]}`.
+    /// `{"Fn::GetAtt": [lb, "DNSName"]}`, or the DNS name an imported load balancer was given
+    /// (synthesis fails when it was given none, as the CDK fails at this read).
     pub fn load_balancer_dns_name(self, app: &App) -> Value {
-        Value::GetAtt(self.data(app).resource, "DNSName".into())
+        let d = self.data(app);
+        match (&d.imported, d.resource) {
+            (Some(i), _) => i.read(&i.dns_name, "load_balancer_dns_name"),
+            (None, Some(resource)) => Value::GetAtt(resource, "DNSName".into()),
+            (None, None) => Value::Null,
+        }
     }
 
-    /// `{"Ref": lb}`: the ARN (v2) or name (classic).
+    /// `{"Fn::GetAtt": [lb, "CanonicalHostedZoneID"]}`, or the hosted zone an imported load
+    /// balancer was given (synthesis fails when it was given none).
+    pub fn load_balancer_canonical_hosted_zone_id(self, app: &App) -> Value {
+        let d = self.data(app);
+        match (&d.imported, d.resource) {
+            (Some(i), _) => i.read(&i.hosted_zone_id, "load_balancer_canonical_hosted_zone_id"),
+            (None, Some(resource)) => Value::GetAtt(resource, "CanonicalHostedZoneID".into()),
+            (None, None) => Value::Null,
+        }
+    }
+
+    /// `{"Ref": lb}`: the ARN (v2) or name (classic); an imported load balancer's ARN.
     pub fn load_balancer_ref(self, app: &App) -> Value {
-        Value::Ref(self.data(app).resource)
+        let d = self.data(app);
+        match (&d.imported, d.resource) {
+            (Some(i), _) => Value::from(i.arn.clone()),
+            (None, Some(resource)) => Value::Ref(resource),
+            (None, None) => Value::Null,
+        }
+    }
+
+    /// The ARN (v2) or name (classic): an alias of [`LoadBalancer::load_balancer_ref`] under
+    /// the CDK's name (`loadBalancerArn`).
+    pub fn load_balancer_arn(self, app: &App) -> Value {
+        self.load_balancer_ref(app)
+    }
+
+    /// Whether it was imported rather than created by this app.
+    pub fn is_imported(self, app: &App) -> bool {
+        self.data(app).imported.is_some()
     }
 
     /// The load balancer's security groups.
@@ -738,7 +1117,7 @@ impl LoadBalancer {
             )));
         }
         let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::Listener")
-            .prop("LoadBalancerArn", Value::Ref(d.resource))
+            .prop("LoadBalancerArn", self.load_balancer_ref(app))
             .prop("Port", port)
             .prop("Protocol", protocol.cfn_value())
             .prop_opt(
@@ -778,11 +1157,13 @@ impl LoadBalancer {
         app.all_mut::<ListenerData>().push(ListenerData {
             id: id.to_string(),
             node,
-            resource,
-            load_balancer: self,
+            resource: Some(resource),
+            arn: None,
+            load_balancer: Some(self),
+            security_groups: Vec::new(),
             application,
             has_default_action,
-            port,
+            port: Some(port),
         });
         Ok(Listener { node, index })
     }
@@ -885,12 +1266,108 @@ props! {
 pub(crate) struct ListenerData {
     pub(crate) id: String,
     pub(crate) node: NodeId,
-    pub(crate) resource: NodeId,
-    pub(crate) load_balancer: LoadBalancer,
+    /// The listener resource; `None` for an imported listener.
+    pub(crate) resource: Option<NodeId>,
+    /// An imported listener's ARN.
+    pub(crate) arn: Option<String>,
+    /// The load balancer; `None` for an imported listener.
+    pub(crate) load_balancer: Option<LoadBalancer>,
+    /// An imported listener's security groups (a created one has its load balancer's).
+    pub(crate) security_groups: Vec<SecurityGroup>,
     pub(crate) application: bool,
     pub(crate) has_default_action: bool,
     /// The port it listens on: its connections' default port.
-    pub(crate) port: u32,
+    pub(crate) port: Option<u32>,
+}
+
+impl ListenerData {
+    /// `{"Ref": listener}`, or an imported listener's ARN.
+    fn arn_value(&self) -> Value {
+        match (self.resource, &self.arn) {
+            (Some(resource), _) => Value::Ref(resource),
+            (None, Some(arn)) => Value::from(arn.clone()),
+            (None, None) => Value::Null,
+        }
+    }
+
+    /// The security groups its load balancer reaches targets from (CDK
+    /// `listener.connections`).
+    fn groups(&self, app: &App) -> Vec<SecurityGroup> {
+        match self.load_balancer {
+            Some(lb) => lb.security_groups(app),
+            None => self.security_groups.clone(),
+        }
+    }
+}
+
+props! {
+    /// What is known of an existing application listener (CDK
+    /// `ApplicationListenerAttributes`).
+    ///
+    /// ```
+    /// let a = ecs_core::elbv2::ApplicationListenerAttributes::default()
+    ///     .listener_arn("arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/fedcba9876543210")
+    ///     .default_port(443);
+    /// assert_eq!(a.default_port, Some(443));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct ApplicationListenerAttributes {
+        /// The listener's ARN (required).
+        [into "listenerArn", .required()]
+        listener_arn: String,
+        /// The security group of its load balancer (required), which targets let in.
+        [opt "securityGroup", .ty(Ref(RefClass::SecurityGroup)), .required()]
+        security_group: SecurityGroup,
+        /// The port it listens on: its connections' default port.
+        [opt "defaultPort", .default("none")]
+        default_port: u32,
+    }
+}
+
+props! {
+    /// Properties of [`Listener::add_target_groups`] (CDK `AddApplicationTargetGroupsProps`).
+    ///
+    /// ```
+    /// use ecs_core::elbv2::{AddTargetGroupsProps, ListenerCondition};
+    /// let p = AddTargetGroupsProps::default().priority(10)
+    ///     .conditions([ListenerCondition::path_patterns(["/api/*"])]);
+    /// assert_eq!(p.priority, Some(10));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct AddTargetGroupsProps {
+        /// The target groups to forward to (at least one), with equal weights when several.
+        [list "targetGroups", .ty(Refs(RefClass::TargetGroup))]
+        target_groups: TargetGroup,
+        /// The priority of the listener rule that forwards; needs `conditions`. Without both,
+        /// the groups become the listener's default action.
+        [opt "priority", .default("none: the listener's default action")]
+        priority: u32,
+        /// Which requests the rule forwards, e.g. by path or host; needs `priority`.
+        [list "conditions"]
+        conditions: ListenerCondition,
+    }
+}
+
+/// The `forward` action to `groups` (CDK `ListenerAction.forward`): one group by its ARN,
+/// several with equal weights.
+fn forward(groups: Vec<Value>) -> Value {
+    let action = if groups.len() == 1 {
+        let arn = groups.into_iter().next().unwrap_or(Value::Null);
+        Value::map([("TargetGroupArn", arn), ("Type", Value::from("forward"))])
+    } else {
+        let weighted = groups
+            .into_iter()
+            .map(|arn| Value::map([("TargetGroupArn", arn), ("Weight", Value::Int(1))]))
+            .collect();
+        Value::map([
+            (
+                "ForwardConfig",
+                Value::map([("TargetGroups", Value::List(weighted))]),
+            ),
+            ("Type", Value::from("forward")),
+        ])
+    };
+    Value::List(vec![action])
 }
 
 /// A listener of an application or network load balancer.
@@ -993,8 +1470,8 @@ pub(crate) struct TargetGroupData {
     pub(crate) attached: Vec<NodeId>,
     /// The service resources that wait for those.
     pub(crate) dependents: Vec<NodeId>,
-    /// The load balancers of the listeners it is registered with.
-    pub(crate) load_balancers: Vec<LoadBalancer>,
+    /// The security groups of the listeners it is registered with (their load balancers').
+    pub(crate) listener_groups: Vec<Vec<SecurityGroup>>,
     /// The targets' security groups and the port to open to them (CDK `connectableMembers`),
     /// for listeners registered later.
     pub(crate) members: Vec<(Vec<SecurityGroup>, Port)>,
@@ -1155,7 +1632,7 @@ impl TargetGroup {
                 .find(|l| {
                     l.node == *a || Some(l.node.index) == parent && l.node.stack() == a.stack()
                 })
-                .map(|l| l.resource)
+                .and_then(|l| l.resource)
         })
     }
 
@@ -1194,8 +1671,7 @@ impl TargetGroup {
     ) -> Result<(), Error> {
         let tg = self.data(app).clone();
         if tg.application {
-            for lb in tg.load_balancers {
-                let lb_groups = lb.security_groups(app);
+            for lb_groups in tg.listener_groups {
                 crate::ec2::connections::allow_from(
                     app,
                     &groups,
@@ -1211,12 +1687,17 @@ impl TargetGroup {
         Ok(())
     }
 
-    /// Registers a listener of `lb` reaching the group through `scope` (CDK
-    /// `registerListener`): its load balancer gets rules to the targets added so far.
-    fn attach(self, app: &mut App, scope: NodeId, lb: LoadBalancer) -> Result<(), Error> {
+    /// Registers a listener whose load balancer has `lb_groups`, reaching the group through
+    /// `scope` (CDK `registerListener`): the load balancer gets rules to the targets added so
+    /// far.
+    fn attach(
+        self,
+        app: &mut App,
+        scope: NodeId,
+        lb_groups: Vec<SecurityGroup>,
+    ) -> Result<(), Error> {
         let tg = self.data(app).clone();
         if tg.application {
-            let lb_groups = lb.security_groups(app);
             for (groups, port) in &tg.members {
                 crate::ec2::connections::allow_from(
                     app,
@@ -1228,7 +1709,7 @@ impl TargetGroup {
             }
         }
         let tg = &mut app.all_mut::<TargetGroupData>()[self.index];
-        tg.load_balancers.push(lb);
+        tg.listener_groups.push(lb_groups);
         tg.attached.push(scope);
         let dependents = tg.dependents.clone();
         for d in dependents {
@@ -1297,7 +1778,7 @@ impl TargetGroup {
             application,
             attached: Vec::new(),
             dependents: Vec::new(),
-            load_balancers: Vec::new(),
+            listener_groups: Vec::new(),
             members: Vec::new(),
         });
         Ok(TargetGroup { node, index })
@@ -1354,33 +1835,280 @@ impl Listener {
     ///
     /// # Errors
     ///
-    /// When a handle is of another app, the listener already has a default action, or the
-    /// group's kind is not the listener's.
+    /// When a handle is of another app, the listener is imported or already has a default
+    /// action, or the group's kind is not the listener's.
     pub fn add_target_group(self, app: &mut App, group: TargetGroup) -> Result<(), Error> {
         app.check_node(self.node)?;
         app.check_node(group.node)?;
         let l = app.all::<ListenerData>()[self.index].clone();
-        if l.has_default_action {
+        self.forward_by_default(app, &l, &[group], None)
+    }
+
+    /// Forwards to `props.target_groups`, target groups created on their own (CDK
+    /// `listener.addTargetGroups(id, props)`): through listener rule `<id>Rule` (`<id>` on an
+    /// imported listener, as the CDK names it) when `priority` and `conditions` are given,
+    /// else by default; several groups get equal weights.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::elbv2::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default())?;
+    /// let sg = SecurityGroup::from_security_group_id(&mut app, s, "LbSg",
+    ///     ImportedSecurityGroupProps::default().security_group_id("sg-0123456789abcdef0"))?;
+    /// let listener = Listener::from_application_listener_attributes(&mut app, s, "Listener",
+    ///     ApplicationListenerAttributes::default()
+    ///         .listener_arn("arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/fedcba9876543210")
+    ///         .security_group(sg))?;
+    /// let group = TargetGroup::new_application(&mut app, s, "Api", vpc, AddTargetsProps::default().port(80))?;
+    /// listener.add_target_groups(&mut app, "Api", AddTargetGroupsProps::default()
+    ///     .target_groups([group]).priority(10)
+    ///     .conditions([ListenerCondition::path_patterns(["/api/*"])]))?;
+    /// let t = &app.templates()?[0].1;
+    /// assert_eq!(t["Resources"]["ListenerApi6CB8A1A5"]["Properties"]["Priority"], 10);
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When a handle is of another app; no group is given; only one of `priority` and
+    /// `conditions` is; the listener is imported and no priority is given, or is a network
+    /// listener and one is; the priority is taken; or a group's kind is not the listener's.
+    pub fn add_target_groups(
+        self,
+        app: &mut App,
+        id: &str,
+        props: AddTargetGroupsProps,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        app.check_each(props.target_groups.iter().copied())?;
+        let l = app.all::<ListenerData>()[self.index].clone();
+        if props.target_groups.is_empty() {
             return Err(Error::new(format!(
-                "listener `{}` already has a default action: give it one target group",
+                "target groups `{id}` of listener `{}` name no group: add `target_groups: [<group>]`",
                 l.id
             )));
         }
-        if group.is_application(app) != l.application {
+        if props.priority.is_some() == props.conditions.is_empty() {
+            return Err(Error::new(format!(
+                "target groups `{id}` of listener `{}` need both `priority` and `conditions`, or neither",
+                l.id
+            )));
+        }
+        let Some(priority) = props.priority else {
+            return self.forward_by_default(app, &l, &props.target_groups, Some(id));
+        };
+        if !l.application {
+            return Err(Error::new(format!(
+                "target groups `{id}` of network listener `{}` cannot have `priority` or `conditions`: network listeners have no rules",
+                l.id
+            )));
+        }
+        self.check_kinds(app, &l, &props.target_groups)?;
+        // The CDK names the rule `<id>Rule` under a listener it created, `<id>` under an
+        // imported one.
+        let rule_id = if l.resource.is_some() {
+            format!("{id}Rule")
+        } else {
+            id.to_string()
+        };
+        let arns = props
+            .target_groups
+            .iter()
+            .map(|g| g.target_group_arn(app))
+            .collect();
+        self.add_rule(
+            app,
+            &l,
+            &rule_id,
+            priority,
+            &props.conditions,
+            forward(arns),
+        )
+        .and_then(|rule_node| {
+            let groups = l.groups(app);
+            for group in &props.target_groups {
+                group.attach(app, rule_node, groups.clone())?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The groups become the listener's default action.
+    fn forward_by_default(
+        self,
+        app: &mut App,
+        l: &ListenerData,
+        groups: &[TargetGroup],
+        id: Option<&str>,
+    ) -> Result<(), Error> {
+        if l.resource.is_none() {
+            return Err(Error::new(format!(
+                "listener `{}` is imported and cannot get a default action: give {} a `priority` and `conditions`",
+                l.id,
+                id.map_or("the target groups".to_string(), |id| format!("`{id}`"))
+            )));
+        }
+        if l.has_default_action {
+            return Err(Error::new(format!(
+                "listener `{}` already has a default action: give {} a `priority` and `conditions`",
+                l.id,
+                id.map_or("the target group".to_string(), |id| format!("`{id}`"))
+            )));
+        }
+        self.check_kinds(app, l, groups)?;
+        app.all_mut::<ListenerData>()[self.index].has_default_action = true;
+        let arns = groups.iter().map(|g| g.target_group_arn(app)).collect();
+        if let Some(resource) = l.resource {
+            app.stack_mut(self.node.stack())
+                .resource_mut(resource)
+                .set("DefaultActions", forward(arns));
+        }
+        let lb_groups = l.groups(app);
+        for group in groups {
+            group.attach(app, l.node, lb_groups.clone())?;
+        }
+        Ok(())
+    }
+
+    fn check_kinds(self, app: &App, l: &ListenerData, groups: &[TargetGroup]) -> Result<(), Error> {
+        if groups
+            .iter()
+            .any(|g| g.is_application(app) != l.application)
+        {
             return Err(Error::new(format!(
                 "listener `{}` and the target group are of different kinds of load balancer: use an application target group with an application listener",
                 l.id
             )));
         }
-        app.all_mut::<ListenerData>()[self.index].has_default_action = true;
-        let forward = Value::List(vec![Value::map([
-            ("TargetGroupArn", Value::Ref(group.data(app).resource)),
-            ("Type", Value::from("forward")),
-        ])]);
-        app.stack_mut(self.node.stack())
-            .resource_mut(l.resource)
-            .set("DefaultActions", forward);
-        group.attach(app, l.node, l.load_balancer)
+        Ok(())
+    }
+
+    /// Listener rule `rule_id` under the listener, taking `priority`: its construct scope.
+    fn add_rule(
+        self,
+        app: &mut App,
+        l: &ListenerData,
+        rule_id: &str,
+        priority: u32,
+        conditions: &[ListenerCondition],
+        actions: Value,
+    ) -> Result<NodeId, Error> {
+        if !app
+            .family_mut::<ListenerRules>()
+            .0
+            .insert((self.index, priority))
+        {
+            return Err(Error::new(format!(
+                "listener `{}` already has a rule with `priority: {priority}`: give each rule its own priority",
+                l.id
+            )));
+        }
+        let rule = Resource::new("AWS::ElasticLoadBalancingV2::ListenerRule")
+            .prop("Actions", actions)
+            .prop(
+                "Conditions",
+                Value::List(conditions.iter().map(ListenerCondition::render).collect()),
+            )
+            .prop("ListenerArn", l.arn_value())
+            .prop("Priority", priority);
+        let st = app.stack_mut(self.node.stack());
+        let rule_node = st.add_node(l.node, rule_id)?;
+        st.add_resource(rule_node, "Resource", rule)?;
+        Ok(rule_node)
+    }
+
+    /// An existing application listener (CDK
+    /// `ApplicationListener.fromApplicationListenerAttributes`): it forwards to target groups
+    /// of this app through rules ([`Listener::add_target_groups`] with a priority), its
+    /// security group then let into their targets; it takes no `add_targets` and no default
+    /// action, as in the CDK.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, a handle is of another app, or the ARN or the
+    /// security group is missing.
+    pub fn from_application_listener_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: ApplicationListenerAttributes,
+    ) -> Result<Listener, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        app.check_each(attrs.security_group)?;
+        let Some(arn) = attrs.listener_arn else {
+            return Err(Error::new(format!(
+                "imported listener `{id}` needs `listener_arn`: add e.g. `listener_arn: \"arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/fedcba9876543210\"`"
+            )));
+        };
+        let Some(sg) = attrs.security_group else {
+            return Err(Error::new(format!(
+                "imported listener `{id}` needs `security_group`, its load balancer's: add `security_group: <imported_security_group>`"
+            )));
+        };
+        Ok(Listener::push_imported(
+            app,
+            scope,
+            id,
+            arn,
+            true,
+            vec![sg],
+            attrs.default_port,
+        )?)
+    }
+
+    /// An existing network listener known by its ARN (CDK
+    /// `NetworkListener.fromNetworkListenerArn`): its ARN can be read; it takes no targets.
+    ///
+    /// ```
+    /// use ecs_core::{App, elbv2::Listener};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let l = Listener::from_network_listener_arn(&mut app, s, "Tcp",
+    ///     "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/net/web/0123456789abcdef/fedcba9876543210")?;
+    /// assert!(matches!(l.listener_arn(&app), ecs_core::cfn::Value::Str(_)));
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope` or `scope` is of another app.
+    pub fn from_network_listener_arn(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        arn: &str,
+    ) -> Result<Listener, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        Listener::push_imported(app, scope, id, arn.to_string(), false, Vec::new(), None)
+    }
+
+    fn push_imported(
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        arn: String,
+        application: bool,
+        security_groups: Vec<SecurityGroup>,
+        port: Option<u32>,
+    ) -> Result<Listener, Error> {
+        let node = app.stack_mut(scope.stack()).add_node(scope, id)?;
+        let index = app.all::<ListenerData>().len();
+        app.all_mut::<ListenerData>().push(ListenerData {
+            id: id.to_string(),
+            node,
+            resource: None,
+            arn: Some(arn),
+            load_balancer: None,
+            security_groups,
+            application,
+            has_default_action: false,
+            port,
+        });
+        Ok(Listener { node, index })
     }
 
     /// The construct's scope.
@@ -1388,9 +2116,9 @@ impl Listener {
         self.node
     }
 
-    /// `{"Ref": listener}`: the ARN.
+    /// `{"Ref": listener}`: the ARN; an imported listener's ARN.
     pub fn listener_arn(self, app: &App) -> Value {
-        Value::Ref(app.all::<ListenerData>()[self.index].resource)
+        app.all::<ListenerData>()[self.index].arn_value()
     }
 
     /// Creates target group `<id>Group` with `props.targets` and forwards to it: by default,
@@ -1413,7 +2141,19 @@ impl Listener {
             }
         }
         let l = app.all::<ListenerData>()[self.index].clone();
-        let lb = l.load_balancer.data(app).clone();
+        let Some(load_balancer) = l.load_balancer else {
+            return Err(Error::new(format!(
+                "listener `{}` is imported and cannot `add_targets`: create a `target_group` and forward to it with `add_target_groups`",
+                l.id
+            )));
+        };
+        let lb = load_balancer.data(app).clone();
+        let Some(vpc) = lb.vpc else {
+            return Err(Error::new(format!(
+                "load balancer `{}` was imported without `vpc`: add `vpc` to its attributes to add targets `{id}` to listener `{}`",
+                lb.id, l.id
+            )));
+        };
         let protocol = match (props.protocol, props.port) {
             (Some(p), _) => p,
             (None, Some(port)) if l.application => match application_protocol_for(port) {
@@ -1462,7 +2202,7 @@ impl Listener {
             &format!("{id}Group"),
             &format!("targets `{id}`"),
             (l.application, protocol, port),
-            lb.vpc,
+            vpc,
             &props,
         )?;
         // Targets first, as the CDK's target group constructor adds them before the listener
@@ -1470,40 +2210,13 @@ impl Listener {
         for target in props.targets {
             target.0.attach_to_target_group(app, tg)?;
         }
-        let forward = Value::List(vec![Value::map([
-            ("TargetGroupArn", Value::Ref(tg.data(app).resource)),
-            ("Type", Value::from("forward")),
-        ])]);
         match props.priority {
             Some(priority) => {
-                if !app
-                    .family_mut::<ListenerRules>()
-                    .0
-                    .insert((self.index, priority))
-                {
-                    return Err(Error::new(format!(
-                        "listener `{}` already has a rule with `priority: {priority}`: give each rule its own priority",
-                        l.id
-                    )));
-                }
-                let rule = Resource::new("AWS::ElasticLoadBalancingV2::ListenerRule")
-                    .prop("Actions", forward)
-                    .prop(
-                        "Conditions",
-                        Value::List(
-                            props
-                                .conditions
-                                .iter()
-                                .map(ListenerCondition::render)
-                                .collect(),
-                        ),
-                    )
-                    .prop("ListenerArn", Value::Ref(l.resource))
-                    .prop("Priority", priority);
-                let st = app.stack_mut(self.node.stack());
-                let rule_node = st.add_node(l.node, &format!("{id}Rule"))?;
-                st.add_resource(rule_node, "Resource", rule)?;
-                tg.attach(app, rule_node, l.load_balancer)?;
+                let actions = forward(vec![tg.target_group_arn(app)]);
+                let rule_id = format!("{id}Rule");
+                let rule_node =
+                    self.add_rule(app, &l, &rule_id, priority, &props.conditions, actions)?;
+                tg.attach(app, rule_node, l.groups(app))?;
             }
             None => {
                 if l.has_default_action {
@@ -1512,11 +2225,7 @@ impl Listener {
                         l.id
                     )));
                 }
-                app.all_mut::<ListenerData>()[self.index].has_default_action = true;
-                app.stack_mut(self.node.stack())
-                    .resource_mut(l.resource)
-                    .set("DefaultActions", forward);
-                tg.attach(app, l.node, l.load_balancer)?;
+                self.forward_by_default(app, &l, &[tg], Some(id))?;
             }
         }
         Ok(tg)
@@ -1591,15 +2300,13 @@ impl Connectable for Listener {
         Some(self.node)
     }
     fn security_groups(&self, app: &App) -> Vec<SecurityGroup> {
-        let l = &app.all::<ListenerData>()[self.index];
-        l.load_balancer.security_groups(app)
+        app.all::<ListenerData>()[self.index].groups(app)
     }
     fn default_port(&self, app: &App) -> Option<Port> {
-        Some(Port::tcp(app.all::<ListenerData>()[self.index].port))
+        app.all::<ListenerData>()[self.index].port.map(Port::tcp)
     }
 }
 
-impl crate::construct::app::Data for LoadBalancerData {}
 impl crate::construct::app::Data for ListenerData {}
 impl crate::construct::app::Data for TargetGroupData {}
 

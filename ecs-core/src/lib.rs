@@ -266,10 +266,11 @@ pub mod prelude {
     };
     pub use crate::elb::{ClassicLoadBalancer, ClassicLoadBalancerProps, LoadBalancingProtocol};
     pub use crate::elbv2::{
-        AddTargetsProps, ApplicationLoadBalancer, Listener, ListenerAction, ListenerCertificate,
-        ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps,
-        LoadBalancerTarget, NetworkLoadBalancer, SslPolicy, Target, TargetGroup,
-        TargetGroupHealthCheck,
+        AddTargetGroupsProps, AddTargetsProps, ApplicationListenerAttributes,
+        ApplicationLoadBalancer, ApplicationLoadBalancerAttributes, Listener, ListenerAction,
+        ListenerCertificate, ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer,
+        LoadBalancerProps, LoadBalancerTarget, NetworkLoadBalancer, NetworkLoadBalancerAttributes,
+        SslPolicy, Target, TargetGroup, TargetGroupHealthCheck,
     };
     pub use crate::events::{Rule, RuleProps, RuleTarget};
     pub use crate::events_targets::{ContainerOverride, EcsTask};
@@ -329,6 +330,7 @@ pub mod prelude {
         ExecuteCommandConfiguration, ExecuteCommandLogConfiguration, ExecuteCommandLogging,
     };
     pub use crate::ecs::image::ContainerImage;
+    pub use crate::ecs::imported_service::{ImportedService, ServiceAttributes};
     pub use crate::ecs::load_balancing::{
         EcsLoadBalancerTarget, EcsTarget, ListenerConfig, LoadBalancerTargetOptions,
     };

@@ -132,10 +132,7 @@ impl ARecord {
         let RecordTarget::LoadBalancer(lb) = target;
         app.check_node(lb.node())?;
         let dns = lb.load_balancer_dns_name(app);
-        let lb_zone = match &dns {
-            Value::GetAtt(resource, _) => Value::GetAtt(*resource, "CanonicalHostedZoneID".into()),
-            other => other.clone(),
-        };
+        let lb_zone = lb.load_balancer_canonical_hosted_zone_id(app);
         // Route 53 answers IPv6 clients too when the alias names the dual-stack DNS name.
         let alias = Value::map([
             ("DNSName", Value::join("", vec!["dualstack.".into(), dns])),

@@ -18,6 +18,10 @@ pub static FLAGS: &[(&str, &str)] = &[
         "groups get launch templates, not launch configurations",
     ),
     (
+        "@aws-cdk/aws-ecs:arnFormatIncludesClusterName",
+        "services' ARNs include their cluster's name",
+    ),
+    (
         "@aws-cdk/aws-ecs:removeDefaultDeploymentAlarm",
         "services get no empty deployment alarms",
     ),

@@ -341,7 +341,7 @@ fn attach_target(app: &mut App, tg: TargetGroup, target: Pick) -> Result<(), Err
 /// Attaches a target to a classic load balancer (CDK `attachToClassicLB`).
 fn attach_classic(app: &mut App, lb: LoadBalancer, target: Pick) -> Result<(), Error> {
     let id = lb.data(app).id.clone();
-    let resource = lb.data(app).resource;
+    let resource = lb.load_balancer_ref(app);
     let t = resolve_target(app, target, Some(&id))?;
     let service = t.service;
     service.push_to(
@@ -350,7 +350,7 @@ fn attach_classic(app: &mut App, lb: LoadBalancer, target: Pick) -> Result<(), E
         Value::map([
             ("ContainerName", Value::from(t.container_name.clone())),
             ("ContainerPort", Value::from(t.container_port)),
-            ("LoadBalancerName", Value::Ref(resource)),
+            ("LoadBalancerName", resource),
         ]),
     );
     service.load_balancer_attached(app);

@@ -11,6 +11,7 @@ pub mod container_options;
 pub mod exec;
 pub mod facts;
 pub mod image;
+pub mod imported_service;
 pub mod lints;
 pub mod load_balancing;
 pub mod log_driver;

@@ -14,6 +14,7 @@ mod deployment;
 mod env;
 mod imports;
 mod imports_arns;
+mod imports_services;
 mod logging;
 mod machine_images;
 mod metrics;
