@@ -215,6 +215,17 @@ pub enum KindId {
     QueueEc2Service,
     /// `imported_task_definition`: an existing task definition, by its attributes.
     ImportedTaskDefinition,
+    /// `imported_service`: an existing service, by ARN or name.
+    ImportedService,
+    /// `imported_application_load_balancer`: an existing load balancer, by its attributes.
+    ImportedApplicationLoadBalancer,
+    /// `imported_network_load_balancer`: an existing load balancer, by its attributes.
+    ImportedNetworkLoadBalancer,
+    /// `imported_listener`: an existing application listener, by its attributes.
+    ImportedListener,
+    /// `add_target_groups` of a listener: target groups it forwards to, by a rule or by
+    /// default.
+    AddTargetGroups,
 }
 
 /// What a reference property may name.

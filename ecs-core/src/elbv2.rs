@@ -671,7 +671,9 @@ impl ApplicationLoadBalancer {
     /// lb.add_listener(&mut app, "Http", ListenerProps::default().port(80)
     ///     .default_action(ListenerAction::fixed_response(200)))?;
     /// let t = &app.templates()?[0].1;
-    /// assert_eq!(t["Resources"]["LbHttp5B5F8BB6"]["Properties"]["LoadBalancerArn"],
+    /// let listener = t["Resources"].as_object().unwrap().values()
+    ///     .find(|r| r["Type"] == "AWS::ElasticLoadBalancingV2::Listener").unwrap();
+    /// assert_eq!(listener["Properties"]["LoadBalancerArn"],
     ///     "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef");
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
@@ -818,6 +820,42 @@ impl ImportedApplicationLoadBalancer {
         attrs: ApplicationLoadBalancerAttributes,
     ) -> Result<LoadBalancer, Error> {
         ApplicationLoadBalancer::from_application_load_balancer_attributes(app, scope, id, attrs)
+    }
+}
+
+/// Builds the `imported_listener` item
+/// ([`Listener::from_application_listener_attributes`]).
+#[derive(Debug)]
+pub struct ImportedApplicationListener;
+
+// As in the CDK, an import returns the handle all listeners share.
+#[allow(clippy::new_ret_no_self)]
+impl ImportedApplicationListener {
+    /// [`Listener::from_application_listener_attributes`].
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::elbv2::{ApplicationListenerAttributes, ImportedApplicationListener};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let sg = SecurityGroup::from_security_group_id(&mut app, s, "LbSg",
+    ///     ImportedSecurityGroupProps::default().security_group_id("sg-0123456789abcdef0"))?;
+    /// ImportedApplicationListener::new(&mut app, s, "Listener", ApplicationListenerAttributes::default()
+    ///     .listener_arn("arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/fedcba9876543210")
+    ///     .security_group(sg))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Listener::from_application_listener_attributes`].
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: ApplicationListenerAttributes,
+    ) -> Result<Listener, Error> {
+        Listener::from_application_listener_attributes(app, scope, id, attrs)
     }
 }
 
@@ -1348,6 +1386,23 @@ props! {
     }
 }
 
+/// The message of target groups `id` of listener `listener` given only one of `priority` and
+/// `conditions` (CDK `checkAddRuleProps`).
+pub fn rule_props_message(id: &str, listener: &str) -> String {
+    format!(
+        "target groups `{id}` of listener `{listener}` need both `priority` and `conditions`, or neither"
+    )
+}
+
+/// The message of target groups (`id`, when named) made the default action of imported
+/// listener `listener`, which the CDK refuses.
+pub fn imported_listener_default_message(listener: &str, id: Option<&str>) -> String {
+    format!(
+        "listener `{listener}` is imported and cannot get a default action: give {} a `priority` and `conditions`",
+        id.map_or("the target groups".to_string(), |id| format!("`{id}`"))
+    )
+}
+
 /// The `forward` action to `groups` (CDK `ListenerAction.forward`): one group by its ARN,
 /// several with equal weights.
 fn forward(groups: Vec<Value>) -> Value {
@@ -1866,7 +1921,9 @@ impl Listener {
     ///     .target_groups([group]).priority(10)
     ///     .conditions([ListenerCondition::path_patterns(["/api/*"])]))?;
     /// let t = &app.templates()?[0].1;
-    /// assert_eq!(t["Resources"]["ListenerApi6CB8A1A5"]["Properties"]["Priority"], 10);
+    /// let rule = t["Resources"].as_object().unwrap().values()
+    ///     .find(|r| r["Type"] == "AWS::ElasticLoadBalancingV2::ListenerRule").unwrap();
+    /// assert_eq!(rule["Properties"]["Priority"], 10);
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
     ///
@@ -1891,10 +1948,7 @@ impl Listener {
             )));
         }
         if props.priority.is_some() == props.conditions.is_empty() {
-            return Err(Error::new(format!(
-                "target groups `{id}` of listener `{}` need both `priority` and `conditions`, or neither",
-                l.id
-            )));
+            return Err(Error::new(rule_props_message(id, &l.id)));
         }
         let Some(priority) = props.priority else {
             return self.forward_by_default(app, &l, &props.target_groups, Some(id));
@@ -1944,11 +1998,7 @@ impl Listener {
         id: Option<&str>,
     ) -> Result<(), Error> {
         if l.resource.is_none() {
-            return Err(Error::new(format!(
-                "listener `{}` is imported and cannot get a default action: give {} a `priority` and `conditions`",
-                l.id,
-                id.map_or("the target groups".to_string(), |id| format!("`{id}`"))
-            )));
+            return Err(Error::new(imported_listener_default_message(&l.id, id)));
         }
         if l.has_default_action {
             return Err(Error::new(format!(
@@ -2048,15 +2098,7 @@ impl Listener {
                 "imported listener `{id}` needs `security_group`, its load balancer's: add `security_group: <imported_security_group>`"
             )));
         };
-        Ok(Listener::push_imported(
-            app,
-            scope,
-            id,
-            arn,
-            true,
-            vec![sg],
-            attrs.default_port,
-        )?)
+        Listener::push_imported(app, scope, id, arn, true, vec![sg], attrs.default_port)
     }
 
     /// An existing network listener known by its ARN (CDK

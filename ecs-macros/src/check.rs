@@ -118,8 +118,14 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 }
                 KindId::AutoScalingGroup => auto_scaling_group(item, &mut consts, cx),
                 KindId::AsgCapacityProvider => termination_protection_needs_scaling(item, cx),
-                KindId::ApplicationLoadBalancer | KindId::NetworkLoadBalancer => {
+                KindId::ApplicationLoadBalancer
+                | KindId::NetworkLoadBalancer
+                | KindId::ImportedApplicationLoadBalancer
+                | KindId::ImportedNetworkLoadBalancer => {
                     for listener in &item.children {
+                        for rule in &listener.children {
+                            add_target_groups(&listener.id.name, false, rule, cx);
+                        }
                         for targets in &listener.children {
                             load_balancer_targets(stack, targets, false, cx);
                         }
@@ -131,6 +137,17 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::ImportedCluster => imported_cluster_arn(item, cx),
                 KindId::Role => role_literals(item, cx),
                 KindId::ImportedRole => imported_role_arn(item, cx),
+                KindId::ImportedService => imported_service(item, cx),
+                KindId::ImportedListener => {
+                    for rule in &item.children {
+                        add_target_groups(&item.id.name, true, rule, cx);
+                    }
+                }
+                KindId::StandaloneListener => {
+                    for rule in &item.children {
+                        add_target_groups(&item.id.name, false, rule, cx);
+                    }
+                }
                 KindId::AlbFargateService
                 | KindId::AlbEc2Service
                 | KindId::NlbFargateService
@@ -314,6 +331,62 @@ fn imported_role_arn(item: &Item, cx: &Ctxt) {
             lit.span(),
             ecs_core::iam::role_arn_message(&item.id.name, &lit.value()),
         );
+    }
+}
+
+/// An imported service has its ARN or its name (with its cluster), as
+/// `fromFargateServiceAttributes` requires; a literal ARN names a service, in the cluster
+/// format when the cluster is taken from it (`fromServiceArnWithCluster`).
+fn imported_service(item: &Item, cx: &Ctxt) {
+    use ecs_core::ecs::imported_service as imported;
+    let (arn, name) = (item.prop("service_arn"), item.prop("service_name"));
+    if !item.incomplete {
+        match (arn, name) {
+            (Some(_), Some(p)) => cx.error_at(
+                p.name.span(),
+                imported::service_arn_or_name_message(&item.id.name),
+            ),
+            (None, None) => cx.error_at(
+                item.id.span(),
+                imported::service_arn_or_name_message(&item.id.name),
+            ),
+            (None, Some(p)) if item.prop("cluster").is_none() => cx.error_at(
+                p.name.span(),
+                imported::service_name_needs_cluster_message(&item.id.name),
+            ),
+            _ => {}
+        }
+    }
+    let with_cluster = matches!(
+        item.expr("import_cluster"),
+        Some(Expr::Lit(syn::ExprLit { lit: syn::Lit::Bool(b), .. })) if b.value
+    );
+    if let Some(lit) = lit_str(item, "service_arn")
+        && let Some(message) =
+            imported::service_arn_problem(&item.id.name, &lit.value(), with_cluster)
+    {
+        cx.error_at(lit.span(), message);
+    }
+}
+
+/// `add_target_groups` of a listener: `priority` and `conditions` together (CDK
+/// `checkAddRuleProps`), and on an imported listener, which takes no default action, given.
+fn add_target_groups(listener: &str, imported: bool, rule: &Item, cx: &Ctxt) {
+    if rule.kind.id != KindId::AddTargetGroups || rule.incomplete {
+        return;
+    }
+    let priority = rule.prop("priority");
+    let conditions = rule.prop("conditions");
+    match (priority, conditions) {
+        (Some(p), None) | (None, Some(p)) => cx.error_at(
+            p.name.span(),
+            ecs_core::elbv2::rule_props_message(&rule.id.name, listener),
+        ),
+        (None, None) if imported => cx.error_at(
+            rule.id.span(),
+            ecs_core::elbv2::imported_listener_default_message(listener, Some(&rule.id.name)),
+        ),
+        _ => {}
     }
 }
 
@@ -2020,7 +2093,10 @@ fn counted_group(stack: &Item, policy: &Item, service: usize) -> Option<(Counted
         _ => false,
     };
     let counted = CountedGroup {
-        application: load_balancer.kind.id == KindId::ApplicationLoadBalancer,
+        application: matches!(
+            load_balancer.kind.id,
+            KindId::ApplicationLoadBalancer | KindId::ImportedApplicationLoadBalancer
+        ),
         serves_service,
     };
     Some((counted, Site::at(group.id.span())))

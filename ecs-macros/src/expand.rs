@@ -887,7 +887,10 @@ fn expand_construct(
             Build::Add(method, options) => {
                 let method = Ident::new(method, Span::call_site());
                 let options = runtime_path(options);
-                let network = item.kind.id == KindId::NetworkLoadBalancer;
+                let network = matches!(
+                    item.kind.id,
+                    KindId::NetworkLoadBalancer | KindId::ImportedNetworkLoadBalancer
+                );
                 let grandchild_prefix = format!("{child_prefix}{child_index}_");
                 let grandchildren = child.children.iter().enumerate().map(|(g_index, g)| {
                     let group = binding(&grandchild_prefix, g_index, &g.id, g.id.span());
@@ -900,6 +903,10 @@ fn expand_construct(
                     #groups
                     #(#grandchildren)*
                 }
+            }
+            // An imported listener's rules.
+            Build::Special if child.kind.id == KindId::AddTargetGroups => {
+                expand_targets(scope, &name, &child_name, false, child)
             }
             // The model admits only added items below a construct.
             Build::Construct(..) | Build::Object(_) | Build::Special => continue,
@@ -1023,6 +1030,13 @@ fn expand_targets(
     let props_local = hidden("__ecs_props");
     let id = id_literal(&item.id);
     let lb = quote!(#p::elbv2);
+    if item.kind.id == KindId::AddTargetGroups {
+        let setters = setters(scope, item);
+        return quote! {
+            let #props_local = <#lb::AddTargetGroupsProps as #p::Default>::default() #setters;
+            #listener.add_target_groups(&mut #app, #id, #props_local)?;
+        };
+    }
     if item.kind.id == KindId::AddTargets {
         let setters = setters(scope, item);
         return quote! {
@@ -1386,7 +1400,10 @@ fn expand_special(scope: Scope, index: usize, item: &Item) -> TokenStream {
             };
             let network = reference.target.is_some_and(|t| {
                 let stack = reference.stack.unwrap_or(scope.stack);
-                scope.stacks[stack].children[t].kind.id == KindId::NetworkLoadBalancer
+                matches!(
+                    scope.stacks[stack].children[t].kind.id,
+                    KindId::NetworkLoadBalancer | KindId::ImportedNetworkLoadBalancer
+                )
             });
             let prefix = Scope::prefix(scope.stack);
             let name = binding(&prefix, index, &item.id, item.id.span());

@@ -247,7 +247,10 @@ fn resolve_observability(
     for (lb, item) in stack.children.iter().enumerate() {
         if !matches!(
             item.kind.id,
-            KindId::ApplicationLoadBalancer | KindId::NetworkLoadBalancer
+            KindId::ApplicationLoadBalancer
+                | KindId::NetworkLoadBalancer
+                | KindId::ImportedApplicationLoadBalancer
+                | KindId::ImportedNetworkLoadBalancer
         ) {
             continue;
         }

@@ -107,9 +107,9 @@ impl ImportedService {
         app.check_node(scope)?;
         app.check_each(attrs.cluster)?;
         match (attrs.service_arn, attrs.service_name, attrs.cluster) {
-            (Some(_), Some(_), _) | (None, None, _) => Err(Error::new(format!(
-                "imported service `{id}` needs either `service_arn` or `service_name`: give one of them"
-            ))),
+            (Some(_), Some(_), _) | (None, None, _) => {
+                Err(Error::new(service_arn_or_name_message(id)))
+            }
             (Some(arn), None, cluster) if attrs.import_cluster == Some(true) => {
                 if cluster.is_some() {
                     return Err(Error::new(format!(
@@ -136,9 +136,7 @@ impl ImportedService {
                 let arn = Value::arn("ecs", true, true, resource);
                 Self::push(app, scope, id, arn, Value::from(name), Some(cluster))
             }
-            (None, Some(_), None) => Err(Error::new(format!(
-                "imported service `{id}` needs `cluster` with `service_name`: add `cluster: <cluster>`, or give `service_arn`"
-            ))),
+            (None, Some(_), None) => Err(Error::new(service_name_needs_cluster_message(id))),
         }
     }
 
@@ -172,13 +170,15 @@ impl ImportedService {
                 "imported service `{id}` takes its cluster from its ARN, which must be a literal here: give the ARN as text, or give `cluster` and `service_arn`"
             )));
         }
+        if let Some(message) = service_arn_problem(id, arn, true) {
+            return Err(Error::new(message));
+        }
         let parts = split_arn(id, arn)?;
         let resource_name = parts.resource_name.unwrap_or_default();
-        let names: Vec<&str> = resource_name.split('/').collect();
-        let [cluster_name, service_name] = names[..] else {
-            return Err(Error::new(format!(
-                "imported service `{id}`: resource name {resource_name} from service ARN: {arn} is not using the ARN cluster format: give an ARN of the form `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>`"
-            )));
+        let Some((cluster_name, service_name)) = resource_name.split_once('/') else {
+            return Err(Error::new(
+                service_arn_problem(id, arn, true).unwrap_or_default(),
+            ));
         };
         let cluster_arn = format!(
             "arn:{}:ecs:{}:{}:cluster/{cluster_name}",
@@ -237,6 +237,51 @@ impl ImportedService {
     }
 }
 
+/// The message of an imported service given both or neither of `service_arn` and
+/// `service_name`.
+pub fn service_arn_or_name_message(id: &str) -> String {
+    format!(
+        "imported service `{id}` needs either `service_arn` or `service_name`: give one of them"
+    )
+}
+
+/// The message of an imported service given `service_name` without `cluster`.
+pub fn service_name_needs_cluster_message(id: &str) -> String {
+    format!(
+        "imported service `{id}` needs `cluster` with `service_name`: add `cluster: <cluster>`, or give `service_arn`"
+    )
+}
+
+/// What is wrong with the literal service ARN `arn` of imported service `id`, if anything: it
+/// must be an ARN naming a service, in the `service/<cluster>/<name>` format when the cluster
+/// is taken from it (`with_cluster`), as the CDK requires.
+///
+/// ```
+/// use ecs_core::ecs::imported_service::service_arn_problem;
+/// assert_eq!(service_arn_problem("Web", "arn:aws:ecs:us-east-1:123456789012:service/shared/web", true), None);
+/// assert!(service_arn_problem("Old", "arn:aws:ecs:us-east-1:123456789012:service/old", true).is_some());
+/// assert_eq!(service_arn_problem("Old", "arn:aws:ecs:us-east-1:123456789012:service/old", false), None);
+/// ```
+pub fn service_arn_problem(id: &str, arn: &str, with_cluster: bool) -> Option<String> {
+    let form = "give an ARN of the form `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>`";
+    let parts = match split_arn(id, arn) {
+        Ok(parts) => parts,
+        Err(e) => return Some(e.to_string()),
+    };
+    let resource_name = parts.resource_name.unwrap_or_default();
+    if resource_name.is_empty() {
+        return Some(format!(
+            "imported service `{id}`: service ARN {arn} names no service: {form}"
+        ));
+    }
+    if with_cluster && resource_name.split('/').count() != 2 {
+        return Some(format!(
+            "imported service `{id}`: resource name {resource_name} from service ARN: {arn} is not using the ARN cluster format: {form}"
+        ));
+    }
+    None
+}
+
 /// The parts of a literal ARN (CDK `Arn.split` with `ArnFormat.SLASH_RESOURCE_NAME`).
 struct ArnParts<'a> {
     partition: &'a str,
@@ -278,12 +323,10 @@ fn service_name_from_arn(id: &str, arn: &str) -> Result<Value, Error> {
             Box::new(Value::Split("/".into(), Box::new(resource))),
         ));
     }
-    let parts = split_arn(id, arn)?;
-    let Some(resource_name) = parts.resource_name.filter(|n| !n.is_empty()) else {
-        return Err(Error::new(format!(
-            "imported service `{id}`: service ARN {arn} names no service: give an ARN of the form `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>`"
-        )));
-    };
+    if let Some(message) = service_arn_problem(id, arn, false) {
+        return Err(Error::new(message));
+    }
+    let resource_name = split_arn(id, arn)?.resource_name.unwrap_or_default();
     let names: Vec<&str> = resource_name.split('/').collect();
     Ok(Value::from(
         if names.len() == 1 { names[0] } else { names[1] }.to_string(),

@@ -310,3 +310,100 @@ fn imports_are_refused_where_the_cdk_refuses_them() -> Result<(), Error> {
     );
     Ok(())
 }
+
+/// The same app in `ecs_app!`; the cluster imported from `Batch`'s ARN is read through the
+/// handles after the block, as builder code extends a declared app.
+#[test]
+fn imported_services_and_load_balancers_in_the_dsl_match_the_cdk() -> Result<(), Error> {
+    let Built { mut app, handles } = ecs_app! {
+        stack ImportsServices {
+            imported_vpc Vpc {
+                vpc_id: "vpc-0a1b2c3d4e5f60718",
+                availability_zones: ["us-east-1a", "us-east-1b"],
+                private_subnet_ids: ["subnet-0b000001", "subnet-0b000002"],
+                public_subnet_ids: ["subnet-0a000001", "subnet-0a000002"],
+            }
+            imported_cluster Cluster { cluster_name: "shared", vpc: Vpc }
+            cfn_parameter ServiceArn { type: "String" }
+            imported_service Web { service_arn: "arn:aws:ecs:us-east-1:123456789012:service/shared/web" }
+            imported_service Api { cluster: Cluster, service_name: "api" }
+            imported_service Old { service_arn: "arn:aws:ecs:us-east-1:123456789012:service/old" }
+            imported_service Batch {
+                service_arn: "arn:aws:ecs:us-west-2:210987654321:service/jobs/batch",
+                import_cluster: true,
+            }
+            imported_service Worker {
+                cluster: Cluster,
+                service_arn: "arn:aws:ecs:us-east-1:123456789012:service/shared/worker",
+            }
+            imported_service Param { service_arn: ServiceArn.value_as_string }
+            cfn_output WebName { value: Web.service_name }
+            cfn_output WebArn { value: Web.service_arn }
+            cfn_output ApiName { value: Api.service_name }
+            cfn_output ApiArn { value: Api.service_arn }
+            cfn_output OldName { value: Old.service_name }
+            cfn_output OldArn { value: Old.service_arn }
+            cfn_output BatchName { value: Batch.service_name }
+            cfn_output BatchArn { value: Batch.service_arn }
+            cfn_output WorkerName { value: Worker.service_name }
+            cfn_output WorkerArn { value: Worker.service_arn }
+            cfn_output ParamName { value: Param.service_name }
+            cfn_output ParamArn { value: Param.service_arn }
+            fargate_task_definition TaskDef {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web { image: ContainerImage::from_registry("nginx"), port_mappings: [80] }
+            }
+            fargate_service Front { cluster: Cluster, task_definition: TaskDef, min_healthy_percent: 100 }
+            target_group Blue { vpc: Vpc, port: 80 }
+            target_group Green { vpc: Vpc, port: 80 }
+            imported_application_load_balancer Lb {
+                load_balancer_arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shared/0123456789abcdef",
+                security_group_id: "sg-0c0ffee0000000001",
+                load_balancer_dns_name: "shared-1234567890.us-east-1.elb.amazonaws.com",
+                vpc: Vpc,
+                listener Http {
+                    port: 8080,
+                    protocol: Http,
+                    add_targets Front { port: 80, targets: [Front] }
+                    add_target_groups Split {
+                        target_groups: [Blue, Green],
+                        priority: 5,
+                        conditions: [ListenerCondition::host_headers(["split.example.com"])],
+                    }
+                }
+            }
+            cfn_output LbDns { value: Lb.load_balancer_dns_name }
+            imported_security_group ListenerSg { security_group_id: "sg-0c0ffee0000000002" }
+            target_group BackGroup { vpc: Vpc, port: 80 }
+            fargate_service Back {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                min_healthy_percent: 100,
+                target_groups: [BackGroup],
+            }
+            imported_listener Listener {
+                listener_arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/0123456789abcdef/fedcba9876543210",
+                security_group: ListenerSg,
+                default_port: 443,
+                add_target_groups Back {
+                    target_groups: [BackGroup],
+                    priority: 10,
+                    conditions: [ListenerCondition::path_patterns(["/back/*"])],
+                }
+            }
+        }
+    }?;
+    let s = *handles.ImportsServices;
+    let cluster = handles
+        .ImportsServices
+        .Batch
+        .cluster(&app)
+        .expect("imported from the ARN");
+    let value = cluster.cluster_name(&app);
+    CfnOutput::new(&mut app, s, "BatchClusterName", Output::new(value))?;
+    let value = cluster.cluster_arn(&app);
+    CfnOutput::new(&mut app, s, "BatchClusterArnOut", Output::new(value))?;
+    assert_matches_cdk(app, "imports_services");
+    Ok(())
+}
