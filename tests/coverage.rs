@@ -67,6 +67,9 @@ const BIND_RESULTS: &[&str] = &[
 /// interface (`ICluster`) by its handle's methods, props of a value type by the type.
 const INTERFACE_TYPES: &[(&str, &[&str])] = &[
     ("ICluster", &["Cluster"]),
+    ("EBSTagSpecification", &["EbsTagSpecification"]),
+    ("Ec2ServiceAttributes", &["ServiceAttributes"]),
+    ("FargateServiceAttributes", &["ServiceAttributes"]),
     (
         "IService",
         &["FargateService", "Ec2Service", "ExternalService"],

@@ -226,6 +226,10 @@ pub enum KindId {
     /// `add_target_groups` of a listener: target groups it forwards to, by a rule or by
     /// default.
     AddTargetGroups,
+    /// `service_managed_volume`: an EBS volume ECS creates for each task of a service.
+    ServiceManagedVolume,
+    /// `managed_ebs_volume: { … }` of a service-managed volume.
+    ManagedEbsVolume,
 }
 
 /// What a reference property may name.
@@ -275,6 +279,8 @@ pub enum RefClass {
     Listener,
     /// A `role` or `imported_role`.
     Role,
+    /// A `service_managed_volume`.
+    ServiceManagedVolume,
     /// Any construct of the stack, a scope included.
     Any,
 }
@@ -300,6 +306,7 @@ impl RefClass {
             RefClass::LogGroup => "log group",
             RefClass::Bucket => "bucket",
             RefClass::Queue => "queue",
+            RefClass::ServiceManagedVolume => "service-managed volume",
             RefClass::Resource => "resource",
             RefClass::TargetGroup => "target group",
             RefClass::Listener => "listener",

@@ -220,6 +220,7 @@ pub mod schema;
 pub mod synth;
 
 pub use cfn::duration::Duration;
+pub use cfn::size::Size;
 pub use construct::StackId;
 pub use construct::app::App;
 pub use ecs::{facts, rules};
@@ -243,6 +244,7 @@ pub mod prelude {
 
     // Values.
     pub use crate::cfn::duration::Duration;
+    pub use crate::cfn::size::Size;
     pub use crate::cfn::{Output, Parameter, Pseudo, Token, Value};
     pub use crate::construct::{
         Built, CfnOutput, CfnParameter, CfnResource, CfnResourceProps, Environment, RemovalPolicy,
@@ -352,6 +354,10 @@ pub mod prelude {
     pub use crate::ecs::service_connect::{
         ServiceConnectAccessLogConfiguration, ServiceConnectAccessLogFormat, ServiceConnectProps,
         ServiceConnectService, ServiceConnectTlsConfiguration,
+    };
+    pub use crate::ecs::service_managed_volume::{
+        EbsDeviceVolumeType, EbsPropagatedTagSource, EbsTagSpecification, FileSystemType,
+        ServiceManagedEbsVolumeConfiguration, ServiceManagedVolume, ServiceManagedVolumeProps,
     };
     pub use crate::ecs::task_definition::{
         AnyTaskDefinition, Compatibility, CpuArchitecture, Ec2TaskDefinition,

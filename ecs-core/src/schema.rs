@@ -131,6 +131,7 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::ImportedApplicationLoadBalancer,
     KindId::ImportedNetworkLoadBalancer,
     KindId::ImportedListener,
+    KindId::ServiceManagedVolume,
 ];
 
 /// A listener at the top of a stack: the load balancer it listens on, then a listener's own.
@@ -1295,6 +1296,31 @@ pub static KINDS: &[Kind] = &[
         props: crate::elbv2::ApplicationListenerAttributes::PROPS,
         children: &[KindId::AddTargetGroups],
         class: Some(RefClass::Listener),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ServiceManagedVolume,
+        cdk: "ecs.ServiceManagedVolume",
+        build: Build::Construct(
+            "ecs::service_managed_volume::ServiceManagedVolume::new",
+            "ecs::service_managed_volume::ServiceManagedVolumeProps",
+        ),
+        keyword: "service_managed_volume",
+        noun: "service-managed volume",
+        props: crate::ecs::service_managed_volume::ServiceManagedVolumeProps::PROPS,
+        children: &[],
+        class: Some(RefClass::ServiceManagedVolume),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ManagedEbsVolume,
+        cdk: "ecs.ServiceManagedEBSVolumeConfiguration",
+        build: Build::Object("ecs::service_managed_volume::ServiceManagedEbsVolumeConfiguration"),
+        keyword: "managed_ebs_volume",
+        noun: "managed ebs volume",
+        props: crate::ecs::service_managed_volume::ServiceManagedEbsVolumeConfiguration::PROPS,
+        children: &[],
+        class: None,
         id_ref: None,
     },
     Kind {

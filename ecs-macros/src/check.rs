@@ -138,6 +138,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::Role => role_literals(item, cx),
                 KindId::ImportedRole => imported_role_arn(item, cx),
                 KindId::ImportedService => imported_service(item, cx),
+                KindId::ServiceManagedVolume => service_managed_volume(item, cx),
                 KindId::ImportedListener => {
                     for rule in &item.children {
                         add_target_groups(&item.id.name, true, rule, cx);
@@ -366,6 +367,86 @@ fn imported_service(item: &Item, cx: &Ctxt) {
             imported::service_arn_problem(&item.id.name, &lit.value(), with_cluster)
     {
         cx.error_at(lit.span(), message);
+    }
+}
+
+/// A service-managed volume's literal configuration, judged as the builders judge it (the
+/// CDK's checks of sizes, IOPS and throughput per volume type, snapshot ids and rates).
+fn service_managed_volume(item: &Item, cx: &Ctxt) {
+    use ecs_core::ecs::service_managed_volume::{EbsDeviceVolumeType, EbsVolumeFacts};
+    let Some(prop) = item.prop("managed_ebs_volume") else {
+        return;
+    };
+    let PropValue::Object(config) = &prop.value else {
+        return;
+    };
+    if config.incomplete {
+        return;
+    }
+    let volume_type = match enum_variant(config, "volume_type") {
+        None if config.prop("volume_type").is_some() => return,
+        None => EbsDeviceVolumeType::Gp2,
+        Some(v) => {
+            let Some(index) = EbsDeviceVolumeType::VARIANT_NAMES
+                .iter()
+                .position(|n| *n == v)
+            else {
+                return;
+            };
+            [
+                EbsDeviceVolumeType::Standard,
+                EbsDeviceVolumeType::Io1,
+                EbsDeviceVolumeType::Io2,
+                EbsDeviceVolumeType::Gp2,
+                EbsDeviceVolumeType::Gp3,
+                EbsDeviceVolumeType::Sc1,
+                EbsDeviceVolumeType::St1,
+            ][index]
+        }
+    };
+    let size = config.expr("size").map(size_literal_mib);
+    let number = |name: &str| config.expr(name).map(|e| int_literal(e).map(u64::from));
+    let facts = EbsVolumeFacts {
+        volume_type,
+        size_given: size.is_some(),
+        size_unknown: matches!(size, Some(None)),
+        size_gib: size.flatten().filter(|m| m % 1024 == 0).map(|m| m / 1024),
+        snapshot: config.prop("snap_shot_id").is_some(),
+        snapshot_literal: lit_str(config, "snap_shot_id").map(|l| l.value()),
+        iops: number("iops"),
+        throughput: number("throughput"),
+        initialization_rate_mib: config
+            .expr("volume_initialization_rate")
+            .and_then(size_literal_mib),
+    };
+    for (property, message) in
+        ecs_core::ecs::service_managed_volume::ebs_volume_problems(&item.id.name, &facts)
+    {
+        let span = property
+            .and_then(|p| config.prop(p))
+            .map_or(prop.name.span(), |p| p.name.span());
+        cx.error_at(span, message);
+    }
+}
+
+/// `Size::gibibytes(n)`, `Size::mebibytes(n)` or `Size::tebibytes(n)` in MiB, when literal.
+fn size_literal_mib(expr: &Expr) -> Option<u64> {
+    let Expr::Call(call) = expr else {
+        return None;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return None;
+    };
+    let unit = path.path.segments.last()?.ident.to_string();
+    let [arg] = call.args.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let n = u64::from(int_literal(arg)?);
+    match unit.as_str() {
+        "mebibytes" => Some(n),
+        "gibibytes" => n.checked_mul(1024),
+        "tebibytes" => n.checked_mul(1024 * 1024),
+        _ => None,
     }
 }
 

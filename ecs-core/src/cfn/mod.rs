@@ -13,6 +13,7 @@
 
 pub mod duration;
 pub mod policy;
+pub mod size;
 pub mod token;
 
 pub use token::Token;

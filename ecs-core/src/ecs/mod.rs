@@ -21,5 +21,6 @@ pub mod scaling;
 pub mod secret;
 pub mod service;
 pub mod service_connect;
+pub mod service_managed_volume;
 pub mod task_definition;
 pub mod volume;

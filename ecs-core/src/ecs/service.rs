@@ -428,6 +428,7 @@ pub(crate) struct BaseProps {
     pub(crate) force_new_deployment: Option<ForceNewDeployment>,
     pub(crate) task_definition_revision: Option<TaskDefinitionRevision>,
     pub(crate) availability_zone_rebalancing: Option<AvailabilityZoneRebalancing>,
+    pub(crate) volume_configurations: Vec<crate::ecs::service_managed_volume::ServiceManagedVolume>,
 }
 
 /// Properties of the awsvpc-capable kinds (CDK `vpcSubnets`, `securityGroups`,
@@ -536,6 +537,10 @@ props! {
         /// default namespace.
         [opt "serviceConnectConfiguration" in base, .ty(Object(KindId::ServiceConnect))]
         service_connect_configuration: crate::ecs::service_connect::ServiceConnectProps,
+        /// The EBS volume ECS creates for each task (at most one), a volume of the task
+        /// definition configured at launch.
+        [list "volumeConfigurations" in base, .ty(Refs(RefClass::ServiceManagedVolume)), .default("none")]
+        volume_configurations: crate::ecs::service_managed_volume::ServiceManagedVolume,
         /// Registers the tasks in a declared Cloud Map service (rule M1).
         [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
@@ -669,6 +674,10 @@ props! {
         /// default namespace.
         [opt "serviceConnectConfiguration" in base, .ty(Object(KindId::ServiceConnect))]
         service_connect_configuration: crate::ecs::service_connect::ServiceConnectProps,
+        /// The EBS volume ECS creates for each task (at most one), a volume of the task
+        /// definition configured at launch.
+        [list "volumeConfigurations" in base, .ty(Refs(RefClass::ServiceManagedVolume)), .default("none")]
+        volume_configurations: crate::ecs::service_managed_volume::ServiceManagedVolume,
         /// Registers the tasks in a declared Cloud Map service (rule M1).
         [none "associateCloudMapService", .ty(Object(KindId::AssociateCloudMap)), .set(Set::Call("associate_cloud_map_service")), .method()]
         associate_cloud_map_service: (),
@@ -811,6 +820,34 @@ impl Service {
             Value::List(items) => items.push(entry),
             other => *other = Value::List(vec![entry]),
         }
+    }
+
+    /// Adds the EBS volume ECS creates for each task (CDK `service.addVolume`); a service
+    /// takes one.
+    ///
+    /// # Errors
+    ///
+    /// When a handle is of another app, or the service has a volume already.
+    pub fn add_volume(
+        self,
+        app: &mut App,
+        volume: crate::ecs::service_managed_volume::ServiceManagedVolume,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        app.check_node(volume.node())?;
+        let resource = self.resource(app);
+        let had = app
+            .stack(self.node.stack())
+            .resource(resource)
+            .properties
+            .get("VolumeConfigurations")
+            .is_some();
+        if had {
+            return Err(Error::new(volume_count_message(&self.data(app).id, 2)));
+        }
+        let entry = volume.render(app);
+        self.push_to(app, "VolumeConfigurations", entry);
+        Ok(())
     }
 
     /// Marks a load balancer attached: ECS then waits 60 seconds before health checks count,
@@ -1019,6 +1056,13 @@ impl ExternalService {
     }
 }
 
+/// The message of a service given more than one EBS volume (`count`), which ECS refuses.
+pub fn volume_count_message(id: &str, count: usize) -> String {
+    format!(
+        "service `{id}` has {count} volumes in `volume_configurations`: ECS attaches one EBS volume per task; keep one"
+    )
+}
+
 pub(crate) fn create(
     app: &mut App,
     scope: impl Into<NodeId>,
@@ -1033,7 +1077,14 @@ pub(crate) fn create(
     app.check_each(base.cluster)?;
     app.check_each(base.task_definition)?;
     app.check_each(launch.network.security_groups.iter().copied())?;
+    app.check_each(base.volume_configurations.iter().copied())?;
     let kind = launch_type.lower_name();
+    if base.volume_configurations.len() > 1 {
+        return Err(Error::new(volume_count_message(
+            id,
+            base.volume_configurations.len(),
+        )));
+    }
     if let Some(period) = base.health_check_grace_period {
         period.checked(
             &format!("{kind} service `{id}`"),
@@ -1138,6 +1189,17 @@ pub(crate) fn create(
                 Value::map(m)
             }),
         );
+    if !base.volume_configurations.is_empty() {
+        resource.set(
+            "VolumeConfigurations",
+            Value::List(
+                base.volume_configurations
+                    .iter()
+                    .map(|v| v.render(app))
+                    .collect(),
+            ),
+        );
+    }
     // As the CDK: an EXTERNAL controller deploys the tasks itself, so the service names
     // neither a launch type nor a task definition; CODE_DEPLOY names the family (its
     // deployments pick the revision) and so depends on the task definition explicitly.

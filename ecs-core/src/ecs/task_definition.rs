@@ -1235,8 +1235,13 @@ impl TaskDefinition {
     /// # Errors
     ///
     /// When the construct or one given is of another app, an id is taken, or the options lack a required value or break a rule; every violation of a rule is reported.
-    pub fn add_volume(self, app: &mut App, volume: Volume) -> Result<(), Error> {
+    pub fn add_volume(
+        self,
+        app: &mut App,
+        volume: impl crate::ecs::volume::IntoVolume,
+    ) -> Result<(), Error> {
         app.check_stack(self.node.stack)?;
+        let volume = volume.into_volume(app);
         let mut facts = self.data(app).facts();
         facts.volumes = volume_facts(std::slice::from_ref(&volume));
         refused(facts.task_level_violations())?;
@@ -1864,6 +1869,40 @@ impl crate::construct::app::Data for TaskDefinitionData {
                             ),
                         ));
                     }
+                }
+            }
+            // Volumes given at launch: one per task, each mounted (the CDK's validate()).
+            let at_launch: Vec<&str> = td
+                .volumes
+                .iter()
+                .filter(|v| v.configured_at_launch == Some(true))
+                .map(|v| v.name.as_str())
+                .collect();
+            if at_launch.len() > 1 {
+                messages.push(Diagnostic::new(
+                    ErrorKind::Invalid,
+                    format!(
+                        "task definition `{}` has more than one volume configured at launch ({}): a task takes one; keep one",
+                        td.id,
+                        at_launch.join(", ")
+                    ),
+                ));
+            }
+            for name in at_launch {
+                let mounted = td.containers.iter().any(|c| {
+                    c.options
+                        .mount_points
+                        .iter()
+                        .any(|m| m.source_volume == name)
+                });
+                if !mounted {
+                    messages.push(Diagnostic::new(
+                        ErrorKind::Invalid,
+                        format!(
+                            "volume `{name}` of task definition `{}` is configured at launch but no container mounts it: add a mount point with `source_volume: \"{name}\"`",
+                            td.id
+                        ),
+                    ));
                 }
             }
             let e1 = td

@@ -12,6 +12,20 @@
 use crate::cfn::Value;
 use crate::ecs::container::{ContainerDefinition, ContainerRef};
 
+/// What a task definition's `add_volume` takes: a [`Volume`], or a
+/// [`ServiceManagedVolume`](crate::ecs::service_managed_volume::ServiceManagedVolume), whose
+/// volume is configured at launch (CDK `addVolume(volume)` takes both).
+pub trait IntoVolume {
+    /// The task definition's volume.
+    fn into_volume(self, app: &crate::App) -> Volume;
+}
+
+impl IntoVolume for Volume {
+    fn into_volume(self, _app: &crate::App) -> Volume {
+        self
+    }
+}
+
 /// A volume of a task definition (CDK `Volume`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Volume {
@@ -33,6 +47,21 @@ impl Volume {
         Volume {
             name: name.into(),
             ..Volume::default()
+        }
+    }
+
+    /// A volume given when the task runs (`ConfiguredAtLaunch: true`): a service's
+    /// [`ServiceManagedVolume`](crate::ecs::service_managed_volume::ServiceManagedVolume) of the
+    /// same name.
+    ///
+    /// ```
+    /// let v = ecs_core::ecs::volume::Volume::configured_at_launch("data");
+    /// assert_eq!(v.configured_at_launch, Some(true));
+    /// ```
+    pub fn configured_at_launch(name: impl Into<String>) -> Volume {
+        Volume {
+            configured_at_launch: Some(true),
+            ..Volume::new(name)
         }
     }
 
