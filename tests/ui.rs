@@ -34,6 +34,8 @@ fn ui() {
     t.compile_fail("tests/ui/imports_arns/*.rs");
     // Service-managed EBS volumes: sizes, IOPS and throughput per type, snapshots.
     t.compile_fail("tests/ui/ebs/*.rs");
+    // Deployment strategies: linear and canary steps, bake times, lifecycle hooks.
+    t.compile_fail("tests/ui/deployment/*.rs");
     // Connections between constructs, listeners and target groups of a stack.
     t.compile_fail("tests/ui/connections/*.rs");
     // aws-ecs-patterns: the patterns' own choices between properties.

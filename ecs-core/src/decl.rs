@@ -230,6 +230,8 @@ pub enum KindId {
     ServiceManagedVolume,
     /// `managed_ebs_volume: { … }` of a service-managed volume.
     ManagedEbsVolume,
+    /// `imported_function`: an existing Lambda function, by its attributes.
+    ImportedFunction,
 }
 
 /// What a reference property may name.

@@ -1514,6 +1514,47 @@ props! {
         /// How long the load balancer lets a deregistering target finish its requests.
         [into "deregistrationDelay", .default("300 seconds")]
         deregistration_delay: Duration,
+        /// What the targets are (`TargetType`); set by the first target registered.
+        [opt "targetType", .ty(Enum(&crate::elbv2::TargetType::DEF)), .default("from the first target: `Ip` for awsvpc tasks, else `Instance`")]
+        target_type: TargetType,
+    }
+}
+
+/// What a target group's targets are (CDK `elbv2.TargetType`).
+///
+/// ```
+/// assert_eq!(ecs_core::elbv2::TargetType::Ip.cfn_value(), "ip");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TargetType {
+    /// Instances, by id.
+    Instance,
+    /// IP addresses (awsvpc tasks).
+    Ip,
+    /// A Lambda function.
+    Lambda,
+    /// An application load balancer (of a network load balancer's group).
+    Alb,
+}
+
+impl TargetType {
+    /// The variants a user may write.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Instance", "Ip", "Lambda", "Alb"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["elbv2", "TargetType"],
+        variants: Self::VARIANT_NAMES,
+    };
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            TargetType::Instance => "instance",
+            TargetType::Ip => "ip",
+            TargetType::Lambda => "lambda",
+            TargetType::Alb => "alb",
+        }
     }
 }
 
@@ -1824,6 +1865,9 @@ impl TargetGroup {
         if let Some(h) = &props.health_check {
             h.apply(&mut resource);
         }
+        if let Some(t) = props.target_type {
+            resource.set("TargetType", t.cfn_value());
+        }
         let st = app.stack_mut(scope.stack());
         let node = st.add_node(scope, id)?;
         let tg_resource = st.add_resource(node, "Resource", resource)?;
@@ -1975,6 +2019,7 @@ impl Listener {
         self.add_rule(
             app,
             &l,
+            l.node,
             &rule_id,
             priority,
             &props.conditions,
@@ -2035,11 +2080,13 @@ impl Listener {
         Ok(())
     }
 
-    /// Listener rule `rule_id` under the listener, taking `priority`: its construct scope.
+    /// Listener rule `rule_id` under `scope`, taking `priority`: its construct scope.
+    #[allow(clippy::too_many_arguments)]
     fn add_rule(
         self,
         app: &mut App,
         l: &ListenerData,
+        scope: NodeId,
         rule_id: &str,
         priority: u32,
         conditions: &[ListenerCondition],
@@ -2063,8 +2110,8 @@ impl Listener {
             )
             .prop("ListenerArn", l.arn_value())
             .prop("Priority", priority);
-        let st = app.stack_mut(self.node.stack());
-        let rule_node = st.add_node(l.node, rule_id)?;
+        let st = app.stack_mut(scope.stack());
+        let rule_node = st.add_node(scope, rule_id)?;
         st.add_resource(rule_node, "Resource", rule)?;
         Ok(rule_node)
     }
@@ -2256,8 +2303,15 @@ impl Listener {
             Some(priority) => {
                 let actions = forward(vec![tg.target_group_arn(app)]);
                 let rule_id = format!("{id}Rule");
-                let rule_node =
-                    self.add_rule(app, &l, &rule_id, priority, &props.conditions, actions)?;
+                let rule_node = self.add_rule(
+                    app,
+                    &l,
+                    l.node,
+                    &rule_id,
+                    priority,
+                    &props.conditions,
+                    actions,
+                )?;
                 tg.attach(app, rule_node, l.groups(app))?;
             }
             None => {
@@ -2273,6 +2327,159 @@ impl Listener {
         Ok(tg)
     }
 }
+
+props! {
+    /// Properties of an [`ApplicationListenerRule`] (CDK `ApplicationListenerRuleProps`).
+    ///
+    /// ```
+    /// let p = ecs_core::elbv2::ApplicationListenerRuleProps::default().priority(10);
+    /// assert_eq!(p.priority, Some(10));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct ApplicationListenerRuleProps {
+        /// The listener the rule belongs to (required).
+        [opt "listener", .ty(Ref(RefClass::Listener)), .required()]
+        listener: Listener,
+        /// The rule's priority, unique on its listener (required).
+        [opt "priority", .required()]
+        priority: u32,
+        /// Which requests the rule applies to (at least one).
+        [list "conditions"]
+        conditions: ListenerCondition,
+        /// The target groups it forwards to, with equal weights when several; give this or
+        /// `action`.
+        [list "targetGroups", .ty(Refs(RefClass::TargetGroup))]
+        target_groups: TargetGroup,
+        /// What it does instead of forwarding (a fixed response, a redirect); give this or
+        /// `target_groups`.
+        [opt "action"]
+        action: ListenerAction,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ListenerRuleData {
+    resource: NodeId,
+}
+
+impl crate::construct::app::Data for ListenerRuleData {}
+
+/// A listener rule of an application listener (CDK `ApplicationListenerRule`), e.g. the
+/// production and test rules of an ECS blue/green deployment.
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// use ecs_core::elbv2::*;
+/// let mut app = App::new();
+/// let s = app.add_stack("Web")?;
+/// let vpc = Vpc::new(&mut app, s, "Vpc", Default::default())?;
+/// let lb = ApplicationLoadBalancer::new(&mut app, s, "Lb", LoadBalancerProps::default().vpc(vpc))?;
+/// let http = lb.add_listener(&mut app, "Http", ListenerProps::default().port(80)
+///     .default_action(ListenerAction::fixed_response(404)))?;
+/// let blue = TargetGroup::new_application(&mut app, s, "Blue", vpc, AddTargetsProps::default().port(80))?;
+/// let rule = ApplicationListenerRule::new(&mut app, s, "Production", ApplicationListenerRuleProps::default()
+///     .listener(http).priority(1)
+///     .conditions([ListenerCondition::path_patterns(["/*"])])
+///     .target_groups([blue]))?;
+/// assert!(matches!(rule.listener_rule_arn(&app), ecs_core::cfn::Value::Ref(_)));
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApplicationListenerRule {
+    node: NodeId,
+    index: usize,
+}
+
+impl ApplicationListenerRule {
+    /// Creates rule `id` under `scope` on `props.listener`: forwarding to the target groups
+    /// given, which then reach its load balancer, or doing the action given.
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken, a handle is of another app, the listener, priority or conditions
+    /// are missing, both or neither of `target_groups` and `action` are given, the priority is
+    /// taken, or a group's kind is not the listener's.
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: ApplicationListenerRuleProps,
+    ) -> Result<ApplicationListenerRule, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        app.check_each(props.listener)?;
+        app.check_each(props.target_groups.iter().copied())?;
+        let (Some(listener), Some(priority)) = (props.listener, props.priority) else {
+            let missing = if props.listener.is_none() {
+                "listener"
+            } else {
+                "priority"
+            };
+            return Err(Error::new(format!(
+                "listener rule `{id}` needs `{missing}`: add `{missing}: …`"
+            )));
+        };
+        let l = app.all::<ListenerData>()[listener.index].clone();
+        if !l.application {
+            return Err(Error::new(format!(
+                "listener rule `{id}` is on network listener `{}`: network listeners have no rules",
+                l.id
+            )));
+        }
+        if props.conditions.is_empty() {
+            return Err(Error::new(format!(
+                "listener rule `{id}` has no `conditions`: a rule applies to the requests its conditions match; add e.g. `conditions: [ListenerCondition::path_patterns([\"/*\"])]`"
+            )));
+        }
+        let actions = match (props.target_groups.is_empty(), &props.action) {
+            (false, None) => {
+                listener.check_kinds(app, &l, &props.target_groups)?;
+                forward(
+                    props
+                        .target_groups
+                        .iter()
+                        .map(|g| g.target_group_arn(app))
+                        .collect(),
+                )
+            }
+            (true, Some(action)) => action.render(),
+            _ => {
+                return Err(Error::new(format!(
+                    "listener rule `{id}` needs one of `target_groups` and `action`: give the groups it forwards to, or what it does instead"
+                )));
+            }
+        };
+        let rule_node =
+            listener.add_rule(app, &l, scope, id, priority, &props.conditions, actions)?;
+        let groups = l.groups(app);
+        for group in &props.target_groups {
+            group.attach(app, rule_node, groups.clone())?;
+        }
+        let resource = app
+            .stack(scope.stack())
+            .child(rule_node, "Resource")
+            .unwrap_or(rule_node);
+        let index = app.all::<ListenerRuleData>().len();
+        app.all_mut::<ListenerRuleData>()
+            .push(ListenerRuleData { resource });
+        Ok(ApplicationListenerRule {
+            node: rule_node,
+            index,
+        })
+    }
+
+    /// The construct's scope.
+    pub fn node(self) -> NodeId {
+        self.node
+    }
+
+    /// `{"Ref": rule}`: the rule's ARN.
+    pub fn listener_rule_arn(self, app: &App) -> Value {
+        Value::Ref(app.all::<ListenerRuleData>()[self.index].resource)
+    }
+}
+
+handle!(ApplicationListenerRule);
 
 /// An ELBv2 load balancer name: at most 32 letters, digits and hyphens, neither starting nor
 /// ending with a hyphen, and not starting with `internal-` (the prefix of internal DNS names);

@@ -202,6 +202,7 @@ pub mod elbv2;
 pub mod events;
 pub mod iam;
 pub mod kms;
+pub mod lambda;
 pub mod logs;
 pub mod route53;
 pub mod s3;
@@ -269,10 +270,11 @@ pub mod prelude {
     pub use crate::elb::{ClassicLoadBalancer, ClassicLoadBalancerProps, LoadBalancingProtocol};
     pub use crate::elbv2::{
         AddTargetGroupsProps, AddTargetsProps, ApplicationListenerAttributes,
-        ApplicationLoadBalancer, ApplicationLoadBalancerAttributes, Listener, ListenerAction,
-        ListenerCertificate, ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer,
-        LoadBalancerProps, LoadBalancerTarget, NetworkLoadBalancer, NetworkLoadBalancerAttributes,
-        SslPolicy, Target, TargetGroup, TargetGroupHealthCheck,
+        ApplicationListenerRule, ApplicationListenerRuleProps, ApplicationLoadBalancer,
+        ApplicationLoadBalancerAttributes, Listener, ListenerAction, ListenerCertificate,
+        ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps,
+        LoadBalancerTarget, NetworkLoadBalancer, NetworkLoadBalancerAttributes, SslPolicy, Target,
+        TargetGroup, TargetGroupHealthCheck, TargetType,
     };
     pub use crate::events::{Rule, RuleProps, RuleTarget};
     pub use crate::events_targets::{ContainerOverride, EcsTask};
@@ -327,6 +329,10 @@ pub mod prelude {
     pub use crate::ecs::container_options::{
         ContainerDependency, ContainerDependencyCondition, Device, HealthCheck, LinuxParameters,
         Tmpfs, Ulimit,
+    };
+    pub use crate::ecs::deployment_strategy::{
+        AlternateTarget, DeploymentLifecycleLambdaTarget, DeploymentLifecycleStage,
+        DeploymentStrategy, ListenerRuleConfiguration, TrafficShiftConfig,
     };
     pub use crate::ecs::exec::{
         ExecuteCommandConfiguration, ExecuteCommandLogConfiguration, ExecuteCommandLogging,

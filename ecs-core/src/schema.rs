@@ -132,6 +132,7 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::ImportedNetworkLoadBalancer,
     KindId::ImportedListener,
     KindId::ServiceManagedVolume,
+    KindId::ImportedFunction,
 ];
 
 /// A listener at the top of a stack: the load balancer it listens on, then a listener's own.
@@ -153,9 +154,9 @@ const TARGET_GROUP_PROPS: &[PropDef] = {
     const OWN: &[PropDef] = &[required("vpc", "vpc", Ref(RefClass::Vpc))
         .set(Set::Custom)
         .doc("The VPC of the targets.")];
-    const ALL: [PropDef; 6] = {
+    const ALL: [PropDef; 7] = {
         let own = crate::elbv2::AddTargetsProps::PROPS;
-        let mut picked = [own[0]; 5];
+        let mut picked = [own[0]; 6];
         let mut i = 0;
         let mut n = 0;
         // The group's own properties: a listener rule's (`priority`, `conditions`) belong to
@@ -170,8 +171,8 @@ const TARGET_GROUP_PROPS: &[PropDef] = {
             i += 1;
         }
         assert!(
-            n == 5,
-            "AddTargetsProps has five properties of the group itself"
+            n == 6,
+            "AddTargetsProps has six properties of the group itself"
         );
         crate::decl::concat_props(OWN, &picked)
     };
@@ -1321,6 +1322,20 @@ pub static KINDS: &[Kind] = &[
         props: crate::ecs::service_managed_volume::ServiceManagedEbsVolumeConfiguration::PROPS,
         children: &[],
         class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ImportedFunction,
+        cdk: "lambda.Function.fromFunctionAttributes",
+        build: Build::Construct(
+            "lambda::ImportedFunction::new",
+            "lambda::FunctionAttributes",
+        ),
+        keyword: "imported_function",
+        noun: "imported function",
+        props: crate::lambda::FunctionAttributes::PROPS,
+        children: &[],
+        class: Some(RefClass::Supporting),
         id_ref: None,
     },
     Kind {

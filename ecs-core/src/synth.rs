@@ -442,7 +442,11 @@ pub(crate) fn dependencies(stack: &Stack, node: NodeId) -> Vec<NodeId> {
     let mut at = Some(node.index);
     while let Some(i) = at {
         targets.extend(stack.nodes[i].depends_on().iter().copied());
-        at = stack.nodes[i].parent();
+        at = if stack.nodes[i].detached() {
+            None
+        } else {
+            stack.nodes[i].parent()
+        };
     }
     let mut out: Vec<NodeId> = Vec::new();
     // A dependency on another stack's construct is a dependency between the stacks, written

@@ -111,6 +111,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                     service_strategies(stack, item, cx);
                     cloud_map(stack, item, cx);
                     service_connect(stack, item, cx);
+                    deployment_strategy(item, cx);
                 }
                 KindId::Cluster => {
                     cluster_capacity(stack, item, &mut consts, cx);
@@ -1864,6 +1865,80 @@ fn list_len_fact(item: &Item, property: &str) -> Fact<usize, Site> {
         Some(_) => Fact::Runtime,
         None => Fact::Absent,
     }
+}
+
+/// A service's deployment strategy settings, as literals tell them: linear and canary steps
+/// under their strategy and in range, whole-minute bake times, hooks only with the ECS
+/// controller (the CDK's checks, which the builders make too).
+fn deployment_strategy(service: &Item, cx: &Ctxt) {
+    use ecs_core::ecs::deployment_strategy::{DeploymentStrategy, TrafficShiftConfig};
+    let strategy = match enum_variant(service, "deployment_strategy") {
+        Some(v) => match v.as_str() {
+            "Rolling" => Some(DeploymentStrategy::Rolling),
+            "BlueGreen" => Some(DeploymentStrategy::BlueGreen),
+            "Linear" => Some(DeploymentStrategy::Linear),
+            "Canary" => Some(DeploymentStrategy::Canary),
+            _ => return,
+        },
+        // Not known while compiling.
+        None if service.prop("deployment_strategy").is_some() => return,
+        None => None,
+    };
+    for (property, canary) in [
+        ("linear_configuration", false),
+        ("canary_configuration", true),
+    ] {
+        let Some(prop) = service.prop(property) else {
+            continue;
+        };
+        let Some(expr) = service.expr(property) else {
+            continue;
+        };
+        let mut config = TrafficShiftConfig::default();
+        if let Some(p) = chained_number(expr, "step_percent") {
+            config = config.step_percent(p);
+        }
+        if let Some((Some(seconds), _)) = chained_seconds(expr, "step_bake_time") {
+            config = config.step_bake_time(ecs_core::Duration::seconds(seconds));
+        }
+        let problems = ecs_core::ecs::deployment_strategy::traffic_shift_problems(
+            &service.id.name,
+            strategy,
+            canary,
+            &config,
+        );
+        for message in problems {
+            cx.error_at(prop.name.span(), message);
+        }
+    }
+    if let Some(prop) = service.prop("lifecycle_hooks")
+        && enum_variant(service, "deployment_controller").is_some_and(|c| c != "Ecs")
+    {
+        cx.error_at(
+            prop.name.span(),
+            ecs_core::ecs::service::lifecycle_hooks_message(&service.id.name),
+        );
+    }
+}
+
+/// In a builder chain, the number literal given to `method`, if any.
+fn chained_number(expr: &Expr, method: &str) -> Option<f64> {
+    let mut at = expr;
+    while let Expr::MethodCall(call) = at {
+        if call.method == method {
+            return match call.args.first()? {
+                Expr::Lit(syn::ExprLit {
+                    lit: Lit::Float(f), ..
+                }) => f.base10_parse().ok(),
+                Expr::Lit(syn::ExprLit {
+                    lit: Lit::Int(i), ..
+                }) => i.base10_parse().ok(),
+                _ => None,
+            };
+        }
+        at = &call.receiver;
+    }
+    None
 }
 
 /// The seconds of `Duration::seconds(n)`, `minutes(n)`, `hours(n)` or a bare number.

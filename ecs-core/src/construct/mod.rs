@@ -113,6 +113,9 @@ struct NodeExtra {
     acknowledged: Vec<String>,
     /// The CDK class the node stands for (`aws-cdk-lib.aws_ecs.Cluster`), for `tree.json`.
     fqn: Option<&'static str>,
+    /// Whether the resources at or below this node ignore their ancestors' dependencies: the
+    /// CDK made them while writing the template, after dependencies were settled.
+    detached: bool,
 }
 
 impl Node {
@@ -140,6 +143,11 @@ impl Node {
     /// The dependencies added at this node.
     pub(crate) fn depends_on(&self) -> &[NodeId] {
         self.extra.as_ref().map_or(&[], |e| &e.depends_on)
+    }
+
+    /// Whether the resources at or below this node ignore their ancestors' dependencies.
+    pub(crate) fn detached(&self) -> bool {
+        self.extra.as_ref().is_some_and(|e| e.detached)
     }
 
     /// The messages recorded on this node.
@@ -656,6 +664,12 @@ impl Stack {
     /// Records the CDK class `node` stands for (`aws-cdk-lib.aws_ecs.Cluster`), for `tree.json`.
     pub(crate) fn set_fqn(&mut self, node: NodeId, fqn: &'static str) {
         self.nodes[node.index].extra_mut().fqn = Some(fqn);
+    }
+
+    /// Makes the resources at or below `node` ignore the dependencies of its ancestors, as the
+    /// CDK's resources created while it writes the template do.
+    pub(crate) fn detach_dependencies(&mut self, node: NodeId) {
+        self.nodes[node.index].extra_mut().detached = true;
     }
 
     /// Makes every resource at or below `node` depend on every resource at or below `target`.

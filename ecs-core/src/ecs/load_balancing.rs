@@ -31,6 +31,8 @@ pub struct EcsLoadBalancerTarget {
     container_port: u32,
     host_port: Option<u32>,
     protocol: container::Protocol,
+    // Boxed: most targets have none, and targets are passed around by value.
+    alternate_target: Option<Box<crate::ecs::deployment_strategy::AlternateTarget>>,
 }
 
 props! {
@@ -54,6 +56,10 @@ props! {
         /// The protocol of that port mapping.
         [val "protocol", .ty(Enum(&crate::ecs::container::Protocol::DEF)), .default("`Tcp`")]
         protocol: container::Protocol,
+        /// The second target group of a blue/green deployment (ECS deployment controller
+        /// only).
+        [opt "alternateTarget", .default("none")]
+        alternate_target: crate::ecs::deployment_strategy::AlternateTarget,
     }
 }
 
@@ -139,6 +145,11 @@ impl Service {
         facts.container_port = Fact::given(options.container_port, ());
         facts.protocol = Fact::Known(options.protocol, ());
         refused(facts.violations())?;
+        if options.alternate_target.is_some() && !self.is_ecs_controlled(app) {
+            return Err(Error::new(format!(
+                "service `{id}` has an `alternate_target`, which needs the ECS deployment controller: remove `deployment_controller` or the alternate target"
+            )));
+        }
         // Rule L1 found the container and its mapping.
         let container = data
             .containers
@@ -169,6 +180,7 @@ impl Service {
             container_port: mapping.container_port,
             host_port: mapping.host_port,
             protocol: mapping.protocol,
+            alternate_target: options.alternate_target.map(Box::new),
         })
     }
 
@@ -206,6 +218,7 @@ impl Service {
                     container_name: t.container_name.clone(),
                     container_port: t.container_port,
                     protocol: t.protocol,
+                    alternate_target: None,
                 },
             )?;
             let Some(config) = t.listener else {
@@ -315,15 +328,18 @@ fn attach_target(app: &mut App, tg: TargetGroup, target: Pick) -> Result<(), Err
         let port = port_range(mode, t.host_port, t.container_port, t.protocol);
         tg.register_connectable(app, targets, port)?;
     }
-    service.push_to(
-        app,
-        "LoadBalancers",
-        Value::map([
-            ("ContainerName", Value::from(t.container_name.clone())),
-            ("ContainerPort", Value::from(t.container_port)),
-            ("TargetGroupArn", Value::Ref(data.resource)),
-        ]),
-    );
+    let mut entry = vec![
+        ("ContainerName", Value::from(t.container_name.clone())),
+        ("ContainerPort", Value::from(t.container_port)),
+        ("TargetGroupArn", Value::Ref(data.resource)),
+    ];
+    if let Some(alternate) = &t.alternate_target {
+        entry.push((
+            "AdvancedConfiguration",
+            alternate.bind(app, service.node())?,
+        ));
+    }
+    service.push_to(app, "LoadBalancers", Value::map(entry));
     service.load_balancer_attached(app);
     let resource = service.resource(app);
     tg.add_dependent(app, resource);

@@ -8,6 +8,7 @@ pub mod cloud_map;
 pub mod cluster;
 pub mod container;
 pub mod container_options;
+pub mod deployment_strategy;
 pub mod exec;
 pub mod facts;
 pub mod image;

@@ -429,6 +429,12 @@ pub(crate) struct BaseProps {
     pub(crate) task_definition_revision: Option<TaskDefinitionRevision>,
     pub(crate) availability_zone_rebalancing: Option<AvailabilityZoneRebalancing>,
     pub(crate) volume_configurations: Vec<crate::ecs::service_managed_volume::ServiceManagedVolume>,
+    pub(crate) deployment_strategy: Option<crate::ecs::deployment_strategy::DeploymentStrategy>,
+    pub(crate) bake_time: Option<Duration>,
+    pub(crate) linear_configuration: Option<crate::ecs::deployment_strategy::TrafficShiftConfig>,
+    pub(crate) canary_configuration: Option<crate::ecs::deployment_strategy::TrafficShiftConfig>,
+    pub(crate) lifecycle_hooks:
+        Vec<crate::ecs::deployment_strategy::DeploymentLifecycleLambdaTarget>,
 }
 
 /// Properties of the awsvpc-capable kinds (CDK `vpcSubnets`, `securityGroups`,
@@ -516,6 +522,24 @@ props! {
         /// service then names it by family.
         [opt "taskDefinitionRevision" in base, .default("the revision this stack writes")]
         task_definition_revision: TaskDefinitionRevision,
+        /// How the ECS deployment controller replaces tasks: rolling, blue/green, linear or
+        /// canary.
+        [opt "deploymentStrategy" in base, .ty(Enum(&crate::ecs::deployment_strategy::DeploymentStrategy::DEF)), .default("`Rolling`")]
+        deployment_strategy: crate::ecs::deployment_strategy::DeploymentStrategy,
+        /// How long a blue/green, linear or canary deployment waits after moving all traffic,
+        /// in whole minutes up to a day.
+        [into "bakeTime" in base, .default("none")]
+        bake_time: Duration,
+        /// The steps of a linear deployment (`deployment_strategy: Linear`).
+        [opt "linearConfiguration" in base, .default("none")]
+        linear_configuration: crate::ecs::deployment_strategy::TrafficShiftConfig,
+        /// The steps of a canary deployment (`deployment_strategy: Canary`).
+        [opt "canaryConfiguration" in base, .default("none")]
+        canary_configuration: crate::ecs::deployment_strategy::TrafficShiftConfig,
+        /// Lambda functions ECS invokes at stages of each deployment (ECS deployment controller
+        /// only).
+        [list "lifecycleHooks" in base, .default("none")]
+        lifecycle_hooks: crate::ecs::deployment_strategy::DeploymentLifecycleLambdaTarget,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
         [opt "deploymentController" in base, .ty(Enum(&crate::ecs::service::DeploymentControllerType::DEF)), .default("`Ecs`")]
         deployment_controller: DeploymentControllerType,
@@ -653,6 +677,24 @@ props! {
         /// service then names it by family.
         [opt "taskDefinitionRevision" in base, .default("the revision this stack writes")]
         task_definition_revision: TaskDefinitionRevision,
+        /// How the ECS deployment controller replaces tasks: rolling, blue/green, linear or
+        /// canary.
+        [opt "deploymentStrategy" in base, .ty(Enum(&crate::ecs::deployment_strategy::DeploymentStrategy::DEF)), .default("`Rolling`")]
+        deployment_strategy: crate::ecs::deployment_strategy::DeploymentStrategy,
+        /// How long a blue/green, linear or canary deployment waits after moving all traffic,
+        /// in whole minutes up to a day.
+        [into "bakeTime" in base, .default("none")]
+        bake_time: Duration,
+        /// The steps of a linear deployment (`deployment_strategy: Linear`).
+        [opt "linearConfiguration" in base, .default("none")]
+        linear_configuration: crate::ecs::deployment_strategy::TrafficShiftConfig,
+        /// The steps of a canary deployment (`deployment_strategy: Canary`).
+        [opt "canaryConfiguration" in base, .default("none")]
+        canary_configuration: crate::ecs::deployment_strategy::TrafficShiftConfig,
+        /// Lambda functions ECS invokes at stages of each deployment (ECS deployment controller
+        /// only).
+        [list "lifecycleHooks" in base, .default("none")]
+        lifecycle_hooks: crate::ecs::deployment_strategy::DeploymentLifecycleLambdaTarget,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
         [opt "deploymentController" in base, .ty(Enum(&crate::ecs::service::DeploymentControllerType::DEF)), .default("`Ecs`")]
         deployment_controller: DeploymentControllerType,
@@ -734,6 +776,8 @@ pub(crate) struct ServiceData {
     pub(crate) has_service_registry: bool,
     /// Whether Service Connect is enabled (once only, rule M2).
     pub(crate) service_connect: bool,
+    /// Whether the ECS deployment controller deploys it.
+    pub(crate) ecs_controlled: bool,
     /// The Fargate platform version given (rule F6).
     pub(crate) platform_version: Option<String>,
 }
@@ -820,6 +864,45 @@ impl Service {
             Value::List(items) => items.push(entry),
             other => *other = Value::List(vec![entry]),
         }
+    }
+
+    /// Whether the ECS deployment controller deploys the service, which alternate targets and
+    /// lifecycle hooks need.
+    pub(crate) fn is_ecs_controlled(self, app: &App) -> bool {
+        self.data(app).ecs_controlled
+    }
+
+    /// Adds a Lambda function ECS invokes at stages of each deployment (CDK
+    /// `addLifecycleHook`); without a role of its own, the hook's role `<id>Role` is created
+    /// under the service and may invoke the function.
+    ///
+    /// # Errors
+    ///
+    /// When a handle is of another app, the service is deployed by another controller than
+    /// ECS, or the function's permissions cannot be granted.
+    pub fn add_lifecycle_hook(
+        self,
+        app: &mut App,
+        hook: crate::ecs::deployment_strategy::DeploymentLifecycleLambdaTarget,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        app.check_node(hook.handler.node())?;
+        if !self.is_ecs_controlled(app) {
+            return Err(Error::new(lifecycle_hooks_message(self.id(app))));
+        }
+        let entry = hook.bind(app, self.node)?;
+        let resource = self.resource(app);
+        let props = &mut app
+            .stack_mut(self.node.stack())
+            .resource_mut(resource)
+            .properties;
+        if let Some(Value::Map(deployment)) = props.get_mut("DeploymentConfiguration") {
+            match deployment.get_or_insert_with("LifecycleHooks", || Value::List(Vec::new())) {
+                Value::List(hooks) => hooks.push(entry),
+                other => *other = Value::List(vec![entry]),
+            }
+        }
+        Ok(())
     }
 
     /// Adds the EBS volume ECS creates for each task (CDK `service.addVolume`); a service
@@ -982,6 +1065,24 @@ props! {
         /// service then names it by family.
         [opt "taskDefinitionRevision" in base, .default("the revision this stack writes")]
         task_definition_revision: TaskDefinitionRevision,
+        /// How the ECS deployment controller replaces tasks: rolling, blue/green, linear or
+        /// canary.
+        [opt "deploymentStrategy" in base, .ty(Enum(&crate::ecs::deployment_strategy::DeploymentStrategy::DEF)), .default("`Rolling`")]
+        deployment_strategy: crate::ecs::deployment_strategy::DeploymentStrategy,
+        /// How long a blue/green, linear or canary deployment waits after moving all traffic,
+        /// in whole minutes up to a day.
+        [into "bakeTime" in base, .default("none")]
+        bake_time: Duration,
+        /// The steps of a linear deployment (`deployment_strategy: Linear`).
+        [opt "linearConfiguration" in base, .default("none")]
+        linear_configuration: crate::ecs::deployment_strategy::TrafficShiftConfig,
+        /// The steps of a canary deployment (`deployment_strategy: Canary`).
+        [opt "canaryConfiguration" in base, .default("none")]
+        canary_configuration: crate::ecs::deployment_strategy::TrafficShiftConfig,
+        /// Lambda functions ECS invokes at stages of each deployment (ECS deployment controller
+        /// only).
+        [list "lifecycleHooks" in base, .default("none")]
+        lifecycle_hooks: crate::ecs::deployment_strategy::DeploymentLifecycleLambdaTarget,
         /// Who deploys new tasks: ECS's rolling update, CodeDeploy or an external controller.
         [opt "deploymentController" in base, .ty(Enum(&crate::ecs::service::DeploymentControllerType::DEF)), .default("`Ecs`")]
         deployment_controller: DeploymentControllerType,
@@ -1056,6 +1157,54 @@ impl ExternalService {
     }
 }
 
+/// The CDK's checks of the deployment strategy's settings: linear and canary steps under
+/// their strategy and in range, whole-minute bake times, hooks only with the ECS controller.
+fn check_deployment_strategy(id: &str, base: &BaseProps) -> Result<(), Error> {
+    use crate::ecs::deployment_strategy::{bake_time_problem, traffic_shift_problems};
+    let mut problems = Vec::new();
+    if let Some(c) = &base.linear_configuration {
+        problems.extend(traffic_shift_problems(
+            id,
+            base.deployment_strategy,
+            false,
+            c,
+        ));
+    }
+    if let Some(c) = &base.canary_configuration {
+        problems.extend(traffic_shift_problems(
+            id,
+            base.deployment_strategy,
+            true,
+            c,
+        ));
+    }
+    if let Some(t) = base.bake_time {
+        problems.extend(bake_time_problem(id, "`bake_time`", t));
+    }
+    let ecs_controlled = matches!(
+        base.deployment_controller,
+        None | Some(DeploymentControllerType::Ecs)
+    );
+    if !base.lifecycle_hooks.is_empty() && !ecs_controlled {
+        problems.push(lifecycle_hooks_message(id));
+    }
+    let diagnostics = problems
+        .into_iter()
+        .map(|m| crate::error::Diagnostic::new(crate::error::ErrorKind::Invalid, m))
+        .collect();
+    match Error::collect(diagnostics) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The message of lifecycle hooks on a service with another deployment controller than ECS.
+pub fn lifecycle_hooks_message(id: &str) -> String {
+    format!(
+        "service `{id}` has lifecycle hooks, which need the ECS deployment controller: remove `deployment_controller` or the hooks"
+    )
+}
+
 /// The message of a service given more than one EBS volume (`count`), which ECS refuses.
 pub fn volume_count_message(id: &str, count: usize) -> String {
     format!(
@@ -1127,6 +1276,7 @@ pub(crate) fn create(
     let found = facts.violations().into_iter();
     crate::ecs::facts::refused(found.filter(|v| v.rule != RuleId::S2).collect())?;
     check_deployment_settings(id, &base, daemon)?;
+    check_deployment_strategy(id, &base)?;
     // Daemon and External services replace tasks in place: at most 100%, at least 0%.
     let (default_max, default_min) = if daemon || launch_type == LaunchType::External {
         (100, 0)
@@ -1145,6 +1295,21 @@ pub(crate) fn create(
     ];
     if let Some(alarms) = &base.deployment_alarms {
         deployment.push(("Alarms", deployment_alarms_value(alarms)));
+    }
+    if let Some(strategy) = base.deployment_strategy {
+        deployment.push(("Strategy", Value::from(strategy.cfn_value())));
+    }
+    if let Some(t) = base.bake_time {
+        deployment.push((
+            "BakeTimeInMinutes",
+            Value::Int((t.to_seconds() / 60) as i64),
+        ));
+    }
+    if let Some(c) = &base.linear_configuration {
+        deployment.push(("LinearConfiguration", c.render(false)));
+    }
+    if let Some(c) = &base.canary_configuration {
+        deployment.push(("CanaryConfiguration", c.render(true)));
     }
     if let Some(cb) = base.circuit_breaker {
         deployment.push((
@@ -1303,8 +1468,12 @@ pub(crate) fn create(
         has_service_registry: false,
         service_connect: false,
         platform_version: launch.platform_version,
+        ecs_controlled: controller.is_none_or(|c| c == DeploymentControllerType::Ecs),
     });
     let service = Service { node, index };
+    for hook in &base.lifecycle_hooks {
+        service.add_lifecycle_hook(app, hook.clone())?;
+    }
     // The CDK's base constructor enables Cloud Map before the subclass configures networking,
     // which fixes the order of the two children.
     if let Some(options) = base.cloud_map_options {

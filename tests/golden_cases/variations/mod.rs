@@ -11,6 +11,7 @@ mod connections;
 mod container_restart;
 mod containers;
 mod deployment;
+mod deployment_strategies;
 mod ebs_volumes;
 mod env;
 mod imports;
