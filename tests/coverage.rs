@@ -69,6 +69,12 @@ const INTERFACE_TYPES: &[(&str, &[&str])] = &[
     ("ICluster", &["Cluster"]),
     ("EBSTagSpecification", &["EbsTagSpecification"]),
     ("Ec2ServiceAttributes", &["ServiceAttributes"]),
+    ("ExternalServiceAttributes", &["ServiceAttributes"]),
+    ("FireLensLogDriverProps", &["FirelensLogDriverProps"]),
+    ("FirelensLogRouterDefinitionOptions", &["ContainerDefinitionOptions"]),
+    ("FirelensLogRouterProps", &["ContainerDefinitionOptions"]),
+    ("CommonTaskDefinitionAttributes", &["TaskDefinitionAttributes"]),
+    ("ImportedTaskDefinitionProps", &["TaskDefinitionAttributes"]),
     ("FargateServiceAttributes", &["ServiceAttributes"]),
     (
         "IService",
@@ -262,9 +268,11 @@ fn sources() -> BTreeMap<String, String> {
     by_type
 }
 
-/// Whether `source` has a setter, method, constructor or field named `name`.
+/// Whether `source` has a setter, method, constructor or field named `name` (a keyword as a raw
+/// identifier, `fn r#type(`).
 fn has_member(source: &str, name: &str) -> bool {
     source.contains(&format!("fn {name}("))
+        || source.contains(&format!("fn r#{name}("))
         || source.contains(&format!("fn {name}<"))
         || source.contains(&format!("pub {name}:"))
         || source.contains(&format!("\n        {name}: "))

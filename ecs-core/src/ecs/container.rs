@@ -306,39 +306,163 @@ impl FirelensLogRouterType {
     pub const VARIANT_NAMES: &'static [&'static str] = &["Fluentbit", "Fluentd"];
 }
 
-/// The FireLens configuration of a log router container (CDK `FirelensConfig`).
+/// Where a FireLens router's custom configuration file is (CDK `FirelensConfigFileType`).
 ///
 /// ```
-/// let c = ecs_core::ecs::container::FirelensConfig::default().enable_ecs_log_metadata(false);
-/// assert_eq!(c.enable_ecs_log_metadata, Some(false));
+/// assert_eq!(ecs_core::ecs::container::FirelensConfigFileType::S3.cfn_value(), "s3");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FirelensConfig {
-    /// The router.
-    pub router_type: FirelensLogRouterType,
-    /// `enable-ecs-log-metadata`.
-    pub enable_ecs_log_metadata: Option<bool>,
-    /// `config-file-type` (`s3` or `file`) and `config-file-value`, given together.
-    pub config_file: Option<(String, String)>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FirelensConfigFileType {
+    /// In Amazon S3, given by its object ARN; the execution role may read it.
+    S3,
+    /// In the router's image, given by its path.
+    File,
 }
 
-impl FirelensConfig {
-    /// Sets `router_type`.
-    pub fn router_type(mut self, t: FirelensLogRouterType) -> Self {
-        self.router_type = t;
-        self
+impl FirelensConfigFileType {
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            FirelensConfigFileType::S3 => "s3",
+            FirelensConfigFileType::File => "file",
+        }
     }
+}
 
+/// Options of a FireLens router (CDK `FirelensOptions`).
+///
+/// ```
+/// use ecs_core::ecs::container::{FirelensConfigFileType, FirelensOptions};
+/// let o = FirelensOptions::default().config_file_type(FirelensConfigFileType::File)
+///     .config_file_value("/extra.conf");
+/// assert_eq!(o.config_file_value.as_deref(), Some("/extra.conf"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FirelensOptions {
+    /// Whether the router adds the task's ECS metadata to each record (default true).
+    pub enable_ecs_log_metadata: Option<bool>,
+    /// Where the custom configuration file is; with `config_file_value`.
+    pub config_file_type: Option<FirelensConfigFileType>,
+    /// The custom configuration file: an S3 object ARN or a path in the image; with
+    /// `config_file_type` (which an S3 ARN implies).
+    pub config_file_value: Option<String>,
+}
+
+impl FirelensOptions {
     /// Sets `enable_ecs_log_metadata`.
     pub fn enable_ecs_log_metadata(mut self, on: bool) -> Self {
         self.enable_ecs_log_metadata = Some(on);
         self
     }
 
-    /// Sets the custom configuration source: `file_type` `s3` or `file`, and its location.
-    pub fn config_file(mut self, file_type: impl Into<String>, value: impl Into<String>) -> Self {
-        self.config_file = Some((file_type.into(), value.into()));
+    /// Sets `config_file_type`.
+    pub fn config_file_type(mut self, file_type: FirelensConfigFileType) -> Self {
+        self.config_file_type = Some(file_type);
         self
+    }
+
+    /// Sets `config_file_value`.
+    pub fn config_file_value(mut self, value: impl Into<String>) -> Self {
+        self.config_file_value = Some(value.into());
+        self
+    }
+
+    /// The file type the CDK settles on: S3 when the value is an S3 ARN (or a token) and no
+    /// other type is given, else a file in the image.
+    fn resolved_type(&self) -> FirelensConfigFileType {
+        let value = self.config_file_value.as_deref().unwrap_or("");
+        let s3_arn = crate::cfn::Token::is_unresolved(value) || is_s3_arn(value);
+        match self.config_file_type {
+            None | Some(FirelensConfigFileType::S3) if s3_arn => FirelensConfigFileType::S3,
+            _ => FirelensConfigFileType::File,
+        }
+    }
+}
+
+/// `arn:aws[a-zA-Z-]*:s3:::` followed by something.
+fn is_s3_arn(value: &str) -> bool {
+    let Some(rest) = value.strip_prefix("arn:aws") else {
+        return false;
+    };
+    let partition_end = rest
+        .find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+        .unwrap_or(rest.len());
+    rest[partition_end..]
+        .strip_prefix(":s3:::")
+        .is_some_and(|r| !r.is_empty())
+}
+
+/// The FireLens configuration of a log router container (CDK `FirelensConfig`).
+///
+/// ```
+/// use ecs_core::ecs::container::{FirelensConfig, FirelensOptions};
+/// let c = FirelensConfig::default().options(FirelensOptions::default().enable_ecs_log_metadata(false));
+/// assert_eq!(c.options.and_then(|o| o.enable_ecs_log_metadata), Some(false));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FirelensConfig {
+    /// The router (CDK `type`).
+    pub router_type: FirelensLogRouterType,
+    /// The router's options.
+    pub options: Option<FirelensOptions>,
+}
+
+impl FirelensConfig {
+    /// Sets `router_type` (CDK `type`).
+    pub fn router_type(mut self, t: FirelensLogRouterType) -> Self {
+        self.router_type = t;
+        self
+    }
+
+    /// Sets `router_type` under the CDK's name.
+    pub fn r#type(self, t: FirelensLogRouterType) -> Self {
+        self.router_type(t)
+    }
+
+    /// Sets `options`.
+    pub fn options(mut self, options: FirelensOptions) -> Self {
+        self.options = Some(options);
+        self
+    }
+
+    /// Sets the options' `enable_ecs_log_metadata`.
+    pub fn enable_ecs_log_metadata(mut self, on: bool) -> Self {
+        self.options = Some(self.options.unwrap_or_default().enable_ecs_log_metadata(on));
+        self
+    }
+
+    /// Sets the options' custom configuration source: `file_type` and its location.
+    pub fn config_file(mut self, file_type: FirelensConfigFileType, value: impl Into<String>) -> Self {
+        self.options = Some(
+            self.options
+                .unwrap_or_default()
+                .config_file_type(file_type)
+                .config_file_value(value),
+        );
+        self
+    }
+
+    /// What the CDK checks of the options: the file's type and value come together.
+    pub(crate) fn check(&self, container: &str) -> Result<(), crate::error::Error> {
+        if let Some(o) = &self.options
+            && o.config_file_type.is_some() != o.config_file_value.is_some()
+        {
+            return Err(crate::error::Error::new(format!(
+                "log router `{container}` has only one of `config_file_type` and `config_file_value`: give both to name a custom configuration file"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The S3 object and bucket the execution role must read, for a configuration file in S3.
+    pub(crate) fn s3_config_file(&self) -> Option<(String, String)> {
+        let o = self.options.as_ref()?;
+        let value = o.config_file_value.as_ref()?;
+        (o.resolved_type() == FirelensConfigFileType::S3).then(|| {
+            let bucket = value.split('/').next().unwrap_or_default().to_string();
+            (value.clone(), bucket)
+        })
     }
 
     pub(crate) fn render(&self) -> Value {
@@ -346,16 +470,15 @@ impl FirelensConfig {
             FirelensLogRouterType::Fluentbit => "fluentbit",
             FirelensLogRouterType::Fluentd => "fluentd",
         };
-        let mut options = Vec::new();
-        if let Some(on) = self.enable_ecs_log_metadata {
-            options.push(("enable-ecs-log-metadata", Value::from(on.to_string())));
-        }
-        if let Some((t, v)) = &self.config_file {
-            options.push(("config-file-type", Value::from(t.clone())));
-            options.push(("config-file-value", Value::from(v.clone())));
-        }
         let mut m = vec![("Type", Value::from(kind))];
-        if !options.is_empty() {
+        // As the CDK's router: with options, the metadata flag is always written.
+        if let Some(o) = &self.options {
+            let on = o.enable_ecs_log_metadata.unwrap_or(true);
+            let mut options = vec![("enable-ecs-log-metadata", Value::from(on.to_string()))];
+            if let Some(v) = &o.config_file_value {
+                options.push(("config-file-type", Value::from(o.resolved_type().cfn_value())));
+                options.push(("config-file-value", Value::from(v.clone())));
+            }
             m.push(("Options", Value::map(options)));
         }
         Value::map(m)

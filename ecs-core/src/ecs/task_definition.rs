@@ -1382,6 +1382,9 @@ impl TaskDefinition {
         if let Some(driver) = &options.logging {
             driver.check(&name)?;
         }
+        if let Some(f) = &options.firelens_config {
+            f.check(&name)?;
+        }
         let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
         let bound = image.bind(app, self, node)?;
         let log_configuration = match &options.logging {
@@ -1401,6 +1404,23 @@ impl TaskDefinition {
             for (_, secret) in &options.secrets {
                 secret.grant_read(app, role)?;
             }
+        }
+        // A log router's configuration file in S3: the execution role reads it, as the CDK's
+        // `FirelensLogRouter` grants.
+        if let Some((object, bucket)) = options
+            .firelens_config
+            .as_ref()
+            .and_then(|f| f.s3_config_file())
+        {
+            let role = self.obtain_execution_role(app)?;
+            role.grant(
+                app,
+                crate::iam::Statement::allow(["s3:GetObject"]).on([Value::from(object)]),
+            )?;
+            role.grant(
+                app,
+                crate::iam::Statement::allow(["s3:GetBucketLocation"]).on([Value::from(bucket)]),
+            )?;
         }
         let mut environment_files = Vec::new();
         for file in &options.environment_files {
@@ -1436,6 +1456,40 @@ impl TaskDefinition {
         // The new container, and the log router it may have brought.
         self.render_containers_from(app, index);
         Ok(ContainerDefinition::new(self, index))
+    }
+
+    /// Adds a FireLens log router container (CDK `addFirelensLogRouter`): a container whose
+    /// `firelens_config` names the router; with options, ECS log metadata is on unless turned
+    /// off, and a configuration file in S3 may be read by the execution role.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::container::{FirelensConfig, FirelensLogRouterType};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default())?;
+    /// td.add_firelens_log_router(&mut app, "log_router", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("public.ecr.aws/aws-observability/aws-for-fluent-bit:stable"))
+    ///     .memory_limit_mib(128)
+    ///     .firelens_config(FirelensConfig::default().router_type(FirelensLogRouterType::Fluentbit)))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`TaskDefinition::add_container`], and when `firelens_config` is missing.
+    pub fn add_firelens_log_router(
+        self,
+        app: &mut App,
+        id: &str,
+        options: ContainerDefinitionOptions,
+    ) -> Result<ContainerDefinition, Error> {
+        if options.firelens_config.is_none() {
+            return Err(Error::new(format!(
+                "log router `{id}` needs `firelens_config`: add e.g. `firelens_config: FirelensConfig::default()`"
+            )));
+        }
+        self.add_container(app, id, options)
     }
 
     /// Adds the FireLens log router the CDK adds for a task whose containers log through

@@ -14,6 +14,7 @@ mod deployment;
 mod deployment_strategies;
 mod ebs_volumes;
 mod env;
+mod firelens;
 mod imports;
 mod imports_arns;
 mod imports_services;
