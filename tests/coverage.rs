@@ -71,10 +71,23 @@ const INTERFACE_TYPES: &[(&str, &[&str])] = &[
     ("Ec2ServiceAttributes", &["ServiceAttributes"]),
     ("ExternalServiceAttributes", &["ServiceAttributes"]),
     ("FireLensLogDriverProps", &["FirelensLogDriverProps"]),
-    ("FirelensLogRouterDefinitionOptions", &["ContainerDefinitionOptions"]),
+    (
+        "FirelensLogRouterDefinitionOptions",
+        &["ContainerDefinitionOptions"],
+    ),
     ("FirelensLogRouterProps", &["ContainerDefinitionOptions"]),
-    ("CommonTaskDefinitionAttributes", &["TaskDefinitionAttributes"]),
+    (
+        "CommonTaskDefinitionAttributes",
+        &["TaskDefinitionAttributes"],
+    ),
     ("ImportedTaskDefinitionProps", &["TaskDefinitionAttributes"]),
+    ("AlternateTargetOptions", &["AlternateTarget"]),
+    ("AlternateTargetProps", &["AlternateTarget"]),
+    (
+        "DeploymentLifecycleLambdaTargetProps",
+        &["DeploymentLifecycleLambdaTarget"],
+    ),
+    ("LoadBalancerTarget", &["EcsLoadBalancerTarget"]),
     ("FargateServiceAttributes", &["ServiceAttributes"]),
     (
         "IService",

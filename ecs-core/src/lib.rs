@@ -324,7 +324,8 @@ pub mod prelude {
     };
     pub use crate::ecs::container::{
         AppProtocol, ContainerDefinition, ContainerDefinitionOptions, ContainerRef, FirelensConfig,
-        FirelensConfigFileType, FirelensLogRouterType, FirelensOptions, Link, PortMapping, Protocol,
+        FirelensConfigFileType, FirelensLogRouterType, FirelensOptions, Link, PortMapping,
+        Protocol,
     };
     pub use crate::ecs::container_options::{
         ContainerDependency, ContainerDependencyCondition, Device, HealthCheck, LinuxParameters,

@@ -433,7 +433,11 @@ impl FirelensConfig {
     }
 
     /// Sets the options' custom configuration source: `file_type` and its location.
-    pub fn config_file(mut self, file_type: FirelensConfigFileType, value: impl Into<String>) -> Self {
+    pub fn config_file(
+        mut self,
+        file_type: FirelensConfigFileType,
+        value: impl Into<String>,
+    ) -> Self {
         self.options = Some(
             self.options
                 .unwrap_or_default()
@@ -476,7 +480,10 @@ impl FirelensConfig {
             let on = o.enable_ecs_log_metadata.unwrap_or(true);
             let mut options = vec![("enable-ecs-log-metadata", Value::from(on.to_string()))];
             if let Some(v) = &o.config_file_value {
-                options.push(("config-file-type", Value::from(o.resolved_type().cfn_value())));
+                options.push((
+                    "config-file-type",
+                    Value::from(o.resolved_type().cfn_value()),
+                ));
                 options.push(("config-file-value", Value::from(v.clone())));
             }
             m.push(("Options", Value::map(options)));
@@ -1335,6 +1342,43 @@ impl ContainerDefinition {
             env.pop();
             return Err(Error::new(rules::environment_count_message(&id, n)));
         }
+        self.task_definition.render_container(app, self.index);
+        Ok(())
+    }
+
+    /// Adds inference accelerator resources after declaration (CDK
+    /// `addInferenceAcceleratorResource`): device names of the task's accelerators (rule G2).
+    ///
+    /// # Errors
+    ///
+    /// When a device is not one of the task definition's inference accelerators.
+    pub fn add_inference_accelerator_resource<S: Into<String>>(
+        self,
+        app: &mut App,
+        devices: impl IntoIterator<Item = S>,
+    ) -> Result<(), crate::error::Error> {
+        let devices: Vec<String> = devices.into_iter().map(Into::into).collect();
+        let td = &app.all::<crate::ecs::task_definition::TaskDefinitionData>()
+            [self.task_definition.index()];
+        let declared: Vec<&str> = td
+            .inference_accelerators
+            .iter()
+            .map(|a| a.device_name.as_str())
+            .collect();
+        let container = &td.containers[self.index].name;
+        for device in &devices {
+            if !crate::ecs::rules::inference_device_declared(device, &declared) {
+                return Err(crate::error::Error::rule(
+                    crate::error::RuleId::G2,
+                    crate::ecs::rules::inference_device_message(
+                        &td.id, container, device, &declared,
+                    ),
+                ));
+            }
+        }
+        self.options_mut(app)
+            .inference_accelerator_resources
+            .extend(devices);
         self.task_definition.render_container(app, self.index);
         Ok(())
     }

@@ -428,4 +428,59 @@ impl Ec2Service {
     }
 }
 
+impl crate::ecs::service::ExternalService {
+    /// An existing External service known by its ARN (CDK
+    /// `ExternalService.fromExternalServiceArn`).
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope`, `scope` is of another app, or the ARN is not a
+    /// service ARN.
+    pub fn from_external_service_arn(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        arn: impl Into<String>,
+    ) -> Result<ImportedService, Error> {
+        let scope: NodeId = scope.into();
+        app.check_node(scope)?;
+        let arn = arn.into();
+        // Unlike the other kinds, the CDK names it by the whole resource name after
+        // `service/`, the cluster's name included.
+        let name = if Token::is_unresolved(&arn) {
+            let resource = Value::Select(
+                5,
+                Box::new(Value::Split(":".into(), Box::new(Value::from(arn.clone())))),
+            );
+            Value::Select(1, Box::new(Value::Split("/".into(), Box::new(resource))))
+        } else {
+            if let Some(message) = service_arn_problem(id, &arn, false) {
+                return Err(Error::new(message));
+            }
+            Value::from(
+                split_arn(id, &arn)?
+                    .resource_name
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        };
+        ImportedService::push(app, scope, id, Value::from(arn), name, None)
+    }
+
+    /// An existing External service known by its cluster and its ARN or name (CDK
+    /// `ExternalService.fromExternalServiceAttributes`).
+    ///
+    /// # Errors
+    ///
+    /// As [`ImportedService::new`].
+    pub fn from_external_service_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: ServiceAttributes,
+    ) -> Result<ImportedService, Error> {
+        ImportedService::new(app, scope, id, attrs)
+    }
+}
+
 handle!(ImportedService);

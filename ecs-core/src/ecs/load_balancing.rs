@@ -63,6 +63,23 @@ props! {
     }
 }
 
+impl EcsLoadBalancerTarget {
+    /// The container the load balancer sends traffic to (CDK `containerName`).
+    pub fn container_name(&self) -> &str {
+        &self.container_name
+    }
+
+    /// The port mapping the traffic goes to (CDK `portMapping`).
+    pub fn port_mapping(&self) -> crate::ecs::container::PortMapping {
+        let mut mapping =
+            crate::ecs::container::PortMapping::from(self.container_port).protocol(self.protocol);
+        if let Some(h) = self.host_port {
+            mapping = mapping.host_port(h);
+        }
+        mapping
+    }
+}
+
 /// How [`Service::register_load_balancer_targets`] reaches a listener (CDK `ListenerConfig`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListenerConfig {
@@ -70,6 +87,52 @@ pub enum ListenerConfig {
     Application(Listener, AddTargetsProps),
     /// `ListenerConfig.networkListener(listener, props)`: port 80 by default.
     Network(Listener, AddTargetsProps),
+}
+
+impl ListenerConfig {
+    /// An application listener and the options of the target group made on it (CDK
+    /// `ListenerConfig.applicationListener`).
+    pub fn application_listener(listener: Listener, props: AddTargetsProps) -> Self {
+        ListenerConfig::Application(listener, props)
+    }
+
+    /// A network listener and the options of the target group made on it (CDK
+    /// `ListenerConfig.networkListener`).
+    pub fn network_listener(listener: Listener, props: AddTargetsProps) -> Self {
+        ListenerConfig::Network(listener, props)
+    }
+
+    /// Registers `target` with a new target group `id` on the listener (CDK
+    /// `ListenerConfig#addTargets`), the port defaulting as the CDK's configs default it.
+    ///
+    /// # Errors
+    ///
+    /// As [`Listener::add_targets`].
+    pub fn add_targets(
+        self,
+        app: &mut App,
+        id: &str,
+        target: EcsLoadBalancerTarget,
+    ) -> Result<TargetGroup, Error> {
+        let (listener, props) = match self {
+            ListenerConfig::Application(l, p) => {
+                let default = if p.protocol == Some(ListenerProtocol::Https) {
+                    443
+                } else {
+                    80
+                };
+                let port = p.port.unwrap_or(default);
+                (l, p.port(port))
+            }
+            ListenerConfig::Network(l, p) => {
+                let port = p.port.unwrap_or(80);
+                (l, p.port(port))
+            }
+        };
+        let mut props = props;
+        props.targets = vec![LoadBalancerTarget::from(target)];
+        listener.add_targets(app, id, props)
+    }
 }
 
 /// One registration of [`Service::register_load_balancer_targets`] (CDK `EcsTarget`).
@@ -227,23 +290,7 @@ impl Service {
                     self.id(app)
                 )));
             };
-            let (listener, mut props) = match config {
-                ListenerConfig::Application(l, p) => {
-                    let default = if p.protocol == Some(ListenerProtocol::Https) {
-                        443
-                    } else {
-                        80
-                    };
-                    let port = p.port.unwrap_or(default);
-                    (l, p.port(port))
-                }
-                ListenerConfig::Network(l, p) => {
-                    let port = p.port.unwrap_or(80);
-                    (l, p.port(port))
-                }
-            };
-            props.targets = vec![LoadBalancerTarget::from(target)];
-            groups.push(listener.add_targets(app, &t.new_target_group_id, props)?);
+            groups.push(config.add_targets(app, &t.new_target_group_id, target)?);
         }
         Ok(groups)
     }

@@ -172,6 +172,11 @@ impl FluentdLogDriverProps {
         self
     }
 
+    /// Sets `async_` under the CDK's name (`async`, a raw identifier in Rust).
+    pub fn r#async(self, on: bool) -> Self {
+        self.async_(on)
+    }
+
     /// Sets `async_` (CDK `async`): connect to fluentd in the background.
     pub fn async_(mut self, on: bool) -> Self {
         self.async_ = Some(on);

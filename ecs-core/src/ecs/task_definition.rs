@@ -1144,6 +1144,59 @@ impl TaskDefinition {
         self.data(app).compatibility
     }
 
+    /// Whether its tasks may run on EC2 (CDK `isEc2Compatible`).
+    pub fn is_ec2_compatible(self, app: &App) -> bool {
+        self.compatibility(app).is_ec2()
+    }
+
+    /// Whether its tasks may run on Fargate (CDK `isFargateCompatible`).
+    pub fn is_fargate_compatible(self, app: &App) -> bool {
+        matches!(
+            self.compatibility(app),
+            Compatibility::Fargate | Compatibility::Ec2AndFargate
+        )
+    }
+
+    /// Whether its tasks may run on ECS Anywhere (CDK `isExternalCompatible`).
+    pub fn is_external_compatible(self, app: &App) -> bool {
+        self.compatibility(app) == Compatibility::External
+    }
+
+    /// Whether its tasks may run on ECS Managed Instances (CDK
+    /// `isManagedInstancesCompatible`): never, as no compatibility of this library names them.
+    pub fn is_managed_instances_compatible(self, _app: &App) -> bool {
+        false
+    }
+
+    /// Lets `role` run the task definition's tasks (CDK `grantRun`): `ecs:RunTask` on it, and
+    /// `iam:PassRole` on its task role and execution role, passed to ECS tasks only. The CDK
+    /// adds an execution role made later to that statement; here it is the roles the task
+    /// definition has when called.
+    ///
+    /// # Errors
+    ///
+    /// When a handle is of another app.
+    pub fn grant_run(self, app: &mut App, role: crate::iam::Role) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        app.check_node(role.node())?;
+        let mut roles = vec![self.task_role(app).arn(app)];
+        if let Some(exec) = self.data(app).execution_role {
+            roles.push(exec.arn(app));
+        }
+        role.grant(
+            app,
+            crate::iam::Statement::allow(["iam:PassRole"])
+                .on(roles)
+                .when(
+                    "StringLike",
+                    "iam:PassedToService",
+                    Value::from("ecs-tasks.amazonaws.com"),
+                ),
+        )?;
+        let arn = self.arn(app);
+        role.grant(app, crate::iam::Statement::allow(["ecs:RunTask"]).on([arn]))
+    }
+
     /// The network mode.
     pub fn network_mode(self, app: &App) -> NetworkMode {
         self.data(app).network_mode
@@ -2229,9 +2282,86 @@ impl TaskDefinition {
     ) -> Result<ImportedTaskDefinition, Error> {
         ImportedTaskDefinition::new(app, scope, id, attrs)
     }
+
+    /// An existing task definition known by its ARN alone (CDK
+    /// `TaskDefinition.fromTaskDefinitionArn`), compatible with EC2 and Fargate as the CDK
+    /// assumes.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Jobs")?;
+    /// let td = TaskDefinition::from_task_definition_arn(&mut app, s, "Job",
+    ///     "arn:aws:ecs:us-east-1:123456789012:task-definition/job:3")?;
+    /// assert_eq!(td.compatibility(&app), Compatibility::Ec2AndFargate);
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `id` is taken under `scope` or `scope` is of another app.
+    pub fn from_task_definition_arn(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        arn: impl Into<String>,
+    ) -> Result<ImportedTaskDefinition, Error> {
+        let attrs = TaskDefinitionAttributes::default().task_definition_arn(arn);
+        ImportedTaskDefinition::new(app, scope, id, attrs)
+    }
+}
+
+/// `attrs` with the compatibility of the kind importing them (the CDK's
+/// `from<Kind>TaskDefinitionAttributes` overrides whatever was given).
+fn of_kind(attrs: TaskDefinitionAttributes, c: Compatibility) -> TaskDefinitionAttributes {
+    attrs.compatibility(c)
+}
+
+impl ExternalTaskDefinition {
+    /// An existing External task definition known by its attributes (CDK
+    /// `ExternalTaskDefinition.fromExternalTaskDefinitionAttributes`).
+    ///
+    /// # Errors
+    ///
+    /// As [`TaskDefinition::from_task_definition_attributes`].
+    pub fn from_external_task_definition_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: TaskDefinitionAttributes,
+    ) -> Result<ImportedTaskDefinition, Error> {
+        ImportedTaskDefinition::new(app, scope, id, of_kind(attrs, Compatibility::External))
+    }
 }
 
 impl FargateTaskDefinition {
+    /// An existing Fargate task definition known by its attributes (CDK
+    /// `FargateTaskDefinition.fromFargateTaskDefinitionAttributes`).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Jobs")?;
+    /// let td = FargateTaskDefinition::from_fargate_task_definition_attributes(&mut app, s, "Job",
+    ///     TaskDefinitionAttributes::default()
+    ///         .task_definition_arn("arn:aws:ecs:us-east-1:123456789012:task-definition/job:3")
+    ///         .network_mode(NetworkMode::AwsVpc))?;
+    /// assert_eq!(td.compatibility(&app), Compatibility::Fargate);
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`TaskDefinition::from_task_definition_attributes`].
+    pub fn from_fargate_task_definition_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: TaskDefinitionAttributes,
+    ) -> Result<ImportedTaskDefinition, Error> {
+        ImportedTaskDefinition::new(app, scope, id, of_kind(attrs, Compatibility::Fargate))
+    }
+
     /// An existing Fargate task definition known by its ARN alone (CDK
     /// `FargateTaskDefinition.fromFargateTaskDefinitionArn`): of unknown network mode and task
     /// role, which an events rule needs; use
@@ -2262,6 +2392,21 @@ impl FargateTaskDefinition {
 }
 
 impl Ec2TaskDefinition {
+    /// An existing EC2 task definition known by its attributes (CDK
+    /// `Ec2TaskDefinition.fromEc2TaskDefinitionAttributes`).
+    ///
+    /// # Errors
+    ///
+    /// As [`TaskDefinition::from_task_definition_attributes`].
+    pub fn from_ec2_task_definition_attributes(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        attrs: TaskDefinitionAttributes,
+    ) -> Result<ImportedTaskDefinition, Error> {
+        ImportedTaskDefinition::new(app, scope, id, of_kind(attrs, Compatibility::Ec2))
+    }
+
     /// An existing EC2 task definition known by its ARN alone (CDK
     /// `Ec2TaskDefinition.fromEc2TaskDefinitionArn`), as
     /// [`FargateTaskDefinition::from_fargate_task_definition_arn`].

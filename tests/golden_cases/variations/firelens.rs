@@ -12,7 +12,8 @@ const FLUENT_BIT: &str = "public.ecr.aws/aws-observability/aws-for-fluent-bit:st
 fn builders() -> Result<App, Error> {
     let mut app = App::new();
     let s = app.add_stack("Firelens")?;
-    let token = ecs_app::secretsmanager::Secret::from_secret_name_v2(&mut app, s, "Token", "log-token")?;
+    let token =
+        ecs_app::secretsmanager::Secret::from_secret_name_v2(&mut app, s, "Token", "log-token")?;
     let bit = FargateTaskDefinition::new(
         &mut app,
         s,
@@ -26,18 +27,22 @@ fn builders() -> Result<App, Error> {
         "log_router",
         ContainerDefinitionOptions::default()
             .image(ContainerImage::from_registry(FLUENT_BIT))
-            .firelens_config(FirelensConfig::default().options(
-                FirelensOptions::default()
-                    .config_file_type(FirelensConfigFileType::S3)
-                    .config_file_value("arn:aws:s3:::log-config/fluent-bit.conf"),
-            ))
+            .firelens_config(
+                FirelensConfig::default().options(
+                    FirelensOptions::default()
+                        .config_file_type(FirelensConfigFileType::S3)
+                        .config_file_value("arn:aws:s3:::log-config/fluent-bit.conf"),
+                ),
+            )
             .memory_reservation_mib(50),
     )?;
     bit.add_container(
         &mut app,
         "app",
         ContainerDefinitionOptions::default()
-            .image(ContainerImage::from_registry("public.ecr.aws/nginx/nginx:1.27"))
+            .image(ContainerImage::from_registry(
+                "public.ecr.aws/nginx/nginx:1.27",
+            ))
             .logging(LogDriver::firelens(
                 FirelensLogDriverProps::default()
                     .options([

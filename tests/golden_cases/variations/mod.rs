@@ -27,6 +27,7 @@ mod service_connect;
 mod services;
 mod string_tokens;
 mod task_features;
+mod task_grants;
 mod vpc;
 mod vpc_lookup;
 

@@ -1,0 +1,89 @@
+//! Task definitions granted to roles and imported by kind: `grant_run` to a role of the stack
+//! (a task definition with an execution role, one without), task definitions and an External
+//! service imported by ARN or attributes and read back in outputs, a container given an
+//! inference accelerator after it was added; against our own CDK app
+//! `tests/golden/apps/task_grants.js`.
+
+use super::IMAGE;
+use crate::support::assert_matches_cdk;
+use ecs_app::prelude::*;
+
+#[test]
+fn task_grants_and_imports_by_kind_with_the_builders_match_the_cdk() -> Result<(), Error> {
+    let mut app = App::new();
+    let s = app.add_stack("TaskGrants")?;
+    let runner = Role::new(&mut app, s, "Runner", "states.amazonaws.com")?;
+    let job = FargateTaskDefinition::new(
+        &mut app,
+        s,
+        "Job",
+        FargateTaskDefinitionProps::default()
+            .cpu(256)
+            .memory_limit_mib(512),
+    )?;
+    job.add_container(
+        &mut app,
+        "job",
+        ContainerDefinitionOptions::default()
+            .image(ContainerImage::from_registry(IMAGE))
+            .logging(LogDriver::aws_logs(
+                AwsLogDriverProps::default().stream_prefix("job"),
+            )),
+    )?;
+    job.grant_run(&mut app, runner)?;
+    let batch = Ec2TaskDefinition::new(
+        &mut app,
+        s,
+        "Batch",
+        Ec2TaskDefinitionProps::default()
+            .inference_accelerators([InferenceAccelerator::new("device1", "eia2.medium")]),
+    )?;
+    let worker = batch.add_container(
+        &mut app,
+        "worker",
+        ContainerDefinitionOptions::default()
+            .image(ContainerImage::from_registry(IMAGE))
+            .memory_limit_mib(256),
+    )?;
+    worker.add_inference_accelerator_resource(&mut app, ["device1"])?;
+    batch.grant_run(&mut app, runner)?;
+    let by_arn = TaskDefinition::from_task_definition_arn(
+        &mut app,
+        s,
+        "ByArn",
+        "arn:aws:ecs:us-east-1:123456789012:task-definition/report:4",
+    )?;
+    let ec2 = Ec2TaskDefinition::from_ec2_task_definition_attributes(
+        &mut app,
+        s,
+        "Ec2Import",
+        TaskDefinitionAttributes::default()
+            .task_definition_arn("arn:aws:ecs:us-east-1:123456789012:task-definition/legacy:7")
+            .network_mode(NetworkMode::Bridge),
+    )?;
+    let fargate = FargateTaskDefinition::from_fargate_task_definition_attributes(
+        &mut app,
+        s,
+        "FargateImport",
+        TaskDefinitionAttributes::default()
+            .task_definition_arn("arn:aws:ecs:us-east-1:123456789012:task-definition/web:2")
+            .network_mode(NetworkMode::AwsVpc),
+    )?;
+    let edge = ExternalService::from_external_service_arn(
+        &mut app,
+        s,
+        "Edge",
+        "arn:aws:ecs:us-east-1:123456789012:service/edge/collector",
+    )?;
+    for (id, value) in [
+        ("ByArnOut", by_arn.arn(&app)),
+        ("Ec2Out", ec2.arn(&app)),
+        ("FargateOut", fargate.arn(&app)),
+        ("EdgeName", edge.service_name(&app)),
+        ("EdgeArn", edge.service_arn(&app)),
+    ] {
+        CfnOutput::new(&mut app, s, id, Output::new(value))?;
+    }
+    assert_matches_cdk(app, "task_grants");
+    Ok(())
+}
