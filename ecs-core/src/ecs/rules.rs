@@ -848,6 +848,28 @@ pub fn daemon_max_healthy_percent_message(service: &str) -> String {
     )
 }
 
+/// Rule S5: a daemon runs one task on every instance, so no placement strategy chooses where
+/// (CDK "Can't configure placement strategies when daemon=true").
+///
+/// ```
+/// assert!(ecs_core::rules::daemon_without_placement_strategies(false, true));
+/// assert!(!ecs_core::rules::daemon_without_placement_strategies(true, true));
+/// ```
+pub const fn daemon_without_placement_strategies(daemon: bool, has_strategies: bool) -> bool {
+    !(daemon && has_strategies)
+}
+
+/// Rule S5's message.
+///
+/// ```
+/// assert!(ecs_core::rules::daemon_placement_strategies_message("Agent").contains("remove `placement_strategies`"));
+/// ```
+pub fn daemon_placement_strategies_message(service: &str) -> String {
+    format!(
+        "daemon service `{service}` runs one task on every instance and takes no placement strategies (the CDK refuses them when daemon=true): remove `placement_strategies` or `daemon: true`"
+    )
+}
+
 /// What an External service cannot use (rule X1).
 ///
 /// ```
@@ -1684,6 +1706,82 @@ pub fn task_network_feature_message(
     format!(
         "task definition `{task}` sets `{property}` in `{mode:?}` network mode: it needs {modes}; set `network_mode` to it"
     )
+}
+
+/// Why a task definition's process or IPC namespace is refused on Fargate (rule G8).
+///
+/// ```
+/// assert_ne!(ecs_core::rules::NamespaceError::PidModeOnWindows, ecs_core::rules::NamespaceError::IpcMode);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamespaceError {
+    /// `pid_mode` on a Fargate task definition that states no operating system family (CDK
+    /// "Specifying 'pidMode' requires that operating system family also be provided.").
+    PidModeWithoutFamily,
+    /// `pid_mode` on Windows (CDK "'pidMode' is not supported for Windows containers.").
+    PidModeOnWindows,
+    /// `pid_mode` other than `task` on Linux (CDK "'pidMode' can only be set to 'task' for
+    /// Linux Fargate containers").
+    PidModeNotTask,
+    /// `ipc_mode` on Fargate, which AWS does not support.
+    IpcMode,
+}
+
+/// Rule G8: the process namespace a Fargate task may use: `Task`, on Linux, and (the CDK's
+/// `FargateTaskDefinition` requires it) with the operating system family stated. `family` is
+/// `None` when none is stated.
+///
+/// ```
+/// use ecs_core::ecs::task_definition::{OperatingSystemFamily, PidMode};
+/// use ecs_core::rules::{NamespaceError, fargate_pid_mode};
+/// assert!(fargate_pid_mode(PidMode::Task, Some(OperatingSystemFamily::Linux)).is_ok());
+/// assert_eq!(fargate_pid_mode(PidMode::Host, Some(OperatingSystemFamily::Linux)), Err(NamespaceError::PidModeNotTask));
+/// assert_eq!(fargate_pid_mode(PidMode::Task, None), Err(NamespaceError::PidModeWithoutFamily));
+/// ```
+pub const fn fargate_pid_mode(
+    pid_mode: crate::ecs::task_definition::PidMode,
+    family: Option<crate::ecs::task_definition::OperatingSystemFamily>,
+) -> Result<(), NamespaceError> {
+    use crate::ecs::task_definition::PidMode;
+    let Some(family) = family else {
+        return Err(NamespaceError::PidModeWithoutFamily);
+    };
+    if family.is_windows() {
+        Err(NamespaceError::PidModeOnWindows)
+    } else if family.is_linux() && !matches!(pid_mode, PidMode::Task) {
+        Err(NamespaceError::PidModeNotTask)
+    } else {
+        Ok(())
+    }
+}
+
+/// Rule G8's message.
+///
+/// ```
+/// use ecs_core::{ecs::task_definition::Compatibility, rules::{NamespaceError, fargate_namespace_message}};
+/// let m = fargate_namespace_message("TaskDef", Compatibility::Fargate, NamespaceError::IpcMode);
+/// assert!(m.ends_with("remove `ipc_mode`"));
+/// ```
+pub fn fargate_namespace_message(
+    task: &str,
+    compatibility: Compatibility,
+    error: NamespaceError,
+) -> String {
+    let kind = compatibility.lower_name();
+    match error {
+        NamespaceError::PidModeWithoutFamily => format!(
+            "{kind} task definition `{task}` sets `pid_mode` without an operating system family (the CDK requires one with pidMode): add `runtime_platform: RuntimePlatform::default().operating_system_family(OperatingSystemFamily::Linux)`"
+        ),
+        NamespaceError::PidModeOnWindows => format!(
+            "{kind} task definition `{task}` sets `pid_mode` on a windows operating system family: windows containers have no pidMode; remove `pid_mode`"
+        ),
+        NamespaceError::PidModeNotTask => format!(
+            "{kind} task definition `{task}` sets `pid_mode: Host`: linux fargate tasks take only `pid_mode: Task`; use `Task` or remove it"
+        ),
+        NamespaceError::IpcMode => format!(
+            "{kind} task definition `{task}` sets `ipc_mode`: tasks on fargate have no ipcMode; remove `ipc_mode`"
+        ),
+    }
 }
 
 /// Why a container's restart policy or credential specs are refused (rule G6).

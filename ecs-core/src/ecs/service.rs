@@ -491,7 +491,8 @@ props! {
         /// `daemon`).
         [opt "availabilityZoneRebalancing" in base, .ty(Enum(&crate::ecs::service::AvailabilityZoneRebalancing::DEF)), .default("`Disabled`")]
         availability_zone_rebalancing: AvailabilityZoneRebalancing,
-        /// How the tasks are spread over or packed onto the instances (`PlacementStrategies`).
+        /// How the tasks are spread over or packed onto the instances (`PlacementStrategies`);
+        /// not with `daemon` (rule S5).
         [none "placementStrategies"]
         placement_strategies: (),
         /// Which instances may run the tasks (`PlacementConstraints`).
@@ -727,6 +728,8 @@ pub(crate) struct ServiceData {
     pub(crate) service_connect: bool,
     /// The Fargate platform version given (rule F6).
     pub(crate) platform_version: Option<String>,
+    /// `deployment_controller`, when given.
+    pub(crate) deployment_controller: Option<DeploymentControllerType>,
 }
 
 /// A service construct of any launch type.
@@ -811,6 +814,126 @@ impl Service {
             Value::List(items) => items.push(entry),
             other => *other = Value::List(vec![entry]),
         }
+    }
+
+    /// Adds placement strategies to an EC2 service (CDK `Ec2Service.addPlacementStrategies`),
+    /// after those of its props; a daemon takes none (rule S5).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::service::{BinPackResource, PlacementStrategy};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// cluster.add_capacity(&mut app, "Capacity", AddCapacityOptions::default()
+    ///     .instance_type("t3.micro")).unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(512)).unwrap();
+    /// let service = Ec2Service::new(&mut app, s, "Service",
+    ///     Ec2ServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
+    /// service.add_placement_strategies(&mut app, [
+    ///     PlacementStrategy::spread_across_instances(),
+    ///     PlacementStrategy::packed_by(BinPackResource::Memory),
+    /// ]).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the service is of another app or not an EC2 service, or is a daemon (rule S5).
+    pub fn add_placement_strategies(
+        self,
+        app: &mut App,
+        strategies: impl IntoIterator<Item = PlacementStrategy>,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        let strategies: Vec<PlacementStrategy> = strategies.into_iter().collect();
+        self.placing_ec2_service(app, "add_placement_strategies")?;
+        let d = self.data(app);
+        let mut facts = ServiceFacts::new(&d.id, d.launch_type);
+        facts.daemon = Fact::Known(d.daemon, ());
+        facts.placement_strategies = Fact::written(!strategies.is_empty(), ());
+        let found = facts.violations().into_iter();
+        crate::ecs::facts::refused(found.filter(|v| v.rule == RuleId::S5).collect())?;
+        for entry in strategies.iter().flat_map(PlacementStrategy::render) {
+            self.push_to(app, "PlacementStrategies", entry);
+        }
+        Ok(())
+    }
+
+    /// Adds placement constraints to an EC2 service (CDK
+    /// `Ec2Service.addPlacementConstraints`), after those of its props.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::service::PlacementConstraint;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// cluster.add_capacity(&mut app, "Capacity", AddCapacityOptions::default()
+    ///     .instance_type("t3.micro")).unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(512)).unwrap();
+    /// let service = Ec2Service::new(&mut app, s, "Service",
+    ///     Ec2ServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
+    /// service.add_placement_constraints(&mut app, [PlacementConstraint::distinct_instances()]).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the service is of another app or not an EC2 service.
+    pub fn add_placement_constraints(
+        self,
+        app: &mut App,
+        constraints: impl IntoIterator<Item = PlacementConstraint>,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        self.placing_ec2_service(app, "add_placement_constraints")?;
+        for entry in constraints
+            .into_iter()
+            .flat_map(|c| c.render())
+            .collect::<Vec<_>>()
+        {
+            self.push_to(app, "PlacementConstraints", entry);
+        }
+        Ok(())
+    }
+
+    /// Only EC2 services place tasks on instances (the CDK has the methods on `Ec2Service`).
+    fn placing_ec2_service(self, app: &App, method: &str) -> Result<(), Error> {
+        let d = self.data(app);
+        if d.launch_type == LaunchType::Ec2 {
+            return Ok(());
+        }
+        Err(Error::new(format!(
+            "{} service `{}` has no `{method}`: only ec2 services place tasks on instances; use an ec2 service",
+            d.launch_type.lower_name(),
+            d.id
+        )))
+    }
+
+    /// Whether the service is deployed by ECS's own controller (CDK
+    /// `isUsingECSDeploymentController`): no `deployment_controller`, or `Ecs`.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+    ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512)).unwrap();
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx"))).unwrap();
+    /// let service = FargateService::new(&mut app, s, "Service",
+    ///     FargateServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
+    /// assert!(service.is_using_ecs_deployment_controller(&app));
+    /// ```
+    pub fn is_using_ecs_deployment_controller(self, app: &App) -> bool {
+        matches!(
+            self.data(app).deployment_controller,
+            None | Some(DeploymentControllerType::Ecs)
+        )
     }
 
     /// Marks a load balancer attached: ECS then waits 60 seconds before health checks count,
@@ -1073,6 +1196,7 @@ pub(crate) fn create(
     facts.max_healthy_percent = Fact::given(base.max_healthy_percent, ());
     facts.circuit_breaker = Fact::written(base.circuit_breaker.is_some(), ());
     facts.cloud_map_options = Fact::written(base.cloud_map_options.is_some(), ());
+    facts.placement_strategies = Fact::written(!launch.placement_strategies.is_empty(), ());
     let found = facts.violations().into_iter();
     crate::ecs::facts::refused(found.filter(|v| v.rule != RuleId::S2).collect())?;
     check_deployment_settings(id, &base, daemon)?;
@@ -1241,6 +1365,7 @@ pub(crate) fn create(
         has_service_registry: false,
         service_connect: false,
         platform_version: launch.platform_version,
+        deployment_controller: controller,
     });
     let service = Service { node, index };
     // The CDK's base constructor enables Cloud Map before the subclass configures networking,

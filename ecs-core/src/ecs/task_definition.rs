@@ -353,6 +353,54 @@ pub enum OperatingSystemFamily {
     WindowsServer2022Full,
 }
 
+impl OperatingSystemFamily {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &[
+        "Linux",
+        "WindowsServer2019Core",
+        "WindowsServer2019Full",
+        "WindowsServer2022Core",
+        "WindowsServer2022Full",
+    ];
+
+    /// The family of a variant name, as `ecs_app!` reads it.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::OperatingSystemFamily;
+    /// assert_eq!(OperatingSystemFamily::from_variant_name("Linux"), Some(OperatingSystemFamily::Linux));
+    /// ```
+    pub fn from_variant_name(name: &str) -> Option<OperatingSystemFamily> {
+        Some(match name {
+            "Linux" => OperatingSystemFamily::Linux,
+            "WindowsServer2019Core" => OperatingSystemFamily::WindowsServer2019Core,
+            "WindowsServer2019Full" => OperatingSystemFamily::WindowsServer2019Full,
+            "WindowsServer2022Core" => OperatingSystemFamily::WindowsServer2022Core,
+            "WindowsServer2022Full" => OperatingSystemFamily::WindowsServer2022Full,
+            _ => return None,
+        })
+    }
+
+    /// Whether it is a Windows family (CDK `isWindows()`).
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::OperatingSystemFamily;
+    /// assert!(OperatingSystemFamily::WindowsServer2022Core.is_windows());
+    /// assert!(!OperatingSystemFamily::Linux.is_windows());
+    /// ```
+    pub const fn is_windows(self) -> bool {
+        !self.is_linux()
+    }
+
+    /// Whether it is Linux (CDK `isLinux()`).
+    ///
+    /// ```
+    /// assert!(ecs_core::ecs::task_definition::OperatingSystemFamily::Linux.is_linux());
+    /// ```
+    pub const fn is_linux(self) -> bool {
+        matches!(self, OperatingSystemFamily::Linux)
+    }
+}
+
 /// `RuntimePlatform` of a Fargate task (CDK `RuntimePlatform`).
 ///
 /// ```
@@ -676,7 +724,8 @@ props! {
         /// The CPU architecture and operating system family the tasks run on (`RuntimePlatform`).
         [opt "runtimePlatform" in spec, .default("Linux on x86_64")]
         runtime_platform: RuntimePlatform,
-        /// The process namespace of the containers (`PidMode`).
+        /// The process namespace of the containers (`PidMode`): only `Task`, on Linux, with
+        /// `runtime_platform`'s operating system family (rule G8); platform 1.4.0 (rule F6).
         [opt "pidMode" in spec, .ty(Enum(&crate::ecs::task_definition::PidMode::DEF))]
         pid_mode: PidMode,
         /// Refused: Fargate places the tasks itself (rule F4).
@@ -795,10 +844,12 @@ props! {
         /// Which instances may run the tasks; not when Fargate-compatible (rule F4).
         [list "placementConstraints" in spec]
         placement_constraints: PlacementConstraint,
-        /// The IPC resource namespace of the containers (`IpcMode`).
+        /// The IPC resource namespace of the containers (`IpcMode`); not when Fargate-compatible
+        /// (rule G8).
         [opt "ipcMode" in spec, .ty(Enum(&crate::ecs::task_definition::IpcMode::DEF))]
         ipc_mode: IpcMode,
-        /// The process namespace of the containers (`PidMode`).
+        /// The process namespace of the containers (`PidMode`); `Task` on Linux when
+        /// Fargate-compatible (rule G8).
         [opt "pidMode" in spec, .ty(Enum(&crate::ecs::task_definition::PidMode::DEF))]
         pid_mode: PidMode,
         /// Elastic Inference accelerators attached to the task; EC2 only (rules F4, X1).
@@ -846,6 +897,7 @@ pub(crate) struct TaskDefinitionData {
     pub(crate) cpu: Option<u32>,
     pub(crate) memory: Option<u32>,
     pub(crate) ephemeral_storage_gib: Option<u32>,
+    pub(crate) pid_mode: Option<PidMode>,
     pub(crate) volumes: Vec<Volume>,
     pub(crate) placement_constraints: Vec<PlacementConstraint>,
     pub(crate) inference_accelerators: Vec<InferenceAccelerator>,
@@ -1054,6 +1106,13 @@ impl TaskDefinition {
         facts.volumes = volume_facts(&spec.volumes);
         facts.fault_injection = Fact::given(spec.enable_fault_injection, ());
         facts.proxy_configuration = Fact::written(spec.proxy_configuration.is_some(), ());
+        facts.pid_mode = Fact::given(spec.pid_mode, ());
+        facts.ipc_mode = Fact::written(spec.ipc_mode.is_some(), ());
+        facts.os_family = Fact::given(
+            spec.runtime_platform
+                .and_then(|p| p.operating_system_family),
+            (),
+        );
         refused(facts.task_level_violations())?;
 
         let root = scope;
@@ -1110,6 +1169,7 @@ impl TaskDefinition {
                 cpu,
                 memory,
                 ephemeral_storage_gib: spec.ephemeral_storage_gib,
+                pid_mode: spec.pid_mode,
                 volumes: spec.volumes,
                 placement_constraints: spec.placement_constraints,
                 inference_accelerators: spec.inference_accelerators,
@@ -1188,6 +1248,9 @@ impl TaskDefinition {
         let data = self.data(app);
         if data.ephemeral_storage_gib.is_some() {
             return Some("`ephemeral_storage_gib`");
+        }
+        if data.pid_mode.is_some() {
+            return Some("`pid_mode`");
         }
         for c in &data.containers {
             if c.options.secrets.iter().any(|(_, s)| s.is_json_field()) {

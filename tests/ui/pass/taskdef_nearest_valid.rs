@@ -69,6 +69,20 @@ fn main() {
                 network_mode: AwsVpc,
                 container web { image: ContainerImage::from_registry("nginx"), memory_limit_mib: 512 }
             }
+            // G8: `pid_mode: Task` on Linux with the family stated; `ipc_mode` on EC2.
+            fargate_task_definition Namespaces {
+                cpu: 256,
+                memory_limit_mib: 512,
+                runtime_platform: RuntimePlatform::default()
+                    .operating_system_family(OperatingSystemFamily::Linux),
+                pid_mode: Task,
+                container web { image: ContainerImage::from_registry("nginx") }
+            }
+            ec2_task_definition Ipc {
+                ipc_mode: Host,
+                pid_mode: Host,
+                container web { image: ContainerImage::from_registry("nginx"), memory_limit_mib: 256 }
+            }
         }
     };
     assert!(app.is_ok(), "{:?}", app.err());

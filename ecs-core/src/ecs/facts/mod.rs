@@ -30,7 +30,7 @@ use std::borrow::Cow;
 use crate::ecs::container::Protocol;
 use crate::ecs::rules::{self, ExternalFeature, FargateSizeError, MemoryProperty, RuleId};
 use crate::ecs::service::LaunchType;
-use crate::ecs::task_definition::{Compatibility, NetworkMode};
+use crate::ecs::task_definition::{Compatibility, NetworkMode, OperatingSystemFamily, PidMode};
 use crate::error::Error;
 
 /// What is known of one property.
@@ -187,6 +187,12 @@ pub struct TaskFacts<'a, S> {
     pub fault_injection: Fact<bool, S>,
     /// `proxy_configuration`.
     pub proxy_configuration: Fact<(), S>,
+    /// `pid_mode`.
+    pub pid_mode: Fact<PidMode, S>,
+    /// `ipc_mode`.
+    pub ipc_mode: Fact<(), S>,
+    /// The operating system family of `runtime_platform`; absent when none is stated.
+    pub os_family: Fact<OperatingSystemFamily, S>,
 }
 
 /// A port mapping of a container, as rules L3 and L4, the port ranges and the target rules
@@ -364,6 +370,9 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
             containers: Vec::new(),
             fault_injection: Fact::Absent,
             proxy_configuration: Fact::Absent,
+            pid_mode: Fact::Absent,
+            ipc_mode: Fact::Absent,
+            os_family: Fact::Absent,
         }
     }
 
@@ -413,6 +422,46 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         self.ephemeral_storage(out);
         self.runtime_platform(out);
         self.network_features(out);
+        self.fargate_namespaces(out);
+    }
+
+    /// G8: Fargate runs a task's containers in one process namespace on Linux only, and shares
+    /// no IPC namespace. The CDK's `FargateTaskDefinition` also wants the operating system
+    /// family stated with `pid_mode`; a generic task definition runs on Linux unless told.
+    fn fargate_namespaces(&self, out: &mut Out<S>) {
+        if !self.compatibility.is_fargate() {
+            return;
+        }
+        let fargate_kind = self.compatibility == Compatibility::Fargate
+            && self.memory_property == MemoryProperty::MemoryLimitMib;
+        if let Fact::Known(pid_mode, at) = self.pid_mode {
+            let family = match self.os_family {
+                Fact::Known(family, _) => Some(Some(family)),
+                Fact::Absent if fargate_kind => Some(None),
+                Fact::Absent => Some(Some(OperatingSystemFamily::Linux)),
+                Fact::Runtime => None,
+            };
+            if let Some(family) = family
+                && let Err(e) = rules::fargate_pid_mode(pid_mode, family)
+            {
+                out.push(
+                    RuleId::G8,
+                    at,
+                    rules::fargate_namespace_message(self.id, self.compatibility, e),
+                );
+            }
+        }
+        if let Fact::Known((), at) = self.ipc_mode {
+            out.push(
+                RuleId::G8,
+                at,
+                rules::fargate_namespace_message(
+                    self.id,
+                    self.compatibility,
+                    rules::NamespaceError::IpcMode,
+                ),
+            );
+        }
     }
 
     /// G7: fault injection needs awsvpc or host networking, an App Mesh proxy awsvpc; judged
@@ -990,6 +1039,8 @@ pub struct ServiceFacts<'a, S> {
     pub associate_cloud_map_service: Fact<(), S>,
     /// `platform_version` (Fargate services).
     pub platform_version: Fact<Cow<'a, str>, S>,
+    /// `placement_strategies` (EC2 services), when not empty.
+    pub placement_strategies: Fact<(), S>,
 }
 
 impl<'a, S: Copy> ServiceFacts<'a, S> {
@@ -1008,6 +1059,7 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
             cloud_map_options: Fact::Absent,
             associate_cloud_map_service: Fact::Absent,
             platform_version: Fact::Absent,
+            placement_strategies: Fact::Absent,
         }
     }
 
@@ -1019,6 +1071,7 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
         self.ec2_capacity(&mut out);
         self.healthy_percents(&mut out);
         self.daemon_settings(&mut out);
+        self.daemon_placement(&mut out);
         self.external_features(&mut out);
         self.platform_version(&mut out);
         out.0
@@ -1127,6 +1180,19 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
                 RuleId::S4,
                 at,
                 rules::daemon_max_healthy_percent_message(self.id),
+            );
+        }
+    }
+
+    /// S5: a daemon runs one task on every instance; no strategy chooses where.
+    fn daemon_placement(&self, out: &mut Out<S>) {
+        if let (Some(true), Fact::Known((), at)) = (self.daemon.value(), self.placement_strategies)
+            && !rules::daemon_without_placement_strategies(true, true)
+        {
+            out.push(
+                RuleId::S5,
+                at,
+                rules::daemon_placement_strategies_message(self.id),
             );
         }
     }
