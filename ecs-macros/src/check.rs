@@ -651,6 +651,11 @@ fn service_facts<'a>(stack: &'a Item, service: &'a Item) -> ServiceFacts<'a, Sit
     facts.cloud_map_options = named_fact(service, "cloud_map_options");
     facts.associate_cloud_map_service = named_fact(service, "associate_cloud_map_service");
     facts.placement_strategies = listed_fact(service, "placement_strategies");
+    facts.cluster_namespace = target(stack, service, "cluster").and_then(|(cluster, span)| {
+        cluster
+            .prop("default_cloud_map_namespace")
+            .map(|_| (cluster.id.name.as_str(), Site::at(span)))
+    });
     facts.platform_version = match service.expr("platform_version") {
         Some(expr) => match expr {
             Expr::Lit(syn::ExprLit {

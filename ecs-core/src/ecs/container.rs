@@ -1050,6 +1050,16 @@ pub(crate) fn check_options(options: &ContainerDefinitionOptions, id: &str) -> R
     if let Some(d) = options.restart_attempt_period {
         d.checked(&owner, "restart_attempt_period")?;
     }
+    if let Some(n) = options
+        .linux_parameters
+        .as_ref()
+        .and_then(|l| l.swappiness)
+        .filter(|n| *n > 100)
+    {
+        return Err(Error::new(format!(
+            "container `{id}` has `swappiness: {n}` in `linux_parameters`: use 0 to 100"
+        )));
+    }
     if let Some(h) = &options.health_check
         && h.command.is_empty()
     {
@@ -1249,6 +1259,14 @@ impl ContainerDefinition {
         links: impl IntoIterator<Item = T>,
     ) -> Result<(), Error> {
         let links: Vec<Link> = links.into_iter().map(Into::into).collect();
+        let mode = self.task_definition.network_mode(app);
+        if !links.is_empty() && mode != crate::ecs::task_definition::NetworkMode::Bridge {
+            return Err(Error::new(format!(
+                "container `{}` of task definition `{}` has `links` in `{mode:?}` network mode: links need `network_mode: Bridge`; use it or remove `links`",
+                self.container_name(app),
+                self.task_definition.id(app)
+            )));
+        }
         self.check_references(app, "links", links.iter().map(|l| &l.container))?;
         self.options_mut(app).links.extend(links);
         self.task_definition.render_container(app, self.index);

@@ -267,6 +267,11 @@ impl PlacementConstraint {
         )
     }
 
+    /// The constraint types, `memberOf` or `distinctInstance`, one per entry.
+    pub(crate) fn kinds(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(t, _)| t.as_str())
+    }
+
     pub(crate) fn render(&self) -> Vec<Value> {
         self.0
             .iter()
@@ -1197,6 +1202,9 @@ pub(crate) fn create(
     facts.circuit_breaker = Fact::written(base.circuit_breaker.is_some(), ());
     facts.cloud_map_options = Fact::written(base.cloud_map_options.is_some(), ());
     facts.placement_strategies = Fact::written(!launch.placement_strategies.is_empty(), ());
+    if cluster.default_cloud_map_namespace(app).is_some() {
+        facts.cluster_namespace = Some((cluster.id(app), ()));
+    }
     let found = facts.violations().into_iter();
     crate::ecs::facts::refused(found.filter(|v| v.rule != RuleId::S2).collect())?;
     check_deployment_settings(id, &base, daemon)?;
@@ -1633,6 +1641,16 @@ fn check_deployment_settings(id: &str, base: &BaseProps, daemon: bool) -> Result
                 "service `{id}` has `deployment_alarms` without alarms: give at least one in `alarm_names`"
             )));
         }
+    }
+    if base.circuit_breaker.is_some() && !ecs_controller {
+        return Err(Error::new(format!(
+            "service `{id}` has `circuit_breaker` but another deployment controller: the deployment circuit breaker needs the `Ecs` deployment controller; remove one of them"
+        )));
+    }
+    if base.task_definition_revision == Some(TaskDefinitionRevision(Some(0))) {
+        return Err(Error::new(format!(
+            "service `{id}` names task definition revision 0: revisions start at 1; use `TaskDefinitionRevision::of(1)` or later, or `TaskDefinitionRevision::LATEST`"
+        )));
     }
     if base.force_new_deployment.is_some() && !ecs_controller {
         return Err(Error::new(format!(

@@ -950,6 +950,25 @@ impl Ec2TaskDefinition {
         props: Ec2TaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
         let scope: NodeId = scope.into();
+        // As the CDK: the props' constraints are `memberOf` only (`add_placement_constraint`
+        // takes any).
+        let kinds: Vec<&str> = props
+            .spec
+            .placement_constraints
+            .iter()
+            .flat_map(PlacementConstraint::kinds)
+            .filter(|k| *k != "memberOf")
+            .collect();
+        if !kinds.is_empty() {
+            return Err(Error::new(format!(
+                "ec2 task definition `{id}` has placement constraints of type {}: its `placement_constraints` take only `PlacementConstraint::member_of(…)`; put the others on the service",
+                kinds
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
         // EC2 task definitions have no task memory to name; rule F1 does not apply to them.
         TaskDefinition::create(
             app,
@@ -1420,6 +1439,12 @@ impl TaskDefinition {
             )));
         };
         crate::ecs::container::check_options(&options, id)?;
+        if !options.links.is_empty() && data.network_mode != NetworkMode::Bridge {
+            return Err(Error::new(format!(
+                "container `{id}` of task definition `{task}` has `links` in `{:?}` network mode: links need `network_mode: Bridge`; use it or remove `links`",
+                data.network_mode
+            )));
+        }
         // The earlier containers matter to the new one's rules through their cpu units only
         // (the sum within the task's, which they kept): one view holds their sum, so adding a
         // container costs the same however many there are.
@@ -1929,12 +1954,18 @@ impl crate::construct::app::Data for TaskDefinitionData {
                     }
                 }
             }
-            let e1 = td
-                .facts()
+            messages.extend(
+                configured_at_launch_problems(td)
+                    .into_iter()
+                    .map(|m| crate::error::Diagnostic::new(crate::error::ErrorKind::Invalid, m)),
+            );
+            let facts = td.facts();
+            let e1 = facts
                 .violations()
                 .into_iter()
                 .filter(|v| v.rule == RuleId::E1);
             messages.extend(e1.map(|v| v.diagnostic()));
+            messages.extend(facts.synth_violations().into_iter().map(|v| v.diagnostic()));
         }
     }
 }
@@ -2360,3 +2391,48 @@ impl AnyTaskDefinition {
 }
 
 handle!(AnyTaskDefinition);
+
+/// The CDK's checks of volumes given when the task runs (`configured_at_launch`): no other
+/// configuration on them, at most one of them, and each mounted by a container.
+fn configured_at_launch_problems(td: &TaskDefinitionData) -> Vec<String> {
+    let at_launch: Vec<&Volume> = td
+        .volumes
+        .iter()
+        .filter(|v| v.configured_at_launch == Some(true))
+        .collect();
+    let mut problems = Vec::new();
+    for v in &at_launch {
+        if v.host.is_some()
+            || v.docker_volume_configuration.is_some()
+            || v.efs_volume_configuration.is_some()
+        {
+            problems.push(format!(
+                "volume `{}` of task definition `{}` is `configured_at_launch` and has a host, docker or efs configuration: a volume configured at launch takes its configuration then; remove it",
+                v.name, td.id
+            ));
+        }
+    }
+    if at_launch.len() > 1 {
+        let names: Vec<String> = at_launch.iter().map(|v| format!("`{}`", v.name)).collect();
+        problems.push(format!(
+            "task definition `{}` has more than one volume configured at launch ({}): keep one",
+            td.id,
+            names.join(", ")
+        ));
+    }
+    for v in &at_launch {
+        let mounted = td.containers.iter().any(|c| {
+            c.options
+                .mount_points
+                .iter()
+                .any(|m| m.source_volume == v.name)
+        });
+        if !mounted {
+            problems.push(format!(
+                "volume `{}` of task definition `{}` is `configured_at_launch` but no container mounts it: add a mount point for it",
+                v.name, td.id
+            ));
+        }
+    }
+    problems
+}

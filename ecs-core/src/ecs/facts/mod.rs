@@ -396,7 +396,45 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         for index in 0..self.containers.len() {
             self.container_violations(index, &mut out);
         }
+        self.port_names_across_containers(&mut out);
         out.0
+    }
+
+    /// The rules judged once every container is added (the builders judge them at synthesis,
+    /// as the CDK does): port mapping names unique across containers (L4).
+    pub fn synth_violations(&self) -> Vec<Violation<S>> {
+        let mut out = Out(Vec::new());
+        self.port_names_across_containers(&mut out);
+        out.0
+    }
+
+    /// L4: Service Connect finds a port by its name, so no two containers name one alike.
+    fn port_names_across_containers(&self, out: &mut Out<S>) {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for container in &self.containers {
+            let mut own: Vec<&str> = Vec::new();
+            for mapping in container.port_mappings.iter().flatten() {
+                let Fact::Known(name, at) = &mapping.name else {
+                    continue;
+                };
+                if name.is_empty() || own.contains(&name.as_ref()) {
+                    continue;
+                }
+                own.push(name);
+                if let Some((_, earlier)) = seen.iter().find(|(n, _)| *n == name.as_ref()) {
+                    let error = rules::PortMappingError::NameInOtherContainer(
+                        name.to_string(),
+                        earlier.to_string(),
+                    );
+                    out.push(
+                        RuleId::L4,
+                        *at,
+                        rules::port_mapping_message(&container.name, &error),
+                    );
+                }
+            }
+            seen.extend(own.iter().map(|n| (*n, container.name.as_ref())));
+        }
     }
 
     /// The rules on the task definition alone (the builders judge them on creation).
@@ -646,6 +684,37 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
             return;
         };
         if !self.compatibility.is_fargate() {
+            return;
+        }
+        // Windows sizes differ from Linux ones; a family only the run time knows may be either,
+        // so a pair is refused then only if neither offers it.
+        let windows = match self.os_family {
+            Fact::Known(family, _) => Some(family.is_windows()),
+            Fact::Absent => Some(false),
+            Fact::Runtime => None,
+        };
+        if windows == Some(true) {
+            if let Err(e) = rules::fargate_windows_size(cpu, memory) {
+                let at = match e {
+                    FargateSizeError::Cpu => cpu_at,
+                    FargateSizeError::Memory => memory_at,
+                };
+                out.push(
+                    RuleId::F2,
+                    at,
+                    rules::fargate_windows_size_message(
+                        self.id,
+                        self.compatibility,
+                        self.memory_property,
+                        e,
+                        cpu,
+                        memory,
+                    ),
+                );
+            }
+            return;
+        }
+        if windows.is_none() && rules::fargate_windows_size(cpu, memory).is_ok() {
             return;
         }
         match rules::fargate_size(cpu, memory) {
@@ -1041,6 +1110,8 @@ pub struct ServiceFacts<'a, S> {
     pub platform_version: Fact<Cow<'a, str>, S>,
     /// `placement_strategies` (EC2 services), when not empty.
     pub placement_strategies: Fact<(), S>,
+    /// The cluster, when it has a default Cloud Map namespace, and where the service names it.
+    pub cluster_namespace: Option<(&'a str, S)>,
 }
 
 impl<'a, S: Copy> ServiceFacts<'a, S> {
@@ -1060,6 +1131,7 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
             associate_cloud_map_service: Fact::Absent,
             platform_version: Fact::Absent,
             placement_strategies: Fact::Absent,
+            cluster_namespace: None,
         }
     }
 
@@ -1197,8 +1269,18 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
         }
     }
 
-    /// X1: ECS Anywhere has no circuit breaker and no Cloud Map.
+    /// X1: ECS Anywhere has no circuit breaker and no Cloud Map, not even a cluster's default
+    /// namespace.
     fn external_features(&self, out: &mut Out<S>) {
+        if let Some((cluster, at)) = self.cluster_namespace
+            && !rules::external_supports(self.launch, ExternalFeature::CloudMap)
+        {
+            out.push(
+                RuleId::X1,
+                at,
+                rules::external_cluster_namespace_message(self.id, cluster),
+            );
+        }
         for (fact, feature) in [
             (self.circuit_breaker, ExternalFeature::CircuitBreaker),
             (self.cloud_map_options, ExternalFeature::CloudMap),
