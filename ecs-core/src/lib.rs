@@ -319,7 +319,7 @@ pub mod prelude {
     };
     pub use crate::ecs::container::{
         AppProtocol, ContainerDefinition, ContainerDefinitionOptions, ContainerRef, FirelensConfig,
-        FirelensLogRouterType, Link, PortMapping, Protocol,
+        FirelensLogRouterType, Link, PortMapping, Protocol, ScratchSpace, SystemControl,
     };
     pub use crate::ecs::container_options::{
         ContainerDependency, ContainerDependencyCondition, Device, HealthCheck, LinuxParameters,
@@ -328,7 +328,7 @@ pub mod prelude {
     pub use crate::ecs::exec::{
         ExecuteCommandConfiguration, ExecuteCommandLogConfiguration, ExecuteCommandLogging,
     };
-    pub use crate::ecs::image::ContainerImage;
+    pub use crate::ecs::image::{ContainerImage, TagParameterContainerImageProps};
     pub use crate::ecs::load_balancing::{
         EcsLoadBalancerTarget, EcsTarget, ListenerConfig, LoadBalancerTargetOptions,
     };

@@ -336,6 +336,67 @@ pub enum CpuArchitecture {
     X86_64,
     /// 64-bit ARM (Graviton).
     Arm64,
+    /// Another architecture, by its CloudFormation value ([`CpuArchitecture::of`]).
+    Other(&'static str),
+}
+
+impl CpuArchitecture {
+    /// An architecture by its CloudFormation value (CDK `CpuArchitecture.of`): `"ARM64"` and
+    /// `"X86_64"` are the known ones, any other is written as given.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::CpuArchitecture;
+    /// assert_eq!(CpuArchitecture::of("ARM64"), CpuArchitecture::Arm64);
+    /// assert_eq!(CpuArchitecture::of("RISCV64"), CpuArchitecture::Other("RISCV64"));
+    /// ```
+    pub const fn of(value: &'static str) -> CpuArchitecture {
+        if str_eq(value, "ARM64") {
+            CpuArchitecture::Arm64
+        } else if str_eq(value, "X86_64") {
+            CpuArchitecture::X86_64
+        } else {
+            CpuArchitecture::Other(value)
+        }
+    }
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            CpuArchitecture::X86_64 => "X86_64",
+            CpuArchitecture::Arm64 => "ARM64",
+            CpuArchitecture::Other(v) => v,
+        }
+    }
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn str_starts_with(s: &str, prefix: &str) -> bool {
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    if s.len() < p.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < p.len() {
+        if s[i] != p[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The operating system of a Fargate task (CDK `OperatingSystemFamily`).
@@ -351,6 +412,8 @@ pub enum OperatingSystemFamily {
     WindowsServer2022Core,
     /// Windows Server 2022 Full.
     WindowsServer2022Full,
+    /// Another family, by its CloudFormation value ([`OperatingSystemFamily::of`]).
+    Other(&'static str),
 }
 
 impl OperatingSystemFamily {
@@ -380,7 +443,45 @@ impl OperatingSystemFamily {
         })
     }
 
-    /// Whether it is a Windows family (CDK `isWindows()`).
+    /// A family by its CloudFormation value (CDK `OperatingSystemFamily.of`): the known ones
+    /// give their variant, any other is written as given.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::OperatingSystemFamily;
+    /// assert_eq!(OperatingSystemFamily::of("LINUX"), OperatingSystemFamily::Linux);
+    /// assert!(OperatingSystemFamily::of("WINDOWS_SERVER_2025_CORE").is_windows());
+    /// ```
+    pub const fn of(value: &'static str) -> OperatingSystemFamily {
+        let known = [
+            OperatingSystemFamily::Linux,
+            OperatingSystemFamily::WindowsServer2019Core,
+            OperatingSystemFamily::WindowsServer2019Full,
+            OperatingSystemFamily::WindowsServer2022Core,
+            OperatingSystemFamily::WindowsServer2022Full,
+        ];
+        let mut i = 0;
+        while i < known.len() {
+            if str_eq(known[i].cfn_value(), value) {
+                return known[i];
+            }
+            i += 1;
+        }
+        OperatingSystemFamily::Other(value)
+    }
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            OperatingSystemFamily::Linux => "LINUX",
+            OperatingSystemFamily::WindowsServer2019Core => "WINDOWS_SERVER_2019_CORE",
+            OperatingSystemFamily::WindowsServer2019Full => "WINDOWS_SERVER_2019_FULL",
+            OperatingSystemFamily::WindowsServer2022Core => "WINDOWS_SERVER_2022_CORE",
+            OperatingSystemFamily::WindowsServer2022Full => "WINDOWS_SERVER_2022_FULL",
+            OperatingSystemFamily::Other(v) => v,
+        }
+    }
+
+    /// Whether it is a Windows family (CDK `isWindows()`: its value starts with `WINDOWS`).
     ///
     /// ```
     /// use ecs_core::ecs::task_definition::OperatingSystemFamily;
@@ -388,16 +489,16 @@ impl OperatingSystemFamily {
     /// assert!(!OperatingSystemFamily::Linux.is_windows());
     /// ```
     pub const fn is_windows(self) -> bool {
-        !self.is_linux()
+        str_starts_with(self.cfn_value(), "WINDOWS")
     }
 
-    /// Whether it is Linux (CDK `isLinux()`).
+    /// Whether it is Linux (CDK `isLinux()`: its value starts with `LINUX`).
     ///
     /// ```
     /// assert!(ecs_core::ecs::task_definition::OperatingSystemFamily::Linux.is_linux());
     /// ```
     pub const fn is_linux(self) -> bool {
-        matches!(self, OperatingSystemFamily::Linux)
+        str_starts_with(self.cfn_value(), "LINUX")
     }
 }
 
@@ -432,21 +533,10 @@ impl RuntimePlatform {
     fn render(&self) -> Value {
         let mut m = Vec::new();
         if let Some(a) = self.cpu_architecture {
-            let v = match a {
-                CpuArchitecture::X86_64 => "X86_64",
-                CpuArchitecture::Arm64 => "ARM64",
-            };
-            m.push(("CpuArchitecture", Value::from(v)));
+            m.push(("CpuArchitecture", Value::from(a.cfn_value())));
         }
         if let Some(f) = self.operating_system_family {
-            let v = match f {
-                OperatingSystemFamily::Linux => "LINUX",
-                OperatingSystemFamily::WindowsServer2019Core => "WINDOWS_SERVER_2019_CORE",
-                OperatingSystemFamily::WindowsServer2019Full => "WINDOWS_SERVER_2019_FULL",
-                OperatingSystemFamily::WindowsServer2022Core => "WINDOWS_SERVER_2022_CORE",
-                OperatingSystemFamily::WindowsServer2022Full => "WINDOWS_SERVER_2022_FULL",
-            };
-            m.push(("OperatingSystemFamily", Value::from(v)));
+            m.push(("OperatingSystemFamily", Value::from(f.cfn_value())));
         }
         Value::map(m)
     }
@@ -1439,6 +1529,14 @@ impl TaskDefinition {
             )));
         };
         crate::ecs::container::check_options(&options, id)?;
+        // Scratch space is a host volume and a mount point, as the CDK's `addScratch` adds them.
+        let mut options = options;
+        for scratch in std::mem::take(&mut options.scratch) {
+            let (volume, mount) = scratch.parts();
+            self.add_volume(app, volume)?;
+            options.mount_points.push(mount);
+        }
+        let data = self.data(app);
         if !options.links.is_empty() && data.network_mode != NetworkMode::Bridge {
             return Err(Error::new(format!(
                 "container `{id}` of task definition `{task}` has `links` in `{:?}` network mode: links need `network_mode: Bridge`; use it or remove `links`",

@@ -11,6 +11,7 @@ mod connections;
 mod container_restart;
 mod containers;
 mod deployment;
+mod ecs_options;
 mod env;
 mod imports;
 mod imports_arns;
