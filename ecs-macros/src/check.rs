@@ -654,6 +654,7 @@ fn service_facts<'a>(stack: &'a Item, service: &'a Item) -> ServiceFacts<'a, Sit
     facts.cluster_namespace = target(stack, service, "cluster").and_then(|(cluster, span)| {
         cluster
             .prop("default_cloud_map_namespace")
+            .or(cluster.prop("existing_default_cloud_map_namespace"))
             .map(|_| (cluster.id.name.as_str(), Site::at(span)))
     });
     facts.platform_version = match service.expr("platform_version") {

@@ -46,6 +46,15 @@ props! {
         /// A Cloud Map namespace created with the cluster, the default of its services.
         [field "defaultCloudMapNamespace", .ty(Object(KindId::NamespaceOptions))]
         default_cloud_map_namespace: crate::servicediscovery::CloudMapNamespaceOptions,
+        /// A declared namespace (`private_dns_namespace`) made the default of the cluster's
+        /// services (CDK `addExistingDefaultCloudMapNamespace`); not with
+        /// `default_cloud_map_namespace`.
+        [none "addExistingDefaultCloudMapNamespace", .ty(Ref(RefClass::Namespace)), .method(), .set(Set::Custom)]
+        existing_default_cloud_map_namespace: (),
+        /// Declared roles allowed to protect the cluster's tasks from scale-in (CDK
+        /// `grantTaskProtection`: `ecs:UpdateTaskProtection` on the cluster's tasks).
+        [none "grantTaskProtection", .ty(Refs(RefClass::Role)), .method(), .set(Set::Custom)]
+        grant_task_protection: (),
         /// ECS Exec settings: encryption key and where command output goes (rule G1).
         [field "executeCommandConfiguration", .ty(Object(KindId::ExecConfig))]
         execute_command_configuration: crate::ecs::exec::ExecuteCommandConfiguration,

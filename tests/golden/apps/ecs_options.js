@@ -64,5 +64,5 @@ cluster.grantTaskProtection(role);
 new cdk.CfnOutput(stack, 'TaskArns', { value: cluster.arnForTasks('*') });
 const other = new ecs.Cluster(stack, 'Other', { vpc });
 const existing = new servicediscovery.PrivateDnsNamespace(stack, 'Namespace', { name: 'other.local', vpc });
-other.addExistingDefaultCloudMapNamespace({ namespace: existing, useForServiceConnect: true });
+other.addExistingDefaultCloudMapNamespace({ namespace: existing });
 app.synth();

@@ -94,10 +94,7 @@ fn finish(
     let arns = cluster.arn_for_tasks(app, "*");
     CfnOutput::new(app, stack, "TaskArns", Output::new(arns)).unwrap();
     other
-        .add_existing_default_cloud_map_namespace(
-            app,
-            ExistingCloudMapNamespaceOptions::new(ns).use_for_service_connect(true),
-        )
+        .add_existing_default_cloud_map_namespace(app, ExistingCloudMapNamespaceOptions::new(ns))
         .unwrap();
 }
 
@@ -205,4 +202,108 @@ fn only_ec2_services_take_placement_and_daemons_no_strategies() {
     daemon
         .add_placement_constraints(&mut app, constraints())
         .unwrap();
+}
+
+#[test]
+fn task_protection_and_an_existing_namespace_in_the_dsl_match_the_cdk() {
+    let (mut app, handles) = ecs_app! {
+        stack EcsOptions {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            imported_cluster Imported { cluster_name: "workers", vpc: Vpc }
+            ec2_task_definition Workers {
+                container worker {
+                    image: ContainerImage::from_registry(IMAGE),
+                    memory_limit_mib: 256,
+                    system_controls: {
+                        "net.core.somaxconn": "1024",
+                        "net.ipv4.tcp_keepalive_time": "120",
+                    },
+                    scratch: [ScratchSpace::new("scratch", "/var/scratch", "/tmp/scratch")],
+                }
+            }
+            ec2_service Placed {
+                cluster: Imported,
+                task_definition: Workers,
+                min_healthy_percent: 50,
+                placement_strategies: [
+                    PlacementStrategy::spread_across(["attribute:ecs.availability-zone"]),
+                    PlacementStrategy::spread_across_instances(),
+                    PlacementStrategy::packed_by(BinPackResource::Memory),
+                    PlacementStrategy::randomly(),
+                ],
+                placement_constraints: [
+                    PlacementConstraint::member_of_all([
+                        "attribute:ecs.instance-type =~ t3.*",
+                        "attribute:ecs.os-type == linux",
+                    ]),
+                    PlacementConstraint::distinct_instances(),
+                ],
+            }
+            imported_repository Repo { repository_name: "web" }
+            fargate_task_definition Arm {
+                cpu: 256,
+                memory_limit_mib: 512,
+                runtime_platform: RuntimePlatform::default()
+                    .cpu_architecture(CpuArchitecture::of("ARM64"))
+                    .operating_system_family(OperatingSystemFamily::of("LINUX")),
+                container web {
+                    image: ContainerImage::from_tag_parameter_with(
+                        Repo,
+                        TagParameterContainerImageProps::default().is_image_digest(true),
+                    ),
+                }
+            }
+            role Protector { assumed_by: "ecs-tasks.amazonaws.com" }
+            cluster Cluster {
+                vpc: Vpc,
+                default_cloud_map_namespace: { name: "api.internal", namespace_type: NamespaceType::Http },
+                grant_task_protection: [Protector],
+            }
+            private_dns_namespace Namespace { name: "other.local", vpc: Vpc }
+            cluster Other { vpc: Vpc, existing_default_cloud_map_namespace: Namespace }
+        }
+    }
+    .unwrap()
+    .into_parts();
+    let h = handles.EcsOptions;
+    let arns = h.Cluster.arn_for_tasks(&app, "*");
+    CfnOutput::new(&mut app, *h, "TaskArns", Output::new(arns)).unwrap();
+    assert_matches_cdk(app, "ecs_options");
+}
+
+#[test]
+fn an_existing_namespace_for_service_connect() {
+    let mut app = App::new();
+    let s = app.add_stack("S").unwrap();
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    let vpc = cluster.vpc(&app).unwrap();
+    let ns = ecs_app::servicediscovery::PrivateDnsNamespace::new(
+        &mut app,
+        s,
+        "Ns",
+        ecs_app::servicediscovery::PrivateDnsNamespaceProps::default()
+            .name("app.local")
+            .vpc(vpc),
+    )
+    .unwrap();
+    cluster
+        .add_existing_default_cloud_map_namespace(
+            &mut app,
+            ExistingCloudMapNamespaceOptions::new(ns).use_for_service_connect(true),
+        )
+        .unwrap();
+    let err = cluster
+        .add_existing_default_cloud_map_namespace(
+            &mut app,
+            ExistingCloudMapNamespaceOptions::new(ns),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("already has a default cloud map namespace"),
+        "{err}"
+    );
+    let (_, template) = app.templates().unwrap().into_iter().next().unwrap();
+    let text = template.to_string();
+    assert!(text.contains("\"ServiceConnectDefaults\""), "{text}");
 }
