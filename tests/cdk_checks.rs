@@ -151,3 +151,20 @@ fn circuit_breaker_needs_the_ecs_controller_and_revisions_start_at_1() {
         fargate_service(|p| p.task_definition_revision(TaskDefinitionRevision::of(0))).unwrap_err();
     assert!(err.to_string().contains("revisions start at 1"), "{err}");
 }
+
+#[test]
+fn availability_zone_rebalancing_needs_room_above_100_percent() {
+    use ecs_app::ecs::service::AvailabilityZoneRebalancing;
+    let err = fargate_service(|p| {
+        p.availability_zone_rebalancing(AvailabilityZoneRebalancing::Enabled)
+            .max_healthy_percent(100)
+    })
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("needs `max_healthy_percent` above 100"),
+        "{err}"
+    );
+    fargate_service(|p| p.availability_zone_rebalancing(AvailabilityZoneRebalancing::Enabled))
+        .unwrap();
+}

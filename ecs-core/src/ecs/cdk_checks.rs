@@ -324,6 +324,29 @@ pub const CDK_CHECKS: &[CdkCheck] = &[
         "a group's desired capacity above its max",
         RuleId::C1,
     ),
+    builder(
+        "K23",
+        "a default namespace of another region (in the CDK's source, not the inventory)",
+    ),
+    types(
+        "K24",
+        "a default namespace of a type the CDK does not know (in the CDK's source)",
+        "`NamespaceType` has the three types only",
+    ),
+    builder(
+        "K25",
+        "a cluster ARN without a cluster name (in the CDK's source)",
+    ),
+    na(
+        "K26",
+        "the Managed Instances checks: network mode, operating system, IPC, proxy, docker volumes, ephemeral storage, accelerators, provider subnets, security groups and instance types (in the CDK's source)",
+        "no Managed Instances compatibility or capacity provider yet",
+    ),
+    na(
+        "K27",
+        "a Service Connect namespace imported without a full ARN (in the CDK's source)",
+        "namespaces cannot be imported here",
+    ),
     // The CloudFormation Validate plugin (recommended flags).
     rule(
         "E3047",
@@ -339,6 +362,10 @@ pub const CDK_CHECKS: &[CdkCheck] = &[
         "E3027",
         "a schedule expression with a wrong unit",
         RuleId::G5,
+    ),
+    builder(
+        "P14",
+        "`spreadAcross` with no field (in the CDK's source, not the inventory)",
     ),
     // Services.
     rule(
@@ -411,6 +438,23 @@ pub const CDK_CHECKS: &[CdkCheck] = &[
     builder("S17", "deployment alarms with a controller other than ECS"),
     builder("S18", "deployment alarms without alarm names"),
     builder("S19", "CODE_DEPLOY with a revision other than the latest"),
+    builder(
+        "S20",
+        "availability-zone rebalancing on a daemon (in the CDK's source, not the inventory)",
+    ),
+    builder(
+        "S21",
+        "availability-zone rebalancing with a maximum percent of 100 (in the CDK's source, not the inventory)",
+    ),
+    na(
+        "S22",
+        "deployment strategies, lifecycle hooks, canary or linear configurations without the controller or strategy they need (in the CDK's source)",
+        "no deployment strategies or lifecycle hooks yet",
+    ),
+    builder(
+        "S23",
+        "availability-zone rebalancing on a target of a classic load balancer (in the CDK's source, not the inventory)",
+    ),
     na(
         "X1",
         "an External daemon with an EXTERNAL or CODE_DEPLOY controller",

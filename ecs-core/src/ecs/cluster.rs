@@ -1051,6 +1051,26 @@ impl Cluster {
             )));
         }
         let ns = options.namespace;
+        let (cluster_stack, ns_stack) = (app.stack(self.node.stack), app.stack(ns.node().stack()));
+        if let (Some(a), Some(b)) = (cluster_stack.region(), ns_stack.region())
+            && a != b
+        {
+            return Err(Error::new(format!(
+                "cluster `{}` is in region {a:?} and its default namespace in {b:?}: cloud map namespaces serve clusters of their own region; use a namespace of {a:?}",
+                self.id(app)
+            )));
+        }
+        let other_account = matches!(
+            (cluster_stack.account(), ns_stack.account()),
+            (Some(a), Some(b)) if a != b
+        );
+        if other_account {
+            app.stack_mut(self.node.stack).warn(
+                self.node,
+                "@aws-cdk/aws-ecs:crossAccountNamespace",
+                "The provided Cloud Map namespace belongs to a different account. Ensure AWS Resource Access Manager (RAM) sharing is configured. See https://docs.aws.amazon.com/cloud-map/latest/dg/sharing.html",
+            );
+        }
         if ns.namespace_type(app) == crate::servicediscovery::NamespaceType::DnsPrivate {
             app.stack_mut(self.node.stack).warn(
                 self.node,

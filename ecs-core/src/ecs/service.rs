@@ -735,6 +735,8 @@ pub(crate) struct ServiceData {
     pub(crate) platform_version: Option<String>,
     /// `deployment_controller`, when given.
     pub(crate) deployment_controller: Option<DeploymentControllerType>,
+    /// Whether availability-zone rebalancing is enabled (no classic load balancer then).
+    pub(crate) az_rebalancing: bool,
 }
 
 /// A service construct of any launch type.
@@ -854,6 +856,7 @@ impl Service {
         app.check_node(self.node)?;
         let strategies: Vec<PlacementStrategy> = strategies.into_iter().collect();
         self.placing_ec2_service(app, "add_placement_strategies")?;
+        check_strategies(&strategies)?;
         let d = self.data(app);
         let mut facts = ServiceFacts::new(&d.id, d.launch_type);
         facts.daemon = Fact::Known(d.daemon, ());
@@ -1178,6 +1181,7 @@ pub(crate) fn create(
             "{kind} service `{id}` needs `{missing}`: add `{missing}: <name>`"
         )));
     };
+    check_strategies(&launch.placement_strategies)?;
     let daemon = launch.daemon;
     let (circuit_breaker, min_healthy_given) = (
         base.circuit_breaker.is_some(),
@@ -1374,6 +1378,8 @@ pub(crate) fn create(
         service_connect: false,
         platform_version: launch.platform_version,
         deployment_controller: controller,
+        az_rebalancing: base.availability_zone_rebalancing
+            == Some(AvailabilityZoneRebalancing::Enabled),
     });
     let service = Service { node, index };
     // The CDK's base constructor enables Cloud Map before the subclass configures networking,
@@ -1623,6 +1629,16 @@ fn deployment_alarms_value(alarms: &DeploymentAlarmConfig) -> Value {
     ])
 }
 
+/// As the CDK's `spreadAcross`: a spread strategy names at least one field.
+fn check_strategies(strategies: &[PlacementStrategy]) -> Result<(), Error> {
+    if strategies.iter().any(|s| s.0.is_empty()) {
+        return Err(Error::new(
+            "a placement strategy `spread_across` names no field: give at least one field to spread by, e.g. `[\"attribute:ecs.availability-zone\"]`",
+        ));
+    }
+    Ok(())
+}
+
 /// The CDK's checks of the deployment settings: alarms and forced deployments need the ECS
 /// controller, CodeDeploy runs the latest revision, daemons do not rebalance.
 fn check_deployment_settings(id: &str, base: &BaseProps, daemon: bool) -> Result<(), Error> {
@@ -1665,6 +1681,13 @@ fn check_deployment_settings(id: &str, base: &BaseProps, daemon: bool) -> Result
     {
         return Err(Error::new(format!(
             "service `{id}` deploys with `CodeDeploy` and names a revision: CodeDeploy runs the latest revision; use `TaskDefinitionRevision::LATEST`"
+        )));
+    }
+    if base.availability_zone_rebalancing == Some(AvailabilityZoneRebalancing::Enabled)
+        && base.max_healthy_percent == Some(100)
+    {
+        return Err(Error::new(format!(
+            "service `{id}` has `availability_zone_rebalancing: Enabled` with `max_healthy_percent: 100`: rebalancing starts a task before it stops one, so it needs `max_healthy_percent` above 100"
         )));
     }
     if daemon && base.availability_zone_rebalancing == Some(AvailabilityZoneRebalancing::Enabled) {
