@@ -13,6 +13,12 @@
 use crate::error::RuleId;
 
 /// How the library meets one of the CDK's checks.
+///
+/// ```
+/// use ecs_core::ecs::cdk_checks::{CDK_CHECKS, Enforcement};
+/// let s9 = CDK_CHECKS.iter().find(|c| c.id == "S9").unwrap();
+/// assert!(matches!(s9.enforcement, Enforcement::NotApplicable(_)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Enforcement {
     /// A rule: a compile error on the literal in `ecs_app!`, a builder error otherwise.
@@ -27,6 +33,11 @@ pub enum Enforcement {
 }
 
 /// One check of the CDK: its id in the inventory, its condition, and how it is met.
+///
+/// ```
+/// let t15 = ecs_core::ecs::cdk_checks::CDK_CHECKS.iter().find(|c| c.id == "T15").unwrap();
+/// assert!(t15.condition.contains("ephemeral storage"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CdkCheck {
     /// The inventory's id (`T16`, `S11`, …; the checks of the CloudFormation Validate plugin by
@@ -70,7 +81,14 @@ const fn na(id: &'static str, condition: &'static str, why: &'static str) -> Cdk
     }
 }
 
-/// The CDK's `aws-ecs` checks (aws-cdk-lib 2.276.0), in the inventory's order.
+/// The CDK's `aws-ecs` checks (aws-cdk-lib 2.276.0), in the inventory's order, then those read
+/// from its source beyond the inventory.
+///
+/// ```
+/// use ecs_core::ecs::cdk_checks::{CDK_CHECKS, Enforcement};
+/// let rules = CDK_CHECKS.iter().filter(|c| matches!(c.enforcement, Enforcement::Rule(_))).count();
+/// assert!(rules > 80);
+/// ```
 pub const CDK_CHECKS: &[CdkCheck] = &[
     // Task definitions and launch-type compatibility.
     rule(

@@ -360,6 +360,10 @@ impl CpuArchitecture {
     }
 
     /// The CloudFormation value.
+    ///
+    /// ```
+    /// assert_eq!(ecs_core::ecs::task_definition::CpuArchitecture::Arm64.cfn_value(), "ARM64");
+    /// ```
     pub const fn cfn_value(self) -> &'static str {
         match self {
             CpuArchitecture::X86_64 => "X86_64",
@@ -470,6 +474,11 @@ impl OperatingSystemFamily {
     }
 
     /// The CloudFormation value.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::OperatingSystemFamily;
+    /// assert_eq!(OperatingSystemFamily::WindowsServer2022Core.cfn_value(), "WINDOWS_SERVER_2022_CORE");
+    /// ```
     pub const fn cfn_value(self) -> &'static str {
         match self {
             OperatingSystemFamily::Linux => "LINUX",

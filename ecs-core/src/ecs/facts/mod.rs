@@ -402,6 +402,21 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
 
     /// The rules judged once every container is added (the builders judge them at synthesis,
     /// as the CDK does): port mapping names unique across containers (L4).
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use ecs_core::facts::{ContainerFacts, Fact, PortMappingFact, TaskFacts};
+    /// use ecs_core::ecs::task_definition::Compatibility;
+    /// let mut task = TaskFacts::new("T", (), Compatibility::Fargate);
+    /// for id in ["web", "admin"] {
+    ///     let mut c = ContainerFacts::new(id, ());
+    ///     let mut m = PortMappingFact::port(Fact::Known(80, ()));
+    ///     m.name = Fact::Known(Cow::Borrowed("http"), ());
+    ///     c.port_mappings = Some(vec![m]);
+    ///     task.containers.push(c);
+    /// }
+    /// assert_eq!(task.synth_violations().len(), 1);
+    /// ```
     pub fn synth_violations(&self) -> Vec<Violation<S>> {
         let mut out = Out(Vec::new());
         self.port_names_across_containers(&mut out);
