@@ -122,6 +122,25 @@ impl Repository {
             Value::Str(t) if t.starts_with("sha256:") => "@",
             _ => ":",
         };
+        self.repository_uri_with(app, separator, tag)
+    }
+
+    /// The URI of the image of `digest` (`<uri>@<digest>`), even when the digest is a
+    /// reference, as the CDK's `repositoryUriForDigest` writes it.
+    ///
+    /// ```
+    /// use ecs_core::{App, ecr::Repository, cfn::Value};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let repo = Repository::from_repository_name(&mut app, s, "Repo", "web").unwrap();
+    /// let uri = repo.repository_uri_for_digest(&app, Value::from("sha256:abc"));
+    /// assert!(format!("{uri:?}").contains("/web"));
+    /// ```
+    pub fn repository_uri_for_digest(self, app: &App, digest: Value) -> Value {
+        self.repository_uri_with(app, "@", digest)
+    }
+
+    fn repository_uri_with(self, app: &App, separator: &'static str, tag: Value) -> Value {
         let mut parts = match &app.all::<RepositoryData>()[self.index] {
             RepositoryData::Owned(r) => {
                 // The account and region of an owned repository come from its ARN.

@@ -272,10 +272,15 @@ pub enum RuleId {
     G6,
     /// Fault injection and App Mesh proxies only in the network modes they work in.
     G7,
+    /// Process and IPC namespaces Fargate allows: `pid_mode` `Task` on Linux with a stated
+    /// operating system family, no `ipc_mode`.
+    G8,
     /// Fargate log drivers are awslogs, splunk or awsfirelens.
     F5,
     /// Healthy percents in order; daemon services have no desired count.
     S4,
+    /// Daemon services place their tasks by no strategy.
+    S5,
     /// Load-balancer targets name a declared container and a mapped port.
     L1,
     /// Classic load balancers need bridge or host networking.
@@ -321,8 +326,10 @@ impl RuleId {
             RuleId::G5 => "G5",
             RuleId::G6 => "G6",
             RuleId::G7 => "G7",
+            RuleId::G8 => "G8",
             RuleId::F5 => "F5",
             RuleId::S4 => "S4",
+            RuleId::S5 => "S5",
             RuleId::L1 => "L1",
             RuleId::L2 => "L2",
             RuleId::M1 => "M1",

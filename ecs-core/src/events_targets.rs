@@ -73,6 +73,11 @@ impl RuleTarget for EcsTask {
             ("TaskDefinitionArn", td.arn(app)),
         ];
         if let Some(p) = self.propagate_tags {
+            if !matches!(p, "TASK_DEFINITION" | "NONE") {
+                return Err(Error::new(format!(
+                    "ecs task target has `propagate_tags: \"{p}\"`: started tasks take their tags from the task definition or from nothing; use `\"TASK_DEFINITION\"` or `\"NONE\"`"
+                )));
+            }
             parameters.push(("PropagateTags", Value::from(p)));
         }
         if !self.tags.is_empty() {

@@ -325,7 +325,7 @@ pub mod prelude {
     pub use crate::ecs::container::{
         AppProtocol, ContainerDefinition, ContainerDefinitionOptions, ContainerRef, FirelensConfig,
         FirelensConfigFileType, FirelensLogRouterType, FirelensOptions, Link, PortMapping,
-        Protocol,
+        Protocol, ScratchSpace, SystemControl,
     };
     pub use crate::ecs::container_options::{
         ContainerDependency, ContainerDependencyCondition, Device, HealthCheck, LinuxParameters,
@@ -338,7 +338,7 @@ pub mod prelude {
     pub use crate::ecs::exec::{
         ExecuteCommandConfiguration, ExecuteCommandLogConfiguration, ExecuteCommandLogging,
     };
-    pub use crate::ecs::image::ContainerImage;
+    pub use crate::ecs::image::{ContainerImage, TagParameterContainerImageProps};
     pub use crate::ecs::imported_service::{ImportedService, ServiceAttributes};
     pub use crate::ecs::load_balancing::{
         EcsLoadBalancerTarget, EcsTarget, ListenerConfig, LoadBalancerTargetOptions,

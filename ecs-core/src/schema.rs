@@ -1766,6 +1766,30 @@ pub fn reference_markdown() -> String {
         }
     }
     out.push_str(
+        "\n## the CDK's checks\n\n\
+         Every check of the CDK's `aws-ecs` (aws-cdk-lib 2.276.0), by its id in the \
+         specification's inventory, and how it is met here: a rule (a compile error on the \
+         literal in `ecs_app!`, a builder error otherwise), a refusal of the builders, the types, \
+         or not at all, with the reason (`ecs_core::ecs::cdk_checks::CDK_CHECKS`).\n\n\
+         | CDK | refused when | here |\n|---|---|---|\n",
+    );
+    for c in crate::ecs::cdk_checks::CDK_CHECKS {
+        use crate::ecs::cdk_checks::Enforcement;
+        let here = match c.enforcement {
+            Enforcement::Rule(id) => format!("rule {}", id.as_str()),
+            Enforcement::Builder => "refused by the builders".to_owned(),
+            Enforcement::Types(why) => format!("by the types: {why}"),
+            Enforcement::NotApplicable(why) => format!("not applicable: {why}"),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            c.id,
+            c.condition.replace('|', "\\|"),
+            here.replace('|', "\\|")
+        );
+    }
+    out.push_str(
         "\n## lints\n\n\
          Levels as Rust's: `#![allow(…)]`, `#![warn(…)]`, `#![deny(…)]` or `#![forbid(…)]` at the \
          top of the app or of a stack, `#[allow(lint, reason = \"…\")]` (or another level) before \

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use ecs_core::ecs::container::Protocol;
 use ecs_core::ecs::exec::ExecuteCommandLogging;
 use ecs_core::ecs::service::LaunchType;
-use ecs_core::ecs::task_definition::{Compatibility, NetworkMode};
+use ecs_core::ecs::task_definition::{Compatibility, NetworkMode, OperatingSystemFamily, PidMode};
 use ecs_core::ecs_patterns;
 use ecs_core::facts::{
     CapacityFacts, ConnectServiceFacts, ContainerFacts, ContainerPick, CountedGroup, ExecFacts,
@@ -805,6 +805,13 @@ fn service_facts<'a>(stack: &'a Item, service: &'a Item) -> ServiceFacts<'a, Sit
     facts.circuit_breaker = named_fact(service, "circuit_breaker");
     facts.cloud_map_options = named_fact(service, "cloud_map_options");
     facts.associate_cloud_map_service = named_fact(service, "associate_cloud_map_service");
+    facts.placement_strategies = listed_fact(service, "placement_strategies");
+    facts.cluster_namespace = target(stack, service, "cluster").and_then(|(cluster, span)| {
+        cluster
+            .prop("default_cloud_map_namespace")
+            .or(cluster.prop("existing_default_cloud_map_namespace"))
+            .map(|_| (cluster.id.name.as_str(), Site::at(span)))
+    });
     facts.platform_version = match service.expr("platform_version") {
         Some(expr) => match expr {
             Expr::Lit(syn::ExprLit {
@@ -1567,6 +1574,19 @@ fn task_facts(task: &Item) -> Option<TaskFacts<'_, Site>> {
     facts.runtime_platform = listed_fact(task, "runtime_platform");
     facts.fault_injection = bool_fact(task, "enable_fault_injection");
     facts.proxy_configuration = named_fact(task, "proxy_configuration");
+    facts.pid_mode = match task.prop("pid_mode").map(|p| &p.value) {
+        Some(PropValue::Enum(EnumValue::Variant(_, v) | EnumValue::Path(v, _))) => {
+            match v.to_string().as_str() {
+                "Task" => Fact::Known(PidMode::Task, Site::at(v.span())),
+                "Host" => Fact::Known(PidMode::Host, Site::at(v.span())),
+                _ => Fact::Runtime,
+            }
+        }
+        Some(_) => Fact::Runtime,
+        None => Fact::Absent,
+    };
+    facts.ipc_mode = named_fact(task, "ipc_mode");
+    facts.os_family = os_family_fact(task);
     facts.placement_constraints = listed_fact(task, "placement_constraints");
     facts.inference_accelerators = listed_fact(task, "inference_accelerators");
     facts.accelerator_devices = match task.expr("inference_accelerators") {
@@ -1706,6 +1726,40 @@ pub(crate) fn u32_fact(item: &Item, property: &str) -> Fact<u32, Site> {
         },
         Some(_) => Fact::Runtime,
         None => Fact::Absent,
+    }
+}
+
+/// The operating system family `runtime_platform` states: read from
+/// `.operating_system_family(OperatingSystemFamily::X)` in its expression; absent when the
+/// property is, or when it is a `RuntimePlatform` chain that never sets the family.
+fn os_family_fact(task: &Item) -> Fact<OperatingSystemFamily, Site> {
+    let Some(expr) = task.expr("runtime_platform") else {
+        return match task.prop("runtime_platform") {
+            Some(_) => Fact::Runtime,
+            None => Fact::Absent,
+        };
+    };
+    let text = quote::ToTokens::to_token_stream(expr).to_string();
+    let Some(at) = text.find("operating_system_family") else {
+        return if text.starts_with("RuntimePlatform :: default ()") && !text.contains('{') {
+            Fact::Absent
+        } else {
+            Fact::Runtime
+        };
+    };
+    let rest = &text[at..];
+    let family = rest
+        .split("OperatingSystemFamily ::")
+        .nth(1)
+        .and_then(|r| {
+            r.trim_start()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+        })
+        .and_then(OperatingSystemFamily::from_variant_name);
+    match family {
+        Some(family) => Fact::Known(family, Site::of(expr)),
+        None => Fact::Runtime,
     }
 }
 
@@ -1996,6 +2050,9 @@ fn needs_platform_1_4(task: &Item) -> Option<&'static str> {
     use crate::model::EnvironmentValue;
     if task.prop("ephemeral_storage_gib").is_some() {
         return Some("`ephemeral_storage_gib`");
+    }
+    if task.prop("pid_mode").is_some() {
+        return Some("`pid_mode`");
     }
     for c in task.children_of(KindId::Container) {
         if let Some(PropValue::Environment(EnvironmentValue::Map(pairs))) =

@@ -678,6 +678,28 @@ fn target_group_calls(scope: Scope, own: &Ident, item: &Item) -> TokenStream {
     let app = hidden("__ecs_app");
     let mut calls = TokenStream::new();
     for prop in &item.props {
+        // A cluster's roles allowed task protection and its existing default namespace.
+        let p = private();
+        match (prop.name.to_string().as_str(), &prop.value) {
+            ("grant_task_protection", PropValue::Refs(references)) => {
+                for role in references.iter().filter_map(|r| scope.reference(r)) {
+                    calls.extend(quote!(#own.grant_task_protection(&mut #app, #role)?;));
+                }
+                continue;
+            }
+            ("existing_default_cloud_map_namespace", PropValue::Ref(reference)) => {
+                if let Some(ns) = scope.reference(reference) {
+                    calls.extend(quote! {
+                        #own.add_existing_default_cloud_map_namespace(
+                            &mut #app,
+                            #p::ecs::cluster::ExistingCloudMapNamespaceOptions::new(#ns),
+                        )?;
+                    });
+                }
+                continue;
+            }
+            _ => {}
+        }
         let PropValue::Refs(references) = &prop.value else {
             continue;
         };

@@ -46,6 +46,15 @@ props! {
         /// A Cloud Map namespace created with the cluster, the default of its services.
         [field "defaultCloudMapNamespace", .ty(Object(KindId::NamespaceOptions))]
         default_cloud_map_namespace: crate::servicediscovery::CloudMapNamespaceOptions,
+        /// A declared namespace (`private_dns_namespace`) made the default of the cluster's
+        /// services (CDK `addExistingDefaultCloudMapNamespace`); not with
+        /// `default_cloud_map_namespace`.
+        [none "addExistingDefaultCloudMapNamespace", .ty(Ref(RefClass::Namespace)), .method(), .set(Set::Custom)]
+        existing_default_cloud_map_namespace: (),
+        /// Declared roles allowed to protect the cluster's tasks from scale-in (CDK
+        /// `grantTaskProtection`: `ecs:UpdateTaskProtection` on the cluster's tasks).
+        [none "grantTaskProtection", .ty(Refs(RefClass::Role)), .method(), .set(Set::Custom)]
+        grant_task_protection: (),
         /// ECS Exec settings: encryption key and where command output goes (rule G1).
         [field "executeCommandConfiguration", .ty(Object(KindId::ExecConfig))]
         execute_command_configuration: crate::ecs::exec::ExecuteCommandConfiguration,
@@ -584,6 +593,56 @@ impl Cluster {
         app.all::<ClusterData>()[self.index].arn.clone()
     }
 
+    /// The ARN of the cluster's tasks whose ids match `key_pattern` (CDK `arnForTasks`):
+    /// `arn:<partition>:ecs:<region>:<account>:task/<cluster name>/<key_pattern>`.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// let arn = cluster.arn_for_tasks(&app, "*");
+    /// assert!(format!("{arn:?}").contains(":task/"));
+    /// ```
+    pub fn arn_for_tasks(self, app: &App, key_pattern: &str) -> Value {
+        Value::arn(
+            "ecs",
+            true,
+            true,
+            vec![
+                "task/".into(),
+                self.cluster_name(app),
+                format!("/{key_pattern}").into(),
+            ],
+        )
+    }
+
+    /// Allows `role` to protect the cluster's tasks from scale-in (CDK `grantTaskProtection`:
+    /// `ecs:UpdateTaskProtection` on [`arn_for_tasks("*")`](Self::arn_for_tasks)).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::iam::{Role, RoleProps};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// let role = Role::new(&mut app, s, "Protector",
+    ///     RoleProps::default().assumed_by("ecs-tasks.amazonaws.com")).unwrap();
+    /// cluster.grant_task_protection(&mut app, role).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the cluster or the role is of another app, or the role cannot take the statement.
+    pub fn grant_task_protection(self, app: &mut App, role: crate::iam::Role) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
+        let tasks = self.arn_for_tasks(app, "*");
+        role.grant(
+            app,
+            crate::iam::Statement::allow(["ecs:UpdateTaskProtection"]).on([tasks]),
+        )
+    }
+
     /// Adds EC2 capacity: an auto-scaling group of ECS-optimized instances that join the
     /// cluster, with the instance drain hook (CDK `addCapacity`).
     ///
@@ -898,6 +957,127 @@ impl Cluster {
             Some(vpc),
             None,
         )?;
+        let data = &mut app.all_mut::<ClusterData>()[self.index];
+        data.default_namespace = Some(ns);
+        if options.use_for_service_connect
+            && let Some(resource) = data.resource
+        {
+            let arn = ns.namespace_arn(app);
+            app.stack_mut(self.node.stack)
+                .resource_mut(resource)
+                .set("ServiceConnectDefaults", Value::map([("Namespace", arn)]));
+        }
+        Ok(ns)
+    }
+}
+
+/// Options of [`Cluster::add_existing_default_cloud_map_namespace`] (CDK
+/// `ExistingCloudMapNamespaceOptions`).
+///
+/// ```
+/// use ecs_core::{App, ecs::cluster::ExistingCloudMapNamespaceOptions, ec2::{Vpc, VpcProps}};
+/// use ecs_core::servicediscovery::{PrivateDnsNamespace, PrivateDnsNamespaceProps};
+/// let mut app = App::new();
+/// let s = app.add_stack("Web").unwrap();
+/// let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();
+/// let ns = PrivateDnsNamespace::new(&mut app, s, "Ns",
+///     PrivateDnsNamespaceProps::default().name("app.local").vpc(vpc)).unwrap();
+/// let o = ExistingCloudMapNamespaceOptions::new(ns).use_for_service_connect(true);
+/// assert!(o.use_for_service_connect);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExistingCloudMapNamespaceOptions {
+    /// The namespace.
+    pub namespace: crate::servicediscovery::Namespace,
+    /// Makes it the cluster's default namespace for Service Connect
+    /// (`ServiceConnectDefaults`); default false.
+    pub use_for_service_connect: bool,
+}
+
+impl ExistingCloudMapNamespaceOptions {
+    /// `namespace`, not for Service Connect.
+    pub fn new(namespace: crate::servicediscovery::Namespace) -> Self {
+        ExistingCloudMapNamespaceOptions {
+            namespace,
+            use_for_service_connect: false,
+        }
+    }
+
+    /// Sets `use_for_service_connect`.
+    pub fn use_for_service_connect(mut self, use_it: bool) -> Self {
+        self.use_for_service_connect = use_it;
+        self
+    }
+}
+
+impl Cluster {
+    /// Makes an existing namespace the cluster's default Cloud Map namespace (CDK
+    /// `addExistingDefaultCloudMapNamespace`); a private DNS namespace draws the CDK's warning
+    /// to keep it in the cluster's VPC.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::cluster::ExistingCloudMapNamespaceOptions;
+    /// use ecs_core::servicediscovery::{PrivateDnsNamespace, PrivateDnsNamespaceProps};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// let vpc = cluster.vpc(&app).unwrap();
+    /// let ns = PrivateDnsNamespace::new(&mut app, s, "Ns",
+    ///     PrivateDnsNamespaceProps::default().name("app.local").vpc(vpc)).unwrap();
+    /// cluster.add_existing_default_cloud_map_namespace(&mut app,
+    ///     ExistingCloudMapNamespaceOptions::new(ns)).unwrap();
+    /// assert_eq!(cluster.default_cloud_map_namespace(&app), Some(ns));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the cluster or the namespace is of another app or stack, the cluster is imported,
+    /// or it has a default namespace already.
+    pub fn add_existing_default_cloud_map_namespace(
+        self,
+        app: &mut App,
+        options: ExistingCloudMapNamespaceOptions,
+    ) -> Result<crate::servicediscovery::Namespace, Error> {
+        app.check_stack(self.node.stack)?;
+        self.refuse_imported(app, "add a default cloud map namespace to")?;
+        if app.all::<ClusterData>()[self.index]
+            .default_namespace
+            .is_some()
+        {
+            return Err(Error::new(format!(
+                "cluster `{}` already has a default cloud map namespace: add only one",
+                self.id(app)
+            )));
+        }
+        let ns = options.namespace;
+        let (cluster_stack, ns_stack) = (app.stack(self.node.stack), app.stack(ns.node().stack()));
+        if let (Some(a), Some(b)) = (cluster_stack.region(), ns_stack.region())
+            && a != b
+        {
+            return Err(Error::new(format!(
+                "cluster `{}` is in region {a:?} and its default namespace in {b:?}: cloud map namespaces serve clusters of their own region; use a namespace of {a:?}",
+                self.id(app)
+            )));
+        }
+        let other_account = matches!(
+            (cluster_stack.account(), ns_stack.account()),
+            (Some(a), Some(b)) if a != b
+        );
+        if other_account {
+            app.stack_mut(self.node.stack).warn(
+                self.node,
+                "@aws-cdk/aws-ecs:crossAccountNamespace",
+                "The provided Cloud Map namespace belongs to a different account. Ensure AWS Resource Access Manager (RAM) sharing is configured. See https://docs.aws.amazon.com/cloud-map/latest/dg/sharing.html",
+            );
+        }
+        if ns.namespace_type(app) == crate::servicediscovery::NamespaceType::DnsPrivate {
+            app.stack_mut(self.node.stack).warn(
+                self.node,
+                "@aws-cdk/aws-ecs:privateDnsNamespaceVpc",
+                "When using an existing PrivateDnsNamespace, ensure it is associated with the same VPC as this ECS cluster for service discovery to function correctly.",
+            );
+        }
         let data = &mut app.all_mut::<ClusterData>()[self.index];
         data.default_namespace = Some(ns);
         if options.use_for_service_connect

@@ -623,6 +623,10 @@ props! {
         /// Volumes of the task definition mounted in the container (`MountPoints`).
         [list_into "addMountPoints", .method()]
         mount_points: MountPoint,
+        /// Scratch space on the host (CDK `addScratch`): each adds a host volume to the task
+        /// definition and mounts it, after the other mount points.
+        [list "addScratch", .method()]
+        scratch: ScratchSpace,
         /// Containers of the task definition whose volumes this container mounts (`VolumesFrom`):
         /// each names a container of the task definition.
         [list_into "addVolumesFrom", .method(), .ty(ContainerRefs(KindId::VolumeFrom)), .set(Set::Call("add_volumes_from"))]
@@ -819,6 +823,23 @@ impl ContainerDefinitionOptions {
         for (k, v) in hosts {
             set_pair(&mut self.extra_hosts, k.into(), v.into());
         }
+        self
+    }
+
+    /// Adds system controls as [`SystemControl`]s, after those given before.
+    ///
+    /// ```
+    /// use ecs_core::ecs::container::{ContainerDefinitionOptions, SystemControl};
+    /// let o = ContainerDefinitionOptions::default()
+    ///     .add_system_controls([SystemControl::new("net.core.somaxconn", "1024")]);
+    /// assert_eq!(o.system_controls, [("net.core.somaxconn".to_string(), "1024".to_string())]);
+    /// ```
+    pub fn add_system_controls(
+        mut self,
+        controls: impl IntoIterator<Item = SystemControl>,
+    ) -> Self {
+        self.system_controls
+            .extend(controls.into_iter().map(|c| (c.namespace, c.value)));
         self
     }
 
@@ -1180,6 +1201,16 @@ pub(crate) fn check_options(options: &ContainerDefinitionOptions, id: &str) -> R
     if let Some(d) = options.restart_attempt_period {
         d.checked(&owner, "restart_attempt_period")?;
     }
+    if let Some(n) = options
+        .linux_parameters
+        .as_ref()
+        .and_then(|l| l.swappiness)
+        .filter(|n| *n > 100)
+    {
+        return Err(Error::new(format!(
+            "container `{id}` has `swappiness: {n}` in `linux_parameters`: use 0 to 100"
+        )));
+    }
     if let Some(h) = &options.health_check
         && h.command.is_empty()
     {
@@ -1188,6 +1219,83 @@ pub(crate) fn check_options(options: &ContainerDefinitionOptions, id: &str) -> R
         )));
     }
     Ok(())
+}
+
+/// A kernel parameter set in a container (CDK `SystemControl`, `SystemControls`).
+///
+/// ```
+/// let c = ecs_core::ecs::container::SystemControl::new("net.core.somaxconn", "1024");
+/// assert_eq!(c.namespace, "net.core.somaxconn");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemControl {
+    /// The namespaced kernel parameter, e.g. `net.core.somaxconn`.
+    pub namespace: String,
+    /// Its value.
+    pub value: String,
+}
+
+impl SystemControl {
+    /// Kernel parameter `namespace` set to `value`.
+    pub fn new(namespace: impl Into<String>, value: impl Into<String>) -> SystemControl {
+        SystemControl {
+            namespace: namespace.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// Scratch space of a container (CDK `ScratchSpace`): a host path mounted in the container,
+/// as a host volume of the task definition (EC2 and External only, rule F4).
+///
+/// ```
+/// let s = ecs_core::ecs::container::ScratchSpace::new("scratch", "/var/scratch", "/tmp/scratch").read_only(true);
+/// assert!(s.read_only);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScratchSpace {
+    /// The volume's name.
+    pub name: String,
+    /// Where the container sees it.
+    pub container_path: String,
+    /// The path on the host.
+    pub source_path: String,
+    /// Whether the container may only read it; default false.
+    pub read_only: bool,
+}
+
+impl ScratchSpace {
+    /// Scratch volume `name` from `source_path` on the host at `container_path`, writable.
+    pub fn new(
+        name: impl Into<String>,
+        container_path: impl Into<String>,
+        source_path: impl Into<String>,
+    ) -> ScratchSpace {
+        ScratchSpace {
+            name: name.into(),
+            container_path: container_path.into(),
+            source_path: source_path.into(),
+            read_only: false,
+        }
+    }
+
+    /// Sets `read_only`.
+    pub fn read_only(mut self, read_only: bool) -> Self {
+        self.read_only = read_only;
+        self
+    }
+
+    /// The host volume and the mount point it stands for, as the CDK's `addScratch` makes them.
+    pub(crate) fn parts(&self) -> (crate::ecs::volume::Volume, MountPoint) {
+        (
+            crate::ecs::volume::Volume::host(self.name.clone(), self.source_path.clone()),
+            MountPoint::new(
+                self.name.clone(),
+                self.container_path.clone(),
+                self.read_only,
+            ),
+        )
+    }
 }
 
 /// A container of a task definition.
@@ -1383,6 +1491,32 @@ impl ContainerDefinition {
         Ok(())
     }
 
+    /// Adds scratch space after declaration (CDK `addScratch`): a host volume of the task
+    /// definition, mounted in this container.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::container::ScratchSpace;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// let web = td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(256)).unwrap();
+    /// web.add_scratch(&mut app, ScratchSpace::new("scratch", "/var/scratch", "/tmp/scratch")).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the container is of another app, or the volume breaks a rule of its task definition
+    /// (a host volume on Fargate, rule F4).
+    pub fn add_scratch(self, app: &mut App, scratch: ScratchSpace) -> Result<(), Error> {
+        app.check_stack(self.task_definition.node().stack)?;
+        let (volume, mount) = scratch.parts();
+        self.task_definition.add_volume(app, volume)?;
+        self.add_mount_points(app, [mount]);
+        Ok(())
+    }
+
     /// Adds mount points after declaration (CDK `addMountPoints`).
     pub fn add_mount_points(self, app: &mut App, points: impl IntoIterator<Item = MountPoint>) {
         self.options_mut(app).mount_points.extend(points);
@@ -1416,6 +1550,14 @@ impl ContainerDefinition {
         links: impl IntoIterator<Item = T>,
     ) -> Result<(), Error> {
         let links: Vec<Link> = links.into_iter().map(Into::into).collect();
+        let mode = self.task_definition.network_mode(app);
+        if !links.is_empty() && mode != crate::ecs::task_definition::NetworkMode::Bridge {
+            return Err(Error::new(format!(
+                "container `{}` of task definition `{}` has `links` in `{mode:?}` network mode: links need `network_mode: Bridge`; use it or remove `links`",
+                self.container_name(app),
+                self.task_definition.id(app)
+            )));
+        }
         self.check_references(app, "links", links.iter().map(|l| &l.container))?;
         self.options_mut(app).links.extend(links);
         self.task_definition.render_container(app, self.index);

@@ -46,6 +46,8 @@ pub enum ContainerImage {
     TagParameter {
         /// The repository.
         repository: Repository,
+        /// Whether the parameter holds a digest (`<uri>@<digest>`) instead of a tag.
+        is_image_digest: bool,
     },
     /// An image built from a directory holding a Dockerfile when the app is deployed.
     Asset {
@@ -104,6 +106,28 @@ pub(crate) struct BoundImage {
     pub(crate) tag_parameter: Option<String>,
 }
 
+/// Options of [`ContainerImage::from_tag_parameter_with`] (CDK
+/// `TagParameterContainerImageProps`).
+///
+/// ```
+/// let p = ecs_core::ecs::image::TagParameterContainerImageProps::default().is_image_digest(true);
+/// assert!(p.is_image_digest);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TagParameterContainerImageProps {
+    /// Whether the parameter holds an image digest (`sha256:…`) rather than a tag; default
+    /// false.
+    pub is_image_digest: bool,
+}
+
+impl TagParameterContainerImageProps {
+    /// Sets `is_image_digest`.
+    pub fn is_image_digest(mut self, is_image_digest: bool) -> Self {
+        self.is_image_digest = is_image_digest;
+        self
+    }
+}
+
 impl ContainerImage {
     /// An image from Docker Hub or another registry (CDK `ContainerImage.fromRegistry`).
     pub fn from_registry(name: impl Into<String>) -> ContainerImage {
@@ -151,7 +175,33 @@ impl ContainerImage {
     /// An ECR repository's image whose tag is a template parameter (CDK
     /// `new TagParameterContainerImage(repo)`).
     pub fn from_tag_parameter(repository: Repository) -> ContainerImage {
-        ContainerImage::TagParameter { repository }
+        ContainerImage::from_tag_parameter_with(
+            repository,
+            TagParameterContainerImageProps::default(),
+        )
+    }
+
+    /// An ECR repository's image whose tag, or digest, is a template parameter (CDK
+    /// `new TagParameterContainerImage(repo, props)`).
+    ///
+    /// ```
+    /// use ecs_core::ecs::image::{ContainerImage, TagParameterContainerImageProps};
+    /// use ecs_core::{App, ecr::Repository};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let repo = Repository::from_repository_name(&mut app, s, "Repo", "web").unwrap();
+    /// let image = ContainerImage::from_tag_parameter_with(repo,
+    ///     TagParameterContainerImageProps::default().is_image_digest(true));
+    /// assert_ne!(image, ContainerImage::from_tag_parameter(repo));
+    /// ```
+    pub fn from_tag_parameter_with(
+        repository: Repository,
+        props: TagParameterContainerImageProps,
+    ) -> ContainerImage {
+        ContainerImage::TagParameter {
+            repository,
+            is_image_digest: props.is_image_digest,
+        }
     }
 
     /// An image built from `directory` (CDK `ContainerImage.fromAsset`).
@@ -220,7 +270,10 @@ impl ContainerImage {
                 repository.grant_pull(app, role)?;
                 bound.image = repository.repository_uri_for_tag_or_digest(app, tag.clone().into());
             }
-            ContainerImage::TagParameter { repository } => {
+            ContainerImage::TagParameter {
+                repository,
+                is_image_digest,
+            } => {
                 let st = app.stack_mut(container.stack());
                 let parameter = st.add_element(
                     container,
@@ -234,8 +287,11 @@ impl ContainerImage {
                 bound.tag_parameter = Some(st.logical_id(parameter));
                 let role = task.obtain_execution_role(app)?;
                 repository.grant_pull(app, role)?;
-                bound.image =
-                    repository.repository_uri_for_tag_or_digest(app, Value::Ref(parameter));
+                bound.image = if *is_image_digest {
+                    repository.repository_uri_for_digest(app, Value::Ref(parameter))
+                } else {
+                    repository.repository_uri_for_tag_or_digest(app, Value::Ref(parameter))
+                };
             }
             ContainerImage::Asset {
                 directory,

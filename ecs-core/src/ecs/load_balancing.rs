@@ -407,6 +407,12 @@ fn attach_classic(app: &mut App, lb: LoadBalancer, target: Pick) -> Result<(), E
     let resource = lb.load_balancer_ref(app);
     let t = resolve_target(app, target, Some(&id))?;
     let service = t.service;
+    if service.data(app).az_rebalancing {
+        return Err(Error::new(format!(
+            "service `{}` has `availability_zone_rebalancing: Enabled` and cannot be a target of classic load balancer `{id}`: disable the rebalancing or use an application or network load balancer",
+            service.id(app)
+        )));
+    }
     service.push_to(
         app,
         "LoadBalancers",

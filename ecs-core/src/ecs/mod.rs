@@ -4,6 +4,7 @@
 
 pub mod capacity;
 pub mod capacity_provider;
+pub mod cdk_checks;
 pub mod cloud_map;
 pub mod cluster;
 pub mod container;

@@ -284,6 +284,67 @@ pub fn fargate_memory_message(
     )
 }
 
+/// Rule F2 on Windows: the sizes the CDK accepts for a Windows operating system family (CDK
+/// T10–T13): cpu 1024 with 1024–8192 MiB, 2048 with 4096–16384, 4096 with 8192–30720, all in
+/// 1024 steps.
+///
+/// ```
+/// use ecs_core::rules::{FargateSizeError, fargate_windows_size};
+/// assert!(fargate_windows_size(1024, 1024).is_ok());
+/// assert_eq!(fargate_windows_size(512, 1024), Err(FargateSizeError::Cpu));
+/// assert_eq!(fargate_windows_size(2048, 2048), Err(FargateSizeError::Memory));
+/// ```
+///
+/// # Errors
+///
+/// The [`FargateSizeError`] saying why the pair is refused.
+pub const fn fargate_windows_size(cpu: u32, memory: u32) -> Result<(), FargateSizeError> {
+    let (min, max) = match cpu {
+        1024 => (1024, 8192),
+        2048 => (4096, 16384),
+        4096 => (8192, 30720),
+        _ => return Err(FargateSizeError::Cpu),
+    };
+    if memory < min || memory > max || !memory.is_multiple_of(1024) {
+        return Err(FargateSizeError::Memory);
+    }
+    Ok(())
+}
+
+/// Rule F2's message for a Windows size the CDK refuses, with the CDK's condition.
+///
+/// ```
+/// use ecs_core::{ecs::rules::{FargateSizeError, MemoryProperty, fargate_windows_size_message}, ecs::task_definition::Compatibility};
+/// let m = fargate_windows_size_message("T", Compatibility::Fargate, MemoryProperty::MemoryLimitMib, FargateSizeError::Cpu, 512, 1024);
+/// assert!(m.ends_with("use 1024, 2048 or 4096"));
+/// ```
+pub fn fargate_windows_size_message(
+    task: &str,
+    compatibility: Compatibility,
+    memory_property: MemoryProperty,
+    error: FargateSizeError,
+    cpu: u32,
+    memory: u32,
+) -> String {
+    let kind = compatibility.lower_name();
+    match error {
+        FargateSizeError::Cpu => format!(
+            "{kind} task definition `{task}` runs windows and cannot use `cpu: {cpu}`: windows fargate tasks take cpu 1024 (1 vCPU), 2048 (2 vCPU) or 4096 (4 vCPU); use 1024, 2048 or 4096"
+        ),
+        FargateSizeError::Memory => {
+            let range = match cpu {
+                1024 => "1024 to 8192",
+                2048 => "4096 to 16384",
+                _ => "8192 to 30720",
+            };
+            format!(
+                "{kind} task definition `{task}` runs windows and cannot use `{}: {memory}` with `cpu: {cpu}`: use a multiple of 1024 from {range}",
+                memory_property.name()
+            )
+        }
+    }
+}
+
 /// Rules F1 and F2's message for a task size that reads as no size (`cpu: "1 cpu"`, `cpu: 0`):
 /// the units the property is written in.
 ///
@@ -848,6 +909,28 @@ pub fn daemon_max_healthy_percent_message(service: &str) -> String {
     )
 }
 
+/// Rule S5: a daemon runs one task on every instance, so no placement strategy chooses where
+/// (CDK "Can't configure placement strategies when daemon=true").
+///
+/// ```
+/// assert!(ecs_core::rules::daemon_without_placement_strategies(false, true));
+/// assert!(!ecs_core::rules::daemon_without_placement_strategies(true, true));
+/// ```
+pub const fn daemon_without_placement_strategies(daemon: bool, has_strategies: bool) -> bool {
+    !(daemon && has_strategies)
+}
+
+/// Rule S5's message.
+///
+/// ```
+/// assert!(ecs_core::rules::daemon_placement_strategies_message("Agent").contains("remove `placement_strategies`"));
+/// ```
+pub fn daemon_placement_strategies_message(service: &str) -> String {
+    format!(
+        "daemon service `{service}` runs one task on every instance and takes no placement strategies (the CDK refuses them when daemon=true): remove `placement_strategies` or `daemon: true`"
+    )
+}
+
 /// What an External service cannot use (rule X1).
 ///
 /// ```
@@ -1002,6 +1085,30 @@ pub const fn classic_lb_launch_type(launch: LaunchType) -> bool {
 pub fn classic_lb_launch_type_message(service: &str, lb: &str) -> String {
     format!(
         "service `{service}` cannot be a target of classic load balancer `{lb}`: fargate and external tasks run on no instance a classic load balancer can register; use an `application_load_balancer` or a `network_load_balancer`"
+    )
+}
+
+/// Rule L1's message for a default target whose container's first mapping is a port range
+/// (CDK P13).
+///
+/// ```
+/// assert!(ecs_core::rules::target_port_range_message("Web", "web").contains("single port"));
+/// ```
+pub fn target_port_range_message(service: &str, container: &str) -> String {
+    format!(
+        "service `{service}` targets container `{container}` by its first port mapping, which is a port range: a target needs a single port; map a single port first or name `container_port`"
+    )
+}
+
+/// Rule X1's message for an External service on a cluster with a default Cloud Map namespace
+/// (CDK "Cloud map integration is not supported for External service").
+///
+/// ```
+/// assert!(ecs_core::rules::external_cluster_namespace_message("Web", "Cluster").contains("default cloud map namespace"));
+/// ```
+pub fn external_cluster_namespace_message(service: &str, cluster: &str) -> String {
+    format!(
+        "external service `{service}` runs on cluster `{cluster}`, which has a default cloud map namespace: ecs anywhere has no cloud map; use a cluster without `default_cloud_map_namespace`"
     )
 }
 
@@ -1686,6 +1793,82 @@ pub fn task_network_feature_message(
     )
 }
 
+/// Why a task definition's process or IPC namespace is refused on Fargate (rule G8).
+///
+/// ```
+/// assert_ne!(ecs_core::rules::NamespaceError::PidModeOnWindows, ecs_core::rules::NamespaceError::IpcMode);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamespaceError {
+    /// `pid_mode` on a Fargate task definition that states no operating system family (CDK
+    /// "Specifying 'pidMode' requires that operating system family also be provided.").
+    PidModeWithoutFamily,
+    /// `pid_mode` on Windows (CDK "'pidMode' is not supported for Windows containers.").
+    PidModeOnWindows,
+    /// `pid_mode` other than `task` on Linux (CDK "'pidMode' can only be set to 'task' for
+    /// Linux Fargate containers").
+    PidModeNotTask,
+    /// `ipc_mode` on Fargate, which AWS does not support.
+    IpcMode,
+}
+
+/// Rule G8: the process namespace a Fargate task may use: `Task`, on Linux, and (the CDK's
+/// `FargateTaskDefinition` requires it) with the operating system family stated. `family` is
+/// `None` when none is stated.
+///
+/// ```
+/// use ecs_core::ecs::task_definition::{OperatingSystemFamily, PidMode};
+/// use ecs_core::rules::{NamespaceError, fargate_pid_mode};
+/// assert!(fargate_pid_mode(PidMode::Task, Some(OperatingSystemFamily::Linux)).is_ok());
+/// assert_eq!(fargate_pid_mode(PidMode::Host, Some(OperatingSystemFamily::Linux)), Err(NamespaceError::PidModeNotTask));
+/// assert_eq!(fargate_pid_mode(PidMode::Task, None), Err(NamespaceError::PidModeWithoutFamily));
+/// ```
+pub const fn fargate_pid_mode(
+    pid_mode: crate::ecs::task_definition::PidMode,
+    family: Option<crate::ecs::task_definition::OperatingSystemFamily>,
+) -> Result<(), NamespaceError> {
+    use crate::ecs::task_definition::PidMode;
+    let Some(family) = family else {
+        return Err(NamespaceError::PidModeWithoutFamily);
+    };
+    if family.is_windows() {
+        Err(NamespaceError::PidModeOnWindows)
+    } else if family.is_linux() && !matches!(pid_mode, PidMode::Task) {
+        Err(NamespaceError::PidModeNotTask)
+    } else {
+        Ok(())
+    }
+}
+
+/// Rule G8's message.
+///
+/// ```
+/// use ecs_core::{ecs::task_definition::Compatibility, rules::{NamespaceError, fargate_namespace_message}};
+/// let m = fargate_namespace_message("TaskDef", Compatibility::Fargate, NamespaceError::IpcMode);
+/// assert!(m.ends_with("remove `ipc_mode`"));
+/// ```
+pub fn fargate_namespace_message(
+    task: &str,
+    compatibility: Compatibility,
+    error: NamespaceError,
+) -> String {
+    let kind = compatibility.lower_name();
+    match error {
+        NamespaceError::PidModeWithoutFamily => format!(
+            "{kind} task definition `{task}` sets `pid_mode` without an operating system family (the CDK requires one with pidMode): add `runtime_platform: RuntimePlatform::default().operating_system_family(OperatingSystemFamily::Linux)`"
+        ),
+        NamespaceError::PidModeOnWindows => format!(
+            "{kind} task definition `{task}` sets `pid_mode` on a windows operating system family: windows containers have no pidMode; remove `pid_mode`"
+        ),
+        NamespaceError::PidModeNotTask => format!(
+            "{kind} task definition `{task}` sets `pid_mode: Host`: linux fargate tasks take only `pid_mode: Task`; use `Task` or remove it"
+        ),
+        NamespaceError::IpcMode => format!(
+            "{kind} task definition `{task}` sets `ipc_mode`: tasks on fargate have no ipcMode; remove `ipc_mode`"
+        ),
+    }
+}
+
 /// Why a container's restart policy or credential specs are refused (rule G6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RestartError {
@@ -1770,6 +1953,9 @@ pub enum PortMappingError {
     AppProtocolWithoutName,
     /// Two mappings of the container with this name.
     DuplicateName(String),
+    /// A mapping with this name in an earlier container, named second (CDK T21, judged at
+    /// synthesis: "Port mapping name '…' cannot appear in both '…' and '…'").
+    NameInOtherContainer(String, String),
 }
 
 /// Rule L4: port ranges and Service Connect port names need awsvpc or bridge networking (CDK
@@ -1832,6 +2018,9 @@ pub fn port_mapping_message(container: &str, error: &PortMappingError) -> String
         PortMappingError::DuplicateName(name) => {
             format!("container `{container}` has two port mappings named `{name}`: rename one")
         }
+        PortMappingError::NameInOtherContainer(name, earlier) => format!(
+            "container `{container}` has a port mapping named `{name}`, as container `{earlier}` has: port mapping names are unique in a task definition; rename one"
+        ),
     }
 }
 

@@ -267,6 +267,11 @@ impl PlacementConstraint {
         )
     }
 
+    /// The constraint types, `memberOf` or `distinctInstance`, one per entry.
+    pub(crate) fn kinds(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(t, _)| t.as_str())
+    }
+
     pub(crate) fn render(&self) -> Vec<Value> {
         self.0
             .iter()
@@ -498,7 +503,8 @@ props! {
         /// `daemon`).
         [opt "availabilityZoneRebalancing" in base, .ty(Enum(&crate::ecs::service::AvailabilityZoneRebalancing::DEF)), .default("`Disabled`")]
         availability_zone_rebalancing: AvailabilityZoneRebalancing,
-        /// How the tasks are spread over or packed onto the instances (`PlacementStrategies`).
+        /// How the tasks are spread over or packed onto the instances (`PlacementStrategies`);
+        /// not with `daemon` (rule S5).
         [none "placementStrategies"]
         placement_strategies: (),
         /// Which instances may run the tasks (`PlacementConstraints`).
@@ -776,10 +782,12 @@ pub(crate) struct ServiceData {
     pub(crate) has_service_registry: bool,
     /// Whether Service Connect is enabled (once only, rule M2).
     pub(crate) service_connect: bool,
-    /// Whether the ECS deployment controller deploys it.
-    pub(crate) ecs_controlled: bool,
     /// The Fargate platform version given (rule F6).
     pub(crate) platform_version: Option<String>,
+    /// `deployment_controller`, when given.
+    pub(crate) deployment_controller: Option<DeploymentControllerType>,
+    /// Whether availability-zone rebalancing is enabled (no classic load balancer then).
+    pub(crate) az_rebalancing: bool,
 }
 
 /// A service construct of any launch type.
@@ -869,7 +877,7 @@ impl Service {
     /// Whether the ECS deployment controller deploys the service, which alternate targets and
     /// lifecycle hooks need.
     pub(crate) fn is_ecs_controlled(self, app: &App) -> bool {
-        self.data(app).ecs_controlled
+        self.is_using_ecs_deployment_controller(app)
     }
 
     /// Adds a Lambda function ECS invokes at stages of each deployment (CDK
@@ -905,6 +913,52 @@ impl Service {
         Ok(())
     }
 
+    /// Adds placement strategies to an EC2 service (CDK `Ec2Service.addPlacementStrategies`),
+    /// after those of its props; a daemon takes none (rule S5).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::service::{BinPackResource, PlacementStrategy};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// cluster.add_capacity(&mut app, "Capacity", AddCapacityOptions::default()
+    ///     .instance_type("t3.micro")).unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(512)).unwrap();
+    /// let service = Ec2Service::new(&mut app, s, "Service",
+    ///     Ec2ServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
+    /// service.add_placement_strategies(&mut app, [
+    ///     PlacementStrategy::spread_across_instances(),
+    ///     PlacementStrategy::packed_by(BinPackResource::Memory),
+    /// ]).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the service is of another app or not an EC2 service, or is a daemon (rule S5).
+    pub fn add_placement_strategies(
+        self,
+        app: &mut App,
+        strategies: impl IntoIterator<Item = PlacementStrategy>,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        let strategies: Vec<PlacementStrategy> = strategies.into_iter().collect();
+        self.placing_ec2_service(app, "add_placement_strategies")?;
+        check_strategies(&strategies)?;
+        let d = self.data(app);
+        let mut facts = ServiceFacts::new(&d.id, d.launch_type);
+        facts.daemon = Fact::Known(d.daemon, ());
+        facts.placement_strategies = Fact::written(!strategies.is_empty(), ());
+        let found = facts.violations().into_iter();
+        crate::ecs::facts::refused(found.filter(|v| v.rule == RuleId::S5).collect())?;
+        for entry in strategies.iter().flat_map(PlacementStrategy::render) {
+            self.push_to(app, "PlacementStrategies", entry);
+        }
+        Ok(())
+    }
+
     /// Adds the EBS volume ECS creates for each task (CDK `service.addVolume`); a service
     /// takes one.
     ///
@@ -931,6 +985,81 @@ impl Service {
         let entry = volume.render(app);
         self.push_to(app, "VolumeConfigurations", entry);
         Ok(())
+    }
+
+    /// Adds placement constraints to an EC2 service (CDK
+    /// `Ec2Service.addPlacementConstraints`), after those of its props.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::service::PlacementConstraint;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// cluster.add_capacity(&mut app, "Capacity", AddCapacityOptions::default()
+    ///     .instance_type("t3.micro")).unwrap();
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default()).unwrap();
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).memory_limit_mib(512)).unwrap();
+    /// let service = Ec2Service::new(&mut app, s, "Service",
+    ///     Ec2ServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
+    /// service.add_placement_constraints(&mut app, [PlacementConstraint::distinct_instances()]).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the service is of another app or not an EC2 service.
+    pub fn add_placement_constraints(
+        self,
+        app: &mut App,
+        constraints: impl IntoIterator<Item = PlacementConstraint>,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        self.placing_ec2_service(app, "add_placement_constraints")?;
+        for entry in constraints
+            .into_iter()
+            .flat_map(|c| c.render())
+            .collect::<Vec<_>>()
+        {
+            self.push_to(app, "PlacementConstraints", entry);
+        }
+        Ok(())
+    }
+
+    /// Only EC2 services place tasks on instances (the CDK has the methods on `Ec2Service`).
+    fn placing_ec2_service(self, app: &App, method: &str) -> Result<(), Error> {
+        let d = self.data(app);
+        if d.launch_type == LaunchType::Ec2 {
+            return Ok(());
+        }
+        Err(Error::new(format!(
+            "{} service `{}` has no `{method}`: only ec2 services place tasks on instances; use an ec2 service",
+            d.launch_type.lower_name(),
+            d.id
+        )))
+    }
+
+    /// Whether the service is deployed by ECS's own controller (CDK
+    /// `isUsingECSDeploymentController`): no `deployment_controller`, or `Ecs`.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()).unwrap();
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+    ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512)).unwrap();
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx"))).unwrap();
+    /// let service = FargateService::new(&mut app, s, "Service",
+    ///     FargateServiceProps::default().cluster(cluster).task_definition(td)).unwrap();
+    /// assert!(service.is_using_ecs_deployment_controller(&app));
+    /// ```
+    pub fn is_using_ecs_deployment_controller(self, app: &App) -> bool {
+        matches!(
+            self.data(app).deployment_controller,
+            None | Some(DeploymentControllerType::Ecs)
+        )
     }
 
     /// Marks a load balancer attached: ECS then waits 60 seconds before health checks count,
@@ -1250,6 +1379,7 @@ pub(crate) fn create(
             "{kind} service `{id}` needs `{missing}`: add `{missing}: <name>`"
         )));
     };
+    check_strategies(&launch.placement_strategies)?;
     let daemon = launch.daemon;
     let (circuit_breaker, min_healthy_given) = (
         base.circuit_breaker.is_some(),
@@ -1273,6 +1403,10 @@ pub(crate) fn create(
     facts.max_healthy_percent = Fact::given(base.max_healthy_percent, ());
     facts.circuit_breaker = Fact::written(base.circuit_breaker.is_some(), ());
     facts.cloud_map_options = Fact::written(base.cloud_map_options.is_some(), ());
+    facts.placement_strategies = Fact::written(!launch.placement_strategies.is_empty(), ());
+    if cluster.default_cloud_map_namespace(app).is_some() {
+        facts.cluster_namespace = Some((cluster.id(app), ()));
+    }
     let found = facts.violations().into_iter();
     crate::ecs::facts::refused(found.filter(|v| v.rule != RuleId::S2).collect())?;
     check_deployment_settings(id, &base, daemon)?;
@@ -1468,7 +1602,9 @@ pub(crate) fn create(
         has_service_registry: false,
         service_connect: false,
         platform_version: launch.platform_version,
-        ecs_controlled: controller.is_none_or(|c| c == DeploymentControllerType::Ecs),
+        deployment_controller: controller,
+        az_rebalancing: base.availability_zone_rebalancing
+            == Some(AvailabilityZoneRebalancing::Enabled),
     });
     let service = Service { node, index };
     for hook in &base.lifecycle_hooks {
@@ -1721,6 +1857,16 @@ fn deployment_alarms_value(alarms: &DeploymentAlarmConfig) -> Value {
     ])
 }
 
+/// As the CDK's `spreadAcross`: a spread strategy names at least one field.
+fn check_strategies(strategies: &[PlacementStrategy]) -> Result<(), Error> {
+    if strategies.iter().any(|s| s.0.is_empty()) {
+        return Err(Error::new(
+            "a placement strategy `spread_across` names no field: give at least one field to spread by, e.g. `[\"attribute:ecs.availability-zone\"]`",
+        ));
+    }
+    Ok(())
+}
+
 /// The CDK's checks of the deployment settings: alarms and forced deployments need the ECS
 /// controller, CodeDeploy runs the latest revision, daemons do not rebalance.
 fn check_deployment_settings(id: &str, base: &BaseProps, daemon: bool) -> Result<(), Error> {
@@ -1740,6 +1886,16 @@ fn check_deployment_settings(id: &str, base: &BaseProps, daemon: bool) -> Result
             )));
         }
     }
+    if base.circuit_breaker.is_some() && !ecs_controller {
+        return Err(Error::new(format!(
+            "service `{id}` has `circuit_breaker` but another deployment controller: the deployment circuit breaker needs the `Ecs` deployment controller; remove one of them"
+        )));
+    }
+    if base.task_definition_revision == Some(TaskDefinitionRevision(Some(0))) {
+        return Err(Error::new(format!(
+            "service `{id}` names task definition revision 0: revisions start at 1; use `TaskDefinitionRevision::of(1)` or later, or `TaskDefinitionRevision::LATEST`"
+        )));
+    }
     if base.force_new_deployment.is_some() && !ecs_controller {
         return Err(Error::new(format!(
             "service `{id}` has `force_new_deployment` but another deployment controller: forced deployments need the `Ecs` deployment controller"
@@ -1753,6 +1909,13 @@ fn check_deployment_settings(id: &str, base: &BaseProps, daemon: bool) -> Result
     {
         return Err(Error::new(format!(
             "service `{id}` deploys with `CodeDeploy` and names a revision: CodeDeploy runs the latest revision; use `TaskDefinitionRevision::LATEST`"
+        )));
+    }
+    if base.availability_zone_rebalancing == Some(AvailabilityZoneRebalancing::Enabled)
+        && base.max_healthy_percent == Some(100)
+    {
+        return Err(Error::new(format!(
+            "service `{id}` has `availability_zone_rebalancing: Enabled` with `max_healthy_percent: 100`: rebalancing starts a task before it stops one, so it needs `max_healthy_percent` above 100"
         )));
     }
     if daemon && base.availability_zone_rebalancing == Some(AvailabilityZoneRebalancing::Enabled) {

@@ -336,6 +336,71 @@ pub enum CpuArchitecture {
     X86_64,
     /// 64-bit ARM (Graviton).
     Arm64,
+    /// Another architecture, by its CloudFormation value ([`CpuArchitecture::of`]).
+    Other(&'static str),
+}
+
+impl CpuArchitecture {
+    /// An architecture by its CloudFormation value (CDK `CpuArchitecture.of`): `"ARM64"` and
+    /// `"X86_64"` are the known ones, any other is written as given.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::CpuArchitecture;
+    /// assert_eq!(CpuArchitecture::of("ARM64"), CpuArchitecture::Arm64);
+    /// assert_eq!(CpuArchitecture::of("RISCV64"), CpuArchitecture::Other("RISCV64"));
+    /// ```
+    pub const fn of(value: &'static str) -> CpuArchitecture {
+        if str_eq(value, "ARM64") {
+            CpuArchitecture::Arm64
+        } else if str_eq(value, "X86_64") {
+            CpuArchitecture::X86_64
+        } else {
+            CpuArchitecture::Other(value)
+        }
+    }
+
+    /// The CloudFormation value.
+    ///
+    /// ```
+    /// assert_eq!(ecs_core::ecs::task_definition::CpuArchitecture::Arm64.cfn_value(), "ARM64");
+    /// ```
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            CpuArchitecture::X86_64 => "X86_64",
+            CpuArchitecture::Arm64 => "ARM64",
+            CpuArchitecture::Other(v) => v,
+        }
+    }
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn str_starts_with(s: &str, prefix: &str) -> bool {
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    if s.len() < p.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < p.len() {
+        if s[i] != p[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The operating system of a Fargate task (CDK `OperatingSystemFamily`).
@@ -351,6 +416,99 @@ pub enum OperatingSystemFamily {
     WindowsServer2022Core,
     /// Windows Server 2022 Full.
     WindowsServer2022Full,
+    /// Another family, by its CloudFormation value ([`OperatingSystemFamily::of`]).
+    Other(&'static str),
+}
+
+impl OperatingSystemFamily {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &[
+        "Linux",
+        "WindowsServer2019Core",
+        "WindowsServer2019Full",
+        "WindowsServer2022Core",
+        "WindowsServer2022Full",
+    ];
+
+    /// The family of a variant name, as `ecs_app!` reads it.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::OperatingSystemFamily;
+    /// assert_eq!(OperatingSystemFamily::from_variant_name("Linux"), Some(OperatingSystemFamily::Linux));
+    /// ```
+    pub fn from_variant_name(name: &str) -> Option<OperatingSystemFamily> {
+        Some(match name {
+            "Linux" => OperatingSystemFamily::Linux,
+            "WindowsServer2019Core" => OperatingSystemFamily::WindowsServer2019Core,
+            "WindowsServer2019Full" => OperatingSystemFamily::WindowsServer2019Full,
+            "WindowsServer2022Core" => OperatingSystemFamily::WindowsServer2022Core,
+            "WindowsServer2022Full" => OperatingSystemFamily::WindowsServer2022Full,
+            _ => return None,
+        })
+    }
+
+    /// A family by its CloudFormation value (CDK `OperatingSystemFamily.of`): the known ones
+    /// give their variant, any other is written as given.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::OperatingSystemFamily;
+    /// assert_eq!(OperatingSystemFamily::of("LINUX"), OperatingSystemFamily::Linux);
+    /// assert!(OperatingSystemFamily::of("WINDOWS_SERVER_2025_CORE").is_windows());
+    /// ```
+    pub const fn of(value: &'static str) -> OperatingSystemFamily {
+        let known = [
+            OperatingSystemFamily::Linux,
+            OperatingSystemFamily::WindowsServer2019Core,
+            OperatingSystemFamily::WindowsServer2019Full,
+            OperatingSystemFamily::WindowsServer2022Core,
+            OperatingSystemFamily::WindowsServer2022Full,
+        ];
+        let mut i = 0;
+        while i < known.len() {
+            if str_eq(known[i].cfn_value(), value) {
+                return known[i];
+            }
+            i += 1;
+        }
+        OperatingSystemFamily::Other(value)
+    }
+
+    /// The CloudFormation value.
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::OperatingSystemFamily;
+    /// assert_eq!(OperatingSystemFamily::WindowsServer2022Core.cfn_value(), "WINDOWS_SERVER_2022_CORE");
+    /// ```
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            OperatingSystemFamily::Linux => "LINUX",
+            OperatingSystemFamily::WindowsServer2019Core => "WINDOWS_SERVER_2019_CORE",
+            OperatingSystemFamily::WindowsServer2019Full => "WINDOWS_SERVER_2019_FULL",
+            OperatingSystemFamily::WindowsServer2022Core => "WINDOWS_SERVER_2022_CORE",
+            OperatingSystemFamily::WindowsServer2022Full => "WINDOWS_SERVER_2022_FULL",
+            OperatingSystemFamily::Other(v) => v,
+        }
+    }
+
+    /// Whether it is a Windows family (CDK `isWindows()`: its value starts with `WINDOWS`).
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::OperatingSystemFamily;
+    /// assert!(OperatingSystemFamily::WindowsServer2022Core.is_windows());
+    /// assert!(!OperatingSystemFamily::Linux.is_windows());
+    /// ```
+    pub const fn is_windows(self) -> bool {
+        str_starts_with(self.cfn_value(), "WINDOWS")
+    }
+
+    /// Whether it is Linux (CDK `isLinux()`: its value starts with `LINUX`).
+    ///
+    /// ```
+    /// assert!(ecs_core::ecs::task_definition::OperatingSystemFamily::Linux.is_linux());
+    /// ```
+    pub const fn is_linux(self) -> bool {
+        str_starts_with(self.cfn_value(), "LINUX")
+    }
 }
 
 /// `RuntimePlatform` of a Fargate task (CDK `RuntimePlatform`).
@@ -384,21 +542,10 @@ impl RuntimePlatform {
     fn render(&self) -> Value {
         let mut m = Vec::new();
         if let Some(a) = self.cpu_architecture {
-            let v = match a {
-                CpuArchitecture::X86_64 => "X86_64",
-                CpuArchitecture::Arm64 => "ARM64",
-            };
-            m.push(("CpuArchitecture", Value::from(v)));
+            m.push(("CpuArchitecture", Value::from(a.cfn_value())));
         }
         if let Some(f) = self.operating_system_family {
-            let v = match f {
-                OperatingSystemFamily::Linux => "LINUX",
-                OperatingSystemFamily::WindowsServer2019Core => "WINDOWS_SERVER_2019_CORE",
-                OperatingSystemFamily::WindowsServer2019Full => "WINDOWS_SERVER_2019_FULL",
-                OperatingSystemFamily::WindowsServer2022Core => "WINDOWS_SERVER_2022_CORE",
-                OperatingSystemFamily::WindowsServer2022Full => "WINDOWS_SERVER_2022_FULL",
-            };
-            m.push(("OperatingSystemFamily", Value::from(v)));
+            m.push(("OperatingSystemFamily", Value::from(f.cfn_value())));
         }
         Value::map(m)
     }
@@ -676,7 +823,8 @@ props! {
         /// The CPU architecture and operating system family the tasks run on (`RuntimePlatform`).
         [opt "runtimePlatform" in spec, .default("Linux on x86_64")]
         runtime_platform: RuntimePlatform,
-        /// The process namespace of the containers (`PidMode`).
+        /// The process namespace of the containers (`PidMode`): only `Task`, on Linux, with
+        /// `runtime_platform`'s operating system family (rule G8); platform 1.4.0 (rule F6).
         [opt "pidMode" in spec, .ty(Enum(&crate::ecs::task_definition::PidMode::DEF))]
         pid_mode: PidMode,
         /// Refused: Fargate places the tasks itself (rule F4).
@@ -795,10 +943,12 @@ props! {
         /// Which instances may run the tasks; not when Fargate-compatible (rule F4).
         [list "placementConstraints" in spec]
         placement_constraints: PlacementConstraint,
-        /// The IPC resource namespace of the containers (`IpcMode`).
+        /// The IPC resource namespace of the containers (`IpcMode`); not when Fargate-compatible
+        /// (rule G8).
         [opt "ipcMode" in spec, .ty(Enum(&crate::ecs::task_definition::IpcMode::DEF))]
         ipc_mode: IpcMode,
-        /// The process namespace of the containers (`PidMode`).
+        /// The process namespace of the containers (`PidMode`); `Task` on Linux when
+        /// Fargate-compatible (rule G8).
         [opt "pidMode" in spec, .ty(Enum(&crate::ecs::task_definition::PidMode::DEF))]
         pid_mode: PidMode,
         /// Elastic Inference accelerators attached to the task; EC2 only (rules F4, X1).
@@ -846,6 +996,7 @@ pub(crate) struct TaskDefinitionData {
     pub(crate) cpu: Option<u32>,
     pub(crate) memory: Option<u32>,
     pub(crate) ephemeral_storage_gib: Option<u32>,
+    pub(crate) pid_mode: Option<PidMode>,
     pub(crate) volumes: Vec<Volume>,
     pub(crate) placement_constraints: Vec<PlacementConstraint>,
     pub(crate) inference_accelerators: Vec<InferenceAccelerator>,
@@ -898,6 +1049,25 @@ impl Ec2TaskDefinition {
         props: Ec2TaskDefinitionProps,
     ) -> Result<TaskDefinition, Error> {
         let scope: NodeId = scope.into();
+        // As the CDK: the props' constraints are `memberOf` only (`add_placement_constraint`
+        // takes any).
+        let kinds: Vec<&str> = props
+            .spec
+            .placement_constraints
+            .iter()
+            .flat_map(PlacementConstraint::kinds)
+            .filter(|k| *k != "memberOf")
+            .collect();
+        if !kinds.is_empty() {
+            return Err(Error::new(format!(
+                "ec2 task definition `{id}` has placement constraints of type {}: its `placement_constraints` take only `PlacementConstraint::member_of(…)`; put the others on the service",
+                kinds
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
         // EC2 task definitions have no task memory to name; rule F1 does not apply to them.
         TaskDefinition::create(
             app,
@@ -1054,6 +1224,13 @@ impl TaskDefinition {
         facts.volumes = volume_facts(&spec.volumes);
         facts.fault_injection = Fact::given(spec.enable_fault_injection, ());
         facts.proxy_configuration = Fact::written(spec.proxy_configuration.is_some(), ());
+        facts.pid_mode = Fact::given(spec.pid_mode, ());
+        facts.ipc_mode = Fact::written(spec.ipc_mode.is_some(), ());
+        facts.os_family = Fact::given(
+            spec.runtime_platform
+                .and_then(|p| p.operating_system_family),
+            (),
+        );
         refused(facts.task_level_violations())?;
 
         let root = scope;
@@ -1110,6 +1287,7 @@ impl TaskDefinition {
                 cpu,
                 memory,
                 ephemeral_storage_gib: spec.ephemeral_storage_gib,
+                pid_mode: spec.pid_mode,
                 volumes: spec.volumes,
                 placement_constraints: spec.placement_constraints,
                 inference_accelerators: spec.inference_accelerators,
@@ -1241,6 +1419,9 @@ impl TaskDefinition {
         let data = self.data(app);
         if data.ephemeral_storage_gib.is_some() {
             return Some("`ephemeral_storage_gib`");
+        }
+        if data.pid_mode.is_some() {
+            return Some("`pid_mode`");
         }
         for c in &data.containers {
             if c.options.secrets.iter().any(|(_, s)| s.is_json_field()) {
@@ -1415,6 +1596,20 @@ impl TaskDefinition {
             )));
         };
         crate::ecs::container::check_options(&options, id)?;
+        // Scratch space is a host volume and a mount point, as the CDK's `addScratch` adds them.
+        let mut options = options;
+        for scratch in std::mem::take(&mut options.scratch) {
+            let (volume, mount) = scratch.parts();
+            self.add_volume(app, volume)?;
+            options.mount_points.push(mount);
+        }
+        let data = self.data(app);
+        if !options.links.is_empty() && data.network_mode != NetworkMode::Bridge {
+            return Err(Error::new(format!(
+                "container `{id}` of task definition `{task}` has `links` in `{:?}` network mode: links need `network_mode: Bridge`; use it or remove `links`",
+                data.network_mode
+            )));
+        }
         // The earlier containers matter to the new one's rules through their cpu units only
         // (the sum within the task's, which they kept): one view holds their sum, so adding a
         // container costs the same however many there are.
@@ -1437,6 +1632,19 @@ impl TaskDefinition {
         }
         if let Some(f) = &options.firelens_config {
             f.check(&name)?;
+            // One router per task, as the CDK refuses a second.
+            if let Some(router) = self
+                .data(app)
+                .containers
+                .iter()
+                .find(|c| c.options.firelens_config.is_some())
+            {
+                return Err(Error::new(format!(
+                    "task definition `{}` has a FireLens log router already (`{}`): a task has one; route `{name}`'s logs through it instead",
+                    self.id(app),
+                    router.name
+                )));
+            }
         }
         let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
         let bound = image.bind(app, self, node)?;
@@ -1978,46 +2186,18 @@ impl crate::construct::app::Data for TaskDefinitionData {
                     }
                 }
             }
-            // Volumes given at launch: one per task, each mounted (the CDK's validate()).
-            let at_launch: Vec<&str> = td
-                .volumes
-                .iter()
-                .filter(|v| v.configured_at_launch == Some(true))
-                .map(|v| v.name.as_str())
-                .collect();
-            if at_launch.len() > 1 {
-                messages.push(Diagnostic::new(
-                    ErrorKind::Invalid,
-                    format!(
-                        "task definition `{}` has more than one volume configured at launch ({}): a task takes one; keep one",
-                        td.id,
-                        at_launch.join(", ")
-                    ),
-                ));
-            }
-            for name in at_launch {
-                let mounted = td.containers.iter().any(|c| {
-                    c.options
-                        .mount_points
-                        .iter()
-                        .any(|m| m.source_volume == name)
-                });
-                if !mounted {
-                    messages.push(Diagnostic::new(
-                        ErrorKind::Invalid,
-                        format!(
-                            "volume `{name}` of task definition `{}` is configured at launch but no container mounts it: add a mount point with `source_volume: \"{name}\"`",
-                            td.id
-                        ),
-                    ));
-                }
-            }
-            let e1 = td
-                .facts()
+            messages.extend(
+                configured_at_launch_problems(td)
+                    .into_iter()
+                    .map(|m| crate::error::Diagnostic::new(crate::error::ErrorKind::Invalid, m)),
+            );
+            let facts = td.facts();
+            let e1 = facts
                 .violations()
                 .into_iter()
                 .filter(|v| v.rule == RuleId::E1);
             messages.extend(e1.map(|v| v.diagnostic()));
+            messages.extend(facts.synth_violations().into_iter().map(|v| v.diagnostic()));
         }
     }
 }
@@ -2535,3 +2715,48 @@ impl AnyTaskDefinition {
 }
 
 handle!(AnyTaskDefinition);
+
+/// The CDK's checks of volumes given when the task runs (`configured_at_launch`): no other
+/// configuration on them, at most one of them, and each mounted by a container.
+fn configured_at_launch_problems(td: &TaskDefinitionData) -> Vec<String> {
+    let at_launch: Vec<&Volume> = td
+        .volumes
+        .iter()
+        .filter(|v| v.configured_at_launch == Some(true))
+        .collect();
+    let mut problems = Vec::new();
+    for v in &at_launch {
+        if v.host.is_some()
+            || v.docker_volume_configuration.is_some()
+            || v.efs_volume_configuration.is_some()
+        {
+            problems.push(format!(
+                "volume `{}` of task definition `{}` is `configured_at_launch` and has a host, docker or efs configuration: a volume configured at launch takes its configuration then; remove it",
+                v.name, td.id
+            ));
+        }
+    }
+    if at_launch.len() > 1 {
+        let names: Vec<String> = at_launch.iter().map(|v| format!("`{}`", v.name)).collect();
+        problems.push(format!(
+            "task definition `{}` has more than one volume configured at launch ({}): keep one",
+            td.id,
+            names.join(", ")
+        ));
+    }
+    for v in &at_launch {
+        let mounted = td.containers.iter().any(|c| {
+            c.options
+                .mount_points
+                .iter()
+                .any(|m| m.source_volume == v.name)
+        });
+        if !mounted {
+            problems.push(format!(
+                "volume `{}` of task definition `{}` is `configured_at_launch` but no container mounts it: add a mount point for it",
+                v.name, td.id
+            ));
+        }
+    }
+    problems
+}

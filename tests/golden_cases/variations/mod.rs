@@ -13,6 +13,7 @@ mod containers;
 mod deployment;
 mod deployment_strategies;
 mod ebs_volumes;
+mod ecs_options;
 mod env;
 mod firelens;
 mod imports;

@@ -1,4 +1,5 @@
-// X1: an External service cannot register in Cloud Map; reported on the property.
+// X1: an External service cannot register in Cloud Map; reported on the property, and on the
+// cluster, whose default namespace an External service cannot run with either.
 use ecs_app::prelude::*;
 
 fn main() {

@@ -1,5 +1,6 @@
 // The nearest valid configurations of E1 (memory reservation only), S2 (one essential container
-// among non-essential ones) and S3 (a daemon service needs no capacity), with bridge networking.
+// among non-essential ones), S3 (a daemon service needs no capacity) and S5 (a daemon takes
+// placement constraints, not strategies), with bridge networking.
 use ecs_app::prelude::*;
 
 fn main() {
@@ -24,7 +25,17 @@ fn main() {
                 }
             }
             ec2_service Service { cluster: Cluster, task_definition: TaskDef, desired_count: 3 }
-            ec2_service Agent { cluster: Empty, task_definition: TaskDef, daemon: true }
+            ec2_service Agent {
+                cluster: Empty,
+                task_definition: TaskDef,
+                daemon: true,
+                placement_constraints: [PlacementConstraint::member_of("attribute:ecs.os-type == linux")],
+            }
+            ec2_service Spread {
+                cluster: Cluster,
+                task_definition: TaskDef,
+                placement_strategies: [PlacementStrategy::spread_across_instances()],
+            }
         }
     };
     if let Err(error) = app {

@@ -69,6 +69,41 @@ fn main() {
                 network_mode: AwsVpc,
                 container web { image: ContainerImage::from_registry("nginx"), memory_limit_mib: 512 }
             }
+            // G8: `pid_mode: Task` on Linux with the family stated; `ipc_mode` on EC2.
+            fargate_task_definition Namespaces {
+                cpu: 256,
+                memory_limit_mib: 512,
+                runtime_platform: RuntimePlatform::default()
+                    .operating_system_family(OperatingSystemFamily::Linux),
+                pid_mode: Task,
+                container web { image: ContainerImage::from_registry("nginx") }
+            }
+            // F2 on Windows: 1 vCPU with 1 GiB, which Linux does not offer.
+            fargate_task_definition Windows {
+                cpu: 1024,
+                memory_limit_mib: 1024,
+                runtime_platform: RuntimePlatform::default()
+                    .operating_system_family(OperatingSystemFamily::WindowsServer2022Core),
+                container web { image: ContainerImage::from_registry("mcr.microsoft.com/windows/servercore:ltsc2022") }
+            }
+            // L4: port mapping names unique across containers.
+            fargate_task_definition Named {
+                cpu: 256,
+                memory_limit_mib: 512,
+                container web {
+                    image: ContainerImage::from_registry("nginx"),
+                    port_mappings: [{ container_port: 80, name: "http" }],
+                }
+                container admin {
+                    image: ContainerImage::from_registry("nginx"),
+                    port_mappings: [{ container_port: 8080, name: "admin" }],
+                }
+            }
+            ec2_task_definition Ipc {
+                ipc_mode: Host,
+                pid_mode: Host,
+                container web { image: ContainerImage::from_registry("nginx"), memory_limit_mib: 256 }
+            }
         }
     };
     assert!(app.is_ok(), "{:?}", app.err());

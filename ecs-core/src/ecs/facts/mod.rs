@@ -30,7 +30,7 @@ use std::borrow::Cow;
 use crate::ecs::container::Protocol;
 use crate::ecs::rules::{self, ExternalFeature, FargateSizeError, MemoryProperty, RuleId};
 use crate::ecs::service::LaunchType;
-use crate::ecs::task_definition::{Compatibility, NetworkMode};
+use crate::ecs::task_definition::{Compatibility, NetworkMode, OperatingSystemFamily, PidMode};
 use crate::error::Error;
 
 /// What is known of one property.
@@ -187,6 +187,12 @@ pub struct TaskFacts<'a, S> {
     pub fault_injection: Fact<bool, S>,
     /// `proxy_configuration`.
     pub proxy_configuration: Fact<(), S>,
+    /// `pid_mode`.
+    pub pid_mode: Fact<PidMode, S>,
+    /// `ipc_mode`.
+    pub ipc_mode: Fact<(), S>,
+    /// The operating system family of `runtime_platform`; absent when none is stated.
+    pub os_family: Fact<OperatingSystemFamily, S>,
 }
 
 /// A port mapping of a container, as rules L3 and L4, the port ranges and the target rules
@@ -364,6 +370,9 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
             containers: Vec::new(),
             fault_injection: Fact::Absent,
             proxy_configuration: Fact::Absent,
+            pid_mode: Fact::Absent,
+            ipc_mode: Fact::Absent,
+            os_family: Fact::Absent,
         }
     }
 
@@ -387,7 +396,60 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         for index in 0..self.containers.len() {
             self.container_violations(index, &mut out);
         }
+        self.port_names_across_containers(&mut out);
         out.0
+    }
+
+    /// The rules judged once every container is added (the builders judge them at synthesis,
+    /// as the CDK does): port mapping names unique across containers (L4).
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use ecs_core::facts::{ContainerFacts, Fact, PortMappingFact, TaskFacts};
+    /// use ecs_core::ecs::task_definition::Compatibility;
+    /// let mut task = TaskFacts::new("T", (), Compatibility::Fargate);
+    /// for id in ["web", "admin"] {
+    ///     let mut c = ContainerFacts::new(id, ());
+    ///     let mut m = PortMappingFact::port(Fact::Known(80, ()));
+    ///     m.name = Fact::Known(Cow::Borrowed("http"), ());
+    ///     c.port_mappings = Some(vec![m]);
+    ///     task.containers.push(c);
+    /// }
+    /// assert_eq!(task.synth_violations().len(), 1);
+    /// ```
+    pub fn synth_violations(&self) -> Vec<Violation<S>> {
+        let mut out = Out(Vec::new());
+        self.port_names_across_containers(&mut out);
+        out.0
+    }
+
+    /// L4: Service Connect finds a port by its name, so no two containers name one alike.
+    fn port_names_across_containers(&self, out: &mut Out<S>) {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for container in &self.containers {
+            let mut own: Vec<&str> = Vec::new();
+            for mapping in container.port_mappings.iter().flatten() {
+                let Fact::Known(name, at) = &mapping.name else {
+                    continue;
+                };
+                if name.is_empty() || own.contains(&name.as_ref()) {
+                    continue;
+                }
+                own.push(name);
+                if let Some((_, earlier)) = seen.iter().find(|(n, _)| *n == name.as_ref()) {
+                    let error = rules::PortMappingError::NameInOtherContainer(
+                        name.to_string(),
+                        earlier.to_string(),
+                    );
+                    out.push(
+                        RuleId::L4,
+                        *at,
+                        rules::port_mapping_message(&container.name, &error),
+                    );
+                }
+            }
+            seen.extend(own.iter().map(|n| (*n, container.name.as_ref())));
+        }
     }
 
     /// The rules on the task definition alone (the builders judge them on creation).
@@ -413,6 +475,46 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         self.ephemeral_storage(out);
         self.runtime_platform(out);
         self.network_features(out);
+        self.fargate_namespaces(out);
+    }
+
+    /// G8: Fargate runs a task's containers in one process namespace on Linux only, and shares
+    /// no IPC namespace. The CDK's `FargateTaskDefinition` also wants the operating system
+    /// family stated with `pid_mode`; a generic task definition runs on Linux unless told.
+    fn fargate_namespaces(&self, out: &mut Out<S>) {
+        if !self.compatibility.is_fargate() {
+            return;
+        }
+        let fargate_kind = self.compatibility == Compatibility::Fargate
+            && self.memory_property == MemoryProperty::MemoryLimitMib;
+        if let Fact::Known(pid_mode, at) = self.pid_mode {
+            let family = match self.os_family {
+                Fact::Known(family, _) => Some(Some(family)),
+                Fact::Absent if fargate_kind => Some(None),
+                Fact::Absent => Some(Some(OperatingSystemFamily::Linux)),
+                Fact::Runtime => None,
+            };
+            if let Some(family) = family
+                && let Err(e) = rules::fargate_pid_mode(pid_mode, family)
+            {
+                out.push(
+                    RuleId::G8,
+                    at,
+                    rules::fargate_namespace_message(self.id, self.compatibility, e),
+                );
+            }
+        }
+        if let Fact::Known((), at) = self.ipc_mode {
+            out.push(
+                RuleId::G8,
+                at,
+                rules::fargate_namespace_message(
+                    self.id,
+                    self.compatibility,
+                    rules::NamespaceError::IpcMode,
+                ),
+            );
+        }
     }
 
     /// G7: fault injection needs awsvpc or host networking, an App Mesh proxy awsvpc; judged
@@ -597,6 +699,37 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
             return;
         };
         if !self.compatibility.is_fargate() {
+            return;
+        }
+        // Windows sizes differ from Linux ones; a family only the run time knows may be either,
+        // so a pair is refused then only if neither offers it.
+        let windows = match self.os_family {
+            Fact::Known(family, _) => Some(family.is_windows()),
+            Fact::Absent => Some(false),
+            Fact::Runtime => None,
+        };
+        if windows == Some(true) {
+            if let Err(e) = rules::fargate_windows_size(cpu, memory) {
+                let at = match e {
+                    FargateSizeError::Cpu => cpu_at,
+                    FargateSizeError::Memory => memory_at,
+                };
+                out.push(
+                    RuleId::F2,
+                    at,
+                    rules::fargate_windows_size_message(
+                        self.id,
+                        self.compatibility,
+                        self.memory_property,
+                        e,
+                        cpu,
+                        memory,
+                    ),
+                );
+            }
+            return;
+        }
+        if windows.is_none() && rules::fargate_windows_size(cpu, memory).is_ok() {
             return;
         }
         match rules::fargate_size(cpu, memory) {
@@ -990,6 +1123,10 @@ pub struct ServiceFacts<'a, S> {
     pub associate_cloud_map_service: Fact<(), S>,
     /// `platform_version` (Fargate services).
     pub platform_version: Fact<Cow<'a, str>, S>,
+    /// `placement_strategies` (EC2 services), when not empty.
+    pub placement_strategies: Fact<(), S>,
+    /// The cluster, when it has a default Cloud Map namespace, and where the service names it.
+    pub cluster_namespace: Option<(&'a str, S)>,
 }
 
 impl<'a, S: Copy> ServiceFacts<'a, S> {
@@ -1008,6 +1145,8 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
             cloud_map_options: Fact::Absent,
             associate_cloud_map_service: Fact::Absent,
             platform_version: Fact::Absent,
+            placement_strategies: Fact::Absent,
+            cluster_namespace: None,
         }
     }
 
@@ -1019,6 +1158,7 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
         self.ec2_capacity(&mut out);
         self.healthy_percents(&mut out);
         self.daemon_settings(&mut out);
+        self.daemon_placement(&mut out);
         self.external_features(&mut out);
         self.platform_version(&mut out);
         out.0
@@ -1131,8 +1271,31 @@ impl<'a, S: Copy> ServiceFacts<'a, S> {
         }
     }
 
-    /// X1: ECS Anywhere has no circuit breaker and no Cloud Map.
+    /// S5: a daemon runs one task on every instance; no strategy chooses where.
+    fn daemon_placement(&self, out: &mut Out<S>) {
+        if let (Some(true), Fact::Known((), at)) = (self.daemon.value(), self.placement_strategies)
+            && !rules::daemon_without_placement_strategies(true, true)
+        {
+            out.push(
+                RuleId::S5,
+                at,
+                rules::daemon_placement_strategies_message(self.id),
+            );
+        }
+    }
+
+    /// X1: ECS Anywhere has no circuit breaker and no Cloud Map, not even a cluster's default
+    /// namespace.
     fn external_features(&self, out: &mut Out<S>) {
+        if let Some((cluster, at)) = self.cluster_namespace
+            && !rules::external_supports(self.launch, ExternalFeature::CloudMap)
+        {
+            out.push(
+                RuleId::X1,
+                at,
+                rules::external_cluster_namespace_message(self.id, cluster),
+            );
+        }
         for (fact, feature) in [
             (self.circuit_breaker, ExternalFeature::CircuitBreaker),
             (self.cloud_map_options, ExternalFeature::CloudMap),

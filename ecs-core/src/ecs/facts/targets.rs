@@ -204,6 +204,22 @@ impl<'a, S: Copy> TargetFacts<'a, S> {
             Fact::Runtime => return,
             Fact::Absent => None,
         };
+        // The default is the first mapping's port, which a range does not give (CDK "The first
+        // port mapping of the container … must expose a single port.").
+        if port.is_none()
+            && let Some(first) = container.port_mappings.as_ref().and_then(|m| m.first())
+            && matches!(
+                (&first.container_port, &first.container_port_range),
+                (Fact::Absent, Fact::Known(..))
+            )
+        {
+            out.push(
+                RuleId::L1,
+                at,
+                rules::target_port_range_message(self.service, &container.name),
+            );
+            return;
+        }
         let (Some(protocol), Some(mappings)) = (
             self.protocol.or_default(Protocol::Tcp),
             container.mapped_ports(),
