@@ -109,6 +109,10 @@ impl SslPolicy {
     /// The CDK's `SslPolicy.TLS13_12_PQ`, the default of the recommended flags: TLS 1.2 and
     /// 1.3 with post-quantum key exchange.
     pub const TLS13_12_PQ: &'static str = "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09";
+    /// The CDK's `SslPolicy.TLS12`: TLS 1.2 only, current ciphers.
+    pub const TLS12: &'static str = "ELBSecurityPolicy-TLS-1-2-2017-01";
+    /// The CDK's `SslPolicy.TLS12_EXT`: TLS 1.2 only, extended ciphers.
+    pub const TLS12_EXT: &'static str = "ELBSecurityPolicy-TLS-1-2-Ext-2018-06";
 }
 
 /// Which kind of load balancer.

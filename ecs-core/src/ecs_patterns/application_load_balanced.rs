@@ -62,6 +62,7 @@ impl ApplicationLoadBalancedServiceRecordType {
 pub(super) fn domain_record(
     app: &mut App,
     node: NodeId,
+    id: &str,
     (domain_name, zone, record_type): (
         Option<&str>,
         Option<&HostedZone>,
@@ -82,7 +83,7 @@ pub(super) fn domain_record(
         ApplicationLoadBalancedServiceRecordType::Alias => ARecord::new(
             app,
             node,
-            "DNS",
+            id,
             zone,
             domain_name,
             RecordTarget::load_balancer(load_balancer),
@@ -90,7 +91,7 @@ pub(super) fn domain_record(
         .map(Some),
         ApplicationLoadBalancedServiceRecordType::Cname => {
             let dns = load_balancer.load_balancer_dns_name(app);
-            CnameRecord::new(app, node, "DNS", zone, domain_name, dns).map(Some)
+            CnameRecord::new(app, node, id, zone, domain_name, dns).map(Some)
         }
         ApplicationLoadBalancedServiceRecordType::None => Ok(None),
     }
@@ -145,35 +146,7 @@ props! {
 }
 
 impl ApplicationLoadBalancedTaskImageOptions {
-    /// Sets `environment`.
-    pub fn environment<K: Into<String>, V: Into<Value>>(
-        mut self,
-        vars: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.environment
-            .extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
-        self
-    }
-
-    /// Sets `secrets`.
-    pub fn secrets<K: Into<String>>(
-        mut self,
-        secrets: impl IntoIterator<Item = (K, Secret)>,
-    ) -> Self {
-        self.secrets
-            .extend(secrets.into_iter().map(|(k, v)| (k.into(), v)));
-        self
-    }
-
-    /// Sets `docker_labels`.
-    pub fn docker_labels<K: Into<String>, V: Into<String>>(
-        mut self,
-        labels: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.docker_labels
-            .extend(labels.into_iter().map(|(k, v)| (k.into(), v.into())));
-        self
-    }
+    map_setters!();
 
     /// The container options the pattern adds, with `logging` decided by the pattern.
     pub(super) fn container(&self, pattern_id: &str) -> ContainerDefinitionOptions {
@@ -632,6 +605,7 @@ fn load_balancer(
     let record = domain_record(
         app,
         scope,
+        "DNS",
         (
             base.domain_name.as_deref(),
             base.domain_zone.as_ref(),

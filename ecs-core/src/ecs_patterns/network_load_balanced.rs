@@ -74,35 +74,7 @@ props! {
 }
 
 impl NetworkLoadBalancedTaskImageOptions {
-    /// Sets `environment`.
-    pub fn environment<K: Into<String>, V: Into<Value>>(
-        mut self,
-        vars: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.environment
-            .extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
-        self
-    }
-
-    /// Sets `secrets`.
-    pub fn secrets<K: Into<String>>(
-        mut self,
-        secrets: impl IntoIterator<Item = (K, Secret)>,
-    ) -> Self {
-        self.secrets
-            .extend(secrets.into_iter().map(|(k, v)| (k.into(), v)));
-        self
-    }
-
-    /// Sets `docker_labels`.
-    pub fn docker_labels<K: Into<String>, V: Into<String>>(
-        mut self,
-        labels: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.docker_labels
-            .extend(labels.into_iter().map(|(k, v)| (k.into(), v.into())));
-        self
-    }
+    map_setters!();
 
     /// The same container as the application patterns' options describe.
     fn as_application(&self) -> ApplicationLoadBalancedTaskImageOptions {
@@ -357,7 +329,7 @@ fn load_balancer(
             .port(container_port.unwrap_or(default_port))
             .protocol(protocol),
     )?;
-    domain_record(app, node, domain, load_balancer)?;
+    domain_record(app, node, "DNS", domain, load_balancer)?;
     let dns = load_balancer.load_balancer_dns_name(app);
     CfnOutput::new(app, node, "LoadBalancerDNS", Output::new(dns))?;
     Ok((load_balancer, listener, target_group))

@@ -17,6 +17,7 @@ mod imports_arns;
 mod logging;
 mod machine_images;
 mod metrics;
+mod multiple_target_groups;
 mod queues;
 mod roles;
 mod service_connect;
