@@ -59,6 +59,27 @@ impl ListenerProtocol {
     pub const VARIANT_NAMES: &'static [&'static str] =
         &["Http", "Https", "Tcp", "Tls", "Udp", "TcpUdp"];
 
+    /// The variant a user names in `ecs_app!`, by its name.
+    ///
+    /// ```
+    /// use ecs_core::elbv2::ListenerProtocol;
+    /// assert_eq!(ListenerProtocol::from_variant("Https"), Some(ListenerProtocol::Https));
+    /// ```
+    pub fn from_variant(name: &str) -> Option<Self> {
+        const ALL: [ListenerProtocol; 6] = [
+            ListenerProtocol::Http,
+            ListenerProtocol::Https,
+            ListenerProtocol::Tcp,
+            ListenerProtocol::Tls,
+            ListenerProtocol::Udp,
+            ListenerProtocol::TcpUdp,
+        ];
+        Self::VARIANT_NAMES
+            .iter()
+            .position(|v| *v == name)
+            .map(|i| ALL[i])
+    }
+
     /// The CloudFormation value.
     pub const fn cfn_value(self) -> &'static str {
         match self {

@@ -135,6 +135,13 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 | KindId::AlbEc2Service
                 | KindId::NlbFargateService
                 | KindId::NlbEc2Service => pattern_choices(item, "task_image_options", cx),
+                KindId::AlbMtgFargateService
+                | KindId::AlbMtgEc2Service
+                | KindId::NlbMtgFargateService
+                | KindId::NlbMtgEc2Service => {
+                    pattern_choices(item, "task_image_options", cx);
+                    multiple_target_groups(item, cx);
+                }
                 KindId::ScheduledFargateTask => {
                     pattern_choices(item, "scheduled_fargate_task_image_options", cx);
                 }
@@ -193,6 +200,96 @@ fn pattern_choices(item: &Item, image_property: &str, cx: &Ctxt) {
                 task.is_some(),
             ),
         );
+    }
+}
+
+/// The objects of a list-of-objects property.
+fn objects(prop: &Prop) -> Option<&Vec<Item>> {
+    match &prop.value {
+        PropValue::Objects(objects) => Some(objects),
+        _ => None,
+    }
+}
+
+/// A multiple-target-groups pattern's literal load balancers have listeners, its target
+/// groups name listeners of them and, for application ones, a rule's `priority` and condition
+/// come together; a listener's `certificate` goes with HTTPS.
+fn multiple_target_groups(item: &Item, cx: &Ctxt) {
+    let (noun, id) = (item.kind.noun, &item.id.name);
+    let mut listeners: Vec<String> = vec!["PublicListener".to_string()];
+    if let Some(lbs) = item.prop("load_balancers") {
+        let Some(lbs) = objects(lbs) else { return };
+        if lbs.is_empty() && !ecs_patterns::load_balancers_have_listeners(Some(&[])) {
+            cx.error_at(
+                item.prop("load_balancers")
+                    .map_or(item.id.span(), |p| p.name.span()),
+                ecs_patterns::load_balancers_have_listeners_message(noun, id, None),
+            );
+            return;
+        }
+        listeners.clear();
+        for lb in lbs {
+            let Some(ls) = lb.prop("listeners") else {
+                // Missing: reported as a required property.
+                return;
+            };
+            let Some(objs) = objects(ls) else { return };
+            if objs.is_empty() && !ecs_patterns::load_balancers_have_listeners(Some(&[0])) {
+                let name = name_prop(lb, "name").map(|(n, _)| n);
+                cx.error_at(
+                    ls.name.span(),
+                    ecs_patterns::load_balancers_have_listeners_message(noun, id, name.as_deref()),
+                );
+            }
+            for l in objs {
+                match name_prop(l, "name") {
+                    Some((name, _)) => listeners.push(name),
+                    // A listener without a literal name: any name may be its.
+                    None => return,
+                }
+                if let (Some(_), Some(protocol)) =
+                    (l.prop("certificate"), enum_variant(l, "protocol"))
+                    && let Some(p) = ecs_core::elbv2::ListenerProtocol::from_variant(&protocol)
+                    && !ecs_patterns::listener_certificate_protocol(true, Some(p))
+                {
+                    let span = l.prop("protocol").map_or(l.id.span(), |p| p.name.span());
+                    let name = name_prop(l, "name").map(|(n, _)| n).unwrap_or_default();
+                    cx.error_at(
+                        span,
+                        ecs_patterns::listener_certificate_protocol_message(noun, id, &name, p),
+                    );
+                }
+            }
+        }
+    }
+    let Some(targets) = item.prop("target_groups").and_then(objects) else {
+        return;
+    };
+    let names: Vec<&str> = listeners.iter().map(String::as_str).collect();
+    for t in targets {
+        if let Some((listener, span)) = name_prop(t, "listener")
+            && !ecs_patterns::target_listener_defined(&names, Some(&listener))
+        {
+            cx.error_at(
+                span,
+                ecs_patterns::target_listener_defined_message(noun, id, &listener, &names),
+            );
+        }
+        let priority = t.prop("priority");
+        let condition = t.prop("path_pattern").or(t.prop("host_header"));
+        if !ecs_patterns::target_rule_complete(priority.is_some(), condition.is_some()) {
+            let port = t
+                .expr("container_port")
+                .and_then(int_literal)
+                .unwrap_or_default();
+            let span = priority
+                .or(condition)
+                .map_or(t.id.span(), |p| p.name.span());
+            cx.error_at(
+                span,
+                ecs_patterns::target_rule_complete_message(noun, id, port, condition.is_some()),
+            );
+        }
     }
 }
 

@@ -202,7 +202,7 @@ props! {
         [opt "protocol", .ty(Enum(&crate::ecs::container::Protocol::DEF)), .default("`Tcp`")]
         protocol: Protocol,
         /// The `name` of the listener the group is added to.
-        [into "listener", .default("the first listener")]
+        [into "listener", .ty(Name), .default("the first listener")]
         listener: String,
         /// The priority of the listener rule; needs `host_header` or `path_pattern`, and they
         /// need it.
@@ -280,7 +280,7 @@ props! {
         [val "containerPort", .required()]
         container_port: u32,
         /// The `name` of the listener the group is added to.
-        [into "listener", .default("the first listener")]
+        [into "listener", .ty(Name), .default("the first listener")]
         listener: String,
     }
 }
