@@ -108,6 +108,8 @@ golden_examples! {
     alb_fargate_autoscaling "../examples/alb_fargate_autoscaling.rs" => "66-alb-fargate-autoscaling",
     alb_fargate_deployment "../examples/alb_fargate_deployment.rs" => "67-alb-fargate-deployment",
     alb_fargate_options "../examples/alb_fargate_options.rs" => "73-alb-fargate-options",
+    alb_multiple_target_groups_https "../examples/alb_multiple_target_groups_https.rs" => "74-alb-multiple-target-groups-https",
+    alb_multiple_target_groups_health_checks "../examples/alb_multiple_target_groups_health_checks.rs" => "75-alb-multiple-target-groups-health-checks",
     nlb_ec2_service "../examples/nlb_ec2_service.rs" => "54-nlb-ec2-service",
     nlb_fargate_service "../examples/nlb_fargate_service.rs" => "55-nlb-fargate-service",
     nlb_multiple_target_groups_ec2 "../examples/nlb_multiple_target_groups_ec2.rs" => "56-nlb-multiple-target-groups-ec2",

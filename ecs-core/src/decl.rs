@@ -203,6 +203,8 @@ pub enum KindId {
     NlbEc2Service,
     /// `task_image_options: { … }` of a network load-balanced pattern.
     NlbTaskImageOptions,
+    /// `public_hosted_zone` (Route 53).
+    PublicHostedZone,
     /// `application_multiple_target_groups_fargate_service`.
     AlbMtgFargateService,
     /// `application_multiple_target_groups_ec2_service`.

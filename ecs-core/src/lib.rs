@@ -273,17 +273,24 @@ pub mod prelude {
     };
     pub use crate::events::{Rule, RuleProps, RuleTarget};
     pub use crate::events_targets::{ContainerOverride, EcsTask};
-    pub use crate::route53::{ARecord, CnameRecord, HostedZone, RecordTarget};
+    pub use crate::route53::{
+        ARecord, CnameRecord, HostedZone, PublicHostedZone, PublicHostedZoneProps, RecordTarget,
+    };
     // Patterns.
     pub use crate::ecs_patterns::{
         ApplicationLoadBalancedEc2Service, ApplicationLoadBalancedEc2ServiceProps,
         ApplicationLoadBalancedFargateService, ApplicationLoadBalancedFargateServiceProps,
         ApplicationLoadBalancedService, ApplicationLoadBalancedServiceRecordType,
-        ApplicationLoadBalancedTaskImageOptions, NetworkLoadBalancedEc2Service,
-        NetworkLoadBalancedEc2ServiceProps, NetworkLoadBalancedFargateService,
-        NetworkLoadBalancedFargateServiceProps, NetworkLoadBalancedService,
-        NetworkLoadBalancedTaskImageOptions, QueueProcessingEc2Service,
-        QueueProcessingEc2ServiceProps, QueueProcessingFargateService,
+        ApplicationLoadBalancedTaskImageOptions, ApplicationMultipleTargetGroupsEc2Service,
+        ApplicationMultipleTargetGroupsEc2ServiceProps,
+        ApplicationMultipleTargetGroupsFargateService,
+        ApplicationMultipleTargetGroupsFargateServiceProps, MultipleTargetGroupsService,
+        NetworkLoadBalancedEc2Service, NetworkLoadBalancedEc2ServiceProps,
+        NetworkLoadBalancedFargateService, NetworkLoadBalancedFargateServiceProps,
+        NetworkLoadBalancedService, NetworkLoadBalancedTaskImageOptions,
+        NetworkMultipleTargetGroupsEc2Service, NetworkMultipleTargetGroupsEc2ServiceProps,
+        NetworkMultipleTargetGroupsFargateService, NetworkMultipleTargetGroupsFargateServiceProps,
+        QueueProcessingEc2Service, QueueProcessingEc2ServiceProps, QueueProcessingFargateService,
         QueueProcessingFargateServiceProps, QueueProcessingService, ScheduledEc2Task,
         ScheduledEc2TaskProps, ScheduledFargateTask, ScheduledFargateTaskProps, ScheduledTask,
         ScheduledTaskImageOptions,

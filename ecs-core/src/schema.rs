@@ -122,6 +122,7 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::AlbEc2Service,
     KindId::NlbFargateService,
     KindId::NlbEc2Service,
+    KindId::PublicHostedZone,
     KindId::AlbMtgFargateService,
     KindId::AlbMtgEc2Service,
     KindId::NlbMtgFargateService,
@@ -854,6 +855,20 @@ pub static KINDS: &[Kind] = &[
         props: crate::ecs_patterns::NetworkLoadBalancedTaskImageOptions::PROPS,
         children: &[],
         class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::PublicHostedZone,
+        cdk: "route53.PublicHostedZone",
+        build: Build::Construct(
+            "route53::PublicHostedZone::new",
+            "route53::PublicHostedZoneProps",
+        ),
+        keyword: "public_hosted_zone",
+        noun: "public hosted zone",
+        props: crate::route53::PublicHostedZoneProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Supporting),
         id_ref: None,
     },
     Kind {

@@ -239,7 +239,7 @@ macro_rules! alb_service_props {
                 [into "domainName"]
                 domain_name: String,
                 /// The hosted zone of `domain_name`.
-                [opt "domainZone"]
+                [into "domainZone"]
                 domain_zone: HostedZone,
                 /// The kind of record `domain_name` gets.
                 [opt "recordType", .ty(Enum(&crate::ecs_patterns::ApplicationLoadBalancedServiceRecordType::DEF)), .default("`Alias`")]

@@ -176,7 +176,7 @@ props! {
         [into "domainName"]
         domain_name: String,
         /// The hosted zone of `domain_name`.
-        [opt "domainZone"]
+        [into "domainZone"]
         domain_zone: HostedZone,
         /// The load balancer's idle timeout, 1 to 4000 seconds.
         [into "idleTimeout", .default("60 seconds")]
@@ -260,7 +260,7 @@ props! {
         [into "domainName"]
         domain_name: String,
         /// The hosted zone of `domain_name`.
-        [opt "domainZone"]
+        [into "domainZone"]
         domain_zone: HostedZone,
     }
 }
