@@ -107,6 +107,7 @@ golden_examples! {
     alb_fargate_https "../examples/alb_fargate_https.rs" => "64-alb-fargate-https",
     alb_fargate_autoscaling "../examples/alb_fargate_autoscaling.rs" => "66-alb-fargate-autoscaling",
     alb_fargate_deployment "../examples/alb_fargate_deployment.rs" => "67-alb-fargate-deployment",
+    alb_fargate_subnets_lb_name "../examples/alb_fargate_subnets_lb_name.rs" => "72-alb-fargate-subnets-lb-name",
     alb_fargate_options "../examples/alb_fargate_options.rs" => "73-alb-fargate-options",
     alb_multiple_target_groups_https "../examples/alb_multiple_target_groups_https.rs" => "74-alb-multiple-target-groups-https",
     alb_multiple_target_groups_health_checks "../examples/alb_multiple_target_groups_health_checks.rs" => "75-alb-multiple-target-groups-health-checks",

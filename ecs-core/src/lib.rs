@@ -254,8 +254,8 @@ pub mod prelude {
     pub use crate::ec2::{
         Connectable, DefaultInstanceTenancy, ImportedSecurityGroup, ImportedSecurityGroupProps,
         ImportedVpc, IpAddresses, LookedUpVpc, Peer, Port, SecurityGroup, SecurityGroupProps,
-        SecurityGroupRule, SubnetConfiguration, SubnetSelection, SubnetType, Vpc, VpcAttributes,
-        VpcLookupOptions, VpcProps,
+        SecurityGroupRule, Subnet, SubnetConfiguration, SubnetSelection, SubnetType, Vpc,
+        VpcAttributes, VpcLookupOptions, VpcProps,
     };
     pub use crate::ecr::{
         ImportedRepository, ImportedRepositoryProps, Repository, RepositoryProps,

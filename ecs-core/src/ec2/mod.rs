@@ -15,7 +15,7 @@ pub mod machine_image;
 pub mod vpc;
 
 pub use vpc::{
-    DefaultInstanceTenancy, ImportedVpc, IpAddresses, LookedUpVpc, SubnetConfiguration,
+    DefaultInstanceTenancy, ImportedVpc, IpAddresses, LookedUpVpc, Subnet, SubnetConfiguration,
     SubnetSelection, SubnetType, Vpc, VpcAttributes, VpcLookupOptions, VpcProps,
 };
 

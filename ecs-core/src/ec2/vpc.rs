@@ -185,6 +185,32 @@ props! {
         /// At most one subnet per availability zone (the first).
         [opt "onePerAz", .default("false")]
         one_per_az: bool,
+        /// These subnets, e.g. existing ones by id, instead of a type or group.
+        [list "subnets"]
+        subnets: Subnet,
+    }
+}
+
+/// An existing subnet, by id (CDK `Subnet.fromSubnetId`): a [`SubnetSelection`] may name
+/// subnets one by one.
+///
+/// ```
+/// use ecs_core::ec2::{Subnet, SubnetSelection};
+/// let s = SubnetSelection::default().subnets([Subnet::from_subnet_id("subnet-0123456789abcdef0")]);
+/// assert_eq!(s.subnets[0].subnet_id(), "subnet-0123456789abcdef0");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subnet(String);
+
+impl Subnet {
+    /// The subnet with id `subnet_id`.
+    pub fn from_subnet_id(subnet_id: impl Into<String>) -> Subnet {
+        Subnet(subnet_id.into())
+    }
+
+    /// The subnet's id.
+    pub fn subnet_id(&self) -> &str {
+        &self.0
     }
 }
 
@@ -1087,10 +1113,10 @@ impl Vpc {
         app: &App,
         selection: &SubnetSelection,
     ) -> Result<Vec<Value>, Error> {
-        let data = self.data(app);
-        Ok(select(data, selection)?
+        Ok(self
+            .selected(app, selection)?
             .into_iter()
-            .map(|i| data.subnets[i].subnet_id.clone())
+            .map(|s| s.subnet_id)
             .collect())
     }
 
@@ -1101,6 +1127,23 @@ impl Vpc {
         selection: &SubnetSelection,
     ) -> Result<Vec<SubnetData>, Error> {
         let data = self.data(app);
+        if !selection.subnets.is_empty() {
+            // Subnets named one by one, as the CDK takes them: imported, in no group, and
+            // with nothing to wait for.
+            return Ok(selection
+                .subnets
+                .iter()
+                .enumerate()
+                .map(|(i, s)| SubnetData {
+                    group: String::new(),
+                    id: s.subnet_id().to_string(),
+                    kind: SubnetKind::Private,
+                    az: i,
+                    subnet_id: Value::from(s.subnet_id().to_string()),
+                    connectivity: Vec::new(),
+                })
+                .collect());
+        }
         Ok(select(data, selection)?
             .into_iter()
             .map(|i| data.subnets[i].clone())
