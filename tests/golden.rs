@@ -118,6 +118,7 @@ golden_examples! {
     ephemeral_storage "../examples/ephemeral_storage.rs" => "76-ephemeral-storage",
     nlb_fargate_security_groups "../examples/nlb_fargate_security_groups.rs" => "77-nlb-fargate-security-groups",
     nlb_tls "../examples/nlb_tls.rs" => "78-nlb-tls",
+    dualstack_load_balancers "../examples/dualstack_load_balancers.rs" => "79-dualstack-load-balancers",
     scheduled_ec2_task "../examples/scheduled_ec2_task.rs" => "60-scheduled-ec2-task",
     scheduled_fargate_task "../examples/scheduled_fargate_task.rs" => "61-scheduled-fargate-task",
     scheduled_custom_container_name "../examples/scheduled_custom_container_name.rs" => "62-scheduled-custom-container-name",

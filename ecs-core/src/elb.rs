@@ -208,6 +208,7 @@ impl ClassicLoadBalancer {
             kind: LbKind::Classic,
             vpc,
             security_groups: vec![sg],
+            ipv6: false,
             instance_ports: Vec::new(),
             targets: Vec::new(),
         });

@@ -136,6 +136,49 @@ impl SslPolicy {
     pub const TLS12_EXT: &'static str = "ELBSecurityPolicy-TLS-1-2-Ext-2018-06";
 }
 
+/// Which addresses a load balancer answers on (CDK `IpAddressType`, `IpAddressType`).
+///
+/// ```
+/// use ecs_core::elbv2::IpAddressType;
+/// assert_eq!(IpAddressType::DualStack.cfn_value(), "dualstack");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum IpAddressType {
+    /// IPv4 only.
+    #[default]
+    Ipv4,
+    /// IPv4 and IPv6; the load balancer's VPC needs IPv6 ranges (`ip_protocol: DualStack`).
+    DualStack,
+    /// IPv6, and IPv4 inside the VPC only (application load balancers).
+    DualStackWithoutPublicIpv4,
+}
+
+impl IpAddressType {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] =
+        &["Ipv4", "DualStack", "DualStackWithoutPublicIpv4"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["elbv2", "IpAddressType"],
+        variants: Self::VARIANT_NAMES,
+    };
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            IpAddressType::Ipv4 => "ipv4",
+            IpAddressType::DualStack => "dualstack",
+            IpAddressType::DualStackWithoutPublicIpv4 => "dualstack-without-public-ipv4",
+        }
+    }
+
+    /// Whether the load balancer answers IPv6 clients.
+    pub const fn ipv6(self) -> bool {
+        !matches!(self, IpAddressType::Ipv4)
+    }
+}
+
 /// Which kind of load balancer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LbKind {
@@ -486,6 +529,9 @@ props! {
         /// `idle_timeout.timeout_seconds`).
         [into "idleTimeout", .default("60 seconds")]
         idle_timeout: Duration,
+        /// Which addresses it answers on (`IpAddressType`); dual-stack needs a dual-stack VPC.
+        [opt "ipAddressType", .ty(Enum(&crate::elbv2::IpAddressType::DEF)), .default("`Ipv4`")]
+        ip_address_type: IpAddressType,
     }
 }
 
@@ -494,6 +540,8 @@ pub(crate) struct LoadBalancerData {
     pub(crate) id: String,
     pub(crate) resource: NodeId,
     pub(crate) kind: LbKind,
+    /// Whether it answers IPv6 clients (an open listener admits them).
+    pub(crate) ipv6: bool,
     pub(crate) vpc: Vpc,
     pub(crate) security_groups: Vec<SecurityGroup>,
     /// Classic only: the instance ports of its listeners.
@@ -634,6 +682,10 @@ impl LoadBalancer {
                         .collect(),
                 ),
             )
+            .prop_opt(
+                "IpAddressType",
+                props.ip_address_type.map(|t| t.cfn_value().to_string()),
+            )
             .prop_opt("Name", props.load_balancer_name)
             .prop(
                 "Scheme",
@@ -687,6 +739,7 @@ impl LoadBalancer {
             id: id.to_string(),
             resource,
             kind,
+            ipv6: props.ip_address_type.is_some_and(IpAddressType::ipv6),
             vpc,
             security_groups: vec![sg],
             instance_ports: Vec::new(),
@@ -797,6 +850,14 @@ impl LoadBalancer {
                     Port::tcp(port),
                     Some(&format!("Allow from anyone on port {port}")),
                 )?;
+                if d.ipv6 {
+                    sg.add_ingress_rule(
+                        app,
+                        Peer::any_ipv6(),
+                        Port::tcp(port),
+                        Some(&format!("Allow from anyone on port {port}")),
+                    )?;
+                }
             }
         }
         let index = app.all::<ListenerData>().len();

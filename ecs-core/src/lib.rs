@@ -253,9 +253,9 @@ pub mod prelude {
     pub use crate::applicationautoscaling::{ScalableTarget, ScalableTargetProps, ScalingSchedule};
     pub use crate::ec2::{
         Connectable, DefaultInstanceTenancy, ImportedSecurityGroup, ImportedSecurityGroupProps,
-        ImportedVpc, IpAddresses, LookedUpVpc, Peer, Port, SecurityGroup, SecurityGroupProps,
-        SecurityGroupRule, Subnet, SubnetConfiguration, SubnetSelection, SubnetType, Vpc,
-        VpcAttributes, VpcLookupOptions, VpcProps,
+        ImportedVpc, IpAddresses, IpProtocol, LookedUpVpc, Peer, Port, SecurityGroup,
+        SecurityGroupProps, SecurityGroupRule, Subnet, SubnetConfiguration, SubnetSelection,
+        SubnetType, Vpc, VpcAttributes, VpcLookupOptions, VpcProps,
     };
     pub use crate::ecr::{
         ImportedRepository, ImportedRepositoryProps, Repository, RepositoryProps,
@@ -266,9 +266,9 @@ pub mod prelude {
     };
     pub use crate::elb::{ClassicLoadBalancer, ClassicLoadBalancerProps, LoadBalancingProtocol};
     pub use crate::elbv2::{
-        AddTargetsProps, ApplicationLoadBalancer, Listener, ListenerAction, ListenerCertificate,
-        ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps,
-        LoadBalancerTarget, NetworkLoadBalancer, SslPolicy, Target, TargetGroup,
+        AddTargetsProps, ApplicationLoadBalancer, IpAddressType, Listener, ListenerAction,
+        ListenerCertificate, ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer,
+        LoadBalancerProps, LoadBalancerTarget, NetworkLoadBalancer, SslPolicy, Target, TargetGroup,
         TargetGroupHealthCheck,
     };
     pub use crate::events::{Rule, RuleProps, RuleTarget};

@@ -23,8 +23,9 @@ use crate::ecs::task_definition::{
     RuntimePlatform, TaskDefinition,
 };
 use crate::elbv2::{
-    AddTargetsProps, ApplicationLoadBalancer, Listener, ListenerAction, ListenerCertificate,
-    ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps, TargetGroup,
+    AddTargetsProps, ApplicationLoadBalancer, IpAddressType, Listener, ListenerAction,
+    ListenerCertificate, ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps,
+    TargetGroup,
 };
 use crate::error::Error;
 use crate::route53::{ARecord, CnameRecord, HostedZone, RecordTarget};
@@ -253,6 +254,9 @@ macro_rules! alb_service_props {
                 /// The load balancer's idle timeout, 1 to 4000 seconds.
                 [into "idleTimeout", .default("60 seconds")]
                 idle_timeout: Duration,
+                /// Which addresses the load balancer answers on; dual-stack needs a dual-stack VPC.
+                [opt "ipAddressType", .ty(Enum(&crate::elbv2::IpAddressType::DEF)), .default("`Ipv4`")]
+                ip_address_type: IpAddressType,
                 /// How long ECS ignores failing load-balancer health checks of new tasks.
                 [into "healthCheckGracePeriod", .default("60 seconds")]
                 health_check_grace_period: Duration,
@@ -421,6 +425,7 @@ struct Base {
     redirect_http: Option<bool>,
     open_listener: Option<bool>,
     idle_timeout: Option<Duration>,
+    ip_address_type: Option<IpAddressType>,
     domain_name: Option<String>,
     domain_zone: Option<HostedZone>,
     record_type: Option<ApplicationLoadBalancedServiceRecordType>,
@@ -442,6 +447,7 @@ macro_rules! base_of {
             redirect_http: $p.redirect_http,
             open_listener: $p.open_listener,
             idle_timeout: $p.idle_timeout,
+            ip_address_type: $p.ip_address_type,
             domain_name: $p.domain_name.clone(),
             domain_zone: $p.domain_zone.clone(),
             record_type: $p.record_type,
@@ -550,6 +556,9 @@ fn load_balancer(
     }
     if let Some(t) = base.idle_timeout {
         lb_props = lb_props.idle_timeout(t);
+    }
+    if let Some(t) = base.ip_address_type {
+        lb_props = lb_props.ip_address_type(t);
     }
     let load_balancer = ApplicationLoadBalancer::new(app, scope, "LB", lb_props)?;
     let protocol = base.protocol.unwrap_or(if base.certificate.is_some() {

@@ -25,8 +25,8 @@ use crate::ecs::task_definition::{
     RuntimePlatform, TaskDefinition,
 };
 use crate::elbv2::{
-    AddTargetsProps, Listener, ListenerCertificate, ListenerProps, ListenerProtocol, LoadBalancer,
-    LoadBalancerProps, NetworkLoadBalancer, TargetGroup,
+    AddTargetsProps, IpAddressType, Listener, ListenerCertificate, ListenerProps, ListenerProtocol,
+    LoadBalancer, LoadBalancerProps, NetworkLoadBalancer, TargetGroup,
 };
 use crate::error::Error;
 use crate::route53::HostedZone;
@@ -128,6 +128,9 @@ macro_rules! nlb_service_props {
                 /// Whether the load balancer is internet-facing.
                 [opt "publicLoadBalancer", .default("true")]
                 public_load_balancer: bool,
+                /// Which addresses the load balancer answers on; dual-stack needs a dual-stack VPC.
+                [opt "ipAddressType", .ty(Enum(&crate::elbv2::IpAddressType::DEF)), .default("`Ipv4`")]
+                ip_address_type: IpAddressType,
                 /// The listener's port.
                 [opt "listenerPort", .default("80, or 443 with a certificate")]
                 listener_port: u32,
@@ -291,7 +294,7 @@ fn load_balancer(
     app: &mut App,
     node: NodeId,
     cluster: Cluster,
-    public: Option<bool>,
+    (public, ip_address_type): (Option<bool>, Option<IpAddressType>),
     listener_port: Option<u32>,
     certificate: Option<&ListenerCertificate>,
     container_port: Option<u32>,
@@ -302,14 +305,13 @@ fn load_balancer(
     ),
 ) -> Result<(LoadBalancer, Listener, TargetGroup), Error> {
     let vpc = cluster.vpc(app)?;
-    let load_balancer = NetworkLoadBalancer::new(
-        app,
-        node,
-        "LB",
-        LoadBalancerProps::default()
-            .vpc(vpc)
-            .internet_facing(public.unwrap_or(true)),
-    )?;
+    let mut lb_props = LoadBalancerProps::default()
+        .vpc(vpc)
+        .internet_facing(public.unwrap_or(true));
+    if let Some(t) = ip_address_type {
+        lb_props = lb_props.ip_address_type(t);
+    }
+    let load_balancer = NetworkLoadBalancer::new(app, node, "LB", lb_props)?;
     let default_port = if certificate.is_some() { 443 } else { 80 };
     let mut listener_props = ListenerProps::default().port(listener_port.unwrap_or(default_port));
     if let Some(c) = certificate {
@@ -425,7 +427,7 @@ impl NetworkLoadBalancedFargateService {
             app,
             node,
             cluster,
-            props.public_load_balancer,
+            (props.public_load_balancer, props.ip_address_type),
             props.listener_port,
             props.listener_certificate.as_ref(),
             image.as_ref().and_then(|i| i.container_port),
@@ -544,7 +546,7 @@ impl NetworkLoadBalancedEc2Service {
             app,
             node,
             cluster,
-            props.public_load_balancer,
+            (props.public_load_balancer, props.ip_address_type),
             props.listener_port,
             props.listener_certificate.as_ref(),
             image.as_ref().and_then(|i| i.container_port),
