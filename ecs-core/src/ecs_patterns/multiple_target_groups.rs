@@ -1236,16 +1236,16 @@ fn build(
                         p = p.ephemeral_storage_gib(*v);
                     }
                     if let Some(v) = runtime_platform {
-                        p = p.runtime_platform(v.clone());
+                        p = p.runtime_platform(*v);
                     }
                     if let Some(v) = &image.family {
                         p = p.family(v.clone());
                     }
                     if let Some(v) = &image.task_role {
-                        p = p.task_role(v.clone());
+                        p = p.task_role(*v);
                     }
                     if let Some(v) = &image.execution_role {
-                        p = p.execution_role(v.clone());
+                        p = p.execution_role(*v);
                     }
                     FargateTaskDefinition::new(app, node, "TaskDef", p)?
                 }
@@ -1258,10 +1258,10 @@ fn build(
                     // As in the CDK, the EC2 patterns take no `family`.
                     let mut p = Ec2TaskDefinitionProps::default();
                     if let Some(v) = &image.task_role {
-                        p = p.task_role(v.clone());
+                        p = p.task_role(*v);
                     }
                     if let Some(v) = &image.execution_role {
-                        p = p.execution_role(v.clone());
+                        p = p.execution_role(*v);
                     }
                     if let Some(v) = cpu {
                         c = c.cpu(*v);
@@ -1323,7 +1323,7 @@ fn build(
                     p = p.max_healthy_percent(v);
                 }
                 if let Some(v) = breaker {
-                    p = p.circuit_breaker(v.clone());
+                    p = p.circuit_breaker(*v);
                 }
             }
             crate::ecs::service::FargateService::new(app, node, "Service", p)?
@@ -1439,7 +1439,7 @@ impl ApplicationMultipleTargetGroupsFargateService {
             memory_limit_mib: props.memory_limit_mib,
             ephemeral_storage_gib: props.ephemeral_storage_gib,
             platform_version: props.platform_version.as_ref(),
-            runtime_platform: props.runtime_platform.clone(),
+            runtime_platform: props.runtime_platform,
             deployment: None,
         };
         let common = common_of!("application multiple target groups fargate service", props);
@@ -1530,7 +1530,7 @@ impl NetworkMultipleTargetGroupsFargateService {
             memory_limit_mib: props.memory_limit_mib,
             ephemeral_storage_gib: props.ephemeral_storage_gib,
             platform_version: props.platform_version.as_ref(),
-            runtime_platform: props.runtime_platform.clone(),
+            runtime_platform: props.runtime_platform,
             deployment: Some((
                 props.min_healthy_percent,
                 props.max_healthy_percent,

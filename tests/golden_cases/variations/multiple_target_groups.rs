@@ -63,7 +63,7 @@ fn multiple_target_groups_match_the_cdk() -> Result<(), Error> {
             .task_image_options(
                 image()
                     .container_name("api")
-                    .task_role(task_role.clone())
+                    .task_role(task_role)
                     .environment([("STAGE", "prod")]),
             )
             .load_balancers([ApplicationLoadBalancerProps::new("internal")
