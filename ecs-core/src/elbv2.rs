@@ -136,6 +136,43 @@ impl SslPolicy {
     pub const TLS12_EXT: &'static str = "ELBSecurityPolicy-TLS-1-2-Ext-2018-06";
 }
 
+/// The HTTP version an application target group speaks to its targets (CDK
+/// `ApplicationProtocolVersion`).
+///
+/// ```
+/// use ecs_core::elbv2::ApplicationProtocolVersion;
+/// assert_eq!(ApplicationProtocolVersion::Grpc.cfn_value(), "GRPC");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ApplicationProtocolVersion {
+    /// gRPC.
+    Grpc,
+    /// HTTP/1.1.
+    Http1,
+    /// HTTP/2.
+    Http2,
+}
+
+impl ApplicationProtocolVersion {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Grpc", "Http1", "Http2"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["elbv2", "ApplicationProtocolVersion"],
+        variants: Self::VARIANT_NAMES,
+    };
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            ApplicationProtocolVersion::Grpc => "GRPC",
+            ApplicationProtocolVersion::Http1 => "HTTP1",
+            ApplicationProtocolVersion::Http2 => "HTTP2",
+        }
+    }
+}
+
 /// Which addresses a load balancer answers on (CDK `IpAddressType`, `IpAddressType`).
 ///
 /// ```
@@ -1068,6 +1105,9 @@ props! {
         /// How long the load balancer lets a deregistering target finish its requests.
         [into "deregistrationDelay", .default("300 seconds")]
         deregistration_delay: Duration,
+        /// The HTTP version an application group speaks to the targets (`ProtocolVersion`).
+        [opt "protocolVersion", .ty(Enum(&crate::elbv2::ApplicationProtocolVersion::DEF)), .default("`Http1`")]
+        protocol_version: ApplicationProtocolVersion,
     }
 }
 
@@ -1336,6 +1376,11 @@ impl TargetGroup {
         if let Some(d) = props.deregistration_delay {
             d.checked(owner, "deregistration_delay")?;
         }
+        if props.protocol_version.is_some() && !application {
+            return Err(Error::new(format!(
+                "{owner} cannot have `protocol_version`: only application target groups speak HTTP; remove it"
+            )));
+        }
         if let Some(h) = &props.health_check {
             for (property, d) in [("interval", h.interval), ("timeout", h.timeout)] {
                 if let Some(d) = d {
@@ -1347,6 +1392,10 @@ impl TargetGroup {
             .prop_opt("Name", props.target_group_name.clone())
             .prop("Port", port)
             .prop("Protocol", protocol.cfn_value())
+            .prop_opt(
+                "ProtocolVersion",
+                props.protocol_version.map(|v| v.cfn_value().to_string()),
+            )
             .prop("VpcId", vpc.vpc_id(app));
         let mut attributes = Vec::new();
         if let Some(d) = props.deregistration_delay {

@@ -153,9 +153,9 @@ const TARGET_GROUP_PROPS: &[PropDef] = {
     const OWN: &[PropDef] = &[required("vpc", "vpc", Ref(RefClass::Vpc))
         .set(Set::Custom)
         .doc("The VPC of the targets.")];
-    const ALL: [PropDef; 6] = {
+    const ALL: [PropDef; 7] = {
         let own = crate::elbv2::AddTargetsProps::PROPS;
-        let mut picked = [own[0]; 5];
+        let mut picked = [own[0]; 6];
         let mut i = 0;
         let mut n = 0;
         // The group's own properties: a listener rule's (`priority`, `conditions`) belong to
@@ -170,8 +170,8 @@ const TARGET_GROUP_PROPS: &[PropDef] = {
             i += 1;
         }
         assert!(
-            n == 5,
-            "AddTargetsProps has five properties of the group itself"
+            n == 6,
+            "AddTargetsProps has six properties of the group itself"
         );
         crate::decl::concat_props(OWN, &picked)
     };

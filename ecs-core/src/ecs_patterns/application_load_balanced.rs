@@ -23,11 +23,12 @@ use crate::ecs::task_definition::{
     RuntimePlatform, TaskDefinition,
 };
 use crate::elbv2::{
-    AddTargetsProps, ApplicationLoadBalancer, IpAddressType, Listener, ListenerAction,
-    ListenerCertificate, ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps,
-    TargetGroup,
+    AddTargetsProps, ApplicationLoadBalancer, ApplicationProtocolVersion, IpAddressType, Listener,
+    ListenerAction, ListenerCertificate, ListenerProps, ListenerProtocol, LoadBalancer,
+    LoadBalancerProps, TargetGroup,
 };
 use crate::error::Error;
+use crate::iam::Role;
 use crate::route53::{ARecord, CnameRecord, HostedZone, RecordTarget};
 
 /// The record a load-balanced pattern's `domain_name` gets (CDK
@@ -143,6 +144,12 @@ props! {
         /// The task definition's family.
         [into "family", .default("the task definition's unique id")]
         family: String,
+        /// The role ECS assumes to pull the image and write logs: a `role` or `imported_role`.
+        [opt "executionRole", .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        execution_role: Role,
+        /// The role the container assumes: a `role` or `imported_role`.
+        [opt "taskRole", .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        task_role: Role,
     }
 }
 
@@ -254,6 +261,13 @@ macro_rules! alb_service_props {
                 /// The load balancer's idle timeout, 1 to 4000 seconds.
                 [into "idleTimeout", .default("60 seconds")]
                 idle_timeout: Duration,
+                /// The HTTP version the target group speaks to the tasks.
+                [opt "protocolVersion", .ty(Enum(&crate::elbv2::ApplicationProtocolVersion::DEF)), .default("`Http1`")]
+                protocol_version: ApplicationProtocolVersion,
+                /// An application load balancer of your own to add the listener to, instead of
+                /// a new `LB`; its listener is then closed unless `open_listener` says otherwise.
+                [opt "loadBalancer", .ty(Ref(RefClass::LoadBalancer)), .default("a new load balancer `LB`")]
+                load_balancer: LoadBalancer,
                 /// Which addresses the load balancer answers on; dual-stack needs a dual-stack VPC.
                 [opt "ipAddressType", .ty(Enum(&crate::elbv2::IpAddressType::DEF)), .default("`Ipv4`")]
                 ip_address_type: IpAddressType,
@@ -426,6 +440,8 @@ struct Base {
     open_listener: Option<bool>,
     idle_timeout: Option<Duration>,
     ip_address_type: Option<IpAddressType>,
+    protocol_version: Option<ApplicationProtocolVersion>,
+    load_balancer: Option<LoadBalancer>,
     domain_name: Option<String>,
     domain_zone: Option<HostedZone>,
     record_type: Option<ApplicationLoadBalancedServiceRecordType>,
@@ -448,6 +464,8 @@ macro_rules! base_of {
             open_listener: $p.open_listener,
             idle_timeout: $p.idle_timeout,
             ip_address_type: $p.ip_address_type,
+            protocol_version: $p.protocol_version,
+            load_balancer: $p.load_balancer,
             domain_name: $p.domain_name.clone(),
             domain_zone: $p.domain_zone.clone(),
             record_type: $p.record_type,
@@ -560,13 +578,26 @@ fn load_balancer(
     if let Some(t) = base.ip_address_type {
         lb_props = lb_props.ip_address_type(t);
     }
-    let load_balancer = ApplicationLoadBalancer::new(app, scope, "LB", lb_props)?;
+    let load_balancer = match base.load_balancer {
+        Some(lb) => {
+            if lb.data(app).kind != crate::elbv2::LbKind::Application {
+                return Err(Error::new(format!(
+                    "`{}` takes an application load balancer as `load_balancer`: give an `application_load_balancer`",
+                    app.stack(scope.stack()).path(scope)
+                )));
+            }
+            lb
+        }
+        None => ApplicationLoadBalancer::new(app, scope, "LB", lb_props)?,
+    };
     let protocol = base.protocol.unwrap_or(if base.certificate.is_some() {
         ListenerProtocol::Https
     } else {
         ListenerProtocol::Http
     });
-    let open = base.open_listener.unwrap_or(true);
+    // `@aws-cdk/aws-ecs-patterns:secGroupsDisablesImplicitOpenListener`: a load balancer of
+    // the user's keeps its listener closed unless asked.
+    let open = base.open_listener.unwrap_or(base.load_balancer.is_none());
     let mut listener_props = ListenerProps::default().protocol(protocol).open(open);
     if let Some(port) = base.listener_port {
         listener_props = listener_props.port(port);
@@ -585,11 +616,14 @@ fn load_balancer(
         base.load_balancer_name.as_deref().unwrap_or(""),
         if internet_facing { "" } else { "Private" }
     );
-    let target_group = listener.add_targets(
-        app,
-        &group_id,
-        AddTargetsProps::default().protocol(base.target_protocol.unwrap_or(ListenerProtocol::Http)),
-    )?;
+    let target_group = listener.add_targets(app, &group_id, {
+        let mut t = AddTargetsProps::default()
+            .protocol(base.target_protocol.unwrap_or(ListenerProtocol::Http));
+        if let Some(v) = base.protocol_version {
+            t = t.protocol_version(v);
+        }
+        t
+    })?;
     let redirect_listener = if base.redirect_http == Some(true) {
         let port = base.listener_port.unwrap_or(443);
         let redirect = load_balancer.add_listener(
@@ -723,6 +757,12 @@ impl ApplicationLoadBalancedFargateService {
                 if let Some(v) = &image.family {
                     td_props = td_props.family(v.clone());
                 }
+                if let Some(v) = image.task_role {
+                    td_props = td_props.task_role(v);
+                }
+                if let Some(v) = image.execution_role {
+                    td_props = td_props.execution_role(v);
+                }
                 let td = FargateTaskDefinition::new(app, node, "TaskDef", td_props)?;
                 let mut c = image.container(id);
                 if let Some(v) = props.container_cpu {
@@ -834,6 +874,12 @@ impl ApplicationLoadBalancedEc2Service {
                 let mut td_props = Ec2TaskDefinitionProps::default();
                 if let Some(v) = &image.family {
                     td_props = td_props.family(v.clone());
+                }
+                if let Some(v) = image.task_role {
+                    td_props = td_props.task_role(v);
+                }
+                if let Some(v) = image.execution_role {
+                    td_props = td_props.execution_role(v);
                 }
                 let td = Ec2TaskDefinition::new(app, node, "TaskDef", td_props)?;
                 let mut c = image.container(id);

@@ -29,6 +29,7 @@ use crate::elbv2::{
     LoadBalancer, LoadBalancerProps, NetworkLoadBalancer, TargetGroup,
 };
 use crate::error::Error;
+use crate::iam::Role;
 use crate::route53::HostedZone;
 
 props! {
@@ -70,6 +71,12 @@ props! {
         /// The task definition's family.
         [into "family", .default("the task definition's unique id")]
         family: String,
+        /// The role ECS assumes to pull the image and write logs: a `role` or `imported_role`.
+        [opt "executionRole", .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        execution_role: Role,
+        /// The role the container assumes: a `role` or `imported_role`.
+        [opt "taskRole", .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        task_role: Role,
     }
 }
 
@@ -90,6 +97,8 @@ impl NetworkLoadBalancedTaskImageOptions {
             enable_logging: self.enable_logging,
             log_driver: self.log_driver.clone(),
             family: self.family.clone(),
+            execution_role: self.execution_role,
+            task_role: self.task_role,
         }
     }
 }
@@ -128,6 +137,10 @@ macro_rules! nlb_service_props {
                 /// Whether the load balancer is internet-facing.
                 [opt "publicLoadBalancer", .default("true")]
                 public_load_balancer: bool,
+                /// A network load balancer of your own to add the listener to, instead of a
+                /// new `LB` (no `LoadBalancerDNS` output then).
+                [opt "loadBalancer", .ty(Ref(RefClass::LoadBalancer)), .default("a new load balancer `LB`")]
+                load_balancer: LoadBalancer,
                 /// Which addresses the load balancer answers on; dual-stack needs a dual-stack VPC.
                 [opt "ipAddressType", .ty(Enum(&crate::elbv2::IpAddressType::DEF)), .default("`Ipv4`")]
                 ip_address_type: IpAddressType,
@@ -294,7 +307,7 @@ fn load_balancer(
     app: &mut App,
     node: NodeId,
     cluster: Cluster,
-    (public, ip_address_type): (Option<bool>, Option<IpAddressType>),
+    (given, public, ip_address_type): (Option<LoadBalancer>, Option<bool>, Option<IpAddressType>),
     listener_port: Option<u32>,
     certificate: Option<&ListenerCertificate>,
     container_port: Option<u32>,
@@ -311,7 +324,18 @@ fn load_balancer(
     if let Some(t) = ip_address_type {
         lb_props = lb_props.ip_address_type(t);
     }
-    let load_balancer = NetworkLoadBalancer::new(app, node, "LB", lb_props)?;
+    let load_balancer = match given {
+        Some(lb) => {
+            if lb.data(app).kind != crate::elbv2::LbKind::Network {
+                return Err(Error::new(format!(
+                    "`{}` takes a network load balancer as `load_balancer`: give a `network_load_balancer`",
+                    app.stack(node.stack()).path(node)
+                )));
+            }
+            lb
+        }
+        None => NetworkLoadBalancer::new(app, node, "LB", lb_props)?,
+    };
     let default_port = if certificate.is_some() { 443 } else { 80 };
     let mut listener_props = ListenerProps::default().port(listener_port.unwrap_or(default_port));
     if let Some(c) = certificate {
@@ -332,8 +356,11 @@ fn load_balancer(
             .protocol(protocol),
     )?;
     domain_record(app, node, "DNS", domain, load_balancer)?;
-    let dns = load_balancer.load_balancer_dns_name(app);
-    CfnOutput::new(app, node, "LoadBalancerDNS", Output::new(dns))?;
+    // A load balancer of the user's gets no output here.
+    if given.is_none() {
+        let dns = load_balancer.load_balancer_dns_name(app);
+        CfnOutput::new(app, node, "LoadBalancerDNS", Output::new(dns))?;
+    }
     Ok((load_balancer, listener, target_group))
 }
 
@@ -427,7 +454,11 @@ impl NetworkLoadBalancedFargateService {
             app,
             node,
             cluster,
-            (props.public_load_balancer, props.ip_address_type),
+            (
+                props.load_balancer,
+                props.public_load_balancer,
+                props.ip_address_type,
+            ),
             props.listener_port,
             props.listener_certificate.as_ref(),
             image.as_ref().and_then(|i| i.container_port),
@@ -451,6 +482,12 @@ impl NetworkLoadBalancedFargateService {
                 }
                 if let Some(v) = &image.family {
                     td_props = td_props.family(v.clone());
+                }
+                if let Some(v) = image.task_role {
+                    td_props = td_props.task_role(v);
+                }
+                if let Some(v) = image.execution_role {
+                    td_props = td_props.execution_role(v);
                 }
                 let td = FargateTaskDefinition::new(app, node, "TaskDef", td_props)?;
                 td.add_container(app, &image.name(), image.container(id))?;
@@ -546,7 +583,11 @@ impl NetworkLoadBalancedEc2Service {
             app,
             node,
             cluster,
-            (props.public_load_balancer, props.ip_address_type),
+            (
+                props.load_balancer,
+                props.public_load_balancer,
+                props.ip_address_type,
+            ),
             props.listener_port,
             props.listener_certificate.as_ref(),
             image.as_ref().and_then(|i| i.container_port),
@@ -562,6 +603,12 @@ impl NetworkLoadBalancedEc2Service {
                 let mut td_props = Ec2TaskDefinitionProps::default();
                 if let Some(v) = &image.family {
                     td_props = td_props.family(v.clone());
+                }
+                if let Some(v) = image.task_role {
+                    td_props = td_props.task_role(v);
+                }
+                if let Some(v) = image.execution_role {
+                    td_props = td_props.execution_role(v);
                 }
                 let td = Ec2TaskDefinition::new(app, node, "TaskDef", td_props)?;
                 let mut c = image.container(id);

@@ -18,6 +18,7 @@ mod logging;
 mod machine_images;
 mod metrics;
 mod multiple_target_groups;
+mod pattern_options;
 mod queues;
 mod roles;
 mod service_connect;
