@@ -129,7 +129,8 @@ props! {
 ///     PublicHostedZoneProps::default().zone_name("example.com"))?;
 /// assert_eq!(HostedZone::from(zone).fully_qualified(&app, "api"), "api.example.com.");
 /// let t = &app.templates()?[0].1;
-/// assert_eq!(t["Resources"]["ZoneD9C9CB8F"]["Properties"]["Name"], "example.com.");
+/// let id = ecs_core::construct::make_unique_id(&["Zone", "Resource"]);
+/// assert_eq!(t["Resources"][id.as_str()]["Properties"]["Name"], "example.com.");
 /// # Ok::<(), ecs_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

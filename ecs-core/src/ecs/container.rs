@@ -1132,7 +1132,8 @@ impl ContainerDefinition {
     /// use ecs_core::prelude::*;
     /// let mut app = App::new();
     /// let s = app.add_stack("Web")?;
-    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef", Default::default())?;
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+    ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512))?;
     /// let web = td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
     ///     .image(ContainerImage::from_registry("nginx"))
     ///     .port_mappings([PortMapping::default().container_port(80)]))?;
