@@ -20,6 +20,8 @@ mod foundation;
 mod metadata;
 #[path = "golden_cases/observability.rs"]
 mod observability;
+#[path = "golden_cases/patterns.rs"]
+mod patterns;
 #[path = "golden_cases/services.rs"]
 mod services;
 #[path = "golden_cases/task_definitions.rs"]
