@@ -736,15 +736,13 @@ impl ApplicationLoadBalancedFargateService {
                 "{owner} cannot have `container_memory_limit_mib: {m}`: use 1 to the task's `memory_limit_mib: {memory}`"
             )));
         }
-        let node = Construct::new(app, scope, id)?;
-        let cluster = match props.cluster {
-            Some(c) => c,
-            None => super::default_cluster(app, node, props.vpc)?,
-        };
-        let parts = load_balancer(app, node, cluster, &base)?;
-        let task_definition = match (props.task_definition, &props.task_image_options) {
-            (Some(td), _) => td,
-            (None, Some(image)) => {
+        let image = props.task_image_options.as_ref();
+        build(
+            app,
+            (scope, id, &owner),
+            &base,
+            (props.task_definition, image),
+            |app, node, image| {
                 let mut td_props = FargateTaskDefinitionProps::default()
                     .cpu(cpu)
                     .memory_limit_mib(memory);
@@ -754,16 +752,8 @@ impl ApplicationLoadBalancedFargateService {
                 if let Some(v) = props.runtime_platform {
                     td_props = td_props.runtime_platform(v);
                 }
-                if let Some(v) = &image.family {
-                    td_props = td_props.family(v.clone());
-                }
-                if let Some(v) = image.task_role {
-                    td_props = td_props.task_role(v);
-                }
-                if let Some(v) = image.execution_role {
-                    td_props = td_props.execution_role(v);
-                }
-                let td = FargateTaskDefinition::new(app, node, "TaskDef", td_props)?;
+                let td =
+                    FargateTaskDefinition::new(app, node, "TaskDef", image.task_props(td_props))?;
                 let mut c = image.container(id);
                 if let Some(v) = props.container_cpu {
                     c = c.cpu(v);
@@ -775,39 +765,112 @@ impl ApplicationLoadBalancedFargateService {
                     c = c.health_check(v.clone());
                 }
                 td.add_container(app, &image.name(), c)?;
-                td
-            }
-            (None, None) => unreachable_options(&owner)?,
-        };
-        let mut service_props = service_props!(
-            props,
-            FargateServiceProps::default(),
-            cluster,
-            task_definition
+                Ok(td)
+            },
+            |app, node, cluster, task_definition| {
+                let mut service_props = service_props!(
+                    props,
+                    FargateServiceProps::default(),
+                    cluster,
+                    task_definition
+                )
+                .security_groups(props.security_groups.clone());
+                if let Some(v) = props.assign_public_ip {
+                    service_props = service_props.assign_public_ip(v);
+                }
+                if let Some(v) = &props.platform_version {
+                    service_props = service_props.platform_version(v.clone());
+                }
+                if let Some(v) = &props.task_subnets {
+                    service_props = service_props.vpc_subnets(v.clone());
+                }
+                crate::ecs::service::FargateService::new(app, node, "Service", service_props)
+            },
         )
-        .security_groups(props.security_groups.clone());
-        if let Some(v) = props.assign_public_ip {
-            service_props = service_props.assign_public_ip(v);
+    }
+}
+
+/// What both launch types create alike, once the props are checked: the pattern's scope, the
+/// cluster (given or the stack's default one), the load balancer and its parts, the task
+/// definition (given, or made by `task` from the image options), and the service (made by
+/// `service`) registered with the target group.
+fn build(
+    app: &mut App,
+    (scope, id, owner): (NodeId, &str, &str),
+    base: &Base,
+    (task_definition, image): (
+        Option<TaskDefinition>,
+        Option<&ApplicationLoadBalancedTaskImageOptions>,
+    ),
+    task: impl FnOnce(
+        &mut App,
+        NodeId,
+        &ApplicationLoadBalancedTaskImageOptions,
+    ) -> Result<TaskDefinition, Error>,
+    service: impl FnOnce(&mut App, NodeId, Cluster, TaskDefinition) -> Result<Service, Error>,
+) -> Result<ApplicationLoadBalancedService, Error> {
+    let node = Construct::new(app, scope, id)?;
+    let cluster = match base.cluster {
+        Some(c) => c,
+        None => super::default_cluster(app, node, base.vpc)?,
+    };
+    let parts = load_balancer(app, node, cluster, base)?;
+    let task_definition = match (task_definition, image) {
+        (Some(td), _) => td,
+        (None, Some(image)) => task(app, node, image)?,
+        (None, None) => unreachable_options(owner)?,
+    };
+    let service = service(app, node, cluster, task_definition)?;
+    parts.target_group.add_target(app, service)?;
+    Ok(ApplicationLoadBalancedService {
+        node,
+        cluster,
+        load_balancer: parts.load_balancer,
+        listener: parts.listener,
+        redirect_listener: parts.redirect_listener,
+        target_group: parts.target_group,
+        task_definition,
+        service,
+    })
+}
+
+/// The task definition properties the image options set, on either launch type's props.
+pub(super) trait ImageTaskProps: Sized {
+    fn family(self, v: impl Into<String>) -> Self;
+    fn task_role(self, v: Role) -> Self;
+    fn execution_role(self, v: Role) -> Self;
+}
+
+macro_rules! image_task_props {
+    ($($ty:ty),*) => {$(
+        impl ImageTaskProps for $ty {
+            fn family(self, v: impl Into<String>) -> Self {
+                <$ty>::family(self, v)
+            }
+            fn task_role(self, v: Role) -> Self {
+                <$ty>::task_role(self, v)
+            }
+            fn execution_role(self, v: Role) -> Self {
+                <$ty>::execution_role(self, v)
+            }
         }
-        if let Some(v) = &props.platform_version {
-            service_props = service_props.platform_version(v.clone());
+    )*};
+}
+image_task_props!(FargateTaskDefinitionProps, Ec2TaskDefinitionProps);
+
+impl ApplicationLoadBalancedTaskImageOptions {
+    /// `props` with the image options' family and roles.
+    pub(super) fn task_props<P: ImageTaskProps>(&self, mut props: P) -> P {
+        if let Some(v) = &self.family {
+            props = props.family(v.clone());
         }
-        if let Some(v) = &props.task_subnets {
-            service_props = service_props.vpc_subnets(v.clone());
+        if let Some(v) = self.task_role {
+            props = props.task_role(v);
         }
-        let service =
-            crate::ecs::service::FargateService::new(app, node, "Service", service_props)?;
-        parts.target_group.add_target(app, service)?;
-        Ok(ApplicationLoadBalancedService {
-            node,
-            cluster,
-            load_balancer: parts.load_balancer,
-            listener: parts.listener,
-            redirect_listener: parts.redirect_listener,
-            target_group: parts.target_group,
-            task_definition,
-            service,
-        })
+        if let Some(v) = self.execution_role {
+            props = props.execution_role(v);
+        }
+        props
     }
 }
 
@@ -862,26 +925,15 @@ impl ApplicationLoadBalancedEc2Service {
             props.task_definition.is_some(),
             props.task_image_options.is_some(),
         )?;
-        let node = Construct::new(app, scope, id)?;
-        let cluster = match props.cluster {
-            Some(c) => c,
-            None => super::default_cluster(app, node, props.vpc)?,
-        };
-        let parts = load_balancer(app, node, cluster, &base)?;
-        let task_definition = match (props.task_definition, &props.task_image_options) {
-            (Some(td), _) => td,
-            (None, Some(image)) => {
-                let mut td_props = Ec2TaskDefinitionProps::default();
-                if let Some(v) = &image.family {
-                    td_props = td_props.family(v.clone());
-                }
-                if let Some(v) = image.task_role {
-                    td_props = td_props.task_role(v);
-                }
-                if let Some(v) = image.execution_role {
-                    td_props = td_props.execution_role(v);
-                }
-                let td = Ec2TaskDefinition::new(app, node, "TaskDef", td_props)?;
+        let image = props.task_image_options.as_ref();
+        build(
+            app,
+            (scope, id, &owner),
+            &base,
+            (props.task_definition, image),
+            |app, node, image| {
+                let props_td = image.task_props(Ec2TaskDefinitionProps::default());
+                let td = Ec2TaskDefinition::new(app, node, "TaskDef", props_td)?;
                 let mut c = image.container(id);
                 if let Some(v) = props.cpu {
                     c = c.cpu(v);
@@ -893,25 +945,15 @@ impl ApplicationLoadBalancedEc2Service {
                     c = c.memory_reservation_mib(v);
                 }
                 td.add_container(app, &image.name(), c)?;
-                td
-            }
-            (None, None) => unreachable_options(&owner)?,
-        };
-        let service_props =
-            service_props!(props, Ec2ServiceProps::default(), cluster, task_definition)
-                .placement_constraints(props.placement_constraints.clone())
-                .placement_strategies(props.placement_strategies.clone());
-        let service = crate::ecs::service::Ec2Service::new(app, node, "Service", service_props)?;
-        parts.target_group.add_target(app, service)?;
-        Ok(ApplicationLoadBalancedService {
-            node,
-            cluster,
-            load_balancer: parts.load_balancer,
-            listener: parts.listener,
-            redirect_listener: parts.redirect_listener,
-            target_group: parts.target_group,
-            task_definition,
-            service,
-        })
+                Ok(td)
+            },
+            |app, node, cluster, task_definition| {
+                let service_props =
+                    service_props!(props, Ec2ServiceProps::default(), cluster, task_definition)
+                        .placement_constraints(props.placement_constraints.clone())
+                        .placement_strategies(props.placement_strategies.clone());
+                crate::ecs::service::Ec2Service::new(app, node, "Service", service_props)
+            },
+        )
     }
 }

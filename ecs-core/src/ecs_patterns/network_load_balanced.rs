@@ -480,15 +480,7 @@ impl NetworkLoadBalancedFargateService {
                 if let Some(v) = props.runtime_platform {
                     td_props = td_props.runtime_platform(v);
                 }
-                if let Some(v) = &image.family {
-                    td_props = td_props.family(v.clone());
-                }
-                if let Some(v) = image.task_role {
-                    td_props = td_props.task_role(v);
-                }
-                if let Some(v) = image.execution_role {
-                    td_props = td_props.execution_role(v);
-                }
+                td_props = image.task_props(td_props);
                 let td = FargateTaskDefinition::new(app, node, "TaskDef", td_props)?;
                 td.add_container(app, &image.name(), image.container(id))?;
                 td
@@ -600,16 +592,7 @@ impl NetworkLoadBalancedEc2Service {
         let task_definition = match (props.task_definition, &image) {
             (Some(td), _) => td,
             (None, Some(image)) => {
-                let mut td_props = Ec2TaskDefinitionProps::default();
-                if let Some(v) = &image.family {
-                    td_props = td_props.family(v.clone());
-                }
-                if let Some(v) = image.task_role {
-                    td_props = td_props.task_role(v);
-                }
-                if let Some(v) = image.execution_role {
-                    td_props = td_props.execution_role(v);
-                }
+                let td_props = image.task_props(Ec2TaskDefinitionProps::default());
                 let td = Ec2TaskDefinition::new(app, node, "TaskDef", td_props)?;
                 let mut c = image.container(id);
                 if let Some(v) = props.cpu {
