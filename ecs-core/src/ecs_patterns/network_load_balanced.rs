@@ -364,6 +364,93 @@ fn load_balancer(
     Ok((load_balancer, listener, target_group))
 }
 
+/// The load balancer's part of the props, taken out of either props type.
+struct Lb<'a> {
+    cluster: Option<Cluster>,
+    vpc: Option<Vpc>,
+    given: (Option<LoadBalancer>, Option<bool>, Option<IpAddressType>),
+    listener_port: Option<u32>,
+    certificate: Option<&'a ListenerCertificate>,
+    domain: (
+        Option<&'a str>,
+        Option<&'a HostedZone>,
+        Option<ApplicationLoadBalancedServiceRecordType>,
+    ),
+}
+
+macro_rules! lb_of {
+    ($p:expr) => {
+        Lb {
+            cluster: $p.cluster,
+            vpc: $p.vpc,
+            given: (
+                $p.load_balancer,
+                $p.public_load_balancer,
+                $p.ip_address_type,
+            ),
+            listener_port: $p.listener_port,
+            certificate: $p.listener_certificate.as_ref(),
+            domain: (
+                $p.domain_name.as_deref(),
+                $p.domain_zone.as_ref(),
+                $p.record_type,
+            ),
+        }
+    };
+}
+
+/// What both launch types create alike, once the props are checked: the pattern's scope, the
+/// cluster, the load balancer, listener and target group, the task definition (given, or
+/// made by `task` from the image options) and the service (made by `service`) registered with
+/// the target group.
+fn build(
+    app: &mut App,
+    (scope, id, noun): (NodeId, &str, &str),
+    lb: Lb,
+    (task_definition, image): (
+        Option<TaskDefinition>,
+        Option<&ApplicationLoadBalancedTaskImageOptions>,
+    ),
+    task: impl FnOnce(
+        &mut App,
+        NodeId,
+        &ApplicationLoadBalancedTaskImageOptions,
+    ) -> Result<TaskDefinition, Error>,
+    service: impl FnOnce(&mut App, NodeId, Cluster, TaskDefinition) -> Result<Service, Error>,
+) -> Result<NetworkLoadBalancedService, Error> {
+    let node = Construct::new(app, scope, id)?;
+    let cluster = match lb.cluster {
+        Some(c) => c,
+        None => super::default_cluster(app, node, lb.vpc)?,
+    };
+    let (load_balancer, listener, target_group) = load_balancer(
+        app,
+        node,
+        cluster,
+        lb.given,
+        lb.listener_port,
+        lb.certificate,
+        image.and_then(|i| i.container_port),
+        lb.domain,
+    )?;
+    let task_definition = match (task_definition, image) {
+        (Some(td), _) => td,
+        (None, Some(image)) => task(app, node, image)?,
+        (None, None) => unreachable_options(&format!("{noun} `{id}`"))?,
+    };
+    let service = service(app, node, cluster, task_definition)?;
+    target_group.add_target(app, service)?;
+    Ok(NetworkLoadBalancedService {
+        node,
+        cluster,
+        load_balancer,
+        listener,
+        target_group,
+        task_definition,
+        service,
+    })
+}
+
 /// The checks both launch types share (CDK `NetworkLoadBalancedServiceBase`).
 fn check_base(
     noun: &str,
@@ -441,36 +528,16 @@ impl NetworkLoadBalancedFargateService {
             props.desired_count,
             (props.domain_name.is_some(), props.domain_zone.is_some()),
         )?;
-        let node = Construct::new(app, scope, id)?;
-        let cluster = match props.cluster {
-            Some(c) => c,
-            None => super::default_cluster(app, node, props.vpc)?,
-        };
         let image = props
             .task_image_options
             .as_ref()
             .map(NetworkLoadBalancedTaskImageOptions::as_application);
-        let (load_balancer, listener, target_group) = load_balancer(
+        build(
             app,
-            node,
-            cluster,
-            (
-                props.load_balancer,
-                props.public_load_balancer,
-                props.ip_address_type,
-            ),
-            props.listener_port,
-            props.listener_certificate.as_ref(),
-            image.as_ref().and_then(|i| i.container_port),
-            (
-                props.domain_name.as_deref(),
-                props.domain_zone.as_ref(),
-                props.record_type,
-            ),
-        )?;
-        let task_definition = match (props.task_definition, &image) {
-            (Some(td), _) => td,
-            (None, Some(image)) => {
+            (scope, id, noun),
+            lb_of!(props),
+            (props.task_definition, image.as_ref()),
+            |app, node, image| {
                 let mut td_props = FargateTaskDefinitionProps::default()
                     .cpu(props.cpu.unwrap_or(256))
                     .memory_limit_mib(props.memory_limit_mib.unwrap_or(512));
@@ -483,38 +550,28 @@ impl NetworkLoadBalancedFargateService {
                 td_props = image.task_props(td_props);
                 let td = FargateTaskDefinition::new(app, node, "TaskDef", td_props)?;
                 td.add_container(app, &image.name(), image.container(id))?;
-                td
-            }
-            (None, None) => unreachable_options(&format!("{noun} `{id}`"))?,
-        };
-        let mut service_props = service_props!(
-            props,
-            FargateServiceProps::default(),
-            cluster,
-            task_definition
+                Ok(td)
+            },
+            |app, node, cluster, task_definition| {
+                let mut service_props = service_props!(
+                    props,
+                    FargateServiceProps::default(),
+                    cluster,
+                    task_definition
+                )
+                .security_groups(props.security_groups.clone());
+                if let Some(v) = props.assign_public_ip {
+                    service_props = service_props.assign_public_ip(v);
+                }
+                if let Some(v) = &props.platform_version {
+                    service_props = service_props.platform_version(v.clone());
+                }
+                if let Some(v) = &props.task_subnets {
+                    service_props = service_props.vpc_subnets(v.clone());
+                }
+                crate::ecs::service::FargateService::new(app, node, "Service", service_props)
+            },
         )
-        .security_groups(props.security_groups.clone());
-        if let Some(v) = props.assign_public_ip {
-            service_props = service_props.assign_public_ip(v);
-        }
-        if let Some(v) = &props.platform_version {
-            service_props = service_props.platform_version(v.clone());
-        }
-        if let Some(v) = &props.task_subnets {
-            service_props = service_props.vpc_subnets(v.clone());
-        }
-        let service =
-            crate::ecs::service::FargateService::new(app, node, "Service", service_props)?;
-        target_group.add_target(app, service)?;
-        Ok(NetworkLoadBalancedService {
-            node,
-            cluster,
-            load_balancer,
-            listener,
-            target_group,
-            task_definition,
-            service,
-        })
     }
 }
 
@@ -562,36 +619,16 @@ impl NetworkLoadBalancedEc2Service {
             props.desired_count,
             (props.domain_name.is_some(), props.domain_zone.is_some()),
         )?;
-        let node = Construct::new(app, scope, id)?;
-        let cluster = match props.cluster {
-            Some(c) => c,
-            None => super::default_cluster(app, node, props.vpc)?,
-        };
         let image = props
             .task_image_options
             .as_ref()
             .map(NetworkLoadBalancedTaskImageOptions::as_application);
-        let (load_balancer, listener, target_group) = load_balancer(
+        build(
             app,
-            node,
-            cluster,
-            (
-                props.load_balancer,
-                props.public_load_balancer,
-                props.ip_address_type,
-            ),
-            props.listener_port,
-            props.listener_certificate.as_ref(),
-            image.as_ref().and_then(|i| i.container_port),
-            (
-                props.domain_name.as_deref(),
-                props.domain_zone.as_ref(),
-                props.record_type,
-            ),
-        )?;
-        let task_definition = match (props.task_definition, &image) {
-            (Some(td), _) => td,
-            (None, Some(image)) => {
+            (scope, id, noun),
+            lb_of!(props),
+            (props.task_definition, image.as_ref()),
+            |app, node, image| {
                 let td_props = image.task_props(Ec2TaskDefinitionProps::default());
                 let td = Ec2TaskDefinition::new(app, node, "TaskDef", td_props)?;
                 let mut c = image.container(id);
@@ -605,24 +642,15 @@ impl NetworkLoadBalancedEc2Service {
                     c = c.memory_reservation_mib(v);
                 }
                 td.add_container(app, &image.name(), c)?;
-                td
-            }
-            (None, None) => unreachable_options(&format!("{noun} `{id}`"))?,
-        };
-        let service_props =
-            service_props!(props, Ec2ServiceProps::default(), cluster, task_definition)
-                .placement_constraints(props.placement_constraints.clone())
-                .placement_strategies(props.placement_strategies.clone());
-        let service = crate::ecs::service::Ec2Service::new(app, node, "Service", service_props)?;
-        target_group.add_target(app, service)?;
-        Ok(NetworkLoadBalancedService {
-            node,
-            cluster,
-            load_balancer,
-            listener,
-            target_group,
-            task_definition,
-            service,
-        })
+                Ok(td)
+            },
+            |app, node, cluster, task_definition| {
+                let service_props =
+                    service_props!(props, Ec2ServiceProps::default(), cluster, task_definition)
+                        .placement_constraints(props.placement_constraints.clone())
+                        .placement_strategies(props.placement_strategies.clone());
+                crate::ecs::service::Ec2Service::new(app, node, "Service", service_props)
+            },
+        )
     }
 }
