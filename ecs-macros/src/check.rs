@@ -134,7 +134,10 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::AlbFargateService
                 | KindId::AlbEc2Service
                 | KindId::NlbFargateService
-                | KindId::NlbEc2Service => pattern_choices(item, "task_image_options", cx),
+                | KindId::NlbEc2Service => {
+                    pattern_choices(item, "task_image_options", cx);
+                    pattern_load_balancer(stack, item, cx);
+                }
                 KindId::AlbMtgFargateService
                 | KindId::AlbMtgEc2Service
                 | KindId::NlbMtgFargateService
@@ -203,6 +206,29 @@ fn pattern_choices(item: &Item, image_property: &str, cx: &Ctxt) {
     }
 }
 
+/// A pattern's `load_balancer` of this stack is of the pattern's kind.
+fn pattern_load_balancer(stack: &Item, item: &Item, cx: &Ctxt) {
+    let Some((lb, span)) = target(stack, item, "load_balancer") else {
+        return;
+    };
+    let application = matches!(
+        item.kind.id,
+        KindId::AlbFargateService | KindId::AlbEc2Service
+    );
+    let wanted = if application {
+        KindId::ApplicationLoadBalancer
+    } else {
+        KindId::NetworkLoadBalancer
+    };
+    if lb.kind.id != wanted {
+        let owner = format!("{} `{}`", item.kind.noun, item.id.name);
+        cx.error_at(
+            span,
+            ecs_patterns::load_balancer_kind_message(&owner, application),
+        );
+    }
+}
+
 /// The objects of a list-of-objects property.
 fn objects(prop: &Prop) -> Option<&Vec<Item>> {
     match &prop.value {
@@ -239,6 +265,20 @@ fn multiple_target_groups(item: &Item, cx: &Ctxt) {
                 cx.error_at(
                     ls.name.span(),
                     ecs_patterns::load_balancers_have_listeners_message(noun, id, name.as_deref()),
+                );
+            }
+            if let Some(seconds) = lb.expr("idle_timeout").and_then(duration_seconds)
+                && !ecs_patterns::idle_timeout_in_range(u64::from(seconds))
+            {
+                let name = name_prop(lb, "name").map(|(n, _)| n).unwrap_or_default();
+                cx.error_at(
+                    lb.expr("idle_timeout").map_or(lb.id.span(), Spanned::span),
+                    ecs_patterns::idle_timeout_in_range_message(
+                        noun,
+                        id,
+                        &name,
+                        u64::from(seconds),
+                    ),
                 );
             }
             for l in objs {

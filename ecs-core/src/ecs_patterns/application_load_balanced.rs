@@ -579,15 +579,7 @@ fn load_balancer(
         lb_props = lb_props.ip_address_type(t);
     }
     let load_balancer = match base.load_balancer {
-        Some(lb) => {
-            if lb.data(app).kind != crate::elbv2::LbKind::Application {
-                return Err(Error::new(format!(
-                    "`{}` takes an application load balancer as `load_balancer`: give an `application_load_balancer`",
-                    app.stack(scope.stack()).path(scope)
-                )));
-            }
-            lb
-        }
+        Some(lb) => lb,
         None => ApplicationLoadBalancer::new(app, scope, "LB", lb_props)?,
     };
     let protocol = base.protocol.unwrap_or(if base.certificate.is_some() {
@@ -809,6 +801,11 @@ fn build(
     ) -> Result<TaskDefinition, Error>,
     service: impl FnOnce(&mut App, NodeId, Cluster, TaskDefinition) -> Result<Service, Error>,
 ) -> Result<ApplicationLoadBalancedService, Error> {
+    if let Some(lb) = base.load_balancer
+        && lb.data(app).kind != crate::elbv2::LbKind::Application
+    {
+        return Err(Error::new(super::load_balancer_kind_message(owner, true)));
+    }
     let node = Construct::new(app, scope, id)?;
     let cluster = match base.cluster {
         Some(c) => c,

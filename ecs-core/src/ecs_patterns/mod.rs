@@ -211,6 +211,24 @@ pub fn task_definition_or_image_message(
     }
 }
 
+/// The message for a load balancer of the wrong kind given as a pattern's `load_balancer`
+/// (the CDK types the property as an application or a network load balancer): `owner` is the
+/// pattern (`application load balanced fargate service `Web``), `application` whether it takes
+/// an application load balancer.
+///
+/// ```
+/// let m = ecs_core::ecs_patterns::load_balancer_kind_message("application load balanced fargate service `Web`", true);
+/// assert!(m.ends_with("give an `application_load_balancer`"));
+/// ```
+pub fn load_balancer_kind_message(owner: &str, application: bool) -> String {
+    let (kind, item) = if application {
+        ("an application", "an `application_load_balancer`")
+    } else {
+        ("a network", "a `network_load_balancer`")
+    };
+    format!("{owner} takes {kind} load balancer as `load_balancer`: give {item}")
+}
+
 /// The clusters the patterns created for themselves, by stack and id: one per VPC, shared by
 /// every pattern of the stack given that VPC or none (CDK `getDefaultCluster`).
 #[derive(Debug, Clone, Default)]

@@ -325,15 +325,7 @@ fn load_balancer(
         lb_props = lb_props.ip_address_type(t);
     }
     let load_balancer = match given {
-        Some(lb) => {
-            if lb.data(app).kind != crate::elbv2::LbKind::Network {
-                return Err(Error::new(format!(
-                    "`{}` takes a network load balancer as `load_balancer`: give a `network_load_balancer`",
-                    app.stack(node.stack()).path(node)
-                )));
-            }
-            lb
-        }
+        Some(lb) => lb,
         None => NetworkLoadBalancer::new(app, node, "LB", lb_props)?,
     };
     let default_port = if certificate.is_some() { 443 } else { 80 };
@@ -418,6 +410,14 @@ fn build(
     ) -> Result<TaskDefinition, Error>,
     service: impl FnOnce(&mut App, NodeId, Cluster, TaskDefinition) -> Result<Service, Error>,
 ) -> Result<NetworkLoadBalancedService, Error> {
+    if let Some(given) = lb.given.0
+        && given.data(app).kind != crate::elbv2::LbKind::Network
+    {
+        return Err(Error::new(super::load_balancer_kind_message(
+            &format!("{noun} `{id}`"),
+            false,
+        )));
+    }
     let node = Construct::new(app, scope, id)?;
     let cluster = match lb.cluster {
         Some(c) => c,
