@@ -54,6 +54,12 @@ impl HostedZone {
     }
 
     /// The zone's id: the one given, or `{"Ref": zone}` of a created zone.
+    ///
+    /// ```
+    /// use ecs_core::{App, cfn::Value, route53::HostedZone};
+    /// let zone = HostedZone::from_hosted_zone_attributes("Z1", "example.com");
+    /// assert_eq!(zone.hosted_zone_id(&App::new()), Value::from("Z1"));
+    /// ```
     pub fn hosted_zone_id(&self, app: &App) -> Value {
         match &self.0 {
             Zone::Attributes { id, .. } => id.clone().into(),
@@ -182,16 +188,28 @@ impl PublicHostedZone {
     }
 
     /// The construct's scope.
+    ///
+    /// ```
+    /// use ecs_core::{App, route53::{PublicHostedZone, PublicHostedZoneProps}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Dns")?;
+    /// let zone = PublicHostedZone::new(&mut app, s, "Zone",
+    ///     PublicHostedZoneProps::default().zone_name("example.com"))?;
+    /// assert_eq!(app.stack(s).path(zone.node()), "Dns/Zone");
+    /// assert!(matches!(zone.hosted_zone_id(&app), ecs_core::cfn::Value::Ref(_)));
+    /// assert_eq!(zone.zone_name(&app), "example.com");
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
     pub fn node(self) -> NodeId {
         self.node
     }
 
-    /// The zone's id (`{"Ref": zone}`).
+    /// The zone's id (`{"Ref": zone}`); see [`PublicHostedZone::node`].
     pub fn hosted_zone_id(self, _app: &App) -> Value {
         Value::Ref(self.resource)
     }
 
-    /// The zone's domain name, as given.
+    /// The zone's domain name, as given; see [`PublicHostedZone::node`].
     pub fn zone_name(self, app: &App) -> String {
         app.family::<ZoneNames>()
             .and_then(|z| z.0.iter().find(|(r, _)| *r == self.resource))

@@ -536,6 +536,11 @@ impl Peer {
     }
 
     /// An IPv6 range, e.g. `"2001:db8::/32"`.
+    ///
+    /// ```
+    /// use ecs_core::ec2::Peer;
+    /// assert_eq!(Peer::ipv6("2001:db8::/32"), Peer::Ipv6("2001:db8::/32".into()));
+    /// ```
     pub fn ipv6(cidr: impl Into<Value>) -> Peer {
         Peer::Ipv6(cidr.into())
     }

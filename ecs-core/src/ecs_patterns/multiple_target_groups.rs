@@ -289,7 +289,12 @@ props! {
 macro_rules! named {
     ($($ty:ident),*) => {$(
         impl $ty {
-            /// Props named `name`.
+            #[doc = concat!("`", stringify!($ty), "` named `name`.")]
+            ///
+            /// ```
+            #[doc = concat!("let p = ecs_core::ecs_patterns::", stringify!($ty), "::new(\"web\");")]
+            /// assert_eq!(p.name, "web");
+            /// ```
             pub fn new(name: impl Into<String>) -> Self {
                 Self::default().name(name)
             }
@@ -305,6 +310,11 @@ named!(
 
 impl ApplicationTargetProps {
     /// A target group for `container_port`.
+    ///
+    /// ```
+    /// let t = ecs_core::ecs_patterns::ApplicationTargetProps::new(8080);
+    /// assert_eq!((t.container_port, t.priority), (8080, None));
+    /// ```
     pub fn new(container_port: u32) -> Self {
         Self::default().container_port(container_port)
     }
@@ -312,6 +322,11 @@ impl ApplicationTargetProps {
 
 impl NetworkTargetProps {
     /// A target group for `container_port`.
+    ///
+    /// ```
+    /// let t = ecs_core::ecs_patterns::NetworkTargetProps::new(7000);
+    /// assert_eq!(t.container_port, 7000);
+    /// ```
     pub fn new(container_port: u32) -> Self {
         Self::default().container_port(container_port)
     }
