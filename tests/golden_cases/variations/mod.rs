@@ -11,6 +11,7 @@ mod connections;
 mod container_restart;
 mod containers;
 mod deployment;
+mod dual_stack;
 mod env;
 mod imports;
 mod imports_arns;
