@@ -175,8 +175,12 @@ props! {
         [opt "reserved", .default("false")]
         reserved: bool,
         /// Whether instances get public IPs at launch (public subnets only).
-        [opt "mapPublicIpOnLaunch", .default("true for public subnets")]
+        [opt "mapPublicIpOnLaunch", .default("true for public subnets, false in a dual-stack vpc")]
         map_public_ip_on_launch: bool,
+        /// Whether instances get an IPv6 address at launch (`AssignIpv6AddressOnCreation`; a
+        /// dual-stack vpc only).
+        [opt "ipv6AssignAddressOnCreation", .default("true in a dual-stack vpc")]
+        ipv6_assign_address_on_creation: bool,
     }
 }
 
@@ -701,6 +705,13 @@ impl Vpc {
                     SubnetType::VARIANT_NAMES.join(", ")
                 )));
             };
+            if group.ipv6_assign_address_on_creation.is_some()
+                && props.ip_protocol != Some(IpProtocol::DualStack)
+            {
+                return Err(Error::new(format!(
+                    "subnet group `{name}` of vpc `{id}` sets `ipv6_assign_address_on_creation` in an IPv4-only vpc: add `ip_protocol: DualStack` to the vpc or remove it"
+                )));
+            }
             if subnet_type != SubnetType::Public && group.map_public_ip_on_launch.is_some() {
                 return Err(Error::new(format!(
                     "subnet group `{name}` of vpc `{id}` sets `map_public_ip_on_launch` but is `{subnet_type:?}`: only public subnets map public ips; remove it"
@@ -809,10 +820,15 @@ impl Vpc {
                 .prop("MapPublicIpOnLaunch", map_public_ip)
                 .prop("VpcId", Value::Ref(vpc));
             if let Some(cidr) = ipv6_cidr {
-                resource = resource.prop("AssignIpv6AddressOnCreation", true).prop(
-                    "Ipv6CidrBlock",
-                    Value::Select(index as u32, Box::new(ipv6_blocks.clone())),
-                );
+                resource = resource
+                    .prop(
+                        "AssignIpv6AddressOnCreation",
+                        group.ipv6_assign_address_on_creation.unwrap_or(true),
+                    )
+                    .prop(
+                        "Ipv6CidrBlock",
+                        Value::Select(index as u32, Box::new(ipv6_blocks.clone())),
+                    );
                 // Everything of the subnet waits for the VPC's IPv6 range.
                 stack.add_dependency(scope, cidr);
             }

@@ -16,7 +16,7 @@ new ec2.Vpc(stack, 'Three', {
   natGateways: 1,
   subnetConfiguration: [
     { name: 'Web', subnetType: ec2.SubnetType.PUBLIC, mapPublicIpOnLaunch: true },
-    { name: 'App', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+    { name: 'App', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, ipv6AssignAddressOnCreation: false },
     { name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
   ],
 });

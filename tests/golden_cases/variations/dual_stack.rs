@@ -15,7 +15,7 @@ fn dual_stack_vpcs_match_the_cdk() {
                 nat_gateways: 1,
                 subnet_configuration: [
                     { name: "Web", subnet_type: Public, map_public_ip_on_launch: true },
-                    { name: "App", subnet_type: PrivateWithEgress },
+                    { name: "App", subnet_type: PrivateWithEgress, ipv6_assign_address_on_creation: false },
                     { name: "Data", subnet_type: PrivateIsolated, cidr_mask: 24 },
                 ],
             }
@@ -23,4 +23,26 @@ fn dual_stack_vpcs_match_the_cdk() {
         }
     };
     assert_matches_cdk(app.unwrap(), "dual_stack");
+}
+
+#[test]
+fn ipv6_options_need_a_dual_stack_vpc() {
+    let mut app = App::new();
+    let s = app.add_stack("DualStack").unwrap();
+    let e = Vpc::new(
+        &mut app,
+        s,
+        "Vpc",
+        VpcProps::default().subnet_configuration([SubnetConfiguration::new(
+            "Web",
+            SubnetType::Public,
+        )
+        .ipv6_assign_address_on_creation(true)]),
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("add `ip_protocol: DualStack` to the vpc or remove it"),
+        "{e}"
+    );
 }
