@@ -1616,10 +1616,7 @@ impl Listener {
                     .0
                     .insert((self.index, priority))
                 {
-                    return Err(Error::new(format!(
-                        "listener `{}` already has a rule with `priority: {priority}`: give each rule its own priority",
-                        l.id
-                    )));
+                    return Err(Error::new(priority_taken_message(&l.id, priority)));
                 }
                 let rule = Resource::new("AWS::ElasticLoadBalancingV2::ListenerRule")
                     .prop("Actions", forward)
@@ -1737,6 +1734,18 @@ impl Connectable for Listener {
 impl crate::construct::app::Data for LoadBalancerData {}
 impl crate::construct::app::Data for ListenerData {}
 impl crate::construct::app::Data for TargetGroupData {}
+
+/// The message for a listener rule whose `priority` another rule of `listener` has.
+///
+/// ```
+/// let m = ecs_core::elbv2::priority_taken_message("web", 10);
+/// assert!(m.ends_with("give each rule its own priority"));
+/// ```
+pub fn priority_taken_message(listener: &str, priority: u32) -> String {
+    format!(
+        "listener `{listener}` already has a rule with `priority: {priority}`: give each rule its own priority"
+    )
+}
 
 /// Which `(listener, priority)` pairs listener rules took: kept apart from the listeners,
 /// which `add_targets` copies, so adding a rule costs the same however many there are.

@@ -306,7 +306,22 @@ fn multiple_target_groups(item: &Item, cx: &Ctxt) {
         return;
     };
     let names: Vec<&str> = listeners.iter().map(String::as_str).collect();
+    // The priorities taken, by listener.
+    let mut taken: Vec<(String, u32)> = Vec::new();
     for t in targets {
+        let first = names.first().copied().unwrap_or("PublicListener");
+        let listener = name_prop(t, "listener").map_or_else(|| first.to_string(), |(l, _)| l);
+        if let Some(expr) = t.expr("priority")
+            && let Some(priority) = int_literal(expr)
+        {
+            if taken.contains(&(listener.clone(), priority)) {
+                cx.error_at(
+                    expr.span(),
+                    ecs_core::elbv2::priority_taken_message(&listener, priority),
+                );
+            }
+            taken.push((listener, priority));
+        }
         if let Some((listener, span)) = name_prop(t, "listener")
             && !ecs_patterns::target_listener_defined(&names, Some(&listener))
         {
