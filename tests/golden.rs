@@ -20,6 +20,8 @@ mod foundation;
 mod metadata;
 #[path = "golden_cases/observability.rs"]
 mod observability;
+#[path = "golden_cases/patterns.rs"]
+mod patterns;
 #[path = "golden_cases/services.rs"]
 mod services;
 #[path = "golden_cases/task_definitions.rs"]
@@ -102,15 +104,23 @@ golden_examples! {
     // aws-ecs-patterns
     alb_ec2_service "../examples/alb_ec2_service.rs" => "50-alb-ec2-service",
     alb_fargate_service "../examples/alb_fargate_service.rs" => "51-alb-fargate-service",
+    alb_multiple_target_groups_ec2 "../examples/alb_multiple_target_groups_ec2.rs" => "52-alb-multiple-target-groups-ec2",
+    alb_multiple_target_groups_fargate "../examples/alb_multiple_target_groups_fargate.rs" => "53-alb-multiple-target-groups-fargate",
     alb_fargate_https "../examples/alb_fargate_https.rs" => "64-alb-fargate-https",
     alb_fargate_autoscaling "../examples/alb_fargate_autoscaling.rs" => "66-alb-fargate-autoscaling",
     alb_fargate_deployment "../examples/alb_fargate_deployment.rs" => "67-alb-fargate-deployment",
+    alb_fargate_subnets_lb_name "../examples/alb_fargate_subnets_lb_name.rs" => "72-alb-fargate-subnets-lb-name",
     alb_fargate_options "../examples/alb_fargate_options.rs" => "73-alb-fargate-options",
+    alb_multiple_target_groups_https "../examples/alb_multiple_target_groups_https.rs" => "74-alb-multiple-target-groups-https",
+    alb_multiple_target_groups_health_checks "../examples/alb_multiple_target_groups_health_checks.rs" => "75-alb-multiple-target-groups-health-checks",
     nlb_ec2_service "../examples/nlb_ec2_service.rs" => "54-nlb-ec2-service",
     nlb_fargate_service "../examples/nlb_fargate_service.rs" => "55-nlb-fargate-service",
+    nlb_multiple_target_groups_ec2 "../examples/nlb_multiple_target_groups_ec2.rs" => "56-nlb-multiple-target-groups-ec2",
+    nlb_multiple_target_groups_fargate "../examples/nlb_multiple_target_groups_fargate.rs" => "57-nlb-multiple-target-groups-fargate",
     ephemeral_storage "../examples/ephemeral_storage.rs" => "76-ephemeral-storage",
     nlb_fargate_security_groups "../examples/nlb_fargate_security_groups.rs" => "77-nlb-fargate-security-groups",
     nlb_tls "../examples/nlb_tls.rs" => "78-nlb-tls",
+    dualstack_load_balancers "../examples/dualstack_load_balancers.rs" => "79-dualstack-load-balancers",
     scheduled_ec2_task "../examples/scheduled_ec2_task.rs" => "60-scheduled-ec2-task",
     scheduled_fargate_task "../examples/scheduled_fargate_task.rs" => "61-scheduled-fargate-task",
     scheduled_custom_container_name "../examples/scheduled_custom_container_name.rs" => "62-scheduled-custom-container-name",

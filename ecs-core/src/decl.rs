@@ -203,6 +203,36 @@ pub enum KindId {
     NlbEc2Service,
     /// `task_image_options: { … }` of a network load-balanced pattern.
     NlbTaskImageOptions,
+    /// `public_hosted_zone` (Route 53).
+    PublicHostedZone,
+    /// `application_multiple_target_groups_fargate_service`.
+    AlbMtgFargateService,
+    /// `application_multiple_target_groups_ec2_service`.
+    AlbMtgEc2Service,
+    /// `network_multiple_target_groups_fargate_service`.
+    NlbMtgFargateService,
+    /// `network_multiple_target_groups_ec2_service`.
+    NlbMtgEc2Service,
+    /// `task_image_options: { … }` of an application multiple-target-groups pattern.
+    MtgApplicationTaskImageProps,
+    /// `task_image_options: { … }` of a network multiple-target-groups pattern.
+    MtgNetworkTaskImageProps,
+    /// A `{ name, listeners, … }` object of an application multiple-target-groups pattern's
+    /// `load_balancers`.
+    MtgApplicationLoadBalancer,
+    /// A `{ name, protocol, … }` object of such a load balancer's `listeners`.
+    MtgApplicationListener,
+    /// A `{ container_port, listener, … }` object of an application multiple-target-groups
+    /// pattern's `target_groups`.
+    MtgApplicationTarget,
+    /// A `{ name, listeners, … }` object of a network multiple-target-groups pattern's
+    /// `load_balancers`.
+    MtgNetworkLoadBalancer,
+    /// A `{ name, port }` object of such a load balancer's `listeners`.
+    MtgNetworkListener,
+    /// A `{ container_port, listener }` object of a network multiple-target-groups pattern's
+    /// `target_groups`.
+    MtgNetworkTarget,
     /// `scheduled_fargate_task`.
     ScheduledFargateTask,
     /// `scheduled_ec2_task`.

@@ -209,6 +209,7 @@ impl ClassicLoadBalancer {
             kind: LbKind::Classic,
             vpc: Some(vpc),
             security_groups: vec![sg],
+            ipv6: false,
             instance_ports: Vec::new(),
             targets: Vec::new(),
         });

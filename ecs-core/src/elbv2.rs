@@ -59,6 +59,27 @@ impl ListenerProtocol {
     pub const VARIANT_NAMES: &'static [&'static str] =
         &["Http", "Https", "Tcp", "Tls", "Udp", "TcpUdp"];
 
+    /// The variant a user names in `ecs_app!`, by its name.
+    ///
+    /// ```
+    /// use ecs_core::elbv2::ListenerProtocol;
+    /// assert_eq!(ListenerProtocol::from_variant("Https"), Some(ListenerProtocol::Https));
+    /// ```
+    pub fn from_variant(name: &str) -> Option<Self> {
+        const ALL: [ListenerProtocol; 6] = [
+            ListenerProtocol::Http,
+            ListenerProtocol::Https,
+            ListenerProtocol::Tcp,
+            ListenerProtocol::Tls,
+            ListenerProtocol::Udp,
+            ListenerProtocol::TcpUdp,
+        ];
+        Self::VARIANT_NAMES
+            .iter()
+            .position(|v| *v == name)
+            .map(|i| ALL[i])
+    }
+
     /// The CloudFormation value.
     pub const fn cfn_value(self) -> &'static str {
         match self {
@@ -109,6 +130,90 @@ impl SslPolicy {
     /// The CDK's `SslPolicy.TLS13_12_PQ`, the default of the recommended flags: TLS 1.2 and
     /// 1.3 with post-quantum key exchange.
     pub const TLS13_12_PQ: &'static str = "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09";
+    /// The CDK's `SslPolicy.TLS12`: TLS 1.2 only, current ciphers.
+    pub const TLS12: &'static str = "ELBSecurityPolicy-TLS-1-2-2017-01";
+    /// The CDK's `SslPolicy.TLS12_EXT`: TLS 1.2 only, extended ciphers.
+    pub const TLS12_EXT: &'static str = "ELBSecurityPolicy-TLS-1-2-Ext-2018-06";
+}
+
+/// The HTTP version an application target group speaks to its targets (CDK
+/// `ApplicationProtocolVersion`).
+///
+/// ```
+/// use ecs_core::elbv2::ApplicationProtocolVersion;
+/// assert_eq!(ApplicationProtocolVersion::Grpc.cfn_value(), "GRPC");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ApplicationProtocolVersion {
+    /// gRPC.
+    Grpc,
+    /// HTTP/1.1.
+    Http1,
+    /// HTTP/2.
+    Http2,
+}
+
+impl ApplicationProtocolVersion {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Grpc", "Http1", "Http2"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["elbv2", "ApplicationProtocolVersion"],
+        variants: Self::VARIANT_NAMES,
+    };
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            ApplicationProtocolVersion::Grpc => "GRPC",
+            ApplicationProtocolVersion::Http1 => "HTTP1",
+            ApplicationProtocolVersion::Http2 => "HTTP2",
+        }
+    }
+}
+
+/// Which addresses a load balancer answers on (CDK `IpAddressType`, `IpAddressType`).
+///
+/// ```
+/// use ecs_core::elbv2::IpAddressType;
+/// assert_eq!(IpAddressType::DualStack.cfn_value(), "dualstack");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum IpAddressType {
+    /// IPv4 only.
+    #[default]
+    Ipv4,
+    /// IPv4 and IPv6; the load balancer's VPC needs IPv6 ranges (`ip_protocol: DualStack`).
+    DualStack,
+    /// IPv6, and IPv4 inside the VPC only (application load balancers).
+    DualStackWithoutPublicIpv4,
+}
+
+impl IpAddressType {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] =
+        &["Ipv4", "DualStack", "DualStackWithoutPublicIpv4"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["elbv2", "IpAddressType"],
+        variants: Self::VARIANT_NAMES,
+    };
+
+    /// The CloudFormation value.
+    pub const fn cfn_value(self) -> &'static str {
+        match self {
+            IpAddressType::Ipv4 => "ipv4",
+            IpAddressType::DualStack => "dualstack",
+            IpAddressType::DualStackWithoutPublicIpv4 => "dualstack-without-public-ipv4",
+        }
+    }
+
+    /// Whether the load balancer answers IPv6 clients.
+    pub const fn ipv6(self) -> bool {
+        !matches!(self, IpAddressType::Ipv4)
+    }
 }
 
 /// Which kind of load balancer.
@@ -461,6 +566,9 @@ props! {
         /// `idle_timeout.timeout_seconds`).
         [into "idleTimeout", .default("60 seconds")]
         idle_timeout: Duration,
+        /// Which addresses it answers on (`IpAddressType`); dual-stack needs a dual-stack VPC.
+        [opt "ipAddressType", .ty(Enum(&crate::elbv2::IpAddressType::DEF)), .default("`Ipv4`")]
+        ip_address_type: IpAddressType,
     }
 }
 
@@ -472,6 +580,8 @@ pub(crate) struct LoadBalancerData {
     /// What is known of an imported load balancer.
     pub(crate) imported: Option<ImportedLoadBalancer>,
     pub(crate) kind: LbKind,
+    /// Whether it answers IPv6 clients (an open listener admits them).
+    pub(crate) ipv6: bool,
     /// `None` for a load balancer imported without its VPC.
     pub(crate) vpc: Option<Vpc>,
     pub(crate) security_groups: Vec<SecurityGroup>,
@@ -969,6 +1079,10 @@ impl LoadBalancer {
                         .collect(),
                 ),
             )
+            .prop_opt(
+                "IpAddressType",
+                props.ip_address_type.map(|t| t.cfn_value().to_string()),
+            )
             .prop_opt("Name", props.load_balancer_name)
             .prop(
                 "Scheme",
@@ -1023,6 +1137,7 @@ impl LoadBalancer {
             resource: Some(resource),
             imported: None,
             kind,
+            ipv6: props.ip_address_type.is_some_and(IpAddressType::ipv6),
             vpc: Some(vpc),
             security_groups: vec![sg],
             instance_ports: Vec::new(),
@@ -1046,6 +1161,8 @@ impl LoadBalancer {
             resource: None,
             imported: Some(imported),
             kind,
+            // An imported load balancer's address type is not known: listeners open IPv4.
+            ipv6: false,
             vpc,
             security_groups,
             instance_ports: Vec::new(),
@@ -1189,6 +1306,14 @@ impl LoadBalancer {
                     Port::tcp(port),
                     Some(&format!("Allow from anyone on port {port}")),
                 )?;
+                if d.ipv6 {
+                    sg.add_ingress_rule(
+                        app,
+                        Peer::any_ipv6(),
+                        Port::tcp(port),
+                        Some(&format!("Allow from anyone on port {port}")),
+                    )?;
+                }
             }
         }
         let index = app.all::<ListenerData>().len();
@@ -1514,6 +1639,9 @@ props! {
         /// How long the load balancer lets a deregistering target finish its requests.
         [into "deregistrationDelay", .default("300 seconds")]
         deregistration_delay: Duration,
+        /// The HTTP version an application group speaks to the targets (`ProtocolVersion`).
+        [opt "protocolVersion", .ty(Enum(&crate::elbv2::ApplicationProtocolVersion::DEF)), .default("`Http1`")]
+        protocol_version: ApplicationProtocolVersion,
         /// What the targets are (`TargetType`); set by the first target registered.
         [opt "targetType", .ty(Enum(&crate::elbv2::TargetType::DEF)), .default("from the first target: `Ip` for awsvpc tasks, else `Instance`")]
         target_type: TargetType,
@@ -1827,6 +1955,11 @@ impl TargetGroup {
         if let Some(d) = props.deregistration_delay {
             d.checked(owner, "deregistration_delay")?;
         }
+        if props.protocol_version.is_some() && !application {
+            return Err(Error::new(format!(
+                "{owner} cannot have `protocol_version`: only application target groups speak HTTP; remove it"
+            )));
+        }
         if let Some(h) = &props.health_check {
             for (property, d) in [("interval", h.interval), ("timeout", h.timeout)] {
                 if let Some(d) = d {
@@ -1838,6 +1971,10 @@ impl TargetGroup {
             .prop_opt("Name", props.target_group_name.clone())
             .prop("Port", port)
             .prop("Protocol", protocol.cfn_value())
+            .prop_opt(
+                "ProtocolVersion",
+                props.protocol_version.map(|v| v.cfn_value().to_string()),
+            )
             .prop("VpcId", vpc.vpc_id(app));
         let mut attributes = Vec::new();
         if let Some(d) = props.deregistration_delay {
@@ -2097,10 +2234,7 @@ impl Listener {
             .0
             .insert((self.index, priority))
         {
-            return Err(Error::new(format!(
-                "listener `{}` already has a rule with `priority: {priority}`: give each rule its own priority",
-                l.id
-            )));
+            return Err(Error::new(priority_taken_message(&l.id, priority)));
         }
         let rule = Resource::new("AWS::ElasticLoadBalancingV2::ListenerRule")
             .prop("Actions", actions)
@@ -2558,6 +2692,18 @@ impl Connectable for Listener {
 
 impl crate::construct::app::Data for ListenerData {}
 impl crate::construct::app::Data for TargetGroupData {}
+
+/// The message for a listener rule whose `priority` another rule of `listener` has.
+///
+/// ```
+/// let m = ecs_core::elbv2::priority_taken_message("web", 10);
+/// assert!(m.ends_with("give each rule its own priority"));
+/// ```
+pub fn priority_taken_message(listener: &str, priority: u32) -> String {
+    format!(
+        "listener `{listener}` already has a rule with `priority: {priority}`: give each rule its own priority"
+    )
+}
 
 /// Which `(listener, priority)` pairs listener rules took: kept apart from the listeners,
 /// which `add_targets` copies, so adding a rule costs the same however many there are.

@@ -256,9 +256,9 @@ pub mod prelude {
     pub use crate::applicationautoscaling::{ScalableTarget, ScalableTargetProps, ScalingSchedule};
     pub use crate::ec2::{
         Connectable, DefaultInstanceTenancy, ImportedSecurityGroup, ImportedSecurityGroupProps,
-        ImportedVpc, IpAddresses, LookedUpVpc, Peer, Port, SecurityGroup, SecurityGroupProps,
-        SecurityGroupRule, SubnetConfiguration, SubnetSelection, SubnetType, Vpc, VpcAttributes,
-        VpcLookupOptions, VpcProps,
+        ImportedVpc, IpAddresses, IpProtocol, LookedUpVpc, Peer, Port, SecurityGroup,
+        SecurityGroupProps, SecurityGroupRule, Subnet, SubnetConfiguration, SubnetSelection,
+        SubnetType, Vpc, VpcAttributes, VpcLookupOptions, VpcProps,
     };
     pub use crate::ecr::{
         ImportedRepository, ImportedRepositoryProps, Repository, RepositoryProps,
@@ -271,24 +271,31 @@ pub mod prelude {
     pub use crate::elbv2::{
         AddTargetGroupsProps, AddTargetsProps, ApplicationListenerAttributes,
         ApplicationListenerRule, ApplicationListenerRuleProps, ApplicationLoadBalancer,
-        ApplicationLoadBalancerAttributes, Listener, ListenerAction, ListenerCertificate,
-        ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps,
-        LoadBalancerTarget, NetworkLoadBalancer, NetworkLoadBalancerAttributes, SslPolicy, Target,
-        TargetGroup, TargetGroupHealthCheck, TargetType,
+        ApplicationLoadBalancerAttributes, IpAddressType, Listener, ListenerAction,
+        ListenerCertificate, ListenerCondition, ListenerProps, ListenerProtocol, LoadBalancer,
+        LoadBalancerProps, LoadBalancerTarget, NetworkLoadBalancer, NetworkLoadBalancerAttributes,
+        SslPolicy, Target, TargetGroup, TargetGroupHealthCheck, TargetType,
     };
     pub use crate::events::{Rule, RuleProps, RuleTarget};
     pub use crate::events_targets::{ContainerOverride, EcsTask};
-    pub use crate::route53::{ARecord, CnameRecord, HostedZone, RecordTarget};
+    pub use crate::route53::{
+        ARecord, CnameRecord, HostedZone, PublicHostedZone, PublicHostedZoneProps, RecordTarget,
+    };
     // Patterns.
     pub use crate::ecs_patterns::{
         ApplicationLoadBalancedEc2Service, ApplicationLoadBalancedEc2ServiceProps,
         ApplicationLoadBalancedFargateService, ApplicationLoadBalancedFargateServiceProps,
         ApplicationLoadBalancedService, ApplicationLoadBalancedServiceRecordType,
-        ApplicationLoadBalancedTaskImageOptions, NetworkLoadBalancedEc2Service,
-        NetworkLoadBalancedEc2ServiceProps, NetworkLoadBalancedFargateService,
-        NetworkLoadBalancedFargateServiceProps, NetworkLoadBalancedService,
-        NetworkLoadBalancedTaskImageOptions, QueueProcessingEc2Service,
-        QueueProcessingEc2ServiceProps, QueueProcessingFargateService,
+        ApplicationLoadBalancedTaskImageOptions, ApplicationMultipleTargetGroupsEc2Service,
+        ApplicationMultipleTargetGroupsEc2ServiceProps,
+        ApplicationMultipleTargetGroupsFargateService,
+        ApplicationMultipleTargetGroupsFargateServiceProps, MultipleTargetGroupsService,
+        NetworkLoadBalancedEc2Service, NetworkLoadBalancedEc2ServiceProps,
+        NetworkLoadBalancedFargateService, NetworkLoadBalancedFargateServiceProps,
+        NetworkLoadBalancedService, NetworkLoadBalancedTaskImageOptions,
+        NetworkMultipleTargetGroupsEc2Service, NetworkMultipleTargetGroupsEc2ServiceProps,
+        NetworkMultipleTargetGroupsFargateService, NetworkMultipleTargetGroupsFargateServiceProps,
+        QueueProcessingEc2Service, QueueProcessingEc2ServiceProps, QueueProcessingFargateService,
         QueueProcessingFargateServiceProps, QueueProcessingService, ScheduledEc2Task,
         ScheduledEc2TaskProps, ScheduledFargateTask, ScheduledFargateTaskProps, ScheduledTask,
         ScheduledTaskImageOptions,

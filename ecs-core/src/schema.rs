@@ -122,6 +122,11 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::AlbEc2Service,
     KindId::NlbFargateService,
     KindId::NlbEc2Service,
+    KindId::PublicHostedZone,
+    KindId::AlbMtgFargateService,
+    KindId::AlbMtgEc2Service,
+    KindId::NlbMtgFargateService,
+    KindId::NlbMtgEc2Service,
     KindId::ScheduledFargateTask,
     KindId::ScheduledEc2Task,
     KindId::QueueFargateService,
@@ -154,9 +159,9 @@ const TARGET_GROUP_PROPS: &[PropDef] = {
     const OWN: &[PropDef] = &[required("vpc", "vpc", Ref(RefClass::Vpc))
         .set(Set::Custom)
         .doc("The VPC of the targets.")];
-    const ALL: [PropDef; 7] = {
+    const ALL: [PropDef; 8] = {
         let own = crate::elbv2::AddTargetsProps::PROPS;
-        let mut picked = [own[0]; 6];
+        let mut picked = [own[0]; 7];
         let mut i = 0;
         let mut n = 0;
         // The group's own properties: a listener rule's (`priority`, `conditions`) belong to
@@ -171,8 +176,8 @@ const TARGET_GROUP_PROPS: &[PropDef] = {
             i += 1;
         }
         assert!(
-            n == 6,
-            "AddTargetsProps has six properties of the group itself"
+            n == 7,
+            "AddTargetsProps has seven properties of the group itself"
         );
         crate::decl::concat_props(OWN, &picked)
     };
@@ -865,6 +870,164 @@ pub static KINDS: &[Kind] = &[
         keyword: "task_image_options",
         noun: "network task image options",
         props: crate::ecs_patterns::NetworkLoadBalancedTaskImageOptions::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::PublicHostedZone,
+        cdk: "route53.PublicHostedZone",
+        build: Build::Construct(
+            "route53::PublicHostedZone::new",
+            "route53::PublicHostedZoneProps",
+        ),
+        keyword: "public_hosted_zone",
+        noun: "public hosted zone",
+        props: crate::route53::PublicHostedZoneProps::PROPS,
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AlbMtgFargateService,
+        cdk: "ecs_patterns.ApplicationMultipleTargetGroupsFargateService",
+        build: Build::Construct(
+            "ecs_patterns::ApplicationMultipleTargetGroupsFargateService::new",
+            "ecs_patterns::ApplicationMultipleTargetGroupsFargateServiceProps",
+        ),
+        keyword: "application_multiple_target_groups_fargate_service",
+        noun: "application multiple target groups fargate service",
+        props: crate::ecs_patterns::ApplicationMultipleTargetGroupsFargateServiceProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AlbMtgEc2Service,
+        cdk: "ecs_patterns.ApplicationMultipleTargetGroupsEc2Service",
+        build: Build::Construct(
+            "ecs_patterns::ApplicationMultipleTargetGroupsEc2Service::new",
+            "ecs_patterns::ApplicationMultipleTargetGroupsEc2ServiceProps",
+        ),
+        keyword: "application_multiple_target_groups_ec2_service",
+        noun: "application multiple target groups ec2 service",
+        props: crate::ecs_patterns::ApplicationMultipleTargetGroupsEc2ServiceProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::NlbMtgFargateService,
+        cdk: "ecs_patterns.NetworkMultipleTargetGroupsFargateService",
+        build: Build::Construct(
+            "ecs_patterns::NetworkMultipleTargetGroupsFargateService::new",
+            "ecs_patterns::NetworkMultipleTargetGroupsFargateServiceProps",
+        ),
+        keyword: "network_multiple_target_groups_fargate_service",
+        noun: "network multiple target groups fargate service",
+        props: crate::ecs_patterns::NetworkMultipleTargetGroupsFargateServiceProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::NlbMtgEc2Service,
+        cdk: "ecs_patterns.NetworkMultipleTargetGroupsEc2Service",
+        build: Build::Construct(
+            "ecs_patterns::NetworkMultipleTargetGroupsEc2Service::new",
+            "ecs_patterns::NetworkMultipleTargetGroupsEc2ServiceProps",
+        ),
+        keyword: "network_multiple_target_groups_ec2_service",
+        noun: "network multiple target groups ec2 service",
+        props: crate::ecs_patterns::NetworkMultipleTargetGroupsEc2ServiceProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::MtgApplicationTaskImageProps,
+        cdk: "ecs_patterns.ApplicationLoadBalancedTaskImageProps",
+        build: Build::Object("ecs_patterns::ApplicationLoadBalancedTaskImageProps"),
+        keyword: "task_image_options",
+        noun: "application task image props",
+        props: crate::ecs_patterns::ApplicationLoadBalancedTaskImageProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::MtgNetworkTaskImageProps,
+        cdk: "ecs_patterns.NetworkLoadBalancedTaskImageProps",
+        build: Build::Object("ecs_patterns::NetworkLoadBalancedTaskImageProps"),
+        keyword: "task_image_options",
+        noun: "network task image props",
+        props: crate::ecs_patterns::NetworkLoadBalancedTaskImageProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::MtgApplicationLoadBalancer,
+        cdk: "ecs_patterns.ApplicationLoadBalancerProps",
+        build: Build::Object("ecs_patterns::ApplicationLoadBalancerProps"),
+        keyword: "load balancer",
+        noun: "application load balancer of a pattern",
+        props: crate::ecs_patterns::ApplicationLoadBalancerProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::MtgApplicationListener,
+        cdk: "ecs_patterns.ApplicationListenerProps",
+        build: Build::Object("ecs_patterns::ApplicationListenerProps"),
+        keyword: "listener",
+        noun: "application listener of a pattern",
+        props: crate::ecs_patterns::ApplicationListenerProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::MtgApplicationTarget,
+        cdk: "ecs_patterns.ApplicationTargetProps",
+        build: Build::Object("ecs_patterns::ApplicationTargetProps"),
+        keyword: "target group",
+        noun: "application target group of a pattern",
+        props: crate::ecs_patterns::ApplicationTargetProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::MtgNetworkLoadBalancer,
+        cdk: "ecs_patterns.NetworkLoadBalancerProps",
+        build: Build::Object("ecs_patterns::NetworkLoadBalancerProps"),
+        keyword: "load balancer",
+        noun: "network load balancer of a pattern",
+        props: crate::ecs_patterns::NetworkLoadBalancerProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::MtgNetworkListener,
+        cdk: "ecs_patterns.NetworkListenerProps",
+        build: Build::Object("ecs_patterns::NetworkListenerProps"),
+        keyword: "listener",
+        noun: "network listener of a pattern",
+        props: crate::ecs_patterns::NetworkListenerProps::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::MtgNetworkTarget,
+        cdk: "ecs_patterns.NetworkTargetProps",
+        build: Build::Object("ecs_patterns::NetworkTargetProps"),
+        keyword: "target group",
+        noun: "network target group of a pattern",
+        props: crate::ecs_patterns::NetworkTargetProps::PROPS,
         children: &[],
         class: None,
         id_ref: None,

@@ -153,7 +153,17 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::AlbFargateService
                 | KindId::AlbEc2Service
                 | KindId::NlbFargateService
-                | KindId::NlbEc2Service => pattern_choices(item, "task_image_options", cx),
+                | KindId::NlbEc2Service => {
+                    pattern_choices(item, "task_image_options", cx);
+                    pattern_load_balancer(stack, item, cx);
+                }
+                KindId::AlbMtgFargateService
+                | KindId::AlbMtgEc2Service
+                | KindId::NlbMtgFargateService
+                | KindId::NlbMtgEc2Service => {
+                    pattern_choices(item, "task_image_options", cx);
+                    multiple_target_groups(item, cx);
+                }
                 KindId::ScheduledFargateTask => {
                     pattern_choices(item, "scheduled_fargate_task_image_options", cx);
                 }
@@ -212,6 +222,148 @@ fn pattern_choices(item: &Item, image_property: &str, cx: &Ctxt) {
                 task.is_some(),
             ),
         );
+    }
+}
+
+/// A pattern's `load_balancer` of this stack is of the pattern's kind.
+fn pattern_load_balancer(stack: &Item, item: &Item, cx: &Ctxt) {
+    let Some((lb, span)) = target(stack, item, "load_balancer") else {
+        return;
+    };
+    let application = matches!(
+        item.kind.id,
+        KindId::AlbFargateService | KindId::AlbEc2Service
+    );
+    let wanted = if application {
+        KindId::ApplicationLoadBalancer
+    } else {
+        KindId::NetworkLoadBalancer
+    };
+    if lb.kind.id != wanted {
+        let owner = format!("{} `{}`", item.kind.noun, item.id.name);
+        cx.error_at(
+            span,
+            ecs_patterns::load_balancer_kind_message(&owner, application),
+        );
+    }
+}
+
+/// The objects of a list-of-objects property.
+fn objects(prop: &Prop) -> Option<&Vec<Item>> {
+    match &prop.value {
+        PropValue::Objects(objects) => Some(objects),
+        _ => None,
+    }
+}
+
+/// A multiple-target-groups pattern's literal load balancers have listeners, its target
+/// groups name listeners of them and, for application ones, a rule's `priority` and condition
+/// come together; a listener's `certificate` goes with HTTPS.
+fn multiple_target_groups(item: &Item, cx: &Ctxt) {
+    let (noun, id) = (item.kind.noun, &item.id.name);
+    let mut listeners: Vec<String> = vec!["PublicListener".to_string()];
+    if let Some(lbs) = item.prop("load_balancers") {
+        let Some(lbs) = objects(lbs) else { return };
+        if lbs.is_empty() && !ecs_patterns::load_balancers_have_listeners(Some(&[])) {
+            cx.error_at(
+                item.prop("load_balancers")
+                    .map_or(item.id.span(), |p| p.name.span()),
+                ecs_patterns::load_balancers_have_listeners_message(noun, id, None),
+            );
+            return;
+        }
+        listeners.clear();
+        for lb in lbs {
+            let Some(ls) = lb.prop("listeners") else {
+                // Missing: reported as a required property.
+                return;
+            };
+            let Some(objs) = objects(ls) else { return };
+            if objs.is_empty() && !ecs_patterns::load_balancers_have_listeners(Some(&[0])) {
+                let name = name_prop(lb, "name").map(|(n, _)| n);
+                cx.error_at(
+                    ls.name.span(),
+                    ecs_patterns::load_balancers_have_listeners_message(noun, id, name.as_deref()),
+                );
+            }
+            if let Some(seconds) = lb.expr("idle_timeout").and_then(duration_seconds)
+                && !ecs_patterns::idle_timeout_in_range(u64::from(seconds))
+            {
+                let name = name_prop(lb, "name").map(|(n, _)| n).unwrap_or_default();
+                cx.error_at(
+                    lb.expr("idle_timeout").map_or(lb.id.span(), Spanned::span),
+                    ecs_patterns::idle_timeout_in_range_message(
+                        noun,
+                        id,
+                        &name,
+                        u64::from(seconds),
+                    ),
+                );
+            }
+            for l in objs {
+                match name_prop(l, "name") {
+                    Some((name, _)) => listeners.push(name),
+                    // A listener without a literal name: any name may be its.
+                    None => return,
+                }
+                if let (Some(_), Some(protocol)) =
+                    (l.prop("certificate"), enum_variant(l, "protocol"))
+                    && let Some(p) = ecs_core::elbv2::ListenerProtocol::from_variant(&protocol)
+                    && !ecs_patterns::listener_certificate_protocol(true, Some(p))
+                {
+                    let span = l.prop("protocol").map_or(l.id.span(), |p| p.name.span());
+                    let name = name_prop(l, "name").map(|(n, _)| n).unwrap_or_default();
+                    cx.error_at(
+                        span,
+                        ecs_patterns::listener_certificate_protocol_message(noun, id, &name, p),
+                    );
+                }
+            }
+        }
+    }
+    let Some(targets) = item.prop("target_groups").and_then(objects) else {
+        return;
+    };
+    let names: Vec<&str> = listeners.iter().map(String::as_str).collect();
+    // The priorities taken, by listener.
+    let mut taken: Vec<(String, u32)> = Vec::new();
+    for t in targets {
+        let first = names.first().copied().unwrap_or("PublicListener");
+        let listener = name_prop(t, "listener").map_or_else(|| first.to_string(), |(l, _)| l);
+        if let Some(expr) = t.expr("priority")
+            && let Some(priority) = int_literal(expr)
+        {
+            if taken.contains(&(listener.clone(), priority)) {
+                cx.error_at(
+                    expr.span(),
+                    ecs_core::elbv2::priority_taken_message(&listener, priority),
+                );
+            }
+            taken.push((listener, priority));
+        }
+        if let Some((listener, span)) = name_prop(t, "listener")
+            && !ecs_patterns::target_listener_defined(&names, Some(&listener))
+        {
+            cx.error_at(
+                span,
+                ecs_patterns::target_listener_defined_message(noun, id, &listener, &names),
+            );
+        }
+        let priority = t.prop("priority");
+        let condition = t.prop("path_pattern").or(t.prop("host_header"));
+        if !ecs_patterns::target_rule_complete(priority.is_some(), condition.is_some()) {
+            let port = t
+                .expr("container_port")
+                .and_then(int_literal)
+                .unwrap_or_default();
+            let span = priority
+                .or(condition)
+                .map_or(t.id.span(), |p| p.name.span());
+            cx.error_at(
+                span,
+                ecs_patterns::target_rule_complete_message(noun, id, port, condition.is_some()),
+            );
+        }
     }
 }
 

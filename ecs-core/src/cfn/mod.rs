@@ -483,6 +483,7 @@ fn default_tagging(kind: &str) -> Tagging {
         | "AWS::EC2::EIP"
         | "AWS::EC2::NatGateway"
         | "AWS::EC2::InternetGateway"
+        | "AWS::EC2::EgressOnlyInternetGateway"
         | "AWS::EC2::SecurityGroup"
         | "AWS::IAM::Role"
         | "AWS::Lambda::Function"

@@ -510,6 +510,8 @@ pub const CONNECTION_PROPS: &[PropDef] = {
 pub enum Peer {
     /// An IPv4 address range.
     Ipv4(Value),
+    /// An IPv6 address range.
+    Ipv6(Value),
     /// The address range of the security group's own VPC (CDK `Peer.ipv4(vpc.vpcCidrBlock)`).
     VpcCidrBlock,
     /// Another security group.
@@ -522,6 +524,25 @@ impl Peer {
     /// Any IPv4 address.
     pub fn any_ipv4() -> Peer {
         Peer::Ipv4("0.0.0.0/0".into())
+    }
+
+    /// Any IPv6 address.
+    ///
+    /// ```
+    /// assert_eq!(ecs_core::ec2::Peer::any_ipv6(), ecs_core::ec2::Peer::ipv6("::/0"));
+    /// ```
+    pub fn any_ipv6() -> Peer {
+        Peer::Ipv6("::/0".into())
+    }
+
+    /// An IPv6 range, e.g. `"2001:db8::/32"`.
+    ///
+    /// ```
+    /// use ecs_core::ec2::Peer;
+    /// assert_eq!(Peer::ipv6("2001:db8::/32"), Peer::Ipv6("2001:db8::/32".into()));
+    /// ```
+    pub fn ipv6(cidr: impl Into<Value>) -> Peer {
+        Peer::Ipv6(cidr.into())
     }
 
     /// An IPv4 range, e.g. `"10.0.0.0/16"`.
@@ -678,7 +699,7 @@ pub(crate) fn add_rule(
         return Ok(());
     }
     let peer_id: Value = match &peer {
-        Peer::Ipv4(v) | Peer::PrefixList(v) => v.clone(),
+        Peer::Ipv4(v) | Peer::Ipv6(v) | Peer::PrefixList(v) => v.clone(),
         Peer::VpcCidrBlock => match sg.vpc(app) {
             Some(vpc) => vpc.vpc_cidr_block(app)?,
             None => {
@@ -698,7 +719,13 @@ pub(crate) fn add_rule(
         .data(app)
         .resource
         .filter(|r| r.stack() == sg.node().stack());
-    let inline = matches!(peer, Peer::Ipv4(_) | Peer::VpcCidrBlock) && owned.is_some();
+    let inline =
+        matches!(peer, Peer::Ipv4(_) | Peer::Ipv6(_) | Peer::VpcCidrBlock) && owned.is_some();
+    let cidr_key = if matches!(peer, Peer::Ipv6(_)) {
+        "CidrIpv6"
+    } else {
+        "CidrIp"
+    };
     // The CDK's inline egress rules say `from` too.
     let word = if ingress || inline { "from" } else { "to" };
     let description = match description {
@@ -718,7 +745,7 @@ pub(crate) fn add_rule(
         "SecurityGroupEgress"
     };
     if inline {
-        let mut rule = vec![("CidrIp", peer_id)];
+        let mut rule = vec![(cidr_key, peer_id)];
         rule.extend(port.json());
         let Some(resource) = owned else {
             return Err(Error::new(
@@ -782,7 +809,7 @@ pub(crate) fn add_rule(
         (Peer::SecurityGroup(_), false) => "DestinationSecurityGroupId",
         (Peer::PrefixList(_), true) => "SourcePrefixListId",
         (Peer::PrefixList(_), false) => "DestinationPrefixListId",
-        _ => "CidrIp",
+        _ => cidr_key,
     };
     let mut r = Resource::new(kind)
         .prop("Description", description)

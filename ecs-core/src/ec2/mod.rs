@@ -15,8 +15,9 @@ pub mod machine_image;
 pub mod vpc;
 
 pub use vpc::{
-    DefaultInstanceTenancy, ImportedVpc, IpAddresses, LookedUpVpc, SubnetConfiguration,
-    SubnetSelection, SubnetType, Vpc, VpcAttributes, VpcLookupOptions, VpcProps,
+    DefaultInstanceTenancy, ImportedVpc, IpAddresses, IpProtocol, LookedUpVpc, Subnet,
+    SubnetConfiguration, SubnetSelection, SubnetType, Vpc, VpcAttributes, VpcLookupOptions,
+    VpcProps,
 };
 
 use crate::cfn::{Resource, Value};

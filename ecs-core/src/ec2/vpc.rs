@@ -69,6 +69,32 @@ impl SubnetType {
     };
 }
 
+/// Which IP versions a VPC's subnets speak (CDK `IpProtocol`).
+///
+/// ```
+/// assert_eq!(ecs_core::ec2::IpProtocol::VARIANT_NAMES, ["Ipv4Only", "DualStack"]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum IpProtocol {
+    /// IPv4 only.
+    #[default]
+    Ipv4Only,
+    /// IPv4 and IPv6: an Amazon-provided IPv6 range, a `/64` per subnet, IPv6 default
+    /// routes (public subnets to the internet gateway, private ones to an egress-only one).
+    DualStack,
+}
+
+impl IpProtocol {
+    /// The variant names, as a user writes them in `ecs_app!`.
+    pub const VARIANT_NAMES: &'static [&'static str] = &["Ipv4Only", "DualStack"];
+
+    /// The enum as `ecs_app!` declarations and the reference name it.
+    pub const DEF: crate::decl::EnumDef = crate::decl::EnumDef {
+        path: &["ec2", "IpProtocol"],
+        variants: Self::VARIANT_NAMES,
+    };
+}
+
 /// Whether instances launched in the VPC run on dedicated hardware by default (CDK
 /// `DefaultInstanceTenancy`).
 ///
@@ -149,8 +175,12 @@ props! {
         [opt "reserved", .default("false")]
         reserved: bool,
         /// Whether instances get public IPs at launch (public subnets only).
-        [opt "mapPublicIpOnLaunch", .default("true for public subnets")]
+        [opt "mapPublicIpOnLaunch", .default("true for public subnets, false in a dual-stack vpc")]
         map_public_ip_on_launch: bool,
+        /// Whether instances get an IPv6 address at launch (`AssignIpv6AddressOnCreation`; a
+        /// dual-stack vpc only).
+        [opt "ipv6AssignAddressOnCreation", .default("true in a dual-stack vpc")]
+        ipv6_assign_address_on_creation: bool,
     }
 }
 
@@ -185,6 +215,32 @@ props! {
         /// At most one subnet per availability zone (the first).
         [opt "onePerAz", .default("false")]
         one_per_az: bool,
+        /// These subnets, e.g. existing ones by id, instead of a type or group.
+        [list "subnets"]
+        subnets: Subnet,
+    }
+}
+
+/// An existing subnet, by id (CDK `Subnet.fromSubnetId`): a [`SubnetSelection`] may name
+/// subnets one by one.
+///
+/// ```
+/// use ecs_core::ec2::{Subnet, SubnetSelection};
+/// let s = SubnetSelection::default().subnets([Subnet::from_subnet_id("subnet-0123456789abcdef0")]);
+/// assert_eq!(s.subnets[0].subnet_id(), "subnet-0123456789abcdef0");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subnet(String);
+
+impl Subnet {
+    /// The subnet with id `subnet_id`.
+    pub fn from_subnet_id(subnet_id: impl Into<String>) -> Subnet {
+        Subnet(subnet_id.into())
+    }
+
+    /// The subnet's id.
+    pub fn subnet_id(&self) -> &str {
+        &self.0
     }
 }
 
@@ -248,6 +304,9 @@ props! {
         /// Whether a custom resource removes the default security group's rules.
         [opt "restrictDefaultSecurityGroup", .default("true")]
         restrict_default_security_group: bool,
+        /// Which IP versions the subnets speak.
+        [opt "ipProtocol", .ty(Enum(&crate::ec2::IpProtocol::DEF)), .default("`Ipv4Only`")]
+        ip_protocol: IpProtocol,
         /// Whether public subnets get an internet gateway.
         [opt "createInternetGateway", .default("true")]
         create_internet_gateway: bool,
@@ -646,6 +705,13 @@ impl Vpc {
                     SubnetType::VARIANT_NAMES.join(", ")
                 )));
             };
+            if group.ipv6_assign_address_on_creation.is_some()
+                && props.ip_protocol != Some(IpProtocol::DualStack)
+            {
+                return Err(Error::new(format!(
+                    "subnet group `{name}` of vpc `{id}` sets `ipv6_assign_address_on_creation` in an IPv4-only vpc: add `ip_protocol: DualStack` to the vpc or remove it"
+                )));
+            }
             if subnet_type != SubnetType::Public && group.map_public_ip_on_launch.is_some() {
                 return Err(Error::new(format!(
                     "subnet group `{name}` of vpc `{id}` sets `map_public_ip_on_launch` but is `{subnet_type:?}`: only public subnets map public ips; remove it"
@@ -704,8 +770,31 @@ impl Vpc {
                 ),
         )?;
 
+        let dual_stack = props.ip_protocol == Some(IpProtocol::DualStack);
+        // Dual stack: an Amazon-provided IPv6 range, cut into one `/64` per requested subnet.
+        let ipv6_cidr = if dual_stack {
+            Some(
+                stack.add_resource(
+                    node,
+                    "ipv6cidr",
+                    Resource::new("AWS::EC2::VPCCidrBlock")
+                        .prop("AmazonProvidedIpv6CidrBlock", true)
+                        .prop("VpcId", Value::Ref(vpc)),
+                )?,
+            )
+        } else {
+            None
+        };
+        let ipv6_blocks = Value::map([(
+            "Fn::Cidr",
+            Value::List(vec![
+                Value::Select(0, Box::new(Value::GetAtt(vpc, "Ipv6CidrBlocks".into()))),
+                Value::Int(requested.len() as i64),
+                Value::from("64"),
+            ]),
+        )]);
         let mut subnets: Vec<(SubnetData, NodeId, NodeId)> = Vec::new();
-        for ((group, az), block) in requested.iter().zip(&blocks) {
+        for (index, ((group, az), block)) in requested.iter().zip(&blocks).enumerate() {
             let (Some(name), Some(subnet_type), Some(block)) =
                 (&group.name, group.subnet_type, block)
             else {
@@ -722,17 +811,28 @@ impl Vpc {
             stack.add_tag_for(scope, "aws-cdk:subnet-name", name, only);
             stack.add_tag_for(scope, "aws-cdk:subnet-type", kind.name(), only);
             stack.add_tag(scope, "Name", &subnet_path);
+            // A dual-stack public subnet maps no public IPv4 addresses unless asked to.
             let map_public_ip =
-                kind == SubnetKind::Public && group.map_public_ip_on_launch.unwrap_or(true);
-            let subnet = stack.add_resource(
-                scope,
-                "Subnet",
-                Resource::new("AWS::EC2::Subnet")
-                    .prop("AvailabilityZone", zones[*az as usize].clone())
-                    .prop("CidrBlock", block.render())
-                    .prop("MapPublicIpOnLaunch", map_public_ip)
-                    .prop("VpcId", Value::Ref(vpc)),
-            )?;
+                kind == SubnetKind::Public && group.map_public_ip_on_launch.unwrap_or(!dual_stack);
+            let mut resource = Resource::new("AWS::EC2::Subnet")
+                .prop("AvailabilityZone", zones[*az as usize].clone())
+                .prop("CidrBlock", block.render())
+                .prop("MapPublicIpOnLaunch", map_public_ip)
+                .prop("VpcId", Value::Ref(vpc));
+            if let Some(cidr) = ipv6_cidr {
+                resource = resource
+                    .prop(
+                        "AssignIpv6AddressOnCreation",
+                        group.ipv6_assign_address_on_creation.unwrap_or(true),
+                    )
+                    .prop(
+                        "Ipv6CidrBlock",
+                        Value::Select(index as u32, Box::new(ipv6_blocks.clone())),
+                    );
+                // Everything of the subnet waits for the VPC's IPv6 range.
+                stack.add_dependency(scope, cidr);
+            }
+            let subnet = stack.add_resource(scope, "Subnet", resource)?;
             let table = stack.add_resource(
                 scope,
                 "RouteTable",
@@ -794,6 +894,18 @@ impl Vpc {
                 )?;
                 stack.add_dependency(route, attachment);
                 subnet.connectivity.push(route);
+                if dual_stack {
+                    let route = stack.add_resource(
+                        *scope,
+                        "DefaultRoute6",
+                        Resource::new("AWS::EC2::Route")
+                            .prop("DestinationIpv6CidrBlock", "::/0")
+                            .prop("GatewayId", Value::Ref(igw))
+                            .prop("RouteTableId", Value::Ref(*table)),
+                    )?;
+                    stack.add_dependency(route, attachment);
+                    subnet.connectivity.push(route);
+                }
             }
             if nat_count > 0 {
                 data.subnets = subnets.iter().map(|s| s.0.clone()).collect();
@@ -859,6 +971,28 @@ impl Vpc {
                     )?;
                     subnet.connectivity.push(route);
                 }
+            }
+        }
+        // Dual stack: private subnets reach the IPv6 internet through an egress-only gateway.
+        if dual_stack && subnets.iter().any(|s| s.0.kind == SubnetKind::Private) {
+            let eigw = stack.add_resource(
+                node,
+                "EIGW6",
+                Resource::new("AWS::EC2::EgressOnlyInternetGateway").prop("VpcId", Value::Ref(vpc)),
+            )?;
+            for (subnet, scope, table) in &mut subnets {
+                if subnet.kind != SubnetKind::Private {
+                    continue;
+                }
+                let route = stack.add_resource(
+                    *scope,
+                    "DefaultRoute6",
+                    Resource::new("AWS::EC2::Route")
+                        .prop("DestinationIpv6CidrBlock", "::/0")
+                        .prop("EgressOnlyInternetGatewayId", Value::Ref(eigw))
+                        .prop("RouteTableId", Value::Ref(*table)),
+                )?;
+                subnet.connectivity.push(route);
             }
         }
         data.subnets = subnets.into_iter().map(|s| s.0).collect();
@@ -1087,10 +1221,10 @@ impl Vpc {
         app: &App,
         selection: &SubnetSelection,
     ) -> Result<Vec<Value>, Error> {
-        let data = self.data(app);
-        Ok(select(data, selection)?
+        Ok(self
+            .selected(app, selection)?
             .into_iter()
-            .map(|i| data.subnets[i].subnet_id.clone())
+            .map(|s| s.subnet_id)
             .collect())
     }
 
@@ -1101,6 +1235,23 @@ impl Vpc {
         selection: &SubnetSelection,
     ) -> Result<Vec<SubnetData>, Error> {
         let data = self.data(app);
+        if !selection.subnets.is_empty() {
+            // Subnets named one by one, as the CDK takes them: imported, in no group, and
+            // with nothing to wait for.
+            return Ok(selection
+                .subnets
+                .iter()
+                .enumerate()
+                .map(|(i, s)| SubnetData {
+                    group: String::new(),
+                    id: s.subnet_id().to_string(),
+                    kind: SubnetKind::Private,
+                    az: i,
+                    subnet_id: Value::from(s.subnet_id().to_string()),
+                    connectivity: Vec::new(),
+                })
+                .collect());
+        }
         Ok(select(data, selection)?
             .into_iter()
             .map(|i| data.subnets[i].clone())

@@ -1364,6 +1364,24 @@ impl ContainerDefinition {
             .cloned()
     }
 
+    /// The container's port mappings, in order (CDK `portMappings`).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+    ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512))?;
+    /// let web = td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx"))
+    ///     .port_mappings([PortMapping::default().container_port(80)]))?;
+    /// assert_eq!(web.port_mappings(&app)[0].container_port, 80);
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn port_mappings(self, app: &App) -> &[PortMapping] {
+        &self.data(app).options.port_mappings
+    }
+
     /// The container's mapping named `name` (CDK `findPortMappingByName`).
     pub fn find_port_mapping_by_name(self, app: &App, name: &str) -> Option<PortMapping> {
         self.data(app)

@@ -23,10 +23,12 @@ use crate::ecs::task_definition::{
     RuntimePlatform, TaskDefinition,
 };
 use crate::elbv2::{
-    AddTargetsProps, ApplicationLoadBalancer, Listener, ListenerAction, ListenerCertificate,
-    ListenerProps, ListenerProtocol, LoadBalancer, LoadBalancerProps, TargetGroup,
+    AddTargetsProps, ApplicationLoadBalancer, ApplicationProtocolVersion, IpAddressType, Listener,
+    ListenerAction, ListenerCertificate, ListenerProps, ListenerProtocol, LoadBalancer,
+    LoadBalancerProps, TargetGroup,
 };
 use crate::error::Error;
+use crate::iam::Role;
 use crate::route53::{ARecord, CnameRecord, HostedZone, RecordTarget};
 
 /// The record a load-balanced pattern's `domain_name` gets (CDK
@@ -62,6 +64,7 @@ impl ApplicationLoadBalancedServiceRecordType {
 pub(super) fn domain_record(
     app: &mut App,
     node: NodeId,
+    id: &str,
     (domain_name, zone, record_type): (
         Option<&str>,
         Option<&HostedZone>,
@@ -82,7 +85,7 @@ pub(super) fn domain_record(
         ApplicationLoadBalancedServiceRecordType::Alias => ARecord::new(
             app,
             node,
-            "DNS",
+            id,
             zone,
             domain_name,
             RecordTarget::load_balancer(load_balancer),
@@ -90,7 +93,7 @@ pub(super) fn domain_record(
         .map(Some),
         ApplicationLoadBalancedServiceRecordType::Cname => {
             let dns = load_balancer.load_balancer_dns_name(app);
-            CnameRecord::new(app, node, "DNS", zone, domain_name, dns).map(Some)
+            CnameRecord::new(app, node, id, zone, domain_name, dns).map(Some)
         }
         ApplicationLoadBalancedServiceRecordType::None => Ok(None),
     }
@@ -141,39 +144,17 @@ props! {
         /// The task definition's family.
         [into "family", .default("the task definition's unique id")]
         family: String,
+        /// The role ECS assumes to pull the image and write logs: a `role` or `imported_role`.
+        [opt "executionRole", .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        execution_role: Role,
+        /// The role the container assumes: a `role` or `imported_role`.
+        [opt "taskRole", .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        task_role: Role,
     }
 }
 
 impl ApplicationLoadBalancedTaskImageOptions {
-    /// Sets `environment`.
-    pub fn environment<K: Into<String>, V: Into<Value>>(
-        mut self,
-        vars: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.environment
-            .extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
-        self
-    }
-
-    /// Sets `secrets`.
-    pub fn secrets<K: Into<String>>(
-        mut self,
-        secrets: impl IntoIterator<Item = (K, Secret)>,
-    ) -> Self {
-        self.secrets
-            .extend(secrets.into_iter().map(|(k, v)| (k.into(), v)));
-        self
-    }
-
-    /// Sets `docker_labels`.
-    pub fn docker_labels<K: Into<String>, V: Into<String>>(
-        mut self,
-        labels: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.docker_labels
-            .extend(labels.into_iter().map(|(k, v)| (k.into(), v.into())));
-        self
-    }
+    map_setters!();
 
     /// The container options the pattern adds, with `logging` decided by the pattern.
     pub(super) fn container(&self, pattern_id: &str) -> ContainerDefinitionOptions {
@@ -266,7 +247,7 @@ macro_rules! alb_service_props {
                 [into "domainName"]
                 domain_name: String,
                 /// The hosted zone of `domain_name`.
-                [opt "domainZone"]
+                [into "domainZone"]
                 domain_zone: HostedZone,
                 /// The kind of record `domain_name` gets.
                 [opt "recordType", .ty(Enum(&crate::ecs_patterns::ApplicationLoadBalancedServiceRecordType::DEF)), .default("`Alias`")]
@@ -280,6 +261,16 @@ macro_rules! alb_service_props {
                 /// The load balancer's idle timeout, 1 to 4000 seconds.
                 [into "idleTimeout", .default("60 seconds")]
                 idle_timeout: Duration,
+                /// The HTTP version the target group speaks to the tasks.
+                [opt "protocolVersion", .ty(Enum(&crate::elbv2::ApplicationProtocolVersion::DEF)), .default("`Http1`")]
+                protocol_version: ApplicationProtocolVersion,
+                /// An application load balancer of your own to add the listener to, instead of
+                /// a new `LB`; its listener is then closed unless `open_listener` says otherwise.
+                [opt "loadBalancer", .ty(Ref(RefClass::LoadBalancer)), .default("a new load balancer `LB`")]
+                load_balancer: LoadBalancer,
+                /// Which addresses the load balancer answers on; dual-stack needs a dual-stack VPC.
+                [opt "ipAddressType", .ty(Enum(&crate::elbv2::IpAddressType::DEF)), .default("`Ipv4`")]
+                ip_address_type: IpAddressType,
                 /// How long ECS ignores failing load-balancer health checks of new tasks.
                 [into "healthCheckGracePeriod", .default("60 seconds")]
                 health_check_grace_period: Duration,
@@ -448,6 +439,9 @@ struct Base {
     redirect_http: Option<bool>,
     open_listener: Option<bool>,
     idle_timeout: Option<Duration>,
+    ip_address_type: Option<IpAddressType>,
+    protocol_version: Option<ApplicationProtocolVersion>,
+    load_balancer: Option<LoadBalancer>,
     domain_name: Option<String>,
     domain_zone: Option<HostedZone>,
     record_type: Option<ApplicationLoadBalancedServiceRecordType>,
@@ -469,6 +463,9 @@ macro_rules! base_of {
             redirect_http: $p.redirect_http,
             open_listener: $p.open_listener,
             idle_timeout: $p.idle_timeout,
+            ip_address_type: $p.ip_address_type,
+            protocol_version: $p.protocol_version,
+            load_balancer: $p.load_balancer,
             domain_name: $p.domain_name.clone(),
             domain_zone: $p.domain_zone.clone(),
             record_type: $p.record_type,
@@ -578,13 +575,21 @@ fn load_balancer(
     if let Some(t) = base.idle_timeout {
         lb_props = lb_props.idle_timeout(t);
     }
-    let load_balancer = ApplicationLoadBalancer::new(app, scope, "LB", lb_props)?;
+    if let Some(t) = base.ip_address_type {
+        lb_props = lb_props.ip_address_type(t);
+    }
+    let load_balancer = match base.load_balancer {
+        Some(lb) => lb,
+        None => ApplicationLoadBalancer::new(app, scope, "LB", lb_props)?,
+    };
     let protocol = base.protocol.unwrap_or(if base.certificate.is_some() {
         ListenerProtocol::Https
     } else {
         ListenerProtocol::Http
     });
-    let open = base.open_listener.unwrap_or(true);
+    // `@aws-cdk/aws-ecs-patterns:secGroupsDisablesImplicitOpenListener`: a load balancer of
+    // the user's keeps its listener closed unless asked.
+    let open = base.open_listener.unwrap_or(base.load_balancer.is_none());
     let mut listener_props = ListenerProps::default().protocol(protocol).open(open);
     if let Some(port) = base.listener_port {
         listener_props = listener_props.port(port);
@@ -603,11 +608,14 @@ fn load_balancer(
         base.load_balancer_name.as_deref().unwrap_or(""),
         if internet_facing { "" } else { "Private" }
     );
-    let target_group = listener.add_targets(
-        app,
-        &group_id,
-        AddTargetsProps::default().protocol(base.target_protocol.unwrap_or(ListenerProtocol::Http)),
-    )?;
+    let target_group = listener.add_targets(app, &group_id, {
+        let mut t = AddTargetsProps::default()
+            .protocol(base.target_protocol.unwrap_or(ListenerProtocol::Http));
+        if let Some(v) = base.protocol_version {
+            t = t.protocol_version(v);
+        }
+        t
+    })?;
     let redirect_listener = if base.redirect_http == Some(true) {
         let port = base.listener_port.unwrap_or(443);
         let redirect = load_balancer.add_listener(
@@ -632,6 +640,7 @@ fn load_balancer(
     let record = domain_record(
         app,
         scope,
+        "DNS",
         (
             base.domain_name.as_deref(),
             base.domain_zone.as_ref(),
@@ -719,15 +728,13 @@ impl ApplicationLoadBalancedFargateService {
                 "{owner} cannot have `container_memory_limit_mib: {m}`: use 1 to the task's `memory_limit_mib: {memory}`"
             )));
         }
-        let node = Construct::new(app, scope, id)?;
-        let cluster = match props.cluster {
-            Some(c) => c,
-            None => super::default_cluster(app, node, props.vpc)?,
-        };
-        let parts = load_balancer(app, node, cluster, &base)?;
-        let task_definition = match (props.task_definition, &props.task_image_options) {
-            (Some(td), _) => td,
-            (None, Some(image)) => {
+        let image = props.task_image_options.as_ref();
+        build(
+            app,
+            (scope, id, &owner),
+            &base,
+            (props.task_definition, image),
+            |app, node, image| {
                 let mut td_props = FargateTaskDefinitionProps::default()
                     .cpu(cpu)
                     .memory_limit_mib(memory);
@@ -737,10 +744,8 @@ impl ApplicationLoadBalancedFargateService {
                 if let Some(v) = props.runtime_platform {
                     td_props = td_props.runtime_platform(v);
                 }
-                if let Some(v) = &image.family {
-                    td_props = td_props.family(v.clone());
-                }
-                let td = FargateTaskDefinition::new(app, node, "TaskDef", td_props)?;
+                let td =
+                    FargateTaskDefinition::new(app, node, "TaskDef", image.task_props(td_props))?;
                 let mut c = image.container(id);
                 if let Some(v) = props.container_cpu {
                     c = c.cpu(v);
@@ -752,39 +757,117 @@ impl ApplicationLoadBalancedFargateService {
                     c = c.health_check(v.clone());
                 }
                 td.add_container(app, &image.name(), c)?;
-                td
-            }
-            (None, None) => unreachable_options(&owner)?,
-        };
-        let mut service_props = service_props!(
-            props,
-            FargateServiceProps::default(),
-            cluster,
-            task_definition
+                Ok(td)
+            },
+            |app, node, cluster, task_definition| {
+                let mut service_props = service_props!(
+                    props,
+                    FargateServiceProps::default(),
+                    cluster,
+                    task_definition
+                )
+                .security_groups(props.security_groups.clone());
+                if let Some(v) = props.assign_public_ip {
+                    service_props = service_props.assign_public_ip(v);
+                }
+                if let Some(v) = &props.platform_version {
+                    service_props = service_props.platform_version(v.clone());
+                }
+                if let Some(v) = &props.task_subnets {
+                    service_props = service_props.vpc_subnets(v.clone());
+                }
+                crate::ecs::service::FargateService::new(app, node, "Service", service_props)
+            },
         )
-        .security_groups(props.security_groups.clone());
-        if let Some(v) = props.assign_public_ip {
-            service_props = service_props.assign_public_ip(v);
+    }
+}
+
+/// What both launch types create alike, once the props are checked: the pattern's scope, the
+/// cluster (given or the stack's default one), the load balancer and its parts, the task
+/// definition (given, or made by `task` from the image options), and the service (made by
+/// `service`) registered with the target group.
+fn build(
+    app: &mut App,
+    (scope, id, owner): (NodeId, &str, &str),
+    base: &Base,
+    (task_definition, image): (
+        Option<TaskDefinition>,
+        Option<&ApplicationLoadBalancedTaskImageOptions>,
+    ),
+    task: impl FnOnce(
+        &mut App,
+        NodeId,
+        &ApplicationLoadBalancedTaskImageOptions,
+    ) -> Result<TaskDefinition, Error>,
+    service: impl FnOnce(&mut App, NodeId, Cluster, TaskDefinition) -> Result<Service, Error>,
+) -> Result<ApplicationLoadBalancedService, Error> {
+    if let Some(lb) = base.load_balancer
+        && lb.data(app).kind != crate::elbv2::LbKind::Application
+    {
+        return Err(Error::new(super::load_balancer_kind_message(owner, true)));
+    }
+    let node = Construct::new(app, scope, id)?;
+    let cluster = match base.cluster {
+        Some(c) => c,
+        None => super::default_cluster(app, node, base.vpc)?,
+    };
+    let parts = load_balancer(app, node, cluster, base)?;
+    let task_definition = match (task_definition, image) {
+        (Some(td), _) => td,
+        (None, Some(image)) => task(app, node, image)?,
+        (None, None) => unreachable_options(owner)?,
+    };
+    let service = service(app, node, cluster, task_definition)?;
+    parts.target_group.add_target(app, service)?;
+    Ok(ApplicationLoadBalancedService {
+        node,
+        cluster,
+        load_balancer: parts.load_balancer,
+        listener: parts.listener,
+        redirect_listener: parts.redirect_listener,
+        target_group: parts.target_group,
+        task_definition,
+        service,
+    })
+}
+
+/// The task definition properties the image options set, on either launch type's props.
+pub(super) trait ImageTaskProps: Sized {
+    fn family(self, v: impl Into<String>) -> Self;
+    fn task_role(self, v: Role) -> Self;
+    fn execution_role(self, v: Role) -> Self;
+}
+
+macro_rules! image_task_props {
+    ($($ty:ty),*) => {$(
+        impl ImageTaskProps for $ty {
+            fn family(self, v: impl Into<String>) -> Self {
+                <$ty>::family(self, v)
+            }
+            fn task_role(self, v: Role) -> Self {
+                <$ty>::task_role(self, v)
+            }
+            fn execution_role(self, v: Role) -> Self {
+                <$ty>::execution_role(self, v)
+            }
         }
-        if let Some(v) = &props.platform_version {
-            service_props = service_props.platform_version(v.clone());
+    )*};
+}
+image_task_props!(FargateTaskDefinitionProps, Ec2TaskDefinitionProps);
+
+impl ApplicationLoadBalancedTaskImageOptions {
+    /// `props` with the image options' family and roles.
+    pub(super) fn task_props<P: ImageTaskProps>(&self, mut props: P) -> P {
+        if let Some(v) = &self.family {
+            props = props.family(v.clone());
         }
-        if let Some(v) = &props.task_subnets {
-            service_props = service_props.vpc_subnets(v.clone());
+        if let Some(v) = self.task_role {
+            props = props.task_role(v);
         }
-        let service =
-            crate::ecs::service::FargateService::new(app, node, "Service", service_props)?;
-        parts.target_group.add_target(app, service)?;
-        Ok(ApplicationLoadBalancedService {
-            node,
-            cluster,
-            load_balancer: parts.load_balancer,
-            listener: parts.listener,
-            redirect_listener: parts.redirect_listener,
-            target_group: parts.target_group,
-            task_definition,
-            service,
-        })
+        if let Some(v) = self.execution_role {
+            props = props.execution_role(v);
+        }
+        props
     }
 }
 
@@ -839,20 +922,15 @@ impl ApplicationLoadBalancedEc2Service {
             props.task_definition.is_some(),
             props.task_image_options.is_some(),
         )?;
-        let node = Construct::new(app, scope, id)?;
-        let cluster = match props.cluster {
-            Some(c) => c,
-            None => super::default_cluster(app, node, props.vpc)?,
-        };
-        let parts = load_balancer(app, node, cluster, &base)?;
-        let task_definition = match (props.task_definition, &props.task_image_options) {
-            (Some(td), _) => td,
-            (None, Some(image)) => {
-                let mut td_props = Ec2TaskDefinitionProps::default();
-                if let Some(v) = &image.family {
-                    td_props = td_props.family(v.clone());
-                }
-                let td = Ec2TaskDefinition::new(app, node, "TaskDef", td_props)?;
+        let image = props.task_image_options.as_ref();
+        build(
+            app,
+            (scope, id, &owner),
+            &base,
+            (props.task_definition, image),
+            |app, node, image| {
+                let props_td = image.task_props(Ec2TaskDefinitionProps::default());
+                let td = Ec2TaskDefinition::new(app, node, "TaskDef", props_td)?;
                 let mut c = image.container(id);
                 if let Some(v) = props.cpu {
                     c = c.cpu(v);
@@ -864,25 +942,15 @@ impl ApplicationLoadBalancedEc2Service {
                     c = c.memory_reservation_mib(v);
                 }
                 td.add_container(app, &image.name(), c)?;
-                td
-            }
-            (None, None) => unreachable_options(&owner)?,
-        };
-        let service_props =
-            service_props!(props, Ec2ServiceProps::default(), cluster, task_definition)
-                .placement_constraints(props.placement_constraints.clone())
-                .placement_strategies(props.placement_strategies.clone());
-        let service = crate::ecs::service::Ec2Service::new(app, node, "Service", service_props)?;
-        parts.target_group.add_target(app, service)?;
-        Ok(ApplicationLoadBalancedService {
-            node,
-            cluster,
-            load_balancer: parts.load_balancer,
-            listener: parts.listener,
-            redirect_listener: parts.redirect_listener,
-            target_group: parts.target_group,
-            task_definition,
-            service,
-        })
+                Ok(td)
+            },
+            |app, node, cluster, task_definition| {
+                let service_props =
+                    service_props!(props, Ec2ServiceProps::default(), cluster, task_definition)
+                        .placement_constraints(props.placement_constraints.clone())
+                        .placement_strategies(props.placement_strategies.clone());
+                crate::ecs::service::Ec2Service::new(app, node, "Service", service_props)
+            },
+        )
     }
 }

@@ -63,7 +63,44 @@ macro_rules! service_props {
     }};
 }
 
+/// The setters of the map properties of the patterns' container options: `environment`,
+/// `secrets` and `docker_labels`, each extending its list of pairs.
+macro_rules! map_setters {
+    () => {
+        /// Sets `environment`.
+        pub fn environment<K: Into<String>, V: Into<Value>>(
+            mut self,
+            vars: impl IntoIterator<Item = (K, V)>,
+        ) -> Self {
+            self.environment
+                .extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
+            self
+        }
+
+        /// Sets `secrets`.
+        pub fn secrets<K: Into<String>>(
+            mut self,
+            secrets: impl IntoIterator<Item = (K, Secret)>,
+        ) -> Self {
+            self.secrets
+                .extend(secrets.into_iter().map(|(k, v)| (k.into(), v)));
+            self
+        }
+
+        /// Sets `docker_labels`.
+        pub fn docker_labels<K: Into<String>, V: Into<String>>(
+            mut self,
+            labels: impl IntoIterator<Item = (K, V)>,
+        ) -> Self {
+            self.docker_labels
+                .extend(labels.into_iter().map(|(k, v)| (k.into(), v.into())));
+            self
+        }
+    };
+}
+
 mod application_load_balanced;
+mod multiple_target_groups;
 mod network_load_balanced;
 mod queue_processing;
 mod scheduled;
@@ -73,6 +110,20 @@ pub use application_load_balanced::{
     ApplicationLoadBalancedFargateService, ApplicationLoadBalancedFargateServiceProps,
     ApplicationLoadBalancedService, ApplicationLoadBalancedServiceRecordType,
     ApplicationLoadBalancedTaskImageOptions,
+};
+pub use multiple_target_groups::{
+    ApplicationListenerProps, ApplicationLoadBalancedTaskImageProps, ApplicationLoadBalancerProps,
+    ApplicationMultipleTargetGroupsEc2Service, ApplicationMultipleTargetGroupsEc2ServiceProps,
+    ApplicationMultipleTargetGroupsFargateService,
+    ApplicationMultipleTargetGroupsFargateServiceProps, ApplicationTargetProps,
+    MultipleTargetGroupsService, NetworkListenerProps, NetworkLoadBalancedTaskImageProps,
+    NetworkLoadBalancerProps, NetworkMultipleTargetGroupsEc2Service,
+    NetworkMultipleTargetGroupsEc2ServiceProps, NetworkMultipleTargetGroupsFargateService,
+    NetworkMultipleTargetGroupsFargateServiceProps, NetworkTargetProps, idle_timeout_in_range,
+    idle_timeout_in_range_message, listener_certificate_protocol,
+    listener_certificate_protocol_message, load_balancers_have_listeners,
+    load_balancers_have_listeners_message, target_listener_defined,
+    target_listener_defined_message, target_rule_complete, target_rule_complete_message,
 };
 pub use network_load_balanced::{
     NetworkLoadBalancedEc2Service, NetworkLoadBalancedEc2ServiceProps,
@@ -158,6 +209,24 @@ pub fn task_definition_or_image_message(
         };
         format!("{noun} `{id}` needs `{image_property}` or `task_definition`: add `{example}`")
     }
+}
+
+/// The message for a load balancer of the wrong kind given as a pattern's `load_balancer`
+/// (the CDK types the property as an application or a network load balancer): `owner` is the
+/// pattern (`application load balanced fargate service `Web``), `application` whether it takes
+/// an application load balancer.
+///
+/// ```
+/// let m = ecs_core::ecs_patterns::load_balancer_kind_message("application load balanced fargate service `Web`", true);
+/// assert!(m.ends_with("give an `application_load_balancer`"));
+/// ```
+pub fn load_balancer_kind_message(owner: &str, application: bool) -> String {
+    let (kind, item) = if application {
+        ("an application", "an `application_load_balancer`")
+    } else {
+        ("a network", "a `network_load_balancer`")
+    };
+    format!("{owner} takes {kind} load balancer as `load_balancer`: give {item}")
 }
 
 /// The clusters the patterns created for themselves, by stack and id: one per VPC, shared by

@@ -25,10 +25,11 @@ use crate::ecs::task_definition::{
     RuntimePlatform, TaskDefinition,
 };
 use crate::elbv2::{
-    AddTargetsProps, Listener, ListenerCertificate, ListenerProps, ListenerProtocol, LoadBalancer,
-    LoadBalancerProps, NetworkLoadBalancer, TargetGroup,
+    AddTargetsProps, IpAddressType, Listener, ListenerCertificate, ListenerProps, ListenerProtocol,
+    LoadBalancer, LoadBalancerProps, NetworkLoadBalancer, TargetGroup,
 };
 use crate::error::Error;
+use crate::iam::Role;
 use crate::route53::HostedZone;
 
 props! {
@@ -70,39 +71,17 @@ props! {
         /// The task definition's family.
         [into "family", .default("the task definition's unique id")]
         family: String,
+        /// The role ECS assumes to pull the image and write logs: a `role` or `imported_role`.
+        [opt "executionRole", .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        execution_role: Role,
+        /// The role the container assumes: a `role` or `imported_role`.
+        [opt "taskRole", .ty(Ref(RefClass::Role)), .default("a role created under the task definition")]
+        task_role: Role,
     }
 }
 
 impl NetworkLoadBalancedTaskImageOptions {
-    /// Sets `environment`.
-    pub fn environment<K: Into<String>, V: Into<Value>>(
-        mut self,
-        vars: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.environment
-            .extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
-        self
-    }
-
-    /// Sets `secrets`.
-    pub fn secrets<K: Into<String>>(
-        mut self,
-        secrets: impl IntoIterator<Item = (K, Secret)>,
-    ) -> Self {
-        self.secrets
-            .extend(secrets.into_iter().map(|(k, v)| (k.into(), v)));
-        self
-    }
-
-    /// Sets `docker_labels`.
-    pub fn docker_labels<K: Into<String>, V: Into<String>>(
-        mut self,
-        labels: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
-        self.docker_labels
-            .extend(labels.into_iter().map(|(k, v)| (k.into(), v.into())));
-        self
-    }
+    map_setters!();
 
     /// The same container as the application patterns' options describe.
     fn as_application(&self) -> ApplicationLoadBalancedTaskImageOptions {
@@ -118,6 +97,8 @@ impl NetworkLoadBalancedTaskImageOptions {
             enable_logging: self.enable_logging,
             log_driver: self.log_driver.clone(),
             family: self.family.clone(),
+            execution_role: self.execution_role,
+            task_role: self.task_role,
         }
     }
 }
@@ -156,6 +137,13 @@ macro_rules! nlb_service_props {
                 /// Whether the load balancer is internet-facing.
                 [opt "publicLoadBalancer", .default("true")]
                 public_load_balancer: bool,
+                /// A network load balancer of your own to add the listener to, instead of a
+                /// new `LB` (no `LoadBalancerDNS` output then).
+                [opt "loadBalancer", .ty(Ref(RefClass::LoadBalancer)), .default("a new load balancer `LB`")]
+                load_balancer: LoadBalancer,
+                /// Which addresses the load balancer answers on; dual-stack needs a dual-stack VPC.
+                [opt "ipAddressType", .ty(Enum(&crate::elbv2::IpAddressType::DEF)), .default("`Ipv4`")]
+                ip_address_type: IpAddressType,
                 /// The listener's port.
                 [opt "listenerPort", .default("80, or 443 with a certificate")]
                 listener_port: u32,
@@ -166,7 +154,7 @@ macro_rules! nlb_service_props {
                 [into "domainName"]
                 domain_name: String,
                 /// The hosted zone of `domain_name`.
-                [opt "domainZone"]
+                [into "domainZone"]
                 domain_zone: HostedZone,
                 /// The kind of record `domain_name` gets.
                 [opt "recordType", .ty(Enum(&crate::ecs_patterns::ApplicationLoadBalancedServiceRecordType::DEF)), .default("`Alias`")]
@@ -319,7 +307,7 @@ fn load_balancer(
     app: &mut App,
     node: NodeId,
     cluster: Cluster,
-    public: Option<bool>,
+    (given, public, ip_address_type): (Option<LoadBalancer>, Option<bool>, Option<IpAddressType>),
     listener_port: Option<u32>,
     certificate: Option<&ListenerCertificate>,
     container_port: Option<u32>,
@@ -330,14 +318,16 @@ fn load_balancer(
     ),
 ) -> Result<(LoadBalancer, Listener, TargetGroup), Error> {
     let vpc = cluster.vpc(app)?;
-    let load_balancer = NetworkLoadBalancer::new(
-        app,
-        node,
-        "LB",
-        LoadBalancerProps::default()
-            .vpc(vpc)
-            .internet_facing(public.unwrap_or(true)),
-    )?;
+    let mut lb_props = LoadBalancerProps::default()
+        .vpc(vpc)
+        .internet_facing(public.unwrap_or(true));
+    if let Some(t) = ip_address_type {
+        lb_props = lb_props.ip_address_type(t);
+    }
+    let load_balancer = match given {
+        Some(lb) => lb,
+        None => NetworkLoadBalancer::new(app, node, "LB", lb_props)?,
+    };
     let default_port = if certificate.is_some() { 443 } else { 80 };
     let mut listener_props = ListenerProps::default().port(listener_port.unwrap_or(default_port));
     if let Some(c) = certificate {
@@ -357,10 +347,108 @@ fn load_balancer(
             .port(container_port.unwrap_or(default_port))
             .protocol(protocol),
     )?;
-    domain_record(app, node, domain, load_balancer)?;
-    let dns = load_balancer.load_balancer_dns_name(app);
-    CfnOutput::new(app, node, "LoadBalancerDNS", Output::new(dns))?;
+    domain_record(app, node, "DNS", domain, load_balancer)?;
+    // A load balancer of the user's gets no output here.
+    if given.is_none() {
+        let dns = load_balancer.load_balancer_dns_name(app);
+        CfnOutput::new(app, node, "LoadBalancerDNS", Output::new(dns))?;
+    }
     Ok((load_balancer, listener, target_group))
+}
+
+/// The load balancer's part of the props, taken out of either props type.
+struct Lb<'a> {
+    cluster: Option<Cluster>,
+    vpc: Option<Vpc>,
+    given: (Option<LoadBalancer>, Option<bool>, Option<IpAddressType>),
+    listener_port: Option<u32>,
+    certificate: Option<&'a ListenerCertificate>,
+    domain: (
+        Option<&'a str>,
+        Option<&'a HostedZone>,
+        Option<ApplicationLoadBalancedServiceRecordType>,
+    ),
+}
+
+macro_rules! lb_of {
+    ($p:expr) => {
+        Lb {
+            cluster: $p.cluster,
+            vpc: $p.vpc,
+            given: (
+                $p.load_balancer,
+                $p.public_load_balancer,
+                $p.ip_address_type,
+            ),
+            listener_port: $p.listener_port,
+            certificate: $p.listener_certificate.as_ref(),
+            domain: (
+                $p.domain_name.as_deref(),
+                $p.domain_zone.as_ref(),
+                $p.record_type,
+            ),
+        }
+    };
+}
+
+/// What both launch types create alike, once the props are checked: the pattern's scope, the
+/// cluster, the load balancer, listener and target group, the task definition (given, or
+/// made by `task` from the image options) and the service (made by `service`) registered with
+/// the target group.
+fn build(
+    app: &mut App,
+    (scope, id, noun): (NodeId, &str, &str),
+    lb: Lb,
+    (task_definition, image): (
+        Option<TaskDefinition>,
+        Option<&ApplicationLoadBalancedTaskImageOptions>,
+    ),
+    task: impl FnOnce(
+        &mut App,
+        NodeId,
+        &ApplicationLoadBalancedTaskImageOptions,
+    ) -> Result<TaskDefinition, Error>,
+    service: impl FnOnce(&mut App, NodeId, Cluster, TaskDefinition) -> Result<Service, Error>,
+) -> Result<NetworkLoadBalancedService, Error> {
+    if let Some(given) = lb.given.0
+        && given.data(app).kind != crate::elbv2::LbKind::Network
+    {
+        return Err(Error::new(super::load_balancer_kind_message(
+            &format!("{noun} `{id}`"),
+            false,
+        )));
+    }
+    let node = Construct::new(app, scope, id)?;
+    let cluster = match lb.cluster {
+        Some(c) => c,
+        None => super::default_cluster(app, node, lb.vpc)?,
+    };
+    let (load_balancer, listener, target_group) = load_balancer(
+        app,
+        node,
+        cluster,
+        lb.given,
+        lb.listener_port,
+        lb.certificate,
+        image.and_then(|i| i.container_port),
+        lb.domain,
+    )?;
+    let task_definition = match (task_definition, image) {
+        (Some(td), _) => td,
+        (None, Some(image)) => task(app, node, image)?,
+        (None, None) => unreachable_options(&format!("{noun} `{id}`"))?,
+    };
+    let service = service(app, node, cluster, task_definition)?;
+    target_group.add_target(app, service)?;
+    Ok(NetworkLoadBalancedService {
+        node,
+        cluster,
+        load_balancer,
+        listener,
+        target_group,
+        task_definition,
+        service,
+    })
 }
 
 /// The checks both launch types share (CDK `NetworkLoadBalancedServiceBase`).
@@ -440,32 +528,16 @@ impl NetworkLoadBalancedFargateService {
             props.desired_count,
             (props.domain_name.is_some(), props.domain_zone.is_some()),
         )?;
-        let node = Construct::new(app, scope, id)?;
-        let cluster = match props.cluster {
-            Some(c) => c,
-            None => super::default_cluster(app, node, props.vpc)?,
-        };
         let image = props
             .task_image_options
             .as_ref()
             .map(NetworkLoadBalancedTaskImageOptions::as_application);
-        let (load_balancer, listener, target_group) = load_balancer(
+        build(
             app,
-            node,
-            cluster,
-            props.public_load_balancer,
-            props.listener_port,
-            props.listener_certificate.as_ref(),
-            image.as_ref().and_then(|i| i.container_port),
-            (
-                props.domain_name.as_deref(),
-                props.domain_zone.as_ref(),
-                props.record_type,
-            ),
-        )?;
-        let task_definition = match (props.task_definition, &image) {
-            (Some(td), _) => td,
-            (None, Some(image)) => {
+            (scope, id, noun),
+            lb_of!(props),
+            (props.task_definition, image.as_ref()),
+            |app, node, image| {
                 let mut td_props = FargateTaskDefinitionProps::default()
                     .cpu(props.cpu.unwrap_or(256))
                     .memory_limit_mib(props.memory_limit_mib.unwrap_or(512));
@@ -475,43 +547,31 @@ impl NetworkLoadBalancedFargateService {
                 if let Some(v) = props.runtime_platform {
                     td_props = td_props.runtime_platform(v);
                 }
-                if let Some(v) = &image.family {
-                    td_props = td_props.family(v.clone());
-                }
+                td_props = image.task_props(td_props);
                 let td = FargateTaskDefinition::new(app, node, "TaskDef", td_props)?;
                 td.add_container(app, &image.name(), image.container(id))?;
-                td
-            }
-            (None, None) => unreachable_options(&format!("{noun} `{id}`"))?,
-        };
-        let mut service_props = service_props!(
-            props,
-            FargateServiceProps::default(),
-            cluster,
-            task_definition
+                Ok(td)
+            },
+            |app, node, cluster, task_definition| {
+                let mut service_props = service_props!(
+                    props,
+                    FargateServiceProps::default(),
+                    cluster,
+                    task_definition
+                )
+                .security_groups(props.security_groups.clone());
+                if let Some(v) = props.assign_public_ip {
+                    service_props = service_props.assign_public_ip(v);
+                }
+                if let Some(v) = &props.platform_version {
+                    service_props = service_props.platform_version(v.clone());
+                }
+                if let Some(v) = &props.task_subnets {
+                    service_props = service_props.vpc_subnets(v.clone());
+                }
+                crate::ecs::service::FargateService::new(app, node, "Service", service_props)
+            },
         )
-        .security_groups(props.security_groups.clone());
-        if let Some(v) = props.assign_public_ip {
-            service_props = service_props.assign_public_ip(v);
-        }
-        if let Some(v) = &props.platform_version {
-            service_props = service_props.platform_version(v.clone());
-        }
-        if let Some(v) = &props.task_subnets {
-            service_props = service_props.vpc_subnets(v.clone());
-        }
-        let service =
-            crate::ecs::service::FargateService::new(app, node, "Service", service_props)?;
-        target_group.add_target(app, service)?;
-        Ok(NetworkLoadBalancedService {
-            node,
-            cluster,
-            load_balancer,
-            listener,
-            target_group,
-            task_definition,
-            service,
-        })
     }
 }
 
@@ -559,36 +619,17 @@ impl NetworkLoadBalancedEc2Service {
             props.desired_count,
             (props.domain_name.is_some(), props.domain_zone.is_some()),
         )?;
-        let node = Construct::new(app, scope, id)?;
-        let cluster = match props.cluster {
-            Some(c) => c,
-            None => super::default_cluster(app, node, props.vpc)?,
-        };
         let image = props
             .task_image_options
             .as_ref()
             .map(NetworkLoadBalancedTaskImageOptions::as_application);
-        let (load_balancer, listener, target_group) = load_balancer(
+        build(
             app,
-            node,
-            cluster,
-            props.public_load_balancer,
-            props.listener_port,
-            props.listener_certificate.as_ref(),
-            image.as_ref().and_then(|i| i.container_port),
-            (
-                props.domain_name.as_deref(),
-                props.domain_zone.as_ref(),
-                props.record_type,
-            ),
-        )?;
-        let task_definition = match (props.task_definition, &image) {
-            (Some(td), _) => td,
-            (None, Some(image)) => {
-                let mut td_props = Ec2TaskDefinitionProps::default();
-                if let Some(v) = &image.family {
-                    td_props = td_props.family(v.clone());
-                }
+            (scope, id, noun),
+            lb_of!(props),
+            (props.task_definition, image.as_ref()),
+            |app, node, image| {
+                let td_props = image.task_props(Ec2TaskDefinitionProps::default());
                 let td = Ec2TaskDefinition::new(app, node, "TaskDef", td_props)?;
                 let mut c = image.container(id);
                 if let Some(v) = props.cpu {
@@ -601,24 +642,15 @@ impl NetworkLoadBalancedEc2Service {
                     c = c.memory_reservation_mib(v);
                 }
                 td.add_container(app, &image.name(), c)?;
-                td
-            }
-            (None, None) => unreachable_options(&format!("{noun} `{id}`"))?,
-        };
-        let service_props =
-            service_props!(props, Ec2ServiceProps::default(), cluster, task_definition)
-                .placement_constraints(props.placement_constraints.clone())
-                .placement_strategies(props.placement_strategies.clone());
-        let service = crate::ecs::service::Ec2Service::new(app, node, "Service", service_props)?;
-        target_group.add_target(app, service)?;
-        Ok(NetworkLoadBalancedService {
-            node,
-            cluster,
-            load_balancer,
-            listener,
-            target_group,
-            task_definition,
-            service,
-        })
+                Ok(td)
+            },
+            |app, node, cluster, task_definition| {
+                let service_props =
+                    service_props!(props, Ec2ServiceProps::default(), cluster, task_definition)
+                        .placement_constraints(props.placement_constraints.clone())
+                        .placement_strategies(props.placement_strategies.clone());
+                crate::ecs::service::Ec2Service::new(app, node, "Service", service_props)
+            },
+        )
     }
 }

@@ -2,7 +2,7 @@ fn expansion() {
     {
         use ::ecs_app::__private_v1 as __ecs_p;
         ::core::compile_error! {
-            "unknown vpc property `zones`: expected one of `ip_addresses`, `cidr`, `enable_dns_hostnames`, `enable_dns_support`, `default_instance_tenancy`, `max_azs`, `availability_zones`, `reserved_azs`, `nat_gateways`, `nat_gateway_subnets`, `subnet_configuration`, `vpc_name`, `restrict_default_security_group`, `create_internet_gateway`"
+            "unknown vpc property `zones`: expected one of `ip_addresses`, `cidr`, `enable_dns_hostnames`, `enable_dns_support`, `default_instance_tenancy`, `max_azs`, `availability_zones`, `reserved_azs`, `nat_gateways`, `nat_gateway_subnets`, `subnet_configuration`, `vpc_name`, `restrict_default_security_group`, `ip_protocol`, `create_internet_gateway`"
         }
         ::core::compile_error! {
             "no vpc named `W`: declared vpcs are `V`"
