@@ -2238,6 +2238,11 @@ fn reads_json_field(expr: &Expr) -> bool {
             .iter()
             .nth(3)
             .is_some_and(|field| str_literal(field).is_some()),
+        "from_secrets_manager_version_info" => call
+            .args
+            .iter()
+            .nth(2)
+            .is_some_and(|field| str_literal(field).is_some()),
         _ => false,
     }
 }

@@ -1160,6 +1160,116 @@ impl ImportedCluster {
     }
 }
 
+/// Cluster settings applied to a cluster after it is made (CDK mixin `ClusterSettings`): each
+/// replaces a setting of the same name, others are added.
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// use ecs_core::ecs::cluster::ClusterSettings;
+/// let mut app = App::new();
+/// let s = app.add_stack("Web")?;
+/// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default())?;
+/// let settings = ClusterSettings::new([("containerInsights", "enhanced")]);
+/// assert!(settings.supports(&app, cluster));
+/// settings.apply_to(&mut app, cluster)?;
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterSettings {
+    settings: Vec<(String, String)>,
+}
+
+impl ClusterSettings {
+    /// The settings, as `(name, value)` pairs (CDK `ClusterSettingsProperty`).
+    pub fn new<N: Into<String>, V: Into<String>>(
+        settings: impl IntoIterator<Item = (N, V)>,
+    ) -> ClusterSettings {
+        ClusterSettings {
+            settings: settings
+                .into_iter()
+                .map(|(n, v)| (n.into(), v.into()))
+                .collect(),
+        }
+    }
+
+    /// Whether `cluster` takes settings: a cluster this app creates, not an imported one (CDK
+    /// `supports`).
+    pub fn supports(&self, app: &App, cluster: Cluster) -> bool {
+        app.all::<ClusterData>()[cluster.index].resource.is_some()
+    }
+
+    /// Applies the settings to `cluster` (CDK `applyTo`).
+    ///
+    /// # Errors
+    ///
+    /// When the cluster is of another app or imported.
+    pub fn apply_to(&self, app: &mut App, cluster: Cluster) -> Result<(), Error> {
+        app.check_node(cluster.node)?;
+        let Some(resource) = app.all::<ClusterData>()[cluster.index].resource else {
+            return Err(Error::new(format!(
+                "cluster `{}` is imported and takes no settings: apply them where it is defined",
+                cluster.id(app)
+            )));
+        };
+        let r = app.stack_mut(cluster.node.stack()).resource_mut(resource);
+        let mut list = match r.properties.remove("ClusterSettings") {
+            Some(crate::cfn::Value::List(list)) => list,
+            _ => Vec::new(),
+        };
+        for (name, value) in &self.settings {
+            let entry = crate::cfn::Value::map([
+                ("Name", crate::cfn::Value::from(name.clone())),
+                ("Value", crate::cfn::Value::from(value.clone())),
+            ]);
+            let same = list.iter().position(|e| match e {
+                crate::cfn::Value::Map(m) => {
+                    m.get("Name") == Some(&crate::cfn::Value::from(name.clone()))
+                }
+                _ => false,
+            });
+            match same {
+                Some(i) => list[i] = entry,
+                None => list.push(entry),
+            }
+        }
+        r.set("ClusterSettings", crate::cfn::Value::List(list));
+        Ok(())
+    }
+}
+
+/// The grants a cluster gives (CDK `ClusterGrants`).
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// use ecs_core::ecs::cluster::ClusterGrants;
+/// let mut app = App::new();
+/// let s = app.add_stack("Web")?;
+/// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default())?;
+/// let role = Role::new(&mut app, s, "Protector", "ecs-tasks.amazonaws.com")?;
+/// ClusterGrants::from_cluster(cluster).task_protection(&mut app, role)?;
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClusterGrants {
+    cluster: Cluster,
+}
+
+impl ClusterGrants {
+    /// The grants of `cluster` (CDK `ClusterGrants.fromCluster`).
+    pub fn from_cluster(cluster: Cluster) -> ClusterGrants {
+        ClusterGrants { cluster }
+    }
+
+    /// [`Cluster::grant_task_protection`] (CDK `taskProtection`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Cluster::grant_task_protection`].
+    pub fn task_protection(self, app: &mut App, role: crate::iam::Role) -> Result<(), Error> {
+        self.cluster.grant_task_protection(app, role)
+    }
+}
+
 handle!(Cluster);
 
 impl crate::construct::app::Data for ClusterData {}

@@ -156,6 +156,24 @@ impl ContainerImage {
         }
     }
 
+    /// An image of a registry with the options of CDK `fromRegistry(name, props)`: its
+    /// credentials, when given, as [`ContainerImage::from_registry_with_credentials`].
+    ///
+    /// ```
+    /// use ecs_core::ecs::image::{ContainerImage, RepositoryImageProps};
+    /// let image = ContainerImage::from_registry_with("nginx", RepositoryImageProps::default());
+    /// assert_eq!(image, ContainerImage::from_registry("nginx"));
+    /// ```
+    pub fn from_registry_with(
+        name: impl Into<String>,
+        props: RepositoryImageProps,
+    ) -> ContainerImage {
+        ContainerImage::Registry {
+            name: name.into(),
+            credentials: props.credentials,
+        }
+    }
+
     /// The `latest` image of an ECR repository (CDK `fromEcrRepository(repo)`).
     pub fn from_ecr_repository(repository: Repository) -> ContainerImage {
         ContainerImage::from_ecr_repository_tag(repository, "latest")
@@ -342,5 +360,26 @@ mod tests {
         assert!(!super::is_ecr_image("public.ecr.aws/nginx/nginx:1.27"));
         assert!(!super::is_ecr_image("amazon/amazon-ecs-sample"));
         assert!(!super::is_ecr_image("1.dkr.ecr.us-east-1.amazonaws.com"));
+    }
+}
+
+/// Options of an image of a registry (CDK `RepositoryImageProps`).
+///
+/// ```
+/// let p = ecs_core::ecs::image::RepositoryImageProps::default();
+/// assert!(p.credentials.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RepositoryImageProps {
+    /// The Secrets Manager secret holding the registry's user name and password.
+    pub credentials: Option<Secret>,
+}
+
+impl RepositoryImageProps {
+    /// Sets `credentials`.
+    pub fn credentials(mut self, secret: Secret) -> Self {
+        self.credentials = Some(secret);
+        self
     }
 }

@@ -17,7 +17,7 @@ use crate::cfn::{Token, Value};
 use crate::construct::NodeId;
 use crate::construct::app::App;
 use crate::ecs::cluster::Cluster;
-use crate::ecs::service::{Ec2Service, FargateService};
+use crate::ecs::service::{Ec2Service, ExternalService, FargateService};
 use crate::error::Error;
 
 props! {
@@ -428,7 +428,7 @@ impl Ec2Service {
     }
 }
 
-impl crate::ecs::service::ExternalService {
+impl ExternalService {
     /// An existing External service known by its ARN (CDK
     /// `ExternalService.fromExternalServiceArn`).
     ///

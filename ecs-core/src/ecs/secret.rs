@@ -83,6 +83,33 @@ impl Secret {
         }
     }
 
+    /// A version of a secret given as the CDK gives it (CDK
+    /// `Secret.fromSecretsManagerVersion(secret, versionInfo, field)`).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::secret::SecretVersionInfo;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let db = ecs_core::secretsmanager::Secret::from_secret_name_v2(&mut app, s, "Db", "db")?;
+    /// let v = Secret::from_secrets_manager_version_info(db,
+    ///     SecretVersionInfo::default().version_stage("AWSPREVIOUS"), None);
+    /// assert!(!v.is_json_field());
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn from_secrets_manager_version_info(
+        secret: secretsmanager::Secret,
+        version_info: SecretVersionInfo,
+        field: Option<&str>,
+    ) -> Secret {
+        Secret::SecretsManager {
+            secret,
+            field: field.map(String::from),
+            version_stage: version_info.version_stage,
+            version_id: version_info.version_id,
+        }
+    }
+
     /// An SSM parameter (CDK `Secret.fromSsmParameter`).
     pub fn from_ssm_parameter(parameter: StringParameter) -> Secret {
         Secret::SsmParameter { parameter }
@@ -175,5 +202,34 @@ impl EnvironmentFile {
             EnvironmentFile::Bucket { bucket, key } => bucket.arn_for_object(key),
         };
         Ok(Value::map([("Type", Value::from("s3")), ("Value", arn)]))
+    }
+}
+
+/// Which version of a Secrets Manager secret a container reads (CDK `SecretVersionInfo`).
+///
+/// ```
+/// let v = ecs_core::ecs::secret::SecretVersionInfo::default().version_id("v-123");
+/// assert_eq!(v.version_id.as_deref(), Some("v-123"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SecretVersionInfo {
+    /// The version's id.
+    pub version_id: Option<String>,
+    /// The version's stage, e.g. `AWSPREVIOUS`.
+    pub version_stage: Option<String>,
+}
+
+impl SecretVersionInfo {
+    /// Sets `version_id`.
+    pub fn version_id(mut self, id: impl Into<String>) -> Self {
+        self.version_id = Some(id.into());
+        self
+    }
+
+    /// Sets `version_stage`.
+    pub fn version_stage(mut self, stage: impl Into<String>) -> Self {
+        self.version_stage = Some(stage.into());
+        self
     }
 }

@@ -1322,6 +1322,40 @@ impl TaskDefinition {
         self.data(app).compatibility
     }
 
+    /// Applies `extension` to the task definition (CDK `addExtension`): a reusable piece of
+    /// configuration, such as a sidecar and its settings, written once as a
+    /// [`TaskDefinitionExtension`].
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::task_definition::TaskDefinitionExtension;
+    /// struct Sidecar;
+    /// impl TaskDefinitionExtension for Sidecar {
+    ///     fn extend(&self, app: &mut App, td: TaskDefinition) -> Result<(), Error> {
+    ///         td.add_container(app, "sidecar", ContainerDefinitionOptions::default()
+    ///             .image(ContainerImage::from_registry("busybox")).memory_limit_mib(64))?;
+    ///         Ok(())
+    ///     }
+    /// }
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default())?;
+    /// td.add_extension(&mut app, &Sidecar)?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// What the extension returns.
+    pub fn add_extension(
+        self,
+        app: &mut App,
+        extension: &dyn TaskDefinitionExtension,
+    ) -> Result<(), Error> {
+        app.check_node(self.node)?;
+        extension.extend(app, self)
+    }
+
     /// Whether its tasks may run on EC2 (CDK `isEc2Compatible`).
     pub fn is_ec2_compatible(self, app: &App) -> bool {
         self.compatibility(app).is_ec2()
@@ -2489,6 +2523,17 @@ impl TaskDefinition {
         let attrs = TaskDefinitionAttributes::default().task_definition_arn(arn);
         ImportedTaskDefinition::new(app, scope, id, attrs)
     }
+}
+
+/// Configuration applied to a task definition by [`TaskDefinition::add_extension`] (CDK
+/// `ITaskDefinitionExtension`).
+pub trait TaskDefinitionExtension {
+    /// Applies the extension to `td`.
+    ///
+    /// # Errors
+    ///
+    /// When the configuration breaks a rule of the task definition.
+    fn extend(&self, app: &mut App, td: TaskDefinition) -> Result<(), Error>;
 }
 
 /// `attrs` with the compatibility of the kind importing them (the CDK's

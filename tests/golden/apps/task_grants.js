@@ -48,4 +48,22 @@ new cdk.CfnOutput(stack, 'Ec2Out', { value: ec2.taskDefinitionArn });
 new cdk.CfnOutput(stack, 'FargateOut', { value: fargate.taskDefinitionArn });
 new cdk.CfnOutput(stack, 'EdgeName', { value: external.serviceName });
 new cdk.CfnOutput(stack, 'EdgeArn', { value: external.serviceArn });
+
+// A cluster given settings after it is made (the ClusterSettings mixin) and task protection
+// through its grants; a container reading a secret's previous version from a registry with
+// credentials.
+const cluster = new ecs.Cluster(stack, 'Cluster');
+new (require('aws-cdk-lib/aws-ecs/mixins').ClusterSettings)([{ name: 'containerInsights', value: 'enhanced' }]).applyTo(cluster.node.defaultChild);
+ecs.ClusterGrants.fromCluster(cluster).taskProtection(runner);
+const secretsmanager = require('aws-cdk-lib/aws-secretsmanager');
+const db = secretsmanager.Secret.fromSecretNameV2(stack, 'Db', 'db');
+const creds = secretsmanager.Secret.fromSecretNameV2(stack, 'Creds', 'registry');
+const web = new ecs.Ec2TaskDefinition(stack, 'Web');
+web.addContainer('web', {
+  image: ecs.ContainerImage.fromRegistry('registry.example.com/web:1.0', { credentials: creds }),
+  memoryLimitMiB: 256,
+  secrets: {
+    PREVIOUS: ecs.Secret.fromSecretsManagerVersion(db, { versionStage: 'AWSPREVIOUS' }, 'password'),
+  },
+});
 app.synth();

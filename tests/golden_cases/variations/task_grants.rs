@@ -1,11 +1,16 @@
 //! Task definitions granted to roles and imported by kind: `grant_run` to a role of the stack
 //! (a task definition with an execution role, one without), task definitions and an External
 //! service imported by ARN or attributes and read back in outputs, a container given an
-//! inference accelerator after it was added; against our own CDK app
+//! inference accelerator after it was added; a cluster given settings and task protection
+//! after it was made; a container reading a secret's version from a registry with credentials;
+//! against our own CDK app
 //! `tests/golden/apps/task_grants.js`.
 
 use super::IMAGE;
 use crate::support::assert_matches_cdk;
+use ecs_app::ecs::cluster::{ClusterGrants, ClusterSettings};
+use ecs_app::ecs::image::RepositoryImageProps;
+use ecs_app::ecs::secret::SecretVersionInfo;
 use ecs_app::prelude::*;
 
 #[test]
@@ -84,6 +89,31 @@ fn task_grants_and_imports_by_kind_with_the_builders_match_the_cdk() -> Result<(
     ] {
         CfnOutput::new(&mut app, s, id, Output::new(value))?;
     }
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default())?;
+    ClusterSettings::new([("containerInsights", "enhanced")]).apply_to(&mut app, cluster)?;
+    ClusterGrants::from_cluster(cluster).task_protection(&mut app, runner)?;
+    let db = ecs_app::secretsmanager::Secret::from_secret_name_v2(&mut app, s, "Db", "db")?;
+    let creds =
+        ecs_app::secretsmanager::Secret::from_secret_name_v2(&mut app, s, "Creds", "registry")?;
+    let web = Ec2TaskDefinition::new(&mut app, s, "Web", Default::default())?;
+    web.add_container(
+        &mut app,
+        "web",
+        ContainerDefinitionOptions::default()
+            .image(ContainerImage::from_registry_with(
+                "registry.example.com/web:1.0",
+                RepositoryImageProps::default().credentials(creds),
+            ))
+            .memory_limit_mib(256)
+            .secrets([(
+                "PREVIOUS",
+                Secret::from_secrets_manager_version_info(
+                    db,
+                    SecretVersionInfo::default().version_stage("AWSPREVIOUS"),
+                    Some("password"),
+                ),
+            )]),
+    )?;
     assert_matches_cdk(app, "task_grants");
     Ok(())
 }
