@@ -940,6 +940,14 @@ fn expand_construct(
     if !references.is_empty() {
         later.push((last_ready, references));
     }
+    // A task definition's runners once its containers are added: an execution role made for
+    // them is passed too, as the CDK's lazy statement passes it.
+    if let Some(PropValue::Refs(roles)) = item.prop("grant_run").map(|p| &p.value) {
+        let calls = roles.iter().filter_map(|r| scope.reference(r)).map(|role| {
+            quote!(#p::Into::<#p::ecs::task_definition::TaskDefinition>::into(#name).grant_run(&mut #app, #role)?;)
+        });
+        later.push((last_ready, quote!(#(#calls)*)));
+    }
     // The cluster's default strategy names providers it adds, so it comes after them.
     if let Some(prop) = item.prop("default_capacity_provider_strategy") {
         let ready = ready_index(last_ready, item);

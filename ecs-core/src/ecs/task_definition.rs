@@ -739,6 +739,11 @@ props! {
         /// `imported_role` of the stack; what the task needs is granted to it.
         [opt "executionRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition when something needs one")]
         execution_role: Role,
+        /// Declared roles allowed to run the tasks (CDK `grantRun`: `ecs:RunTask` on the task
+        /// definition, `iam:PassRole` on its roles); granted once its containers are added, so
+        /// an execution role made for a container is passed too.
+        [none "grantRun", .ty(Refs(RefClass::Role)), .method(), .set(Set::Custom)]
+        grant_run: (),
         /// Volumes the containers may mount: host paths, Docker volumes or EFS file systems.
         [list "volumes" in spec]
         volumes: Volume,
@@ -806,6 +811,11 @@ props! {
         /// `imported_role` of the stack; what the task needs is granted to it.
         [opt "executionRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition when something needs one")]
         execution_role: Role,
+        /// Declared roles allowed to run the tasks (CDK `grantRun`: `ecs:RunTask` on the task
+        /// definition, `iam:PassRole` on its roles); granted once its containers are added, so
+        /// an execution role made for a container is passed too.
+        [none "grantRun", .ty(Refs(RefClass::Role)), .method(), .set(Set::Custom)]
+        grant_run: (),
         /// Volumes the containers may mount; host paths and Docker volumes are refused (rule F4).
         [list "volumes" in spec]
         volumes: Volume,
@@ -873,6 +883,11 @@ props! {
         /// `imported_role` of the stack; what the task needs is granted to it.
         [opt "executionRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition when something needs one")]
         execution_role: Role,
+        /// Declared roles allowed to run the tasks (CDK `grantRun`: `ecs:RunTask` on the task
+        /// definition, `iam:PassRole` on its roles); granted once its containers are added, so
+        /// an execution role made for a container is passed too.
+        [none "grantRun", .ty(Refs(RefClass::Role)), .method(), .set(Set::Custom)]
+        grant_run: (),
         /// Refused: ECS Anywhere attaches no volumes (rule X1).
         [list "volumes" in spec]
         volumes: Volume,
@@ -928,6 +943,11 @@ props! {
         /// `imported_role` of the stack; what the task needs is granted to it.
         [opt "executionRole" in spec, .ty(Ref(RefClass::Role)), .default("a role created under the task definition when something needs one")]
         execution_role: Role,
+        /// Declared roles allowed to run the tasks (CDK `grantRun`: `ecs:RunTask` on the task
+        /// definition, `iam:PassRole` on its roles); granted once its containers are added, so
+        /// an execution role made for a container is passed too.
+        [none "grantRun", .ty(Refs(RefClass::Role)), .method(), .set(Set::Custom)]
+        grant_run: (),
         /// Volumes the containers may mount; not host paths or Docker volumes when
         /// Fargate-compatible (rule F4), none when External (rule X1).
         [list "volumes" in spec]

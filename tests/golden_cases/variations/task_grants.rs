@@ -117,3 +117,81 @@ fn task_grants_and_imports_by_kind_with_the_builders_match_the_cdk() -> Result<(
     assert_matches_cdk(app, "task_grants");
     Ok(())
 }
+
+/// The same app in `ecs_app!`: `grant_run` and `grant_task_protection` name the role, the
+/// imports are `imported_task_definition` items, the accelerator resource a container
+/// property; the External service imported by ARN (named as the CDK names it) is added
+/// through the builders after the block.
+#[test]
+fn task_grants_and_imports_by_kind_in_the_dsl_match_the_cdk() -> Result<(), Error> {
+    let Built { mut app, handles } = ecs_app! {
+        stack TaskGrants {
+            role Runner { assumed_by: "states.amazonaws.com" }
+            fargate_task_definition Job {
+                cpu: 256,
+                memory_limit_mib: 512,
+                grant_run: [Runner],
+                container job {
+                    image: ContainerImage::from_registry(IMAGE),
+                    logging: LogDriver::aws_logs(AwsLogDriverProps::default().stream_prefix("job")),
+                }
+            }
+            ec2_task_definition Batch {
+                inference_accelerators: [InferenceAccelerator::new("device1", "eia2.medium")],
+                grant_run: [Runner],
+                container worker {
+                    image: ContainerImage::from_registry(IMAGE),
+                    memory_limit_mib: 256,
+                    inference_accelerator_resources: ["device1"],
+                }
+            }
+            imported_task_definition ByArn {
+                task_definition_arn: "arn:aws:ecs:us-east-1:123456789012:task-definition/report:4",
+            }
+            imported_task_definition Ec2Import {
+                task_definition_arn: "arn:aws:ecs:us-east-1:123456789012:task-definition/legacy:7",
+                compatibility: Ec2,
+                network_mode: Bridge,
+            }
+            imported_task_definition FargateImport {
+                task_definition_arn: "arn:aws:ecs:us-east-1:123456789012:task-definition/web:2",
+                compatibility: Fargate,
+                network_mode: AwsVpc,
+            }
+            cfn_output ByArnOut { value: ByArn.arn }
+            cfn_output Ec2Out { value: Ec2Import.arn }
+            cfn_output FargateOut { value: FargateImport.arn }
+            cluster Cluster { container_insights_v2: Enhanced, grant_task_protection: [Runner] }
+            imported_secret Db { secret_name: "db" }
+            imported_secret Creds { secret_name: "registry" }
+            ec2_task_definition Web {
+                container web {
+                    image: ContainerImage::from_registry_with(
+                        "registry.example.com/web:1.0",
+                        RepositoryImageProps::default().credentials(Creds),
+                    ),
+                    memory_limit_mib: 256,
+                    secrets: {
+                        PREVIOUS: Secret::from_secrets_manager_version_info(
+                            Db,
+                            SecretVersionInfo::default().version_stage("AWSPREVIOUS"),
+                            Some("password"),
+                        ),
+                    },
+                }
+            }
+        }
+    }?;
+    let s = *handles.TaskGrants;
+    let edge = ExternalService::from_external_service_arn(
+        &mut app,
+        s,
+        "Edge",
+        "arn:aws:ecs:us-east-1:123456789012:service/edge/collector",
+    )?;
+    let (name, arn) = (edge.service_name(&app), edge.service_arn(&app));
+    CfnOutput::new(&mut app, s, "EdgeName", Output::new(name))?;
+    CfnOutput::new(&mut app, s, "EdgeArn", Output::new(arn))?;
+    assert_matches_cdk(app, "task_grants");
+    Ok(())
+}
