@@ -262,6 +262,11 @@ pub enum KindId {
     ManagedEbsVolume,
     /// `imported_function`: an existing Lambda function, by its attributes.
     ImportedFunction,
+    /// A `{ target_group: …, container_name: … }` object of a service's
+    /// `load_balancer_targets`.
+    TargetGroupTarget,
+    /// `application_listener_rule`: a rule of a stack's listener.
+    ApplicationListenerRule,
 }
 
 /// What a reference property may name.

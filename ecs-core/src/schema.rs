@@ -138,6 +138,7 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::ImportedListener,
     KindId::ServiceManagedVolume,
     KindId::ImportedFunction,
+    KindId::ApplicationListenerRule,
 ];
 
 /// A listener at the top of a stack: the load balancer it listens on, then a listener's own.
@@ -1497,6 +1498,31 @@ pub static KINDS: &[Kind] = &[
         keyword: "imported_function",
         noun: "imported function",
         props: crate::lambda::FunctionAttributes::PROPS,
+        children: &[],
+        class: Some(RefClass::Supporting),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::TargetGroupTarget,
+        cdk: "ecs.LoadBalancerTargetOptions",
+        build: Build::Object("ecs::load_balancing::TargetGroupTarget"),
+        keyword: "target group target",
+        noun: "target group target",
+        props: crate::ecs::load_balancing::TargetGroupTarget::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::ApplicationListenerRule,
+        cdk: "elbv2.ApplicationListenerRule",
+        build: Build::Construct(
+            "elbv2::ApplicationListenerRule::new",
+            "elbv2::ApplicationListenerRuleProps",
+        ),
+        keyword: "application_listener_rule",
+        noun: "listener rule",
+        props: crate::elbv2::ApplicationListenerRuleProps::PROPS,
         children: &[],
         class: Some(RefClass::Supporting),
         id_ref: None,

@@ -703,6 +703,10 @@ fn target_group_calls(scope: Scope, own: &Ident, item: &Item) -> TokenStream {
         let PropValue::Refs(references) = &prop.value else {
             continue;
         };
+        // A list the props take as they are (a listener rule's `target_groups`) is no join.
+        if def(item, prop).is_some_and(|d| d.set == Set::Setter) {
+            continue;
+        }
         for reference in references {
             if reference.class != model::RefClass::TargetGroup {
                 continue;

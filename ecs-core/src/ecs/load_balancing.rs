@@ -80,6 +80,91 @@ impl EcsLoadBalancerTarget {
     }
 }
 
+props! {
+    /// One container and port of a service joining a target group (CDK
+    /// `targetGroup.addTarget(service.loadBalancerTarget(options))`), as
+    /// [`Service::add_to_target_group`] takes it.
+    ///
+    /// ```
+    /// let t = ecs_core::ecs::load_balancing::TargetGroupTarget::default().container_name("web").container_port(80);
+    /// assert_eq!(t.container_port, Some(80));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct TargetGroupTarget {
+        /// The target group (required), declared with `target_group`.
+        [opt "targetGroup", .ty(Ref(RefClass::TargetGroup)), .required()]
+        target_group: TargetGroup,
+        /// The container the load balancer sends traffic to (rule L1).
+        [val_into "containerName", .ty(Name), .required()]
+        container_name: String,
+        /// The container port the traffic goes to; it must be mapped (rule L1).
+        [opt "containerPort", .default("the container's first port")]
+        container_port: u32,
+        /// The protocol of that port mapping.
+        [val "protocol", .ty(Enum(&crate::ecs::container::Protocol::DEF)), .default("`Tcp`")]
+        protocol: container::Protocol,
+        /// The second target group of a blue/green deployment (ECS deployment controller
+        /// only).
+        [opt "alternateTarget", .default("none")]
+        alternate_target: crate::ecs::deployment_strategy::AlternateTarget,
+    }
+}
+
+impl Service {
+    /// Registers one container and port of the service with a target group (CDK
+    /// `targetGroup.addTarget(service.loadBalancerTarget(options))`), with an alternate target
+    /// for a blue/green deployment when given.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::load_balancing::TargetGroupTarget;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default().max_azs(2))?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc))?;
+    /// let td = FargateTaskDefinition::new(&mut app, s, "TaskDef",
+    ///     FargateTaskDefinitionProps::default().cpu(256).memory_limit_mib(512))?;
+    /// td.add_container(&mut app, "web", ContainerDefinitionOptions::default()
+    ///     .image(ContainerImage::from_registry("nginx")).port_mappings([PortMapping::from(80)]))?;
+    /// let group = TargetGroup::new_application(&mut app, s, "Group", vpc, AddTargetsProps::default().port(80))?;
+    /// let service = FargateService::new(&mut app, s, "Service",
+    ///     FargateServiceProps::default().cluster(cluster).task_definition(td))?;
+    /// service.add_to_target_group(&mut app, TargetGroupTarget::default()
+    ///     .target_group(group).container_name("web").container_port(80))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When a handle is of another app, the group is missing, or the target breaks a rule of
+    /// load-balancer targets (rule L1), or its alternate target needs another deployment
+    /// controller.
+    pub fn add_to_target_group(
+        self,
+        app: &mut App,
+        target: TargetGroupTarget,
+    ) -> Result<(), Error> {
+        app.check_node(self.node())?;
+        let Some(group) = target.target_group else {
+            return Err(Error::new(format!(
+                "a load balancer target of service `{}` needs `target_group`: add `target_group: <target_group>`",
+                self.id(app)
+            )));
+        };
+        let mut options = LoadBalancerTargetOptions::default()
+            .container_name(target.container_name)
+            .protocol(target.protocol);
+        if let Some(port) = target.container_port {
+            options = options.container_port(port);
+        }
+        if let Some(alternate) = target.alternate_target {
+            options = options.alternate_target(alternate);
+        }
+        let t = self.load_balancer_target(app, options)?;
+        group.add_target(app, t)
+    }
+}
+
 /// How [`Service::register_load_balancer_targets`] reaches a listener (CDK `ListenerConfig`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListenerConfig {

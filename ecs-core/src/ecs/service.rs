@@ -583,6 +583,11 @@ props! {
         /// port takes the traffic.
         [none "addTarget", .ty(Refs(RefClass::TargetGroup)), .method(), .set(Set::Custom)]
         target_groups: (),
+        /// Containers and ports of the service joining target groups of the stack, each with
+        /// an alternate target when given (CDK `loadBalancerTarget(options)` attached to a
+        /// group).
+        [none "loadBalancerTarget", .ty(Objects(KindId::TargetGroupTarget)), .method(), .set(Set::Call("add_to_target_group"))]
+        load_balancer_targets: (),
     }
 }
 
@@ -738,6 +743,11 @@ props! {
         /// port takes the traffic.
         [none "addTarget", .ty(Refs(RefClass::TargetGroup)), .method(), .set(Set::Custom)]
         target_groups: (),
+        /// Containers and ports of the service joining target groups of the stack, each with
+        /// an alternate target when given (CDK `loadBalancerTarget(options)` attached to a
+        /// group).
+        [none "loadBalancerTarget", .ty(Objects(KindId::TargetGroupTarget)), .method(), .set(Set::Call("add_to_target_group"))]
+        load_balancer_targets: (),
     }
 }
 

@@ -23,11 +23,14 @@ taskDefinition.addContainer('web', {
 });
 
 const lb = new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true });
-const production = lb.addListener('Production', {
+// Listeners of their own (as a stack's `listener` items are), each with a rule to the blue group.
+const production = new elbv2.ApplicationListener(stack, 'Production', {
+  loadBalancer: lb,
   port: 80,
   defaultAction: elbv2.ListenerAction.fixedResponse(404),
 });
-const test = lb.addListener('Test', {
+const test = new elbv2.ApplicationListener(stack, 'Test', {
+  loadBalancer: lb,
   port: 8080,
   defaultAction: elbv2.ListenerAction.fixedResponse(404),
 });

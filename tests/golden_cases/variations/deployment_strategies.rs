@@ -40,16 +40,20 @@ fn builders() -> Result<App, Error> {
         "Lb",
         LoadBalancerProps::default().vpc(vpc).internet_facing(true),
     )?;
-    let production = lb.add_listener(
+    let production = Listener::new(
         &mut app,
+        s,
         "Production",
+        lb,
         ListenerProps::default()
             .port(80)
             .default_action(ListenerAction::fixed_response(404)),
     )?;
-    let test = lb.add_listener(
+    let test = Listener::new(
         &mut app,
+        s,
         "Test",
+        lb,
         ListenerProps::default()
             .port(8080)
             .default_action(ListenerAction::fixed_response(404)),
@@ -161,12 +165,12 @@ fn deployment_strategies_with_the_builders_match_the_cdk() {
     assert_matches_cdk(builders().unwrap(), "deployment_strategies");
 }
 
-/// The same app in `ecs_app!`: strategies, bake times, steps, the hook's function and the
-/// target groups are items and properties; the listener rules and the blue/green target with
-/// its alternate target are added through the handles after the block.
+/// The same app in `ecs_app!`: the listeners are a stack's `listener` items, their rules
+/// `application_listener_rule` items, and the blue/green service joins the blue group through
+/// `load_balancer_targets` with its alternate target.
 #[test]
-fn deployment_strategies_in_the_dsl_match_the_cdk() -> Result<(), Error> {
-    let Built { mut app, handles } = ecs_app! {
+fn deployment_strategies_in_the_dsl_match_the_cdk() {
+    let app = ecs_app! {
         stack DeploymentStrategies {
             vpc Vpc { max_azs: 2, nat_gateways: 1 }
             cluster Cluster { vpc: Vpc }
@@ -175,14 +179,31 @@ fn deployment_strategies_in_the_dsl_match_the_cdk() -> Result<(), Error> {
                 memory_limit_mib: 512,
                 container web { image: ContainerImage::from_registry(IMAGE), port_mappings: [80] }
             }
-            application_load_balancer Lb {
-                vpc: Vpc,
-                internet_facing: true,
-                listener Production { port: 80, default_action: ListenerAction::fixed_response(404) }
-                listener Test { port: 8080, default_action: ListenerAction::fixed_response(404) }
+            application_load_balancer Lb { vpc: Vpc, internet_facing: true }
+            listener Production {
+                load_balancer: Lb,
+                port: 80,
+                default_action: ListenerAction::fixed_response(404),
+            }
+            listener Test {
+                load_balancer: Lb,
+                port: 8080,
+                default_action: ListenerAction::fixed_response(404),
             }
             target_group Blue { vpc: Vpc, port: 80, target_type: Ip }
             target_group Green { vpc: Vpc, port: 80, target_type: Ip }
+            application_listener_rule ProductionRule {
+                listener: Production,
+                priority: 1,
+                conditions: [ListenerCondition::path_patterns(["/*"])],
+                target_groups: [Blue],
+            }
+            application_listener_rule TestRule {
+                listener: Test,
+                priority: 1,
+                conditions: [ListenerCondition::path_patterns(["/*"])],
+                target_groups: [Blue],
+            }
             imported_function Hook {
                 function_arn: "arn:aws:lambda:us-east-1:123456789012:function:deployment-check",
                 same_environment: true,
@@ -197,6 +218,17 @@ fn deployment_strategies_in_the_dsl_match_the_cdk() -> Result<(), Error> {
                     DeploymentLifecycleStage::PreScaleUp,
                     DeploymentLifecycleStage::PostTestTrafficShift,
                 ])],
+                load_balancer_targets: [{
+                    target_group: Blue,
+                    container_name: web,
+                    container_port: 80,
+                    alternate_target: AlternateTarget::new(
+                        "Alternate",
+                        Green,
+                        ListenerRuleConfiguration::application_listener_rule(ProductionRule),
+                    )
+                    .test_listener(ListenerRuleConfiguration::application_listener_rule(TestRule)),
+                }],
             }
             fargate_service Linear {
                 cluster: Cluster,
@@ -218,38 +250,7 @@ fn deployment_strategies_in_the_dsl_match_the_cdk() -> Result<(), Error> {
                 bake_time: Duration::minutes(15),
             }
         }
-    }?;
-    let h = &handles.DeploymentStrategies;
-    let s = **h;
-    let rule = |app: &mut App, id: &str, listener: Listener| {
-        ApplicationListenerRule::new(
-            app,
-            s,
-            id,
-            ApplicationListenerRuleProps::default()
-                .listener(listener)
-                .priority(1)
-                .conditions([ListenerCondition::path_patterns(["/*"])])
-                .target_groups([h.Blue]),
-        )
-    };
-    let production = rule(&mut app, "ProductionRule", *h.Lb.Production)?;
-    let test = rule(&mut app, "TestRule", *h.Lb.Test)?;
-    let target = h.Web.load_balancer_target(
-        &app,
-        LoadBalancerTargetOptions::default()
-            .container_name("web")
-            .container_port(80)
-            .alternate_target(
-                AlternateTarget::new(
-                    "Alternate",
-                    h.Green,
-                    ListenerRuleConfiguration::application_listener_rule(production),
-                )
-                .test_listener(ListenerRuleConfiguration::application_listener_rule(test)),
-            ),
-    )?;
-    h.Blue.add_target(&mut app, target)?;
-    assert_matches_cdk(app, "deployment_strategies");
-    Ok(())
+    }
+    .unwrap();
+    assert_matches_cdk(App::from(app), "deployment_strategies");
 }
