@@ -2491,6 +2491,20 @@ props! {
     }
 }
 
+/// The message of a listener rule without conditions, which the CDK refuses.
+pub fn rule_conditions_message(id: &str) -> String {
+    format!(
+        "listener rule `{id}` has no `conditions`: a rule applies to the requests its conditions match; add e.g. `conditions: [ListenerCondition::path_patterns([\"/*\"])]`"
+    )
+}
+
+/// The message of a listener rule with both or neither of `target_groups` and `action`.
+pub fn rule_action_message(id: &str) -> String {
+    format!(
+        "listener rule `{id}` needs one of `target_groups` and `action`: give the groups it forwards to, or what it does instead"
+    )
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct ListenerRuleData {
     resource: NodeId,
@@ -2561,9 +2575,7 @@ impl ApplicationListenerRule {
             )));
         }
         if props.conditions.is_empty() {
-            return Err(Error::new(format!(
-                "listener rule `{id}` has no `conditions`: a rule applies to the requests its conditions match; add e.g. `conditions: [ListenerCondition::path_patterns([\"/*\"])]`"
-            )));
+            return Err(Error::new(rule_conditions_message(id)));
         }
         let actions = match (props.target_groups.is_empty(), &props.action) {
             (false, None) => {
@@ -2577,11 +2589,7 @@ impl ApplicationListenerRule {
                 )
             }
             (true, Some(action)) => action.render(),
-            _ => {
-                return Err(Error::new(format!(
-                    "listener rule `{id}` needs one of `target_groups` and `action`: give the groups it forwards to, or what it does instead"
-                )));
-            }
+            _ => return Err(Error::new(rule_action_message(id))),
         };
         let rule_node =
             listener.add_rule(app, &l, scope, id, priority, &props.conditions, actions)?;

@@ -140,6 +140,7 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 KindId::ImportedRole => imported_role_arn(item, cx),
                 KindId::ImportedService => imported_service(item, cx),
                 KindId::ServiceManagedVolume => service_managed_volume(item, cx),
+                KindId::ApplicationListenerRule => listener_rule(item, cx),
                 KindId::ImportedListener => {
                     for rule in &item.children {
                         add_target_groups(&item.id.name, true, rule, cx);
@@ -600,6 +601,38 @@ fn size_literal_mib(expr: &Expr) -> Option<u64> {
         "gibibytes" => n.checked_mul(1024),
         "tebibytes" => n.checked_mul(1024 * 1024),
         _ => None,
+    }
+}
+
+/// A listener rule's conditions and what it does: conditions, and one of `target_groups` and
+/// `action`, as the CDK requires.
+fn listener_rule(item: &Item, cx: &Ctxt) {
+    if item.incomplete {
+        return;
+    }
+    let empty = |name: &str| match item.expr(name) {
+        Some(Expr::Array(a)) => a.elems.is_empty(),
+        Some(_) => false,
+        None => {
+            !matches!(item.prop(name).map(|p| &p.value), Some(PropValue::Refs(r)) if !r.is_empty())
+        }
+    };
+    if empty("conditions") {
+        let span = item
+            .prop("conditions")
+            .map_or(item.id.span(), |p| p.name.span());
+        cx.error_at(
+            span,
+            ecs_core::elbv2::rule_conditions_message(&item.id.name),
+        );
+    }
+    let groups = !empty("target_groups");
+    let action = item.prop("action").is_some();
+    if groups == action {
+        let span = item
+            .prop("action")
+            .map_or(item.id.span(), |p| p.name.span());
+        cx.error_at(span, ecs_core::elbv2::rule_action_message(&item.id.name));
     }
 }
 
