@@ -201,6 +201,9 @@ props! {
         /// Whether the cluster has EC2 instances for EC2 services.
         [opt "hasEc2Capacity", .default("true")]
         has_ec2_capacity: bool,
+        /// The cluster's auto-scaling group, as [`Cluster::autoscaling_group`] gives it.
+        [opt "autoscalingGroup", .ty(Ref(RefClass::AutoScalingGroup)), .default("none")]
+        autoscaling_group: AutoScalingGroup,
     }
 }
 
@@ -242,6 +245,8 @@ pub(crate) struct ClusterData {
     vpc: Option<Vpc>,
     pub(crate) import: Option<ClusterImport>,
     pub(crate) has_ec2_capacity: bool,
+    /// The group of `capacity`, or of an import's attributes (CDK `autoscalingGroup`).
+    autoscaling_group: Option<AutoScalingGroup>,
     /// The providers the cluster has, in the order they were added.
     providers: Vec<CapacityProvider>,
     default_strategy: Vec<CapacityProviderStrategy>,
@@ -340,6 +345,7 @@ impl Cluster {
             vpc: Some(vpc),
             import: None,
             has_ec2_capacity: false,
+            autoscaling_group: None,
             providers: Vec::new(),
             default_strategy: Vec::new(),
             associations: None,
@@ -355,7 +361,8 @@ impl Cluster {
             cluster.add_default_cloud_map_namespace(app, options)?;
         }
         if let Some(capacity) = props.capacity {
-            cluster.add_capacity(app, "DefaultAutoScalingGroup", capacity)?;
+            let asg = cluster.add_capacity(app, "DefaultAutoScalingGroup", capacity)?;
+            app.all_mut::<ClusterData>()[index].autoscaling_group = Some(asg);
         }
         if let Some(key) = props
             .managed_storage_configuration
@@ -468,6 +475,10 @@ impl Cluster {
             attrs.has_ec2_capacity.unwrap_or(true),
             attrs.security_groups,
         );
+        let data = ClusterData {
+            autoscaling_group: attrs.autoscaling_group,
+            ..data
+        };
         Cluster::push_imported(app, scope, id, data)
     }
 
@@ -565,6 +576,23 @@ impl Cluster {
     /// default true; false for a cluster imported by ARN, which the rules refuse).
     pub fn has_ec2_capacity(self, app: &App) -> bool {
         app.all::<ClusterData>()[self.index].has_ec2_capacity
+    }
+
+    /// The auto-scaling group of the cluster's `capacity` prop, or of an import's attributes
+    /// (CDK `autoscalingGroup`); groups added later with `add_capacity` are not it, as in the
+    /// CDK.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default()
+    ///     .capacity(AddCapacityOptions::default().instance_type("t3.medium")))?;
+    /// assert!(cluster.autoscaling_group(&app).is_some());
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    pub fn autoscaling_group(self, app: &App) -> Option<AutoScalingGroup> {
+        app.all::<ClusterData>()[self.index].autoscaling_group
     }
 
     /// Whether the cluster exists already, imported.
@@ -1110,6 +1138,7 @@ impl ClusterData {
             vpc,
             import: Some(import),
             has_ec2_capacity,
+            autoscaling_group: None,
             providers: Vec::new(),
             default_strategy: Vec::new(),
             associations: None,
