@@ -52,6 +52,20 @@ const NOT_APPLICABLE: &[(&str, &str)] = &[
     ),
 ];
 
+/// Properties offered in another shape, with where: the measure cannot find them by name.
+const RESHAPED: &[(&str, &str, &str)] = &[
+    (
+        "BaseServiceProps",
+        "launchType",
+        "the service's kind: `Ec2Service`, `FargateService` or `ExternalService`",
+    ),
+    (
+        "DeploymentController",
+        "type",
+        "the service's `deployment_controller`, which takes the type itself",
+    ),
+];
+
 /// Interfaces that are what a value's internal `bind` returns, not anything an app writes.
 const BIND_RESULTS: &[&str] = &[
     "AlternateTargetConfig",
@@ -386,7 +400,13 @@ fn report() -> Report {
                     .get(*t)
                     .is_some_and(|src| has_member(src, &snake(p)))
             });
-            if in_schema || in_builders {
+            let reshaped = RESHAPED
+                .iter()
+                .find(|(interface, prop, _)| *interface == i.name && prop == p);
+            if let Some((_, _, how)) = reshaped {
+                props_available += 1;
+                have.push(format!("`{p}` ({how})"));
+            } else if in_schema || in_builders {
                 props_available += 1;
                 have.push(format!("`{p}`"));
             } else {
@@ -399,6 +419,11 @@ fn report() -> Report {
             have.len(),
             i.props.len()
         ));
+        let reshaped: Vec<&String> = have.iter().filter(|h| h.contains(" (")).collect();
+        if !reshaped.is_empty() {
+            let list: Vec<&str> = reshaped.iter().map(|h| h.as_str()).collect();
+            body.push_str(&format!("; in another shape: {}", list.join(", ")));
+        }
         if !missing.is_empty() {
             body.push_str(&format!("; not yet: {}", missing.join(", ")));
         }
