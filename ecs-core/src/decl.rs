@@ -39,6 +39,13 @@ pub enum KindId {
     AddAutoScalingGroup,
     /// `add_asg_capacity_provider Provider { … }`, inside a cluster: its id names the provider.
     AddAsgCapacityProvider,
+    /// `managed_instances_capacity_provider`.
+    ManagedInstancesCapacityProvider,
+    /// `add_managed_instances_capacity_provider Provider {}`, inside a cluster: its id names
+    /// the provider.
+    AddManagedInstancesCapacityProvider,
+    /// `instance_requirements: { … }` of a Managed Instances capacity provider.
+    InstanceRequirements,
     /// A `{ capacity_provider: …, weight: … }` object of a capacity provider strategy.
     CapacityProviderStrategy,
     // ---- services, load balancing, Cloud Map ----
@@ -281,6 +288,8 @@ pub enum RefClass {
     AutoScalingGroup,
     /// An `asg_capacity_provider`.
     AsgCapacityProvider,
+    /// A `managed_instances_capacity_provider`.
+    ManagedInstancesCapacityProvider,
     /// A `kms_key`.
     Key,
     /// Any service.
@@ -327,6 +336,7 @@ impl RefClass {
             RefClass::ImportedTaskDefinition => "imported task definition",
             RefClass::AutoScalingGroup => "auto scaling group",
             RefClass::AsgCapacityProvider => "asg capacity provider",
+            RefClass::ManagedInstancesCapacityProvider => "managed instances capacity provider",
             RefClass::Key => "kms key",
             RefClass::Service => "service",
             RefClass::SecurityGroup => "security group",
