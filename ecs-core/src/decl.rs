@@ -290,6 +290,8 @@ pub enum RefClass {
     AsgCapacityProvider,
     /// A `managed_instances_capacity_provider`.
     ManagedInstancesCapacityProvider,
+    /// Either kind of capacity provider of the app (what a strategy names).
+    CapacityProvider,
     /// A `kms_key`.
     Key,
     /// Any service.
@@ -337,6 +339,7 @@ impl RefClass {
             RefClass::AutoScalingGroup => "auto scaling group",
             RefClass::AsgCapacityProvider => "asg capacity provider",
             RefClass::ManagedInstancesCapacityProvider => "managed instances capacity provider",
+            RefClass::CapacityProvider => "capacity provider",
             RefClass::Key => "kms key",
             RefClass::Service => "service",
             RefClass::SecurityGroup => "security group",
@@ -371,6 +374,10 @@ impl RefClass {
             RefClass::AnyTaskDefinition => matches!(
                 class,
                 Some(RefClass::TaskDefinition | RefClass::ImportedTaskDefinition)
+            ),
+            RefClass::CapacityProvider => matches!(
+                class,
+                Some(RefClass::AsgCapacityProvider | RefClass::ManagedInstancesCapacityProvider)
             ),
             own => class == Some(own),
         }

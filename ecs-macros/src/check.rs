@@ -1133,6 +1133,7 @@ fn strategies(owner: &str, cluster: &Item, prop: &Prop, cx: &Ctxt) {
     };
     let mut registered: Vec<&str> = cluster
         .children_of(KindId::AddAsgCapacityProvider)
+        .chain(cluster.children_of(KindId::AddManagedInstancesCapacityProvider))
         .map(|c| c.id.name.as_str())
         .collect();
     if fargate_enabled == Some(true) {

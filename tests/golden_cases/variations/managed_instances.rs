@@ -114,3 +114,65 @@ fn builders() -> Result<App, Error> {
 fn managed_instances_with_the_builders_match_the_cdk() {
     assert_matches_cdk(builders().unwrap(), "managed_instances");
 }
+
+#[test]
+fn managed_instances_in_the_dsl_match_the_cdk() {
+    let app = ecs_app! {
+        stack ManagedInstances {
+            vpc Vpc { max_azs: 2, nat_gateways: 1 }
+            cluster Cluster {
+                vpc: Vpc,
+                add_managed_instances_capacity_provider Provider {}
+                add_managed_instances_capacity_provider GivenProvider {}
+            }
+            security_group InstanceSg { vpc: Vpc }
+            managed_instances_capacity_provider Provider {
+                vpc: Vpc,
+                subnets: { subnet_type: PrivateWithEgress },
+                security_groups: [InstanceSg],
+                task_volume_storage: Size::gibibytes(100),
+                monitoring: Detailed,
+                propagate_tags: CapacityProvider,
+                instance_requirements: {
+                    vcpu_count_min: 2,
+                    vcpu_count_max: 8,
+                    memory_min: Size::gibibytes(4),
+                    memory_max: Size::gibibytes(16),
+                    cpu_manufacturers: ["intel", "amd"],
+                    instance_generations: ["current"],
+                    burstable_performance: "excluded",
+                    allowed_instance_types: ["m5.*", "c5.*"],
+                    spot_max_price_percentage_over_lowest_price: 50,
+                },
+            }
+            imported_role InfraRole { role_arn: "arn:aws:iam::123456789012:role/ecs-infrastructure" }
+            managed_instances_capacity_provider GivenProvider {
+                capacity_provider_name: "given-provider",
+                infrastructure_role: InfraRole,
+                ec2_instance_profile: InstanceProfile::from_instance_profile_name("ecsInstanceRole-given"),
+                vpc: Vpc,
+                subnets: { subnet_type: Public },
+                security_groups: [InstanceSg],
+                capacity_option_type: Spot,
+                instance_requirements: { vcpu_count_min: 1, memory_min: Size::gibibytes(2) },
+            }
+            task_definition Task {
+                compatibility: ManagedInstances,
+                cpu: "512",
+                memory_mib: "1024",
+                container web {
+                    image: ContainerImage::from_registry(IMAGE),
+                    port_mappings: [80],
+                }
+            }
+            fargate_service Service {
+                cluster: Cluster,
+                task_definition: Task,
+                min_healthy_percent: 100,
+                capacity_provider_strategies: [{ capacity_provider: Provider, weight: 1 }],
+            }
+        }
+    }
+    .unwrap();
+    assert_matches_cdk(app, "managed_instances");
+}
