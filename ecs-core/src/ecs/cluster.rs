@@ -780,7 +780,9 @@ impl Cluster {
     /// cluster.add_managed_instances_capacity_provider(&mut app, provider)?;
     /// assert_eq!(provider.cluster(&app), Some(cluster));
     /// let t = &app.templates()?[0].1;
-    /// assert!(t["Resources"].get("Cluster3DA9CCBA").is_some());
+    /// let resource = t["Resources"].as_object().unwrap().values()
+    ///     .find(|r| r["Type"] == "AWS::ECS::CapacityProvider").unwrap();
+    /// assert!(resource["Properties"]["ClusterName"].get("Ref").is_some());
     /// # Ok::<(), ecs_core::Error>(())
     /// ```
     ///
