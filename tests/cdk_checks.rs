@@ -271,4 +271,29 @@ fn managed_instances_task_definitions_as_the_cdk_checks_them() {
         "{err}"
     );
     task(TaskDefinitionProps::default().network_mode(NetworkMode::Host)).unwrap();
+    // As in the CDK, Fargate, EC2 and Managed Instances together count as none of them.
+    let mut app = App::new();
+    let s = app.add_stack("Web").unwrap();
+    TaskDefinition::new(
+        &mut app,
+        s,
+        "Task",
+        TaskDefinitionProps::default()
+            .compatibility(Compatibility::FargateAndEc2AndManagedInstances)
+            .cpu("256")
+            .memory_mib("512"),
+    )
+    .unwrap();
+    let t = &app.templates().unwrap()[0].1;
+    let td = t["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|r| r["Type"] == "AWS::ECS::TaskDefinition")
+        .unwrap();
+    assert_eq!(
+        td["Properties"]["RequiresCompatibilities"],
+        serde_json::json!([])
+    );
+    assert_eq!(td["Properties"]["NetworkMode"], "bridge");
 }

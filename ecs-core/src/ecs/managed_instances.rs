@@ -293,6 +293,10 @@ pub fn instance_requirements_message(provider: &str, error: InstanceRequirements
 
 /// The message for a provider without security groups (the CDK's "Security groups cannot be
 /// an empty array").
+///
+/// ```
+/// assert!(ecs_core::ecs::managed_instances::security_groups_message("P").contains("at least one security group"));
+/// ```
 pub fn security_groups_message(provider: &str) -> String {
     format!(
         "managed instances capacity provider `{provider}` needs at least one security group: add e.g. `security_groups: [Sg]`"
@@ -300,6 +304,11 @@ pub fn security_groups_message(provider: &str) -> String {
 }
 
 /// The message for a provider name with a prefix AWS reserves.
+///
+/// ```
+/// let m = ecs_core::ecs::managed_instances::reserved_name_message("P", "ecs-x");
+/// assert!(m.contains("cannot be named `ecs-x`"));
+/// ```
 pub fn reserved_name_message(provider: &str, name: &str) -> String {
     format!(
         "managed instances capacity provider `{provider}` cannot be named `{name}`: names starting with `aws`, `ecs` or `fargate` are reserved; choose another"
@@ -507,6 +516,22 @@ pub(crate) struct ManagedProviderData {
 /// A Managed Instances capacity provider construct (`<id>/<id>`, an
 /// `AWS::ECS::CapacityProvider` with `ManagedInstancesProvider`), with the infrastructure role
 /// and the instance profile it creates unless given them.
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// let mut app = App::new();
+/// let s = app.add_stack("Web")?;
+/// let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default())?;
+/// let sg = SecurityGroup::new(&mut app, s, "Sg", SecurityGroupProps::default().vpc(vpc))?;
+/// let provider = ManagedInstancesCapacityProvider::new(&mut app, s, "Provider",
+///     ManagedInstancesCapacityProviderProps::default()
+///         .ec2_instance_profile(InstanceProfile::from_instance_profile_name("ecsInstanceRole-web"))
+///         .vpc(vpc).subnets(SubnetType::Public).security_groups([sg]))?;
+/// assert_eq!(provider.id(&app), "Provider");
+/// assert_eq!(provider.security_groups(&app), vec![sg]);
+/// assert_eq!(provider.cluster(&app), None);
+/// # Ok::<(), ecs_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ManagedInstancesCapacityProvider {
     node: NodeId,
@@ -854,6 +879,11 @@ fn instance_policy(cluster: Option<Value>) -> Value {
 /// The message when a provider whose instance profile it created was never added to a
 /// cluster (the CDK's "Managed instances capacity provider must be associated with a
 /// cluster.").
+///
+/// ```
+/// let m = ecs_core::ecs::managed_instances::unassociated_message("P");
+/// assert!(m.contains("must be added to a cluster"));
+/// ```
 pub fn unassociated_message(provider: &str) -> String {
     format!(
         "managed instances capacity provider `{provider}` must be added to a cluster, as the instance profile it creates names the cluster: add `add_managed_instances_capacity_provider {provider} {{}}` to a cluster, or give it an `ec2_instance_profile`"
