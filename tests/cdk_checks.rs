@@ -168,3 +168,132 @@ fn availability_zone_rebalancing_needs_room_above_100_percent() {
     fargate_service(|p| p.availability_zone_rebalancing(AvailabilityZoneRebalancing::Enabled))
         .unwrap();
 }
+
+/// A Managed Instances provider of `props` (given a VPC and security group), and its app.
+fn managed_instances_provider(
+    props: impl FnOnce(
+        ManagedInstancesCapacityProviderProps,
+        Vpc,
+        SecurityGroup,
+    ) -> ManagedInstancesCapacityProviderProps,
+) -> (App, Result<ManagedInstancesCapacityProvider, Error>) {
+    let mut app = App::new();
+    let s = app.add_stack("Web").unwrap();
+    let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default()).unwrap();
+    let sg = SecurityGroup::new(&mut app, s, "Sg", SecurityGroupProps::default().vpc(vpc)).unwrap();
+    let provider = ManagedInstancesCapacityProvider::new(
+        &mut app,
+        s,
+        "Provider",
+        props(ManagedInstancesCapacityProviderProps::default(), vpc, sg),
+    );
+    (app, provider)
+}
+
+#[test]
+fn managed_instances_providers_as_the_cdk_checks_them() {
+    let message = |r: Result<ManagedInstancesCapacityProvider, Error>| r.unwrap_err().to_string();
+    let (_, r) =
+        managed_instances_provider(|p, vpc, _| p.vpc(vpc).subnets(SubnetType::PrivateWithEgress));
+    assert!(message(r).contains("needs at least one security group"));
+    let (_, r) = managed_instances_provider(|p, _, sg| {
+        p.subnets(SubnetSelection::default()).security_groups([sg])
+    });
+    assert!(message(r).contains("its `subnets` select none"));
+    let (_, r) = managed_instances_provider(|p, vpc, sg| {
+        p.vpc(vpc)
+            .subnets(SubnetType::Public)
+            .security_groups([sg])
+            .capacity_provider_name("fargate-instances")
+    });
+    assert!(message(r).contains("names starting with `aws`, `ecs` or `fargate` are reserved"));
+    let (_, r) = managed_instances_provider(|p, vpc, sg| {
+        p.vpc(vpc)
+            .subnets(SubnetType::Public)
+            .security_groups([sg])
+            .instance_requirements(
+                InstanceRequirementsConfig::default()
+                    .vcpu_count_min(1)
+                    .memory_min(Size::gibibytes(1))
+                    .spot_max_price_percentage_over_lowest_price(10)
+                    .on_demand_max_price_percentage_over_lowest_price(10),
+            )
+    });
+    assert!(
+        message(r).contains("cannot specify both `spot_max_price_percentage_over_lowest_price`")
+    );
+    // The instance profile it creates names a cluster: refused at synthesis without one.
+    let (app, r) = managed_instances_provider(|p, vpc, sg| {
+        p.vpc(vpc).subnets(SubnetType::Public).security_groups([sg])
+    });
+    r.unwrap();
+    let err = app.templates().unwrap_err().to_string();
+    assert!(err.contains("must be added to a cluster"), "{err}");
+    // With an instance profile of its own it needs none.
+    let (app, r) = managed_instances_provider(|p, vpc, sg| {
+        p.vpc(vpc)
+            .subnets(SubnetType::Public)
+            .security_groups([sg])
+            .ec2_instance_profile(InstanceProfile::from_instance_profile_name(
+                "ecsInstanceRole-web",
+            ))
+    });
+    r.unwrap();
+    app.templates().unwrap();
+}
+
+#[test]
+fn managed_instances_task_definitions_as_the_cdk_checks_them() {
+    use ecs_app::ecs::volume::DockerVolumeConfiguration;
+    let task = |props: TaskDefinitionProps| {
+        let mut app = App::new();
+        let s = app.add_stack("Web").unwrap();
+        TaskDefinition::new(
+            &mut app,
+            s,
+            "Task",
+            props
+                .compatibility(Compatibility::ManagedInstances)
+                .cpu("256")
+                .memory_mib("512"),
+        )
+        .map(|_| ())
+    };
+    let err = task(TaskDefinitionProps::default().network_mode(NetworkMode::Bridge)).unwrap_err();
+    assert!(err.to_string().contains("got `Bridge`"), "{err}");
+    let docker = Volume::docker(
+        "data",
+        DockerVolumeConfiguration::new("local", ecs_app::ecs::volume::Scope::Task),
+    );
+    let err = task(TaskDefinitionProps::default().volumes([docker])).unwrap_err();
+    assert!(
+        err.to_string().contains("volume `data` cannot use it"),
+        "{err}"
+    );
+    task(TaskDefinitionProps::default().network_mode(NetworkMode::Host)).unwrap();
+    // As in the CDK, Fargate, EC2 and Managed Instances together count as none of them.
+    let mut app = App::new();
+    let s = app.add_stack("Web").unwrap();
+    TaskDefinition::new(
+        &mut app,
+        s,
+        "Task",
+        TaskDefinitionProps::default()
+            .compatibility(Compatibility::FargateAndEc2AndManagedInstances)
+            .cpu("256")
+            .memory_mib("512"),
+    )
+    .unwrap();
+    let t = &app.templates().unwrap()[0].1;
+    let td = t["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|r| r["Type"] == "AWS::ECS::TaskDefinition")
+        .unwrap();
+    assert_eq!(
+        td["Properties"]["RequiresCompatibilities"],
+        serde_json::json!([])
+    );
+    assert_eq!(td["Properties"]["NetworkMode"], "bridge");
+}

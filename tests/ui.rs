@@ -34,6 +34,8 @@ fn ui() {
     t.compile_fail("tests/ui/imports_arns/*.rs");
     // Service-managed EBS volumes: sizes, IOPS and throughput per type, snapshots.
     t.compile_fail("tests/ui/ebs/*.rs");
+    // ECS Managed Instances: providers and task definitions.
+    t.compile_fail("tests/ui/managed_instances/*.rs");
     // Deployment strategies: linear and canary steps, bake times, lifecycle hooks.
     t.compile_fail("tests/ui/deployment/*.rs");
     // Connections between constructs, listeners and target groups of a stack.

@@ -39,6 +39,13 @@ pub enum KindId {
     AddAutoScalingGroup,
     /// `add_asg_capacity_provider Provider { … }`, inside a cluster: its id names the provider.
     AddAsgCapacityProvider,
+    /// `managed_instances_capacity_provider`.
+    ManagedInstancesCapacityProvider,
+    /// `add_managed_instances_capacity_provider Provider {}`, inside a cluster: its id names
+    /// the provider.
+    AddManagedInstancesCapacityProvider,
+    /// `instance_requirements: { … }` of a Managed Instances capacity provider.
+    InstanceRequirements,
     /// A `{ capacity_provider: …, weight: … }` object of a capacity provider strategy.
     CapacityProviderStrategy,
     // ---- services, load balancing, Cloud Map ----
@@ -286,6 +293,10 @@ pub enum RefClass {
     AutoScalingGroup,
     /// An `asg_capacity_provider`.
     AsgCapacityProvider,
+    /// A `managed_instances_capacity_provider`.
+    ManagedInstancesCapacityProvider,
+    /// Either kind of capacity provider of the app (what a strategy names).
+    CapacityProvider,
     /// A `kms_key`.
     Key,
     /// Any service.
@@ -332,6 +343,8 @@ impl RefClass {
             RefClass::ImportedTaskDefinition => "imported task definition",
             RefClass::AutoScalingGroup => "auto scaling group",
             RefClass::AsgCapacityProvider => "asg capacity provider",
+            RefClass::ManagedInstancesCapacityProvider => "managed instances capacity provider",
+            RefClass::CapacityProvider => "capacity provider",
             RefClass::Key => "kms key",
             RefClass::Service => "service",
             RefClass::SecurityGroup => "security group",
@@ -366,6 +379,10 @@ impl RefClass {
             RefClass::AnyTaskDefinition => matches!(
                 class,
                 Some(RefClass::TaskDefinition | RefClass::ImportedTaskDefinition)
+            ),
+            RefClass::CapacityProvider => matches!(
+                class,
+                Some(RefClass::AsgCapacityProvider | RefClass::ManagedInstancesCapacityProvider)
             ),
             own => class == Some(own),
         }

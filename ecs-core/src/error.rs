@@ -275,6 +275,9 @@ pub enum RuleId {
     /// Process and IPC namespaces Fargate allows: `pid_mode` `Task` on Linux with a stated
     /// operating system family, no `ipc_mode`.
     G8,
+    /// Managed Instances tasks: awsvpc or host networking on Linux, without inference
+    /// accelerators, ephemeral storage, IPC mode, proxy configuration or Docker volumes.
+    G9,
     /// Fargate log drivers are awslogs, splunk or awsfirelens.
     F5,
     /// Healthy percents in order; daemon services have no desired count.
@@ -327,6 +330,7 @@ impl RuleId {
             RuleId::G6 => "G6",
             RuleId::G7 => "G7",
             RuleId::G8 => "G8",
+            RuleId::G9 => "G9",
             RuleId::F5 => "F5",
             RuleId::S4 => "S4",
             RuleId::S5 => "S5",

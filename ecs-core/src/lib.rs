@@ -355,6 +355,11 @@ pub mod prelude {
         GelfCompressionType, GelfLogDriverProps, GenericLogDriverProps, JournaldLogDriverProps,
         JsonFileLogDriverProps, LogDriver, SplunkLogDriverProps, SyslogLogDriverProps,
     };
+    pub use crate::ecs::managed_instances::{
+        CapacityOptionType, InstanceMonitoring, InstanceProfile, InstanceRequirementsConfig,
+        ManagedInstancesCapacityProvider, ManagedInstancesCapacityProviderProps,
+        PropagateManagedInstancesTags,
+    };
     pub use crate::ecs::scaling::{
         CpuUtilizationScalingProps, EnableScalingProps, MemoryUtilizationScalingProps,
         RequestCountScalingProps, ScalableTaskCount,

@@ -28,7 +28,8 @@ pub enum Build {
     /// An item its parent adds under the item's id: `parent.method(app, "Id", Options…)`.
     Add(&'static str, &'static str),
     /// An item whose id names a declared construct the parent adds:
-    /// `parent.method(app, Construct, Options…)`.
+    /// `parent.method(app, Construct, Options…)`, or `parent.method(app, Construct)` when the
+    /// options path is empty.
     AddRef(&'static str, &'static str),
     /// An object value: `Type::default().setters…`.
     Object(&'static str),
@@ -81,6 +82,7 @@ const STACK_ITEMS: &[KindId] = &[
     KindId::ImportedCluster,
     KindId::AutoScalingGroup,
     KindId::AsgCapacityProvider,
+    KindId::ManagedInstancesCapacityProvider,
     KindId::KmsKey,
     KindId::Ec2TaskDefinition,
     KindId::FargateTaskDefinition,
@@ -231,6 +233,7 @@ pub static KINDS: &[Kind] = &[
             KindId::Capacity,
             KindId::AddAutoScalingGroup,
             KindId::AddAsgCapacityProvider,
+            KindId::AddManagedInstancesCapacityProvider,
         ],
         class: Some(RefClass::Cluster),
         id_ref: None,
@@ -390,6 +393,43 @@ pub static KINDS: &[Kind] = &[
         id_ref: Some(RefClass::AsgCapacityProvider),
     },
     Kind {
+        id: KindId::ManagedInstancesCapacityProvider,
+        cdk: "ecs.ManagedInstancesCapacityProvider",
+        build: Build::Construct(
+            "ecs::managed_instances::ManagedInstancesCapacityProvider::new",
+            "ecs::managed_instances::ManagedInstancesCapacityProviderProps",
+        ),
+        keyword: "managed_instances_capacity_provider",
+        noun: "managed instances capacity provider",
+        props: crate::ecs::managed_instances::ManagedInstancesCapacityProviderProps::PROPS,
+        children: &[],
+        class: Some(RefClass::ManagedInstancesCapacityProvider),
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::InstanceRequirements,
+        cdk: "ec2.InstanceRequirementsConfig",
+        build: Build::Object("ecs::managed_instances::InstanceRequirementsConfig"),
+        keyword: "instance_requirements",
+        noun: "instance requirements",
+        props: crate::ecs::managed_instances::InstanceRequirementsConfig::PROPS,
+        children: &[],
+        class: None,
+        id_ref: None,
+    },
+    Kind {
+        id: KindId::AddManagedInstancesCapacityProvider,
+        cdk: "ecs.Cluster#addManagedInstancesCapacityProvider",
+        // No options: the method takes the provider alone.
+        build: Build::AddRef("add_managed_instances_capacity_provider", ""),
+        keyword: "add_managed_instances_capacity_provider",
+        noun: "added managed instances capacity provider",
+        props: &[],
+        children: &[],
+        class: None,
+        id_ref: Some(RefClass::ManagedInstancesCapacityProvider),
+    },
+    Kind {
         id: KindId::CapacityProviderStrategy,
         cdk: "ecs.CapacityProviderStrategy",
         build: Build::Special,
@@ -397,7 +437,7 @@ pub static KINDS: &[Kind] = &[
         noun: "capacity provider strategy",
         props: &[
             required("capacity_provider", "capacityProvider", PropType::Provider).doc(
-                "The provider: a declared asg capacity provider, `\"FARGATE\"` or `\"FARGATE_SPOT\"` (rule C2).",
+                "The provider: a declared asg or managed instances capacity provider, `\"FARGATE\"` or `\"FARGATE_SPOT\"` (rule C2).",
             ),
             prop("weight", "weight", E)
                 .doc("The provider's share of the tasks beyond the base, relative to the other providers' weights."),

@@ -119,6 +119,9 @@ pub fn check(stacks: &[Item], cx: &Ctxt) -> ConstChecks {
                 }
                 KindId::AutoScalingGroup => auto_scaling_group(item, &mut consts, cx),
                 KindId::AsgCapacityProvider => termination_protection_needs_scaling(item, cx),
+                KindId::ManagedInstancesCapacityProvider => {
+                    managed_instances_provider(stack, item, cx)
+                }
                 KindId::ApplicationLoadBalancer
                 | KindId::NetworkLoadBalancer
                 | KindId::ImportedApplicationLoadBalancer
@@ -1132,6 +1135,66 @@ fn auto_scaling_group(group: &Item, consts: &mut ConstChecks, cx: &Ctxt) {
     capacity_size_constants(group, consts);
 }
 
+/// The CDK's checks of a `managed_instances_capacity_provider`, on literals: at least one
+/// security group, no reserved name, allowed or excluded instance types, Spot or On-Demand
+/// price protection; and a provider that creates its instance profile is added to a cluster.
+fn managed_instances_provider(stack: &Item, provider: &Item, cx: &Ctxt) {
+    use ecs_core::ecs::managed_instances as mi;
+    let id = &provider.id.name;
+    if let Some(prop) = provider.prop("security_groups")
+        && matches!(&prop.value, PropValue::Refs(refs) if refs.is_empty())
+    {
+        cx.error_at(prop.name.span(), mi::security_groups_message(id));
+    }
+    if let Some(lit) = lit_str(provider, "capacity_provider_name")
+        && ["aws", "ecs", "fargate"]
+            .iter()
+            .any(|p| lit.value().starts_with(p))
+    {
+        cx.error_at(lit.span(), mi::reserved_name_message(id, &lit.value()));
+    }
+    if let Some(PropValue::Object(requirements)) =
+        provider.prop("instance_requirements").map(|p| &p.value)
+    {
+        let non_empty = |name: &str| matches!(requirements.expr(name), Some(Expr::Array(a)) if !a.elems.is_empty());
+        if non_empty("allowed_instance_types")
+            && let Some(second) = requirements.prop("excluded_instance_types")
+            && non_empty("excluded_instance_types")
+        {
+            cx.error_at(
+                second.name.span(),
+                mi::instance_requirements_message(
+                    id,
+                    mi::InstanceRequirementsError::AllowedAndExcluded,
+                ),
+            );
+        }
+        if requirements
+            .prop("spot_max_price_percentage_over_lowest_price")
+            .is_some()
+            && let Some(second) =
+                requirements.prop("on_demand_max_price_percentage_over_lowest_price")
+        {
+            cx.error_at(
+                second.name.span(),
+                mi::instance_requirements_message(
+                    id,
+                    mi::InstanceRequirementsError::SpotAndOnDemandPrice,
+                ),
+            );
+        }
+    }
+    let added = stack
+        .children
+        .iter()
+        .filter(|i| i.kind.id == KindId::Cluster)
+        .flat_map(|c| c.children_of(KindId::AddManagedInstancesCapacityProvider))
+        .any(|a| &a.id.name == id);
+    if !added && provider.prop("ec2_instance_profile").is_none() && !provider.incomplete {
+        cx.error_at(provider.id.span(), mi::unassociated_message(id));
+    }
+}
+
 /// C2 on an `asg_capacity_provider`: managed termination protection needs managed scaling.
 fn termination_protection_needs_scaling(provider: &Item, cx: &Ctxt) {
     let mut facts = ProviderFacts::new(&provider.id.name, Site::at(provider.id.span()));
@@ -1166,6 +1229,7 @@ fn strategies(owner: &str, cluster: &Item, prop: &Prop, cx: &Ctxt) {
     };
     let mut registered: Vec<&str> = cluster
         .children_of(KindId::AddAsgCapacityProvider)
+        .chain(cluster.children_of(KindId::AddManagedInstancesCapacityProvider))
         .map(|c| c.id.name.as_str())
         .collect();
     if fargate_enabled == Some(true) {

@@ -904,10 +904,15 @@ fn expand_construct(
                     continue;
                 };
                 let method = Ident::new(method, Span::call_site());
-                let options = runtime_path(options);
-                quote! {
-                    let #props_local = <#options as #p::Default>::default() #child_setters;
-                    #name.#method(&mut #app, #added, #props_local)?;
+                if options.is_empty() {
+                    // A method that takes the construct alone.
+                    quote! { #name.#method(&mut #app, #added)?; }
+                } else {
+                    let options = runtime_path(options);
+                    quote! {
+                        let #props_local = <#options as #p::Default>::default() #child_setters;
+                        #name.#method(&mut #app, #added, #props_local)?;
+                    }
                 }
             }
             Build::Add(method, options) => {

@@ -983,7 +983,7 @@ fn build_value(def: &PropDef, name: &Ident, value: ValueSyntax, cx: &Ctxt) -> Op
                 Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some() => {
                     let ident = path.path.get_ident().cloned().expect("checked");
                     Some(PropValue::Provider(ProviderValue::Ref(Reference {
-                        class: RefClass::AsgCapacityProvider,
+                        class: RefClass::CapacityProvider,
                         id: Id::from_syntax(IdSyntax::Ident(ident)),
                         target: None,
                         stack: None,

@@ -48,6 +48,7 @@ pub fn resolve(stacks: &mut [Item], cx: &Ctxt) {
                 KindId::Container,
                 KindId::AddAutoScalingGroup,
                 KindId::AddAsgCapacityProvider,
+                KindId::AddManagedInstancesCapacityProvider,
             ] {
                 let children: Vec<&Item> = item.children_of(kind).collect();
                 let scope = format!("{} `{}`", item.kind.noun, item.id.name);

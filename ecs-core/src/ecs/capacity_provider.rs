@@ -36,6 +36,8 @@ pub enum CapacityProvider {
     FargateSpot,
     /// An auto-scaling-group provider of this app.
     Asg(AsgCapacityProvider),
+    /// A Managed Instances provider of this app.
+    ManagedInstances(crate::ecs::managed_instances::ManagedInstancesCapacityProvider),
     /// A provider by name, e.g. one created outside this app.
     Named(String),
 }
@@ -62,12 +64,20 @@ impl From<AsgCapacityProvider> for CapacityProvider {
     }
 }
 
+impl From<crate::ecs::managed_instances::ManagedInstancesCapacityProvider> for CapacityProvider {
+    fn from(
+        provider: crate::ecs::managed_instances::ManagedInstancesCapacityProvider,
+    ) -> CapacityProvider {
+        CapacityProvider::ManagedInstances(provider)
+    }
+}
+
 impl CapacityProvider {
     /// Whether it is a Fargate provider (the CDK's test: the name contains `FARGATE`).
     pub fn is_fargate(&self) -> bool {
         match self {
             CapacityProvider::Fargate | CapacityProvider::FargateSpot => true,
-            CapacityProvider::Asg(_) => false,
+            CapacityProvider::Asg(_) | CapacityProvider::ManagedInstances(_) => false,
             CapacityProvider::Named(name) => name.contains("FARGATE"),
         }
     }
@@ -78,6 +88,7 @@ impl CapacityProvider {
             CapacityProvider::Fargate => "FARGATE".into(),
             CapacityProvider::FargateSpot => "FARGATE_SPOT".into(),
             CapacityProvider::Asg(p) => p.capacity_provider_name(app),
+            CapacityProvider::ManagedInstances(p) => p.capacity_provider_name(app),
             CapacityProvider::Named(name) => name.clone().into(),
         }
     }
@@ -88,6 +99,7 @@ impl CapacityProvider {
             CapacityProvider::Fargate => "FARGATE".into(),
             CapacityProvider::FargateSpot => "FARGATE_SPOT".into(),
             CapacityProvider::Asg(p) => p.id(app).to_string(),
+            CapacityProvider::ManagedInstances(p) => p.id(app).to_string(),
             CapacityProvider::Named(name) => name.clone(),
         }
     }
@@ -111,8 +123,9 @@ pub struct CapacityProviderStrategy {
 }
 
 impl CapacityProviderStrategy {
-    /// Sets `capacity_provider`: `"FARGATE"`, `"FARGATE_SPOT"`, an [`AsgCapacityProvider`] or a
-    /// provider name.
+    /// Sets `capacity_provider`: `"FARGATE"`, `"FARGATE_SPOT"`, an [`AsgCapacityProvider`], a
+    /// [`ManagedInstancesCapacityProvider`](crate::ecs::managed_instances::ManagedInstancesCapacityProvider)
+    /// or a provider name.
     pub fn capacity_provider(mut self, provider: impl Into<CapacityProvider>) -> Self {
         self.capacity_provider = Some(provider.into());
         self
@@ -314,7 +327,7 @@ impl AsgCapacityProvider {
         // with a reserved prefix, i.e. in stacks so named.
         let name = props.capacity_provider_name.or_else(|| {
             reserved_prefix(&stack_name)
-                .then(|| format!("cp-{}", unique_resource_name(&[&stack_name, id], 252)))
+                .then(|| format!("cp-{}", unique_resource_name(&[&stack_name, id], 252, true)))
         });
         let managed_scaling = scaling.then(|| {
             let mut m = vec![
@@ -418,16 +431,21 @@ impl AsgCapacityProvider {
 }
 
 /// Whether a name starts with a prefix AWS reserves for capacity providers.
-fn reserved_prefix(name: &str) -> bool {
+pub(crate) fn reserved_prefix(name: &str) -> bool {
     ["aws", "ecs", "fargate"]
         .iter()
         .any(|p| name.starts_with(p))
 }
 
-/// The CDK's `Names.uniqueResourceName` with `allowedSpecialCharacters: '-_'`, which the CDK
-/// puts in a regular-expression class where `9-_` is a range: `:` to `_` are kept, `-` is not.
-fn unique_resource_name(components: &[&str], max_length: usize) -> String {
-    let keep = |c: char| c.is_ascii_alphanumeric() || ('9'..='_').contains(&c);
+/// The CDK's `Names.uniqueResourceName`: letters and digits kept, and with `special` (the
+/// CDK's `allowedSpecialCharacters: '-_'`, which it puts in a regular-expression class where
+/// `9-_` is a range) `:` to `_` too, `-` not.
+pub(crate) fn unique_resource_name(
+    components: &[&str],
+    max_length: usize,
+    special: bool,
+) -> String {
+    let keep = |c: char| c.is_ascii_alphanumeric() || (special && ('9'..='_').contains(&c));
     let clean = |s: &str| s.chars().filter(|c| keep(*c)).collect::<String>();
     let components: Vec<&str> = components
         .iter()
@@ -516,11 +534,11 @@ mod tests {
     #[test]
     fn generated_provider_names_keep_the_cdk_character_class() {
         assert_eq!(
-            unique_resource_name(&["ecs-stack", "Provider"], 252),
+            unique_resource_name(&["ecs-stack", "Provider"], 252, true),
             format!("ecsstackProvider{}", path_hash("ecs-stack/Provider"))
         );
         assert_eq!(
-            unique_resource_name(&["ecs_a:b", "P"], 252),
+            unique_resource_name(&["ecs_a:b", "P"], 252, true),
             format!("ecs_a:bP{}", path_hash("ecs_a:b/P"))
         );
     }

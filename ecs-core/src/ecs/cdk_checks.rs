@@ -351,10 +351,62 @@ pub const CDK_CHECKS: &[CdkCheck] = &[
         "K25",
         "a cluster ARN without a cluster name (in the CDK's source)",
     ),
-    na(
+    // ECS Managed Instances (in the CDK's source): task definitions (rule G9) and the
+    // capacity provider (the builders; also while compiling on literals).
+    rule(
         "K26",
-        "the Managed Instances checks: network mode, operating system, IPC, proxy, docker volumes, ephemeral storage, accelerators, provider subnets, security groups and instance types (in the CDK's source)",
-        "no Managed Instances compatibility or capacity provider yet",
+        "a Managed Instances task definition in a network mode other than awsvpc or host (in the CDK's source)",
+        RuleId::G9,
+    ),
+    rule(
+        "MI1",
+        "inference accelerators on a Managed Instances task definition (in the CDK's source)",
+        RuleId::G9,
+    ),
+    rule(
+        "MI2",
+        "ephemeral storage on a Managed Instances task definition (in the CDK's source)",
+        RuleId::G9,
+    ),
+    rule(
+        "MI3",
+        "an IPC mode on a Managed Instances task definition (in the CDK's source)",
+        RuleId::G9,
+    ),
+    rule(
+        "MI4",
+        "a proxy configuration on a Managed Instances task definition (in the CDK's source)",
+        RuleId::G9,
+    ),
+    rule(
+        "MI5",
+        "a Managed Instances task definition on an operating system family other than Linux (in the CDK's source)",
+        RuleId::G9,
+    ),
+    rule(
+        "MI6",
+        "a Docker volume configuration on a Managed Instances task definition (in the CDK's source)",
+        RuleId::G9,
+    ),
+    builder(
+        "MI7",
+        "a Managed Instances capacity provider without subnets (in the CDK's source)",
+    ),
+    builder(
+        "MI8",
+        "a Managed Instances capacity provider without security groups (in the CDK's source; also while compiling on a literal `[]`)",
+    ),
+    builder(
+        "MI9",
+        "a Managed Instances capacity provider name starting with `aws`, `ecs` or `fargate` (in the CDK's source; also while compiling on literals)",
+    ),
+    builder(
+        "MI10",
+        "instance requirements with both allowed and excluded instance types, or both Spot and On-Demand price protection (in the CDK's source; also while compiling on literals)",
+    ),
+    builder(
+        "MI11",
+        "a Managed Instances capacity provider that creates its instance profile, never added to a cluster (in the CDK's source, at synthesis; while compiling in `ecs_app!`)",
     ),
     na(
         "K27",
@@ -389,7 +441,7 @@ pub const CDK_CHECKS: &[CdkCheck] = &[
     ),
     rule(
         "S2",
-        "a Fargate service of a task definition not Fargate-compatible",
+        "a Fargate service of a task definition neither Fargate- nor Managed Instances-compatible",
         RuleId::S1,
     ),
     rule(

@@ -249,6 +249,9 @@ pub(crate) struct ClusterData {
     autoscaling_group: Option<AutoScalingGroup>,
     /// The providers the cluster has, in the order they were added.
     providers: Vec<CapacityProvider>,
+    /// The Managed Instances providers, which name the cluster themselves (CDK
+    /// `clusterScopedCapacityProviderNames`) and stay out of the associations.
+    managed_providers: Vec<crate::ecs::managed_instances::ManagedInstancesCapacityProvider>,
     default_strategy: Vec<CapacityProviderStrategy>,
     /// `AWS::ECS::ClusterCapacityProviderAssociations`, once there is something to associate.
     associations: Option<NodeId>,
@@ -347,6 +350,7 @@ impl Cluster {
             has_ec2_capacity: false,
             autoscaling_group: None,
             providers: Vec::new(),
+            managed_providers: Vec::new(),
             default_strategy: Vec::new(),
             associations: None,
             connections: Vec::new(),
@@ -786,6 +790,54 @@ impl Cluster {
         self.sync_associations(app)
     }
 
+    /// Adds a Managed Instances capacity provider (CDK `addManagedInstancesCapacityProvider`):
+    /// the provider names the cluster (`ClusterName`) and its default instance role is allowed
+    /// to register with it; the cluster's capacity provider associations do not list it.
+    /// Adding one twice does nothing.
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default())?;
+    /// let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc))?;
+    /// let sg = SecurityGroup::new(&mut app, s, "Sg", SecurityGroupProps::default().vpc(vpc))?;
+    /// let provider = ManagedInstancesCapacityProvider::new(&mut app, s, "Provider",
+    ///     ManagedInstancesCapacityProviderProps::default()
+    ///         .vpc(vpc).subnets(SubnetType::PrivateWithEgress).security_groups([sg]))?;
+    /// cluster.add_managed_instances_capacity_provider(&mut app, provider)?;
+    /// assert_eq!(provider.cluster(&app), Some(cluster));
+    /// let t = &app.templates()?[0].1;
+    /// let resource = t["Resources"].as_object().unwrap().values()
+    ///     .find(|r| r["Type"] == "AWS::ECS::CapacityProvider").unwrap();
+    /// assert!(resource["Properties"]["ClusterName"].get("Ref").is_some());
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When a construct is of another app, or the cluster is imported.
+    pub fn add_managed_instances_capacity_provider(
+        self,
+        app: &mut App,
+        provider: crate::ecs::managed_instances::ManagedInstancesCapacityProvider,
+    ) -> Result<(), Error> {
+        app.check_stack(self.node.stack)?;
+        app.check_each([provider])?;
+        self.refuse_imported(app, "add a capacity provider to")?;
+        if app.all::<ClusterData>()[self.index]
+            .managed_providers
+            .contains(&provider)
+        {
+            return Ok(());
+        }
+        provider.bind(app, self);
+        app.all_mut::<ClusterData>()[self.index]
+            .managed_providers
+            .push(provider);
+        Ok(())
+    }
+
     /// Adds the `FARGATE` and `FARGATE_SPOT` capacity providers (CDK
     /// `enableFargateCapacityProviders()`).
     ///
@@ -857,16 +909,23 @@ impl Cluster {
 
     /// Whether `provider` is one of the cluster's capacity providers.
     pub fn has_capacity_provider(self, app: &App, provider: &CapacityProvider) -> bool {
-        let providers = &app.all::<ClusterData>()[self.index].providers;
+        let data = &app.all::<ClusterData>()[self.index];
+        let providers = &data.providers;
+        let managed = &data.managed_providers;
         match provider {
+            CapacityProvider::ManagedInstances(p) => managed.contains(p),
             // A name matches the provider of this app that carries it.
-            CapacityProvider::Named(name) => providers.iter().any(|p| match p {
-                CapacityProvider::Named(n) => n == name,
-                CapacityProvider::Asg(asg) => {
-                    asg.capacity_provider_name(app) == Value::from(name.clone())
-                }
-                _ => false,
-            }),
+            CapacityProvider::Named(name) => {
+                providers.iter().any(|p| match p {
+                    CapacityProvider::Named(n) => n == name,
+                    CapacityProvider::Asg(asg) => {
+                        asg.capacity_provider_name(app) == Value::from(name.clone())
+                    }
+                    _ => false,
+                }) || managed
+                    .iter()
+                    .any(|p| p.capacity_provider_name(app) == Value::from(name.clone()))
+            }
             other => providers.contains(other),
         }
     }
@@ -1140,6 +1199,7 @@ impl ClusterData {
             has_ec2_capacity,
             autoscaling_group: None,
             providers: Vec::new(),
+            managed_providers: Vec::new(),
             default_strategy: Vec::new(),
             associations: None,
             connections,

@@ -17,6 +17,7 @@ pub mod imported_service;
 pub mod lints;
 pub mod load_balancing;
 pub mod log_driver;
+pub mod managed_instances;
 pub mod metrics;
 pub mod rules;
 pub mod scaling;

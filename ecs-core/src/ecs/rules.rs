@@ -530,7 +530,9 @@ pub fn ec2_container_memory_message(task: &str, container: &str) -> String {
 pub const fn service_compatible(launch: LaunchType, compatibility: Compatibility) -> bool {
     match launch {
         LaunchType::Ec2 => compatibility.is_ec2(),
-        LaunchType::Fargate => compatibility.is_fargate(),
+        // The CDK's FargateService also runs Managed Instances task definitions (through a
+        // capacity provider strategy).
+        LaunchType::Fargate => compatibility.is_fargate() || compatibility.is_managed_instances(),
         LaunchType::External => matches!(compatibility, Compatibility::External),
     }
 }
@@ -1451,7 +1453,7 @@ pub const fn ephemeral_storage(gib: u32) -> bool {
 /// ```
 pub fn runtime_platform_message(task: &str, compatibility: Compatibility) -> String {
     format!(
-        "{} task definition `{task}` cannot use `runtime_platform`: only fargate tasks choose their platform; remove it",
+        "{} task definition `{task}` cannot use `runtime_platform`: only fargate and managed instances tasks choose their platform; remove it",
         compatibility.lower_name()
     )
 }
@@ -2420,4 +2422,74 @@ mod tests {
         assert_eq!(parse_memory("1.5"), None);
         assert_eq!(parse_memory("GB"), None);
     }
+}
+
+/// What a Managed Instances task definition may not use (rule G9, the CDK's checks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ManagedInstancesError {
+    /// A network mode other than awsvpc or host.
+    NetworkMode(crate::ecs::task_definition::NetworkMode),
+    /// `inference_accelerators`.
+    InferenceAccelerators,
+    /// `ephemeral_storage_gib`.
+    EphemeralStorage,
+    /// `ipc_mode`.
+    IpcMode,
+    /// `proxy_configuration`.
+    ProxyConfiguration,
+    /// An operating system family other than Linux.
+    OperatingSystem(crate::ecs::task_definition::OperatingSystemFamily),
+    /// A volume with a Docker volume configuration, by name.
+    DockerVolume(String),
+}
+
+/// Rule G9: the network modes Managed Instances tasks run in (the CDK's
+/// `ManagedInstancesTasksOnly`).
+///
+/// ```
+/// use ecs_core::{ecs::task_definition::NetworkMode, rules::managed_instances_network_mode};
+/// assert!(managed_instances_network_mode(NetworkMode::Host));
+/// assert!(!managed_instances_network_mode(NetworkMode::Bridge));
+/// ```
+pub const fn managed_instances_network_mode(
+    mode: crate::ecs::task_definition::NetworkMode,
+) -> bool {
+    use crate::ecs::task_definition::NetworkMode;
+    matches!(mode, NetworkMode::AwsVpc | NetworkMode::Host)
+}
+
+/// Rule G9's message.
+///
+/// ```
+/// use ecs_core::rules::{ManagedInstancesError, managed_instances_message};
+/// assert_eq!(
+///     managed_instances_message("Task", &ManagedInstancesError::IpcMode),
+///     "task definition `Task` runs on Managed Instances, which do not support `ipc_mode`: remove it"
+/// );
+/// ```
+pub fn managed_instances_message(task: &str, error: &ManagedInstancesError) -> String {
+    let what = match error {
+        ManagedInstancesError::NetworkMode(mode) => {
+            return format!(
+                "task definition `{task}` runs on Managed Instances, whose tasks can only have `AwsVpc` or `Host` network mode, got `{mode:?}`: set `network_mode` to one of them"
+            );
+        }
+        ManagedInstancesError::OperatingSystem(os) => {
+            return format!(
+                "task definition `{task}` runs on Managed Instances, which only support the LINUX operating system family, got `{os:?}`: use `OperatingSystemFamily::Linux`"
+            );
+        }
+        ManagedInstancesError::DockerVolume(name) => {
+            return format!(
+                "task definition `{task}` runs on Managed Instances, which do not support `docker_volume_configuration`: volume `{name}` cannot use it"
+            );
+        }
+        ManagedInstancesError::InferenceAccelerators => "`inference_accelerators`",
+        ManagedInstancesError::EphemeralStorage => "`ephemeral_storage_gib`",
+        ManagedInstancesError::IpcMode => "`ipc_mode`",
+        ManagedInstancesError::ProxyConfiguration => "`proxy_configuration`",
+    };
+    format!(
+        "task definition `{task}` runs on Managed Instances, which do not support {what}: remove it"
+    )
 }

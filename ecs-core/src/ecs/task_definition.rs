@@ -18,12 +18,31 @@ pub enum Compatibility {
     Ec2AndFargate,
     /// ECS Anywhere (external instances).
     External,
+    /// ECS Managed Instances (a
+    /// [`ManagedInstancesCapacityProvider`](crate::ecs::managed_instances::ManagedInstancesCapacityProvider)).
+    ManagedInstances,
+    /// EC2 or Managed Instances.
+    Ec2AndManagedInstances,
+    /// Fargate or Managed Instances.
+    FargateAndManagedInstances,
+    /// Fargate, EC2 or Managed Instances. As in the CDK, whose `isEc2Compatible`,
+    /// `isFargateCompatible` and `isManagedInstancesCompatible` all leave it out, it counts as
+    /// none of them: no `RequiresCompatibilities` and the `bridge` network mode by default.
+    FargateAndEc2AndManagedInstances,
 }
 
 impl Compatibility {
     /// The variant names, as a user writes them in `ecs_app!`.
-    pub const VARIANT_NAMES: &'static [&'static str] =
-        &["Ec2", "Fargate", "Ec2AndFargate", "External"];
+    pub const VARIANT_NAMES: &'static [&'static str] = &[
+        "Ec2",
+        "Fargate",
+        "Ec2AndFargate",
+        "External",
+        "ManagedInstances",
+        "Ec2AndManagedInstances",
+        "FargateAndManagedInstances",
+        "FargateAndEc2AndManagedInstances",
+    ];
 
     /// Reads a variant name as written in `ecs_app!`.
     ///
@@ -37,6 +56,10 @@ impl Compatibility {
             Compatibility::Fargate,
             Compatibility::Ec2AndFargate,
             Compatibility::External,
+            Compatibility::ManagedInstances,
+            Compatibility::Ec2AndManagedInstances,
+            Compatibility::FargateAndManagedInstances,
+            Compatibility::FargateAndEc2AndManagedInstances,
         ];
         Self::VARIANT_NAMES
             .iter()
@@ -46,12 +69,38 @@ impl Compatibility {
 
     /// Whether tasks may run on EC2 capacity.
     pub const fn is_ec2(self) -> bool {
-        matches!(self, Compatibility::Ec2 | Compatibility::Ec2AndFargate)
+        matches!(
+            self,
+            Compatibility::Ec2
+                | Compatibility::Ec2AndFargate
+                | Compatibility::Ec2AndManagedInstances
+        )
     }
 
     /// Whether tasks may run on Fargate.
     pub const fn is_fargate(self) -> bool {
-        matches!(self, Compatibility::Fargate | Compatibility::Ec2AndFargate)
+        matches!(
+            self,
+            Compatibility::Fargate
+                | Compatibility::Ec2AndFargate
+                | Compatibility::FargateAndManagedInstances
+        )
+    }
+
+    /// Whether tasks may run on ECS Managed Instances (CDK `isManagedInstancesCompatible`).
+    ///
+    /// ```
+    /// use ecs_core::ecs::task_definition::Compatibility;
+    /// assert!(Compatibility::FargateAndManagedInstances.is_managed_instances());
+    /// assert!(!Compatibility::FargateAndEc2AndManagedInstances.is_managed_instances());
+    /// ```
+    pub const fn is_managed_instances(self) -> bool {
+        matches!(
+            self,
+            Compatibility::ManagedInstances
+                | Compatibility::Ec2AndManagedInstances
+                | Compatibility::FargateAndManagedInstances
+        )
     }
 
     /// The values of `RequiresCompatibilities`.
@@ -61,6 +110,10 @@ impl Compatibility {
             Compatibility::Fargate => &["FARGATE"],
             Compatibility::Ec2AndFargate => &["EC2", "FARGATE"],
             Compatibility::External => &["EXTERNAL"],
+            Compatibility::ManagedInstances => &["MANAGED_INSTANCES"],
+            Compatibility::Ec2AndManagedInstances => &["EC2", "MANAGED_INSTANCES"],
+            Compatibility::FargateAndManagedInstances => &["FARGATE", "MANAGED_INSTANCES"],
+            Compatibility::FargateAndEc2AndManagedInstances => &[],
         }
     }
 
@@ -71,6 +124,10 @@ impl Compatibility {
             Compatibility::Fargate => "fargate",
             Compatibility::Ec2AndFargate => "ec2 and fargate",
             Compatibility::External => "external",
+            Compatibility::ManagedInstances => "managed instances",
+            Compatibility::Ec2AndManagedInstances => "ec2 and managed instances",
+            Compatibility::FargateAndManagedInstances => "fargate and managed instances",
+            Compatibility::FargateAndEc2AndManagedInstances => "fargate, ec2 and managed instances",
         }
     }
 
@@ -84,7 +141,7 @@ impl Compatibility {
     /// assert_eq!(Compatibility::Ec2.default_network_mode(), NetworkMode::Bridge);
     /// ```
     pub const fn default_network_mode(self) -> NetworkMode {
-        if self.is_fargate() {
+        if self.is_fargate() || self.is_managed_instances() {
             NetworkMode::AwsVpc
         } else {
             NetworkMode::Bridge
@@ -94,8 +151,12 @@ impl Compatibility {
     /// The `ecs_app!` keyword of the service kind that runs such a task definition.
     pub const fn service_keyword(self) -> &'static str {
         match self {
-            Compatibility::Ec2 => "ec2_service",
-            Compatibility::Fargate | Compatibility::Ec2AndFargate => "fargate_service",
+            Compatibility::Ec2 | Compatibility::FargateAndEc2AndManagedInstances => "ec2_service",
+            Compatibility::Fargate
+            | Compatibility::Ec2AndFargate
+            | Compatibility::ManagedInstances
+            | Compatibility::Ec2AndManagedInstances
+            | Compatibility::FargateAndManagedInstances => "fargate_service",
             Compatibility::External => "external_service",
         }
     }
@@ -1383,10 +1444,7 @@ impl TaskDefinition {
 
     /// Whether its tasks may run on Fargate (CDK `isFargateCompatible`).
     pub fn is_fargate_compatible(self, app: &App) -> bool {
-        matches!(
-            self.compatibility(app),
-            Compatibility::Fargate | Compatibility::Ec2AndFargate
-        )
+        self.compatibility(app).is_fargate()
     }
 
     /// Whether its tasks may run on ECS Anywhere (CDK `isExternalCompatible`).
@@ -1395,9 +1453,18 @@ impl TaskDefinition {
     }
 
     /// Whether its tasks may run on ECS Managed Instances (CDK
-    /// `isManagedInstancesCompatible`): never, as no compatibility of this library names them.
-    pub fn is_managed_instances_compatible(self, _app: &App) -> bool {
-        false
+    /// `isManagedInstancesCompatible`).
+    ///
+    /// ```
+    /// use ecs_core::{App, ecs::task_definition::{Compatibility, TaskDefinition, TaskDefinitionProps}};
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web").unwrap();
+    /// let td = TaskDefinition::new(&mut app, s, "Task", TaskDefinitionProps::default()
+    ///     .compatibility(Compatibility::ManagedInstances).cpu("256").memory_mib("512")).unwrap();
+    /// assert!(td.is_managed_instances_compatible(&app) && !td.is_fargate_compatible(&app));
+    /// ```
+    pub fn is_managed_instances_compatible(self, app: &App) -> bool {
+        self.compatibility(app).is_managed_instances()
     }
 
     /// Lets `role` run the task definition's tasks (CDK `grantRun`): `ecs:RunTask` on it, and
@@ -1587,11 +1654,15 @@ impl TaskDefinition {
     fn render_task_lists(self, app: &mut App) {
         let data = &app.all::<TaskDefinitionData>()[self.index];
         let volumes: Vec<Value> = data.volumes.iter().map(Volume::render).collect();
-        let constraints: Vec<Value> = data
-            .placement_constraints
-            .iter()
-            .flat_map(PlacementConstraint::render)
-            .collect();
+        // The CDK leaves placement constraints out of Managed Instances task definitions.
+        let constraints: Vec<Value> = if data.compatibility.is_managed_instances() {
+            Vec::new()
+        } else {
+            data.placement_constraints
+                .iter()
+                .flat_map(PlacementConstraint::render)
+                .collect()
+        };
         let accelerators: Vec<Value> = data
             .inference_accelerators
             .iter()

@@ -22,6 +22,7 @@ mod imports_arns;
 mod imports_services;
 mod logging;
 mod machine_images;
+mod managed_instances;
 mod metrics;
 mod multiple_target_groups;
 mod pattern_options;

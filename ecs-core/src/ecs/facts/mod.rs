@@ -468,6 +468,7 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
     }
 
     fn task_violations(&self, out: &mut Out<S>) {
+        self.managed_instances(out);
         self.fargate_size_declared(out);
         self.fargate_size_offered(out);
         self.network_mode_allowed(out);
@@ -836,10 +837,59 @@ impl<'a, S: Copy> TaskFacts<'a, S> {
         }
     }
 
-    /// Only Fargate tasks choose their platform (`RuntimePlatform`).
+    /// G9: what Managed Instances tasks cannot use, in the CDK's order.
+    fn managed_instances(&self, out: &mut Out<S>) {
+        use rules::ManagedInstancesError as E;
+        if !self.compatibility.is_managed_instances() {
+            return;
+        }
+        let mut push = |at: S, e: E| {
+            out.push(
+                RuleId::G9,
+                at,
+                rules::managed_instances_message(self.id, &e),
+            )
+        };
+        if let Some(mode) = self.network_mode()
+            && !rules::managed_instances_network_mode(mode)
+        {
+            let at = match self.network_mode {
+                Fact::Known(_, at) => at,
+                _ => self.at,
+            };
+            push(at, E::NetworkMode(mode));
+        }
+        if let Fact::Known((), at) = self.inference_accelerators {
+            push(at, E::InferenceAccelerators);
+        }
+        if let Fact::Known(gib, at) = self.ephemeral_storage_gib
+            && gib > 0
+        {
+            push(at, E::EphemeralStorage);
+        }
+        if let Fact::Known((), at) = self.ipc_mode {
+            push(at, E::IpcMode);
+        }
+        if let Fact::Known((), at) = self.proxy_configuration {
+            push(at, E::ProxyConfiguration);
+        }
+        if let Fact::Known(os, at) = self.os_family
+            && !os.is_linux()
+        {
+            push(at, E::OperatingSystem(os));
+        }
+        for volume in &self.volumes {
+            if volume.host_bound == Some("docker") {
+                push(volume.at, E::DockerVolume(volume.name.clone()));
+            }
+        }
+    }
+
+    /// Only Fargate and Managed Instances tasks choose their platform (`RuntimePlatform`).
     fn runtime_platform(&self, out: &mut Out<S>) {
         if let Fact::Known((), at) = self.runtime_platform
             && !self.compatibility.is_fargate()
+            && !self.compatibility.is_managed_instances()
         {
             out.push(
                 RuleId::F4,
