@@ -10,6 +10,11 @@
 //! `addLink`), or as a method or constructor of its snake_case name on the builders' type. The
 //! rest is listed with the reason, from [`NOT_APPLICABLE`], or as not yet available.
 //!
+//! The list's `aws-ecs-patterns` section is measured the same way, in a second section of the
+//! document: by the kinds whose `cdk` name is `ecs_patterns.<Class>` and the builders of
+//! `ecs_core::ecs_patterns` ([`PATTERNS`]). A kind's property declared as `outer.inner` (an
+//! object property the kind flattens) gives it `outer`, and the interface `Outer` its `inner`.
+//!
 //! `docs/cdk-coverage.md` is written from this (`COVERAGE=overwrite cargo test --test
 //! coverage`); the test fails when it is stale.
 
