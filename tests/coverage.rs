@@ -10,6 +10,11 @@
 //! `addLink`), or as a method or constructor of its snake_case name on the builders' type. The
 //! rest is listed with the reason, from [`NOT_APPLICABLE`], or as not yet available.
 //!
+//! The list's `aws-ecs-patterns` section is measured the same way, in a second section of the
+//! document: by the kinds whose `cdk` name is `ecs_patterns.<Class>` and the builders of
+//! `ecs_core::ecs_patterns` ([`PATTERNS`]). A kind's property declared as `outer.inner` (an
+//! object property the kind flattens) gives it `outer`, and the interface `Outer` its `inner`.
+//!
 //! `docs/cdk-coverage.md` is written from this (`COVERAGE=overwrite cargo test --test
 //! coverage`); the test fails when it is stale.
 
@@ -125,6 +130,25 @@ const INTERFACE_TYPES: &[(&str, &[&str])] = &[
     ("BottleRocketImageProps", &["MachineImage", "ImageLookup"]),
 ];
 
+/// The patterns' interfaces whose properties the builders' types of other names offer.
+const PATTERN_INTERFACE_TYPES: &[(&str, &[&str])] = &[
+    // One type of image options for both launch types, as one kind of `ecs_app!`.
+    (
+        "ScheduledEc2TaskImageOptions",
+        &["ScheduledTaskImageOptions"],
+    ),
+];
+
+/// The patterns' interfaces a kind stands for that the surface list leaves out (they have no
+/// properties of their own), with the interfaces they extend.
+const PATTERN_UNLISTED: &[(&str, &[&str])] = &[(
+    "ScheduledFargateTaskImageOptions",
+    &["ScheduledTaskImageProps", "FargateServiceBaseProps"],
+)];
+
+/// The patterns' properties (`Interface.property`) that do not apply, with why.
+const PATTERN_NOT_APPLICABLE: &[(&str, &str)] = &[];
+
 /// The props interface of a kind made by a method (`ecs.Cluster#addCapacity`), where it is not
 /// `<Class>Props` or the kind's own name.
 const METHOD_OPTIONS: &[(&str, &str)] = &[
@@ -186,8 +210,8 @@ struct Class {
     methods: Vec<String>,
 }
 
-/// The `aws-ecs` section of the surface list.
-fn surface() -> (Vec<Interface>, Vec<Class>) {
+/// A section of the surface list (`aws-ecs`, `aws-ecs-patterns`).
+fn surface(module: &str) -> (Vec<Interface>, Vec<Class>) {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/cdk-api-surface.md"
@@ -195,8 +219,8 @@ fn surface() -> (Vec<Interface>, Vec<Class>) {
     .unwrap();
     let section = text
         .split("\n## ")
-        .find(|s| s.starts_with("aws-ecs:"))
-        .expect("the list has an aws-ecs section");
+        .find(|s| s.starts_with(&format!("{module}:")))
+        .expect("the list has the module's section");
     let names = |list: &str| -> Vec<String> {
         list.split(", ")
             .map(|s| s.trim().trim_matches('`').trim_end_matches('?').to_string())
@@ -262,8 +286,9 @@ fn snake(name: &str) -> String {
     out
 }
 
-/// The source of every builders' type, by type name: the file that declares it.
-fn sources() -> BTreeMap<String, String> {
+/// The source of every builders' type under `dir` (below `ecs-core/src`), by type name: the
+/// file that declares it.
+fn sources(dir: &str) -> BTreeMap<String, String> {
     fn walk(dir: &Path, out: &mut Vec<String>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -276,7 +301,9 @@ fn sources() -> BTreeMap<String, String> {
     }
     let mut files = Vec::new();
     walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("ecs-core/src"),
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("ecs-core/src")
+            .join(dir),
         &mut files,
     );
     let mut by_type: BTreeMap<String, String> = BTreeMap::new();
@@ -312,25 +339,87 @@ fn not_applicable(method: &str) -> Option<&'static str> {
         .map(|(_, why)| *why)
 }
 
-struct Report {
+/// One module of the CDK measured: its section of the surface list, the prefix of its kinds'
+/// `cdk` names, where its builders are, and its tables of names.
+struct Part {
+    /// The module's name, as its section of the surface list starts (`aws-ecs`).
+    module: &'static str,
+    /// The prefix of its kinds' `cdk` names (`ecs.`).
+    kinds: &'static str,
+    /// Its builders, below `ecs-core/src` (`""` for all of them).
+    dir: &'static str,
+    bind_results: &'static [&'static str],
+    interface_types: &'static [(&'static str, &'static [&'static str])],
+    method_options: &'static [(&'static str, &'static str)],
+    class_types: &'static [(&'static str, &'static [&'static str])],
+    /// What the interfaces a kind stands for extend, where the surface list leaves the
+    /// interface out (it has no properties of its own).
+    unlisted: &'static [(&'static str, &'static [&'static str])],
+    /// Properties (`Interface.property`) that do not apply, with why.
+    props_not_applicable: &'static [(&'static str, &'static str)],
+}
+
+const ECS: Part = Part {
+    module: "aws-ecs",
+    kinds: "ecs.",
+    dir: "",
+    bind_results: BIND_RESULTS,
+    interface_types: INTERFACE_TYPES,
+    method_options: METHOD_OPTIONS,
+    class_types: CLASS_TYPES,
+    unlisted: &[],
+    props_not_applicable: &[],
+};
+
+const PATTERNS: Part = Part {
+    module: "aws-ecs-patterns",
+    kinds: "ecs_patterns.",
+    dir: "ecs_patterns",
+    bind_results: &[],
+    interface_types: PATTERN_INTERFACE_TYPES,
+    method_options: &[],
+    class_types: &[],
+    unlisted: PATTERN_UNLISTED,
+    props_not_applicable: PATTERN_NOT_APPLICABLE,
+};
+
+struct Measure {
     text: String,
     props: (usize, usize, usize),
     methods: (usize, usize, usize),
 }
 
-fn report() -> Report {
-    let (interfaces, classes) = surface();
+struct Report {
+    text: String,
+    props: (usize, usize, usize),
+    methods: (usize, usize, usize),
+    patterns: Measure,
+}
+
+fn pct(a: usize, t: usize) -> f64 {
+    if t == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / t as f64
+    }
+}
+
+/// The per-interface and per-class lists of one module, with their totals.
+fn measure(part: &Part) -> Measure {
+    let (interfaces, classes) = surface(part.module);
     let known: BTreeSet<&str> = interfaces.iter().map(|i| i.name.as_str()).collect();
     let by_name: BTreeMap<&str, &Interface> =
         interfaces.iter().map(|i| (i.name.as_str(), i)).collect();
     // Each interface's kinds: the ones whose props interface is it or extends it.
     let mut props_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut methods_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut nested: Vec<(String, String)> = Vec::new();
     for kind in KINDS {
-        let Some(cdk) = kind.cdk.strip_prefix("ecs.") else {
+        let Some(cdk) = kind.cdk.strip_prefix(part.kinds) else {
             continue;
         };
-        let root = METHOD_OPTIONS
+        let root = part
+            .method_options
             .iter()
             .find(|(k, _)| *k == cdk)
             .map(|(_, i)| i.to_string())
@@ -338,6 +427,12 @@ fn report() -> Report {
                 [cdk.to_string(), format!("{cdk}Props")]
                     .into_iter()
                     .find(|n| known.contains(n.as_str()))
+            })
+            .or_else(|| {
+                part.unlisted
+                    .iter()
+                    .any(|(n, _)| *n == cdk)
+                    .then(|| cdk.to_string())
             });
         if let Some((class, method)) = cdk.split_once('#') {
             methods_of
@@ -362,21 +457,35 @@ fn report() -> Report {
             }
             let set = props_of.entry(name.clone()).or_default();
             for p in kind.props.iter().filter(|p| !p.method) {
-                set.insert(p.cdk.to_string());
+                // A property of an object property, flattened (`outer.inner`): the kind has
+                // `outer`, and the interface of its name (`Outer`) has `inner`.
+                let Some((outer, inner)) = p.cdk.split_once('.') else {
+                    set.insert(p.cdk.to_string());
+                    continue;
+                };
+                set.insert(outer.to_string());
+                let mut chars = outer.chars();
+                let upper = chars.next().map(|c| c.to_ascii_uppercase());
+                nested.push((upper.into_iter().chain(chars).collect(), inner.to_string()));
             }
             if let Some(i) = by_name.get(name.as_str()) {
                 stack.extend(i.extends.iter().cloned());
             }
+            if let Some((_, extends)) = part.unlisted.iter().find(|(n, _)| *n == name) {
+                stack.extend(extends.iter().map(|e| e.to_string()));
+            }
         }
     }
-    let sources = sources();
+    for (interface, prop) in nested {
+        props_of.entry(interface).or_default().insert(prop);
+    }
+    let sources = sources(part.dir);
 
-    let mut text = String::new();
     let (mut props_available, mut props_total) = (0, 0);
     let mut body = String::new();
     let mut props_na = 0;
     for i in &interfaces {
-        if BIND_RESULTS.contains(&i.name.as_str()) {
+        if part.bind_results.contains(&i.name.as_str()) {
             props_total += i.props.len();
             props_na += i.props.len();
             body.push_str(&format!(
@@ -385,15 +494,25 @@ fn report() -> Report {
             ));
             continue;
         }
-        let types: Vec<&str> = INTERFACE_TYPES
+        let types: Vec<&str> = part
+            .interface_types
             .iter()
             .find(|(n, _)| *n == i.name)
             .map(|(_, t)| t.to_vec())
             .unwrap_or_else(|| vec![i.name.as_str()]);
-        let mut have = Vec::new();
-        let mut missing = Vec::new();
+        let (mut have, mut missing, mut na) = (Vec::new(), Vec::new(), Vec::new());
         for p in &i.props {
             props_total += 1;
+            let qualified = format!("{}.{p}", i.name);
+            if let Some((_, why)) = part
+                .props_not_applicable
+                .iter()
+                .find(|(n, _)| *n == qualified)
+            {
+                props_na += 1;
+                na.push(format!("`{p}` ({why})"));
+                continue;
+            }
             let in_schema = props_of.get(&i.name).is_some_and(|s| s.contains(p));
             let in_builders = types.iter().any(|t| {
                 sources
@@ -427,12 +546,16 @@ fn report() -> Report {
         if !missing.is_empty() {
             body.push_str(&format!("; not yet: {}", missing.join(", ")));
         }
+        if !na.is_empty() {
+            body.push_str(&format!("; not applicable: {}", na.join(", ")));
+        }
         body.push('\n');
     }
     let (mut methods_available, mut methods_total, mut methods_na) = (0, 0, 0);
     let mut class_body = String::new();
     for c in &classes {
-        let types: Vec<&str> = CLASS_TYPES
+        let types: Vec<&str> = part
+            .class_types
             .iter()
             .find(|(n, _)| *n == c.name)
             .map(|(_, t)| t.to_vec())
@@ -473,6 +596,37 @@ fn report() -> Report {
         }
         class_body.push('\n');
     }
+    let mut text = format!(
+        "- Properties: {props_available} of {props_total} available ({:.0}%), {props_na} not applicable; {props_available} of {} that apply ({:.0}%).\n",
+        pct(props_available, props_total),
+        props_total - props_na,
+        pct(props_available, props_total - props_na)
+    );
+    if methods_total > 0 {
+        text.push_str(&format!(
+            "- Methods: {methods_available} of {methods_total} available ({:.0}%), {methods_na} not applicable; {methods_available} of {} that apply ({:.0}%).\n",
+            pct(methods_available, methods_total),
+            methods_total - methods_na,
+            pct(methods_available, methods_total - methods_na)
+        ));
+    }
+    text.push_str("\n## Props interfaces\n\n");
+    text.push_str(&body);
+    if !class_body.is_empty() {
+        text.push_str("\n## Classes\n\n");
+        text.push_str(&class_body);
+    }
+    Measure {
+        text,
+        props: (props_available, props_total, props_na),
+        methods: (methods_available, methods_total, methods_na),
+    }
+}
+
+fn report() -> Report {
+    let ecs = measure(&ECS);
+    let patterns = measure(&PATTERNS);
+    let mut text = String::new();
     text.push_str("# Coverage of the CDK's `aws-ecs` API\n\n");
     text.push_str(
         "Generated by `tests/coverage.rs` (`COVERAGE=overwrite cargo test --test coverage`) from \
@@ -482,33 +636,23 @@ fn report() -> Report {
          snake_case name; a method when `ecs_app!` has it as an item or property, or the \
          builders' type has it.\n\n",
     );
-    let pct = |a: usize, t: usize| {
-        if t == 0 {
-            0.0
-        } else {
-            100.0 * a as f64 / t as f64
-        }
-    };
-    text.push_str(&format!(
-        "- Properties: {props_available} of {props_total} available ({:.0}%), {props_na} not applicable; {props_available} of {} that apply ({:.0}%).\n",
-        pct(props_available, props_total),
-        props_total - props_na,
-        pct(props_available, props_total - props_na)
-    ));
-    text.push_str(&format!(
-        "- Methods: {methods_available} of {methods_total} available ({:.0}%), {methods_na} not applicable; {methods_available} of {} that apply ({:.0}%).\n\n",
-        pct(methods_available, methods_total),
-        methods_total - methods_na,
-        pct(methods_available, methods_total - methods_na)
-    ));
-    text.push_str("## Props interfaces\n\n");
-    text.push_str(&body);
-    text.push_str("\n## Classes\n\n");
-    text.push_str(&class_body);
+    text.push_str(&ecs.text);
+    text.push_str("\n# Coverage of the CDK's `aws-ecs-patterns` API\n\n");
+    text.push_str(
+        "Measured the same way: a property is available when an `ecs_app!` kind whose CDK name \
+         is `ecs_patterns.<Class>` declares it under its CDK name (including through the props \
+         interfaces its props interface extends, and a property of an object property as \
+         `outer.inner`), or the builders' type of the interface's name in \
+         `ecs_core::ecs_patterns` has it under its snake_case name. The module's 18 classes have \
+         no methods of their own in the list; each is a kind of `ecs_app!` and a builders' \
+         construct.\n\n",
+    );
+    text.push_str(&patterns.text);
     Report {
         text,
-        props: (props_available, props_total, props_na),
-        methods: (methods_available, methods_total, methods_na),
+        props: ecs.props,
+        methods: ecs.methods,
+        patterns,
     }
 }
 
@@ -534,6 +678,8 @@ fn the_surface_list_is_read_whole() {
     assert_eq!(report.methods.1, 190);
     assert!(report.props.0 > 0 && report.props.2 > 0);
     assert!(report.methods.0 > 0 && report.methods.2 > 0);
+    assert_eq!(report.patterns.props.1, 260);
+    assert_eq!(report.patterns.methods.1, 0);
 }
 
 #[test]

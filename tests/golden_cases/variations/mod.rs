@@ -28,6 +28,7 @@ mod multiple_target_groups;
 mod pattern_options;
 mod queues;
 mod roles;
+mod scheduled_tasks;
 mod service_connect;
 mod services;
 mod string_tokens;
