@@ -291,6 +291,69 @@ impl From<&ContainerDefinition> for Link {
     }
 }
 
+/// A port mapping judged for Service Connect in a network mode (CDK `ServiceConnect`): whether
+/// it takes part (it has a `name` or an `app_protocol`), and whether it may.
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// use ecs_core::ecs::container::ServiceConnect;
+/// let named = PortMapping::from(80).name("api");
+/// let sc = ServiceConnect::new(NetworkMode::AwsVpc, named);
+/// assert!(sc.is_service_connect());
+/// assert!(sc.validate().is_ok());
+/// assert!(ServiceConnect::new(NetworkMode::Host, PortMapping::from(80).name("api")).validate().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceConnect {
+    network_mode: NetworkMode,
+    port_mapping: PortMapping,
+}
+
+impl ServiceConnect {
+    /// `port_mapping` in `network_mode`.
+    pub fn new(network_mode: NetworkMode, port_mapping: PortMapping) -> ServiceConnect {
+        ServiceConnect {
+            network_mode,
+            port_mapping,
+        }
+    }
+
+    /// Whether the mapping takes part in Service Connect: it has a `name` or an
+    /// `app_protocol` (CDK `isServiceConnect`).
+    pub fn is_service_connect(&self) -> bool {
+        self.port_mapping.name.is_some() || self.port_mapping.app_protocol.is_some()
+    }
+
+    /// The CDK's check (rule L4): Service Connect fields only in awsvpc or bridge mode, and
+    /// `app_protocol` only with `name`.
+    ///
+    /// # Errors
+    ///
+    /// When either is broken.
+    pub fn validate(&self) -> Result<(), crate::error::Error> {
+        if !matches!(self.network_mode, NetworkMode::AwsVpc | NetworkMode::Bridge) {
+            return Err(crate::error::Error::rule(
+                RuleId::L4,
+                format!(
+                    "port mapping {} has Service Connect's `name` or `app_protocol` in `{}` mode: use awsvpc or bridge mode, or remove them",
+                    self.port_mapping.container_port,
+                    self.network_mode.variant_name()
+                ),
+            ));
+        }
+        if self.port_mapping.name.is_none() {
+            return Err(crate::error::Error::rule(
+                RuleId::L4,
+                format!(
+                    "port mapping {} has `app_protocol` without `name`: Service Connect serves a port by its name; add `name`",
+                    self.port_mapping.container_port
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// Which log router a FireLens container runs (CDK `FirelensLogRouterType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum FirelensLogRouterType {
