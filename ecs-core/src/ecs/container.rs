@@ -291,6 +291,76 @@ impl From<&ContainerDefinition> for Link {
     }
 }
 
+/// Properties of [`ContainerDefinition::new`] (CDK `ContainerDefinitionProps`): the task
+/// definition and the container's options.
+///
+/// ```
+/// use ecs_core::prelude::*;
+/// use ecs_core::ecs::container::ContainerDefinitionProps;
+/// let p = ContainerDefinitionProps::default()
+///     .options(ContainerDefinitionOptions::default().image(ContainerImage::from_registry("nginx")));
+/// assert!(p.task_definition.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ContainerDefinitionProps {
+    /// The task definition the container belongs to (required).
+    pub task_definition: Option<TaskDefinition>,
+    /// The container's options.
+    pub options: ContainerDefinitionOptions,
+}
+
+impl ContainerDefinitionProps {
+    /// Sets `task_definition`.
+    pub fn task_definition(mut self, td: TaskDefinition) -> Self {
+        self.task_definition = Some(td);
+        self
+    }
+
+    /// Sets `options`.
+    pub fn options(mut self, options: ContainerDefinitionOptions) -> Self {
+        self.options = options;
+        self
+    }
+}
+
+impl ContainerDefinition {
+    /// Creates container `id` under `scope`, a scope of the task definition's stack, and adds
+    /// it to `props.task_definition` (CDK `new ContainerDefinition(scope, id, props)`; with the
+    /// task definition as scope, this is [`TaskDefinition::add_container`]).
+    ///
+    /// ```
+    /// use ecs_core::prelude::*;
+    /// use ecs_core::ecs::container::ContainerDefinitionProps;
+    /// let mut app = App::new();
+    /// let s = app.add_stack("Web")?;
+    /// let td = Ec2TaskDefinition::new(&mut app, s, "TaskDef", Default::default())?;
+    /// ContainerDefinition::new(&mut app, s, "Sidecar", ContainerDefinitionProps::default()
+    ///     .task_definition(td)
+    ///     .options(ContainerDefinitionOptions::default()
+    ///         .image(ContainerImage::from_registry("busybox")).memory_limit_mib(64)))?;
+    /// # Ok::<(), ecs_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`TaskDefinition::add_container`], and when the task definition is missing or
+    /// `scope` is of another stack.
+    pub fn new(
+        app: &mut App,
+        scope: impl Into<NodeId>,
+        id: &str,
+        props: ContainerDefinitionProps,
+    ) -> Result<ContainerDefinition, crate::error::Error> {
+        let Some(td) = props.task_definition else {
+            return Err(crate::error::Error::new(format!(
+                "container `{id}` needs `task_definition`: add `task_definition(<task definition>)`"
+            )));
+        };
+        td.add_container_under(app, scope.into(), id, props.options)
+    }
+}
+
 /// A port mapping judged for Service Connect in a network mode (CDK `ServiceConnect`): whether
 /// it takes part (it has a `name` or an `app_protocol`), and whether it may.
 ///
@@ -1379,7 +1449,7 @@ pub struct ContainerDefinition {
 }
 
 impl ContainerDefinition {
-    pub(crate) fn new(task_definition: TaskDefinition, index: usize) -> ContainerDefinition {
+    pub(crate) fn at(task_definition: TaskDefinition, index: usize) -> ContainerDefinition {
         ContainerDefinition {
             task_definition,
             index,

@@ -1072,6 +1072,8 @@ pub(crate) struct TaskDefinitionData {
     pub(crate) resource: NodeId,
     pub(crate) task_role: Role,
     pub(crate) execution_role: Option<Role>,
+    /// The roles `grant_run` was given: an execution role made later is passed by them too.
+    pub(crate) runners: Vec<Role>,
     pub(crate) compatibility: Compatibility,
     pub(crate) network_mode: NetworkMode,
     pub(crate) cpu: Option<u32>,
@@ -1363,6 +1365,7 @@ impl TaskDefinition {
                 resource,
                 task_role,
                 execution_role: spec.execution_role,
+                runners: Vec::new(),
                 compatibility,
                 network_mode,
                 cpu,
@@ -1468,9 +1471,8 @@ impl TaskDefinition {
     }
 
     /// Lets `role` run the task definition's tasks (CDK `grantRun`): `ecs:RunTask` on it, and
-    /// `iam:PassRole` on its task role and execution role, passed to ECS tasks only. The CDK
-    /// adds an execution role made later to that statement; here it is the roles the task
-    /// definition has when called.
+    /// `iam:PassRole` on its task role and execution role, passed to ECS tasks only; an
+    /// execution role made later is passed too, as the CDK's shared statement grows.
     ///
     /// # Errors
     ///
@@ -1482,16 +1484,10 @@ impl TaskDefinition {
         if let Some(exec) = self.data(app).execution_role {
             roles.push(exec.arn(app));
         }
-        role.grant(
-            app,
-            crate::iam::Statement::allow(["iam:PassRole"])
-                .on(roles)
-                .when(
-                    "StringLike",
-                    "iam:PassedToService",
-                    Value::from("ecs-tasks.amazonaws.com"),
-                ),
-        )?;
+        role.grant(app, pass_role_statement(roles))?;
+        app.all_mut::<TaskDefinitionData>()[self.index]
+            .runners
+            .push(role);
         let arn = self.arn(app);
         role.grant(app, crate::iam::Statement::allow(["ecs:RunTask"]).on([arn]))
     }
@@ -1572,7 +1568,12 @@ impl TaskDefinition {
         let arn = role.arn(app);
         app.stack_mut(self.node.stack())
             .resource_mut(resource)
-            .set("ExecutionRoleArn", arn);
+            .set("ExecutionRoleArn", arn.clone());
+        // The CDK's pass-role statement is shared and grows with the role: the runners pass it
+        // too.
+        for runner in self.data(app).runners.clone() {
+            runner.grant(app, pass_role_statement(vec![arn.clone()]))?;
+        }
         Ok(role)
     }
 
@@ -1705,11 +1706,30 @@ impl TaskDefinition {
         id: &str,
         options: ContainerDefinitionOptions,
     ) -> Result<ContainerDefinition, Error> {
+        self.add_container_under(app, self.node, id, options)
+    }
+
+    /// [`TaskDefinition::add_container`] with the container construct under `scope` (CDK
+    /// `new ContainerDefinition(scope, id, { taskDefinition })`), of the task definition's
+    /// stack.
+    pub(crate) fn add_container_under(
+        self,
+        app: &mut App,
+        scope: NodeId,
+        id: &str,
+        options: ContainerDefinitionOptions,
+    ) -> Result<ContainerDefinition, Error> {
         app.check_stack(self.node.stack)?;
+        app.check_node(scope)?;
         let data = self.data(app);
         let task = data.id.clone();
-        // Every container is a child of the task definition: the tree finds a taken id at once.
-        if app.stack(self.node.stack()).child(self.node, id).is_some() {
+        if scope.stack() != self.node.stack() {
+            return Err(Error::new(format!(
+                "container `{id}` of task definition `{task}` is created in another stack: create it in the task definition's stack"
+            )));
+        }
+        // Containers are children of their scope: the tree finds a taken id at once.
+        if app.stack(self.node.stack()).child(scope, id).is_some() {
             return Err(Error::of(
                 crate::error::ErrorKind::DuplicateId,
                 rules::duplicate_id_message(id, &format!("task definition `{task}`")),
@@ -1771,7 +1791,7 @@ impl TaskDefinition {
                 )));
             }
         }
-        let node = app.stack_mut(self.node.stack()).add_node(self.node, id)?;
+        let node = app.stack_mut(self.node.stack()).add_node(scope, id)?;
         let bound = image.bind(app, self, node)?;
         let log_configuration = match &options.logging {
             Some(driver) => Some(driver.bind(app, self, node, &name)?),
@@ -1841,7 +1861,7 @@ impl TaskDefinition {
         }
         // The new container, and the log router it may have brought.
         self.render_containers_from(app, index);
-        Ok(ContainerDefinition::new(self, index))
+        Ok(ContainerDefinition::at(self, index))
     }
 
     /// Adds a FireLens log router container (CDK `addFirelensLogRouter`): a container whose
@@ -2037,7 +2057,7 @@ impl TaskDefinition {
             .containers
             .iter()
             .position(|c| c.name == name)
-            .map(|i| ContainerDefinition::new(self, i))
+            .map(|i| ContainerDefinition::at(self, i))
     }
 
     /// The execution role, once something needed one.
@@ -2120,7 +2140,7 @@ impl TaskDefinition {
             .containers
             .iter()
             .position(|c| c.essential)
-            .map(|i| ContainerDefinition::new(self, i))
+            .map(|i| ContainerDefinition::at(self, i))
     }
 }
 
@@ -2625,6 +2645,17 @@ pub trait TaskDefinitionExtension {
     ///
     /// When the configuration breaks a rule of the task definition.
     fn extend(&self, app: &mut App, td: TaskDefinition) -> Result<(), Error>;
+}
+
+/// `iam:PassRole` on `roles`, passed to ECS tasks only (CDK `passRoleStatement`).
+fn pass_role_statement(roles: Vec<Value>) -> crate::iam::Statement {
+    crate::iam::Statement::allow(["iam:PassRole"])
+        .on(roles)
+        .when(
+            "StringLike",
+            "iam:PassedToService",
+            Value::from("ecs-tasks.amazonaws.com"),
+        )
 }
 
 /// `attrs` with the compatibility of the kind importing them (the CDK's

@@ -29,6 +29,14 @@ const worker = batch.addContainer('worker', {
   memoryLimitMiB: 256,
 });
 worker.addInferenceAcceleratorResource('device1');
+// A container made as a construct of the stack, not of the task definition: its log group is
+// named after it.
+new ecs.ContainerDefinition(stack, 'Sidecar', {
+  taskDefinition: batch,
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  memoryLimitMiB: 64,
+  logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'sidecar' }),
+});
 batch.grantRun(runner);
 
 const byArn = ecs.TaskDefinition.fromTaskDefinitionArn(stack, 'ByArn',

@@ -9,9 +9,29 @@
 use super::IMAGE;
 use crate::support::assert_matches_cdk;
 use ecs_app::ecs::cluster::{ClusterGrants, ClusterSettings};
+use ecs_app::ecs::container::ContainerDefinitionProps;
 use ecs_app::ecs::image::RepositoryImageProps;
 use ecs_app::ecs::secret::SecretVersionInfo;
 use ecs_app::prelude::*;
+
+/// A container made as a construct of the stack, not of the task definition.
+fn sidecar(app: &mut App, s: StackId, td: TaskDefinition) -> Result<ContainerDefinition, Error> {
+    ContainerDefinition::new(
+        app,
+        s,
+        "Sidecar",
+        ContainerDefinitionProps::default()
+            .task_definition(td)
+            .options(
+                ContainerDefinitionOptions::default()
+                    .image(ContainerImage::from_registry(IMAGE))
+                    .memory_limit_mib(64)
+                    .logging(LogDriver::aws_logs(
+                        AwsLogDriverProps::default().stream_prefix("sidecar"),
+                    )),
+            ),
+    )
+}
 
 #[test]
 fn task_grants_and_imports_by_kind_with_the_builders_match_the_cdk() -> Result<(), Error> {
@@ -51,6 +71,7 @@ fn task_grants_and_imports_by_kind_with_the_builders_match_the_cdk() -> Result<(
             .memory_limit_mib(256),
     )?;
     worker.add_inference_accelerator_resource(&mut app, ["device1"])?;
+    sidecar(&mut app, s, batch)?;
     batch.grant_run(&mut app, runner)?;
     let by_arn = TaskDefinition::from_task_definition_arn(
         &mut app,
@@ -183,6 +204,7 @@ fn task_grants_and_imports_by_kind_in_the_dsl_match_the_cdk() -> Result<(), Erro
         }
     }?;
     let s = *handles.TaskGrants;
+    sidecar(&mut app, s, *handles.TaskGrants.Batch)?;
     let edge = ExternalService::from_external_service_arn(
         &mut app,
         s,
