@@ -192,6 +192,7 @@ pub mod decl;
 
 pub mod applicationautoscaling;
 pub mod autoscaling;
+pub mod certificatemanager;
 pub mod cloudwatch;
 pub mod ec2;
 pub mod ecr;

@@ -17,6 +17,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "applicationautoscaling",
             "autoscaling",
+            "certificatemanager",
             "cloudwatch",
             "ec2",
             "ecr",

@@ -178,3 +178,81 @@ fn dual_stack_load_balancers_match_the_cdk() -> Result<(), Error> {
     assert_matches_cdk(app, "79-dualstack-load-balancers");
     Ok(())
 }
+
+/// HTTPS patterns given no certificate request one from ACM for their domain, validated by DNS
+/// in the hosted zone, a multiple-target-groups pattern one per HTTPS listener (our CDK app
+/// `tests/golden/apps/https_certificate.js`), with the builders and in `ecs_app!`.
+#[test]
+fn https_without_a_certificate_requests_one_as_the_cdk_does() -> Result<(), Error> {
+    let mut app = App::new();
+    let s = app.add_stack("HttpsCertificate")?;
+    let vpc = Vpc::new(&mut app, s, "Vpc", VpcProps::default().max_azs(2))?;
+    let cluster = Cluster::new(&mut app, s, "Cluster", ClusterProps::default().vpc(vpc))?;
+    ApplicationLoadBalancedFargateService::new(
+        &mut app,
+        s,
+        "Service",
+        ApplicationLoadBalancedFargateServiceProps::default()
+            .cluster(cluster)
+            .min_healthy_percent(100)
+            .protocol(ListenerProtocol::Https)
+            .domain_name("api.example.com")
+            .domain_zone(HostedZone::from_hosted_zone_attributes(
+                "Z0123456789ABCDEFGHIJ",
+                "example.com",
+            ))
+            .redirect_http(true)
+            .task_image_options(
+                ApplicationLoadBalancedTaskImageOptions::default()
+                    .image(ContainerImage::from_registry(SAMPLE)),
+            ),
+    )?;
+    ApplicationMultipleTargetGroupsFargateService::new(
+        &mut app,
+        s,
+        "Multi",
+        ApplicationMultipleTargetGroupsFargateServiceProps::default()
+            .cluster(cluster)
+            .task_image_options(
+                ApplicationLoadBalancedTaskImageProps::default()
+                    .image(ContainerImage::from_registry(SAMPLE)),
+            )
+            .load_balancers([ApplicationLoadBalancerProps::new("lb")
+                .domain_name("multi.example.com")
+                .domain_zone(HostedZone::from_hosted_zone_attributes(
+                    "Z0123456789ABCDEFGHIJ",
+                    "example.com",
+                ))
+                .listeners([
+                    ApplicationListenerProps::new("listener").protocol(ListenerProtocol::Https)
+                ])]),
+    )?;
+    assert_matches_cdk(app, "https_certificate");
+    let app = ecs_app! {
+        stack HttpsCertificate {
+            vpc Vpc { max_azs: 2 }
+            cluster Cluster { vpc: Vpc }
+            application_load_balanced_fargate_service Service {
+                cluster: Cluster,
+                min_healthy_percent: 100,
+                protocol: Https,
+                domain_name: "api.example.com",
+                domain_zone: HostedZone::from_hosted_zone_attributes("Z0123456789ABCDEFGHIJ", "example.com"),
+                redirect_http: true,
+                task_image_options: { image: ContainerImage::from_registry(SAMPLE) },
+            }
+            application_multiple_target_groups_fargate_service Multi {
+                cluster: Cluster,
+                task_image_options: { image: ContainerImage::from_registry(SAMPLE) },
+                load_balancers: [{
+                    name: lb,
+                    domain_name: "multi.example.com",
+                    domain_zone: HostedZone::from_hosted_zone_attributes("Z0123456789ABCDEFGHIJ", "example.com"),
+                    listeners: [{ name: listener, protocol: Https }],
+                }],
+            }
+        }
+    }?;
+    assert_matches_cdk(App::from(app), "https_certificate");
+    Ok(())
+}

@@ -508,7 +508,8 @@ fn default_tagging(kind: &str) -> Tagging {
         | "AWS::ServiceDiscovery::Service"
         | "AWS::ServiceDiscovery::PrivateDnsNamespace"
         | "AWS::ServiceDiscovery::PublicDnsNamespace"
-        | "AWS::ServiceDiscovery::HttpNamespace" => Tagging::Standard,
+        | "AWS::ServiceDiscovery::HttpNamespace"
+        | "AWS::CertificateManager::Certificate" => Tagging::Standard,
         "AWS::SSM::Parameter" => Tagging::Map,
         _ => Tagging::None,
     }

@@ -517,11 +517,14 @@ fn check_base(
             "{owner} has a `certificate` and `protocol: {protocol:?}`: use `protocol: Https`"
         )));
     }
-    // The CDK would request a certificate from ACM for `domain_name`; this library takes one
-    // already issued.
-    if protocol == ListenerProtocol::Https && base.certificate.is_none() {
+    // Without a certificate, the CDK requests one from ACM for `domain_name`, validated in
+    // `domain_zone`: both are needed then.
+    if protocol == ListenerProtocol::Https
+        && base.certificate.is_none()
+        && (base.domain_name.is_none() || base.domain_zone.is_none())
+    {
         return Err(Error::new(format!(
-            "{owner} has `protocol: Https` and no `certificate`: add `certificate: ListenerCertificate::from_arn(…)`"
+            "{owner} has `protocol: Https` and no `certificate`: add `certificate: ListenerCertificate::from_arn(…)`, or `domain_name` and `domain_zone` to have one requested from ACM"
         )));
     }
     if base.domain_name.is_some() && base.domain_zone.is_none() {
@@ -597,8 +600,30 @@ fn load_balancer(
     if let Some(policy) = &base.ssl_policy {
         listener_props = listener_props.ssl_policy(policy.clone());
     }
-    if let Some(c) = &base.certificate {
-        listener_props = listener_props.certificates([c.clone()]);
+    let certificate = match (&base.certificate, protocol) {
+        (Some(c), _) => Some(c.clone()),
+        // `Certificate` under the pattern, as the CDK requests it (checked above: both given).
+        (None, ListenerProtocol::Https) => match (&base.domain_name, &base.domain_zone) {
+            (Some(domain), Some(zone)) => {
+                let cert = crate::certificatemanager::Certificate::new(
+                    app,
+                    scope,
+                    "Certificate",
+                    crate::certificatemanager::CertificateProps::default()
+                        .domain_name(domain.clone())
+                        .validation(crate::certificatemanager::CertificateValidation::from_dns(
+                            zone.clone(),
+                        )),
+                )?;
+                let arn = crate::cfn::Token::as_string(cert.certificate_arn(app));
+                Some(ListenerCertificate::from_arn(arn))
+            }
+            _ => None,
+        },
+        (None, _) => None,
+    };
+    if let Some(c) = certificate {
+        listener_props = listener_props.certificates([c]);
     }
     let listener = load_balancer.add_listener(app, "PublicListener", listener_props)?;
     // `@aws-cdk/aws-ecs-patterns:uniqueTargetGroupId`: the id names the load balancer and

@@ -961,13 +961,8 @@ fn check(common: &Common, id: &str, balancers: &Balancers) -> Result<(), Error> 
                         l.name, lb.name
                     )));
                 }
-                // The CDK would request a certificate from ACM; this library takes one issued.
-                if https && l.certificate.is_none() {
-                    return Err(Error::new(format!(
-                        "{owner} has HTTPS listener `{}` and no `certificate`: add `certificate: ListenerCertificate::from_arn(…)`",
-                        l.name
-                    )));
-                }
+                // Without a certificate, one is requested from ACM for the load balancer's
+                // domain, as the CDK requests it.
             }
         }
         for t in *targets {
@@ -1088,10 +1083,32 @@ fn load_balancers(
                     if let Some(policy) = &l.ssl_policy {
                         props = props.ssl_policy(policy.clone());
                     }
-                    if protocol == ListenerProtocol::Https
-                        && let Some(c) = &l.certificate
-                    {
-                        props = props.certificates([c.clone()]);
+                    if protocol == ListenerProtocol::Https {
+                        let certificate = match (&l.certificate, &p.domain_name, &p.domain_zone) {
+                            (Some(c), _, _) => Some(c.clone()),
+                            // `Certificate<listener>` under the pattern, for the load
+                            // balancer's domain (checked above: both given).
+                            (None, Some(domain), Some(zone)) => {
+                                let cert = crate::certificatemanager::Certificate::new(
+                                    app,
+                                    node,
+                                    &format!("Certificate{}", l.name),
+                                    crate::certificatemanager::CertificateProps::default()
+                                        .domain_name(domain.clone())
+                                        .validation(
+                                            crate::certificatemanager::CertificateValidation::from_dns(
+                                                zone.clone(),
+                                            ),
+                                        ),
+                                )?;
+                                let arn = crate::cfn::Token::as_string(cert.certificate_arn(app));
+                                Some(ListenerCertificate::from_arn(arn))
+                            }
+                            (None, _, _) => None,
+                        };
+                        if let Some(c) = certificate {
+                            props = props.certificates([c]);
+                        }
                     }
                     listeners.push(lb.add_listener(app, &l.name, props)?);
                 }
