@@ -604,6 +604,15 @@ pub(crate) struct ImportedLoadBalancer {
 }
 
 impl ImportedLoadBalancer {
+    fn new(arn: String, dns_name: Option<String>, hosted_zone_id: Option<String>) -> Self {
+        ImportedLoadBalancer {
+            arn,
+            dns_name,
+            hosted_zone_id,
+            missing_reads: Default::default(),
+        }
+    }
+
     /// The attribute `name`, or an empty string recorded as a missing read.
     fn read(&self, value: &Option<String>, name: &'static str) -> Value {
         match value {
@@ -818,12 +827,11 @@ impl ApplicationLoadBalancer {
             group = group.allow_all_outbound(all);
         }
         let sg = SecurityGroup::from_security_group_id(app, node, "SecurityGroup", group)?;
-        let imported = ImportedLoadBalancer {
+        let imported = ImportedLoadBalancer::new(
             arn,
-            dns_name: attrs.load_balancer_dns_name,
-            hosted_zone_id: attrs.load_balancer_canonical_hosted_zone_id,
-            missing_reads: Default::default(),
-        };
+            attrs.load_balancer_dns_name,
+            attrs.load_balancer_canonical_hosted_zone_id,
+        );
         Ok(LoadBalancer::push_imported(
             app,
             node,
@@ -881,12 +889,11 @@ impl NetworkLoadBalancer {
                 crate::ec2::ImportedSecurityGroupProps::default().security_group_id(group_id),
             )?);
         }
-        let imported = ImportedLoadBalancer {
+        let imported = ImportedLoadBalancer::new(
             arn,
-            dns_name: attrs.load_balancer_dns_name,
-            hosted_zone_id: attrs.load_balancer_canonical_hosted_zone_id,
-            missing_reads: Default::default(),
-        };
+            attrs.load_balancer_dns_name,
+            attrs.load_balancer_canonical_hosted_zone_id,
+        );
         Ok(LoadBalancer::push_imported(
             app,
             node,
@@ -2162,7 +2169,7 @@ impl Listener {
             &props.conditions,
             forward(arns),
         )
-        .and_then(|rule_node| {
+        .and_then(|(rule_node, _)| {
             let groups = l.groups(app);
             for group in &props.target_groups {
                 group.attach(app, rule_node, groups.clone())?;
@@ -2217,7 +2224,8 @@ impl Listener {
         Ok(())
     }
 
-    /// Listener rule `rule_id` under `scope`, taking `priority`: its construct scope.
+    /// Listener rule `rule_id` under `scope`, taking `priority`: its construct scope and its
+    /// resource.
     #[allow(clippy::too_many_arguments)]
     fn add_rule(
         self,
@@ -2228,7 +2236,7 @@ impl Listener {
         priority: u32,
         conditions: &[ListenerCondition],
         actions: Value,
-    ) -> Result<NodeId, Error> {
+    ) -> Result<(NodeId, NodeId), Error> {
         if !app
             .family_mut::<ListenerRules>()
             .0
@@ -2246,8 +2254,8 @@ impl Listener {
             .prop("Priority", priority);
         let st = app.stack_mut(scope.stack());
         let rule_node = st.add_node(scope, rule_id)?;
-        st.add_resource(rule_node, "Resource", rule)?;
-        Ok(rule_node)
+        let resource = st.add_resource(rule_node, "Resource", rule)?;
+        Ok((rule_node, resource))
     }
 
     /// An existing application listener (CDK
@@ -2437,7 +2445,7 @@ impl Listener {
             Some(priority) => {
                 let actions = forward(vec![tg.target_group_arn(app)]);
                 let rule_id = format!("{id}Rule");
-                let rule_node = self.add_rule(
+                let (rule_node, _) = self.add_rule(
                     app,
                     &l,
                     l.node,
@@ -2448,15 +2456,7 @@ impl Listener {
                 )?;
                 tg.attach(app, rule_node, l.groups(app))?;
             }
-            None => {
-                if l.has_default_action {
-                    return Err(Error::new(format!(
-                        "listener `{}` already has a default action: give `{id}` a `priority` and `conditions`",
-                        l.id
-                    )));
-                }
-                self.forward_by_default(app, &l, &[tg], Some(id))?;
-            }
+            None => self.forward_by_default(app, &l, &[tg], Some(id))?,
         }
         Ok(tg)
     }
@@ -2591,16 +2591,12 @@ impl ApplicationListenerRule {
             (true, Some(action)) => action.render(),
             _ => return Err(Error::new(rule_action_message(id))),
         };
-        let rule_node =
+        let (rule_node, resource) =
             listener.add_rule(app, &l, scope, id, priority, &props.conditions, actions)?;
         let groups = l.groups(app);
         for group in &props.target_groups {
             group.attach(app, rule_node, groups.clone())?;
         }
-        let resource = app
-            .stack(scope.stack())
-            .child(rule_node, "Resource")
-            .unwrap_or(rule_node);
         let index = app.all::<ListenerRuleData>().len();
         app.all_mut::<ListenerRuleData>()
             .push(ListenerRuleData { resource });

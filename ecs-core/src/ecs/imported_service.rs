@@ -282,6 +282,22 @@ pub fn service_arn_problem(id: &str, arn: &str, with_cluster: bool) -> Option<St
     None
 }
 
+/// Part `index` of the `/`-separated resource of a token ARN, selected at deployment (the
+/// CDK's `Fn.select(index, Fn.split('/', Fn.select(5, Fn.split(':', arn))))`).
+fn resource_part(arn: &str, index: u32) -> Value {
+    let resource = Value::Select(
+        5,
+        Box::new(Value::Split(
+            ":".into(),
+            Box::new(Value::from(arn.to_string())),
+        )),
+    );
+    Value::Select(
+        index,
+        Box::new(Value::Split("/".into(), Box::new(resource))),
+    )
+}
+
 /// The parts of a literal ARN (CDK `Arn.split` with `ArnFormat.SLASH_RESOURCE_NAME`).
 struct ArnParts<'a> {
     partition: &'a str,
@@ -311,17 +327,7 @@ fn split_arn<'a>(id: &str, arn: &'a str) -> Result<ArnParts<'a>, Error> {
 /// (`<cluster>/<name>` or the old `<name>`); of a token, `Fn::Select` of its parts.
 fn service_name_from_arn(id: &str, arn: &str) -> Result<Value, Error> {
     if Token::is_unresolved(arn) {
-        let resource = Value::Select(
-            5,
-            Box::new(Value::Split(
-                ":".into(),
-                Box::new(Value::from(arn.to_string())),
-            )),
-        );
-        return Ok(Value::Select(
-            2,
-            Box::new(Value::Split("/".into(), Box::new(resource))),
-        ));
+        return Ok(resource_part(arn, 2));
     }
     if let Some(message) = service_arn_problem(id, arn, false) {
         return Err(Error::new(message));
@@ -448,11 +454,7 @@ impl ExternalService {
         // Unlike the other kinds, the CDK names it by the whole resource name after
         // `service/`, the cluster's name included.
         let name = if Token::is_unresolved(&arn) {
-            let resource = Value::Select(
-                5,
-                Box::new(Value::Split(":".into(), Box::new(Value::from(arn.clone())))),
-            );
-            Value::Select(1, Box::new(Value::Split("/".into(), Box::new(resource))))
+            resource_part(&arn, 1)
         } else {
             if let Some(message) = service_arn_problem(id, &arn, false) {
                 return Err(Error::new(message));

@@ -293,7 +293,7 @@ impl Service {
         facts.container_port = Fact::given(options.container_port, ());
         facts.protocol = Fact::Known(options.protocol, ());
         refused(facts.violations())?;
-        if options.alternate_target.is_some() && !self.is_ecs_controlled(app) {
+        if options.alternate_target.is_some() && !self.is_using_ecs_deployment_controller(app) {
             return Err(Error::new(format!(
                 "service `{id}` has an `alternate_target`, which needs the ECS deployment controller: remove `deployment_controller` or the alternate target"
             )));

@@ -884,12 +884,6 @@ impl Service {
         }
     }
 
-    /// Whether the ECS deployment controller deploys the service, which alternate targets and
-    /// lifecycle hooks need.
-    pub(crate) fn is_ecs_controlled(self, app: &App) -> bool {
-        self.is_using_ecs_deployment_controller(app)
-    }
-
     /// Adds a Lambda function ECS invokes at stages of each deployment (CDK
     /// `addLifecycleHook`); without a role of its own, the hook's role `<id>Role` is created
     /// under the service and may invoke the function.
@@ -905,7 +899,7 @@ impl Service {
     ) -> Result<(), Error> {
         app.check_node(self.node)?;
         app.check_node(hook.handler.node())?;
-        if !self.is_ecs_controlled(app) {
+        if !self.is_using_ecs_deployment_controller(app) {
             return Err(Error::new(lifecycle_hooks_message(self.id(app))));
         }
         let entry = hook.bind(app, self.node)?;
@@ -1066,10 +1060,7 @@ impl Service {
     /// assert!(service.is_using_ecs_deployment_controller(&app));
     /// ```
     pub fn is_using_ecs_deployment_controller(self, app: &App) -> bool {
-        matches!(
-            self.data(app).deployment_controller,
-            None | Some(DeploymentControllerType::Ecs)
-        )
+        ecs_controlled(self.data(app).deployment_controller)
     }
 
     /// Marks a load balancer attached: ECS then waits 60 seconds before health checks count,
@@ -1320,11 +1311,7 @@ fn check_deployment_strategy(id: &str, base: &BaseProps) -> Result<(), Error> {
     if let Some(t) = base.bake_time {
         problems.extend(bake_time_problem(id, "`bake_time`", t));
     }
-    let ecs_controlled = matches!(
-        base.deployment_controller,
-        None | Some(DeploymentControllerType::Ecs)
-    );
-    if !base.lifecycle_hooks.is_empty() && !ecs_controlled {
+    if !base.lifecycle_hooks.is_empty() && !ecs_controlled(base.deployment_controller) {
         problems.push(lifecycle_hooks_message(id));
     }
     let diagnostics = problems
@@ -1659,8 +1646,7 @@ fn warn_deployment(
             "taskDefinition and launchType are blanked out when using external deployment controller.",
         );
     }
-    let ecs_controller = controller.is_none_or(|c| c == DeploymentControllerType::Ecs);
-    if !circuit_breaker && ecs_controller {
+    if !circuit_breaker && ecs_controlled(controller) {
         st.warn(
             node,
             "@aws-cdk/aws-ecs:shouldUseCircuitBreaker",
@@ -1879,11 +1865,14 @@ fn check_strategies(strategies: &[PlacementStrategy]) -> Result<(), Error> {
 
 /// The CDK's checks of the deployment settings: alarms and forced deployments need the ECS
 /// controller, CodeDeploy runs the latest revision, daemons do not rebalance.
+/// Whether a service with `controller` is deployed by ECS's own controller (none given, or
+/// `Ecs`), which circuit breakers, alarms, hooks and alternate targets need.
+fn ecs_controlled(controller: Option<DeploymentControllerType>) -> bool {
+    matches!(controller, None | Some(DeploymentControllerType::Ecs))
+}
+
 fn check_deployment_settings(id: &str, base: &BaseProps, daemon: bool) -> Result<(), Error> {
-    let ecs_controller = matches!(
-        base.deployment_controller,
-        None | Some(DeploymentControllerType::Ecs)
-    );
+    let ecs_controller = ecs_controlled(base.deployment_controller);
     if let Some(alarms) = &base.deployment_alarms {
         if !ecs_controller {
             return Err(Error::new(format!(

@@ -604,20 +604,13 @@ fn load_balancer(
         (Some(c), _) => Some(c.clone()),
         // `Certificate` under the pattern, as the CDK requests it (checked above: both given).
         (None, ListenerProtocol::Https) => match (&base.domain_name, &base.domain_zone) {
-            (Some(domain), Some(zone)) => {
-                let cert = crate::certificatemanager::Certificate::new(
-                    app,
-                    scope,
-                    "Certificate",
-                    crate::certificatemanager::CertificateProps::default()
-                        .domain_name(domain.clone())
-                        .validation(crate::certificatemanager::CertificateValidation::from_dns(
-                            zone.clone(),
-                        )),
-                )?;
-                let arn = crate::cfn::Token::as_string(cert.certificate_arn(app));
-                Some(ListenerCertificate::from_arn(arn))
-            }
+            (Some(domain), Some(zone)) => Some(super::requested_certificate(
+                app,
+                scope,
+                "Certificate",
+                domain,
+                zone,
+            )?),
             _ => None,
         },
         (None, _) => None,

@@ -236,6 +236,29 @@ struct DefaultClusters(Vec<(crate::StackId, String, Cluster)>);
 
 impl crate::construct::app::Family for DefaultClusters {}
 
+/// The certificate an HTTPS pattern requests from ACM when it is given none (CDK
+/// `new Certificate(this, id, { domainName, validation: CertificateValidation.fromDns(zone) })`),
+/// as the listener takes it.
+fn requested_certificate(
+    app: &mut App,
+    scope: NodeId,
+    id: &str,
+    domain: &str,
+    zone: &crate::route53::HostedZone,
+) -> Result<crate::elbv2::ListenerCertificate, Error> {
+    use crate::certificatemanager::{Certificate, CertificateProps, CertificateValidation};
+    let cert = Certificate::new(
+        app,
+        scope,
+        id,
+        CertificateProps::default()
+            .domain_name(domain)
+            .validation(CertificateValidation::from_dns(zone.clone())),
+    )?;
+    let arn = crate::cfn::Token::as_string(cert.certificate_arn(app));
+    Ok(crate::elbv2::ListenerCertificate::from_arn(arn))
+}
+
 /// The cluster a pattern without `cluster` runs on: `EcsDefaultClusterMnL3mNNYN<vpc id>` at the
 /// top of the pattern's stack, created by the first pattern that needs it. With no `vpc` either,
 /// that cluster creates its own VPC.

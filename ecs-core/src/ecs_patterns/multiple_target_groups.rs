@@ -1088,22 +1088,13 @@ fn load_balancers(
                             (Some(c), _, _) => Some(c.clone()),
                             // `Certificate<listener>` under the pattern, for the load
                             // balancer's domain (checked above: both given).
-                            (None, Some(domain), Some(zone)) => {
-                                let cert = crate::certificatemanager::Certificate::new(
-                                    app,
-                                    node,
-                                    &format!("Certificate{}", l.name),
-                                    crate::certificatemanager::CertificateProps::default()
-                                        .domain_name(domain.clone())
-                                        .validation(
-                                            crate::certificatemanager::CertificateValidation::from_dns(
-                                                zone.clone(),
-                                            ),
-                                        ),
-                                )?;
-                                let arn = crate::cfn::Token::as_string(cert.certificate_arn(app));
-                                Some(ListenerCertificate::from_arn(arn))
-                            }
+                            (None, Some(domain), Some(zone)) => Some(super::requested_certificate(
+                                app,
+                                node,
+                                &format!("Certificate{}", l.name),
+                                domain,
+                                zone,
+                            )?),
                             (None, _, _) => None,
                         };
                         if let Some(c) = certificate {
